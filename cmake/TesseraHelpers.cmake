@@ -1,0 +1,15 @@
+# tessera_add_test(NAME <name> SOURCES <files...> [LIBS <targets...>] [ENV <VAR=value...>] [LABELS <labels...>])
+# Builds one GoogleTest executable and registers every test case in it with CTest.
+include(GoogleTest)
+
+function(tessera_add_test)
+    cmake_parse_arguments(ARG "" "NAME" "SOURCES;LIBS;ENV;LABELS" ${ARGN})
+    add_executable(${ARG_NAME} ${ARG_SOURCES})
+    target_link_libraries(${ARG_NAME} PRIVATE tessera_options ${ARG_LIBS} GTest::gtest GTest::gmock)
+    target_include_directories(${ARG_NAME} PRIVATE "${PROJECT_SOURCE_DIR}/tests")
+    set(env "QT_QPA_PLATFORM=offscreen;LC_ALL=C.UTF-8" ${ARG_ENV})
+    gtest_discover_tests(${ARG_NAME}
+        DISCOVERY_MODE PRE_TEST
+        DISCOVERY_TIMEOUT 60
+        PROPERTIES ENVIRONMENT "${env}" LABELS "${ARG_LABELS}" TIMEOUT 120)
+endfunction()

@@ -1,0 +1,103 @@
+#pragma once
+
+#include "chat/Message.h"
+#include "common/Clock.h"
+#include "common/Result.h"
+#include "providers/ProviderReply.h"
+
+#include <QHash>
+#include <QObject>
+#include <QTimer>
+
+#include <memory>
+#include <optional>
+
+namespace Tessera::Core {
+
+class ApiKeyResolver;
+class ConversationRepository;
+class Database;
+class MessageRepository;
+class Provider;
+class ProviderFactory;
+class ProviderRepository;
+struct ProviderConfig;
+
+struct SendOptions {
+    std::optional<qint64> conversationId; // unset: start a new conversation
+    QString providerName;                 // empty: the conversation's provider, else the only/first one
+    QString model;                        // empty: the conversation's model, else the provider's default
+    std::optional<QString> systemPrompt;  // set: store it on the conversation before sending
+    std::optional<int> maxTokens;
+    std::optional<double> temperature;
+    bool stream = true;
+};
+
+struct TurnStart {
+    qint64 conversationId = 0;
+    qint64 userMessageId = 0;
+    qint64 assistantMessageId = 0;
+    QString correlationId;
+    QString providerName;
+    QString model;
+
+    bool operator==(const TurnStart&) const = default;
+};
+
+// The end of a turn: the assistant message as stored, and the error when it did not complete.
+struct TurnOutcome {
+    Message message;
+    std::optional<Error> error;
+
+    bool operator==(const TurnOutcome&) const = default;
+};
+
+// Sends prompts and keeps the store in step: the user's message is saved before the request leaves, the
+// answer is written into the store while it streams, and a partial answer is kept (marked incomplete) when
+// the stream fails or the user stops it. Conversations continue with their full history.
+class ChatService final : public QObject {
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(ChatService)
+
+public:
+    ChatService(const Database& db, ProviderRepository& providers, ConversationRepository& conversations,
+                MessageRepository& messages, const ApiKeyResolver& keys, const ProviderFactory& factory,
+                const Clock& clock, QObject* parent = nullptr);
+    ~ChatService() override;
+
+    static constexpr qsizetype maxPromptCharacters = 1'000'000;
+    static constexpr int storeFlushIntervalMs = 500;
+
+    // Validates and stores the prompt, then starts the answer. Errors here mean nothing was sent.
+    Result<TurnStart> send(const QString& prompt, const SendOptions& options);
+    // Stops the answer being written for the message (keeps what arrived). Returns false when none is active.
+    bool stop(qint64 assistantMessageId);
+    bool isAnswering(qint64 conversationId) const;
+
+Q_SIGNALS:
+    void turnStarted(const Tessera::Core::TurnStart& start);
+    void deltaReceived(qint64 conversationId, qint64 messageId, const QString& delta);
+    void turnFinished(const Tessera::Core::TurnOutcome& outcome);
+
+private:
+    struct ActiveTurn;
+
+    Result<ProviderConfig> chooseProvider(const SendOptions& options, std::optional<qint64> conversationProvider) const;
+    void startRequest(qint64 assistantMessageId, const QString& apiKey);
+    void handleDelta(qint64 assistantMessageId, const QString& delta);
+    void handleReplyFinished(qint64 assistantMessageId, const ChatResult& result);
+    void finishTurn(qint64 assistantMessageId, const ChatResult& result);
+    void flushStreamingText();
+
+    const Database& m_db;
+    ProviderRepository& m_providers;
+    ConversationRepository& m_conversations;
+    MessageRepository& m_messages;
+    const ApiKeyResolver& m_keys;
+    const ProviderFactory& m_factory;
+    const Clock& m_clock;
+    QHash<qint64, std::shared_ptr<ActiveTurn>> m_active; // by assistant message id
+    QTimer m_flushTimer;
+};
+
+} // namespace Tessera::Core

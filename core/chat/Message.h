@@ -1,0 +1,43 @@
+#pragma once
+
+#include "providers/Usage.h"
+
+#include <QDateTime>
+#include <QString>
+
+#include <optional>
+
+namespace Tessera::Core {
+
+enum class Role { System, User, Assistant };
+
+// complete: finished normally. streaming: being written now. incomplete: stopped by the user, cut off, or
+// failed after some text arrived (the text is kept). failed: the request failed before any text.
+enum class MessageState { Complete, Streaming, Incomplete, Failed };
+
+struct Message {
+    qint64 id = 0;
+    qint64 conversationId = 0;
+    Role role = Role::User;
+    QString content;
+    MessageState state = MessageState::Complete;
+    QString providerName;
+    QString model;
+    QString finishReason;
+    std::optional<Usage> usage;
+    std::optional<qint64> ttftMs;
+    std::optional<qint64> latencyMs;
+    QString errorCode;
+    QString correlationId;
+    QDateTime createdAt;
+    QDateTime updatedAt;
+
+    bool operator==(const Message&) const = default;
+};
+
+QLatin1StringView roleName(Role role);
+std::optional<Role> parseRole(const QString& text);
+QLatin1StringView messageStateName(MessageState state);
+std::optional<MessageState> parseMessageState(const QString& text);
+
+} // namespace Tessera::Core

@@ -1,0 +1,188 @@
+#include "common/ErrorCode.h"
+
+#include <QtGlobal>
+
+namespace Tessera::Core {
+
+QLatin1StringView codeName(ErrorCode code) {
+    switch (code) {
+    case ErrorCode::Internal:
+        return QLatin1StringView("internal");
+    case ErrorCode::InvalidArgument:
+        return QLatin1StringView("input.invalid");
+    case ErrorCode::NotFound:
+        return QLatin1StringView("store.not_found");
+    case ErrorCode::AlreadyExists:
+        return QLatin1StringView("store.already_exists");
+    case ErrorCode::StorageFailed:
+        return QLatin1StringView("store.failed");
+    case ErrorCode::MigrationFailed:
+        return QLatin1StringView("store.migration_failed");
+    case ErrorCode::SecretStoreUnavailable:
+        return QLatin1StringView("secrets.unavailable");
+    case ErrorCode::SecretNotFound:
+        return QLatin1StringView("secrets.not_found");
+    case ErrorCode::SecretStoreFailed:
+        return QLatin1StringView("secrets.failed");
+    case ErrorCode::ApiKeyMissing:
+        return QLatin1StringView("secrets.api_key_missing");
+    case ErrorCode::NetworkUnreachable:
+        return QLatin1StringView("network.unreachable");
+    case ErrorCode::Timeout:
+        return QLatin1StringView("network.timeout");
+    case ErrorCode::TlsFailed:
+        return QLatin1StringView("network.tls");
+    case ErrorCode::Cancelled:
+        return QLatin1StringView("request.cancelled");
+    case ErrorCode::ProviderBadRequest:
+        return QLatin1StringView("provider.bad_request");
+    case ErrorCode::ProviderUnauthorized:
+        return QLatin1StringView("provider.unauthorized");
+    case ErrorCode::ProviderForbidden:
+        return QLatin1StringView("provider.forbidden");
+    case ErrorCode::ProviderNotFound:
+        return QLatin1StringView("provider.not_found");
+    case ErrorCode::ProviderRateLimited:
+        return QLatin1StringView("provider.rate_limited");
+    case ErrorCode::ProviderQuotaExceeded:
+        return QLatin1StringView("provider.quota_exceeded");
+    case ErrorCode::ProviderUnavailable:
+        return QLatin1StringView("provider.unavailable");
+    case ErrorCode::ProviderStreamError:
+        return QLatin1StringView("provider.stream_error");
+    case ErrorCode::StreamInterrupted:
+        return QLatin1StringView("provider.stream_interrupted");
+    case ErrorCode::InvalidResponse:
+        return QLatin1StringView("provider.invalid_response");
+    case ErrorCode::ResponseTooLarge:
+        return QLatin1StringView("provider.response_too_large");
+    }
+    return QLatin1StringView("internal");
+}
+
+int cliExitCode(ErrorCode code) {
+    switch (code) {
+    case ErrorCode::InvalidArgument:
+        return 2;
+    case ErrorCode::ProviderUnauthorized:
+    case ErrorCode::ProviderForbidden:
+    case ErrorCode::ApiKeyMissing:
+        return 3;
+    case ErrorCode::ProviderRateLimited:
+    case ErrorCode::ProviderQuotaExceeded:
+        return 4;
+    case ErrorCode::NetworkUnreachable:
+    case ErrorCode::Timeout:
+    case ErrorCode::TlsFailed:
+    case ErrorCode::ProviderUnavailable:
+        return 5;
+    case ErrorCode::StreamInterrupted:
+    case ErrorCode::ProviderStreamError:
+    case ErrorCode::Cancelled:
+        return 6;
+    case ErrorCode::NotFound:
+    case ErrorCode::ProviderNotFound:
+        return 7;
+    case ErrorCode::SecretStoreUnavailable:
+    case ErrorCode::SecretNotFound:
+    case ErrorCode::SecretStoreFailed:
+        return 8;
+    case ErrorCode::StorageFailed:
+    case ErrorCode::MigrationFailed:
+    case ErrorCode::AlreadyExists:
+        return 9;
+    case ErrorCode::ProviderBadRequest:
+    case ErrorCode::InvalidResponse:
+    case ErrorCode::ResponseTooLarge:
+    case ErrorCode::Internal:
+        return 1;
+    }
+    return 1;
+}
+
+const char* defaultMessage(ErrorCode code) {
+    switch (code) {
+    case ErrorCode::Internal:
+        return QT_TRANSLATE_NOOP("Tessera::Core::Error",
+                                 "Something went wrong inside Tessera. Please report it with the log file.");
+    case ErrorCode::InvalidArgument:
+        return QT_TRANSLATE_NOOP("Tessera::Core::Error", "The input is not valid. Check it and try again.");
+    case ErrorCode::NotFound:
+        return QT_TRANSLATE_NOOP("Tessera::Core::Error", "The requested item does not exist.");
+    case ErrorCode::AlreadyExists:
+        return QT_TRANSLATE_NOOP("Tessera::Core::Error", "An item with this name already exists. Choose another name.");
+    case ErrorCode::StorageFailed:
+        return QT_TRANSLATE_NOOP("Tessera::Core::Error",
+                                 "The local database could not be read or written. Check the disk and run "
+                                 "'tessera-cli doctor'.");
+    case ErrorCode::MigrationFailed:
+        return QT_TRANSLATE_NOOP("Tessera::Core::Error",
+                                 "The database could not be upgraded. Nothing was changed; restore a backup or "
+                                 "report the problem.");
+    case ErrorCode::SecretStoreUnavailable:
+        return QT_TRANSLATE_NOOP("Tessera::Core::Error",
+                                 "No system keychain (Secret Service) is available. Start your keyring, or give "
+                                 "the provider an environment variable that holds the API key.");
+    case ErrorCode::SecretNotFound:
+        return QT_TRANSLATE_NOOP("Tessera::Core::Error",
+                                 "The API key for this provider is not in the keychain. Edit the provider and "
+                                 "enter the key again.");
+    case ErrorCode::SecretStoreFailed:
+        return QT_TRANSLATE_NOOP("Tessera::Core::Error",
+                                 "The keychain refused the request. Unlock your keyring and try again.");
+    case ErrorCode::ApiKeyMissing:
+        return QT_TRANSLATE_NOOP("Tessera::Core::Error",
+                                 "No API key is available: the environment variable named for this provider is "
+                                 "not set. Set it, or store the key in the keychain.");
+    case ErrorCode::NetworkUnreachable:
+        return QT_TRANSLATE_NOOP("Tessera::Core::Error",
+                                 "The provider could not be reached. Check the base URL and your network "
+                                 "connection.");
+    case ErrorCode::Timeout:
+        return QT_TRANSLATE_NOOP("Tessera::Core::Error", "The provider did not answer in time. Try again later.");
+    case ErrorCode::TlsFailed:
+        return QT_TRANSLATE_NOOP("Tessera::Core::Error",
+                                 "A secure connection to the provider could not be established. Check the base "
+                                 "URL and the system's certificates.");
+    case ErrorCode::Cancelled:
+        return QT_TRANSLATE_NOOP("Tessera::Core::Error", "The request was stopped.");
+    case ErrorCode::ProviderBadRequest:
+        return QT_TRANSLATE_NOOP("Tessera::Core::Error",
+                                 "The provider rejected the request. Check the model name and the parameters.");
+    case ErrorCode::ProviderUnauthorized:
+        return QT_TRANSLATE_NOOP("Tessera::Core::Error",
+                                 "The provider rejected the API key. Check the key in the provider settings.");
+    case ErrorCode::ProviderForbidden:
+        return QT_TRANSLATE_NOOP("Tessera::Core::Error",
+                                 "The API key is not allowed to use this model or endpoint. Check your account's "
+                                 "permissions.");
+    case ErrorCode::ProviderNotFound:
+        return QT_TRANSLATE_NOOP("Tessera::Core::Error",
+                                 "The provider does not know this model or endpoint. Check the model name and the "
+                                 "base URL.");
+    case ErrorCode::ProviderRateLimited:
+        return QT_TRANSLATE_NOOP("Tessera::Core::Error",
+                                 "The provider is limiting requests. Wait a moment and try again.");
+    case ErrorCode::ProviderQuotaExceeded:
+        return QT_TRANSLATE_NOOP("Tessera::Core::Error",
+                                 "Your provider account has no quota left. Check your plan and billing details.");
+    case ErrorCode::ProviderUnavailable:
+        return QT_TRANSLATE_NOOP("Tessera::Core::Error", "The provider is having problems right now. Try again later.");
+    case ErrorCode::ProviderStreamError:
+        return QT_TRANSLATE_NOOP("Tessera::Core::Error",
+                                 "The provider reported an error while answering. The partial answer was kept.");
+    case ErrorCode::StreamInterrupted:
+        return QT_TRANSLATE_NOOP("Tessera::Core::Error",
+                                 "The answer stopped before it was complete. The partial answer was kept; "
+                                 "regenerate to try again.");
+    case ErrorCode::InvalidResponse:
+        return QT_TRANSLATE_NOOP("Tessera::Core::Error",
+                                 "The provider sent a response Tessera cannot read. Check that the base URL points "
+                                 "to a compatible server.");
+    case ErrorCode::ResponseTooLarge:
+        return QT_TRANSLATE_NOOP("Tessera::Core::Error", "The provider's response exceeded Tessera's size limits.");
+    }
+    return "";
+}
+
+} // namespace Tessera::Core

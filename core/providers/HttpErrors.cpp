@@ -1,0 +1,122 @@
+#include "providers/HttpErrors.h"
+
+#include <QDateTime>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+namespace Tessera::Core {
+
+namespace {
+
+struct ErrorBody {
+    QString message;
+    QString type;
+    QString code;
+};
+
+ErrorBody parseErrorBody(const QByteArray& body) {
+    ErrorBody parsed;
+    const QJsonDocument doc = QJsonDocument::fromJson(body);
+    if (!doc.isObject()) {
+        parsed.message = QString::fromUtf8(body.left(300)).simplified();
+        return parsed;
+    }
+    const QJsonValue error = doc.object().value(QLatin1StringView("error"));
+    if (error.isObject()) {
+        const QJsonObject object = error.toObject();
+        parsed.message = object.value(QLatin1StringView("message")).toString();
+        parsed.type = object.value(QLatin1StringView("type")).toString();
+        const QJsonValue code = object.value(QLatin1StringView("code"));
+        parsed.code = code.isString() ? code.toString() : QString();
+    } else if (error.isString()) {
+        parsed.message = error.toString(); // Ollama-style {"error": "..."}
+    } else {
+        parsed.message = doc.object().value(QLatin1StringView("message")).toString();
+    }
+    return parsed;
+}
+
+} // namespace
+
+Error errorFromHttpResponse(int status, const QByteArray& body, const QString& correlationId) {
+    const ErrorBody parsed = parseErrorBody(body);
+    ErrorCode code = ErrorCode::ProviderUnavailable;
+    if (status == 400 || status == 409 || status == 413 || status == 422) {
+        code = ErrorCode::ProviderBadRequest;
+    } else if (status == 401) {
+        code = ErrorCode::ProviderUnauthorized;
+    } else if (status == 403) {
+        code = ErrorCode::ProviderForbidden;
+    } else if (status == 404) {
+        code = ErrorCode::ProviderNotFound;
+    } else if (status == 408) {
+        code = ErrorCode::Timeout;
+    } else if (status == 429) {
+        const bool quota = parsed.code == QLatin1StringView("insufficient_quota") ||
+                           parsed.type == QLatin1StringView("insufficient_quota");
+        code = quota ? ErrorCode::ProviderQuotaExceeded : ErrorCode::ProviderRateLimited;
+    } else if (status >= 500) {
+        code = ErrorCode::ProviderUnavailable;
+    } else if (status >= 400) {
+        code = ErrorCode::ProviderBadRequest;
+    }
+    Error error = makeError(code,
+                            QStringLiteral("HTTP %1 %2%3")
+                                .arg(status)
+                                .arg(parsed.type.isEmpty() ? QString() : parsed.type + QStringLiteral(": "))
+                                .arg(parsed.message.left(500)),
+                            correlationId);
+    error.httpStatus = status;
+    error.providerMessage = parsed.message.left(500);
+    return error;
+}
+
+Error errorFromNetworkError(QNetworkReply::NetworkError code, const QString& text, const QString& correlationId) {
+    ErrorCode mapped = ErrorCode::NetworkUnreachable;
+    switch (code) {
+    case QNetworkReply::TimeoutError:
+        mapped = ErrorCode::Timeout;
+        break;
+    case QNetworkReply::SslHandshakeFailedError:
+    case QNetworkReply::UnknownProxyError:
+        mapped = code == QNetworkReply::SslHandshakeFailedError ? ErrorCode::TlsFailed : ErrorCode::NetworkUnreachable;
+        break;
+    case QNetworkReply::OperationCanceledError:
+        mapped = ErrorCode::Cancelled;
+        break;
+    case QNetworkReply::ProtocolUnknownError:
+    case QNetworkReply::ProtocolInvalidOperationError:
+        mapped = ErrorCode::InvalidResponse;
+        break;
+    default:
+        mapped = ErrorCode::NetworkUnreachable;
+        break;
+    }
+    return makeError(mapped, QStringLiteral("network error %1: %2").arg(int(code)).arg(text), correlationId);
+}
+
+std::optional<qint64> retryAfterMs(const QNetworkReply& reply) {
+    bool ok = false;
+    const QByteArray ms = reply.rawHeader("retry-after-ms");
+    if (!ms.isEmpty()) {
+        const double value = ms.trimmed().toDouble(&ok);
+        if (ok && value >= 0) {
+            return qint64(value);
+        }
+    }
+    const QByteArray after = reply.rawHeader("retry-after").trimmed();
+    if (after.isEmpty()) {
+        return std::nullopt;
+    }
+    const double seconds = after.toDouble(&ok);
+    if (ok && seconds >= 0) {
+        return qint64(seconds * 1000);
+    }
+    const QDateTime date = QDateTime::fromString(QString::fromLatin1(after), Qt::RFC2822Date);
+    if (date.isValid()) {
+        return std::max<qint64>(0, QDateTime::currentDateTimeUtc().msecsTo(date));
+    }
+    return std::nullopt;
+}
+
+} // namespace Tessera::Core

@@ -1,0 +1,68 @@
+#include "providers/ProviderConfig.h"
+
+#include <QRegularExpression>
+#include <QUrl>
+
+namespace Tessera::Core {
+
+QLatin1StringView kindName(ProviderKind kind) {
+    switch (kind) {
+    case ProviderKind::OpenAi:
+        return QLatin1StringView("openai");
+    case ProviderKind::OpenAiCompatible:
+        return QLatin1StringView("openai-compatible");
+    }
+    return QLatin1StringView("openai-compatible");
+}
+
+std::optional<ProviderKind> parseProviderKind(const QString& text) {
+    for (ProviderKind kind : {ProviderKind::OpenAi, ProviderKind::OpenAiCompatible}) {
+        if (text.trimmed().compare(kindName(kind), Qt::CaseInsensitive) == 0) {
+            return kind;
+        }
+    }
+    return std::nullopt;
+}
+
+QStringList providerKindNames() {
+    return {QString(kindName(ProviderKind::OpenAi)), QString(kindName(ProviderKind::OpenAiCompatible))};
+}
+
+QLatin1StringView keySourceName(KeySource source) {
+    switch (source) {
+    case KeySource::Keychain:
+        return QLatin1StringView("keychain");
+    case KeySource::Environment:
+        return QLatin1StringView("env");
+    case KeySource::None:
+        return QLatin1StringView("none");
+    }
+    return QLatin1StringView("none");
+}
+
+std::optional<KeySource> parseKeySource(const QString& text) {
+    for (KeySource source : {KeySource::Keychain, KeySource::Environment, KeySource::None}) {
+        if (text == keySourceName(source)) {
+            return source;
+        }
+    }
+    return std::nullopt;
+}
+
+bool isValidProviderName(const QString& name) {
+    static const QRegularExpression re(QStringLiteral("^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$"));
+    return re.match(name).hasMatch();
+}
+
+bool isValidEnvVarName(const QString& name) {
+    static const QRegularExpression re(QStringLiteral("^[A-Za-z_][A-Za-z0-9_]{0,127}$"));
+    return re.match(name).hasMatch();
+}
+
+bool isValidBaseUrl(const QString& url) {
+    const QUrl parsed(url, QUrl::StrictMode);
+    return parsed.isValid() && !parsed.host().isEmpty() &&
+           (parsed.scheme() == QLatin1StringView("http") || parsed.scheme() == QLatin1StringView("https"));
+}
+
+} // namespace Tessera::Core

@@ -1,0 +1,43 @@
+#pragma once
+
+#include "common/Result.h"
+#include "providers/ChatRequest.h"
+
+#include <QObject>
+
+namespace Tessera::Core {
+
+using ChatResult = Result<ChatAnswer>;
+
+// One answer in flight. Emits deltaReceived for each piece of text as it arrives and finished exactly once.
+// After a failure, text() still holds whatever arrived (the partial answer). cancel() finishes with Cancelled.
+class ProviderReply : public QObject {
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(ProviderReply)
+
+public:
+    explicit ProviderReply(QString correlationId, QObject* parent = nullptr);
+    ~ProviderReply() override;
+
+    virtual void cancel() = 0;
+
+    const QString& correlationId() const { return m_correlationId; }
+    const QString& text() const { return m_text; }
+    bool isFinished() const { return m_finished; }
+
+Q_SIGNALS:
+    void deltaReceived(const QString& delta);
+    void finished(const Tessera::Core::ChatResult& result);
+
+protected:
+    void appendText(const QString& delta);
+    // Emits finished once; later calls are ignored.
+    void finish(const ChatResult& result);
+
+private:
+    QString m_correlationId;
+    QString m_text;
+    bool m_finished = false;
+};
+
+} // namespace Tessera::Core

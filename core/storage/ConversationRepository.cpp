@@ -1,0 +1,127 @@
+#include "storage/ConversationRepository.h"
+
+#include "storage/Database.h"
+
+#include <QSqlQuery>
+#include <QVariant>
+
+namespace Tessera::Core {
+
+namespace {
+
+const QString kSelect =
+    QStringLiteral("SELECT c.id, c.title, c.provider_id, c.model, c.system_prompt, c.created_at, c.updated_at, "
+                   "(SELECT COUNT(*) FROM messages m WHERE m.conversation_id = c.id) FROM conversations c ");
+
+Conversation fromRow(const QSqlQuery& q) {
+    Conversation c;
+    c.id = q.value(0).toLongLong();
+    c.title = q.value(1).toString();
+    if (!q.value(2).isNull()) {
+        c.providerId = q.value(2).toLongLong();
+    }
+    c.model = q.value(3).toString();
+    c.systemPrompt = q.value(4).toString();
+    c.createdAt = fromStoredTime(q.value(5).toString());
+    c.updatedAt = fromStoredTime(q.value(6).toString());
+    c.messageCount = q.value(7).toLongLong();
+    return c;
+}
+
+QVariant optionalId(std::optional<qint64> id) {
+    return id ? QVariant(*id) : QVariant(QMetaType(QMetaType::LongLong));
+}
+
+QString cleanTitle(const QString& title) {
+    return title.simplified().left(ConversationRepository::maxTitleLength);
+}
+
+} // namespace
+
+ConversationRepository::ConversationRepository(const Database& db, const Clock& clock)
+    : m_db(db)
+    , m_clock(clock) {
+}
+
+Result<Conversation> ConversationRepository::create(const QString& title, std::optional<qint64> providerId,
+                                                    const QString& model, const QString& systemPrompt) const {
+    const QString now = toStoredTime(m_clock.nowUtc());
+    auto query = m_db.exec(QStringLiteral("INSERT INTO conversations (title, provider_id, model, system_prompt, "
+                                          "created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)"),
+                           {cleanTitle(title), optionalId(providerId), model, systemPrompt, now, now});
+    if (!query) {
+        return fail(query.error());
+    }
+    return get(query->lastInsertId().toLongLong());
+}
+
+Result<Conversation> ConversationRepository::get(qint64 id) const {
+    auto query = m_db.exec(kSelect + QStringLiteral("WHERE c.id = ?"), {id});
+    if (!query) {
+        return fail(query.error());
+    }
+    if (!query->next()) {
+        return fail(ErrorCode::NotFound, QStringLiteral("no conversation with id %1").arg(id));
+    }
+    return fromRow(*query);
+}
+
+Result<std::vector<Conversation>> ConversationRepository::list() const {
+    auto query = m_db.exec(kSelect + QStringLiteral("ORDER BY c.updated_at DESC, c.id DESC"));
+    if (!query) {
+        return fail(query.error());
+    }
+    std::vector<Conversation> result;
+    while (query->next()) {
+        result.push_back(fromRow(*query));
+    }
+    return result;
+}
+
+Status ConversationRepository::updateOne(qint64 id, const QString& sql, QVariantList values) const {
+    values << toStoredTime(m_clock.nowUtc()) << id;
+    auto query = m_db.exec(sql, values);
+    if (!query) {
+        return fail(query.error());
+    }
+    if (query->numRowsAffected() == 0) {
+        return fail(ErrorCode::NotFound, QStringLiteral("no conversation with id %1").arg(id));
+    }
+    return {};
+}
+
+Status ConversationRepository::rename(qint64 id, const QString& title) const {
+    const QString clean = cleanTitle(title);
+    if (clean.isEmpty()) {
+        return fail(ErrorCode::InvalidArgument, QStringLiteral("a conversation title cannot be empty"));
+    }
+    return updateOne(id, QStringLiteral("UPDATE conversations SET title = ?, updated_at = ? WHERE id = ?"), {clean});
+}
+
+Status ConversationRepository::setModel(qint64 id, std::optional<qint64> providerId, const QString& model) const {
+    return updateOne(id,
+                     QStringLiteral("UPDATE conversations SET provider_id = ?, model = ?, updated_at = ? WHERE id = ?"),
+                     {optionalId(providerId), model});
+}
+
+Status ConversationRepository::setSystemPrompt(qint64 id, const QString& systemPrompt) const {
+    return updateOne(id, QStringLiteral("UPDATE conversations SET system_prompt = ?, updated_at = ? WHERE id = ?"),
+                     {systemPrompt});
+}
+
+Status ConversationRepository::touch(qint64 id) const {
+    return updateOne(id, QStringLiteral("UPDATE conversations SET updated_at = ? WHERE id = ?"), {});
+}
+
+Status ConversationRepository::remove(qint64 id) const {
+    auto query = m_db.exec(QStringLiteral("DELETE FROM conversations WHERE id = ?"), {id});
+    if (!query) {
+        return fail(query.error());
+    }
+    if (query->numRowsAffected() == 0) {
+        return fail(ErrorCode::NotFound, QStringLiteral("no conversation with id %1").arg(id));
+    }
+    return {};
+}
+
+} // namespace Tessera::Core

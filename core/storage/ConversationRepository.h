@@ -1,0 +1,38 @@
+#pragma once
+
+#include "chat/Conversation.h"
+#include "common/Clock.h"
+#include "common/Result.h"
+
+#include <vector>
+
+namespace Tessera::Core {
+
+class Database;
+
+class ConversationRepository final {
+public:
+    ConversationRepository(const Database& db, const Clock& clock);
+
+    Result<Conversation> create(const QString& title, std::optional<qint64> providerId, const QString& model,
+                                const QString& systemPrompt = {}) const;
+    Result<Conversation> get(qint64 id) const;
+    // Most recently updated first, with message counts.
+    Result<std::vector<Conversation>> list() const;
+    Status rename(qint64 id, const QString& title) const;
+    Status setModel(qint64 id, std::optional<qint64> providerId, const QString& model) const;
+    Status setSystemPrompt(qint64 id, const QString& systemPrompt) const;
+    Status touch(qint64 id) const;
+    // Deletes the conversation and all its messages.
+    Status remove(qint64 id) const;
+
+    static constexpr int maxTitleLength = 200;
+
+private:
+    Status updateOne(qint64 id, const QString& sql, QVariantList values) const;
+
+    const Database& m_db;
+    const Clock& m_clock;
+};
+
+} // namespace Tessera::Core

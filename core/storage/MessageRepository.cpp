@@ -1,0 +1,143 @@
+#include "storage/MessageRepository.h"
+
+#include "storage/Database.h"
+
+#include <QSqlQuery>
+#include <QVariant>
+
+namespace Tessera::Core {
+
+namespace {
+
+const QString kSelect = QStringLiteral(
+    "SELECT id, conversation_id, role, content, state, provider_name, model, finish_reason, input_tokens, "
+    "cached_input_tokens, output_tokens, reasoning_tokens, usage_estimated, ttft_ms, latency_ms, error_code, "
+    "correlation_id, created_at, updated_at FROM messages ");
+
+QVariant optionalInt(const std::optional<qint64>& value) {
+    return value ? QVariant(*value) : QVariant(QMetaType(QMetaType::LongLong));
+}
+
+std::optional<qint64> toOptional(const QVariant& value) {
+    if (value.isNull()) {
+        return std::nullopt;
+    }
+    return value.toLongLong();
+}
+
+Message fromRow(const QSqlQuery& q) {
+    Message m;
+    m.id = q.value(0).toLongLong();
+    m.conversationId = q.value(1).toLongLong();
+    m.role = parseRole(q.value(2).toString()).value_or(Role::User);
+    m.content = q.value(3).toString();
+    m.state = parseMessageState(q.value(4).toString()).value_or(MessageState::Complete);
+    m.providerName = q.value(5).toString();
+    m.model = q.value(6).toString();
+    m.finishReason = q.value(7).toString();
+    if (!q.value(8).isNull() || !q.value(10).isNull()) {
+        Usage usage;
+        usage.inputTokens = q.value(8).toLongLong();
+        usage.cachedInputTokens = q.value(9).toLongLong();
+        usage.outputTokens = q.value(10).toLongLong();
+        usage.reasoningTokens = q.value(11).toLongLong();
+        usage.estimated = q.value(12).toBool();
+        m.usage = usage;
+    }
+    m.ttftMs = toOptional(q.value(13));
+    m.latencyMs = toOptional(q.value(14));
+    m.errorCode = q.value(15).toString();
+    m.correlationId = q.value(16).toString();
+    m.createdAt = fromStoredTime(q.value(17).toString());
+    m.updatedAt = fromStoredTime(q.value(18).toString());
+    return m;
+}
+
+} // namespace
+
+MessageRepository::MessageRepository(const Database& db, const Clock& clock)
+    : m_db(db)
+    , m_clock(clock) {
+}
+
+Result<Message> MessageRepository::add(Message message) const {
+    const QDateTime now = m_clock.nowUtc();
+    message.createdAt = now;
+    message.updatedAt = now;
+    const std::optional<Usage>& u = message.usage;
+    auto query = m_db.exec(
+        QStringLiteral("INSERT INTO messages (conversation_id, role, content, state, provider_name, model, "
+                       "finish_reason, input_tokens, cached_input_tokens, output_tokens, reasoning_tokens, "
+                       "usage_estimated, ttft_ms, latency_ms, error_code, correlation_id, created_at, updated_at) "
+                       "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+        {message.conversationId, QString(roleName(message.role)), message.content,
+         QString(messageStateName(message.state)), message.providerName, message.model, message.finishReason,
+         optionalInt(u ? std::optional(u->inputTokens) : std::nullopt),
+         optionalInt(u ? std::optional(u->cachedInputTokens) : std::nullopt),
+         optionalInt(u ? std::optional(u->outputTokens) : std::nullopt),
+         optionalInt(u ? std::optional(u->reasoningTokens) : std::nullopt), u ? int(u->estimated) : 0,
+         optionalInt(message.ttftMs), optionalInt(message.latencyMs), message.errorCode, message.correlationId,
+         toStoredTime(now), toStoredTime(now)});
+    if (!query) {
+        return fail(query.error());
+    }
+    message.id = query->lastInsertId().toLongLong();
+    return message;
+}
+
+Result<Message> MessageRepository::get(qint64 id) const {
+    auto query = m_db.exec(kSelect + QStringLiteral("WHERE id = ?"), {id});
+    if (!query) {
+        return fail(query.error());
+    }
+    if (!query->next()) {
+        return fail(ErrorCode::NotFound, QStringLiteral("no message with id %1").arg(id));
+    }
+    return fromRow(*query);
+}
+
+Result<std::vector<Message>> MessageRepository::listForConversation(qint64 conversationId) const {
+    auto query = m_db.exec(kSelect + QStringLiteral("WHERE conversation_id = ? ORDER BY id"), {conversationId});
+    if (!query) {
+        return fail(query.error());
+    }
+    std::vector<Message> result;
+    while (query->next()) {
+        result.push_back(fromRow(*query));
+    }
+    return result;
+}
+
+Status MessageRepository::updateContent(qint64 id, const QString& content) const {
+    auto query = m_db.exec(QStringLiteral("UPDATE messages SET content = ?, updated_at = ? WHERE id = ?"),
+                           {content, toStoredTime(m_clock.nowUtc()), id});
+    if (!query) {
+        return fail(query.error());
+    }
+    return {};
+}
+
+Status MessageRepository::finish(const Message& message) const {
+    const std::optional<Usage>& u = message.usage;
+    auto query = m_db.exec(
+        QStringLiteral("UPDATE messages SET content = ?, state = ?, provider_name = ?, model = ?, finish_reason = ?, "
+                       "input_tokens = ?, cached_input_tokens = ?, output_tokens = ?, reasoning_tokens = ?, "
+                       "usage_estimated = ?, ttft_ms = ?, latency_ms = ?, error_code = ?, correlation_id = ?, "
+                       "updated_at = ? WHERE id = ?"),
+        {message.content, QString(messageStateName(message.state)), message.providerName, message.model,
+         message.finishReason, optionalInt(u ? std::optional(u->inputTokens) : std::nullopt),
+         optionalInt(u ? std::optional(u->cachedInputTokens) : std::nullopt),
+         optionalInt(u ? std::optional(u->outputTokens) : std::nullopt),
+         optionalInt(u ? std::optional(u->reasoningTokens) : std::nullopt), u ? int(u->estimated) : 0,
+         optionalInt(message.ttftMs), optionalInt(message.latencyMs), message.errorCode, message.correlationId,
+         toStoredTime(m_clock.nowUtc()), message.id});
+    if (!query) {
+        return fail(query.error());
+    }
+    if (query->numRowsAffected() == 0) {
+        return fail(ErrorCode::NotFound, QStringLiteral("no message with id %1").arg(message.id));
+    }
+    return {};
+}
+
+} // namespace Tessera::Core
