@@ -11,8 +11,8 @@ export XDG_RUNTIME_DIR="$keyring_dir/run"
 mkdir -p "$XDG_DATA_HOME" "$XDG_RUNTIME_DIR"
 chmod 700 "$XDG_RUNTIME_DIR"
 
-# An empty password creates and unlocks the login keyring.
-eval "$(printf '' | gnome-keyring-daemon --unlock --components=secrets)"
+# A throwaway password creates the login keyring in the temporary XDG_DATA_HOME and unlocks it.
+eval "$(printf 'tessera-test' | gnome-keyring-daemon --unlock --components=secrets)"
 eval "$(gnome-keyring-daemon --start --components=secrets)"
 export TESSERA_REQUIRE_KEYCHAIN=1
 

@@ -4,7 +4,10 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QRegularExpression>
+#include <QScopeGuard>
 #include <QtGlobal>
+
+#include <cstdio>
 
 #include <spdlog/details/log_msg.h>
 #include <spdlog/pattern_formatter.h>
@@ -20,6 +23,10 @@ namespace Tessera::Core {
 
 namespace {
 
+// Set while a record is being written: a Qt message raised from inside a sink (by QRegularExpression, say)
+// must not re-enter the sinks, which hold their lock.
+thread_local bool t_insideSink = false;
+
 constexpr std::string_view kCategories[] = {"app", "cli", "ui", "net", "providers", "chat", "store", "secrets", "qt"};
 
 // Rewrites the payload of every record through the redactor, then hands it to the wrapped sinks.
@@ -31,6 +38,8 @@ public:
 
 protected:
     void sink_it_(const spdlog::details::log_msg& msg) override {
+        t_insideSink = true;
+        const auto reset = qScopeGuard([] { t_insideSink = false; });
         const std::string clean = m_redactor->redact(std::string_view(msg.payload.data(), msg.payload.size()));
         spdlog::details::log_msg copy(msg.time, msg.source, msg.logger_name, msg.level, clean);
         copy.thread_id = msg.thread_id;
@@ -78,6 +87,10 @@ public:
 };
 
 void qtMessageHandler(QtMsgType type, const QMessageLogContext& context, const QString& message) {
+    if (t_insideSink) {
+        std::fprintf(stderr, "qt: %s\n", qUtf8Printable(message));
+        return;
+    }
     auto logger = log("qt");
     const char* category = context.category ? context.category : "default";
     switch (type) {

@@ -11,8 +11,8 @@ namespace {
 const QRegularExpression& headerPattern() {
     // Header or JSON/query field names that carry credentials, followed by their value.
     static const QRegularExpression re(
-        QStringLiteral(R"((authorization|proxy-authorization|x-api-key|x-goog-api-key|api-key|api_key|apikey|key)"
-                       R"((["']?\s*[:=]\s*["']?)(bearer\s+|basic\s+)?([^\s"',&;]+))"),
+        QStringLiteral(R"re((authorization|proxy-authorization|x-api-key|x-goog-api-key|api-key|api_key|apikey|key))re"
+                       R"re((["']?\s*[:=]\s*["']?)(bearer\s+|basic\s+)?([^\s"',&;]+))re"),
         QRegularExpression::CaseInsensitiveOption);
     return re;
 }
@@ -20,7 +20,8 @@ const QRegularExpression& headerPattern() {
 const QRegularExpression& tokenPattern() {
     // Key-shaped tokens even without a header name: bearer tokens, OpenAI/Anthropic/OpenRouter keys, Google keys.
     static const QRegularExpression re(
-        QStringLiteral(R"((bearer\s+)[A-Za-z0-9._~+/=-]{6,}|\b(sk|rk|pk)-[A-Za-z0-9_-]{8,}|\bAIza[0-9A-Za-z_-]{20,})"),
+        QStringLiteral(
+            R"re((bearer\s+)[A-Za-z0-9._~+/=-]{6,}|\b(sk|rk|pk)-[A-Za-z0-9_-]{8,}|\bAIza[0-9A-Za-z_-]{20,})re"),
         QRegularExpression::CaseInsensitiveOption);
     return re;
 }

@@ -131,7 +131,13 @@ Result<QSqlQuery> Database::exec(const QString& sql, const QVariantList& values)
         return fail(sqlError(query.lastError(), QStringLiteral("prepare")));
     }
     for (const QVariant& value : values) {
-        query.addBindValue(value);
+        // A null QString binds as SQL NULL; text columns are NOT NULL, so bind it as ''. NULL is bound on
+        // purpose only through typed null variants (optional numbers and ids).
+        if (value.typeId() == QMetaType::QString && value.toString().isNull()) {
+            query.addBindValue(QStringLiteral(""));
+        } else {
+            query.addBindValue(value);
+        }
     }
     if (!query.exec()) {
         const QSqlError error = query.lastError();

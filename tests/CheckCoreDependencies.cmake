@@ -1,0 +1,15 @@
+# Fails when tessera_core links or includes Qt Gui or Widgets. Run by ctest as "core_has_no_gui_dependency".
+# Inputs: LINK_LIBRARIES (the target's link libraries, ';'-separated) and CORE_DIR (the core/ source folder).
+foreach(lib IN LISTS LINK_LIBRARIES)
+    if(lib MATCHES "Qt6?::(Gui|Widgets|Charts|OpenGL|Quick)")
+        message(FATAL_ERROR "tessera_core links ${lib}; core must stay free of Gui and Widgets")
+    endif()
+endforeach()
+file(GLOB_RECURSE sources "${CORE_DIR}/*.h" "${CORE_DIR}/*.cpp")
+foreach(source IN LISTS sources)
+    file(STRINGS "${source}" includes REGEX "^[ \t]*#[ \t]*include[ \t]*<(QtGui|QtWidgets|QtCharts|QWidget|QApplication|QGuiApplication|QColor|QFont|QIcon|QPixmap|QImage|QPainter|QTextDocument|QMainWindow|QDialog)[>/]")
+    if(includes)
+        message(FATAL_ERROR "${source} includes Gui/Widgets headers: ${includes}")
+    endif()
+endforeach()
+message(STATUS "tessera_core is free of Gui and Widgets (${LINK_LIBRARIES})")

@@ -1,0 +1,59 @@
+#pragma once
+
+#include "chat/ChatService.h"
+#include "common/Clock.h"
+#include "logging/Logging.h"
+#include "providers/ProviderFactory.h"
+#include "secrets/ApiKeyResolver.h"
+#include "secrets/MemorySecretStore.h"
+#include "storage/ConversationRepository.h"
+#include "storage/Database.h"
+#include "storage/MessageRepository.h"
+#include "storage/ProviderRepository.h"
+
+#include <QNetworkAccessManager>
+#include <QTemporaryDir>
+
+#include <memory>
+
+namespace Tessera::Testing {
+
+// A complete core wired the way the applications wire it, over a database in a fresh temporary directory
+// and an in-memory secret store.
+struct CoreFixture {
+    QTemporaryDir dir;
+    Core::SystemClock clock;
+    std::unique_ptr<Core::Database> db;
+    std::unique_ptr<Core::ProviderRepository> providers;
+    std::unique_ptr<Core::ConversationRepository> conversations;
+    std::unique_ptr<Core::MessageRepository> messages;
+    Core::Redactor redactor;
+    Core::MemorySecretStore secrets;
+    QNetworkAccessManager network;
+    std::unique_ptr<Core::ApiKeyResolver> keys;
+    std::unique_ptr<Core::ProviderFactory> factory;
+    std::unique_ptr<Core::ChatService> chat;
+
+    CoreFixture() {
+        db = std::move(*Core::Database::open(dir.filePath(QStringLiteral("tessera.sqlite3"))));
+        providers = std::make_unique<Core::ProviderRepository>(*db, clock);
+        conversations = std::make_unique<Core::ConversationRepository>(*db, clock);
+        messages = std::make_unique<Core::MessageRepository>(*db, clock);
+        keys = std::make_unique<Core::ApiKeyResolver>(secrets, &redactor);
+        factory = std::make_unique<Core::ProviderFactory>(network);
+        chat = std::make_unique<Core::ChatService>(*db, *providers, *conversations, *messages, *keys, *factory, clock);
+    }
+
+    Core::ProviderConfig addProvider(const QString& name, const QString& baseUrl,
+                                     const QString& model = QStringLiteral("gpt-test")) {
+        Core::ProviderConfig config;
+        config.name = name;
+        config.kind = Core::ProviderKind::OpenAiCompatible;
+        config.baseUrl = baseUrl;
+        config.defaultModel = model;
+        config.keySource = Core::KeySource::None;
+        return *providers->add(config);
+    }
+};
+
+} // namespace Tessera::Testing
