@@ -1,0 +1,308 @@
+#include "ChatCommands.h"
+
+#include "app/CoreServices.h"
+#include "chat/ChatService.h"
+#include "storage/ConversationRepository.h"
+#include "storage/MessageRepository.h"
+#include "storage/ProviderRepository.h"
+
+#include <QJsonArray>
+#include <QJsonObject>
+#include <QTimer>
+
+#include <atomic>
+#include <csignal>
+#include <iostream>
+#include <iterator>
+#include <string>
+
+namespace Tessera::Cli {
+
+using namespace Tessera::Core;
+
+namespace {
+
+std::atomic<bool> g_interrupted{false};
+
+extern "C" void handleInterrupt(int) {
+    g_interrupted = true;
+}
+
+QJsonValue optionalNumber(const std::optional<qint64>& value) {
+    return value ? QJsonValue(double(*value)) : QJsonValue(QJsonValue::Null);
+}
+
+QJsonObject usageJson(const std::optional<Usage>& usage) {
+    const Usage u = usage.value_or(Usage{});
+    return QJsonObject{{QStringLiteral("input_tokens"), double(u.inputTokens)},
+                       {QStringLiteral("cached_input_tokens"), double(u.cachedInputTokens)},
+                       {QStringLiteral("output_tokens"), double(u.outputTokens)},
+                       {QStringLiteral("reasoning_tokens"), double(u.reasoningTokens)},
+                       {QStringLiteral("estimated"), u.estimated}};
+}
+
+QJsonObject messageJson(const Message& m) {
+    QJsonObject object{{QStringLiteral("id"), double(m.id)},
+                       {QStringLiteral("role"), QString(roleName(m.role))},
+                       {QStringLiteral("content"), m.content},
+                       {QStringLiteral("state"), QString(messageStateName(m.state))},
+                       {QStringLiteral("created_at"), m.createdAt.toString(Qt::ISODateWithMs)}};
+    if (m.role == Role::Assistant) {
+        object.insert(QStringLiteral("provider"), m.providerName);
+        object.insert(QStringLiteral("model"), m.model);
+        object.insert(QStringLiteral("finish_reason"), m.finishReason);
+        object.insert(QStringLiteral("usage"), usageJson(m.usage));
+        object.insert(QStringLiteral("ttft_ms"), optionalNumber(m.ttftMs));
+        object.insert(QStringLiteral("latency_ms"), optionalNumber(m.latencyMs));
+        object.insert(QStringLiteral("correlation_id"), m.correlationId);
+        if (!m.errorCode.isEmpty()) {
+            object.insert(QStringLiteral("error_code"), m.errorCode);
+        }
+    }
+    return object;
+}
+
+QJsonObject conversationJson(const Conversation& c) {
+    return QJsonObject{{QStringLiteral("id"), double(c.id)},
+                       {QStringLiteral("title"), c.title},
+                       {QStringLiteral("model"), c.model},
+                       {QStringLiteral("system_prompt"), c.systemPrompt},
+                       {QStringLiteral("message_count"), double(c.messageCount)},
+                       {QStringLiteral("created_at"), c.createdAt.toString(Qt::ISODateWithMs)},
+                       {QStringLiteral("updated_at"), c.updatedAt.toString(Qt::ISODateWithMs)}};
+}
+
+std::optional<qint64> parseId(const QString& text) {
+    bool ok = false;
+    const qint64 id = text.toLongLong(&ok);
+    return ok && id > 0 ? std::optional(id) : std::nullopt;
+}
+
+} // namespace
+
+int runChat(Context& context, const QStringList& args) {
+    QString problem;
+    auto parsed =
+        CommandArgs::parse(args,
+                           {QStringLiteral("provider"), QStringLiteral("model"), QStringLiteral("conversation"),
+                            QStringLiteral("system"), QStringLiteral("max-tokens"), QStringLiteral("temperature")},
+                           {QStringLiteral("no-stream")}, &problem);
+    if (!parsed) {
+        return usageError(problem);
+    }
+    if (parsed->positional.size() != 1) {
+        return usageError(QStringLiteral("chat needs one PROMPT (quote it), or - to read it from stdin"));
+    }
+    QString prompt = parsed->positional.first();
+    if (prompt == QLatin1StringView("-")) {
+        std::string input((std::istreambuf_iterator<char>(std::cin)), std::istreambuf_iterator<char>());
+        prompt = QString::fromStdString(input);
+    }
+    SendOptions options;
+    options.providerName = parsed->value(QStringLiteral("provider"));
+    options.model = parsed->value(QStringLiteral("model"));
+    options.stream = !parsed->has(QStringLiteral("no-stream"));
+    if (parsed->has(QStringLiteral("conversation"))) {
+        options.conversationId = parseId(parsed->value(QStringLiteral("conversation")));
+        if (!options.conversationId) {
+            return usageError(QStringLiteral("--conversation needs a numeric id"));
+        }
+    }
+    if (parsed->has(QStringLiteral("system"))) {
+        options.systemPrompt = parsed->value(QStringLiteral("system"));
+    }
+    if (parsed->has(QStringLiteral("max-tokens"))) {
+        bool ok = false;
+        const int value = parsed->value(QStringLiteral("max-tokens")).toInt(&ok);
+        if (!ok || value < 1 || value > 1'000'000) {
+            return usageError(QStringLiteral("--max-tokens needs a whole number from 1 to 1000000"));
+        }
+        options.maxTokens = value;
+    }
+    if (parsed->has(QStringLiteral("temperature"))) {
+        bool ok = false;
+        const double value = parsed->value(QStringLiteral("temperature")).toDouble(&ok);
+        if (!ok || value < 0.0 || value > 2.0) {
+            return usageError(QStringLiteral("--temperature needs a number from 0 to 2"));
+        }
+        options.temperature = value;
+    }
+
+    ChatService& chat = context.services.chat();
+    std::optional<TurnOutcome> outcome;
+    bool wroteText = false;
+    QEventLoop loop;
+    QObject guard;
+    QObject::connect(&chat, &ChatService::deltaReceived, &guard, [&](qint64, qint64, const QString& delta) {
+        if (!context.json) {
+            printOut(delta);
+            wroteText = true;
+        }
+    });
+    QObject::connect(&chat, &ChatService::turnFinished, &guard, [&](const TurnOutcome& finished) {
+        outcome = finished;
+        loop.quit();
+    });
+    auto started = chat.send(prompt, options);
+    if (!started) {
+        return reportError(context, started.error());
+    }
+    // Ctrl+C stops the answer; what arrived is kept, marked incomplete.
+    g_interrupted = false;
+    auto previous = std::signal(SIGINT, handleInterrupt);
+    QTimer interruptPoll;
+    QObject::connect(&interruptPoll, &QTimer::timeout, &guard, [&] {
+        if (g_interrupted.exchange(false)) {
+            chat.stop(started->assistantMessageId);
+        }
+    });
+    interruptPoll.start(100);
+    if (!outcome) {
+        loop.exec();
+    }
+    std::signal(SIGINT, previous);
+
+    const Message& message = outcome->message;
+    if (wroteText) {
+        printOut(QStringLiteral("\n"));
+    }
+    if (context.json) {
+        QJsonObject object{{QStringLiteral("conversation_id"), double(message.conversationId)},
+                           {QStringLiteral("message_id"), double(message.id)},
+                           {QStringLiteral("provider"), message.providerName},
+                           {QStringLiteral("model"), message.model},
+                           {QStringLiteral("text"), message.content},
+                           {QStringLiteral("finish_reason"), message.finishReason},
+                           {QStringLiteral("usage"), usageJson(message.usage)},
+                           {QStringLiteral("ttft_ms"), optionalNumber(message.ttftMs)},
+                           {QStringLiteral("latency_ms"), optionalNumber(message.latencyMs)},
+                           {QStringLiteral("complete"), message.state == MessageState::Complete},
+                           {QStringLiteral("correlation_id"), message.correlationId}};
+        if (outcome->error) {
+            object.insert(QStringLiteral("error"), errorJson(*outcome->error));
+        }
+        printJson(object);
+    }
+    if (outcome->error) {
+        Context quiet{context.services, false};
+        if (message.state == MessageState::Incomplete) {
+            printErr(QStringLiteral("tessera-cli: the partial answer was saved in conversation %1 (message %2).\n")
+                         .arg(message.conversationId)
+                         .arg(message.id));
+        }
+        return reportError(quiet, *outcome->error);
+    }
+    return exitOk;
+}
+
+namespace {
+
+int listConversations(Context& context) {
+    auto conversations = context.services.conversations().list();
+    if (!conversations) {
+        return reportError(context, conversations.error());
+    }
+    if (context.json) {
+        QJsonArray array;
+        for (const auto& c : *conversations) {
+            array.append(conversationJson(c));
+        }
+        printJson(array);
+        return exitOk;
+    }
+    if (conversations->empty()) {
+        printOut(QStringLiteral("No conversations yet. Start one with: tessera-cli chat \"Hello\"\n"));
+        return exitOk;
+    }
+    QString text = QStringLiteral("%1  %2  %3  %4\n")
+                       .arg(QStringLiteral("ID"), 6)
+                       .arg(QStringLiteral("UPDATED"), -19)
+                       .arg(QStringLiteral("MSGS"), 5)
+                       .arg(QStringLiteral("TITLE"));
+    for (const auto& c : *conversations) {
+        text += QStringLiteral("%1  %2  %3  %4\n")
+                    .arg(c.id, 6)
+                    .arg(c.updatedAt.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")), -19)
+                    .arg(c.messageCount, 5)
+                    .arg(c.title);
+    }
+    printOut(text);
+    return exitOk;
+}
+
+int showConversation(Context& context, qint64 id) {
+    auto conversation = context.services.conversations().get(id);
+    if (!conversation) {
+        return reportError(context, conversation.error());
+    }
+    auto messages = context.services.messages().listForConversation(id);
+    if (!messages) {
+        return reportError(context, messages.error());
+    }
+    if (context.json) {
+        QJsonObject object = conversationJson(*conversation);
+        QJsonArray array;
+        for (const auto& m : *messages) {
+            array.append(messageJson(m));
+        }
+        object.insert(QStringLiteral("messages"), array);
+        printJson(object);
+        return exitOk;
+    }
+    QString text = QStringLiteral("# %1 (conversation %2)\n").arg(conversation->title).arg(conversation->id);
+    if (!conversation->systemPrompt.isEmpty()) {
+        text += QStringLiteral("\n[system]\n%1\n").arg(conversation->systemPrompt);
+    }
+    for (const auto& m : *messages) {
+        QString header = QStringLiteral("[%1]").arg(roleName(m.role));
+        if (m.role == Role::Assistant) {
+            header += QStringLiteral(" %1/%2").arg(m.providerName, m.model);
+            if (m.state != MessageState::Complete) {
+                header += QStringLiteral(" (%1%2)").arg(
+                    messageStateName(m.state), m.errorCode.isEmpty() ? QString() : QStringLiteral(": ") + m.errorCode);
+            }
+        }
+        text += QStringLiteral("\n%1\n%2\n").arg(header, m.content);
+    }
+    printOut(text);
+    return exitOk;
+}
+
+} // namespace
+
+int runConversations(Context& context, const QStringList& args) {
+    if (args.isEmpty()) {
+        return usageError(QStringLiteral("conversations needs a subcommand: list, show, delete"));
+    }
+    const QString sub = args.first();
+    if (sub == QLatin1StringView("list")) {
+        if (args.size() != 1) {
+            return usageError(QStringLiteral("conversations list takes no arguments"));
+        }
+        return listConversations(context);
+    }
+    if (sub != QLatin1StringView("show") && sub != QLatin1StringView("delete")) {
+        return usageError(QStringLiteral("unknown conversations subcommand '%1'").arg(sub));
+    }
+    if (args.size() != 2) {
+        return usageError(QStringLiteral("conversations %1 needs exactly one ID").arg(sub));
+    }
+    const auto id = parseId(args[1]);
+    if (!id) {
+        return usageError(QStringLiteral("'%1' is not a conversation id").arg(args[1]));
+    }
+    if (sub == QLatin1StringView("show")) {
+        return showConversation(context, *id);
+    }
+    if (auto removed = context.services.conversations().remove(*id); !removed) {
+        return reportError(context, removed.error());
+    }
+    if (context.json) {
+        printJson(QJsonObject{{QStringLiteral("deleted"), double(*id)}});
+    } else {
+        printOut(QStringLiteral("Deleted conversation %1.\n").arg(*id));
+    }
+    return exitOk;
+}
+
+} // namespace Tessera::Cli

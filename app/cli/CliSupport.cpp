@@ -1,0 +1,121 @@
+#include "CliSupport.h"
+
+#include <QCoreApplication>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+#include <cstdio>
+
+namespace Tessera::Cli {
+
+std::optional<CommandArgs> CommandArgs::parse(const QStringList& args, const std::set<QString>& valueOptions,
+                                              const std::set<QString>& flagOptions, QString* problem) {
+    CommandArgs parsed;
+    bool onlyPositional = false;
+    for (qsizetype i = 0; i < args.size(); ++i) {
+        const QString& arg = args[i];
+        if (onlyPositional || !arg.startsWith(QLatin1StringView("--"))) {
+            parsed.positional << arg;
+            continue;
+        }
+        if (arg == QLatin1StringView("--")) {
+            onlyPositional = true;
+            continue;
+        }
+        QString name = arg.mid(2);
+        std::optional<QString> inlineValue;
+        if (const qsizetype eq = name.indexOf(QLatin1Char('=')); eq >= 0) {
+            inlineValue = name.mid(eq + 1);
+            name = name.left(eq);
+        }
+        if (flagOptions.count(name)) {
+            if (inlineValue) {
+                *problem = QStringLiteral("option --%1 takes no value").arg(name);
+                return std::nullopt;
+            }
+            parsed.m_values.insert(name, QStringLiteral("1"));
+        } else if (valueOptions.count(name)) {
+            if (!inlineValue) {
+                if (i + 1 >= args.size()) {
+                    *problem = QStringLiteral("option --%1 needs a value").arg(name);
+                    return std::nullopt;
+                }
+                inlineValue = args[++i];
+            }
+            parsed.m_values.insert(name, *inlineValue);
+        } else {
+            *problem = QStringLiteral("unknown option --%1").arg(name);
+            return std::nullopt;
+        }
+    }
+    return parsed;
+}
+
+void printOut(const QString& text) {
+    const QByteArray utf8 = text.toUtf8();
+    std::fwrite(utf8.constData(), 1, size_t(utf8.size()), stdout);
+    std::fflush(stdout);
+}
+
+void printErr(const QString& text) {
+    const QByteArray utf8 = text.toUtf8();
+    std::fwrite(utf8.constData(), 1, size_t(utf8.size()), stderr);
+    std::fflush(stderr);
+}
+
+void printJson(const QJsonValue& value) {
+    QByteArray bytes;
+    if (value.isObject()) {
+        bytes = QJsonDocument(value.toObject()).toJson(QJsonDocument::Compact);
+    } else if (value.isArray()) {
+        bytes = QJsonDocument(value.toArray()).toJson(QJsonDocument::Compact);
+    }
+    bytes += '\n';
+    std::fwrite(bytes.constData(), 1, size_t(bytes.size()), stdout);
+    std::fflush(stdout);
+}
+
+int usageError(const QString& message) {
+    printErr(QStringLiteral("tessera-cli: %1\nRun 'tessera-cli --help' for usage.\n").arg(message));
+    return exitUsage;
+}
+
+QJsonValue errorJson(const Core::Error& error) {
+    QJsonObject object{{QStringLiteral("code"), QString(Core::codeName(error.code))},
+                       {QStringLiteral("message"), error.translatedMessage()},
+                       {QStringLiteral("detail"), error.detail}};
+    if (!error.correlationId.isEmpty()) {
+        object.insert(QStringLiteral("correlation_id"), error.correlationId);
+    }
+    if (error.httpStatus) {
+        object.insert(QStringLiteral("http_status"), *error.httpStatus);
+    }
+    if (error.retryAfterMs) {
+        object.insert(QStringLiteral("retry_after_ms"), double(*error.retryAfterMs));
+    }
+    return object;
+}
+
+int reportError(const Context& context, const Core::Error& error) {
+    QString text =
+        QStringLiteral("tessera-cli: error [%1]: %2\n").arg(Core::codeName(error.code), error.translatedMessage());
+    if (!error.providerMessage.isEmpty()) {
+        text += QStringLiteral("  provider said: %1\n").arg(error.providerMessage);
+    } else if (!error.detail.isEmpty()) {
+        text += QStringLiteral("  detail: %1\n").arg(error.detail);
+    }
+    if (error.retryAfterMs) {
+        text += QStringLiteral("  retry after: %1 s\n").arg(double(*error.retryAfterMs) / 1000.0, 0, 'f', 1);
+    }
+    if (!error.correlationId.isEmpty()) {
+        text += QStringLiteral("  correlation id: %1\n").arg(error.correlationId);
+    }
+    printErr(text);
+    if (context.json) {
+        printJson(QJsonObject{{QStringLiteral("error"), errorJson(error)}});
+    }
+    return Core::cliExitCode(error.code);
+}
+
+} // namespace Tessera::Cli

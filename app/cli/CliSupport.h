@@ -1,0 +1,69 @@
+#pragma once
+
+#include "common/Error.h"
+
+#include <QEventLoop>
+#include <QHash>
+#include <QJsonValue>
+#include <QStringList>
+
+#include <functional>
+#include <optional>
+#include <set>
+
+namespace Tessera::Core {
+class CoreServices;
+}
+
+namespace Tessera::Cli {
+
+// Exit statuses beyond the per-error ones of Core::cliExitCode (see docs/cli.md).
+inline constexpr int exitOk = 0;
+inline constexpr int exitFailure = 1;
+inline constexpr int exitUsage = 2;
+
+// Options and positional arguments of one command. Options take a value ("--model M" or "--model=M")
+// unless listed as flags.
+class CommandArgs {
+public:
+    // Parses args against the allowed options; an unknown option or a missing value is a usage error.
+    static std::optional<CommandArgs> parse(const QStringList& args, const std::set<QString>& valueOptions,
+                                            const std::set<QString>& flagOptions, QString* problem);
+    QStringList positional;
+    bool has(const QString& name) const { return m_values.contains(name); }
+    QString value(const QString& name) const { return m_values.value(name); }
+
+private:
+    QHash<QString, QString> m_values;
+};
+
+struct Context {
+    Core::CoreServices& services;
+    bool json = false;
+};
+
+void printOut(const QString& text);      // UTF-8 to stdout, no newline added
+void printErr(const QString& text);      // UTF-8 to stderr
+void printJson(const QJsonValue& value); // one line of JSON to stdout
+// A usage problem: message on stderr with a hint to --help; returns exitUsage.
+int usageError(const QString& message);
+// Reports an error as the user should see it (message, what to do, code, correlation id); in --json mode
+// also prints {"error": {...}} on stdout. Returns the documented exit status for the code.
+int reportError(const Context& context, const Core::Error& error);
+QJsonValue errorJson(const Core::Error& error);
+
+// Runs the event loop until the asynchronous operation started by start() calls back.
+template <typename T> T await(const std::function<void(std::function<void(T)>)>& start) {
+    std::optional<T> result;
+    QEventLoop loop;
+    start([&](T value) {
+        result = std::move(value);
+        loop.quit();
+    });
+    if (!result) {
+        loop.exec();
+    }
+    return std::move(*result);
+}
+
+} // namespace Tessera::Cli

@@ -1,0 +1,298 @@
+#include "ProviderCommands.h"
+
+#include "app/CoreServices.h"
+#include "common/CorrelationId.h"
+#include "providers/Provider.h"
+#include "providers/ProviderFactory.h"
+#include "providers/ProviderPresets.h"
+#include "providers/ProviderProbe.h"
+#include "secrets/ApiKeyResolver.h"
+#include "secrets/SecretStore.h"
+#include "storage/ProviderRepository.h"
+
+#include <QJsonArray>
+#include <QJsonObject>
+#include <QObject>
+#include <QTextStream>
+
+#include <cstdio>
+#include <iostream>
+#include <string>
+
+namespace Tessera::Cli {
+
+using namespace Tessera::Core;
+
+namespace {
+
+QJsonObject providerJson(const ProviderConfig& p) {
+    return QJsonObject{{QStringLiteral("id"), double(p.id)},
+                       {QStringLiteral("name"), p.name},
+                       {QStringLiteral("kind"), QString(kindName(p.kind))},
+                       {QStringLiteral("base_url"), p.baseUrl},
+                       {QStringLiteral("default_model"), p.defaultModel},
+                       {QStringLiteral("key_source"), QString(keySourceName(p.keySource))},
+                       {QStringLiteral("key_env_var"), p.keyEnvVar}};
+}
+
+QString keyDescription(const ProviderConfig& p) {
+    switch (p.keySource) {
+    case KeySource::Keychain:
+        return QStringLiteral("keychain");
+    case KeySource::Environment:
+        return QStringLiteral("env:") + p.keyEnvVar;
+    case KeySource::None:
+        return QStringLiteral("none");
+    }
+    return {};
+}
+
+QString readSecretFromStdin() {
+    std::string line;
+    std::getline(std::cin, line);
+    return QString::fromStdString(line).trimmed();
+}
+
+int addProvider(Context& context, const QStringList& args) {
+    QString problem;
+    auto parsed = CommandArgs::parse(args,
+                                     {QStringLiteral("kind"), QStringLiteral("base-url"), QStringLiteral("api-key-env"),
+                                      QStringLiteral("default-model")},
+                                     {QStringLiteral("api-key-stdin")}, &problem);
+    if (!parsed) {
+        return usageError(problem);
+    }
+    if (parsed->positional.size() != 1) {
+        return usageError(QStringLiteral("providers add needs exactly one NAME"));
+    }
+    if (!parsed->has(QStringLiteral("kind"))) {
+        return usageError(QStringLiteral("providers add needs --kind (%1)").arg(providerKindNames().join(u'|')));
+    }
+    const auto kind = parseProviderKind(parsed->value(QStringLiteral("kind")));
+    if (!kind) {
+        return usageError(
+            QStringLiteral("unknown kind '%1'; use one of: %2")
+                .arg(parsed->value(QStringLiteral("kind")), providerKindNames().join(QStringLiteral(", "))));
+    }
+    if (parsed->has(QStringLiteral("api-key-env")) && parsed->has(QStringLiteral("api-key-stdin"))) {
+        return usageError(QStringLiteral("give either --api-key-env or --api-key-stdin, not both"));
+    }
+    ProviderConfig config;
+    config.name = parsed->positional.first();
+    config.kind = *kind;
+    config.baseUrl =
+        parsed->has(QStringLiteral("base-url")) ? parsed->value(QStringLiteral("base-url")) : defaultBaseUrl(*kind);
+    if (config.baseUrl.isEmpty()) {
+        return usageError(
+            QStringLiteral("--kind %1 needs --base-url (for example http://localhost:1234/v1)").arg(kindName(*kind)));
+    }
+    config.defaultModel = parsed->value(QStringLiteral("default-model"));
+    if (parsed->has(QStringLiteral("api-key-env"))) {
+        config.keySource = KeySource::Environment;
+        config.keyEnvVar = parsed->value(QStringLiteral("api-key-env"));
+    } else if (parsed->has(QStringLiteral("api-key-stdin"))) {
+        config.keySource = KeySource::Keychain;
+    }
+    if (auto valid = ProviderRepository::validate(config); !valid) {
+        return usageError(valid.error().detail);
+    }
+    if (auto existing = context.services.providers().findByName(config.name)) {
+        return reportError(context, makeError(ErrorCode::AlreadyExists,
+                                              QStringLiteral("a provider named '%1' exists").arg(config.name)));
+    }
+
+    // The key goes to the keychain first: if that fails, nothing is stored at all.
+    if (config.keySource == KeySource::Keychain) {
+        const QString key = readSecretFromStdin();
+        if (key.isEmpty()) {
+            return usageError(QStringLiteral("--api-key-stdin read an empty key"));
+        }
+        const Status stored = await<Status>([&](std::function<void(Status)> done) {
+            context.services.secrets().write(config.keychainKey(), key, std::move(done));
+        });
+        if (!stored) {
+            return reportError(context, stored.error());
+        }
+    }
+    auto added = context.services.providers().add(config);
+    if (!added) {
+        if (config.keySource == KeySource::Keychain) {
+            await<Status>([&](std::function<void(Status)> done) {
+                context.services.secrets().remove(config.keychainKey(), std::move(done));
+            });
+        }
+        return reportError(context, added.error());
+    }
+    if (context.json) {
+        printJson(providerJson(*added));
+    } else {
+        printOut(QStringLiteral("Added provider %1 (%2, %3, key: %4).\n")
+                     .arg(added->name, kindName(added->kind), added->baseUrl, keyDescription(*added)));
+    }
+    return exitOk;
+}
+
+int listProviders(Context& context) {
+    auto providers = context.services.providers().list();
+    if (!providers) {
+        return reportError(context, providers.error());
+    }
+    if (context.json) {
+        QJsonArray array;
+        for (const auto& p : *providers) {
+            array.append(providerJson(p));
+        }
+        printJson(array);
+        return exitOk;
+    }
+    if (providers->empty()) {
+        printOut(QStringLiteral("No providers. Add one with: tessera-cli providers add NAME --kind openai "
+                                "--api-key-env OPENAI_API_KEY\n"));
+        return exitOk;
+    }
+    QString text = QStringLiteral("%1  %2  %3  %4  %5\n")
+                       .arg(QStringLiteral("NAME"), -16)
+                       .arg(QStringLiteral("KIND"), -17)
+                       .arg(QStringLiteral("DEFAULT MODEL"), -20)
+                       .arg(QStringLiteral("KEY"), -22)
+                       .arg(QStringLiteral("BASE URL"));
+    for (const auto& p : *providers) {
+        text += QStringLiteral("%1  %2  %3  %4  %5\n")
+                    .arg(p.name, -16)
+                    .arg(QString(kindName(p.kind)), -17)
+                    .arg(p.defaultModel.isEmpty() ? QStringLiteral("-") : p.defaultModel, -20)
+                    .arg(keyDescription(p), -22)
+                    .arg(p.baseUrl);
+    }
+    printOut(text);
+    return exitOk;
+}
+
+int removeProvider(Context& context, const QStringList& args) {
+    if (args.size() != 1) {
+        return usageError(QStringLiteral("providers remove needs exactly one NAME"));
+    }
+    auto provider = context.services.providers().findByName(args.first());
+    if (!provider) {
+        return reportError(context, provider.error());
+    }
+    if (auto removed = context.services.providers().remove(provider->id); !removed) {
+        return reportError(context, removed.error());
+    }
+    if (provider->keySource == KeySource::Keychain) {
+        const Status removedKey = await<Status>([&](std::function<void(Status)> done) {
+            context.services.secrets().remove(provider->keychainKey(), std::move(done));
+        });
+        if (!removedKey) {
+            printErr(QStringLiteral("tessera-cli: warning: the provider was removed but its key could not be deleted "
+                                    "from the keychain: %1\n")
+                         .arg(removedKey.error().translatedMessage()));
+        }
+    }
+    if (context.json) {
+        printJson(QJsonObject{{QStringLiteral("removed"), provider->name}});
+    } else {
+        printOut(QStringLiteral("Removed provider %1. Its conversations are kept.\n").arg(provider->name));
+    }
+    return exitOk;
+}
+
+int testProvider(Context& context, const QStringList& args) {
+    if (args.size() != 1) {
+        return usageError(QStringLiteral("providers test needs exactly one NAME"));
+    }
+    auto provider = context.services.providers().findByName(args.first());
+    if (!provider) {
+        return reportError(context, provider.error());
+    }
+    const ProbeReport report = await<ProbeReport>(
+        [&](std::function<void(ProbeReport)> done) { context.services.probe().run(*provider, std::move(done)); });
+    const auto yesNo = [](bool value) {
+        return value ? QStringLiteral("yes") : QStringLiteral("no");
+    };
+    if (context.json) {
+        QJsonObject object{{QStringLiteral("provider"), provider->name},
+                           {QStringLiteral("ok"), report.ok()},
+                           {QStringLiteral("key_available"), report.keyAvailable},
+                           {QStringLiteral("reachable"), report.reachable},
+                           {QStringLiteral("authenticated"), report.authenticated},
+                           {QStringLiteral("model_count"), int(report.models.size())},
+                           {QStringLiteral("latency_ms"), double(report.latencyMs)},
+                           {QStringLiteral("correlation_id"), report.correlationId}};
+        if (report.error) {
+            object.insert(QStringLiteral("error"), errorJson(*report.error));
+        }
+        printJson(object);
+    } else {
+        printOut(QStringLiteral("Provider %1 (%2)\n  key available:  %3\n  reachable:      %4\n  authenticated:  %5\n"
+                                "  models:         %6\n  latency:        %7 ms\n")
+                     .arg(provider->name, provider->baseUrl, yesNo(report.keyAvailable), yesNo(report.reachable),
+                          yesNo(report.authenticated))
+                     .arg(report.models.size())
+                     .arg(report.latencyMs));
+    }
+    if (report.error) {
+        Context quiet{context.services, false}; // the JSON above already carries the error
+        return reportError(quiet, *report.error);
+    }
+    return exitOk;
+}
+
+} // namespace
+
+int runProviders(Context& context, const QStringList& args) {
+    if (args.isEmpty()) {
+        return usageError(QStringLiteral("providers needs a subcommand: add, list, remove, test"));
+    }
+    const QString sub = args.first();
+    const QStringList rest = args.mid(1);
+    if (sub == QLatin1StringView("add")) {
+        return addProvider(context, rest);
+    }
+    if (sub == QLatin1StringView("list")) {
+        if (!rest.isEmpty()) {
+            return usageError(QStringLiteral("providers list takes no arguments"));
+        }
+        return listProviders(context);
+    }
+    if (sub == QLatin1StringView("remove")) {
+        return removeProvider(context, rest);
+    }
+    if (sub == QLatin1StringView("test")) {
+        return testProvider(context, rest);
+    }
+    return usageError(QStringLiteral("unknown providers subcommand '%1'").arg(sub));
+}
+
+int runModels(Context& context, const QStringList& args) {
+    if (args.size() != 1) {
+        return usageError(QStringLiteral("models needs exactly one PROVIDER"));
+    }
+    auto provider = context.services.providers().findByName(args.first());
+    if (!provider) {
+        return reportError(context, provider.error());
+    }
+    const Result<QString> key = await<Result<QString>>([&](std::function<void(Result<QString>)> done) {
+        context.services.keys().resolve(*provider, std::move(done));
+    });
+    if (!key) {
+        return reportError(context, key.error());
+    }
+    auto client = context.services.providerFactory().create(*provider, *key);
+    QObject receiver;
+    const QString cid = newCorrelationId();
+    const Result<QStringList> models = await<Result<QStringList>>(
+        [&](std::function<void(Result<QStringList>)> done) { client->listModels(&receiver, cid, std::move(done)); });
+    if (!models) {
+        return reportError(context, models.error());
+    }
+    if (context.json) {
+        printJson(QJsonArray::fromStringList(*models));
+    } else {
+        printOut(models->isEmpty() ? QStringLiteral("(the provider lists no models)\n")
+                                   : models->join(QLatin1Char('\n')) + QLatin1Char('\n'));
+    }
+    return exitOk;
+}
+
+} // namespace Tessera::Cli

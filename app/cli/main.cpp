@@ -1,0 +1,138 @@
+// tessera-cli: the headless twin of the desktop app. Parses the global options, builds the core services
+// once, and runs one command. The interface is a contract, documented in docs/cli.md.
+#include "ChatCommands.h"
+#include "CliSupport.h"
+#include "DoctorCommand.h"
+#include "ProviderCommands.h"
+
+#include "app/CoreServices.h"
+#include "common/DataDirectory.h"
+#include "logging/Logging.h"
+#include "secrets/KeychainSecretStore.h"
+
+#include <QCoreApplication>
+
+namespace {
+
+const char* const kUsage = R"(Usage: tessera-cli [GLOBAL OPTIONS] COMMAND [ARGS]
+
+Global options:
+  --data-dir DIR       use DIR for the database and logs (default: $TESSERA_DATA_DIR,
+                       else the platform's application data folder)
+  --json               machine-readable output (one JSON document on stdout)
+  --log-level LEVEL    also log to stderr at LEVEL (trace, debug, info, warn, error)
+  --version            print the version and exit
+  --help               print this help and exit
+
+Commands:
+  providers add NAME --kind openai|openai-compatible [--base-url URL]
+                [--api-key-env VAR | --api-key-stdin] [--default-model MODEL]
+  providers list
+  providers remove NAME
+  providers test NAME
+  models PROVIDER
+  chat [--provider NAME] [--model MODEL] [--conversation ID] [--system TEXT]
+       [--max-tokens N] [--temperature T] [--no-stream] (PROMPT | -)
+  conversations list
+  conversations show ID
+  conversations delete ID
+  doctor
+
+Exit status: 0 success, 1 other failure, 2 usage error, 3 authentication, 4 rate limit or quota,
+5 provider unavailable, 6 interrupted answer, 7 not found, 8 keychain, 9 local database.
+See docs/cli.md for details.
+)";
+
+} // namespace
+
+int main(int argc, char** argv) {
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setOrganizationName(QStringLiteral("Tessera"));
+    QCoreApplication::setApplicationName(QStringLiteral("Tessera"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(TESSERA_VERSION));
+    using namespace Tessera;
+
+    // Global options may appear anywhere before the command's own "--".
+    QStringList rest;
+    QString dataDir;
+    QString logLevel;
+    bool json = false;
+    const QStringList args = app.arguments().mid(1);
+    for (qsizetype i = 0; i < args.size(); ++i) {
+        const QString& arg = args[i];
+        if (arg == QLatin1StringView("--")) {
+            rest += args.mid(i);
+            break;
+        }
+        if (arg == QLatin1StringView("--help") || arg == QLatin1StringView("-h")) {
+            Cli::printOut(QString::fromUtf8(kUsage));
+            return Cli::exitOk;
+        }
+        if (arg == QLatin1StringView("--version")) {
+            Cli::printOut(QStringLiteral("tessera-cli %1\n").arg(QStringLiteral(TESSERA_VERSION)));
+            return Cli::exitOk;
+        }
+        if (arg == QLatin1StringView("--json")) {
+            json = true;
+        } else if (arg == QLatin1StringView("--data-dir") || arg == QLatin1StringView("--log-level")) {
+            if (i + 1 >= args.size()) {
+                return Cli::usageError(QStringLiteral("option %1 needs a value").arg(arg));
+            }
+            (arg == QLatin1StringView("--data-dir") ? dataDir : logLevel) = args[++i];
+        } else if (arg.startsWith(QLatin1StringView("--data-dir="))) {
+            dataDir = arg.mid(11);
+        } else if (arg.startsWith(QLatin1StringView("--log-level="))) {
+            logLevel = arg.mid(12);
+        } else {
+            rest << arg;
+        }
+    }
+    if (rest.isEmpty()) {
+        Cli::printErr(QString::fromUtf8(kUsage));
+        return Cli::exitUsage;
+    }
+
+    Core::LogConfig logConfig;
+    const QString directory = Core::resolveDataDirectory(dataDir);
+    logConfig.directory = Core::logDirectory(directory);
+    if (!logLevel.isEmpty()) {
+        const auto level = Core::parseLogLevel(logLevel);
+        if (!level) {
+            return Cli::usageError(QStringLiteral("unknown log level '%1'").arg(logLevel));
+        }
+        logConfig.level = *level;
+        logConfig.toStderr = true;
+    }
+    Core::Logging logging(logConfig);
+    Core::log("cli")->info("tessera-cli {} command: {}", TESSERA_VERSION, rest.first());
+
+    Core::KeychainSecretStore secrets;
+    auto services = Core::CoreServices::open(directory, secrets, &logging);
+    if (!services) {
+        Cli::printErr(QStringLiteral("tessera-cli: error [%1]: %2\n  detail: %3\n")
+                          .arg(Core::codeName(services.error().code), services.error().translatedMessage(),
+                               services.error().detail));
+        return Core::cliExitCode(services.error().code);
+    }
+    Cli::Context ctx{**services, json};
+    Cli::Context* context = &ctx;
+
+    const QString command = rest.first();
+    const QStringList commandArgs = rest.mid(1);
+    if (command == QLatin1StringView("providers")) {
+        return Cli::runProviders(*context, commandArgs);
+    }
+    if (command == QLatin1StringView("models")) {
+        return Cli::runModels(*context, commandArgs);
+    }
+    if (command == QLatin1StringView("chat")) {
+        return Cli::runChat(*context, commandArgs);
+    }
+    if (command == QLatin1StringView("conversations")) {
+        return Cli::runConversations(*context, commandArgs);
+    }
+    if (command == QLatin1StringView("doctor")) {
+        return Cli::runDoctor(*context, commandArgs);
+    }
+    return Cli::usageError(QStringLiteral("unknown command '%1'").arg(command));
+}

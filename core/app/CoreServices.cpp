@@ -1,0 +1,49 @@
+#include "app/CoreServices.h"
+
+#include "chat/ChatService.h"
+#include "common/DataDirectory.h"
+#include "logging/Logging.h"
+#include "providers/ProviderFactory.h"
+#include "providers/ProviderProbe.h"
+#include "secrets/ApiKeyResolver.h"
+#include "storage/ConversationRepository.h"
+#include "storage/Database.h"
+#include "storage/MessageRepository.h"
+#include "storage/ProviderRepository.h"
+
+#include <QNetworkAccessManager>
+
+namespace Tessera::Core {
+
+CoreServices::CoreServices(QString dataDirectory, SecretStore& secrets, Logging* logging)
+    : m_dataDirectory(std::move(dataDirectory))
+    , m_secrets(secrets)
+    , m_logging(logging) {
+}
+
+CoreServices::~CoreServices() {
+    m_chat.reset(); // stops answers in flight, keeping their text, before the store closes
+}
+
+Result<std::unique_ptr<CoreServices>> CoreServices::open(const QString& dataDirectory, SecretStore& secrets,
+                                                         Logging* logging) {
+    std::unique_ptr<CoreServices> services(new CoreServices(dataDirectory, secrets, logging));
+    auto database = Database::open(databasePath(dataDirectory));
+    if (!database) {
+        return fail(database.error());
+    }
+    services->m_database = std::move(*database);
+    services->m_providers = std::make_unique<ProviderRepository>(*services->m_database, services->m_clock);
+    services->m_conversations = std::make_unique<ConversationRepository>(*services->m_database, services->m_clock);
+    services->m_messages = std::make_unique<MessageRepository>(*services->m_database, services->m_clock);
+    services->m_network = std::make_unique<QNetworkAccessManager>();
+    services->m_keys = std::make_unique<ApiKeyResolver>(secrets, logging ? &logging->redactor() : nullptr);
+    services->m_factory = std::make_unique<ProviderFactory>(*services->m_network);
+    services->m_probe = std::make_unique<ProviderProbe>(*services->m_keys, *services->m_factory);
+    services->m_chat = std::make_unique<ChatService>(*services->m_database, *services->m_providers,
+                                                     *services->m_conversations, *services->m_messages,
+                                                     *services->m_keys, *services->m_factory, services->m_clock);
+    return services;
+}
+
+} // namespace Tessera::Core

@@ -1,0 +1,69 @@
+#pragma once
+
+#include "common/Clock.h"
+#include "common/Result.h"
+
+#include <QString>
+
+#include <memory>
+
+class QNetworkAccessManager;
+
+namespace Tessera::Core {
+
+class ApiKeyResolver;
+class ChatService;
+class ConversationRepository;
+class Database;
+class Logging;
+class MessageRepository;
+class ProviderFactory;
+class ProviderProbe;
+class ProviderRepository;
+class SecretStore;
+
+// The services a composition root builds once and hands down: the store and its repositories, the secret
+// store, the network, the provider factory and the chat service. Owned here, in dependency order.
+class CoreServices final {
+public:
+    // Opens (and migrates) the database in dataDirectory. secrets and logging are built by the caller,
+    // because the GUI, the CLI and the tests choose them differently; both must outlive this object.
+    static Result<std::unique_ptr<CoreServices>> open(const QString& dataDirectory, SecretStore& secrets,
+                                                      Logging* logging);
+    ~CoreServices();
+    CoreServices(const CoreServices&) = delete;
+    CoreServices& operator=(const CoreServices&) = delete;
+
+    const QString& dataDirectory() const { return m_dataDirectory; }
+    const Clock& clock() const { return m_clock; }
+    Database& database() { return *m_database; }
+    ProviderRepository& providers() { return *m_providers; }
+    ConversationRepository& conversations() { return *m_conversations; }
+    MessageRepository& messages() { return *m_messages; }
+    SecretStore& secrets() { return m_secrets; }
+    QNetworkAccessManager& network() { return *m_network; }
+    ApiKeyResolver& keys() { return *m_keys; }
+    ProviderFactory& providerFactory() { return *m_factory; }
+    ProviderProbe& probe() { return *m_probe; }
+    ChatService& chat() { return *m_chat; }
+    Logging* logging() { return m_logging; }
+
+private:
+    CoreServices(QString dataDirectory, SecretStore& secrets, Logging* logging);
+
+    QString m_dataDirectory;
+    SystemClock m_clock;
+    SecretStore& m_secrets;
+    Logging* m_logging;
+    std::unique_ptr<Database> m_database;
+    std::unique_ptr<ProviderRepository> m_providers;
+    std::unique_ptr<ConversationRepository> m_conversations;
+    std::unique_ptr<MessageRepository> m_messages;
+    std::unique_ptr<QNetworkAccessManager> m_network;
+    std::unique_ptr<ApiKeyResolver> m_keys;
+    std::unique_ptr<ProviderFactory> m_factory;
+    std::unique_ptr<ProviderProbe> m_probe;
+    std::unique_ptr<ChatService> m_chat;
+};
+
+} // namespace Tessera::Core

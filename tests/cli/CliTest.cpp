@@ -1,0 +1,285 @@
+// Runs the real tessera-cli binary against a loopback OpenAI-compatible server started by the test.
+#include "support/FakeOpenAiServer.h"
+#include "support/TestHelpers.h"
+
+#include <QDir>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QTemporaryDir>
+
+#include <gtest/gtest.h>
+
+using Tessera::Testing::FakeOpenAiServer;
+using Tessera::Testing::waitUntil;
+
+namespace {
+
+const QString kKey = QStringLiteral("sk-cli-test-key-0123456789");
+
+struct CliRun {
+    int exitCode = -1;
+    QString out;
+    QString err;
+    QJsonObject json() const { return QJsonDocument::fromJson(out.toUtf8()).object(); }
+    QJsonArray jsonArray() const { return QJsonDocument::fromJson(out.toUtf8()).array(); }
+};
+
+} // namespace
+
+class CliTest : public ::testing::Test {
+protected:
+    void SetUp() override {
+        ASSERT_TRUE(server.listen());
+        server.setApiKey(kKey);
+    }
+
+    CliRun cli(const QStringList& args, const QByteArray& input = {}, const QStringList& extraEnv = {}) {
+        QProcess process;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("TEST_PROVIDER_KEY"), kKey);
+        env.remove(QStringLiteral("TESSERA_DATA_DIR"));
+        for (const QString& entry : extraEnv) {
+            env.insert(entry.section(QLatin1Char('='), 0, 0), entry.section(QLatin1Char('='), 1));
+        }
+        process.setProcessEnvironment(env);
+        process.start(QStringLiteral(TESSERA_CLI_PATH), QStringList{QStringLiteral("--data-dir"), dir.path()} + args);
+        EXPECT_TRUE(process.waitForStarted());
+        if (!input.isEmpty()) {
+            process.write(input);
+        }
+        process.closeWriteChannel();
+        // The loopback server runs on this thread's event loop, so keep it turning while the CLI works.
+        EXPECT_TRUE(waitUntil([&] { return process.state() == QProcess::NotRunning; }, 60'000));
+        CliRun run;
+        run.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
+        run.out = QString::fromUtf8(process.readAllStandardOutput());
+        run.err = QString::fromUtf8(process.readAllStandardError());
+        return run;
+    }
+
+    void addProvider(const QString& name = QStringLiteral("local")) {
+        const CliRun run = cli({QStringLiteral("providers"), QStringLiteral("add"), name, QStringLiteral("--kind"),
+                                QStringLiteral("openai-compatible"), QStringLiteral("--base-url"), server.baseUrl(),
+                                QStringLiteral("--api-key-env"), QStringLiteral("TEST_PROVIDER_KEY"),
+                                QStringLiteral("--default-model"), QStringLiteral("gpt-test")});
+        ASSERT_EQ(run.exitCode, 0) << run.err.toStdString();
+    }
+
+    QTemporaryDir dir;
+    FakeOpenAiServer server;
+};
+
+TEST_F(CliTest, VersionAndHelp) {
+    const CliRun version = cli({QStringLiteral("--version")});
+    EXPECT_EQ(version.exitCode, 0);
+    EXPECT_TRUE(version.out.startsWith(QStringLiteral("tessera-cli "))) << version.out.toStdString();
+    const CliRun help = cli({QStringLiteral("--help")});
+    EXPECT_EQ(help.exitCode, 0);
+    EXPECT_TRUE(help.out.contains(QStringLiteral("providers add NAME")));
+}
+
+TEST_F(CliTest, UsageErrorsExitWithTwoAndSayWhatIsWrong) {
+    for (const QStringList& args :
+         {QStringList{}, QStringList{QStringLiteral("fly")}, QStringList{QStringLiteral("chat")},
+          QStringList{QStringLiteral("chat"), QStringLiteral("--bogus"), QStringLiteral("x")},
+          QStringList{QStringLiteral("chat"), QStringLiteral("--temperature"), QStringLiteral("hot"),
+                      QStringLiteral("x")},
+          QStringList{QStringLiteral("providers"), QStringLiteral("add"), QStringLiteral("p"), QStringLiteral("--kind"),
+                      QStringLiteral("carrier-pigeon")},
+          QStringList{QStringLiteral("conversations"), QStringLiteral("show"), QStringLiteral("abc")},
+          QStringList{QStringLiteral("--log-level"), QStringLiteral("loud"), QStringLiteral("doctor")}}) {
+        const CliRun run = cli(args);
+        EXPECT_EQ(run.exitCode, 2) << args.join(u' ').toStdString() << ": " << run.err.toStdString();
+        EXPECT_FALSE(run.err.isEmpty());
+    }
+}
+
+TEST_F(CliTest, ProvidersAddListTestModelsRemove) {
+    addProvider();
+    const CliRun list = cli({QStringLiteral("--json"), QStringLiteral("providers"), QStringLiteral("list")});
+    ASSERT_EQ(list.exitCode, 0);
+    ASSERT_EQ(list.jsonArray().size(), 1);
+    const QJsonObject provider = list.jsonArray().first().toObject();
+    EXPECT_EQ(provider.value(QLatin1StringView("name")).toString(), QStringLiteral("local"));
+    EXPECT_EQ(provider.value(QLatin1StringView("key_source")).toString(), QStringLiteral("env"));
+    EXPECT_FALSE(list.out.contains(kKey)) << "the key itself is never printed";
+
+    const CliRun duplicate = cli({QStringLiteral("providers"), QStringLiteral("add"), QStringLiteral("LOCAL"),
+                                  QStringLiteral("--kind"), QStringLiteral("openai")});
+    EXPECT_EQ(duplicate.exitCode, 9);
+    EXPECT_TRUE(duplicate.err.contains(QStringLiteral("store.already_exists")));
+
+    const CliRun test =
+        cli({QStringLiteral("--json"), QStringLiteral("providers"), QStringLiteral("test"), QStringLiteral("local")});
+    ASSERT_EQ(test.exitCode, 0) << test.err.toStdString();
+    EXPECT_TRUE(test.json().value(QLatin1StringView("authenticated")).toBool());
+    EXPECT_EQ(test.json().value(QLatin1StringView("model_count")).toInt(), 2);
+
+    const CliRun models = cli({QStringLiteral("models"), QStringLiteral("local")});
+    EXPECT_EQ(models.exitCode, 0);
+    EXPECT_EQ(models.out, QStringLiteral("gpt-test\ngpt-test-mini\n"));
+
+    const CliRun remove = cli({QStringLiteral("providers"), QStringLiteral("remove"), QStringLiteral("local")});
+    EXPECT_EQ(remove.exitCode, 0);
+    EXPECT_EQ(cli({QStringLiteral("providers"), QStringLiteral("test"), QStringLiteral("local")}).exitCode, 7);
+}
+
+TEST_F(CliTest, ChatStreamsToStdoutAndJsonReportsEverything) {
+    addProvider();
+    const CliRun plain = cli({QStringLiteral("chat"), QStringLiteral("Hello CLI")});
+    ASSERT_EQ(plain.exitCode, 0) << plain.err.toStdString();
+    EXPECT_EQ(plain.out, QStringLiteral("Echo: Hello CLI\n"));
+
+    const CliRun json = cli({QStringLiteral("--json"), QStringLiteral("chat"), QStringLiteral("--conversation"),
+                             QStringLiteral("1"), QStringLiteral("--max-tokens"), QStringLiteral("50"),
+                             QStringLiteral("--temperature"), QStringLiteral("0.2"), QStringLiteral("Second")});
+    ASSERT_EQ(json.exitCode, 0) << json.err.toStdString();
+    const QJsonObject object = json.json();
+    EXPECT_EQ(object.value(QLatin1StringView("conversation_id")).toInt(), 1);
+    EXPECT_GT(object.value(QLatin1StringView("message_id")).toInt(), 0);
+    EXPECT_EQ(object.value(QLatin1StringView("text")).toString(), QStringLiteral("Echo: Second"));
+    EXPECT_EQ(object.value(QLatin1StringView("model")).toString(), QStringLiteral("gpt-test"));
+    EXPECT_EQ(object.value(QLatin1StringView("finish_reason")).toString(), QStringLiteral("stop"));
+    EXPECT_TRUE(object.value(QLatin1StringView("complete")).toBool());
+    const QJsonObject usage = object.value(QLatin1StringView("usage")).toObject();
+    EXPECT_EQ(usage.value(QLatin1StringView("input_tokens")).toInt(), 12);
+    EXPECT_EQ(usage.value(QLatin1StringView("cached_input_tokens")).toInt(), 4);
+    EXPECT_EQ(usage.value(QLatin1StringView("reasoning_tokens")).toInt(), 2);
+    EXPECT_TRUE(object.contains(QLatin1StringView("ttft_ms")));
+    EXPECT_TRUE(object.contains(QLatin1StringView("latency_ms")));
+    // The second turn carried the first exchange.
+    EXPECT_EQ(server.requests().last().json().value(QLatin1StringView("messages")).toArray().size(), 3);
+
+    const CliRun fromStdin =
+        cli({QStringLiteral("chat"), QStringLiteral("--no-stream"), QStringLiteral("-")}, "piped prompt");
+    EXPECT_EQ(fromStdin.exitCode, 0);
+    EXPECT_EQ(fromStdin.out, QStringLiteral("Echo: piped prompt\n"));
+}
+
+TEST_F(CliTest, ProviderFailuresMapToDocumentedExitCodes) {
+    addProvider();
+    struct Case {
+        QString prompt;
+        int exitCode;
+        const char* code;
+    };
+    for (const Case& c : {Case{QStringLiteral("[[401]]"), 3, "provider.unauthorized"},
+                          Case{QStringLiteral("[[429]]"), 4, "provider.rate_limited"},
+                          Case{QStringLiteral("[[quota]]"), 4, "provider.quota_exceeded"},
+                          Case{QStringLiteral("[[500]]"), 5, "provider.unavailable"},
+                          Case{QStringLiteral("[[cut]] x y"), 6, "provider.stream_interrupted"},
+                          Case{QStringLiteral("[[error-in-stream]]"), 6, "provider.stream_error"},
+                          Case{QStringLiteral("[[404]]"), 7, "provider.not_found"}}) {
+        const CliRun run = cli({QStringLiteral("chat"), c.prompt});
+        EXPECT_EQ(run.exitCode, c.exitCode) << c.prompt.toStdString() << ": " << run.err.toStdString();
+        EXPECT_TRUE(run.err.contains(QLatin1StringView(c.code))) << run.err.toStdString();
+        EXPECT_TRUE(run.err.contains(QStringLiteral("correlation id: "))) << run.err.toStdString();
+        EXPECT_FALSE(run.out.contains(QStringLiteral("overloaded"))) << "errors never appear as answer text";
+    }
+    const CliRun missingKey =
+        cli({QStringLiteral("chat"), QStringLiteral("hi")}, {}, {QStringLiteral("TEST_PROVIDER_KEY=")});
+    EXPECT_EQ(missingKey.exitCode, 3);
+    EXPECT_TRUE(missingKey.err.contains(QStringLiteral("secrets.api_key_missing")));
+}
+
+TEST_F(CliTest, InterruptedAnswerIsKeptAndMarkedIncomplete) {
+    addProvider();
+    const CliRun cut = cli({QStringLiteral("--json"), QStringLiteral("chat"), QStringLiteral("[[cut]] a b c")});
+    EXPECT_EQ(cut.exitCode, 6);
+    EXPECT_FALSE(cut.json().value(QLatin1StringView("complete")).toBool());
+    const int conversation = cut.json().value(QLatin1StringView("conversation_id")).toInt();
+    const CliRun show = cli({QStringLiteral("--json"), QStringLiteral("conversations"), QStringLiteral("show"),
+                             QString::number(conversation)});
+    ASSERT_EQ(show.exitCode, 0);
+    const QJsonArray messages = show.json().value(QLatin1StringView("messages")).toArray();
+    ASSERT_EQ(messages.size(), 2);
+    const QJsonObject answer = messages[1].toObject();
+    EXPECT_EQ(answer.value(QLatin1StringView("state")).toString(), QStringLiteral("incomplete"));
+    EXPECT_EQ(answer.value(QLatin1StringView("content")).toString(), QStringLiteral("Echo: [[cut]] "));
+    EXPECT_EQ(answer.value(QLatin1StringView("error_code")).toString(), QStringLiteral("provider.stream_interrupted"));
+}
+
+TEST_F(CliTest, UnreachableProviderExitsWithFive) {
+    const CliRun add =
+        cli({QStringLiteral("providers"), QStringLiteral("add"), QStringLiteral("gone"), QStringLiteral("--kind"),
+             QStringLiteral("openai-compatible"), QStringLiteral("--base-url"), QStringLiteral("http://127.0.0.1:1/v1"),
+             QStringLiteral("--default-model"), QStringLiteral("m")});
+    ASSERT_EQ(add.exitCode, 0);
+    const CliRun run = cli({QStringLiteral("chat"), QStringLiteral("hi")});
+    EXPECT_EQ(run.exitCode, 5);
+    EXPECT_TRUE(run.err.contains(QStringLiteral("network.unreachable")));
+}
+
+TEST_F(CliTest, ConversationsListShowDelete) {
+    addProvider();
+    ASSERT_EQ(cli({QStringLiteral("chat"), QStringLiteral("first")}).exitCode, 0);
+    const CliRun list = cli({QStringLiteral("--json"), QStringLiteral("conversations"), QStringLiteral("list")});
+    ASSERT_EQ(list.jsonArray().size(), 1);
+    EXPECT_EQ(list.jsonArray().first().toObject().value(QLatin1StringView("title")).toString(),
+              QStringLiteral("first"));
+    const CliRun show = cli({QStringLiteral("conversations"), QStringLiteral("show"), QStringLiteral("1")});
+    EXPECT_TRUE(show.out.contains(QStringLiteral("Echo: first")));
+    EXPECT_EQ(cli({QStringLiteral("conversations"), QStringLiteral("delete"), QStringLiteral("1")}).exitCode, 0);
+    EXPECT_EQ(cli({QStringLiteral("conversations"), QStringLiteral("show"), QStringLiteral("1")}).exitCode, 7);
+    EXPECT_EQ(cli({QStringLiteral("conversations"), QStringLiteral("delete"), QStringLiteral("1")}).exitCode, 7);
+}
+
+TEST_F(CliTest, DoctorChecksStoreKeychainAndProviders) {
+    addProvider();
+    const CliRun doctor = cli({QStringLiteral("--json"), QStringLiteral("doctor")});
+    const QJsonArray checks = doctor.json().value(QLatin1StringView("checks")).toArray();
+    QStringList names;
+    for (const QJsonValue& check : checks) {
+        names << check.toObject().value(QLatin1StringView("check")).toString();
+        if (names.last() != QLatin1StringView("keychain")) {
+            EXPECT_TRUE(check.toObject().value(QLatin1StringView("ok")).toBool()) << names.last().toStdString();
+        }
+    }
+    EXPECT_TRUE(names.contains(QStringLiteral("database")));
+    EXPECT_TRUE(names.contains(QStringLiteral("keychain")));
+    EXPECT_TRUE(names.contains(QStringLiteral("provider local")));
+}
+
+TEST_F(CliTest, ApiKeyFromStdinGoesToTheKeychainOrIsRefusedWithoutStoringAnything) {
+    const QString name = QStringLiteral("kc%1").arg(QCoreApplication::applicationPid());
+    const CliRun add =
+        cli({QStringLiteral("providers"), QStringLiteral("add"), name, QStringLiteral("--kind"),
+             QStringLiteral("openai-compatible"), QStringLiteral("--base-url"), server.baseUrl(),
+             QStringLiteral("--api-key-stdin"), QStringLiteral("--default-model"), QStringLiteral("gpt-test")},
+            kKey.toUtf8() + "\n");
+    if (add.exitCode == 8) {
+        ASSERT_NE(qEnvironmentVariableIntValue("TESSERA_REQUIRE_KEYCHAIN"), 1) << add.err.toStdString();
+        EXPECT_TRUE(add.err.contains(QStringLiteral("secrets.unavailable"))) << add.err.toStdString();
+        EXPECT_TRUE(add.err.contains(QStringLiteral("environment variable"))) << "offers the env-var route";
+        EXPECT_EQ(cli({QStringLiteral("providers"), QStringLiteral("test"), name}).exitCode, 7) << "nothing stored";
+        return;
+    }
+    ASSERT_EQ(add.exitCode, 0) << add.err.toStdString();
+    const CliRun chat =
+        cli({QStringLiteral("chat"), QStringLiteral("--provider"), name, QStringLiteral("from keychain")});
+    EXPECT_EQ(chat.exitCode, 0) << chat.err.toStdString();
+    EXPECT_EQ(cli({QStringLiteral("providers"), QStringLiteral("remove"), name}).exitCode, 0);
+    // The key never reaches the database or the logs.
+    for (const QString& file : {QDir(dir.path()).filePath(QStringLiteral("tessera.sqlite3")),
+                                QDir(dir.path()).filePath(QStringLiteral("logs/tessera.log"))}) {
+        QFile f(file);
+        ASSERT_TRUE(f.open(QIODevice::ReadOnly)) << file.toStdString();
+        EXPECT_FALSE(f.readAll().contains(kKey.toUtf8())) << file.toStdString();
+    }
+}
+
+TEST_F(CliTest, KeyNeverReachesLogsEvenAtTraceLevel) {
+    addProvider();
+    const CliRun run =
+        cli({QStringLiteral("--log-level"), QStringLiteral("trace"), QStringLiteral("chat"), QStringLiteral("hi")});
+    EXPECT_EQ(run.exitCode, 0);
+    EXPECT_FALSE(run.err.contains(kKey));
+    QFile log(QDir(dir.path()).filePath(QStringLiteral("logs/tessera.log")));
+    ASSERT_TRUE(log.open(QIODevice::ReadOnly));
+    const QByteArray text = log.readAll();
+    EXPECT_FALSE(text.contains(kKey.toUtf8()));
+    EXPECT_TRUE(text.contains("cid="));
+}
