@@ -1,11 +1,17 @@
 // GoogleTest entry point for widget tests (run with QT_QPA_PLATFORM=offscreen).
 #include <QApplication>
+#include <QStandardPaths>
 
 #include <gtest/gtest.h>
 
 int main(int argc, char** argv) {
+    // Test discovery runs this binary without the tests' environment; never reach for a display.
+    if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM")) {
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+    }
     QApplication app(argc, argv);
     QApplication::setApplicationName(QStringLiteral("TesseraTests"));
+    QStandardPaths::setTestModeEnabled(true); // QSettings and data paths stay out of the real profile
     ::testing::InitGoogleTest(&argc, argv);
     return RUN_ALL_TESTS();
 }

@@ -1,0 +1,104 @@
+// tessera: the desktop app. Builds the services once, loads the translation, applies the theme, shows the
+// main window (and the add-provider dialog on first run).
+#include "app/CoreServices.h"
+#include "common/DataDirectory.h"
+#include "logging/Logging.h"
+#include "mainwindow/MainWindow.h"
+#include "secrets/KeychainSecretStore.h"
+#include "settings/UiSettings.h"
+#include "widgets/Dialogs.h"
+#include "widgets/ErrorText.h"
+
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QIcon>
+#include <QLibraryInfo>
+#include <QLocale>
+#include <QMessageBox>
+#include <QTranslator>
+
+namespace {
+
+// Loads Tessera's own strings (embedded under :/i18n) and Qt's, for the chosen or the system language.
+void installTranslations(QApplication& app, const QString& language) {
+    const QLocale locale = language.isEmpty() ? QLocale::system() : QLocale(language);
+    QLocale::setDefault(locale);
+    auto* own = new QTranslator(&app);
+    if (own->load(locale, QStringLiteral("tessera"), QStringLiteral("_"), QStringLiteral(":/i18n"))) {
+        QApplication::installTranslator(own);
+    }
+    auto* qt = new QTranslator(&app);
+    if (qt->load(locale, QStringLiteral("qtbase"), QStringLiteral("_"),
+                 QLibraryInfo::path(QLibraryInfo::TranslationsPath))) {
+        QApplication::installTranslator(qt);
+    }
+}
+
+} // namespace
+
+int main(int argc, char** argv) {
+    QApplication app(argc, argv);
+    QApplication::setOrganizationName(QStringLiteral("Tessera"));
+    QApplication::setApplicationName(QStringLiteral("Tessera"));
+    QApplication::setApplicationVersion(QStringLiteral(TESSERA_VERSION));
+    QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/tessera.svg")));
+    using namespace Tessera;
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral("Tessera, a native desktop AI workspace"));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    const QCommandLineOption dataDirOption(QStringLiteral("data-dir"),
+                                           QStringLiteral("Keep the database and logs in DIR."), QStringLiteral("DIR"));
+    const QCommandLineOption languageOption(QStringLiteral("language"),
+                                            QStringLiteral("Interface language for this run (e.g. de)."),
+                                            QStringLiteral("CODE"));
+    const QCommandLineOption themeOption(QStringLiteral("theme"), QStringLiteral("light, dark or system for this run."),
+                                         QStringLiteral("THEME"));
+    const QCommandLineOption logLevelOption(QStringLiteral("log-level"), QStringLiteral("Also log to stderr at LEVEL."),
+                                            QStringLiteral("LEVEL"));
+    parser.addOptions({dataDirOption, languageOption, themeOption, logLevelOption});
+    parser.process(app);
+
+    const QString dataDirectory = Core::resolveDataDirectory(parser.value(dataDirOption));
+    Core::LogConfig logConfig;
+    logConfig.directory = Core::logDirectory(dataDirectory);
+#ifndef NDEBUG
+    logConfig.toStderr = true;
+#endif
+    if (parser.isSet(logLevelOption)) {
+        if (const auto level = Core::parseLogLevel(parser.value(logLevelOption))) {
+            logConfig.level = *level;
+            logConfig.toStderr = true;
+        }
+    }
+    Core::Logging logging(logConfig);
+    Core::log("app")->info("Tessera {} starting, data directory {}", TESSERA_VERSION, dataDirectory);
+
+    Ui::UiSettings settings = Ui::UiSettings::load();
+    if (parser.isSet(languageOption)) {
+        settings.language = parser.value(languageOption);
+    }
+    if (parser.isSet(themeOption)) {
+        const QString theme = parser.value(themeOption);
+        settings.theme = theme == QLatin1StringView("dark")    ? Ui::Theme::Dark
+                         : theme == QLatin1StringView("light") ? Ui::Theme::Light
+                                                               : Ui::Theme::System;
+    }
+    installTranslations(app, settings.language);
+    Ui::applyTheme(app, settings.theme);
+
+    Core::KeychainSecretStore secrets;
+    auto services = Core::CoreServices::open(dataDirectory, secrets, &logging);
+    if (!services) {
+        Core::log("app")->critical("cannot open the store: {}", services.error().toLogString());
+        QMessageBox::critical(nullptr, QApplication::translate("main", "Tessera cannot start"),
+                              Ui::describeError(services.error()) + QStringLiteral("\n\n") + services.error().detail);
+        return 1;
+    }
+    Ui::QtDialogs dialogs;
+    Ui::MainWindow window(**services, dialogs);
+    window.show();
+    window.showFirstRunIfNeeded();
+    return app.exec();
+}

@@ -1,0 +1,285 @@
+// Drives the real widgets offscreen, by object name, against a loopback OpenAI-compatible server.
+#include "mainwindow/MainWindow.h"
+#include "app/CoreServices.h"
+#include "chat/ChatPanel.h"
+#include "chat/ChatView.h"
+#include "chat/Composer.h"
+#include "chat/MessageWidget.h"
+#include "models/ConversationListModel.h"
+#include "secrets/MemorySecretStore.h"
+#include "settings/AddProviderDialog.h"
+#include "storage/ConversationRepository.h"
+#include "storage/MessageRepository.h"
+#include "storage/ProviderRepository.h"
+#include "support/FakeOpenAiServer.h"
+#include "support/TestHelpers.h"
+#include "widgets/Dialogs.h"
+#include "widgets/ErrorBanner.h"
+
+#include <QAbstractItemModelTester>
+#include <QComboBox>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListView>
+#include <QPushButton>
+#include <QRadioButton>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <gtest/gtest.h>
+
+using namespace Tessera;
+using Tessera::Testing::FakeOpenAiServer;
+using Tessera::Testing::waitUntil;
+
+namespace {
+
+// Answers the UI's questions the way a test says.
+class ScriptedDialogs final : public Ui::Dialogs {
+public:
+    std::optional<QString> nextText;
+    bool nextConfirm = true;
+    QStringList errors;
+    std::optional<QString> askText(QWidget*, const QString&, const QString&, const QString&) override {
+        return nextText;
+    }
+    bool confirm(QWidget*, const QString&, const QString&) override { return nextConfirm; }
+    void showError(QWidget*, const QString&, const QString& text) override { errors << text; }
+    void showInfo(QWidget*, const QString&, const QString&) override {}
+};
+
+template <typename T> T* child(QWidget* parent, const char* name) {
+    T* found = parent->findChild<T*>(QString::fromLatin1(name));
+    EXPECT_NE(found, nullptr) << "no widget named " << name;
+    return found;
+}
+
+} // namespace
+
+class MainWindowTest : public ::testing::Test {
+protected:
+    void SetUp() override {
+        ASSERT_TRUE(server.listen());
+        openServices();
+    }
+
+    void openServices() {
+        auto opened = Core::CoreServices::open(dir.path(), secrets, nullptr);
+        ASSERT_TRUE(opened) << opened.error().toLogString().toStdString();
+        services = std::move(*opened);
+    }
+
+    Ui::MessageWidget* lastMessage(Ui::MainWindow& window) {
+        Ui::ChatView* view = window.chatPanel()->chatView();
+        return view->messageAt(view->messageCount() - 1);
+    }
+
+    QTemporaryDir dir;
+    Core::MemorySecretStore secrets;
+    FakeOpenAiServer server;
+    ScriptedDialogs dialogs;
+    std::unique_ptr<Core::CoreServices> services;
+};
+
+TEST_F(MainWindowTest, FirstRunAddsProviderStreamsAnAnswerStopsAnotherAndBothSurviveReopening) {
+    const QString key = QStringLiteral("sk-gui-test-0123456789");
+    server.setApiKey(key);
+    {
+        Ui::MainWindow window(*services, dialogs);
+        window.show();
+        auto* dialog = qobject_cast<Ui::AddProviderDialog*>(window.showFirstRunIfNeeded());
+        ASSERT_NE(dialog, nullptr) << "first run opens the add-provider dialog";
+        auto* preset = child<QComboBox>(dialog, "presetPicker");
+        preset->setCurrentIndex(preset->findData(QStringLiteral("custom")));
+        child<QLineEdit>(dialog, "providerName")->setText(QStringLiteral("loopback"));
+        child<QLineEdit>(dialog, "baseUrl")->setText(server.baseUrl());
+        ASSERT_TRUE(waitUntil([&] { return dialog->keychainAvailable(); }));
+        child<QRadioButton>(dialog, "useKeychain")->setChecked(true);
+        child<QLineEdit>(dialog, "apiKey")->setText(key);
+
+        QTest::mouseClick(child<QPushButton>(dialog, "testButton"), Qt::LeftButton);
+        auto* result = child<QLabel>(dialog, "testResult");
+        ASSERT_TRUE(waitUntil([&] { return result->text().contains(QStringLiteral("model")); }))
+            << result->text().toStdString();
+        EXPECT_TRUE(result->text().contains(QStringLiteral("Reachable ✔ · Authenticated ✔")))
+            << result->text().toStdString();
+        EXPECT_EQ(child<QComboBox>(dialog, "defaultModel")->currentText(), QStringLiteral("gpt-test"));
+
+        QTest::mouseClick(child<QPushButton>(dialog, "saveButton"), Qt::LeftButton);
+        ASSERT_TRUE(
+            waitUntil([&] { return services->providers().findByName(QStringLiteral("loopback")).has_value(); }));
+        EXPECT_TRUE(secrets.contains(QStringLiteral("provider/loopback"))) << "the key went to the secret store";
+        EXPECT_EQ(services->providers().findByName(QStringLiteral("loopback"))->keySource, Core::KeySource::Keychain);
+        EXPECT_EQ(child<QComboBox>(&window, "providerPicker")->currentText(), QStringLiteral("loopback"));
+
+        // First prompt: Ctrl+Enter sends, the answer streams in place.
+        auto* composer = child<Ui::Composer>(&window, "composer");
+        composer->setPlainText(QStringLiteral("Hello GUI"));
+        QTest::keyClick(composer, Qt::Key_Return, Qt::ControlModifier);
+        ASSERT_TRUE(waitUntil([&] {
+            auto* last = lastMessage(window);
+            return last && last->message().state == Core::MessageState::Complete &&
+                   last->message().role == Core::Role::Assistant;
+        }));
+        EXPECT_EQ(lastMessage(window)->bodyText(), QStringLiteral("Echo: Hello GUI"));
+        EXPECT_TRUE(composer->toPlainText().isEmpty());
+        EXPECT_TRUE(child<QLabel>(&window, "lastAnswerFacts")->text().contains(QStringLiteral("12 in / 3 out tokens")));
+        EXPECT_FALSE(child<Ui::ErrorBanner>(&window, "errorBanner")->isVisible());
+
+        // Second conversation: stop mid-stream with the Stop button.
+        window.newConversation();
+        composer->setPlainText(QStringLiteral("[[slow]] tell me a long story with many words"));
+        QTest::mouseClick(child<QPushButton>(&window, "sendButton"), Qt::LeftButton);
+        auto* stop = child<QPushButton>(&window, "stopButton");
+        EXPECT_TRUE(stop->isEnabled());
+        ASSERT_TRUE(waitUntil([&] { return !lastMessage(window)->bodyText().isEmpty(); }));
+        QTest::mouseClick(stop, Qt::LeftButton);
+        ASSERT_TRUE(waitUntil([&] { return lastMessage(window)->message().state == Core::MessageState::Incomplete; }));
+        EXPECT_FALSE(stop->isEnabled());
+        EXPECT_FALSE(child<Ui::ErrorBanner>(&window, "errorBanner")->isVisible()) << "stopping is not an error";
+        EXPECT_EQ(window.conversationModel()->rowCount(), 2);
+    }
+
+    // Reopen the store: both conversations are there, the stopped one keeps its partial answer.
+    services.reset();
+    openServices();
+    auto conversations = services->conversations().list();
+    ASSERT_EQ(conversations->size(), 2u);
+    auto stopped = services->messages().listForConversation(conversations->at(0).id);
+    ASSERT_EQ(stopped->size(), 2u);
+    EXPECT_EQ(stopped->at(1).state, Core::MessageState::Incomplete);
+    EXPECT_TRUE(stopped->at(1).content.startsWith(QStringLiteral("Echo: ")));
+    auto answered = services->messages().listForConversation(conversations->at(1).id);
+    EXPECT_EQ(answered->at(1).content, QStringLiteral("Echo: Hello GUI"));
+    EXPECT_EQ(answered->at(1).state, Core::MessageState::Complete);
+
+    Ui::MainWindow reopened(*services, dialogs);
+    reopened.show();
+    EXPECT_EQ(reopened.showFirstRunIfNeeded(), nullptr) << "no first-run dialog once a provider exists";
+    EXPECT_EQ(reopened.conversationModel()->rowCount(), 2);
+    EXPECT_EQ(reopened.chatPanel()->chatView()->messageCount(), 2) << "the newest conversation is shown";
+    reopened.conversationList()->setCurrentIndex(reopened.conversationModel()->index(1));
+    EXPECT_EQ(reopened.chatPanel()->chatView()->messageAt(1)->bodyText(), QStringLiteral("Echo: Hello GUI"));
+}
+
+TEST_F(MainWindowTest, ProviderErrorsShowABannerWithCodeAndCorrelationIdAndNoAnswerText) {
+    Core::ProviderConfig config;
+    config.name = QStringLiteral("p");
+    config.baseUrl = server.baseUrl();
+    config.defaultModel = QStringLiteral("gpt-test");
+    ASSERT_TRUE(services->providers().add(config));
+    Ui::MainWindow window(*services, dialogs);
+    window.show();
+    auto* composer = child<Ui::Composer>(&window, "composer");
+    composer->setPlainText(QStringLiteral("[[429]] hi"));
+    QTest::mouseClick(child<QPushButton>(&window, "sendButton"), Qt::LeftButton);
+    auto* banner = child<Ui::ErrorBanner>(&window, "errorBanner");
+    ASSERT_TRUE(waitUntil([&] { return banner->isVisible(); }));
+    EXPECT_TRUE(banner->text().contains(QStringLiteral("[provider.rate_limited]"))) << banner->text().toStdString();
+    EXPECT_TRUE(banner->text().contains(QStringLiteral("Correlation id: "))) << banner->text().toStdString();
+    EXPECT_TRUE(banner->text().contains(QStringLiteral("Retry after 1 second"))) << banner->text().toStdString();
+    EXPECT_TRUE(lastMessage(window)->bodyText().isEmpty()) << "error text never becomes answer text";
+    EXPECT_EQ(lastMessage(window)->message().state, Core::MessageState::Failed);
+}
+
+TEST_F(MainWindowTest, WithoutAKeychainTheDialogSaysSoAndOffersTheEnvironmentVariable) {
+    secrets.setAvailable(false);
+    Ui::MainWindow window(*services, dialogs);
+    window.show();
+    auto* dialog = qobject_cast<Ui::AddProviderDialog*>(window.openAddProvider());
+    ASSERT_NE(dialog, nullptr);
+    auto* notice = child<QLabel>(dialog, "keychainNotice");
+    ASSERT_TRUE(waitUntil([&] { return notice->isVisible(); }));
+    EXPECT_TRUE(notice->text().contains(QStringLiteral("environment variable")));
+    EXPECT_FALSE(child<QRadioButton>(dialog, "useKeychain")->isEnabled());
+    EXPECT_TRUE(child<QRadioButton>(dialog, "useEnvVar")->isChecked());
+
+    child<QLineEdit>(dialog, "providerName")->setText(QStringLiteral("envprov"));
+    child<QLineEdit>(dialog, "envVar")->setText(QStringLiteral("TESSERA_GUI_TEST_KEY"));
+    QTest::mouseClick(child<QPushButton>(dialog, "saveButton"), Qt::LeftButton);
+    auto saved = services->providers().findByName(QStringLiteral("envprov"));
+    ASSERT_TRUE(saved);
+    EXPECT_EQ(saved->keySource, Core::KeySource::Environment);
+    EXPECT_EQ(saved->keyEnvVar, QStringLiteral("TESSERA_GUI_TEST_KEY"));
+}
+
+TEST_F(MainWindowTest, InvalidProviderInputIsExplainedAndNothingIsSaved) {
+    Ui::MainWindow window(*services, dialogs);
+    auto* dialog = qobject_cast<Ui::AddProviderDialog*>(window.openAddProvider());
+    child<QLineEdit>(dialog, "providerName")->setText(QStringLiteral("bad name!"));
+    QTest::mouseClick(child<QPushButton>(dialog, "saveButton"), Qt::LeftButton);
+    auto* problem = child<QLabel>(dialog, "problem");
+    EXPECT_FALSE(problem->isHidden());
+    EXPECT_TRUE(problem->text().contains(QStringLiteral("name")));
+    EXPECT_TRUE(services->providers().list()->empty());
+}
+
+TEST_F(MainWindowTest, RenameAndDeleteThroughTheDialogs) {
+    auto conversation = services->conversations().create(QStringLiteral("old title"), std::nullopt, QString());
+    Ui::MainWindow window(*services, dialogs);
+    window.show();
+    dialogs.nextText = QStringLiteral("new title");
+    window.renameCurrentConversation();
+    EXPECT_EQ(services->conversations().get(conversation->id)->title, QStringLiteral("new title"));
+    EXPECT_EQ(window.conversationModel()->data(window.conversationModel()->index(0)).toString(),
+              QStringLiteral("new title"));
+
+    dialogs.nextConfirm = false;
+    window.deleteCurrentConversation();
+    EXPECT_TRUE(services->conversations().get(conversation->id).has_value()) << "cancel keeps it";
+    dialogs.nextConfirm = true;
+    window.deleteCurrentConversation();
+    EXPECT_FALSE(services->conversations().get(conversation->id).has_value());
+    EXPECT_EQ(window.conversationModel()->rowCount(), 0);
+}
+
+TEST_F(MainWindowTest, ConversationListModelPassesTheModelTester) {
+    services->conversations().create(QStringLiteral("a"), std::nullopt, QString());
+    services->conversations().create(QStringLiteral("b"), std::nullopt, QString());
+    Ui::ConversationListModel model(services->conversations());
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::Fatal);
+    ASSERT_TRUE(model.refresh());
+    EXPECT_EQ(model.rowCount(), 2);
+    EXPECT_EQ(model.data(model.index(0)).toString(), QStringLiteral("b"));
+    services->conversations().create(QStringLiteral("c"), std::nullopt, QString());
+    ASSERT_TRUE(model.refresh());
+    EXPECT_EQ(model.rowCount(), 3);
+    EXPECT_EQ(model.idAt(99), 0);
+}
+
+TEST(ChatView, DeltasAreCoalescedIntoFewRendersOfTheStreamingMessageOnly) {
+    Ui::ChatView view;
+    Core::Message user;
+    user.id = 1;
+    user.role = Core::Role::User;
+    user.content = QStringLiteral("question");
+    Core::Message answer;
+    answer.id = 2;
+    answer.role = Core::Role::Assistant;
+    answer.state = Core::MessageState::Streaming;
+    view.appendMessage(user);
+    view.appendMessage(answer);
+    for (int i = 0; i < 1000; ++i) {
+        view.appendDelta(2, QStringLiteral("x"));
+    }
+    ASSERT_TRUE(waitUntil([&] { return view.streamRenderCount() > 0; }));
+    EXPECT_EQ(view.streamRenderCount(), 1) << "1000 deltas in one frame render once";
+    EXPECT_EQ(view.messageAt(1)->bodyText(), QString(1000, QLatin1Char('x')));
+    EXPECT_EQ(view.messageAt(0)->bodyText(), QStringLiteral("question")) << "other messages untouched";
+    view.appendDelta(99, QStringLiteral("ignored")); // unknown message: no crash, no render
+}
+
+TEST(Composer, EscapeAsksToStopAndPlainEnterAddsANewLine) {
+    Ui::Composer composer;
+    int stops = 0;
+    int sends = 0;
+    QObject::connect(&composer, &Ui::Composer::stopRequested, [&] { ++stops; });
+    QObject::connect(&composer, &Ui::Composer::sendRequested, [&] { ++sends; });
+    QTest::keyClicks(&composer, QStringLiteral("line"));
+    QTest::keyClick(&composer, Qt::Key_Return);
+    QTest::keyClick(&composer, Qt::Key_Escape);
+    QTest::keyClick(&composer, Qt::Key_Enter, Qt::ControlModifier);
+    EXPECT_EQ(stops, 1);
+    EXPECT_EQ(sends, 1);
+    EXPECT_EQ(composer.toPlainText(), QStringLiteral("line\n"));
+}

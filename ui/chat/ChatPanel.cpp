@@ -1,0 +1,309 @@
+#include "chat/ChatPanel.h"
+
+#include "app/CoreServices.h"
+#include "chat/ChatView.h"
+#include "chat/Composer.h"
+#include "common/CorrelationId.h"
+#include "providers/Provider.h"
+#include "providers/ProviderFactory.h"
+#include "secrets/ApiKeyResolver.h"
+#include "storage/ConversationRepository.h"
+#include "storage/MessageRepository.h"
+#include "storage/ProviderRepository.h"
+#include "widgets/ErrorBanner.h"
+
+#include <QComboBox>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLocale>
+#include <QPointer>
+#include <QPushButton>
+#include <QShortcut>
+#include <QStyle>
+#include <QToolButton>
+#include <QVBoxLayout>
+
+namespace Tessera::Ui {
+
+ChatPanel::ChatPanel(Core::CoreServices& services, QWidget* parent)
+    : QWidget(parent)
+    , m_services(services)
+    , m_provider(new QComboBox(this))
+    , m_model(new QComboBox(this))
+    , m_refreshModels(new QToolButton(this))
+    , m_banner(new ErrorBanner(this))
+    , m_view(new ChatView(this))
+    , m_composer(new Composer(this))
+    , m_send(new QPushButton(tr("&Send"), this))
+    , m_stop(new QPushButton(tr("S&top"), this))
+    , m_status(new QLabel(this)) {
+    m_provider->setObjectName(QStringLiteral("providerPicker"));
+    m_provider->setAccessibleName(tr("Provider"));
+    m_provider->setMinimumContentsLength(12);
+    m_model->setObjectName(QStringLiteral("modelPicker"));
+    m_model->setAccessibleName(tr("Model"));
+    m_model->setEditable(true);
+    m_model->setInsertPolicy(QComboBox::NoInsert);
+    m_model->setMinimumContentsLength(18);
+    m_model->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    m_refreshModels->setIcon(style()->standardIcon(QStyle::SP_BrowserReload));
+    m_refreshModels->setToolTip(tr("Reload the provider's model list"));
+    m_refreshModels->setAccessibleName(tr("Reload models"));
+    m_send->setObjectName(QStringLiteral("sendButton"));
+    m_send->setToolTip(tr("Send (Ctrl+Enter)"));
+    m_send->setDefault(false);
+    m_stop->setObjectName(QStringLiteral("stopButton"));
+    m_stop->setToolTip(tr("Stop the answer (Esc)"));
+    m_status->setObjectName(QStringLiteral("lastAnswerFacts"));
+    m_status->setForegroundRole(QPalette::PlaceholderText);
+    m_status->setTextInteractionFlags(Qt::TextSelectableByMouse);
+
+    auto* pickerRow = new QHBoxLayout;
+    auto* providerLabel = new QLabel(tr("&Provider:"), this);
+    providerLabel->setBuddy(m_provider);
+    auto* modelLabel = new QLabel(tr("&Model:"), this);
+    modelLabel->setBuddy(m_model);
+    pickerRow->addWidget(providerLabel);
+    pickerRow->addWidget(m_provider);
+    pickerRow->addSpacing(8);
+    pickerRow->addWidget(modelLabel);
+    pickerRow->addWidget(m_model, 1);
+    pickerRow->addWidget(m_refreshModels);
+
+    auto* buttons = new QVBoxLayout;
+    buttons->addWidget(m_send);
+    buttons->addWidget(m_stop);
+    buttons->addStretch(1);
+    auto* composerRow = new QHBoxLayout;
+    composerRow->addWidget(m_composer, 1);
+    composerRow->addLayout(buttons);
+
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(6, 6, 6, 6);
+    layout->addLayout(pickerRow);
+    layout->addWidget(m_banner);
+    layout->addWidget(m_view, 1);
+    layout->addLayout(composerRow);
+    layout->addWidget(m_status);
+    m_composer->setMaximumHeight(160);
+
+    connect(m_send, &QPushButton::clicked, this, &ChatPanel::handleSend);
+    connect(m_stop, &QPushButton::clicked, this, &ChatPanel::handleStop);
+    connect(m_composer, &Composer::sendRequested, this, &ChatPanel::handleSend);
+    connect(m_composer, &Composer::stopRequested, this, &ChatPanel::handleStop);
+    connect(m_provider, &QComboBox::currentIndexChanged, this, &ChatPanel::handleProviderChanged);
+    connect(m_refreshModels, &QToolButton::clicked, this, [this] {
+        m_modelCache.remove(m_provider->currentText());
+        handleProviderChanged();
+    });
+    auto* stopShortcut = new QShortcut(QKeySequence(Qt::Key_Escape), this);
+    stopShortcut->setContext(Qt::WidgetWithChildrenShortcut);
+    connect(stopShortcut, &QShortcut::activated, this, &ChatPanel::handleStop);
+
+    Core::ChatService& chat = m_services.chat();
+    connect(&chat, &Core::ChatService::deltaReceived, this, &ChatPanel::handleDelta);
+    connect(&chat, &Core::ChatService::turnFinished, this, &ChatPanel::handleTurnFinished);
+
+    reloadProviders();
+    updateButtons();
+}
+
+void ChatPanel::focusComposer() {
+    m_composer->setFocus(Qt::OtherFocusReason);
+}
+
+void ChatPanel::reloadProviders() {
+    const QString current = m_provider->currentText();
+    const QSignalBlocker blocker(m_provider);
+    m_provider->clear();
+    if (auto providers = m_services.providers().list()) {
+        for (const auto& provider : *providers) {
+            m_provider->addItem(provider.name, provider.id);
+        }
+    }
+    const int index = m_provider->findText(current);
+    m_provider->setCurrentIndex(index >= 0 ? index : 0);
+    handleProviderChanged();
+}
+
+void ChatPanel::selectProviderAndModel(const QString& providerName, const QString& model) {
+    const int index = m_provider->findText(providerName);
+    if (index >= 0 && index != m_provider->currentIndex()) {
+        m_provider->setCurrentIndex(index); // fills the model list
+    }
+    if (!model.isEmpty()) {
+        m_model->setCurrentText(model);
+    }
+}
+
+void ChatPanel::handleProviderChanged() {
+    const QString name = m_provider->currentText();
+    auto provider = m_services.providers().findByName(name);
+    const QString previous = m_model->currentText();
+    m_model->clear();
+    if (!provider) {
+        return;
+    }
+    QStringList models = m_modelCache.value(name);
+    if (!provider->defaultModel.isEmpty() && !models.contains(provider->defaultModel)) {
+        models.prepend(provider->defaultModel);
+    }
+    m_model->addItems(models);
+    m_model->setCurrentText(provider->defaultModel.isEmpty() ? previous : provider->defaultModel);
+    if (m_modelCache.contains(name)) {
+        return;
+    }
+    // Fill the list from the provider in the background; the user can type a model meanwhile.
+    QPointer<ChatPanel> self(this);
+    const Core::ProviderConfig config = *provider;
+    m_services.keys().resolve(config, [self, config](Core::Result<QString> key) {
+        if (!self || !key) {
+            return;
+        }
+        std::shared_ptr<Core::Provider> client = self->m_services.providerFactory().create(config, *key);
+        client->listModels(self, Core::newCorrelationId(),
+                           [self, client, name = config.name](Core::Result<QStringList> listed) {
+                               if (!self || !listed) {
+                                   return;
+                               }
+                               self->m_modelCache.insert(name, *listed);
+                               if (self->m_provider->currentText() != name) {
+                                   return;
+                               }
+                               const QString chosen = self->m_model->currentText();
+                               for (const QString& model : *listed) {
+                                   if (self->m_model->findText(model) < 0) {
+                                       self->m_model->addItem(model);
+                                   }
+                               }
+                               self->m_model->setCurrentText(chosen);
+                           });
+    });
+}
+
+void ChatPanel::showConversation(std::optional<qint64> conversationId) {
+    m_conversationId = conversationId;
+    m_answeringMessageId.reset();
+    m_banner->hide();
+    m_status->clear();
+    if (!conversationId) {
+        m_view->clear();
+        updateButtons();
+        return;
+    }
+    auto conversation = m_services.conversations().get(*conversationId);
+    auto messages = m_services.messages().listForConversation(*conversationId);
+    if (!conversation || !messages) {
+        m_banner->showError(conversation ? messages.error() : conversation.error());
+        m_view->clear();
+        updateButtons();
+        return;
+    }
+    m_view->setMessages(*messages);
+    if (conversation->providerId) {
+        if (auto provider = m_services.providers().findById(*conversation->providerId)) {
+            selectProviderAndModel(provider->name, conversation->model);
+        }
+    }
+    for (auto it = messages->rbegin(); it != messages->rend(); ++it) {
+        if (it->role == Core::Role::Assistant) {
+            if (it->state == Core::MessageState::Streaming) {
+                m_answeringMessageId = it->id;
+            } else {
+                showLastAnswerFacts(*it);
+            }
+            break;
+        }
+    }
+    updateButtons();
+}
+
+void ChatPanel::handleSend() {
+    const QString prompt = m_composer->toPlainText();
+    if (prompt.trimmed().isEmpty() || m_answeringMessageId) {
+        return;
+    }
+    if (m_provider->count() == 0) {
+        m_banner->showMessage(tr("Add a provider first (Providers ▸ Add Provider…)."));
+        return;
+    }
+    Core::SendOptions options;
+    options.conversationId = m_conversationId;
+    options.providerName = m_provider->currentText();
+    options.model = m_model->currentText().trimmed();
+    auto started = m_services.chat().send(prompt, options);
+    if (!started) {
+        m_banner->showError(started.error());
+        return; // the draft stays in the composer
+    }
+    m_banner->hide();
+    m_composer->clear();
+    const bool newConversation = m_conversationId != started->conversationId;
+    m_conversationId = started->conversationId;
+    if (newConversation) {
+        m_view->clear();
+    }
+    if (auto user = m_services.messages().get(started->userMessageId)) {
+        m_view->appendMessage(*user);
+    }
+    if (auto assistant = m_services.messages().get(started->assistantMessageId)) {
+        m_view->appendMessage(*assistant);
+    }
+    m_answeringMessageId = started->assistantMessageId;
+    updateButtons();
+    Q_EMIT conversationsChanged(started->conversationId);
+}
+
+void ChatPanel::handleStop() {
+    if (m_answeringMessageId) {
+        m_services.chat().stop(*m_answeringMessageId);
+    }
+}
+
+void ChatPanel::handleDelta(qint64 conversationId, qint64 messageId, const QString& delta) {
+    if (m_conversationId == conversationId) {
+        m_view->appendDelta(messageId, delta);
+    }
+}
+
+void ChatPanel::handleTurnFinished(const Core::TurnOutcome& outcome) {
+    const Core::Message& message = outcome.message;
+    if (m_conversationId == message.conversationId) {
+        auto stored = m_services.messages().get(message.id);
+        m_view->finishMessage(stored ? *stored : message);
+        if (m_answeringMessageId == message.id) {
+            m_answeringMessageId.reset();
+        }
+        if (outcome.error && outcome.error->code != Core::ErrorCode::Cancelled) {
+            m_banner->showError(*outcome.error);
+        }
+        showLastAnswerFacts(stored ? *stored : message);
+        updateButtons();
+    }
+    Q_EMIT conversationsChanged(message.conversationId);
+}
+
+void ChatPanel::showLastAnswerFacts(const Core::Message& message) {
+    QStringList facts;
+    facts << message.model;
+    if (message.usage) {
+        facts << tr("%1 in / %2 out tokens")
+                     .arg(QLocale().toString(message.usage->inputTokens),
+                          QLocale().toString(message.usage->outputTokens));
+    }
+    if (message.ttftMs) {
+        facts << tr("first token %1 ms").arg(*message.ttftMs);
+    }
+    if (message.latencyMs) {
+        facts << tr("total %1 ms").arg(*message.latencyMs);
+    }
+    m_status->setText(tr("Last answer: %1").arg(facts.join(QStringLiteral(" · "))));
+}
+
+void ChatPanel::updateButtons() {
+    const bool answering = m_answeringMessageId.has_value();
+    m_send->setEnabled(!answering);
+    m_stop->setEnabled(answering);
+}
+
+} // namespace Tessera::Ui

@@ -1,0 +1,73 @@
+#pragma once
+
+#include "chat/ChatService.h"
+
+#include <QHash>
+#include <QWidget>
+
+#include <optional>
+
+class QComboBox;
+class QLabel;
+class QPushButton;
+class QToolButton;
+
+namespace Tessera::Core {
+class CoreServices;
+}
+
+namespace Tessera::Ui {
+
+class ChatView;
+class Composer;
+class ErrorBanner;
+
+// The right-hand side of the main window: provider and model picker, error banner, the conversation,
+// the composer with Send and Stop, and the facts about the last answer.
+class ChatPanel final : public QWidget {
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(ChatPanel)
+
+public:
+    explicit ChatPanel(Core::CoreServices& services, QWidget* parent = nullptr);
+
+    // Shows a stored conversation, or an empty new one (nullopt).
+    void showConversation(std::optional<qint64> conversationId);
+    std::optional<qint64> conversationId() const { return m_conversationId; }
+    void reloadProviders();
+    void focusComposer();
+
+    ChatView* chatView() const { return m_view; }
+    Composer* composer() const { return m_composer; }
+    ErrorBanner* errorBanner() const { return m_banner; }
+
+Q_SIGNALS:
+    // A conversation was created, answered or changed: the list should refresh (and select id).
+    void conversationsChanged(qint64 conversationId);
+
+private:
+    void handleSend();
+    void handleStop();
+    void handleDelta(qint64 conversationId, qint64 messageId, const QString& delta);
+    void handleTurnFinished(const Core::TurnOutcome& outcome);
+    void handleProviderChanged();
+    void updateButtons();
+    void showLastAnswerFacts(const Core::Message& message);
+    void selectProviderAndModel(const QString& providerName, const QString& model);
+
+    Core::CoreServices& m_services;
+    std::optional<qint64> m_conversationId;
+    std::optional<qint64> m_answeringMessageId; // in the shown conversation
+    QHash<QString, QStringList> m_modelCache;   // provider name -> models listed this session
+    QComboBox* m_provider;
+    QComboBox* m_model;
+    QToolButton* m_refreshModels;
+    ErrorBanner* m_banner;
+    ChatView* m_view;
+    Composer* m_composer;
+    QPushButton* m_send;
+    QPushButton* m_stop;
+    QLabel* m_status;
+};
+
+} // namespace Tessera::Ui

@@ -1,0 +1,54 @@
+#pragma once
+
+#include "chat/Message.h"
+
+#include <QHash>
+#include <QScrollArea>
+#include <QTimer>
+
+#include <vector>
+
+class QVBoxLayout;
+
+namespace Tessera::Ui {
+
+class MessageWidget;
+
+// The messages of one conversation. While an answer streams, deltas are collected and the one message
+// being written is re-rendered at most ~30 times a second; nothing else is touched.
+class ChatView final : public QScrollArea {
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(ChatView)
+
+public:
+    static constexpr int frameIntervalMs = 33;
+
+    explicit ChatView(QWidget* parent = nullptr);
+
+    void setMessages(const std::vector<Core::Message>& messages);
+    void clear();
+    void appendMessage(const Core::Message& message);
+    void appendDelta(qint64 messageId, const QString& delta);
+    void finishMessage(const Core::Message& message);
+
+    int messageCount() const { return int(m_widgets.size()); }
+    MessageWidget* messageAt(int index) const;
+    MessageWidget* messageById(qint64 id) const;
+    // Number of times a streaming message was re-rendered (for tests of the coalescing).
+    int streamRenderCount() const { return m_streamRenders; }
+
+private:
+    void flushPending();
+    void scrollToBottomSoon();
+
+    QWidget* m_content;
+    QVBoxLayout* m_layout;
+    std::vector<MessageWidget*> m_widgets;
+    QHash<qint64, QString> m_streamingText; // full text so far, by message id
+    QHash<qint64, bool> m_dirty;
+    QTimer m_frameTimer;
+    int m_streamRenders = 0;
+    bool m_followTail = true;
+};
+
+} // namespace Tessera::Ui

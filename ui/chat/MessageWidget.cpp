@@ -1,0 +1,109 @@
+#include "chat/MessageWidget.h"
+
+#include <QDesktopServices>
+#include <QLabel>
+#include <QLocale>
+#include <QUrl>
+#include <QVBoxLayout>
+
+namespace Tessera::Ui {
+
+MessageWidget::MessageWidget(const Core::Message& message, QWidget* parent)
+    : QFrame(parent)
+    , m_message(message)
+    , m_header(new QLabel(this))
+    , m_body(new QLabel(this))
+    , m_footer(new QLabel(this)) {
+    setObjectName(message.role == Core::Role::User ? QStringLiteral("userMessage")
+                                                   : QStringLiteral("assistantMessage"));
+    setFrameShape(QFrame::StyledPanel);
+    setAutoFillBackground(true);
+    setBackgroundRole(message.role == Core::Role::User ? QPalette::AlternateBase : QPalette::Base);
+    QFont headerFont = m_header->font();
+    headerFont.setBold(true);
+    m_header->setFont(headerFont);
+    m_body->setObjectName(QStringLiteral("messageBody"));
+    m_body->setWordWrap(true);
+    m_body->setTextFormat(Qt::MarkdownText);
+    m_body->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard |
+                                    Qt::LinksAccessibleByMouse | Qt::LinksAccessibleByKeyboard);
+    m_body->setOpenExternalLinks(false);
+    m_body->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Minimum);
+    connect(m_body, &QLabel::linkActivated, this, [](const QString& link) {
+        const QUrl url(link);
+        if (url.scheme() == QLatin1StringView("http") || url.scheme() == QLatin1StringView("https") ||
+            url.scheme() == QLatin1StringView("mailto")) {
+            QDesktopServices::openUrl(url);
+        }
+    });
+    QFont footerFont = m_footer->font();
+    footerFont.setPointSizeF(footerFont.pointSizeF() * 0.9);
+    m_footer->setFont(footerFont);
+    m_footer->setForegroundRole(QPalette::PlaceholderText);
+    m_footer->setObjectName(QStringLiteral("messageFooter"));
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(10, 8, 10, 8);
+    layout->setSpacing(4);
+    layout->addWidget(m_header);
+    layout->addWidget(m_body);
+    layout->addWidget(m_footer);
+    render();
+}
+
+void MessageWidget::setStreamingText(const QString& text) {
+    m_message.content = text;
+    m_body->setText(text);
+}
+
+void MessageWidget::setFinal(const Core::Message& message) {
+    m_message = message;
+    render();
+}
+
+QString MessageWidget::bodyText() const {
+    return m_message.content;
+}
+
+void MessageWidget::updateHeader() {
+    if (m_message.role == Core::Role::User) {
+        m_header->setText(tr("You"));
+    } else {
+        m_header->setText(m_message.model.isEmpty() ? tr("Assistant") : tr("Assistant · %1").arg(m_message.model));
+    }
+}
+
+void MessageWidget::render() {
+    updateHeader();
+    m_body->setText(m_message.content);
+    setAccessibleName(m_header->text());
+    setAccessibleDescription(m_message.content.left(200));
+    QStringList facts;
+    switch (m_message.state) {
+    case Core::MessageState::Streaming:
+        facts << tr("Writing…");
+        break;
+    case Core::MessageState::Incomplete:
+        facts << tr("Incomplete answer (%1)").arg(m_message.errorCode);
+        break;
+    case Core::MessageState::Failed:
+        facts << tr("No answer (%1)").arg(m_message.errorCode);
+        break;
+    case Core::MessageState::Complete:
+        break;
+    }
+    if (m_message.role == Core::Role::Assistant && m_message.usage) {
+        const Core::Usage& u = *m_message.usage;
+        facts << (u.estimated ? tr("≈%1 in / ≈%2 out tokens") : tr("%1 in / %2 out tokens"))
+                     .arg(QLocale().toString(u.inputTokens), QLocale().toString(u.outputTokens));
+    }
+    if (m_message.ttftMs) {
+        facts << tr("first token %1 ms").arg(*m_message.ttftMs);
+    }
+    if (m_message.latencyMs) {
+        facts << tr("%1 s").arg(QLocale().toString(double(*m_message.latencyMs) / 1000.0, 'f', 2));
+    }
+    m_footer->setText(facts.join(QStringLiteral(" · ")));
+    m_footer->setVisible(!facts.isEmpty());
+}
+
+} // namespace Tessera::Ui

@@ -1,0 +1,230 @@
+#include "mainwindow/MainWindow.h"
+
+#include "app/CoreServices.h"
+#include "chat/ChatPanel.h"
+#include "chat/ChatService.h"
+#include "models/ConversationListModel.h"
+#include "settings/AddProviderDialog.h"
+#include "settings/SettingsDialog.h"
+#include "storage/ConversationRepository.h"
+#include "storage/ProviderRepository.h"
+#include "widgets/Dialogs.h"
+#include "widgets/ErrorText.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QItemSelectionModel>
+#include <QListView>
+#include <QMenuBar>
+#include <QSettings>
+#include <QSplitter>
+#include <QStatusBar>
+#include <QToolBar>
+#include <QVBoxLayout>
+
+namespace Tessera::Ui {
+
+MainWindow::MainWindow(Core::CoreServices& services, Dialogs& dialogs, QWidget* parent)
+    : QMainWindow(parent)
+    , m_services(services)
+    , m_dialogs(dialogs)
+    , m_model(new ConversationListModel(services.conversations(), this))
+    , m_list(new QListView(this))
+    , m_chat(new ChatPanel(services, this))
+    , m_splitter(new QSplitter(this)) {
+    setObjectName(QStringLiteral("mainWindow"));
+    setWindowTitle(tr("Tessera"));
+    m_list->setObjectName(QStringLiteral("conversationList"));
+    m_list->setAccessibleName(tr("Conversations"));
+    m_list->setModel(m_model);
+    m_list->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_list->setUniformItemSizes(true);
+
+    auto* sidebar = new QWidget(this);
+    auto* toolbar = new QToolBar(sidebar);
+    toolbar->setObjectName(QStringLiteral("conversationToolbar"));
+    toolbar->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    toolbar->addAction(tr("New"), this, &MainWindow::newConversation)->setObjectName(QStringLiteral("newConversation"));
+    toolbar->addAction(tr("Rename"), this, &MainWindow::renameCurrentConversation)
+        ->setObjectName(QStringLiteral("renameConversation"));
+    toolbar->addAction(tr("Delete"), this, &MainWindow::deleteCurrentConversation)
+        ->setObjectName(QStringLiteral("deleteConversation"));
+    auto* sidebarLayout = new QVBoxLayout(sidebar);
+    sidebarLayout->setContentsMargins(0, 0, 0, 0);
+    sidebarLayout->addWidget(toolbar);
+    sidebarLayout->addWidget(m_list, 1);
+
+    m_splitter->setObjectName(QStringLiteral("mainSplitter"));
+    m_splitter->addWidget(sidebar);
+    m_splitter->addWidget(m_chat);
+    m_splitter->setStretchFactor(0, 0);
+    m_splitter->setStretchFactor(1, 1);
+    m_splitter->setSizes({240, 760});
+    setCentralWidget(m_splitter);
+    buildMenus();
+
+    connect(m_chat, &ChatPanel::conversationsChanged, this, &MainWindow::handleConversationsChanged);
+    connect(m_list->selectionModel(), &QItemSelectionModel::currentChanged, this, &MainWindow::handleSelectionChanged);
+
+    if (!m_model->refresh()) {
+        statusBar()->showMessage(tr("The conversation list could not be read."));
+    }
+    QSettings settings;
+    restoreGeometry(settings.value(QStringLiteral("mainWindow/geometry")).toByteArray());
+    m_splitter->restoreState(settings.value(QStringLiteral("mainWindow/splitter")).toByteArray());
+    if (geometry().width() < 400) {
+        resize(1000, 700);
+    }
+    if (m_model->rowCount() > 0) {
+        m_list->setCurrentIndex(m_model->index(0));
+    } else {
+        m_chat->showConversation(std::nullopt);
+    }
+}
+
+MainWindow::~MainWindow() {
+    QSettings settings;
+    settings.setValue(QStringLiteral("mainWindow/geometry"), saveGeometry());
+    settings.setValue(QStringLiteral("mainWindow/splitter"), m_splitter->saveState());
+}
+
+void MainWindow::buildMenus() {
+    QMenu* file = menuBar()->addMenu(tr("&File"));
+    QAction* newAction = file->addAction(tr("&New Conversation"), this, &MainWindow::newConversation);
+    newAction->setShortcut(QKeySequence::New);
+    QAction* rename = file->addAction(tr("&Rename Conversation…"), this, &MainWindow::renameCurrentConversation);
+    rename->setShortcut(QKeySequence(Qt::Key_F2));
+    QAction* remove = file->addAction(tr("&Delete Conversation"), this, &MainWindow::deleteCurrentConversation);
+    remove->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Delete));
+    file->addSeparator();
+    QAction* quit = file->addAction(tr("&Quit"), qApp, &QApplication::closeAllWindows);
+    quit->setShortcut(QKeySequence::Quit);
+
+    QMenu* providers = menuBar()->addMenu(tr("&Providers"));
+    providers->addAction(tr("&Add Provider…"), this, &MainWindow::openAddProvider);
+
+    QMenu* tools = menuBar()->addMenu(tr("&Tools"));
+    QAction* focus = tools->addAction(tr("&Focus Message Box"), m_chat, &ChatPanel::focusComposer);
+    focus->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_L));
+    QAction* settings = tools->addAction(tr("&Settings…"), this, &MainWindow::openSettings);
+    settings->setShortcut(QKeySequence::Preferences);
+
+    QMenu* help = menuBar()->addMenu(tr("&Help"));
+    help->addAction(tr("&About Tessera"), this, &MainWindow::showAbout);
+}
+
+QDialog* MainWindow::showFirstRunIfNeeded() {
+    auto providers = m_services.providers().list();
+    if (providers && providers->empty()) {
+        return openAddProvider();
+    }
+    return nullptr;
+}
+
+QDialog* MainWindow::openAddProvider() {
+    auto* dialog = new AddProviderDialog(m_services, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &AddProviderDialog::providerAdded, this, [this](const QString& name) {
+        m_chat->reloadProviders();
+        statusBar()->showMessage(tr("Provider %1 added.").arg(name), 5000);
+    });
+    dialog->open();
+    return dialog;
+}
+
+qint64 MainWindow::currentConversationId() const {
+    return m_chat->conversationId().value_or(0);
+}
+
+void MainWindow::newConversation() {
+    m_list->selectionModel()->clearCurrentIndex();
+    m_list->clearSelection();
+    m_chat->showConversation(std::nullopt);
+    m_chat->focusComposer();
+}
+
+void MainWindow::renameCurrentConversation() {
+    const qint64 id = currentConversationId();
+    if (id == 0) {
+        return;
+    }
+    auto conversation = m_services.conversations().get(id);
+    if (!conversation) {
+        return;
+    }
+    const auto title = m_dialogs.askText(this, tr("Rename Conversation"), tr("Title:"), conversation->title);
+    if (!title) {
+        return;
+    }
+    if (auto renamed = m_services.conversations().rename(id, *title); !renamed) {
+        m_dialogs.showError(this, tr("Rename Conversation"), describeError(renamed.error()));
+        return;
+    }
+    handleConversationsChanged(id);
+}
+
+void MainWindow::deleteCurrentConversation() {
+    const qint64 id = currentConversationId();
+    if (id == 0) {
+        return;
+    }
+    auto conversation = m_services.conversations().get(id);
+    if (!conversation ||
+        !m_dialogs.confirm(this, tr("Delete Conversation"),
+                           tr("Delete “%1” and all its messages? This cannot be undone.").arg(conversation->title))) {
+        return;
+    }
+    if (m_services.chat().isAnswering(id)) {
+        m_dialogs.showInfo(this, tr("Delete Conversation"), tr("Stop the answer being written first."));
+        return;
+    }
+    if (auto removed = m_services.conversations().remove(id); !removed) {
+        m_dialogs.showError(this, tr("Delete Conversation"), describeError(removed.error()));
+        return;
+    }
+    m_model->refresh();
+    if (m_model->rowCount() > 0) {
+        m_list->setCurrentIndex(m_model->index(0));
+    } else {
+        newConversation();
+    }
+}
+
+void MainWindow::handleConversationsChanged(qint64 conversationId) {
+    const qint64 shown = currentConversationId();
+    {
+        const QSignalBlocker blocker(m_list->selectionModel());
+        m_model->refresh();
+        const QModelIndex index = m_model->indexOfId(shown != 0 ? shown : conversationId);
+        m_list->setCurrentIndex(index);
+    }
+}
+
+void MainWindow::handleSelectionChanged() {
+    const QModelIndex index = m_list->currentIndex();
+    if (!index.isValid()) {
+        return;
+    }
+    const qint64 id = m_model->idAt(index.row());
+    if (id != currentConversationId()) {
+        m_chat->showConversation(id);
+    }
+}
+
+void MainWindow::openSettings() {
+    SettingsDialog dialog(UiSettings::load(), this);
+    if (dialog.exec() != QDialog::Accepted) {
+        return;
+    }
+    const UiSettings chosen = dialog.settings();
+    chosen.save();
+    applyTheme(*qApp, chosen.theme);
+}
+
+void MainWindow::showAbout() {
+    m_dialogs.showInfo(this, tr("About Tessera"),
+                       tr("Tessera %1\nA native desktop AI workspace. Your API keys stay in the system keychain.")
+                           .arg(QApplication::applicationVersion()));
+}
+
+} // namespace Tessera::Ui

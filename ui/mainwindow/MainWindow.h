@@ -1,0 +1,56 @@
+#pragma once
+
+#include <QMainWindow>
+
+class QListView;
+class QSplitter;
+
+namespace Tessera::Core {
+class CoreServices;
+}
+
+namespace Tessera::Ui {
+
+class ChatPanel;
+class ConversationListModel;
+class Dialogs;
+
+// Composes the conversation list and the chat panel, the menus and their shortcuts; remembers its
+// geometry. The work happens in core services and in the panels.
+class MainWindow final : public QMainWindow {
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(MainWindow)
+
+public:
+    MainWindow(Core::CoreServices& services, Dialogs& dialogs, QWidget* parent = nullptr);
+    ~MainWindow() override;
+
+    // Opens the add-provider dialog when no provider exists yet (first run). Returns the dialog, if opened.
+    QDialog* showFirstRunIfNeeded();
+    QDialog* openAddProvider();
+
+    ChatPanel* chatPanel() const { return m_chat; }
+    ConversationListModel* conversationModel() const { return m_model; }
+    QListView* conversationList() const { return m_list; }
+
+    void newConversation();
+    void renameCurrentConversation();
+    void deleteCurrentConversation();
+
+private:
+    void buildMenus();
+    void handleConversationsChanged(qint64 conversationId);
+    void handleSelectionChanged();
+    void openSettings();
+    void showAbout();
+    qint64 currentConversationId() const;
+
+    Core::CoreServices& m_services;
+    Dialogs& m_dialogs;
+    ConversationListModel* m_model;
+    QListView* m_list;
+    ChatPanel* m_chat;
+    QSplitter* m_splitter;
+};
+
+} // namespace Tessera::Ui

@@ -1,0 +1,73 @@
+#include "models/ConversationListModel.h"
+
+#include "storage/ConversationRepository.h"
+
+#include <QLocale>
+
+namespace Tessera::Ui {
+
+ConversationListModel::ConversationListModel(const Core::ConversationRepository& repository, QObject* parent)
+    : QAbstractListModel(parent)
+    , m_repository(repository) {
+}
+
+int ConversationListModel::rowCount(const QModelIndex& parent) const {
+    return parent.isValid() ? 0 : int(m_rows.size());
+}
+
+QVariant ConversationListModel::data(const QModelIndex& index, int role) const {
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid)) {
+        return {};
+    }
+    const Core::Conversation& row = m_rows[size_t(index.row())];
+    switch (role) {
+    case Qt::DisplayRole:
+    case Qt::AccessibleTextRole:
+        return row.title.isEmpty() ? tr("Untitled conversation") : row.title;
+    case Qt::ToolTipRole:
+        return tr("%1 — %n message(s), updated %2", nullptr, int(row.messageCount))
+            .arg(row.title, QLocale().toString(row.updatedAt.toLocalTime(), QLocale::ShortFormat));
+    case IdRole:
+        return row.id;
+    case UpdatedRole:
+        return row.updatedAt;
+    case MessageCountRole:
+        return row.messageCount;
+    default:
+        return {};
+    }
+}
+
+QHash<int, QByteArray> ConversationListModel::roleNames() const {
+    auto names = QAbstractListModel::roleNames();
+    names.insert(IdRole, "conversationId");
+    names.insert(UpdatedRole, "updated");
+    names.insert(MessageCountRole, "messageCount");
+    return names;
+}
+
+bool ConversationListModel::refresh() {
+    auto rows = m_repository.list();
+    if (!rows) {
+        return false;
+    }
+    beginResetModel();
+    m_rows = std::move(*rows);
+    endResetModel();
+    return true;
+}
+
+QModelIndex ConversationListModel::indexOfId(qint64 id) const {
+    for (size_t i = 0; i < m_rows.size(); ++i) {
+        if (m_rows[i].id == id) {
+            return index(int(i));
+        }
+    }
+    return {};
+}
+
+qint64 ConversationListModel::idAt(int row) const {
+    return row >= 0 && size_t(row) < m_rows.size() ? m_rows[size_t(row)].id : 0;
+}
+
+} // namespace Tessera::Ui

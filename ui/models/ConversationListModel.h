@@ -1,0 +1,39 @@
+#pragma once
+
+#include "chat/Conversation.h"
+
+#include <QAbstractListModel>
+
+#include <vector>
+
+namespace Tessera::Core {
+class ConversationRepository;
+}
+
+namespace Tessera::Ui {
+
+// The conversation list, newest first. Reloads from the store on refresh().
+class ConversationListModel final : public QAbstractListModel {
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(ConversationListModel)
+
+public:
+    enum Roles { IdRole = Qt::UserRole + 1, UpdatedRole, MessageCountRole };
+
+    explicit ConversationListModel(const Core::ConversationRepository& repository, QObject* parent = nullptr);
+
+    int rowCount(const QModelIndex& parent = {}) const override;
+    QVariant data(const QModelIndex& index, int role = Qt::DisplayRole) const override;
+    QHash<int, QByteArray> roleNames() const override;
+
+    // Returns false (and keeps the old rows) when the store cannot be read.
+    bool refresh();
+    QModelIndex indexOfId(qint64 id) const;
+    qint64 idAt(int row) const;
+
+private:
+    const Core::ConversationRepository& m_repository;
+    std::vector<Core::Conversation> m_rows;
+};
+
+} // namespace Tessera::Ui

@@ -1,0 +1,315 @@
+#include "settings/AddProviderDialog.h"
+
+#include "app/CoreServices.h"
+#include "providers/ProviderPresets.h"
+#include "providers/ProviderProbe.h"
+#include "secrets/SecretStore.h"
+#include "storage/ProviderRepository.h"
+#include "widgets/ErrorText.h"
+
+#include <QButtonGroup>
+#include <QComboBox>
+#include <QCoreApplication>
+#include <QDialogButtonBox>
+#include <QFormLayout>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QLocale>
+#include <QPointer>
+#include <QPushButton>
+#include <QRadioButton>
+#include <QVBoxLayout>
+
+namespace Tessera::Ui {
+
+AddProviderDialog::AddProviderDialog(Core::CoreServices& services, QWidget* parent)
+    : QDialog(parent)
+    , m_services(services)
+    , m_preset(new QComboBox(this))
+    , m_name(new QLineEdit(this))
+    , m_kind(new QComboBox(this))
+    , m_baseUrl(new QLineEdit(this))
+    , m_useKeychain(new QRadioButton(tr("Store the key in the system &keychain"), this))
+    , m_useEnv(new QRadioButton(tr("Read the key from an &environment variable"), this))
+    , m_useNone(new QRadioButton(tr("&No key (local server)"), this))
+    , m_keyGroup(new QButtonGroup(this))
+    , m_apiKey(new QLineEdit(this))
+    , m_envVar(new QLineEdit(this))
+    , m_keychainNotice(new QLabel(this))
+    , m_defaultModel(new QComboBox(this))
+    , m_test(new QPushButton(tr("&Test Connection"), this))
+    , m_testResult(new QLabel(this))
+    , m_problem(new QLabel(this))
+    , m_buttons(new QDialogButtonBox(QDialogButtonBox::Save | QDialogButtonBox::Cancel, this)) {
+    setObjectName(QStringLiteral("addProviderDialog"));
+    setWindowTitle(tr("Add Provider"));
+    setMinimumWidth(520);
+
+    m_preset->setObjectName(QStringLiteral("presetPicker"));
+    for (const Core::ProviderPreset& preset : Core::providerPresets()) {
+        m_preset->addItem(QCoreApplication::translate("Tessera::Core::Presets", preset.label), preset.id);
+    }
+    m_name->setObjectName(QStringLiteral("providerName"));
+    m_name->setPlaceholderText(tr("letters, digits, '.', '_' or '-'"));
+    m_kind->setObjectName(QStringLiteral("providerKind"));
+    m_kind->addItem(tr("OpenAI"), QString(Core::kindName(Core::ProviderKind::OpenAi)));
+    m_kind->addItem(tr("OpenAI-compatible"), QString(Core::kindName(Core::ProviderKind::OpenAiCompatible)));
+    m_baseUrl->setObjectName(QStringLiteral("baseUrl"));
+    m_baseUrl->setPlaceholderText(QStringLiteral("https://…/v1"));
+    m_useKeychain->setObjectName(QStringLiteral("useKeychain"));
+    m_useEnv->setObjectName(QStringLiteral("useEnvVar"));
+    m_useNone->setObjectName(QStringLiteral("useNoKey"));
+    m_keyGroup->addButton(m_useKeychain);
+    m_keyGroup->addButton(m_useEnv);
+    m_keyGroup->addButton(m_useNone);
+    m_apiKey->setObjectName(QStringLiteral("apiKey"));
+    m_apiKey->setEchoMode(QLineEdit::Password);
+    m_apiKey->setPlaceholderText(tr("API key"));
+    m_apiKey->setAccessibleName(tr("API key"));
+    m_envVar->setObjectName(QStringLiteral("envVar"));
+    m_envVar->setPlaceholderText(tr("Variable name, e.g. OPENAI_API_KEY"));
+    m_envVar->setAccessibleName(tr("Environment variable name"));
+    m_keychainNotice->setObjectName(QStringLiteral("keychainNotice"));
+    m_keychainNotice->setWordWrap(true);
+    m_keychainNotice->hide();
+    m_defaultModel->setObjectName(QStringLiteral("defaultModel"));
+    m_defaultModel->setEditable(true);
+    m_defaultModel->setAccessibleName(tr("Default model"));
+    m_test->setObjectName(QStringLiteral("testButton"));
+    m_testResult->setObjectName(QStringLiteral("testResult"));
+    m_testResult->setWordWrap(true);
+    m_testResult->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_problem->setObjectName(QStringLiteral("problem"));
+    m_problem->setWordWrap(true);
+    m_problem->setStyleSheet(QStringLiteral("color: #b3261e;"));
+    m_problem->hide();
+    m_buttons->button(QDialogButtonBox::Save)->setObjectName(QStringLiteral("saveButton"));
+
+    auto* keyBox = new QVBoxLayout;
+    keyBox->addWidget(m_useKeychain);
+    keyBox->addWidget(m_apiKey);
+    keyBox->addWidget(m_useEnv);
+    keyBox->addWidget(m_envVar);
+    keyBox->addWidget(m_useNone);
+    keyBox->addWidget(m_keychainNotice);
+
+    auto* form = new QFormLayout;
+    form->addRow(tr("&Preset:"), m_preset);
+    form->addRow(tr("N&ame:"), m_name);
+    form->addRow(tr("K&ind:"), m_kind);
+    form->addRow(tr("&Base URL:"), m_baseUrl);
+    form->addRow(tr("API key:"), keyBox);
+    form->addRow(tr("&Default model:"), m_defaultModel);
+    auto* testRow = new QHBoxLayout;
+    testRow->addWidget(m_test);
+    testRow->addWidget(m_testResult, 1);
+
+    auto* layout = new QVBoxLayout(this);
+    layout->addLayout(form);
+    layout->addLayout(testRow);
+    layout->addWidget(m_problem);
+    layout->addStretch(1);
+    layout->addWidget(m_buttons);
+
+    connect(m_preset, &QComboBox::currentIndexChanged, this, &AddProviderDialog::handlePresetChanged);
+    connect(m_keyGroup, &QButtonGroup::buttonToggled, this, &AddProviderDialog::handleKeySourceChanged);
+    connect(m_test, &QPushButton::clicked, this, &AddProviderDialog::handleTest);
+    connect(m_buttons, &QDialogButtonBox::accepted, this, &AddProviderDialog::handleSave);
+    connect(m_buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+
+    handlePresetChanged();
+
+    // Say plainly when there is no keychain, and offer the environment-variable route instead.
+    QPointer<AddProviderDialog> self(this);
+    m_services.secrets().probe([self](Core::Status status) {
+        if (!self) {
+            return;
+        }
+        self->m_keychainAvailable = bool(status);
+        if (!status) {
+            self->m_useKeychain->setEnabled(false);
+            self->m_apiKey->setEnabled(false);
+            if (self->m_useKeychain->isChecked()) {
+                self->m_useEnv->setChecked(true);
+            }
+            self->m_keychainNotice->setText(
+                tr("No system keychain (Secret Service) is available, so Tessera cannot store an API key securely. "
+                   "Put the key in an environment variable before starting Tessera and enter the variable's name "
+                   "above. Tessera never stores keys in plain text."));
+            self->m_keychainNotice->show();
+        }
+        Q_EMIT self->keychainChecked(self->m_keychainAvailable);
+    });
+}
+
+void AddProviderDialog::handlePresetChanged() {
+    const Core::ProviderPreset* preset = Core::findPreset(m_preset->currentData().toString());
+    if (!preset) {
+        return;
+    }
+    m_kind->setCurrentIndex(m_kind->findData(QString(Core::kindName(preset->kind))));
+    m_baseUrl->setText(preset->baseUrl);
+    if (m_name->text().isEmpty() || Core::findPreset(m_name->text())) {
+        m_name->setText(preset->id == QLatin1StringView("custom") ? QString() : preset->id);
+    }
+    m_envVar->setText(preset->suggestedEnvVar);
+    if (!preset->needsKey) {
+        m_useNone->setChecked(true);
+    } else if (m_keychainAvailable) {
+        m_useKeychain->setChecked(true);
+    } else {
+        m_useEnv->setChecked(true);
+    }
+    handleKeySourceChanged();
+}
+
+void AddProviderDialog::handleKeySourceChanged() {
+    m_apiKey->setEnabled(m_useKeychain->isChecked() && m_keychainAvailable);
+    m_envVar->setEnabled(m_useEnv->isChecked());
+}
+
+std::optional<Core::ProviderConfig> AddProviderDialog::configFromFields(QString* problem) const {
+    Core::ProviderConfig config;
+    config.name = m_name->text().trimmed();
+    config.kind =
+        Core::parseProviderKind(m_kind->currentData().toString()).value_or(Core::ProviderKind::OpenAiCompatible);
+    config.baseUrl = m_baseUrl->text().trimmed();
+    config.defaultModel = m_defaultModel->currentText().trimmed();
+    config.keySource = m_useKeychain->isChecked() ? Core::KeySource::Keychain
+                       : m_useEnv->isChecked()    ? Core::KeySource::Environment
+                                                  : Core::KeySource::None;
+    config.keyEnvVar = m_envVar->text().trimmed();
+    if (!Core::isValidProviderName(config.name)) {
+        *problem = tr("The name must be 1–64 letters, digits, '.', '_' or '-'.");
+        return std::nullopt;
+    }
+    if (!Core::isValidBaseUrl(config.baseUrl)) {
+        *problem = tr("The base URL must start with http:// or https://, for example http://localhost:1234/v1.");
+        return std::nullopt;
+    }
+    if (config.keySource == Core::KeySource::Environment && !Core::isValidEnvVarName(config.keyEnvVar)) {
+        *problem = tr("Enter the name of the environment variable that holds the key (letters, digits and '_').");
+        return std::nullopt;
+    }
+    return config;
+}
+
+std::optional<QString> AddProviderDialog::keyFromFields(QString* problem) const {
+    if (m_useKeychain->isChecked()) {
+        if (m_apiKey->text().trimmed().isEmpty()) {
+            *problem = tr("Enter the API key, or choose another way to provide it.");
+            return std::nullopt;
+        }
+        return m_apiKey->text().trimmed();
+    }
+    if (m_useEnv->isChecked()) {
+        const QString value = qEnvironmentVariable(m_envVar->text().trimmed().toLocal8Bit().constData()).trimmed();
+        if (value.isEmpty()) {
+            *problem = tr("The environment variable %1 is not set in the environment Tessera was started from.")
+                           .arg(m_envVar->text().trimmed());
+            return std::nullopt;
+        }
+        return value;
+    }
+    return QString();
+}
+
+void AddProviderDialog::setBusy(bool busy) {
+    m_test->setEnabled(!busy);
+    m_buttons->button(QDialogButtonBox::Save)->setEnabled(!busy);
+}
+
+void AddProviderDialog::handleTest() {
+    QString problem;
+    const auto config = configFromFields(&problem);
+    const auto key = config ? keyFromFields(&problem) : std::nullopt;
+    if (!config || !key) {
+        m_testResult->setText(problem);
+        return;
+    }
+    setBusy(true);
+    m_testResult->setText(tr("Testing…"));
+    QPointer<AddProviderDialog> self(this);
+    m_services.probe().run(
+        *config,
+        [self](const Core::ProbeReport& report) {
+            if (!self) {
+                return;
+            }
+            self->setBusy(false);
+            const auto mark = [](bool ok) {
+                return ok ? QStringLiteral("✔") : QStringLiteral("✘");
+            };
+            QString text =
+                tr("Reachable %1 · Authenticated %2").arg(mark(report.reachable), mark(report.authenticated));
+            if (report.ok()) {
+                text += tr(" · %n model(s) · %1 ms", nullptr, int(report.models.size())).arg(report.latencyMs);
+                const QString chosen = self->m_defaultModel->currentText();
+                self->m_defaultModel->clear();
+                self->m_defaultModel->addItems(report.models);
+                self->m_defaultModel->setCurrentText(
+                    chosen.isEmpty() && !report.models.isEmpty() ? report.models.first() : chosen);
+            } else {
+                text += QStringLiteral("\n") + describeError(*report.error);
+            }
+            self->m_testResult->setText(text);
+        },
+        *key);
+}
+
+void AddProviderDialog::handleSave() {
+    QString problem;
+    const auto config = configFromFields(&problem);
+    std::optional<QString> key;
+    if (config && config->keySource == Core::KeySource::Keychain) {
+        key = keyFromFields(&problem);
+    }
+    if (!config || (config->keySource == Core::KeySource::Keychain && !key)) {
+        m_problem->setText(problem);
+        m_problem->show();
+        return;
+    }
+    if (m_services.providers().findByName(config->name)) {
+        m_problem->setText(tr("A provider named %1 already exists. Choose another name.").arg(config->name));
+        m_problem->show();
+        return;
+    }
+    if (config->keySource != Core::KeySource::Keychain) {
+        finishSave(*config);
+        return;
+    }
+    // The key goes to the keychain first; the provider is stored only if that worked.
+    setBusy(true);
+    QPointer<AddProviderDialog> self(this);
+    m_services.secrets().write(config->keychainKey(), *key, [self, config = *config](Core::Status status) {
+        if (!self) {
+            return;
+        }
+        self->setBusy(false);
+        if (!status) {
+            self->m_problem->setText(describeError(status.error()));
+            self->m_problem->show();
+            return;
+        }
+        self->finishSave(config);
+    });
+}
+
+void AddProviderDialog::finishSave(const Core::ProviderConfig& config) {
+    auto added = m_services.providers().add(config);
+    if (!added) {
+        if (config.keySource == Core::KeySource::Keychain) {
+            m_services.secrets().remove(config.keychainKey(), [](Core::Status) {});
+        }
+        m_problem->setText(describeError(added.error()));
+        m_problem->show();
+        return;
+    }
+    m_apiKey->clear();
+    m_savedName = added->name;
+    Q_EMIT providerAdded(added->name);
+    accept();
+}
+
+} // namespace Tessera::Ui

@@ -1,0 +1,72 @@
+#pragma once
+
+#include "providers/ProviderConfig.h"
+
+#include <QDialog>
+
+#include <optional>
+
+class QButtonGroup;
+class QComboBox;
+class QDialogButtonBox;
+class QLabel;
+class QLineEdit;
+class QPushButton;
+class QRadioButton;
+
+namespace Tessera::Core {
+class CoreServices;
+}
+
+namespace Tessera::Ui {
+
+// Adds a provider: kind and preset base URL, where the API key lives (keychain or a named environment
+// variable; never anywhere else), a default model, and a Test button that reports reachability,
+// authentication, model count and latency before anything is saved.
+class AddProviderDialog final : public QDialog {
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(AddProviderDialog)
+
+public:
+    explicit AddProviderDialog(Core::CoreServices& services, QWidget* parent = nullptr);
+
+    // The name of the provider that was saved, once accepted.
+    QString savedName() const { return m_savedName; }
+    bool keychainAvailable() const { return m_keychainAvailable; }
+
+Q_SIGNALS:
+    void providerAdded(const QString& name);
+    void keychainChecked(bool available);
+
+private:
+    void handlePresetChanged();
+    void handleKeySourceChanged();
+    void handleTest();
+    void handleSave();
+    void setBusy(bool busy);
+    std::optional<Core::ProviderConfig> configFromFields(QString* problem) const;
+    std::optional<QString> keyFromFields(QString* problem) const;
+    void finishSave(const Core::ProviderConfig& config);
+
+    Core::CoreServices& m_services;
+    QComboBox* m_preset;
+    QLineEdit* m_name;
+    QComboBox* m_kind;
+    QLineEdit* m_baseUrl;
+    QRadioButton* m_useKeychain;
+    QRadioButton* m_useEnv;
+    QRadioButton* m_useNone;
+    QButtonGroup* m_keyGroup;
+    QLineEdit* m_apiKey;
+    QLineEdit* m_envVar;
+    QLabel* m_keychainNotice;
+    QComboBox* m_defaultModel;
+    QPushButton* m_test;
+    QLabel* m_testResult;
+    QLabel* m_problem;
+    QDialogButtonBox* m_buttons;
+    bool m_keychainAvailable = true;
+    QString m_savedName;
+};
+
+} // namespace Tessera::Ui

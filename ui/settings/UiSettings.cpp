@@ -1,0 +1,71 @@
+#include "settings/UiSettings.h"
+
+#include <QApplication>
+#include <QPalette>
+#include <QSettings>
+#include <QStyle>
+#include <QStyleFactory>
+
+namespace Tessera::Ui {
+
+UiSettings UiSettings::load() {
+    QSettings settings;
+    UiSettings result;
+    result.language = settings.value(QStringLiteral("ui/language")).toString();
+    const QString theme = settings.value(QStringLiteral("ui/theme")).toString();
+    result.theme = theme == QLatin1StringView("dark")    ? Theme::Dark
+                   : theme == QLatin1StringView("light") ? Theme::Light
+                                                         : Theme::System;
+    return result;
+}
+
+void UiSettings::save() const {
+    QSettings settings;
+    settings.setValue(QStringLiteral("ui/language"), language);
+    settings.setValue(QStringLiteral("ui/theme"), theme == Theme::Dark    ? QStringLiteral("dark")
+                                                  : theme == Theme::Light ? QStringLiteral("light")
+                                                                          : QStringLiteral("system"));
+}
+
+QList<QPair<QString, QString>> availableLanguages() {
+    return {{QStringLiteral("en"), QStringLiteral("English")}, {QStringLiteral("de"), QStringLiteral("Deutsch")}};
+}
+
+void applyTheme(QApplication& app, Theme theme) {
+    static const QString platformStyle = app.style()->name();
+    if (theme == Theme::System) {
+        app.setStyle(QStyleFactory::create(platformStyle));
+        app.setPalette(app.style()->standardPalette());
+        return;
+    }
+    app.setStyle(QStyleFactory::create(QStringLiteral("Fusion")));
+    if (theme == Theme::Light) {
+        app.setPalette(app.style()->standardPalette());
+        return;
+    }
+    QPalette dark;
+    const QColor window(45, 45, 48);
+    const QColor base(30, 30, 32);
+    const QColor text(225, 225, 225);
+    const QColor disabled(127, 127, 127);
+    dark.setColor(QPalette::Window, window);
+    dark.setColor(QPalette::WindowText, text);
+    dark.setColor(QPalette::Base, base);
+    dark.setColor(QPalette::AlternateBase, QColor(55, 55, 60));
+    dark.setColor(QPalette::ToolTipBase, window);
+    dark.setColor(QPalette::ToolTipText, text);
+    dark.setColor(QPalette::Text, text);
+    dark.setColor(QPalette::Button, window);
+    dark.setColor(QPalette::ButtonText, text);
+    dark.setColor(QPalette::BrightText, Qt::red);
+    dark.setColor(QPalette::Link, QColor(100, 160, 255));
+    dark.setColor(QPalette::Highlight, QColor(53, 110, 200));
+    dark.setColor(QPalette::HighlightedText, Qt::white);
+    dark.setColor(QPalette::PlaceholderText, disabled);
+    dark.setColor(QPalette::Disabled, QPalette::Text, disabled);
+    dark.setColor(QPalette::Disabled, QPalette::ButtonText, disabled);
+    dark.setColor(QPalette::Disabled, QPalette::WindowText, disabled);
+    app.setPalette(dark);
+}
+
+} // namespace Tessera::Ui

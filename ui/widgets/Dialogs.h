@@ -1,0 +1,32 @@
+#pragma once
+
+#include <QString>
+
+#include <optional>
+
+class QWidget;
+
+namespace Tessera::Ui {
+
+// Every modal question the UI asks goes through here, so tests can answer it without a nested event loop.
+class Dialogs {
+public:
+    virtual ~Dialogs() = default;
+    virtual std::optional<QString> askText(QWidget* parent, const QString& title, const QString& label,
+                                           const QString& initial) = 0;
+    virtual bool confirm(QWidget* parent, const QString& title, const QString& text) = 0;
+    virtual void showError(QWidget* parent, const QString& title, const QString& text) = 0;
+    virtual void showInfo(QWidget* parent, const QString& title, const QString& text) = 0;
+};
+
+// The real dialogs (QInputDialog, QMessageBox).
+class QtDialogs final : public Dialogs {
+public:
+    std::optional<QString> askText(QWidget* parent, const QString& title, const QString& label,
+                                   const QString& initial) override;
+    bool confirm(QWidget* parent, const QString& title, const QString& text) override;
+    void showError(QWidget* parent, const QString& title, const QString& text) override;
+    void showInfo(QWidget* parent, const QString& title, const QString& text) override;
+};
+
+} // namespace Tessera::Ui

@@ -1,0 +1,29 @@
+#include "widgets/ErrorText.h"
+
+#include <QCoreApplication>
+
+namespace Tessera::Ui {
+
+QString describeError(const Core::Error& error) {
+    QString text = error.translatedMessage();
+    if (!error.providerMessage.isEmpty()) {
+        text +=
+            QLatin1Char(' ') +
+            QCoreApplication::translate("Tessera::Ui::ErrorText", "The provider said: “%1”").arg(error.providerMessage);
+    }
+    if (error.retryAfterMs) {
+        // Computed outside the translate() call: Qt 6.4's lupdate hangs on a cast expression in its arguments.
+        const int seconds = int((*error.retryAfterMs + 999) / 1000);
+        text += QLatin1Char(' ') +
+                QCoreApplication::translate("Tessera::Ui::ErrorText", "Retry after %n second(s).", nullptr, seconds);
+    }
+    text += QLatin1Char(' ') +
+            QCoreApplication::translate("Tessera::Ui::ErrorText", "[%1]").arg(Core::codeName(error.code));
+    if (!error.correlationId.isEmpty()) {
+        text += QLatin1Char(' ') +
+                QCoreApplication::translate("Tessera::Ui::ErrorText", "Correlation id: %1").arg(error.correlationId);
+    }
+    return text;
+}
+
+} // namespace Tessera::Ui

@@ -1,0 +1,13 @@
+#pragma once
+
+#include "common/Error.h"
+
+#include <QString>
+
+namespace Tessera::Ui {
+
+// The translated, user-facing description of an error: what happened and what to do, the provider's own
+// words when it sent some, the code and the correlation id (to find the log lines).
+QString describeError(const Core::Error& error);
+
+} // namespace Tessera::Ui
