@@ -1,581 +1,576 @@
-<?xml version="1.0" encoding="utf-8"?>
+<?xml version='1.0' encoding='utf-8'?>
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
     <name>Tessera::Core::Error</name>
     <message>
         <source>Something went wrong inside Tessera. Please report it with the log file.</source>
-        <translation type="unfinished"></translation>
+        <translation>In Tessera ist ein Fehler aufgetreten. Bitte melden Sie ihn zusammen mit der Protokolldatei.</translation>
     </message>
     <message>
         <source>The input is not valid. Check it and try again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Eingabe ist ungültig. Prüfen Sie sie und versuchen Sie es erneut.</translation>
     </message>
     <message>
         <source>The requested item does not exist.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das angeforderte Element existiert nicht.</translation>
     </message>
     <message>
         <source>An item with this name already exists. Choose another name.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Element mit diesem Namen existiert bereits. Wählen Sie einen anderen Namen.</translation>
     </message>
     <message>
-        <source>The local database could not be read or written. Check the disk and run &apos;tessera-cli doctor&apos;.</source>
-        <translation type="unfinished"></translation>
+        <source>The local database could not be read or written. Check the disk and run 'tessera-cli doctor'.</source>
+        <translation>Die lokale Datenbank konnte nicht gelesen oder geschrieben werden. Prüfen Sie den Datenträger und führen Sie „tessera-cli doctor“ aus.</translation>
     </message>
     <message>
         <source>The database could not be upgraded. Nothing was changed; restore a backup or report the problem.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Datenbank konnte nicht aktualisiert werden. Es wurde nichts verändert; stellen Sie eine Sicherung wieder her oder melden Sie das Problem.</translation>
     </message>
     <message>
         <source>No system keychain (Secret Service) is available. Start your keyring, or give the provider an environment variable that holds the API key.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kein Systemschlüsselbund (Secret Service) verfügbar. Starten Sie Ihren Schlüsselbund oder geben Sie dem Anbieter eine Umgebungsvariable an, die den API-Schlüssel enthält.</translation>
     </message>
     <message>
         <source>The API key for this provider is not in the keychain. Edit the provider and enter the key again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der API-Schlüssel dieses Anbieters ist nicht im Schlüsselbund. Bearbeiten Sie den Anbieter und geben Sie den Schlüssel erneut ein.</translation>
     </message>
     <message>
         <source>The keychain refused the request. Unlock your keyring and try again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Schlüsselbund hat die Anfrage abgelehnt. Entsperren Sie ihn und versuchen Sie es erneut.</translation>
     </message>
     <message>
         <source>No API key is available: the environment variable named for this provider is not set. Set it, or store the key in the keychain.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kein API-Schlüssel verfügbar: Die für diesen Anbieter angegebene Umgebungsvariable ist nicht gesetzt. Setzen Sie sie oder speichern Sie den Schlüssel im Schlüsselbund.</translation>
     </message>
     <message>
         <source>The provider could not be reached. Check the base URL and your network connection.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Anbieter ist nicht erreichbar. Prüfen Sie die Basis-URL und Ihre Netzwerkverbindung.</translation>
     </message>
     <message>
         <source>The provider did not answer in time. Try again later.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Anbieter hat nicht rechtzeitig geantwortet. Versuchen Sie es später erneut.</translation>
     </message>
     <message>
-        <source>A secure connection to the provider could not be established. Check the base URL and the system&apos;s certificates.</source>
-        <translation type="unfinished"></translation>
+        <source>A secure connection to the provider could not be established. Check the base URL and the system's certificates.</source>
+        <translation>Es konnte keine sichere Verbindung zum Anbieter hergestellt werden. Prüfen Sie die Basis-URL und die Zertifikate des Systems.</translation>
     </message>
     <message>
         <source>The request was stopped.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Anfrage wurde angehalten.</translation>
     </message>
     <message>
         <source>The provider rejected the request. Check the model name and the parameters.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Anbieter hat die Anfrage abgelehnt. Prüfen Sie den Modellnamen und die Parameter.</translation>
     </message>
     <message>
         <source>The provider rejected the API key. Check the key in the provider settings.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Anbieter hat den API-Schlüssel abgelehnt. Prüfen Sie den Schlüssel in den Anbietereinstellungen.</translation>
     </message>
     <message>
-        <source>The API key is not allowed to use this model or endpoint. Check your account&apos;s permissions.</source>
-        <translation type="unfinished"></translation>
+        <source>The API key is not allowed to use this model or endpoint. Check your account's permissions.</source>
+        <translation>Der API-Schlüssel darf dieses Modell oder diesen Endpunkt nicht verwenden. Prüfen Sie die Berechtigungen Ihres Kontos.</translation>
     </message>
     <message>
         <source>The provider does not know this model or endpoint. Check the model name and the base URL.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Anbieter kennt dieses Modell oder diesen Endpunkt nicht. Prüfen Sie den Modellnamen und die Basis-URL.</translation>
     </message>
     <message>
         <source>The provider is limiting requests. Wait a moment and try again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Anbieter begrenzt die Anfragen. Warten Sie einen Moment und versuchen Sie es erneut.</translation>
     </message>
     <message>
         <source>Your provider account has no quota left. Check your plan and billing details.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ihr Anbieterkonto hat kein Kontingent mehr. Prüfen Sie Ihren Tarif und Ihre Abrechnungsdaten.</translation>
     </message>
     <message>
         <source>The provider is having problems right now. Try again later.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Anbieter hat gerade Probleme. Versuchen Sie es später erneut.</translation>
     </message>
     <message>
         <source>The provider reported an error while answering. The partial answer was kept.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Anbieter hat während der Antwort einen Fehler gemeldet. Die Teilantwort wurde behalten.</translation>
     </message>
     <message>
         <source>The answer stopped before it was complete. The partial answer was kept; regenerate to try again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Antwort brach ab, bevor sie vollständig war. Die Teilantwort wurde behalten; erzeugen Sie sie neu, um es erneut zu versuchen.</translation>
     </message>
     <message>
         <source>The provider sent a response Tessera cannot read. Check that the base URL points to a compatible server.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Anbieter hat eine Antwort gesendet, die Tessera nicht lesen kann. Prüfen Sie, ob die Basis-URL auf einen kompatiblen Server zeigt.</translation>
     </message>
     <message>
-        <source>The provider&apos;s response exceeded Tessera&apos;s size limits.</source>
-        <translation type="unfinished"></translation>
+        <source>The provider's response exceeded Tessera's size limits.</source>
+        <translation>Die Antwort des Anbieters überschreitet die Größenbeschränkungen von Tessera.</translation>
     </message>
 </context>
 <context>
     <name>Tessera::Core::Presets</name>
     <message>
         <source>OpenAI</source>
-        <translation type="unfinished"></translation>
+        <translation>OpenAI</translation>
     </message>
     <message>
         <source>OpenRouter</source>
-        <translation type="unfinished"></translation>
+        <translation>OpenRouter</translation>
     </message>
     <message>
         <source>LM Studio (local)</source>
-        <translation type="unfinished"></translation>
+        <translation>LM Studio (lokal)</translation>
     </message>
     <message>
         <source>Ollama OpenAI-compatible (local)</source>
-        <translation type="unfinished"></translation>
+        <translation>Ollama, OpenAI-kompatibel (lokal)</translation>
     </message>
     <message>
         <source>llama.cpp server (local)</source>
-        <translation type="unfinished"></translation>
+        <translation>llama.cpp-Server (lokal)</translation>
     </message>
     <message>
         <source>vLLM (local)</source>
-        <translation type="unfinished"></translation>
+        <translation>vLLM (lokal)</translation>
     </message>
     <message>
         <source>Custom OpenAI-compatible server</source>
-        <translation type="unfinished"></translation>
+        <translation>Eigener OpenAI-kompatibler Server</translation>
     </message>
 </context>
 <context>
     <name>Tessera::Ui::AddProviderDialog</name>
     <message>
         <source>Store the key in the system &amp;keychain</source>
-        <translation type="unfinished"></translation>
+        <translation>Schlüssel im System&amp;schlüsselbund speichern</translation>
     </message>
     <message>
         <source>Read the key from an &amp;environment variable</source>
-        <translation type="unfinished"></translation>
+        <translation>Schlüssel aus einer &amp;Umgebungsvariable lesen</translation>
     </message>
     <message>
         <source>&amp;No key (local server)</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Kein Schlüssel (lokaler Server)</translation>
     </message>
     <message>
         <source>&amp;Test Connection</source>
-        <translation type="unfinished"></translation>
+        <translation>Verbindung &amp;testen</translation>
     </message>
     <message>
         <source>Add Provider</source>
-        <translation type="unfinished"></translation>
+        <translation>Anbieter hinzufügen</translation>
     </message>
     <message>
-        <source>letters, digits, &apos;.&apos;, &apos;_&apos; or &apos;-&apos;</source>
-        <translation type="unfinished"></translation>
+        <source>letters, digits, '.', '_' or '-'</source>
+        <translation>Buchstaben, Ziffern, „.“, „_“ oder „-“</translation>
     </message>
     <message>
         <source>OpenAI</source>
-        <translation type="unfinished"></translation>
+        <translation>OpenAI</translation>
     </message>
     <message>
         <source>OpenAI-compatible</source>
-        <translation type="unfinished"></translation>
+        <translation>OpenAI-kompatibel</translation>
     </message>
     <message>
         <source>API key</source>
-        <translation type="unfinished"></translation>
+        <translation>API-Schlüssel</translation>
     </message>
     <message>
         <source>Variable name, e.g. OPENAI_API_KEY</source>
-        <translation type="unfinished"></translation>
+        <translation>Variablenname, z. B. OPENAI_API_KEY</translation>
     </message>
     <message>
         <source>Environment variable name</source>
-        <translation type="unfinished"></translation>
+        <translation>Name der Umgebungsvariable</translation>
     </message>
     <message>
         <source>Default model</source>
-        <translation type="unfinished"></translation>
+        <translation>Standardmodell</translation>
     </message>
     <message>
         <source>&amp;Preset:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Vorlage:</translation>
     </message>
     <message>
         <source>N&amp;ame:</source>
-        <translation type="unfinished"></translation>
+        <translation>N&amp;ame:</translation>
     </message>
     <message>
         <source>K&amp;ind:</source>
-        <translation type="unfinished"></translation>
+        <translation>A&amp;rt:</translation>
     </message>
     <message>
         <source>&amp;Base URL:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Basis-URL:</translation>
     </message>
     <message>
         <source>API key:</source>
-        <translation type="unfinished"></translation>
+        <translation>API-Schlüssel:</translation>
     </message>
     <message>
         <source>&amp;Default model:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Standardmodell:</translation>
     </message>
     <message>
-        <source>No system keychain (Secret Service) is available, so Tessera cannot store an API key securely. Put the key in an environment variable before starting Tessera and enter the variable&apos;s name above. Tessera never stores keys in plain text.</source>
-        <translation type="unfinished"></translation>
+        <source>No system keychain (Secret Service) is available, so Tessera cannot store an API key securely. Put the key in an environment variable before starting Tessera and enter the variable's name above. Tessera never stores keys in plain text.</source>
+        <translation>Es ist kein Systemschlüsselbund (Secret Service) verfügbar, daher kann Tessera keinen API-Schlüssel sicher speichern. Legen Sie den Schlüssel vor dem Start von Tessera in einer Umgebungsvariable ab und geben Sie oben deren Namen ein. Tessera speichert Schlüssel niemals im Klartext.</translation>
     </message>
     <message>
-        <source>The name must be 1–64 letters, digits, &apos;.&apos;, &apos;_&apos; or &apos;-&apos;.</source>
-        <translation type="unfinished"></translation>
+        <source>The name must be 1–64 letters, digits, '.', '_' or '-'.</source>
+        <translation>Der Name muss aus 1–64 Buchstaben, Ziffern, „.“, „_“ oder „-“ bestehen.</translation>
     </message>
     <message>
         <source>The base URL must start with http:// or https://, for example http://localhost:1234/v1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Basis-URL muss mit http:// oder https:// beginnen, zum Beispiel http://localhost:1234/v1.</translation>
     </message>
     <message>
-        <source>Enter the name of the environment variable that holds the key (letters, digits and &apos;_&apos;).</source>
-        <translation type="unfinished"></translation>
+        <source>Enter the name of the environment variable that holds the key (letters, digits and '_').</source>
+        <translation>Geben Sie den Namen der Umgebungsvariable ein, die den Schlüssel enthält (Buchstaben, Ziffern und „_“).</translation>
     </message>
     <message>
         <source>Enter the API key, or choose another way to provide it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Geben Sie den API-Schlüssel ein oder wählen Sie einen anderen Weg, ihn bereitzustellen.</translation>
     </message>
     <message>
         <source>The environment variable %1 is not set in the environment Tessera was started from.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Umgebungsvariable %1 ist in der Umgebung, aus der Tessera gestartet wurde, nicht gesetzt.</translation>
     </message>
     <message>
         <source>Testing…</source>
-        <translation type="unfinished"></translation>
+        <translation>Wird getestet …</translation>
     </message>
     <message>
         <source>Reachable %1 · Authenticated %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Erreichbar %1 · Angemeldet %2</translation>
     </message>
     <message numerus="yes">
         <source> · %n model(s) · %1 ms</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
+        <translation>
+            <numerusform> · %n Modell · %1 ms</numerusform><numerusform> · %n Modelle · %1 ms</numerusform></translation>
     </message>
     <message>
         <source>A provider named %1 already exists. Choose another name.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Anbieter namens %1 existiert bereits. Wählen Sie einen anderen Namen.</translation>
     </message>
 </context>
 <context>
     <name>Tessera::Ui::ChatPanel</name>
     <message>
         <source>&amp;Send</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Senden</translation>
     </message>
     <message>
         <source>S&amp;top</source>
-        <translation type="unfinished"></translation>
+        <translation>S&amp;topp</translation>
     </message>
     <message>
         <source>Provider</source>
-        <translation type="unfinished"></translation>
+        <translation>Anbieter</translation>
     </message>
     <message>
         <source>Model</source>
-        <translation type="unfinished"></translation>
+        <translation>Modell</translation>
     </message>
     <message>
-        <source>Reload the provider&apos;s model list</source>
-        <translation type="unfinished"></translation>
+        <source>Reload the provider's model list</source>
+        <translation>Modellliste des Anbieters neu laden</translation>
     </message>
     <message>
         <source>Reload models</source>
-        <translation type="unfinished"></translation>
+        <translation>Modelle neu laden</translation>
     </message>
     <message>
         <source>Send (Ctrl+Enter)</source>
-        <translation type="unfinished"></translation>
+        <translation>Senden (Strg+Eingabe)</translation>
     </message>
     <message>
         <source>Stop the answer (Esc)</source>
-        <translation type="unfinished"></translation>
+        <translation>Antwort anhalten (Esc)</translation>
     </message>
     <message>
         <source>&amp;Provider:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Anbieter:</translation>
     </message>
     <message>
         <source>&amp;Model:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Modell:</translation>
     </message>
     <message>
         <source>Add a provider first (Providers ▸ Add Provider…).</source>
-        <translation type="unfinished"></translation>
+        <translation>Fügen Sie zuerst einen Anbieter hinzu (Anbieter ▸ Anbieter hinzufügen …).</translation>
     </message>
     <message>
         <source>%1 in / %2 out tokens</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 Eingabe- / %2 Ausgabe-Token</translation>
     </message>
     <message>
         <source>first token %1 ms</source>
-        <translation type="unfinished"></translation>
+        <translation>erstes Token %1 ms</translation>
     </message>
     <message>
         <source>total %1 ms</source>
-        <translation type="unfinished"></translation>
+        <translation>gesamt %1 ms</translation>
     </message>
     <message>
         <source>Last answer: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Letzte Antwort: %1</translation>
     </message>
 </context>
 <context>
     <name>Tessera::Ui::ChatView</name>
     <message>
         <source>Conversation</source>
-        <translation type="unfinished"></translation>
+        <translation>Unterhaltung</translation>
     </message>
 </context>
 <context>
     <name>Tessera::Ui::Composer</name>
     <message>
         <source>Message</source>
-        <translation type="unfinished"></translation>
+        <translation>Nachricht</translation>
     </message>
     <message>
         <source>Write a message… (Ctrl+Enter sends, Esc stops)</source>
-        <translation type="unfinished"></translation>
+        <translation>Nachricht schreiben … (Strg+Eingabe sendet, Esc hält an)</translation>
     </message>
 </context>
 <context>
     <name>Tessera::Ui::ConversationListModel</name>
     <message>
         <source>Untitled conversation</source>
-        <translation type="unfinished"></translation>
+        <translation>Unbenannte Unterhaltung</translation>
     </message>
     <message numerus="yes">
         <source>%1 — %n message(s), updated %2</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
+        <translation>
+            <numerusform>%1 — %n Nachricht, aktualisiert %2</numerusform><numerusform>%1 — %n Nachrichten, aktualisiert %2</numerusform></translation>
     </message>
 </context>
 <context>
     <name>Tessera::Ui::ErrorBanner</name>
     <message>
         <source>Dismiss</source>
-        <translation type="unfinished"></translation>
+        <translation>Schließen</translation>
     </message>
     <message>
         <source>Dismiss error</source>
-        <translation type="unfinished"></translation>
+        <translation>Fehler schließen</translation>
     </message>
     <message>
         <source>Error</source>
-        <translation type="unfinished"></translation>
+        <translation>Fehler</translation>
     </message>
 </context>
 <context>
     <name>Tessera::Ui::ErrorText</name>
     <message>
         <source>The provider said: “%1”</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Anbieter meldete: „%1“</translation>
     </message>
     <message numerus="yes">
         <source>Retry after %n second(s).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
+        <translation>
+            <numerusform>Erneut versuchen nach %n Sekunde.</numerusform><numerusform>Erneut versuchen nach %n Sekunden.</numerusform></translation>
     </message>
     <message>
         <source>[%1]</source>
-        <translation type="unfinished"></translation>
+        <translation>[%1]</translation>
     </message>
     <message>
         <source>Correlation id: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Korrelations-ID: %1</translation>
     </message>
 </context>
 <context>
     <name>Tessera::Ui::MainWindow</name>
     <message>
         <source>Tessera</source>
-        <translation type="unfinished"></translation>
+        <translation>Tessera</translation>
     </message>
     <message>
         <source>Conversations</source>
-        <translation type="unfinished"></translation>
+        <translation>Unterhaltungen</translation>
     </message>
     <message>
         <source>New</source>
-        <translation type="unfinished"></translation>
+        <translation>Neu</translation>
     </message>
     <message>
         <source>Rename</source>
-        <translation type="unfinished"></translation>
+        <translation>Umbenennen</translation>
     </message>
     <message>
         <source>Delete</source>
-        <translation type="unfinished"></translation>
+        <translation>Löschen</translation>
     </message>
     <message>
         <source>The conversation list could not be read.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Liste der Unterhaltungen konnte nicht gelesen werden.</translation>
     </message>
     <message>
         <source>&amp;File</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Datei</translation>
     </message>
     <message>
         <source>&amp;New Conversation</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Neue Unterhaltung</translation>
     </message>
     <message>
         <source>&amp;Rename Conversation…</source>
-        <translation type="unfinished"></translation>
+        <translation>Unterhaltung &amp;umbenennen …</translation>
     </message>
     <message>
         <source>&amp;Delete Conversation</source>
-        <translation type="unfinished"></translation>
+        <translation>Unterhaltung &amp;löschen</translation>
     </message>
     <message>
         <source>&amp;Quit</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Beenden</translation>
     </message>
     <message>
         <source>&amp;Providers</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Anbieter</translation>
     </message>
     <message>
         <source>&amp;Add Provider…</source>
-        <translation type="unfinished"></translation>
+        <translation>Anbieter &amp;hinzufügen …</translation>
     </message>
     <message>
         <source>&amp;Tools</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Extras</translation>
     </message>
     <message>
         <source>&amp;Focus Message Box</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Eingabefeld fokussieren</translation>
     </message>
     <message>
         <source>&amp;Settings…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Einstellungen …</translation>
     </message>
     <message>
         <source>&amp;Help</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Hilfe</translation>
     </message>
     <message>
         <source>&amp;About Tessera</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Über Tessera</translation>
     </message>
     <message>
         <source>Provider %1 added.</source>
-        <translation type="unfinished"></translation>
+        <translation>Anbieter %1 hinzugefügt.</translation>
     </message>
     <message>
         <source>Rename Conversation</source>
-        <translation type="unfinished"></translation>
+        <translation>Unterhaltung umbenennen</translation>
     </message>
     <message>
         <source>Title:</source>
-        <translation type="unfinished"></translation>
+        <translation>Titel:</translation>
     </message>
     <message>
         <source>Delete Conversation</source>
-        <translation type="unfinished"></translation>
+        <translation>Unterhaltung löschen</translation>
     </message>
     <message>
         <source>Delete “%1” and all its messages? This cannot be undone.</source>
-        <translation type="unfinished"></translation>
+        <translation>„%1“ und alle Nachrichten löschen? Das kann nicht rückgängig gemacht werden.</translation>
     </message>
     <message>
         <source>Stop the answer being written first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Halten Sie zuerst die laufende Antwort an.</translation>
     </message>
     <message>
         <source>About Tessera</source>
-        <translation type="unfinished"></translation>
+        <translation>Über Tessera</translation>
     </message>
     <message>
         <source>Tessera %1
 A native desktop AI workspace. Your API keys stay in the system keychain.</source>
-        <translation type="unfinished"></translation>
+        <translation>Tessera %1
+Ein nativer KI-Arbeitsplatz für den Desktop. Ihre API-Schlüssel bleiben im Systemschlüsselbund.</translation>
     </message>
 </context>
 <context>
     <name>Tessera::Ui::MessageWidget</name>
     <message>
         <source>You</source>
-        <translation type="unfinished"></translation>
+        <translation>Sie</translation>
     </message>
     <message>
         <source>Assistant</source>
-        <translation type="unfinished"></translation>
+        <translation>Assistent</translation>
     </message>
     <message>
         <source>Assistant · %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Assistent · %1</translation>
     </message>
     <message>
         <source>Writing…</source>
-        <translation type="unfinished"></translation>
+        <translation>Schreibt …</translation>
     </message>
     <message>
         <source>Incomplete answer (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Unvollständige Antwort (%1)</translation>
     </message>
     <message>
         <source>No answer (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine Antwort (%1)</translation>
     </message>
     <message>
         <source>≈%1 in / ≈%2 out tokens</source>
-        <translation type="unfinished"></translation>
+        <translation>≈%1 Eingabe- / ≈%2 Ausgabe-Token</translation>
     </message>
     <message>
         <source>%1 in / %2 out tokens</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 Eingabe- / %2 Ausgabe-Token</translation>
     </message>
     <message>
         <source>first token %1 ms</source>
-        <translation type="unfinished"></translation>
+        <translation>erstes Token %1 ms</translation>
     </message>
     <message>
         <source>%1 s</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 s</translation>
     </message>
 </context>
 <context>
     <name>Tessera::Ui::SettingsDialog</name>
     <message>
         <source>Settings</source>
-        <translation type="unfinished"></translation>
+        <translation>Einstellungen</translation>
     </message>
     <message>
         <source>System language</source>
-        <translation type="unfinished"></translation>
+        <translation>Systemsprache</translation>
     </message>
     <message>
         <source>Follow the system</source>
-        <translation type="unfinished"></translation>
+        <translation>Wie das System</translation>
     </message>
     <message>
         <source>Light</source>
-        <translation type="unfinished"></translation>
+        <translation>Hell</translation>
     </message>
     <message>
         <source>Dark</source>
-        <translation type="unfinished"></translation>
+        <translation>Dunkel</translation>
     </message>
     <message>
         <source>A new language takes effect when Tessera starts again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine neue Sprache wird beim nächsten Start von Tessera wirksam.</translation>
     </message>
     <message>
         <source>&amp;Language:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Sprache:</translation>
     </message>
     <message>
         <source>&amp;Theme:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Design:</translation>
     </message>
 </context>
 <context>
     <name>main</name>
     <message>
         <source>Tessera cannot start</source>
-        <translation type="unfinished"></translation>
+        <translation>Tessera kann nicht starten</translation>
     </message>
 </context>
 </TS>

@@ -85,7 +85,9 @@ ChatPanel::ChatPanel(Core::CoreServices& services, QWidget* parent)
     layout->addWidget(m_view, 1);
     layout->addLayout(composerRow);
     layout->addWidget(m_status);
-    m_composer->setMaximumHeight(160);
+    m_composer->setMaximumHeight(140);
+    m_composer->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Fixed);
+    m_composer->setFixedHeight(90);
 
     connect(m_send, &QPushButton::clicked, this, &ChatPanel::handleSend);
     connect(m_stop, &QPushButton::clicked, this, &ChatPanel::handleStop);
@@ -284,6 +286,10 @@ void ChatPanel::handleTurnFinished(const Core::TurnOutcome& outcome) {
 }
 
 void ChatPanel::showLastAnswerFacts(const Core::Message& message) {
+    if (message.state == Core::MessageState::Failed) {
+        m_status->clear();
+        return;
+    }
     QStringList facts;
     facts << message.model;
     if (message.usage) {

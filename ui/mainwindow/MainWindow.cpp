@@ -39,6 +39,8 @@ MainWindow::MainWindow(Core::CoreServices& services, Dialogs& dialogs, QWidget* 
     m_list->setModel(m_model);
     m_list->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_list->setUniformItemSizes(true);
+    m_list->setTextElideMode(Qt::ElideRight);
+    m_list->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
 
     auto* sidebar = new QWidget(this);
     auto* toolbar = new QToolBar(sidebar);
@@ -70,11 +72,10 @@ MainWindow::MainWindow(Core::CoreServices& services, Dialogs& dialogs, QWidget* 
         statusBar()->showMessage(tr("The conversation list could not be read."));
     }
     QSettings settings;
-    restoreGeometry(settings.value(QStringLiteral("mainWindow/geometry")).toByteArray());
-    m_splitter->restoreState(settings.value(QStringLiteral("mainWindow/splitter")).toByteArray());
-    if (geometry().width() < 400) {
-        resize(1000, 700);
+    if (!restoreGeometry(settings.value(QStringLiteral("mainWindow/geometry")).toByteArray())) {
+        resize(1040, 720);
     }
+    m_splitter->restoreState(settings.value(QStringLiteral("mainWindow/splitter")).toByteArray());
     if (m_model->rowCount() > 0) {
         m_list->setCurrentIndex(m_model->index(0));
     } else {

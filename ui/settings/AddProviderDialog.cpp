@@ -72,6 +72,9 @@ AddProviderDialog::AddProviderDialog(Core::CoreServices& services, QWidget* pare
     m_envVar->setAccessibleName(tr("Environment variable name"));
     m_keychainNotice->setObjectName(QStringLiteral("keychainNotice"));
     m_keychainNotice->setWordWrap(true);
+    m_keychainNotice->setMinimumWidth(360);
+    m_keychainNotice->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::MinimumExpanding);
+    m_keychainNotice->setStyleSheet(QStringLiteral("color: #8a4b00;"));
     m_keychainNotice->hide();
     m_defaultModel->setObjectName(QStringLiteral("defaultModel"));
     m_defaultModel->setEditable(true);
@@ -138,6 +141,7 @@ AddProviderDialog::AddProviderDialog(Core::CoreServices& services, QWidget* pare
                    "Put the key in an environment variable before starting Tessera and enter the variable's name "
                    "above. Tessera never stores keys in plain text."));
             self->m_keychainNotice->show();
+            self->adjustSize(); // make room for the wrapped notice
         }
         Q_EMIT self->keychainChecked(self->m_keychainAvailable);
     });
