@@ -92,9 +92,8 @@ int main(int argc, char** argv) {
         return Cli::exitUsage;
     }
 
-    Core::LogConfig logConfig;
     const QString directory = Core::resolveDataDirectory(dataDir);
-    logConfig.directory = Core::logDirectory(directory);
+    Core::LogConfig logConfig = Core::LogConfig::forDataDirectory(directory);
     if (!logLevel.isEmpty()) {
         const auto level = Core::parseLogLevel(logLevel);
         if (!level) {

@@ -61,8 +61,7 @@ int main(int argc, char** argv) {
     parser.process(app);
 
     const QString dataDirectory = Core::resolveDataDirectory(parser.value(dataDirOption));
-    Core::LogConfig logConfig;
-    logConfig.directory = Core::logDirectory(dataDirectory);
+    Core::LogConfig logConfig = Core::LogConfig::forDataDirectory(dataDirectory);
 #ifndef NDEBUG
     logConfig.toStderr = true;
 #endif

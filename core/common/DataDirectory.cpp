@@ -20,8 +20,4 @@ QString databasePath(const QString& dataDirectory) {
     return QDir(dataDirectory).filePath(QStringLiteral("tessera.sqlite3"));
 }
 
-QString logDirectory(const QString& dataDirectory) {
-    return QDir(dataDirectory).filePath(QStringLiteral("logs"));
-}
-
 } // namespace Tessera::Core

@@ -8,6 +8,5 @@ namespace Tessera::Core {
 // application data location (~/.local/share/Tessera on Linux).
 QString resolveDataDirectory(const QString& commandLineOverride);
 QString databasePath(const QString& dataDirectory);
-QString logDirectory(const QString& dataDirectory);
 
 } // namespace Tessera::Core

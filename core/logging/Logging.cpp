@@ -119,6 +119,14 @@ std::unique_ptr<spdlog::formatter> makeFormatter(bool json) {
 
 } // namespace
 
+LogConfig LogConfig::forDataDirectory(const QString& dataDirectory) {
+    LogConfig config;
+    config.directory = QDir(dataDirectory).filePath(QStringLiteral("logs"));
+    config.json =
+        qEnvironmentVariable("TESSERA_LOG_FORMAT").compare(QLatin1StringView("json"), Qt::CaseInsensitive) == 0;
+    return config;
+}
+
 Logging::Logging(const LogConfig& config, std::vector<spdlog::sink_ptr> extraSinks)
     : m_redactor(std::make_shared<Redactor>()) {
     std::vector<spdlog::sink_ptr> sinks = std::move(extraSinks);

@@ -32,6 +32,10 @@ struct LogConfig {
     bool toStderr = false;         // on in development builds and for the CLI's --log-level
     bool json = false;             // JSON lines instead of text
     bool captureQtMessages = true; // route qDebug/qWarning into the "qt" category
+
+    // The defaults for an application whose data lives in dataDirectory: a rotating file in its logs folder,
+    // and JSON lines when the environment says TESSERA_LOG_FORMAT=json.
+    static LogConfig forDataDirectory(const QString& dataDirectory);
 };
 
 // Owns the log sinks. Built once by each composition root; category loggers are then available through
