@@ -4,6 +4,8 @@
 
 #include <QJsonArray>
 
+#include "support/QtPrinters.h"
+
 #include <gtest/gtest.h>
 
 using namespace Tessera::Core;

@@ -4,6 +4,8 @@
 #include <QFile>
 #include <QSet>
 
+#include "support/QtPrinters.h"
+
 #include <gtest/gtest.h>
 
 using namespace Tessera::Core;

@@ -6,6 +6,8 @@
 
 #include <QUuid>
 
+#include "support/QtPrinters.h"
+
 #include <gtest/gtest.h>
 
 using namespace Tessera::Core;

@@ -3,6 +3,8 @@
 #include "secrets/ApiKeyResolver.h"
 #include "support/TestHelpers.h"
 
+#include "support/QtPrinters.h"
+
 #include <gtest/gtest.h>
 
 using namespace Tessera::Core;

@@ -8,6 +8,8 @@
 #include <QNetworkAccessManager>
 #include <QTcpServer>
 
+#include "support/QtPrinters.h"
+
 #include <gtest/gtest.h>
 
 using namespace Tessera::Core;

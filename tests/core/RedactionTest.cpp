@@ -12,6 +12,8 @@
 
 #include <spdlog/sinks/ostream_sink.h>
 
+#include "support/QtPrinters.h"
+
 #include <gtest/gtest.h>
 
 #include <sstream>

@@ -4,6 +4,9 @@
 #include "storage/MessageRepository.h"
 #include "storage/ProviderRepository.h"
 
+#include "support/FakeClock.h"
+#include "support/QtPrinters.h"
+
 #include <QTemporaryDir>
 
 #include <gtest/gtest.h>
@@ -33,7 +36,7 @@ protected:
     }
 
     QTemporaryDir dir;
-    SystemClock clock;
+    Tessera::Testing::FakeClock clock;
     std::unique_ptr<Database> db;
     std::unique_ptr<ProviderRepository> providers;
     std::unique_ptr<ConversationRepository> conversations;
@@ -80,6 +83,7 @@ TEST_F(RepositoryTest, ConversationsListNewestFirstWithCountsAndRename) {
     m.conversationId = first->id;
     m.content = QStringLiteral("hi");
     ASSERT_TRUE(messages->add(m));
+    clock.advance(1000);
     ASSERT_TRUE(conversations->rename(first->id, QStringLiteral("renamed")));
     auto list = conversations->list();
     ASSERT_EQ(list->size(), 2u);

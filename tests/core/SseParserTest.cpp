@@ -1,5 +1,7 @@
 #include "providers/sse/SseParser.h"
 
+#include "support/QtPrinters.h"
+
 #include <gtest/gtest.h>
 
 using Tessera::Core::SseEvent;

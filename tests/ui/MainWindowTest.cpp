@@ -26,6 +26,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include "support/QtPrinters.h"
+
 #include <gtest/gtest.h>
 
 using namespace Tessera;
