@@ -1,5 +1,7 @@
 #include "chat/Message.h"
 
+#include "common/EnumNames.h"
+
 namespace Tessera::Core {
 
 QLatin1StringView roleName(Role role) {
@@ -15,12 +17,7 @@ QLatin1StringView roleName(Role role) {
 }
 
 std::optional<Role> parseRole(const QString& text) {
-    for (Role role : {Role::System, Role::User, Role::Assistant}) {
-        if (text == roleName(role)) {
-            return role;
-        }
-    }
-    return std::nullopt;
+    return enumFromName(text, {Role::System, Role::User, Role::Assistant}, roleName);
 }
 
 QLatin1StringView messageStateName(MessageState state) {
@@ -38,13 +35,9 @@ QLatin1StringView messageStateName(MessageState state) {
 }
 
 std::optional<MessageState> parseMessageState(const QString& text) {
-    for (MessageState state :
-         {MessageState::Complete, MessageState::Streaming, MessageState::Incomplete, MessageState::Failed}) {
-        if (text == messageStateName(state)) {
-            return state;
-        }
-    }
-    return std::nullopt;
+    return enumFromName(
+        text, {MessageState::Complete, MessageState::Streaming, MessageState::Incomplete, MessageState::Failed},
+        messageStateName);
 }
 
 } // namespace Tessera::Core

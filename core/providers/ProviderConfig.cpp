@@ -1,5 +1,7 @@
 #include "providers/ProviderConfig.h"
 
+#include "common/EnumNames.h"
+
 #include <QRegularExpression>
 #include <QUrl>
 
@@ -16,12 +18,8 @@ QLatin1StringView kindName(ProviderKind kind) {
 }
 
 std::optional<ProviderKind> parseProviderKind(const QString& text) {
-    for (ProviderKind kind : {ProviderKind::OpenAi, ProviderKind::OpenAiCompatible}) {
-        if (text.trimmed().compare(kindName(kind), Qt::CaseInsensitive) == 0) {
-            return kind;
-        }
-    }
-    return std::nullopt;
+    return enumFromName(text.trimmed(), {ProviderKind::OpenAi, ProviderKind::OpenAiCompatible}, kindName,
+                        Qt::CaseInsensitive);
 }
 
 QStringList providerKindNames() {
@@ -41,12 +39,7 @@ QLatin1StringView keySourceName(KeySource source) {
 }
 
 std::optional<KeySource> parseKeySource(const QString& text) {
-    for (KeySource source : {KeySource::Keychain, KeySource::Environment, KeySource::None}) {
-        if (text == keySourceName(source)) {
-            return source;
-        }
-    }
-    return std::nullopt;
+    return enumFromName(text, {KeySource::Keychain, KeySource::Environment, KeySource::None}, keySourceName);
 }
 
 bool isValidProviderName(const QString& name) {

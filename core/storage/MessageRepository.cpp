@@ -25,6 +25,15 @@ std::optional<qint64> toOptional(const QVariant& value) {
     return value.toLongLong();
 }
 
+// input, cached input, output, reasoning tokens and the estimated flag, in column order; NULLs without usage.
+QVariantList usageValues(const std::optional<Usage>& u) {
+    const auto value = [&](qint64 Usage::*field) {
+        return u ? QVariant((*u).*field) : QVariant(QMetaType(QMetaType::LongLong));
+    };
+    return {value(&Usage::inputTokens), value(&Usage::cachedInputTokens), value(&Usage::outputTokens),
+            value(&Usage::reasoningTokens), u ? int(u->estimated) : 0};
+}
+
 Message fromRow(const QSqlQuery& q) {
     Message m;
     m.id = q.value(0).toLongLong();
@@ -64,20 +73,19 @@ Result<Message> MessageRepository::add(Message message) const {
     const QDateTime now = m_clock.nowUtc();
     message.createdAt = now;
     message.updatedAt = now;
-    const std::optional<Usage>& u = message.usage;
+    QVariantList values{message.conversationId, QString(roleName(message.role)),
+                        message.content,        QString(messageStateName(message.state)),
+                        message.providerName,   message.model,
+                        message.finishReason};
+    values << usageValues(message.usage) << QVariantList{optionalInt(message.ttftMs), optionalInt(message.latencyMs),
+                                                         message.errorCode,           message.correlationId,
+                                                         toStoredTime(now),           toStoredTime(now)};
     auto query = m_db.exec(
         QStringLiteral("INSERT INTO messages (conversation_id, role, content, state, provider_name, model, "
                        "finish_reason, input_tokens, cached_input_tokens, output_tokens, reasoning_tokens, "
                        "usage_estimated, ttft_ms, latency_ms, error_code, correlation_id, created_at, updated_at) "
                        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
-        {message.conversationId, QString(roleName(message.role)), message.content,
-         QString(messageStateName(message.state)), message.providerName, message.model, message.finishReason,
-         optionalInt(u ? std::optional(u->inputTokens) : std::nullopt),
-         optionalInt(u ? std::optional(u->cachedInputTokens) : std::nullopt),
-         optionalInt(u ? std::optional(u->outputTokens) : std::nullopt),
-         optionalInt(u ? std::optional(u->reasoningTokens) : std::nullopt), u ? int(u->estimated) : 0,
-         optionalInt(message.ttftMs), optionalInt(message.latencyMs), message.errorCode, message.correlationId,
-         toStoredTime(now), toStoredTime(now)});
+        values);
     if (!query) {
         return fail(query.error());
     }
@@ -118,19 +126,17 @@ Status MessageRepository::updateContent(qint64 id, const QString& content) const
 }
 
 Status MessageRepository::finish(const Message& message) const {
-    const std::optional<Usage>& u = message.usage;
+    QVariantList values{message.content, QString(messageStateName(message.state)), message.providerName, message.model,
+                        message.finishReason};
+    values << usageValues(message.usage)
+           << QVariantList{optionalInt(message.ttftMs), optionalInt(message.latencyMs), message.errorCode,
+                           message.correlationId,       toStoredTime(m_clock.nowUtc()), message.id};
     auto query = m_db.exec(
         QStringLiteral("UPDATE messages SET content = ?, state = ?, provider_name = ?, model = ?, finish_reason = ?, "
                        "input_tokens = ?, cached_input_tokens = ?, output_tokens = ?, reasoning_tokens = ?, "
                        "usage_estimated = ?, ttft_ms = ?, latency_ms = ?, error_code = ?, correlation_id = ?, "
                        "updated_at = ? WHERE id = ?"),
-        {message.content, QString(messageStateName(message.state)), message.providerName, message.model,
-         message.finishReason, optionalInt(u ? std::optional(u->inputTokens) : std::nullopt),
-         optionalInt(u ? std::optional(u->cachedInputTokens) : std::nullopt),
-         optionalInt(u ? std::optional(u->outputTokens) : std::nullopt),
-         optionalInt(u ? std::optional(u->reasoningTokens) : std::nullopt), u ? int(u->estimated) : 0,
-         optionalInt(message.ttftMs), optionalInt(message.latencyMs), message.errorCode, message.correlationId,
-         toStoredTime(m_clock.nowUtc()), message.id});
+        values);
     if (!query) {
         return fail(query.error());
     }
