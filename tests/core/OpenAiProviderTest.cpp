@@ -157,6 +157,13 @@ TEST_F(OpenAiProviderTest, ServerErrorIsProviderUnavailable) {
     EXPECT_EQ(outcome.result->error().httpStatus, 500);
 }
 
+TEST_F(OpenAiProviderTest, ForbiddenModelIsPermissionDenied) {
+    const Outcome outcome = run(QStringLiteral("[[403]]"));
+    ASSERT_FALSE(outcome.result->has_value());
+    EXPECT_EQ(outcome.result->error().code, ErrorCode::ProviderForbidden);
+    EXPECT_EQ(outcome.result->error().httpStatus, 403);
+}
+
 TEST_F(OpenAiProviderTest, NotFoundModel) {
     const Outcome outcome = run(QStringLiteral("[[404]]"));
     ASSERT_FALSE(outcome.result->has_value());

@@ -198,6 +198,10 @@ FakeResponse FakeOpenAiServer::scenarioFor(const RecordedRequest& request) const
         return FakeResponse::openAiError(401, QStringLiteral("Incorrect API key provided"),
                                          QStringLiteral("invalid_request_error"), QStringLiteral("invalid_api_key"));
     }
+    if (prompt.contains(QLatin1StringView("[[403]]"))) {
+        return FakeResponse::openAiError(403, QStringLiteral("Project does not have access to model"),
+                                         QStringLiteral("invalid_request_error"), QStringLiteral("model_not_found"));
+    }
     if (prompt.contains(QLatin1StringView("[[404]]"))) {
         return FakeResponse::openAiError(404, QStringLiteral("The model does not exist"),
                                          QStringLiteral("invalid_request_error"), QStringLiteral("model_not_found"));

@@ -37,7 +37,7 @@ struct FakeResponse {
 
 // An HTTP server on 127.0.0.1 that speaks the OpenAI Chat Completions wire format, including its failures.
 // Queued responses are served first (per path); otherwise the last user message picks a scenario:
-//   [[401]] [[404]] [[429]] (Retry-After: 1) [[quota]] [[500]] [[error-in-stream]] [[cut]] (stream ends
+//   [[401]] [[403]] [[404]] [[429]] (Retry-After: 1) [[quota]] [[500]] [[error-in-stream]] [[cut]] (stream ends
 //   without [DONE]) [[drop]] (connection dropped mid-chunk) [[bad-json]] [[slow]] (one word every 300 ms)
 //   [[no-usage]]; anything else is answered "Echo: <prompt>" word by word.
 class FakeOpenAiServer final : public QObject {
