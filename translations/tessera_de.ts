@@ -244,7 +244,9 @@
     <message numerus="yes">
         <source> · %n model(s) · %1 ms</source>
         <translation>
-            <numerusform> · %n Modell · %1 ms</numerusform><numerusform> · %n Modelle · %1 ms</numerusform></translation>
+            <numerusform> · %n Modell · %1 ms</numerusform>
+            <numerusform> · %n Modelle · %1 ms</numerusform>
+        </translation>
     </message>
     <message>
         <source>A provider named %1 already exists. Choose another name.</source>
@@ -286,8 +288,8 @@
         <translation>Antwort anhalten (Esc)</translation>
     </message>
     <message>
-        <source>&amp;Provider:</source>
-        <translation>&amp;Anbieter:</translation>
+        <source>Pro&amp;vider:</source>
+        <translation>A&amp;nbieter:</translation>
     </message>
     <message>
         <source>&amp;Model:</source>
@@ -341,7 +343,9 @@
     <message numerus="yes">
         <source>%1 — %n message(s), updated %2</source>
         <translation>
-            <numerusform>%1 — %n Nachricht, aktualisiert %2</numerusform><numerusform>%1 — %n Nachrichten, aktualisiert %2</numerusform></translation>
+            <numerusform>%1 — %n Nachricht, aktualisiert %2</numerusform>
+            <numerusform>%1 — %n Nachrichten, aktualisiert %2</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -368,7 +372,9 @@
     <message numerus="yes">
         <source>Retry after %n second(s).</source>
         <translation>
-            <numerusform>Erneut versuchen nach %n Sekunde.</numerusform><numerusform>Erneut versuchen nach %n Sekunden.</numerusform></translation>
+            <numerusform>Erneut versuchen nach %n Sekunde.</numerusform>
+            <numerusform>Erneut versuchen nach %n Sekunden.</numerusform>
+        </translation>
     </message>
     <message>
         <source>[%1]</source>
@@ -487,6 +493,10 @@ A native desktop AI workspace. Your API keys stay in the system keychain.</sourc
         <translation>Tessera %1
 Ein nativer KI-Arbeitsplatz für den Desktop. Ihre API-Schlüssel bleiben im Systemschlüsselbund.</translation>
     </message>
+    <message>
+        <source>&amp;Manage Providers…</source>
+        <translation>Anbieter &amp;verwalten …</translation>
+    </message>
 </context>
 <context>
     <name>Tessera::Ui::MessageWidget</name>
@@ -529,6 +539,93 @@ Ein nativer KI-Arbeitsplatz für den Desktop. Ihre API-Schlüssel bleiben im Sys
     <message>
         <source>%1 s</source>
         <translation>%1 s</translation>
+    </message>
+</context>
+<context>
+    <name>Tessera::Ui::ProviderListModel</name>
+    <message>
+        <source>OpenAI</source>
+        <translation>OpenAI</translation>
+    </message>
+    <message>
+        <source>OpenAI-compatible</source>
+        <translation>OpenAI-kompatibel</translation>
+    </message>
+    <message>
+        <source>System keychain</source>
+        <translation>Systemschlüsselbund</translation>
+    </message>
+    <message>
+        <source>Environment variable %1</source>
+        <translation>Umgebungsvariable %1</translation>
+    </message>
+    <message>
+        <source>No key</source>
+        <translation>Kein Schlüssel</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Art</translation>
+    </message>
+    <message>
+        <source>Base URL</source>
+        <translation>Basis-URL</translation>
+    </message>
+    <message>
+        <source>Default model</source>
+        <translation>Standardmodell</translation>
+    </message>
+    <message>
+        <source>API key</source>
+        <translation>API-Schlüssel</translation>
+    </message>
+</context>
+<context>
+    <name>Tessera::Ui::ProvidersDialog</name>
+    <message>
+        <source>&amp;Add…</source>
+        <translation>&amp;Hinzufügen …</translation>
+    </message>
+    <message>
+        <source>&amp;Test</source>
+        <translation>&amp;Testen</translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation>&amp;Entfernen</translation>
+    </message>
+    <message>
+        <source>Providers</source>
+        <translation>Anbieter</translation>
+    </message>
+    <message>
+        <source>Testing %1…</source>
+        <translation>%1 wird getestet …</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: reachable, authenticated, %n model(s), %2 ms</source>
+        <translation>
+            <numerusform>%1: erreichbar, angemeldet, %n Modell, %2 ms</numerusform><numerusform>%1: erreichbar, angemeldet, %n Modelle, %2 ms</numerusform></translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>Remove Provider</source>
+        <translation>Anbieter entfernen</translation>
+    </message>
+    <message>
+        <source>Remove %1? Its conversations are kept; its key is deleted from the keychain.</source>
+        <translation>%1 entfernen? Die Unterhaltungen bleiben erhalten; der Schlüssel wird aus dem Schlüsselbund gelöscht.</translation>
+    </message>
+    <message>
+        <source>%1 was removed, but its key could not be deleted from the keychain: %2</source>
+        <translation>%1 wurde entfernt, aber der Schlüssel konnte nicht aus dem Schlüsselbund gelöscht werden: %2</translation>
     </message>
 </context>
 <context>

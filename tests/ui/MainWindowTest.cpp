@@ -6,8 +6,10 @@
 #include "chat/Composer.h"
 #include "chat/MessageWidget.h"
 #include "models/ConversationListModel.h"
+#include "models/ProviderListModel.h"
 #include "secrets/MemorySecretStore.h"
 #include "settings/AddProviderDialog.h"
+#include "settings/ProvidersDialog.h"
 #include "storage/ConversationRepository.h"
 #include "storage/MessageRepository.h"
 #include "storage/ProviderRepository.h"
@@ -23,6 +25,7 @@
 #include <QListView>
 #include <QPushButton>
 #include <QRadioButton>
+#include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -284,4 +287,40 @@ TEST(Composer, EscapeAsksToStopAndPlainEnterAddsANewLine) {
     EXPECT_EQ(stops, 1);
     EXPECT_EQ(sends, 1);
     EXPECT_EQ(composer.toPlainText(), QStringLiteral("line\n"));
+}
+
+TEST_F(MainWindowTest, ProvidersDialogListsTestsAndRemovesProvidersAndTheirKeys) {
+    server.setApiKey(QStringLiteral("kc-provider-key-1"));
+    Core::ProviderConfig config;
+    config.name = QStringLiteral("kc");
+    config.baseUrl = server.baseUrl();
+    config.keySource = Core::KeySource::Keychain;
+    auto added = services->providers().add(config);
+    ASSERT_TRUE(added);
+    bool written = false;
+    secrets.write(added->keychainKey(), QStringLiteral("kc-provider-key-1"), [&](Core::Status) { written = true; });
+    ASSERT_TRUE(waitUntil([&] { return written; }));
+    auto conversation = services->conversations().create(QStringLiteral("kept"), added->id, QStringLiteral("m"));
+
+    Ui::MainWindow window(*services, dialogs);
+    auto* dialog = qobject_cast<Ui::ProvidersDialog*>(window.openProviders());
+    ASSERT_NE(dialog, nullptr);
+    QAbstractItemModelTester tester(dialog->model(), QAbstractItemModelTester::FailureReportingMode::Fatal);
+    ASSERT_EQ(dialog->model()->rowCount(), 1);
+    EXPECT_EQ(dialog->model()->index(0, Ui::ProviderListModel::KeyColumn).data().toString(),
+              QStringLiteral("System keychain"));
+
+    QTest::mouseClick(child<QPushButton>(dialog, "testProvider"), Qt::LeftButton);
+    auto* result = child<QLabel>(dialog, "providerTestResult");
+    ASSERT_TRUE(waitUntil([&] { return result->text().contains(QStringLiteral("ms")); }))
+        << result->text().toStdString();
+    EXPECT_TRUE(result->text().contains(QStringLiteral("authenticated, 2 model"))) << result->text().toStdString();
+
+    dialogs.nextConfirm = true;
+    QTest::mouseClick(child<QPushButton>(dialog, "removeProvider"), Qt::LeftButton);
+    EXPECT_EQ(dialog->model()->rowCount(), 0);
+    ASSERT_TRUE(waitUntil([&] { return !secrets.contains(QStringLiteral("provider/kc")); })) << "key deleted";
+    EXPECT_TRUE(services->conversations().get(conversation->id).has_value()) << "conversations are kept";
+    EXPECT_EQ(child<QComboBox>(&window, "providerPicker")->count(), 0);
+    EXPECT_FALSE(child<QPushButton>(dialog, "removeProvider")->isEnabled());
 }

@@ -59,7 +59,7 @@ ChatPanel::ChatPanel(Core::CoreServices& services, QWidget* parent)
     m_status->setTextInteractionFlags(Qt::TextSelectableByMouse);
 
     auto* pickerRow = new QHBoxLayout;
-    auto* providerLabel = new QLabel(tr("&Provider:"), this);
+    auto* providerLabel = new QLabel(tr("Pro&vider:"), this);
     providerLabel->setBuddy(m_provider);
     auto* modelLabel = new QLabel(tr("&Model:"), this);
     modelLabel->setBuddy(m_model);

@@ -5,6 +5,7 @@
 #include "chat/ChatService.h"
 #include "models/ConversationListModel.h"
 #include "settings/AddProviderDialog.h"
+#include "settings/ProvidersDialog.h"
 #include "settings/SettingsDialog.h"
 #include "storage/ConversationRepository.h"
 #include "storage/ProviderRepository.h"
@@ -103,6 +104,7 @@ void MainWindow::buildMenus() {
 
     QMenu* providers = menuBar()->addMenu(tr("&Providers"));
     providers->addAction(tr("&Add Provider…"), this, &MainWindow::openAddProvider);
+    providers->addAction(tr("&Manage Providers…"), this, &MainWindow::openProviders);
 
     QMenu* tools = menuBar()->addMenu(tr("&Tools"));
     QAction* focus = tools->addAction(tr("&Focus Message Box"), m_chat, &ChatPanel::focusComposer);
@@ -129,6 +131,14 @@ QDialog* MainWindow::openAddProvider() {
         m_chat->reloadProviders();
         statusBar()->showMessage(tr("Provider %1 added.").arg(name), 5000);
     });
+    dialog->open();
+    return dialog;
+}
+
+QDialog* MainWindow::openProviders() {
+    auto* dialog = new ProvidersDialog(m_services, m_dialogs, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &ProvidersDialog::providersChanged, m_chat, &ChatPanel::reloadProviders);
     dialog->open();
     return dialog;
 }

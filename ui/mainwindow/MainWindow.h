@@ -28,6 +28,7 @@ public:
     // Opens the add-provider dialog when no provider exists yet (first run). Returns the dialog, if opened.
     QDialog* showFirstRunIfNeeded();
     QDialog* openAddProvider();
+    QDialog* openProviders();
 
     ChatPanel* chatPanel() const { return m_chat; }
     ConversationListModel* conversationModel() const { return m_model; }

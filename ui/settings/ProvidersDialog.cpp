@@ -1,0 +1,156 @@
+#include "settings/ProvidersDialog.h"
+
+#include "app/CoreServices.h"
+#include "models/ProviderListModel.h"
+#include "providers/ProviderProbe.h"
+#include "secrets/SecretStore.h"
+#include "settings/AddProviderDialog.h"
+#include "storage/ProviderRepository.h"
+#include "widgets/Dialogs.h"
+#include "widgets/ErrorText.h"
+
+#include <QDialogButtonBox>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QItemSelectionModel>
+#include <QLabel>
+#include <QPointer>
+#include <QPushButton>
+#include <QTableView>
+#include <QVBoxLayout>
+
+namespace Tessera::Ui {
+
+ProvidersDialog::ProvidersDialog(Core::CoreServices& services, Dialogs& dialogs, QWidget* parent)
+    : QDialog(parent)
+    , m_services(services)
+    , m_dialogs(dialogs)
+    , m_model(new ProviderListModel(services.providers(), this))
+    , m_view(new QTableView(this))
+    , m_add(new QPushButton(tr("&Add…"), this))
+    , m_test(new QPushButton(tr("&Test"), this))
+    , m_remove(new QPushButton(tr("&Remove"), this))
+    , m_result(new QLabel(this)) {
+    setObjectName(QStringLiteral("providersDialog"));
+    setWindowTitle(tr("Providers"));
+    resize(760, 360);
+    m_view->setObjectName(QStringLiteral("providerTable"));
+    m_view->setAccessibleName(tr("Providers"));
+    m_view->setModel(m_model);
+    m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_view->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_view->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_view->verticalHeader()->hide();
+    m_view->horizontalHeader()->setStretchLastSection(true);
+    m_add->setObjectName(QStringLiteral("addProvider"));
+    m_test->setObjectName(QStringLiteral("testProvider"));
+    m_remove->setObjectName(QStringLiteral("removeProvider"));
+    m_result->setObjectName(QStringLiteral("providerTestResult"));
+    m_result->setWordWrap(true);
+    m_result->setTextInteractionFlags(Qt::TextSelectableByMouse);
+
+    auto* buttons = new QVBoxLayout;
+    buttons->addWidget(m_add);
+    buttons->addWidget(m_test);
+    buttons->addWidget(m_remove);
+    buttons->addStretch(1);
+    auto* row = new QHBoxLayout;
+    row->addWidget(m_view, 1);
+    row->addLayout(buttons);
+    auto* close = new QDialogButtonBox(QDialogButtonBox::Close, this);
+    auto* layout = new QVBoxLayout(this);
+    layout->addLayout(row, 1);
+    layout->addWidget(m_result);
+    layout->addWidget(close);
+
+    connect(m_add, &QPushButton::clicked, this, &ProvidersDialog::handleAdd);
+    connect(m_test, &QPushButton::clicked, this, &ProvidersDialog::handleTest);
+    connect(m_remove, &QPushButton::clicked, this, &ProvidersDialog::handleRemove);
+    connect(close, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    connect(m_view->selectionModel(), &QItemSelectionModel::selectionChanged, this, &ProvidersDialog::updateButtons);
+
+    m_model->refresh();
+    if (m_model->rowCount() > 0) {
+        m_view->selectRow(0);
+    }
+    m_view->resizeColumnsToContents();
+    updateButtons();
+}
+
+int ProvidersDialog::currentRow() const {
+    const QModelIndexList rows = m_view->selectionModel()->selectedRows();
+    return rows.isEmpty() ? -1 : rows.first().row();
+}
+
+void ProvidersDialog::updateButtons() {
+    const bool selected = currentRow() >= 0;
+    m_test->setEnabled(selected);
+    m_remove->setEnabled(selected);
+}
+
+void ProvidersDialog::handleAdd() {
+    auto* dialog = new AddProviderDialog(m_services, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &AddProviderDialog::providerAdded, this, [this] {
+        m_model->refresh();
+        m_view->resizeColumnsToContents();
+        updateButtons();
+        Q_EMIT providersChanged();
+    });
+    dialog->open();
+}
+
+void ProvidersDialog::handleTest() {
+    const Core::ProviderConfig* provider = m_model->providerAt(currentRow());
+    if (!provider) {
+        return;
+    }
+    m_test->setEnabled(false);
+    m_result->setText(tr("Testing %1…").arg(provider->name));
+    QPointer<ProvidersDialog> self(this);
+    m_services.probe().run(*provider, [self, name = provider->name](const Core::ProbeReport& report) {
+        if (!self) {
+            return;
+        }
+        self->updateButtons();
+        if (report.ok()) {
+            self->m_result->setText(
+                tr("%1: reachable, authenticated, %n model(s), %2 ms", nullptr, int(report.models.size()))
+                    .arg(name)
+                    .arg(report.latencyMs));
+        } else {
+            self->m_result->setText(tr("%1: %2").arg(name, describeError(*report.error)));
+        }
+    });
+}
+
+void ProvidersDialog::handleRemove() {
+    const Core::ProviderConfig* selected = m_model->providerAt(currentRow());
+    if (!selected) {
+        return;
+    }
+    const Core::ProviderConfig provider = *selected;
+    if (!m_dialogs.confirm(
+            this, tr("Remove Provider"),
+            tr("Remove %1? Its conversations are kept; its key is deleted from the keychain.").arg(provider.name))) {
+        return;
+    }
+    if (auto removed = m_services.providers().remove(provider.id); !removed) {
+        m_dialogs.showError(this, tr("Remove Provider"), describeError(removed.error()));
+        return;
+    }
+    if (provider.keySource == Core::KeySource::Keychain) {
+        QPointer<ProvidersDialog> self(this);
+        m_services.secrets().remove(provider.keychainKey(), [self, name = provider.name](Core::Status status) {
+            if (self && !status) {
+                self->m_result->setText(tr("%1 was removed, but its key could not be deleted from the keychain: %2")
+                                            .arg(name, describeError(status.error())));
+            }
+        });
+    }
+    m_model->refresh();
+    updateButtons();
+    Q_EMIT providersChanged();
+}
+
+} // namespace Tessera::Ui

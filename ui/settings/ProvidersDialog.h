@@ -1,0 +1,50 @@
+#pragma once
+
+#include <QDialog>
+
+class QLabel;
+class QPushButton;
+class QTableView;
+
+namespace Tessera::Core {
+class CoreServices;
+}
+
+namespace Tessera::Ui {
+
+class Dialogs;
+class ProviderListModel;
+
+// Lists the configured providers; adds, tests and removes them. Removing a provider deletes its key from
+// the keychain and keeps its conversations.
+class ProvidersDialog final : public QDialog {
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(ProvidersDialog)
+
+public:
+    ProvidersDialog(Core::CoreServices& services, Dialogs& dialogs, QWidget* parent = nullptr);
+
+    ProviderListModel* model() const { return m_model; }
+    QTableView* view() const { return m_view; }
+
+Q_SIGNALS:
+    void providersChanged();
+
+private:
+    void handleAdd();
+    void handleTest();
+    void handleRemove();
+    void updateButtons();
+    int currentRow() const;
+
+    Core::CoreServices& m_services;
+    Dialogs& m_dialogs;
+    ProviderListModel* m_model;
+    QTableView* m_view;
+    QPushButton* m_add;
+    QPushButton* m_test;
+    QPushButton* m_remove;
+    QLabel* m_result;
+};
+
+} // namespace Tessera::Ui
