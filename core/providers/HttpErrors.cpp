@@ -86,6 +86,8 @@ Error errorFromNetworkError(QNetworkReply::NetworkError code, const QString& tex
         break;
     case QNetworkReply::ProtocolUnknownError:
     case QNetworkReply::ProtocolInvalidOperationError:
+    case QNetworkReply::InsecureRedirectError: // redirected to another origin: the base URL is likely wrong
+    case QNetworkReply::TooManyRedirectsError:
         mapped = ErrorCode::InvalidResponse;
         break;
     default:

@@ -229,6 +229,19 @@ TEST_F(OpenAiProviderTest, ServerThatIgnoresStreamFlagStillWorks) {
     EXPECT_TRUE((*outcome.result)->usage.estimated);
 }
 
+TEST_F(OpenAiProviderTest, RedirectToAnotherOriginIsNotFollowedSoTheKeyStaysHome) {
+    FakeOpenAiServer elsewhere;
+    ASSERT_TRUE(elsewhere.listen());
+    FakeResponse redirect;
+    redirect.status = 307;
+    redirect.headers = {{"Location", (elsewhere.baseUrl() + QStringLiteral("/chat/completions")).toUtf8()}};
+    server.enqueue("/v1/chat/completions", redirect);
+    const Outcome outcome = run(QStringLiteral("hi"));
+    ASSERT_FALSE(outcome.result->has_value());
+    EXPECT_EQ(outcome.result->error().code, ErrorCode::InvalidResponse);
+    EXPECT_TRUE(elsewhere.requests().isEmpty()) << "the request (and its Authorization header) never left the origin";
+}
+
 TEST_F(OpenAiProviderTest, UnreachableServerIsNetworkUnreachable) {
     QTcpServer probe;
     ASSERT_TRUE(probe.listen(QHostAddress::LocalHost));

@@ -35,7 +35,8 @@ QNetworkRequest OpenAiProvider::makeRequest(const QString& path, const QString& 
     }
     request.setRawHeader("X-Client-Request-Id", correlationId.toLatin1());
     request.setTransferTimeout(idleTimeoutMs);
-    request.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::NoLessSafeRedirectPolicy);
+    // Redirects stay on the same origin, so the key is never sent to another host.
+    request.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::SameOriginRedirectPolicy);
     return request;
 }
 
