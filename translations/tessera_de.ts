@@ -252,6 +252,14 @@
         <source>A provider named %1 already exists. Choose another name.</source>
         <translation>Ein Anbieter namens %1 existiert bereits. Wählen Sie einen anderen Namen.</translation>
     </message>
+    <message>
+        <source>Edit Provider</source>
+        <translation>Anbieter bearbeiten</translation>
+    </message>
+    <message>
+        <source>Leave empty to keep the stored key</source>
+        <translation>Leer lassen, um den gespeicherten Schlüssel zu behalten</translation>
+    </message>
 </context>
 <context>
     <name>Tessera::Ui::ChatPanel</name>
@@ -609,7 +617,9 @@ Ein nativer KI-Arbeitsplatz für den Desktop. Ihre API-Schlüssel bleiben im Sys
     <message numerus="yes">
         <source>%1: reachable, authenticated, %n model(s), %2 ms</source>
         <translation>
-            <numerusform>%1: erreichbar, angemeldet, %n Modell, %2 ms</numerusform><numerusform>%1: erreichbar, angemeldet, %n Modelle, %2 ms</numerusform></translation>
+            <numerusform>%1: erreichbar, angemeldet, %n Modell, %2 ms</numerusform>
+            <numerusform>%1: erreichbar, angemeldet, %n Modelle, %2 ms</numerusform>
+        </translation>
     </message>
     <message>
         <source>%1: %2</source>
@@ -626,6 +636,10 @@ Ein nativer KI-Arbeitsplatz für den Desktop. Ihre API-Schlüssel bleiben im Sys
     <message>
         <source>%1 was removed, but its key could not be deleted from the keychain: %2</source>
         <translation>%1 wurde entfernt, aber der Schlüssel konnte nicht aus dem Schlüsselbund gelöscht werden: %2</translation>
+    </message>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation>&amp;Bearbeiten …</translation>
     </message>
 </context>
 <context>

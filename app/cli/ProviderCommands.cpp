@@ -132,6 +132,82 @@ int addProvider(Context& context, const QStringList& args) {
     return exitOk;
 }
 
+int updateProvider(Context& context, const QStringList& args) {
+    QString problem;
+    auto parsed = CommandArgs::parse(args,
+                                     {QStringLiteral("kind"), QStringLiteral("base-url"), QStringLiteral("api-key-env"),
+                                      QStringLiteral("default-model")},
+                                     {QStringLiteral("api-key-stdin"), QStringLiteral("no-api-key")}, &problem);
+    if (!parsed) {
+        return usageError(problem);
+    }
+    if (parsed->positional.size() != 1) {
+        return usageError(QStringLiteral("providers update needs exactly one NAME"));
+    }
+    const int keyOptions = int(parsed->has(QStringLiteral("api-key-env"))) +
+                           int(parsed->has(QStringLiteral("api-key-stdin"))) +
+                           int(parsed->has(QStringLiteral("no-api-key")));
+    if (keyOptions > 1) {
+        return usageError(QStringLiteral("give at most one of --api-key-env, --api-key-stdin, --no-api-key"));
+    }
+    auto existing = context.services.providers().findByName(parsed->positional.first());
+    if (!existing) {
+        return reportError(context, existing.error());
+    }
+    ProviderConfig config = *existing;
+    if (parsed->has(QStringLiteral("kind"))) {
+        const auto kind = parseProviderKind(parsed->value(QStringLiteral("kind")));
+        if (!kind) {
+            return usageError(QStringLiteral("unknown kind '%1'").arg(parsed->value(QStringLiteral("kind"))));
+        }
+        config.kind = *kind;
+    }
+    if (parsed->has(QStringLiteral("base-url"))) {
+        config.baseUrl = parsed->value(QStringLiteral("base-url"));
+    }
+    if (parsed->has(QStringLiteral("default-model"))) {
+        config.defaultModel = parsed->value(QStringLiteral("default-model"));
+    }
+    if (parsed->has(QStringLiteral("api-key-env"))) {
+        config.keySource = KeySource::Environment;
+        config.keyEnvVar = parsed->value(QStringLiteral("api-key-env"));
+    } else if (parsed->has(QStringLiteral("api-key-stdin"))) {
+        config.keySource = KeySource::Keychain;
+    } else if (parsed->has(QStringLiteral("no-api-key"))) {
+        config.keySource = KeySource::None;
+    }
+    if (auto valid = ProviderRepository::validate(config); !valid) {
+        return usageError(valid.error().detail);
+    }
+    if (parsed->has(QStringLiteral("api-key-stdin"))) {
+        const QString key = readSecretFromStdin();
+        if (key.isEmpty()) {
+            return usageError(QStringLiteral("--api-key-stdin read an empty key"));
+        }
+        const Status stored = await<Status>([&](std::function<void(Status)> done) {
+            context.services.secrets().write(config.keychainKey(), key, std::move(done));
+        });
+        if (!stored) {
+            return reportError(context, stored.error());
+        }
+    }
+    if (auto updated = context.services.providers().update(config); !updated) {
+        return reportError(context, updated.error());
+    }
+    if (existing->keySource == KeySource::Keychain && config.keySource != KeySource::Keychain) {
+        await<Status>([&](std::function<void(Status)> done) {
+            context.services.secrets().remove(config.keychainKey(), std::move(done));
+        });
+    }
+    if (context.json) {
+        printJson(providerJson(config));
+    } else {
+        printOut(QStringLiteral("Updated provider %1 (%2, %3, key: %4).\n")
+                     .arg(config.name, kindName(config.kind), config.baseUrl, keyDescription(config)));
+    }
+    return exitOk;
+}
+
 int listProviders(Context& context) {
     auto providers = context.services.providers().list();
     if (!providers) {
@@ -242,12 +318,15 @@ int testProvider(Context& context, const QStringList& args) {
 
 int runProviders(Context& context, const QStringList& args) {
     if (args.isEmpty()) {
-        return usageError(QStringLiteral("providers needs a subcommand: add, list, remove, test"));
+        return usageError(QStringLiteral("providers needs a subcommand: add, update, list, remove, test"));
     }
     const QString sub = args.first();
     const QStringList rest = args.mid(1);
     if (sub == QLatin1StringView("add")) {
         return addProvider(context, rest);
+    }
+    if (sub == QLatin1StringView("update")) {
+        return updateProvider(context, rest);
     }
     if (sub == QLatin1StringView("list")) {
         if (!rest.isEmpty()) {

@@ -27,6 +27,8 @@ Global options:
 Commands:
   providers add NAME --kind openai|openai-compatible [--base-url URL]
                 [--api-key-env VAR | --api-key-stdin] [--default-model MODEL]
+  providers update NAME [--kind KIND] [--base-url URL] [--default-model MODEL]
+                [--api-key-env VAR | --api-key-stdin | --no-api-key]
   providers list
   providers remove NAME
   providers test NAME

@@ -285,3 +285,30 @@ TEST_F(CliTest, KeyNeverReachesLogsEvenAtTraceLevel) {
     EXPECT_FALSE(text.contains(kKey.toUtf8()));
     EXPECT_TRUE(text.contains("cid="));
 }
+
+TEST_F(CliTest, ProvidersUpdateChangesOnlyWhatIsGiven) {
+    addProvider();
+    const CliRun update =
+        cli({QStringLiteral("--json"), QStringLiteral("providers"), QStringLiteral("update"), QStringLiteral("local"),
+             QStringLiteral("--default-model"), QStringLiteral("gpt-test-mini")});
+    ASSERT_EQ(update.exitCode, 0) << update.err.toStdString();
+    EXPECT_EQ(update.json().value(QLatin1StringView("default_model")).toString(), QStringLiteral("gpt-test-mini"));
+    EXPECT_EQ(update.json().value(QLatin1StringView("base_url")).toString(), server.baseUrl());
+    EXPECT_EQ(update.json().value(QLatin1StringView("key_source")).toString(), QStringLiteral("env"));
+    ASSERT_EQ(cli({QStringLiteral("chat"), QStringLiteral("hi")}).exitCode, 0);
+    EXPECT_EQ(server.requests().last().json().value(QLatin1StringView("model")).toString(),
+              QStringLiteral("gpt-test-mini"));
+
+    EXPECT_EQ(cli({QStringLiteral("providers"), QStringLiteral("update"), QStringLiteral("local"),
+                   QStringLiteral("--base-url"), QStringLiteral("not a url")})
+                  .exitCode,
+              2);
+    EXPECT_EQ(cli({QStringLiteral("providers"), QStringLiteral("update"), QStringLiteral("nobody"),
+                   QStringLiteral("--default-model"), QStringLiteral("m")})
+                  .exitCode,
+              7);
+    const CliRun noKey = cli({QStringLiteral("providers"), QStringLiteral("update"), QStringLiteral("local"),
+                              QStringLiteral("--no-api-key")});
+    EXPECT_EQ(noKey.exitCode, 0);
+    EXPECT_EQ(cli({QStringLiteral("chat"), QStringLiteral("hi")}).exitCode, 3) << "the server wants a key";
+}

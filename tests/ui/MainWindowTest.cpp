@@ -324,3 +324,40 @@ TEST_F(MainWindowTest, ProvidersDialogListsTestsAndRemovesProvidersAndTheirKeys)
     EXPECT_EQ(child<QComboBox>(&window, "providerPicker")->count(), 0);
     EXPECT_FALSE(child<QPushButton>(dialog, "removeProvider")->isEnabled());
 }
+
+TEST_F(MainWindowTest, EditingAProviderKeepsTheStoredKeyUnlessANewOneIsTyped) {
+    server.setApiKey(QStringLiteral("first-key-0001"));
+    Core::ProviderConfig config;
+    config.name = QStringLiteral("kc");
+    config.baseUrl = server.baseUrl();
+    config.defaultModel = QStringLiteral("gpt-test");
+    config.keySource = Core::KeySource::Keychain;
+    auto added = services->providers().add(config);
+    ASSERT_TRUE(added);
+    bool written = false;
+    secrets.write(added->keychainKey(), QStringLiteral("first-key-0001"), [&](Core::Status) { written = true; });
+    ASSERT_TRUE(waitUntil([&] { return written; }));
+
+    Ui::AddProviderDialog keep(*services, *added);
+    EXPECT_TRUE(child<QLineEdit>(&keep, "providerName")->isReadOnly());
+    child<QComboBox>(&keep, "defaultModel")->setCurrentText(QStringLiteral("gpt-test-mini"));
+    QTest::mouseClick(child<QPushButton>(&keep, "testButton"), Qt::LeftButton);
+    auto* result = child<QLabel>(&keep, "testResult");
+    ASSERT_TRUE(waitUntil([&] { return result->text().contains(QStringLiteral("ms")); }))
+        << result->text().toStdString();
+    EXPECT_TRUE(result->text().contains(QStringLiteral("Authenticated ✔"))) << "tested with the stored key";
+    QTest::mouseClick(child<QPushButton>(&keep, "saveButton"), Qt::LeftButton);
+    ASSERT_TRUE(waitUntil([&] { return keep.result() == QDialog::Accepted; }));
+    EXPECT_EQ(services->providers().findByName(QStringLiteral("kc"))->defaultModel, QStringLiteral("gpt-test-mini"));
+
+    // A rotated key replaces the stored one.
+    server.setApiKey(QStringLiteral("second-key-0002"));
+    Ui::AddProviderDialog rotate(*services, *services->providers().findByName(QStringLiteral("kc")));
+    child<QLineEdit>(&rotate, "apiKey")->setText(QStringLiteral("second-key-0002"));
+    QTest::mouseClick(child<QPushButton>(&rotate, "saveButton"), Qt::LeftButton);
+    ASSERT_TRUE(waitUntil([&] { return rotate.result() == QDialog::Accepted; }));
+    std::optional<Core::Result<QString>> stored;
+    secrets.read(QStringLiteral("provider/kc"), [&](Core::Result<QString> r) { stored = r; });
+    ASSERT_TRUE(waitUntil([&] { return stored.has_value(); }));
+    EXPECT_EQ(stored->value_or(QString()), QStringLiteral("second-key-0002"));
+}

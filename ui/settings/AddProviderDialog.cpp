@@ -147,7 +147,46 @@ AddProviderDialog::AddProviderDialog(Core::CoreServices& services, QWidget* pare
     });
 }
 
+AddProviderDialog::AddProviderDialog(Core::CoreServices& services, const Core::ProviderConfig& existing,
+                                     QWidget* parent)
+    : AddProviderDialog(services, parent) {
+    fillFrom(existing);
+}
+
+void AddProviderDialog::fillFrom(const Core::ProviderConfig& existing) {
+    m_existing = existing;
+    setWindowTitle(tr("Edit Provider"));
+    m_preset->setEnabled(false);
+    m_name->setText(existing.name);
+    m_name->setReadOnly(true);
+    m_kind->setCurrentIndex(m_kind->findData(QString(Core::kindName(existing.kind))));
+    m_baseUrl->setText(existing.baseUrl);
+    m_defaultModel->setCurrentText(existing.defaultModel);
+    m_envVar->setText(existing.keyEnvVar);
+    switch (existing.keySource) {
+    case Core::KeySource::Keychain:
+        m_useKeychain->setChecked(true);
+        m_apiKey->setPlaceholderText(tr("Leave empty to keep the stored key"));
+        break;
+    case Core::KeySource::Environment:
+        m_useEnv->setChecked(true);
+        break;
+    case Core::KeySource::None:
+        m_useNone->setChecked(true);
+        break;
+    }
+    handleKeySourceChanged();
+}
+
+bool AddProviderDialog::keepsStoredKey() const {
+    return m_existing && m_existing->keySource == Core::KeySource::Keychain && m_useKeychain->isChecked() &&
+           m_apiKey->text().trimmed().isEmpty();
+}
+
 void AddProviderDialog::handlePresetChanged() {
+    if (m_existing) {
+        return;
+    }
     const Core::ProviderPreset* preset = Core::findPreset(m_preset->currentData().toString());
     if (!preset) {
         return;
@@ -227,8 +266,9 @@ void AddProviderDialog::setBusy(bool busy) {
 void AddProviderDialog::handleTest() {
     QString problem;
     const auto config = configFromFields(&problem);
-    const auto key = config ? keyFromFields(&problem) : std::nullopt;
-    if (!config || !key) {
+    const bool useStoredKey = config && keepsStoredKey();
+    const auto key = config && !useStoredKey ? keyFromFields(&problem) : std::nullopt;
+    if (!config || (!key && !useStoredKey)) {
         m_testResult->setText(problem);
         return;
     }
@@ -259,27 +299,30 @@ void AddProviderDialog::handleTest() {
             }
             self->m_testResult->setText(text);
         },
-        *key);
+        key);
 }
 
 void AddProviderDialog::handleSave() {
     QString problem;
-    const auto config = configFromFields(&problem);
+    auto config = configFromFields(&problem);
     std::optional<QString> key;
-    if (config && config->keySource == Core::KeySource::Keychain) {
+    if (config && config->keySource == Core::KeySource::Keychain && !keepsStoredKey()) {
         key = keyFromFields(&problem);
     }
-    if (!config || (config->keySource == Core::KeySource::Keychain && !key)) {
+    if (!config || (config->keySource == Core::KeySource::Keychain && !key && !keepsStoredKey())) {
         m_problem->setText(problem);
         m_problem->show();
         return;
     }
-    if (m_services.providers().findByName(config->name)) {
+    if (m_existing) {
+        config->id = m_existing->id;
+        config->name = m_existing->name;
+    } else if (m_services.providers().findByName(config->name)) {
         m_problem->setText(tr("A provider named %1 already exists. Choose another name.").arg(config->name));
         m_problem->show();
         return;
     }
-    if (config->keySource != Core::KeySource::Keychain) {
+    if (!key) {
         finishSave(*config);
         return;
     }
@@ -301,6 +344,22 @@ void AddProviderDialog::handleSave() {
 }
 
 void AddProviderDialog::finishSave(const Core::ProviderConfig& config) {
+    if (m_existing) {
+        if (auto updated = m_services.providers().update(config); !updated) {
+            m_problem->setText(describeError(updated.error()));
+            m_problem->show();
+            return;
+        }
+        // A key that moved out of the keychain is deleted from it.
+        if (m_existing->keySource == Core::KeySource::Keychain && config.keySource != Core::KeySource::Keychain) {
+            m_services.secrets().remove(config.keychainKey(), [](Core::Status) {});
+        }
+        m_apiKey->clear();
+        m_savedName = config.name;
+        Q_EMIT providerAdded(config.name);
+        accept();
+        return;
+    }
     auto added = m_services.providers().add(config);
     if (!added) {
         if (config.keySource == Core::KeySource::Keychain) {

@@ -20,15 +20,18 @@ class CoreServices;
 
 namespace Tessera::Ui {
 
-// Adds a provider: kind and preset base URL, where the API key lives (keychain or a named environment
-// variable; never anywhere else), a default model, and a Test button that reports reachability,
-// authentication, model count and latency before anything is saved.
+// Adds a provider, or edits one: kind and preset base URL, where the API key lives (keychain or a named
+// environment variable; never anywhere else), a default model, and a Test button that reports reachability,
+// authentication, model count and latency before anything is saved. When editing, an empty key field keeps
+// the key already in the keychain.
 class AddProviderDialog final : public QDialog {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(AddProviderDialog)
 
 public:
     explicit AddProviderDialog(Core::CoreServices& services, QWidget* parent = nullptr);
+    // Edit mode: the fields start from existing, whose name cannot change.
+    AddProviderDialog(Core::CoreServices& services, const Core::ProviderConfig& existing, QWidget* parent = nullptr);
 
     // The name of the provider that was saved, once accepted.
     QString savedName() const { return m_savedName; }
@@ -47,6 +50,8 @@ private:
     std::optional<Core::ProviderConfig> configFromFields(QString* problem) const;
     std::optional<QString> keyFromFields(QString* problem) const;
     void finishSave(const Core::ProviderConfig& config);
+    void fillFrom(const Core::ProviderConfig& existing);
+    bool keepsStoredKey() const;
 
     Core::CoreServices& m_services;
     QComboBox* m_preset;
@@ -67,6 +72,7 @@ private:
     QDialogButtonBox* m_buttons;
     bool m_keychainAvailable = true;
     QString m_savedName;
+    std::optional<Core::ProviderConfig> m_existing;
 };
 
 } // namespace Tessera::Ui

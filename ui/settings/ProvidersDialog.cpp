@@ -28,6 +28,7 @@ ProvidersDialog::ProvidersDialog(Core::CoreServices& services, Dialogs& dialogs,
     , m_model(new ProviderListModel(services.providers(), this))
     , m_view(new QTableView(this))
     , m_add(new QPushButton(tr("&Add…"), this))
+    , m_edit(new QPushButton(tr("&Edit…"), this))
     , m_test(new QPushButton(tr("&Test"), this))
     , m_remove(new QPushButton(tr("&Remove"), this))
     , m_result(new QLabel(this)) {
@@ -43,6 +44,7 @@ ProvidersDialog::ProvidersDialog(Core::CoreServices& services, Dialogs& dialogs,
     m_view->verticalHeader()->hide();
     m_view->horizontalHeader()->setStretchLastSection(true);
     m_add->setObjectName(QStringLiteral("addProvider"));
+    m_edit->setObjectName(QStringLiteral("editProvider"));
     m_test->setObjectName(QStringLiteral("testProvider"));
     m_remove->setObjectName(QStringLiteral("removeProvider"));
     m_result->setObjectName(QStringLiteral("providerTestResult"));
@@ -51,6 +53,7 @@ ProvidersDialog::ProvidersDialog(Core::CoreServices& services, Dialogs& dialogs,
 
     auto* buttons = new QVBoxLayout;
     buttons->addWidget(m_add);
+    buttons->addWidget(m_edit);
     buttons->addWidget(m_test);
     buttons->addWidget(m_remove);
     buttons->addStretch(1);
@@ -64,6 +67,8 @@ ProvidersDialog::ProvidersDialog(Core::CoreServices& services, Dialogs& dialogs,
     layout->addWidget(close);
 
     connect(m_add, &QPushButton::clicked, this, &ProvidersDialog::handleAdd);
+    connect(m_edit, &QPushButton::clicked, this, &ProvidersDialog::handleEdit);
+    connect(m_view, &QTableView::doubleClicked, this, &ProvidersDialog::handleEdit);
     connect(m_test, &QPushButton::clicked, this, &ProvidersDialog::handleTest);
     connect(m_remove, &QPushButton::clicked, this, &ProvidersDialog::handleRemove);
     connect(close, &QDialogButtonBox::rejected, this, &QDialog::reject);
@@ -85,11 +90,21 @@ int ProvidersDialog::currentRow() const {
 void ProvidersDialog::updateButtons() {
     const bool selected = currentRow() >= 0;
     m_test->setEnabled(selected);
+    m_edit->setEnabled(selected);
     m_remove->setEnabled(selected);
 }
 
 void ProvidersDialog::handleAdd() {
-    auto* dialog = new AddProviderDialog(m_services, this);
+    openEditor(new AddProviderDialog(m_services, this));
+}
+
+void ProvidersDialog::handleEdit() {
+    if (const Core::ProviderConfig* provider = m_model->providerAt(currentRow())) {
+        openEditor(new AddProviderDialog(m_services, *provider, this));
+    }
+}
+
+void ProvidersDialog::openEditor(AddProviderDialog* dialog) {
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog, &AddProviderDialog::providerAdded, this, [this] {
         m_model->refresh();

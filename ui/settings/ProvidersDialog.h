@@ -32,6 +32,8 @@ Q_SIGNALS:
 
 private:
     void handleAdd();
+    void handleEdit();
+    void openEditor(class AddProviderDialog* dialog);
     void handleTest();
     void handleRemove();
     void updateButtons();
@@ -42,6 +44,7 @@ private:
     ProviderListModel* m_model;
     QTableView* m_view;
     QPushButton* m_add;
+    QPushButton* m_edit;
     QPushButton* m_test;
     QPushButton* m_remove;
     QLabel* m_result;
