@@ -73,6 +73,11 @@ bool ChatService::isAnswering(qint64 conversationId) const {
     return false;
 }
 
+std::optional<QString> ChatService::liveText(qint64 assistantMessageId) const {
+    const auto turn = m_active.value(assistantMessageId);
+    return turn ? std::optional(turn->text) : std::nullopt;
+}
+
 Result<ProviderConfig> ChatService::chooseProvider(const SendOptions& options,
                                                    std::optional<qint64> conversationProvider) const {
     if (!options.providerName.isEmpty()) {

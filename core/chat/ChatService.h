@@ -73,6 +73,9 @@ public:
     // Stops the answer being written for the message (keeps what arrived). Returns false when none is active.
     bool stop(qint64 assistantMessageId);
     bool isAnswering(qint64 conversationId) const;
+    // The text received so far for an answer being written (ahead of the store, which is written every
+    // storeFlushIntervalMs); nullopt when the message is not being answered.
+    std::optional<QString> liveText(qint64 assistantMessageId) const;
 
 Q_SIGNALS:
     void turnStarted(const Tessera::Core::TurnStart& start);

@@ -14,6 +14,8 @@
 
 #include <gtest/gtest.h>
 
+#include <csignal>
+
 using Tessera::Testing::FakeOpenAiServer;
 using Tessera::Testing::waitUntil;
 
@@ -311,4 +313,36 @@ TEST_F(CliTest, ProvidersUpdateChangesOnlyWhatIsGiven) {
                               QStringLiteral("--no-api-key")});
     EXPECT_EQ(noKey.exitCode, 0);
     EXPECT_EQ(cli({QStringLiteral("chat"), QStringLiteral("hi")}).exitCode, 3) << "the server wants a key";
+}
+
+TEST_F(CliTest, CtrlCStopsTheAnswerAndKeepsWhatArrived) {
+    addProvider();
+    QProcess process;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("TEST_PROVIDER_KEY"), kKey);
+    process.setProcessEnvironment(env);
+    process.start(QStringLiteral(TESSERA_CLI_PATH),
+                  {QStringLiteral("--data-dir"), dir.path(), QStringLiteral("chat"),
+                   QStringLiteral("[[slow]] a long answer with many many words in it")});
+    ASSERT_TRUE(process.waitForStarted());
+    QByteArray out;
+    ASSERT_TRUE(waitUntil(
+        [&] {
+            out += process.readAllStandardOutput();
+            return out.contains("Echo: [[slow]]");
+        },
+        30'000));
+    ::kill(pid_t(process.processId()), SIGINT);
+    ASSERT_TRUE(waitUntil([&] { return process.state() == QProcess::NotRunning; }, 30'000));
+    EXPECT_EQ(process.exitStatus(), QProcess::NormalExit) << "the signal is handled, not fatal";
+    EXPECT_EQ(process.exitCode(), 6);
+    const QString err = QString::fromUtf8(process.readAllStandardError());
+    EXPECT_TRUE(err.contains(QStringLiteral("request.cancelled"))) << err.toStdString();
+    EXPECT_TRUE(err.contains(QStringLiteral("partial answer was saved"))) << err.toStdString();
+
+    const CliRun show =
+        cli({QStringLiteral("--json"), QStringLiteral("conversations"), QStringLiteral("show"), QStringLiteral("1")});
+    const QJsonObject answer = show.json().value(QLatin1StringView("messages")).toArray().at(1).toObject();
+    EXPECT_EQ(answer.value(QLatin1StringView("state")).toString(), QStringLiteral("incomplete"));
+    EXPECT_TRUE(answer.value(QLatin1StringView("content")).toString().startsWith(QStringLiteral("Echo: [[slow]]")));
 }

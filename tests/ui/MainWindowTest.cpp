@@ -361,3 +361,31 @@ TEST_F(MainWindowTest, EditingAProviderKeepsTheStoredKeyUnlessANewOneIsTyped) {
     ASSERT_TRUE(waitUntil([&] { return stored.has_value(); }));
     EXPECT_EQ(stored->value_or(QString()), QStringLiteral("second-key-0002"));
 }
+
+TEST_F(MainWindowTest, ReturningToAConversationThatIsStillStreamingShowsEverythingSoFarAndCanStopIt) {
+    Core::ProviderConfig config;
+    config.name = QStringLiteral("p");
+    config.baseUrl = server.baseUrl();
+    config.defaultModel = QStringLiteral("gpt-test");
+    ASSERT_TRUE(services->providers().add(config));
+    Ui::MainWindow window(*services, dialogs);
+    window.show();
+    auto* composer = child<Ui::Composer>(&window, "composer");
+    composer->setPlainText(QStringLiteral("[[slow]] one two three four five six seven eight"));
+    QTest::mouseClick(child<QPushButton>(&window, "sendButton"), Qt::LeftButton);
+    const qint64 streaming = *window.chatPanel()->conversationId();
+    ASSERT_TRUE(waitUntil([&] { return lastMessage(window)->bodyText().size() > 10; }));
+
+    window.newConversation();
+    EXPECT_EQ(window.chatPanel()->chatView()->messageCount(), 0);
+    QTest::qWait(400); // more words arrive while another conversation is shown
+    window.conversationList()->setCurrentIndex(window.conversationModel()->indexOfId(streaming));
+    const auto answerId = lastMessage(window)->messageId();
+    const auto live = services->chat().liveText(answerId);
+    ASSERT_TRUE(live.has_value());
+    EXPECT_EQ(lastMessage(window)->bodyText(), *live) << "the view starts from the live text, not the last flush";
+    auto* stop = child<QPushButton>(&window, "stopButton");
+    EXPECT_TRUE(stop->isEnabled());
+    QTest::mouseClick(stop, Qt::LeftButton);
+    ASSERT_TRUE(waitUntil([&] { return lastMessage(window)->message().state == Core::MessageState::Incomplete; }));
+}

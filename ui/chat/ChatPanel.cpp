@@ -201,6 +201,14 @@ void ChatPanel::showConversation(std::optional<qint64> conversationId) {
         updateButtons();
         return;
     }
+    for (Core::Message& message : *messages) {
+        if (message.state == Core::MessageState::Streaming) {
+            // Still being written: show everything received, not just what reached the store.
+            if (auto live = m_services.chat().liveText(message.id)) {
+                message.content = *live;
+            }
+        }
+    }
     m_view->setMessages(*messages);
     if (conversation->providerId) {
         if (auto provider = m_services.providers().findById(*conversation->providerId)) {
