@@ -291,8 +291,10 @@ void FakeOpenAiServer::send(QTcpSocket* socket, const FakeResponse& response) {
     head += "Transfer-Encoding: chunked\r\nConnection: close\r\n\r\n";
     socket->write(head);
     QPointer<QTcpSocket> guard(socket);
+    // The sender refers to itself weakly; a pending timer holds the only strong reference between chunks.
     auto sendChunk = std::make_shared<std::function<void(int)>>();
-    *sendChunk = [guard, response, sendChunk](int index) {
+    std::weak_ptr<std::function<void(int)>> weakSend = sendChunk;
+    *sendChunk = [guard, response, weakSend](int index) {
         if (!guard) {
             return;
         }
@@ -313,10 +315,14 @@ void FakeOpenAiServer::send(QTcpSocket* socket, const FakeResponse& response) {
         const QByteArray& chunk = response.chunks[index];
         guard->write(QByteArray::number(chunk.size(), 16) + "\r\n" + chunk + "\r\n");
         guard->flush();
+        auto self = weakSend.lock();
+        if (!self) {
+            return;
+        }
         if (response.chunkDelayMs > 0) {
-            QTimer::singleShot(response.chunkDelayMs, guard, [sendChunk, index] { (*sendChunk)(index + 1); });
+            QTimer::singleShot(response.chunkDelayMs, guard, [self, index] { (*self)(index + 1); });
         } else {
-            (*sendChunk)(index + 1);
+            (*self)(index + 1);
         }
     };
     (*sendChunk)(0);
