@@ -225,17 +225,24 @@ Result<TurnStart> ChatService::send(const QString& prompt, const SendOptions& op
                       conversation.id, provider->name, model, turn->request.messages.size());
     Q_EMIT turnStarted(turn->start);
 
+    // The answer starts from the event loop, never inside send(): callers get the ids back before any
+    // delta or turnFinished can arrive, even when the key resolves (or fails) synchronously.
     const qint64 messageId = assistant.id;
-    QPointer<ChatService> self(this);
-    m_keys.resolve(*provider, [self, messageId](Result<QString> key) {
-        if (!self || !self->m_active.contains(messageId)) {
+    QTimer::singleShot(0, this, [this, messageId, config = *provider] {
+        if (!m_active.contains(messageId)) {
             return;
         }
-        if (!key) {
-            self->finishTurn(messageId, fail(key.error()));
-            return;
-        }
-        self->startRequest(messageId, *key);
+        QPointer<ChatService> self(this);
+        m_keys.resolve(config, [self, messageId](Result<QString> key) {
+            if (!self || !self->m_active.contains(messageId)) {
+                return;
+            }
+            if (!key) {
+                self->finishTurn(messageId, fail(key.error()));
+                return;
+            }
+            self->startRequest(messageId, *key);
+        });
     });
     return turn->start;
 }

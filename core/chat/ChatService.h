@@ -68,7 +68,8 @@ public:
     static constexpr qsizetype maxPromptCharacters = 1'000'000;
     static constexpr int storeFlushIntervalMs = 500;
 
-    // Validates and stores the prompt, then starts the answer. Errors here mean nothing was sent.
+    // Validates and stores the prompt, then starts the answer from the event loop (so no signal about the
+    // turn is emitted before this returns). Errors here mean nothing was sent.
     Result<TurnStart> send(const QString& prompt, const SendOptions& options);
     // Stops the answer being written for the message (keeps what arrived). Returns false when none is active.
     bool stop(qint64 assistantMessageId);

@@ -180,3 +180,19 @@ TEST_F(ChatServiceTest, ModelCanBeChosenPerTurnAndIsRemembered) {
               QStringLiteral("gpt-test-mini"));
     EXPECT_EQ(core.conversations->get(outcome.message.conversationId)->model, QStringLiteral("gpt-test-mini"));
 }
+
+TEST_F(ChatServiceTest, NoSignalAboutATurnIsEmittedBeforeSendReturns) {
+    ProviderConfig withEnv = provider;
+    withEnv.keySource = KeySource::Environment;
+    withEnv.keyEnvVar = QStringLiteral("TESSERA_TEST_NEVER_SET");
+    ASSERT_TRUE(core.providers->update(withEnv));
+    qunsetenv("TESSERA_TEST_NEVER_SET");
+    const size_t before = outcomes.size();
+    auto started = core.chat->send(QStringLiteral("hi"), {});
+    ASSERT_TRUE(started);
+    EXPECT_EQ(outcomes.size(), before) << "the key fails synchronously, but the turn ends from the event loop";
+    EXPECT_TRUE(core.chat->isAnswering(started->conversationId));
+    ASSERT_TRUE(waitUntil([&] { return outcomes.size() > before; }));
+    EXPECT_EQ(outcomes.back().error->code, ErrorCode::ApiKeyMissing);
+    EXPECT_EQ(outcomes.back().message.id, started->assistantMessageId);
+}

@@ -389,3 +389,32 @@ TEST_F(MainWindowTest, ReturningToAConversationThatIsStillStreamingShowsEverythi
     QTest::mouseClick(stop, Qt::LeftButton);
     ASSERT_TRUE(waitUntil([&] { return lastMessage(window)->message().state == Core::MessageState::Incomplete; }));
 }
+
+TEST_F(MainWindowTest, AMissingKeyVariableFailsTheTurnCleanlyAndTheNextSendWorks) {
+    Core::ProviderConfig config;
+    config.name = QStringLiteral("env");
+    config.baseUrl = server.baseUrl();
+    config.defaultModel = QStringLiteral("gpt-test");
+    config.keySource = Core::KeySource::Environment;
+    config.keyEnvVar = QStringLiteral("TESSERA_GUI_UNSET_KEY");
+    ASSERT_TRUE(services->providers().add(config));
+    qunsetenv("TESSERA_GUI_UNSET_KEY");
+    Ui::MainWindow window(*services, dialogs);
+    window.show();
+    auto* composer = child<Ui::Composer>(&window, "composer");
+    composer->setPlainText(QStringLiteral("hello"));
+    QTest::mouseClick(child<QPushButton>(&window, "sendButton"), Qt::LeftButton);
+    auto* banner = child<Ui::ErrorBanner>(&window, "errorBanner");
+    ASSERT_TRUE(waitUntil([&] { return banner->isVisible(); }));
+    EXPECT_TRUE(banner->text().contains(QStringLiteral("[secrets.api_key_missing]"))) << banner->text().toStdString();
+    EXPECT_TRUE(child<QPushButton>(&window, "sendButton")->isEnabled()) << "not stuck waiting for an answer";
+    EXPECT_FALSE(child<QPushButton>(&window, "stopButton")->isEnabled());
+    EXPECT_EQ(lastMessage(window)->message().state, Core::MessageState::Failed);
+
+    qputenv("TESSERA_GUI_UNSET_KEY", "any-key");
+    composer->setPlainText(QStringLiteral("again"));
+    QTest::mouseClick(child<QPushButton>(&window, "sendButton"), Qt::LeftButton);
+    ASSERT_TRUE(waitUntil([&] { return lastMessage(window)->message().state == Core::MessageState::Complete; }));
+    EXPECT_EQ(lastMessage(window)->bodyText(), QStringLiteral("Echo: again"));
+    qunsetenv("TESSERA_GUI_UNSET_KEY");
+}
