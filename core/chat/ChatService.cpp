@@ -310,6 +310,9 @@ bool ChatService::stop(qint64 assistantMessageId) {
     turn->stopRequested = true;
     if (turn->reply) {
         turn->reply->cancel(); // finishes the turn through handleReplyFinished
+    } else {
+        // Nothing sent yet (the key is still being read): end the turn now.
+        finishTurn(assistantMessageId, fail(ErrorCode::Cancelled, QStringLiteral("stopped before sending")));
     }
     return true;
 }

@@ -3,6 +3,7 @@
 #include "support/TestHelpers.h"
 
 #include <QJsonArray>
+#include <QTest>
 
 #include "support/QtPrinters.h"
 
@@ -195,4 +196,16 @@ TEST_F(ChatServiceTest, NoSignalAboutATurnIsEmittedBeforeSendReturns) {
     ASSERT_TRUE(waitUntil([&] { return outcomes.size() > before; }));
     EXPECT_EQ(outcomes.back().error->code, ErrorCode::ApiKeyMissing);
     EXPECT_EQ(outcomes.back().message.id, started->assistantMessageId);
+}
+
+TEST_F(ChatServiceTest, StopBeforeTheRequestLeavesEndsTheTurnAtOnceAndSendsNothing) {
+    auto started = core.chat->send(QStringLiteral("never sent"), {});
+    ASSERT_TRUE(started);
+    EXPECT_TRUE(core.chat->stop(started->assistantMessageId));
+    ASSERT_FALSE(outcomes.empty());
+    EXPECT_EQ(outcomes.back().error->code, ErrorCode::Cancelled);
+    EXPECT_EQ(outcomes.back().message.state, MessageState::Failed);
+    QTest::qWait(100);
+    EXPECT_TRUE(server.requests().isEmpty());
+    EXPECT_FALSE(core.chat->stop(started->assistantMessageId)) << "nothing left to stop";
 }
