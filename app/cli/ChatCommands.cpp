@@ -13,7 +13,6 @@
 #include <atomic>
 #include <csignal>
 #include <iostream>
-#include <iterator>
 #include <string>
 
 namespace Tessera::Cli {
@@ -95,7 +94,14 @@ int runChat(Context& context, const QStringList& args) {
     }
     QString prompt = parsed->positional.first();
     if (prompt == QLatin1StringView("-")) {
-        std::string input((std::istreambuf_iterator<char>(std::cin)), std::istreambuf_iterator<char>());
+        // Bounded: a prompt is at most ChatService::maxPromptCharacters, which is at most 4 bytes each in UTF-8.
+        constexpr std::streamsize maxBytes = std::streamsize(ChatService::maxPromptCharacters) * 4;
+        std::string input(size_t(maxBytes) + 1, '\0');
+        std::cin.read(input.data(), maxBytes + 1);
+        input.resize(size_t(std::cin.gcount()));
+        if (std::streamsize(input.size()) > maxBytes) {
+            return usageError(QStringLiteral("the prompt on stdin is larger than %1 bytes").arg(maxBytes));
+        }
         prompt = QString::fromStdString(input);
     }
     SendOptions options;

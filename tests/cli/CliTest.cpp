@@ -346,3 +346,18 @@ TEST_F(CliTest, CtrlCStopsTheAnswerAndKeepsWhatArrived) {
     EXPECT_EQ(answer.value(QLatin1StringView("state")).toString(), QStringLiteral("incomplete"));
     EXPECT_TRUE(answer.value(QLatin1StringView("content")).toString().startsWith(QStringLiteral("Echo: [[slow]]")));
 }
+
+TEST_F(CliTest, OversizedOrEmptyStdinPromptIsRefusedAndNothingIsStored) {
+    addProvider();
+    const CliRun huge = cli({QStringLiteral("chat"), QStringLiteral("-")}, QByteArray(4'000'001, 'x'));
+    EXPECT_EQ(huge.exitCode, 2);
+    EXPECT_TRUE(huge.err.contains(QStringLiteral("larger than"))) << huge.err.toStdString();
+    const CliRun tooManyCharacters = cli({QStringLiteral("chat"), QStringLiteral("-")}, QByteArray(1'000'001, 'x'));
+    EXPECT_EQ(tooManyCharacters.exitCode, 2);
+    EXPECT_TRUE(tooManyCharacters.err.contains(QStringLiteral("input.invalid"))) << tooManyCharacters.err.toStdString();
+    const CliRun empty = cli({QStringLiteral("chat"), QStringLiteral("-")}, QByteArray("  \n"));
+    EXPECT_EQ(empty.exitCode, 2);
+    const CliRun list = cli({QStringLiteral("--json"), QStringLiteral("conversations"), QStringLiteral("list")});
+    EXPECT_TRUE(list.jsonArray().isEmpty());
+    EXPECT_TRUE(server.requests().isEmpty());
+}
