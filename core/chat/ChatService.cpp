@@ -31,7 +31,7 @@ struct ChatService::ActiveTurn {
 namespace {
 
 QString titleFromPrompt(const QString& prompt) {
-    const QString simple = prompt.simplified();
+    QString simple = prompt.simplified();
     if (simple.size() <= 60) {
         return simple;
     }

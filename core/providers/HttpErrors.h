@@ -17,6 +17,6 @@ Error errorFromNetworkError(QNetworkReply::NetworkError code, const QString& tex
 std::optional<qint64> retryAfterMs(const QNetworkReply& reply);
 
 // Upper bound for a whole non-streamed body or an error body.
-inline constexpr qsizetype maxResponseBytes = 16 * 1024 * 1024;
+inline constexpr qsizetype maxResponseBytes = qsizetype(16) * 1024 * 1024;
 
 } // namespace Tessera::Core

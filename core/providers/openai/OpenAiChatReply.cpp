@@ -122,7 +122,7 @@ void OpenAiChatReply::handleEvent(const SseEvent& event) {
         m_answer.model = model;
     }
     const QJsonArray choices = chunk.value(QLatin1StringView("choices")).toArray();
-    for (const QJsonValue& value : choices) {
+    for (const auto& value : choices) {
         const QJsonObject choice = value.toObject();
         if (choice.value(QLatin1StringView("index")).toInt(0) != 0) {
             continue;

@@ -110,7 +110,7 @@ void OpenAiProvider::listModels(QObject* context, const QString& correlationId, 
             return;
         }
         QStringList models;
-        for (const QJsonValue& entry : data.toArray()) {
+        for (const auto& entry : data.toArray()) {
             const QString id = entry.toObject().value(QLatin1StringView("id")).toString();
             if (!id.isEmpty()) {
                 models << id;

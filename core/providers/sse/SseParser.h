@@ -19,7 +19,7 @@ struct SseEvent {
 // Lines and events are bounded; past the bound the parser stops and reports overflow().
 class SseParser final {
 public:
-    static constexpr qsizetype defaultMaxEventBytes = 8 * 1024 * 1024;
+    static constexpr qsizetype defaultMaxEventBytes = qsizetype(8) * 1024 * 1024;
 
     explicit SseParser(qsizetype maxEventBytes = defaultMaxEventBytes);
 
