@@ -418,3 +418,19 @@ TEST_F(MainWindowTest, AMissingKeyVariableFailsTheTurnCleanlyAndTheNextSendWorks
     EXPECT_EQ(lastMessage(window)->bodyText(), QStringLiteral("Echo: again"));
     qunsetenv("TESSERA_GUI_UNSET_KEY");
 }
+
+TEST(MessageWidget, RawHtmlInAnAnswerIsShownAsTextNotRendered) {
+    Core::Message answer;
+    answer.id = 1;
+    answer.role = Core::Role::Assistant;
+    answer.content = QStringLiteral("**bold** <img src=\"file:///etc/passwd\"> <a href=\"javascript:x\">y</a>");
+    Ui::MessageWidget widget(answer);
+    auto* body = widget.findChild<QLabel*>(QStringLiteral("messageBody"));
+    ASSERT_NE(body, nullptr);
+    const QString html = body->text();
+    EXPECT_FALSE(html.contains(QStringLiteral("<img"))) << html.toStdString();
+    EXPECT_FALSE(html.contains(QStringLiteral("href=\"javascript"))) << html.toStdString();
+    EXPECT_TRUE(html.contains(QStringLiteral("&lt;img"))) << "shown as text: " << html.toStdString();
+    EXPECT_TRUE(html.contains(QStringLiteral("font-weight:700")) || html.contains(QStringLiteral("<b>")))
+        << "Markdown still renders: " << html.toStdString();
+}

@@ -3,10 +3,24 @@
 #include <QDesktopServices>
 #include <QLabel>
 #include <QLocale>
+#include <QTextDocument>
 #include <QUrl>
 #include <QVBoxLayout>
 
 namespace Tessera::Ui {
+
+namespace {
+
+// Message text is Markdown from a user or a provider: render it, but never the raw HTML inside it
+// (no remote or local images, no script links); that HTML is shown as text.
+QString renderMarkdown(const QString& markdown) {
+    QTextDocument document;
+    document.setMarkdown(markdown, QTextDocument::MarkdownFeatures(QTextDocument::MarkdownDialectGitHub |
+                                                                   QTextDocument::MarkdownNoHTML));
+    return document.toHtml();
+}
+
+} // namespace
 
 MessageWidget::MessageWidget(const Core::Message& message, QWidget* parent)
     : QFrame(parent)
@@ -24,7 +38,7 @@ MessageWidget::MessageWidget(const Core::Message& message, QWidget* parent)
     m_header->setFont(headerFont);
     m_body->setObjectName(QStringLiteral("messageBody"));
     m_body->setWordWrap(true);
-    m_body->setTextFormat(Qt::MarkdownText);
+    m_body->setTextFormat(Qt::RichText);
     m_body->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard |
                                     Qt::LinksAccessibleByMouse | Qt::LinksAccessibleByKeyboard);
     m_body->setOpenExternalLinks(false);
@@ -52,7 +66,7 @@ MessageWidget::MessageWidget(const Core::Message& message, QWidget* parent)
 
 void MessageWidget::setStreamingText(const QString& text) {
     m_message.content = text;
-    m_body->setText(text);
+    m_body->setText(renderMarkdown(text));
 }
 
 void MessageWidget::setFinal(const Core::Message& message) {
@@ -74,7 +88,7 @@ void MessageWidget::updateHeader() {
 
 void MessageWidget::render() {
     updateHeader();
-    m_body->setText(m_message.content);
+    m_body->setText(renderMarkdown(m_message.content));
     setAccessibleName(m_header->text());
     setAccessibleDescription(m_message.content.left(200));
     QStringList facts;
