@@ -280,7 +280,7 @@ int runConversations(Context& context, const QStringList& args) {
     if (args.isEmpty()) {
         return usageError(QStringLiteral("conversations needs a subcommand: list, show, delete"));
     }
-    const QString sub = args.first();
+    const QString& sub = args.first();
     if (sub == QLatin1StringView("list")) {
         if (args.size() != 1) {
             return usageError(QStringLiteral("conversations list takes no arguments"));

@@ -320,7 +320,7 @@ int runProviders(Context& context, const QStringList& args) {
     if (args.isEmpty()) {
         return usageError(QStringLiteral("providers needs a subcommand: add, update, list, remove, test"));
     }
-    const QString sub = args.first();
+    const QString& sub = args.first();
     const QStringList rest = args.mid(1);
     if (sub == QLatin1StringView("add")) {
         return addProvider(context, rest);

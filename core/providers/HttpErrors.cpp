@@ -40,25 +40,29 @@ ErrorBody parseErrorBody(const QByteArray& body) {
 
 Error errorFromHttpResponse(int status, const QByteArray& body, const QString& correlationId) {
     const ErrorBody parsed = parseErrorBody(body);
-    ErrorCode code = ErrorCode::ProviderUnavailable;
-    if (status == 400 || status == 409 || status == 413 || status == 422) {
-        code = ErrorCode::ProviderBadRequest;
-    } else if (status == 401) {
+    // 5xx and anything unexpected: the provider is unavailable; other 4xx: the request was rejected.
+    ErrorCode code = status >= 400 && status < 500 ? ErrorCode::ProviderBadRequest : ErrorCode::ProviderUnavailable;
+    switch (status) {
+    case 401:
         code = ErrorCode::ProviderUnauthorized;
-    } else if (status == 403) {
+        break;
+    case 403:
         code = ErrorCode::ProviderForbidden;
-    } else if (status == 404) {
+        break;
+    case 404:
         code = ErrorCode::ProviderNotFound;
-    } else if (status == 408) {
+        break;
+    case 408:
         code = ErrorCode::Timeout;
-    } else if (status == 429) {
+        break;
+    case 429: {
         const bool quota = parsed.code == QLatin1StringView("insufficient_quota") ||
                            parsed.type == QLatin1StringView("insufficient_quota");
         code = quota ? ErrorCode::ProviderQuotaExceeded : ErrorCode::ProviderRateLimited;
-    } else if (status >= 500) {
-        code = ErrorCode::ProviderUnavailable;
-    } else if (status >= 400) {
-        code = ErrorCode::ProviderBadRequest;
+        break;
+    }
+    default:
+        break;
     }
     Error error = makeError(code,
                             QStringLiteral("HTTP %1 %2%3")

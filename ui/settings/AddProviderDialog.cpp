@@ -125,7 +125,7 @@ AddProviderDialog::AddProviderDialog(Core::CoreServices& services, QWidget* pare
 
     // Say plainly when there is no keychain, and offer the environment-variable route instead.
     QPointer<AddProviderDialog> self(this);
-    m_services.secrets().probe([self](Core::Status status) {
+    m_services.secrets().probe([self](const Core::Status& status) {
         if (!self) {
             return;
         }
@@ -352,7 +352,7 @@ void AddProviderDialog::finishSave(const Core::ProviderConfig& config) {
         }
         // A key that moved out of the keychain is deleted from it.
         if (m_existing->keySource == Core::KeySource::Keychain && config.keySource != Core::KeySource::Keychain) {
-            m_services.secrets().remove(config.keychainKey(), [](Core::Status) {});
+            m_services.secrets().remove(config.keychainKey(), [](const Core::Status&) {});
         }
         m_apiKey->clear();
         m_savedName = config.name;
@@ -363,7 +363,7 @@ void AddProviderDialog::finishSave(const Core::ProviderConfig& config) {
     auto added = m_services.providers().add(config);
     if (!added) {
         if (config.keySource == Core::KeySource::Keychain) {
-            m_services.secrets().remove(config.keychainKey(), [](Core::Status) {});
+            m_services.secrets().remove(config.keychainKey(), [](const Core::Status&) {});
         }
         m_problem->setText(describeError(added.error()));
         m_problem->show();
