@@ -434,3 +434,23 @@ TEST(MessageWidget, RawHtmlInAnAnswerIsShownAsTextNotRendered) {
     EXPECT_TRUE(html.contains(QStringLiteral("font-weight:700")) || html.contains(QStringLiteral("<b>")))
         << "Markdown still renders: " << html.toStdString();
 }
+
+TEST_F(MainWindowTest, AnHtmlErrorPageFromTheProviderIsShownAsPlainText) {
+    server.enqueue("/v1/chat/completions",
+                   Tessera::Testing::FakeResponse::json(502, "<html><img src=\"file:///x.png\">Bad gateway</html>"));
+    Core::ProviderConfig config;
+    config.name = QStringLiteral("p");
+    config.baseUrl = server.baseUrl();
+    config.defaultModel = QStringLiteral("gpt-test");
+    ASSERT_TRUE(services->providers().add(config));
+    Ui::MainWindow window(*services, dialogs);
+    window.show();
+    child<Ui::Composer>(&window, "composer")->setPlainText(QStringLiteral("hi"));
+    QTest::mouseClick(child<QPushButton>(&window, "sendButton"), Qt::LeftButton);
+    auto* banner = child<Ui::ErrorBanner>(&window, "errorBanner");
+    ASSERT_TRUE(waitUntil([&] { return banner->isVisible(); }));
+    auto* text = child<QLabel>(banner, "errorBannerText");
+    EXPECT_EQ(text->textFormat(), Qt::PlainText);
+    EXPECT_TRUE(text->text().contains(QStringLiteral("<img"))) << "shown literally, not rendered";
+    EXPECT_TRUE(text->text().contains(QStringLiteral("[provider.unavailable]")));
+}

@@ -55,6 +55,7 @@ ChatPanel::ChatPanel(Core::CoreServices& services, QWidget* parent)
     m_stop->setObjectName(QStringLiteral("stopButton"));
     m_stop->setToolTip(tr("Stop the answer (Esc)"));
     m_status->setObjectName(QStringLiteral("lastAnswerFacts"));
+    m_status->setTextFormat(Qt::PlainText);
     m_status->setForegroundRole(QPalette::PlaceholderText);
     m_status->setTextInteractionFlags(Qt::TextSelectableByMouse);
 

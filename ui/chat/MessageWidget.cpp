@@ -33,6 +33,8 @@ MessageWidget::MessageWidget(const Core::Message& message, QWidget* parent)
     setFrameShape(QFrame::StyledPanel);
     setAutoFillBackground(true);
     setBackgroundRole(message.role == Core::Role::User ? QPalette::AlternateBase : QPalette::Base);
+    m_header->setTextFormat(Qt::PlainText); // the model name comes from the provider
+    m_footer->setTextFormat(Qt::PlainText);
     QFont headerFont = m_header->font();
     headerFont.setBold(true);
     m_header->setFont(headerFont);

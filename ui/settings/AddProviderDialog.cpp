@@ -82,9 +82,11 @@ AddProviderDialog::AddProviderDialog(Core::CoreServices& services, QWidget* pare
     m_test->setObjectName(QStringLiteral("testButton"));
     m_testResult->setObjectName(QStringLiteral("testResult"));
     m_testResult->setWordWrap(true);
+    m_testResult->setTextFormat(Qt::PlainText);
     m_testResult->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_problem->setObjectName(QStringLiteral("problem"));
     m_problem->setWordWrap(true);
+    m_problem->setTextFormat(Qt::PlainText);
     m_problem->setStyleSheet(QStringLiteral("color: #b3261e;"));
     m_problem->hide();
     m_buttons->button(QDialogButtonBox::Save)->setObjectName(QStringLiteral("saveButton"));

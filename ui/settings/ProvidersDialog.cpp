@@ -49,6 +49,7 @@ ProvidersDialog::ProvidersDialog(Core::CoreServices& services, Dialogs& dialogs,
     m_remove->setObjectName(QStringLiteral("removeProvider"));
     m_result->setObjectName(QStringLiteral("providerTestResult"));
     m_result->setWordWrap(true);
+    m_result->setTextFormat(Qt::PlainText);
     m_result->setTextInteractionFlags(Qt::TextSelectableByMouse);
 
     auto* buttons = new QVBoxLayout;

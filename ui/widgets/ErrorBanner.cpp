@@ -20,6 +20,7 @@ ErrorBanner::ErrorBanner(QWidget* parent)
     auto* icon = new QLabel(this);
     icon->setPixmap(style()->standardIcon(QStyle::SP_MessageBoxWarning).pixmap(20, 20));
     m_label->setWordWrap(true);
+    m_label->setTextFormat(Qt::PlainText); // provider messages are untrusted text
     m_label->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_label->setObjectName(QStringLiteral("errorBannerText"));
     m_close->setIcon(style()->standardIcon(QStyle::SP_DialogCloseButton));
