@@ -1,4 +1,5 @@
 #include "providers/openai/OpenAiProvider.h"
+#include "providers/HttpErrors.h"
 #include "providers/ProviderReply.h"
 #include "support/FakeOpenAiServer.h"
 #include "support/TestHelpers.h"
@@ -280,4 +281,21 @@ TEST_F(OpenAiProviderTest, NonJsonModelListIsInvalidResponse) {
     ASSERT_TRUE(waitUntil([&] { return models.has_value(); }));
     ASSERT_FALSE(models->has_value());
     EXPECT_EQ(models->error().code, ErrorCode::InvalidResponse);
+}
+
+TEST_F(OpenAiProviderTest, OversizedModelListIsRefused) {
+    server.enqueue("/v1/models", FakeResponse::json(200, QByteArray(maxResponseBytes + 1024, ' ')));
+    QObject context;
+    std::optional<Result<QStringList>> models;
+    provider->listModels(&context, QStringLiteral("c"), [&](Result<QStringList> result) { models = result; });
+    ASSERT_TRUE(waitUntil([&] { return models.has_value(); }, 30'000));
+    ASSERT_FALSE(models->has_value());
+    EXPECT_EQ(models->error().code, ErrorCode::ResponseTooLarge);
+}
+
+TEST_F(OpenAiProviderTest, OversizedNonStreamedAnswerIsRefused) {
+    server.enqueue("/v1/chat/completions", FakeResponse::json(200, QByteArray(maxResponseBytes + 1024, ' ')));
+    const Outcome outcome = run(QStringLiteral("hi"), false);
+    ASSERT_FALSE(outcome.result->has_value());
+    EXPECT_EQ(outcome.result->error().code, ErrorCode::ResponseTooLarge);
 }

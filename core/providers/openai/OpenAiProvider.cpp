@@ -89,7 +89,19 @@ void OpenAiProvider::listModels(QObject* context, const QString& correlationId, 
     log("providers")->info("cid={} provider={} GET {}", correlationId, m_providerName, http.url().toString());
     QNetworkReply* reply = m_network.get(http);
     QObject::connect(reply, &QNetworkReply::finished, reply, &QObject::deleteLater);
+    // Qt buffers the whole body; stop a response that grows past the limit instead of holding it.
+    QObject::connect(reply, &QNetworkReply::downloadProgress, reply, [reply](qint64 received, qint64) {
+        if (received > maxResponseBytes) {
+            reply->setProperty("tesseraTooLarge", true);
+            reply->abort();
+        }
+    });
     QObject::connect(reply, &QNetworkReply::finished, context, [reply, correlationId, done = std::move(done)] {
+        if (reply->property("tesseraTooLarge").toBool()) {
+            done(fail(ErrorCode::ResponseTooLarge, QStringLiteral("model list exceeds %1 bytes").arg(maxResponseBytes),
+                      correlationId));
+            return;
+        }
         const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
         const QByteArray body = reply->read(maxResponseBytes);
         if (status >= 400) {
