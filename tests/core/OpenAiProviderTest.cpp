@@ -299,3 +299,26 @@ TEST_F(OpenAiProviderTest, OversizedNonStreamedAnswerIsRefused) {
     ASSERT_FALSE(outcome.result->has_value());
     EXPECT_EQ(outcome.result->error().code, ErrorCode::ResponseTooLarge);
 }
+
+TEST_F(OpenAiProviderTest, ServerThatNeverAnswersTimesOut) {
+    FakeResponse silent = FakeResponse::openAiStream({});
+    silent.chunks.clear();
+    silent.hang = true; // headers, then nothing
+    server.enqueue("/v1/chat/completions", silent);
+    provider->setIdleTimeoutMs(300);
+    const Outcome outcome = run(QStringLiteral("hi"));
+    ASSERT_FALSE(outcome.result->has_value());
+    EXPECT_EQ(outcome.result->error().code, ErrorCode::Timeout);
+}
+
+TEST_F(OpenAiProviderTest, StreamThatGoesSilentMidAnswerIsInterruptedAndKeepsItsText) {
+    FakeResponse stalls = FakeResponse::openAiStream({QStringLiteral("Hello "), QStringLiteral("world")});
+    stalls.chunks = stalls.chunks.mid(0, 2); // role chunk and one word, then silence
+    stalls.hang = true;
+    server.enqueue("/v1/chat/completions", stalls);
+    provider->setIdleTimeoutMs(300);
+    const Outcome outcome = run(QStringLiteral("hi"));
+    ASSERT_FALSE(outcome.result->has_value());
+    EXPECT_EQ(outcome.result->error().code, ErrorCode::StreamInterrupted);
+    EXPECT_EQ(outcome.partial, QStringLiteral("Hello "));
+}

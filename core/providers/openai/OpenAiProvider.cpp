@@ -34,7 +34,7 @@ QNetworkRequest OpenAiProvider::makeRequest(const QString& path, const QString& 
         request.setRawHeader("Authorization", "Bearer " + m_apiKey.toUtf8());
     }
     request.setRawHeader("X-Client-Request-Id", correlationId.toLatin1());
-    request.setTransferTimeout(idleTimeoutMs);
+    request.setTransferTimeout(m_idleTimeoutMs);
     // Redirects stay on the same origin, so the key is never sent to another host.
     request.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::SameOriginRedirectPolicy);
     return request;

@@ -22,7 +22,8 @@ public:
     static QByteArray buildRequestBody(const ChatRequest& request, ProviderKind kind);
 
     // Idle time allowed between two received chunks before the request fails with a timeout.
-    static constexpr int idleTimeoutMs = 120'000;
+    static constexpr int defaultIdleTimeoutMs = 120'000;
+    void setIdleTimeoutMs(int milliseconds) { m_idleTimeoutMs = milliseconds; }
 
 private:
     QNetworkRequest makeRequest(const QString& path, const QString& correlationId) const;
@@ -32,6 +33,7 @@ private:
     QString m_baseUrl;
     QString m_apiKey;
     QString m_providerName;
+    int m_idleTimeoutMs = defaultIdleTimeoutMs;
 };
 
 } // namespace Tessera::Core
