@@ -505,6 +505,14 @@ Ein nativer KI-Arbeitsplatz für den Desktop. Ihre API-Schlüssel bleiben im Sys
         <source>&amp;Manage Providers…</source>
         <translation>Anbieter &amp;verwalten …</translation>
     </message>
+    <message>
+        <source>Rename…</source>
+        <translation>Umbenennen …</translation>
+    </message>
+    <message>
+        <source>%1 — Tessera</source>
+        <translation>%1 — Tessera</translation>
+    </message>
 </context>
 <context>
     <name>Tessera::Ui::MessageWidget</name>

@@ -18,11 +18,13 @@
 #include "widgets/Dialogs.h"
 #include "widgets/ErrorBanner.h"
 
+#include <QAbstractButton>
 #include <QAbstractItemModelTester>
 #include <QComboBox>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListView>
+#include <QPlainTextEdit>
 #include <QPushButton>
 #include <QRadioButton>
 #include <QTableView>
@@ -453,4 +455,68 @@ TEST_F(MainWindowTest, AnHtmlErrorPageFromTheProviderIsShownAsPlainText) {
     EXPECT_EQ(text->textFormat(), Qt::PlainText);
     EXPECT_TRUE(text->text().contains(QStringLiteral("<img"))) << "shown literally, not rendered";
     EXPECT_TRUE(text->text().contains(QStringLiteral("[provider.unavailable]")));
+}
+
+TEST_F(MainWindowTest, WindowTitleFollowsTheConversationAndDeleteKeyWorksInTheList) {
+    auto first = services->conversations().create(QStringLiteral("first topic"), std::nullopt, QString());
+    auto second = services->conversations().create(QStringLiteral("second topic"), std::nullopt, QString());
+    ASSERT_TRUE(first && second);
+    Ui::MainWindow window(*services, dialogs);
+    window.show();
+    EXPECT_EQ(window.windowTitle(), QStringLiteral("second topic — Tessera"));
+    window.conversationList()->setCurrentIndex(window.conversationModel()->indexOfId(first->id));
+    EXPECT_EQ(window.windowTitle(), QStringLiteral("first topic — Tessera"));
+    window.newConversation();
+    EXPECT_EQ(window.windowTitle(), QStringLiteral("Tessera"));
+
+    window.conversationList()->setCurrentIndex(window.conversationModel()->indexOfId(first->id));
+    window.activateWindow();
+    ASSERT_TRUE(QTest::qWaitForWindowActive(&window));
+    window.conversationList()->setFocus();
+    dialogs.nextConfirm = true;
+    QTest::keyClick(window.conversationList(), Qt::Key_Delete);
+    EXPECT_FALSE(services->conversations().get(first->id).has_value());
+    EXPECT_EQ(window.conversationModel()->rowCount(), 1);
+    EXPECT_EQ(window.conversationList()->actions().size(), 2) << "rename and delete in the context menu";
+}
+
+TEST_F(MainWindowTest, EveryControlHasAnAccessibleNameOrVisibleText) {
+    Core::ProviderConfig config;
+    config.name = QStringLiteral("p");
+    config.baseUrl = server.baseUrl();
+    ASSERT_TRUE(services->providers().add(config));
+    Ui::MainWindow window(*services, dialogs);
+    window.show();
+    auto* dialog = window.openAddProvider();
+    auto* providers = window.openProviders();
+    for (QWidget* root :
+         {static_cast<QWidget*>(&window), static_cast<QWidget*>(dialog), static_cast<QWidget*>(providers)}) {
+        for (QWidget* widget : root->findChildren<QWidget*>()) {
+            const bool interactive = qobject_cast<QAbstractButton*>(widget) || qobject_cast<QComboBox*>(widget) ||
+                                     qobject_cast<QLineEdit*>(widget) || qobject_cast<QPlainTextEdit*>(widget) ||
+                                     qobject_cast<QAbstractItemView*>(widget);
+            // Qt's own internals (toolbar overflow button, item-view headers, a combo box's editor) are skipped.
+            const bool internal = widget->objectName().startsWith(QLatin1StringView("qt_")) ||
+                                  widget->inherits("QHeaderView") || widget->parentWidget()->inherits("QComboBox");
+            if (!interactive || internal || !widget->isVisibleTo(root)) {
+                continue;
+            }
+            QString name = widget->accessibleName();
+            if (auto* button = qobject_cast<QAbstractButton*>(widget)) {
+                name += button->text() + button->toolTip();
+            }
+            if (auto* edit = qobject_cast<QLineEdit*>(widget)) {
+                name += edit->placeholderText();
+            }
+            // A QFormLayout/QLabel buddy names the field too.
+            for (QLabel* label : root->findChildren<QLabel*>()) {
+                if (label->buddy() == widget) {
+                    name += label->text();
+                }
+            }
+            EXPECT_FALSE(name.trimmed().isEmpty())
+                << widget->metaObject()->className() << " " << widget->objectName().toStdString() << " in "
+                << root->objectName().toStdString() << " has no accessible name";
+        }
+    }
 }

@@ -41,6 +41,7 @@ MainWindow::MainWindow(Core::CoreServices& services, Dialogs& dialogs, QWidget* 
     m_list->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_list->setUniformItemSizes(true);
     m_list->setTextElideMode(Qt::ElideRight);
+    m_list->setContextMenuPolicy(Qt::ActionsContextMenu);
     m_list->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
 
     auto* sidebar = new QWidget(this);
@@ -98,6 +99,14 @@ void MainWindow::buildMenus() {
     rename->setShortcut(QKeySequence(Qt::Key_F2));
     QAction* remove = file->addAction(tr("&Delete Conversation"), this, &MainWindow::deleteCurrentConversation);
     remove->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Delete));
+    // In the list itself: a context menu, and the Delete key while the list has focus.
+    auto* listRename = new QAction(tr("Rename…"), m_list);
+    connect(listRename, &QAction::triggered, this, &MainWindow::renameCurrentConversation);
+    auto* listDelete = new QAction(tr("Delete"), m_list);
+    listDelete->setShortcut(QKeySequence::Delete);
+    listDelete->setShortcutContext(Qt::WidgetShortcut);
+    connect(listDelete, &QAction::triggered, this, &MainWindow::deleteCurrentConversation);
+    m_list->addActions({listRename, listDelete});
     file->addSeparator();
     QAction* quit = file->addAction(tr("&Quit"), qApp, &QApplication::closeAllWindows);
     quit->setShortcut(QKeySequence::Quit);
@@ -129,6 +138,7 @@ QDialog* MainWindow::openAddProvider() {
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog, &AddProviderDialog::providerAdded, this, [this](const QString& name) {
         m_chat->reloadProviders();
+        m_chat->focusComposer();
         statusBar()->showMessage(tr("Provider %1 added.").arg(name), 5000);
     });
     dialog->open();
@@ -152,6 +162,7 @@ void MainWindow::newConversation() {
     m_list->clearSelection();
     m_chat->showConversation(std::nullopt);
     m_chat->focusComposer();
+    updateWindowTitle();
 }
 
 void MainWindow::renameCurrentConversation() {
@@ -201,6 +212,11 @@ void MainWindow::deleteCurrentConversation() {
     }
 }
 
+void MainWindow::updateWindowTitle() {
+    const QModelIndex index = m_model->indexOfId(currentConversationId());
+    setWindowTitle(index.isValid() ? tr("%1 — Tessera").arg(index.data().toString()) : tr("Tessera"));
+}
+
 void MainWindow::handleConversationsChanged(qint64 conversationId) {
     const qint64 shown = currentConversationId();
     {
@@ -209,6 +225,7 @@ void MainWindow::handleConversationsChanged(qint64 conversationId) {
         const QModelIndex index = m_model->indexOfId(shown != 0 ? shown : conversationId);
         m_list->setCurrentIndex(index);
     }
+    updateWindowTitle();
 }
 
 void MainWindow::handleSelectionChanged() {
@@ -220,6 +237,7 @@ void MainWindow::handleSelectionChanged() {
     if (id != currentConversationId()) {
         m_chat->showConversation(id);
     }
+    updateWindowTitle();
 }
 
 void MainWindow::openSettings() {

@@ -42,6 +42,7 @@ private:
     void buildMenus();
     void handleConversationsChanged(qint64 conversationId);
     void handleSelectionChanged();
+    void updateWindowTitle();
     void openSettings();
     void showAbout();
     qint64 currentConversationId() const;
