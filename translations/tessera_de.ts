@@ -330,6 +330,10 @@
         <source>Conversation</source>
         <translation>Unterhaltung</translation>
     </message>
+    <message>
+        <source>Start a conversation: write a message below and press Ctrl+Enter.</source>
+        <translation>Beginnen Sie eine Unterhaltung: Schreiben Sie unten eine Nachricht und drücken Sie Strg+Eingabe.</translation>
+    </message>
 </context>
 <context>
     <name>Tessera::Ui::Composer</name>

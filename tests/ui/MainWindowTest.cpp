@@ -468,6 +468,8 @@ TEST_F(MainWindowTest, WindowTitleFollowsTheConversationAndDeleteKeyWorksInTheLi
     EXPECT_EQ(window.windowTitle(), QStringLiteral("first topic — Tessera"));
     window.newConversation();
     EXPECT_EQ(window.windowTitle(), QStringLiteral("Tessera"));
+    EXPECT_TRUE(child<QLabel>(&window, "emptyConversationHint")->isVisible())
+        << "an empty conversation says what to do";
 
     window.conversationList()->setCurrentIndex(window.conversationModel()->indexOfId(first->id));
     window.activateWindow();

@@ -11,7 +11,8 @@ namespace Tessera::Ui {
 ChatView::ChatView(QWidget* parent)
     : QScrollArea(parent)
     , m_content(new QWidget(this))
-    , m_layout(new QVBoxLayout(m_content)) {
+    , m_layout(new QVBoxLayout(m_content))
+    , m_placeholder(new QLabel(tr("Start a conversation: write a message below and press Ctrl+Enter."), m_content)) {
     setObjectName(QStringLiteral("chatView"));
     setAccessibleName(tr("Conversation"));
     setWidgetResizable(true);
@@ -19,6 +20,12 @@ ChatView::ChatView(QWidget* parent)
     setFocusPolicy(Qt::StrongFocus);
     m_layout->setContentsMargins(12, 12, 12, 12);
     m_layout->setSpacing(10);
+    m_placeholder->setObjectName(QStringLiteral("emptyConversationHint"));
+    m_placeholder->setAlignment(Qt::AlignCenter);
+    m_placeholder->setWordWrap(true);
+    m_placeholder->setForegroundRole(QPalette::PlaceholderText);
+    // [hint | messages…] then a stretch: messages stay at the top; the hint, while shown, takes the upper half.
+    m_layout->addWidget(m_placeholder, 1);
     m_layout->addStretch(1);
     setWidget(m_content);
     m_frameTimer.setSingleShot(true);
@@ -39,6 +46,7 @@ void ChatView::clear() {
         m_layout->removeWidget(widget);
     }
     m_widgets.clear();
+    m_placeholder->show();
     m_streamingText.clear();
     m_dirty.clear();
     m_followTail = true;
@@ -53,6 +61,7 @@ void ChatView::setMessages(const std::vector<Core::Message>& messages) {
 
 void ChatView::appendMessage(const Core::Message& message) {
     auto* widget = new MessageWidget(message, m_content);
+    m_placeholder->hide();
     m_layout->insertWidget(m_layout->count() - 1, widget);
     m_widgets.push_back(widget);
     if (message.state == Core::MessageState::Streaming) {

@@ -8,6 +8,7 @@
 
 #include <vector>
 
+class QLabel;
 class QVBoxLayout;
 
 namespace Tessera::Ui {
@@ -43,6 +44,7 @@ private:
 
     QWidget* m_content;
     QVBoxLayout* m_layout;
+    QLabel* m_placeholder; // shown while the conversation is empty
     std::vector<MessageWidget*> m_widgets;
     QHash<qint64, QString> m_streamingText; // full text so far, by message id
     QHash<qint64, bool> m_dirty;

@@ -69,6 +69,7 @@ MessageWidget::MessageWidget(const Core::Message& message, QWidget* parent)
 void MessageWidget::setStreamingText(const QString& text) {
     m_message.content = text;
     m_body->setText(renderMarkdown(text));
+    m_body->setVisible(!text.isEmpty());
 }
 
 void MessageWidget::setFinal(const Core::Message& message) {
@@ -91,6 +92,7 @@ void MessageWidget::updateHeader() {
 void MessageWidget::render() {
     updateHeader();
     m_body->setText(renderMarkdown(m_message.content));
+    m_body->setVisible(!m_message.content.isEmpty());
     setAccessibleName(m_header->text());
     setAccessibleDescription(m_message.content.left(200));
     QStringList facts;
