@@ -53,6 +53,27 @@ QString readSecretFromStdin() {
     return QString::fromStdString(line).trimmed();
 }
 
+// Reads the key from stdin and stores it in the keychain for config. Returns the exit status on failure.
+std::optional<int> storeKeyFromStdin(Context& context, const ProviderConfig& config) {
+    const QString key = readSecretFromStdin();
+    if (key.isEmpty()) {
+        return usageError(QStringLiteral("--api-key-stdin read an empty key"));
+    }
+    const Status stored = await<Status>([&](std::function<void(Status)> done) {
+        context.services.secrets().write(config.keychainKey(), key, std::move(done));
+    });
+    if (!stored) {
+        return reportError(context, stored.error());
+    }
+    return std::nullopt;
+}
+
+Status removeKey(Context& context, const ProviderConfig& config) {
+    return await<Status>([&](std::function<void(Status)> done) {
+        context.services.secrets().remove(config.keychainKey(), std::move(done));
+    });
+}
+
 int addProvider(Context& context, const QStringList& args) {
     QString problem;
     auto parsed = CommandArgs::parse(args,
@@ -103,23 +124,14 @@ int addProvider(Context& context, const QStringList& args) {
 
     // The key goes to the keychain first: if that fails, nothing is stored at all.
     if (config.keySource == KeySource::Keychain) {
-        const QString key = readSecretFromStdin();
-        if (key.isEmpty()) {
-            return usageError(QStringLiteral("--api-key-stdin read an empty key"));
-        }
-        const Status stored = await<Status>([&](std::function<void(Status)> done) {
-            context.services.secrets().write(config.keychainKey(), key, std::move(done));
-        });
-        if (!stored) {
-            return reportError(context, stored.error());
+        if (auto failed = storeKeyFromStdin(context, config)) {
+            return *failed;
         }
     }
     auto added = context.services.providers().add(config);
     if (!added) {
         if (config.keySource == KeySource::Keychain) {
-            await<Status>([&](std::function<void(Status)> done) {
-                context.services.secrets().remove(config.keychainKey(), std::move(done));
-            });
+            removeKey(context, config);
         }
         return reportError(context, added.error());
     }
@@ -180,24 +192,15 @@ int updateProvider(Context& context, const QStringList& args) {
         return usageError(valid.error().detail);
     }
     if (parsed->has(QStringLiteral("api-key-stdin"))) {
-        const QString key = readSecretFromStdin();
-        if (key.isEmpty()) {
-            return usageError(QStringLiteral("--api-key-stdin read an empty key"));
-        }
-        const Status stored = await<Status>([&](std::function<void(Status)> done) {
-            context.services.secrets().write(config.keychainKey(), key, std::move(done));
-        });
-        if (!stored) {
-            return reportError(context, stored.error());
+        if (auto failed = storeKeyFromStdin(context, config)) {
+            return *failed;
         }
     }
     if (auto updated = context.services.providers().update(config); !updated) {
         return reportError(context, updated.error());
     }
     if (existing->keySource == KeySource::Keychain && config.keySource != KeySource::Keychain) {
-        await<Status>([&](std::function<void(Status)> done) {
-            context.services.secrets().remove(config.keychainKey(), std::move(done));
-        });
+        removeKey(context, config);
     }
     if (context.json) {
         printJson(providerJson(config));
@@ -256,9 +259,7 @@ int removeProvider(Context& context, const QStringList& args) {
         return reportError(context, removed.error());
     }
     if (provider->keySource == KeySource::Keychain) {
-        const Status removedKey = await<Status>([&](std::function<void(Status)> done) {
-            context.services.secrets().remove(provider->keychainKey(), std::move(done));
-        });
+        const Status removedKey = removeKey(context, *provider);
         if (!removedKey) {
             printErr(QStringLiteral("tessera-cli: warning: the provider was removed but its key could not be deleted "
                                     "from the keychain: %1\n")

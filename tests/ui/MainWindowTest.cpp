@@ -76,6 +76,21 @@ protected:
         services = std::move(*opened);
     }
 
+    // A provider on the loopback server with default model gpt-test.
+    Core::ProviderConfig addLoopbackProvider(const QString& name = QStringLiteral("p"),
+                                             Core::KeySource keySource = Core::KeySource::None,
+                                             const QString& envVar = {}) {
+        Core::ProviderConfig config;
+        config.name = name;
+        config.baseUrl = server.baseUrl();
+        config.defaultModel = QStringLiteral("gpt-test");
+        config.keySource = keySource;
+        config.keyEnvVar = envVar;
+        auto added = services->providers().add(config);
+        EXPECT_TRUE(added) << added.error().toLogString().toStdString();
+        return added.value_or(config);
+    }
+
     Ui::MessageWidget* lastMessage(Ui::MainWindow& window) {
         Ui::ChatView* view = window.chatPanel()->chatView();
         return view->messageAt(view->messageCount() - 1);
@@ -170,11 +185,7 @@ TEST_F(MainWindowTest, FirstRunAddsProviderStreamsAnAnswerStopsAnotherAndBothSur
 }
 
 TEST_F(MainWindowTest, ProviderErrorsShowABannerWithCodeAndCorrelationIdAndNoAnswerText) {
-    Core::ProviderConfig config;
-    config.name = QStringLiteral("p");
-    config.baseUrl = server.baseUrl();
-    config.defaultModel = QStringLiteral("gpt-test");
-    ASSERT_TRUE(services->providers().add(config));
+    addLoopbackProvider();
     Ui::MainWindow window(*services, dialogs);
     window.show();
     auto* composer = child<Ui::Composer>(&window, "composer");
@@ -365,11 +376,7 @@ TEST_F(MainWindowTest, EditingAProviderKeepsTheStoredKeyUnlessANewOneIsTyped) {
 }
 
 TEST_F(MainWindowTest, ReturningToAConversationThatIsStillStreamingShowsEverythingSoFarAndCanStopIt) {
-    Core::ProviderConfig config;
-    config.name = QStringLiteral("p");
-    config.baseUrl = server.baseUrl();
-    config.defaultModel = QStringLiteral("gpt-test");
-    ASSERT_TRUE(services->providers().add(config));
+    addLoopbackProvider();
     Ui::MainWindow window(*services, dialogs);
     window.show();
     auto* composer = child<Ui::Composer>(&window, "composer");
@@ -393,13 +400,7 @@ TEST_F(MainWindowTest, ReturningToAConversationThatIsStillStreamingShowsEverythi
 }
 
 TEST_F(MainWindowTest, AMissingKeyVariableFailsTheTurnCleanlyAndTheNextSendWorks) {
-    Core::ProviderConfig config;
-    config.name = QStringLiteral("env");
-    config.baseUrl = server.baseUrl();
-    config.defaultModel = QStringLiteral("gpt-test");
-    config.keySource = Core::KeySource::Environment;
-    config.keyEnvVar = QStringLiteral("TESSERA_GUI_UNSET_KEY");
-    ASSERT_TRUE(services->providers().add(config));
+    addLoopbackProvider(QStringLiteral("env"), Core::KeySource::Environment, QStringLiteral("TESSERA_GUI_UNSET_KEY"));
     qunsetenv("TESSERA_GUI_UNSET_KEY");
     Ui::MainWindow window(*services, dialogs);
     window.show();
@@ -440,11 +441,7 @@ TEST(MessageWidget, RawHtmlInAnAnswerIsShownAsTextNotRendered) {
 TEST_F(MainWindowTest, AnHtmlErrorPageFromTheProviderIsShownAsPlainText) {
     server.enqueue("/v1/chat/completions",
                    Tessera::Testing::FakeResponse::json(502, "<html><img src=\"file:///x.png\">Bad gateway</html>"));
-    Core::ProviderConfig config;
-    config.name = QStringLiteral("p");
-    config.baseUrl = server.baseUrl();
-    config.defaultModel = QStringLiteral("gpt-test");
-    ASSERT_TRUE(services->providers().add(config));
+    addLoopbackProvider();
     Ui::MainWindow window(*services, dialogs);
     window.show();
     child<Ui::Composer>(&window, "composer")->setPlainText(QStringLiteral("hi"));
@@ -483,10 +480,7 @@ TEST_F(MainWindowTest, WindowTitleFollowsTheConversationAndDeleteKeyWorksInTheLi
 }
 
 TEST_F(MainWindowTest, EveryControlHasAnAccessibleNameOrVisibleText) {
-    Core::ProviderConfig config;
-    config.name = QStringLiteral("p");
-    config.baseUrl = server.baseUrl();
-    ASSERT_TRUE(services->providers().add(config));
+    addLoopbackProvider();
     Ui::MainWindow window(*services, dialogs);
     window.show();
     auto* dialog = window.openAddProvider();
