@@ -53,6 +53,22 @@ QString readSecretFromStdin() {
     return QString::fromStdString(line).trimmed();
 }
 
+// The provider named by the command's only argument. On a usage error or a failed lookup, the error is
+// reported and *exitCode holds the status to return.
+std::optional<ProviderConfig> namedProvider(Context& context, const QStringList& args, const QString& usage,
+                                            int* exitCode) {
+    if (args.size() != 1) {
+        *exitCode = usageError(usage);
+        return std::nullopt;
+    }
+    auto provider = context.services.providers().findByName(args.first());
+    if (!provider) {
+        *exitCode = reportError(context, provider.error());
+        return std::nullopt;
+    }
+    return *provider;
+}
+
 // Reads the key from stdin and stores it in the keychain for config. Returns the exit status on failure.
 std::optional<int> storeKeyFromStdin(Context& context, const ProviderConfig& config) {
     const QString key = readSecretFromStdin();
@@ -248,12 +264,11 @@ int listProviders(Context& context) {
 }
 
 int removeProvider(Context& context, const QStringList& args) {
-    if (args.size() != 1) {
-        return usageError(QStringLiteral("providers remove needs exactly one NAME"));
-    }
-    auto provider = context.services.providers().findByName(args.first());
+    int exitCode = exitOk;
+    const auto provider =
+        namedProvider(context, args, QStringLiteral("providers remove needs exactly one NAME"), &exitCode);
     if (!provider) {
-        return reportError(context, provider.error());
+        return exitCode;
     }
     if (auto removed = context.services.providers().remove(provider->id); !removed) {
         return reportError(context, removed.error());
@@ -275,12 +290,11 @@ int removeProvider(Context& context, const QStringList& args) {
 }
 
 int testProvider(Context& context, const QStringList& args) {
-    if (args.size() != 1) {
-        return usageError(QStringLiteral("providers test needs exactly one NAME"));
-    }
-    auto provider = context.services.providers().findByName(args.first());
+    int exitCode = exitOk;
+    const auto provider =
+        namedProvider(context, args, QStringLiteral("providers test needs exactly one NAME"), &exitCode);
     if (!provider) {
-        return reportError(context, provider.error());
+        return exitCode;
     }
     const ProbeReport report = await<ProbeReport>(
         [&](std::function<void(ProbeReport)> done) { context.services.probe().run(*provider, std::move(done)); });
@@ -345,12 +359,10 @@ int runProviders(Context& context, const QStringList& args) {
 }
 
 int runModels(Context& context, const QStringList& args) {
-    if (args.size() != 1) {
-        return usageError(QStringLiteral("models needs exactly one PROVIDER"));
-    }
-    auto provider = context.services.providers().findByName(args.first());
+    int exitCode = exitOk;
+    const auto provider = namedProvider(context, args, QStringLiteral("models needs exactly one PROVIDER"), &exitCode);
     if (!provider) {
-        return reportError(context, provider.error());
+        return exitCode;
     }
     const Result<QString> key = await<Result<QString>>([&](std::function<void(Result<QString>)> done) {
         context.services.keys().resolve(*provider, std::move(done));
