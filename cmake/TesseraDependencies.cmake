@@ -8,5 +8,5 @@ pkg_check_modules(SODIUM REQUIRED IMPORTED_TARGET libsodium)
 
 if(TESSERA_BUILD_TESTS)
     find_package(GTest REQUIRED)
-    find_package(rapidcheck CONFIG QUIET)
+    find_package(rapidcheck CONFIG REQUIRED)
 endif()

@@ -56,6 +56,12 @@ QLatin1StringView codeName(ErrorCode code) {
         return QLatin1StringView("provider.invalid_response");
     case ErrorCode::ResponseTooLarge:
         return QLatin1StringView("provider.response_too_large");
+    case ErrorCode::ProviderOverloaded:
+        return QLatin1StringView("provider.overloaded");
+    case ErrorCode::CircuitOpen:
+        return QLatin1StringView("provider.circuit_open");
+    case ErrorCode::LocalRateLimited:
+        return QLatin1StringView("provider.local_rate_limit");
     }
     return QLatin1StringView("internal");
 }
@@ -70,11 +76,14 @@ int cliExitCode(ErrorCode code) {
         return 3;
     case ErrorCode::ProviderRateLimited:
     case ErrorCode::ProviderQuotaExceeded:
+    case ErrorCode::LocalRateLimited:
         return 4;
     case ErrorCode::NetworkUnreachable:
     case ErrorCode::Timeout:
     case ErrorCode::TlsFailed:
     case ErrorCode::ProviderUnavailable:
+    case ErrorCode::ProviderOverloaded:
+    case ErrorCode::CircuitOpen:
         return 5;
     case ErrorCode::StreamInterrupted:
     case ErrorCode::ProviderStreamError:
@@ -181,6 +190,18 @@ const char* defaultMessage(ErrorCode code) {
                                  "to a compatible server.");
     case ErrorCode::ResponseTooLarge:
         return QT_TRANSLATE_NOOP("Tessera::Core::Error", "The provider's response exceeded Tessera's size limits.");
+    case ErrorCode::ProviderOverloaded:
+        return QT_TRANSLATE_NOOP("Tessera::Core::Error",
+                                 "The provider is overloaded right now. Tessera retried; try again in a minute or "
+                                 "use a fallback model.");
+    case ErrorCode::CircuitOpen:
+        return QT_TRANSLATE_NOOP("Tessera::Core::Error",
+                                 "This provider failed repeatedly, so Tessera pauses requests to it for a while. It "
+                                 "will be tried again automatically; see Providers > Health for details.");
+    case ErrorCode::LocalRateLimited:
+        return QT_TRANSLATE_NOOP("Tessera::Core::Error",
+                                 "This request would exceed the rate limit set for the provider. Wait a moment, or "
+                                 "raise the limit in the provider's settings.");
     }
     return "";
 }

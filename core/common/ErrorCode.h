@@ -33,6 +33,9 @@ enum class ErrorCode {
     StreamInterrupted,
     InvalidResponse,
     ResponseTooLarge,
+    ProviderOverloaded,
+    CircuitOpen,
+    LocalRateLimited,
 };
 
 // "provider.unauthorized" etc.
