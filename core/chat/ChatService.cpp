@@ -214,7 +214,7 @@ Result<TurnStart> ChatService::send(const QString& prompt, const SendOptions& op
         if (message.id == assistant.id || message.content.isEmpty() || message.state == MessageState::Failed) {
             continue;
         }
-        turn->request.messages.push_back({message.role, message.content});
+        turn->request.messages.push_back({message.role, message.content, {}});
     }
 
     turn->start.conversationId = conversation.id;

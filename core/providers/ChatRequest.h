@@ -10,9 +10,19 @@
 
 namespace Tessera::Core {
 
+// An image in a user message (a pasted screenshot, a photo), sent inline to models that accept images.
+struct ImageAttachment {
+    QString mimeType; // image/png, image/jpeg, image/webp, image/gif
+    QByteArray data;  // the raw bytes (not base64)
+    QString name;
+
+    bool operator==(const ImageAttachment&) const = default;
+};
+
 struct ChatTurn {
     Role role = Role::User;
     QString content;
+    std::vector<ImageAttachment> images = {};
 };
 
 // What to ask a provider: a value, independent of any wire format.
@@ -25,6 +35,14 @@ struct ChatRequest {
     bool stream = true;
     QString correlationId;
 };
+
+// Characters in the prompt (system prompt and every turn), for local token estimates; an image counts as about
+// a thousand tokens.
+qsizetype promptCharacters(const ChatRequest& request);
+
+// The turns with consecutive messages of the same role joined (by a blank line), starting with a user turn, as
+// Anthropic and Gemini require strictly alternating roles.
+std::vector<ChatTurn> alternatingTurns(const std::vector<ChatTurn>& turns);
 
 // What a provider answered.
 struct ChatAnswer {

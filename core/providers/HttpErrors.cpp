@@ -1,6 +1,7 @@
 #include "providers/HttpErrors.h"
 
 #include <QDateTime>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 
@@ -10,9 +11,37 @@ namespace {
 
 struct ErrorBody {
     QString message;
-    QString type;
-    QString code;
+    QString type;                       // OpenAI error.type, Anthropic error.type, Gemini error.status
+    QString code;                       // OpenAI error.code, Anthropic error.details.error_code
+    std::optional<qint64> retryDelayMs; // Gemini RetryInfo.retryDelay
+    bool perDayQuota = false;           // Gemini QuotaFailure with a per-day quota id
 };
+
+// Gemini's google.rpc details: RetryInfo {retryDelay: "58s"} and QuotaFailure {violations: [{quotaId}]}.
+void readGoogleDetails(const QJsonArray& details, ErrorBody& parsed) {
+    for (const auto& value : details) {
+        const QJsonObject detail = value.toObject();
+        const QString type = detail.value(QLatin1StringView("@type")).toString();
+        if (type.endsWith(QLatin1StringView("google.rpc.RetryInfo"))) {
+            QString delay = detail.value(QLatin1StringView("retryDelay")).toString().trimmed();
+            if (delay.endsWith(QLatin1Char('s'))) {
+                delay.chop(1);
+                bool ok = false;
+                const double seconds = delay.toDouble(&ok);
+                if (ok && seconds >= 0) {
+                    parsed.retryDelayMs = qint64(seconds * 1000);
+                }
+            }
+        } else if (type.endsWith(QLatin1StringView("google.rpc.QuotaFailure"))) {
+            for (const auto& violation : detail.value(QLatin1StringView("violations")).toArray()) {
+                const QString quotaId = violation.toObject().value(QLatin1StringView("quotaId")).toString();
+                if (quotaId.contains(QLatin1StringView("PerDay"), Qt::CaseInsensitive)) {
+                    parsed.perDayQuota = true;
+                }
+            }
+        }
+    }
+}
 
 ErrorBody parseErrorBody(const QByteArray& body) {
     ErrorBody parsed;
@@ -28,6 +57,15 @@ ErrorBody parseErrorBody(const QByteArray& body) {
         parsed.type = object.value(QLatin1StringView("type")).toString();
         const QJsonValue code = object.value(QLatin1StringView("code"));
         parsed.code = code.isString() ? code.toString() : QString();
+        if (const QJsonValue status = object.value(QLatin1StringView("status")); status.isString()) {
+            parsed.type = status.toString(); // Gemini: RESOURCE_EXHAUSTED, UNAVAILABLE, ...
+        }
+        const QJsonValue details = object.value(QLatin1StringView("details"));
+        if (details.isArray()) {
+            readGoogleDetails(details.toArray(), parsed);
+        } else if (details.isObject()) {
+            parsed.code = details.toObject().value(QLatin1StringView("error_code")).toString(parsed.code);
+        }
     } else if (error.isString()) {
         parsed.message = error.toString(); // Ollama-style {"error": "..."}
     } else {
@@ -56,13 +94,23 @@ Error errorFromHttpResponse(int status, const QByteArray& body, const QString& c
         code = ErrorCode::Timeout;
         break;
     case 429: {
+        // Not retryable: OpenAI's insufficient_quota, Anthropic's spend limit, Gemini's per-day quota.
         const bool quota = parsed.code == QLatin1StringView("insufficient_quota") ||
-                           parsed.type == QLatin1StringView("insufficient_quota");
+                           parsed.type == QLatin1StringView("insufficient_quota") ||
+                           parsed.code == QLatin1StringView("enforced_spend_limit_reached") || parsed.perDayQuota;
         code = quota ? ErrorCode::ProviderQuotaExceeded : ErrorCode::ProviderRateLimited;
         break;
     }
+    case 529:
+        code = ErrorCode::ProviderOverloaded;
+        break;
     default:
         break;
+    }
+    if (parsed.type == QLatin1StringView("overloaded_error")) {
+        code = ErrorCode::ProviderOverloaded;
+    } else if (parsed.type == QLatin1StringView("billing_error")) {
+        code = ErrorCode::ProviderQuotaExceeded;
     }
     Error error = makeError(code,
                             QStringLiteral("HTTP %1 %2%3")
@@ -72,6 +120,7 @@ Error errorFromHttpResponse(int status, const QByteArray& body, const QString& c
                             correlationId);
     error.httpStatus = status;
     error.providerMessage = parsed.message.left(500);
+    error.retryAfterMs = parsed.retryDelayMs;
     return error;
 }
 

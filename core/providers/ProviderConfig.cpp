@@ -13,17 +13,58 @@ QLatin1StringView kindName(ProviderKind kind) {
         return QLatin1StringView("openai");
     case ProviderKind::OpenAiCompatible:
         return QLatin1StringView("openai-compatible");
+    case ProviderKind::Anthropic:
+        return QLatin1StringView("anthropic");
+    case ProviderKind::Gemini:
+        return QLatin1StringView("gemini");
+    case ProviderKind::Ollama:
+        return QLatin1StringView("ollama");
+    case ProviderKind::AzureOpenAi:
+        return QLatin1StringView("azure-openai");
     }
     return QLatin1StringView("openai-compatible");
 }
 
+namespace {
+
+constexpr std::initializer_list<ProviderKind> allKinds = {ProviderKind::OpenAi,    ProviderKind::OpenAiCompatible,
+                                                          ProviderKind::Anthropic, ProviderKind::Gemini,
+                                                          ProviderKind::Ollama,    ProviderKind::AzureOpenAi};
+
+} // namespace
+
+QString kindDisplayName(ProviderKind kind) {
+    switch (kind) {
+    case ProviderKind::OpenAi:
+        return QStringLiteral("OpenAI");
+    case ProviderKind::OpenAiCompatible:
+        return QStringLiteral("OpenAI-compatible");
+    case ProviderKind::Anthropic:
+        return QStringLiteral("Anthropic");
+    case ProviderKind::Gemini:
+        return QStringLiteral("Google Gemini");
+    case ProviderKind::Ollama:
+        return QStringLiteral("Ollama");
+    case ProviderKind::AzureOpenAi:
+        return QStringLiteral("Azure OpenAI");
+    }
+    return QString();
+}
+
+bool kindNeedsKey(ProviderKind kind) {
+    return kind != ProviderKind::Ollama && kind != ProviderKind::OpenAiCompatible;
+}
+
 std::optional<ProviderKind> parseProviderKind(const QString& text) {
-    return enumFromName(text.trimmed(), {ProviderKind::OpenAi, ProviderKind::OpenAiCompatible}, kindName,
-                        Qt::CaseInsensitive);
+    return enumFromName(text.trimmed(), allKinds, kindName, Qt::CaseInsensitive);
 }
 
 QStringList providerKindNames() {
-    return {QString(kindName(ProviderKind::OpenAi)), QString(kindName(ProviderKind::OpenAiCompatible))};
+    QStringList names;
+    for (ProviderKind kind : allKinds) {
+        names << QString(kindName(kind));
+    }
+    return names;
 }
 
 QLatin1StringView keySourceName(KeySource source) {

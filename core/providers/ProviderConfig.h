@@ -1,5 +1,7 @@
 #pragma once
 
+#include "resilience/ResilienceSettings.h"
+
 #include <QDateTime>
 #include <QString>
 #include <QStringList>
@@ -8,7 +10,7 @@
 
 namespace Tessera::Core {
 
-enum class ProviderKind { OpenAi, OpenAiCompatible };
+enum class ProviderKind { OpenAi, OpenAiCompatible, Anthropic, Gemini, Ollama, AzureOpenAi };
 enum class KeySource { Keychain, Environment, None };
 
 // A configured provider as stored. It never holds the API key itself: the key lives in the keychain
@@ -21,6 +23,9 @@ struct ProviderConfig {
     QString defaultModel;
     KeySource keySource = KeySource::None;
     QString keyEnvVar;
+    QString apiVersion; // Azure OpenAI's api-version query parameter
+    bool enabled = true;
+    ResilienceSettings resilience;
     QDateTime createdAt;
     QDateTime updatedAt;
 
@@ -30,6 +35,12 @@ struct ProviderConfig {
 QLatin1StringView kindName(ProviderKind kind);
 std::optional<ProviderKind> parseProviderKind(const QString& text);
 QStringList providerKindNames();
+// The kind's name for people: "OpenAI", "Anthropic", "Google Gemini", ...
+QString kindDisplayName(ProviderKind kind);
+// Whether the kind needs an API key to work at all (local servers do not).
+bool kindNeedsKey(ProviderKind kind);
+
+inline constexpr const char* defaultAzureApiVersion = "2024-10-21";
 
 QLatin1StringView keySourceName(KeySource source);
 std::optional<KeySource> parseKeySource(const QString& text);

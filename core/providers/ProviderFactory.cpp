@@ -1,5 +1,8 @@
 #include "providers/ProviderFactory.h"
 
+#include "providers/anthropic/AnthropicProvider.h"
+#include "providers/gemini/GeminiProvider.h"
+#include "providers/ollama/OllamaProvider.h"
 #include "providers/openai/OpenAiProvider.h"
 
 namespace Tessera::Core {
@@ -12,7 +15,14 @@ std::unique_ptr<Provider> ProviderFactory::create(const ProviderConfig& config, 
     switch (config.kind) {
     case ProviderKind::OpenAi:
     case ProviderKind::OpenAiCompatible:
-        return std::make_unique<OpenAiProvider>(m_network, config.kind, config.baseUrl, apiKey, config.name);
+    case ProviderKind::AzureOpenAi:
+        return std::make_unique<OpenAiProvider>(m_network, config, apiKey);
+    case ProviderKind::Anthropic:
+        return std::make_unique<AnthropicProvider>(m_network, config, apiKey);
+    case ProviderKind::Gemini:
+        return std::make_unique<GeminiProvider>(m_network, config, apiKey);
+    case ProviderKind::Ollama:
+        return std::make_unique<OllamaProvider>(m_network, config, apiKey);
     }
     return nullptr;
 }

@@ -2,6 +2,7 @@
 
 #include "common/Result.h"
 #include "providers/ChatRequest.h"
+#include "providers/RateLimitHeaders.h"
 
 #include <QObject>
 
@@ -24,6 +25,8 @@ public:
     const QString& correlationId() const { return m_correlationId; }
     const QString& text() const { return m_text; }
     bool isFinished() const { return m_finished; }
+    // What the provider's headers said about its rate limits (empty when it sent none).
+    const ProviderRateLimits& rateLimits() const { return m_rateLimits; }
 
 Q_SIGNALS:
     void deltaReceived(const QString& delta);
@@ -33,11 +36,13 @@ protected:
     void appendText(const QString& delta);
     // Emits finished once; later calls are ignored.
     void finish(const ChatResult& result);
+    void setRateLimits(const ProviderRateLimits& limits) { m_rateLimits = limits; }
 
 private:
     QString m_correlationId;
     QString m_text;
     bool m_finished = false;
+    ProviderRateLimits m_rateLimits;
 };
 
 } // namespace Tessera::Core

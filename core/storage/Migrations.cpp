@@ -47,6 +47,47 @@ const std::vector<Migration>& migrations() {
                  updated_at TEXT NOT NULL))"),
              QStringLiteral("CREATE INDEX messages_by_conversation ON messages(conversation_id, id)"),
          }},
+        {2,
+         {
+             QStringLiteral("ALTER TABLE providers ADD COLUMN api_version TEXT NOT NULL DEFAULT ''"),
+             QStringLiteral("ALTER TABLE providers ADD COLUMN enabled INTEGER NOT NULL DEFAULT 1"),
+             QStringLiteral("ALTER TABLE providers ADD COLUMN resilience TEXT NOT NULL DEFAULT ''"),
+             QStringLiteral("ALTER TABLE conversations ADD COLUMN fallback_provider_id INTEGER "
+                            "REFERENCES providers(id) ON DELETE SET NULL"),
+             QStringLiteral("ALTER TABLE conversations ADD COLUMN fallback_model TEXT NOT NULL DEFAULT ''"),
+             QStringLiteral("ALTER TABLE messages ADD COLUMN attempts INTEGER NOT NULL DEFAULT 1"),
+             QStringLiteral("ALTER TABLE messages ADD COLUMN cache_hit INTEGER NOT NULL DEFAULT 0"),
+             QStringLiteral("ALTER TABLE messages ADD COLUMN via_fallback INTEGER NOT NULL DEFAULT 0"),
+             QStringLiteral(R"(CREATE TABLE message_images (
+                 id INTEGER PRIMARY KEY,
+                 message_id INTEGER NOT NULL REFERENCES messages(id) ON DELETE CASCADE,
+                 mime_type TEXT NOT NULL,
+                 name TEXT NOT NULL DEFAULT '',
+                 data BLOB NOT NULL))"),
+             QStringLiteral("CREATE INDEX message_images_by_message ON message_images(message_id, id)"),
+             QStringLiteral(R"(CREATE TABLE response_cache (
+                 key TEXT PRIMARY KEY,
+                 provider_name TEXT NOT NULL,
+                 model TEXT NOT NULL,
+                 answer TEXT NOT NULL,
+                 created_at TEXT NOT NULL,
+                 expires_at TEXT NOT NULL,
+                 hits INTEGER NOT NULL DEFAULT 0) WITHOUT ROWID)"),
+             QStringLiteral("CREATE INDEX response_cache_by_model ON response_cache(provider_name, model)"),
+             QStringLiteral("CREATE INDEX response_cache_by_expiry ON response_cache(expires_at)"),
+             QStringLiteral(R"sql(CREATE TABLE metrics (
+                 name TEXT NOT NULL,
+                 labels TEXT NOT NULL,
+                 value REAL NOT NULL,
+                 PRIMARY KEY (name, labels)) WITHOUT ROWID)sql"),
+             QStringLiteral(R"(CREATE TABLE provider_status (
+                 provider_id INTEGER PRIMARY KEY REFERENCES providers(id) ON DELETE CASCADE,
+                 last_success_at TEXT NOT NULL DEFAULT '',
+                 last_error_code TEXT NOT NULL DEFAULT '',
+                 last_error_detail TEXT NOT NULL DEFAULT '',
+                 last_error_cid TEXT NOT NULL DEFAULT '',
+                 last_error_at TEXT NOT NULL DEFAULT ''))"),
+         }},
     };
     return all;
 }

@@ -10,7 +10,8 @@ namespace Tessera::Core {
 namespace {
 
 const QString kColumns =
-    QStringLiteral("id, name, kind, base_url, default_model, key_source, key_env_var, created_at, updated_at");
+    QStringLiteral("id, name, kind, base_url, default_model, key_source, key_env_var, created_at, updated_at, "
+                   "api_version, enabled, resilience");
 
 ProviderConfig fromRow(const QSqlQuery& q) {
     ProviderConfig c;
@@ -23,6 +24,10 @@ ProviderConfig fromRow(const QSqlQuery& q) {
     c.keyEnvVar = q.value(6).toString();
     c.createdAt = fromStoredTime(q.value(7).toString());
     c.updatedAt = fromStoredTime(q.value(8).toString());
+    c.apiVersion = q.value(9).toString();
+    c.enabled = q.value(10).toBool();
+    // Settings that no longer parse (edited by hand) fall back to the defaults rather than hiding the provider.
+    c.resilience = ResilienceSettings::fromJson(q.value(11).toString().toUtf8()).value_or(ResilienceSettings{});
     return c;
 }
 
@@ -50,7 +55,13 @@ Status ProviderRepository::validate(const ProviderConfig& config) {
     if (config.defaultModel.size() > 256) {
         return fail(ErrorCode::InvalidArgument, QStringLiteral("model name is longer than 256 characters"));
     }
-    return {};
+    if (config.kind == ProviderKind::AzureOpenAi && config.apiVersion.trimmed().isEmpty()) {
+        return fail(ErrorCode::InvalidArgument, QStringLiteral("Azure OpenAI needs an api-version"));
+    }
+    if (config.apiVersion.size() > 64) {
+        return fail(ErrorCode::InvalidArgument, QStringLiteral("api-version is longer than 64 characters"));
+    }
+    return config.resilience.validate();
 }
 
 Result<ProviderConfig> ProviderRepository::add(ProviderConfig config) const {
@@ -65,9 +76,11 @@ Result<ProviderConfig> ProviderRepository::add(ProviderConfig config) const {
     }
     auto query =
         m_db.exec(QStringLiteral("INSERT INTO providers (name, kind, base_url, default_model, key_source, "
-                                 "key_env_var, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"),
+                                 "key_env_var, created_at, updated_at, api_version, enabled, resilience) "
+                                 "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
                   {config.name, QString(kindName(config.kind)), config.baseUrl, config.defaultModel,
-                   QString(keySourceName(config.keySource)), config.keyEnvVar, toStoredTime(now), toStoredTime(now)});
+                   QString(keySourceName(config.keySource)), config.keyEnvVar, toStoredTime(now), toStoredTime(now),
+                   config.apiVersion, config.enabled, QString::fromUtf8(config.resilience.toJson())});
     if (!query) {
         if (query.error().code == ErrorCode::AlreadyExists) {
             return fail(ErrorCode::AlreadyExists, QStringLiteral("a provider named '%1' exists").arg(config.name));
@@ -84,11 +97,11 @@ Status ProviderRepository::update(const ProviderConfig& config) const {
     }
     auto query = m_db.exec(
         QStringLiteral("UPDATE providers SET name = ?, kind = ?, base_url = ?, default_model = ?, key_source = ?, "
-                       "key_env_var = ?, updated_at = ? WHERE id = ?"),
+                       "key_env_var = ?, updated_at = ?, api_version = ?, enabled = ?, resilience = ? WHERE id = ?"),
         {config.name, QString(kindName(config.kind)), config.baseUrl, config.defaultModel,
          QString(keySourceName(config.keySource)),
          config.keySource == KeySource::Environment ? config.keyEnvVar : QString(), toStoredTime(m_clock.nowUtc()),
-         config.id});
+         config.apiVersion, config.enabled, QString::fromUtf8(config.resilience.toJson()), config.id});
     if (!query) {
         return fail(query.error());
     }

@@ -1,5 +1,5 @@
 // Runs the real tessera-cli binary against a loopback OpenAI-compatible server started by the test.
-#include "support/FakeOpenAiServer.h"
+#include "support/FakeProviderServer.h"
 #include "support/TestHelpers.h"
 
 #include <QDir>
@@ -16,7 +16,7 @@
 
 #include <csignal>
 
-using Tessera::Testing::FakeOpenAiServer;
+using Tessera::Testing::FakeProviderServer;
 using Tessera::Testing::waitUntil;
 
 namespace {
@@ -73,7 +73,7 @@ protected:
     }
 
     QTemporaryDir dir;
-    FakeOpenAiServer server;
+    FakeProviderServer server;
 };
 
 TEST_F(CliTest, VersionAndHelp) {

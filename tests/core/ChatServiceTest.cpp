@@ -1,5 +1,5 @@
 #include "support/CoreFixture.h"
-#include "support/FakeOpenAiServer.h"
+#include "support/FakeProviderServer.h"
 #include "support/TestHelpers.h"
 
 #include <QJsonArray>
@@ -11,7 +11,7 @@
 
 using namespace Tessera::Core;
 using Tessera::Testing::CoreFixture;
-using Tessera::Testing::FakeOpenAiServer;
+using Tessera::Testing::FakeProviderServer;
 using Tessera::Testing::waitUntil;
 
 class ChatServiceTest : public ::testing::Test {
@@ -32,7 +32,7 @@ protected:
     }
 
     CoreFixture core;
-    FakeOpenAiServer server;
+    FakeProviderServer server;
     ProviderConfig provider;
     std::vector<TurnOutcome> outcomes;
 };
@@ -56,7 +56,7 @@ TEST_F(ChatServiceTest, NewConversationIsStoredAndAnswered) {
 
 TEST_F(ChatServiceTest, UserMessageIsSavedBeforeTheRequestLeaves) {
     std::optional<size_t> storedWhenRequestArrived;
-    QObject::connect(&server, &FakeOpenAiServer::requestReceived, [&](const auto&) {
+    QObject::connect(&server, &FakeProviderServer::requestReceived, [&](const auto&) {
         auto conversations = core.conversations->list();
         if (!conversations->empty()) {
             auto messages = core.messages->listForConversation(conversations->front().id);

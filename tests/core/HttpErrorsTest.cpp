@@ -20,7 +20,7 @@ TEST(HttpErrors, EveryStatusMapsToTheDocumentedCode) {
         {500, ErrorCode::ProviderUnavailable},
         {502, ErrorCode::ProviderUnavailable},
         {503, ErrorCode::ProviderUnavailable},
-        {529, ErrorCode::ProviderUnavailable},
+        {529, ErrorCode::ProviderOverloaded},
     };
     for (const auto& [status, code] : cases) {
         const Error error = errorFromHttpResponse(status, "{}", QStringLiteral("cid"));

@@ -1,7 +1,7 @@
 #include "providers/openai/OpenAiProvider.h"
 #include "providers/HttpErrors.h"
 #include "providers/ProviderReply.h"
-#include "support/FakeOpenAiServer.h"
+#include "support/FakeProviderServer.h"
 #include "support/TestHelpers.h"
 
 #include <QJsonArray>
@@ -14,7 +14,7 @@
 #include <gtest/gtest.h>
 
 using namespace Tessera::Core;
-using Tessera::Testing::FakeOpenAiServer;
+using Tessera::Testing::FakeProviderServer;
 using Tessera::Testing::FakeResponse;
 using Tessera::Testing::waitUntil;
 
@@ -22,10 +22,20 @@ class OpenAiProviderTest : public ::testing::Test {
 protected:
     void SetUp() override {
         ASSERT_TRUE(server.listen());
-        provider =
-            std::make_unique<OpenAiProvider>(network, ProviderKind::OpenAi, server.baseUrl() + QStringLiteral("/"),
-                                             QStringLiteral("test-key-123456"), QStringLiteral("fake"));
+        config.name = QStringLiteral("fake");
+        config.kind = ProviderKind::OpenAi;
+        config.baseUrl = server.baseUrl() + QStringLiteral("/");
+        recreateProvider();
         server.setApiKey(QStringLiteral("test-key-123456"));
+    }
+
+    void recreateProvider() {
+        provider = std::make_unique<OpenAiProvider>(network, config, QStringLiteral("test-key-123456"));
+    }
+
+    void setIdleTimeoutMs(qint64 ms) {
+        config.resilience.timeouts.idleMs = ms;
+        recreateProvider();
     }
 
     struct Outcome {
@@ -64,7 +74,8 @@ protected:
     }
 
     QNetworkAccessManager network;
-    FakeOpenAiServer server;
+    FakeProviderServer server;
+    ProviderConfig config;
     std::unique_ptr<OpenAiProvider> provider;
 };
 
@@ -172,11 +183,11 @@ TEST_F(OpenAiProviderTest, NotFoundModel) {
 }
 
 TEST_F(OpenAiProviderTest, ErrorObjectMidStreamKeepsThePartialTextOutOfTheAnswer) {
-    const Outcome outcome = run(QStringLiteral("[[error-in-stream]]"));
+    const Outcome outcome = run(QStringLiteral("[[error-in-stream]] and more"));
     ASSERT_FALSE(outcome.result->has_value());
     EXPECT_EQ(outcome.result->error().code, ErrorCode::ProviderStreamError);
     EXPECT_EQ(outcome.result->error().providerMessage, QStringLiteral("The model is overloaded"));
-    EXPECT_EQ(outcome.partial, QStringLiteral("Partial answer "));
+    EXPECT_EQ(outcome.partial, QStringLiteral("Echo: [[error-in-stream]] "));
     EXPECT_FALSE(outcome.partial.contains(QLatin1StringView("overloaded")));
 }
 
@@ -231,7 +242,7 @@ TEST_F(OpenAiProviderTest, ServerThatIgnoresStreamFlagStillWorks) {
 }
 
 TEST_F(OpenAiProviderTest, RedirectToAnotherOriginIsNotFollowedSoTheKeyStaysHome) {
-    FakeOpenAiServer elsewhere;
+    FakeProviderServer elsewhere;
     ASSERT_TRUE(elsewhere.listen());
     FakeResponse redirect;
     redirect.status = 307;
@@ -248,9 +259,9 @@ TEST_F(OpenAiProviderTest, UnreachableServerIsNetworkUnreachable) {
     ASSERT_TRUE(probe.listen(QHostAddress::LocalHost));
     const quint16 port = probe.serverPort();
     probe.close(); // nothing listens there now
-    provider = std::make_unique<OpenAiProvider>(network, ProviderKind::OpenAiCompatible,
-                                                QStringLiteral("http://127.0.0.1:%1/v1").arg(port), QString(),
-                                                QStringLiteral("gone"));
+    config.kind = ProviderKind::OpenAiCompatible;
+    config.baseUrl = QStringLiteral("http://127.0.0.1:%1/v1").arg(port);
+    recreateProvider();
     const Outcome outcome = run(QStringLiteral("hi"));
     ASSERT_FALSE(outcome.result->has_value());
     EXPECT_EQ(outcome.result->error().code, ErrorCode::NetworkUnreachable);
@@ -305,7 +316,7 @@ TEST_F(OpenAiProviderTest, ServerThatNeverAnswersTimesOut) {
     silent.chunks.clear();
     silent.hang = true; // headers, then nothing
     server.enqueue("/v1/chat/completions", silent);
-    provider->setIdleTimeoutMs(300);
+    setIdleTimeoutMs(300);
     const Outcome outcome = run(QStringLiteral("hi"));
     ASSERT_FALSE(outcome.result->has_value());
     EXPECT_EQ(outcome.result->error().code, ErrorCode::Timeout);
@@ -316,7 +327,7 @@ TEST_F(OpenAiProviderTest, StreamThatGoesSilentMidAnswerIsInterruptedAndKeepsIts
     stalls.chunks = stalls.chunks.mid(0, 2); // role chunk and one word, then silence
     stalls.hang = true;
     server.enqueue("/v1/chat/completions", stalls);
-    provider->setIdleTimeoutMs(300);
+    setIdleTimeoutMs(300);
     const Outcome outcome = run(QStringLiteral("hi"));
     ASSERT_FALSE(outcome.result->has_value());
     EXPECT_EQ(outcome.result->error().code, ErrorCode::StreamInterrupted);

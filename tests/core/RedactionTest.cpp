@@ -1,6 +1,6 @@
 #include "logging/Logging.h"
 #include "logging/Redactor.h"
-#include "support/FakeOpenAiServer.h"
+#include "support/FakeProviderServer.h"
 #include "support/TestHelpers.h"
 
 #include "providers/ProviderReply.h"
@@ -19,7 +19,7 @@
 #include <sstream>
 
 using namespace Tessera::Core;
-using Tessera::Testing::FakeOpenAiServer;
+using Tessera::Testing::FakeProviderServer;
 
 namespace {
 const QString kKey = QStringLiteral("sk-proj-SECRETSECRET0123456789abcdef");
@@ -70,7 +70,7 @@ TEST(Redactor, EveryLogLineGoesThroughTheRedactorIncludingTheFile) {
 }
 
 TEST(Redactor, AFullRequestAtTraceLevelNeverLogsTheKey) {
-    FakeOpenAiServer server;
+    FakeProviderServer server;
     ASSERT_TRUE(server.listen());
     server.setApiKey(kOddKey);
     auto stream = std::make_shared<std::ostringstream>();
@@ -80,7 +80,10 @@ TEST(Redactor, AFullRequestAtTraceLevelNeverLogsTheKey) {
     logging.redactor().addSecret(kOddKey);
 
     QNetworkAccessManager network;
-    OpenAiProvider provider(network, ProviderKind::OpenAiCompatible, server.baseUrl(), kOddKey, QStringLiteral("t"));
+    ProviderConfig providerConfig;
+    providerConfig.name = QStringLiteral("t");
+    providerConfig.baseUrl = server.baseUrl();
+    OpenAiProvider provider(network, providerConfig, kOddKey);
     ChatRequest request;
     request.model = QStringLiteral("gpt-test");
     request.messages.push_back({Role::User, QStringLiteral("hello")});

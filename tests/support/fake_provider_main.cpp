@@ -1,7 +1,7 @@
 // A loopback OpenAI-compatible server for trying Tessera by hand and for the CLI tests:
 //   tessera-fake-provider [--port N] [--api-key KEY]
-// Prints "listening on http://127.0.0.1:N/v1" once ready. See FakeOpenAiServer.h for the scenarios.
-#include "support/FakeOpenAiServer.h"
+// Prints "listening on http://127.0.0.1:N/v1" once ready. See FakeProviderServer.h for the scenarios.
+#include "support/FakeProviderServer.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -16,7 +16,7 @@ int main(int argc, char** argv) {
                       QStringLiteral("0")});
     parser.addOption({QStringLiteral("api-key"), QStringLiteral("Require this bearer key."), QStringLiteral("KEY")});
     parser.process(app);
-    Tessera::Testing::FakeOpenAiServer server;
+    Tessera::Testing::FakeProviderServer server;
     server.setApiKey(parser.value(QStringLiteral("api-key")));
     if (!server.listen(quint16(parser.value(QStringLiteral("port")).toUInt()))) {
         std::fprintf(stderr, "cannot listen\n");

@@ -13,7 +13,7 @@
 #include "storage/ConversationRepository.h"
 #include "storage/MessageRepository.h"
 #include "storage/ProviderRepository.h"
-#include "support/FakeOpenAiServer.h"
+#include "support/FakeProviderServer.h"
 #include "support/TestHelpers.h"
 #include "widgets/Dialogs.h"
 #include "widgets/ErrorBanner.h"
@@ -36,7 +36,7 @@
 #include <gtest/gtest.h>
 
 using namespace Tessera;
-using Tessera::Testing::FakeOpenAiServer;
+using Tessera::Testing::FakeProviderServer;
 using Tessera::Testing::waitUntil;
 
 namespace {
@@ -98,7 +98,7 @@ protected:
 
     QTemporaryDir dir;
     Core::MemorySecretStore secrets;
-    FakeOpenAiServer server;
+    FakeProviderServer server;
     ScriptedDialogs dialogs;
     std::unique_ptr<Core::CoreServices> services;
 };

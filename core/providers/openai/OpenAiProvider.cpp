@@ -1,7 +1,7 @@
 #include "providers/openai/OpenAiProvider.h"
 
 #include "logging/Logging.h"
-#include "providers/HttpErrors.h"
+#include "providers/HttpJson.h"
 #include "providers/openai/OpenAiChatReply.h"
 
 #include <QJsonArray>
@@ -9,34 +9,36 @@
 #include <QJsonObject>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
-#include <QPointer>
 #include <QUrl>
+#include <QUrlQuery>
 
 namespace Tessera::Core {
 
-OpenAiProvider::OpenAiProvider(QNetworkAccessManager& network, ProviderKind kind, QString baseUrl, QString apiKey,
-                               QString providerName)
+OpenAiProvider::OpenAiProvider(QNetworkAccessManager& network, ProviderConfig config, QString apiKey)
     : m_network(network)
-    , m_kind(kind)
-    , m_baseUrl(std::move(baseUrl))
-    , m_apiKey(std::move(apiKey))
-    , m_providerName(std::move(providerName)) {
+    , m_config(std::move(config))
+    , m_baseUrl(m_config.baseUrl)
+    , m_apiKey(std::move(apiKey)) {
     while (m_baseUrl.endsWith(QLatin1Char('/'))) {
         m_baseUrl.chop(1);
     }
 }
 
 QNetworkRequest OpenAiProvider::makeRequest(const QString& path, const QString& correlationId) const {
-    QNetworkRequest request(QUrl(m_baseUrl + path));
-    request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
-    request.setHeader(QNetworkRequest::UserAgentHeader, QByteArrayLiteral("Tessera/" TESSERA_VERSION));
-    if (!m_apiKey.isEmpty()) {
-        request.setRawHeader("Authorization", "Bearer " + m_apiKey.toUtf8());
+    QUrl url(m_baseUrl + path);
+    if (m_config.kind == ProviderKind::AzureOpenAi) {
+        QUrlQuery query(url);
+        query.addQueryItem(QStringLiteral("api-version"), m_config.apiVersion);
+        url.setQuery(query);
     }
-    request.setRawHeader("X-Client-Request-Id", correlationId.toLatin1());
-    request.setTransferTimeout(m_idleTimeoutMs);
-    // Redirects stay on the same origin, so the key is never sent to another host.
-    request.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::SameOriginRedirectPolicy);
+    QNetworkRequest request = makeJsonRequest(url, correlationId, m_config.resilience.timeouts.idleMs);
+    if (!m_apiKey.isEmpty()) {
+        if (m_config.kind == ProviderKind::AzureOpenAi) {
+            request.setRawHeader("api-key", m_apiKey.toUtf8());
+        } else {
+            request.setRawHeader("Authorization", "Bearer " + m_apiKey.toUtf8());
+        }
+    }
     return request;
 }
 
@@ -47,8 +49,20 @@ QByteArray OpenAiProvider::buildRequestBody(const ChatRequest& request, Provider
                                     {QStringLiteral("content"), request.systemPrompt}});
     }
     for (const ChatTurn& turn : request.messages) {
-        messages.append(QJsonObject{{QStringLiteral("role"), QString(roleName(turn.role))},
-                                    {QStringLiteral("content"), turn.content}});
+        QJsonValue content = turn.content;
+        if (!turn.images.empty()) {
+            QJsonArray parts{
+                QJsonObject{{QStringLiteral("type"), QStringLiteral("text")}, {QStringLiteral("text"), turn.content}}};
+            for (const ImageAttachment& image : turn.images) {
+                const QString url = QStringLiteral("data:") + image.mimeType + QStringLiteral(";base64,") +
+                                    QString::fromLatin1(image.data.toBase64());
+                parts.append(QJsonObject{{QStringLiteral("type"), QStringLiteral("image_url")},
+                                         {QStringLiteral("image_url"), QJsonObject{{QStringLiteral("url"), url}}}});
+            }
+            content = parts;
+        }
+        messages.append(
+            QJsonObject{{QStringLiteral("role"), QString(roleName(turn.role))}, {QStringLiteral("content"), content}});
     }
     QJsonObject body{{QStringLiteral("model"), request.model},
                      {QStringLiteral("messages"), messages},
@@ -69,69 +83,46 @@ QByteArray OpenAiProvider::buildRequestBody(const ChatRequest& request, Provider
 }
 
 ProviderReply* OpenAiProvider::chat(const ChatRequest& request) {
-    QNetworkRequest http = makeRequest(QStringLiteral("/chat/completions"), request.correlationId);
+    // Azure addresses a deployment (the "model" the user picked) in the path.
+    const QString path = m_config.kind == ProviderKind::AzureOpenAi
+                             ? QStringLiteral("/deployments/") +
+                                   QString::fromLatin1(QUrl::toPercentEncoding(request.model)) +
+                                   QStringLiteral("/chat/completions")
+                             : QStringLiteral("/chat/completions");
+    QNetworkRequest http = makeRequest(path, request.correlationId);
     if (request.stream) {
         http.setRawHeader("Accept", "text/event-stream");
     }
-    qsizetype promptCharacters = request.systemPrompt.size();
-    for (const ChatTurn& turn : request.messages) {
-        promptCharacters += turn.content.size();
-    }
     log("providers")
-        ->info("cid={} provider={} model={} POST {} stream={} messages={}", request.correlationId, m_providerName,
-               request.model, http.url().toString(), request.stream, request.messages.size());
-    QNetworkReply* reply = m_network.post(http, buildRequestBody(request, m_kind));
-    return new OpenAiChatReply(reply, request.correlationId, m_providerName, promptCharacters);
+        ->info("cid={} provider={} model={} POST {} stream={} messages={}", request.correlationId, m_config.name,
+               request.model, http.url().toString(QUrl::RemoveQuery), request.stream, request.messages.size());
+    QNetworkReply* reply = m_network.post(http, buildRequestBody(request, m_config.kind));
+    return new OpenAiChatReply(reply, request.correlationId, m_config.name, promptCharacters(request),
+                               m_config.resilience.timeouts);
 }
 
 void OpenAiProvider::listModels(QObject* context, const QString& correlationId, ModelsCallback done) {
     QNetworkRequest http = makeRequest(QStringLiteral("/models"), correlationId);
-    log("providers")->info("cid={} provider={} GET {}", correlationId, m_providerName, http.url().toString());
-    QNetworkReply* reply = m_network.get(http);
-    QObject::connect(reply, &QNetworkReply::finished, reply, &QObject::deleteLater);
-    // Qt buffers the whole body; stop a response that grows past the limit instead of holding it.
-    QObject::connect(reply, &QNetworkReply::downloadProgress, reply, [reply](qint64 received, qint64) {
-        if (received > maxResponseBytes) {
-            reply->setProperty("tesseraTooLarge", true);
-            reply->abort();
-        }
-    });
-    QObject::connect(reply, &QNetworkReply::finished, context, [reply, correlationId, done = std::move(done)] {
-        if (reply->property("tesseraTooLarge").toBool()) {
-            done(fail(ErrorCode::ResponseTooLarge, QStringLiteral("model list exceeds %1 bytes").arg(maxResponseBytes),
-                      correlationId));
-            return;
-        }
-        const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-        const QByteArray body = reply->read(maxResponseBytes);
-        if (status >= 400) {
-            Error error = errorFromHttpResponse(status, body, correlationId);
-            error.retryAfterMs = retryAfterMs(*reply);
-            done(fail(error));
-            return;
-        }
-        if (status == 0 || reply->error() != QNetworkReply::NoError) {
-            done(fail(errorFromNetworkError(reply->error(), reply->errorString(), correlationId)));
-            return;
-        }
-        const QJsonDocument doc = QJsonDocument::fromJson(body);
-        const QJsonValue data = doc.object().value(QLatin1StringView("data"));
-        if (!doc.isObject() || !data.isArray()) {
-            done(
-                fail(ErrorCode::InvalidResponse, QStringLiteral("model list is not {\"data\": [...]}"), correlationId));
-            return;
-        }
-        QStringList models;
-        for (const auto& entry : data.toArray()) {
-            const QString id = entry.toObject().value(QLatin1StringView("id")).toString();
-            if (!id.isEmpty()) {
-                models << id;
-            }
-        }
-        models.sort(Qt::CaseInsensitive);
-        models.removeDuplicates();
-        done(models);
-    });
+    log("providers")
+        ->info("cid={} provider={} GET {}", correlationId, m_config.name, http.url().toString(QUrl::RemoveQuery));
+    getJsonObject(m_network, http, context, correlationId,
+                  [correlationId, done = std::move(done)](Result<QJsonObject> object) {
+                      if (!object) {
+                          done(fail(object.error()));
+                          return;
+                      }
+                      const QJsonValue data = object->value(QLatin1StringView("data"));
+                      if (!data.isArray()) {
+                          done(fail(ErrorCode::InvalidResponse, QStringLiteral("model list is not {\"data\": [...]}"),
+                                    correlationId));
+                          return;
+                      }
+                      QStringList models;
+                      for (const auto& entry : data.toArray()) {
+                          models << entry.toObject().value(QLatin1StringView("id")).toString();
+                      }
+                      done(sortedModelIds(models));
+                  });
 }
 
 } // namespace Tessera::Core

@@ -1,0 +1,27 @@
+#pragma once
+
+#include "common/Result.h"
+
+#include <QJsonObject>
+#include <QNetworkRequest>
+
+#include <functional>
+
+class QNetworkAccessManager;
+class QObject;
+
+namespace Tessera::Core {
+
+// A request for a JSON API: content type, user agent, the correlation id as X-Client-Request-Id, the idle
+// (transfer) timeout, and redirects only within the same origin so a key is never sent to another host.
+QNetworkRequest makeJsonRequest(const QUrl& url, const QString& correlationId, qint64 idleTimeoutMs);
+
+// GETs a JSON object, bounded to maxResponseBytes, mapping HTTP and transport failures to typed errors. done runs
+// on context's thread and only while context is alive. Used for model lists.
+void getJsonObject(QNetworkAccessManager& network, const QNetworkRequest& request, QObject* context,
+                   const QString& correlationId, std::function<void(Result<QJsonObject>)> done);
+
+// Sorted, without duplicates: the form every provider's model list is returned in.
+QStringList sortedModelIds(QStringList ids);
+
+} // namespace Tessera::Core

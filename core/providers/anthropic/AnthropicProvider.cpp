@@ -1,0 +1,132 @@
+#include "providers/anthropic/AnthropicProvider.h"
+
+#include "logging/Logging.h"
+#include "providers/HttpJson.h"
+#include "providers/anthropic/AnthropicChatReply.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QUrl>
+#include <QUrlQuery>
+
+namespace Tessera::Core {
+
+namespace {
+
+constexpr int maxModelPages = 20;
+
+} // namespace
+
+AnthropicProvider::AnthropicProvider(QNetworkAccessManager& network, ProviderConfig config, QString apiKey)
+    : m_network(network)
+    , m_config(std::move(config))
+    , m_baseUrl(m_config.baseUrl)
+    , m_apiKey(std::move(apiKey)) {
+    while (m_baseUrl.endsWith(QLatin1Char('/'))) {
+        m_baseUrl.chop(1);
+    }
+}
+
+QNetworkRequest AnthropicProvider::makeRequest(const QString& path, const QString& correlationId) const {
+    QNetworkRequest request =
+        makeJsonRequest(QUrl(m_baseUrl + path), correlationId, m_config.resilience.timeouts.idleMs);
+    request.setRawHeader("anthropic-version", apiVersion);
+    if (!m_apiKey.isEmpty()) {
+        request.setRawHeader("x-api-key", m_apiKey.toUtf8());
+    }
+    return request;
+}
+
+QByteArray AnthropicProvider::buildRequestBody(const ChatRequest& request) {
+    QJsonArray messages;
+    for (const ChatTurn& turn : alternatingTurns(request.messages)) {
+        QJsonValue content = turn.content;
+        if (!turn.images.empty()) {
+            QJsonArray blocks;
+            for (const ImageAttachment& image : turn.images) {
+                blocks.append(
+                    QJsonObject{{QStringLiteral("type"), QStringLiteral("image")},
+                                {QStringLiteral("source"),
+                                 QJsonObject{{QStringLiteral("type"), QStringLiteral("base64")},
+                                             {QStringLiteral("media_type"), image.mimeType},
+                                             {QStringLiteral("data"), QString::fromLatin1(image.data.toBase64())}}}});
+            }
+            blocks.append(
+                QJsonObject{{QStringLiteral("type"), QStringLiteral("text")}, {QStringLiteral("text"), turn.content}});
+            content = blocks;
+        }
+        messages.append(
+            QJsonObject{{QStringLiteral("role"), QString(roleName(turn.role))}, {QStringLiteral("content"), content}});
+    }
+    QJsonObject body{{QStringLiteral("model"), request.model},
+                     {QStringLiteral("messages"), messages},
+                     {QStringLiteral("max_tokens"), request.maxTokens.value_or(defaultMaxTokens)},
+                     {QStringLiteral("stream"), request.stream}};
+    if (!request.systemPrompt.isEmpty()) {
+        body.insert(QStringLiteral("system"), request.systemPrompt);
+    }
+    if (request.temperature) {
+        body.insert(QStringLiteral("temperature"), *request.temperature);
+    }
+    return QJsonDocument(body).toJson(QJsonDocument::Compact);
+}
+
+ProviderReply* AnthropicProvider::chat(const ChatRequest& request) {
+    QNetworkRequest http = makeRequest(QStringLiteral("/messages"), request.correlationId);
+    if (request.stream) {
+        http.setRawHeader("Accept", "text/event-stream");
+    }
+    log("providers")
+        ->info("cid={} provider={} model={} POST {} stream={} messages={}", request.correlationId, m_config.name,
+               request.model, http.url().toString(), request.stream, request.messages.size());
+    QNetworkReply* reply = m_network.post(http, buildRequestBody(request));
+    return new AnthropicChatReply(reply, request.correlationId, m_config.name, promptCharacters(request),
+                                  m_config.resilience.timeouts);
+}
+
+void AnthropicProvider::listModels(QObject* context, const QString& correlationId, ModelsCallback done) {
+    listPage(context, correlationId, QString(), {}, 0, std::move(done));
+}
+
+void AnthropicProvider::listPage(QObject* context, const QString& correlationId, const QString& afterId,
+                                 QStringList collected, int page, ModelsCallback done) {
+    QUrl url(m_baseUrl + QStringLiteral("/models"));
+    QUrlQuery query;
+    query.addQueryItem(QStringLiteral("limit"), QStringLiteral("1000"));
+    if (!afterId.isEmpty()) {
+        query.addQueryItem(QStringLiteral("after_id"), afterId);
+    }
+    url.setQuery(query);
+    QNetworkRequest http = makeRequest(QString(), correlationId);
+    http.setUrl(url);
+    log("providers")->info("cid={} provider={} GET {}", correlationId, m_config.name, url.toString());
+    getJsonObject(
+        m_network, http, context, correlationId,
+        [this, context, correlationId, collected, page, done = std::move(done)](Result<QJsonObject> object) mutable {
+            if (!object) {
+                done(fail(object.error()));
+                return;
+            }
+            const QJsonValue data = object->value(QLatin1StringView("data"));
+            if (!data.isArray()) {
+                done(fail(ErrorCode::InvalidResponse, QStringLiteral("model list is not {\"data\": [...]}"),
+                          correlationId));
+                return;
+            }
+            for (const auto& entry : data.toArray()) {
+                collected << entry.toObject().value(QLatin1StringView("id")).toString();
+            }
+            const QString lastId = object->value(QLatin1StringView("last_id")).toString();
+            if (object->value(QLatin1StringView("has_more")).toBool() && !lastId.isEmpty() &&
+                page + 1 < maxModelPages) {
+                listPage(context, correlationId, lastId, collected, page + 1, std::move(done));
+                return;
+            }
+            done(sortedModelIds(collected));
+        });
+}
+
+} // namespace Tessera::Core

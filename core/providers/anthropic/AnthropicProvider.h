@@ -1,0 +1,37 @@
+#pragma once
+
+#include "providers/Provider.h"
+#include "providers/ProviderConfig.h"
+
+#include <QNetworkRequest>
+
+class QNetworkAccessManager;
+
+namespace Tessera::Core {
+
+// Anthropic Messages API: x-api-key and anthropic-version headers, a required max_tokens, a top-level system
+// prompt, SSE events from message_start to message_stop, and 529 overloaded errors.
+class AnthropicProvider final : public Provider {
+public:
+    AnthropicProvider(QNetworkAccessManager& network, ProviderConfig config, QString apiKey);
+
+    ProviderReply* chat(const ChatRequest& request) override;
+    void listModels(QObject* context, const QString& correlationId, ModelsCallback done) override;
+
+    static QByteArray buildRequestBody(const ChatRequest& request);
+    // Anthropic requires max_tokens; this is sent when the user set none.
+    static constexpr int defaultMaxTokens = 4096;
+    static constexpr const char* apiVersion = "2023-06-01";
+
+private:
+    QNetworkRequest makeRequest(const QString& path, const QString& correlationId) const;
+    void listPage(QObject* context, const QString& correlationId, const QString& afterId, QStringList collected,
+                  int page, ModelsCallback done);
+
+    QNetworkAccessManager& m_network;
+    ProviderConfig m_config;
+    QString m_baseUrl;
+    QString m_apiKey;
+};
+
+} // namespace Tessera::Core
