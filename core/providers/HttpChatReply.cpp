@@ -247,8 +247,9 @@ void HttpChatReply::handleFinished() {
             return;
         }
     }
-    if (m_mode == Mode::Stream && m_framing == Framing::Ndjson && !m_lineBuffer.trimmed().isEmpty()) {
-        feedLines(QByteArrayLiteral("\n")); // a last line without its newline
+    if (m_mode == Mode::Stream && m_framing == Framing::Ndjson && !m_lineBuffer.trimmed().isEmpty() &&
+        m_reply->error() == QNetworkReply::NoError) {
+        feedLines(QByteArrayLiteral("\n")); // a last line without its newline, on a cleanly closed stream
         if (isFinished()) {
             return;
         }
