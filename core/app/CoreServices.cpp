@@ -11,7 +11,13 @@
 #include "storage/MessageRepository.h"
 #include "storage/ProviderRepository.h"
 
+#include "observability/Metrics.h"
+#include "resilience/ResilienceRegistry.h"
+#include "storage/MetricsRepository.h"
+#include "storage/SettingsRepository.h"
+
 #include <QNetworkAccessManager>
+#include <QTimer>
 
 namespace Tessera::Core {
 
@@ -22,7 +28,19 @@ CoreServices::CoreServices(QString dataDirectory, SecretStore& secrets, Logging*
 }
 
 CoreServices::~CoreServices() {
+    m_metricsTimer.reset();
     m_chat.reset(); // stops answers in flight, keeping their text, before the store closes
+    flushMetrics();
+}
+
+void CoreServices::flushMetrics() {
+    if (!m_metrics || !m_metricsStore) {
+        return;
+    }
+    const auto deltas = m_metrics->takeDeltas();
+    if (auto status = m_metricsStore->add(deltas); !status) {
+        log("metrics")->warn("could not save metrics: {}", status.error().toLogString());
+    }
 }
 
 Result<std::unique_ptr<CoreServices>> CoreServices::open(const QString& dataDirectory, SecretStore& secrets,
@@ -40,9 +58,22 @@ Result<std::unique_ptr<CoreServices>> CoreServices::open(const QString& dataDire
     services->m_keys = std::make_unique<ApiKeyResolver>(secrets, logging ? &logging->redactor() : nullptr);
     services->m_factory = std::make_unique<ProviderFactory>(*services->m_network);
     services->m_probe = std::make_unique<ProviderProbe>(*services->m_keys, *services->m_factory);
-    services->m_chat = std::make_unique<ChatService>(*services->m_database, *services->m_providers,
-                                                     *services->m_conversations, *services->m_messages,
-                                                     *services->m_keys, *services->m_factory, services->m_clock);
+    services->m_settings = std::make_unique<SettingsRepository>(*services->m_database);
+    services->m_metricsStore = std::make_unique<MetricsRepository>(*services->m_database);
+    services->m_metrics = std::make_unique<Metrics>();
+    if (auto stored = services->m_metricsStore->load()) {
+        services->m_metrics->addBaseline(*stored);
+    }
+    services->m_resilience = std::make_unique<ResilienceRegistry>(services->m_clock, *services->m_metrics);
+    services->m_cache = std::make_unique<ResponseCache>(*services->m_database, services->m_clock);
+    services->m_chat = std::make_unique<ChatService>(
+        ChatDependencies{*services->m_database, *services->m_providers, *services->m_conversations,
+                         *services->m_messages, *services->m_keys, *services->m_factory, services->m_clock,
+                         *services->m_resilience, *services->m_cache, *services->m_settings, *services->m_metrics});
+    services->m_metricsTimer = std::make_unique<QTimer>();
+    services->m_metricsTimer->setInterval(30'000);
+    QObject::connect(services->m_metricsTimer.get(), &QTimer::timeout, [raw = services.get()] { raw->flushMetrics(); });
+    services->m_metricsTimer->start();
     return services;
 }
 

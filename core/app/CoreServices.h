@@ -8,6 +8,7 @@
 #include <memory>
 
 class QNetworkAccessManager;
+class QTimer;
 
 namespace Tessera::Core {
 
@@ -17,6 +18,11 @@ class ConversationRepository;
 class Database;
 class Logging;
 class MessageRepository;
+class Metrics;
+class MetricsRepository;
+class ResilienceRegistry;
+class ResponseCache;
+class SettingsRepository;
 class ProviderFactory;
 class ProviderProbe;
 class ProviderRepository;
@@ -46,6 +52,12 @@ public:
     ProviderFactory& providerFactory() { return *m_factory; }
     ProviderProbe& probe() { return *m_probe; }
     ChatService& chat() { return *m_chat; }
+    Metrics& metrics() { return *m_metrics; }
+    ResilienceRegistry& resilience() { return *m_resilience; }
+    ResponseCache& cache() { return *m_cache; }
+    SettingsRepository& settings() { return *m_settings; }
+    // Adds the metrics gathered since the last flush to the store (also every 30 s and on close).
+    void flushMetrics();
     Logging* logging() { return m_logging; }
 
 private:
@@ -63,7 +75,13 @@ private:
     std::unique_ptr<ApiKeyResolver> m_keys;
     std::unique_ptr<ProviderFactory> m_factory;
     std::unique_ptr<ProviderProbe> m_probe;
+    std::unique_ptr<SettingsRepository> m_settings;
+    std::unique_ptr<MetricsRepository> m_metricsStore;
+    std::unique_ptr<Metrics> m_metrics;
+    std::unique_ptr<ResilienceRegistry> m_resilience;
+    std::unique_ptr<ResponseCache> m_cache;
     std::unique_ptr<ChatService> m_chat;
+    std::unique_ptr<QTimer> m_metricsTimer;
 };
 
 } // namespace Tessera::Core

@@ -2,9 +2,11 @@
 
 #include "common/CorrelationId.h"
 #include "logging/Logging.h"
+#include "observability/Metrics.h"
 #include "providers/Provider.h"
 #include "providers/ProviderFactory.h"
 #include "providers/ProviderReply.h"
+#include "resilience/ResilientReply.h"
 #include "secrets/ApiKeyResolver.h"
 #include "storage/ConversationRepository.h"
 #include "storage/Database.h"
@@ -19,7 +21,12 @@ struct ChatService::ActiveTurn {
     TurnStart start;
     ChatRequest request;
     ProviderConfig provider;
-    std::unique_ptr<Provider> client;
+    std::optional<ProviderConfig> fallback;
+    QString fallbackModel;
+    QString cacheKey;
+    bool readCache = false;
+    bool writeCache = false;
+    qint64 cacheTtlSeconds = 0;
     std::unique_ptr<ProviderReply, void (*)(ProviderReply*)> reply{nullptr, [](ProviderReply* r) {
                                                                        r->deleteLater();
                                                                    }};
@@ -40,17 +47,19 @@ QString titleFromPrompt(const QString& prompt) {
 
 } // namespace
 
-ChatService::ChatService(const Database& db, ProviderRepository& providers, ConversationRepository& conversations,
-                         MessageRepository& messages, const ApiKeyResolver& keys, const ProviderFactory& factory,
-                         const Clock& clock, QObject* parent)
+ChatService::ChatService(const ChatDependencies& deps, QObject* parent)
     : QObject(parent)
-    , m_db(db)
-    , m_providers(providers)
-    , m_conversations(conversations)
-    , m_messages(messages)
-    , m_keys(keys)
-    , m_factory(factory)
-    , m_clock(clock) {
+    , m_db(deps.db)
+    , m_providers(deps.providers)
+    , m_conversations(deps.conversations)
+    , m_messages(deps.messages)
+    , m_keys(deps.keys)
+    , m_factory(deps.factory)
+    , m_clock(deps.clock)
+    , m_resilience(deps.resilience)
+    , m_cache(deps.cache)
+    , m_settings(deps.settings)
+    , m_metrics(deps.metrics) {
     m_flushTimer.setInterval(storeFlushIntervalMs);
     connect(&m_flushTimer, &QTimer::timeout, this, &ChatService::flushStreamingText);
 }
@@ -136,8 +145,37 @@ Result<TurnStart> ChatService::send(const QString& prompt, const SendOptions& op
                         .arg(provider->name));
     }
 
+    if (!provider->enabled) {
+        return fail(ErrorCode::InvalidArgument,
+                    QStringLiteral("provider %1 is disabled; enable it or pick another").arg(provider->name));
+    }
+    // The fallback: named in this call, or the conversation's.
+    std::optional<ProviderConfig> fallback;
+    QString fallbackModel;
+    if (options.fallbackProvider && !options.fallbackProvider->isEmpty()) {
+        auto found = m_providers.findByName(*options.fallbackProvider);
+        if (!found) {
+            return fail(found.error());
+        }
+        fallback = *found;
+        fallbackModel = options.fallbackModel.isEmpty() ? found->defaultModel : options.fallbackModel;
+    } else if (!options.fallbackProvider && existing && existing->fallbackProviderId) {
+        if (auto found = m_providers.findById(*existing->fallbackProviderId)) {
+            fallback = *found;
+            fallbackModel = existing->fallbackModel.isEmpty() ? found->defaultModel : existing->fallbackModel;
+        }
+    }
+    if (fallback && fallbackModel.isEmpty()) {
+        return fail(ErrorCode::InvalidArgument,
+                    QStringLiteral("no model chosen for the fallback provider %1").arg(fallback->name));
+    }
+
     auto turn = std::make_shared<ActiveTurn>();
     turn->provider = *provider;
+    if (fallback && fallback->enabled) {
+        turn->fallback = fallback;
+        turn->fallbackModel = fallbackModel;
+    }
     turn->start.correlationId = newCorrelationId();
     turn->start.providerName = provider->name;
     turn->start.model = model;
@@ -161,6 +199,14 @@ Result<TurnStart> ChatService::send(const QString& prompt, const SendOptions& op
                 return fail(created.error());
             }
             conversation = *created;
+        }
+        if (options.fallbackProvider) {
+            if (auto s =
+                    m_conversations.setFallback(conversation.id, fallback ? std::optional(fallback->id) : std::nullopt,
+                                                fallback ? fallbackModel : QString());
+                !s) {
+                return s;
+            }
         }
         if (options.systemPrompt && existing) {
             if (auto s = m_conversations.setSystemPrompt(conversation.id, *options.systemPrompt); !s) {
@@ -217,6 +263,15 @@ Result<TurnStart> ChatService::send(const QString& prompt, const SendOptions& op
         turn->request.messages.push_back({message.role, message.content, {}});
     }
 
+    const CacheSettings cacheSettings = CacheSettings::load(m_settings);
+    const bool cacheOn = options.batch ? cacheSettings.batch : cacheSettings.interactive;
+    turn->readCache = cacheOn && options.cache == CacheMode::Default;
+    turn->writeCache = cacheOn && options.cache != CacheMode::NoStore;
+    turn->cacheTtlSeconds = cacheSettings.ttlSeconds;
+    if (turn->readCache || turn->writeCache) {
+        turn->cacheKey = ResponseCache::keyFor(*provider, turn->request);
+    }
+
     turn->start.conversationId = conversation.id;
     turn->start.userMessageId = user.id;
     turn->start.assistantMessageId = assistant.id;
@@ -228,26 +283,81 @@ Result<TurnStart> ChatService::send(const QString& prompt, const SendOptions& op
     // The answer starts from the event loop, never inside send(): callers get the ids back before any
     // delta or turnFinished can arrive, even when the key resolves (or fails) synchronously.
     const qint64 messageId = assistant.id;
-    QTimer::singleShot(0, this, [this, messageId, config = *provider] {
-        if (!m_active.contains(messageId)) {
-            return;
-        }
-        QPointer<ChatService> self(this);
-        m_keys.resolve(config, [self, messageId](Result<QString> key) {
-            if (!self || !self->m_active.contains(messageId)) {
-                return;
-            }
-            if (!key) {
-                self->finishTurn(messageId, fail(key.error()));
-                return;
-            }
-            self->startRequest(messageId, *key);
-        });
-    });
+    QTimer::singleShot(0, this, [this, messageId] { begin(messageId); });
     return turn->start;
 }
 
-void ChatService::startRequest(qint64 assistantMessageId, const QString& apiKey) {
+void ChatService::begin(qint64 assistantMessageId) {
+    if (!m_active.contains(assistantMessageId) || answerFromCache(assistantMessageId)) {
+        return;
+    }
+    resolveKeys(assistantMessageId, 0, {});
+}
+
+bool ChatService::answerFromCache(qint64 assistantMessageId) {
+    const auto turn = m_active.value(assistantMessageId);
+    if (!turn->readCache) {
+        return false;
+    }
+    const MetricLabels labels{{QStringLiteral("provider"), turn->provider.name},
+                              {QStringLiteral("model"), turn->request.model}};
+    auto hit = m_cache.lookup(turn->cacheKey);
+    if (!hit) {
+        log("cache")->warn("cid={} cache lookup failed: {}", turn->start.correlationId, hit.error().toLogString());
+        return false;
+    }
+    if (!*hit) {
+        m_metrics.increment(MetricNames::cacheMisses, labels);
+        return false;
+    }
+    m_metrics.increment(MetricNames::cacheHits, labels);
+    log("cache")->info("cid={} provider={} model={} answered from the cache", turn->start.correlationId,
+                       turn->provider.name, turn->request.model);
+    ChatAnswer answer = **hit;
+    answer.providerName = turn->provider.name;
+    handleDelta(assistantMessageId, answer.text);
+    finishTurn(assistantMessageId, answer);
+    return true;
+}
+
+// Resolves the key of the main provider, then of the fallback; a fallback whose key is missing is left out.
+void ChatService::resolveKeys(qint64 assistantMessageId, std::size_t index, std::vector<QString> keys) {
+    const auto turn = m_active.value(assistantMessageId);
+    if (!turn) {
+        return;
+    }
+    if (index == 1 && !turn->fallback) {
+        startRequest(assistantMessageId, keys);
+        return;
+    }
+    if (index == 2) {
+        startRequest(assistantMessageId, keys);
+        return;
+    }
+    const ProviderConfig config = index == 0 ? turn->provider : *turn->fallback;
+    QPointer<ChatService> self(this);
+    m_keys.resolve(config, [self, assistantMessageId, index, keys](Result<QString> key) mutable {
+        if (!self || !self->m_active.contains(assistantMessageId)) {
+            return;
+        }
+        if (!key) {
+            if (index == 0) {
+                self->finishTurn(assistantMessageId, fail(key.error()));
+                return;
+            }
+            const auto active = self->m_active.value(assistantMessageId);
+            log("chat")->warn("cid={} fallback {} left out: {}", active->start.correlationId, active->fallback->name,
+                              key.error().toLogString());
+            active->fallback.reset();
+            self->startRequest(assistantMessageId, keys);
+            return;
+        }
+        keys.push_back(*key);
+        self->resolveKeys(assistantMessageId, index + 1, keys);
+    });
+}
+
+void ChatService::startRequest(qint64 assistantMessageId, const std::vector<QString>& apiKeys) {
     const auto turn = m_active.value(assistantMessageId);
     if (!turn) {
         return;
@@ -256,12 +366,18 @@ void ChatService::startRequest(qint64 assistantMessageId, const QString& apiKey)
         finishTurn(assistantMessageId, fail(ErrorCode::Cancelled, QStringLiteral("stopped before sending")));
         return;
     }
-    turn->client = m_factory.create(turn->provider, apiKey);
-    if (!turn->client) {
-        finishTurn(assistantMessageId, fail(ErrorCode::Internal, QStringLiteral("unsupported provider kind")));
-        return;
+    std::vector<ChatTarget> targets;
+    targets.push_back({turn->provider, m_factory.create(turn->provider, apiKeys.at(0)), turn->request.model});
+    if (turn->fallback && apiKeys.size() > 1) {
+        targets.push_back({*turn->fallback, m_factory.create(*turn->fallback, apiKeys.at(1)), turn->fallbackModel});
     }
-    turn->reply.reset(turn->client->chat(turn->request));
+    for (const ChatTarget& target : targets) {
+        if (!target.client) {
+            finishTurn(assistantMessageId, fail(ErrorCode::Internal, QStringLiteral("unsupported provider kind")));
+            return;
+        }
+    }
+    turn->reply.reset(new ResilientReply(std::move(targets), turn->request, m_resilience));
     connect(turn->reply.get(), &ProviderReply::deltaReceived, this,
             [this, assistantMessageId](const QString& delta) { handleDelta(assistantMessageId, delta); });
     connect(turn->reply.get(), &ProviderReply::finished, this,
@@ -336,8 +452,22 @@ void ChatService::finishTurn(qint64 assistantMessageId, const ChatResult& result
     if (result) {
         message.content = result->text;
         message.state = MessageState::Complete;
+        if (!result->providerName.isEmpty()) {
+            message.providerName = result->providerName;
+        }
         if (!result->model.isEmpty()) {
             message.model = result->model;
+        }
+        message.attempts = result->attempts;
+        message.cacheHit = result->cacheHit;
+        message.viaFallback = result->viaFallback;
+        if (turn->writeCache && !result->cacheHit && !result->viaFallback) {
+            if (auto stored = m_cache.store(turn->cacheKey, turn->provider.name, turn->request.model, *result,
+                                            turn->cacheTtlSeconds);
+                !stored) {
+                log("cache")->warn("cid={} could not cache the answer: {}", turn->start.correlationId,
+                                   stored.error().toLogString());
+            }
         }
         message.finishReason = result->finishReason;
         message.usage = result->usage;

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "cache/ResponseCache.h"
 #include "chat/Message.h"
 #include "common/Clock.h"
 #include "common/Result.h"
@@ -18,10 +19,28 @@ class ApiKeyResolver;
 class ConversationRepository;
 class Database;
 class MessageRepository;
+class Metrics;
 class Provider;
 class ProviderFactory;
 class ProviderRepository;
+class ResilienceRegistry;
+class SettingsRepository;
 struct ProviderConfig;
+
+// What ChatService works with; all must outlive it.
+struct ChatDependencies {
+    const Database& db;
+    ProviderRepository& providers;
+    ConversationRepository& conversations;
+    MessageRepository& messages;
+    const ApiKeyResolver& keys;
+    const ProviderFactory& factory;
+    const Clock& clock;
+    ResilienceRegistry& resilience;
+    const ResponseCache& cache;
+    const SettingsRepository& settings;
+    Metrics& metrics;
+};
 
 struct SendOptions {
     std::optional<qint64> conversationId; // unset: start a new conversation
@@ -31,6 +50,11 @@ struct SendOptions {
     std::optional<int> maxTokens;
     std::optional<double> temperature;
     bool stream = true;
+    // set: store it as the conversation's fallback ("" clears it); the model empty means the provider's default
+    std::optional<QString> fallbackProvider;
+    QString fallbackModel;
+    CacheMode cache = CacheMode::Default;
+    bool batch = false; // batch work follows the batch cache setting
 };
 
 struct TurnStart {
@@ -60,9 +84,7 @@ class ChatService final : public QObject {
     Q_DISABLE_COPY_MOVE(ChatService)
 
 public:
-    ChatService(const Database& db, ProviderRepository& providers, ConversationRepository& conversations,
-                MessageRepository& messages, const ApiKeyResolver& keys, const ProviderFactory& factory,
-                const Clock& clock, QObject* parent = nullptr);
+    explicit ChatService(const ChatDependencies& deps, QObject* parent = nullptr);
     ~ChatService() override;
 
     static constexpr qsizetype maxPromptCharacters = 1'000'000;
@@ -87,7 +109,10 @@ private:
     struct ActiveTurn;
 
     Result<ProviderConfig> chooseProvider(const SendOptions& options, std::optional<qint64> conversationProvider) const;
-    void startRequest(qint64 assistantMessageId, const QString& apiKey);
+    void begin(qint64 assistantMessageId);
+    bool answerFromCache(qint64 assistantMessageId);
+    void resolveKeys(qint64 assistantMessageId, std::size_t index, std::vector<QString> keys);
+    void startRequest(qint64 assistantMessageId, const std::vector<QString>& apiKeys);
     void handleDelta(qint64 assistantMessageId, const QString& delta);
     void handleReplyFinished(qint64 assistantMessageId, const ChatResult& result);
     void finishTurn(qint64 assistantMessageId, const ChatResult& result);
@@ -100,6 +125,10 @@ private:
     const ApiKeyResolver& m_keys;
     const ProviderFactory& m_factory;
     const Clock& m_clock;
+    ResilienceRegistry& m_resilience;
+    const ResponseCache& m_cache;
+    const SettingsRepository& m_settings;
+    Metrics& m_metrics;
     QHash<qint64, std::shared_ptr<ActiveTurn>> m_active; // by assistant message id
     QTimer m_flushTimer;
 };

@@ -13,6 +13,8 @@ struct Conversation {
     std::optional<qint64> providerId; // unset when the provider was removed
     QString model;
     QString systemPrompt;
+    std::optional<qint64> fallbackProviderId; // asked when the main model fails before any output
+    QString fallbackModel;
     QDateTime createdAt;
     QDateTime updatedAt;
     qint64 messageCount = 0; // filled by list queries

@@ -29,6 +29,9 @@ struct Message {
     std::optional<qint64> latencyMs;
     QString errorCode;
     QString correlationId;
+    int attempts = 1;         // requests it took (retries and fallbacks included)
+    bool cacheHit = false;    // served from the response cache at no token cost
+    bool viaFallback = false; // answered by the conversation's fallback model
     QDateTime createdAt;
     QDateTime updatedAt;
 

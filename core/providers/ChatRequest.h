@@ -34,6 +34,7 @@ struct ChatRequest {
     std::optional<double> temperature;
     bool stream = true;
     QString correlationId;
+    int attempt = 1; // 1 for the first try, 2 for the first retry, ... (for the log)
 };
 
 // Characters in the prompt (system prompt and every turn), for local token estimates; an image counts as about
@@ -54,6 +55,10 @@ struct ChatAnswer {
     qint64 ttftMs = -1;         // time to first token; -1 when no token arrived
     qint64 latencyMs = 0;
     QString providerRequestId; // x-request-id, when sent
+    QString providerName;      // the configured provider that answered (a fallback's, when one was used)
+    int attempts = 1;          // requests made, retries and fallbacks included
+    bool viaFallback = false;
+    bool cacheHit = false; // served from the response cache: no tokens were spent
 
     bool operator==(const ChatAnswer&) const = default;
 };

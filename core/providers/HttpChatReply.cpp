@@ -15,13 +15,19 @@ constexpr qsizetype maxLineBytes = qsizetype(8) * 1024 * 1024;
 
 } // namespace
 
-HttpChatReply::HttpChatReply(QNetworkReply* reply, QString correlationId, QString providerName,
-                             qsizetype promptCharacters, const Timeouts& timeouts)
-    : ProviderReply(std::move(correlationId))
+ReplyContext ReplyContext::of(const ChatRequest& request, const QString& providerName, const Timeouts& timeouts) {
+    return {request.correlationId,
+            providerName,
+            request.model,
+            request.attempt,
+            Tessera::Core::promptCharacters(request),
+            timeouts};
+}
+
+HttpChatReply::HttpChatReply(QNetworkReply* reply, ReplyContext context)
+    : ProviderReply(context.correlationId)
     , m_reply(reply)
-    , m_providerName(std::move(providerName))
-    , m_promptCharacters(promptCharacters)
-    , m_timeouts(timeouts) {
+    , m_context(std::move(context)) {
     m_timer.start();
     m_reply->setParent(this);
     connect(m_reply, &QNetworkReply::metaDataChanged, this, &HttpChatReply::handleMetaData);
@@ -29,12 +35,12 @@ HttpChatReply::HttpChatReply(QNetworkReply* reply, QString correlationId, QStrin
     connect(m_reply, &QNetworkReply::finished, this, &HttpChatReply::handleFinished);
     m_deadline.setSingleShot(true);
     connect(&m_deadline, &QTimer::timeout, this, &HttpChatReply::handleDeadline);
-    if (m_timeouts.connectMs > 0) {
+    if (m_context.timeouts.connectMs > 0) {
         m_deadlineKind = Deadline::Connect;
-        m_deadline.start(int(std::min<qint64>(m_timeouts.connectMs, INT_MAX)));
-    } else if (m_timeouts.firstTokenMs > 0) {
+        m_deadline.start(int(std::min<qint64>(m_context.timeouts.connectMs, INT_MAX)));
+    } else if (m_context.timeouts.firstTokenMs > 0) {
         m_deadlineKind = Deadline::FirstToken;
-        m_deadline.start(int(std::min<qint64>(m_timeouts.firstTokenMs, INT_MAX)));
+        m_deadline.start(int(std::min<qint64>(m_context.timeouts.firstTokenMs, INT_MAX)));
     }
 }
 
@@ -74,8 +80,8 @@ void HttpChatReply::cancel() {
     m_cancelled = true;
     m_deadline.stop();
     log("providers")
-        ->info("cid={} provider={} cancelled by the user after {} characters", correlationId(), m_providerName,
-               text().size());
+        ->info("cid={} provider={} model={} attempt={} cancelled by the user after {} characters", correlationId(),
+               m_context.providerName, m_context.model, m_context.attempt, text().size());
     finish(fail(makeError(ErrorCode::Cancelled, QStringLiteral("stopped by the user"), correlationId())));
     m_reply->abort();
 }
@@ -87,8 +93,8 @@ void HttpChatReply::failWith(Error error) {
     m_deadline.stop();
     error.correlationId = correlationId();
     log("providers")
-        ->warn("cid={} provider={} request failed after {} ms: {}", correlationId(), m_providerName, m_timer.elapsed(),
-               error.toLogString());
+        ->warn("cid={} provider={} model={} attempt={} request failed after {} ms: {}", correlationId(),
+               m_context.providerName, m_context.model, m_context.attempt, m_timer.elapsed(), error.toLogString());
     finish(fail(error));
     if (m_reply->isRunning()) {
         m_reply->abort();
@@ -114,7 +120,8 @@ void HttpChatReply::handleDeadline() {
         return;
     }
     m_expired = m_deadlineKind;
-    const qint64 limit = m_expired == Deadline::Connect ? m_timeouts.connectMs : m_timeouts.firstTokenMs;
+    const qint64 limit =
+        m_expired == Deadline::Connect ? m_context.timeouts.connectMs : m_context.timeouts.firstTokenMs;
     Error error = makeError(ErrorCode::Timeout, QStringLiteral("%1 timeout: nothing after %2 ms")
                                                     .arg(m_expired == Deadline::Connect ? QStringLiteral("connect")
                                                                                         : QStringLiteral("first-token"))
@@ -126,8 +133,8 @@ void HttpChatReply::handleMetaData() {
     if (m_deadlineKind == Deadline::Connect) {
         m_deadline.stop();
         m_deadlineKind = Deadline::None;
-        if (m_timeouts.firstTokenMs > 0 && m_answer.ttftMs < 0) {
-            const qint64 left = std::max<qint64>(1, m_timeouts.firstTokenMs - m_timer.elapsed());
+        if (m_context.timeouts.firstTokenMs > 0 && m_answer.ttftMs < 0) {
+            const qint64 left = std::max<qint64>(1, m_context.timeouts.firstTokenMs - m_timer.elapsed());
             m_deadlineKind = Deadline::FirstToken;
             m_deadline.start(int(std::min<qint64>(left, INT_MAX)));
         }
@@ -223,15 +230,16 @@ void HttpChatReply::complete() {
     m_answer.text = text();
     m_answer.latencyMs = m_timer.elapsed();
     if (!m_answer.usageReported) {
-        m_answer.usage.inputTokens = estimateTokens(m_promptCharacters);
+        m_answer.usage.inputTokens = estimateTokens(m_context.promptCharacters);
         m_answer.usage.outputTokens = estimateTokens(text().size());
         m_answer.usage.estimated = true;
     }
     log("providers")
-        ->info("cid={} provider={} model={} finished: reason={} in={} cached={} out={} reasoning={}{} "
-               "ttft_ms={} latency_ms={} request_id={}",
-               correlationId(), m_providerName, m_answer.model, m_answer.finishReason, m_answer.usage.inputTokens,
-               m_answer.usage.cachedInputTokens, m_answer.usage.outputTokens, m_answer.usage.reasoningTokens,
+        ->info("cid={} provider={} model={} attempt={} finished: answered_by={} reason={} in={} cached={} out={} "
+               "reasoning={}{} ttft_ms={} latency_ms={} request_id={}",
+               correlationId(), m_context.providerName, m_context.model, m_context.attempt, m_answer.model,
+               m_answer.finishReason, m_answer.usage.inputTokens, m_answer.usage.cachedInputTokens,
+               m_answer.usage.outputTokens, m_answer.usage.reasoningTokens,
                m_answer.usage.estimated ? " (estimated)" : "", m_answer.ttftMs, m_answer.latencyMs,
                m_answer.providerRequestId);
     finish(m_answer);
@@ -276,7 +284,7 @@ void HttpChatReply::handleFinished() {
         Error error = errorFromNetworkError(networkError, m_reply->errorString(), correlationId());
         if (idleTimeout) {
             error.code = ErrorCode::Timeout;
-            error.detail = QStringLiteral("idle timeout: nothing received for %1 ms").arg(m_timeouts.idleMs);
+            error.detail = QStringLiteral("idle timeout: nothing received for %1 ms").arg(m_context.timeouts.idleMs);
         }
         if (!text().isEmpty()) {
             error.code = ErrorCode::StreamInterrupted;
@@ -296,7 +304,7 @@ void HttpChatReply::handleFinished() {
                                     .arg(cleanEnd ? QStringLiteral("connection closed") : m_reply->errorString()));
         if (idleTimeout) {
             error.code = text().isEmpty() ? ErrorCode::Timeout : ErrorCode::StreamInterrupted;
-            error.detail += QStringLiteral("; idle timeout after %1 ms").arg(m_timeouts.idleMs);
+            error.detail += QStringLiteral("; idle timeout after %1 ms").arg(m_context.timeouts.idleMs);
         }
         failWith(error);
         return;

@@ -12,6 +12,18 @@ class QNetworkReply;
 
 namespace Tessera::Core {
 
+// Who a reply belongs to, for its log lines and limits.
+struct ReplyContext {
+    QString correlationId;
+    QString providerName;
+    QString model;
+    int attempt = 1;
+    qsizetype promptCharacters = 0;
+    Timeouts timeouts;
+
+    static ReplyContext of(const ChatRequest& request, const QString& providerName, const Timeouts& timeouts);
+};
+
 // The HTTP side every provider's answer shares: it tells a stream from a whole body and an error body by status
 // and content type, bounds what it buffers, enforces the connect and first-token timeouts (the idle timeout is
 // the request's transfer timeout), reads Retry-After, x-should-retry and rate-limit headers, maps transport
@@ -22,8 +34,7 @@ class HttpChatReply : public ProviderReply {
     Q_DISABLE_COPY_MOVE(HttpChatReply)
 
 public:
-    HttpChatReply(QNetworkReply* reply, QString correlationId, QString providerName, qsizetype promptCharacters,
-                  const Timeouts& timeouts);
+    HttpChatReply(QNetworkReply* reply, ReplyContext context);
     ~HttpChatReply() override;
 
     void cancel() override;
@@ -59,9 +70,7 @@ private:
     void feedLines(const QByteArray& chunk);
 
     QNetworkReply* m_reply;
-    QString m_providerName;
-    qsizetype m_promptCharacters;
-    Timeouts m_timeouts;
+    ReplyContext m_context;
     QElapsedTimer m_timer;
     QTimer m_deadline;
     Deadline m_deadlineKind = Deadline::None;

@@ -9,9 +9,10 @@ namespace Tessera::Core {
 
 namespace {
 
-const QString kSelect =
-    QStringLiteral("SELECT c.id, c.title, c.provider_id, c.model, c.system_prompt, c.created_at, c.updated_at, "
-                   "(SELECT COUNT(*) FROM messages m WHERE m.conversation_id = c.id) FROM conversations c ");
+const QString kSelect = QStringLiteral(
+    "SELECT c.id, c.title, c.provider_id, c.model, c.system_prompt, c.created_at, c.updated_at, "
+    "(SELECT COUNT(*) FROM messages m WHERE m.conversation_id = c.id), c.fallback_provider_id, c.fallback_model "
+    "FROM conversations c ");
 
 Conversation fromRow(const QSqlQuery& q) {
     Conversation c;
@@ -25,6 +26,10 @@ Conversation fromRow(const QSqlQuery& q) {
     c.createdAt = fromStoredTime(q.value(5).toString());
     c.updatedAt = fromStoredTime(q.value(6).toString());
     c.messageCount = q.value(7).toLongLong();
+    if (!q.value(8).isNull()) {
+        c.fallbackProviderId = q.value(8).toLongLong();
+    }
+    c.fallbackModel = q.value(9).toString();
     return c;
 }
 
@@ -102,6 +107,14 @@ Status ConversationRepository::setModel(qint64 id, std::optional<qint64> provide
     return updateOne(id,
                      QStringLiteral("UPDATE conversations SET provider_id = ?, model = ?, updated_at = ? WHERE id = ?"),
                      {optionalId(providerId), model});
+}
+
+Status ConversationRepository::setFallback(qint64 id, std::optional<qint64> providerId, const QString& model) const {
+    return updateOne(
+        id,
+        QStringLiteral(
+            "UPDATE conversations SET fallback_provider_id = ?, fallback_model = ?, updated_at = ? WHERE id = ?"),
+        {optionalId(providerId), providerId ? model : QString()});
 }
 
 Status ConversationRepository::setSystemPrompt(qint64 id, const QString& systemPrompt) const {

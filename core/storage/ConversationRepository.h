@@ -22,6 +22,8 @@ public:
     Status rename(qint64 id, const QString& title) const;
     Status setModel(qint64 id, std::optional<qint64> providerId, const QString& model) const;
     Status setSystemPrompt(qint64 id, const QString& systemPrompt) const;
+    // The model asked when the conversation's own fails before any output; no provider clears it.
+    Status setFallback(qint64 id, std::optional<qint64> providerId, const QString& model) const;
     Status touch(qint64 id) const;
     // Deletes the conversation and all its messages.
     Status remove(qint64 id) const;

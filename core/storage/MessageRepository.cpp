@@ -12,7 +12,7 @@ namespace {
 const QString kSelect = QStringLiteral(
     "SELECT id, conversation_id, role, content, state, provider_name, model, finish_reason, input_tokens, "
     "cached_input_tokens, output_tokens, reasoning_tokens, usage_estimated, ttft_ms, latency_ms, error_code, "
-    "correlation_id, created_at, updated_at FROM messages ");
+    "correlation_id, created_at, updated_at, attempts, cache_hit, via_fallback FROM messages ");
 
 QVariant optionalInt(const std::optional<qint64>& value) {
     return value ? QVariant(*value) : QVariant(QMetaType(QMetaType::LongLong));
@@ -58,6 +58,9 @@ Message fromRow(const QSqlQuery& q) {
     m.errorCode = q.value(15).toString();
     m.correlationId = q.value(16).toString();
     m.createdAt = fromStoredTime(q.value(17).toString());
+    m.attempts = q.value(19).toInt();
+    m.cacheHit = q.value(20).toBool();
+    m.viaFallback = q.value(21).toBool();
     m.updatedAt = fromStoredTime(q.value(18).toString());
     return m;
 }
@@ -129,13 +132,20 @@ Status MessageRepository::finish(const Message& message) const {
     QVariantList values{message.content, QString(messageStateName(message.state)), message.providerName, message.model,
                         message.finishReason};
     values << usageValues(message.usage)
-           << QVariantList{optionalInt(message.ttftMs), optionalInt(message.latencyMs), message.errorCode,
-                           message.correlationId,       toStoredTime(m_clock.nowUtc()), message.id};
+           << QVariantList{optionalInt(message.ttftMs),
+                           optionalInt(message.latencyMs),
+                           message.errorCode,
+                           message.correlationId,
+                           message.attempts,
+                           message.cacheHit,
+                           message.viaFallback,
+                           toStoredTime(m_clock.nowUtc()),
+                           message.id};
     auto query = m_db.exec(
         QStringLiteral("UPDATE messages SET content = ?, state = ?, provider_name = ?, model = ?, finish_reason = ?, "
                        "input_tokens = ?, cached_input_tokens = ?, output_tokens = ?, reasoning_tokens = ?, "
                        "usage_estimated = ?, ttft_ms = ?, latency_ms = ?, error_code = ?, correlation_id = ?, "
-                       "updated_at = ? WHERE id = ?"),
+                       "attempts = ?, cache_hit = ?, via_fallback = ?, updated_at = ? WHERE id = ?"),
         values);
     if (!query) {
         return fail(query.error());

@@ -80,13 +80,7 @@ const std::vector<Migration>& migrations() {
                  labels TEXT NOT NULL,
                  value REAL NOT NULL,
                  PRIMARY KEY (name, labels)) WITHOUT ROWID)sql"),
-             QStringLiteral(R"(CREATE TABLE provider_status (
-                 provider_id INTEGER PRIMARY KEY REFERENCES providers(id) ON DELETE CASCADE,
-                 last_success_at TEXT NOT NULL DEFAULT '',
-                 last_error_code TEXT NOT NULL DEFAULT '',
-                 last_error_detail TEXT NOT NULL DEFAULT '',
-                 last_error_cid TEXT NOT NULL DEFAULT '',
-                 last_error_at TEXT NOT NULL DEFAULT ''))"),
+             QStringLiteral("CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID"),
          }},
     };
     return all;

@@ -165,8 +165,9 @@ TEST_P(NativeProviderTest, QuotaExhaustionIsNotARateLimit) {
 TEST_P(NativeProviderTest, OverloadIsTyped) {
     const Outcome outcome = run(QStringLiteral("[[529]]"));
     ASSERT_FALSE(outcome.result->has_value());
-    EXPECT_EQ(outcome.result->error().code, GetParam().kind == ProviderKind::Anthropic ? ErrorCode::ProviderOverloaded
-                                                                                      : ErrorCode::ProviderUnavailable);
+    EXPECT_EQ(outcome.result->error().code, GetParam().kind == ProviderKind::Anthropic
+                                                ? ErrorCode::ProviderOverloaded
+                                                : ErrorCode::ProviderUnavailable);
 }
 
 TEST_P(NativeProviderTest, ErrorInsideAStreamKeepsThePartialTextOutOfTheAnswer) {
@@ -234,10 +235,11 @@ protected:
         ChatRequest request;
         request.model = QStringLiteral("m1");
         request.systemPrompt = QStringLiteral("System words");
-        request.messages = {{Role::User, QStringLiteral("one"), {}},
-                            {Role::User, QStringLiteral("two"), {}}, // after a failed answer: joined for Anthropic/Gemini
-                            {Role::Assistant, QStringLiteral("three"), {}},
-                            {Role::User, QStringLiteral("four"), {}}};
+        request.messages = {
+            {Role::User, QStringLiteral("one"), {}},
+            {Role::User, QStringLiteral("two"), {}}, // after a failed answer: joined for Anthropic/Gemini
+            {Role::Assistant, QStringLiteral("three"), {}},
+            {Role::User, QStringLiteral("four"), {}}};
         request.correlationId = QStringLiteral("0000111122223333");
         std::unique_ptr<ProviderReply> reply(provider->chat(request));
         bool done = false;
@@ -281,7 +283,10 @@ TEST_F(ProviderWireTest, GeminiPutsTheKeyInAHeaderNeverInTheUrl) {
     const QJsonArray contents = body.value(QLatin1StringView("contents")).toArray();
     ASSERT_EQ(contents.size(), 3);
     EXPECT_EQ(contents[1].toObject().value(QLatin1StringView("role")).toString(), QStringLiteral("model"));
-    EXPECT_EQ(body.value(QLatin1StringView("systemInstruction")).toObject().value(QLatin1StringView("parts")).toArray()[0]
+    EXPECT_EQ(body.value(QLatin1StringView("systemInstruction"))
+                  .toObject()
+                  .value(QLatin1StringView("parts"))
+                  .toArray()[0]
                   .toObject()
                   .value(QLatin1StringView("text"))
                   .toString(),

@@ -1,15 +1,19 @@
 #pragma once
 
+#include "cache/ResponseCache.h"
 #include "chat/ChatService.h"
 #include "common/Clock.h"
 #include "logging/Logging.h"
+#include "observability/Metrics.h"
 #include "providers/ProviderFactory.h"
+#include "resilience/ResilienceRegistry.h"
 #include "secrets/ApiKeyResolver.h"
 #include "secrets/MemorySecretStore.h"
 #include "storage/ConversationRepository.h"
 #include "storage/Database.h"
 #include "storage/MessageRepository.h"
 #include "storage/ProviderRepository.h"
+#include "storage/SettingsRepository.h"
 
 #include <QNetworkAccessManager>
 #include <QTemporaryDir>
@@ -32,6 +36,10 @@ struct CoreFixture {
     QNetworkAccessManager network;
     std::unique_ptr<Core::ApiKeyResolver> keys;
     std::unique_ptr<Core::ProviderFactory> factory;
+    std::unique_ptr<Core::SettingsRepository> settings;
+    Core::Metrics metrics;
+    std::unique_ptr<Core::ResilienceRegistry> resilience;
+    std::unique_ptr<Core::ResponseCache> cache;
     std::unique_ptr<Core::ChatService> chat;
 
     CoreFixture() {
@@ -41,7 +49,13 @@ struct CoreFixture {
         messages = std::make_unique<Core::MessageRepository>(*db, clock);
         keys = std::make_unique<Core::ApiKeyResolver>(secrets, &redactor);
         factory = std::make_unique<Core::ProviderFactory>(network);
-        chat = std::make_unique<Core::ChatService>(*db, *providers, *conversations, *messages, *keys, *factory, clock);
+        settings = std::make_unique<Core::SettingsRepository>(*db);
+        resilience = std::make_unique<Core::ResilienceRegistry>(clock, metrics);
+        resilience->setJitterSource([] { return 1.0; });
+        cache = std::make_unique<Core::ResponseCache>(*db, clock);
+        chat = std::make_unique<Core::ChatService>(Core::ChatDependencies{*db, *providers, *conversations, *messages,
+                                                                          *keys, *factory, clock, *resilience, *cache,
+                                                                          *settings, metrics});
     }
 
     Core::ProviderConfig addProvider(const QString& name, const QString& baseUrl,

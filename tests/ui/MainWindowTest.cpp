@@ -439,8 +439,10 @@ TEST(MessageWidget, RawHtmlInAnAnswerIsShownAsTextNotRendered) {
 }
 
 TEST_F(MainWindowTest, AnHtmlErrorPageFromTheProviderIsShownAsPlainText) {
-    server.enqueue("/v1/chat/completions",
-                   Tessera::Testing::FakeResponse::json(502, "<html><img src=\"file:///x.png\">Bad gateway</html>"));
+    for (int attempt = 0; attempt < 3; ++attempt) { // the first request and its two retries
+        server.enqueue("/v1/chat/completions", Tessera::Testing::FakeResponse::json(
+                                                   502, "<html><img src=\"file:///x.png\">Bad gateway</html>"));
+    }
     addLoopbackProvider();
     Ui::MainWindow window(*services, dialogs);
     window.show();

@@ -88,11 +88,10 @@ ProviderReply* GeminiProvider::chat(const ChatRequest& request) {
     }
     QNetworkRequest http = makeRequest(url, request.correlationId);
     log("providers")
-        ->info("cid={} provider={} model={} POST {} stream={} messages={}", request.correlationId, m_config.name,
-               request.model, url.toString(), request.stream, request.messages.size());
+        ->info("cid={} provider={} model={} attempt={} POST {} stream={} messages={}", request.correlationId,
+               m_config.name, request.model, request.attempt, url.toString(), request.stream, request.messages.size());
     QNetworkReply* reply = m_network.post(http, buildRequestBody(request));
-    return new GeminiChatReply(reply, request.correlationId, m_config.name, promptCharacters(request),
-                               m_config.resilience.timeouts);
+    return new GeminiChatReply(reply, ReplyContext::of(request, m_config.name, m_config.resilience.timeouts));
 }
 
 void GeminiProvider::listModels(QObject* context, const QString& correlationId, ModelsCallback done) {

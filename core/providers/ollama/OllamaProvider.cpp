@@ -69,11 +69,11 @@ QByteArray OllamaProvider::buildRequestBody(const ChatRequest& request) {
 ProviderReply* OllamaProvider::chat(const ChatRequest& request) {
     QNetworkRequest http = makeRequest(QStringLiteral("/api/chat"), request.correlationId);
     log("providers")
-        ->info("cid={} provider={} model={} POST {} stream={} messages={}", request.correlationId, m_config.name,
-               request.model, http.url().toString(), request.stream, request.messages.size());
+        ->info("cid={} provider={} model={} attempt={} POST {} stream={} messages={}", request.correlationId,
+               m_config.name, request.model, request.attempt, http.url().toString(), request.stream,
+               request.messages.size());
     QNetworkReply* reply = m_network.post(http, buildRequestBody(request));
-    return new OllamaChatReply(reply, request.correlationId, m_config.name, promptCharacters(request),
-                               m_config.resilience.timeouts);
+    return new OllamaChatReply(reply, ReplyContext::of(request, m_config.name, m_config.resilience.timeouts));
 }
 
 void OllamaProvider::listModels(QObject* context, const QString& correlationId, ModelsCallback done) {

@@ -94,11 +94,11 @@ ProviderReply* OpenAiProvider::chat(const ChatRequest& request) {
         http.setRawHeader("Accept", "text/event-stream");
     }
     log("providers")
-        ->info("cid={} provider={} model={} POST {} stream={} messages={}", request.correlationId, m_config.name,
-               request.model, http.url().toString(QUrl::RemoveQuery), request.stream, request.messages.size());
+        ->info("cid={} provider={} model={} attempt={} POST {} stream={} messages={}", request.correlationId,
+               m_config.name, request.model, request.attempt, http.url().toString(QUrl::RemoveQuery), request.stream,
+               request.messages.size());
     QNetworkReply* reply = m_network.post(http, buildRequestBody(request, m_config.kind));
-    return new OpenAiChatReply(reply, request.correlationId, m_config.name, promptCharacters(request),
-                               m_config.resilience.timeouts);
+    return new OpenAiChatReply(reply, ReplyContext::of(request, m_config.name, m_config.resilience.timeouts));
 }
 
 void OpenAiProvider::listModels(QObject* context, const QString& correlationId, ModelsCallback done) {
