@@ -54,6 +54,9 @@ QJsonObject messageJson(const Message& m) {
         object.insert(QStringLiteral("ttft_ms"), optionalNumber(m.ttftMs));
         object.insert(QStringLiteral("latency_ms"), optionalNumber(m.latencyMs));
         object.insert(QStringLiteral("correlation_id"), m.correlationId);
+        object.insert(QStringLiteral("attempts"), m.attempts);
+        object.insert(QStringLiteral("cache_hit"), m.cacheHit);
+        object.insert(QStringLiteral("via_fallback"), m.viaFallback);
         if (!m.errorCode.isEmpty()) {
             object.insert(QStringLiteral("error_code"), m.errorCode);
         }
@@ -81,11 +84,11 @@ std::optional<qint64> parseId(const QString& text) {
 
 int runChat(Context& context, const QStringList& args) {
     QString problem;
-    auto parsed =
-        CommandArgs::parse(args,
-                           {QStringLiteral("provider"), QStringLiteral("model"), QStringLiteral("conversation"),
-                            QStringLiteral("system"), QStringLiteral("max-tokens"), QStringLiteral("temperature")},
-                           {QStringLiteral("no-stream")}, &problem);
+    auto parsed = CommandArgs::parse(
+        args,
+        {QStringLiteral("provider"), QStringLiteral("model"), QStringLiteral("conversation"), QStringLiteral("system"),
+         QStringLiteral("max-tokens"), QStringLiteral("temperature"), QStringLiteral("fallback")},
+        {QStringLiteral("no-stream"), QStringLiteral("refresh"), QStringLiteral("no-cache")}, &problem);
     if (!parsed) {
         return usageError(problem);
     }
@@ -114,6 +117,19 @@ int runChat(Context& context, const QStringList& args) {
             return usageError(QStringLiteral("--conversation needs a numeric id"));
         }
     }
+    if (parsed->has(QStringLiteral("fallback"))) {
+        // NAME or NAME:MODEL; "" clears the conversation's fallback.
+        const QString fallback = parsed->value(QStringLiteral("fallback"));
+        const qsizetype colon = fallback.indexOf(QLatin1Char(':'));
+        options.fallbackProvider = colon < 0 ? fallback : fallback.left(colon);
+        options.fallbackModel = colon < 0 ? QString() : fallback.mid(colon + 1);
+    }
+    if (parsed->has(QStringLiteral("refresh")) && parsed->has(QStringLiteral("no-cache"))) {
+        return usageError(QStringLiteral("give --refresh or --no-cache, not both"));
+    }
+    options.cache = parsed->has(QStringLiteral("refresh"))    ? CacheMode::Refresh
+                    : parsed->has(QStringLiteral("no-cache")) ? CacheMode::NoStore
+                                                              : CacheMode::Default;
     if (parsed->has(QStringLiteral("system"))) {
         options.systemPrompt = parsed->value(QStringLiteral("system"));
     }
@@ -183,6 +199,9 @@ int runChat(Context& context, const QStringList& args) {
                            {QStringLiteral("ttft_ms"), optionalNumber(message.ttftMs)},
                            {QStringLiteral("latency_ms"), optionalNumber(message.latencyMs)},
                            {QStringLiteral("complete"), message.state == MessageState::Complete},
+                           {QStringLiteral("attempts"), message.attempts},
+                           {QStringLiteral("cache_hit"), message.cacheHit},
+                           {QStringLiteral("via_fallback"), message.viaFallback},
                            {QStringLiteral("correlation_id"), message.correlationId}};
         if (outcome->error) {
             object.insert(QStringLiteral("error"), errorJson(*outcome->error));

@@ -11,6 +11,7 @@
 #include "storage/ProviderRepository.h"
 
 #include <QJsonArray>
+#include <QJsonDocument>
 #include <QJsonObject>
 #include <QObject>
 #include <QTextStream>
@@ -32,7 +33,10 @@ QJsonObject providerJson(const ProviderConfig& p) {
                        {QStringLiteral("base_url"), p.baseUrl},
                        {QStringLiteral("default_model"), p.defaultModel},
                        {QStringLiteral("key_source"), QString(keySourceName(p.keySource))},
-                       {QStringLiteral("key_env_var"), p.keyEnvVar}};
+                       {QStringLiteral("key_env_var"), p.keyEnvVar},
+                       {QStringLiteral("api_version"), p.apiVersion},
+                       {QStringLiteral("enabled"), p.enabled},
+                       {QStringLiteral("resilience"), QJsonDocument::fromJson(p.resilience.toJson()).object()}};
 }
 
 QString keyDescription(const ProviderConfig& p) {
@@ -90,12 +94,75 @@ Status removeKey(Context& context, const ProviderConfig& config) {
     });
 }
 
+const std::set<QString>& resilienceOptions() {
+    static const std::set<QString> names = {QStringLiteral("api-version"),
+                                            QStringLiteral("max-retries"),
+                                            QStringLiteral("rpm"),
+                                            QStringLiteral("tpm"),
+                                            QStringLiteral("connect-timeout"),
+                                            QStringLiteral("first-token-timeout"),
+                                            QStringLiteral("idle-timeout"),
+                                            QStringLiteral("breaker"),
+                                            QStringLiteral("breaker-open-seconds"),
+                                            QStringLiteral("default-model"),
+                                            QStringLiteral("kind"),
+                                            QStringLiteral("base-url"),
+                                            QStringLiteral("api-key-env"),
+                                            QStringLiteral("rate-limit-max-wait")};
+    return names;
+}
+
+// Applies --api-version and the resilience options; returns a problem for a usage error.
+std::optional<QString> applyResilienceOptions(const CommandArgs& parsed, ProviderConfig& config) {
+    const auto number = [&](const char* name, qint64 scale, auto& target) -> std::optional<QString> {
+        if (!parsed.has(QLatin1StringView(name))) {
+            return std::nullopt;
+        }
+        bool ok = false;
+        const qint64 value = parsed.value(QLatin1StringView(name)).toLongLong(&ok);
+        if (!ok || value < 0) {
+            return QStringLiteral("--%1 needs a whole number of %2")
+                .arg(QLatin1StringView(name), scale == 1000 ? QStringLiteral("seconds") : QStringLiteral("units"));
+        }
+        target = static_cast<std::remove_reference_t<decltype(target)>>(value * scale);
+        return std::nullopt;
+    };
+    ResilienceSettings& r = config.resilience;
+    for (auto problem :
+         {number("max-retries", 1, r.retry.maxRetries), number("rpm", 1, r.rateLimit.requestsPerMinute),
+          number("tpm", 1, r.rateLimit.tokensPerMinute), number("rate-limit-max-wait", 1000, r.rateLimit.maxWaitMs),
+          number("connect-timeout", 1000, r.timeouts.connectMs),
+          number("first-token-timeout", 1000, r.timeouts.firstTokenMs), number("idle-timeout", 1000, r.timeouts.idleMs),
+          number("breaker-open-seconds", 1000, r.breaker.openMs)}) {
+        if (problem) {
+            return problem;
+        }
+    }
+    if (parsed.has(QStringLiteral("breaker"))) {
+        const QString mode = parsed.value(QStringLiteral("breaker"));
+        if (mode == QLatin1StringView("on")) {
+            r.breaker.enabled = true;
+            r.breaker.forcedOpen = false;
+        } else if (mode == QLatin1StringView("off")) {
+            r.breaker.enabled = false;
+            r.breaker.forcedOpen = false;
+        } else if (mode == QLatin1StringView("forced-open")) {
+            r.breaker.forcedOpen = true;
+        } else {
+            return QStringLiteral("--breaker takes on, off or forced-open");
+        }
+    }
+    if (parsed.has(QStringLiteral("api-version"))) {
+        config.apiVersion = parsed.value(QStringLiteral("api-version"));
+    } else if (config.kind == ProviderKind::AzureOpenAi && config.apiVersion.isEmpty()) {
+        config.apiVersion = QString::fromLatin1(defaultAzureApiVersion);
+    }
+    return std::nullopt;
+}
+
 int addProvider(Context& context, const QStringList& args) {
     QString problem;
-    auto parsed = CommandArgs::parse(args,
-                                     {QStringLiteral("kind"), QStringLiteral("base-url"), QStringLiteral("api-key-env"),
-                                      QStringLiteral("default-model")},
-                                     {QStringLiteral("api-key-stdin")}, &problem);
+    auto parsed = CommandArgs::parse(args, resilienceOptions(), {QStringLiteral("api-key-stdin")}, &problem);
     if (!parsed) {
         return usageError(problem);
     }
@@ -130,6 +197,9 @@ int addProvider(Context& context, const QStringList& args) {
     } else if (parsed->has(QStringLiteral("api-key-stdin"))) {
         config.keySource = KeySource::Keychain;
     }
+    if (auto problemText = applyResilienceOptions(*parsed, config)) {
+        return usageError(*problemText);
+    }
     if (auto valid = ProviderRepository::validate(config); !valid) {
         return usageError(valid.error().detail);
     }
@@ -162,10 +232,10 @@ int addProvider(Context& context, const QStringList& args) {
 
 int updateProvider(Context& context, const QStringList& args) {
     QString problem;
-    auto parsed = CommandArgs::parse(args,
-                                     {QStringLiteral("kind"), QStringLiteral("base-url"), QStringLiteral("api-key-env"),
-                                      QStringLiteral("default-model")},
-                                     {QStringLiteral("api-key-stdin"), QStringLiteral("no-api-key")}, &problem);
+    auto parsed = CommandArgs::parse(args, resilienceOptions(),
+                                     {QStringLiteral("api-key-stdin"), QStringLiteral("no-api-key"),
+                                      QStringLiteral("enable"), QStringLiteral("disable")},
+                                     &problem);
     if (!parsed) {
         return usageError(problem);
     }
@@ -203,6 +273,15 @@ int updateProvider(Context& context, const QStringList& args) {
         config.keySource = KeySource::Keychain;
     } else if (parsed->has(QStringLiteral("no-api-key"))) {
         config.keySource = KeySource::None;
+    }
+    if (parsed->has(QStringLiteral("enable")) && parsed->has(QStringLiteral("disable"))) {
+        return usageError(QStringLiteral("give --enable or --disable, not both"));
+    }
+    if (parsed->has(QStringLiteral("enable")) || parsed->has(QStringLiteral("disable"))) {
+        config.enabled = parsed->has(QStringLiteral("enable"));
+    }
+    if (auto problemText = applyResilienceOptions(*parsed, config)) {
+        return usageError(*problemText);
     }
     if (auto valid = ProviderRepository::validate(config); !valid) {
         return usageError(valid.error().detail);

@@ -3,6 +3,7 @@
 #include "ChatCommands.h"
 #include "CliSupport.h"
 #include "DoctorCommand.h"
+#include "ObservabilityCommands.h"
 #include "ProviderCommands.h"
 
 #include "app/CoreServices.h"
@@ -25,19 +26,28 @@ Global options:
   --help               print this help and exit
 
 Commands:
-  providers add NAME --kind openai|openai-compatible [--base-url URL]
-                [--api-key-env VAR | --api-key-stdin] [--default-model MODEL]
-  providers update NAME [--kind KIND] [--base-url URL] [--default-model MODEL]
-                [--api-key-env VAR | --api-key-stdin | --no-api-key]
+  providers add NAME --kind KIND [--base-url URL] [--api-version V]
+                [--api-key-env VAR | --api-key-stdin] [--default-model MODEL] [RESILIENCE]
+       KIND: openai, openai-compatible, anthropic, gemini, ollama, azure-openai
+  providers update NAME [--kind KIND] [--base-url URL] [--default-model MODEL] [--api-version V]
+                [--api-key-env VAR | --api-key-stdin | --no-api-key] [--enable | --disable] [RESILIENCE]
+       RESILIENCE: [--max-retries N] [--rpm N] [--tpm N] [--rate-limit-max-wait S]
+                [--connect-timeout S] [--first-token-timeout S] [--idle-timeout S]
+                [--breaker on|off|forced-open] [--breaker-open-seconds S]
   providers list
   providers remove NAME
   providers test NAME
   models PROVIDER
   chat [--provider NAME] [--model MODEL] [--conversation ID] [--system TEXT]
-       [--max-tokens N] [--temperature T] [--no-stream] (PROMPT | -)
+       [--max-tokens N] [--temperature T] [--no-stream] [--fallback NAME[:MODEL]]
+       [--refresh | --no-cache] (PROMPT | -)
   conversations list
   conversations show ID
   conversations delete ID
+  metrics                      counters and histograms in Prometheus text format
+  health [NAME]                probe enabled providers; exit 5 when any is unhealthy
+  cache stats | cache clear [--provider NAME [--model MODEL] | --expired]
+  cache settings [--chat on|off] [--batch on|off] [--ttl SECONDS]
   doctor
 
 Exit status: 0 success, 1 other failure, 2 usage error, 3 authentication, 4 rate limit or quota,
@@ -131,6 +141,15 @@ int main(int argc, char** argv) {
     }
     if (command == QLatin1StringView("conversations")) {
         return Cli::runConversations(*context, commandArgs);
+    }
+    if (command == QLatin1StringView("metrics")) {
+        return Cli::runMetrics(*context, commandArgs);
+    }
+    if (command == QLatin1StringView("health")) {
+        return Cli::runHealth(*context, commandArgs);
+    }
+    if (command == QLatin1StringView("cache")) {
+        return Cli::runCache(*context, commandArgs);
     }
     if (command == QLatin1StringView("doctor")) {
         return Cli::runDoctor(*context, commandArgs);

@@ -8,6 +8,15 @@ const std::vector<ProviderPreset>& providerPresets() {
     static const std::vector<ProviderPreset> presets = {
         {QStringLiteral("openai"), QT_TRANSLATE_NOOP("Tessera::Core::Presets", "OpenAI"), ProviderKind::OpenAi,
          QStringLiteral("https://api.openai.com/v1"), true, QStringLiteral("OPENAI_API_KEY")},
+        {QStringLiteral("anthropic"), QT_TRANSLATE_NOOP("Tessera::Core::Presets", "Anthropic"), ProviderKind::Anthropic,
+         QStringLiteral("https://api.anthropic.com/v1"), true, QStringLiteral("ANTHROPIC_API_KEY")},
+        {QStringLiteral("gemini"), QT_TRANSLATE_NOOP("Tessera::Core::Presets", "Google Gemini"), ProviderKind::Gemini,
+         QStringLiteral("https://generativelanguage.googleapis.com/v1beta"), true, QStringLiteral("GEMINI_API_KEY")},
+        {QStringLiteral("ollama-native"), QT_TRANSLATE_NOOP("Tessera::Core::Presets", "Ollama (local, native API)"),
+         ProviderKind::Ollama, QStringLiteral("http://localhost:11434"), false, QString()},
+        {QStringLiteral("azure"), QT_TRANSLATE_NOOP("Tessera::Core::Presets", "Azure OpenAI"),
+         ProviderKind::AzureOpenAi, QStringLiteral("https://RESOURCE.openai.azure.com/openai"), true,
+         QStringLiteral("AZURE_OPENAI_API_KEY")},
         {QStringLiteral("openrouter"), QT_TRANSLATE_NOOP("Tessera::Core::Presets", "OpenRouter"),
          ProviderKind::OpenAiCompatible, QStringLiteral("https://openrouter.ai/api/v1"), true,
          QStringLiteral("OPENROUTER_API_KEY")},
@@ -35,7 +44,20 @@ const ProviderPreset* findPreset(const QString& id) {
 }
 
 QString defaultBaseUrl(ProviderKind kind) {
-    return kind == ProviderKind::OpenAi ? QStringLiteral("https://api.openai.com/v1") : QString();
+    switch (kind) {
+    case ProviderKind::OpenAi:
+        return QStringLiteral("https://api.openai.com/v1");
+    case ProviderKind::Anthropic:
+        return QStringLiteral("https://api.anthropic.com/v1");
+    case ProviderKind::Gemini:
+        return QStringLiteral("https://generativelanguage.googleapis.com/v1beta");
+    case ProviderKind::Ollama:
+        return QStringLiteral("http://localhost:11434");
+    case ProviderKind::OpenAiCompatible:
+    case ProviderKind::AzureOpenAi: // https://RESOURCE.openai.azure.com/openai: the resource is the user's
+        return QString();
+    }
+    return QString();
 }
 
 } // namespace Tessera::Core

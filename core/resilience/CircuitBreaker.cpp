@@ -42,7 +42,9 @@ CircuitBreaker::CircuitBreaker(QString name, BreakerSettings settings, const Clo
     , m_name(std::move(name))
     , m_settings(settings)
     , m_clock(clock) {
-    if (!m_settings.enabled) {
+    if (m_settings.forcedOpen) {
+        m_state = BreakerState::ForcedOpen;
+    } else if (!m_settings.enabled) {
         m_state = BreakerState::Disabled;
     }
 }
@@ -52,7 +54,13 @@ void CircuitBreaker::setSettings(const BreakerSettings& settings) {
         return;
     }
     m_settings = settings;
-    if (!settings.enabled && m_state != BreakerState::Disabled) {
+    if (settings.forcedOpen) {
+        if (m_state != BreakerState::ForcedOpen) {
+            transitionTo(BreakerState::ForcedOpen);
+        }
+    } else if (m_state == BreakerState::ForcedOpen) {
+        transitionTo(settings.enabled ? BreakerState::Closed : BreakerState::Disabled);
+    } else if (!settings.enabled && m_state != BreakerState::Disabled) {
         transitionTo(BreakerState::Disabled);
     } else if (settings.enabled && m_state == BreakerState::Disabled) {
         transitionTo(BreakerState::Closed);

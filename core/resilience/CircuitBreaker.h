@@ -23,6 +23,7 @@ struct BreakerSettings {
     int slowCallRatePercent = 50; // opens when slow calls / calls >= this
     qint64 openMs = 30'000;       // how long it stays open (or the provider's Retry-After, when longer)
     int halfOpenCalls = 3;        // trial calls admitted when half-open; their outcome decides
+    bool forcedOpen = false;      // an administrator stopped all traffic to the provider
 
     bool operator==(const BreakerSettings&) const = default;
 };

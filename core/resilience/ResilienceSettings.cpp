@@ -40,6 +40,7 @@ QByteArray ResilienceSettings::toJson() const {
         {QStringLiteral("retryMaxMs"), retry.maxDelayMs},
         {QStringLiteral("maxRetryAfterMs"), retry.maxRetryAfterMs},
         {QStringLiteral("breakerEnabled"), breaker.enabled},
+        {QStringLiteral("breakerForcedOpen"), breaker.forcedOpen},
         {QStringLiteral("breakerWindow"), breaker.windowSize},
         {QStringLiteral("breakerMinimumCalls"), breaker.minimumCalls},
         {QStringLiteral("breakerFailurePercent"), breaker.failureRatePercent},
@@ -74,6 +75,7 @@ Result<ResilienceSettings> ResilienceSettings::fromJson(const QByteArray& json) 
     readInt(o, "retryMaxMs", settings.retry.maxDelayMs);
     readInt(o, "maxRetryAfterMs", settings.retry.maxRetryAfterMs);
     settings.breaker.enabled = o.value(QLatin1StringView("breakerEnabled")).toBool(settings.breaker.enabled);
+    settings.breaker.forcedOpen = o.value(QLatin1StringView("breakerForcedOpen")).toBool(false);
     readInt(o, "breakerWindow", settings.breaker.windowSize);
     readInt(o, "breakerMinimumCalls", settings.breaker.minimumCalls);
     readInt(o, "breakerFailurePercent", settings.breaker.failureRatePercent);
