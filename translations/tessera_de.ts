@@ -103,6 +103,18 @@
         <source>The provider's response exceeded Tessera's size limits.</source>
         <translation>Die Antwort des Anbieters überschreitet die Größenbeschränkungen von Tessera.</translation>
     </message>
+    <message>
+        <source>The provider is overloaded right now. Tessera retried; try again in a minute or use a fallback model.</source>
+        <translation>Der Anbieter ist gerade überlastet. Tessera hat es erneut versucht; versuchen Sie es in einer Minute wieder oder verwenden Sie ein Ersatzmodell.</translation>
+    </message>
+    <message>
+        <source>This provider failed repeatedly, so Tessera pauses requests to it for a while. It will be tried again automatically; the details say when.</source>
+        <translation>Dieser Anbieter ist wiederholt ausgefallen, daher pausiert Tessera Anfragen an ihn für eine Weile. Er wird automatisch erneut versucht; die Details nennen den Zeitpunkt.</translation>
+    </message>
+    <message>
+        <source>This request would exceed the rate limit set for the provider. Wait a moment, or raise the limit in the provider's settings.</source>
+        <translation>Diese Anfrage würde das für den Anbieter festgelegte Ratenlimit überschreiten. Warten Sie einen Moment oder erhöhen Sie das Limit in den Anbietereinstellungen.</translation>
+    </message>
 </context>
 <context>
     <name>Tessera::Core::Presets</name>
@@ -134,6 +146,22 @@
         <source>Custom OpenAI-compatible server</source>
         <translation>Eigener OpenAI-kompatibler Server</translation>
     </message>
+    <message>
+        <source>Anthropic</source>
+        <translation>Anthropic</translation>
+    </message>
+    <message>
+        <source>Google Gemini</source>
+        <translation>Google Gemini</translation>
+    </message>
+    <message>
+        <source>Ollama (local, native API)</source>
+        <translation>Ollama (lokal, native API)</translation>
+    </message>
+    <message>
+        <source>Azure OpenAI</source>
+        <translation>Azure OpenAI</translation>
+    </message>
 </context>
 <context>
     <name>Tessera::Ui::AddProviderDialog</name>
@@ -160,10 +188,6 @@
     <message>
         <source>letters, digits, '.', '_' or '-'</source>
         <translation>Buchstaben, Ziffern, „.“, „_“ oder „-“</translation>
-    </message>
-    <message>
-        <source>OpenAI</source>
-        <translation>OpenAI</translation>
     </message>
     <message>
         <source>OpenAI-compatible</source>
@@ -259,6 +283,50 @@
     <message>
         <source>Leave empty to keep the stored key</source>
         <translation>Leer lassen, um den gespeicherten Schlüssel zu behalten</translation>
+    </message>
+    <message>
+        <source>Pause requests after repeated failures (&amp;circuit breaker)</source>
+        <translation>Anfragen nach wiederholten Fehlern pausieren (&amp;Schutzschalter)</translation>
+    </message>
+    <message>
+        <source>&amp;Stop all requests to this provider for now</source>
+        <translation>Alle Anfragen an diesen Anbieter vorerst &amp;stoppen</translation>
+    </message>
+    <message>
+        <source>no limit</source>
+        <translation>kein Limit</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> s</translation>
+    </message>
+    <message>
+        <source>API &amp;version (Azure):</source>
+        <translation>API-&amp;Version (Azure):</translation>
+    </message>
+    <message>
+        <source>Failures and limits</source>
+        <translation>Fehler und Limits</translation>
+    </message>
+    <message>
+        <source>&amp;Retries:</source>
+        <translation>&amp;Wiederholungen:</translation>
+    </message>
+    <message>
+        <source>Requests per &amp;minute:</source>
+        <translation>Anfragen pro &amp;Minute:</translation>
+    </message>
+    <message>
+        <source>T&amp;okens per minute:</source>
+        <translation>T&amp;oken pro Minute:</translation>
+    </message>
+    <message>
+        <source>&amp;First token within:</source>
+        <translation>&amp;Erstes Token innerhalb von:</translation>
+    </message>
+    <message>
+        <source>Azure OpenAI needs an API version, for example %1.</source>
+        <translation>Azure OpenAI benötigt eine API-Version, zum Beispiel %1.</translation>
     </message>
 </context>
 <context>

@@ -197,7 +197,7 @@ const char* defaultMessage(ErrorCode code) {
     case ErrorCode::CircuitOpen:
         return QT_TRANSLATE_NOOP("Tessera::Core::Error",
                                  "This provider failed repeatedly, so Tessera pauses requests to it for a while. It "
-                                 "will be tried again automatically; see Providers > Health for details.");
+                                 "will be tried again automatically; the details say when.");
     case ErrorCode::LocalRateLimited:
         return QT_TRANSLATE_NOOP("Tessera::Core::Error",
                                  "This request would exceed the rate limit set for the provider. Wait a moment, or "

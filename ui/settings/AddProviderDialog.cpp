@@ -8,10 +8,12 @@
 #include "widgets/ErrorText.h"
 
 #include <QButtonGroup>
+#include <QCheckBox>
 #include <QComboBox>
 #include <QCoreApplication>
 #include <QDialogButtonBox>
 #include <QFormLayout>
+#include <QGroupBox>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
@@ -19,6 +21,7 @@
 #include <QPointer>
 #include <QPushButton>
 #include <QRadioButton>
+#include <QSpinBox>
 #include <QVBoxLayout>
 
 namespace Tessera::Ui {
@@ -38,6 +41,13 @@ AddProviderDialog::AddProviderDialog(Core::CoreServices& services, QWidget* pare
     , m_envVar(new QLineEdit(this))
     , m_keychainNotice(new QLabel(this))
     , m_defaultModel(new QComboBox(this))
+    , m_apiVersion(new QLineEdit(this))
+    , m_maxRetries(new QSpinBox(this))
+    , m_requestsPerMinute(new QSpinBox(this))
+    , m_tokensPerMinute(new QSpinBox(this))
+    , m_firstTokenTimeout(new QSpinBox(this))
+    , m_breakerEnabled(new QCheckBox(tr("Pause requests after repeated failures (&circuit breaker)"), this))
+    , m_forcedOpen(new QCheckBox(tr("&Stop all requests to this provider for now"), this))
     , m_test(new QPushButton(tr("&Test Connection"), this))
     , m_testResult(new QLabel(this))
     , m_problem(new QLabel(this))
@@ -53,8 +63,33 @@ AddProviderDialog::AddProviderDialog(Core::CoreServices& services, QWidget* pare
     m_name->setObjectName(QStringLiteral("providerName"));
     m_name->setPlaceholderText(tr("letters, digits, '.', '_' or '-'"));
     m_kind->setObjectName(QStringLiteral("providerKind"));
-    m_kind->addItem(tr("OpenAI"), QString(Core::kindName(Core::ProviderKind::OpenAi)));
-    m_kind->addItem(tr("OpenAI-compatible"), QString(Core::kindName(Core::ProviderKind::OpenAiCompatible)));
+    for (const QString& name : Core::providerKindNames()) {
+        const auto kind = Core::parseProviderKind(name);
+        m_kind->addItem(kind == Core::ProviderKind::OpenAiCompatible ? tr("OpenAI-compatible")
+                                                                     : Core::kindDisplayName(*kind),
+                        name);
+    }
+    m_apiVersion->setObjectName(QStringLiteral("apiVersion"));
+    m_apiVersion->setText(QString::fromLatin1(Core::defaultAzureApiVersion));
+    const Core::ResilienceSettings defaults;
+    m_maxRetries->setObjectName(QStringLiteral("maxRetries"));
+    m_maxRetries->setRange(0, Core::RetryPolicy::maxAllowedRetries);
+    m_maxRetries->setValue(defaults.retry.maxRetries);
+    m_requestsPerMinute->setObjectName(QStringLiteral("requestsPerMinute"));
+    m_requestsPerMinute->setRange(0, 1'000'000);
+    m_requestsPerMinute->setSpecialValueText(tr("no limit"));
+    m_tokensPerMinute->setObjectName(QStringLiteral("tokensPerMinute"));
+    m_tokensPerMinute->setRange(0, 1'000'000'000);
+    m_tokensPerMinute->setSingleStep(1000);
+    m_tokensPerMinute->setSpecialValueText(tr("no limit"));
+    m_firstTokenTimeout->setObjectName(QStringLiteral("firstTokenTimeout"));
+    m_firstTokenTimeout->setRange(0, 3600);
+    m_firstTokenTimeout->setSuffix(tr(" s"));
+    m_firstTokenTimeout->setSpecialValueText(tr("no limit"));
+    m_firstTokenTimeout->setValue(int(defaults.timeouts.firstTokenMs / 1000));
+    m_breakerEnabled->setObjectName(QStringLiteral("breakerEnabled"));
+    m_breakerEnabled->setChecked(true);
+    m_forcedOpen->setObjectName(QStringLiteral("breakerForcedOpen"));
     m_baseUrl->setObjectName(QStringLiteral("baseUrl"));
     m_baseUrl->setPlaceholderText(QStringLiteral("https://…/v1"));
     m_useKeychain->setObjectName(QStringLiteral("useKeychain"));
@@ -106,6 +141,16 @@ AddProviderDialog::AddProviderDialog(Core::CoreServices& services, QWidget* pare
     form->addRow(tr("&Base URL:"), m_baseUrl);
     form->addRow(tr("API key:"), keyBox);
     form->addRow(tr("&Default model:"), m_defaultModel);
+    form->addRow(tr("API &version (Azure):"), m_apiVersion);
+    auto* resilience = new QGroupBox(tr("Failures and limits"), this);
+    auto* resilienceForm = new QFormLayout(resilience);
+    resilienceForm->addRow(tr("&Retries:"), m_maxRetries);
+    resilienceForm->addRow(tr("Requests per &minute:"), m_requestsPerMinute);
+    resilienceForm->addRow(tr("T&okens per minute:"), m_tokensPerMinute);
+    resilienceForm->addRow(tr("&First token within:"), m_firstTokenTimeout);
+    resilienceForm->addRow(m_breakerEnabled);
+    resilienceForm->addRow(m_forcedOpen);
+    form->addRow(resilience);
     auto* testRow = new QHBoxLayout;
     testRow->addWidget(m_test);
     testRow->addWidget(m_testResult, 1);
@@ -118,12 +163,17 @@ AddProviderDialog::AddProviderDialog(Core::CoreServices& services, QWidget* pare
     layout->addWidget(m_buttons);
 
     connect(m_preset, &QComboBox::currentIndexChanged, this, &AddProviderDialog::handlePresetChanged);
+    const auto updateApiVersion = [this] {
+        m_apiVersion->setEnabled(m_kind->currentData().toString() == Core::kindName(Core::ProviderKind::AzureOpenAi));
+    };
+    connect(m_kind, &QComboBox::currentIndexChanged, this, updateApiVersion);
     connect(m_keyGroup, &QButtonGroup::buttonToggled, this, &AddProviderDialog::handleKeySourceChanged);
     connect(m_test, &QPushButton::clicked, this, &AddProviderDialog::handleTest);
     connect(m_buttons, &QDialogButtonBox::accepted, this, &AddProviderDialog::handleSave);
     connect(m_buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
 
     handlePresetChanged();
+    updateApiVersion();
 
     // Say plainly when there is no keychain, and offer the environment-variable route instead.
     QPointer<AddProviderDialog> self(this);
@@ -162,6 +212,15 @@ void AddProviderDialog::fillFrom(const Core::ProviderConfig& existing) {
     m_name->setText(existing.name);
     m_name->setReadOnly(true);
     m_kind->setCurrentIndex(m_kind->findData(QString(Core::kindName(existing.kind))));
+    if (!existing.apiVersion.isEmpty()) {
+        m_apiVersion->setText(existing.apiVersion);
+    }
+    m_maxRetries->setValue(existing.resilience.retry.maxRetries);
+    m_requestsPerMinute->setValue(existing.resilience.rateLimit.requestsPerMinute);
+    m_tokensPerMinute->setValue(int(std::min<qint64>(existing.resilience.rateLimit.tokensPerMinute, 1'000'000'000)));
+    m_firstTokenTimeout->setValue(int(existing.resilience.timeouts.firstTokenMs / 1000));
+    m_breakerEnabled->setChecked(existing.resilience.breaker.enabled);
+    m_forcedOpen->setChecked(existing.resilience.breaker.forcedOpen);
     m_baseUrl->setText(existing.baseUrl);
     m_defaultModel->setCurrentText(existing.defaultModel);
     m_envVar->setText(existing.keyEnvVar);
@@ -215,7 +274,8 @@ void AddProviderDialog::handleKeySourceChanged() {
 }
 
 std::optional<Core::ProviderConfig> AddProviderDialog::configFromFields(QString* problem) const {
-    Core::ProviderConfig config;
+    // Editing keeps what the dialog does not show (id, enabled, the finer resilience settings).
+    Core::ProviderConfig config = m_existing.value_or(Core::ProviderConfig{});
     config.name = m_name->text().trimmed();
     config.kind =
         Core::parseProviderKind(m_kind->currentData().toString()).value_or(Core::ProviderKind::OpenAiCompatible);
@@ -225,6 +285,18 @@ std::optional<Core::ProviderConfig> AddProviderDialog::configFromFields(QString*
                        : m_useEnv->isChecked()    ? Core::KeySource::Environment
                                                   : Core::KeySource::None;
     config.keyEnvVar = m_envVar->text().trimmed();
+    config.apiVersion = config.kind == Core::ProviderKind::AzureOpenAi ? m_apiVersion->text().trimmed() : QString();
+    config.resilience.retry.maxRetries = m_maxRetries->value();
+    config.resilience.rateLimit.requestsPerMinute = m_requestsPerMinute->value();
+    config.resilience.rateLimit.tokensPerMinute = m_tokensPerMinute->value();
+    config.resilience.timeouts.firstTokenMs = qint64(m_firstTokenTimeout->value()) * 1000;
+    config.resilience.breaker.enabled = m_breakerEnabled->isChecked();
+    config.resilience.breaker.forcedOpen = m_forcedOpen->isChecked();
+    if (config.kind == Core::ProviderKind::AzureOpenAi && config.apiVersion.isEmpty()) {
+        *problem = tr("Azure OpenAI needs an API version, for example %1.")
+                       .arg(QLatin1StringView(Core::defaultAzureApiVersion));
+        return std::nullopt;
+    }
     if (!Core::isValidProviderName(config.name)) {
         *problem = tr("The name must be 1–64 letters, digits, '.', '_' or '-'.");
         return std::nullopt;

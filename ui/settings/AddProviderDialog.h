@@ -7,7 +7,9 @@
 #include <optional>
 
 class QButtonGroup;
+class QCheckBox;
 class QComboBox;
+class QSpinBox;
 class QDialogButtonBox;
 class QLabel;
 class QLineEdit;
@@ -66,6 +68,13 @@ private:
     QLineEdit* m_envVar;
     QLabel* m_keychainNotice;
     QComboBox* m_defaultModel;
+    QLineEdit* m_apiVersion;
+    QSpinBox* m_maxRetries;
+    QSpinBox* m_requestsPerMinute;
+    QSpinBox* m_tokensPerMinute;
+    QSpinBox* m_firstTokenTimeout;
+    QCheckBox* m_breakerEnabled;
+    QCheckBox* m_forcedOpen;
     QPushButton* m_test;
     QLabel* m_testResult;
     QLabel* m_problem;
