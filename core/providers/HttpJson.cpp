@@ -65,6 +65,13 @@ void getJsonObject(QNetworkAccessManager& network, const QNetworkRequest& reques
     });
 }
 
+QString trimmedBaseUrl(QString url) {
+    while (url.endsWith(QLatin1Char('/'))) {
+        url.chop(1);
+    }
+    return url;
+}
+
 QStringList sortedModelIds(QStringList ids) {
     ids.removeAll(QString());
     ids.sort(Qt::CaseInsensitive);

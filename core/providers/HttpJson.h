@@ -21,6 +21,9 @@ QNetworkRequest makeJsonRequest(const QUrl& url, const QString& correlationId, q
 void getJsonObject(QNetworkAccessManager& network, const QNetworkRequest& request, QObject* context,
                    const QString& correlationId, std::function<void(Result<QJsonObject>)> done);
 
+// The base URL without trailing slashes, so paths can be appended.
+QString trimmedBaseUrl(QString url);
+
 // Sorted, without duplicates: the form every provider's model list is returned in.
 QStringList sortedModelIds(QStringList ids);
 

@@ -135,12 +135,11 @@ TEST_P(NativeProviderTest, ListsEveryModelAcrossPages) {
                                      QStringLiteral("gamma-model")}));
 }
 
-TEST_P(NativeProviderTest, RejectedKeyIsUnauthorized) {
-    recreate();
+// Keys and quotas: every protocol but a local Ollama's, which takes no key and has no quota.
+class KeyedProviderTest : public NativeProviderTest {};
+
+TEST_P(KeyedProviderTest, RejectedKeyIsUnauthorized) {
     provider = factory.create(config, QStringLiteral("wrong-key"));
-    if (GetParam().kind == ProviderKind::Ollama) {
-        GTEST_SKIP() << "a local Ollama takes no key";
-    }
     const Outcome outcome = run(QStringLiteral("hi"));
     ASSERT_FALSE(outcome.result->has_value());
     EXPECT_EQ(outcome.result->error().code, ErrorCode::ProviderUnauthorized);
@@ -153,10 +152,7 @@ TEST_P(NativeProviderTest, RateLimitCarriesTheWait) {
     EXPECT_EQ(outcome.result->error().retryAfterMs, 1000) << "Retry-After header, or Gemini's RetryInfo";
 }
 
-TEST_P(NativeProviderTest, QuotaExhaustionIsNotARateLimit) {
-    if (GetParam().kind == ProviderKind::Ollama) {
-        GTEST_SKIP() << "Ollama has no quotas";
-    }
+TEST_P(KeyedProviderTest, QuotaExhaustionIsNotARateLimit) {
     const Outcome outcome = run(QStringLiteral("[[quota]]"));
     ASSERT_FALSE(outcome.result->has_value());
     EXPECT_EQ(outcome.result->error().code, ErrorCode::ProviderQuotaExceeded);
@@ -212,18 +208,24 @@ TEST_P(NativeProviderTest, ImagesTravelInline) {
     EXPECT_TRUE(lastChat().body.contains(png.toBase64())) << lastChat().body.left(400).toStdString();
 }
 
-INSTANTIATE_TEST_SUITE_P(
-    Protocols, NativeProviderTest,
-    ::testing::Values(
-        // Anthropic: input 10 + cache read 4 + cache write 2; output from the last message_delta.
-        ProtocolCase{ProviderKind::Anthropic, "claude-test", "claude-test", Usage{16, 4, 3, 0, false}, "/v1/messages"},
-        // Gemini: the last chunk's cumulative counts; thoughts are output.
-        ProtocolCase{ProviderKind::Gemini, "models/gemini-test", "gemini-test", Usage{12, 4, 5, 2, false},
-                     "/v1beta/models/gemini-test:streamGenerateContent"},
-        ProtocolCase{ProviderKind::Ollama, "llama-test", "llama-test", Usage{12, 0, 3, 0, false}, "/api/chat"},
-        ProtocolCase{ProviderKind::AzureOpenAi, "my-deployment", "gpt-test", Usage{12, 4, 3, 2, false},
-                     "/openai/deployments/my-deployment/chat/completions?api-version=2024-10-21"}),
-    caseName);
+namespace {
+
+// Anthropic: input 10 + cache read 4 + cache write 2; output from the last message_delta.
+const ProtocolCase anthropicCase{ProviderKind::Anthropic, "claude-test", "claude-test", Usage{16, 4, 3, 0, false},
+                                 "/v1/messages"};
+// Gemini: the last chunk's cumulative counts; thoughts are output.
+const ProtocolCase geminiCase{ProviderKind::Gemini, "models/gemini-test", "gemini-test", Usage{12, 4, 5, 2, false},
+                              "/v1beta/models/gemini-test:streamGenerateContent"};
+const ProtocolCase ollamaCase{ProviderKind::Ollama, "llama-test", "llama-test", Usage{12, 0, 3, 0, false}, "/api/chat"};
+const ProtocolCase azureCase{ProviderKind::AzureOpenAi, "my-deployment", "gpt-test", Usage{12, 4, 3, 2, false},
+                             "/openai/deployments/my-deployment/chat/completions?api-version=2024-10-21"};
+
+} // namespace
+
+INSTANTIATE_TEST_SUITE_P(Protocols, NativeProviderTest,
+                         ::testing::Values(anthropicCase, geminiCase, ollamaCase, azureCase), caseName);
+INSTANTIATE_TEST_SUITE_P(Protocols, KeyedProviderTest, ::testing::Values(anthropicCase, geminiCase, azureCase),
+                         caseName);
 
 // Wire details particular to one protocol.
 class ProviderWireTest : public ::testing::Test {

@@ -23,11 +23,8 @@ constexpr int maxModelPages = 20;
 AnthropicProvider::AnthropicProvider(QNetworkAccessManager& network, ProviderConfig config, QString apiKey)
     : m_network(network)
     , m_config(std::move(config))
-    , m_baseUrl(m_config.baseUrl)
+    , m_baseUrl(trimmedBaseUrl(m_config.baseUrl))
     , m_apiKey(std::move(apiKey)) {
-    while (m_baseUrl.endsWith(QLatin1Char('/'))) {
-        m_baseUrl.chop(1);
-    }
 }
 
 QNetworkRequest AnthropicProvider::makeRequest(const QString& path, const QString& correlationId) const {

@@ -30,11 +30,8 @@ QString bareModel(QString model) {
 GeminiProvider::GeminiProvider(QNetworkAccessManager& network, ProviderConfig config, QString apiKey)
     : m_network(network)
     , m_config(std::move(config))
-    , m_baseUrl(m_config.baseUrl)
+    , m_baseUrl(trimmedBaseUrl(m_config.baseUrl))
     , m_apiKey(std::move(apiKey)) {
-    while (m_baseUrl.endsWith(QLatin1Char('/'))) {
-        m_baseUrl.chop(1);
-    }
 }
 
 QNetworkRequest GeminiProvider::makeRequest(const QUrl& url, const QString& correlationId) const {

@@ -16,11 +16,8 @@ namespace Tessera::Core {
 OllamaProvider::OllamaProvider(QNetworkAccessManager& network, ProviderConfig config, QString apiKey)
     : m_network(network)
     , m_config(std::move(config))
-    , m_baseUrl(m_config.baseUrl)
+    , m_baseUrl(trimmedBaseUrl(m_config.baseUrl))
     , m_apiKey(std::move(apiKey)) {
-    while (m_baseUrl.endsWith(QLatin1Char('/'))) {
-        m_baseUrl.chop(1);
-    }
 }
 
 QNetworkRequest OllamaProvider::makeRequest(const QString& path, const QString& correlationId) const {
