@@ -477,6 +477,7 @@ void ChatService::finishTurn(qint64 assistantMessageId, const ChatResult& result
         Error error = result.error();
         error.correlationId = turn->start.correlationId;
         message.content = turn->reply ? turn->reply->text() : turn->text;
+        message.attempts = turn->reply ? turn->reply->attemptCount() : 1;
         message.state = message.content.isEmpty() ? MessageState::Failed : MessageState::Incomplete;
         message.errorCode = QString(codeName(error.code));
         outcome.error = error;

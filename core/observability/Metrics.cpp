@@ -2,7 +2,9 @@
 
 #include <QStringList>
 
+#include <algorithm>
 #include <cmath>
+#include <tuple>
 
 namespace Tessera::Core {
 
@@ -86,8 +88,9 @@ QString Metrics::formatLabels(const MetricLabels& labels) {
 }
 
 void Metrics::addLocked(const QString& name, const QString& labels, double by, bool pending) {
-    m_values[{name, labels}] += by;
-    if (pending) {
+    const auto [it, created] = m_values.try_emplace({name, labels}, 0.0);
+    it->second += by;
+    if (pending && (by != 0 || created)) {
         m_pending[{name, labels}] += by;
     }
 }
@@ -105,10 +108,9 @@ void Metrics::observe(const QString& name, const MetricLabels& labels, double va
     const QString base = formatLabels(labels);
     const std::lock_guard lock(m_mutex);
     for (double bound : info->buckets) {
-        if (value <= bound) {
-            addLocked(name + QStringLiteral("_bucket"), withLabel(base, QStringLiteral("le"), formatNumber(bound)), 1,
-                      true);
-        }
+        // Every bucket exists from the first observation on, as the exposition format expects.
+        addLocked(name + QStringLiteral("_bucket"), withLabel(base, QStringLiteral("le"), formatNumber(bound)),
+                  value <= bound ? 1 : 0, true);
     }
     addLocked(name + QStringLiteral("_bucket"), withLabel(base, QStringLiteral("le"), QStringLiteral("+Inf")), 1, true);
     addLocked(name + QStringLiteral("_sum"), base, value, true);
@@ -164,15 +166,42 @@ QString Metrics::prometheusText() const {
     for (const MetricInfo& info : metricInfo()) {
         text += QStringLiteral("# HELP %1 %2\n# TYPE %1 %3\n")
                     .arg(*info.name, QLatin1StringView(info.help), QLatin1StringView(info.type));
-        const bool histogram = !info.buckets.empty();
-        for (const auto& [key, value] : m_values) {
-            const bool belongs = histogram ? (key.first == *info.name + QStringLiteral("_bucket") ||
-                                              key.first == *info.name + QStringLiteral("_sum") ||
-                                              key.first == *info.name + QStringLiteral("_count"))
-                                           : key.first == *info.name;
-            if (belongs) {
-                text += key.first + key.second + QLatin1Char(' ') + formatNumber(value) + QLatin1Char('\n');
+        if (info.buckets.empty()) {
+            for (const auto& [key, value] : m_values) {
+                if (key.first == *info.name) {
+                    text += key.first + key.second + QLatin1Char(' ') + formatNumber(value) + QLatin1Char('\n');
+                }
             }
+            continue;
+        }
+        // A histogram's series are grouped by their labels: the buckets in ascending bound, then _sum and _count.
+        struct Line {
+            QString series; // the labels without "le"
+            int part;       // 0 bucket, 1 sum, 2 count
+            double bound;
+            QString text;
+        };
+        std::vector<Line> lines;
+        const QString bucket = *info.name + QStringLiteral("_bucket");
+        const QString sum = *info.name + QStringLiteral("_sum");
+        const QString count = *info.name + QStringLiteral("_count");
+        for (const auto& [key, value] : m_values) {
+            const QString line = key.first + key.second + QLatin1Char(' ') + formatNumber(value) + QLatin1Char('\n');
+            if (key.first == bucket) {
+                const qsizetype le = key.second.lastIndexOf(QStringLiteral("le=\""));
+                const QString bound = key.second.mid(le + 4).chopped(2); // drop the closing quote and brace
+                QString series = key.second.left(std::max<qsizetype>(0, le - 1));
+                lines.push_back({series, 0, bound == QStringLiteral("+Inf") ? INFINITY : bound.toDouble(), line});
+            } else if (key.first == sum || key.first == count) {
+                QString series = key.second.isEmpty() ? QString() : key.second.chopped(1);
+                lines.push_back({series, key.first == sum ? 1 : 2, 0, line});
+            }
+        }
+        std::sort(lines.begin(), lines.end(), [](const Line& a, const Line& b) {
+            return std::tie(a.series, a.part, a.bound) < std::tie(b.series, b.part, b.bound);
+        });
+        for (const Line& line : lines) {
+            text += line.text;
         }
     }
     return text;

@@ -6,6 +6,8 @@
 
 #include <QObject>
 
+#include <algorithm>
+
 namespace Tessera::Core {
 
 using ChatResult = Result<ChatAnswer>;
@@ -27,6 +29,8 @@ public:
     bool isFinished() const { return m_finished; }
     // What the provider's headers said about its rate limits (empty when it sent none).
     const ProviderRateLimits& rateLimits() const { return m_rateLimits; }
+    // Requests sent so far for this answer (retries and fallbacks included); at least 1.
+    int attemptCount() const { return m_attemptCount; }
 
 Q_SIGNALS:
     void deltaReceived(const QString& delta);
@@ -37,12 +41,14 @@ protected:
     // Emits finished once; later calls are ignored.
     void finish(const ChatResult& result);
     void setRateLimits(const ProviderRateLimits& limits) { m_rateLimits = limits; }
+    void setAttemptCount(int count) { m_attemptCount = std::max(1, count); }
 
 private:
     QString m_correlationId;
     QString m_text;
     bool m_finished = false;
     ProviderRateLimits m_rateLimits;
+    int m_attemptCount = 1;
 };
 
 } // namespace Tessera::Core

@@ -113,6 +113,7 @@ void ResilientReply::attempt() {
     }
 
     ++m_attempts;
+    setAttemptCount(m_attempts);
     ChatRequest request = m_request;
     request.model = target.model;
     request.attempt = m_attempts;

@@ -73,6 +73,8 @@ TEST_F(ResilientChatTest, RetriesStopAtTheLimitAndTheErrorIsTyped) {
     EXPECT_EQ(outcome.error->code, ErrorCode::ProviderOverloaded);
     EXPECT_EQ(chatRequests(), 3) << "the first request and two retries";
     EXPECT_EQ(outcome.message.state, MessageState::Failed);
+    EXPECT_EQ(outcome.message.attempts, 3) << "a failed answer records every request it took";
+    EXPECT_EQ(core.messages->get(outcome.message.id)->attempts, 3);
 }
 
 TEST_F(ResilientChatTest, SpendLimitIsNeverRetried) {
