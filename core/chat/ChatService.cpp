@@ -1,5 +1,6 @@
 #include "chat/ChatService.h"
 
+#include "chat/Attachments.h"
 #include "common/CorrelationId.h"
 #include "logging/Logging.h"
 #include "observability/Metrics.h"
@@ -116,6 +117,9 @@ Result<TurnStart> ChatService::send(const QString& prompt, const SendOptions& op
                                                     .arg(prompt.size())
                                                     .arg(maxPromptCharacters));
     }
+    if (auto images = validateImages(options.images); !images) {
+        return fail(images.error());
+    }
     std::optional<Conversation> existing;
     if (options.conversationId) {
         auto conversation = m_conversations.get(*options.conversationId);
@@ -217,6 +221,7 @@ Result<TurnStart> ChatService::send(const QString& prompt, const SendOptions& op
         user.conversationId = conversation.id;
         user.role = Role::User;
         user.content = prompt;
+        user.images = options.images;
         user.state = MessageState::Complete;
         user.correlationId = turn->start.correlationId;
         auto addedUser = m_messages.add(user);
@@ -260,7 +265,7 @@ Result<TurnStart> ChatService::send(const QString& prompt, const SendOptions& op
         if (message.id == assistant.id || message.content.isEmpty() || message.state == MessageState::Failed) {
             continue;
         }
-        turn->request.messages.push_back({message.role, message.content, {}});
+        turn->request.messages.push_back({message.role, message.content, message.images});
     }
 
     const CacheSettings cacheSettings = CacheSettings::load(m_settings);

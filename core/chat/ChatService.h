@@ -55,6 +55,8 @@ struct SendOptions {
     QString fallbackModel;
     CacheMode cache = CacheMode::Default;
     bool batch = false; // batch work follows the batch cache setting
+    // Images sent with the prompt (checked against chat/Attachments.h) and stored with the user's message.
+    std::vector<ImageAttachment> images;
 };
 
 struct TurnStart {

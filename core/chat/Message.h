@@ -2,12 +2,24 @@
 
 #include "providers/Usage.h"
 
+#include <QByteArray>
 #include <QDateTime>
 #include <QString>
 
 #include <optional>
+#include <vector>
 
 namespace Tessera::Core {
+
+// An image in a user message (a pasted screenshot, a photo), stored with the message and sent inline to models
+// that accept images. See chat/Attachments.h for what is accepted.
+struct ImageAttachment {
+    QString mimeType; // image/png, image/jpeg, image/webp, image/gif
+    QByteArray data;  // the raw bytes (not base64)
+    QString name;     // the file name, or "" for a pasted image
+
+    bool operator==(const ImageAttachment&) const = default;
+};
 
 enum class Role { System, User, Assistant };
 
@@ -29,9 +41,10 @@ struct Message {
     std::optional<qint64> latencyMs;
     QString errorCode;
     QString correlationId;
-    int attempts = 1;         // requests it took (retries and fallbacks included)
-    bool cacheHit = false;    // served from the response cache at no token cost
-    bool viaFallback = false; // answered by the conversation's fallback model
+    int attempts = 1;                    // requests it took (retries and fallbacks included)
+    bool cacheHit = false;               // served from the response cache at no token cost
+    bool viaFallback = false;            // answered by the conversation's fallback model
+    std::vector<ImageAttachment> images; // user messages only
     QDateTime createdAt;
     QDateTime updatedAt;
 

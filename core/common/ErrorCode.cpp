@@ -62,6 +62,10 @@ QLatin1StringView codeName(ErrorCode code) {
         return QLatin1StringView("provider.circuit_open");
     case ErrorCode::LocalRateLimited:
         return QLatin1StringView("provider.local_rate_limit");
+    case ErrorCode::AttachmentUnsupported:
+        return QLatin1StringView("attachment.unsupported");
+    case ErrorCode::AttachmentTooLarge:
+        return QLatin1StringView("attachment.too_large");
     }
     return QLatin1StringView("internal");
 }
@@ -69,6 +73,8 @@ QLatin1StringView codeName(ErrorCode code) {
 int cliExitCode(ErrorCode code) {
     switch (code) {
     case ErrorCode::InvalidArgument:
+    case ErrorCode::AttachmentUnsupported:
+    case ErrorCode::AttachmentTooLarge:
         return 2;
     case ErrorCode::ProviderUnauthorized:
     case ErrorCode::ProviderForbidden:
@@ -202,6 +208,14 @@ const char* defaultMessage(ErrorCode code) {
         return QT_TRANSLATE_NOOP("Tessera::Core::Error",
                                  "This request would exceed the rate limit set for the provider. Wait a moment, or "
                                  "raise the limit in the provider's settings.");
+    case ErrorCode::AttachmentUnsupported:
+        return QT_TRANSLATE_NOOP("Tessera::Core::Error",
+                                 "This file cannot be attached. Images must be PNG, JPEG, WebP or GIF; convert the "
+                                 "file or pick another one.");
+    case ErrorCode::AttachmentTooLarge:
+        return QT_TRANSLATE_NOOP("Tessera::Core::Error",
+                                 "The attachment is too large. An image may have at most 5 MB and a message at most "
+                                 "8 images; make the image smaller or send fewer.");
     }
     return "";
 }

@@ -36,7 +36,12 @@ enum class ErrorCode {
     ProviderOverloaded,
     CircuitOpen,
     LocalRateLimited,
+    AttachmentUnsupported,
+    AttachmentTooLarge,
 };
+
+// The last code above; keep it in step when adding one (the tests walk every code up to it).
+inline constexpr ErrorCode lastErrorCode = ErrorCode::AttachmentTooLarge;
 
 // "provider.unauthorized" etc.
 QLatin1StringView codeName(ErrorCode code);

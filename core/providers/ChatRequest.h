@@ -10,15 +10,6 @@
 
 namespace Tessera::Core {
 
-// An image in a user message (a pasted screenshot, a photo), sent inline to models that accept images.
-struct ImageAttachment {
-    QString mimeType; // image/png, image/jpeg, image/webp, image/gif
-    QByteArray data;  // the raw bytes (not base64)
-    QString name;
-
-    bool operator==(const ImageAttachment&) const = default;
-};
-
 struct ChatTurn {
     Role role = Role::User;
     QString content;

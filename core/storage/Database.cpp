@@ -10,6 +10,8 @@
 #include <QSqlQuery>
 #include <QThread>
 
+#include <unordered_map>
+
 namespace Tessera::Core {
 
 namespace {
@@ -104,14 +106,36 @@ int Database::latestSchemaVersion() {
     return migrations().empty() ? 0 : migrations().back().version;
 }
 
+namespace {
+
+// How deep the calling thread is inside transaction() per database: nested calls become savepoints.
+thread_local std::unordered_map<const Database*, int> t_transactionDepth;
+
+} // namespace
+
 Status Database::transaction(const std::function<Status()>& body) const {
     QSqlDatabase db = connection();
+    int& depth = t_transactionDepth[this];
+    const QString savepoint = QStringLiteral("nested_%1").arg(depth);
     QSqlQuery begin(db);
-    if (!begin.exec(QStringLiteral("BEGIN IMMEDIATE"))) {
+    if (!begin.exec(depth == 0 ? QStringLiteral("BEGIN IMMEDIATE") : QStringLiteral("SAVEPOINT ") + savepoint)) {
         return fail(sqlError(begin.lastError(), QStringLiteral("begin transaction")));
     }
+    ++depth;
     Status status = body();
+    --depth;
     QSqlQuery end(db);
+    if (depth > 0) {
+        if (!status) {
+            end.exec(QStringLiteral("ROLLBACK TO ") + savepoint);
+            end.exec(QStringLiteral("RELEASE ") + savepoint);
+            return status;
+        }
+        if (!end.exec(QStringLiteral("RELEASE ") + savepoint)) {
+            return fail(sqlError(end.lastError(), QStringLiteral("release savepoint")));
+        }
+        return {};
+    }
     if (!status) {
         end.exec(QStringLiteral("ROLLBACK"));
         return status;

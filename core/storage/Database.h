@@ -29,7 +29,8 @@ public:
     int schemaVersion() const;
     static int latestSchemaVersion();
 
-    // Runs body inside BEGIN IMMEDIATE … COMMIT; rolls back when body fails.
+    // Runs body inside BEGIN IMMEDIATE … COMMIT; rolls back when body fails. Called inside another transaction on
+    // the same thread, it becomes a savepoint: a failing body undoes only its own work.
     Status transaction(const std::function<Status()>& body) const;
 
     // Prepares, binds (positionally) and executes. The query is returned positioned before the first row.

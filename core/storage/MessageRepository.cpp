@@ -5,6 +5,8 @@
 #include <QSqlQuery>
 #include <QVariant>
 
+#include <unordered_map>
+
 namespace Tessera::Core {
 
 namespace {
@@ -73,6 +75,26 @@ MessageRepository::MessageRepository(const Database& db, const Clock& clock)
 }
 
 Result<Message> MessageRepository::add(Message message) const {
+    if (!message.images.empty()) {
+        // The message and its images are stored together or not at all.
+        Message stored;
+        auto status = m_db.transaction([&]() -> Status {
+            auto added = insert(message);
+            if (!added) {
+                return fail(added.error());
+            }
+            stored = *added;
+            return {};
+        });
+        if (!status) {
+            return fail(status.error());
+        }
+        return stored;
+    }
+    return insert(std::move(message));
+}
+
+Result<Message> MessageRepository::insert(Message message) const {
     const QDateTime now = m_clock.nowUtc();
     message.createdAt = now;
     message.updatedAt = now;
@@ -93,7 +115,37 @@ Result<Message> MessageRepository::add(Message message) const {
         return fail(query.error());
     }
     message.id = query->lastInsertId().toLongLong();
+    for (const ImageAttachment& image : message.images) {
+        auto inserted = m_db.exec(
+            QStringLiteral("INSERT INTO message_images (message_id, mime_type, name, data) VALUES (?, ?, ?, ?)"),
+            {message.id, image.mimeType, image.name, image.data});
+        if (!inserted) {
+            return fail(inserted.error());
+        }
+    }
     return message;
+}
+
+Status MessageRepository::loadImages(std::vector<Message>& messages, const QString& where,
+                                     const QVariantList& values) const {
+    auto query = m_db.exec(QStringLiteral("SELECT message_id, mime_type, name, data FROM message_images WHERE ") +
+                               where + QStringLiteral(" ORDER BY message_id, id"),
+                           values);
+    if (!query) {
+        return fail(query.error());
+    }
+    std::unordered_map<qint64, Message*> byId;
+    for (Message& message : messages) {
+        byId.emplace(message.id, &message);
+    }
+    while (query->next()) {
+        const auto found = byId.find(query->value(0).toLongLong());
+        if (found != byId.end()) {
+            found->second->images.push_back(
+                {query->value(1).toString(), query->value(3).toByteArray(), query->value(2).toString()});
+        }
+    }
+    return {};
 }
 
 Result<Message> MessageRepository::get(qint64 id) const {
@@ -104,7 +156,11 @@ Result<Message> MessageRepository::get(qint64 id) const {
     if (!query->next()) {
         return fail(ErrorCode::NotFound, QStringLiteral("no message with id %1").arg(id));
     }
-    return fromRow(*query);
+    std::vector<Message> found{fromRow(*query)};
+    if (auto images = loadImages(found, QStringLiteral("message_id = ?"), {id}); !images) {
+        return fail(images.error());
+    }
+    return std::move(found.front());
 }
 
 Result<std::vector<Message>> MessageRepository::listForConversation(qint64 conversationId) const {
@@ -115,6 +171,12 @@ Result<std::vector<Message>> MessageRepository::listForConversation(qint64 conve
     std::vector<Message> result;
     while (query->next()) {
         result.push_back(fromRow(*query));
+    }
+    if (auto images =
+            loadImages(result, QStringLiteral("message_id IN (SELECT id FROM messages WHERE conversation_id = ?)"),
+                       {conversationId});
+        !images) {
+        return fail(images.error());
     }
     return result;
 }

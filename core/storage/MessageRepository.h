@@ -4,6 +4,8 @@
 #include "common/Clock.h"
 #include "common/Result.h"
 
+#include <QVariantList>
+
 #include <vector>
 
 namespace Tessera::Core {
@@ -14,7 +16,7 @@ class MessageRepository final {
 public:
     MessageRepository(const Database& db, const Clock& clock);
 
-    // Inserts and returns the message with its id and timestamps.
+    // Inserts and returns the message with its id and timestamps; its images are stored with it.
     Result<Message> add(Message message) const;
     Result<Message> get(qint64 id) const;
     // In conversation order.
@@ -25,6 +27,10 @@ public:
     Status finish(const Message& message) const;
 
 private:
+    Result<Message> insert(Message message) const;
+    // Fills in the images of the messages from the rows the condition selects.
+    Status loadImages(std::vector<Message>& messages, const QString& where, const QVariantList& values) const;
+
     const Database& m_db;
     const Clock& m_clock;
 };

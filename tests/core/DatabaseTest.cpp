@@ -130,3 +130,37 @@ TEST(Database, TransactionRollsBackWhenTheBodyFails) {
     EXPECT_FALSE(status);
     EXPECT_TRUE(conversations.list()->empty());
 }
+
+TEST(Database, ANestedTransactionUndoesOnlyItsOwnWork) {
+    QTemporaryDir dir;
+    auto db = Database::open(dir.filePath(QStringLiteral("t.sqlite3")));
+    ASSERT_TRUE(db);
+    SystemClock clock;
+    ConversationRepository conversations(**db, clock);
+    auto outer = (*db)->transaction([&]() -> Status {
+        EXPECT_TRUE(conversations.create(QStringLiteral("kept"), std::nullopt, QString()));
+        auto inner = (*db)->transaction([&]() -> Status {
+            EXPECT_TRUE(conversations.create(QStringLiteral("undone"), std::nullopt, QString()));
+            return fail(ErrorCode::Internal, QStringLiteral("inner fails"));
+        });
+        EXPECT_FALSE(inner);
+        return (*db)->transaction([&]() -> Status {
+            return conversations.create(QStringLiteral("also kept"), std::nullopt, QString())
+                       ? Status{}
+                       : fail(ErrorCode::Internal);
+        });
+    });
+    ASSERT_TRUE(outer) << outer.error().toLogString().toStdString();
+    auto listed = conversations.list();
+    ASSERT_EQ(listed->size(), 2U);
+    auto failedOuter = (*db)->transaction([&]() -> Status {
+        EXPECT_TRUE((*db)->transaction([&]() -> Status {
+            return conversations.create(QStringLiteral("inner ok"), std::nullopt, QString())
+                       ? Status{}
+                       : fail(ErrorCode::Internal);
+        }));
+        return fail(ErrorCode::Internal, QStringLiteral("outer fails"));
+    });
+    EXPECT_FALSE(failedOuter);
+    EXPECT_EQ(conversations.list()->size(), 2U) << "the outer rollback takes the inner work with it";
+}

@@ -13,7 +13,7 @@ using namespace Tessera::Core;
 namespace {
 std::vector<ErrorCode> allCodes() {
     std::vector<ErrorCode> codes;
-    for (int i = int(ErrorCode::Internal); i <= int(ErrorCode::ResponseTooLarge); ++i) {
+    for (int i = int(ErrorCode::Internal); i <= int(lastErrorCode); ++i) {
         codes.push_back(ErrorCode(i));
     }
     return codes;
