@@ -1,6 +1,7 @@
 #include "ChatCommands.h"
 
 #include "app/CoreServices.h"
+#include "chat/Attachments.h"
 #include "chat/ChatService.h"
 #include "storage/ConversationRepository.h"
 #include "storage/MessageRepository.h"
@@ -46,6 +47,15 @@ QJsonObject messageJson(const Message& m) {
                        {QStringLiteral("content"), m.content},
                        {QStringLiteral("state"), QString(messageStateName(m.state))},
                        {QStringLiteral("created_at"), m.createdAt.toString(Qt::ISODateWithMs)}};
+    if (!m.images.empty()) {
+        QJsonArray images;
+        for (const ImageAttachment& image : m.images) {
+            images.append(QJsonObject{{QStringLiteral("name"), image.name},
+                                      {QStringLiteral("mime_type"), image.mimeType},
+                                      {QStringLiteral("bytes"), double(image.data.size())}});
+        }
+        object.insert(QStringLiteral("images"), images);
+    }
     if (m.role == Role::Assistant) {
         object.insert(QStringLiteral("provider"), m.providerName);
         object.insert(QStringLiteral("model"), m.model);
@@ -87,7 +97,8 @@ int runChat(Context& context, const QStringList& args) {
     auto parsed = CommandArgs::parse(
         args,
         {QStringLiteral("provider"), QStringLiteral("model"), QStringLiteral("conversation"), QStringLiteral("system"),
-         QStringLiteral("max-tokens"), QStringLiteral("temperature"), QStringLiteral("fallback")},
+         QStringLiteral("max-tokens"), QStringLiteral("temperature"), QStringLiteral("fallback"),
+         QStringLiteral("image")},
         {QStringLiteral("no-stream"), QStringLiteral("refresh"), QStringLiteral("no-cache")}, &problem);
     if (!parsed) {
         return usageError(problem);
@@ -116,6 +127,13 @@ int runChat(Context& context, const QStringList& args) {
         if (!options.conversationId) {
             return usageError(QStringLiteral("--conversation needs a numeric id"));
         }
+    }
+    for (const QString& path : parsed->values(QStringLiteral("image"))) {
+        auto image = loadImageFile(path);
+        if (!image) {
+            return reportError(context, image.error());
+        }
+        options.images.push_back(std::move(*image));
     }
     if (parsed->has(QStringLiteral("fallback"))) {
         // NAME or NAME:MODEL; "" clears the conversation's fallback.
@@ -286,6 +304,11 @@ int showConversation(Context& context, qint64 id) {
                 header += QStringLiteral(" (%1%2)").arg(
                     messageStateName(m.state), m.errorCode.isEmpty() ? QString() : QStringLiteral(": ") + m.errorCode);
             }
+        }
+        for (const ImageAttachment& image : m.images) {
+            header += QStringLiteral(" [image %1, %2 KB]")
+                          .arg(image.name.isEmpty() ? image.mimeType : image.name)
+                          .arg((image.data.size() + 1023) / 1024);
         }
         text += QStringLiteral("\n%1\n%2\n").arg(header, m.content);
     }

@@ -44,6 +44,7 @@ std::optional<CommandArgs> CommandArgs::parse(const QStringList& args, const std
                 inlineValue = args[++i];
             }
             parsed.m_values.insert(name, *inlineValue);
+            parsed.m_all[name] << *inlineValue;
         } else {
             *problem = QStringLiteral("unknown option --%1").arg(name);
             return std::nullopt;

@@ -31,10 +31,14 @@ public:
                                             const std::set<QString>& flagOptions, QString* problem);
     QStringList positional;
     bool has(const QString& name) const { return m_values.contains(name); }
+    // The last value given for the option.
     QString value(const QString& name) const { return m_values.value(name); }
+    // Every value given for a repeatable option, in order.
+    QStringList values(const QString& name) const { return m_all.value(name); }
 
 private:
     QHash<QString, QString> m_values;
+    QHash<QString, QStringList> m_all;
 };
 
 struct Context {

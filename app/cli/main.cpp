@@ -40,7 +40,7 @@ Commands:
   models PROVIDER
   chat [--provider NAME] [--model MODEL] [--conversation ID] [--system TEXT]
        [--max-tokens N] [--temperature T] [--no-stream] [--fallback NAME[:MODEL]]
-       [--refresh | --no-cache] (PROMPT | -)
+       [--refresh | --no-cache] [--image PATH]... (PROMPT | -)
   conversations list
   conversations show ID
   conversations delete ID

@@ -361,3 +361,158 @@ TEST_F(CliTest, OversizedOrEmptyStdinPromptIsRefusedAndNothingIsStored) {
     EXPECT_TRUE(list.jsonArray().isEmpty());
     EXPECT_TRUE(server.requests().isEmpty());
 }
+
+TEST_F(CliTest, ImagesAreAttachedStoredAndBadOnesRefused) {
+    addProvider();
+    const QString imagePath = dir.filePath(QStringLiteral("screenshot.png"));
+    {
+        QFile file(imagePath);
+        ASSERT_TRUE(file.open(QIODevice::WriteOnly));
+        file.write(QByteArray("\x89PNG\r\n\x1a\n-pixels-", 17));
+    }
+    const CliRun sent = cli({QStringLiteral("chat"), QStringLiteral("--image"), imagePath, QStringLiteral("--image"),
+                             imagePath, QStringLiteral("what is this?")});
+    ASSERT_EQ(sent.exitCode, 0) << sent.err.toStdString();
+    const QJsonArray messages = server.requests().last().json().value(QLatin1StringView("messages")).toArray();
+    const QJsonArray parts = messages.last().toObject().value(QLatin1StringView("content")).toArray();
+    EXPECT_EQ(parts.size(), 3) << "the text and both images";
+
+    const CliRun shown =
+        cli({QStringLiteral("--json"), QStringLiteral("conversations"), QStringLiteral("show"), QStringLiteral("1")});
+    ASSERT_EQ(shown.exitCode, 0);
+    const QJsonArray stored = shown.json().value(QLatin1StringView("messages")).toArray();
+    const QJsonArray images = stored.first().toObject().value(QLatin1StringView("images")).toArray();
+    ASSERT_EQ(images.size(), 2);
+    EXPECT_EQ(images.first().toObject().value(QLatin1StringView("name")).toString(), QStringLiteral("screenshot.png"));
+    EXPECT_EQ(images.first().toObject().value(QLatin1StringView("mime_type")).toString(), QStringLiteral("image/png"));
+
+    const QString textPath = dir.filePath(QStringLiteral("notes.png"));
+    {
+        QFile file(textPath);
+        ASSERT_TRUE(file.open(QIODevice::WriteOnly));
+        file.write("not an image at all");
+    }
+    const int requestsBefore = int(server.requests().size());
+    const CliRun refused = cli({QStringLiteral("chat"), QStringLiteral("--image"), textPath, QStringLiteral("look")});
+    EXPECT_EQ(refused.exitCode, 2);
+    EXPECT_TRUE(refused.err.contains(QStringLiteral("attachment.unsupported"))) << refused.err.toStdString();
+    EXPECT_EQ(server.requests().size(), requestsBefore) << "nothing was sent";
+    const CliRun missing = cli({QStringLiteral("chat"), QStringLiteral("--image"),
+                                dir.filePath(QStringLiteral("no.png")), QStringLiteral("look")});
+    EXPECT_EQ(missing.exitCode, 2);
+    const CliRun list = cli({QStringLiteral("--json"), QStringLiteral("conversations"), QStringLiteral("list")});
+    EXPECT_EQ(list.jsonArray().size(), 1) << "refused prompts stored nothing";
+}
+
+TEST_F(CliTest, MetricsAddUpAcrossRunsInPrometheusFormat) {
+    addProvider();
+    ASSERT_EQ(cli({QStringLiteral("chat"), QStringLiteral("one")}).exitCode, 0);
+    ASSERT_EQ(cli({QStringLiteral("chat"), QStringLiteral("[[500-once]] two")}).exitCode, 0);
+    const CliRun metrics = cli({QStringLiteral("metrics")});
+    ASSERT_EQ(metrics.exitCode, 0) << metrics.err.toStdString();
+    EXPECT_TRUE(metrics.out.contains(QStringLiteral("# TYPE tessera_requests_total counter")));
+    EXPECT_TRUE(
+        metrics.out.contains(QStringLiteral("tessera_requests_total{provider=\"local\",model=\"gpt-test\"} 3\n")))
+        << metrics.out.toStdString();
+    EXPECT_TRUE(
+        metrics.out.contains(QStringLiteral("tessera_retries_total{provider=\"local\",model=\"gpt-test\"} 1\n")));
+    EXPECT_TRUE(metrics.out.contains(QStringLiteral("code=\"provider.unavailable\"} 1\n")));
+    EXPECT_TRUE(metrics.out.contains(
+        QStringLiteral("tessera_request_latency_seconds_count{provider=\"local\",model=\"gpt-test\"} 2\n")));
+}
+
+TEST_F(CliTest, HealthExitsFiveWhenAProviderIsUnhealthy) {
+    addProvider();
+    const CliRun healthy = cli({QStringLiteral("--json"), QStringLiteral("health")});
+    ASSERT_EQ(healthy.exitCode, 0) << healthy.out.toStdString() << healthy.err.toStdString();
+    const QJsonObject report = healthy.jsonArray().first().toObject();
+    EXPECT_TRUE(report.value(QLatin1StringView("healthy")).toBool());
+    EXPECT_EQ(report.value(QLatin1StringView("models")).toInt(), 2);
+
+    const CliRun broken =
+        cli({QStringLiteral("providers"), QStringLiteral("add"), QStringLiteral("gone"), QStringLiteral("--kind"),
+             QStringLiteral("ollama"), QStringLiteral("--base-url"), QStringLiteral("http://127.0.0.1:9"),
+             QStringLiteral("--default-model"), QStringLiteral("llama")});
+    ASSERT_EQ(broken.exitCode, 0) << broken.err.toStdString();
+    const CliRun unhealthy = cli({QStringLiteral("health")});
+    EXPECT_EQ(unhealthy.exitCode, 5);
+    EXPECT_TRUE(unhealthy.out.contains(QStringLiteral("UNHEALTHY  gone"))) << unhealthy.out.toStdString();
+    EXPECT_TRUE(unhealthy.out.contains(QStringLiteral("network.unreachable")));
+    EXPECT_EQ(cli({QStringLiteral("health"), QStringLiteral("local")}).exitCode, 0) << "one provider can be checked";
+
+    ASSERT_EQ(cli({QStringLiteral("providers"), QStringLiteral("update"), QStringLiteral("local"),
+                   QStringLiteral("--breaker"), QStringLiteral("forced-open")})
+                  .exitCode,
+              0);
+    EXPECT_EQ(cli({QStringLiteral("health"), QStringLiteral("local")}).exitCode, 5)
+        << "a provider an administrator stopped is not healthy";
+    const CliRun stopped =
+        cli({QStringLiteral("chat"), QStringLiteral("--provider"), QStringLiteral("local"), QStringLiteral("anyone?")});
+    EXPECT_EQ(stopped.exitCode, 5);
+    EXPECT_TRUE(stopped.err.contains(QStringLiteral("provider.circuit_open"))) << stopped.err.toStdString();
+}
+
+TEST_F(CliTest, CacheServesRepeatsWhenSwitchedOnAndCanBeCleared) {
+    addProvider();
+    ASSERT_EQ(cli({QStringLiteral("cache"), QStringLiteral("settings"), QStringLiteral("--chat"), QStringLiteral("on"),
+                   QStringLiteral("--ttl"), QStringLiteral("600")})
+                  .exitCode,
+              0);
+    ASSERT_EQ(cli({QStringLiteral("chat"), QStringLiteral("same question")}).exitCode, 0);
+    const int requests = server.countRequests("/chat/completions");
+    const CliRun hit = cli({QStringLiteral("--json"), QStringLiteral("chat"), QStringLiteral("same question")});
+    ASSERT_EQ(hit.exitCode, 0);
+    EXPECT_TRUE(hit.json().value(QLatin1StringView("cache_hit")).toBool());
+    EXPECT_EQ(hit.json().value(QLatin1StringView("usage")).toObject().value(QLatin1StringView("input_tokens")).toInt(),
+              0);
+    EXPECT_EQ(server.countRequests("/chat/completions"), requests);
+    const CliRun refresh = cli({QStringLiteral("--json"), QStringLiteral("chat"), QStringLiteral("--refresh"),
+                                QStringLiteral("same question")});
+    EXPECT_FALSE(refresh.json().value(QLatin1StringView("cache_hit")).toBool());
+
+    const CliRun stats = cli({QStringLiteral("--json"), QStringLiteral("cache"), QStringLiteral("stats")});
+    EXPECT_EQ(stats.json().value(QLatin1StringView("entries")).toInt(), 1);
+    EXPECT_EQ(stats.json().value(QLatin1StringView("hits")).toInt(), 1);
+    EXPECT_EQ(stats.json().value(QLatin1StringView("ttl_seconds")).toInt(), 600);
+    const CliRun cleared = cli({QStringLiteral("--json"), QStringLiteral("cache"), QStringLiteral("clear"),
+                                QStringLiteral("--provider"), QStringLiteral("local")});
+    EXPECT_EQ(cleared.json().value(QLatin1StringView("removed")).toInt(), 1);
+    EXPECT_EQ(
+        cli({QStringLiteral("cache"), QStringLiteral("settings"), QStringLiteral("--chat"), QStringLiteral("maybe")})
+            .exitCode,
+        2);
+    EXPECT_EQ(cli({QStringLiteral("cache"), QStringLiteral("clear"), QStringLiteral("--model"), QStringLiteral("m")})
+                  .exitCode,
+              2);
+}
+
+TEST_F(CliTest, FallbackAnswersWhenThePrimaryFailsAndIsRemembered) {
+    addProvider();
+    ASSERT_EQ(cli({QStringLiteral("providers"), QStringLiteral("add"), QStringLiteral("backup"),
+                   QStringLiteral("--kind"), QStringLiteral("ollama"), QStringLiteral("--base-url"), server.rootUrl(),
+                   QStringLiteral("--default-model"), QStringLiteral("llama-test")})
+                  .exitCode,
+              0);
+    const auto rejectPrimaryOnce = [this] {
+        server.enqueue("/v1/chat/completions",
+                       Tessera::Testing::FakeResponse::openAiError(401, QStringLiteral("bad key"),
+                                                                   QStringLiteral("invalid_request_error")));
+    };
+    rejectPrimaryOnce();
+    const CliRun first =
+        cli({QStringLiteral("--json"), QStringLiteral("chat"), QStringLiteral("--provider"), QStringLiteral("local"),
+             QStringLiteral("--fallback"), QStringLiteral("backup:llama-test"), QStringLiteral("hello")});
+    ASSERT_EQ(first.exitCode, 0) << first.err.toStdString();
+    EXPECT_TRUE(first.json().value(QLatin1StringView("via_fallback")).toBool());
+    EXPECT_EQ(first.json().value(QLatin1StringView("provider")).toString(), QStringLiteral("backup"));
+    EXPECT_EQ(first.json().value(QLatin1StringView("model")).toString(), QStringLiteral("llama-test"));
+    rejectPrimaryOnce();
+    const CliRun again = cli({QStringLiteral("--json"), QStringLiteral("chat"), QStringLiteral("--conversation"),
+                              QStringLiteral("1"), QStringLiteral("still failing")});
+    EXPECT_EQ(again.json().value(QLatin1StringView("provider")).toString(), QStringLiteral("backup"))
+        << "the conversation remembers its fallback";
+    rejectPrimaryOnce();
+    const CliRun cleared = cli({QStringLiteral("chat"), QStringLiteral("--conversation"), QStringLiteral("1"),
+                                QStringLiteral("--fallback"), QString(), QStringLiteral("no fallback now")});
+    EXPECT_EQ(cleared.exitCode, 3);
+}
