@@ -160,6 +160,28 @@ double Metrics::total(const QString& name) const {
     return sum;
 }
 
+double Metrics::totalWhere(const QString& name, const QString& label, const QString& value) const {
+    const QString pair = label + QStringLiteral("=\"") + escapeLabel(value) + QLatin1Char('"');
+    const std::lock_guard lock(m_mutex);
+    double sum = 0;
+    for (const auto& [key, amount] : m_values) {
+        if (key.first != name) {
+            continue;
+        }
+        const QString& labels = key.second;
+        for (qsizetype at = labels.indexOf(pair); at >= 0; at = labels.indexOf(pair, at + 1)) {
+            const QChar before = labels.at(at - 1 >= 0 ? at - 1 : 0);
+            const qsizetype after = at + pair.size();
+            if ((before == QLatin1Char('{') || before == QLatin1Char(',')) && after < labels.size() &&
+                (labels.at(after) == QLatin1Char(',') || labels.at(after) == QLatin1Char('}'))) {
+                sum += amount;
+                break;
+            }
+        }
+    }
+    return sum;
+}
+
 QString Metrics::prometheusText() const {
     const std::lock_guard lock(m_mutex);
     QString text;

@@ -37,6 +37,8 @@ public:
     double value(const QString& name, const MetricLabels& labels) const;
     // Sum over every series of the metric.
     double total(const QString& name) const;
+    // Sum over the series of the metric whose label has this value (e.g. every model of one provider).
+    double totalWhere(const QString& name, const QString& label, const QString& value) const;
 
     // The Prometheus text exposition format, with HELP and TYPE lines.
     QString prometheusText() const;

@@ -47,6 +47,23 @@ TEST(MetricsTest, CountersAddUpPerLabelSetAndEscapeLabelValues) {
     EXPECT_TRUE(text.contains(QStringLiteral("tessera_requests_total{provider=\"a\\\"b\\\\c\"} 1\n")));
 }
 
+TEST(MetricsTest, TotalsCanBeTakenPerLabelValue) {
+    Metrics metrics;
+    metrics.increment(MetricNames::requests, kLabels, 2);
+    metrics.increment(MetricNames::requests, {{QStringLiteral("provider"), QStringLiteral("p")},
+                                              {QStringLiteral("model"), QStringLiteral("n")}});
+    metrics.increment(MetricNames::requests, {{QStringLiteral("provider"), QStringLiteral("pp")},
+                                              {QStringLiteral("model"), QStringLiteral("m")}});
+    metrics.increment(MetricNames::requests, {{QStringLiteral("other"), QStringLiteral("x")},
+                                              {QStringLiteral("provider"), QStringLiteral("p")}});
+    metrics.increment(MetricNames::requests,
+                      {{QStringLiteral("model"), QStringLiteral("provider=\"p\"")}}); // a value that looks like a label
+    EXPECT_EQ(metrics.totalWhere(MetricNames::requests, QStringLiteral("provider"), QStringLiteral("p")), 4);
+    EXPECT_EQ(metrics.totalWhere(MetricNames::requests, QStringLiteral("provider"), QStringLiteral("pp")), 1);
+    EXPECT_EQ(metrics.totalWhere(MetricNames::requests, QStringLiteral("model"), QStringLiteral("m")), 3);
+    EXPECT_EQ(metrics.totalWhere(MetricNames::retries, QStringLiteral("provider"), QStringLiteral("p")), 0);
+}
+
 TEST(MetricsTest, HistogramBucketsAreCumulativeAndPrintedInAscendingOrder) {
     Metrics metrics;
     metrics.observe(MetricNames::latency, kLabels, 0.3);

@@ -8,6 +8,7 @@
 #include "providers/ProviderFactory.h"
 #include "secrets/ApiKeyResolver.h"
 #include "storage/ConversationRepository.h"
+#include "storage/Database.h"
 #include "storage/MessageRepository.h"
 #include "storage/ProviderRepository.h"
 #include "widgets/ErrorBanner.h"
@@ -31,6 +32,8 @@ ChatPanel::ChatPanel(Core::CoreServices& services, QWidget* parent)
     , m_provider(new QComboBox(this))
     , m_model(new QComboBox(this))
     , m_refreshModels(new QToolButton(this))
+    , m_settingsButton(new QToolButton(this))
+    , m_fallback(new QLabel(this))
     , m_banner(new ErrorBanner(this))
     , m_view(new ChatView(this))
     , m_composer(new Composer(this))
@@ -49,6 +52,13 @@ ChatPanel::ChatPanel(Core::CoreServices& services, QWidget* parent)
     m_refreshModels->setIcon(style()->standardIcon(QStyle::SP_BrowserReload));
     m_refreshModels->setToolTip(tr("Reload the provider's model list"));
     m_refreshModels->setAccessibleName(tr("Reload models"));
+    m_settingsButton->setObjectName(QStringLiteral("conversationSettingsButton"));
+    m_settingsButton->setIcon(style()->standardIcon(QStyle::SP_FileDialogDetailedView));
+    m_settingsButton->setToolTip(tr("System prompt and fallback model of this conversation (Ctrl+Shift+,)"));
+    m_settingsButton->setAccessibleName(tr("Conversation settings"));
+    m_fallback->setObjectName(QStringLiteral("fallbackLabel"));
+    m_fallback->setTextFormat(Qt::PlainText);
+    m_fallback->setForegroundRole(QPalette::PlaceholderText);
     m_send->setObjectName(QStringLiteral("sendButton"));
     m_send->setToolTip(tr("Send (Ctrl+Enter)"));
     m_send->setDefault(false);
@@ -70,6 +80,8 @@ ChatPanel::ChatPanel(Core::CoreServices& services, QWidget* parent)
     pickerRow->addWidget(modelLabel);
     pickerRow->addWidget(m_model, 1);
     pickerRow->addWidget(m_refreshModels);
+    pickerRow->addWidget(m_fallback);
+    pickerRow->addWidget(m_settingsButton);
 
     auto* buttons = new QVBoxLayout;
     buttons->addWidget(m_send);
@@ -95,6 +107,7 @@ ChatPanel::ChatPanel(Core::CoreServices& services, QWidget* parent)
     connect(m_composer, &Composer::sendRequested, this, &ChatPanel::handleSend);
     connect(m_composer, &Composer::stopRequested, this, &ChatPanel::handleStop);
     connect(m_provider, &QComboBox::currentIndexChanged, this, &ChatPanel::handleProviderChanged);
+    connect(m_settingsButton, &QToolButton::clicked, this, &ChatPanel::openConversationSettings);
     connect(m_refreshModels, &QToolButton::clicked, this, [this] {
         m_modelCache.remove(m_provider->currentText());
         handleProviderChanged();
@@ -187,8 +200,10 @@ void ChatPanel::handleProviderChanged() {
 void ChatPanel::showConversation(std::optional<qint64> conversationId) {
     m_conversationId = conversationId;
     m_answeringMessageId.reset();
+    m_pendingSettings = {};
     m_banner->hide();
     m_status->clear();
+    showFallback();
     if (!conversationId) {
         m_view->clear();
         updateButtons();
@@ -242,6 +257,16 @@ void ChatPanel::handleSend() {
     options.conversationId = m_conversationId;
     options.providerName = m_provider->currentText();
     options.model = m_model->currentText().trimmed();
+    if (!m_conversationId) {
+        // A new conversation starts with the settings chosen for it.
+        if (!m_pendingSettings.systemPrompt.isEmpty()) {
+            options.systemPrompt = m_pendingSettings.systemPrompt;
+        }
+        if (m_pendingSettings.fallbackProviderId) {
+            options.fallbackProvider = m_pendingSettings.fallbackProviderName;
+            options.fallbackModel = m_pendingSettings.fallbackModel;
+        }
+    }
     auto started = m_services.chat().send(prompt, options);
     if (!started) {
         m_banner->showError(started.error());
@@ -249,6 +274,7 @@ void ChatPanel::handleSend() {
     }
     m_banner->hide();
     m_composer->clear();
+    m_pendingSettings = {};
     const bool newConversation = m_conversationId != started->conversationId;
     m_conversationId = started->conversationId;
     if (newConversation) {
@@ -294,13 +320,84 @@ void ChatPanel::handleTurnFinished(const Core::TurnOutcome& outcome) {
     Q_EMIT conversationsChanged(message.conversationId);
 }
 
+ConversationSettings ChatPanel::conversationSettings() const {
+    if (!m_conversationId) {
+        return m_pendingSettings;
+    }
+    ConversationSettings settings;
+    auto conversation = m_services.conversations().get(*m_conversationId);
+    if (!conversation) {
+        return settings;
+    }
+    settings.systemPrompt = conversation->systemPrompt;
+    if (conversation->fallbackProviderId) {
+        if (auto provider = m_services.providers().findById(*conversation->fallbackProviderId)) {
+            settings.fallbackProviderId = provider->id;
+            settings.fallbackProviderName = provider->name;
+            settings.fallbackModel = conversation->fallbackModel;
+        }
+    }
+    return settings;
+}
+
+QDialog* ChatPanel::openConversationSettings() {
+    auto providers = m_services.providers().list();
+    if (!providers) {
+        m_banner->showError(providers.error());
+        return nullptr;
+    }
+    auto* dialog = new ConversationSettingsDialog(conversationSettings(), *providers, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QDialog::accepted, this, [this, dialog] { applyConversationSettings(dialog->settings()); });
+    dialog->open();
+    return dialog;
+}
+
+void ChatPanel::applyConversationSettings(const ConversationSettings& settings) {
+    if (!m_conversationId) {
+        m_pendingSettings = settings;
+        showFallback();
+        return;
+    }
+    const qint64 id = *m_conversationId;
+    Core::ConversationRepository& conversations = m_services.conversations();
+    auto saved = m_services.database().transaction([&]() -> Core::Status {
+        if (auto s = conversations.setSystemPrompt(id, settings.systemPrompt); !s) {
+            return s;
+        }
+        return conversations.setFallback(id, settings.fallbackProviderId, settings.fallbackModel);
+    });
+    if (!saved) {
+        m_banner->showError(saved.error());
+    }
+    showFallback();
+}
+
+void ChatPanel::showFallback() {
+    const ConversationSettings settings = conversationSettings();
+    if (!settings.fallbackProviderId) {
+        m_fallback->clear();
+        m_fallback->hide();
+        return;
+    }
+    const QString model = settings.fallbackModel.isEmpty() ? tr("default model") : settings.fallbackModel;
+    m_fallback->setText(tr("Fallback: %1 / %2").arg(settings.fallbackProviderName, model));
+    m_fallback->show();
+}
+
 void ChatPanel::showLastAnswerFacts(const Core::Message& message) {
     if (message.state == Core::MessageState::Failed) {
         m_status->clear();
         return;
     }
     QStringList facts;
-    facts << message.model;
+    facts << (message.viaFallback ? tr("%1 / %2 (fallback)").arg(message.providerName, message.model) : message.model);
+    if (message.cacheHit) {
+        facts << tr("from the cache, no tokens used");
+    }
+    if (message.attempts > 1) {
+        facts << tr("%n attempt(s)", nullptr, message.attempts);
+    }
     if (message.usage) {
         facts << tr("%1 in / %2 out tokens")
                      .arg(QLocale().toString(message.usage->inputTokens),

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "chat/ChatService.h"
+#include "chat/ConversationSettingsDialog.h"
 
 #include <QHash>
 #include <QWidget>
@@ -36,6 +37,10 @@ public:
     std::optional<qint64> conversationId() const { return m_conversationId; }
     void reloadProviders();
     void focusComposer();
+    // Edits the shown conversation's system prompt and fallback model (kept for the first message of a new one).
+    QDialog* openConversationSettings();
+    // The settings the next message will use: the shown conversation's, or those chosen for a new one.
+    ConversationSettings conversationSettings() const;
 
     ChatView* chatView() const { return m_view; }
     Composer* composer() const { return m_composer; }
@@ -54,6 +59,8 @@ private:
     void updateButtons();
     void showLastAnswerFacts(const Core::Message& message);
     void selectProviderAndModel(const QString& providerName, const QString& model);
+    void applyConversationSettings(const ConversationSettings& settings);
+    void showFallback();
 
     Core::CoreServices& m_services;
     std::optional<qint64> m_conversationId;
@@ -62,6 +69,9 @@ private:
     QComboBox* m_provider;
     QComboBox* m_model;
     QToolButton* m_refreshModels;
+    QToolButton* m_settingsButton;
+    QLabel* m_fallback;
+    ConversationSettings m_pendingSettings; // for a conversation not yet started
     ErrorBanner* m_banner;
     ChatView* m_view;
     Composer* m_composer;

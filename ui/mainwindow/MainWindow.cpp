@@ -3,7 +3,9 @@
 #include "app/CoreServices.h"
 #include "chat/ChatPanel.h"
 #include "chat/ChatService.h"
+#include "health/ProviderHealthDialog.h"
 #include "models/ConversationListModel.h"
+#include "observability/HealthMonitor.h"
 #include "settings/AddProviderDialog.h"
 #include "settings/ProvidersDialog.h"
 #include "settings/SettingsDialog.h"
@@ -20,7 +22,10 @@
 #include <QSettings>
 #include <QSplitter>
 #include <QStatusBar>
+#include <QStyle>
+#include <QTimer>
 #include <QToolBar>
+#include <QToolButton>
 #include <QVBoxLayout>
 
 namespace Tessera::Ui {
@@ -32,7 +37,11 @@ MainWindow::MainWindow(Core::CoreServices& services, Dialogs& dialogs, QWidget* 
     , m_model(new ConversationListModel(services.conversations(), this))
     , m_list(new QListView(this))
     , m_chat(new ChatPanel(services, this))
-    , m_splitter(new QSplitter(this)) {
+    , m_splitter(new QSplitter(this))
+    , m_healthChecker(new Core::HealthChecker(services.probe(), services.resilience(), this))
+    , m_healthMonitor(new Core::HealthMonitor(
+          *m_healthChecker, [&services] { return services.providers().list(); }, services.clock(), this))
+    , m_healthButton(new QToolButton(this)) {
     setObjectName(QStringLiteral("mainWindow"));
     setWindowTitle(tr("Tessera"));
     m_list->setObjectName(QStringLiteral("conversationList"));
@@ -67,6 +76,23 @@ MainWindow::MainWindow(Core::CoreServices& services, Dialogs& dialogs, QWidget* 
     setCentralWidget(m_splitter);
     buildMenus();
 
+    // Provider health: a summary in the status bar that opens the health view, refreshed in the background.
+    m_healthButton->setObjectName(QStringLiteral("healthSummary"));
+    m_healthButton->setAutoRaise(true);
+    m_healthButton->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    m_healthButton->setToolTip(tr("Open the provider health view"));
+    statusBar()->addPermanentWidget(m_healthButton);
+    connect(m_healthButton, &QToolButton::clicked, this, &MainWindow::openProviderHealth);
+    connect(m_healthMonitor, &Core::HealthMonitor::checkStarted, this, &MainWindow::showHealthSummary);
+    connect(m_healthMonitor, &Core::HealthMonitor::reportsChanged, this, &MainWindow::showHealthSummary);
+    const int healthMinutes = UiSettings::load().healthCheckMinutes;
+    m_healthMonitor->setIntervalSeconds(healthMinutes * 60);
+    if (healthMinutes > 0) {
+        // The first check waits until the window is up, so starting stays quick.
+        QTimer::singleShot(3000, m_healthMonitor, &Core::HealthMonitor::checkNow);
+    }
+    showHealthSummary();
+
     connect(m_chat, &ChatPanel::conversationsChanged, this, &MainWindow::handleConversationsChanged);
     connect(m_list->selectionModel(), &QItemSelectionModel::currentChanged, this, &MainWindow::handleSelectionChanged);
 
@@ -97,6 +123,9 @@ void MainWindow::buildMenus() {
     newAction->setShortcut(QKeySequence::New);
     QAction* rename = file->addAction(tr("&Rename Conversation…"), this, &MainWindow::renameCurrentConversation);
     rename->setShortcut(QKeySequence(Qt::Key_F2));
+    QAction* conversationSettings =
+        file->addAction(tr("Conversation &Settings…"), m_chat, &ChatPanel::openConversationSettings);
+    conversationSettings->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Comma));
     QAction* remove = file->addAction(tr("&Delete Conversation"), this, &MainWindow::deleteCurrentConversation);
     remove->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Delete));
     // In the list itself: a context menu, and the Delete key while the list has focus.
@@ -114,6 +143,8 @@ void MainWindow::buildMenus() {
     QMenu* providers = menuBar()->addMenu(tr("&Providers"));
     providers->addAction(tr("&Add Provider…"), this, &MainWindow::openAddProvider);
     providers->addAction(tr("&Manage Providers…"), this, &MainWindow::openProviders);
+    QAction* health = providers->addAction(tr("Provider &Health…"), this, &MainWindow::openProviderHealth);
+    health->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_H));
 
     QMenu* tools = menuBar()->addMenu(tr("&Tools"));
     QAction* focus = tools->addAction(tr("&Focus Message Box"), m_chat, &ChatPanel::focusComposer);
@@ -151,6 +182,25 @@ QDialog* MainWindow::openProviders() {
     connect(dialog, &ProvidersDialog::providersChanged, m_chat, &ChatPanel::reloadProviders);
     dialog->open();
     return dialog;
+}
+
+QDialog* MainWindow::openProviderHealth() {
+    if (auto* open = findChild<ProviderHealthDialog*>()) {
+        open->raise();
+        open->activateWindow();
+        return open;
+    }
+    auto* dialog = new ProviderHealthDialog(m_services, *m_healthMonitor, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->show();
+    return dialog;
+}
+
+void MainWindow::showHealthSummary() {
+    m_healthButton->setText(healthSummary(*m_healthMonitor));
+    const bool unhealthy = m_healthMonitor->unhealthyCount() > 0;
+    m_healthButton->setIcon(unhealthy ? style()->standardIcon(QStyle::SP_MessageBoxWarning) : QIcon());
+    m_healthButton->setAccessibleName(tr("Provider health: %1").arg(m_healthButton->text()));
 }
 
 qint64 MainWindow::currentConversationId() const {
@@ -241,13 +291,14 @@ void MainWindow::handleSelectionChanged() {
 }
 
 void MainWindow::openSettings() {
-    SettingsDialog dialog(UiSettings::load(), this);
+    SettingsDialog dialog(m_services, UiSettings::load(), this);
     if (dialog.exec() != QDialog::Accepted) {
         return;
     }
     const UiSettings chosen = dialog.settings();
     chosen.save();
     applyTheme(*qApp, chosen.theme);
+    m_healthMonitor->setIntervalSeconds(chosen.healthCheckMinutes * 60);
 }
 
 void MainWindow::showAbout() {

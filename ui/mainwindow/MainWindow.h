@@ -4,10 +4,13 @@
 
 class QListView;
 class QSplitter;
+class QToolButton;
 
 namespace Tessera::Core {
 class CoreServices;
-}
+class HealthChecker;
+class HealthMonitor;
+} // namespace Tessera::Core
 
 namespace Tessera::Ui {
 
@@ -29,6 +32,8 @@ public:
     QDialog* showFirstRunIfNeeded();
     QDialog* openAddProvider();
     QDialog* openProviders();
+    QDialog* openProviderHealth();
+    Core::HealthMonitor& healthMonitor() const { return *m_healthMonitor; }
 
     ChatPanel* chatPanel() const { return m_chat; }
     ConversationListModel* conversationModel() const { return m_model; }
@@ -45,6 +50,7 @@ private:
     void updateWindowTitle();
     void openSettings();
     void showAbout();
+    void showHealthSummary();
     qint64 currentConversationId() const;
 
     Core::CoreServices& m_services;
@@ -53,6 +59,9 @@ private:
     QListView* m_list;
     ChatPanel* m_chat;
     QSplitter* m_splitter;
+    Core::HealthChecker* m_healthChecker;
+    Core::HealthMonitor* m_healthMonitor;
+    QToolButton* m_healthButton;
 };
 
 } // namespace Tessera::Ui

@@ -1,17 +1,34 @@
 #include "settings/SettingsDialog.h"
 
+#include "app/CoreServices.h"
+#include "widgets/ErrorText.h"
+
+#include <QCheckBox>
 #include <QComboBox>
 #include <QDialogButtonBox>
 #include <QFormLayout>
+#include <QGroupBox>
+#include <QHBoxLayout>
 #include <QLabel>
+#include <QLocale>
+#include <QPushButton>
+#include <QSpinBox>
 #include <QVBoxLayout>
 
 namespace Tessera::Ui {
 
-SettingsDialog::SettingsDialog(const UiSettings& current, QWidget* parent)
+SettingsDialog::SettingsDialog(Core::CoreServices& services, const UiSettings& current, QWidget* parent)
     : QDialog(parent)
+    , m_services(services)
     , m_language(new QComboBox(this))
-    , m_theme(new QComboBox(this)) {
+    , m_theme(new QComboBox(this))
+    , m_healthInterval(new QComboBox(this))
+    , m_cacheChat(new QCheckBox(tr("Reuse identical answers in &chat"), this))
+    , m_cacheBatch(new QCheckBox(tr("Reuse identical answers in &batch work"), this))
+    , m_cacheHours(new QSpinBox(this))
+    , m_cacheStats(new QLabel(this))
+    , m_clearCache(new QPushButton(tr("C&lear Cache"), this))
+    , m_error(new QLabel(this)) {
     setObjectName(QStringLiteral("settingsDialog"));
     setWindowTitle(tr("Settings"));
     m_language->setObjectName(QStringLiteral("languagePicker"));
@@ -25,6 +42,36 @@ SettingsDialog::SettingsDialog(const UiSettings& current, QWidget* parent)
     m_theme->addItem(tr("Light"), int(Theme::Light));
     m_theme->addItem(tr("Dark"), int(Theme::Dark));
     m_theme->setCurrentIndex(std::max(0, m_theme->findData(int(current.theme))));
+    m_healthInterval->setObjectName(QStringLiteral("healthIntervalPicker"));
+    m_healthInterval->addItem(tr("Only when asked"), 0);
+    for (int minutes : {1, 5, 15, 60}) {
+        m_healthInterval->addItem(tr("Every %n minute(s)", nullptr, minutes), minutes);
+    }
+    const int healthIndex = m_healthInterval->findData(current.healthCheckMinutes);
+    if (healthIndex < 0) {
+        m_healthInterval->addItem(tr("Every %n minute(s)", nullptr, current.healthCheckMinutes),
+                                  current.healthCheckMinutes);
+    }
+    m_healthInterval->setCurrentIndex(m_healthInterval->findData(current.healthCheckMinutes));
+
+    const Core::CacheSettings cache = Core::CacheSettings::load(services.settings());
+    m_cacheChat->setObjectName(QStringLiteral("cacheChat"));
+    m_cacheChat->setChecked(cache.interactive);
+    m_cacheChat->setToolTip(tr("Sending exactly the same conversation to the same model again returns the stored "
+                               "answer at no token cost. Regenerating always asks the model."));
+    m_cacheBatch->setObjectName(QStringLiteral("cacheBatch"));
+    m_cacheBatch->setChecked(cache.batch);
+    m_cacheHours->setObjectName(QStringLiteral("cacheHours"));
+    m_cacheHours->setRange(1, 366 * 24);
+    m_cacheHours->setSuffix(tr(" h"));
+    m_cacheHours->setValue(int(std::clamp<qint64>((cache.ttlSeconds + 3599) / 3600, 1, 366 * 24)));
+    m_cacheStats->setObjectName(QStringLiteral("cacheStats"));
+    m_cacheStats->setTextFormat(Qt::PlainText);
+    m_clearCache->setObjectName(QStringLiteral("clearCache"));
+    m_error->setObjectName(QStringLiteral("settingsError"));
+    m_error->setWordWrap(true);
+    m_error->setTextFormat(Qt::PlainText);
+    m_error->hide();
 
     auto* note = new QLabel(tr("A new language takes effect when Tessera starts again."), this);
     note->setWordWrap(true);
@@ -33,19 +80,77 @@ SettingsDialog::SettingsDialog(const UiSettings& current, QWidget* parent)
     form->addRow(tr("&Language:"), m_language);
     form->addRow(QString(), note);
     form->addRow(tr("&Theme:"), m_theme);
+    form->addRow(tr("Check provider &health:"), m_healthInterval);
+
+    auto* cacheBox = new QGroupBox(tr("Response cache"), this);
+    auto* cacheForm = new QFormLayout(cacheBox);
+    cacheForm->addRow(m_cacheChat);
+    cacheForm->addRow(m_cacheBatch);
+    cacheForm->addRow(tr("&Keep answers for:"), m_cacheHours);
+    auto* statsRow = new QHBoxLayout;
+    statsRow->addWidget(m_cacheStats, 1);
+    statsRow->addWidget(m_clearCache);
+    cacheForm->addRow(statsRow);
+
     auto* buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
-    connect(buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
+    connect(buttons, &QDialogButtonBox::accepted, this, &SettingsDialog::accept);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    connect(m_clearCache, &QPushButton::clicked, this, &SettingsDialog::clearCache);
     auto* layout = new QVBoxLayout(this);
     layout->addLayout(form);
+    layout->addWidget(cacheBox);
+    layout->addWidget(m_error);
     layout->addWidget(buttons);
+    showCacheStats();
 }
 
 UiSettings SettingsDialog::settings() const {
     UiSettings result;
     result.language = m_language->currentData().toString();
     result.theme = Theme(m_theme->currentData().toInt());
+    result.healthCheckMinutes = m_healthInterval->currentData().toInt();
     return result;
+}
+
+Core::CacheSettings SettingsDialog::cacheSettings() const {
+    Core::CacheSettings result;
+    result.interactive = m_cacheChat->isChecked();
+    result.batch = m_cacheBatch->isChecked();
+    result.ttlSeconds = qint64(m_cacheHours->value()) * 3600;
+    return result;
+}
+
+void SettingsDialog::accept() {
+    // The cache settings live in the store (shared with the CLI); the dialog stays open when they cannot be saved.
+    if (auto saved = cacheSettings().save(m_services.settings()); !saved) {
+        m_error->setText(describeError(saved.error()));
+        m_error->show();
+        return;
+    }
+    QDialog::accept();
+}
+
+void SettingsDialog::showCacheStats() {
+    auto stats = m_services.cache().stats();
+    if (!stats) {
+        m_cacheStats->setText(describeError(stats.error()));
+        m_clearCache->setEnabled(false);
+        return;
+    }
+    const QLocale locale;
+    m_cacheStats->setText(tr("%n stored answer(s)", nullptr, int(stats->entries)) + QStringLiteral(" · ") +
+                          tr("served from the cache: %1").arg(locale.toString(stats->hits)));
+    m_clearCache->setEnabled(stats->entries > 0);
+}
+
+void SettingsDialog::clearCache() {
+    auto removed = m_services.cache().invalidate();
+    if (!removed) {
+        m_error->setText(describeError(removed.error()));
+        m_error->show();
+        return;
+    }
+    showCacheStats();
 }
 
 } // namespace Tessera::Ui

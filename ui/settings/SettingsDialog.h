@@ -1,25 +1,49 @@
 #pragma once
 
+#include "cache/ResponseCache.h"
 #include "settings/UiSettings.h"
 
 #include <QDialog>
 
+class QCheckBox;
 class QComboBox;
+class QLabel;
+class QPushButton;
+class QSpinBox;
+
+namespace Tessera::Core {
+class CoreServices;
+}
 
 namespace Tessera::Ui {
 
-// Preferences: interface language (follows the system unless chosen) and theme.
+// Preferences: interface language (follows the system unless chosen), theme, how often provider health is
+// checked, and the response cache (on for chat and for batch work, how long answers are kept, clear it).
 class SettingsDialog final : public QDialog {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(SettingsDialog)
 
 public:
-    explicit SettingsDialog(const UiSettings& current, QWidget* parent = nullptr);
+    SettingsDialog(Core::CoreServices& services, const UiSettings& current, QWidget* parent = nullptr);
     UiSettings settings() const;
+    Core::CacheSettings cacheSettings() const;
+
+    void accept() override;
 
 private:
+    void showCacheStats();
+    void clearCache();
+
+    Core::CoreServices& m_services;
     QComboBox* m_language;
     QComboBox* m_theme;
+    QComboBox* m_healthInterval;
+    QCheckBox* m_cacheChat;
+    QCheckBox* m_cacheBatch;
+    QSpinBox* m_cacheHours;
+    QLabel* m_cacheStats;
+    QPushButton* m_clearCache;
+    QLabel* m_error;
 };
 
 } // namespace Tessera::Ui

@@ -6,6 +6,8 @@
 #include <QStyle>
 #include <QStyleFactory>
 
+#include <algorithm>
+
 namespace Tessera::Ui {
 
 UiSettings UiSettings::load() {
@@ -16,6 +18,8 @@ UiSettings UiSettings::load() {
     result.theme = theme == QLatin1StringView("dark")    ? Theme::Dark
                    : theme == QLatin1StringView("light") ? Theme::Light
                                                          : Theme::System;
+    result.healthCheckMinutes =
+        std::clamp(settings.value(QStringLiteral("health/intervalMinutes"), 5).toInt(), 0, 24 * 60);
     return result;
 }
 
@@ -25,6 +29,7 @@ void UiSettings::save() const {
     settings.setValue(QStringLiteral("ui/theme"), theme == Theme::Dark    ? QStringLiteral("dark")
                                                   : theme == Theme::Light ? QStringLiteral("light")
                                                                           : QStringLiteral("system"));
+    settings.setValue(QStringLiteral("health/intervalMinutes"), healthCheckMinutes);
 }
 
 QList<QPair<QString, QString>> availableLanguages() {

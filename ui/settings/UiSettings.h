@@ -8,10 +8,12 @@ namespace Tessera::Ui {
 
 enum class Theme { System, Light, Dark };
 
-// Preferences kept in QSettings (never secrets): interface language and theme.
+// Preferences kept in QSettings (never secrets): interface language, theme, and how often the providers' health
+// is checked in the background.
 struct UiSettings {
     QString language; // empty: follow the system; otherwise "en", "de", ...
     Theme theme = Theme::System;
+    int healthCheckMinutes = 5; // 0: only on demand
 
     static UiSettings load();
     void save() const;
