@@ -1,7 +1,7 @@
 # Fails when a translation lacks a string that exists in the sources. Runs lupdate into a copy of each .ts
 # (the sources' strings are merged in as "unfinished"), then looks for unfinished or empty translations.
 # Inputs: LUPDATE (path), PROJECT_IN (the lupdate project description CMake generated), GENERATOR_SCRIPT
-# (Qt's GenerateLUpdateProject.cmake), TS_FILES, WORK_DIR.
+# (Qt's GenerateLUpdateProject.cmake), TS_FILES, WORK_DIR, and optionally EXTRA_OPTIONS (e.g. -pluralonly).
 set(PROJECT_JSON "${WORK_DIR}/generated-project.json")
 file(MAKE_DIRECTORY "${WORK_DIR}")
 execute_process(COMMAND "${CMAKE_COMMAND}" -DIN_FILE=${PROJECT_IN} -DOUT_FILE=${PROJECT_JSON} -P "${GENERATOR_SCRIPT}"
@@ -17,6 +17,7 @@ foreach(ts IN LISTS TS_FILES)
     string(REPLACE "${ts}" "${copy}" project "${project}")
     file(WRITE "${WORK_DIR}/project.json" "${project}")
     execute_process(COMMAND "${LUPDATE}" -project "${WORK_DIR}/project.json" -no-obsolete -locations none -silent
+                            ${EXTRA_OPTIONS}
                     RESULT_VARIABLE rc OUTPUT_QUIET)
     if(NOT rc EQUAL 0)
         message(FATAL_ERROR "lupdate failed (${rc})")

@@ -17,24 +17,7 @@
 #include <QMessageBox>
 #include <QTranslator>
 
-namespace {
-
-// Loads Tessera's own strings (embedded under :/i18n) and Qt's, for the chosen or the system language.
-void installTranslations(QApplication& app, const QString& language) {
-    const QLocale locale = language.isEmpty() ? QLocale::system() : QLocale(language);
-    QLocale::setDefault(locale);
-    auto* own = new QTranslator(&app);
-    if (own->load(locale, QStringLiteral("tessera"), QStringLiteral("_"), QStringLiteral(":/i18n"))) {
-        QApplication::installTranslator(own);
-    }
-    auto* qt = new QTranslator(&app);
-    if (qt->load(locale, QStringLiteral("qtbase"), QStringLiteral("_"),
-                 QLibraryInfo::path(QLibraryInfo::TranslationsPath))) {
-        QApplication::installTranslator(qt);
-    }
-}
-
-} // namespace
+namespace {} // namespace
 
 int main(int argc, char** argv) {
     QApplication app(argc, argv);
@@ -84,7 +67,7 @@ int main(int argc, char** argv) {
                          : theme == QLatin1StringView("light") ? Ui::Theme::Light
                                                                : Ui::Theme::System;
     }
-    installTranslations(app, settings.language);
+    Ui::installTranslations(app, settings.language);
     Ui::applyTheme(app, settings.theme);
 
     Core::KeychainSecretStore secrets;

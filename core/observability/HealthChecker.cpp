@@ -51,6 +51,10 @@ void HealthChecker::check(const std::vector<ProviderConfig>& providers,
             }
             HealthReport& report = pending->reports[i];
             report.probe = std::move(probe);
+            // The breakers take the provider's current settings first (an administrator may have stopped it).
+            for (const auto& breaker : self->m_registry.breakers(report.provider.name)) {
+                self->m_registry.breaker(report.provider.name, breaker.model, report.provider.resilience.breaker);
+            }
             report.breakers = self->m_registry.breakers(report.provider.name);
             report.status = self->m_registry.provider(report.provider.name);
             if (report.probe.error && !report.status.lastError) {

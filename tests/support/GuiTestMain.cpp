@@ -1,4 +1,6 @@
 // GoogleTest entry point for widget tests (run with QT_QPA_PLATFORM=offscreen).
+#include "settings/UiSettings.h"
+
 #include <QApplication>
 #include <QStandardPaths>
 
@@ -12,6 +14,7 @@ int main(int argc, char** argv) {
     QApplication app(argc, argv);
     QApplication::setApplicationName(QStringLiteral("TesseraTests"));
     QStandardPaths::setTestModeEnabled(true); // QSettings and data paths stay out of the real profile
+    Tessera::Ui::installTranslations(app, QStringLiteral("en")); // the tests read the English texts
     ::testing::InitGoogleTest(&argc, argv);
     return RUN_ALL_TESTS();
 }

@@ -1,8 +1,11 @@
 #include "chat/ChatPanel.h"
 
 #include "app/CoreServices.h"
+#include "chat/AttachmentStrip.h"
+#include "chat/Attachments.h"
 #include "chat/ChatView.h"
 #include "chat/Composer.h"
+#include "chat/ImageImport.h"
 #include "common/CorrelationId.h"
 #include "providers/Provider.h"
 #include "providers/ProviderFactory.h"
@@ -37,6 +40,8 @@ ChatPanel::ChatPanel(Core::CoreServices& services, QWidget* parent)
     , m_banner(new ErrorBanner(this))
     , m_view(new ChatView(this))
     , m_composer(new Composer(this))
+    , m_attachments(new AttachmentStrip(this))
+    , m_attach(new QToolButton(this))
     , m_send(new QPushButton(tr("&Send"), this))
     , m_stop(new QPushButton(tr("S&top"), this))
     , m_status(new QLabel(this)) {
@@ -59,6 +64,11 @@ ChatPanel::ChatPanel(Core::CoreServices& services, QWidget* parent)
     m_fallback->setObjectName(QStringLiteral("fallbackLabel"));
     m_fallback->setTextFormat(Qt::PlainText);
     m_fallback->setForegroundRole(QPalette::PlaceholderText);
+    m_attach->setObjectName(QStringLiteral("attachButton"));
+    m_attach->setText(tr("&Image…"));
+    m_attach->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    m_attach->setToolTip(tr("Attach images to the message (Ctrl+Shift+A); you can also paste or drop them"));
+    m_attach->setAccessibleName(tr("Attach images"));
     m_send->setObjectName(QStringLiteral("sendButton"));
     m_send->setToolTip(tr("Send (Ctrl+Enter)"));
     m_send->setDefault(false);
@@ -86,6 +96,7 @@ ChatPanel::ChatPanel(Core::CoreServices& services, QWidget* parent)
     auto* buttons = new QVBoxLayout;
     buttons->addWidget(m_send);
     buttons->addWidget(m_stop);
+    buttons->addWidget(m_attach);
     buttons->addStretch(1);
     auto* composerRow = new QHBoxLayout;
     composerRow->addWidget(m_composer, 1);
@@ -96,6 +107,7 @@ ChatPanel::ChatPanel(Core::CoreServices& services, QWidget* parent)
     layout->addLayout(pickerRow);
     layout->addWidget(m_banner);
     layout->addWidget(m_view, 1);
+    layout->addWidget(m_attachments);
     layout->addLayout(composerRow);
     layout->addWidget(m_status);
     m_composer->setMaximumHeight(140);
@@ -108,6 +120,9 @@ ChatPanel::ChatPanel(Core::CoreServices& services, QWidget* parent)
     connect(m_composer, &Composer::stopRequested, this, &ChatPanel::handleStop);
     connect(m_provider, &QComboBox::currentIndexChanged, this, &ChatPanel::handleProviderChanged);
     connect(m_settingsButton, &QToolButton::clicked, this, &ChatPanel::openConversationSettings);
+    connect(m_attach, &QToolButton::clicked, this, &ChatPanel::attachRequested);
+    connect(m_composer, &Composer::filesInserted, this, &ChatPanel::attachFiles);
+    connect(m_composer, &Composer::pictureInserted, this, &ChatPanel::attachPicture);
     connect(m_refreshModels, &QToolButton::clicked, this, [this] {
         m_modelCache.remove(m_provider->currentText());
         handleProviderChanged();
@@ -257,6 +272,7 @@ void ChatPanel::handleSend() {
     options.conversationId = m_conversationId;
     options.providerName = m_provider->currentText();
     options.model = m_model->currentText().trimmed();
+    options.images = m_attachments->images();
     if (!m_conversationId) {
         // A new conversation starts with the settings chosen for it.
         if (!m_pendingSettings.systemPrompt.isEmpty()) {
@@ -274,6 +290,7 @@ void ChatPanel::handleSend() {
     }
     m_banner->hide();
     m_composer->clear();
+    m_attachments->clear();
     m_pendingSettings = {};
     const bool newConversation = m_conversationId != started->conversationId;
     m_conversationId = started->conversationId;
@@ -318,6 +335,37 @@ void ChatPanel::handleTurnFinished(const Core::TurnOutcome& outcome) {
         updateButtons();
     }
     Q_EMIT conversationsChanged(message.conversationId);
+}
+
+bool ChatPanel::addAttachment(const Core::Result<Core::ImageAttachment>& image) {
+    if (!image) {
+        m_banner->showError(image.error());
+        return false;
+    }
+    if (m_attachments->images().size() >= std::size_t(Core::ImageLimits::maxPerMessage)) {
+        m_banner->showError(
+            Core::makeError(Core::ErrorCode::AttachmentTooLarge,
+                            QStringLiteral("more than %1 images").arg(Core::ImageLimits::maxPerMessage)));
+        return false;
+    }
+    m_attachments->add(*image);
+    return true;
+}
+
+void ChatPanel::attachFiles(const QStringList& paths) {
+    m_banner->hide();
+    for (const QString& path : paths) {
+        if (!addAttachment(imageFromFile(path))) {
+            break;
+        }
+    }
+    focusComposer();
+}
+
+void ChatPanel::attachPicture(const QImage& picture) {
+    m_banner->hide();
+    addAttachment(imageFromPicture(picture));
+    focusComposer();
 }
 
 ConversationSettings ChatPanel::conversationSettings() const {

@@ -19,6 +19,7 @@ class CoreServices;
 
 namespace Tessera::Ui {
 
+class AttachmentStrip;
 class ChatView;
 class Composer;
 class ErrorBanner;
@@ -41,6 +42,11 @@ public:
     QDialog* openConversationSettings();
     // The settings the next message will use: the shown conversation's, or those chosen for a new one.
     ConversationSettings conversationSettings() const;
+    // Attaches images to the next message (files are checked and, when too large, scaled down); problems are
+    // shown in the error banner and the rest are attached.
+    void attachFiles(const QStringList& paths);
+    void attachPicture(const QImage& picture);
+    AttachmentStrip* attachments() const { return m_attachments; }
 
     ChatView* chatView() const { return m_view; }
     Composer* composer() const { return m_composer; }
@@ -49,6 +55,8 @@ public:
 Q_SIGNALS:
     // A conversation was created, answered or changed: the list should refresh (and select id).
     void conversationsChanged(qint64 conversationId);
+    // The user asked to pick image files (the window asks which, through its dialogs).
+    void attachRequested();
 
 private:
     void handleSend();
@@ -61,6 +69,7 @@ private:
     void selectProviderAndModel(const QString& providerName, const QString& model);
     void applyConversationSettings(const ConversationSettings& settings);
     void showFallback();
+    bool addAttachment(const Core::Result<Core::ImageAttachment>& image);
 
     Core::CoreServices& m_services;
     std::optional<qint64> m_conversationId;
@@ -75,6 +84,8 @@ private:
     ErrorBanner* m_banner;
     ChatView* m_view;
     Composer* m_composer;
+    AttachmentStrip* m_attachments;
+    QToolButton* m_attach;
     QPushButton* m_send;
     QPushButton* m_stop;
     QLabel* m_status;

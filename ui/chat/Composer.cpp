@@ -1,6 +1,9 @@
 #include "chat/Composer.h"
 
+#include <QImage>
 #include <QKeyEvent>
+#include <QMimeData>
+#include <QUrl>
 
 namespace Tessera::Ui {
 
@@ -11,6 +14,40 @@ Composer::Composer(QWidget* parent)
     setPlaceholderText(tr("Write a message… (Ctrl+Enter sends, Esc stops)"));
     setTabChangesFocus(true);
     setMinimumHeight(60);
+    setAcceptDrops(true);
+}
+
+namespace {
+
+QStringList localFiles(const QMimeData* source) {
+    QStringList paths;
+    if (!source->hasUrls()) {
+        return paths;
+    }
+    for (const QUrl& url : source->urls()) {
+        if (url.isLocalFile()) {
+            paths << url.toLocalFile();
+        }
+    }
+    return paths;
+}
+
+} // namespace
+
+bool Composer::canInsertFromMimeData(const QMimeData* source) const {
+    return source->hasImage() || !localFiles(source).isEmpty() || QPlainTextEdit::canInsertFromMimeData(source);
+}
+
+void Composer::insertFromMimeData(const QMimeData* source) {
+    if (const QStringList files = localFiles(source); !files.isEmpty()) {
+        Q_EMIT filesInserted(files);
+        return;
+    }
+    if (source->hasImage()) {
+        Q_EMIT pictureInserted(qvariant_cast<QImage>(source->imageData()));
+        return;
+    }
+    QPlainTextEdit::insertFromMimeData(source);
 }
 
 void Composer::keyPressEvent(QKeyEvent* event) {

@@ -4,7 +4,8 @@
 
 namespace Tessera::Ui {
 
-// The multi-line prompt editor: Ctrl+Enter asks to send, Esc asks to stop the answer being written.
+// The multi-line prompt editor: Ctrl+Enter asks to send, Esc asks to stop the answer being written. A pasted
+// or dropped picture, or dropped image files, are handed on as attachments instead of being inserted as text.
 class Composer final : public QPlainTextEdit {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(Composer)
@@ -15,9 +16,13 @@ public:
 Q_SIGNALS:
     void sendRequested();
     void stopRequested();
+    void pictureInserted(const QImage& picture);
+    void filesInserted(const QStringList& paths);
 
 protected:
     void keyPressEvent(QKeyEvent* event) override;
+    bool canInsertFromMimeData(const QMimeData* source) const override;
+    void insertFromMimeData(const QMimeData* source) override;
 };
 
 } // namespace Tessera::Ui

@@ -1,8 +1,12 @@
 #include "chat/MessageWidget.h"
 
+#include "chat/ImageImport.h"
+
 #include <QDesktopServices>
+#include <QHBoxLayout>
 #include <QLabel>
 #include <QLocale>
+#include <QPixmap>
 #include <QTextDocument>
 #include <QUrl>
 #include <QVBoxLayout>
@@ -61,6 +65,28 @@ MessageWidget::MessageWidget(const Core::Message& message, QWidget* parent)
     layout->setContentsMargins(10, 8, 10, 8);
     layout->setSpacing(4);
     layout->addWidget(m_header);
+    if (!message.images.empty()) {
+        // The images the user sent, as thumbnails; the full picture is in the tooltip's name and the store.
+        auto* images = new QHBoxLayout;
+        images->setSpacing(6);
+        for (std::size_t i = 0; i < message.images.size(); ++i) {
+            const Core::ImageAttachment& image = message.images[i];
+            auto* label = new QLabel(this);
+            label->setObjectName(QStringLiteral("messageImage"));
+            const QImage thumbnail = thumbnailOf(image, 160);
+            if (thumbnail.isNull()) {
+                label->setText(tr("[image that cannot be shown]"));
+            } else {
+                label->setPixmap(QPixmap::fromImage(thumbnail));
+            }
+            const QString name = image.name.isEmpty() ? tr("Pasted image %1").arg(i + 1) : image.name;
+            label->setToolTip(name);
+            label->setAccessibleName(tr("Image: %1").arg(name));
+            images->addWidget(label);
+        }
+        images->addStretch(1);
+        layout->addLayout(images);
+    }
     layout->addWidget(m_body);
     layout->addWidget(m_footer);
     render();
@@ -85,7 +111,11 @@ void MessageWidget::updateHeader() {
     if (m_message.role == Core::Role::User) {
         m_header->setText(tr("You"));
     } else {
-        m_header->setText(m_message.model.isEmpty() ? tr("Assistant") : tr("Assistant · %1").arg(m_message.model));
+        QString header = m_message.model.isEmpty() ? tr("Assistant") : tr("Assistant · %1").arg(m_message.model);
+        if (m_message.viaFallback) {
+            header += QLatin1Char(' ') + tr("(fallback: %1)").arg(m_message.providerName);
+        }
+        m_header->setText(header);
     }
 }
 
@@ -113,6 +143,12 @@ void MessageWidget::render() {
         const Core::Usage& u = *m_message.usage;
         facts << (u.estimated ? tr("≈%1 in / ≈%2 out tokens") : tr("%1 in / %2 out tokens"))
                      .arg(QLocale().toString(u.inputTokens), QLocale().toString(u.outputTokens));
+    }
+    if (m_message.cacheHit) {
+        facts << tr("from the cache");
+    }
+    if (m_message.role == Core::Role::Assistant && m_message.attempts > 1) {
+        facts << tr("%n attempt(s)", nullptr, m_message.attempts);
     }
     if (m_message.ttftMs) {
         facts << tr("first token %1 ms").arg(*m_message.ttftMs);

@@ -94,6 +94,7 @@ MainWindow::MainWindow(Core::CoreServices& services, Dialogs& dialogs, QWidget* 
     showHealthSummary();
 
     connect(m_chat, &ChatPanel::conversationsChanged, this, &MainWindow::handleConversationsChanged);
+    connect(m_chat, &ChatPanel::attachRequested, this, &MainWindow::attachImages);
     connect(m_list->selectionModel(), &QItemSelectionModel::currentChanged, this, &MainWindow::handleSelectionChanged);
 
     if (!m_model->refresh()) {
@@ -149,6 +150,8 @@ void MainWindow::buildMenus() {
     QMenu* tools = menuBar()->addMenu(tr("&Tools"));
     QAction* focus = tools->addAction(tr("&Focus Message Box"), m_chat, &ChatPanel::focusComposer);
     focus->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_L));
+    QAction* attach = tools->addAction(tr("&Attach Images…"), this, &MainWindow::attachImages);
+    attach->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_A));
     QAction* settings = tools->addAction(tr("&Settings…"), this, &MainWindow::openSettings);
     settings->setShortcut(QKeySequence::Preferences);
 
@@ -194,6 +197,14 @@ QDialog* MainWindow::openProviderHealth() {
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     dialog->show();
     return dialog;
+}
+
+void MainWindow::attachImages() {
+    const QStringList files = m_dialogs.askOpenFiles(this, tr("Attach Images"),
+                                                     tr("Images (*.png *.jpg *.jpeg *.webp *.gif);;All files (*)"));
+    if (!files.isEmpty()) {
+        m_chat->attachFiles(files);
+    }
 }
 
 void MainWindow::showHealthSummary() {

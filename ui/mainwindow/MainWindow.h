@@ -42,6 +42,7 @@ public:
     void newConversation();
     void renameCurrentConversation();
     void deleteCurrentConversation();
+    void attachImages();
 
 private:
     void buildMenus();

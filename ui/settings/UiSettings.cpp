@@ -1,10 +1,13 @@
 #include "settings/UiSettings.h"
 
 #include <QApplication>
+#include <QLibraryInfo>
+#include <QLocale>
 #include <QPalette>
 #include <QSettings>
 #include <QStyle>
 #include <QStyleFactory>
+#include <QTranslator>
 
 #include <algorithm>
 
@@ -34,6 +37,22 @@ void UiSettings::save() const {
 
 QList<QPair<QString, QString>> availableLanguages() {
     return {{QStringLiteral("en"), QStringLiteral("English")}, {QStringLiteral("de"), QStringLiteral("Deutsch")}};
+}
+
+void installTranslations(QApplication& app, const QString& language) {
+    const QLocale locale = language.isEmpty() ? QLocale::system() : QLocale(language);
+    QLocale::setDefault(locale);
+    auto* own = new QTranslator(&app);
+    const QString directory = QStringLiteral(":/i18n");
+    if (own->load(locale, QStringLiteral("tessera"), QStringLiteral("_"), directory) ||
+        own->load(QStringLiteral("tessera_en"), directory)) {
+        QApplication::installTranslator(own);
+    }
+    auto* qt = new QTranslator(&app);
+    if (qt->load(locale, QStringLiteral("qtbase"), QStringLiteral("_"),
+                 QLibraryInfo::path(QLibraryInfo::TranslationsPath))) {
+        QApplication::installTranslator(qt);
+    }
 }
 
 void applyTheme(QApplication& app, Theme theme) {

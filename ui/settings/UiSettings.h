@@ -22,6 +22,10 @@ struct UiSettings {
 // Languages with a translation, as (code, native name).
 QList<QPair<QString, QString>> availableLanguages();
 
+// Loads Tessera's strings (embedded under :/i18n) and Qt's for the chosen language, or the system's when empty.
+// Without a translation for it, the English plural forms are loaded, so "%n second(s)" reads "1 second".
+void installTranslations(QApplication& app, const QString& language);
+
 // Applies the theme to the whole application (Fusion with a light or dark palette, or the platform default).
 void applyTheme(QApplication& app, Theme theme);
 

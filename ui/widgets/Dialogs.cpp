@@ -1,5 +1,6 @@
 #include "widgets/Dialogs.h"
 
+#include <QFileDialog>
 #include <QInputDialog>
 #include <QMessageBox>
 
@@ -26,6 +27,10 @@ void QtDialogs::showError(QWidget* parent, const QString& title, const QString& 
 
 void QtDialogs::showInfo(QWidget* parent, const QString& title, const QString& text) {
     QMessageBox::information(parent, title, text);
+}
+
+QStringList QtDialogs::askOpenFiles(QWidget* parent, const QString& title, const QString& filter) {
+    return QFileDialog::getOpenFileNames(parent, title, QString(), filter);
 }
 
 } // namespace Tessera::Ui

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QString>
+#include <QStringList>
 
 #include <optional>
 
@@ -17,6 +18,8 @@ public:
     virtual bool confirm(QWidget* parent, const QString& title, const QString& text) = 0;
     virtual void showError(QWidget* parent, const QString& title, const QString& text) = 0;
     virtual void showInfo(QWidget* parent, const QString& title, const QString& text) = 0;
+    // Files to open; empty when the user cancels. filter as in QFileDialog ("Images (*.png *.jpg)").
+    virtual QStringList askOpenFiles(QWidget* parent, const QString& title, const QString& filter) = 0;
 };
 
 // The real dialogs (QInputDialog, QMessageBox).
@@ -27,6 +30,7 @@ public:
     bool confirm(QWidget* parent, const QString& title, const QString& text) override;
     void showError(QWidget* parent, const QString& title, const QString& text) override;
     void showInfo(QWidget* parent, const QString& title, const QString& text) override;
+    QStringList askOpenFiles(QWidget* parent, const QString& title, const QString& filter) override;
 };
 
 } // namespace Tessera::Ui

@@ -1,0 +1,327 @@
+// The GUI side of provider failures and observability: images attached to messages, a conversation's fallback
+// model, the response cache settings, and the provider health view.
+#include "cache/ResponseCache.h"
+#include "chat/AttachmentStrip.h"
+#include "chat/Attachments.h"
+#include "chat/Composer.h"
+#include "chat/ConversationSettingsDialog.h"
+#include "chat/ImageImport.h"
+#include "health/ProviderHealthDialog.h"
+#include "observability/HealthMonitor.h"
+#include "settings/SettingsDialog.h"
+#include "storage/ConversationRepository.h"
+#include "storage/MessageRepository.h"
+#include "storage/SettingsRepository.h"
+#include "support/TestHelpers.h"
+#include "ui/UiFixture.h"
+#include "widgets/ErrorBanner.h"
+
+#include <QApplication>
+#include <QBuffer>
+#include <QCheckBox>
+#include <QClipboard>
+#include <QComboBox>
+#include <QFile>
+#include <QImage>
+#include <QLabel>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QRandomGenerator>
+#include <QSpinBox>
+#include <QTest>
+#include <QToolButton>
+#include <QTreeWidget>
+
+#include "support/QtPrinters.h"
+
+#include <gtest/gtest.h>
+
+using namespace Tessera;
+using namespace Tessera::Testing;
+
+namespace {
+
+QImage checkerboard(int side) {
+    QImage picture(side, side, QImage::Format_RGB32);
+    for (int y = 0; y < side; ++y) {
+        for (int x = 0; x < side; ++x) {
+            picture.setPixel(x, y, ((x / 8 + y / 8) % 2) ? 0xff2060a0 : 0xffffffff);
+        }
+    }
+    return picture;
+}
+
+QString writePng(const QTemporaryDir& dir, const QString& name, const QImage& picture) {
+    const QString path = dir.filePath(name);
+    EXPECT_TRUE(picture.save(path, "PNG"));
+    return path;
+}
+
+Ui::MessageWidget* messageAt(Ui::MainWindow& window, int index) {
+    return window.chatPanel()->chatView()->messageAt(index);
+}
+
+bool answered(Ui::MainWindow& window) {
+    Ui::ChatView* view = window.chatPanel()->chatView();
+    if (view->messageCount() == 0) {
+        return false;
+    }
+    const Core::Message& last = view->messageAt(view->messageCount() - 1)->message();
+    return last.role == Core::Role::Assistant && last.state != Core::MessageState::Streaming;
+}
+
+} // namespace
+
+TEST_F(MainWindowTest, ImagesArePickedPastedShownSentAndStored) {
+    addLoopbackProvider();
+    Ui::MainWindow window(*services, dialogs);
+    window.show();
+    Ui::ChatPanel* panel = window.chatPanel();
+    auto* strip = panel->attachments();
+    EXPECT_TRUE(strip->isHidden()) << "nothing attached yet";
+
+    dialogs.nextFiles = {writePng(dir, QStringLiteral("diagram.png"), checkerboard(64))};
+    window.attachImages();
+    ASSERT_EQ(strip->images().size(), 1U);
+    EXPECT_FALSE(strip->isHidden());
+    EXPECT_EQ(strip->images()[0].name, QStringLiteral("diagram.png"));
+
+    QApplication::clipboard()->setImage(checkerboard(32));
+    auto* composer = child<Ui::Composer>(&window, "composer");
+    composer->paste();
+    ASSERT_EQ(strip->images().size(), 2U) << "a pasted picture becomes an attachment, not text";
+    EXPECT_EQ(strip->images()[1].mimeType, QStringLiteral("image/png"));
+    EXPECT_TRUE(composer->toPlainText().isEmpty());
+
+    // Removing one with its button.
+    QTest::mouseClick(child<QToolButton>(strip, "attachment1"), Qt::LeftButton);
+    ASSERT_EQ(strip->images().size(), 1U);
+
+    composer->setPlainText(QStringLiteral("What does this diagram show?"));
+    QTest::keyClick(composer, Qt::Key_Return, Qt::ControlModifier);
+    ASSERT_TRUE(waitUntil([&] { return answered(window); }));
+    EXPECT_TRUE(strip->images().empty()) << "sent images leave the strip";
+    EXPECT_TRUE(strip->isHidden());
+    const QByteArray sent = server.requests().last().body;
+    EXPECT_TRUE(sent.contains("data:image/png;base64,")) << sent.left(300).toStdString();
+    Ui::MessageWidget* user = messageAt(window, 0);
+    ASSERT_NE(user, nullptr);
+    EXPECT_EQ(user->findChildren<QLabel*>(QStringLiteral("messageImage")).size(), 1);
+    auto stored = services->messages().get(user->messageId());
+    ASSERT_TRUE(stored);
+    ASSERT_EQ(stored->images.size(), 1U);
+    EXPECT_EQ(stored->images[0].name, QStringLiteral("diagram.png"));
+}
+
+TEST_F(MainWindowTest, AFileThatIsNotAnImageIsExplainedAndNotAttached) {
+    addLoopbackProvider();
+    Ui::MainWindow window(*services, dialogs);
+    window.show();
+    const QString path = dir.filePath(QStringLiteral("notes.png"));
+    QFile file(path);
+    ASSERT_TRUE(file.open(QIODevice::WriteOnly));
+    file.write("plain text pretending to be a picture");
+    file.close();
+    dialogs.nextFiles = {path};
+    window.attachImages();
+    EXPECT_TRUE(window.chatPanel()->attachments()->images().empty());
+    auto* banner = child<Ui::ErrorBanner>(&window, "errorBanner");
+    EXPECT_TRUE(banner->isVisible());
+    EXPECT_TRUE(banner->text().contains(QStringLiteral("[attachment.unsupported]"))) << banner->text().toStdString();
+}
+
+TEST_F(MainWindowTest, TooManyImagesAreRefusedWithAClearMessage) {
+    Ui::MainWindow window(*services, dialogs);
+    window.show();
+    const QString path = writePng(dir, QStringLiteral("a.png"), checkerboard(16));
+    dialogs.nextFiles = QStringList(Core::ImageLimits::maxPerMessage + 2, path);
+    window.attachImages();
+    EXPECT_EQ(window.chatPanel()->attachments()->images().size(), std::size_t(Core::ImageLimits::maxPerMessage));
+    EXPECT_TRUE(
+        child<Ui::ErrorBanner>(&window, "errorBanner")->text().contains(QStringLiteral("attachment.too_large")));
+}
+
+TEST(ImageImportTest, APictureTooLargeForTheLimitIsMadeSmallerUntilItFits) {
+    // Noise does not compress: as PNG this is far beyond the limit.
+    QImage noise(1800, 1800, QImage::Format_RGB32);
+    auto* random = QRandomGenerator::global();
+    for (int y = 0; y < noise.height(); ++y) {
+        auto* line = reinterpret_cast<quint32*>(noise.scanLine(y));
+        for (int x = 0; x < noise.width(); ++x) {
+            line[x] = 0xff000000U | (random->generate() & 0xffffffU);
+        }
+    }
+    auto image = Ui::imageFromPicture(noise, QStringLiteral("noise.png"));
+    ASSERT_TRUE(image) << image.error().toLogString().toStdString();
+    EXPECT_LE(image->data.size(), Core::ImageLimits::maxBytes);
+    EXPECT_EQ(image->mimeType, QStringLiteral("image/jpeg"));
+    EXPECT_EQ(image->name, QStringLiteral("noise.jpg"));
+    EXPECT_TRUE(Core::validateImages({*image})) << "the result is a valid attachment";
+
+    auto small = Ui::imageFromPicture(checkerboard(40));
+    ASSERT_TRUE(small);
+    EXPECT_EQ(small->mimeType, QStringLiteral("image/png")) << "small pictures stay lossless";
+    EXPECT_FALSE(Ui::imageFromPicture(QImage()));
+}
+
+TEST_F(MainWindowTest, AConversationsFallbackModelIsSetInItsSettingsAndAnswersWhenTheMainModelFails) {
+    addLoopbackProvider(QStringLiteral("main"));
+    Core::ProviderConfig backup;
+    backup.name = QStringLiteral("backup");
+    backup.kind = Core::ProviderKind::Ollama;
+    backup.baseUrl = server.rootUrl();
+    backup.defaultModel = QStringLiteral("llama-test");
+    ASSERT_TRUE(services->providers().add(backup));
+    Ui::MainWindow window(*services, dialogs);
+    window.show();
+    Ui::ChatPanel* panel = window.chatPanel();
+    auto* picker = child<QComboBox>(&window, "providerPicker");
+    picker->setCurrentIndex(picker->findText(QStringLiteral("main")));
+    ASSERT_EQ(picker->currentText(), QStringLiteral("main"));
+
+    // A new conversation: the settings are kept until its first message.
+    auto* dialog = qobject_cast<Ui::ConversationSettingsDialog*>(panel->openConversationSettings());
+    ASSERT_NE(dialog, nullptr);
+    child<QPlainTextEdit>(dialog, "systemPrompt")->setPlainText(QStringLiteral("Answer briefly."));
+    auto* fallbackProvider = child<QComboBox>(dialog, "fallbackProvider");
+    fallbackProvider->setCurrentIndex(fallbackProvider->findText(QStringLiteral("backup")));
+    EXPECT_EQ(child<QComboBox>(dialog, "fallbackModel")->currentText(), QStringLiteral("llama-test"));
+    dialog->accept();
+    auto* label = child<QLabel>(&window, "fallbackLabel");
+    EXPECT_TRUE(label->text().contains(QStringLiteral("backup / llama-test"))) << label->text().toStdString();
+
+    server.enqueue("/v1/chat/completions", Testing::FakeResponse::openAiError(401, QStringLiteral("bad key"),
+                                                                              QStringLiteral("invalid_request_error")));
+    auto* composer = child<Ui::Composer>(&window, "composer");
+    composer->setPlainText(QStringLiteral("hello"));
+    QTest::keyClick(composer, Qt::Key_Return, Qt::ControlModifier);
+    ASSERT_TRUE(waitUntil([&] { return answered(window); }));
+    const Core::Message answer = messageAt(window, 1)->message();
+    EXPECT_EQ(answer.state, Core::MessageState::Complete);
+    EXPECT_TRUE(answer.viaFallback);
+    EXPECT_EQ(answer.providerName, QStringLiteral("backup"));
+    EXPECT_FALSE(child<Ui::ErrorBanner>(&window, "errorBanner")->isVisible());
+    EXPECT_TRUE(child<QLabel>(&window, "lastAnswerFacts")->text().contains(QStringLiteral("(fallback)")));
+
+    auto conversation = services->conversations().get(*panel->conversationId());
+    ASSERT_TRUE(conversation);
+    EXPECT_EQ(conversation->systemPrompt, QStringLiteral("Answer briefly."));
+    EXPECT_TRUE(conversation->fallbackProviderId.has_value());
+
+    // Clearing it for the stored conversation.
+    dialog = qobject_cast<Ui::ConversationSettingsDialog*>(panel->openConversationSettings());
+    EXPECT_EQ(child<QComboBox>(dialog, "fallbackProvider")->currentText(), QStringLiteral("backup"));
+    child<QComboBox>(dialog, "fallbackProvider")->setCurrentIndex(0);
+    dialog->accept();
+    EXPECT_FALSE(services->conversations().get(*panel->conversationId())->fallbackProviderId.has_value());
+    EXPECT_TRUE(label->isHidden());
+}
+
+TEST_F(MainWindowTest, AFallbackProviderWithoutAModelIsExplainedInTheDialog) {
+    Core::ProviderConfig bare;
+    bare.name = QStringLiteral("bare");
+    bare.baseUrl = server.baseUrl();
+    ASSERT_TRUE(services->providers().add(bare));
+    Ui::ConversationSettingsDialog dialog({}, *services->providers().list());
+    auto* provider = child<QComboBox>(&dialog, "fallbackProvider");
+    provider->setCurrentIndex(provider->findText(QStringLiteral("bare")));
+    dialog.accept();
+    EXPECT_EQ(dialog.result(), QDialog::Rejected) << "the dialog stays open";
+    EXPECT_FALSE(child<QLabel>(&dialog, "conversationSettingsError")->isHidden());
+}
+
+TEST_F(MainWindowTest, CacheSettingsAreSavedAndTheCacheCanBeCleared) {
+    addLoopbackProvider();
+    Ui::SettingsDialog dialog(*services, Ui::UiSettings{});
+    EXPECT_FALSE(child<QCheckBox>(&dialog, "cacheChat")->isChecked()) << "off for chat by default";
+    EXPECT_TRUE(child<QCheckBox>(&dialog, "cacheBatch")->isChecked()) << "on for batch work by default";
+    child<QCheckBox>(&dialog, "cacheChat")->setChecked(true);
+    child<QSpinBox>(&dialog, "cacheHours")->setValue(2);
+    dialog.accept();
+    const Core::CacheSettings saved = Core::CacheSettings::load(services->settings());
+    EXPECT_TRUE(saved.interactive);
+    EXPECT_EQ(saved.ttlSeconds, 2 * 3600);
+
+    // With the cache on, the same question is answered from it.
+    Ui::MainWindow window(*services, dialogs);
+    window.show();
+    auto* composer = child<Ui::Composer>(&window, "composer");
+    for (int i = 0; i < 2; ++i) {
+        window.newConversation();
+        composer->setPlainText(QStringLiteral("same question"));
+        QTest::keyClick(composer, Qt::Key_Return, Qt::ControlModifier);
+        ASSERT_TRUE(waitUntil([&] { return answered(window); }));
+    }
+    EXPECT_TRUE(messageAt(window, 1)->message().cacheHit);
+    EXPECT_TRUE(child<QLabel>(&window, "lastAnswerFacts")->text().contains(QStringLiteral("from the cache")));
+
+    Ui::SettingsDialog again(*services, Ui::UiSettings{});
+    EXPECT_TRUE(child<QCheckBox>(&again, "cacheChat")->isChecked());
+    EXPECT_TRUE(child<QLabel>(&again, "cacheStats")->text().startsWith(QStringLiteral("1 stored answer")))
+        << child<QLabel>(&again, "cacheStats")->text().toStdString();
+    auto* clear = child<QPushButton>(&again, "clearCache");
+    ASSERT_TRUE(clear->isEnabled());
+    QTest::mouseClick(clear, Qt::LeftButton);
+    EXPECT_EQ(services->cache().stats()->entries, 0);
+    EXPECT_FALSE(clear->isEnabled());
+}
+
+TEST_F(MainWindowTest, HealthViewShowsEachProviderItsBreakerAndTraffic) {
+    addLoopbackProvider(QStringLiteral("good"));
+    Core::ProviderConfig gone;
+    gone.name = QStringLiteral("gone");
+    gone.kind = Core::ProviderKind::Ollama;
+    gone.baseUrl = QStringLiteral("http://127.0.0.1:9");
+    gone.defaultModel = QStringLiteral("llama");
+    ASSERT_TRUE(services->providers().add(gone));
+    Ui::MainWindow window(*services, dialogs);
+    window.show();
+
+    // Some traffic first, so there is something to count.
+    auto* picker = child<QComboBox>(&window, "providerPicker");
+    picker->setCurrentIndex(picker->findText(QStringLiteral("good")));
+    ASSERT_EQ(picker->currentText(), QStringLiteral("good"));
+    auto* composer = child<Ui::Composer>(&window, "composer");
+    composer->setPlainText(QStringLiteral("[[500-once]] count me"));
+    QTest::keyClick(composer, Qt::Key_Return, Qt::ControlModifier);
+    ASSERT_TRUE(waitUntil([&] { return answered(window); }));
+
+    auto* dialog = qobject_cast<Ui::ProviderHealthDialog*>(window.openProviderHealth());
+    ASSERT_NE(dialog, nullptr);
+    EXPECT_EQ(window.openProviderHealth(), dialog) << "one health view at a time";
+    ASSERT_TRUE(waitUntil([&] { return window.healthMonitor().lastCheckedAt().isValid(); }, 20'000));
+    QTreeWidget* health = dialog->healthTable();
+    ASSERT_EQ(health->topLevelItemCount(), 2);
+    // Rows in the providers' order (by name).
+    QTreeWidgetItem* bad = health->topLevelItem(0);
+    QTreeWidgetItem* good = health->topLevelItem(1);
+    ASSERT_EQ(good->text(0), QStringLiteral("good"));
+    EXPECT_TRUE(good->text(1).startsWith(QStringLiteral("Healthy"))) << good->text(1).toStdString();
+    EXPECT_TRUE(good->text(4).contains(QStringLiteral("gpt-test: closed"))) << good->text(4).toStdString();
+    EXPECT_TRUE(bad->text(1).startsWith(QStringLiteral("Unhealthy"))) << bad->text(1).toStdString();
+    EXPECT_TRUE(bad->text(6).contains(QStringLiteral("network.unreachable"))) << bad->text(6).toStdString();
+    EXPECT_TRUE(good->text(6).contains(QStringLiteral("provider.unavailable")))
+        << "the last error stays visible after a retry succeeded: " << good->text(6).toStdString();
+    EXPECT_TRUE(child<QToolButton>(&window, "healthSummary")->text().contains(QStringLiteral("1 provider unhealthy")));
+
+    QTreeWidget* traffic = dialog->trafficTable();
+    ASSERT_EQ(traffic->topLevelItemCount(), 2);
+    QTreeWidgetItem* goodTraffic = traffic->topLevelItem(1);
+    EXPECT_EQ(goodTraffic->text(1), QStringLiteral("2")) << "requests, the retry included";
+    EXPECT_EQ(goodTraffic->text(2), QStringLiteral("1")) << "failures";
+    EXPECT_EQ(goodTraffic->text(3), QStringLiteral("1")) << "retries";
+    EXPECT_EQ(traffic->topLevelItem(0)->text(1), QStringLiteral("0"));
+
+    // An administrator stops a provider: the next check says so.
+    Core::ProviderConfig stopped = *services->providers().findByName(QStringLiteral("good"));
+    stopped.resilience.breaker.forcedOpen = true;
+    ASSERT_TRUE(services->providers().update(stopped));
+    const QDateTime before = window.healthMonitor().lastCheckedAt();
+    QTest::mouseClick(child<QPushButton>(dialog, "checkNow"), Qt::LeftButton);
+    ASSERT_TRUE(waitUntil(
+        [&] { return !window.healthMonitor().isChecking() && window.healthMonitor().lastCheckedAt() != before; },
+        20'000));
+    EXPECT_TRUE(health->topLevelItem(1)->text(1).startsWith(QStringLiteral("Unhealthy")));
+    EXPECT_TRUE(health->topLevelItem(1)->text(4).contains(QStringLiteral("stopped by an administrator")))
+        << health->topLevelItem(1)->text(4).toStdString();
+}
