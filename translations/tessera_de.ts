@@ -1,4 +1,4 @@
-<?xml version="1.0" encoding="utf-8"?>
+<?xml version='1.0' encoding='utf-8'?>
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
@@ -20,7 +20,7 @@
         <translation>Ein Element mit diesem Namen existiert bereits. Wählen Sie einen anderen Namen.</translation>
     </message>
     <message>
-        <source>The local database could not be read or written. Check the disk and run &apos;tessera-cli doctor&apos;.</source>
+        <source>The local database could not be read or written. Check the disk and run 'tessera-cli doctor'.</source>
         <translation>Die lokale Datenbank konnte nicht gelesen oder geschrieben werden. Prüfen Sie den Datenträger und führen Sie „tessera-cli doctor“ aus.</translation>
     </message>
     <message>
@@ -52,7 +52,7 @@
         <translation>Der Anbieter hat nicht rechtzeitig geantwortet. Versuchen Sie es später erneut.</translation>
     </message>
     <message>
-        <source>A secure connection to the provider could not be established. Check the base URL and the system&apos;s certificates.</source>
+        <source>A secure connection to the provider could not be established. Check the base URL and the system's certificates.</source>
         <translation>Es konnte keine sichere Verbindung zum Anbieter hergestellt werden. Prüfen Sie die Basis-URL und die Zertifikate des Systems.</translation>
     </message>
     <message>
@@ -68,7 +68,7 @@
         <translation>Der Anbieter hat den API-Schlüssel abgelehnt. Prüfen Sie den Schlüssel in den Anbietereinstellungen.</translation>
     </message>
     <message>
-        <source>The API key is not allowed to use this model or endpoint. Check your account&apos;s permissions.</source>
+        <source>The API key is not allowed to use this model or endpoint. Check your account's permissions.</source>
         <translation>Der API-Schlüssel darf dieses Modell oder diesen Endpunkt nicht verwenden. Prüfen Sie die Berechtigungen Ihres Kontos.</translation>
     </message>
     <message>
@@ -100,7 +100,7 @@
         <translation>Der Anbieter hat eine Antwort gesendet, die Tessera nicht lesen kann. Prüfen Sie, ob die Basis-URL auf einen kompatiblen Server zeigt.</translation>
     </message>
     <message>
-        <source>The provider&apos;s response exceeded Tessera&apos;s size limits.</source>
+        <source>The provider's response exceeded Tessera's size limits.</source>
         <translation>Die Antwort des Anbieters überschreitet die Größenbeschränkungen von Tessera.</translation>
     </message>
     <message>
@@ -112,16 +112,16 @@
         <translation>Dieser Anbieter ist wiederholt ausgefallen, daher pausiert Tessera Anfragen an ihn für eine Weile. Er wird automatisch erneut versucht; die Details nennen den Zeitpunkt.</translation>
     </message>
     <message>
-        <source>This request would exceed the rate limit set for the provider. Wait a moment, or raise the limit in the provider&apos;s settings.</source>
+        <source>This request would exceed the rate limit set for the provider. Wait a moment, or raise the limit in the provider's settings.</source>
         <translation>Diese Anfrage würde das für den Anbieter festgelegte Ratenlimit überschreiten. Warten Sie einen Moment oder erhöhen Sie das Limit in den Anbietereinstellungen.</translation>
     </message>
     <message>
         <source>This file cannot be attached. Images must be PNG, JPEG, WebP or GIF; convert the file or pick another one.</source>
-        <translation type="unfinished"></translation>
+        <translation>Diese Datei kann nicht angehängt werden. Bilder müssen PNG, JPEG, WebP oder GIF sein; wandeln Sie die Datei um oder wählen Sie eine andere.</translation>
     </message>
     <message>
         <source>The attachment is too large. An image may have at most 5 MB and a message at most 8 images; make the image smaller or send fewer.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Anhang ist zu groß. Ein Bild darf höchstens 5 MB haben und eine Nachricht höchstens 8 Bilder; verkleinern Sie das Bild oder senden Sie weniger.</translation>
     </message>
 </context>
 <context>
@@ -194,7 +194,7 @@
         <translation>Anbieter hinzufügen</translation>
     </message>
     <message>
-        <source>letters, digits, &apos;.&apos;, &apos;_&apos; or &apos;-&apos;</source>
+        <source>letters, digits, '.', '_' or '-'</source>
         <translation>Buchstaben, Ziffern, „.“, „_“ oder „-“</translation>
     </message>
     <message>
@@ -242,11 +242,11 @@
         <translation>&amp;Standardmodell:</translation>
     </message>
     <message>
-        <source>No system keychain (Secret Service) is available, so Tessera cannot store an API key securely. Put the key in an environment variable before starting Tessera and enter the variable&apos;s name above. Tessera never stores keys in plain text.</source>
+        <source>No system keychain (Secret Service) is available, so Tessera cannot store an API key securely. Put the key in an environment variable before starting Tessera and enter the variable's name above. Tessera never stores keys in plain text.</source>
         <translation>Es ist kein Systemschlüsselbund (Secret Service) verfügbar, daher kann Tessera keinen API-Schlüssel sicher speichern. Legen Sie den Schlüssel vor dem Start von Tessera in einer Umgebungsvariable ab und geben Sie oben deren Namen ein. Tessera speichert Schlüssel niemals im Klartext.</translation>
     </message>
     <message>
-        <source>The name must be 1–64 letters, digits, &apos;.&apos;, &apos;_&apos; or &apos;-&apos;.</source>
+        <source>The name must be 1–64 letters, digits, '.', '_' or '-'.</source>
         <translation>Der Name muss aus 1–64 Buchstaben, Ziffern, „.“, „_“ oder „-“ bestehen.</translation>
     </message>
     <message>
@@ -254,7 +254,7 @@
         <translation>Die Basis-URL muss mit http:// oder https:// beginnen, zum Beispiel http://localhost:1234/v1.</translation>
     </message>
     <message>
-        <source>Enter the name of the environment variable that holds the key (letters, digits and &apos;_&apos;).</source>
+        <source>Enter the name of the environment variable that holds the key (letters, digits and '_').</source>
         <translation>Geben Sie den Namen der Umgebungsvariable ein, die den Schlüssel enthält (Buchstaben, Ziffern und „_“).</translation>
     </message>
     <message>
@@ -341,26 +341,24 @@
     <name>Tessera::Ui::AttachmentStrip</name>
     <message>
         <source>Attached images</source>
-        <translation type="unfinished"></translation>
+        <translation>Angehängte Bilder</translation>
     </message>
     <message>
         <source>Pasted image %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Eingefügtes Bild %1</translation>
     </message>
     <message>
         <source>%1 — click to remove it</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 – zum Entfernen klicken</translation>
     </message>
     <message>
         <source>Remove %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 entfernen</translation>
     </message>
     <message numerus="yes">
         <source>%n image(s), %1</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
+        <translation>
+            <numerusform>%n Bild, %1</numerusform><numerusform>%n Bilder, %1</numerusform></translation>
     </message>
 </context>
 <context>
@@ -382,7 +380,7 @@
         <translation>Modell</translation>
     </message>
     <message>
-        <source>Reload the provider&apos;s model list</source>
+        <source>Reload the provider's model list</source>
         <translation>Modellliste des Anbieters neu laden</translation>
     </message>
     <message>
@@ -427,46 +425,44 @@
     </message>
     <message>
         <source>System prompt and fallback model of this conversation (Ctrl+Shift+,)</source>
-        <translation type="unfinished"></translation>
+        <translation>Systemprompt und Ersatzmodell dieser Unterhaltung (Strg+Umschalt+,)</translation>
     </message>
     <message>
         <source>Conversation settings</source>
-        <translation type="unfinished"></translation>
+        <translation>Einstellungen der Unterhaltung</translation>
     </message>
     <message>
         <source>&amp;Image…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Bild…</translation>
     </message>
     <message>
         <source>Attach images to the message (Ctrl+Shift+A); you can also paste or drop them</source>
-        <translation type="unfinished"></translation>
+        <translation>Bilder an die Nachricht anhängen (Strg+Umschalt+A); Sie können sie auch einfügen oder hineinziehen</translation>
     </message>
     <message>
         <source>Attach images</source>
-        <translation type="unfinished"></translation>
+        <translation>Bilder anhängen</translation>
     </message>
     <message>
         <source>default model</source>
-        <translation type="unfinished"></translation>
+        <translation>Standardmodell</translation>
     </message>
     <message>
         <source>Fallback: %1 / %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Ersatz: %1 / %2</translation>
     </message>
     <message>
         <source>%1 / %2 (fallback)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 / %2 (Ersatz)</translation>
     </message>
     <message>
         <source>from the cache, no tokens used</source>
-        <translation type="unfinished"></translation>
+        <translation>aus dem Cache, keine Tokens verbraucht</translation>
     </message>
     <message numerus="yes">
         <source>%n attempt(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
+        <translation>
+            <numerusform>%n Versuch</numerusform><numerusform>%n Versuche</numerusform></translation>
     </message>
 </context>
 <context>
@@ -509,51 +505,51 @@
     <name>Tessera::Ui::ConversationSettingsDialog</name>
     <message>
         <source>Conversation Settings</source>
-        <translation type="unfinished"></translation>
+        <translation>Einstellungen der Unterhaltung</translation>
     </message>
     <message>
         <source>System prompt</source>
-        <translation type="unfinished"></translation>
+        <translation>Systemprompt</translation>
     </message>
     <message>
         <source>Instructions the model follows throughout this conversation</source>
-        <translation type="unfinished"></translation>
+        <translation>Anweisungen, denen das Modell in dieser ganzen Unterhaltung folgt</translation>
     </message>
     <message>
         <source>Fallback provider</source>
-        <translation type="unfinished"></translation>
+        <translation>Ersatzanbieter</translation>
     </message>
     <message>
         <source>None</source>
-        <translation type="unfinished"></translation>
+        <translation>Keiner</translation>
     </message>
     <message>
         <source>%1 (disabled)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (deaktiviert)</translation>
     </message>
     <message>
         <source>Fallback model</source>
-        <translation type="unfinished"></translation>
+        <translation>Ersatzmodell</translation>
     </message>
     <message>
-        <source>When the conversation&apos;s model fails before it writes anything (an outage, an overload, used-up retries, an open circuit breaker), the fallback model answers instead. Each answer shows which model wrote it.</source>
-        <translation type="unfinished"></translation>
+        <source>When the conversation's model fails before it writes anything (an outage, an overload, used-up retries, an open circuit breaker), the fallback model answers instead. Each answer shows which model wrote it.</source>
+        <translation>Wenn das Modell der Unterhaltung ausfällt, bevor es etwas schreibt (Ausfall, Überlastung, aufgebrauchte Wiederholungen, offener Schutzschalter), antwortet stattdessen das Ersatzmodell. Jede Antwort zeigt, welches Modell sie geschrieben hat.</translation>
     </message>
     <message>
         <source>&amp;System prompt:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Systemprompt:</translation>
     </message>
     <message>
         <source>&amp;Fallback provider:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Ersatzanbieter:</translation>
     </message>
     <message>
         <source>Fallback &amp;model:</source>
-        <translation type="unfinished"></translation>
+        <translation>Ersatz&amp;modell:</translation>
     </message>
     <message>
         <source>Choose a model for the fallback provider (it has no default model).</source>
-        <translation type="unfinished"></translation>
+        <translation>Wählen Sie ein Modell für den Ersatzanbieter (er hat kein Standardmodell).</translation>
     </message>
 </context>
 <context>
@@ -715,31 +711,31 @@ Ein nativer KI-Arbeitsplatz für den Desktop. Ihre API-Schlüssel bleiben im Sys
     </message>
     <message>
         <source>Open the provider health view</source>
-        <translation type="unfinished"></translation>
+        <translation>Zustand der Anbieter öffnen</translation>
     </message>
     <message>
         <source>Conversation &amp;Settings…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Einstellungen der Unterhaltung…</translation>
     </message>
     <message>
         <source>Provider &amp;Health…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Zustand der Anbieter…</translation>
     </message>
     <message>
         <source>&amp;Attach Images…</source>
-        <translation type="unfinished"></translation>
+        <translation>Bilder &amp;anhängen…</translation>
     </message>
     <message>
         <source>Attach Images</source>
-        <translation type="unfinished"></translation>
+        <translation>Bilder anhängen</translation>
     </message>
     <message>
         <source>Images (*.png *.jpg *.jpeg *.webp *.gif);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>Bilder (*.png *.jpg *.jpeg *.webp *.gif);;Alle Dateien (*)</translation>
     </message>
     <message>
         <source>Provider health: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Zustand der Anbieter: %1</translation>
     </message>
 </context>
 <context>
@@ -786,259 +782,253 @@ Ein nativer KI-Arbeitsplatz für den Desktop. Ihre API-Schlüssel bleiben im Sys
     </message>
     <message>
         <source>[image that cannot be shown]</source>
-        <translation type="unfinished"></translation>
+        <translation>[Bild kann nicht angezeigt werden]</translation>
     </message>
     <message>
         <source>Pasted image %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Eingefügtes Bild %1</translation>
     </message>
     <message>
         <source>Image: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Bild: %1</translation>
     </message>
     <message>
         <source>(fallback: %1)</source>
-        <translation type="unfinished"></translation>
+        <translation>(Ersatz: %1)</translation>
     </message>
     <message>
         <source>from the cache</source>
-        <translation type="unfinished"></translation>
+        <translation>aus dem Cache</translation>
     </message>
     <message numerus="yes">
         <source>%n attempt(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
+        <translation>
+            <numerusform>%n Versuch</numerusform><numerusform>%n Versuche</numerusform></translation>
     </message>
 </context>
 <context>
     <name>Tessera::Ui::ProviderHealthDialog</name>
     <message>
         <source>closed (normal)</source>
-        <translation type="unfinished"></translation>
+        <translation>geschlossen (normal)</translation>
     </message>
     <message>
         <source>open: paused, tried again in %1 s</source>
-        <translation type="unfinished"></translation>
+        <translation>offen: pausiert, neuer Versuch in %1 s</translation>
     </message>
     <message>
         <source>half-open: trying again</source>
-        <translation type="unfinished"></translation>
+        <translation>halb offen: wird erneut versucht</translation>
     </message>
     <message>
         <source>stopped by an administrator</source>
-        <translation type="unfinished"></translation>
+        <translation>von einem Administrator angehalten</translation>
     </message>
     <message>
         <source>off</source>
-        <translation type="unfinished"></translation>
+        <translation>aus</translation>
     </message>
     <message>
         <source>none reported</source>
-        <translation type="unfinished"></translation>
+        <translation>keine gemeldet</translation>
     </message>
     <message>
         <source>requests %1 of %2 left</source>
-        <translation type="unfinished"></translation>
+        <translation>Anfragen: %1 von %2 übrig</translation>
     </message>
     <message>
         <source>tokens %1 of %2 left</source>
-        <translation type="unfinished"></translation>
+        <translation>Tokens: %1 von %2 übrig</translation>
     </message>
     <message>
         <source>%1 s</source>
-        <translation type="unfinished">%1 s</translation>
+        <translation>%1 s</translation>
     </message>
     <message>
         <source>Checking providers…</source>
-        <translation type="unfinished"></translation>
+        <translation>Anbieter werden geprüft…</translation>
     </message>
     <message>
         <source>Provider health not checked yet</source>
-        <translation type="unfinished"></translation>
+        <translation>Zustand der Anbieter noch nicht geprüft</translation>
     </message>
     <message>
         <source>No enabled providers</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine aktivierten Anbieter</translation>
     </message>
     <message>
         <source>All providers healthy</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle Anbieter in Ordnung</translation>
     </message>
     <message numerus="yes">
         <source>%n provider(s) unhealthy</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
+        <translation>
+            <numerusform>%n Anbieter gestört</numerusform><numerusform>%n Anbieter gestört</numerusform></translation>
     </message>
     <message>
         <source>&amp;Check Now</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Jetzt prüfen</translation>
     </message>
     <message>
         <source>Provider Health</source>
-        <translation type="unfinished"></translation>
+        <translation>Zustand der Anbieter</translation>
     </message>
     <message>
         <source>Provider health</source>
-        <translation type="unfinished"></translation>
+        <translation>Zustand der Anbieter</translation>
     </message>
     <message>
         <source>Provider</source>
-        <translation type="unfinished">Anbieter</translation>
+        <translation>Anbieter</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished"></translation>
+        <translation>Status</translation>
     </message>
     <message>
         <source>Latency</source>
-        <translation type="unfinished"></translation>
+        <translation>Latenz</translation>
     </message>
     <message>
         <source>Models</source>
-        <translation type="unfinished"></translation>
+        <translation>Modelle</translation>
     </message>
     <message>
         <source>Circuit breaker</source>
-        <translation type="unfinished"></translation>
+        <translation>Schutzschalter</translation>
     </message>
     <message>
         <source>Rate limits (reported)</source>
-        <translation type="unfinished"></translation>
+        <translation>Ratenlimits (gemeldet)</translation>
     </message>
     <message>
         <source>Last error</source>
-        <translation type="unfinished"></translation>
+        <translation>Letzter Fehler</translation>
     </message>
     <message>
         <source>Traffic per provider</source>
-        <translation type="unfinished"></translation>
+        <translation>Verkehr je Anbieter</translation>
     </message>
     <message>
         <source>Requests</source>
-        <translation type="unfinished"></translation>
+        <translation>Anfragen</translation>
     </message>
     <message>
         <source>Failures</source>
-        <translation type="unfinished"></translation>
+        <translation>Fehler</translation>
     </message>
     <message>
         <source>Retries</source>
-        <translation type="unfinished"></translation>
+        <translation>Wiederholungen</translation>
     </message>
     <message>
         <source>Fallbacks</source>
-        <translation type="unfinished"></translation>
+        <translation>Ersatzantworten</translation>
     </message>
     <message>
         <source>Tokens in</source>
-        <translation type="unfinished"></translation>
+        <translation>Tokens ein</translation>
     </message>
     <message>
         <source>Tokens out</source>
-        <translation type="unfinished"></translation>
+        <translation>Tokens aus</translation>
     </message>
     <message>
         <source>Cache hits</source>
-        <translation type="unfinished"></translation>
+        <translation>Cache-Treffer</translation>
     </message>
     <message>
         <source>Avg. latency</source>
-        <translation type="unfinished"></translation>
+        <translation>Mittl. Latenz</translation>
     </message>
     <message>
         <source>Avg. first token</source>
-        <translation type="unfinished"></translation>
+        <translation>Mittl. erstes Token</translation>
     </message>
     <message>
         <source>Check every enabled provider now (F5)</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle aktivierten Anbieter jetzt prüfen (F5)</translation>
     </message>
     <message>
         <source>Check automatically</source>
-        <translation type="unfinished"></translation>
+        <translation>Automatisch prüfen</translation>
     </message>
     <message>
         <source>Never</source>
-        <translation type="unfinished"></translation>
+        <translation>Nie</translation>
     </message>
     <message numerus="yes">
         <source>Every %n minute(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
+        <translation>
+            <numerusform>Jede Minute</numerusform><numerusform>Alle %n Minuten</numerusform></translation>
     </message>
     <message>
         <source>Check &amp;automatically:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Automatisch prüfen:</translation>
     </message>
     <message>
         <source>&amp;Traffic (all sessions, from the metrics):</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Verkehr (alle Sitzungen, aus den Metriken):</translation>
     </message>
     <message>
         <source>Copy &amp;Metrics</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Metriken kopieren</translation>
     </message>
     <message>
         <source>Copy every metric in Prometheus text format</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle Metriken im Prometheus-Textformat kopieren</translation>
     </message>
     <message>
         <source>Checking every enabled provider…</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle aktivierten Anbieter werden geprüft…</translation>
     </message>
     <message>
         <source>%1 · last checked %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 · zuletzt geprüft %2</translation>
     </message>
     <message>
         <source>Disabled</source>
-        <translation type="unfinished"></translation>
+        <translation>Deaktiviert</translation>
     </message>
     <message>
         <source>Checking…</source>
-        <translation type="unfinished"></translation>
+        <translation>Wird geprüft…</translation>
     </message>
     <message>
         <source>Not checked</source>
-        <translation type="unfinished"></translation>
+        <translation>Nicht geprüft</translation>
     </message>
     <message>
         <source>Healthy</source>
-        <translation type="unfinished"></translation>
+        <translation>In Ordnung</translation>
     </message>
     <message>
         <source>Unhealthy</source>
-        <translation type="unfinished"></translation>
+        <translation>Gestört</translation>
     </message>
     <message>
         <source>not reachable</source>
-        <translation type="unfinished"></translation>
+        <translation>nicht erreichbar</translation>
     </message>
     <message>
         <source>key rejected</source>
-        <translation type="unfinished"></translation>
+        <translation>Schlüssel abgelehnt</translation>
     </message>
     <message>
         <source>%1 ms</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ms</translation>
     </message>
     <message>
         <source>no requests yet</source>
-        <translation type="unfinished"></translation>
+        <translation>noch keine Anfragen</translation>
     </message>
     <message>
         <source>none</source>
-        <translation type="unfinished"></translation>
+        <translation>keiner</translation>
     </message>
     <message>
         <source>The metrics were copied to the clipboard.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Metriken wurden in die Zwischenablage kopiert.</translation>
     </message>
 </context>
 <context>
@@ -1170,57 +1160,53 @@ Ein nativer KI-Arbeitsplatz für den Desktop. Ihre API-Schlüssel bleiben im Sys
     </message>
     <message>
         <source>Reuse identical answers in &amp;chat</source>
-        <translation type="unfinished"></translation>
+        <translation>Gleiche Antworten im &amp;Chat wiederverwenden</translation>
     </message>
     <message>
         <source>Reuse identical answers in &amp;batch work</source>
-        <translation type="unfinished"></translation>
+        <translation>Gleiche Antworten bei &amp;Stapelarbeit wiederverwenden</translation>
     </message>
     <message>
         <source>C&amp;lear Cache</source>
-        <translation type="unfinished"></translation>
+        <translation>Cache &amp;leeren</translation>
     </message>
     <message>
         <source>Only when asked</source>
-        <translation type="unfinished"></translation>
+        <translation>Nur auf Anfrage</translation>
     </message>
     <message numerus="yes">
         <source>Every %n minute(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Sending exactly the same conversation to the same model again returns the stored answer at no token cost. Regenerating always asks the model.</source>
-        <translation type="unfinished"></translation>
+        <translation>
+            <numerusform>Jede Minute</numerusform><numerusform>Alle %n Minuten</numerusform></translation>
     </message>
     <message>
         <source> h</source>
-        <translation type="unfinished"></translation>
+        <translation> h</translation>
     </message>
     <message>
         <source>Check provider &amp;health:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Zustand der Anbieter prüfen:</translation>
     </message>
     <message>
         <source>Response cache</source>
-        <translation type="unfinished"></translation>
+        <translation>Antwort-Cache</translation>
     </message>
     <message>
         <source>&amp;Keep answers for:</source>
-        <translation type="unfinished"></translation>
+        <translation>Antworten &amp;behalten für:</translation>
     </message>
     <message numerus="yes">
         <source>%n stored answer(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
+        <translation>
+            <numerusform>%n gespeicherte Antwort</numerusform><numerusform>%n gespeicherte Antworten</numerusform></translation>
     </message>
     <message>
         <source>served from the cache: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>aus dem Cache beantwortet: %1</translation>
+    </message>
+    <message>
+        <source>Sending exactly the same conversation to the same model again returns the stored answer at no token cost.</source>
+        <translation>Wird genau dieselbe Unterhaltung noch einmal an dasselbe Modell gesendet, kommt die gespeicherte Antwort ohne Tokenkosten zurück.</translation>
     </message>
 </context>
 <context>

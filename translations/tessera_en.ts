@@ -6,7 +6,9 @@
     <message numerus="yes">
         <source> · %n model(s) · %1 ms</source>
         <translation>
-            <numerusform> · %n model · %1 ms</numerusform><numerusform> · %n models · %1 ms</numerusform></translation>
+            <numerusform> · %n model · %1 ms</numerusform>
+            <numerusform> · %n models · %1 ms</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -14,7 +16,9 @@
     <message numerus="yes">
         <source>%n image(s), %1</source>
         <translation>
-            <numerusform>%n image, %1</numerusform><numerusform>%n images, %1</numerusform></translation>
+            <numerusform>%n image, %1</numerusform>
+            <numerusform>%n images, %1</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -22,7 +26,9 @@
     <message numerus="yes">
         <source>%n attempt(s)</source>
         <translation>
-            <numerusform>%n attempt</numerusform><numerusform>%n attempts</numerusform></translation>
+            <numerusform>%n attempt</numerusform>
+            <numerusform>%n attempts</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -30,7 +36,9 @@
     <message numerus="yes">
         <source>%1 — %n message(s), updated %2</source>
         <translation>
-            <numerusform>%1 — %n message, updated %2</numerusform><numerusform>%1 — %n messages, updated %2</numerusform></translation>
+            <numerusform>%1 — %n message, updated %2</numerusform>
+            <numerusform>%1 — %n messages, updated %2</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -38,7 +46,9 @@
     <message numerus="yes">
         <source>Retry after %n second(s).</source>
         <translation>
-            <numerusform>Retry after %n second.</numerusform><numerusform>Retry after %n seconds.</numerusform></translation>
+            <numerusform>Retry after %n second.</numerusform>
+            <numerusform>Retry after %n seconds.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -46,7 +56,9 @@
     <message numerus="yes">
         <source>%n attempt(s)</source>
         <translation>
-            <numerusform>%n attempt</numerusform><numerusform>%n attempts</numerusform></translation>
+            <numerusform>%n attempt</numerusform>
+            <numerusform>%n attempts</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -54,12 +66,16 @@
     <message numerus="yes">
         <source>%n provider(s) unhealthy</source>
         <translation>
-            <numerusform>%n provider unhealthy</numerusform><numerusform>%n providers unhealthy</numerusform></translation>
+            <numerusform>%n provider unhealthy</numerusform>
+            <numerusform>%n providers unhealthy</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>Every %n minute(s)</source>
         <translation>
-            <numerusform>Every %n minute</numerusform><numerusform>Every %n minutes</numerusform></translation>
+            <numerusform>Every %n minute</numerusform>
+            <numerusform>Every %n minutes</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -67,7 +83,9 @@
     <message numerus="yes">
         <source>%1: reachable, authenticated, %n model(s), %2 ms</source>
         <translation>
-            <numerusform>%1: reachable, authenticated, %n model, %2 ms</numerusform><numerusform>%1: reachable, authenticated, %n models, %2 ms</numerusform></translation>
+            <numerusform>%1: reachable, authenticated, %n model, %2 ms</numerusform>
+            <numerusform>%1: reachable, authenticated, %n models, %2 ms</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -75,12 +93,16 @@
     <message numerus="yes">
         <source>Every %n minute(s)</source>
         <translation>
-            <numerusform>Every %n minute</numerusform><numerusform>Every %n minutes</numerusform></translation>
+            <numerusform>Every %n minute</numerusform>
+            <numerusform>Every %n minutes</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n stored answer(s)</source>
         <translation>
-            <numerusform>%n stored answer</numerusform><numerusform>%n stored answers</numerusform></translation>
+            <numerusform>%n stored answer</numerusform>
+            <numerusform>%n stored answers</numerusform>
+        </translation>
     </message>
 </context>
 </TS>

@@ -58,7 +58,7 @@ SettingsDialog::SettingsDialog(Core::CoreServices& services, const UiSettings& c
     m_cacheChat->setObjectName(QStringLiteral("cacheChat"));
     m_cacheChat->setChecked(cache.interactive);
     m_cacheChat->setToolTip(tr("Sending exactly the same conversation to the same model again returns the stored "
-                               "answer at no token cost. Regenerating always asks the model."));
+                               "answer at no token cost."));
     m_cacheBatch->setObjectName(QStringLiteral("cacheBatch"));
     m_cacheBatch->setChecked(cache.batch);
     m_cacheHours->setObjectName(QStringLiteral("cacheHours"));
