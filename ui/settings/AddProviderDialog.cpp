@@ -1,6 +1,7 @@
 #include "settings/AddProviderDialog.h"
 
 #include "app/CoreServices.h"
+#include "providers/HttpJson.h"
 #include "providers/ProviderPresets.h"
 #include "providers/ProviderProbe.h"
 #include "secrets/SecretStore.h"
@@ -208,6 +209,21 @@ AddProviderDialog::AddProviderDialog(Core::CoreServices& services, const Core::P
 void AddProviderDialog::fillFrom(const Core::ProviderConfig& existing) {
     m_existing = existing;
     setWindowTitle(tr("Edit Provider"));
+    {
+        // Show the preset the provider came from (same kind and URL, else same kind), without applying it.
+        const QSignalBlocker blocker(m_preset);
+        int match = -1;
+        for (const Core::ProviderPreset& preset : Core::providerPresets()) {
+            if (preset.kind != existing.kind) {
+                continue;
+            }
+            const int index = m_preset->findData(preset.id);
+            if (match < 0 || Core::trimmedBaseUrl(preset.baseUrl) == Core::trimmedBaseUrl(existing.baseUrl)) {
+                match = index;
+            }
+        }
+        m_preset->setCurrentIndex(match >= 0 ? match : m_preset->findData(QStringLiteral("custom")));
+    }
     m_preset->setEnabled(false);
     m_name->setText(existing.name);
     m_name->setReadOnly(true);

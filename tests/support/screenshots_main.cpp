@@ -1,0 +1,172 @@
+// Renders the documentation's screenshots from the real widgets, against a loopback provider server:
+//   tessera-screenshots --output DIR [--theme light|dark] [--language en|de] [--suffix TEXT]
+// Each screen is saved as DIR/<screen><suffix>.png. Run it through scripts/screenshots.sh.
+#include "app/CoreServices.h"
+#include "chat/AttachmentStrip.h"
+#include "chat/ChatPanel.h"
+#include "chat/ChatView.h"
+#include "chat/Composer.h"
+#include "chat/ImageImport.h"
+#include "chat/MessageWidget.h"
+#include "health/ProviderHealthDialog.h"
+#include "mainwindow/MainWindow.h"
+#include "observability/HealthMonitor.h"
+#include "secrets/MemorySecretStore.h"
+#include "settings/AddProviderDialog.h"
+#include "settings/SettingsDialog.h"
+#include "settings/UiSettings.h"
+#include "storage/ProviderRepository.h"
+#include "support/FakeProviderServer.h"
+#include "support/TestHelpers.h"
+#include "widgets/Dialogs.h"
+
+#include <QApplication>
+#include <QComboBox>
+#include <QCommandLineParser>
+#include <QDir>
+#include <QImage>
+#include <QPainter>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QWidget>
+
+#include <cstdio>
+
+using namespace Tessera;
+using Tessera::Testing::waitUntil;
+
+namespace {
+
+// Saves what the widget shows; fit first shrinks it to its size hint (dialogs shown at their natural size).
+bool save(QWidget* widget, const QString& path, bool fit = false) {
+    if (fit) {
+        widget->adjustSize();
+    }
+    QApplication::processEvents();
+    const bool ok = widget->grab().save(path);
+    std::printf("%s %s\n", ok ? "wrote" : "FAILED", qPrintable(path));
+    return ok;
+}
+
+// A small picture to attach: a chart-like drawing, as a user's screenshot would be.
+QImage samplePicture() {
+    QImage picture(320, 180, QImage::Format_RGB32);
+    picture.fill(QColor(0xf4, 0xf6, 0xfa));
+    QPainter painter(&picture);
+    painter.setPen(Qt::NoPen);
+    const int heights[] = {60, 110, 80, 140, 95};
+    for (int i = 0; i < 5; ++i) {
+        painter.setBrush(QColor(0x2f, 0x6f, 0xd0 - i * 20));
+        painter.drawRect(30 + i * 55, 160 - heights[i], 40, heights[i]);
+    }
+    return picture;
+}
+
+} // namespace
+
+int main(int argc, char** argv) {
+    QApplication app(argc, argv);
+    QApplication::setApplicationName(QStringLiteral("TesseraScreenshots"));
+    QStandardPaths::setTestModeEnabled(true);
+    QCommandLineParser parser;
+    parser.addHelpOption();
+    parser.addOption({QStringLiteral("output"), QStringLiteral("Directory for the PNG files."), QStringLiteral("DIR")});
+    parser.addOption(
+        {QStringLiteral("theme"), QStringLiteral("light or dark."), QStringLiteral("THEME"), QStringLiteral("light")});
+    parser.addOption(
+        {QStringLiteral("language"), QStringLiteral("en or de."), QStringLiteral("LANG"), QStringLiteral("en")});
+    parser.addOption(
+        {QStringLiteral("suffix"), QStringLiteral("Appended to every file name."), QStringLiteral("TEXT")});
+    parser.process(app);
+    const QDir output(parser.value(QStringLiteral("output")));
+    if (!parser.isSet(QStringLiteral("output")) || !QDir().mkpath(output.path())) {
+        std::fprintf(stderr, "give --output DIR\n");
+        return 2;
+    }
+    const QString suffix = parser.value(QStringLiteral("suffix"));
+    const auto file = [&](const char* screen) {
+        return output.filePath(QLatin1String(screen) + suffix + QStringLiteral(".png"));
+    };
+    Ui::installTranslations(app, parser.value(QStringLiteral("language")));
+    Ui::applyTheme(app, parser.value(QStringLiteral("theme")) == QLatin1StringView("dark") ? Ui::Theme::Dark
+                                                                                           : Ui::Theme::Light);
+
+    Testing::FakeProviderServer server;
+    QTemporaryDir dir;
+    if (!server.listen() || !dir.isValid()) {
+        std::fprintf(stderr, "cannot start the loopback server\n");
+        return 1;
+    }
+    Core::MemorySecretStore secrets;
+    auto services = Core::CoreServices::open(dir.path(), secrets, nullptr);
+    if (!services) {
+        std::fprintf(stderr, "cannot open the store\n");
+        return 1;
+    }
+    Core::ProviderRepository& providers = (*services)->providers();
+    Core::ProviderConfig claude;
+    claude.name = QStringLiteral("claude");
+    claude.kind = Core::ProviderKind::Anthropic;
+    claude.baseUrl = server.baseUrl();
+    claude.defaultModel = QStringLiteral("claude-sonnet");
+    claude.keySource = Core::KeySource::None;
+    Core::ProviderConfig local;
+    local.name = QStringLiteral("local-ollama");
+    local.kind = Core::ProviderKind::Ollama;
+    local.baseUrl = server.rootUrl();
+    local.defaultModel = QStringLiteral("llama3.2");
+    Core::ProviderConfig offline;
+    offline.name = QStringLiteral("workstation");
+    offline.kind = Core::ProviderKind::OpenAiCompatible;
+    offline.baseUrl = QStringLiteral("http://127.0.0.1:9/v1");
+    offline.defaultModel = QStringLiteral("qwen2.5-coder");
+    for (const Core::ProviderConfig& config : {claude, local, offline}) {
+        if (!providers.add(config)) {
+            std::fprintf(stderr, "cannot add a provider\n");
+            return 1;
+        }
+    }
+
+    Ui::QtDialogs dialogs;
+    Ui::MainWindow window(**services, dialogs);
+    window.resize(1100, 720);
+    window.show();
+    Ui::ChatPanel* panel = window.chatPanel();
+    auto* picker = window.findChild<QComboBox*>(QStringLiteral("providerPicker"));
+    picker->setCurrentIndex(picker->findText(QStringLiteral("claude")));
+    panel->attachPicture(samplePicture());
+    panel->composer()->setPlainText(QStringLiteral("What does this chart show? Answer in one sentence."));
+    Q_EMIT panel->composer()->sendRequested();
+    const auto answered = [&] {
+        Ui::ChatView* view = panel->chatView();
+        return view->messageCount() >= 2 &&
+               view->messageAt(view->messageCount() - 1)->message().state != Core::MessageState::Streaming;
+    };
+    waitUntil(answered, 20'000);
+    window.healthMonitor().checkNow();
+    waitUntil([&] { return window.healthMonitor().lastCheckedAt().isValid(); }, 20'000);
+    panel->attachPicture(samplePicture());
+    panel->composer()->setPlainText(QStringLiteral("And the tallest bar?"));
+    bool ok = save(&window, file("chat-with-image"));
+
+    auto* health = qobject_cast<Ui::ProviderHealthDialog*>(window.openProviderHealth());
+    health->resize(1100, 460);
+    ok = save(health, file("provider-health")) && ok;
+    health->close();
+
+    Ui::SettingsDialog settings(**services, Ui::UiSettings::load(), &window);
+    settings.show();
+    ok = save(&settings, file("settings"), true) && ok;
+    settings.close();
+
+    QDialog* conversation = panel->openConversationSettings();
+    auto* fallback = conversation->findChild<QComboBox*>(QStringLiteral("fallbackProvider"));
+    fallback->setCurrentIndex(fallback->findText(QStringLiteral("local-ollama")));
+    ok = save(conversation, file("conversation-settings"), true) && ok;
+    conversation->close();
+
+    Ui::AddProviderDialog add(**services, claude, &window);
+    add.show();
+    ok = save(&add, file("add-provider"), true) && ok;
+    return ok ? 0 : 1;
+}
