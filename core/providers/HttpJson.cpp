@@ -1,10 +1,14 @@
 #include "providers/HttpJson.h"
 
+#include "logging/Logging.h"
+
 #include "providers/HttpErrors.h"
 
 #include <QJsonDocument>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
+
+#include <memory>
 
 namespace Tessera::Core {
 
@@ -77,6 +81,44 @@ QStringList sortedModelIds(QStringList ids) {
     ids.sort(Qt::CaseInsensitive);
     ids.removeDuplicates();
     return ids;
+}
+
+namespace {
+
+void getModelPage(QNetworkAccessManager& network, QObject* context, const QString& correlationId,
+                  const QString& providerName, std::shared_ptr<const ModelPaging> paging, const QString& cursor,
+                  QStringList collected, int page, std::function<void(Result<QStringList>)> done) {
+    const QNetworkRequest request = paging->pageRequest(cursor);
+    log("providers")->info("cid={} provider={} GET {}", correlationId, providerName, request.url().toString());
+    getJsonObject(network, request, context, correlationId,
+                  [&network, context, correlationId, providerName, paging, collected, page,
+                   done = std::move(done)](Result<QJsonObject> object) mutable {
+                      if (!object) {
+                          done(fail(object.error()));
+                          return;
+                      }
+                      auto next = paging->readPage(*object, collected);
+                      if (!next) {
+                          Error error = next.error();
+                          error.correlationId = correlationId;
+                          done(fail(error));
+                          return;
+                      }
+                      if (!next->isEmpty() && page + 1 < paging->maxPages) {
+                          getModelPage(network, context, correlationId, providerName, paging, *next,
+                                       std::move(collected), page + 1, std::move(done));
+                          return;
+                      }
+                      done(sortedModelIds(collected));
+                  });
+}
+
+} // namespace
+
+void getModelPages(QNetworkAccessManager& network, QObject* context, const QString& correlationId,
+                   const QString& providerName, ModelPaging paging, std::function<void(Result<QStringList>)> done) {
+    getModelPage(network, context, correlationId, providerName, std::make_shared<const ModelPaging>(std::move(paging)),
+                 QString(), {}, 0, std::move(done));
 }
 
 } // namespace Tessera::Core

@@ -21,6 +21,17 @@ QNetworkRequest makeJsonRequest(const QUrl& url, const QString& correlationId, q
 void getJsonObject(QNetworkAccessManager& network, const QNetworkRequest& request, QObject* context,
                    const QString& correlationId, std::function<void(Result<QJsonObject>)> done);
 
+// A model list served in pages: pageRequest builds the request for a page (cursor "" for the first), and
+// readPage adds the page's model ids and returns the next cursor ("" when it was the last page) or an error.
+// Follows at most maxPages pages, logs each GET, and hands done the sorted ids.
+struct ModelPaging {
+    std::function<QNetworkRequest(const QString& cursor)> pageRequest;
+    std::function<Result<QString>(const QJsonObject& page, QStringList& ids)> readPage;
+    int maxPages = 20;
+};
+void getModelPages(QNetworkAccessManager& network, QObject* context, const QString& correlationId,
+                   const QString& providerName, ModelPaging paging, std::function<void(Result<QStringList>)> done);
+
 // The base URL without trailing slashes, so paths can be appended.
 QString trimmedBaseUrl(QString url);
 

@@ -14,11 +14,7 @@
 
 namespace Tessera::Core {
 
-namespace {
-
-constexpr int maxModelPages = 20;
-
-} // namespace
+namespace {} // namespace
 
 AnthropicProvider::AnthropicProvider(QNetworkAccessManager& network, ProviderConfig config, QString apiKey)
     : m_network(network)
@@ -85,45 +81,31 @@ ProviderReply* AnthropicProvider::chat(const ChatRequest& request) {
 }
 
 void AnthropicProvider::listModels(QObject* context, const QString& correlationId, ModelsCallback done) {
-    listPage(context, correlationId, QString(), {}, 0, std::move(done));
-}
-
-void AnthropicProvider::listPage(QObject* context, const QString& correlationId, const QString& afterId,
-                                 QStringList collected, int page, ModelsCallback done) {
-    QUrl url(m_baseUrl + QStringLiteral("/models"));
-    QUrlQuery query;
-    query.addQueryItem(QStringLiteral("limit"), QStringLiteral("1000"));
-    if (!afterId.isEmpty()) {
-        query.addQueryItem(QStringLiteral("after_id"), afterId);
-    }
-    url.setQuery(query);
-    QNetworkRequest http = makeRequest(QString(), correlationId);
-    http.setUrl(url);
-    log("providers")->info("cid={} provider={} GET {}", correlationId, m_config.name, url.toString());
-    getJsonObject(
-        m_network, http, context, correlationId,
-        [this, context, correlationId, collected, page, done = std::move(done)](Result<QJsonObject> object) mutable {
-            if (!object) {
-                done(fail(object.error()));
-                return;
-            }
-            const QJsonValue data = object->value(QLatin1StringView("data"));
-            if (!data.isArray()) {
-                done(fail(ErrorCode::InvalidResponse, QStringLiteral("model list is not {\"data\": [...]}"),
-                          correlationId));
-                return;
-            }
-            for (const auto& entry : data.toArray()) {
-                collected << entry.toObject().value(QLatin1StringView("id")).toString();
-            }
-            const QString lastId = object->value(QLatin1StringView("last_id")).toString();
-            if (object->value(QLatin1StringView("has_more")).toBool() && !lastId.isEmpty() &&
-                page + 1 < maxModelPages) {
-                listPage(context, correlationId, lastId, collected, page + 1, std::move(done));
-                return;
-            }
-            done(sortedModelIds(collected));
-        });
+    ModelPaging paging;
+    paging.pageRequest = [this, correlationId](const QString& afterId) {
+        QUrl url(m_baseUrl + QStringLiteral("/models"));
+        QUrlQuery query;
+        query.addQueryItem(QStringLiteral("limit"), QStringLiteral("1000"));
+        if (!afterId.isEmpty()) {
+            query.addQueryItem(QStringLiteral("after_id"), afterId);
+        }
+        url.setQuery(query);
+        QNetworkRequest http = makeRequest(QString(), correlationId);
+        http.setUrl(url);
+        return http;
+    };
+    paging.readPage = [](const QJsonObject& page, QStringList& ids) -> Result<QString> {
+        const QJsonValue data = page.value(QLatin1StringView("data"));
+        if (!data.isArray()) {
+            return fail(ErrorCode::InvalidResponse, QStringLiteral("model list is not {\"data\": [...]}"));
+        }
+        for (const auto& entry : data.toArray()) {
+            ids << entry.toObject().value(QLatin1StringView("id")).toString();
+        }
+        return page.value(QLatin1StringView("has_more")).toBool() ? page.value(QLatin1StringView("last_id")).toString()
+                                                                  : QString();
+    };
+    getModelPages(m_network, context, correlationId, m_config.name, std::move(paging), std::move(done));
 }
 
 } // namespace Tessera::Core

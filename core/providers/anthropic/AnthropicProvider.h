@@ -25,8 +25,6 @@ public:
 
 private:
     QNetworkRequest makeRequest(const QString& path, const QString& correlationId) const;
-    void listPage(QObject* context, const QString& correlationId, const QString& afterId, QStringList collected,
-                  int page, ModelsCallback done);
 
     QNetworkAccessManager& m_network;
     ProviderConfig m_config;

@@ -16,8 +16,6 @@ namespace Tessera::Core {
 
 namespace {
 
-constexpr int maxModelPages = 20;
-
 QString bareModel(QString model) {
     if (model.startsWith(QLatin1StringView("models/"))) {
         model.remove(0, 7);
@@ -92,47 +90,33 @@ ProviderReply* GeminiProvider::chat(const ChatRequest& request) {
 }
 
 void GeminiProvider::listModels(QObject* context, const QString& correlationId, ModelsCallback done) {
-    listPage(context, correlationId, QString(), {}, 0, std::move(done));
-}
-
-void GeminiProvider::listPage(QObject* context, const QString& correlationId, const QString& pageToken,
-                              QStringList collected, int page, ModelsCallback done) {
-    QUrl url(m_baseUrl + QStringLiteral("/models"));
-    QUrlQuery query;
-    query.addQueryItem(QStringLiteral("pageSize"), QStringLiteral("1000"));
-    if (!pageToken.isEmpty()) {
-        query.addQueryItem(QStringLiteral("pageToken"), pageToken);
-    }
-    url.setQuery(query);
-    log("providers")->info("cid={} provider={} GET {}", correlationId, m_config.name, url.toString());
-    getJsonObject(
-        m_network, makeRequest(url, correlationId), context, correlationId,
-        [this, context, correlationId, collected, page, done = std::move(done)](Result<QJsonObject> object) mutable {
-            if (!object) {
-                done(fail(object.error()));
-                return;
+    ModelPaging paging;
+    paging.pageRequest = [this, correlationId](const QString& pageToken) {
+        QUrl url(m_baseUrl + QStringLiteral("/models"));
+        QUrlQuery query;
+        query.addQueryItem(QStringLiteral("pageSize"), QStringLiteral("1000"));
+        if (!pageToken.isEmpty()) {
+            query.addQueryItem(QStringLiteral("pageToken"), pageToken);
+        }
+        url.setQuery(query);
+        return makeRequest(url, correlationId);
+    };
+    paging.readPage = [](const QJsonObject& page, QStringList& ids) -> Result<QString> {
+        const QJsonValue models = page.value(QLatin1StringView("models"));
+        if (!models.isArray() && !models.isUndefined()) {
+            return fail(ErrorCode::InvalidResponse, QStringLiteral("model list is not {\"models\": [...]}"));
+        }
+        for (const auto& entry : models.toArray()) {
+            const QJsonObject model = entry.toObject();
+            const QJsonArray methods = model.value(QLatin1StringView("supportedGenerationMethods")).toArray();
+            if (!methods.isEmpty() && !methods.contains(QStringLiteral("generateContent"))) {
+                continue; // embedding-only and similar models cannot chat
             }
-            const QJsonValue models = object->value(QLatin1StringView("models"));
-            if (!models.isArray() && !models.isUndefined()) {
-                done(fail(ErrorCode::InvalidResponse, QStringLiteral("model list is not {\"models\": [...]}"),
-                          correlationId));
-                return;
-            }
-            for (const auto& entry : models.toArray()) {
-                const QJsonObject model = entry.toObject();
-                const QJsonArray methods = model.value(QLatin1StringView("supportedGenerationMethods")).toArray();
-                if (!methods.isEmpty() && !methods.contains(QStringLiteral("generateContent"))) {
-                    continue; // embedding-only and similar models cannot chat
-                }
-                collected << bareModel(model.value(QLatin1StringView("name")).toString());
-            }
-            const QString next = object->value(QLatin1StringView("nextPageToken")).toString();
-            if (!next.isEmpty() && page + 1 < maxModelPages) {
-                listPage(context, correlationId, next, collected, page + 1, std::move(done));
-                return;
-            }
-            done(sortedModelIds(collected));
-        });
+            ids << bareModel(model.value(QLatin1StringView("name")).toString());
+        }
+        return page.value(QLatin1StringView("nextPageToken")).toString();
+    };
+    getModelPages(m_network, context, correlationId, m_config.name, std::move(paging), std::move(done));
 }
 
 } // namespace Tessera::Core

@@ -23,8 +23,6 @@ public:
 
 private:
     QNetworkRequest makeRequest(const QUrl& url, const QString& correlationId) const;
-    void listPage(QObject* context, const QString& correlationId, const QString& pageToken, QStringList collected,
-                  int page, ModelsCallback done);
 
     QNetworkAccessManager& m_network;
     ProviderConfig m_config;
