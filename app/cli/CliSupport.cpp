@@ -89,6 +89,9 @@ QJsonValue errorJson(const Core::Error& error) {
     if (!error.correlationId.isEmpty()) {
         object.insert(QStringLiteral("correlation_id"), error.correlationId);
     }
+    if (!error.subject.isEmpty()) {
+        object.insert(QStringLiteral("subject"), error.subject);
+    }
     if (error.httpStatus) {
         object.insert(QStringLiteral("http_status"), *error.httpStatus);
     }
@@ -101,6 +104,9 @@ QJsonValue errorJson(const Core::Error& error) {
 int reportError(const Context& context, const Core::Error& error) {
     QString text =
         QStringLiteral("tessera-cli: error [%1]: %2\n").arg(Core::codeName(error.code), error.translatedMessage());
+    if (!error.subject.isEmpty()) {
+        text += QStringLiteral("  provider/model: %1\n").arg(error.subject);
+    }
     if (!error.providerMessage.isEmpty()) {
         text += QStringLiteral("  provider said: %1\n").arg(error.providerMessage);
     } else if (!error.detail.isEmpty()) {

@@ -17,6 +17,7 @@ struct Error {
     std::optional<qint64> retryAfterMs; // the provider's Retry-After, when it sent one
     QString providerMessage;            // the provider's own message, if any (shown as detail to users)
     std::optional<bool> shouldRetry;    // the provider's x-should-retry header, which overrides the usual rules
+    QString subject; // what failed, for the user: "provider/model" of the request (empty when not tied to one)
 
     // Untranslated user message (see defaultMessage); UI code translates it.
     QString userMessage() const;

@@ -207,6 +207,9 @@ void ResilientReply::fallBackOrFail(const Error& error) {
     }
     Error final = error;
     final.correlationId = correlationId();
+    if (final.subject.isEmpty() && m_target < m_targets.size()) {
+        final.subject = m_targets[m_target].config.name + QLatin1Char('/') + m_targets[m_target].model;
+    }
     if (m_outputShown && final.code != ErrorCode::Cancelled && final.code != ErrorCode::ProviderStreamError) {
         final.code = ErrorCode::StreamInterrupted; // a partial answer is kept, marked incomplete
     }

@@ -124,6 +124,8 @@ TEST_F(ResilientChatTest, AnOpenBreakerFailsFastNamingTheProvider) {
     ASSERT_TRUE(outcome.error);
     EXPECT_EQ(outcome.error->code, ErrorCode::CircuitOpen);
     EXPECT_TRUE(outcome.error->detail.contains(QStringLiteral("claude/claude-test")));
+    EXPECT_EQ(outcome.error->subject, QStringLiteral("claude/claude-test")) << "the user is told which one";
+    EXPECT_TRUE(outcome.error->retryAfterMs.has_value() || outcome.error->detail.contains(QStringLiteral("forced")));
     EXPECT_EQ(chatRequests(), 0) << "nothing reached the network";
     core.resilience->forceOpen(QStringLiteral("claude"), false);
     EXPECT_FALSE(sendAndWait(QStringLiteral("now?")).error);

@@ -322,6 +322,13 @@ TEST_F(MainWindowTest, HealthViewShowsEachProviderItsBreakerAndTraffic) {
         [&] { return !window.healthMonitor().isChecking() && window.healthMonitor().lastCheckedAt() != before; },
         20'000));
     EXPECT_TRUE(health->topLevelItem(1)->text(1).startsWith(QStringLiteral("Unhealthy")));
+    // Sending to it now fails at once and the banner names the provider and model.
+    composer->setPlainText(QStringLiteral("anyone there?"));
+    QTest::keyClick(composer, Qt::Key_Return, Qt::ControlModifier);
+    auto* banner = child<Ui::ErrorBanner>(&window, "errorBanner");
+    ASSERT_TRUE(waitUntil([&] { return banner->isVisible(); }));
+    EXPECT_TRUE(banner->text().contains(QStringLiteral("(good/gpt-test)"))) << banner->text().toStdString();
+    EXPECT_TRUE(banner->text().contains(QStringLiteral("[provider.circuit_open]")));
     EXPECT_TRUE(health->topLevelItem(1)->text(4).contains(QStringLiteral("stopped by an administrator")))
         << health->topLevelItem(1)->text(4).toStdString();
 }

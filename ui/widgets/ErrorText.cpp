@@ -6,6 +6,9 @@ namespace Tessera::Ui {
 
 QString describeError(const Core::Error& error) {
     QString text = error.translatedMessage();
+    if (!error.subject.isEmpty()) {
+        text += QLatin1Char(' ') + QCoreApplication::translate("Tessera::Ui::ErrorText", "(%1)").arg(error.subject);
+    }
     if (!error.providerMessage.isEmpty()) {
         text +=
             QLatin1Char(' ') +
