@@ -175,7 +175,7 @@
     <name>Tessera::Ui::AddProviderDialog</name>
     <message>
         <source>Store the key in the system &amp;keychain</source>
-        <translation>Schlüssel im System&amp;schlüsselbund speichern</translation>
+        <translation>Schlüssel im Systemschlüsselbund speic&amp;hern</translation>
     </message>
     <message>
         <source>Read the key from an &amp;environment variable</source>
@@ -294,11 +294,11 @@
     </message>
     <message>
         <source>Pause requests after repeated failures (&amp;circuit breaker)</source>
-        <translation>Anfragen nach wiederholten Fehlern pausieren (&amp;Schutzschalter)</translation>
+        <translation>Anfragen nach wiederholten Fehlern pausieren (Schut&amp;zschalter)</translation>
     </message>
     <message>
         <source>&amp;Stop all requests to this provider for now</source>
-        <translation>Alle Anfragen an diesen Anbieter vorerst &amp;stoppen</translation>
+        <translation>Alle Anfragen an diesen Anbieter vorerst sto&amp;ppen</translation>
     </message>
     <message>
         <source>no limit</source>
@@ -310,7 +310,7 @@
     </message>
     <message>
         <source>API &amp;version (Azure):</source>
-        <translation>API-&amp;Version (Azure):</translation>
+        <translation>API-Versio&amp;n (Azure):</translation>
     </message>
     <message>
         <source>Failures and limits</source>
@@ -335,6 +335,30 @@
     <message>
         <source>Azure OpenAI needs an API version, for example %1.</source>
         <translation>Azure OpenAI benötigt eine API-Version, zum Beispiel %1.</translation>
+    </message>
+    <message>
+        <source>How long a request may wait for the rate limit above before it fails</source>
+        <translation>Wie lange eine Anfrage auf das Ratenlimit oben warten darf, bevor sie fehlschlägt</translation>
+    </message>
+    <message>
+        <source>How long requests pause after repeated failures before Tessera tries again</source>
+        <translation>Wie lange Anfragen nach wiederholten Fehlern pausieren, bevor Tessera es erneut versucht</translation>
+    </message>
+    <message>
+        <source>&amp;Wait for the limit at most:</source>
+        <translation>Auf das &amp;Limit höchstens warten:</translation>
+    </message>
+    <message>
+        <source>Connect wit&amp;hin:</source>
+        <translation>Verbin&amp;dung innerhalb von:</translation>
+    </message>
+    <message>
+        <source>Silence between ch&amp;unks:</source>
+        <translation>St&amp;ille zwischen Teilen:</translation>
+    </message>
+    <message>
+        <source>Pause after fai&amp;lures:</source>
+        <translation>Pause nach &amp;Fehlern:</translation>
     </message>
 </context>
 <context>

@@ -40,7 +40,7 @@ namespace {
 // Saves what the widget shows; fit first shrinks it to its size hint (dialogs shown at their natural size).
 bool save(QWidget* widget, const QString& path, bool fit = false) {
     if (fit) {
-        widget->adjustSize();
+        widget->resize(widget->sizeHint().expandedTo(widget->minimumSizeHint())); // not capped by the screen
     }
     QApplication::processEvents();
     const bool ok = widget->grab().save(path);

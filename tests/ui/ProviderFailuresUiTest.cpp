@@ -8,6 +8,7 @@
 #include "chat/ImageImport.h"
 #include "health/ProviderHealthDialog.h"
 #include "observability/HealthMonitor.h"
+#include "settings/AddProviderDialog.h"
 #include "settings/SettingsDialog.h"
 #include "storage/ConversationRepository.h"
 #include "storage/MessageRepository.h"
@@ -331,4 +332,51 @@ TEST_F(MainWindowTest, HealthViewShowsEachProviderItsBreakerAndTraffic) {
     EXPECT_TRUE(banner->text().contains(QStringLiteral("[provider.circuit_open]")));
     EXPECT_TRUE(health->topLevelItem(1)->text(4).contains(QStringLiteral("stopped by an administrator")))
         << health->topLevelItem(1)->text(4).toStdString();
+}
+
+TEST_F(MainWindowTest, EveryResilienceSettingIsEditedInTheProviderDialogAndKept) {
+    Core::ProviderConfig config;
+    config.name = QStringLiteral("claude");
+    config.kind = Core::ProviderKind::Anthropic;
+    config.baseUrl = QStringLiteral("https://api.anthropic.com/v1");
+    config.defaultModel = QStringLiteral("claude-test");
+    auto added = services->providers().add(config);
+    ASSERT_TRUE(added);
+
+    Ui::AddProviderDialog edit(*services, *added);
+    EXPECT_EQ(child<QComboBox>(&edit, "presetPicker")->currentData().toString(), QStringLiteral("anthropic"))
+        << "the preset it matches is shown";
+    EXPECT_EQ(child<QSpinBox>(&edit, "maxRetries")->value(), 2);
+    EXPECT_EQ(child<QSpinBox>(&edit, "connectTimeout")->value(), 15);
+    EXPECT_EQ(child<QSpinBox>(&edit, "idleTimeout")->value(), 120);
+    EXPECT_EQ(child<QSpinBox>(&edit, "rateLimitWait")->value(), 30);
+    EXPECT_EQ(child<QSpinBox>(&edit, "breakerPause")->value(), 30);
+    child<QSpinBox>(&edit, "maxRetries")->setValue(4);
+    child<QSpinBox>(&edit, "requestsPerMinute")->setValue(50);
+    child<QSpinBox>(&edit, "tokensPerMinute")->setValue(40'000);
+    child<QSpinBox>(&edit, "rateLimitWait")->setValue(10);
+    child<QSpinBox>(&edit, "connectTimeout")->setValue(5);
+    child<QSpinBox>(&edit, "firstTokenTimeout")->setValue(60);
+    child<QSpinBox>(&edit, "idleTimeout")->setValue(0);
+    child<QSpinBox>(&edit, "breakerPause")->setValue(90);
+    child<QCheckBox>(&edit, "breakerForcedOpen")->setChecked(true);
+    QTest::mouseClick(child<QPushButton>(&edit, "saveButton"), Qt::LeftButton);
+    ASSERT_TRUE(waitUntil([&] { return edit.result() == QDialog::Accepted; }));
+
+    const Core::ResilienceSettings saved = services->providers().findByName(QStringLiteral("claude"))->resilience;
+    EXPECT_EQ(saved.retry.maxRetries, 4);
+    EXPECT_EQ(saved.rateLimit.requestsPerMinute, 50);
+    EXPECT_EQ(saved.rateLimit.tokensPerMinute, 40'000);
+    EXPECT_EQ(saved.rateLimit.maxWaitMs, 10'000);
+    EXPECT_EQ(saved.timeouts.connectMs, 5'000);
+    EXPECT_EQ(saved.timeouts.firstTokenMs, 60'000);
+    EXPECT_EQ(saved.timeouts.idleMs, 0) << "no limit";
+    EXPECT_EQ(saved.breaker.openMs, 90'000);
+    EXPECT_TRUE(saved.breaker.forcedOpen);
+
+    Ui::AddProviderDialog again(*services, *services->providers().findByName(QStringLiteral("claude")));
+    EXPECT_EQ(child<QSpinBox>(&again, "breakerPause")->value(), 90);
+    EXPECT_EQ(child<QSpinBox>(&again, "idleTimeout")->text(), QStringLiteral("no limit"));
+    child<QCheckBox>(&again, "breakerEnabled")->setChecked(false);
+    EXPECT_FALSE(child<QSpinBox>(&again, "breakerPause")->isEnabled()) << "no pause without the breaker";
 }

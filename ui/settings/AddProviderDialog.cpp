@@ -14,6 +14,7 @@
 #include <QCoreApplication>
 #include <QDialogButtonBox>
 #include <QFormLayout>
+#include <QGridLayout>
 #include <QGroupBox>
 #include <QHBoxLayout>
 #include <QLabel>
@@ -47,6 +48,10 @@ AddProviderDialog::AddProviderDialog(Core::CoreServices& services, QWidget* pare
     , m_requestsPerMinute(new QSpinBox(this))
     , m_tokensPerMinute(new QSpinBox(this))
     , m_firstTokenTimeout(new QSpinBox(this))
+    , m_connectTimeout(new QSpinBox(this))
+    , m_idleTimeout(new QSpinBox(this))
+    , m_rateLimitWait(new QSpinBox(this))
+    , m_breakerPause(new QSpinBox(this))
     , m_breakerEnabled(new QCheckBox(tr("Pause requests after repeated failures (&circuit breaker)"), this))
     , m_forcedOpen(new QCheckBox(tr("&Stop all requests to this provider for now"), this))
     , m_test(new QPushButton(tr("&Test Connection"), this))
@@ -83,11 +88,23 @@ AddProviderDialog::AddProviderDialog(Core::CoreServices& services, QWidget* pare
     m_tokensPerMinute->setRange(0, 1'000'000'000);
     m_tokensPerMinute->setSingleStep(1000);
     m_tokensPerMinute->setSpecialValueText(tr("no limit"));
-    m_firstTokenTimeout->setObjectName(QStringLiteral("firstTokenTimeout"));
-    m_firstTokenTimeout->setRange(0, 3600);
-    m_firstTokenTimeout->setSuffix(tr(" s"));
-    m_firstTokenTimeout->setSpecialValueText(tr("no limit"));
-    m_firstTokenTimeout->setValue(int(defaults.timeouts.firstTokenMs / 1000));
+    // Durations in seconds; 0 means no limit where the setting allows it.
+    const auto seconds = [this](QSpinBox* box, const char* name, int low, int high, qint64 valueMs, bool zeroIsNone) {
+        box->setObjectName(QString::fromLatin1(name));
+        box->setRange(low, high);
+        box->setSuffix(tr(" s"));
+        if (zeroIsNone) {
+            box->setSpecialValueText(tr("no limit"));
+        }
+        box->setValue(int(valueMs / 1000));
+    };
+    seconds(m_firstTokenTimeout, "firstTokenTimeout", 0, 3600, defaults.timeouts.firstTokenMs, true);
+    seconds(m_connectTimeout, "connectTimeout", 0, 3600, defaults.timeouts.connectMs, true);
+    seconds(m_idleTimeout, "idleTimeout", 0, 3600, defaults.timeouts.idleMs, true);
+    seconds(m_rateLimitWait, "rateLimitWait", 0, 600, defaults.rateLimit.maxWaitMs, false);
+    m_rateLimitWait->setToolTip(tr("How long a request may wait for the rate limit above before it fails"));
+    seconds(m_breakerPause, "breakerPause", 1, 3600, defaults.breaker.openMs, false);
+    m_breakerPause->setToolTip(tr("How long requests pause after repeated failures before Tessera tries again"));
     m_breakerEnabled->setObjectName(QStringLiteral("breakerEnabled"));
     m_breakerEnabled->setChecked(true);
     m_forcedOpen->setObjectName(QStringLiteral("breakerForcedOpen"));
@@ -144,13 +161,27 @@ AddProviderDialog::AddProviderDialog(Core::CoreServices& services, QWidget* pare
     form->addRow(tr("&Default model:"), m_defaultModel);
     form->addRow(tr("API &version (Azure):"), m_apiVersion);
     auto* resilience = new QGroupBox(tr("Failures and limits"), this);
-    auto* resilienceForm = new QFormLayout(resilience);
-    resilienceForm->addRow(tr("&Retries:"), m_maxRetries);
-    resilienceForm->addRow(tr("Requests per &minute:"), m_requestsPerMinute);
-    resilienceForm->addRow(tr("T&okens per minute:"), m_tokensPerMinute);
-    resilienceForm->addRow(tr("&First token within:"), m_firstTokenTimeout);
-    resilienceForm->addRow(m_breakerEnabled);
-    resilienceForm->addRow(m_forcedOpen);
+    // Two columns: retries and rate limits on the left, timeouts on the right.
+    auto* resilienceGrid = new QGridLayout(resilience);
+    const auto addField = [this, resilienceGrid](int row, int column, const QString& label, QWidget* field) {
+        auto* caption = new QLabel(label, this);
+        caption->setBuddy(field);
+        resilienceGrid->addWidget(caption, row, column * 2);
+        resilienceGrid->addWidget(field, row, column * 2 + 1);
+    };
+    addField(0, 0, tr("&Retries:"), m_maxRetries);
+    addField(1, 0, tr("Requests per &minute:"), m_requestsPerMinute);
+    addField(2, 0, tr("T&okens per minute:"), m_tokensPerMinute);
+    addField(3, 0, tr("&Wait for the limit at most:"), m_rateLimitWait);
+    addField(0, 1, tr("Connect wit&hin:"), m_connectTimeout);
+    addField(1, 1, tr("&First token within:"), m_firstTokenTimeout);
+    addField(2, 1, tr("Silence between ch&unks:"), m_idleTimeout);
+    addField(3, 1, tr("Pause after fai&lures:"), m_breakerPause);
+    resilienceGrid->setColumnStretch(1, 1);
+    resilienceGrid->setColumnStretch(3, 1);
+    resilienceGrid->addWidget(m_breakerEnabled, 4, 0, 1, 4);
+    resilienceGrid->addWidget(m_forcedOpen, 5, 0, 1, 4);
+    connect(m_breakerEnabled, &QCheckBox::toggled, m_breakerPause, &QWidget::setEnabled);
     form->addRow(resilience);
     auto* testRow = new QHBoxLayout;
     testRow->addWidget(m_test);
@@ -235,6 +266,10 @@ void AddProviderDialog::fillFrom(const Core::ProviderConfig& existing) {
     m_requestsPerMinute->setValue(existing.resilience.rateLimit.requestsPerMinute);
     m_tokensPerMinute->setValue(int(std::min<qint64>(existing.resilience.rateLimit.tokensPerMinute, 1'000'000'000)));
     m_firstTokenTimeout->setValue(int(existing.resilience.timeouts.firstTokenMs / 1000));
+    m_connectTimeout->setValue(int(existing.resilience.timeouts.connectMs / 1000));
+    m_idleTimeout->setValue(int(existing.resilience.timeouts.idleMs / 1000));
+    m_rateLimitWait->setValue(int(existing.resilience.rateLimit.maxWaitMs / 1000));
+    m_breakerPause->setValue(int(std::max<qint64>(1000, existing.resilience.breaker.openMs) / 1000));
     m_breakerEnabled->setChecked(existing.resilience.breaker.enabled);
     m_forcedOpen->setChecked(existing.resilience.breaker.forcedOpen);
     m_baseUrl->setText(existing.baseUrl);
@@ -306,6 +341,10 @@ std::optional<Core::ProviderConfig> AddProviderDialog::configFromFields(QString*
     config.resilience.rateLimit.requestsPerMinute = m_requestsPerMinute->value();
     config.resilience.rateLimit.tokensPerMinute = m_tokensPerMinute->value();
     config.resilience.timeouts.firstTokenMs = qint64(m_firstTokenTimeout->value()) * 1000;
+    config.resilience.timeouts.connectMs = qint64(m_connectTimeout->value()) * 1000;
+    config.resilience.timeouts.idleMs = qint64(m_idleTimeout->value()) * 1000;
+    config.resilience.rateLimit.maxWaitMs = qint64(m_rateLimitWait->value()) * 1000;
+    config.resilience.breaker.openMs = qint64(m_breakerPause->value()) * 1000;
     config.resilience.breaker.enabled = m_breakerEnabled->isChecked();
     config.resilience.breaker.forcedOpen = m_forcedOpen->isChecked();
     if (config.kind == Core::ProviderKind::AzureOpenAi && config.apiVersion.isEmpty()) {

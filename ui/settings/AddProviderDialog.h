@@ -73,6 +73,10 @@ private:
     QSpinBox* m_requestsPerMinute;
     QSpinBox* m_tokensPerMinute;
     QSpinBox* m_firstTokenTimeout;
+    QSpinBox* m_connectTimeout;
+    QSpinBox* m_idleTimeout;
+    QSpinBox* m_rateLimitWait;
+    QSpinBox* m_breakerPause;
     QCheckBox* m_breakerEnabled;
     QCheckBox* m_forcedOpen;
     QPushButton* m_test;
