@@ -82,6 +82,23 @@ const std::vector<Migration>& migrations() {
                  PRIMARY KEY (name, labels)) WITHOUT ROWID)sql"),
              QStringLiteral("CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID"),
          }},
+        {3,
+         {
+             // Full-text search over message text: an external-content FTS5 index kept in step by triggers.
+             QStringLiteral("CREATE VIRTUAL TABLE messages_fts USING fts5(content, content='messages', "
+                            "content_rowid='id', tokenize='unicode61 remove_diacritics 2')"),
+             QStringLiteral("INSERT INTO messages_fts(messages_fts) VALUES('rebuild')"),
+             QStringLiteral(R"sql(CREATE TRIGGER messages_fts_insert AFTER INSERT ON messages BEGIN
+                 INSERT INTO messages_fts(rowid, content) VALUES (new.id, new.content);
+             END)sql"),
+             QStringLiteral(R"sql(CREATE TRIGGER messages_fts_delete AFTER DELETE ON messages BEGIN
+                 INSERT INTO messages_fts(messages_fts, rowid, content) VALUES ('delete', old.id, old.content);
+             END)sql"),
+             QStringLiteral(R"sql(CREATE TRIGGER messages_fts_update AFTER UPDATE OF content ON messages BEGIN
+                 INSERT INTO messages_fts(messages_fts, rowid, content) VALUES ('delete', old.id, old.content);
+                 INSERT INTO messages_fts(rowid, content) VALUES (new.id, new.content);
+             END)sql"),
+         }},
     };
     return all;
 }

@@ -1,0 +1,28 @@
+#pragma once
+
+#include <QString>
+
+#include <utility>
+#include <vector>
+
+namespace Tessera::Core {
+
+// Turns what a user types into a safe SQLite FTS5 query: every word, and every "quoted phrase", becomes a quoted
+// FTS5 string (quotes inside doubled), all of them required; the last word also matches as a prefix, so results
+// appear while typing. Operators and punctuation have no special meaning, so no input is ever a syntax error.
+// Returns "" when there is nothing to search for.
+QString ftsQuery(const QString& userText);
+
+// A piece of text with the parts that matched: [start, start + length) ranges into text.
+struct HighlightedText {
+    QString text;
+    std::vector<std::pair<int, int>> highlights;
+
+    bool operator==(const HighlightedText&) const = default;
+};
+
+// Splits FTS5 snippet() output, where matches are wrapped in open and close marker characters, into plain text
+// and highlight ranges. Unbalanced markers are dropped.
+HighlightedText parseHighlights(const QString& marked, QChar open, QChar close);
+
+} // namespace Tessera::Core

@@ -1,0 +1,46 @@
+#pragma once
+
+#include "chat/Message.h"
+#include "common/Result.h"
+#include "search/SearchQuery.h"
+
+#include <QDateTime>
+
+#include <optional>
+#include <vector>
+
+namespace Tessera::Core {
+
+class Database;
+
+// One message that matched: where it is, and a snippet of its text around the matches.
+struct SearchHit {
+    qint64 messageId = 0;
+    qint64 conversationId = 0;
+    QString conversationTitle;
+    Role role = Role::User;
+    QDateTime createdAt;
+    HighlightedText snippet;
+
+    bool operator==(const SearchHit&) const = default;
+};
+
+struct SearchOptions {
+    int limit = 50;                         // 1 to 500
+    std::optional<qint64> olderThanMessage; // the next page: hits older than this message
+};
+
+// Full-text search over every message (SQLite FTS5, kept in step with the messages by triggers; words match
+// without regard to case or accents). Newest matches first, which stays fast however common the words are.
+class SearchRepository final {
+public:
+    explicit SearchRepository(const Database& db);
+
+    // Text as a user types it (see ftsQuery); nothing to search for gives no hits, never an error.
+    Result<std::vector<SearchHit>> search(const QString& text, const SearchOptions& options = {}) const;
+
+private:
+    const Database& m_db;
+};
+
+} // namespace Tessera::Core
