@@ -6,6 +6,7 @@
 #include "storage/ConversationRepository.h"
 #include "storage/MessageRepository.h"
 #include "storage/ProviderRepository.h"
+#include "storage/SearchRepository.h"
 
 #include <QJsonArray>
 #include <QJsonObject>
@@ -316,13 +317,94 @@ int showConversation(Context& context, qint64 id) {
     return exitOk;
 }
 
+// The snippet with its matches in **bold** (Markdown style, readable in a terminal and in a pipe).
+QString markedSnippet(const HighlightedText& snippet) {
+    QString text;
+    int at = 0;
+    for (const auto& [start, length] : snippet.highlights) {
+        text += snippet.text.mid(at, start - at) + QStringLiteral("**") + snippet.text.mid(start, length) +
+                QStringLiteral("**");
+        at = start + length;
+    }
+    text += snippet.text.mid(at);
+    return text.simplified();
+}
+
+int searchConversations(Context& context, const QStringList& args) {
+    QString problem;
+    auto parsed = CommandArgs::parse(args, {QStringLiteral("limit"), QStringLiteral("before")}, {}, &problem);
+    if (!parsed) {
+        return usageError(problem);
+    }
+    if (parsed->positional.size() != 1) {
+        return usageError(QStringLiteral("conversations search needs one QUERY (quote it)"));
+    }
+    SearchOptions options;
+    if (parsed->has(QStringLiteral("limit"))) {
+        bool ok = false;
+        options.limit = parsed->value(QStringLiteral("limit")).toInt(&ok);
+        if (!ok || options.limit < 1 || options.limit > 500) {
+            return usageError(QStringLiteral("--limit takes a number from 1 to 500"));
+        }
+    }
+    if (parsed->has(QStringLiteral("before"))) {
+        options.olderThanMessage = parseId(parsed->value(QStringLiteral("before")));
+        if (!options.olderThanMessage) {
+            return usageError(QStringLiteral("--before needs a message id"));
+        }
+    }
+    auto hits = context.services.search().search(parsed->positional.first(), options);
+    if (!hits) {
+        return reportError(context, hits.error());
+    }
+    if (context.json) {
+        QJsonArray array;
+        for (const SearchHit& hit : *hits) {
+            QJsonArray highlights;
+            for (const auto& [start, length] : hit.snippet.highlights) {
+                highlights.append(QJsonArray{start, length});
+            }
+            array.append(QJsonObject{{QStringLiteral("conversation_id"), double(hit.conversationId)},
+                                     {QStringLiteral("conversation_title"), hit.conversationTitle},
+                                     {QStringLiteral("message_id"), double(hit.messageId)},
+                                     {QStringLiteral("role"), QString(roleName(hit.role))},
+                                     {QStringLiteral("created_at"), hit.createdAt.toString(Qt::ISODateWithMs)},
+                                     {QStringLiteral("snippet"), hit.snippet.text},
+                                     {QStringLiteral("highlights"), highlights}});
+        }
+        printJson(array);
+        return exitOk;
+    }
+    if (hits->empty()) {
+        printOut(QStringLiteral("No messages match.\n"));
+        return exitOk;
+    }
+    QString text;
+    for (const SearchHit& hit : *hits) {
+        text += QStringLiteral("conversation %1 \"%2\", message %3 (%4, %5)\n    %6\n")
+                    .arg(hit.conversationId)
+                    .arg(hit.conversationTitle)
+                    .arg(hit.messageId)
+                    .arg(roleName(hit.role), hit.createdAt.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm")),
+                         markedSnippet(hit.snippet));
+    }
+    if (int(hits->size()) == options.limit) {
+        text += QStringLiteral("More matches: add --before %1\n").arg(hits->back().messageId);
+    }
+    printOut(text);
+    return exitOk;
+}
+
 } // namespace
 
 int runConversations(Context& context, const QStringList& args) {
     if (args.isEmpty()) {
-        return usageError(QStringLiteral("conversations needs a subcommand: list, show, delete"));
+        return usageError(QStringLiteral("conversations needs a subcommand: list, show, search, delete"));
     }
     const QString& sub = args.first();
+    if (sub == QLatin1StringView("search")) {
+        return searchConversations(context, args.mid(1));
+    }
     if (sub == QLatin1StringView("list")) {
         if (args.size() != 1) {
             return usageError(QStringLiteral("conversations list takes no arguments"));

@@ -43,6 +43,7 @@ Commands:
        [--refresh | --no-cache] [--image PATH]... (PROMPT | -)
   conversations list
   conversations show ID
+  conversations search QUERY [--limit N] [--before MESSAGE_ID]
   conversations delete ID
   metrics                      counters and histograms in Prometheus text format
   health [NAME]                probe enabled providers; exit 5 when any is unhealthy

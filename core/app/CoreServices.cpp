@@ -14,6 +14,7 @@
 #include "observability/Metrics.h"
 #include "resilience/ResilienceRegistry.h"
 #include "storage/MetricsRepository.h"
+#include "storage/SearchRepository.h"
 #include "storage/SettingsRepository.h"
 
 #include <QNetworkAccessManager>
@@ -59,6 +60,7 @@ Result<std::unique_ptr<CoreServices>> CoreServices::open(const QString& dataDire
     services->m_factory = std::make_unique<ProviderFactory>(*services->m_network);
     services->m_probe = std::make_unique<ProviderProbe>(*services->m_keys, *services->m_factory);
     services->m_settings = std::make_unique<SettingsRepository>(*services->m_database);
+    services->m_search = std::make_unique<SearchRepository>(*services->m_database);
     services->m_metricsStore = std::make_unique<MetricsRepository>(*services->m_database);
     services->m_metrics = std::make_unique<Metrics>();
     if (auto stored = services->m_metricsStore->load()) {

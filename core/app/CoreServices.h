@@ -22,6 +22,7 @@ class Metrics;
 class MetricsRepository;
 class ResilienceRegistry;
 class ResponseCache;
+class SearchRepository;
 class SettingsRepository;
 class ProviderFactory;
 class ProviderProbe;
@@ -56,6 +57,7 @@ public:
     ResilienceRegistry& resilience() { return *m_resilience; }
     ResponseCache& cache() { return *m_cache; }
     SettingsRepository& settings() { return *m_settings; }
+    SearchRepository& search() { return *m_search; }
     // Adds the metrics gathered since the last flush to the store (also every 30 s and on close).
     void flushMetrics();
     Logging* logging() { return m_logging; }
@@ -76,6 +78,7 @@ private:
     std::unique_ptr<ProviderFactory> m_factory;
     std::unique_ptr<ProviderProbe> m_probe;
     std::unique_ptr<SettingsRepository> m_settings;
+    std::unique_ptr<SearchRepository> m_search;
     std::unique_ptr<MetricsRepository> m_metricsStore;
     std::unique_ptr<Metrics> m_metrics;
     std::unique_ptr<ResilienceRegistry> m_resilience;

@@ -516,3 +516,42 @@ TEST_F(CliTest, FallbackAnswersWhenThePrimaryFailsAndIsRemembered) {
                                 QStringLiteral("--fallback"), QString(), QStringLiteral("no fallback now")});
     EXPECT_EQ(cleared.exitCode, 3);
 }
+
+TEST_F(CliTest, SearchFindsMessagesAcrossConversationsWithHighlightsAndPages) {
+    addProvider();
+    ASSERT_EQ(cli({QStringLiteral("chat"), QStringLiteral("Explain the WAL journal")}).exitCode, 0);
+    ASSERT_EQ(cli({QStringLiteral("chat"), QStringLiteral("Tell me about rollback journals")}).exitCode, 0);
+
+    const CliRun plain = cli({QStringLiteral("conversations"), QStringLiteral("search"), QStringLiteral("journal")});
+    ASSERT_EQ(plain.exitCode, 0) << plain.err.toStdString();
+    EXPECT_TRUE(plain.out.contains(QStringLiteral("the WAL **journal**"))) << plain.out.toStdString();
+    EXPECT_TRUE(plain.out.contains(QStringLiteral("conversation 2 \"Tell me about rollback journals\"")));
+
+    const CliRun json = cli({QStringLiteral("--json"), QStringLiteral("conversations"), QStringLiteral("search"),
+                             QStringLiteral("wal"), QStringLiteral("--limit"), QStringLiteral("1")});
+    ASSERT_EQ(json.exitCode, 0);
+    const QJsonArray hits = json.jsonArray();
+    ASSERT_EQ(hits.size(), 1) << "the newest of the two (the echoed answer)";
+    const QJsonObject hit = hits.first().toObject();
+    EXPECT_EQ(hit.value(QLatin1StringView("conversation_id")).toInt(), 1);
+    EXPECT_EQ(hit.value(QLatin1StringView("role")).toString(), QStringLiteral("assistant"));
+    const QJsonArray range = hit.value(QLatin1StringView("highlights")).toArray().first().toArray();
+    EXPECT_EQ(hit.value(QLatin1StringView("snippet")).toString().mid(range[0].toInt(), range[1].toInt()),
+              QStringLiteral("WAL"));
+    const CliRun next =
+        cli({QStringLiteral("--json"), QStringLiteral("conversations"), QStringLiteral("search"), QStringLiteral("wal"),
+             QStringLiteral("--before"), QString::number(hit.value(QLatin1StringView("message_id")).toInt())});
+    ASSERT_EQ(next.jsonArray().size(), 1) << "the next page holds the user's message";
+    EXPECT_EQ(next.jsonArray().first().toObject().value(QLatin1StringView("role")).toString(), QStringLiteral("user"));
+
+    EXPECT_EQ(cli({QStringLiteral("conversations"), QStringLiteral("search"), QStringLiteral("\"(NEAR OR")}).exitCode,
+              0)
+        << "no input is a syntax error";
+    EXPECT_EQ(cli({QStringLiteral("conversations"), QStringLiteral("search")}).exitCode, 2);
+    EXPECT_EQ(cli({QStringLiteral("conversations"), QStringLiteral("search"), QStringLiteral("x"),
+                   QStringLiteral("--limit"), QStringLiteral("0")})
+                  .exitCode,
+              2);
+    EXPECT_TRUE(cli({QStringLiteral("conversations"), QStringLiteral("search"), QStringLiteral("zebra")})
+                    .out.contains(QStringLiteral("No messages match.")));
+}
