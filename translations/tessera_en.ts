@@ -1,4 +1,4 @@
-<?xml version="1.0" encoding="utf-8"?>
+<?xml version='1.0' encoding='utf-8'?>
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
@@ -86,6 +86,19 @@
             <numerusform>%1: reachable, authenticated, %n model, %2 ms</numerusform>
             <numerusform>%1: reachable, authenticated, %n models, %2 ms</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>Tessera::Ui::SearchDialog</name>
+    <message numerus="yes">
+        <source>The newest %n matches; scroll for more.</source>
+        <translation>
+            <numerusform>The newest %n matches; scroll for more.</numerusform><numerusform>The newest %n matches; scroll for more.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n matching message(s), newest first.</source>
+        <translation>
+            <numerusform>%n matching message, newest first.</numerusform><numerusform>%n matching messages, newest first.</numerusform></translation>
     </message>
 </context>
 <context>

@@ -11,6 +11,7 @@
 #include "health/ProviderHealthDialog.h"
 #include "mainwindow/MainWindow.h"
 #include "observability/HealthMonitor.h"
+#include "search/SearchDialog.h"
 #include "secrets/MemorySecretStore.h"
 #include "settings/AddProviderDialog.h"
 #include "settings/SettingsDialog.h"
@@ -25,6 +26,7 @@
 #include <QCommandLineParser>
 #include <QDir>
 #include <QImage>
+#include <QLineEdit>
 #include <QPainter>
 #include <QStandardPaths>
 #include <QTemporaryDir>
@@ -164,6 +166,12 @@ int main(int argc, char** argv) {
     fallback->setCurrentIndex(fallback->findText(QStringLiteral("local-ollama")));
     ok = save(conversation, file("conversation-settings"), true) && ok;
     conversation->close();
+
+    auto* search = qobject_cast<Ui::SearchDialog*>(window.openSearch());
+    search->queryEdit()->setText(QStringLiteral("chart"));
+    search->searchNow();
+    ok = save(search, file("search")) && ok;
+    search->close();
 
     Ui::AddProviderDialog add(**services, claude, &window);
     add.show();

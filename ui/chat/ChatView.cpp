@@ -3,6 +3,7 @@
 #include "chat/MessageWidget.h"
 
 #include <QLabel>
+#include <QPointer>
 #include <QScrollBar>
 #include <QVBoxLayout>
 
@@ -98,6 +99,23 @@ void ChatView::finishMessage(const Core::Message& message) {
     if (MessageWidget* widget = messageById(message.id)) {
         widget->setFinal(message);
     }
+}
+
+bool ChatView::scrollToMessage(qint64 id) {
+    MessageWidget* widget = messageById(id);
+    if (!widget) {
+        return false;
+    }
+    m_followTail = false;
+    widget->flashHighlight();
+    // After the layout has placed freshly added messages.
+    QTimer::singleShot(0, this, [this, widget = QPointer<MessageWidget>(widget)] {
+        if (widget) {
+            m_followTail = false;
+            ensureWidgetVisible(widget, 0, 40);
+        }
+    });
+    return true;
 }
 
 MessageWidget* ChatView::messageAt(int index) const {

@@ -35,6 +35,8 @@ public:
     int messageCount() const { return int(m_widgets.size()); }
     MessageWidget* messageAt(int index) const;
     MessageWidget* messageById(qint64 id) const;
+    // Brings the message into view and marks it for a moment (a search result opened). False when not shown.
+    bool scrollToMessage(qint64 id);
     // Number of times a streaming message was re-rendered (for tests of the coalescing).
     int streamRenderCount() const { return m_streamRenders; }
 

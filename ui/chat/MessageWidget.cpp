@@ -8,6 +8,7 @@
 #include <QLocale>
 #include <QPixmap>
 #include <QTextDocument>
+#include <QTimer>
 #include <QUrl>
 #include <QVBoxLayout>
 
@@ -101,6 +102,22 @@ void MessageWidget::setStreamingText(const QString& text) {
 void MessageWidget::setFinal(const Core::Message& message) {
     m_message = message;
     render();
+}
+
+void MessageWidget::flashHighlight() {
+    m_highlighted = true;
+    const QPalette::ColorRole normal = backgroundRole();
+    QPalette palette = this->palette();
+    QColor mark = palette.color(QPalette::Highlight);
+    mark.setAlpha(60);
+    palette.setColor(QPalette::Window, mark);
+    setPalette(palette);
+    setBackgroundRole(QPalette::Window);
+    QTimer::singleShot(2500, this, [this, normal] {
+        m_highlighted = false;
+        setPalette(QPalette());
+        setBackgroundRole(normal);
+    });
 }
 
 QString MessageWidget::bodyText() const {

@@ -23,6 +23,9 @@ public:
     void setStreamingText(const QString& text);
     void setFinal(const Core::Message& message);
     QString bodyText() const;
+    // Marks the message (with the highlight colour) for a couple of seconds, e.g. when a search opened it.
+    void flashHighlight();
+    bool isHighlighted() const { return m_highlighted; }
 
 private:
     void render();
@@ -32,6 +35,7 @@ private:
     QLabel* m_header;
     QLabel* m_body;
     QLabel* m_footer;
+    bool m_highlighted = false;
 };
 
 } // namespace Tessera::Ui

@@ -3,9 +3,11 @@
 #include "app/CoreServices.h"
 #include "chat/ChatPanel.h"
 #include "chat/ChatService.h"
+#include "chat/ChatView.h"
 #include "health/ProviderHealthDialog.h"
 #include "models/ConversationListModel.h"
 #include "observability/HealthMonitor.h"
+#include "search/SearchDialog.h"
 #include "settings/AddProviderDialog.h"
 #include "settings/ProvidersDialog.h"
 #include "settings/SettingsDialog.h"
@@ -17,6 +19,7 @@
 #include <QAction>
 #include <QApplication>
 #include <QItemSelectionModel>
+#include <QLineEdit>
 #include <QListView>
 #include <QMenuBar>
 #include <QSettings>
@@ -124,6 +127,8 @@ void MainWindow::buildMenus() {
     newAction->setShortcut(QKeySequence::New);
     QAction* rename = file->addAction(tr("&Rename Conversation…"), this, &MainWindow::renameCurrentConversation);
     rename->setShortcut(QKeySequence(Qt::Key_F2));
+    QAction* search = file->addAction(tr("&Search Conversations…"), this, &MainWindow::openSearch);
+    search->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_K));
     QAction* conversationSettings =
         file->addAction(tr("Conversation &Settings…"), m_chat, &ChatPanel::openConversationSettings);
     conversationSettings->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Comma));
@@ -188,7 +193,7 @@ QDialog* MainWindow::openProviders() {
 }
 
 QDialog* MainWindow::openProviderHealth() {
-    if (auto* open = findChild<ProviderHealthDialog*>()) {
+    if (auto* open = findChild<ProviderHealthDialog*>(); open && open->isVisible()) {
         open->raise();
         open->activateWindow();
         return open;
@@ -197,6 +202,38 @@ QDialog* MainWindow::openProviderHealth() {
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     dialog->show();
     return dialog;
+}
+
+QDialog* MainWindow::openSearch() {
+    if (auto* open = findChild<SearchDialog*>(); open && open->isVisible()) { // a closed one is being deleted
+        open->raise();
+        open->activateWindow();
+        open->queryEdit()->setFocus();
+        open->queryEdit()->selectAll();
+        return open;
+    }
+    auto* dialog = new SearchDialog(m_services.search(), this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &SearchDialog::messageChosen, this, &MainWindow::openMessage);
+    dialog->show();
+    dialog->queryEdit()->setFocus();
+    return dialog;
+}
+
+void MainWindow::openMessage(qint64 conversationId, qint64 messageId) {
+    m_model->refresh();
+    const QModelIndex index = m_model->indexOfId(conversationId);
+    if (!index.isValid()) {
+        statusBar()->showMessage(tr("That conversation no longer exists."), 5000);
+        return;
+    }
+    m_list->setCurrentIndex(index); // shows it
+    if (m_chat->conversationId() != conversationId) {
+        m_chat->showConversation(conversationId);
+    }
+    if (!m_chat->chatView()->scrollToMessage(messageId)) {
+        statusBar()->showMessage(tr("That message no longer exists."), 5000);
+    }
 }
 
 void MainWindow::attachImages() {

@@ -33,6 +33,9 @@ public:
     QDialog* openAddProvider();
     QDialog* openProviders();
     QDialog* openProviderHealth();
+    QDialog* openSearch();
+    // Shows the conversation and brings the message into view.
+    void openMessage(qint64 conversationId, qint64 messageId);
     Core::HealthMonitor& healthMonitor() const { return *m_healthMonitor; }
 
     ChatPanel* chatPanel() const { return m_chat; }
