@@ -1,0 +1,112 @@
+#include "BenchData.h"
+
+#include "storage/Database.h"
+
+#include <QDateTime>
+#include <QSqlQuery>
+#include <QStringList>
+#include <QVariant>
+
+namespace Tessera::Bench {
+
+namespace {
+
+// A pronounceable vocabulary: syllables combined, plus the words people really ask about.
+std::vector<QString> vocabulary(std::mt19937& random) {
+    const QStringList common{QStringLiteral("the"),      QStringLiteral("and"),    QStringLiteral("to"),
+                             QStringLiteral("code"),     QStringLiteral("error"),  QStringLiteral("function"),
+                             QStringLiteral("database"), QStringLiteral("query"),  QStringLiteral("python"),
+                             QStringLiteral("return"),   QStringLiteral("value"),  QStringLiteral("please"),
+                             QStringLiteral("explain"),  QStringLiteral("memory"), QStringLiteral("thread")};
+    const QStringList syllables{QStringLiteral("ka"), QStringLiteral("lo"),  QStringLiteral("mi"),
+                                QStringLiteral("ter"), QStringLiteral("an"), QStringLiteral("sel"),
+                                QStringLiteral("du"), QStringLiteral("ro"),  QStringLiteral("vin"),
+                                QStringLiteral("pe"), QStringLiteral("sto"), QStringLiteral("qua")};
+    std::vector<QString> words(common.begin(), common.end());
+    std::uniform_int_distribution<int> syllable(0, int(syllables.size()) - 1);
+    std::uniform_int_distribution<int> length(2, 4);
+    while (words.size() < 6000) {
+        QString word;
+        for (int i = length(random); i > 0; --i) {
+            word += syllables[syllable(random)];
+        }
+        words.push_back(word);
+    }
+    return words;
+}
+
+std::vector<double> zipfWeights(std::size_t count) {
+    std::vector<double> weights(count);
+    for (std::size_t i = 0; i < count; ++i) {
+        weights[i] = 1.0 / double(i + 1);
+    }
+    return weights;
+}
+
+} // namespace
+
+TextGenerator::TextGenerator(quint32 seed)
+    : m_random(seed)
+    , m_words(vocabulary(m_random)) {
+    const std::vector<double> weights = zipfWeights(m_words.size());
+    m_pick = std::discrete_distribution<int>(weights.begin(), weights.end());
+}
+
+QString TextGenerator::message() {
+    std::uniform_int_distribution<int> length(12, 120);
+    std::uniform_int_distribution<int> planted(0, 1999);
+    QString text;
+    const int words = length(m_random);
+    text.reserve(words * 7);
+    for (int i = 0; i < words; ++i) {
+        if (i > 0) {
+            text += (i % 15 == 0) ? QStringLiteral(". ") : QStringLiteral(" ");
+        }
+        text += m_words[std::size_t(m_pick(m_random))];
+    }
+    if (planted(m_random) == 0) {
+        text += QLatin1Char(' ') + rareWord();
+    }
+    return text;
+}
+
+qint64 seedStore(const Core::Database& db, const SeedSize& size, quint32 seed) {
+    TextGenerator text(seed);
+    qint64 written = 0;
+    const QDateTime start = QDateTime::currentDateTimeUtc().addDays(-365);
+    auto status = db.transaction([&]() -> Core::Status {
+        QSqlQuery conversation(db.connection());
+        QSqlQuery message(db.connection());
+        if (!conversation.prepare(QStringLiteral("INSERT INTO conversations (title, created_at, updated_at) "
+                                                 "VALUES (?, ?, ?)")) ||
+            !message.prepare(QStringLiteral("INSERT INTO messages (conversation_id, role, content, state, "
+                                            "created_at, updated_at) VALUES (?, ?, ?, 'complete', ?, ?)"))) {
+            return Core::fail(Core::ErrorCode::StorageFailed, QStringLiteral("cannot prepare the seed statements"));
+        }
+        for (int c = 0; c < size.conversations; ++c) {
+            const QString when = Core::toStoredTime(start.addSecs(qint64(c) * 600));
+            conversation.addBindValue(QStringLiteral("Conversation %1").arg(c + 1));
+            conversation.addBindValue(when);
+            conversation.addBindValue(when);
+            if (!conversation.exec()) {
+                return Core::fail(Core::ErrorCode::StorageFailed, QStringLiteral("cannot add a conversation"));
+            }
+            const qint64 id = conversation.lastInsertId().toLongLong();
+            for (int m = 0; m < size.messagesPerConversation; ++m) {
+                message.addBindValue(id);
+                message.addBindValue(m % 2 == 0 ? QStringLiteral("user") : QStringLiteral("assistant"));
+                message.addBindValue(text.message());
+                message.addBindValue(when);
+                message.addBindValue(when);
+                if (!message.exec()) {
+                    return Core::fail(Core::ErrorCode::StorageFailed, QStringLiteral("cannot add a message"));
+                }
+                ++written;
+            }
+        }
+        return {};
+    });
+    return status ? written : -1;
+}
+
+} // namespace Tessera::Bench
