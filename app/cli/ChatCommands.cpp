@@ -48,6 +48,12 @@ QJsonObject messageJson(const Message& m) {
                        {QStringLiteral("content"), m.content},
                        {QStringLiteral("state"), QString(messageStateName(m.state))},
                        {QStringLiteral("created_at"), m.createdAt.toString(Qt::ISODateWithMs)}};
+    object.insert(QStringLiteral("parent_id"), m.parentId ? QJsonValue(double(*m.parentId)) : QJsonValue());
+    if (m.siblingCount > 1) {
+        // One of several versions (edits or regenerations): which one, of how many.
+        object.insert(QStringLiteral("version"), m.siblingIndex + 1);
+        object.insert(QStringLiteral("versions"), m.siblingCount);
+    }
     if (!m.images.empty()) {
         QJsonArray images;
         for (const ImageAttachment& image : m.images) {
@@ -279,7 +285,7 @@ int showConversation(Context& context, qint64 id) {
     if (!conversation) {
         return reportError(context, conversation.error());
     }
-    auto messages = context.services.messages().listForConversation(id);
+    auto messages = context.services.messages().path(id);
     if (!messages) {
         return reportError(context, messages.error());
     }
@@ -299,6 +305,9 @@ int showConversation(Context& context, qint64 id) {
     }
     for (const auto& m : *messages) {
         QString header = QStringLiteral("[%1]").arg(roleName(m.role));
+        if (m.siblingCount > 1) {
+            header += QStringLiteral(" (version %1 of %2)").arg(m.siblingIndex + 1).arg(m.siblingCount);
+        }
         if (m.role == Role::Assistant) {
             header += QStringLiteral(" %1/%2").arg(m.providerName, m.model);
             if (m.state != MessageState::Complete) {

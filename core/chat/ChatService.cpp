@@ -46,6 +46,28 @@ QString titleFromPrompt(const QString& prompt) {
     return simple.left(57) + QStringLiteral("...");
 }
 
+// Where a new prompt goes: beside the message it edits, or after the branch the conversation shows.
+Result<std::optional<qint64>> parentForPrompt(const MessageRepository& messages, qint64 conversationId,
+                                              const SendOptions& options) {
+    if (options.editOf) {
+        auto edited = messages.get(*options.editOf);
+        if (!edited) {
+            return fail(edited.error());
+        }
+        if (edited->conversationId != conversationId || edited->role != Role::User) {
+            return fail(ErrorCode::InvalidArgument, QStringLiteral("message %1 is not a question in conversation %2")
+                                                        .arg(*options.editOf)
+                                                        .arg(conversationId));
+        }
+        return edited->parentId;
+    }
+    auto leaf = messages.currentLeaf(conversationId);
+    if (!leaf) {
+        return fail(leaf.error());
+    }
+    return *leaf == 0 ? std::nullopt : std::optional<qint64>(*leaf);
+}
+
 } // namespace
 
 ChatService::ChatService(const ChatDependencies& deps, QObject* parent)
@@ -120,6 +142,26 @@ Result<TurnStart> ChatService::send(const QString& prompt, const SendOptions& op
     if (auto images = validateImages(options.images); !images) {
         return fail(images.error());
     }
+    return startTurn(prompt, options, std::nullopt);
+}
+
+Result<TurnStart> ChatService::regenerate(qint64 assistantMessageId, SendOptions options) {
+    auto answer = m_messages.get(assistantMessageId);
+    if (!answer) {
+        return fail(answer.error());
+    }
+    if (answer->role != Role::Assistant || !answer->parentId) {
+        return fail(ErrorCode::InvalidArgument,
+                    QStringLiteral("message %1 is not an answer to a question").arg(assistantMessageId));
+    }
+    options.conversationId = answer->conversationId;
+    options.editOf.reset();
+    options.images.clear();
+    return startTurn(QString(), options, *answer);
+}
+
+Result<TurnStart> ChatService::startTurn(const QString& prompt, const SendOptions& options,
+                                         std::optional<Message> regenerateOf) {
     std::optional<Conversation> existing;
     if (options.conversationId) {
         auto conversation = m_conversations.get(*options.conversationId);
@@ -218,18 +260,33 @@ Result<TurnStart> ChatService::send(const QString& prompt, const SendOptions& op
             }
             conversation.systemPrompt = *options.systemPrompt;
         }
-        user.conversationId = conversation.id;
-        user.role = Role::User;
-        user.content = prompt;
-        user.images = options.images;
-        user.state = MessageState::Complete;
-        user.correlationId = turn->start.correlationId;
-        auto addedUser = m_messages.add(user);
-        if (!addedUser) {
-            return fail(addedUser.error());
+        if (regenerateOf) {
+            // A new answer to the same question: no new user message.
+            auto question = m_messages.get(*regenerateOf->parentId);
+            if (!question) {
+                return fail(question.error());
+            }
+            user = *question;
+        } else {
+            user.conversationId = conversation.id;
+            user.role = Role::User;
+            user.content = prompt;
+            user.images = options.images;
+            user.state = MessageState::Complete;
+            user.correlationId = turn->start.correlationId;
+            if (auto parent = parentForPrompt(m_messages, conversation.id, options); !parent) {
+                return fail(parent.error());
+            } else {
+                user.parentId = *parent;
+            }
+            auto addedUser = m_messages.add(user);
+            if (!addedUser) {
+                return fail(addedUser.error());
+            }
+            user = *addedUser;
         }
-        user = *addedUser;
         assistant.conversationId = conversation.id;
+        assistant.parentId = user.id;
         assistant.role = Role::Assistant;
         assistant.state = MessageState::Streaming;
         assistant.providerName = provider->name;
@@ -240,6 +297,9 @@ Result<TurnStart> ChatService::send(const QString& prompt, const SendOptions& op
             return fail(addedAssistant.error());
         }
         assistant = *addedAssistant;
+        if (auto leaf = m_messages.setCurrentLeaf(conversation.id, assistant.id); !leaf) {
+            return leaf;
+        }
         return m_conversations.touch(conversation.id);
     });
     if (!stored) {
@@ -250,8 +310,8 @@ Result<TurnStart> ChatService::send(const QString& prompt, const SendOptions& op
         return fail(error);
     }
 
-    // The request carries the whole conversation so far, without failed or empty answers.
-    auto history = m_messages.listForConversation(conversation.id);
+    // The request carries the branch up to the question, without failed or empty answers.
+    auto history = m_messages.pathTo(user.id);
     if (!history) {
         return fail(history.error());
     }
@@ -450,6 +510,7 @@ void ChatService::finishTurn(qint64 assistantMessageId, const ChatResult& result
     Message& message = outcome.message;
     message.id = assistantMessageId;
     message.conversationId = turn->start.conversationId;
+    message.parentId = turn->start.userMessageId;
     message.role = Role::Assistant;
     message.providerName = turn->start.providerName;
     message.model = turn->start.model;

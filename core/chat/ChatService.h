@@ -57,6 +57,8 @@ struct SendOptions {
     bool batch = false; // batch work follows the batch cache setting
     // Images sent with the prompt (checked against chat/Attachments.h) and stored with the user's message.
     std::vector<ImageAttachment> images;
+    // set: the prompt is an edited version of this user message; it becomes a new branch beside it.
+    std::optional<qint64> editOf;
 };
 
 struct TurnStart {
@@ -95,6 +97,9 @@ public:
     // Validates and stores the prompt, then starts the answer from the event loop (so no signal about the
     // turn is emitted before this returns). Errors here mean nothing was sent.
     Result<TurnStart> send(const QString& prompt, const SendOptions& options);
+    // Answers the question of an earlier answer again; the new answer becomes a branch beside the old one. Options
+    // may name another provider or model; the prompt-related ones are ignored.
+    Result<TurnStart> regenerate(qint64 assistantMessageId, SendOptions options = {});
     // Stops the answer being written for the message (keeps what arrived). Returns false when none is active.
     bool stop(qint64 assistantMessageId);
     bool isAnswering(qint64 conversationId) const;
@@ -109,6 +114,9 @@ Q_SIGNALS:
 
 private:
     struct ActiveTurn;
+
+    // send() and regenerate(): with regenerateOf set, no user message is added and the answer follows its parent.
+    Result<TurnStart> startTurn(const QString& prompt, const SendOptions& options, std::optional<Message> regenerateOf);
 
     Result<ProviderConfig> chooseProvider(const SendOptions& options, std::optional<qint64> conversationProvider) const;
     void begin(qint64 assistantMessageId);

@@ -30,6 +30,7 @@ enum class MessageState { Complete, Streaming, Incomplete, Failed };
 struct Message {
     qint64 id = 0;
     qint64 conversationId = 0;
+    std::optional<qint64> parentId; // the message this one follows; none for the first of a conversation
     Role role = Role::User;
     QString content;
     MessageState state = MessageState::Complete;
@@ -45,6 +46,10 @@ struct Message {
     bool cacheHit = false;               // served from the response cache at no token cost
     bool viaFallback = false;            // answered by the conversation's fallback model
     std::vector<ImageAttachment> images; // user messages only
+    // Filled when read as part of a branch (MessageRepository::path): this message's place among the messages
+    // that follow the same parent (edits and regenerations), counted from 0.
+    int siblingIndex = 0;
+    int siblingCount = 1;
     QDateTime createdAt;
     QDateTime updatedAt;
 

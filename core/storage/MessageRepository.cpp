@@ -3,18 +3,50 @@
 #include "storage/Database.h"
 
 #include <QSqlQuery>
+#include <QStringList>
 #include <QVariant>
 
+#include <tuple>
 #include <unordered_map>
 
 namespace Tessera::Core {
 
 namespace {
 
-const QString kSelect = QStringLiteral(
-    "SELECT id, conversation_id, role, content, state, provider_name, model, finish_reason, input_tokens, "
-    "cached_input_tokens, output_tokens, reasoning_tokens, usage_estimated, ttft_ms, latency_ms, error_code, "
-    "correlation_id, created_at, updated_at, attempts, cache_hit, via_fallback FROM messages ");
+// The columns fromRow() reads, in its order.
+const QStringList kColumns{QStringLiteral("id"),
+                           QStringLiteral("conversation_id"),
+                           QStringLiteral("role"),
+                           QStringLiteral("content"),
+                           QStringLiteral("state"),
+                           QStringLiteral("provider_name"),
+                           QStringLiteral("model"),
+                           QStringLiteral("finish_reason"),
+                           QStringLiteral("input_tokens"),
+                           QStringLiteral("cached_input_tokens"),
+                           QStringLiteral("output_tokens"),
+                           QStringLiteral("reasoning_tokens"),
+                           QStringLiteral("usage_estimated"),
+                           QStringLiteral("ttft_ms"),
+                           QStringLiteral("latency_ms"),
+                           QStringLiteral("error_code"),
+                           QStringLiteral("correlation_id"),
+                           QStringLiteral("created_at"),
+                           QStringLiteral("updated_at"),
+                           QStringLiteral("attempts"),
+                           QStringLiteral("cache_hit"),
+                           QStringLiteral("via_fallback"),
+                           QStringLiteral("parent_id")};
+
+QString columns(const QString& prefix = {}) {
+    QStringList list;
+    for (const QString& column : kColumns) {
+        list << prefix + column;
+    }
+    return list.join(QStringLiteral(", "));
+}
+
+const QString kSelect = QStringLiteral("SELECT ") + columns() + QStringLiteral(" FROM messages ");
 
 QVariant optionalInt(const std::optional<qint64>& value) {
     return value ? QVariant(*value) : QVariant(QMetaType(QMetaType::LongLong));
@@ -63,6 +95,7 @@ Message fromRow(const QSqlQuery& q) {
     m.attempts = q.value(19).toInt();
     m.cacheHit = q.value(20).toBool();
     m.viaFallback = q.value(21).toBool();
+    m.parentId = toOptional(q.value(22));
     m.updatedAt = fromStoredTime(q.value(18).toString());
     return m;
 }
@@ -98,18 +131,22 @@ Result<Message> MessageRepository::insert(Message message) const {
     const QDateTime now = m_clock.nowUtc();
     message.createdAt = now;
     message.updatedAt = now;
-    QVariantList values{message.conversationId, QString(roleName(message.role)),
-                        message.content,        QString(messageStateName(message.state)),
-                        message.providerName,   message.model,
+    QVariantList values{message.conversationId,
+                        optionalInt(message.parentId),
+                        QString(roleName(message.role)),
+                        message.content,
+                        QString(messageStateName(message.state)),
+                        message.providerName,
+                        message.model,
                         message.finishReason};
     values << usageValues(message.usage) << QVariantList{optionalInt(message.ttftMs), optionalInt(message.latencyMs),
                                                          message.errorCode,           message.correlationId,
                                                          toStoredTime(now),           toStoredTime(now)};
     auto query = m_db.exec(
-        QStringLiteral("INSERT INTO messages (conversation_id, role, content, state, provider_name, model, "
+        QStringLiteral("INSERT INTO messages (conversation_id, parent_id, role, content, state, provider_name, model, "
                        "finish_reason, input_tokens, cached_input_tokens, output_tokens, reasoning_tokens, "
                        "usage_estimated, ttft_ms, latency_ms, error_code, correlation_id, created_at, updated_at) "
-                       "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+                       "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
         values);
     if (!query) {
         return fail(query.error());
@@ -216,6 +253,149 @@ Status MessageRepository::finish(const Message& message) const {
         return fail(ErrorCode::NotFound, QStringLiteral("no message with id %1").arg(message.id));
     }
     return {};
+}
+
+Result<std::vector<Message>> MessageRepository::pathTo(qint64 messageId) const {
+    // Walk up from the message to the first one; read the branch in order with each message's sibling place.
+    static const QString sql = QStringLiteral(R"sql(
+        WITH RECURSIVE chain(id, depth) AS (
+            SELECT id, 0 FROM messages WHERE id = ?
+            UNION ALL
+            SELECT m.parent_id, chain.depth + 1 FROM messages m JOIN chain ON m.id = chain.id
+            WHERE m.parent_id IS NOT NULL
+        )
+        SELECT %1,
+               (SELECT COUNT(*) FROM messages s WHERE s.conversation_id = m.conversation_id
+                                                  AND s.parent_id IS m.parent_id AND s.id < m.id),
+               (SELECT COUNT(*) FROM messages s WHERE s.conversation_id = m.conversation_id
+                                                  AND s.parent_id IS m.parent_id)
+        FROM chain JOIN messages m ON m.id = chain.id ORDER BY chain.depth DESC)sql")
+                                   .arg(columns(QStringLiteral("m.")));
+    auto rows = m_db.exec(sql, {messageId});
+    if (!rows) {
+        return fail(rows.error());
+    }
+    const int siblingColumn = int(kColumns.size());
+    std::vector<Message> result;
+    while (rows->next()) {
+        Message message = fromRow(*rows);
+        message.siblingIndex = rows->value(siblingColumn).toInt();
+        message.siblingCount = std::max(1, rows->value(siblingColumn + 1).toInt());
+        result.push_back(std::move(message));
+    }
+    if (result.empty()) {
+        return result;
+    }
+    if (auto images = loadImages(result,
+                                 QStringLiteral("message_id IN (SELECT id FROM messages WHERE "
+                                                "conversation_id = ?)"),
+                                 {result.front().conversationId});
+        !images) {
+        return fail(images.error());
+    }
+    return result;
+}
+
+Result<qint64> MessageRepository::currentLeaf(qint64 conversationId) const {
+    // The remembered leaf, when it still belongs to the conversation; else its newest message.
+    auto query = m_db.exec(QStringLiteral("SELECT COALESCE((SELECT m.id FROM messages m JOIN conversations c "
+                                          "ON c.current_leaf_id = m.id WHERE c.id = ? AND m.conversation_id = ?), "
+                                          "(SELECT MAX(id) FROM messages WHERE conversation_id = ?), 0)"),
+                           {conversationId, conversationId, conversationId});
+    if (!query) {
+        return fail(query.error());
+    }
+    return query->next() ? query->value(0).toLongLong() : 0;
+}
+
+Result<std::vector<Message>> MessageRepository::path(qint64 conversationId) const {
+    auto leaf = currentLeaf(conversationId);
+    if (!leaf) {
+        return fail(leaf.error());
+    }
+    if (*leaf == 0) {
+        return std::vector<Message>{};
+    }
+    return pathTo(*leaf);
+}
+
+Status MessageRepository::setCurrentLeaf(qint64 conversationId, qint64 messageId) const {
+    auto query = m_db.exec(QStringLiteral("UPDATE conversations SET current_leaf_id = ? WHERE id = ? AND EXISTS "
+                                          "(SELECT 1 FROM messages WHERE id = ? AND conversation_id = ?)"),
+                           {messageId, conversationId, messageId, conversationId});
+    if (!query) {
+        return fail(query.error());
+    }
+    if (query->numRowsAffected() == 0) {
+        return fail(ErrorCode::NotFound,
+                    QStringLiteral("no message %1 in conversation %2").arg(messageId).arg(conversationId));
+    }
+    return {};
+}
+
+Result<std::vector<qint64>> MessageRepository::siblings(qint64 messageId) const {
+    auto query = m_db.exec(QStringLiteral("SELECT s.id FROM messages s JOIN messages m ON m.id = ? "
+                                          "WHERE s.conversation_id = m.conversation_id AND s.parent_id IS m.parent_id "
+                                          "ORDER BY s.id"),
+                           {messageId});
+    if (!query) {
+        return fail(query.error());
+    }
+    std::vector<qint64> ids;
+    while (query->next()) {
+        ids.push_back(query->value(0).toLongLong());
+    }
+    if (ids.empty()) {
+        return fail(ErrorCode::NotFound, QStringLiteral("no message with id %1").arg(messageId));
+    }
+    return ids;
+}
+
+Result<qint64> MessageRepository::newestLeafUnder(qint64 messageId) const {
+    static const QString sql = QStringLiteral(R"sql(
+        WITH RECURSIVE down(id, depth, conversation) AS (
+            SELECT id, 0, conversation_id FROM messages WHERE id = ?
+            UNION ALL
+            SELECT (SELECT MAX(c.id) FROM messages c WHERE c.conversation_id = down.conversation
+                                                       AND c.parent_id = down.id),
+                   down.depth + 1, down.conversation FROM down
+            WHERE EXISTS (SELECT 1 FROM messages c WHERE c.conversation_id = down.conversation
+                                                     AND c.parent_id = down.id)
+        )
+        SELECT id FROM down ORDER BY depth DESC LIMIT 1)sql");
+    auto query = m_db.exec(sql, {messageId});
+    if (!query) {
+        return fail(query.error());
+    }
+    return query->next() ? query->value(0).toLongLong() : messageId;
+}
+
+Status MessageRepository::remove(qint64 messageId) const {
+    auto message = get(messageId);
+    if (!message) {
+        return fail(message.error());
+    }
+    return m_db.transaction([&]() -> Status {
+        const QVariant parent = optionalInt(message->parentId);
+        if (auto moved = m_db.exec(
+                QStringLiteral("UPDATE messages SET parent_id = ? WHERE conversation_id = ? AND parent_id = ?"),
+                {parent, message->conversationId, messageId});
+            !moved) {
+            return fail(moved.error());
+        }
+        // A branch that ended at the message now ends at its parent (or, for a first message, at its reply).
+        if (auto leaf = m_db.exec(QStringLiteral("UPDATE conversations SET current_leaf_id = ? "
+                                                 "WHERE id = ? AND current_leaf_id = ?"),
+                                  {parent, message->conversationId, messageId});
+            !leaf) {
+            return fail(leaf.error());
+        }
+        auto removed = m_db.exec(QStringLiteral("DELETE FROM messages WHERE id = ?"), {messageId});
+        if (!removed) {
+            return fail(removed.error());
+        }
+        return {};
+    });
 }
 
 } // namespace Tessera::Core

@@ -19,8 +19,22 @@ public:
     // Inserts and returns the message with its id and timestamps; its images are stored with it.
     Result<Message> add(Message message) const;
     Result<Message> get(qint64 id) const;
-    // In conversation order.
+    // Every message of the conversation, every branch, in the order written.
     Result<std::vector<Message>> listForConversation(qint64 conversationId) const;
+    // The branch the conversation shows: from its first message to its current last one, each with its place
+    // among its siblings.
+    Result<std::vector<Message>> path(qint64 conversationId) const;
+    // The branch that ends at the message (from the first message to it), with sibling places.
+    Result<std::vector<Message>> pathTo(qint64 messageId) const;
+    // The message the conversation's branch ends at (0 for an empty conversation).
+    Result<qint64> currentLeaf(qint64 conversationId) const;
+    Status setCurrentLeaf(qint64 conversationId, qint64 messageId) const;
+    // The messages that follow the same parent as this one (itself included), oldest first.
+    Result<std::vector<qint64>> siblings(qint64 messageId) const;
+    // Where a branch that continues from this message ends: following the newest reply each time.
+    Result<qint64> newestLeafUnder(qint64 messageId) const;
+    // Deletes one message. Its replies then follow its parent; a branch that ended at it ends at its parent.
+    Status remove(qint64 messageId) const;
     // Replaces the text of a message that is being streamed.
     Status updateContent(qint64 id, const QString& content) const;
     // Writes the final state of an answer: text, state, and every recorded fact about it.

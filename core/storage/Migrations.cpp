@@ -99,6 +99,18 @@ const std::vector<Migration>& migrations() {
                  INSERT INTO messages_fts(rowid, content) VALUES (new.id, new.content);
              END)sql"),
          }},
+        {4,
+         {
+             // Branches: every message follows a parent (none for the first), so edited and regenerated messages
+             // are siblings; the conversation remembers the last message of the branch it shows.
+             QStringLiteral("ALTER TABLE messages ADD COLUMN parent_id INTEGER"),
+             QStringLiteral("UPDATE messages SET parent_id = (SELECT MAX(p.id) FROM messages p "
+                            "WHERE p.conversation_id = messages.conversation_id AND p.id < messages.id)"),
+             QStringLiteral("CREATE INDEX messages_by_parent ON messages(conversation_id, parent_id, id)"),
+             QStringLiteral("ALTER TABLE conversations ADD COLUMN current_leaf_id INTEGER"),
+             QStringLiteral("UPDATE conversations SET current_leaf_id = "
+                            "(SELECT MAX(m.id) FROM messages m WHERE m.conversation_id = conversations.id)"),
+         }},
     };
     return all;
 }

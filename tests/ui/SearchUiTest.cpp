@@ -30,12 +30,16 @@ namespace {
 qint64 addConversation(Core::CoreServices& services, const QString& title, const QStringList& texts) {
     const qint64 id = services.conversations().create(title, std::nullopt, {}, {})->id;
     bool user = true;
+    std::optional<qint64> parent;
     for (const QString& text : texts) {
         Core::Message message;
         message.conversationId = id;
+        message.parentId = parent;
         message.role = user ? Core::Role::User : Core::Role::Assistant;
         message.content = text;
-        EXPECT_TRUE(services.messages().add(message));
+        auto added = services.messages().add(message);
+        EXPECT_TRUE(added);
+        parent = added ? std::optional(added->id) : std::nullopt;
         user = !user;
     }
     return id;

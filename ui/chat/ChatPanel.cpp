@@ -225,7 +225,7 @@ void ChatPanel::showConversation(std::optional<qint64> conversationId) {
         return;
     }
     auto conversation = m_services.conversations().get(*conversationId);
-    auto messages = m_services.messages().listForConversation(*conversationId);
+    auto messages = m_services.messages().path(*conversationId);
     if (!conversation || !messages) {
         m_banner->showError(conversation ? messages.error() : conversation.error());
         m_view->clear();

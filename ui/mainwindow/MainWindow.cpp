@@ -12,6 +12,7 @@
 #include "settings/ProvidersDialog.h"
 #include "settings/SettingsDialog.h"
 #include "storage/ConversationRepository.h"
+#include "storage/MessageRepository.h"
 #include "storage/ProviderRepository.h"
 #include "widgets/Dialogs.h"
 #include "widgets/ErrorText.h"
@@ -231,9 +232,17 @@ void MainWindow::openMessage(qint64 conversationId, qint64 messageId) {
     if (m_chat->conversationId() != conversationId) {
         m_chat->showConversation(conversationId);
     }
-    if (!m_chat->chatView()->scrollToMessage(messageId)) {
-        statusBar()->showMessage(tr("That message no longer exists."), 5000);
+    if (m_chat->chatView()->scrollToMessage(messageId)) {
+        return;
     }
+    // On another branch (an earlier version of an edited or regenerated message): show that branch.
+    auto leaf = m_services.messages().newestLeafUnder(messageId);
+    if (!leaf || !m_services.messages().setCurrentLeaf(conversationId, *leaf)) {
+        statusBar()->showMessage(tr("That message no longer exists."), 5000);
+        return;
+    }
+    m_chat->showConversation(conversationId);
+    m_chat->chatView()->scrollToMessage(messageId);
 }
 
 void MainWindow::attachImages() {
