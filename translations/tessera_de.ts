@@ -492,6 +492,14 @@
             <numerusform>%n Versuche</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Editing an earlier question: Send makes it a new version, Esc cancels.</source>
+        <translation>Sie bearbeiten eine frühere Frage: Senden legt eine neue Fassung an, Esc bricht ab.</translation>
+    </message>
+    <message>
+        <source>Stop the answer being written first (Esc).</source>
+        <translation>Halten Sie zuerst die laufende Antwort an (Esc).</translation>
+    </message>
 </context>
 <context>
     <name>Tessera::Ui::ChatView</name>
@@ -781,6 +789,26 @@ Ein nativer KI-Arbeitsplatz für den Desktop. Ihre API-Schlüssel bleiben im Sys
         <source>That message no longer exists.</source>
         <translation>Diese Nachricht gibt es nicht mehr.</translation>
     </message>
+    <message>
+        <source>Delete Message</source>
+        <translation>Nachricht löschen</translation>
+    </message>
+    <message>
+        <source>Delete this message? Its replies stay in the conversation.</source>
+        <translation>Diese Nachricht löschen? Die Antworten darauf bleiben in der Unterhaltung.</translation>
+    </message>
+    <message>
+        <source>&amp;Message</source>
+        <translation>&amp;Nachricht</translation>
+    </message>
+    <message>
+        <source>&amp;Regenerate Answer</source>
+        <translation>Antwort &amp;neu erzeugen</translation>
+    </message>
+    <message>
+        <source>&amp;Edit Last Question</source>
+        <translation>Letzte Frage &amp;bearbeiten</translation>
+    </message>
 </context>
 <context>
     <name>Tessera::Ui::MessageWidget</name>
@@ -850,6 +878,50 @@ Ein nativer KI-Arbeitsplatz für den Desktop. Ihre API-Schlüssel bleiben im Sys
             <numerusform>%n Versuch</numerusform>
             <numerusform>%n Versuche</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Previous version</source>
+        <translation>Vorherige Fassung</translation>
+    </message>
+    <message>
+        <source>Next version</source>
+        <translation>Nächste Fassung</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>Kopieren</translation>
+    </message>
+    <message>
+        <source>Copy the message's text</source>
+        <translation>Den Text der Nachricht kopieren</translation>
+    </message>
+    <message>
+        <source>Edit</source>
+        <translation>Bearbeiten</translation>
+    </message>
+    <message>
+        <source>Edit the question and send it as a new version</source>
+        <translation>Die Frage bearbeiten und als neue Fassung senden</translation>
+    </message>
+    <message>
+        <source>Regenerate</source>
+        <translation>Neu erzeugen</translation>
+    </message>
+    <message>
+        <source>Answer again; the old answer stays a version</source>
+        <translation>Erneut antworten; die alte Antwort bleibt als Fassung erhalten</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Löschen</translation>
+    </message>
+    <message>
+        <source>Delete this message</source>
+        <translation>Diese Nachricht löschen</translation>
+    </message>
+    <message>
+        <source>Version %1 of %2</source>
+        <translation>Fassung %1 von %2</translation>
     </message>
 </context>
 <context>
@@ -1203,12 +1275,16 @@ Ein nativer KI-Arbeitsplatz für den Desktop. Ihre API-Schlüssel bleiben im Sys
     <message numerus="yes">
         <source>The newest %n matches; scroll for more.</source>
         <translation>
-            <numerusform>Der neueste Treffer; für mehr weiterblättern.</numerusform><numerusform>Die neuesten %n Treffer; für mehr weiterblättern.</numerusform></translation>
+            <numerusform>Der neueste Treffer; für mehr weiterblättern.</numerusform>
+            <numerusform>Die neuesten %n Treffer; für mehr weiterblättern.</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n matching message(s), newest first.</source>
         <translation>
-            <numerusform>%n passende Nachricht, die neueste zuerst.</numerusform><numerusform>%n passende Nachrichten, die neuesten zuerst.</numerusform></translation>
+            <numerusform>%n passende Nachricht, die neueste zuerst.</numerusform>
+            <numerusform>%n passende Nachrichten, die neuesten zuerst.</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -93,12 +93,16 @@
     <message numerus="yes">
         <source>The newest %n matches; scroll for more.</source>
         <translation>
-            <numerusform>The newest %n matches; scroll for more.</numerusform><numerusform>The newest %n matches; scroll for more.</numerusform></translation>
+            <numerusform>The newest %n matches; scroll for more.</numerusform>
+            <numerusform>The newest %n matches; scroll for more.</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n matching message(s), newest first.</source>
         <translation>
-            <numerusform>%n matching message, newest first.</numerusform><numerusform>%n matching messages, newest first.</numerusform></translation>
+            <numerusform>%n matching message, newest first.</numerusform>
+            <numerusform>%n matching messages, newest first.</numerusform>
+        </translation>
     </message>
 </context>
 <context>

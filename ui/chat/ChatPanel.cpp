@@ -6,6 +6,7 @@
 #include "chat/ChatView.h"
 #include "chat/Composer.h"
 #include "chat/ImageImport.h"
+#include "chat/MessageWidget.h"
 #include "common/CorrelationId.h"
 #include "providers/Provider.h"
 #include "providers/ProviderFactory.h"
@@ -16,6 +17,8 @@
 #include "storage/ProviderRepository.h"
 #include "widgets/ErrorBanner.h"
 
+#include <QApplication>
+#include <QClipboard>
 #include <QComboBox>
 #include <QHBoxLayout>
 #include <QLabel>
@@ -37,6 +40,7 @@ ChatPanel::ChatPanel(Core::CoreServices& services, QWidget* parent)
     , m_refreshModels(new QToolButton(this))
     , m_settingsButton(new QToolButton(this))
     , m_fallback(new QLabel(this))
+    , m_editNotice(new QLabel(this))
     , m_banner(new ErrorBanner(this))
     , m_view(new ChatView(this))
     , m_composer(new Composer(this))
@@ -69,6 +73,10 @@ ChatPanel::ChatPanel(Core::CoreServices& services, QWidget* parent)
     m_attach->setToolButtonStyle(Qt::ToolButtonTextOnly);
     m_attach->setToolTip(tr("Attach images to the message (Ctrl+Shift+A); you can also paste or drop them"));
     m_attach->setAccessibleName(tr("Attach images"));
+    m_editNotice->setObjectName(QStringLiteral("editNotice"));
+    m_editNotice->setText(tr("Editing an earlier question: Send makes it a new version, Esc cancels."));
+    m_editNotice->setWordWrap(true);
+    m_editNotice->hide();
     m_send->setObjectName(QStringLiteral("sendButton"));
     m_send->setToolTip(tr("Send (Ctrl+Enter)"));
     m_send->setDefault(false);
@@ -108,6 +116,7 @@ ChatPanel::ChatPanel(Core::CoreServices& services, QWidget* parent)
     layout->addWidget(m_banner);
     layout->addWidget(m_view, 1);
     layout->addWidget(m_attachments);
+    layout->addWidget(m_editNotice);
     layout->addLayout(composerRow);
     layout->addWidget(m_status);
     m_composer->setMaximumHeight(140);
@@ -122,6 +131,11 @@ ChatPanel::ChatPanel(Core::CoreServices& services, QWidget* parent)
     connect(m_settingsButton, &QToolButton::clicked, this, &ChatPanel::openConversationSettings);
     connect(m_attach, &QToolButton::clicked, this, &ChatPanel::attachRequested);
     connect(m_composer, &Composer::filesInserted, this, &ChatPanel::attachFiles);
+    connect(m_view, &ChatView::copyRequested, this, &ChatPanel::copyMessage);
+    connect(m_view, &ChatView::editRequested, this, &ChatPanel::beginEdit);
+    connect(m_view, &ChatView::regenerateRequested, this, &ChatPanel::regenerate);
+    connect(m_view, &ChatView::deleteRequested, this, &ChatPanel::deleteRequested);
+    connect(m_view, &ChatView::versionRequested, this, &ChatPanel::switchVersion);
     connect(m_composer, &Composer::pictureInserted, this, &ChatPanel::attachPicture);
     connect(m_refreshModels, &QToolButton::clicked, this, [this] {
         m_modelCache.remove(m_provider->currentText());
@@ -216,6 +230,8 @@ void ChatPanel::showConversation(std::optional<qint64> conversationId) {
     m_conversationId = conversationId;
     m_answeringMessageId.reset();
     m_pendingSettings = {};
+    m_editing.reset();
+    m_editNotice->hide();
     m_banner->hide();
     m_status->clear();
     showFallback();
@@ -273,6 +289,7 @@ void ChatPanel::handleSend() {
     options.providerName = m_provider->currentText();
     options.model = m_model->currentText().trimmed();
     options.images = m_attachments->images();
+    options.editOf = m_editing;
     if (!m_conversationId) {
         // A new conversation starts with the settings chosen for it.
         if (!m_pendingSettings.systemPrompt.isEmpty()) {
@@ -292,6 +309,12 @@ void ChatPanel::handleSend() {
     m_composer->clear();
     m_attachments->clear();
     m_pendingSettings = {};
+    if (m_editing) {
+        // A new version of an earlier question: show the branch it starts.
+        showConversation(started->conversationId);
+        Q_EMIT conversationsChanged(started->conversationId);
+        return;
+    }
     const bool newConversation = m_conversationId != started->conversationId;
     m_conversationId = started->conversationId;
     if (newConversation) {
@@ -311,7 +334,134 @@ void ChatPanel::handleSend() {
 void ChatPanel::handleStop() {
     if (m_answeringMessageId) {
         m_services.chat().stop(*m_answeringMessageId);
+    } else if (m_editing) {
+        cancelEdit();
     }
+}
+
+bool ChatPanel::canChangeConversation() {
+    if (m_answeringMessageId) {
+        m_banner->showMessage(tr("Stop the answer being written first (Esc)."));
+        return false;
+    }
+    return true;
+}
+
+std::optional<qint64> ChatPanel::lastMessageWithRole(Core::Role role) const {
+    for (int i = m_view->messageCount() - 1; i >= 0; --i) {
+        if (m_view->messageAt(i)->message().role == role) {
+            return m_view->messageAt(i)->messageId();
+        }
+    }
+    return std::nullopt;
+}
+
+void ChatPanel::copyMessage(qint64 messageId) {
+    if (MessageWidget* widget = m_view->messageById(messageId)) {
+        QApplication::clipboard()->setText(widget->bodyText());
+    }
+}
+
+void ChatPanel::regenerate(qint64 assistantMessageId) {
+    if (!m_conversationId || !canChangeConversation()) {
+        return;
+    }
+    Core::SendOptions options;
+    options.providerName = m_provider->currentText();
+    options.model = m_model->currentText().trimmed();
+    auto started = m_services.chat().regenerate(assistantMessageId, options);
+    if (!started) {
+        m_banner->showError(started.error());
+        return;
+    }
+    m_banner->hide();
+    cancelEdit();
+    showConversation(started->conversationId);
+    Q_EMIT conversationsChanged(started->conversationId);
+}
+
+void ChatPanel::regenerateLast() {
+    if (const auto last = lastMessageWithRole(Core::Role::Assistant)) {
+        regenerate(*last);
+    }
+}
+
+void ChatPanel::beginEdit(qint64 userMessageId) {
+    if (!canChangeConversation()) {
+        return;
+    }
+    auto message = m_services.messages().get(userMessageId);
+    if (!message) {
+        m_banner->showError(message.error());
+        return;
+    }
+    m_editing = userMessageId;
+    m_composer->setPlainText(message->content);
+    m_attachments->clear();
+    for (const Core::ImageAttachment& image : message->images) {
+        m_attachments->add(image);
+    }
+    m_editNotice->show();
+    focusComposer();
+    m_composer->selectAll();
+}
+
+void ChatPanel::editLast() {
+    if (const auto last = lastMessageWithRole(Core::Role::User)) {
+        beginEdit(*last);
+    }
+}
+
+void ChatPanel::cancelEdit() {
+    if (!m_editing) {
+        return;
+    }
+    m_editing.reset();
+    m_editNotice->hide();
+    m_composer->clear();
+    m_attachments->clear();
+}
+
+void ChatPanel::switchVersion(qint64 messageId, int step) {
+    if (!m_conversationId || !canChangeConversation()) {
+        return;
+    }
+    auto siblings = m_services.messages().siblings(messageId);
+    if (!siblings) {
+        m_banner->showError(siblings.error());
+        return;
+    }
+    const auto at = std::find(siblings->begin(), siblings->end(), messageId);
+    const qsizetype index = (at - siblings->begin()) + step;
+    if (at == siblings->end() || index < 0 || index >= qsizetype(siblings->size())) {
+        return;
+    }
+    const qint64 target = (*siblings)[std::size_t(index)];
+    auto leaf = m_services.messages().newestLeafUnder(target);
+    if (!leaf) {
+        m_banner->showError(leaf.error());
+        return;
+    }
+    if (auto set = m_services.messages().setCurrentLeaf(*m_conversationId, *leaf); !set) {
+        m_banner->showError(set.error());
+        return;
+    }
+    const qint64 conversation = *m_conversationId;
+    showConversation(conversation);
+    m_view->scrollToMessage(target);
+}
+
+void ChatPanel::deleteMessage(qint64 messageId) {
+    if (!m_conversationId || !canChangeConversation()) {
+        return;
+    }
+    if (auto removed = m_services.messages().remove(messageId); !removed) {
+        m_banner->showError(removed.error());
+        return;
+    }
+    const qint64 conversation = *m_conversationId;
+    showConversation(conversation);
+    Q_EMIT conversationsChanged(conversation);
 }
 
 void ChatPanel::handleDelta(qint64 conversationId, qint64 messageId, const QString& delta) {
@@ -464,6 +614,7 @@ void ChatPanel::updateButtons() {
     const bool answering = m_answeringMessageId.has_value();
     m_send->setEnabled(!answering);
     m_stop->setEnabled(answering);
+    m_view->setActionsEnabled(!answering);
 }
 
 } // namespace Tessera::Ui

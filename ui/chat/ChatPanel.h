@@ -48,6 +48,18 @@ public:
     void attachPicture(const QImage& picture);
     AttachmentStrip* attachments() const { return m_attachments; }
 
+    // Branches: answer a question again, or edit a question and send it as a new version (the earlier versions
+    // stay, reachable with "‹ ›" on the message).
+    void regenerate(qint64 assistantMessageId);
+    void regenerateLast();
+    void beginEdit(qint64 userMessageId);
+    void editLast();
+    void cancelEdit();
+    std::optional<qint64> editing() const { return m_editing; }
+    void switchVersion(qint64 messageId, int step);
+    // Deletes one message (its replies stay, following its parent). The window asks for confirmation first.
+    void deleteMessage(qint64 messageId);
+
     ChatView* chatView() const { return m_view; }
     Composer* composer() const { return m_composer; }
     ErrorBanner* errorBanner() const { return m_banner; }
@@ -57,6 +69,8 @@ Q_SIGNALS:
     void conversationsChanged(qint64 conversationId);
     // The user asked to pick image files (the window asks which, through its dialogs).
     void attachRequested();
+    // The user asked to delete a message (the window confirms, then calls deleteMessage).
+    void deleteRequested(qint64 messageId);
 
 private:
     void handleSend();
@@ -70,6 +84,10 @@ private:
     void applyConversationSettings(const ConversationSettings& settings);
     void showFallback();
     bool addAttachment(const Core::Result<Core::ImageAttachment>& image);
+    void copyMessage(qint64 messageId);
+    // Refuses (with a message) while the shown conversation is being answered.
+    bool canChangeConversation();
+    std::optional<qint64> lastMessageWithRole(Core::Role role) const;
 
     Core::CoreServices& m_services;
     std::optional<qint64> m_conversationId;
@@ -80,6 +98,8 @@ private:
     QToolButton* m_refreshModels;
     QToolButton* m_settingsButton;
     QLabel* m_fallback;
+    QLabel* m_editNotice;
+    std::optional<qint64> m_editing;        // the question being edited
     ConversationSettings m_pendingSettings; // for a conversation not yet started
     ErrorBanner* m_banner;
     ChatView* m_view;

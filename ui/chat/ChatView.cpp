@@ -62,6 +62,12 @@ void ChatView::setMessages(const std::vector<Core::Message>& messages) {
 
 void ChatView::appendMessage(const Core::Message& message) {
     auto* widget = new MessageWidget(message, m_content);
+    widget->setActionsEnabled(m_actionsEnabled);
+    connect(widget, &MessageWidget::copyRequested, this, &ChatView::copyRequested);
+    connect(widget, &MessageWidget::editRequested, this, &ChatView::editRequested);
+    connect(widget, &MessageWidget::regenerateRequested, this, &ChatView::regenerateRequested);
+    connect(widget, &MessageWidget::deleteRequested, this, &ChatView::deleteRequested);
+    connect(widget, &MessageWidget::versionRequested, this, &ChatView::versionRequested);
     m_placeholder->hide();
     m_layout->insertWidget(m_layout->count() - 1, widget);
     m_widgets.push_back(widget);
@@ -98,6 +104,13 @@ void ChatView::finishMessage(const Core::Message& message) {
     m_dirty.remove(message.id);
     if (MessageWidget* widget = messageById(message.id)) {
         widget->setFinal(message);
+    }
+}
+
+void ChatView::setActionsEnabled(bool enabled) {
+    m_actionsEnabled = enabled;
+    for (MessageWidget* widget : m_widgets) {
+        widget->setActionsEnabled(enabled);
     }
 }
 

@@ -35,10 +35,20 @@ public:
     int messageCount() const { return int(m_widgets.size()); }
     MessageWidget* messageAt(int index) const;
     MessageWidget* messageById(qint64 id) const;
+    // Enables or disables the message actions that change the conversation (while an answer is written).
+    void setActionsEnabled(bool enabled);
     // Brings the message into view and marks it for a moment (a search result opened). False when not shown.
     bool scrollToMessage(qint64 id);
     // Number of times a streaming message was re-rendered (for tests of the coalescing).
     int streamRenderCount() const { return m_streamRenders; }
+
+Q_SIGNALS:
+    // The actions of a message (see MessageWidget).
+    void copyRequested(qint64 messageId);
+    void editRequested(qint64 messageId);
+    void regenerateRequested(qint64 messageId);
+    void deleteRequested(qint64 messageId);
+    void versionRequested(qint64 messageId, int step);
 
 private:
     void flushPending();
@@ -53,6 +63,7 @@ private:
     QTimer m_frameTimer;
     int m_streamRenders = 0;
     bool m_followTail = true;
+    bool m_actionsEnabled = true;
 };
 
 } // namespace Tessera::Ui

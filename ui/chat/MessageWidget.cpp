@@ -9,6 +9,7 @@
 #include <QPixmap>
 #include <QTextDocument>
 #include <QTimer>
+#include <QToolButton>
 #include <QUrl>
 #include <QVBoxLayout>
 
@@ -32,7 +33,13 @@ MessageWidget::MessageWidget(const Core::Message& message, QWidget* parent)
     , m_message(message)
     , m_header(new QLabel(this))
     , m_body(new QLabel(this))
-    , m_footer(new QLabel(this)) {
+    , m_footer(new QLabel(this))
+    , m_previousVersion(new QToolButton(this))
+    , m_version(new QLabel(this))
+    , m_nextVersion(new QToolButton(this))
+    , m_copy(new QToolButton(this))
+    , m_change(new QToolButton(this))
+    , m_delete(new QToolButton(this)) {
     setObjectName(message.role == Core::Role::User ? QStringLiteral("userMessage")
                                                    : QStringLiteral("assistantMessage"));
     setFrameShape(QFrame::StyledPanel);
@@ -62,10 +69,52 @@ MessageWidget::MessageWidget(const Core::Message& message, QWidget* parent)
     m_footer->setFont(footerFont);
     m_footer->setForegroundRole(QPalette::PlaceholderText);
     m_footer->setObjectName(QStringLiteral("messageFooter"));
+    const bool question = message.role == Core::Role::User;
+    const auto setUp = [this](QToolButton* button, const char* name, const QString& text, const QString& tip) {
+        button->setObjectName(QString::fromLatin1(name));
+        button->setText(text);
+        button->setToolTip(tip);
+        button->setAccessibleName(tip);
+        button->setAutoRaise(true);
+        button->setFocusPolicy(Qt::TabFocus);
+    };
+    setUp(m_previousVersion, "previousVersion", QStringLiteral("‹"), tr("Previous version"));
+    setUp(m_nextVersion, "nextVersion", QStringLiteral("›"), tr("Next version"));
+    setUp(m_copy, "copyMessage", tr("Copy"), tr("Copy the message's text"));
+    if (question) {
+        setUp(m_change, "editMessage", tr("Edit"), tr("Edit the question and send it as a new version"));
+    } else {
+        setUp(m_change, "regenerateMessage", tr("Regenerate"), tr("Answer again; the old answer stays a version"));
+    }
+    setUp(m_delete, "deleteMessage", tr("Delete"), tr("Delete this message"));
+    m_version->setObjectName(QStringLiteral("versionLabel"));
+    m_version->setForegroundRole(QPalette::PlaceholderText);
+    connect(m_previousVersion, &QToolButton::clicked, this, [this] { Q_EMIT versionRequested(m_message.id, -1); });
+    connect(m_nextVersion, &QToolButton::clicked, this, [this] { Q_EMIT versionRequested(m_message.id, +1); });
+    connect(m_copy, &QToolButton::clicked, this, [this] { Q_EMIT copyRequested(m_message.id); });
+    connect(m_change, &QToolButton::clicked, this, [this, question] {
+        if (question) {
+            Q_EMIT editRequested(m_message.id);
+        } else {
+            Q_EMIT regenerateRequested(m_message.id);
+        }
+    });
+    connect(m_delete, &QToolButton::clicked, this, [this] { Q_EMIT deleteRequested(m_message.id); });
+    auto* headerRow = new QHBoxLayout;
+    headerRow->setSpacing(2);
+    headerRow->addWidget(m_header, 1);
+    headerRow->addWidget(m_previousVersion);
+    headerRow->addWidget(m_version);
+    headerRow->addWidget(m_nextVersion);
+    headerRow->addSpacing(8);
+    headerRow->addWidget(m_copy);
+    headerRow->addWidget(m_change);
+    headerRow->addWidget(m_delete);
+
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(10, 8, 10, 8);
     layout->setSpacing(4);
-    layout->addWidget(m_header);
+    layout->addLayout(headerRow);
     if (!message.images.empty()) {
         // The images the user sent, as thumbnails; the full picture is in the tooltip's name and the store.
         auto* images = new QHBoxLayout;
@@ -93,6 +142,28 @@ MessageWidget::MessageWidget(const Core::Message& message, QWidget* parent)
     render();
 }
 
+void MessageWidget::updateActions() {
+    const bool versions = m_message.siblingCount > 1;
+    m_previousVersion->setVisible(versions);
+    m_nextVersion->setVisible(versions);
+    m_version->setVisible(versions);
+    m_version->setText(QStringLiteral("%1/%2").arg(m_message.siblingIndex + 1).arg(m_message.siblingCount));
+    m_version->setAccessibleName(tr("Version %1 of %2").arg(m_message.siblingIndex + 1).arg(m_message.siblingCount));
+    m_previousVersion->setEnabled(m_actionsEnabled && m_message.siblingIndex > 0);
+    m_nextVersion->setEnabled(m_actionsEnabled && m_message.siblingIndex + 1 < m_message.siblingCount);
+    const bool streaming = m_message.state == Core::MessageState::Streaming;
+    m_copy->setEnabled(!m_message.content.isEmpty() || streaming);
+    m_change->setVisible(!streaming);
+    m_delete->setVisible(!streaming);
+    m_change->setEnabled(m_actionsEnabled);
+    m_delete->setEnabled(m_actionsEnabled);
+}
+
+void MessageWidget::setActionsEnabled(bool enabled) {
+    m_actionsEnabled = enabled;
+    updateActions();
+}
+
 void MessageWidget::setStreamingText(const QString& text) {
     m_message.content = text;
     m_body->setText(renderMarkdown(text));
@@ -100,7 +171,14 @@ void MessageWidget::setStreamingText(const QString& text) {
 }
 
 void MessageWidget::setFinal(const Core::Message& message) {
+    // The final record from the service does not know the message's place among its versions; keep it.
+    const int index = m_message.siblingIndex;
+    const int count = m_message.siblingCount;
     m_message = message;
+    if (m_message.siblingCount == 1 && count > 1) {
+        m_message.siblingIndex = index;
+        m_message.siblingCount = count;
+    }
     render();
 }
 
@@ -138,6 +216,7 @@ void MessageWidget::updateHeader() {
 
 void MessageWidget::render() {
     updateHeader();
+    updateActions();
     m_body->setText(renderMarkdown(m_message.content));
     m_body->setVisible(!m_message.content.isEmpty());
     setAccessibleName(m_header->text());

@@ -99,6 +99,12 @@ MainWindow::MainWindow(Core::CoreServices& services, Dialogs& dialogs, QWidget* 
 
     connect(m_chat, &ChatPanel::conversationsChanged, this, &MainWindow::handleConversationsChanged);
     connect(m_chat, &ChatPanel::attachRequested, this, &MainWindow::attachImages);
+    connect(m_chat, &ChatPanel::deleteRequested, this, [this](qint64 messageId) {
+        if (m_dialogs.confirm(this, tr("Delete Message"),
+                              tr("Delete this message? Its replies stay in the conversation."))) {
+            m_chat->deleteMessage(messageId);
+        }
+    });
     connect(m_list->selectionModel(), &QItemSelectionModel::currentChanged, this, &MainWindow::handleSelectionChanged);
 
     if (!m_model->refresh()) {
@@ -152,6 +158,12 @@ void MainWindow::buildMenus() {
     providers->addAction(tr("&Manage Providers…"), this, &MainWindow::openProviders);
     QAction* health = providers->addAction(tr("Provider &Health…"), this, &MainWindow::openProviderHealth);
     health->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_H));
+
+    QMenu* message = menuBar()->addMenu(tr("&Message"));
+    QAction* regenerate = message->addAction(tr("&Regenerate Answer"), m_chat, &ChatPanel::regenerateLast);
+    regenerate->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_R));
+    QAction* edit = message->addAction(tr("&Edit Last Question"), m_chat, &ChatPanel::editLast);
+    edit->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
 
     QMenu* tools = menuBar()->addMenu(tr("&Tools"));
     QAction* focus = tools->addAction(tr("&Focus Message Box"), m_chat, &ChatPanel::focusComposer);

@@ -1,0 +1,129 @@
+// Branches in the GUI: regenerate an answer, edit a question, step through the versions with "‹ ›", copy and
+// delete a message.
+#include "chat/ChatView.h"
+#include "chat/Composer.h"
+#include "chat/MessageWidget.h"
+#include "storage/MessageRepository.h"
+#include "support/TestHelpers.h"
+#include "ui/UiFixture.h"
+#include "widgets/ErrorBanner.h"
+
+#include <QApplication>
+#include <QClipboard>
+#include <QLabel>
+#include <QTest>
+#include <QToolButton>
+
+#include "support/QtPrinters.h"
+
+#include <gtest/gtest.h>
+
+using namespace Tessera;
+using namespace Tessera::Testing;
+
+namespace {
+
+Ui::MessageWidget* at(Ui::MainWindow& window, int index) {
+    return window.chatPanel()->chatView()->messageAt(index);
+}
+
+bool settled(Ui::MainWindow& window) {
+    Ui::ChatView* view = window.chatPanel()->chatView();
+    const int count = view->messageCount();
+    return count > 0 && view->messageAt(count - 1)->message().role == Core::Role::Assistant &&
+           view->messageAt(count - 1)->message().state != Core::MessageState::Streaming;
+}
+
+void click(QWidget* message, const char* button) {
+    auto* found = message->findChild<QToolButton*>(QString::fromLatin1(button));
+    ASSERT_NE(found, nullptr) << button;
+    // Freshly shown messages become visible from the event loop.
+    ASSERT_TRUE(waitUntil([&] { return found->isVisible() && found->isEnabled(); }, 2000)) << button;
+    QTest::mouseClick(found, Qt::LeftButton);
+}
+
+} // namespace
+
+TEST_F(MainWindowTest, RegenerateEditAndStepThroughVersions) {
+    addLoopbackProvider();
+    Ui::MainWindow window(*services, dialogs);
+    window.resize(1000, 700);
+    window.show();
+    auto* composer = child<Ui::Composer>(&window, "composer");
+    composer->setPlainText(QStringLiteral("first question"));
+    QTest::keyClick(composer, Qt::Key_Return, Qt::ControlModifier);
+    ASSERT_TRUE(waitUntil([&] { return settled(window); }));
+    EXPECT_TRUE(at(window, 1)->findChild<QLabel*>(QStringLiteral("versionLabel"))->isHidden()) << "one version only";
+
+    // Regenerate: a second version of the answer, shown as 2/2.
+    click(at(window, 1), "regenerateMessage");
+    ASSERT_TRUE(waitUntil([&] { return settled(window) && at(window, 1)->message().siblingCount == 2; }));
+    EXPECT_EQ(window.chatPanel()->chatView()->messageCount(), 2);
+    EXPECT_EQ(at(window, 1)->findChild<QLabel*>(QStringLiteral("versionLabel"))->text(), QStringLiteral("2/2"));
+    const qint64 newer = at(window, 1)->messageId();
+
+    // Step back to the first version, and forward again.
+    click(at(window, 1), "previousVersion");
+    EXPECT_EQ(at(window, 1)->findChild<QLabel*>(QStringLiteral("versionLabel"))->text(), QStringLiteral("1/2"));
+    EXPECT_NE(at(window, 1)->messageId(), newer);
+    click(at(window, 1), "nextVersion");
+    EXPECT_EQ(at(window, 1)->messageId(), newer);
+
+    // Edit the question: the composer takes its text; Send makes a new version of the question.
+    click(at(window, 0), "editMessage");
+    EXPECT_EQ(composer->toPlainText(), QStringLiteral("first question"));
+    EXPECT_FALSE(child<QLabel>(&window, "editNotice")->isHidden());
+    composer->setPlainText(QStringLiteral("first question, sharper"));
+    QTest::keyClick(composer, Qt::Key_Return, Qt::ControlModifier);
+    ASSERT_TRUE(waitUntil([&] { return settled(window) && at(window, 0)->message().siblingCount == 2; }));
+    EXPECT_TRUE(child<QLabel>(&window, "editNotice")->isHidden());
+    EXPECT_EQ(at(window, 0)->bodyText(), QStringLiteral("first question, sharper"));
+    EXPECT_EQ(at(window, 1)->bodyText(), QStringLiteral("Echo: first question, sharper"));
+    click(at(window, 0), "previousVersion");
+    EXPECT_EQ(at(window, 0)->bodyText(), QStringLiteral("first question"));
+    EXPECT_EQ(at(window, 1)->messageId(), newer) << "the old branch comes back with its newest answer";
+
+    // Ctrl+R regenerates the last answer, Ctrl+E edits the last question; Esc cancels an edit.
+    window.chatPanel()->editLast();
+    ASSERT_TRUE(window.chatPanel()->editing().has_value());
+    QTest::keyClick(composer, Qt::Key_Escape);
+    EXPECT_FALSE(window.chatPanel()->editing().has_value());
+    EXPECT_TRUE(composer->toPlainText().isEmpty());
+}
+
+TEST_F(MainWindowTest, CopyAndDeleteAMessage) {
+    addLoopbackProvider();
+    Ui::MainWindow window(*services, dialogs);
+    window.show();
+    auto* composer = child<Ui::Composer>(&window, "composer");
+    composer->setPlainText(QStringLiteral("copy me"));
+    QTest::keyClick(composer, Qt::Key_Return, Qt::ControlModifier);
+    ASSERT_TRUE(waitUntil([&] { return settled(window); }));
+    click(at(window, 1), "copyMessage");
+    EXPECT_EQ(QApplication::clipboard()->text(), QStringLiteral("Echo: copy me"));
+
+    dialogs.nextConfirm = false;
+    click(at(window, 1), "deleteMessage");
+    EXPECT_EQ(window.chatPanel()->chatView()->messageCount(), 2) << "not confirmed, nothing deleted";
+    dialogs.nextConfirm = true;
+    click(at(window, 1), "deleteMessage");
+    EXPECT_EQ(window.chatPanel()->chatView()->messageCount(), 1);
+    EXPECT_EQ(services->messages().listForConversation(*window.chatPanel()->conversationId())->size(), 1U);
+}
+
+TEST_F(MainWindowTest, ConversationChangesWaitWhileAnAnswerIsWritten) {
+    addLoopbackProvider();
+    Ui::MainWindow window(*services, dialogs);
+    window.show();
+    auto* composer = child<Ui::Composer>(&window, "composer");
+    composer->setPlainText(QStringLiteral("[[slow]] a long answer please"));
+    QTest::keyClick(composer, Qt::Key_Return, Qt::ControlModifier);
+    ASSERT_TRUE(waitUntil([&] { return !at(window, 1)->bodyText().isEmpty(); }));
+    auto* edit = at(window, 0)->findChild<QToolButton*>(QStringLiteral("editMessage"));
+    EXPECT_FALSE(edit->isEnabled()) << "no edits while answering";
+    window.chatPanel()->regenerateLast();
+    EXPECT_TRUE(child<Ui::ErrorBanner>(&window, "errorBanner")->text().contains(QStringLiteral("Stop the answer")));
+    QTest::keyClick(composer, Qt::Key_Escape);
+    ASSERT_TRUE(waitUntil([&] { return settled(window); }));
+    EXPECT_TRUE(at(window, 0)->findChild<QToolButton*>(QStringLiteral("editMessage"))->isEnabled());
+}
