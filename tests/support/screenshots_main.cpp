@@ -145,6 +145,8 @@ int main(int argc, char** argv) {
                view->messageAt(view->messageCount() - 1)->message().state != Core::MessageState::Streaming;
     };
     waitUntil(answered, 20'000);
+    panel->regenerateLast(); // a second version of the answer: "‹ 2/2 ›"
+    waitUntil(answered, 20'000);
     window.healthMonitor().checkNow();
     waitUntil([&] { return window.healthMonitor().lastCheckedAt().isValid(); }, 20'000);
     panel->attachPicture(samplePicture());
