@@ -11,6 +11,7 @@
 #include "storage/MessageRepository.h"
 #include "storage/ProviderRepository.h"
 
+#include "exchange/ConversationExchange.h"
 #include "observability/Metrics.h"
 #include "resilience/ResilienceRegistry.h"
 #include "storage/MetricsRepository.h"
@@ -60,6 +61,9 @@ Result<std::unique_ptr<CoreServices>> CoreServices::open(const QString& dataDire
     services->m_factory = std::make_unique<ProviderFactory>(*services->m_network);
     services->m_probe = std::make_unique<ProviderProbe>(*services->m_keys, *services->m_factory);
     services->m_settings = std::make_unique<SettingsRepository>(*services->m_database);
+    services->m_exchange =
+        std::make_unique<ConversationExchange>(*services->m_database, *services->m_conversations, *services->m_messages,
+                                               *services->m_providers, services->m_clock);
     services->m_search = std::make_unique<SearchRepository>(*services->m_database);
     services->m_metricsStore = std::make_unique<MetricsRepository>(*services->m_database);
     services->m_metrics = std::make_unique<Metrics>();

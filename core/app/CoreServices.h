@@ -14,6 +14,7 @@ namespace Tessera::Core {
 
 class ApiKeyResolver;
 class ChatService;
+class ConversationExchange;
 class ConversationRepository;
 class Database;
 class Logging;
@@ -58,6 +59,7 @@ public:
     ResponseCache& cache() { return *m_cache; }
     SettingsRepository& settings() { return *m_settings; }
     SearchRepository& search() { return *m_search; }
+    ConversationExchange& exchange() { return *m_exchange; }
     // Adds the metrics gathered since the last flush to the store (also every 30 s and on close).
     void flushMetrics();
     Logging* logging() { return m_logging; }
@@ -79,6 +81,7 @@ private:
     std::unique_ptr<ProviderProbe> m_probe;
     std::unique_ptr<SettingsRepository> m_settings;
     std::unique_ptr<SearchRepository> m_search;
+    std::unique_ptr<ConversationExchange> m_exchange;
     std::unique_ptr<MetricsRepository> m_metricsStore;
     std::unique_ptr<Metrics> m_metrics;
     std::unique_ptr<ResilienceRegistry> m_resilience;

@@ -66,6 +66,10 @@ QLatin1StringView codeName(ErrorCode code) {
         return QLatin1StringView("attachment.unsupported");
     case ErrorCode::AttachmentTooLarge:
         return QLatin1StringView("attachment.too_large");
+    case ErrorCode::ImportInvalid:
+        return QLatin1StringView("import.invalid");
+    case ErrorCode::ExportFailed:
+        return QLatin1StringView("export.failed");
     }
     return QLatin1StringView("internal");
 }
@@ -75,6 +79,7 @@ int cliExitCode(ErrorCode code) {
     case ErrorCode::InvalidArgument:
     case ErrorCode::AttachmentUnsupported:
     case ErrorCode::AttachmentTooLarge:
+    case ErrorCode::ImportInvalid:
         return 2;
     case ErrorCode::ProviderUnauthorized:
     case ErrorCode::ProviderForbidden:
@@ -105,6 +110,7 @@ int cliExitCode(ErrorCode code) {
     case ErrorCode::StorageFailed:
     case ErrorCode::MigrationFailed:
     case ErrorCode::AlreadyExists:
+    case ErrorCode::ExportFailed:
         return 9;
     case ErrorCode::ProviderBadRequest:
     case ErrorCode::InvalidResponse:
@@ -216,6 +222,14 @@ const char* defaultMessage(ErrorCode code) {
         return QT_TRANSLATE_NOOP("Tessera::Core::Error",
                                  "The attachment is too large. An image may have at most 5 MB and a message at most "
                                  "8 images; make the image smaller or send fewer.");
+    case ErrorCode::ImportInvalid:
+        return QT_TRANSLATE_NOOP("Tessera::Core::Error",
+                                 "The file cannot be imported: it is not a Tessera or ChatGPT export, or it is "
+                                 "damaged. Nothing was imported; the details say what is wrong.");
+    case ErrorCode::ExportFailed:
+        return QT_TRANSLATE_NOOP("Tessera::Core::Error",
+                                 "The export could not be written. Check that the folder exists, that you may "
+                                 "write there, and that the disk has room.");
     }
     return "";
 }

@@ -38,10 +38,12 @@ enum class ErrorCode {
     LocalRateLimited,
     AttachmentUnsupported,
     AttachmentTooLarge,
+    ImportInvalid,
+    ExportFailed,
 };
 
 // The last code above; keep it in step when adding one (the tests walk every code up to it).
-inline constexpr ErrorCode lastErrorCode = ErrorCode::AttachmentTooLarge;
+inline constexpr ErrorCode lastErrorCode = ErrorCode::ExportFailed;
 
 // "provider.unauthorized" etc.
 QLatin1StringView codeName(ErrorCode code);

@@ -60,6 +60,24 @@ Result<Conversation> ConversationRepository::create(const QString& title, std::o
     return get(query->lastInsertId().toLongLong());
 }
 
+Result<Conversation> ConversationRepository::restore(const Conversation& conversation) const {
+    const QDateTime now = m_clock.nowUtc();
+    const QDateTime created = conversation.createdAt.isValid() ? conversation.createdAt : now;
+    const QDateTime updated = conversation.updatedAt.isValid() ? conversation.updatedAt : created;
+    QString title = cleanTitle(conversation.title);
+    if (title.isEmpty()) {
+        title = QStringLiteral("Imported conversation");
+    }
+    auto query = m_db.exec(QStringLiteral("INSERT INTO conversations (title, provider_id, model, system_prompt, "
+                                          "created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)"),
+                           {title, optionalId(conversation.providerId), conversation.model, conversation.systemPrompt,
+                            toStoredTime(created), toStoredTime(updated)});
+    if (!query) {
+        return fail(query.error());
+    }
+    return get(query->lastInsertId().toLongLong());
+}
+
 Result<Conversation> ConversationRepository::get(qint64 id) const {
     auto query = m_db.exec(kSelect + QStringLiteral("WHERE c.id = ?"), {id});
     if (!query) {

@@ -17,6 +17,9 @@ public:
     Result<Conversation> create(const QString& title, std::optional<qint64> providerId, const QString& model,
                                 const QString& systemPrompt = {}) const;
     Result<Conversation> get(qint64 id) const;
+    // Adds a conversation as it was elsewhere (an import): its title, model, system prompt and times are kept
+    // (invalid times become now).
+    Result<Conversation> restore(const Conversation& conversation) const;
     // Most recently updated first, with message counts.
     Result<std::vector<Conversation>> list() const;
     Status rename(qint64 id, const QString& title) const;

@@ -129,7 +129,9 @@ Result<Message> MessageRepository::add(Message message) const {
 
 Result<Message> MessageRepository::insert(Message message) const {
     const QDateTime now = m_clock.nowUtc();
-    message.createdAt = now;
+    if (!message.createdAt.isValid()) {
+        message.createdAt = now; // kept when given (imported messages)
+    }
     message.updatedAt = now;
     QVariantList values{message.conversationId,
                         optionalInt(message.parentId),
@@ -139,9 +141,9 @@ Result<Message> MessageRepository::insert(Message message) const {
                         message.providerName,
                         message.model,
                         message.finishReason};
-    values << usageValues(message.usage) << QVariantList{optionalInt(message.ttftMs), optionalInt(message.latencyMs),
-                                                         message.errorCode,           message.correlationId,
-                                                         toStoredTime(now),           toStoredTime(now)};
+    values << usageValues(message.usage)
+           << QVariantList{optionalInt(message.ttftMs), optionalInt(message.latencyMs),  message.errorCode,
+                           message.correlationId,       toStoredTime(message.createdAt), toStoredTime(now)};
     auto query = m_db.exec(
         QStringLiteral("INSERT INTO messages (conversation_id, parent_id, role, content, state, provider_name, model, "
                        "finish_reason, input_tokens, cached_input_tokens, output_tokens, reasoning_tokens, "

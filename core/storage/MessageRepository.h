@@ -16,7 +16,8 @@ class MessageRepository final {
 public:
     MessageRepository(const Database& db, const Clock& clock);
 
-    // Inserts and returns the message with its id and timestamps; its images are stored with it.
+    // Inserts and returns the message with its id and timestamps (createdAt is kept when valid); its images are
+    // stored with it.
     Result<Message> add(Message message) const;
     Result<Message> get(qint64 id) const;
     // Every message of the conversation, every branch, in the order written.

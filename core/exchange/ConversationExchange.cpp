@@ -1,0 +1,200 @@
+#include "exchange/ConversationExchange.h"
+
+#include "chat/Conversation.h"
+#include "common/Clock.h"
+#include "exchange/ChatGptImport.h"
+#include "logging/Logging.h"
+#include "storage/ConversationRepository.h"
+#include "storage/Database.h"
+#include "storage/MessageRepository.h"
+#include "storage/ProviderRepository.h"
+
+#include <QFile>
+#include <QFileInfo>
+#include <QSaveFile>
+
+#include <unordered_map>
+
+namespace Tessera::Core {
+
+ConversationExchange::ConversationExchange(const Database& db, const ConversationRepository& conversations,
+                                           const MessageRepository& messages, const ProviderRepository& providers,
+                                           const Clock& clock)
+    : m_db(db)
+    , m_conversations(conversations)
+    , m_messages(messages)
+    , m_providers(providers)
+    , m_clock(clock) {
+}
+
+Result<PortableConversation> ConversationExchange::collect(qint64 conversationId) const {
+    auto conversation = m_conversations.get(conversationId);
+    if (!conversation) {
+        return fail(conversation.error());
+    }
+    auto messages = m_messages.listForConversation(conversationId);
+    auto leaf = m_messages.currentLeaf(conversationId);
+    if (!messages || !leaf) {
+        return fail(!messages ? messages.error() : leaf.error());
+    }
+    PortableConversation portable;
+    portable.title = conversation->title;
+    portable.model = conversation->model;
+    portable.systemPrompt = conversation->systemPrompt;
+    portable.createdAt = conversation->createdAt;
+    portable.updatedAt = conversation->updatedAt;
+    if (conversation->providerId) {
+        if (auto provider = m_providers.findById(*conversation->providerId)) {
+            portable.providerName = provider->name;
+        }
+    }
+    for (const Message& message : *messages) {
+        PortableMessage out;
+        out.key = message.id; // ids increase, so a parent always comes first
+        out.parentKey = message.parentId;
+        out.role = message.role;
+        out.content = message.content;
+        out.state = message.state;
+        out.providerName = message.providerName;
+        out.model = message.model;
+        out.createdAt = message.createdAt;
+        out.usage = message.usage;
+        out.images = message.images;
+        portable.messages.push_back(std::move(out));
+    }
+    if (*leaf != 0) {
+        portable.currentLeafKey = *leaf;
+    }
+    return portable;
+}
+
+Result<std::vector<PortableConversation>> ConversationExchange::collectAll() const {
+    auto all = m_conversations.list();
+    if (!all) {
+        return fail(all.error());
+    }
+    std::vector<PortableConversation> conversations;
+    for (const Conversation& conversation : *all) {
+        auto one = collect(conversation.id);
+        if (!one) {
+            return fail(one.error());
+        }
+        conversations.push_back(std::move(*one));
+    }
+    return conversations;
+}
+
+QByteArray ConversationExchange::render(const std::vector<PortableConversation>& conversations,
+                                        ExportFormat format) const {
+    if (format == ExportFormat::Json) {
+        return toTesseraJson(conversations, m_clock.nowUtc());
+    }
+    QStringList parts;
+    for (const PortableConversation& conversation : conversations) {
+        parts << toMarkdown(conversation);
+    }
+    return parts.join(QStringLiteral("\n---\n\n")).toUtf8();
+}
+
+Status ConversationExchange::writeFile(const QString& path, const QByteArray& bytes) const {
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly)) {
+        return fail(ErrorCode::ExportFailed, QStringLiteral("cannot write %1: %2").arg(path, file.errorString()));
+    }
+    if (file.write(bytes) != bytes.size() || !file.commit()) {
+        return fail(ErrorCode::ExportFailed, QStringLiteral("cannot write %1: %2").arg(path, file.errorString()));
+    }
+    return {};
+}
+
+Result<ImportReport> ConversationExchange::import(const std::vector<PortableConversation>& conversations,
+                                                  const QString& format) const {
+    ImportReport report;
+    report.format = format;
+    auto status = m_db.transaction([&]() -> Status {
+        for (const PortableConversation& portable : conversations) {
+            Conversation conversation;
+            conversation.title = portable.title;
+            conversation.model = portable.model;
+            conversation.systemPrompt = portable.systemPrompt;
+            conversation.createdAt = portable.createdAt;
+            conversation.updatedAt = portable.updatedAt;
+            if (!portable.providerName.isEmpty()) {
+                if (auto provider = m_providers.findByName(portable.providerName)) {
+                    conversation.providerId = provider->id;
+                }
+            }
+            auto stored = m_conversations.restore(conversation);
+            if (!stored) {
+                return fail(stored.error());
+            }
+            std::unordered_map<qint64, qint64> idOf; // file key -> message id
+            for (const PortableMessage& in : portable.messages) {
+                Message message;
+                message.conversationId = stored->id;
+                if (in.parentKey) {
+                    const auto parent = idOf.find(*in.parentKey);
+                    if (parent == idOf.end()) {
+                        return fail(importProblem(QStringLiteral("message %1").arg(in.key),
+                                                  QStringLiteral("its parent comes later")));
+                    }
+                    message.parentId = parent->second;
+                }
+                message.role = in.role;
+                message.content = in.content;
+                message.state = in.state == MessageState::Streaming ? MessageState::Incomplete : in.state;
+                message.providerName = in.providerName;
+                message.model = in.model;
+                message.createdAt = in.createdAt.isValid() ? in.createdAt : stored->createdAt;
+                message.usage = in.usage;
+                message.images = in.images;
+                auto added = m_messages.add(message);
+                if (!added) {
+                    return fail(added.error());
+                }
+                idOf.emplace(in.key, added->id);
+                ++report.messages;
+            }
+            const auto leaf = portable.currentLeafKey ? idOf.find(*portable.currentLeafKey) : idOf.end();
+            if (leaf != idOf.end()) {
+                if (auto set = m_messages.setCurrentLeaf(stored->id, leaf->second); !set) {
+                    return set;
+                }
+            }
+            report.conversationIds.push_back(stored->id);
+            ++report.conversations;
+        }
+        return {};
+    });
+    if (!status) {
+        return fail(status.error());
+    }
+    log("exchange")
+        ->info("imported {} conversations ({} messages) from a {} export", report.conversations, report.messages,
+               report.format);
+    return report;
+}
+
+Result<ImportReport> ConversationExchange::importFile(const QString& path) const {
+    const QFileInfo info(path);
+    if (!info.isFile()) {
+        return fail(importProblem(path, QStringLiteral("no such file")));
+    }
+    if (info.size() > ImportLimits::maxFileBytes) {
+        return fail(importProblem(path, QStringLiteral("larger than 512 MB")));
+    }
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly)) {
+        return fail(importProblem(path, QStringLiteral("cannot be read: %1").arg(file.errorString())));
+    }
+    const QByteArray bytes = file.read(ImportLimits::maxFileBytes + 1);
+    QString format;
+    auto conversations = readExport(bytes, &format);
+    if (!conversations) {
+        log("exchange")->warn("import of {} refused: {}", path, conversations.error().toLogString());
+        return fail(conversations.error());
+    }
+    return import(*conversations, format);
+}
+
+} // namespace Tessera::Core

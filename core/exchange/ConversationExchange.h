@@ -1,0 +1,54 @@
+#pragma once
+
+#include "exchange/ConversationFormats.h"
+
+#include <QString>
+
+#include <vector>
+
+namespace Tessera::Core {
+
+class Clock;
+class ConversationRepository;
+class Database;
+class MessageRepository;
+class ProviderRepository;
+
+enum class ExportFormat { Markdown, Json };
+
+struct ImportReport {
+    QString format; // "tessera" or "chatgpt"
+    int conversations = 0;
+    int messages = 0;
+    std::vector<qint64> conversationIds;
+};
+
+// Moves conversations between the store and files: export one or all as Tessera JSON (every branch and image)
+// or Markdown (the branch shown), and import Tessera or ChatGPT exports all at once or not at all.
+class ConversationExchange final {
+public:
+    ConversationExchange(const Database& db, const ConversationRepository& conversations,
+                         const MessageRepository& messages, const ProviderRepository& providers, const Clock& clock);
+
+    Result<PortableConversation> collect(qint64 conversationId) const;
+    Result<std::vector<PortableConversation>> collectAll() const;
+
+    // The file's bytes for the conversations: JSON holds them all; Markdown puts them one after the other.
+    QByteArray render(const std::vector<PortableConversation>& conversations, ExportFormat format) const;
+    // Writes the file atomically (a partial file never replaces an existing one). Errors: export.failed.
+    Status writeFile(const QString& path, const QByteArray& bytes) const;
+
+    // Adds the conversations in one transaction: everything or nothing.
+    Result<ImportReport> import(const std::vector<PortableConversation>& conversations, const QString& format) const;
+    // Reads (at most ImportLimits::maxFileBytes), checks and imports a file. Errors: import.invalid, store.*.
+    Result<ImportReport> importFile(const QString& path) const;
+
+private:
+    const Database& m_db;
+    const ConversationRepository& m_conversations;
+    const MessageRepository& m_messages;
+    const ProviderRepository& m_providers;
+    const Clock& m_clock;
+};
+
+} // namespace Tessera::Core

@@ -1,0 +1,423 @@
+#include "exchange/ConversationFormats.h"
+
+#include "chat/Attachments.h"
+#include "exchange/ChatGptImport.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QSet>
+
+#include <cmath>
+#include <unordered_map>
+
+namespace Tessera::Core {
+
+namespace {
+
+const QString kFormat = QStringLiteral("tessera-conversations");
+constexpr int kVersion = 1;
+
+QString isoTime(const QDateTime& time) {
+    return time.isValid() ? time.toUTC().toString(Qt::ISODateWithMs) : QString();
+}
+
+QJsonValue optionalKey(const std::optional<qint64>& key) {
+    return key ? QJsonValue(double(*key)) : QJsonValue(QJsonValue::Null);
+}
+
+// Indices of the messages on the branch that ends at the leaf, first message first.
+std::vector<std::size_t> branchOf(const PortableConversation& conversation) {
+    std::unordered_map<qint64, std::size_t> byKey;
+    for (std::size_t i = 0; i < conversation.messages.size(); ++i) {
+        byKey.emplace(conversation.messages[i].key, i);
+    }
+    std::optional<qint64> at = conversation.currentLeafKey;
+    if (!at && !conversation.messages.empty()) {
+        at = conversation.messages.back().key;
+    }
+    std::vector<std::size_t> path;
+    while (at && byKey.count(*at) && path.size() <= conversation.messages.size()) {
+        const std::size_t index = byKey[*at];
+        path.insert(path.begin(), index);
+        at = conversation.messages[index].parentKey;
+    }
+    return path;
+}
+
+// Checks a JSON document while naming the place of every problem ("conversations[2].messages[5].role").
+class Checker {
+public:
+    Error problem(const QString& place, const QString& what) const { return importProblem(place, what); }
+
+    Result<QString> string(const QJsonObject& object, const QString& place, const char* name, bool required,
+                           qsizetype maxLength = 1'000'000) const {
+        const QJsonValue value = object.value(QLatin1StringView(name));
+        if (value.isUndefined() || value.isNull()) {
+            if (required) {
+                return fail(problem(place + QLatin1Char('.') + QLatin1StringView(name), QStringLiteral("missing")));
+            }
+            return QString();
+        }
+        if (!value.isString()) {
+            return fail(problem(place + QLatin1Char('.') + QLatin1StringView(name), QStringLiteral("not text")));
+        }
+        if (value.toString().size() > maxLength) {
+            return fail(problem(place + QLatin1Char('.') + QLatin1StringView(name), QStringLiteral("too long")));
+        }
+        return value.toString();
+    }
+
+    // A whole number stored as a JSON number (exactly representable), or nullopt for null/absent.
+    Result<std::optional<qint64>> integer(const QJsonValue& value, const QString& place) const {
+        if (value.isUndefined() || value.isNull()) {
+            return std::optional<qint64>();
+        }
+        const double number = value.toDouble(std::nan(""));
+        if (!value.isDouble() || !std::isfinite(number) || number != std::floor(number) || std::fabs(number) > 9e15) {
+            return fail(problem(place, QStringLiteral("not a whole number")));
+        }
+        return std::optional<qint64>(qint64(number));
+    }
+
+    Result<QDateTime> time(const QJsonObject& object, const QString& place, const char* name) const {
+        auto text = string(object, place, name, false);
+        if (!text) {
+            return fail(text.error());
+        }
+        if (text->isEmpty()) {
+            return QDateTime();
+        }
+        const QDateTime parsed = QDateTime::fromString(*text, Qt::ISODateWithMs);
+        if (!parsed.isValid()) {
+            return fail(problem(place + QLatin1Char('.') + QLatin1StringView(name), QStringLiteral("not a date")));
+        }
+        return parsed.toUTC();
+    }
+};
+
+Result<PortableMessage> readTesseraMessage(const Checker& check, const QJsonValue& value, const QString& place,
+                                           const QSet<qint64>& earlierKeys) {
+    if (!value.isObject()) {
+        return fail(check.problem(place, QStringLiteral("not an object")));
+    }
+    const QJsonObject object = value.toObject();
+    PortableMessage message;
+    auto key = check.integer(object.value(QLatin1StringView("key")), place + QStringLiteral(".key"));
+    if (!key) {
+        return fail(key.error());
+    }
+    if (!*key) {
+        return fail(check.problem(place + QStringLiteral(".key"), QStringLiteral("missing")));
+    }
+    if (earlierKeys.contains(**key)) {
+        return fail(check.problem(place + QStringLiteral(".key"), QStringLiteral("used twice")));
+    }
+    message.key = **key;
+    auto parent = check.integer(object.value(QLatin1StringView("parent")), place + QStringLiteral(".parent"));
+    if (!parent) {
+        return fail(parent.error());
+    }
+    if (*parent && !earlierKeys.contains(**parent)) {
+        return fail(check.problem(place + QStringLiteral(".parent"),
+                                  QStringLiteral("refers to no earlier message (%1)").arg(**parent)));
+    }
+    message.parentKey = *parent;
+    auto role = check.string(object, place, "role", true);
+    if (!role) {
+        return fail(role.error());
+    }
+    const auto parsedRole = parseRole(*role);
+    if (!parsedRole) {
+        return fail(check.problem(place + QStringLiteral(".role"),
+                                  QStringLiteral("must be user, assistant or system, not \"%1\"").arg(role->left(40))));
+    }
+    message.role = *parsedRole;
+    auto content = check.string(object, place, "content", true, ImportLimits::maxMessageCharacters);
+    if (!content) {
+        return fail(content.error());
+    }
+    message.content = *content;
+    auto state = check.string(object, place, "state", false);
+    if (!state) {
+        return fail(state.error());
+    }
+    if (!state->isEmpty()) {
+        const auto parsedState = parseMessageState(*state);
+        if (!parsedState) {
+            return fail(check.problem(place + QStringLiteral(".state"), QStringLiteral("unknown state")));
+        }
+        // Nothing is being written in an imported conversation.
+        message.state = *parsedState == MessageState::Streaming ? MessageState::Incomplete : *parsedState;
+    }
+    for (const auto& [field, target] :
+         {std::pair{"provider", &message.providerName}, std::pair{"model", &message.model}}) {
+        auto text = check.string(object, place, field, false, 500);
+        if (!text) {
+            return fail(text.error());
+        }
+        *target = *text;
+    }
+    auto created = check.time(object, place, "created_at");
+    if (!created) {
+        return fail(created.error());
+    }
+    message.createdAt = *created;
+    const QJsonValue usage = object.value(QLatin1StringView("usage"));
+    if (usage.isObject()) {
+        Usage u;
+        for (const auto& [field, target] :
+             {std::pair{"input_tokens", &u.inputTokens}, std::pair{"cached_input_tokens", &u.cachedInputTokens},
+              std::pair{"output_tokens", &u.outputTokens}, std::pair{"reasoning_tokens", &u.reasoningTokens}}) {
+            auto number = check.integer(usage.toObject().value(QLatin1StringView(field)),
+                                        place + QStringLiteral(".usage.") + QLatin1StringView(field));
+            if (!number) {
+                return fail(number.error());
+            }
+            if (number->value_or(0) < 0) {
+                return fail(check.problem(place + QStringLiteral(".usage.") + QLatin1StringView(field),
+                                          QStringLiteral("negative")));
+            }
+            *target = number->value_or(0);
+        }
+        u.estimated = usage.toObject().value(QLatin1StringView("estimated")).toBool();
+        message.usage = u;
+    } else if (!usage.isUndefined() && !usage.isNull()) {
+        return fail(check.problem(place + QStringLiteral(".usage"), QStringLiteral("not an object")));
+    }
+    const QJsonValue images = object.value(QLatin1StringView("images"));
+    if (!images.isUndefined() && !images.isArray()) {
+        return fail(check.problem(place + QStringLiteral(".images"), QStringLiteral("not a list")));
+    }
+    const QJsonArray imageList = images.toArray();
+    for (qsizetype i = 0; i < imageList.size(); ++i) {
+        const QString imagePlace = place + QStringLiteral(".images[%1]").arg(i);
+        if (!imageList[i].isObject()) {
+            return fail(check.problem(imagePlace, QStringLiteral("not an object")));
+        }
+        const QJsonObject image = imageList[i].toObject();
+        auto name = check.string(image, imagePlace, "name", false, 500);
+        auto mime = check.string(image, imagePlace, "mime_type", true, 100);
+        auto data = check.string(image, imagePlace, "data", true, ImageLimits::maxBytes * 2);
+        if (!name || !mime || !data) {
+            return fail(!name ? name.error() : !mime ? mime.error() : data.error());
+        }
+        const auto decoded = QByteArray::fromBase64Encoding(data->toLatin1(), QByteArray::AbortOnBase64DecodingErrors);
+        if (!decoded) {
+            return fail(check.problem(imagePlace + QStringLiteral(".data"), QStringLiteral("not base64")));
+        }
+        message.images.push_back({*mime, *decoded, *name});
+    }
+    if (auto valid = validateImages(message.images); !valid) {
+        return fail(check.problem(place + QStringLiteral(".images"), valid.error().detail));
+    }
+    return message;
+}
+
+Result<std::vector<PortableConversation>> readTessera(const Checker& check, const QJsonObject& root) {
+    auto version = check.integer(root.value(QLatin1StringView("version")), QStringLiteral("version"));
+    if (!version) {
+        return fail(version.error());
+    }
+    if (version->value_or(0) != kVersion) {
+        return fail(check.problem(QStringLiteral("version"),
+                                  QStringLiteral("version %1 is not one this Tessera reads (it reads %2); "
+                                                 "a newer Tessera may")
+                                      .arg(version->value_or(0))
+                                      .arg(kVersion)));
+    }
+    const QJsonValue list = root.value(QLatin1StringView("conversations"));
+    if (!list.isArray()) {
+        return fail(check.problem(QStringLiteral("conversations"), QStringLiteral("missing or not a list")));
+    }
+    const QJsonArray array = list.toArray();
+    if (array.size() > ImportLimits::maxConversations) {
+        return fail(check.problem(QStringLiteral("conversations"), QStringLiteral("too many conversations")));
+    }
+    std::vector<PortableConversation> conversations;
+    for (qsizetype c = 0; c < array.size(); ++c) {
+        const QString place = QStringLiteral("conversations[%1]").arg(c);
+        if (!array[c].isObject()) {
+            return fail(check.problem(place, QStringLiteral("not an object")));
+        }
+        const QJsonObject object = array[c].toObject();
+        PortableConversation conversation;
+        for (const auto& [field, target, limit] :
+             {std::tuple{"title", &conversation.title, qsizetype(10'000)},
+              std::tuple{"provider", &conversation.providerName, qsizetype(500)},
+              std::tuple{"model", &conversation.model, qsizetype(500)},
+              std::tuple{"system_prompt", &conversation.systemPrompt, ImportLimits::maxMessageCharacters}}) {
+            auto text = check.string(object, place, field, false, limit);
+            if (!text) {
+                return fail(text.error());
+            }
+            *target = *text;
+        }
+        auto created = check.time(object, place, "created_at");
+        auto updated = check.time(object, place, "updated_at");
+        if (!created || !updated) {
+            return fail(!created ? created.error() : updated.error());
+        }
+        conversation.createdAt = *created;
+        conversation.updatedAt = *updated;
+        const QJsonValue messages = object.value(QLatin1StringView("messages"));
+        if (!messages.isArray()) {
+            return fail(check.problem(place + QStringLiteral(".messages"), QStringLiteral("missing or not a list")));
+        }
+        const QJsonArray messageArray = messages.toArray();
+        if (messageArray.size() > ImportLimits::maxMessagesPerConversation) {
+            return fail(check.problem(place + QStringLiteral(".messages"), QStringLiteral("too many messages")));
+        }
+        QSet<qint64> keys;
+        for (qsizetype m = 0; m < messageArray.size(); ++m) {
+            auto message =
+                readTesseraMessage(check, messageArray[m], place + QStringLiteral(".messages[%1]").arg(m), keys);
+            if (!message) {
+                return fail(message.error());
+            }
+            keys.insert(message->key);
+            conversation.messages.push_back(std::move(*message));
+        }
+        auto leaf =
+            check.integer(object.value(QLatin1StringView("current_leaf")), place + QStringLiteral(".current_leaf"));
+        if (!leaf) {
+            return fail(leaf.error());
+        }
+        if (*leaf && !keys.contains(**leaf)) {
+            return fail(check.problem(place + QStringLiteral(".current_leaf"), QStringLiteral("refers to no message")));
+        }
+        conversation.currentLeafKey = *leaf;
+        conversations.push_back(std::move(conversation));
+    }
+    return conversations;
+}
+
+} // namespace
+
+QByteArray toTesseraJson(const std::vector<PortableConversation>& conversations, const QDateTime& exportedAt) {
+    QJsonArray list;
+    for (const PortableConversation& conversation : conversations) {
+        QJsonArray messages;
+        for (const PortableMessage& message : conversation.messages) {
+            QJsonObject object{{QStringLiteral("key"), double(message.key)},
+                               {QStringLiteral("parent"), optionalKey(message.parentKey)},
+                               {QStringLiteral("role"), QString(roleName(message.role))},
+                               {QStringLiteral("content"), message.content},
+                               {QStringLiteral("state"), QString(messageStateName(message.state))},
+                               {QStringLiteral("created_at"), isoTime(message.createdAt)}};
+            if (!message.providerName.isEmpty()) {
+                object.insert(QStringLiteral("provider"), message.providerName);
+            }
+            if (!message.model.isEmpty()) {
+                object.insert(QStringLiteral("model"), message.model);
+            }
+            if (message.usage) {
+                object.insert(
+                    QStringLiteral("usage"),
+                    QJsonObject{{QStringLiteral("input_tokens"), double(message.usage->inputTokens)},
+                                {QStringLiteral("cached_input_tokens"), double(message.usage->cachedInputTokens)},
+                                {QStringLiteral("output_tokens"), double(message.usage->outputTokens)},
+                                {QStringLiteral("reasoning_tokens"), double(message.usage->reasoningTokens)},
+                                {QStringLiteral("estimated"), message.usage->estimated}});
+            }
+            if (!message.images.empty()) {
+                QJsonArray images;
+                for (const ImageAttachment& image : message.images) {
+                    images.append(QJsonObject{{QStringLiteral("name"), image.name},
+                                              {QStringLiteral("mime_type"), image.mimeType},
+                                              {QStringLiteral("data"), QString::fromLatin1(image.data.toBase64())}});
+                }
+                object.insert(QStringLiteral("images"), images);
+            }
+            messages.append(object);
+        }
+        list.append(QJsonObject{{QStringLiteral("title"), conversation.title},
+                                {QStringLiteral("provider"), conversation.providerName},
+                                {QStringLiteral("model"), conversation.model},
+                                {QStringLiteral("system_prompt"), conversation.systemPrompt},
+                                {QStringLiteral("created_at"), isoTime(conversation.createdAt)},
+                                {QStringLiteral("updated_at"), isoTime(conversation.updatedAt)},
+                                {QStringLiteral("current_leaf"), optionalKey(conversation.currentLeafKey)},
+                                {QStringLiteral("messages"), messages}});
+    }
+    const QJsonObject root{{QStringLiteral("format"), kFormat},
+                           {QStringLiteral("version"), kVersion},
+                           {QStringLiteral("exported_at"), isoTime(exportedAt)},
+                           {QStringLiteral("conversations"), list}};
+    return QJsonDocument(root).toJson(QJsonDocument::Indented);
+}
+
+QString toMarkdown(const PortableConversation& conversation) {
+    QString text = QStringLiteral("# ") + conversation.title + QStringLiteral("\n\n");
+    QStringList facts;
+    if (!conversation.model.isEmpty()) {
+        facts << QStringLiteral("- Model: ") +
+                     (conversation.providerName.isEmpty()
+                          ? conversation.model
+                          : conversation.providerName + QStringLiteral(" / ") + conversation.model);
+    }
+    if (conversation.createdAt.isValid()) {
+        facts << QStringLiteral("- Started: ") + conversation.createdAt.toUTC().toString(Qt::ISODate);
+    }
+    if (!facts.isEmpty()) {
+        text += facts.join(QLatin1Char('\n')) + QStringLiteral("\n\n");
+    }
+    if (!conversation.systemPrompt.isEmpty()) {
+        text += QStringLiteral("**System prompt:**\n\n> ") +
+                QString(conversation.systemPrompt).replace(QLatin1Char('\n'), QStringLiteral("\n> ")) +
+                QStringLiteral("\n\n");
+    }
+    for (std::size_t index : branchOf(conversation)) {
+        const PortableMessage& message = conversation.messages[index];
+        switch (message.role) {
+        case Role::User:
+            text += QStringLiteral("## You\n\n");
+            break;
+        case Role::Assistant:
+            text += message.model.isEmpty() ? QStringLiteral("## Assistant\n\n")
+                                            : QStringLiteral("## Assistant (%1)\n\n").arg(message.model);
+            break;
+        case Role::System:
+            text += QStringLiteral("## System\n\n");
+            break;
+        }
+        for (const ImageAttachment& image : message.images) {
+            text += QStringLiteral("*[image: %1]*\n\n").arg(image.name.isEmpty() ? image.mimeType : image.name);
+        }
+        text += message.content + QStringLiteral("\n\n");
+        if (message.state == MessageState::Incomplete) {
+            text += QStringLiteral("*(incomplete answer)*\n\n");
+        }
+    }
+    return text;
+}
+
+Result<std::vector<PortableConversation>> readExport(const QByteArray& bytes, QString* format) {
+    const Checker check;
+    if (bytes.size() > ImportLimits::maxFileBytes) {
+        return fail(check.problem(QStringLiteral("file"), QStringLiteral("larger than 512 MB")));
+    }
+    QJsonParseError parseError;
+    const QJsonDocument document = QJsonDocument::fromJson(bytes, &parseError);
+    if (parseError.error != QJsonParseError::NoError) {
+        return fail(check.problem(
+            QStringLiteral("file"),
+            QStringLiteral("not JSON (%1 at byte %2)").arg(parseError.errorString()).arg(parseError.offset)));
+    }
+    if (document.isObject() && document.object().value(QLatin1StringView("format")).toString() == kFormat) {
+        if (format) {
+            *format = QStringLiteral("tessera");
+        }
+        return readTessera(check, document.object());
+    }
+    if (document.isArray()) {
+        if (format) {
+            *format = QStringLiteral("chatgpt");
+        }
+        return readChatGptExport(document.array());
+    }
+    return fail(check.problem(QStringLiteral("file"), QStringLiteral("neither a Tessera export nor a ChatGPT "
+                                                                     "conversations.json")));
+}
+
+} // namespace Tessera::Core
