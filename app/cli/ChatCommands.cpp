@@ -3,6 +3,7 @@
 #include "app/CoreServices.h"
 #include "chat/Attachments.h"
 #include "chat/ChatService.h"
+#include "exchange/ConversationExchange.h"
 #include "storage/ConversationRepository.h"
 #include "storage/MessageRepository.h"
 #include "storage/ProviderRepository.h"
@@ -404,15 +405,111 @@ int searchConversations(Context& context, const QStringList& args) {
     return exitOk;
 }
 
+int exportConversations(Context& context, const QStringList& args) {
+    QString problem;
+    auto parsed = CommandArgs::parse(args, {QStringLiteral("format"), QStringLiteral("output")},
+                                     {QStringLiteral("all")}, &problem);
+    if (!parsed) {
+        return usageError(problem);
+    }
+    const bool all = parsed->has(QStringLiteral("all"));
+    if (all == !parsed->positional.isEmpty() || parsed->positional.size() > 1) {
+        return usageError(QStringLiteral("conversations export needs one ID or --all"));
+    }
+    const QString formatName = parsed->value(QStringLiteral("format"));
+    ExportFormat format = ExportFormat::Markdown;
+    if (formatName == QLatin1StringView("json")) {
+        format = ExportFormat::Json;
+    } else if (formatName != QLatin1StringView("md") && !formatName.isEmpty()) {
+        return usageError(QStringLiteral("--format takes md or json"));
+    }
+    ConversationExchange& exchange = context.services.exchange();
+    std::vector<PortableConversation> conversations;
+    if (all) {
+        auto collected = exchange.collectAll();
+        if (!collected) {
+            return reportError(context, collected.error());
+        }
+        conversations = std::move(*collected);
+    } else {
+        const auto id = parseId(parsed->positional.first());
+        if (!id) {
+            return usageError(QStringLiteral("'%1' is not a conversation id").arg(parsed->positional.first()));
+        }
+        auto one = exchange.collect(*id);
+        if (!one) {
+            return reportError(context, one.error());
+        }
+        conversations.push_back(std::move(*one));
+    }
+    const QByteArray bytes = exchange.render(conversations, format);
+    if (!parsed->has(QStringLiteral("output"))) {
+        std::cout.write(bytes.constData(), bytes.size());
+        std::cout.flush();
+        return exitOk;
+    }
+    const QString path = parsed->value(QStringLiteral("output"));
+    if (auto written = exchange.writeFile(path, bytes); !written) {
+        return reportError(context, written.error());
+    }
+    if (context.json) {
+        printJson(QJsonObject{{QStringLiteral("path"), path},
+                              {QStringLiteral("conversations"), double(conversations.size())},
+                              {QStringLiteral("bytes"), double(bytes.size())}});
+    } else {
+        printOut(QStringLiteral("Exported %1 conversation(s) to %2.\n").arg(conversations.size()).arg(path));
+    }
+    return exitOk;
+}
+
+int importConversations(Context& context, const QStringList& args) {
+    QString problem;
+    auto parsed = CommandArgs::parse(args, {}, {}, &problem);
+    if (!parsed) {
+        return usageError(problem);
+    }
+    if (parsed->positional.size() != 1) {
+        return usageError(QStringLiteral("conversations import needs one PATH (a Tessera or ChatGPT export)"));
+    }
+    auto report = context.services.exchange().importFile(parsed->positional.first());
+    if (!report) {
+        return reportError(context, report.error());
+    }
+    if (context.json) {
+        QJsonArray ids;
+        for (qint64 id : report->conversationIds) {
+            ids.append(double(id));
+        }
+        printJson(QJsonObject{{QStringLiteral("format"), report->format},
+                              {QStringLiteral("conversations"), report->conversations},
+                              {QStringLiteral("messages"), report->messages},
+                              {QStringLiteral("conversation_ids"), ids}});
+    } else {
+        printOut(QStringLiteral("Imported %1 conversation(s) with %2 message(s) from a %3 export.\n")
+                     .arg(report->conversations)
+                     .arg(report->messages)
+                     .arg(report->format == QLatin1StringView("chatgpt") ? QStringLiteral("ChatGPT")
+                                                                         : QStringLiteral("Tessera")));
+    }
+    return exitOk;
+}
+
 } // namespace
 
 int runConversations(Context& context, const QStringList& args) {
     if (args.isEmpty()) {
-        return usageError(QStringLiteral("conversations needs a subcommand: list, show, search, delete"));
+        return usageError(
+            QStringLiteral("conversations needs a subcommand: list, show, search, export, import, delete"));
     }
     const QString& sub = args.first();
     if (sub == QLatin1StringView("search")) {
         return searchConversations(context, args.mid(1));
+    }
+    if (sub == QLatin1StringView("export")) {
+        return exportConversations(context, args.mid(1));
+    }
+    if (sub == QLatin1StringView("import")) {
+        return importConversations(context, args.mid(1));
     }
     if (sub == QLatin1StringView("list")) {
         if (args.size() != 1) {

@@ -44,6 +44,8 @@ Commands:
   conversations list
   conversations show ID
   conversations search QUERY [--limit N] [--before MESSAGE_ID]
+  conversations export (ID | --all) [--format md|json] [--output PATH]
+  conversations import PATH    a Tessera (JSON) or ChatGPT conversations.json export
   conversations delete ID
   metrics                      counters and histograms in Prometheus text format
   health [NAME]                probe enabled providers; exit 5 when any is unhealthy

@@ -555,3 +555,63 @@ TEST_F(CliTest, SearchFindsMessagesAcrossConversationsWithHighlightsAndPages) {
     EXPECT_TRUE(cli({QStringLiteral("conversations"), QStringLiteral("search"), QStringLiteral("zebra")})
                     .out.contains(QStringLiteral("No messages match.")));
 }
+
+TEST_F(CliTest, ExportAndImportRoundTripAndBadFilesImportNothing) {
+    addProvider();
+    ASSERT_EQ(cli({QStringLiteral("chat"), QStringLiteral("Export me")}).exitCode, 0);
+    ASSERT_EQ(cli({QStringLiteral("chat"), QStringLiteral("And me too")}).exitCode, 0);
+
+    const CliRun markdown = cli({QStringLiteral("conversations"), QStringLiteral("export"), QStringLiteral("1")});
+    ASSERT_EQ(markdown.exitCode, 0) << markdown.err.toStdString();
+    EXPECT_TRUE(markdown.out.startsWith(QStringLiteral("# Export me\n"))) << markdown.out.toStdString();
+    EXPECT_TRUE(markdown.out.contains(QStringLiteral("## Assistant (gpt-test)\n\nEcho: Export me")));
+
+    const QString path = dir.filePath(QStringLiteral("all.json"));
+    const CliRun json = cli({QStringLiteral("conversations"), QStringLiteral("export"), QStringLiteral("--all"),
+                             QStringLiteral("--format"), QStringLiteral("json"), QStringLiteral("--output"), path});
+    ASSERT_EQ(json.exitCode, 0) << json.err.toStdString();
+    EXPECT_TRUE(json.out.contains(QStringLiteral("Exported 2 conversation(s)")));
+
+    // Into a second store.
+    QTemporaryDir other;
+    const auto inOther = [&](const QStringList& args) {
+        return cli(QStringList{QStringLiteral("--data-dir"), other.path()} + args);
+    };
+    const CliRun imported =
+        inOther({QStringLiteral("--json"), QStringLiteral("conversations"), QStringLiteral("import"), path});
+    ASSERT_EQ(imported.exitCode, 0) << imported.err.toStdString();
+    EXPECT_EQ(imported.json().value(QLatin1StringView("conversations")).toInt(), 2);
+    EXPECT_EQ(imported.json().value(QLatin1StringView("messages")).toInt(), 4);
+    EXPECT_EQ(imported.json().value(QLatin1StringView("format")).toString(), QStringLiteral("tessera"));
+    const CliRun listed = inOther({QStringLiteral("--json"), QStringLiteral("conversations"), QStringLiteral("list")});
+    EXPECT_EQ(listed.jsonArray().size(), 2);
+
+    // A damaged file: refused, the place named, nothing imported.
+    const QString broken = dir.filePath(QStringLiteral("broken.json"));
+    {
+        QFile file(broken);
+        ASSERT_TRUE(file.open(QIODevice::WriteOnly));
+        file.write(R"({"format": "tessera-conversations", "version": 1, "conversations": [
+            {"title": "ok", "messages": [{"key": 1, "role": "user", "content": "fine"}]},
+            {"title": "bad", "messages": [{"key": 1, "role": "robot", "content": "x"}]}]})");
+    }
+    const CliRun refused = inOther({QStringLiteral("conversations"), QStringLiteral("import"), broken});
+    EXPECT_EQ(refused.exitCode, 2);
+    EXPECT_TRUE(refused.err.contains(QStringLiteral("import.invalid")));
+    EXPECT_TRUE(refused.err.contains(QStringLiteral("conversations[1].messages[0].role"))) << refused.err.toStdString();
+    EXPECT_EQ(
+        inOther({QStringLiteral("--json"), QStringLiteral("conversations"), QStringLiteral("list")}).jsonArray().size(),
+        2)
+        << "the valid first conversation was not imported either";
+
+    EXPECT_EQ(cli({QStringLiteral("conversations"), QStringLiteral("export")}).exitCode, 2);
+    EXPECT_EQ(cli({QStringLiteral("conversations"), QStringLiteral("export"), QStringLiteral("1"),
+                   QStringLiteral("--format"), QStringLiteral("docx")})
+                  .exitCode,
+              2);
+    EXPECT_EQ(cli({QStringLiteral("conversations"), QStringLiteral("export"), QStringLiteral("1"),
+                   QStringLiteral("--output"), dir.filePath(QStringLiteral("missing/dir/x.md"))})
+                  .exitCode,
+              9);
+    EXPECT_EQ(cli({QStringLiteral("conversations"), QStringLiteral("export"), QStringLiteral("99")}).exitCode, 7);
+}
