@@ -123,6 +123,14 @@
         <source>The attachment is too large. An image may have at most 5 MB and a message at most 8 images; make the image smaller or send fewer.</source>
         <translation>Der Anhang ist zu groß. Ein Bild darf höchstens 5 MB haben und eine Nachricht höchstens 8 Bilder; verkleinern Sie das Bild oder senden Sie weniger.</translation>
     </message>
+    <message>
+        <source>The file cannot be imported: it is not a Tessera or ChatGPT export, or it is damaged. Nothing was imported; the details say what is wrong.</source>
+        <translation>Die Datei kann nicht importiert werden: Sie ist kein Tessera- oder ChatGPT-Export oder sie ist beschädigt. Es wurde nichts importiert; die Angaben nennen das Problem.</translation>
+    </message>
+    <message>
+        <source>The export could not be written. Check that the folder exists, that you may write there, and that the disk has room.</source>
+        <translation>Der Export konnte nicht geschrieben werden. Prüfen Sie, ob der Ordner existiert, ob Sie dort schreiben dürfen und ob auf dem Datenträger Platz ist.</translation>
+    </message>
 </context>
 <context>
     <name>Tessera::Core::Presets</name>
@@ -808,6 +816,68 @@ Ein nativer KI-Arbeitsplatz für den Desktop. Ihre API-Schlüssel bleiben im Sys
     <message>
         <source>&amp;Edit Last Question</source>
         <translation>Letzte Frage &amp;bearbeiten</translation>
+    </message>
+    <message>
+        <source>&amp;Export Conversation…</source>
+        <translation>Unterhaltung &amp;exportieren…</translation>
+    </message>
+    <message>
+        <source>Export &amp;All Conversations…</source>
+        <translation>&amp;Alle Unterhaltungen exportieren…</translation>
+    </message>
+    <message>
+        <source>&amp;Import Conversations…</source>
+        <translation>Unterhaltungen &amp;importieren…</translation>
+    </message>
+    <message>
+        <source>Export Conversation</source>
+        <translation>Unterhaltung exportieren</translation>
+    </message>
+    <message>
+        <source>Open a conversation to export first.</source>
+        <translation>Öffnen Sie zuerst eine Unterhaltung zum Exportieren.</translation>
+    </message>
+    <message>
+        <source>Tessera conversations</source>
+        <translation>Tessera-Unterhaltungen</translation>
+    </message>
+    <message>
+        <source>Markdown (*.md)</source>
+        <translation>Markdown (*.md)</translation>
+    </message>
+    <message>
+        <source>Tessera JSON, every version and image (*.json)</source>
+        <translation>Tessera-JSON, alle Fassungen und Bilder (*.json)</translation>
+    </message>
+    <message>
+        <source>Export All Conversations</source>
+        <translation>Alle Unterhaltungen exportieren</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>Exportieren</translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %n conversation(s) to %1.</source>
+        <translation>
+            <numerusform>%n Unterhaltung nach %1 exportiert.</numerusform><numerusform>%n Unterhaltungen nach %1 exportiert.</numerusform></translation>
+    </message>
+    <message>
+        <source>Import Conversations</source>
+        <translation>Unterhaltungen importieren</translation>
+    </message>
+    <message>
+        <source>Tessera or ChatGPT export (*.json);;All files (*)</source>
+        <translation>Tessera- oder ChatGPT-Export (*.json);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>%1 was not imported.</source>
+        <translation>%1 wurde nicht importiert.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Imported %n conversation(s).</source>
+        <translation>
+            <numerusform>%n Unterhaltung importiert.</numerusform><numerusform>%n Unterhaltungen importiert.</numerusform></translation>
     </message>
 </context>
 <context>

@@ -52,6 +52,19 @@
     </message>
 </context>
 <context>
+    <name>Tessera::Ui::MainWindow</name>
+    <message numerus="yes">
+        <source>Exported %n conversation(s) to %1.</source>
+        <translation>
+            <numerusform>Exported %n conversation to %1.</numerusform><numerusform>Exported %n conversations to %1.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>Imported %n conversation(s).</source>
+        <translation>
+            <numerusform>Imported %n conversation.</numerusform><numerusform>Imported %n conversations.</numerusform></translation>
+    </message>
+</context>
+<context>
     <name>Tessera::Ui::MessageWidget</name>
     <message numerus="yes">
         <source>%n attempt(s)</source>

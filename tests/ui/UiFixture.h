@@ -32,6 +32,15 @@ public:
     void showInfo(QWidget*, const QString&, const QString&) override {}
     QStringList nextFiles;
     QStringList askOpenFiles(QWidget*, const QString&, const QString&) override { return nextFiles; }
+    QString nextSavePath;
+    QString nextSaveFilter; // "" keeps the first filter offered
+    QString askSaveFile(QWidget*, const QString&, const QString&, const QString& filters,
+                        QString* selectedFilter) override {
+        if (selectedFilter) {
+            *selectedFilter = nextSaveFilter.isEmpty() ? filters.section(QStringLiteral(";;"), 0, 0) : nextSaveFilter;
+        }
+        return nextSavePath;
+    }
 };
 
 template <typename T> T* child(QWidget* parent, const char* name) {

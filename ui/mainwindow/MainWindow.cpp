@@ -4,6 +4,7 @@
 #include "chat/ChatPanel.h"
 #include "chat/ChatService.h"
 #include "chat/ChatView.h"
+#include "exchange/ConversationExchange.h"
 #include "health/ProviderHealthDialog.h"
 #include "models/ConversationListModel.h"
 #include "observability/HealthMonitor.h"
@@ -19,10 +20,12 @@
 
 #include <QAction>
 #include <QApplication>
+#include <QFileInfo>
 #include <QItemSelectionModel>
 #include <QLineEdit>
 #include <QListView>
 #include <QMenuBar>
+#include <QRegularExpression>
 #include <QSettings>
 #include <QSplitter>
 #include <QStatusBar>
@@ -150,6 +153,12 @@ void MainWindow::buildMenus() {
     connect(listDelete, &QAction::triggered, this, &MainWindow::deleteCurrentConversation);
     m_list->addActions({listRename, listDelete});
     file->addSeparator();
+    QAction* exportOne = file->addAction(tr("&Export Conversation…"), this, &MainWindow::exportCurrentConversation);
+    exportOne->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_S));
+    file->addAction(tr("Export &All Conversations…"), this, &MainWindow::exportAllConversations);
+    QAction* importAction = file->addAction(tr("&Import Conversations…"), this, &MainWindow::importConversations);
+    importAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O));
+    file->addSeparator();
     QAction* quit = file->addAction(tr("&Quit"), qApp, &QApplication::closeAllWindows);
     quit->setShortcut(QKeySequence::Quit);
 
@@ -255,6 +264,94 @@ void MainWindow::openMessage(qint64 conversationId, qint64 messageId) {
     }
     m_chat->showConversation(conversationId);
     m_chat->chatView()->scrollToMessage(messageId);
+}
+
+void MainWindow::exportCurrentConversation() {
+    const qint64 id = currentConversationId();
+    if (id == 0) {
+        m_dialogs.showInfo(this, tr("Export Conversation"), tr("Open a conversation to export first."));
+        return;
+    }
+    auto conversation = m_services.conversations().get(id);
+    QString name = conversation ? conversation->title : QString();
+    name.replace(QRegularExpression(QStringLiteral("[^\\w\\- ]+")), QStringLiteral(" "));
+    exportConversations({id}, name.simplified().left(60));
+}
+
+void MainWindow::exportAllConversations() {
+    exportConversations({}, tr("Tessera conversations"));
+}
+
+void MainWindow::exportConversations(const std::vector<qint64>& ids, const QString& suggestedName) {
+    const QString markdown = tr("Markdown (*.md)");
+    const QString json = tr("Tessera JSON, every version and image (*.json)");
+    QString chosen;
+    QString path =
+        m_dialogs.askSaveFile(this, ids.empty() ? tr("Export All Conversations") : tr("Export Conversation"),
+                              suggestedName + QStringLiteral(".md"), markdown + QStringLiteral(";;") + json, &chosen);
+    if (path.isEmpty()) {
+        return;
+    }
+    const Core::ExportFormat format = chosen == json || path.endsWith(QStringLiteral(".json"), Qt::CaseInsensitive)
+                                          ? Core::ExportFormat::Json
+                                          : Core::ExportFormat::Markdown;
+    if (format == Core::ExportFormat::Json && path.endsWith(QStringLiteral(".md"), Qt::CaseInsensitive)) {
+        path.chop(3);
+        path += QStringLiteral(".json");
+    }
+    Core::ConversationExchange& exchange = m_services.exchange();
+    std::vector<Core::PortableConversation> conversations;
+    if (ids.empty()) {
+        auto all = exchange.collectAll();
+        if (!all) {
+            m_dialogs.showError(this, tr("Export"), describeError(all.error()));
+            return;
+        }
+        conversations = std::move(*all);
+    } else {
+        for (qint64 id : ids) {
+            auto one = exchange.collect(id);
+            if (!one) {
+                m_dialogs.showError(this, tr("Export"), describeError(one.error()));
+                return;
+            }
+            conversations.push_back(std::move(*one));
+        }
+    }
+    if (auto written = exchange.writeFile(path, exchange.render(conversations, format)); !written) {
+        m_dialogs.showError(this, tr("Export"), describeError(written.error()));
+        return;
+    }
+    statusBar()->showMessage(tr("Exported %n conversation(s) to %1.", nullptr, int(conversations.size())).arg(path),
+                             8000);
+}
+
+void MainWindow::importConversations() {
+    const QStringList files = m_dialogs.askOpenFiles(this, tr("Import Conversations"),
+                                                     tr("Tessera or ChatGPT export (*.json);;All files (*)"));
+    int conversations = 0;
+    qint64 lastId = 0;
+    for (const QString& path : files) {
+        auto report = m_services.exchange().importFile(path);
+        if (!report) {
+            m_dialogs.showError(this, tr("Import Conversations"),
+                                tr("%1 was not imported.").arg(QFileInfo(path).fileName()) + QStringLiteral("\n\n") +
+                                    describeError(report.error()));
+            continue;
+        }
+        conversations += report->conversations;
+        if (!report->conversationIds.empty()) {
+            lastId = report->conversationIds.back();
+        }
+    }
+    if (files.isEmpty()) {
+        return;
+    }
+    m_model->refresh();
+    if (lastId != 0) {
+        m_list->setCurrentIndex(m_model->indexOfId(lastId));
+    }
+    statusBar()->showMessage(tr("Imported %n conversation(s).", nullptr, conversations), 8000);
 }
 
 void MainWindow::attachImages() {

@@ -2,6 +2,8 @@
 
 #include <QMainWindow>
 
+#include <vector>
+
 class QListView;
 class QSplitter;
 class QToolButton;
@@ -46,6 +48,9 @@ public:
     void renameCurrentConversation();
     void deleteCurrentConversation();
     void attachImages();
+    void exportCurrentConversation();
+    void exportAllConversations();
+    void importConversations();
 
 private:
     void buildMenus();
@@ -55,6 +60,7 @@ private:
     void openSettings();
     void showAbout();
     void showHealthSummary();
+    void exportConversations(const std::vector<qint64>& ids, const QString& suggestedName);
     qint64 currentConversationId() const;
 
     Core::CoreServices& m_services;

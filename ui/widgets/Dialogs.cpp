@@ -33,4 +33,9 @@ QStringList QtDialogs::askOpenFiles(QWidget* parent, const QString& title, const
     return QFileDialog::getOpenFileNames(parent, title, QString(), filter);
 }
 
+QString QtDialogs::askSaveFile(QWidget* parent, const QString& title, const QString& suggestedName,
+                               const QString& filters, QString* selectedFilter) {
+    return QFileDialog::getSaveFileName(parent, title, suggestedName, filters, selectedFilter);
+}
+
 } // namespace Tessera::Ui

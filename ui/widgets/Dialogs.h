@@ -20,6 +20,9 @@ public:
     virtual void showInfo(QWidget* parent, const QString& title, const QString& text) = 0;
     // Files to open; empty when the user cancels. filter as in QFileDialog ("Images (*.png *.jpg)").
     virtual QStringList askOpenFiles(QWidget* parent, const QString& title, const QString& filter) = 0;
+    // A file to write; empty when cancelled. selectedFilter receives the filter chosen.
+    virtual QString askSaveFile(QWidget* parent, const QString& title, const QString& suggestedName,
+                                const QString& filters, QString* selectedFilter) = 0;
 };
 
 // The real dialogs (QInputDialog, QMessageBox).
@@ -31,6 +34,8 @@ public:
     void showError(QWidget* parent, const QString& title, const QString& text) override;
     void showInfo(QWidget* parent, const QString& title, const QString& text) override;
     QStringList askOpenFiles(QWidget* parent, const QString& title, const QString& filter) override;
+    QString askSaveFile(QWidget* parent, const QString& title, const QString& suggestedName, const QString& filters,
+                        QString* selectedFilter) override;
 };
 
 } // namespace Tessera::Ui

@@ -1,0 +1,76 @@
+// Export and import from the File menu: the conversation shown to Markdown or JSON, all of them, and imports
+// that add conversations or explain why a file was refused.
+#include "chat/Composer.h"
+#include "models/ConversationListModel.h"
+#include "storage/ConversationRepository.h"
+#include "storage/MessageRepository.h"
+#include "support/TestHelpers.h"
+#include "ui/UiFixture.h"
+
+#include <QFile>
+#include <QListView>
+#include <QTest>
+
+#include "support/QtPrinters.h"
+
+#include <gtest/gtest.h>
+
+using namespace Tessera;
+using namespace Tessera::Testing;
+
+namespace {
+
+QByteArray readAll(const QString& path) {
+    QFile file(path);
+    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
+}
+
+} // namespace
+
+TEST_F(MainWindowTest, ExportTheConversationShownAndImportItBack) {
+    addLoopbackProvider();
+    Ui::MainWindow window(*services, dialogs);
+    window.show();
+    auto* composer = child<Ui::Composer>(&window, "composer");
+    composer->setPlainText(QStringLiteral("worth keeping"));
+    QTest::keyClick(composer, Qt::Key_Return, Qt::ControlModifier);
+    ASSERT_TRUE(waitUntil([&] {
+        auto messages = services->messages().listForConversation(window.chatPanel()->conversationId().value_or(0));
+        return messages && messages->size() == 2 && messages->back().state == Core::MessageState::Complete;
+    }));
+
+    dialogs.nextSavePath = dir.filePath(QStringLiteral("kept.md"));
+    window.exportCurrentConversation();
+    EXPECT_TRUE(readAll(dialogs.nextSavePath).startsWith("# worth keeping\n"));
+
+    dialogs.nextSavePath = dir.filePath(QStringLiteral("kept.md"));
+    dialogs.nextSaveFilter = QStringLiteral("Tessera JSON, every version and image (*.json)");
+    window.exportCurrentConversation();
+    const QString json = dir.filePath(QStringLiteral("kept.json"));
+    EXPECT_TRUE(readAll(json).contains("\"tessera-conversations\"")) << "the JSON filter gives a .json file";
+
+    dialogs.nextFiles = {json};
+    window.importConversations();
+    EXPECT_EQ(window.conversationModel()->rowCount(), 2);
+    EXPECT_TRUE(dialogs.errors.isEmpty());
+
+    // A file that is not an export: explained, nothing added.
+    const QString bad = dir.filePath(QStringLiteral("bad.json"));
+    {
+        QFile file(bad);
+        ASSERT_TRUE(file.open(QIODevice::WriteOnly));
+        file.write("{\"hello\": ");
+    }
+    dialogs.nextFiles = {bad};
+    window.importConversations();
+    ASSERT_EQ(dialogs.errors.size(), 1);
+    EXPECT_TRUE(dialogs.errors.first().contains(QStringLiteral("bad.json was not imported")));
+    EXPECT_TRUE(dialogs.errors.first().contains(QStringLiteral("[import.invalid]")));
+    EXPECT_EQ(window.conversationModel()->rowCount(), 2);
+
+    // Everything at once.
+    dialogs.nextSavePath = dir.filePath(QStringLiteral("all.md"));
+    dialogs.nextSaveFilter.clear();
+    window.exportAllConversations();
+    EXPECT_EQ(readAll(dialogs.nextSavePath).count("# worth keeping"), 2);
+}
