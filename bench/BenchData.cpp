@@ -18,10 +18,10 @@ std::vector<QString> vocabulary(std::mt19937& random) {
                              QStringLiteral("database"), QStringLiteral("query"),  QStringLiteral("python"),
                              QStringLiteral("return"),   QStringLiteral("value"),  QStringLiteral("please"),
                              QStringLiteral("explain"),  QStringLiteral("memory"), QStringLiteral("thread")};
-    const QStringList syllables{QStringLiteral("ka"), QStringLiteral("lo"),  QStringLiteral("mi"),
-                                QStringLiteral("ter"), QStringLiteral("an"), QStringLiteral("sel"),
-                                QStringLiteral("du"), QStringLiteral("ro"),  QStringLiteral("vin"),
-                                QStringLiteral("pe"), QStringLiteral("sto"), QStringLiteral("qua")};
+    const QStringList syllables{QStringLiteral("ka"),  QStringLiteral("lo"),  QStringLiteral("mi"),
+                                QStringLiteral("ter"), QStringLiteral("an"),  QStringLiteral("sel"),
+                                QStringLiteral("du"),  QStringLiteral("ro"),  QStringLiteral("vin"),
+                                QStringLiteral("pe"),  QStringLiteral("sto"), QStringLiteral("qua")};
     std::vector<QString> words(common.begin(), common.end());
     std::uniform_int_distribution<int> syllable(0, int(syllables.size()) - 1);
     std::uniform_int_distribution<int> length(2, 4);

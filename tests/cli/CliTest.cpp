@@ -615,3 +615,49 @@ TEST_F(CliTest, ExportAndImportRoundTripAndBadFilesImportNothing) {
               9);
     EXPECT_EQ(cli({QStringLiteral("conversations"), QStringLiteral("export"), QStringLiteral("99")}).exitCode, 7);
 }
+
+TEST_F(CliTest, KillingTheProcessMidStreamKeepsThePartialAnswerAndAnIntactStore) {
+    addProvider();
+    QProcess process;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("TEST_PROVIDER_KEY"), kKey);
+    process.setProcessEnvironment(env);
+    process.start(QStringLiteral(TESSERA_CLI_PATH),
+                  {QStringLiteral("--data-dir"), dir.path(), QStringLiteral("chat"),
+                   QStringLiteral("[[slow]] a long answer with many many words in it")});
+    ASSERT_TRUE(process.waitForStarted());
+    QByteArray out;
+    ASSERT_TRUE(waitUntil(
+        [&] {
+            out += process.readAllStandardOutput();
+            return out.count(' ') >= 4; // a few words arrived
+        },
+        30'000));
+    const QDeadlineTimer flushed(700); // at least one write of the streamed text to the store
+    waitUntil([&] { return flushed.hasExpired(); });
+    ::kill(pid_t(process.processId()), SIGKILL); // no chance to clean up
+    ASSERT_TRUE(waitUntil([&] { return process.state() == QProcess::NotRunning; }, 30'000));
+    EXPECT_EQ(process.exitStatus(), QProcess::CrashExit);
+
+    // Reopened: the store is intact and the answer keeps what had arrived, marked incomplete.
+    const CliRun doctor = cli({QStringLiteral("--json"), QStringLiteral("doctor")});
+    bool integrityChecked = false;
+    for (const QJsonValue& check : doctor.json().value(QLatin1StringView("checks")).toArray()) {
+        if (check.toObject().value(QLatin1StringView("check")).toString().contains(QStringLiteral("database"))) {
+            integrityChecked = true;
+            EXPECT_TRUE(check.toObject().value(QLatin1StringView("ok")).toBool()) << doctor.out.toStdString();
+        }
+    }
+    EXPECT_TRUE(integrityChecked) << doctor.out.toStdString();
+    const CliRun show =
+        cli({QStringLiteral("--json"), QStringLiteral("conversations"), QStringLiteral("show"), QStringLiteral("1")});
+    const QJsonArray messages = show.json().value(QLatin1StringView("messages")).toArray();
+    ASSERT_EQ(messages.size(), 2);
+    EXPECT_EQ(messages[0].toObject().value(QLatin1StringView("content")).toString(),
+              QStringLiteral("[[slow]] a long answer with many many words in it"));
+    const QJsonObject answer = messages[1].toObject();
+    EXPECT_EQ(answer.value(QLatin1StringView("state")).toString(), QStringLiteral("incomplete"));
+    EXPECT_EQ(answer.value(QLatin1StringView("error_code")).toString(), QStringLiteral("provider.stream_interrupted"));
+    EXPECT_TRUE(answer.value(QLatin1StringView("content")).toString().startsWith(QStringLiteral("Echo: [[slow]]")))
+        << answer.value(QLatin1StringView("content")).toString().toStdString();
+}
