@@ -1,4 +1,4 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
@@ -56,12 +56,16 @@
     <message numerus="yes">
         <source>Exported %n conversation(s) to %1.</source>
         <translation>
-            <numerusform>Exported %n conversation to %1.</numerusform><numerusform>Exported %n conversations to %1.</numerusform></translation>
+            <numerusform>Exported %n conversation to %1.</numerusform>
+            <numerusform>Exported %n conversations to %1.</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>Imported %n conversation(s).</source>
         <translation>
-            <numerusform>Imported %n conversation.</numerusform><numerusform>Imported %n conversations.</numerusform></translation>
+            <numerusform>Imported %n conversation.</numerusform>
+            <numerusform>Imported %n conversations.</numerusform>
+        </translation>
     </message>
 </context>
 <context>

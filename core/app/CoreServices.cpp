@@ -14,6 +14,7 @@
 #include "exchange/ConversationExchange.h"
 #include "observability/Metrics.h"
 #include "resilience/ResilienceRegistry.h"
+#include "storage/DraftRepository.h"
 #include "storage/MetricsRepository.h"
 #include "storage/SearchRepository.h"
 #include "storage/SettingsRepository.h"
@@ -64,6 +65,7 @@ Result<std::unique_ptr<CoreServices>> CoreServices::open(const QString& dataDire
     services->m_exchange =
         std::make_unique<ConversationExchange>(*services->m_database, *services->m_conversations, *services->m_messages,
                                                *services->m_providers, services->m_clock);
+    services->m_drafts = std::make_unique<DraftRepository>(*services->m_database, services->m_clock);
     services->m_search = std::make_unique<SearchRepository>(*services->m_database);
     services->m_metricsStore = std::make_unique<MetricsRepository>(*services->m_database);
     services->m_metrics = std::make_unique<Metrics>();

@@ -17,6 +17,7 @@ class ChatService;
 class ConversationExchange;
 class ConversationRepository;
 class Database;
+class DraftRepository;
 class Logging;
 class MessageRepository;
 class Metrics;
@@ -60,6 +61,7 @@ public:
     SettingsRepository& settings() { return *m_settings; }
     SearchRepository& search() { return *m_search; }
     ConversationExchange& exchange() { return *m_exchange; }
+    DraftRepository& drafts() { return *m_drafts; }
     // Adds the metrics gathered since the last flush to the store (also every 30 s and on close).
     void flushMetrics();
     Logging* logging() { return m_logging; }
@@ -82,6 +84,7 @@ private:
     std::unique_ptr<SettingsRepository> m_settings;
     std::unique_ptr<SearchRepository> m_search;
     std::unique_ptr<ConversationExchange> m_exchange;
+    std::unique_ptr<DraftRepository> m_drafts;
     std::unique_ptr<MetricsRepository> m_metricsStore;
     std::unique_ptr<Metrics> m_metrics;
     std::unique_ptr<ResilienceRegistry> m_resilience;

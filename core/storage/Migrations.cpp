@@ -111,6 +111,16 @@ const std::vector<Migration>& migrations() {
              QStringLiteral("UPDATE conversations SET current_leaf_id = "
                             "(SELECT MAX(m.id) FROM messages m WHERE m.conversation_id = conversations.id)"),
          }},
+        {5,
+         {
+             // What the user is typing, per conversation (0: a conversation not started yet), so nothing typed is
+             // lost to a restart or a crash.
+             QStringLiteral("CREATE TABLE drafts (conversation_id INTEGER PRIMARY KEY, text TEXT NOT NULL, "
+                            "updated_at TEXT NOT NULL) WITHOUT ROWID"),
+             QStringLiteral(R"sql(CREATE TRIGGER drafts_follow_conversations AFTER DELETE ON conversations BEGIN
+                 DELETE FROM drafts WHERE conversation_id = old.id;
+             END)sql"),
+         }},
     };
     return all;
 }

@@ -3,6 +3,8 @@
 #include "chat/ChatView.h"
 #include "chat/Composer.h"
 #include "chat/MessageWidget.h"
+#include "models/ConversationListModel.h"
+#include "storage/DraftRepository.h"
 #include "storage/MessageRepository.h"
 #include "support/TestHelpers.h"
 #include "ui/UiFixture.h"
@@ -11,6 +13,7 @@
 #include <QApplication>
 #include <QClipboard>
 #include <QLabel>
+#include <QListView>
 #include <QTest>
 #include <QToolButton>
 
@@ -126,4 +129,47 @@ TEST_F(MainWindowTest, ConversationChangesWaitWhileAnAnswerIsWritten) {
     QTest::keyClick(composer, Qt::Key_Escape);
     ASSERT_TRUE(waitUntil([&] { return settled(window); }));
     EXPECT_TRUE(at(window, 0)->findChild<QToolButton*>(QStringLiteral("editMessage"))->isEnabled());
+}
+
+TEST_F(MainWindowTest, WhatIsTypedSurvivesARestartAndFollowsEachConversation) {
+    addLoopbackProvider();
+    qint64 first = 0;
+    {
+        Ui::MainWindow window(*services, dialogs);
+        window.show();
+        auto* composer = child<Ui::Composer>(&window, "composer");
+        composer->setPlainText(QStringLiteral("send this"));
+        QTest::keyClick(composer, Qt::Key_Return, Qt::ControlModifier);
+        ASSERT_TRUE(waitUntil([&] { return settled(window); }));
+        first = *window.chatPanel()->conversationId();
+        EXPECT_TRUE(composer->toPlainText().isEmpty());
+
+        // A draft for this conversation, written to the store shortly after typing (a crash would keep it).
+        QTest::keyClicks(composer, QStringLiteral("half a thought"));
+        ASSERT_TRUE(waitUntil(
+            [&] { return services->drafts().load(first).value_or(QString()) == QStringLiteral("half a thought"); }));
+        // Another, for a new conversation.
+        window.newConversation();
+        EXPECT_TRUE(composer->toPlainText().isEmpty());
+        composer->setPlainText(QStringLiteral("a new idea"));
+        window.conversationList()->setCurrentIndex(window.conversationModel()->indexOfId(first));
+        EXPECT_EQ(composer->toPlainText(), QStringLiteral("half a thought")) << "each conversation has its own draft";
+        // Editing an earlier question does not lose the draft.
+        window.chatPanel()->editLast();
+        EXPECT_EQ(composer->toPlainText(), QStringLiteral("send this"));
+        window.chatPanel()->cancelEdit();
+        EXPECT_EQ(composer->toPlainText(), QStringLiteral("half a thought"));
+    } // the window closes
+
+    Ui::MainWindow reopened(*services, dialogs);
+    reopened.show();
+    auto* composer = child<Ui::Composer>(&reopened, "composer");
+    EXPECT_EQ(reopened.chatPanel()->conversationId(), first);
+    EXPECT_EQ(composer->toPlainText(), QStringLiteral("half a thought"));
+    reopened.newConversation();
+    EXPECT_EQ(composer->toPlainText(), QStringLiteral("a new idea"));
+    composer->setPlainText(QStringLiteral("a new idea, sent"));
+    QTest::keyClick(composer, Qt::Key_Return, Qt::ControlModifier);
+    ASSERT_TRUE(waitUntil([&] { return settled(reopened); }));
+    EXPECT_TRUE(services->drafts().load(Core::DraftRepository::newConversation)->isEmpty()) << "sent drafts are gone";
 }

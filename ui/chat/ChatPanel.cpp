@@ -13,6 +13,7 @@
 #include "secrets/ApiKeyResolver.h"
 #include "storage/ConversationRepository.h"
 #include "storage/Database.h"
+#include "storage/DraftRepository.h"
 #include "storage/MessageRepository.h"
 #include "storage/ProviderRepository.h"
 #include "widgets/ErrorBanner.h"
@@ -27,6 +28,8 @@
 #include <QPushButton>
 #include <QShortcut>
 #include <QStyle>
+#include <QTextCursor>
+#include <QTimer>
 #include <QToolButton>
 #include <QVBoxLayout>
 
@@ -41,6 +44,7 @@ ChatPanel::ChatPanel(Core::CoreServices& services, QWidget* parent)
     , m_settingsButton(new QToolButton(this))
     , m_fallback(new QLabel(this))
     , m_editNotice(new QLabel(this))
+    , m_draftTimer(new QTimer(this))
     , m_banner(new ErrorBanner(this))
     , m_view(new ChatView(this))
     , m_composer(new Composer(this))
@@ -131,6 +135,14 @@ ChatPanel::ChatPanel(Core::CoreServices& services, QWidget* parent)
     connect(m_settingsButton, &QToolButton::clicked, this, &ChatPanel::openConversationSettings);
     connect(m_attach, &QToolButton::clicked, this, &ChatPanel::attachRequested);
     connect(m_composer, &Composer::filesInserted, this, &ChatPanel::attachFiles);
+    m_draftTimer->setSingleShot(true);
+    m_draftTimer->setInterval(draftDelayMs);
+    connect(m_draftTimer, &QTimer::timeout, this, &ChatPanel::saveDraft);
+    connect(m_composer, &QPlainTextEdit::textChanged, this, [this] {
+        if (!m_loadingDraft && !m_editing) {
+            m_draftTimer->start();
+        }
+    });
     connect(m_view, &ChatView::copyRequested, this, &ChatPanel::copyMessage);
     connect(m_view, &ChatView::editRequested, this, &ChatPanel::beginEdit);
     connect(m_view, &ChatView::regenerateRequested, this, &ChatPanel::regenerate);
@@ -226,8 +238,34 @@ void ChatPanel::handleProviderChanged() {
     });
 }
 
+void ChatPanel::saveDraft() {
+    m_draftTimer->stop();
+    if (m_editing) {
+        return; // an edit of an earlier question is not a draft
+    }
+    const qint64 key = m_conversationId.value_or(Core::DraftRepository::newConversation);
+    if (auto saved = m_services.drafts().save(key, m_composer->toPlainText()); !saved) {
+        m_banner->showError(saved.error());
+    }
+}
+
 void ChatPanel::showConversation(std::optional<qint64> conversationId) {
+    if (m_draftTimer->isActive()) {
+        saveDraft(); // the one being left
+    }
+    if (m_editing) {
+        cancelEdit();
+    }
     m_conversationId = conversationId;
+    {
+        // The draft of the conversation shown (or of a new one).
+        const QSignalBlocker blocker(m_draftTimer);
+        m_loadingDraft = true;
+        auto draft = m_services.drafts().load(conversationId.value_or(Core::DraftRepository::newConversation));
+        m_composer->setPlainText(draft.value_or(QString()));
+        m_composer->moveCursor(QTextCursor::End);
+        m_loadingDraft = false;
+    }
     m_answeringMessageId.reset();
     m_pendingSettings = {};
     m_editing.reset();
@@ -306,7 +344,13 @@ void ChatPanel::handleSend() {
         return; // the draft stays in the composer
     }
     m_banner->hide();
+    if (!m_editing) {
+        // Sent: the draft it came from is done.
+        m_services.drafts().save(m_conversationId.value_or(Core::DraftRepository::newConversation), QString());
+    }
+    m_loadingDraft = true;
     m_composer->clear();
+    m_loadingDraft = false;
     m_attachments->clear();
     m_pendingSettings = {};
     if (m_editing) {
@@ -395,6 +439,9 @@ void ChatPanel::beginEdit(qint64 userMessageId) {
         m_banner->showError(message.error());
         return;
     }
+    if (!m_editing) {
+        saveDraft(); // what was being typed comes back when the edit is done
+    }
     m_editing = userMessageId;
     m_composer->setPlainText(message->content);
     m_attachments->clear();
@@ -418,8 +465,13 @@ void ChatPanel::cancelEdit() {
     }
     m_editing.reset();
     m_editNotice->hide();
-    m_composer->clear();
     m_attachments->clear();
+    const QSignalBlocker blocker(m_draftTimer);
+    m_loadingDraft = true;
+    m_composer->setPlainText(m_services.drafts()
+                                 .load(m_conversationId.value_or(Core::DraftRepository::newConversation))
+                                 .value_or(QString()));
+    m_loadingDraft = false;
 }
 
 void ChatPanel::switchVersion(qint64 messageId, int step) {

@@ -11,6 +11,7 @@
 class QComboBox;
 class QLabel;
 class QPushButton;
+class QTimer;
 class QToolButton;
 
 namespace Tessera::Core {
@@ -60,6 +61,11 @@ public:
     // Deletes one message (its replies stay, following its parent). The window asks for confirmation first.
     void deleteMessage(qint64 messageId);
 
+    // Writes what is typed to the store now (it is also written shortly after each change, and before another
+    // conversation is shown), so it survives a restart or a crash.
+    void saveDraft();
+    static constexpr int draftDelayMs = 400;
+
     ChatView* chatView() const { return m_view; }
     Composer* composer() const { return m_composer; }
     ErrorBanner* errorBanner() const { return m_banner; }
@@ -99,7 +105,9 @@ private:
     QToolButton* m_settingsButton;
     QLabel* m_fallback;
     QLabel* m_editNotice;
-    std::optional<qint64> m_editing;        // the question being edited
+    std::optional<qint64> m_editing; // the question being edited
+    QTimer* m_draftTimer;
+    bool m_loadingDraft = false;
     ConversationSettings m_pendingSettings; // for a conversation not yet started
     ErrorBanner* m_banner;
     ChatView* m_view;
