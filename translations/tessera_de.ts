@@ -1,4 +1,4 @@
-<?xml version="1.0" encoding="utf-8"?>
+<?xml version='1.0' encoding='utf-8'?>
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
@@ -20,7 +20,7 @@
         <translation>Ein Element mit diesem Namen existiert bereits. Wählen Sie einen anderen Namen.</translation>
     </message>
     <message>
-        <source>The local database could not be read or written. Check the disk and run &apos;tessera-cli doctor&apos;.</source>
+        <source>The local database could not be read or written. Check the disk and run 'tessera-cli doctor'.</source>
         <translation>Die lokale Datenbank konnte nicht gelesen oder geschrieben werden. Prüfen Sie den Datenträger und führen Sie „tessera-cli doctor“ aus.</translation>
     </message>
     <message>
@@ -52,7 +52,7 @@
         <translation>Der Anbieter hat nicht rechtzeitig geantwortet. Versuchen Sie es später erneut.</translation>
     </message>
     <message>
-        <source>A secure connection to the provider could not be established. Check the base URL and the system&apos;s certificates.</source>
+        <source>A secure connection to the provider could not be established. Check the base URL and the system's certificates.</source>
         <translation>Es konnte keine sichere Verbindung zum Anbieter hergestellt werden. Prüfen Sie die Basis-URL und die Zertifikate des Systems.</translation>
     </message>
     <message>
@@ -68,7 +68,7 @@
         <translation>Der Anbieter hat den API-Schlüssel abgelehnt. Prüfen Sie den Schlüssel in den Anbietereinstellungen.</translation>
     </message>
     <message>
-        <source>The API key is not allowed to use this model or endpoint. Check your account&apos;s permissions.</source>
+        <source>The API key is not allowed to use this model or endpoint. Check your account's permissions.</source>
         <translation>Der API-Schlüssel darf dieses Modell oder diesen Endpunkt nicht verwenden. Prüfen Sie die Berechtigungen Ihres Kontos.</translation>
     </message>
     <message>
@@ -100,7 +100,7 @@
         <translation>Der Anbieter hat eine Antwort gesendet, die Tessera nicht lesen kann. Prüfen Sie, ob die Basis-URL auf einen kompatiblen Server zeigt.</translation>
     </message>
     <message>
-        <source>The provider&apos;s response exceeded Tessera&apos;s size limits.</source>
+        <source>The provider's response exceeded Tessera's size limits.</source>
         <translation>Die Antwort des Anbieters überschreitet die Größenbeschränkungen von Tessera.</translation>
     </message>
     <message>
@@ -112,7 +112,7 @@
         <translation>Dieser Anbieter ist wiederholt ausgefallen, daher pausiert Tessera Anfragen an ihn für eine Weile. Er wird automatisch erneut versucht; die Details nennen den Zeitpunkt.</translation>
     </message>
     <message>
-        <source>This request would exceed the rate limit set for the provider. Wait a moment, or raise the limit in the provider&apos;s settings.</source>
+        <source>This request would exceed the rate limit set for the provider. Wait a moment, or raise the limit in the provider's settings.</source>
         <translation>Diese Anfrage würde das für den Anbieter festgelegte Ratenlimit überschreiten. Warten Sie einen Moment oder erhöhen Sie das Limit in den Anbietereinstellungen.</translation>
     </message>
     <message>
@@ -202,7 +202,7 @@
         <translation>Anbieter hinzufügen</translation>
     </message>
     <message>
-        <source>letters, digits, &apos;.&apos;, &apos;_&apos; or &apos;-&apos;</source>
+        <source>letters, digits, '.', '_' or '-'</source>
         <translation>Buchstaben, Ziffern, „.“, „_“ oder „-“</translation>
     </message>
     <message>
@@ -250,11 +250,11 @@
         <translation>&amp;Standardmodell:</translation>
     </message>
     <message>
-        <source>No system keychain (Secret Service) is available, so Tessera cannot store an API key securely. Put the key in an environment variable before starting Tessera and enter the variable&apos;s name above. Tessera never stores keys in plain text.</source>
+        <source>No system keychain (Secret Service) is available, so Tessera cannot store an API key securely. Put the key in an environment variable before starting Tessera and enter the variable's name above. Tessera never stores keys in plain text.</source>
         <translation>Es ist kein Systemschlüsselbund (Secret Service) verfügbar, daher kann Tessera keinen API-Schlüssel sicher speichern. Legen Sie den Schlüssel vor dem Start von Tessera in einer Umgebungsvariable ab und geben Sie oben deren Namen ein. Tessera speichert Schlüssel niemals im Klartext.</translation>
     </message>
     <message>
-        <source>The name must be 1–64 letters, digits, &apos;.&apos;, &apos;_&apos; or &apos;-&apos;.</source>
+        <source>The name must be 1–64 letters, digits, '.', '_' or '-'.</source>
         <translation>Der Name muss aus 1–64 Buchstaben, Ziffern, „.“, „_“ oder „-“ bestehen.</translation>
     </message>
     <message>
@@ -262,7 +262,7 @@
         <translation>Die Basis-URL muss mit http:// oder https:// beginnen, zum Beispiel http://localhost:1234/v1.</translation>
     </message>
     <message>
-        <source>Enter the name of the environment variable that holds the key (letters, digits and &apos;_&apos;).</source>
+        <source>Enter the name of the environment variable that holds the key (letters, digits and '_').</source>
         <translation>Geben Sie den Namen der Umgebungsvariable ein, die den Schlüssel enthält (Buchstaben, Ziffern und „_“).</translation>
     </message>
     <message>
@@ -414,7 +414,7 @@
         <translation>Modell</translation>
     </message>
     <message>
-        <source>Reload the provider&apos;s model list</source>
+        <source>Reload the provider's model list</source>
         <translation>Modellliste des Anbieters neu laden</translation>
     </message>
     <message>
@@ -576,7 +576,7 @@
         <translation>Ersatzmodell</translation>
     </message>
     <message>
-        <source>When the conversation&apos;s model fails before it writes anything (an outage, an overload, used-up retries, an open circuit breaker), the fallback model answers instead. Each answer shows which model wrote it.</source>
+        <source>When the conversation's model fails before it writes anything (an outage, an overload, used-up retries, an open circuit breaker), the fallback model answers instead. Each answer shows which model wrote it.</source>
         <translation>Wenn das Modell der Unterhaltung ausfällt, bevor es etwas schreibt (Ausfall, Überlastung, aufgebrauchte Wiederholungen, offener Schutzschalter), antwortet stattdessen das Ersatzmodell. Jede Antwort zeigt, welches Modell sie geschrieben hat.</translation>
     </message>
     <message>
@@ -883,6 +883,34 @@ Ein nativer KI-Arbeitsplatz für den Desktop. Ihre API-Schlüssel bleiben im Sys
             <numerusform>%n Unterhaltungen importiert.</numerusform>
         </translation>
     </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Ansicht</translation>
+    </message>
+    <message>
+        <source>&amp;Next Conversation</source>
+        <translation>&amp;Nächste Unterhaltung</translation>
+    </message>
+    <message>
+        <source>&amp;Previous Conversation</source>
+        <translation>&amp;Vorherige Unterhaltung</translation>
+    </message>
+    <message>
+        <source>&amp;Copy Last Code Block</source>
+        <translation>Letzten &amp;Codeblock kopieren</translation>
+    </message>
+    <message>
+        <source>The code block was copied.</source>
+        <translation>Der Codeblock wurde kopiert.</translation>
+    </message>
+    <message>
+        <source>This conversation has no code block.</source>
+        <translation>Diese Unterhaltung enthält keinen Codeblock.</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard Shortcuts</source>
+        <translation>&amp;Tastenkürzel</translation>
+    </message>
 </context>
 <context>
     <name>Tessera::Ui::MessageWidget</name>
@@ -966,7 +994,7 @@ Ein nativer KI-Arbeitsplatz für den Desktop. Ihre API-Schlüssel bleiben im Sys
         <translation>Kopieren</translation>
     </message>
     <message>
-        <source>Copy the message&apos;s text</source>
+        <source>Copy the message's text</source>
         <translation>Den Text der Nachricht kopieren</translation>
     </message>
     <message>
@@ -1331,7 +1359,7 @@ Ein nativer KI-Arbeitsplatz für den Desktop. Ihre API-Schlüssel bleiben im Sys
         <translation>Suchtext</translation>
     </message>
     <message>
-        <source>Search all conversations… (&quot;quotes&quot; for a phrase)</source>
+        <source>Search all conversations… ("quotes" for a phrase)</source>
         <translation>Alle Unterhaltungen durchsuchen … („Anführungszeichen“ für eine Wortfolge)</translation>
     </message>
     <message>
@@ -1459,6 +1487,65 @@ Ein nativer KI-Arbeitsplatz für den Desktop. Ihre API-Schlüssel bleiben im Sys
     <message>
         <source>Sending exactly the same conversation to the same model again returns the stored answer at no token cost.</source>
         <translation>Wird genau dieselbe Unterhaltung noch einmal an dasselbe Modell gesendet, kommt die gespeicherte Antwort ohne Tokenkosten zurück.</translation>
+    </message>
+</context>
+<context>
+    <name>Tessera::Ui::ShortcutsDialog</name>
+    <message>
+        <source>Keyboard Shortcuts</source>
+        <translation>Tastenkürzel</translation>
+    </message>
+    <message>
+        <source>Send the message</source>
+        <translation>Nachricht senden</translation>
+    </message>
+    <message>
+        <source>Ctrl+Enter</source>
+        <translation>Strg+Eingabe</translation>
+    </message>
+    <message>
+        <source>Stop the answer, or cancel an edit</source>
+        <translation>Antwort anhalten oder Bearbeiten abbrechen</translation>
+    </message>
+    <message>
+        <source>Esc</source>
+        <translation>Esc</translation>
+    </message>
+    <message>
+        <source>Move through search results</source>
+        <translation>Durch Suchergebnisse blättern</translation>
+    </message>
+    <message>
+        <source>Up, Down, Page Up, Page Down</source>
+        <translation>Pfeil hoch, Pfeil runter, Bild hoch, Bild runter</translation>
+    </message>
+    <message>
+        <source>Check provider health again (in its window)</source>
+        <translation>Zustand der Anbieter erneut prüfen (in dessen Fenster)</translation>
+    </message>
+    <message>
+        <source>F5</source>
+        <translation>F5</translation>
+    </message>
+    <message>
+        <source>Move between controls</source>
+        <translation>Zwischen Bedienelementen wechseln</translation>
+    </message>
+    <message>
+        <source>Tab, Shift+Tab</source>
+        <translation>Tab, Umschalt+Tab</translation>
+    </message>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>Tastenkürzel</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Aktion</translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation>Tasten</translation>
     </message>
 </context>
 <context>

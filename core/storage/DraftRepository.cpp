@@ -21,12 +21,13 @@ Result<QString> DraftRepository::load(qint64 conversationId) const {
 }
 
 Status DraftRepository::save(qint64 conversationId, const QString& text) const {
-    auto query = text.trimmed().isEmpty()
-                     ? m_db.exec(QStringLiteral("DELETE FROM drafts WHERE conversation_id = ?"), {conversationId})
-                     : m_db.exec(QStringLiteral("INSERT INTO drafts (conversation_id, text, updated_at) VALUES (?, ?, ?) "
-                                                "ON CONFLICT(conversation_id) DO UPDATE SET text = excluded.text, "
-                                                "updated_at = excluded.updated_at"),
-                                 {conversationId, text, toStoredTime(m_clock.nowUtc())});
+    auto query =
+        text.trimmed().isEmpty()
+            ? m_db.exec(QStringLiteral("DELETE FROM drafts WHERE conversation_id = ?"), {conversationId})
+            : m_db.exec(QStringLiteral("INSERT INTO drafts (conversation_id, text, updated_at) VALUES (?, ?, ?) "
+                                       "ON CONFLICT(conversation_id) DO UPDATE SET text = excluded.text, "
+                                       "updated_at = excluded.updated_at"),
+                        {conversationId, text, toStoredTime(m_clock.nowUtc())});
     if (!query) {
         return fail(query.error());
     }

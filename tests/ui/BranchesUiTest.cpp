@@ -3,6 +3,7 @@
 #include "chat/ChatView.h"
 #include "chat/Composer.h"
 #include "chat/MessageWidget.h"
+#include "mainwindow/ShortcutsDialog.h"
 #include "models/ConversationListModel.h"
 #include "storage/DraftRepository.h"
 #include "storage/MessageRepository.h"
@@ -14,6 +15,7 @@
 #include <QClipboard>
 #include <QLabel>
 #include <QListView>
+#include <QTableWidget>
 #include <QTest>
 #include <QToolButton>
 
@@ -172,4 +174,44 @@ TEST_F(MainWindowTest, WhatIsTypedSurvivesARestartAndFollowsEachConversation) {
     QTest::keyClick(composer, Qt::Key_Return, Qt::ControlModifier);
     ASSERT_TRUE(waitUntil([&] { return settled(reopened); }));
     EXPECT_TRUE(services->drafts().load(Core::DraftRepository::newConversation)->isEmpty()) << "sent drafts are gone";
+}
+
+TEST_F(MainWindowTest, KeyboardShortcutsAreListedAndConversationsAndCodeBlocksAreAKeyAway) {
+    addLoopbackProvider();
+    Ui::MainWindow window(*services, dialogs);
+    window.show();
+    auto* composer = child<Ui::Composer>(&window, "composer");
+    composer->setPlainText(QStringLiteral("Show code:\n```python\nprint('first')\n```\nand\n```\nlast = True\n```"));
+    QTest::keyClick(composer, Qt::Key_Return, Qt::ControlModifier);
+    ASSERT_TRUE(waitUntil([&] { return settled(window); }));
+    ASSERT_TRUE(window.chatPanel()->copyLastCodeBlock());
+    EXPECT_EQ(QApplication::clipboard()->text(), QStringLiteral("last = True"));
+    window.newConversation();
+    composer->setPlainText(QStringLiteral("no code here"));
+    QTest::keyClick(composer, Qt::Key_Return, Qt::ControlModifier);
+    ASSERT_TRUE(waitUntil([&] { return settled(window); }));
+    EXPECT_FALSE(window.chatPanel()->copyLastCodeBlock());
+
+    // Next and previous conversation.
+    const qint64 newest = *window.chatPanel()->conversationId();
+    window.selectNeighbourConversation(+1);
+    EXPECT_NE(window.chatPanel()->conversationId(), newest);
+    window.selectNeighbourConversation(+1);
+    EXPECT_NE(window.chatPanel()->conversationId(), newest) << "stays at the end of the list";
+    window.selectNeighbourConversation(-1);
+    EXPECT_EQ(window.chatPanel()->conversationId(), newest);
+
+    auto* dialog = qobject_cast<Ui::ShortcutsDialog*>(window.openShortcuts());
+    ASSERT_NE(dialog, nullptr);
+    QStringList listed;
+    for (int row = 0; row < dialog->table()->rowCount(); ++row) {
+        listed << dialog->table()->item(row, 0)->text() + QStringLiteral(" = ") + dialog->table()->item(row, 1)->text();
+    }
+    const QString all = listed.join(QLatin1Char('\n'));
+    for (const char* expected :
+         {"New Conversation = Ctrl+N", "Search Conversations… = Ctrl+K", "Regenerate Answer = Ctrl+R",
+          "Copy Last Code Block = Ctrl+Shift+C", "Next Conversation = Ctrl+PgDown", "Focus Message Box = Ctrl+L",
+          "Send the message = Ctrl+Enter", "Stop the answer, or cancel an edit = Esc"}) {
+        EXPECT_TRUE(all.contains(QString::fromUtf8(expected))) << expected << "\n" << all.toStdString();
+    }
 }

@@ -26,6 +26,7 @@
 #include <QLocale>
 #include <QPointer>
 #include <QPushButton>
+#include <QRegularExpression>
 #include <QShortcut>
 #include <QStyle>
 #include <QTextCursor>
@@ -404,6 +405,23 @@ void ChatPanel::copyMessage(qint64 messageId) {
     if (MessageWidget* widget = m_view->messageById(messageId)) {
         QApplication::clipboard()->setText(widget->bodyText());
     }
+}
+
+bool ChatPanel::copyLastCodeBlock() {
+    // ``` or ~~~ fences, with an optional language; the closing fence matches the opening one.
+    static const QRegularExpression fence(QStringLiteral("(?:^|\\n)(```|~~~)[^\\n]*\\n(.*?)\\n\\1"),
+                                          QRegularExpression::DotMatchesEverythingOption);
+    for (int i = m_view->messageCount() - 1; i >= 0; --i) {
+        QString last;
+        for (auto it = fence.globalMatch(m_view->messageAt(i)->bodyText()); it.hasNext();) {
+            last = it.next().captured(2);
+        }
+        if (!last.isNull()) {
+            QApplication::clipboard()->setText(last);
+            return true;
+        }
+    }
+    return false;
 }
 
 void ChatPanel::regenerate(qint64 assistantMessageId) {

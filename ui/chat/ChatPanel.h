@@ -64,6 +64,8 @@ public:
     // Writes what is typed to the store now (it is also written shortly after each change, and before another
     // conversation is shown), so it survives a restart or a crash.
     void saveDraft();
+    // Copies the last fenced code block of the conversation shown; false when there is none.
+    bool copyLastCodeBlock();
     static constexpr int draftDelayMs = 400;
 
     ChatView* chatView() const { return m_view; }

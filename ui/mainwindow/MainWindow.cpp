@@ -1,4 +1,5 @@
 #include "mainwindow/MainWindow.h"
+#include "mainwindow/ShortcutsDialog.h"
 
 #include "app/CoreServices.h"
 #include "chat/ChatPanel.h"
@@ -34,6 +35,7 @@
 #include <QToolBar>
 #include <QToolButton>
 #include <QVBoxLayout>
+#include <algorithm>
 
 namespace Tessera::Ui {
 
@@ -169,11 +171,24 @@ void MainWindow::buildMenus() {
     QAction* health = providers->addAction(tr("Provider &Health…"), this, &MainWindow::openProviderHealth);
     health->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_H));
 
+    QMenu* view = menuBar()->addMenu(tr("&View"));
+    QAction* next = view->addAction(tr("&Next Conversation"), this, [this] { selectNeighbourConversation(+1); });
+    next->setShortcuts({QKeySequence(Qt::CTRL | Qt::Key_PageDown), QKeySequence(Qt::ALT | Qt::Key_Down)});
+    QAction* previous =
+        view->addAction(tr("&Previous Conversation"), this, [this] { selectNeighbourConversation(-1); });
+    previous->setShortcuts({QKeySequence(Qt::CTRL | Qt::Key_PageUp), QKeySequence(Qt::ALT | Qt::Key_Up)});
+
     QMenu* message = menuBar()->addMenu(tr("&Message"));
     QAction* regenerate = message->addAction(tr("&Regenerate Answer"), m_chat, &ChatPanel::regenerateLast);
     regenerate->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_R));
     QAction* edit = message->addAction(tr("&Edit Last Question"), m_chat, &ChatPanel::editLast);
     edit->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
+    QAction* copyCode = message->addAction(tr("&Copy Last Code Block"), this, [this] {
+        statusBar()->showMessage(m_chat->copyLastCodeBlock() ? tr("The code block was copied.")
+                                                             : tr("This conversation has no code block."),
+                                 4000);
+    });
+    copyCode->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C));
 
     QMenu* tools = menuBar()->addMenu(tr("&Tools"));
     QAction* focus = tools->addAction(tr("&Focus Message Box"), m_chat, &ChatPanel::focusComposer);
@@ -184,6 +199,8 @@ void MainWindow::buildMenus() {
     settings->setShortcut(QKeySequence::Preferences);
 
     QMenu* help = menuBar()->addMenu(tr("&Help"));
+    QAction* shortcuts = help->addAction(tr("&Keyboard Shortcuts"), this, &MainWindow::openShortcuts);
+    shortcuts->setShortcuts({QKeySequence(Qt::CTRL | Qt::Key_Slash), QKeySequence::HelpContents});
     help->addAction(tr("&About Tessera"), this, &MainWindow::showAbout);
 }
 
@@ -353,6 +370,23 @@ void MainWindow::importConversations() {
         m_list->setCurrentIndex(m_model->indexOfId(lastId));
     }
     statusBar()->showMessage(tr("Imported %n conversation(s).", nullptr, conversations), 8000);
+}
+
+void MainWindow::selectNeighbourConversation(int step) {
+    const int count = m_model->rowCount();
+    if (count == 0) {
+        return;
+    }
+    const QModelIndex current = m_list->currentIndex();
+    const int row = current.isValid() ? std::clamp(current.row() + step, 0, count - 1) : 0;
+    m_list->setCurrentIndex(m_model->index(row));
+}
+
+QDialog* MainWindow::openShortcuts() {
+    auto* dialog = new ShortcutsDialog(*menuBar(), this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->show();
+    return dialog;
 }
 
 void MainWindow::attachImages() {

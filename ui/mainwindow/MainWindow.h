@@ -51,6 +51,9 @@ public:
     void exportCurrentConversation();
     void exportAllConversations();
     void importConversations();
+    // step +1: the next conversation in the list, -1: the previous one.
+    void selectNeighbourConversation(int step);
+    QDialog* openShortcuts();
 
 private:
     void buildMenus();
