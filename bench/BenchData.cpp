@@ -77,10 +77,12 @@ qint64 seedStore(const Core::Database& db, const SeedSize& size, quint32 seed) {
     auto status = db.transaction([&]() -> Core::Status {
         QSqlQuery conversation(db.connection());
         QSqlQuery message(db.connection());
+        QSqlQuery leaf(db.connection());
         if (!conversation.prepare(QStringLiteral("INSERT INTO conversations (title, created_at, updated_at) "
                                                  "VALUES (?, ?, ?)")) ||
-            !message.prepare(QStringLiteral("INSERT INTO messages (conversation_id, role, content, state, "
-                                            "created_at, updated_at) VALUES (?, ?, ?, 'complete', ?, ?)"))) {
+            !message.prepare(QStringLiteral("INSERT INTO messages (conversation_id, parent_id, role, content, state, "
+                                            "created_at, updated_at) VALUES (?, ?, ?, ?, 'complete', ?, ?)")) ||
+            !leaf.prepare(QStringLiteral("UPDATE conversations SET current_leaf_id = ? WHERE id = ?"))) {
             return Core::fail(Core::ErrorCode::StorageFailed, QStringLiteral("cannot prepare the seed statements"));
         }
         for (int c = 0; c < size.conversations; ++c) {
@@ -92,8 +94,10 @@ qint64 seedStore(const Core::Database& db, const SeedSize& size, quint32 seed) {
                 return Core::fail(Core::ErrorCode::StorageFailed, QStringLiteral("cannot add a conversation"));
             }
             const qint64 id = conversation.lastInsertId().toLongLong();
+            QVariant parent(QMetaType(QMetaType::LongLong)); // the first message follows none
             for (int m = 0; m < size.messagesPerConversation; ++m) {
                 message.addBindValue(id);
+                message.addBindValue(parent);
                 message.addBindValue(m % 2 == 0 ? QStringLiteral("user") : QStringLiteral("assistant"));
                 message.addBindValue(text.message());
                 message.addBindValue(when);
@@ -101,7 +105,13 @@ qint64 seedStore(const Core::Database& db, const SeedSize& size, quint32 seed) {
                 if (!message.exec()) {
                     return Core::fail(Core::ErrorCode::StorageFailed, QStringLiteral("cannot add a message"));
                 }
+                parent = message.lastInsertId();
                 ++written;
+            }
+            leaf.addBindValue(parent);
+            leaf.addBindValue(id);
+            if (!leaf.exec()) {
+                return Core::fail(Core::ErrorCode::StorageFailed, QStringLiteral("cannot mark the branch shown"));
             }
         }
         return {};

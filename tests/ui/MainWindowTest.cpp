@@ -28,6 +28,7 @@
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QRadioButton>
+#include <QScrollBar>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
@@ -223,6 +224,40 @@ TEST(ChatView, DeltasAreCoalescedIntoFewRendersOfTheStreamingMessageOnly) {
     EXPECT_EQ(view.messageAt(1)->bodyText(), QString(1000, QLatin1Char('x')));
     EXPECT_EQ(view.messageAt(0)->bodyText(), QStringLiteral("question")) << "other messages untouched";
     view.appendDelta(99, QStringLiteral("ignored")); // unknown message: no crash, no render
+}
+
+TEST(ChatView, ALongConversationShowsItsNewestPageAndEarlierOnesWhenScrolledToTheTop) {
+    std::vector<Core::Message> messages;
+    for (int i = 1; i <= 200; ++i) {
+        Core::Message message;
+        message.id = i;
+        message.role = i % 2 ? Core::Role::User : Core::Role::Assistant;
+        message.content = QStringLiteral("message %1").arg(i);
+        messages.push_back(message);
+    }
+    Ui::ChatView view;
+    view.resize(600, 400);
+    view.show();
+    view.setMessages(messages);
+    EXPECT_EQ(view.totalMessageCount(), 200);
+    ASSERT_EQ(view.messageCount(), Ui::ChatView::pageSize) << "only the newest page gets widgets";
+    EXPECT_EQ(view.messageAt(0)->bodyText(), QStringLiteral("message 161"));
+    EXPECT_EQ(view.messageAt(view.messageCount() - 1)->bodyText(), QStringLiteral("message 200"));
+
+    // Scrolling to the top shows the page before, in order, keeping the view where it was.
+    ASSERT_TRUE(waitUntil([&] { return view.verticalScrollBar()->maximum() > 0; }));
+    view.verticalScrollBar()->setValue(0);
+    ASSERT_TRUE(waitUntil([&] { return view.messageCount() == 2 * Ui::ChatView::pageSize; }));
+    EXPECT_EQ(view.messageAt(0)->bodyText(), QStringLiteral("message 121"));
+    EXPECT_EQ(view.messageAt(Ui::ChatView::pageSize)->bodyText(), QStringLiteral("message 161"));
+    EXPECT_GT(view.verticalScrollBar()->value(), 0) << "not left at the top, which would load everything";
+
+    // Opening a message far back shows the pages down to it.
+    ASSERT_TRUE(view.scrollToMessage(3));
+    EXPECT_EQ(view.messageCount(), 200);
+    EXPECT_EQ(view.messageAt(0)->bodyText(), QStringLiteral("message 1"));
+    EXPECT_FALSE(view.scrollToMessage(999));
+    EXPECT_FALSE(view.showEarlierMessages()) << "everything is shown";
 }
 
 TEST(Composer, EscapeAsksToStopAndPlainEnterAddsANewLine) {

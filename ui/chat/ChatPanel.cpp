@@ -411,9 +411,12 @@ bool ChatPanel::copyLastCodeBlock() {
     // ``` or ~~~ fences, with an optional language; the closing fence matches the opening one.
     static const QRegularExpression fence(QStringLiteral("(?:^|\\n)(```|~~~)[^\\n]*\\n(.*?)\\n\\1"),
                                           QRegularExpression::DotMatchesEverythingOption);
-    for (int i = m_view->messageCount() - 1; i >= 0; --i) {
+    const std::vector<Core::Message>& messages = m_view->messages();
+    for (auto message = messages.rbegin(); message != messages.rend(); ++message) {
+        // The widget's text is ahead of the record while an answer streams.
+        const MessageWidget* widget = m_view->messageById(message->id);
         QString last;
-        for (auto it = fence.globalMatch(m_view->messageAt(i)->bodyText()); it.hasNext();) {
+        for (auto it = fence.globalMatch(widget ? widget->bodyText() : message->content); it.hasNext();) {
             last = it.next().captured(2);
         }
         if (!last.isNull()) {

@@ -4,8 +4,10 @@
 
 #include <QLabel>
 #include <QPointer>
+
 #include <QScrollBar>
 #include <QVBoxLayout>
+#include <algorithm>
 
 namespace Tessera::Ui {
 
@@ -32,8 +34,17 @@ ChatView::ChatView(QWidget* parent)
     m_frameTimer.setSingleShot(true);
     m_frameTimer.setInterval(frameIntervalMs);
     connect(&m_frameTimer, &QTimer::timeout, this, &ChatView::flushPending);
-    connect(verticalScrollBar(), &QScrollBar::valueChanged, this,
-            [this](int value) { m_followTail = value >= verticalScrollBar()->maximum() - 20; });
+    connect(verticalScrollBar(), &QScrollBar::valueChanged, this, [this](int value) {
+        m_followTail = value >= verticalScrollBar()->maximum() - 20;
+        if (value == verticalScrollBar()->minimum() && verticalScrollBar()->maximum() > 0 && m_firstShown > 0) {
+            // At the top: the page before it, from the event loop (not inside the scroll bar's signal).
+            QTimer::singleShot(0, this, [this] {
+                if (verticalScrollBar()->value() == verticalScrollBar()->minimum()) {
+                    showEarlierMessages();
+                }
+            });
+        }
+    });
     connect(verticalScrollBar(), &QScrollBar::rangeChanged, this, [this](int, int max) {
         if (m_followTail) {
             verticalScrollBar()->setValue(max);
@@ -47,6 +58,8 @@ void ChatView::clear() {
         m_layout->removeWidget(widget);
     }
     m_widgets.clear();
+    m_all.clear();
+    m_firstShown = 0;
     m_placeholder->show();
     m_streamingText.clear();
     m_dirty.clear();
@@ -55,12 +68,17 @@ void ChatView::clear() {
 
 void ChatView::setMessages(const std::vector<Core::Message>& messages) {
     clear();
-    for (const Core::Message& message : messages) {
-        appendMessage(message);
+    m_all = messages;
+    m_firstShown = m_all.size() > std::size_t(pageSize) ? m_all.size() - pageSize : 0;
+    for (std::size_t i = m_firstShown; i < m_all.size(); ++i) {
+        m_widgets.push_back(createWidget(m_all[i]));
+        m_layout->insertWidget(m_layout->count() - 1, m_widgets.back());
     }
+    m_placeholder->setVisible(m_all.empty());
+    m_followTail = true;
 }
 
-void ChatView::appendMessage(const Core::Message& message) {
+MessageWidget* ChatView::createWidget(const Core::Message& message) {
     auto* widget = new MessageWidget(message, m_content);
     widget->setActionsEnabled(m_actionsEnabled);
     connect(widget, &MessageWidget::copyRequested, this, &ChatView::copyRequested);
@@ -68,12 +86,42 @@ void ChatView::appendMessage(const Core::Message& message) {
     connect(widget, &MessageWidget::regenerateRequested, this, &ChatView::regenerateRequested);
     connect(widget, &MessageWidget::deleteRequested, this, &ChatView::deleteRequested);
     connect(widget, &MessageWidget::versionRequested, this, &ChatView::versionRequested);
-    m_placeholder->hide();
-    m_layout->insertWidget(m_layout->count() - 1, widget);
-    m_widgets.push_back(widget);
     if (message.state == Core::MessageState::Streaming) {
         m_streamingText.insert(message.id, message.content);
     }
+    return widget;
+}
+
+bool ChatView::showEarlierMessages() {
+    if (m_firstShown == 0) {
+        return false;
+    }
+    const std::size_t from = m_firstShown > std::size_t(pageSize) ? m_firstShown - pageSize : 0;
+    // Keep what is on screen where it is: the content grows above it by as much as the scroll position moves.
+    const int before = verticalScrollBar()->maximum() - verticalScrollBar()->value();
+    for (std::size_t i = m_firstShown; i-- > from;) {
+        m_widgets.insert(m_widgets.begin(), createWidget(m_all[i]));
+        m_layout->insertWidget(1, m_widgets.front()); // after the hidden placeholder
+        m_widgets.front()->show();
+    }
+    m_firstShown = from;
+    m_followTail = false;
+    // Size the content now (the scroll area would do it at the next layout pass), so the scroll range is known
+    // before the position is restored.
+    m_layout->activate();
+    const int width = viewport()->width();
+    const int height =
+        m_layout->hasHeightForWidth() ? m_layout->totalHeightForWidth(width) : m_layout->totalSizeHint().height();
+    m_content->resize(width, std::max(height, viewport()->height()));
+    verticalScrollBar()->setValue(verticalScrollBar()->maximum() - before);
+    return true;
+}
+
+void ChatView::appendMessage(const Core::Message& message) {
+    m_all.push_back(message);
+    m_placeholder->hide();
+    m_widgets.push_back(createWidget(m_all.back()));
+    m_layout->insertWidget(m_layout->count() - 1, m_widgets.back());
     m_followTail = true;
 }
 
@@ -102,6 +150,16 @@ void ChatView::flushPending() {
 void ChatView::finishMessage(const Core::Message& message) {
     m_streamingText.remove(message.id);
     m_dirty.remove(message.id);
+    for (auto it = m_all.rbegin(); it != m_all.rend(); ++it) {
+        if (it->id == message.id) {
+            const int index = it->siblingIndex;
+            const int count = it->siblingCount;
+            *it = message;
+            it->siblingIndex = index;
+            it->siblingCount = std::max(count, message.siblingCount);
+            break;
+        }
+    }
     if (MessageWidget* widget = messageById(message.id)) {
         widget->setFinal(message);
     }
@@ -115,7 +173,13 @@ void ChatView::setActionsEnabled(bool enabled) {
 }
 
 bool ChatView::scrollToMessage(qint64 id) {
+    if (std::none_of(m_all.begin(), m_all.end(), [id](const Core::Message& m) { return m.id == id; })) {
+        return false;
+    }
     MessageWidget* widget = messageById(id);
+    while (!widget && showEarlierMessages()) {
+        widget = messageById(id);
+    }
     if (!widget) {
         return false;
     }

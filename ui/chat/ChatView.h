@@ -15,14 +15,17 @@ namespace Tessera::Ui {
 
 class MessageWidget;
 
-// The messages of one conversation. While an answer streams, deltas are collected and the one message
-// being written is re-rendered at most ~30 times a second; nothing else is touched.
+// The messages of one conversation. Only the newest page of messages gets widgets when a conversation opens;
+// scrolling to the top shows the page before it, so a conversation of any length opens at once. While an answer
+// streams, deltas are collected and the one message being written is re-rendered at most ~30 times a second;
+// nothing else is touched.
 class ChatView final : public QScrollArea {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(ChatView)
 
 public:
     static constexpr int frameIntervalMs = 33;
+    static constexpr int pageSize = 40; // messages shown at first, and added each time the top is reached
 
     explicit ChatView(QWidget* parent = nullptr);
 
@@ -32,12 +35,21 @@ public:
     void appendDelta(qint64 messageId, const QString& delta);
     void finishMessage(const Core::Message& message);
 
+    // The messages with widgets (the newest ones; older pages appear as the view scrolls to the top).
     int messageCount() const { return int(m_widgets.size()); }
+    // Every message of the branch, shown or not yet.
+    int totalMessageCount() const { return int(m_all.size()); }
+    const std::vector<Core::Message>& messages() const { return m_all; }
+    // Shows the page of messages before the first one shown; false when all are shown.
+    bool showEarlierMessages();
+    // Renders pending deltas now instead of at the next frame (benchmarks and tests).
+    void flushNow() { flushPending(); }
     MessageWidget* messageAt(int index) const;
     MessageWidget* messageById(qint64 id) const;
     // Enables or disables the message actions that change the conversation (while an answer is written).
     void setActionsEnabled(bool enabled);
-    // Brings the message into view and marks it for a moment (a search result opened). False when not shown.
+    // Brings the message into view (showing earlier pages as needed) and marks it for a moment (a search result
+    // opened). False when the branch shown does not hold it.
     bool scrollToMessage(qint64 id);
     // Number of times a streaming message was re-rendered (for tests of the coalescing).
     int streamRenderCount() const { return m_streamRenders; }
@@ -52,12 +64,16 @@ Q_SIGNALS:
 
 private:
     void flushPending();
+    // A widget for the message, connected; the caller places it.
+    MessageWidget* createWidget(const Core::Message& message);
     void scrollToBottomSoon();
 
     QWidget* m_content;
     QVBoxLayout* m_layout;
-    QLabel* m_placeholder; // shown while the conversation is empty
-    std::vector<MessageWidget*> m_widgets;
+    QLabel* m_placeholder;                  // shown while the conversation is empty
+    std::vector<Core::Message> m_all;       // the branch shown, first message first
+    std::size_t m_firstShown = 0;           // index in m_all of the first message with a widget
+    std::vector<MessageWidget*> m_widgets;  // for m_all[m_firstShown...]
     QHash<qint64, QString> m_streamingText; // full text so far, by message id
     QHash<qint64, bool> m_dirty;
     QTimer m_frameTimer;
