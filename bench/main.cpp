@@ -2,7 +2,7 @@
 // build and docs/performance.md records the figures. Exits non-zero when a benchmark could not run.
 #include "BenchSupport.h"
 
-#include <QCoreApplication>
+#include <QApplication>
 
 #include <benchmark/benchmark.h>
 
@@ -26,7 +26,12 @@ bool anyFailed() {
 } // namespace Tessera::Bench
 
 int main(int argc, char** argv) {
-    QCoreApplication app(argc, argv); // Qt's SQL driver plugins
+    // The widget benchmarks need a GUI application; no display is needed.
+    if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM")) {
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+    }
+    QApplication app(argc, argv);
+    QApplication::setApplicationName(QStringLiteral("TesseraBench"));
     benchmark::Initialize(&argc, argv);
     if (benchmark::ReportUnrecognizedArguments(argc, argv)) {
         return 2;

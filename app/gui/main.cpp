@@ -11,13 +11,33 @@
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QFile>
 #include <QIcon>
 #include <QLibraryInfo>
 #include <QLocale>
 #include <QMessageBox>
+#include <QTimer>
 #include <QTranslator>
 
-namespace {} // namespace
+#include <cstdio>
+
+namespace {
+
+// Resident memory of this process (Linux /proc); -1 where unknown.
+long long residentKilobytes() {
+    QFile status(QStringLiteral("/proc/self/status"));
+    if (!status.open(QIODevice::ReadOnly)) {
+        return -1;
+    }
+    for (const QByteArray& line : status.readAll().split('\n')) {
+        if (line.startsWith("VmRSS:")) {
+            return line.mid(6).trimmed().split(' ').value(0).toLongLong();
+        }
+    }
+    return -1;
+}
+
+} // namespace
 
 int main(int argc, char** argv) {
     QApplication app(argc, argv);
@@ -82,5 +102,13 @@ int main(int argc, char** argv) {
     Ui::MainWindow window(**services, dialogs);
     window.show();
     window.showFirstRunIfNeeded();
+    if (qEnvironmentVariableIsSet("TESSERA_STARTUP_PROBE")) {
+        // For scripts/bench.sh: once the window is up and the event loop idle, report memory and quit.
+        QTimer::singleShot(0, &app, [&app] {
+            std::printf("tessera-startup-probe rss_kb=%lld\n", residentKilobytes());
+            std::fflush(stdout);
+            app.quit();
+        });
+    }
     return app.exec();
 }
