@@ -913,6 +913,17 @@ Ein nativer KI-Arbeitsplatz für den Desktop. Ihre API-Schlüssel bleiben im Sys
     </message>
 </context>
 <context>
+    <name>Tessera::Ui::MessageRenderer</name>
+    <message>
+        <source>code</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>Kopieren</translation>
+    </message>
+</context>
+<context>
     <name>Tessera::Ui::MessageWidget</name>
     <message>
         <source>You</source>

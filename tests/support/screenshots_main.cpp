@@ -137,7 +137,9 @@ int main(int argc, char** argv) {
     auto* picker = window.findChild<QComboBox*>(QStringLiteral("providerPicker"));
     picker->setCurrentIndex(picker->findText(QStringLiteral("claude")));
     panel->attachPicture(samplePicture());
-    panel->composer()->setPlainText(QStringLiteral("What does this chart show? Answer in one sentence."));
+    panel->composer()->setPlainText(
+        QStringLiteral("What does this chart show? It comes from:\n```python\nimport matplotlib.pyplot as plt\n"
+                       "plt.bar(range(5), [3, 6, 4, 7, 5])  # weekly totals\nplt.savefig(\"chart.png\")\n```"));
     Q_EMIT panel->composer()->sendRequested();
     const auto answered = [&] {
         Ui::ChatView* view = panel->chatView();

@@ -1,6 +1,10 @@
 #include "chat/MessageWidget.h"
 
 #include "chat/ImageImport.h"
+#include "chat/MessageRenderer.h"
+
+#include <QApplication>
+#include <QClipboard>
 
 #include <QDesktopServices>
 #include <QHBoxLayout>
@@ -14,19 +18,6 @@
 #include <QVBoxLayout>
 
 namespace Tessera::Ui {
-
-namespace {
-
-// Message text is Markdown from a user or a provider: render it, but never the raw HTML inside it
-// (no remote or local images, no script links); that HTML is shown as text.
-QString renderMarkdown(const QString& markdown) {
-    QTextDocument document;
-    document.setMarkdown(markdown, QTextDocument::MarkdownFeatures(QTextDocument::MarkdownDialectGitHub |
-                                                                   QTextDocument::MarkdownNoHTML));
-    return document.toHtml();
-}
-
-} // namespace
 
 MessageWidget::MessageWidget(const Core::Message& message, QWidget* parent)
     : QFrame(parent)
@@ -57,7 +48,13 @@ MessageWidget::MessageWidget(const Core::Message& message, QWidget* parent)
                                     Qt::LinksAccessibleByMouse | Qt::LinksAccessibleByKeyboard);
     m_body->setOpenExternalLinks(false);
     m_body->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Minimum);
-    connect(m_body, &QLabel::linkActivated, this, [](const QString& link) {
+    connect(m_body, &QLabel::linkActivated, this, [this](const QString& link) {
+        if (const int block = codeBlockOfLink(link); block >= 0) {
+            if (block < m_codeBlocks.size()) {
+                QApplication::clipboard()->setText(m_codeBlocks[block]);
+            }
+            return;
+        }
         const QUrl url(link);
         if (url.scheme() == QLatin1StringView("http") || url.scheme() == QLatin1StringView("https") ||
             url.scheme() == QLatin1StringView("mailto")) {
@@ -166,8 +163,16 @@ void MessageWidget::setActionsEnabled(bool enabled) {
 
 void MessageWidget::setStreamingText(const QString& text) {
     m_message.content = text;
-    m_body->setText(renderMarkdown(text));
+    showBody();
     m_body->setVisible(!text.isEmpty());
+}
+
+void MessageWidget::showBody() {
+    // Message text is Markdown from a user or a provider: rendered, but never the raw HTML inside it (no remote
+    // or local images, no script links); that HTML is shown as text. Code blocks are highlighted.
+    RenderedMessage rendered = renderMessage(m_message.content, palette());
+    m_codeBlocks = std::move(rendered.codeBlocks);
+    m_body->setText(rendered.html);
 }
 
 void MessageWidget::setFinal(const Core::Message& message) {
@@ -217,7 +222,7 @@ void MessageWidget::updateHeader() {
 void MessageWidget::render() {
     updateHeader();
     updateActions();
-    m_body->setText(renderMarkdown(m_message.content));
+    showBody();
     m_body->setVisible(!m_message.content.isEmpty());
     setAccessibleName(m_header->text());
     setAccessibleDescription(m_message.content.left(200));

@@ -3,6 +3,7 @@
 #include "chat/Message.h"
 
 #include <QFrame>
+#include <QStringList>
 
 class QLabel;
 class QToolButton;
@@ -44,6 +45,7 @@ Q_SIGNALS:
 private:
     void render();
     void updateActions();
+    void showBody();
     void updateHeader();
 
     Core::Message m_message;
@@ -58,6 +60,7 @@ private:
     QToolButton* m_delete;
     bool m_highlighted = false;
     bool m_actionsEnabled = true;
+    QStringList m_codeBlocks; // the text of each code block shown, for their Copy links
 };
 
 } // namespace Tessera::Ui
