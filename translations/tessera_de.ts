@@ -595,6 +595,26 @@
         <source>Choose a model for the fallback provider (it has no default model).</source>
         <translation>Wählen Sie ein Modell für den Ersatzanbieter (er hat kein Standardmodell).</translation>
     </message>
+    <message>
+        <source>Provider default</source>
+        <translation>Vorgabe des Anbieters</translation>
+    </message>
+    <message>
+        <source>Lower is more focused and repeatable, higher more varied (0 to 2)</source>
+        <translation>Niedriger ist gezielter und wiederholbarer, höher abwechslungsreicher (0 bis 2)</translation>
+    </message>
+    <message>
+        <source>The longest answer, in tokens</source>
+        <translation>Die längste Antwort, in Tokens</translation>
+    </message>
+    <message>
+        <source>&amp;Temperature:</source>
+        <translation>&amp;Temperatur:</translation>
+    </message>
+    <message>
+        <source>Ma&amp;x tokens:</source>
+        <translation>Ma&amp;x. Tokens:</translation>
+    </message>
 </context>
 <context>
     <name>Tessera::Ui::ErrorBanner</name>

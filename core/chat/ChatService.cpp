@@ -317,8 +317,9 @@ Result<TurnStart> ChatService::startTurn(const QString& prompt, const SendOption
     }
     turn->request.model = model;
     turn->request.systemPrompt = conversation.systemPrompt;
-    turn->request.maxTokens = options.maxTokens;
-    turn->request.temperature = options.temperature;
+    // Set for this request, else the conversation's own, else the provider's default.
+    turn->request.maxTokens = options.maxTokens ? options.maxTokens : conversation.maxTokens;
+    turn->request.temperature = options.temperature ? options.temperature : conversation.temperature;
     turn->request.stream = options.stream;
     turn->request.correlationId = turn->start.correlationId;
     for (const Message& message : *history) {

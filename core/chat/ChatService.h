@@ -47,8 +47,8 @@ struct SendOptions {
     QString providerName;                 // empty: the conversation's provider, else the only/first one
     QString model;                        // empty: the conversation's model, else the provider's default
     std::optional<QString> systemPrompt;  // set: store it on the conversation before sending
-    std::optional<int> maxTokens;
-    std::optional<double> temperature;
+    std::optional<int> maxTokens;         // unset: the conversation's, else the provider's default
+    std::optional<double> temperature;    // unset: the conversation's, else the provider's default
     bool stream = true;
     // set: store it as the conversation's fallback ("" clears it); the model empty means the provider's default
     std::optional<QString> fallbackProvider;

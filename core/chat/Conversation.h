@@ -15,6 +15,8 @@ struct Conversation {
     QString systemPrompt;
     std::optional<qint64> fallbackProviderId; // asked when the main model fails before any output
     QString fallbackModel;
+    std::optional<double> temperature; // unset: the provider's default
+    std::optional<int> maxTokens;      // unset: the provider's default
     QDateTime createdAt;
     QDateTime updatedAt;
     qint64 messageCount = 0; // filled by list queries

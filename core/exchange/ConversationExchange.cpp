@@ -43,6 +43,8 @@ Result<PortableConversation> ConversationExchange::collect(qint64 conversationId
     portable.systemPrompt = conversation->systemPrompt;
     portable.createdAt = conversation->createdAt;
     portable.updatedAt = conversation->updatedAt;
+    portable.temperature = conversation->temperature;
+    portable.maxTokens = conversation->maxTokens;
     if (conversation->providerId) {
         if (auto provider = m_providers.findById(*conversation->providerId)) {
             portable.providerName = provider->name;
@@ -119,6 +121,8 @@ Result<ImportReport> ConversationExchange::import(const std::vector<PortableConv
             conversation.systemPrompt = portable.systemPrompt;
             conversation.createdAt = portable.createdAt;
             conversation.updatedAt = portable.updatedAt;
+            conversation.temperature = portable.temperature;
+            conversation.maxTokens = portable.maxTokens;
             if (!portable.providerName.isEmpty()) {
                 if (auto provider = m_providers.findByName(portable.providerName)) {
                     conversation.providerId = provider->id;

@@ -260,6 +260,30 @@ Result<std::vector<PortableConversation>> readTessera(const Checker& check, cons
         }
         conversation.createdAt = *created;
         conversation.updatedAt = *updated;
+        const QJsonValue generation = object.value(QLatin1StringView("generation"));
+        if (generation.isObject()) {
+            const QJsonValue temperature = generation.toObject().value(QLatin1StringView("temperature"));
+            if (temperature.isDouble() && temperature.toDouble() >= 0 && temperature.toDouble() <= 2) {
+                conversation.temperature = temperature.toDouble();
+            } else if (!temperature.isUndefined() && !temperature.isNull()) {
+                return fail(check.problem(place + QStringLiteral(".generation.temperature"),
+                                          QStringLiteral("must be a number from 0 to 2")));
+            }
+            auto maxTokens = check.integer(generation.toObject().value(QLatin1StringView("max_tokens")),
+                                           place + QStringLiteral(".generation.max_tokens"));
+            if (!maxTokens) {
+                return fail(maxTokens.error());
+            }
+            if (*maxTokens && (**maxTokens < 1 || **maxTokens > 1'000'000)) {
+                return fail(check.problem(place + QStringLiteral(".generation.max_tokens"),
+                                          QStringLiteral("must be from 1 to 1000000")));
+            }
+            if (*maxTokens) {
+                conversation.maxTokens = int(**maxTokens);
+            }
+        } else if (!generation.isUndefined() && !generation.isNull()) {
+            return fail(check.problem(place + QStringLiteral(".generation"), QStringLiteral("not an object")));
+        }
         const QJsonValue messages = object.value(QLatin1StringView("messages"));
         if (!messages.isArray()) {
             return fail(check.problem(place + QStringLiteral(".messages"), QStringLiteral("missing or not a list")));
@@ -331,7 +355,15 @@ QByteArray toTesseraJson(const std::vector<PortableConversation>& conversations,
             }
             messages.append(object);
         }
+        QJsonObject generation;
+        if (conversation.temperature) {
+            generation.insert(QStringLiteral("temperature"), *conversation.temperature);
+        }
+        if (conversation.maxTokens) {
+            generation.insert(QStringLiteral("max_tokens"), *conversation.maxTokens);
+        }
         list.append(QJsonObject{{QStringLiteral("title"), conversation.title},
+                                {QStringLiteral("generation"), generation},
                                 {QStringLiteral("provider"), conversation.providerName},
                                 {QStringLiteral("model"), conversation.model},
                                 {QStringLiteral("system_prompt"), conversation.systemPrompt},

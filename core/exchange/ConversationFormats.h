@@ -39,6 +39,8 @@ struct PortableConversation {
     QDateTime updatedAt;
     std::vector<PortableMessage> messages;
     std::optional<qint64> currentLeafKey; // the branch shown
+    std::optional<double> temperature;
+    std::optional<int> maxTokens;
 
     bool operator==(const PortableConversation&) const = default;
 };

@@ -11,7 +11,8 @@ namespace {
 
 const QString kSelect = QStringLiteral(
     "SELECT c.id, c.title, c.provider_id, c.model, c.system_prompt, c.created_at, c.updated_at, "
-    "(SELECT COUNT(*) FROM messages m WHERE m.conversation_id = c.id), c.fallback_provider_id, c.fallback_model "
+    "(SELECT COUNT(*) FROM messages m WHERE m.conversation_id = c.id), c.fallback_provider_id, c.fallback_model, "
+    "c.temperature, c.max_tokens "
     "FROM conversations c ");
 
 Conversation fromRow(const QSqlQuery& q) {
@@ -30,11 +31,28 @@ Conversation fromRow(const QSqlQuery& q) {
         c.fallbackProviderId = q.value(8).toLongLong();
     }
     c.fallbackModel = q.value(9).toString();
+    if (!q.value(10).isNull()) {
+        c.temperature = q.value(10).toDouble();
+    }
+    if (!q.value(11).isNull()) {
+        c.maxTokens = q.value(11).toInt();
+    }
     return c;
 }
 
 QVariant optionalId(std::optional<qint64> id) {
     return id ? QVariant(*id) : QVariant(QMetaType(QMetaType::LongLong));
+}
+
+Status validateGeneration(std::optional<double> temperature, std::optional<int> maxTokens) {
+    if (temperature && (!(*temperature >= 0.0) || *temperature > 2.0)) {
+        return fail(ErrorCode::InvalidArgument, QStringLiteral("the temperature must be from 0 to 2"));
+    }
+    if (maxTokens && (*maxTokens < 1 || *maxTokens > ConversationRepository::maxMaxTokens)) {
+        return fail(ErrorCode::InvalidArgument,
+                    QStringLiteral("max tokens must be from 1 to %1").arg(ConversationRepository::maxMaxTokens));
+    }
+    return {};
 }
 
 QString cleanTitle(const QString& title) {
@@ -68,10 +86,17 @@ Result<Conversation> ConversationRepository::restore(const Conversation& convers
     if (title.isEmpty()) {
         title = QStringLiteral("Imported conversation");
     }
-    auto query = m_db.exec(QStringLiteral("INSERT INTO conversations (title, provider_id, model, system_prompt, "
-                                          "created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)"),
-                           {title, optionalId(conversation.providerId), conversation.model, conversation.systemPrompt,
-                            toStoredTime(created), toStoredTime(updated)});
+    if (auto valid = validateGeneration(conversation.temperature, conversation.maxTokens); !valid) {
+        return fail(valid.error());
+    }
+    auto query = m_db.exec(
+        QStringLiteral("INSERT INTO conversations (title, provider_id, model, system_prompt, "
+                       "created_at, updated_at, temperature, max_tokens) "
+                       "VALUES (?, ?, ?, ?, ?, ?, ?, ?)"),
+        {title, optionalId(conversation.providerId), conversation.model, conversation.systemPrompt,
+         toStoredTime(created), toStoredTime(updated),
+         conversation.temperature ? QVariant(*conversation.temperature) : QVariant(QMetaType(QMetaType::Double)),
+         conversation.maxTokens ? QVariant(*conversation.maxTokens) : QVariant(QMetaType(QMetaType::Int))});
     if (!query) {
         return fail(query.error());
     }
@@ -138,6 +163,18 @@ Status ConversationRepository::setFallback(qint64 id, std::optional<qint64> prov
 Status ConversationRepository::setSystemPrompt(qint64 id, const QString& systemPrompt) const {
     return updateOne(id, QStringLiteral("UPDATE conversations SET system_prompt = ?, updated_at = ? WHERE id = ?"),
                      {systemPrompt});
+}
+
+Status ConversationRepository::setGeneration(qint64 id, std::optional<double> temperature,
+                                             std::optional<int> maxTokens) const {
+    if (auto valid = validateGeneration(temperature, maxTokens); !valid) {
+        return valid;
+    }
+    return updateOne(id,
+                     QStringLiteral("UPDATE conversations SET temperature = ?, max_tokens = ?, updated_at = ? "
+                                    "WHERE id = ?"),
+                     {temperature ? QVariant(*temperature) : QVariant(QMetaType(QMetaType::Double)),
+                      maxTokens ? QVariant(*maxTokens) : QVariant(QMetaType(QMetaType::Int))});
 }
 
 Status ConversationRepository::touch(qint64 id) const {

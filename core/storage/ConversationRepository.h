@@ -27,11 +27,15 @@ public:
     Status setSystemPrompt(qint64 id, const QString& systemPrompt) const;
     // The model asked when the conversation's own fails before any output; no provider clears it.
     Status setFallback(qint64 id, std::optional<qint64> providerId, const QString& model) const;
+    // Temperature (0 to 2) and max tokens (1 to maxMaxTokens) for the conversation's requests; unset leaves them
+    // to the provider.
+    Status setGeneration(qint64 id, std::optional<double> temperature, std::optional<int> maxTokens) const;
     Status touch(qint64 id) const;
     // Deletes the conversation and all its messages.
     Status remove(qint64 id) const;
 
     static constexpr int maxTitleLength = 200;
+    static constexpr int maxMaxTokens = 1'000'000;
 
 private:
     Status updateOne(qint64 id, const QString& sql, QVariantList values) const;

@@ -121,6 +121,12 @@ const std::vector<Migration>& migrations() {
                  DELETE FROM drafts WHERE conversation_id = old.id;
              END)sql"),
          }},
+        {6,
+         {
+             // Per-conversation generation settings; NULL leaves them to the provider.
+             QStringLiteral("ALTER TABLE conversations ADD COLUMN temperature REAL"),
+             QStringLiteral("ALTER TABLE conversations ADD COLUMN max_tokens INTEGER"),
+         }},
     };
     return all;
 }

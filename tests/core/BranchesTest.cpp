@@ -180,3 +180,29 @@ TEST_F(BranchesTest, ConversationsFromBeforeBranchesBecomeOneBranch) {
     EXPECT_EQ(pathTexts(conversation), (QStringList{QStringLiteral("old one"), QStringLiteral("Echo: old one"),
                                                     QStringLiteral("old two"), QStringLiteral("Echo: old two")}));
 }
+
+TEST_F(BranchesTest, AConversationsTemperatureAndMaxTokensGoWithItsRequests) {
+    const TurnOutcome first = ask(QStringLiteral("one"));
+    const qint64 conversation = first.message.conversationId;
+    const QJsonObject plain = server.requests().last().json();
+    EXPECT_FALSE(plain.contains(QLatin1StringView("temperature"))) << "the provider's default unless set";
+    ASSERT_TRUE(core.conversations->setGeneration(conversation, 0.3, 256));
+    ask(QStringLiteral("two"), conversation);
+    const QJsonObject tuned = server.requests().last().json();
+    EXPECT_DOUBLE_EQ(tuned.value(QLatin1StringView("temperature")).toDouble(), 0.3);
+    EXPECT_TRUE(tuned.contains(QLatin1StringView("max_tokens")) ||
+                tuned.contains(QLatin1StringView("max_completion_tokens")));
+    // A request may still say otherwise.
+    SendOptions options;
+    options.conversationId = conversation;
+    options.temperature = 1.5;
+    wait(core.chat->send(QStringLiteral("three"), options));
+    EXPECT_DOUBLE_EQ(server.requests().last().json().value(QLatin1StringView("temperature")).toDouble(), 1.5);
+
+    EXPECT_EQ(core.conversations->setGeneration(conversation, 2.5, std::nullopt).error().code,
+              ErrorCode::InvalidArgument);
+    EXPECT_EQ(core.conversations->setGeneration(conversation, std::nullopt, 0).error().code,
+              ErrorCode::InvalidArgument);
+    ASSERT_TRUE(core.conversations->setGeneration(conversation, std::nullopt, std::nullopt));
+    EXPECT_FALSE(core.conversations->get(conversation)->temperature.has_value());
+}

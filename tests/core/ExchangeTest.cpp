@@ -67,6 +67,7 @@ TEST(ExchangeTest, TesseraJsonRoundTripKeepsBranchesImagesUsageAndTheBranchShown
     ASSERT_TRUE(server.listen());
     source.addProvider(QStringLiteral("fake"), server.baseUrl());
     const qint64 id = buildConversation(source, server);
+    ASSERT_TRUE(source.conversations->setGeneration(id, 0.7, 300));
     const auto exported = exchangeOf(source).collect(id);
     ASSERT_TRUE(exported);
     const QByteArray json = exchangeOf(source).render({*exported}, ExportFormat::Json);
@@ -82,6 +83,8 @@ TEST(ExchangeTest, TesseraJsonRoundTripKeepsBranchesImagesUsageAndTheBranchShown
     EXPECT_EQ(report->conversations, 1);
     EXPECT_EQ(report->messages, 5) << "question, two answers, follow-up, its answer";
     const qint64 imported = report->conversationIds.front();
+    EXPECT_DOUBLE_EQ(target.conversations->get(imported)->temperature.value_or(-1), 0.7);
+    EXPECT_EQ(target.conversations->get(imported)->maxTokens.value_or(-1), 300);
     EXPECT_EQ(pathTexts(target, imported), pathTexts(source, id));
     const auto conversation = target.conversations->get(imported);
     EXPECT_EQ(conversation->systemPrompt, QStringLiteral("Be brief."));
@@ -210,6 +213,12 @@ TEST(ExchangeTest, DamagedOrHostileFilesAreRefusedNamingThePlaceAndNothingIsImpo
         {R"({"format": "tessera-conversations", "version": 1, "conversations": [
              {"title": "t", "created_at": "yesterday", "messages": []}]})",
          "conversations[0].created_at"},
+        {R"({"format": "tessera-conversations", "version": 1, "conversations": [
+             {"title": "t", "generation": {"temperature": 9}, "messages": []}]})",
+         "conversations[0].generation.temperature"},
+        {R"({"format": "tessera-conversations", "version": 1, "conversations": [
+             {"title": "t", "generation": {"max_tokens": -5}, "messages": []}]})",
+         "conversations[0].generation.max_tokens"},
         {R"([{"title": "loop", "mapping": {"a": {"parent": "b", "message": null}, "b": {"parent": "a", "message": null}}}])",
          "is its own ancestor"},
         {R"([{"title": "orphan", "mapping": {"a": {"parent": "zzz", "message": null}}}])", "[0].mapping[\"a\"].parent"},

@@ -68,9 +68,9 @@ TEST(MessageRendererTest, EachLanguageColoursItsKeywordsStringsCommentsAndNumber
             EXPECT_NE(comment, keyword) << test.language;
         }
     }
-    EXPECT_FALSE(colourOf(highlightCode(QStringLiteral("{\"n\": 3}"), QStringLiteral("json"), palette),
-                          QStringLiteral("3"))
-                     .isEmpty())
+    EXPECT_FALSE(
+        colourOf(highlightCode(QStringLiteral("{\"n\": 3}"), QStringLiteral("json"), palette), QStringLiteral("3"))
+            .isEmpty())
         << "numbers";
     EXPECT_EQ(highlightCode(QStringLiteral("return <b>"), QStringLiteral("cobol"), palette),
               QStringLiteral("return &lt;b&gt;"))

@@ -22,6 +22,7 @@
 #include <QCheckBox>
 #include <QClipboard>
 #include <QComboBox>
+#include <QDoubleSpinBox>
 #include <QFile>
 #include <QImage>
 #include <QLabel>
@@ -184,6 +185,9 @@ TEST_F(MainWindowTest, AConversationsFallbackModelIsSetInItsSettingsAndAnswersWh
     auto* dialog = qobject_cast<Ui::ConversationSettingsDialog*>(panel->openConversationSettings());
     ASSERT_NE(dialog, nullptr);
     child<QPlainTextEdit>(dialog, "systemPrompt")->setPlainText(QStringLiteral("Answer briefly."));
+    EXPECT_EQ(child<QDoubleSpinBox>(dialog, "temperature")->text(), QStringLiteral("Provider default"));
+    child<QDoubleSpinBox>(dialog, "temperature")->setValue(0.4);
+    child<QSpinBox>(dialog, "maxTokens")->setValue(512);
     auto* fallbackProvider = child<QComboBox>(dialog, "fallbackProvider");
     fallbackProvider->setCurrentIndex(fallbackProvider->findText(QStringLiteral("backup")));
     EXPECT_EQ(child<QComboBox>(dialog, "fallbackModel")->currentText(), QStringLiteral("llama-test"));
@@ -207,6 +211,8 @@ TEST_F(MainWindowTest, AConversationsFallbackModelIsSetInItsSettingsAndAnswersWh
     auto conversation = services->conversations().get(*panel->conversationId());
     ASSERT_TRUE(conversation);
     EXPECT_EQ(conversation->systemPrompt, QStringLiteral("Answer briefly."));
+    EXPECT_DOUBLE_EQ(conversation->temperature.value_or(-1), 0.4) << "a new conversation keeps its settings";
+    EXPECT_EQ(conversation->maxTokens.value_or(-1), 512);
     EXPECT_TRUE(conversation->fallbackProviderId.has_value());
 
     // Clearing it for the stored conversation.

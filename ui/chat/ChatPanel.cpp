@@ -338,6 +338,8 @@ void ChatPanel::handleSend() {
             options.fallbackProvider = m_pendingSettings.fallbackProviderName;
             options.fallbackModel = m_pendingSettings.fallbackModel;
         }
+        options.temperature = m_pendingSettings.temperature;
+        options.maxTokens = m_pendingSettings.maxTokens;
     }
     auto started = m_services.chat().send(prompt, options);
     if (!started) {
@@ -354,6 +356,14 @@ void ChatPanel::handleSend() {
     m_loadingDraft = false;
     m_attachments->clear();
     m_pendingSettings = {};
+    if (!m_conversationId && (options.temperature || options.maxTokens)) {
+        // A new conversation keeps the generation settings chosen for it.
+        if (auto kept = m_services.conversations().setGeneration(started->conversationId, options.temperature,
+                                                                 options.maxTokens);
+            !kept) {
+            m_banner->showError(kept.error());
+        }
+    }
     if (m_editing) {
         // A new version of an earlier question: show the branch it starts.
         showConversation(started->conversationId);
@@ -601,6 +611,8 @@ ConversationSettings ChatPanel::conversationSettings() const {
         return settings;
     }
     settings.systemPrompt = conversation->systemPrompt;
+    settings.temperature = conversation->temperature;
+    settings.maxTokens = conversation->maxTokens;
     if (conversation->fallbackProviderId) {
         if (auto provider = m_services.providers().findById(*conversation->fallbackProviderId)) {
             settings.fallbackProviderId = provider->id;
@@ -634,6 +646,9 @@ void ChatPanel::applyConversationSettings(const ConversationSettings& settings) 
     Core::ConversationRepository& conversations = m_services.conversations();
     auto saved = m_services.database().transaction([&]() -> Core::Status {
         if (auto s = conversations.setSystemPrompt(id, settings.systemPrompt); !s) {
+            return s;
+        }
+        if (auto s = conversations.setGeneration(id, settings.temperature, settings.maxTokens); !s) {
             return s;
         }
         return conversations.setFallback(id, settings.fallbackProviderId, settings.fallbackModel);

@@ -2,9 +2,11 @@
 
 #include <QComboBox>
 #include <QDialogButtonBox>
+#include <QDoubleSpinBox>
 #include <QFormLayout>
 #include <QLabel>
 #include <QPlainTextEdit>
+#include <QSpinBox>
 #include <QVBoxLayout>
 
 namespace Tessera::Ui {
@@ -17,6 +19,8 @@ ConversationSettingsDialog::ConversationSettingsDialog(const ConversationSetting
     , m_systemPrompt(new QPlainTextEdit(this))
     , m_fallbackProvider(new QComboBox(this))
     , m_fallbackModel(new QComboBox(this))
+    , m_temperature(new QDoubleSpinBox(this))
+    , m_maxTokens(new QSpinBox(this))
     , m_error(new QLabel(this)) {
     setObjectName(QStringLiteral("conversationSettingsDialog"));
     setWindowTitle(tr("Conversation Settings"));
@@ -26,6 +30,20 @@ ConversationSettingsDialog::ConversationSettingsDialog(const ConversationSetting
     m_systemPrompt->setPlaceholderText(tr("Instructions the model follows throughout this conversation"));
     m_systemPrompt->setTabChangesFocus(true);
     m_systemPrompt->setPlainText(current.systemPrompt);
+    // The lowest value of each box stands for "the provider's default".
+    m_temperature->setObjectName(QStringLiteral("temperature"));
+    m_temperature->setRange(-0.1, 2.0);
+    m_temperature->setSingleStep(0.1);
+    m_temperature->setDecimals(1);
+    m_temperature->setSpecialValueText(tr("Provider default"));
+    m_temperature->setValue(current.temperature.value_or(-0.1));
+    m_temperature->setToolTip(tr("Lower is more focused and repeatable, higher more varied (0 to 2)"));
+    m_maxTokens->setObjectName(QStringLiteral("maxTokens"));
+    m_maxTokens->setRange(0, 1'000'000);
+    m_maxTokens->setSingleStep(256);
+    m_maxTokens->setSpecialValueText(tr("Provider default"));
+    m_maxTokens->setValue(current.maxTokens.value_or(0));
+    m_maxTokens->setToolTip(tr("The longest answer, in tokens"));
     m_fallbackProvider->setObjectName(QStringLiteral("fallbackProvider"));
     m_fallbackProvider->setAccessibleName(tr("Fallback provider"));
     m_fallbackProvider->addItem(tr("None"), QVariant());
@@ -54,6 +72,8 @@ ConversationSettingsDialog::ConversationSettingsDialog(const ConversationSetting
     note->setForegroundRole(QPalette::PlaceholderText);
     auto* form = new QFormLayout;
     form->addRow(tr("&System prompt:"), m_systemPrompt);
+    form->addRow(tr("&Temperature:"), m_temperature);
+    form->addRow(tr("Ma&x tokens:"), m_maxTokens);
     form->addRow(tr("&Fallback provider:"), m_fallbackProvider);
     form->addRow(tr("Fallback &model:"), m_fallbackModel);
     form->addRow(QString(), note);
@@ -100,6 +120,12 @@ void ConversationSettingsDialog::accept() {
 ConversationSettings ConversationSettingsDialog::settings() const {
     ConversationSettings result;
     result.systemPrompt = m_systemPrompt->toPlainText().trimmed();
+    if (m_temperature->value() >= 0.0) {
+        result.temperature = m_temperature->value();
+    }
+    if (m_maxTokens->value() > 0) {
+        result.maxTokens = m_maxTokens->value();
+    }
     const QVariant id = m_fallbackProvider->currentData();
     if (id.isValid()) {
         result.fallbackProviderId = id.toLongLong();

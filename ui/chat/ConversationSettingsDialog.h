@@ -8,18 +8,22 @@
 #include <vector>
 
 class QComboBox;
+class QDoubleSpinBox;
+class QSpinBox;
 class QLabel;
 class QPlainTextEdit;
 
 namespace Tessera::Ui {
 
-// What a conversation is set to beyond its model: the system prompt, and the fallback model asked when the
-// main model fails before answering.
+// What a conversation is set to beyond its model: the system prompt, temperature and max tokens, and the fallback
+// model asked when the main model fails before answering.
 struct ConversationSettings {
     QString systemPrompt;
     std::optional<qint64> fallbackProviderId;
     QString fallbackProviderName;
-    QString fallbackModel; // "" means the fallback provider's default model
+    QString fallbackModel;             // "" means the fallback provider's default model
+    std::optional<double> temperature; // unset: the provider's default
+    std::optional<int> maxTokens;
 
     bool operator==(const ConversationSettings&) const = default;
 };
@@ -43,6 +47,8 @@ private:
     QPlainTextEdit* m_systemPrompt;
     QComboBox* m_fallbackProvider;
     QComboBox* m_fallbackModel;
+    QDoubleSpinBox* m_temperature;
+    QSpinBox* m_maxTokens;
     QLabel* m_error;
 };
 

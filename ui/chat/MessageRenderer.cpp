@@ -63,9 +63,9 @@ const QSet<QString>& keywords(Family family) {
         "public return static super switch this throw true try type typeof undefined var void while with yield "
         "readonly keyof as any number string boolean unknown never");
     static const QSet<QString> json = words("true false null");
-    static const QSet<QString> shell = words(
-        "if then else elif fi for while until do done case esac function in return export local readonly set "
-        "unset echo exit source alias cd sudo");
+    static const QSet<QString> shell =
+        words("if then else elif fi for while until do done case esac function in return export local readonly set "
+              "unset echo exit source alias cd sudo");
     static const QSet<QString> sql = words(
         "SELECT FROM WHERE AND OR NOT INSERT INTO VALUES UPDATE SET DELETE CREATE TABLE INDEX VIEW DROP ALTER ADD "
         "PRIMARY KEY FOREIGN REFERENCES JOIN LEFT RIGHT INNER OUTER ON AS GROUP BY ORDER HAVING LIMIT OFFSET "
@@ -154,8 +154,8 @@ QString highlightCode(const QString& code, const QString& language, const QPalet
             continue;
         }
         // Strings (triple-quoted in Python, template literals in JavaScript).
-        const bool quote = c == QLatin1Char('"') || c == QLatin1Char('\'') ||
-                           (family == Family::JavaScript && c == QLatin1Char('`'));
+        const bool quote =
+            c == QLatin1Char('"') || c == QLatin1Char('\'') || (family == Family::JavaScript && c == QLatin1Char('`'));
         if (quote) {
             const bool triple = family == Family::Python && code.mid(i, 3) == QString(3, c);
             const QString close = triple ? QString(3, c) : QString(c);
@@ -183,8 +183,8 @@ QString highlightCode(const QString& code, const QString& language, const QPalet
         // Numbers.
         if (c.isDigit() && (i == 0 || !(code[i - 1].isLetterOrNumber() || code[i - 1] == QLatin1Char('_')))) {
             qsizetype end = i + 1;
-            while (end < n && (code[end].isLetterOrNumber() || code[end] == QLatin1Char('.') ||
-                               code[end] == QLatin1Char('_'))) {
+            while (end < n &&
+                   (code[end].isLetterOrNumber() || code[end] == QLatin1Char('.') || code[end] == QLatin1Char('_'))) {
                 ++end;
             }
             html += span(colours.number, code.mid(i, end - i));
