@@ -116,20 +116,20 @@
         <translation>Diese Anfrage würde das für den Anbieter festgelegte Ratenlimit überschreiten. Warten Sie einen Moment oder erhöhen Sie das Limit in den Anbietereinstellungen.</translation>
     </message>
     <message>
-        <source>This file cannot be attached. Images must be PNG, JPEG, WebP or GIF; convert the file or pick another one.</source>
-        <translation>Diese Datei kann nicht angehängt werden. Bilder müssen PNG, JPEG, WebP oder GIF sein; wandeln Sie die Datei um oder wählen Sie eine andere.</translation>
-    </message>
-    <message>
-        <source>The attachment is too large. An image may have at most 5 MB and a message at most 8 images; make the image smaller or send fewer.</source>
-        <translation>Der Anhang ist zu groß. Ein Bild darf höchstens 5 MB haben und eine Nachricht höchstens 8 Bilder; verkleinern Sie das Bild oder senden Sie weniger.</translation>
-    </message>
-    <message>
         <source>The file cannot be imported: it is not a Tessera or ChatGPT export, or it is damaged. Nothing was imported; the details say what is wrong.</source>
         <translation>Die Datei kann nicht importiert werden: Sie ist kein Tessera- oder ChatGPT-Export oder sie ist beschädigt. Es wurde nichts importiert; die Angaben nennen das Problem.</translation>
     </message>
     <message>
         <source>The export could not be written. Check that the folder exists, that you may write there, and that the disk has room.</source>
         <translation>Der Export konnte nicht geschrieben werden. Prüfen Sie, ob der Ordner existiert, ob Sie dort schreiben dürfen und ob auf dem Datenträger Platz ist.</translation>
+    </message>
+    <message>
+        <source>This file cannot be attached. Images must be PNG, JPEG, WebP or GIF, and other files must be text (UTF-8); convert the file or pick another one.</source>
+        <translation>Diese Datei kann nicht angehängt werden. Bilder müssen PNG, JPEG, WebP oder GIF sein, andere Dateien Text (UTF-8); wandeln Sie die Datei um oder wählen Sie eine andere.</translation>
+    </message>
+    <message>
+        <source>The attachment is too large. An image may have at most 5 MB, a text file 256 KB, and a message at most 8 images; make it smaller or send fewer.</source>
+        <translation>Der Anhang ist zu groß. Ein Bild darf höchstens 5 MB haben, eine Textdatei 256 KB und eine Nachricht höchstens 8 Bilder; verkleinern Sie ihn oder senden Sie weniger.</translation>
     </message>
 </context>
 <context>
@@ -388,11 +388,14 @@
         <translation>%1 entfernen</translation>
     </message>
     <message numerus="yes">
-        <source>%n image(s), %1</source>
+        <source>%n image(s)</source>
         <translation>
-            <numerusform>%n Bild, %1</numerusform>
-            <numerusform>%n Bilder, %1</numerusform>
-        </translation>
+            <numerusform>%n Bild</numerusform><numerusform>%n Bilder</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file(s)</source>
+        <translation>
+            <numerusform>%n Datei</numerusform><numerusform>%n Dateien</numerusform></translation>
     </message>
 </context>
 <context>
@@ -466,18 +469,6 @@
         <translation>Einstellungen der Unterhaltung</translation>
     </message>
     <message>
-        <source>&amp;Image…</source>
-        <translation>&amp;Bild…</translation>
-    </message>
-    <message>
-        <source>Attach images to the message (Ctrl+Shift+A); you can also paste or drop them</source>
-        <translation>Bilder an die Nachricht anhängen (Strg+Umschalt+A); Sie können sie auch einfügen oder hineinziehen</translation>
-    </message>
-    <message>
-        <source>Attach images</source>
-        <translation>Bilder anhängen</translation>
-    </message>
-    <message>
         <source>default model</source>
         <translation>Standardmodell</translation>
     </message>
@@ -507,6 +498,18 @@
     <message>
         <source>Stop the answer being written first (Esc).</source>
         <translation>Halten Sie zuerst die laufende Antwort an (Esc).</translation>
+    </message>
+    <message>
+        <source>&amp;Attach…</source>
+        <translation>&amp;Anhängen…</translation>
+    </message>
+    <message>
+        <source>Attach images or text files to the message (Ctrl+Shift+A); you can also paste or drop them</source>
+        <translation>Bilder oder Textdateien an die Nachricht anhängen (Strg+Umschalt+A); Sie können sie auch einfügen oder hineinziehen</translation>
+    </message>
+    <message>
+        <source>Attach files</source>
+        <translation>Dateien anhängen</translation>
     </message>
 </context>
 <context>
@@ -790,18 +793,6 @@ Ein nativer KI-Arbeitsplatz für den Desktop. Ihre API-Schlüssel bleiben im Sys
         <translation>&amp;Zustand der Anbieter…</translation>
     </message>
     <message>
-        <source>&amp;Attach Images…</source>
-        <translation>Bilder &amp;anhängen…</translation>
-    </message>
-    <message>
-        <source>Attach Images</source>
-        <translation>Bilder anhängen</translation>
-    </message>
-    <message>
-        <source>Images (*.png *.jpg *.jpeg *.webp *.gif);;All files (*)</source>
-        <translation>Bilder (*.png *.jpg *.jpeg *.webp *.gif);;Alle Dateien (*)</translation>
-    </message>
-    <message>
         <source>Provider health: %1</source>
         <translation>Zustand der Anbieter: %1</translation>
     </message>
@@ -930,6 +921,18 @@ Ein nativer KI-Arbeitsplatz für den Desktop. Ihre API-Schlüssel bleiben im Sys
     <message>
         <source>&amp;Keyboard Shortcuts</source>
         <translation>&amp;Tastenkürzel</translation>
+    </message>
+    <message>
+        <source>&amp;Attach Files…</source>
+        <translation>Dateien &amp;anhängen…</translation>
+    </message>
+    <message>
+        <source>Attach Files</source>
+        <translation>Dateien anhängen</translation>
+    </message>
+    <message>
+        <source>Images and text files (*.png *.jpg *.jpeg *.webp *.gif *.txt *.md *.c *.h *.cpp *.hpp *.py *.js *.ts *.json *.sh *.sql *.csv *.log *.yaml *.yml *.toml *.xml *.html *.css *.java *.go *.rs);;All files (*)</source>
+        <translation>Bilder und Textdateien (*.png *.jpg *.jpeg *.webp *.gif *.txt *.md *.c *.h *.cpp *.hpp *.py *.js *.ts *.json *.sh *.sql *.csv *.log *.yaml *.yml *.toml *.xml *.html *.css *.java *.go *.rs);;Alle Dateien (*)</translation>
     </message>
 </context>
 <context>

@@ -1,4 +1,4 @@
-<?xml version="1.0" encoding="utf-8"?>
+<?xml version='1.0' encoding='utf-8'?>
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
@@ -14,11 +14,14 @@
 <context>
     <name>Tessera::Ui::AttachmentStrip</name>
     <message numerus="yes">
-        <source>%n image(s), %1</source>
+        <source>%n image(s)</source>
         <translation>
-            <numerusform>%n image, %1</numerusform>
-            <numerusform>%n images, %1</numerusform>
-        </translation>
+            <numerusform>%n image</numerusform><numerusform>%n images</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file(s)</source>
+        <translation>
+            <numerusform>%n file</numerusform><numerusform>%n files</numerusform></translation>
     </message>
 </context>
 <context>

@@ -106,7 +106,7 @@ int runChat(Context& context, const QStringList& args) {
         args,
         {QStringLiteral("provider"), QStringLiteral("model"), QStringLiteral("conversation"), QStringLiteral("system"),
          QStringLiteral("max-tokens"), QStringLiteral("temperature"), QStringLiteral("fallback"),
-         QStringLiteral("image")},
+         QStringLiteral("image"), QStringLiteral("file")},
         {QStringLiteral("no-stream"), QStringLiteral("refresh"), QStringLiteral("no-cache")}, &problem);
     if (!parsed) {
         return usageError(problem);
@@ -136,6 +136,15 @@ int runChat(Context& context, const QStringList& args) {
             return usageError(QStringLiteral("--conversation needs a numeric id"));
         }
     }
+    std::vector<TextAttachment> files;
+    for (const QString& path : parsed->values(QStringLiteral("file"))) {
+        auto file = loadTextFile(path);
+        if (!file) {
+            return reportError(context, file.error());
+        }
+        files.push_back(std::move(*file));
+    }
+    prompt = withTextAttachments(prompt, files);
     for (const QString& path : parsed->values(QStringLiteral("image"))) {
         auto image = loadImageFile(path);
         if (!image) {

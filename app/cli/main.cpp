@@ -40,7 +40,7 @@ Commands:
   models PROVIDER
   chat [--provider NAME] [--model MODEL] [--conversation ID] [--system TEXT]
        [--max-tokens N] [--temperature T] [--no-stream] [--fallback NAME[:MODEL]]
-       [--refresh | --no-cache] [--image PATH]... (PROMPT | -)
+       [--refresh | --no-cache] [--image PATH]... [--file PATH]... (PROMPT | -)
   conversations list
   conversations show ID
   conversations search QUERY [--limit N] [--before MESSAGE_ID]

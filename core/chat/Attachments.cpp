@@ -2,6 +2,7 @@
 
 #include <QFile>
 #include <QFileInfo>
+#include <QStringDecoder>
 
 namespace Tessera::Core {
 
@@ -58,6 +59,54 @@ Result<ImageAttachment> loadImageFile(const QString& path) {
                     QStringLiteral("%1 is not a PNG, JPEG, WebP or GIF image").arg(path));
     }
     return ImageAttachment{*type, std::move(data), info.fileName()};
+}
+
+Result<TextAttachment> loadTextFile(const QString& path) {
+    const QFileInfo info(path);
+    if (!info.exists() || !info.isFile()) {
+        return fail(ErrorCode::AttachmentUnsupported, QStringLiteral("%1 is not a file").arg(path));
+    }
+    if (info.size() > TextLimits::maxBytes) {
+        return fail(ErrorCode::AttachmentTooLarge, QStringLiteral("%1 has %2 KB; a text file may have %3 KB")
+                                                       .arg(path)
+                                                       .arg((info.size() + 1023) / 1024)
+                                                       .arg(TextLimits::maxBytes / 1024));
+    }
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly)) {
+        return fail(ErrorCode::AttachmentUnsupported,
+                    QStringLiteral("%1 cannot be read: %2").arg(path, file.errorString()));
+    }
+    const QByteArray bytes = file.read(TextLimits::maxBytes + 1);
+    if (bytes.size() > TextLimits::maxBytes) {
+        return fail(ErrorCode::AttachmentTooLarge, QStringLiteral("%1 grew beyond the limit").arg(path));
+    }
+    if (bytes.contains('\0') || sniffImageType(bytes)) {
+        return fail(ErrorCode::AttachmentUnsupported, QStringLiteral("%1 is not a text file").arg(path));
+    }
+    QStringDecoder decoder(QStringDecoder::Utf8);
+    QString text = decoder(bytes);
+    if (decoder.hasError()) {
+        return fail(ErrorCode::AttachmentUnsupported, QStringLiteral("%1 is not UTF-8 text").arg(path));
+    }
+    return TextAttachment{info.fileName(), text};
+}
+
+QString withTextAttachments(const QString& prompt, const std::vector<TextAttachment>& files) {
+    QString result = prompt;
+    for (const TextAttachment& file : files) {
+        const QString suffix = QFileInfo(file.name).suffix().toLower();
+        QString fence = QStringLiteral("```");
+        while (file.content.contains(fence)) {
+            fence += QLatin1Char('`');
+        }
+        QString body = file.content;
+        if (!body.endsWith(QLatin1Char('\n'))) {
+            body += QLatin1Char('\n');
+        }
+        result += QStringLiteral("\n\n**%1**\n%2%3\n%4%2").arg(file.name, fence, suffix, body);
+    }
+    return result;
 }
 
 Status validateImages(const std::vector<ImageAttachment>& images) {

@@ -25,6 +25,26 @@ std::optional<QString> sniffImageType(const QByteArray& data);
 // Errors: attachment.too_large, attachment.unsupported (also when the file cannot be read).
 Result<ImageAttachment> loadImageFile(const QString& path);
 
+// A text or code file attached as context: its content goes into the message, as a fenced block named after it.
+struct TextAttachment {
+    QString name;
+    QString content;
+
+    bool operator==(const TextAttachment&) const = default;
+};
+
+struct TextLimits {
+    static constexpr qint64 maxBytes = 256 * 1024;
+};
+
+// Reads a text file for attaching: at most TextLimits::maxBytes, valid UTF-8, no NUL bytes.
+// Errors: attachment.too_large, attachment.unsupported (binary, not UTF-8, unreadable).
+Result<TextAttachment> loadTextFile(const QString& path);
+
+// The prompt with the files appended, each as "**name**" and a fenced block (its language from the extension;
+// a longer fence when the file itself holds fences).
+QString withTextAttachments(const QString& prompt, const std::vector<TextAttachment>& files);
+
 // Checks images before they are stored or sent: each a supported type whose content matches its declared type,
 // within the size limit, and no more than the per-message limit.
 Status validateImages(const std::vector<ImageAttachment>& images);

@@ -216,12 +216,12 @@ const char* defaultMessage(ErrorCode code) {
                                  "raise the limit in the provider's settings.");
     case ErrorCode::AttachmentUnsupported:
         return QT_TRANSLATE_NOOP("Tessera::Core::Error",
-                                 "This file cannot be attached. Images must be PNG, JPEG, WebP or GIF; convert the "
-                                 "file or pick another one.");
+                                 "This file cannot be attached. Images must be PNG, JPEG, WebP or GIF, and other "
+                                 "files must be text (UTF-8); convert the file or pick another one.");
     case ErrorCode::AttachmentTooLarge:
         return QT_TRANSLATE_NOOP("Tessera::Core::Error",
-                                 "The attachment is too large. An image may have at most 5 MB and a message at most "
-                                 "8 images; make the image smaller or send fewer.");
+                                 "The attachment is too large. An image may have at most 5 MB, a text file 256 KB, "
+                                 "and a message at most 8 images; make it smaller or send fewer.");
     case ErrorCode::ImportInvalid:
         return QT_TRANSLATE_NOOP("Tessera::Core::Error",
                                  "The file cannot be imported: it is not a Tessera or ChatGPT export, or it is "

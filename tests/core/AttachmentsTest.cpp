@@ -170,3 +170,37 @@ TEST(AttachmentsTest, ABadImageIsRefusedBeforeAnythingIsStoredOrSent) {
     EXPECT_TRUE(core.conversations->list()->empty());
     EXPECT_EQ(server.requests().size(), 0);
 }
+
+TEST(AttachmentsTest, TextFilesAreReadAsUtf8WithinTheirLimitAndBecomeFencedContext) {
+    QTemporaryDir dir;
+    auto code = loadTextFile(writeFile(dir, QStringLiteral("main.cpp"), "int main() { return 0; }\n"));
+    ASSERT_TRUE(code);
+    EXPECT_EQ(code->name, QStringLiteral("main.cpp"));
+    EXPECT_EQ(code->content, QStringLiteral("int main() { return 0; }\n"));
+    auto umlauts = loadTextFile(writeFile(dir, QStringLiteral("notes.txt"), "Grüße\n"));
+    ASSERT_TRUE(umlauts);
+    EXPECT_EQ(umlauts->content, QStringLiteral("Grüße\n"));
+
+    EXPECT_EQ(loadTextFile(writeFile(dir, QStringLiteral("a.bin"), QByteArray("ab\0cd", 5))).error().code,
+              ErrorCode::AttachmentUnsupported)
+        << "binary";
+    EXPECT_EQ(loadTextFile(writeFile(dir, QStringLiteral("latin1.txt"),
+                                     "Gr\xfc\xdf"
+                                     "e"))
+                  .error()
+                  .code,
+              ErrorCode::AttachmentUnsupported)
+        << "not UTF-8";
+    EXPECT_EQ(loadTextFile(writeFile(dir, QStringLiteral("pic.txt"), kPng)).error().code,
+              ErrorCode::AttachmentUnsupported)
+        << "an image is not text";
+    EXPECT_EQ(
+        loadTextFile(writeFile(dir, QStringLiteral("big.log"), QByteArray(TextLimits::maxBytes + 1, 'x'))).error().code,
+        ErrorCode::AttachmentTooLarge);
+
+    const QString prompt = withTextAttachments(QStringLiteral("Review this"),
+                                               {*code, {QStringLiteral("README.md"), QStringLiteral("```\nx\n```")}});
+    EXPECT_EQ(prompt, QStringLiteral("Review this\n\n**main.cpp**\n```cpp\nint main() { return 0; }\n```"
+                                     "\n\n**README.md**\n````md\n```\nx\n```\n````"))
+        << "a file holding fences gets a longer one";
+}

@@ -1,11 +1,13 @@
 // Export and import from the File menu: the conversation shown to Markdown or JSON, all of them, and imports
 // that add conversations or explain why a file was refused.
+#include "chat/AttachmentStrip.h"
 #include "chat/Composer.h"
 #include "models/ConversationListModel.h"
 #include "storage/ConversationRepository.h"
 #include "storage/MessageRepository.h"
 #include "support/TestHelpers.h"
 #include "ui/UiFixture.h"
+#include "widgets/ErrorBanner.h"
 
 #include <QFile>
 #include <QListView>
@@ -73,4 +75,45 @@ TEST_F(MainWindowTest, ExportTheConversationShownAndImportItBack) {
     dialogs.nextSaveFilter.clear();
     window.exportAllConversations();
     EXPECT_EQ(readAll(dialogs.nextSavePath).count("# worth keeping"), 2);
+}
+
+TEST_F(MainWindowTest, TextFilesAreAttachedAsContextAndBinaryOnesRefused) {
+    addLoopbackProvider();
+    Ui::MainWindow window(*services, dialogs);
+    window.show();
+    const QString source = dir.filePath(QStringLiteral("util.py"));
+    {
+        QFile file(source);
+        ASSERT_TRUE(file.open(QIODevice::WriteOnly));
+        file.write("def add(a, b):\n    return a + b\n");
+    }
+    dialogs.nextFiles = {source};
+    window.attachImages();
+    auto* strip = window.chatPanel()->attachments();
+    ASSERT_EQ(strip->files().size(), 1U);
+    EXPECT_EQ(strip->files()[0].name, QStringLiteral("util.py"));
+
+    auto* composer = child<Ui::Composer>(&window, "composer");
+    composer->setPlainText(QStringLiteral("Is this right?"));
+    QTest::keyClick(composer, Qt::Key_Return, Qt::ControlModifier);
+    ASSERT_TRUE(waitUntil([&] {
+        auto messages = services->messages().listForConversation(window.chatPanel()->conversationId().value_or(0));
+        return messages && messages->size() == 2 && messages->back().state == Core::MessageState::Complete;
+    }));
+    const auto stored = services->messages().listForConversation(*window.chatPanel()->conversationId());
+    EXPECT_EQ(stored->front().content,
+              QStringLiteral("Is this right?\n\n**util.py**\n```py\ndef add(a, b):\n    return a + b\n```"));
+    EXPECT_TRUE(strip->files().empty());
+
+    const QString binary = dir.filePath(QStringLiteral("data.bin"));
+    {
+        QFile file(binary);
+        ASSERT_TRUE(file.open(QIODevice::WriteOnly));
+        file.write(QByteArray("\x01\x00\x02", 3));
+    }
+    dialogs.nextFiles = {binary};
+    window.attachImages();
+    EXPECT_TRUE(strip->files().empty());
+    EXPECT_TRUE(
+        child<Ui::ErrorBanner>(&window, "errorBanner")->text().contains(QStringLiteral("attachment.unsupported")));
 }

@@ -115,14 +115,14 @@ TEST_F(MainWindowTest, ImagesArePickedPastedShownSentAndStored) {
     EXPECT_EQ(stored->images[0].name, QStringLiteral("diagram.png"));
 }
 
-TEST_F(MainWindowTest, AFileThatIsNotAnImageIsExplainedAndNotAttached) {
+TEST_F(MainWindowTest, AFileThatIsNeitherAnImageNorTextIsExplainedAndNotAttached) {
     addLoopbackProvider();
     Ui::MainWindow window(*services, dialogs);
     window.show();
     const QString path = dir.filePath(QStringLiteral("notes.png"));
     QFile file(path);
     ASSERT_TRUE(file.open(QIODevice::WriteOnly));
-    file.write("plain text pretending to be a picture");
+    file.write(QByteArray("\x00\x01binary pretending to be a picture", 34)); // neither an image nor text
     file.close();
     dialogs.nextFiles = {path};
     window.attachImages();

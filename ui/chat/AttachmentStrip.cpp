@@ -6,6 +6,7 @@
 #include <QLabel>
 #include <QLocale>
 #include <QPixmap>
+#include <QStyle>
 #include <QToolButton>
 
 namespace Tessera::Ui {
@@ -43,9 +44,22 @@ void AttachmentStrip::removeAt(std::size_t index) {
     }
 }
 
+void AttachmentStrip::addFile(const Core::TextAttachment& file) {
+    m_files.push_back(file);
+    rebuild();
+}
+
+void AttachmentStrip::removeFileAt(std::size_t index) {
+    if (index < m_files.size()) {
+        m_files.erase(m_files.begin() + qsizetype(index));
+        rebuild();
+    }
+}
+
 void AttachmentStrip::clear() {
-    if (!m_images.empty()) {
+    if (!m_images.empty() || !m_files.empty()) {
         m_images.clear();
+        m_files.clear();
         rebuild();
     }
 }
@@ -70,11 +84,31 @@ void AttachmentStrip::rebuild() {
         connect(button, &QToolButton::clicked, this, [this, i] { removeAt(i); });
         m_row->addWidget(button);
     }
-    m_summary->setText(
-        m_images.empty()
-            ? QString()
-            : tr("%n image(s), %1", nullptr, int(m_images.size())).arg(QLocale().formattedDataSize(bytes)));
-    setVisible(!m_images.empty());
+    for (std::size_t i = 0; i < m_files.size(); ++i) {
+        const Core::TextAttachment& file = m_files[i];
+        bytes += file.content.toUtf8().size();
+        auto* button = new QToolButton(this);
+        button->setObjectName(QStringLiteral("file%1").arg(i));
+        button->setIcon(style()->standardIcon(QStyle::SP_FileIcon));
+        button->setText(file.name);
+        button->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+        button->setToolTip(tr("%1 — click to remove it").arg(file.name));
+        button->setAccessibleName(tr("Remove %1").arg(file.name));
+        button->setAutoRaise(true);
+        connect(button, &QToolButton::clicked, this, [this, i] { removeFileAt(i); });
+        m_row->addWidget(button);
+    }
+    QStringList parts;
+    if (!m_images.empty()) {
+        parts << tr("%n image(s)", nullptr, int(m_images.size()));
+    }
+    if (!m_files.empty()) {
+        parts << tr("%n file(s)", nullptr, int(m_files.size()));
+    }
+    m_summary->setText(parts.isEmpty() ? QString()
+                                       : parts.join(QStringLiteral(", ")) + QStringLiteral(", ") +
+                                             QLocale().formattedDataSize(bytes));
+    setVisible(!m_images.empty() || !m_files.empty());
     Q_EMIT changed();
 }
 

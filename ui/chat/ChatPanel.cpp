@@ -21,6 +21,7 @@
 #include <QApplication>
 #include <QClipboard>
 #include <QComboBox>
+#include <QFile>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLocale>
@@ -74,10 +75,11 @@ ChatPanel::ChatPanel(Core::CoreServices& services, QWidget* parent)
     m_fallback->setTextFormat(Qt::PlainText);
     m_fallback->setForegroundRole(QPalette::PlaceholderText);
     m_attach->setObjectName(QStringLiteral("attachButton"));
-    m_attach->setText(tr("&Image…"));
+    m_attach->setText(tr("&Attach…"));
     m_attach->setToolButtonStyle(Qt::ToolButtonTextOnly);
-    m_attach->setToolTip(tr("Attach images to the message (Ctrl+Shift+A); you can also paste or drop them"));
-    m_attach->setAccessibleName(tr("Attach images"));
+    m_attach->setToolTip(tr("Attach images or text files to the message (Ctrl+Shift+A); you can also paste or "
+                            "drop them"));
+    m_attach->setAccessibleName(tr("Attach files"));
     m_editNotice->setObjectName(QStringLiteral("editNotice"));
     m_editNotice->setText(tr("Editing an earlier question: Send makes it a new version, Esc cancels."));
     m_editNotice->setWordWrap(true);
@@ -315,7 +317,7 @@ void ChatPanel::showConversation(std::optional<qint64> conversationId) {
 }
 
 void ChatPanel::handleSend() {
-    const QString prompt = m_composer->toPlainText();
+    const QString prompt = Core::withTextAttachments(m_composer->toPlainText(), m_attachments->files());
     if (prompt.trimmed().isEmpty() || m_answeringMessageId) {
         return;
     }
@@ -588,9 +590,21 @@ bool ChatPanel::addAttachment(const Core::Result<Core::ImageAttachment>& image) 
 void ChatPanel::attachFiles(const QStringList& paths) {
     m_banner->hide();
     for (const QString& path : paths) {
-        if (!addAttachment(imageFromFile(path))) {
+        // Images by their content; anything else must be text.
+        QFile file(path);
+        const QByteArray head = file.open(QIODevice::ReadOnly) ? file.read(16) : QByteArray();
+        if (Core::sniffImageType(head)) {
+            if (!addAttachment(imageFromFile(path))) {
+                break;
+            }
+            continue;
+        }
+        auto text = Core::loadTextFile(path);
+        if (!text) {
+            m_banner->showError(text.error());
             break;
         }
+        m_attachments->addFile(*text);
     }
     focusComposer();
 }

@@ -193,7 +193,7 @@ void MainWindow::buildMenus() {
     QMenu* tools = menuBar()->addMenu(tr("&Tools"));
     QAction* focus = tools->addAction(tr("&Focus Message Box"), m_chat, &ChatPanel::focusComposer);
     focus->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_L));
-    QAction* attach = tools->addAction(tr("&Attach Images…"), this, &MainWindow::attachImages);
+    QAction* attach = tools->addAction(tr("&Attach Files…"), this, &MainWindow::attachImages);
     attach->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_A));
     QAction* settings = tools->addAction(tr("&Settings…"), this, &MainWindow::openSettings);
     settings->setShortcut(QKeySequence::Preferences);
@@ -390,8 +390,11 @@ QDialog* MainWindow::openShortcuts() {
 }
 
 void MainWindow::attachImages() {
-    const QStringList files = m_dialogs.askOpenFiles(this, tr("Attach Images"),
-                                                     tr("Images (*.png *.jpg *.jpeg *.webp *.gif);;All files (*)"));
+    const QStringList files =
+        m_dialogs.askOpenFiles(this, tr("Attach Files"),
+                               tr("Images and text files (*.png *.jpg *.jpeg *.webp *.gif *.txt *.md *.c *.h *.cpp "
+                                  "*.hpp *.py *.js *.ts *.json *.sh *.sql *.csv *.log *.yaml *.yml *.toml *.xml "
+                                  "*.html *.css *.java *.go *.rs);;All files (*)"));
     if (!files.isEmpty()) {
         m_chat->attachFiles(files);
     }
