@@ -390,12 +390,16 @@
     <message numerus="yes">
         <source>%n image(s)</source>
         <translation>
-            <numerusform>%n Bild</numerusform><numerusform>%n Bilder</numerusform></translation>
+            <numerusform>%n Bild</numerusform>
+            <numerusform>%n Bilder</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n file(s)</source>
         <translation>
-            <numerusform>%n Datei</numerusform><numerusform>%n Dateien</numerusform></translation>
+            <numerusform>%n Datei</numerusform>
+            <numerusform>%n Dateien</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -751,10 +755,6 @@
         <translation>Unterhaltung löschen</translation>
     </message>
     <message>
-        <source>Delete “%1” and all its messages? This cannot be undone.</source>
-        <translation>„%1“ und alle Nachrichten löschen? Das kann nicht rückgängig gemacht werden.</translation>
-    </message>
-    <message>
         <source>Stop the answer being written first.</source>
         <translation>Halten Sie zuerst die laufende Antwort an.</translation>
     </message>
@@ -933,6 +933,22 @@ Ein nativer KI-Arbeitsplatz für den Desktop. Ihre API-Schlüssel bleiben im Sys
     <message>
         <source>Images and text files (*.png *.jpg *.jpeg *.webp *.gif *.txt *.md *.c *.h *.cpp *.hpp *.py *.js *.ts *.json *.sh *.sql *.csv *.log *.yaml *.yml *.toml *.xml *.html *.css *.java *.go *.rs);;All files (*)</source>
         <translation>Bilder und Textdateien (*.png *.jpg *.jpeg *.webp *.gif *.txt *.md *.c *.h *.cpp *.hpp *.py *.js *.ts *.json *.sh *.sql *.csv *.log *.yaml *.yml *.toml *.xml *.html *.css *.java *.go *.rs);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>&amp;Rückgängig</translation>
+    </message>
+    <message>
+        <source>&amp;Undo Delete</source>
+        <translation>Löschen &amp;rückgängig machen</translation>
+    </message>
+    <message>
+        <source>Deleted “%1”.</source>
+        <translation>„%1“ gelöscht.</translation>
+    </message>
+    <message>
+        <source>Undo Delete</source>
+        <translation>Löschen rückgängig machen</translation>
     </message>
 </context>
 <context>

@@ -65,6 +65,10 @@ Result<std::unique_ptr<CoreServices>> CoreServices::open(const QString& dataDire
     services->m_exchange =
         std::make_unique<ConversationExchange>(*services->m_database, *services->m_conversations, *services->m_messages,
                                                *services->m_providers, services->m_clock);
+    // A deletion the app could not finish (it crashed while the undo was offered) is finished now.
+    if (auto emptied = services->m_conversations->emptyTrash(); emptied && *emptied > 0) {
+        log("store")->info("removed {} conversations deleted before the last exit", *emptied);
+    }
     services->m_drafts = std::make_unique<DraftRepository>(*services->m_database, services->m_clock);
     services->m_search = std::make_unique<SearchRepository>(*services->m_database);
     services->m_metricsStore = std::make_unique<MetricsRepository>(*services->m_database);

@@ -115,7 +115,8 @@ Result<Conversation> ConversationRepository::get(qint64 id) const {
 }
 
 Result<std::vector<Conversation>> ConversationRepository::list() const {
-    auto query = m_db.exec(kSelect + QStringLiteral("ORDER BY c.updated_at DESC, c.id DESC"));
+    auto query =
+        m_db.exec(kSelect + QStringLiteral("WHERE c.deleted_at IS NULL ORDER BY c.updated_at DESC, c.id DESC"));
     if (!query) {
         return fail(query.error());
     }
@@ -179,6 +180,40 @@ Status ConversationRepository::setGeneration(qint64 id, std::optional<double> te
 
 Status ConversationRepository::touch(qint64 id) const {
     return updateOne(id, QStringLiteral("UPDATE conversations SET updated_at = ? WHERE id = ?"), {});
+}
+
+Status ConversationRepository::moveToTrash(qint64 id) const {
+    auto query =
+        m_db.exec(QStringLiteral("UPDATE conversations SET deleted_at = ? WHERE id = ? AND deleted_at IS NULL"),
+                  {toStoredTime(m_clock.nowUtc()), id});
+    if (!query) {
+        return fail(query.error());
+    }
+    if (query->numRowsAffected() == 0) {
+        return fail(ErrorCode::NotFound, QStringLiteral("no conversation with id %1").arg(id));
+    }
+    return {};
+}
+
+Status ConversationRepository::restoreFromTrash(qint64 id) const {
+    auto query = m_db.exec(QStringLiteral("UPDATE conversations SET deleted_at = NULL WHERE id = ? AND deleted_at IS "
+                                          "NOT NULL"),
+                           {id});
+    if (!query) {
+        return fail(query.error());
+    }
+    if (query->numRowsAffected() == 0) {
+        return fail(ErrorCode::NotFound, QStringLiteral("no deleted conversation with id %1").arg(id));
+    }
+    return {};
+}
+
+Result<int> ConversationRepository::emptyTrash() const {
+    auto query = m_db.exec(QStringLiteral("DELETE FROM conversations WHERE deleted_at IS NOT NULL"));
+    if (!query) {
+        return fail(query.error());
+    }
+    return query->numRowsAffected();
 }
 
 Status ConversationRepository::remove(qint64 id) const {

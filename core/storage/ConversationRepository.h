@@ -20,7 +20,7 @@ public:
     // Adds a conversation as it was elsewhere (an import): its title, model, system prompt and times are kept
     // (invalid times become now).
     Result<Conversation> restore(const Conversation& conversation) const;
-    // Most recently updated first, with message counts.
+    // Most recently updated first, with message counts; deleted ones (in the trash) are left out.
     Result<std::vector<Conversation>> list() const;
     Status rename(qint64 id, const QString& title) const;
     Status setModel(qint64 id, std::optional<qint64> providerId, const QString& model) const;
@@ -33,6 +33,11 @@ public:
     Status touch(qint64 id) const;
     // Deletes the conversation and all its messages.
     Status remove(qint64 id) const;
+    // Deleting with undo: the conversation leaves the list at once and can come back until the trash is
+    // emptied (which also happens when a store is opened, for a deletion a crash left behind).
+    Status moveToTrash(qint64 id) const;
+    Status restoreFromTrash(qint64 id) const;
+    Result<int> emptyTrash() const;
 
     static constexpr int maxTitleLength = 200;
     static constexpr int maxMaxTokens = 1'000'000;

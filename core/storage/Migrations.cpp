@@ -127,6 +127,11 @@ const std::vector<Migration>& migrations() {
              QStringLiteral("ALTER TABLE conversations ADD COLUMN temperature REAL"),
              QStringLiteral("ALTER TABLE conversations ADD COLUMN max_tokens INTEGER"),
          }},
+        {7,
+         {
+             // Deleting a conversation in the app can be undone for a moment: it is marked, then removed.
+             QStringLiteral("ALTER TABLE conversations ADD COLUMN deleted_at TEXT"),
+         }},
     };
     return all;
 }

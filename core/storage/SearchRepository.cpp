@@ -27,14 +27,16 @@ Result<std::vector<SearchHit>> SearchRepository::search(const QString& text, con
         return hits;
     }
     const int limit = std::clamp(options.limit, 1, 500);
-    const QString sql = QStringLiteral("SELECT m.id, m.conversation_id, c.title, m.role, m.created_at, "
-                                       "snippet(messages_fts, 0, char(2), char(3), '…', %1) "
-                                       "FROM messages_fts JOIN messages m ON m.id = messages_fts.rowid "
-                                       "JOIN conversations c ON c.id = m.conversation_id "
-                                       "WHERE messages_fts MATCH ? %2 ORDER BY messages_fts.rowid DESC LIMIT %3")
-                            .arg(kSnippetTokens)
-                            .arg(options.olderThanMessage ? QStringLiteral("AND messages_fts.rowid < ?") : QString())
-                            .arg(limit);
+    const QString sql =
+        QStringLiteral(
+            "SELECT m.id, m.conversation_id, c.title, m.role, m.created_at, "
+            "snippet(messages_fts, 0, char(2), char(3), '…', %1) "
+            "FROM messages_fts JOIN messages m ON m.id = messages_fts.rowid "
+            "JOIN conversations c ON c.id = m.conversation_id "
+            "WHERE messages_fts MATCH ? AND c.deleted_at IS NULL %2 ORDER BY messages_fts.rowid DESC LIMIT %3")
+            .arg(kSnippetTokens)
+            .arg(options.olderThanMessage ? QStringLiteral("AND messages_fts.rowid < ?") : QString())
+            .arg(limit);
     QVariantList values{query};
     if (options.olderThanMessage) {
         values << *options.olderThanMessage;

@@ -138,3 +138,12 @@ TEST_F(SearchTest, HostileInputIsNeverAnError) {
     }
     EXPECT_EQ(find(QStringLiteral("plain")).size(), 1U) << "the store is intact";
 }
+
+TEST_F(SearchTest, ConversationsInTheTrashAreNotFound) {
+    const qint64 id = conversation(QStringLiteral("to delete"));
+    message(id, QStringLiteral("unique marmot"));
+    ASSERT_TRUE(core.conversations->moveToTrash(id));
+    EXPECT_TRUE(find(QStringLiteral("marmot")).empty());
+    ASSERT_TRUE(core.conversations->restoreFromTrash(id));
+    EXPECT_EQ(find(QStringLiteral("marmot")).size(), 1U);
+}

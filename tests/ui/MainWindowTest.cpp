@@ -181,13 +181,35 @@ TEST_F(MainWindowTest, RenameAndDeleteThroughTheDialogs) {
     EXPECT_EQ(window.conversationModel()->data(window.conversationModel()->index(0)).toString(),
               QStringLiteral("new title"));
 
-    dialogs.nextConfirm = false;
+    // Deleting asks nothing and can be undone.
     window.deleteCurrentConversation();
-    EXPECT_TRUE(services->conversations().get(conversation->id).has_value()) << "cancel keeps it";
-    dialogs.nextConfirm = true;
-    window.deleteCurrentConversation();
-    EXPECT_FALSE(services->conversations().get(conversation->id).has_value());
     EXPECT_EQ(window.conversationModel()->rowCount(), 0);
+    auto* undoBar = window.findChild<QWidget*>(QStringLiteral("undoBar"));
+    ASSERT_NE(undoBar, nullptr);
+    EXPECT_FALSE(undoBar->isHidden());
+    QTest::mouseClick(child<QPushButton>(undoBar, "undoDelete"), Qt::LeftButton);
+    EXPECT_EQ(window.conversationModel()->rowCount(), 1) << "undone";
+    EXPECT_EQ(window.chatPanel()->conversationId(), conversation->id) << "and shown again";
+    EXPECT_TRUE(undoBar->isHidden());
+
+    // Without undo, the deletion becomes final (here: at once, as after the undo time).
+    window.deleteCurrentConversation();
+    EXPECT_TRUE(services->conversations().get(conversation->id).has_value()) << "kept while undo is offered";
+    window.finishDeletion();
+    EXPECT_FALSE(services->conversations().get(conversation->id).has_value());
+    window.undoDelete(); // nothing to undo any more
+    EXPECT_EQ(window.conversationModel()->rowCount(), 0);
+}
+
+TEST_F(MainWindowTest, ADeletionLeftUnfinishedIsFinishedAtTheNextStart) {
+    auto kept = services->conversations().create(QStringLiteral("kept"), std::nullopt, QString());
+    auto gone = services->conversations().create(QStringLiteral("gone"), std::nullopt, QString());
+    ASSERT_TRUE(services->conversations().moveToTrash(gone->id)); // as if the app crashed during the undo time
+    EXPECT_EQ(services->conversations().list()->size(), 1U) << "deleted conversations are not listed";
+    services.reset();
+    openServices();
+    EXPECT_FALSE(services->conversations().get(gone->id).has_value());
+    EXPECT_TRUE(services->conversations().get(kept->id).has_value());
 }
 
 TEST_F(MainWindowTest, ConversationListModelPassesTheModelTester) {
@@ -447,10 +469,10 @@ TEST_F(MainWindowTest, WindowTitleFollowsTheConversationAndDeleteKeyWorksInTheLi
     window.activateWindow();
     ASSERT_TRUE(QTest::qWaitForWindowActive(&window));
     window.conversationList()->setFocus();
-    dialogs.nextConfirm = true;
     QTest::keyClick(window.conversationList(), Qt::Key_Delete);
-    EXPECT_FALSE(services->conversations().get(first->id).has_value());
     EXPECT_EQ(window.conversationModel()->rowCount(), 1);
+    window.finishDeletion();
+    EXPECT_FALSE(services->conversations().get(first->id).has_value());
     EXPECT_EQ(window.conversationList()->actions().size(), 2) << "rename and delete in the context menu";
 }
 

@@ -22,10 +22,13 @@
 #include <QAction>
 #include <QApplication>
 #include <QFileInfo>
+#include <QHBoxLayout>
 #include <QItemSelectionModel>
+#include <QLabel>
 #include <QLineEdit>
 #include <QListView>
 #include <QMenuBar>
+#include <QPushButton>
 #include <QRegularExpression>
 #include <QSettings>
 #include <QSplitter>
@@ -36,6 +39,7 @@
 #include <QToolButton>
 #include <QVBoxLayout>
 #include <algorithm>
+#include <utility>
 
 namespace Tessera::Ui {
 
@@ -50,7 +54,10 @@ MainWindow::MainWindow(Core::CoreServices& services, Dialogs& dialogs, QWidget* 
     , m_healthChecker(new Core::HealthChecker(services.probe(), services.resilience(), this))
     , m_healthMonitor(new Core::HealthMonitor(
           *m_healthChecker, [&services] { return services.providers().list(); }, services.clock(), this))
-    , m_healthButton(new QToolButton(this)) {
+    , m_healthButton(new QToolButton(this))
+    , m_undoBar(new QWidget(this))
+    , m_undoText(new QLabel(m_undoBar))
+    , m_undoTimer(new QTimer(this)) {
     setObjectName(QStringLiteral("mainWindow"));
     setWindowTitle(tr("Tessera"));
     m_list->setObjectName(QStringLiteral("conversationList"));
@@ -84,6 +91,21 @@ MainWindow::MainWindow(Core::CoreServices& services, Dialogs& dialogs, QWidget* 
     m_splitter->setSizes({240, 760});
     setCentralWidget(m_splitter);
     buildMenus();
+
+    // After a deletion: what was deleted and an Undo button, for a few seconds.
+    m_undoBar->setObjectName(QStringLiteral("undoBar"));
+    auto* undoButton = new QPushButton(tr("&Undo"), m_undoBar);
+    undoButton->setObjectName(QStringLiteral("undoDelete"));
+    auto* undoLayout = new QHBoxLayout(m_undoBar);
+    undoLayout->setContentsMargins(0, 0, 0, 0);
+    undoLayout->addWidget(m_undoText);
+    undoLayout->addWidget(undoButton);
+    statusBar()->addWidget(m_undoBar);
+    m_undoBar->hide();
+    connect(undoButton, &QPushButton::clicked, this, &MainWindow::undoDelete);
+    m_undoTimer->setSingleShot(true);
+    m_undoTimer->setInterval(undoSeconds * 1000);
+    connect(m_undoTimer, &QTimer::timeout, this, &MainWindow::finishDeletion);
 
     // Provider health: a summary in the status bar that opens the health view, refreshed in the background.
     m_healthButton->setObjectName(QStringLiteral("healthSummary"));
@@ -128,6 +150,7 @@ MainWindow::MainWindow(Core::CoreServices& services, Dialogs& dialogs, QWidget* 
 }
 
 MainWindow::~MainWindow() {
+    finishDeletion();
     m_chat->saveDraft();
     QSettings settings;
     settings.setValue(QStringLiteral("mainWindow/geometry"), saveGeometry());
@@ -146,6 +169,9 @@ void MainWindow::buildMenus() {
         file->addAction(tr("Conversation &Settings…"), m_chat, &ChatPanel::openConversationSettings);
     conversationSettings->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Comma));
     QAction* remove = file->addAction(tr("&Delete Conversation"), this, &MainWindow::deleteCurrentConversation);
+    m_undoAction = file->addAction(tr("&Undo Delete"), this, &MainWindow::undoDelete);
+    m_undoAction->setShortcut(QKeySequence::Undo);
+    m_undoAction->setEnabled(false);
     remove->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Delete));
     // In the list itself: a context menu, and the Delete key while the list has focus.
     auto* listRename = new QAction(tr("Rename…"), m_list);
@@ -444,25 +470,58 @@ void MainWindow::deleteCurrentConversation() {
     if (id == 0) {
         return;
     }
-    auto conversation = m_services.conversations().get(id);
-    if (!conversation ||
-        !m_dialogs.confirm(this, tr("Delete Conversation"),
-                           tr("Delete “%1” and all its messages? This cannot be undone.").arg(conversation->title))) {
-        return;
-    }
     if (m_services.chat().isAnswering(id)) {
         m_dialogs.showInfo(this, tr("Delete Conversation"), tr("Stop the answer being written first."));
         return;
     }
-    if (auto removed = m_services.conversations().remove(id); !removed) {
-        m_dialogs.showError(this, tr("Delete Conversation"), describeError(removed.error()));
+    auto conversation = m_services.conversations().get(id);
+    if (!conversation) {
         return;
     }
+    finishDeletion(); // one undo at a time
+    if (auto trashed = m_services.conversations().moveToTrash(id); !trashed) {
+        m_dialogs.showError(this, tr("Delete Conversation"), describeError(trashed.error()));
+        return;
+    }
+    m_deletedId = id;
+    m_undoText->setText(tr("Deleted “%1”.").arg(conversation->title.left(60)));
+    m_undoBar->show();
+    m_undoAction->setEnabled(true);
+    m_undoTimer->start();
     m_model->refresh();
     if (m_model->rowCount() > 0) {
         m_list->setCurrentIndex(m_model->index(0));
     } else {
         newConversation();
+    }
+}
+
+void MainWindow::undoDelete() {
+    if (m_deletedId == 0) {
+        return;
+    }
+    const qint64 id = std::exchange(m_deletedId, 0);
+    m_undoTimer->stop();
+    m_undoBar->hide();
+    m_undoAction->setEnabled(false);
+    if (auto restored = m_services.conversations().restoreFromTrash(id); !restored) {
+        m_dialogs.showError(this, tr("Undo Delete"), describeError(restored.error()));
+        return;
+    }
+    m_model->refresh();
+    m_list->setCurrentIndex(m_model->indexOfId(id));
+}
+
+void MainWindow::finishDeletion() {
+    if (m_deletedId == 0) {
+        return;
+    }
+    m_deletedId = 0;
+    m_undoTimer->stop();
+    m_undoBar->hide();
+    m_undoAction->setEnabled(false);
+    if (auto emptied = m_services.conversations().emptyTrash(); !emptied) {
+        statusBar()->showMessage(describeError(emptied.error()), 8000);
     }
 }
 

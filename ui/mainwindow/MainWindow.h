@@ -6,6 +6,8 @@
 
 class QListView;
 class QSplitter;
+class QLabel;
+class QTimer;
 class QToolButton;
 
 namespace Tessera::Core {
@@ -46,7 +48,12 @@ public:
 
     void newConversation();
     void renameCurrentConversation();
+    // Deletes the conversation shown at once; "Undo" (or Ctrl+Z) brings it back for undoSeconds.
     void deleteCurrentConversation();
+    void undoDelete();
+    // Makes a deletion waiting for its undo final (after undoSeconds, at the next deletion, and on close).
+    void finishDeletion();
+    static constexpr int undoSeconds = 10;
     void attachImages();
     void exportCurrentConversation();
     void exportAllConversations();
@@ -75,6 +82,11 @@ private:
     Core::HealthChecker* m_healthChecker;
     Core::HealthMonitor* m_healthMonitor;
     QToolButton* m_healthButton;
+    QWidget* m_undoBar;
+    QLabel* m_undoText;
+    QAction* m_undoAction = nullptr;
+    QTimer* m_undoTimer;
+    qint64 m_deletedId = 0; // waiting for its undo
 };
 
 } // namespace Tessera::Ui
