@@ -551,6 +551,10 @@
             <numerusform>%1 — %n Nachrichten, aktualisiert %2</numerusform>
         </translation>
     </message>
+    <message>
+        <source>%1 (pinned)</source>
+        <translation>%1 (angeheftet)</translation>
+    </message>
 </context>
 <context>
     <name>Tessera::Ui::ConversationSettingsDialog</name>
@@ -949,6 +953,46 @@ Ein nativer KI-Arbeitsplatz für den Desktop. Ihre API-Schlüssel bleiben im Sys
     <message>
         <source>Undo Delete</source>
         <translation>Löschen rückgängig machen</translation>
+    </message>
+    <message>
+        <source>&amp;Pin or Unpin Conversation</source>
+        <translation>Unterhaltung an&amp;heften oder lösen</translation>
+    </message>
+    <message>
+        <source>Ar&amp;chive or Restore Conversation</source>
+        <translation>Unterhaltung a&amp;rchivieren oder zurückholen</translation>
+    </message>
+    <message>
+        <source>Pin or Unpin</source>
+        <translation>Anheften oder lösen</translation>
+    </message>
+    <message>
+        <source>Archive or Restore</source>
+        <translation>Archivieren oder zurückholen</translation>
+    </message>
+    <message>
+        <source>Show &amp;Archived Conversations</source>
+        <translation>&amp;Archivierte Unterhaltungen zeigen</translation>
+    </message>
+    <message>
+        <source>Pin Conversation</source>
+        <translation>Unterhaltung anheften</translation>
+    </message>
+    <message>
+        <source>Archive Conversation</source>
+        <translation>Unterhaltung archivieren</translation>
+    </message>
+    <message>
+        <source>“%1” is back in the list.</source>
+        <translation>„%1“ ist wieder in der Liste.</translation>
+    </message>
+    <message>
+        <source>“%1” was archived (View ▸ Show Archived Conversations).</source>
+        <translation>„%1“ wurde archiviert (Ansicht ▸ Archivierte Unterhaltungen zeigen).</translation>
+    </message>
+    <message>
+        <source>Archived conversations</source>
+        <translation>Archivierte Unterhaltungen</translation>
     </message>
 </context>
 <context>

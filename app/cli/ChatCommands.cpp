@@ -88,6 +88,8 @@ QJsonObject conversationJson(const Conversation& c) {
                        {QStringLiteral("model"), c.model},
                        {QStringLiteral("system_prompt"), c.systemPrompt},
                        {QStringLiteral("message_count"), double(c.messageCount)},
+                       {QStringLiteral("pinned"), c.pinned},
+                       {QStringLiteral("archived"), c.archived},
                        {QStringLiteral("created_at"), c.createdAt.toString(Qt::ISODateWithMs)},
                        {QStringLiteral("updated_at"), c.updatedAt.toString(Qt::ISODateWithMs)}};
 }
@@ -257,8 +259,8 @@ int runChat(Context& context, const QStringList& args) {
 
 namespace {
 
-int listConversations(Context& context) {
-    auto conversations = context.services.conversations().list();
+int listConversations(Context& context, ListScope scope) {
+    auto conversations = context.services.conversations().list(scope);
     if (!conversations) {
         return reportError(context, conversations.error());
     }
@@ -521,10 +523,11 @@ int runConversations(Context& context, const QStringList& args) {
         return importConversations(context, args.mid(1));
     }
     if (sub == QLatin1StringView("list")) {
-        if (args.size() != 1) {
-            return usageError(QStringLiteral("conversations list takes no arguments"));
+        const bool archived = args.size() == 2 && args[1] == QLatin1StringView("--archived");
+        if (args.size() != 1 && !archived) {
+            return usageError(QStringLiteral("conversations list takes only --archived"));
         }
-        return listConversations(context);
+        return listConversations(context, archived ? ListScope::Archived : ListScope::Active);
     }
     if (sub != QLatin1StringView("show") && sub != QLatin1StringView("delete")) {
         return usageError(QStringLiteral("unknown conversations subcommand '%1'").arg(sub));

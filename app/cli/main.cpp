@@ -41,7 +41,7 @@ Commands:
   chat [--provider NAME] [--model MODEL] [--conversation ID] [--system TEXT]
        [--max-tokens N] [--temperature T] [--no-stream] [--fallback NAME[:MODEL]]
        [--refresh | --no-cache] [--image PATH]... [--file PATH]... (PROMPT | -)
-  conversations list
+  conversations list [--archived]
   conversations show ID
   conversations search QUERY [--limit N] [--before MESSAGE_ID]
   conversations export (ID | --all) [--format md|json] [--output PATH]

@@ -17,6 +17,8 @@ struct Conversation {
     QString fallbackModel;
     std::optional<double> temperature; // unset: the provider's default
     std::optional<int> maxTokens;      // unset: the provider's default
+    bool pinned = false;               // listed first
+    bool archived = false;             // left out of the list unless archived ones are asked for
     QDateTime createdAt;
     QDateTime updatedAt;
     qint64 messageCount = 0; // filled by list queries

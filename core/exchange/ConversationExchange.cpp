@@ -71,7 +71,7 @@ Result<PortableConversation> ConversationExchange::collect(qint64 conversationId
 }
 
 Result<std::vector<PortableConversation>> ConversationExchange::collectAll() const {
-    auto all = m_conversations.list();
+    auto all = m_conversations.list(ListScope::All);
     if (!all) {
         return fail(all.error());
     }

@@ -12,7 +12,7 @@ namespace {
 const QString kSelect = QStringLiteral(
     "SELECT c.id, c.title, c.provider_id, c.model, c.system_prompt, c.created_at, c.updated_at, "
     "(SELECT COUNT(*) FROM messages m WHERE m.conversation_id = c.id), c.fallback_provider_id, c.fallback_model, "
-    "c.temperature, c.max_tokens "
+    "c.temperature, c.max_tokens, c.pinned, c.archived "
     "FROM conversations c ");
 
 Conversation fromRow(const QSqlQuery& q) {
@@ -37,6 +37,8 @@ Conversation fromRow(const QSqlQuery& q) {
     if (!q.value(11).isNull()) {
         c.maxTokens = q.value(11).toInt();
     }
+    c.pinned = q.value(12).toBool();
+    c.archived = q.value(13).toBool();
     return c;
 }
 
@@ -114,9 +116,12 @@ Result<Conversation> ConversationRepository::get(qint64 id) const {
     return fromRow(*query);
 }
 
-Result<std::vector<Conversation>> ConversationRepository::list() const {
-    auto query =
-        m_db.exec(kSelect + QStringLiteral("WHERE c.deleted_at IS NULL ORDER BY c.updated_at DESC, c.id DESC"));
+Result<std::vector<Conversation>> ConversationRepository::list(ListScope scope) const {
+    const QString archived = scope == ListScope::Active     ? QStringLiteral(" AND c.archived = 0")
+                             : scope == ListScope::Archived ? QStringLiteral(" AND c.archived = 1")
+                                                            : QString();
+    auto query = m_db.exec(kSelect + QStringLiteral("WHERE c.deleted_at IS NULL") + archived +
+                           QStringLiteral(" ORDER BY c.pinned DESC, c.updated_at DESC, c.id DESC"));
     if (!query) {
         return fail(query.error());
     }
@@ -180,6 +185,28 @@ Status ConversationRepository::setGeneration(qint64 id, std::optional<double> te
 
 Status ConversationRepository::touch(qint64 id) const {
     return updateOne(id, QStringLiteral("UPDATE conversations SET updated_at = ? WHERE id = ?"), {});
+}
+
+Status ConversationRepository::setFlag(qint64 id, const char* column, bool value) const {
+    // Pinning and archiving do not count as changes to the conversation (its place by date stays).
+    auto query =
+        m_db.exec(QStringLiteral("UPDATE conversations SET %1 = ? WHERE id = ?").arg(QLatin1StringView(column)),
+                  {value ? 1 : 0, id});
+    if (!query) {
+        return fail(query.error());
+    }
+    if (query->numRowsAffected() == 0) {
+        return fail(ErrorCode::NotFound, QStringLiteral("no conversation with id %1").arg(id));
+    }
+    return {};
+}
+
+Status ConversationRepository::setPinned(qint64 id, bool pinned) const {
+    return setFlag(id, "pinned", pinned);
+}
+
+Status ConversationRepository::setArchived(qint64 id, bool archived) const {
+    return setFlag(id, "archived", archived);
 }
 
 Status ConversationRepository::moveToTrash(qint64 id) const {

@@ -10,6 +10,9 @@ namespace Tessera::Core {
 
 class Database;
 
+// Which conversations a list holds: the ones in use, the archived ones, or both.
+enum class ListScope { Active, Archived, All };
+
 class ConversationRepository final {
 public:
     ConversationRepository(const Database& db, const Clock& clock);
@@ -20,8 +23,10 @@ public:
     // Adds a conversation as it was elsewhere (an import): its title, model, system prompt and times are kept
     // (invalid times become now).
     Result<Conversation> restore(const Conversation& conversation) const;
-    // Most recently updated first, with message counts; deleted ones (in the trash) are left out.
-    Result<std::vector<Conversation>> list() const;
+    // Pinned first, then the most recently updated, with message counts; deleted ones (in the trash) are left out.
+    Result<std::vector<Conversation>> list(ListScope scope = ListScope::Active) const;
+    Status setPinned(qint64 id, bool pinned) const;
+    Status setArchived(qint64 id, bool archived) const;
     Status rename(qint64 id, const QString& title) const;
     Status setModel(qint64 id, std::optional<qint64> providerId, const QString& model) const;
     Status setSystemPrompt(qint64 id, const QString& systemPrompt) const;
@@ -43,6 +48,7 @@ public:
     static constexpr int maxMaxTokens = 1'000'000;
 
 private:
+    Status setFlag(qint64 id, const char* column, bool value) const;
     Status updateOne(qint64 id, const QString& sql, QVariantList values) const;
 
     const Database& m_db;

@@ -132,6 +132,12 @@ const std::vector<Migration>& migrations() {
              // Deleting a conversation in the app can be undone for a moment: it is marked, then removed.
              QStringLiteral("ALTER TABLE conversations ADD COLUMN deleted_at TEXT"),
          }},
+        {8,
+         {
+             // Organising: pinned conversations stay at the top; archived ones leave the list until asked for.
+             QStringLiteral("ALTER TABLE conversations ADD COLUMN pinned INTEGER NOT NULL DEFAULT 0"),
+             QStringLiteral("ALTER TABLE conversations ADD COLUMN archived INTEGER NOT NULL DEFAULT 0"),
+         }},
     };
     return all;
 }

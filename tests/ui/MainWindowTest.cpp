@@ -201,6 +201,36 @@ TEST_F(MainWindowTest, RenameAndDeleteThroughTheDialogs) {
     EXPECT_EQ(window.conversationModel()->rowCount(), 0);
 }
 
+TEST_F(MainWindowTest, PinnedConversationsStayOnTopAndArchivedOnesLeaveTheList) {
+    auto older = services->conversations().create(QStringLiteral("older"), std::nullopt, QString());
+    auto newer = services->conversations().create(QStringLiteral("newer"), std::nullopt, QString());
+    ASSERT_TRUE(services->conversations().touch(newer->id));
+    Ui::MainWindow window(*services, dialogs);
+    window.show();
+    QAbstractItemModelTester tester(window.conversationModel(), QAbstractItemModelTester::FailureReportingMode::Fatal);
+    EXPECT_EQ(window.conversationModel()->idAt(0), newer->id);
+
+    window.conversationList()->setCurrentIndex(window.conversationModel()->indexOfId(older->id));
+    window.togglePinned();
+    EXPECT_EQ(window.conversationModel()->idAt(0), older->id) << "pinned first";
+    EXPECT_TRUE(window.conversationModel()->index(0).data(Ui::ConversationListModel::PinnedRole).toBool());
+    EXPECT_EQ(window.conversationModel()->index(0).data(Qt::AccessibleTextRole).toString(),
+              QStringLiteral("older (pinned)"));
+
+    window.conversationList()->setCurrentIndex(window.conversationModel()->indexOfId(newer->id));
+    window.toggleArchived();
+    EXPECT_EQ(window.conversationModel()->rowCount(), 1);
+    EXPECT_TRUE(services->conversations().get(newer->id)->archived);
+    window.setShowArchived(true);
+    ASSERT_EQ(window.conversationModel()->rowCount(), 1);
+    EXPECT_EQ(window.conversationModel()->idAt(0), newer->id);
+    window.toggleArchived(); // restore it
+    EXPECT_EQ(window.conversationModel()->rowCount(), 0);
+    window.setShowArchived(false);
+    EXPECT_EQ(window.conversationModel()->rowCount(), 2);
+    EXPECT_EQ(services->conversations().list(Core::ListScope::All)->size(), 2U);
+}
+
 TEST_F(MainWindowTest, ADeletionLeftUnfinishedIsFinishedAtTheNextStart) {
     auto kept = services->conversations().create(QStringLiteral("kept"), std::nullopt, QString());
     auto gone = services->conversations().create(QStringLiteral("gone"), std::nullopt, QString());
@@ -473,7 +503,7 @@ TEST_F(MainWindowTest, WindowTitleFollowsTheConversationAndDeleteKeyWorksInTheLi
     EXPECT_EQ(window.conversationModel()->rowCount(), 1);
     window.finishDeletion();
     EXPECT_FALSE(services->conversations().get(first->id).has_value());
-    EXPECT_EQ(window.conversationList()->actions().size(), 2) << "rename and delete in the context menu";
+    EXPECT_EQ(window.conversationList()->actions().size(), 4) << "rename, pin, archive and delete in the context menu";
 }
 
 TEST_F(MainWindowTest, EveryControlHasAnAccessibleNameOrVisibleText) {

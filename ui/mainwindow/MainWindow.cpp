@@ -169,6 +169,10 @@ void MainWindow::buildMenus() {
         file->addAction(tr("Conversation &Settings…"), m_chat, &ChatPanel::openConversationSettings);
     conversationSettings->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Comma));
     QAction* remove = file->addAction(tr("&Delete Conversation"), this, &MainWindow::deleteCurrentConversation);
+    QAction* pin = file->addAction(tr("&Pin or Unpin Conversation"), this, &MainWindow::togglePinned);
+    pin->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_P));
+    QAction* archive = file->addAction(tr("Ar&chive or Restore Conversation"), this, &MainWindow::toggleArchived);
+    archive->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_R));
     m_undoAction = file->addAction(tr("&Undo Delete"), this, &MainWindow::undoDelete);
     m_undoAction->setShortcut(QKeySequence::Undo);
     m_undoAction->setEnabled(false);
@@ -180,7 +184,11 @@ void MainWindow::buildMenus() {
     listDelete->setShortcut(QKeySequence::Delete);
     listDelete->setShortcutContext(Qt::WidgetShortcut);
     connect(listDelete, &QAction::triggered, this, &MainWindow::deleteCurrentConversation);
-    m_list->addActions({listRename, listDelete});
+    auto* listPin = new QAction(tr("Pin or Unpin"), m_list);
+    connect(listPin, &QAction::triggered, this, &MainWindow::togglePinned);
+    auto* listArchive = new QAction(tr("Archive or Restore"), m_list);
+    connect(listArchive, &QAction::triggered, this, &MainWindow::toggleArchived);
+    m_list->addActions({listRename, listPin, listArchive, listDelete});
     file->addSeparator();
     QAction* exportOne = file->addAction(tr("&Export Conversation…"), this, &MainWindow::exportCurrentConversation);
     exportOne->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_S));
@@ -203,6 +211,11 @@ void MainWindow::buildMenus() {
     QAction* previous =
         view->addAction(tr("&Previous Conversation"), this, [this] { selectNeighbourConversation(-1); });
     previous->setShortcuts({QKeySequence(Qt::CTRL | Qt::Key_PageUp), QKeySequence(Qt::ALT | Qt::Key_Up)});
+
+    m_showArchived = view->addAction(tr("Show &Archived Conversations"));
+    m_showArchived->setCheckable(true);
+    m_showArchived->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_J));
+    connect(m_showArchived, &QAction::toggled, this, &MainWindow::setShowArchived);
 
     QMenu* message = menuBar()->addMenu(tr("&Message"));
     QAction* regenerate = message->addAction(tr("&Regenerate Answer"), m_chat, &ChatPanel::regenerateLast);
@@ -489,6 +502,55 @@ void MainWindow::deleteCurrentConversation() {
     m_undoAction->setEnabled(true);
     m_undoTimer->start();
     m_model->refresh();
+    if (m_model->rowCount() > 0) {
+        m_list->setCurrentIndex(m_model->index(0));
+    } else {
+        newConversation();
+    }
+}
+
+void MainWindow::togglePinned() {
+    const qint64 id = currentConversationId();
+    auto conversation = id ? m_services.conversations().get(id) : Core::Result<Core::Conversation>();
+    if (id == 0 || !conversation) {
+        return;
+    }
+    if (auto set = m_services.conversations().setPinned(id, !conversation->pinned); !set) {
+        m_dialogs.showError(this, tr("Pin Conversation"), describeError(set.error()));
+        return;
+    }
+    handleConversationsChanged(id);
+}
+
+void MainWindow::toggleArchived() {
+    const qint64 id = currentConversationId();
+    auto conversation = id ? m_services.conversations().get(id) : Core::Result<Core::Conversation>();
+    if (id == 0 || !conversation) {
+        return;
+    }
+    if (auto set = m_services.conversations().setArchived(id, !conversation->archived); !set) {
+        m_dialogs.showError(this, tr("Archive Conversation"), describeError(set.error()));
+        return;
+    }
+    statusBar()->showMessage(
+        conversation->archived ? tr("“%1” is back in the list.").arg(conversation->title)
+                               : tr("“%1” was archived (View ▸ Show Archived Conversations).").arg(conversation->title),
+        6000);
+    m_model->refresh();
+    if (m_model->rowCount() > 0) {
+        m_list->setCurrentIndex(m_model->index(0));
+    } else {
+        newConversation();
+    }
+}
+
+void MainWindow::setShowArchived(bool archived) {
+    if (m_showArchived->isChecked() != archived) {
+        m_showArchived->setChecked(archived); // comes back here through toggled
+        return;
+    }
+    m_model->setShowArchived(archived);
+    m_list->setAccessibleName(archived ? tr("Archived conversations") : tr("Conversations"));
     if (m_model->rowCount() > 0) {
         m_list->setCurrentIndex(m_model->index(0));
     } else {

@@ -51,6 +51,10 @@ public:
     // Deletes the conversation shown at once; "Undo" (or Ctrl+Z) brings it back for undoSeconds.
     void deleteCurrentConversation();
     void undoDelete();
+    // Pin (keep at the top) or archive (out of the list) the conversation shown, or undo either.
+    void togglePinned();
+    void toggleArchived();
+    void setShowArchived(bool archived);
     // Makes a deletion waiting for its undo final (after undoSeconds, at the next deletion, and on close).
     void finishDeletion();
     static constexpr int undoSeconds = 10;
@@ -85,6 +89,7 @@ private:
     QWidget* m_undoBar;
     QLabel* m_undoText;
     QAction* m_undoAction = nullptr;
+    QAction* m_showArchived = nullptr;
     QTimer* m_undoTimer;
     qint64 m_deletedId = 0; // waiting for its undo
 };

@@ -21,9 +21,14 @@ QVariant ConversationListModel::data(const QModelIndex& index, int role) const {
     }
     const Core::Conversation& row = m_rows[size_t(index.row())];
     switch (role) {
-    case Qt::DisplayRole:
-    case Qt::AccessibleTextRole:
-        return row.title.isEmpty() ? tr("Untitled conversation") : row.title;
+    case Qt::DisplayRole: {
+        const QString title = row.title.isEmpty() ? tr("Untitled conversation") : row.title;
+        return row.pinned ? QStringLiteral("📌 ") + title : title;
+    }
+    case Qt::AccessibleTextRole: {
+        const QString title = row.title.isEmpty() ? tr("Untitled conversation") : row.title;
+        return row.pinned ? tr("%1 (pinned)").arg(title) : title;
+    }
     case Qt::ToolTipRole:
         return tr("%1 — %n message(s), updated %2", nullptr, int(row.messageCount))
             .arg(row.title, QLocale().toString(row.updatedAt.toLocalTime(), QLocale::ShortFormat));
@@ -33,6 +38,10 @@ QVariant ConversationListModel::data(const QModelIndex& index, int role) const {
         return row.updatedAt;
     case MessageCountRole:
         return row.messageCount;
+    case PinnedRole:
+        return row.pinned;
+    case ArchivedRole:
+        return row.archived;
     default:
         return {};
     }
@@ -43,11 +52,13 @@ QHash<int, QByteArray> ConversationListModel::roleNames() const {
     names.insert(IdRole, "conversationId");
     names.insert(UpdatedRole, "updated");
     names.insert(MessageCountRole, "messageCount");
+    names.insert(PinnedRole, "pinned");
+    names.insert(ArchivedRole, "archived");
     return names;
 }
 
 bool ConversationListModel::refresh() {
-    auto rows = m_repository.list();
+    auto rows = m_repository.list(m_archived ? Core::ListScope::Archived : Core::ListScope::Active);
     if (!rows) {
         return false;
     }
@@ -55,6 +66,11 @@ bool ConversationListModel::refresh() {
     m_rows = std::move(*rows);
     endResetModel();
     return true;
+}
+
+void ConversationListModel::setShowArchived(bool archived) {
+    m_archived = archived;
+    refresh();
 }
 
 QModelIndex ConversationListModel::indexOfId(qint64 id) const {

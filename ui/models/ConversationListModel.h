@@ -12,13 +12,13 @@ class ConversationRepository;
 
 namespace Tessera::Ui {
 
-// The conversation list, newest first. Reloads from the store on refresh().
+// The conversation list: pinned first, then newest first (or the archived ones). Reloads on refresh().
 class ConversationListModel final : public QAbstractListModel {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(ConversationListModel)
 
 public:
-    enum Roles { IdRole = Qt::UserRole + 1, UpdatedRole, MessageCountRole };
+    enum Roles { IdRole = Qt::UserRole + 1, UpdatedRole, MessageCountRole, PinnedRole, ArchivedRole };
 
     explicit ConversationListModel(const Core::ConversationRepository& repository, QObject* parent = nullptr);
 
@@ -28,12 +28,16 @@ public:
 
     // Returns false (and keeps the old rows) when the store cannot be read.
     bool refresh();
+    // The conversations in use (pinned first) or the archived ones.
+    void setShowArchived(bool archived);
+    bool showsArchived() const { return m_archived; }
     QModelIndex indexOfId(qint64 id) const;
     qint64 idAt(int row) const;
 
 private:
     const Core::ConversationRepository& m_repository;
     std::vector<Core::Conversation> m_rows;
+    bool m_archived = false;
 };
 
 } // namespace Tessera::Ui
