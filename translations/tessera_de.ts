@@ -1582,6 +1582,18 @@ Ein nativer KI-Arbeitsplatz für den Desktop. Ihre API-Schlüssel bleiben im Sys
         <source>Sending exactly the same conversation to the same model again returns the stored answer at no token cost.</source>
         <translation>Wird genau dieselbe Unterhaltung noch einmal an dasselbe Modell gesendet, kommt die gespeicherte Antwort ohne Tokenkosten zurück.</translation>
     </message>
+    <message>
+        <source>System size</source>
+        <translation>Systemgröße</translation>
+    </message>
+    <message>
+        <source> pt</source>
+        <translation> pt</translation>
+    </message>
+    <message>
+        <source>&amp;Font size:</source>
+        <translation>&amp;Schriftgröße:</translation>
+    </message>
 </context>
 <context>
     <name>Tessera::Ui::ShortcutsDialog</name>

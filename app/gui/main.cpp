@@ -89,6 +89,7 @@ int main(int argc, char** argv) {
     }
     Ui::installTranslations(app, settings.language);
     Ui::applyTheme(app, settings.theme);
+    Ui::applyFontSize(app, settings.fontPointSize);
 
     Core::KeychainSecretStore secrets;
     auto services = Core::CoreServices::open(dataDirectory, secrets, &logging);

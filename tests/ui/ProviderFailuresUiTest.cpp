@@ -386,3 +386,21 @@ TEST_F(MainWindowTest, EveryResilienceSettingIsEditedInTheProviderDialogAndKept)
     child<QCheckBox>(&again, "breakerEnabled")->setChecked(false);
     EXPECT_FALSE(child<QSpinBox>(&again, "breakerPause")->isEnabled()) << "no pause without the breaker";
 }
+
+TEST_F(MainWindowTest, TheFontSizeIsChosenInSettingsKeptAndApplied) {
+    const QFont before = QApplication::font();
+    Ui::SettingsDialog dialog(*services, Ui::UiSettings{});
+    auto* size = child<QSpinBox>(&dialog, "fontSize");
+    EXPECT_EQ(size->text(), QStringLiteral("System size"));
+    size->setValue(15);
+    EXPECT_EQ(dialog.settings().fontPointSize, 15);
+    dialog.settings().save();
+    EXPECT_EQ(Ui::UiSettings::load().fontPointSize, 15);
+    Ui::applyFontSize(*qApp, 15);
+    EXPECT_EQ(QApplication::font().pointSize(), 15);
+    Ui::applyFontSize(*qApp, 0);
+    EXPECT_EQ(QApplication::font().pointSize(), before.pointSize()) << "back to the system's size";
+    Ui::UiSettings reset = Ui::UiSettings::load();
+    reset.fontPointSize = 0;
+    reset.save();
+}

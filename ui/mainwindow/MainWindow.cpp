@@ -623,6 +623,7 @@ void MainWindow::openSettings() {
     const UiSettings chosen = dialog.settings();
     chosen.save();
     applyTheme(*qApp, chosen.theme);
+    applyFontSize(*qApp, chosen.fontPointSize);
     m_healthMonitor->setIntervalSeconds(chosen.healthCheckMinutes * 60);
 }
 

@@ -23,6 +23,7 @@ SettingsDialog::SettingsDialog(Core::CoreServices& services, const UiSettings& c
     , m_language(new QComboBox(this))
     , m_theme(new QComboBox(this))
     , m_healthInterval(new QComboBox(this))
+    , m_fontSize(new QSpinBox(this))
     , m_cacheChat(new QCheckBox(tr("Reuse identical answers in &chat"), this))
     , m_cacheBatch(new QCheckBox(tr("Reuse identical answers in &batch work"), this))
     , m_cacheHours(new QSpinBox(this))
@@ -54,6 +55,11 @@ SettingsDialog::SettingsDialog(Core::CoreServices& services, const UiSettings& c
     }
     m_healthInterval->setCurrentIndex(m_healthInterval->findData(current.healthCheckMinutes));
 
+    m_fontSize->setObjectName(QStringLiteral("fontSize"));
+    m_fontSize->setRange(6, 32); // 6 stands for the system's size
+    m_fontSize->setSpecialValueText(tr("System size"));
+    m_fontSize->setSuffix(tr(" pt"));
+    m_fontSize->setValue(current.fontPointSize == 0 ? 6 : current.fontPointSize);
     const Core::CacheSettings cache = Core::CacheSettings::load(services.settings());
     m_cacheChat->setObjectName(QStringLiteral("cacheChat"));
     m_cacheChat->setChecked(cache.interactive);
@@ -80,6 +86,7 @@ SettingsDialog::SettingsDialog(Core::CoreServices& services, const UiSettings& c
     form->addRow(tr("&Language:"), m_language);
     form->addRow(QString(), note);
     form->addRow(tr("&Theme:"), m_theme);
+    form->addRow(tr("&Font size:"), m_fontSize);
     form->addRow(tr("Check provider &health:"), m_healthInterval);
 
     auto* cacheBox = new QGroupBox(tr("Response cache"), this);
@@ -109,6 +116,7 @@ UiSettings SettingsDialog::settings() const {
     result.language = m_language->currentData().toString();
     result.theme = Theme(m_theme->currentData().toInt());
     result.healthCheckMinutes = m_healthInterval->currentData().toInt();
+    result.fontPointSize = m_fontSize->value() == m_fontSize->minimum() ? 0 : m_fontSize->value();
     return result;
 }
 

@@ -38,6 +38,7 @@ private:
     QComboBox* m_language;
     QComboBox* m_theme;
     QComboBox* m_healthInterval;
+    QSpinBox* m_fontSize;
     QCheckBox* m_cacheChat;
     QCheckBox* m_cacheBatch;
     QSpinBox* m_cacheHours;

@@ -1,6 +1,7 @@
 #include "settings/UiSettings.h"
 
 #include <QApplication>
+#include <QFont>
 #include <QLibraryInfo>
 #include <QLocale>
 #include <QPalette>
@@ -23,6 +24,8 @@ UiSettings UiSettings::load() {
                                                          : Theme::System;
     result.healthCheckMinutes =
         std::clamp(settings.value(QStringLiteral("health/intervalMinutes"), 5).toInt(), 0, 24 * 60);
+    const int font = settings.value(QStringLiteral("ui/fontPointSize"), 0).toInt();
+    result.fontPointSize = font >= 7 && font <= 32 ? font : 0;
     return result;
 }
 
@@ -33,6 +36,7 @@ void UiSettings::save() const {
                                                   : theme == Theme::Light ? QStringLiteral("light")
                                                                           : QStringLiteral("system"));
     settings.setValue(QStringLiteral("health/intervalMinutes"), healthCheckMinutes);
+    settings.setValue(QStringLiteral("ui/fontPointSize"), fontPointSize);
 }
 
 QList<QPair<QString, QString>> availableLanguages() {
@@ -53,6 +57,15 @@ void installTranslations(QApplication& app, const QString& language) {
                  QLibraryInfo::path(QLibraryInfo::TranslationsPath))) {
         QApplication::installTranslator(qt);
     }
+}
+
+void applyFontSize(QApplication& app, int pointSize) {
+    static const QFont systemFont = app.font();
+    QFont font = systemFont;
+    if (pointSize >= 7 && pointSize <= 32) {
+        font.setPointSize(pointSize);
+    }
+    app.setFont(font);
 }
 
 void applyTheme(QApplication& app, Theme theme) {

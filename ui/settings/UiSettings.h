@@ -14,6 +14,7 @@ struct UiSettings {
     QString language; // empty: follow the system; otherwise "en", "de", ...
     Theme theme = Theme::System;
     int healthCheckMinutes = 5; // 0: only on demand
+    int fontPointSize = 0;      // 0: the system's; else 7 to 32
 
     static UiSettings load();
     void save() const;
@@ -25,6 +26,9 @@ QList<QPair<QString, QString>> availableLanguages();
 // Loads Tessera's strings (embedded under :/i18n) and Qt's for the chosen language, or the system's when empty.
 // Without a translation for it, the English plural forms are loaded, so "%n second(s)" reads "1 second".
 void installTranslations(QApplication& app, const QString& language);
+
+// Sets the application's font size (0: back to the system's).
+void applyFontSize(QApplication& app, int pointSize);
 
 // Applies the theme to the whole application (Fusion with a light or dark palette, or the platform default).
 void applyTheme(QApplication& app, Theme theme);
