@@ -15,6 +15,7 @@
 #include <gtest/gtest.h>
 
 #include <csignal>
+#include <functional>
 
 using Tessera::Testing::FakeProviderServer;
 using Tessera::Testing::waitUntil;
@@ -70,6 +71,26 @@ protected:
                                 QStringLiteral("--api-key-env"), QStringLiteral("TEST_PROVIDER_KEY"),
                                 QStringLiteral("--default-model"), QStringLiteral("gpt-test")});
         ASSERT_EQ(run.exitCode, 0) << run.err.toStdString();
+    }
+
+    // Starts `chat` with a slowly streamed answer and waits until its output satisfies the condition.
+    bool startSlowAnswer(QProcess& process, const std::function<bool(const QByteArray&)>& arrived) {
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("TEST_PROVIDER_KEY"), kKey);
+        process.setProcessEnvironment(env);
+        process.start(QStringLiteral(TESSERA_CLI_PATH),
+                      {QStringLiteral("--data-dir"), dir.path(), QStringLiteral("chat"),
+                       QStringLiteral("[[slow]] a long answer with many many words in it")});
+        if (!process.waitForStarted()) {
+            return false;
+        }
+        QByteArray out;
+        return waitUntil(
+            [&] {
+                out += process.readAllStandardOutput();
+                return arrived(out);
+            },
+            30'000);
     }
 
     QTemporaryDir dir;
@@ -318,20 +339,7 @@ TEST_F(CliTest, ProvidersUpdateChangesOnlyWhatIsGiven) {
 TEST_F(CliTest, CtrlCStopsTheAnswerAndKeepsWhatArrived) {
     addProvider();
     QProcess process;
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    env.insert(QStringLiteral("TEST_PROVIDER_KEY"), kKey);
-    process.setProcessEnvironment(env);
-    process.start(QStringLiteral(TESSERA_CLI_PATH),
-                  {QStringLiteral("--data-dir"), dir.path(), QStringLiteral("chat"),
-                   QStringLiteral("[[slow]] a long answer with many many words in it")});
-    ASSERT_TRUE(process.waitForStarted());
-    QByteArray out;
-    ASSERT_TRUE(waitUntil(
-        [&] {
-            out += process.readAllStandardOutput();
-            return out.contains("Echo: [[slow]]");
-        },
-        30'000));
+    ASSERT_TRUE(startSlowAnswer(process, [](const QByteArray& out) { return out.contains("Echo: [[slow]]"); }));
     ::kill(pid_t(process.processId()), SIGINT);
     ASSERT_TRUE(waitUntil([&] { return process.state() == QProcess::NotRunning; }, 30'000));
     EXPECT_EQ(process.exitStatus(), QProcess::NormalExit) << "the signal is handled, not fatal";
@@ -619,20 +627,8 @@ TEST_F(CliTest, ExportAndImportRoundTripAndBadFilesImportNothing) {
 TEST_F(CliTest, KillingTheProcessMidStreamKeepsThePartialAnswerAndAnIntactStore) {
     addProvider();
     QProcess process;
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    env.insert(QStringLiteral("TEST_PROVIDER_KEY"), kKey);
-    process.setProcessEnvironment(env);
-    process.start(QStringLiteral(TESSERA_CLI_PATH),
-                  {QStringLiteral("--data-dir"), dir.path(), QStringLiteral("chat"),
-                   QStringLiteral("[[slow]] a long answer with many many words in it")});
-    ASSERT_TRUE(process.waitForStarted());
-    QByteArray out;
-    ASSERT_TRUE(waitUntil(
-        [&] {
-            out += process.readAllStandardOutput();
-            return out.count(' ') >= 4; // a few words arrived
-        },
-        30'000));
+    ASSERT_TRUE(startSlowAnswer(process, [](const QByteArray& out) { return out.count(' ') >= 4; }))
+        << "a few words arrived";
     const QDeadlineTimer flushed(700); // at least one write of the streamed text to the store
     waitUntil([&] { return flushed.hasExpired(); });
     ::kill(pid_t(process.processId()), SIGKILL); // no chance to clean up
