@@ -994,6 +994,10 @@ Ein nativer KI-Arbeitsplatz für den Desktop. Ihre API-Schlüssel bleiben im Sys
         <source>Archived conversations</source>
         <translation>Archivierte Unterhaltungen</translation>
     </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
 </context>
 <context>
     <name>Tessera::Ui::MessageRenderer</name>

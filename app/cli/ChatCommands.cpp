@@ -4,6 +4,7 @@
 #include "chat/Attachments.h"
 #include "chat/ChatService.h"
 #include "exchange/ConversationExchange.h"
+#include "pdf/PdfExport.h"
 #include "storage/ConversationRepository.h"
 #include "storage/MessageRepository.h"
 #include "storage/ProviderRepository.h"
@@ -429,10 +430,14 @@ int exportConversations(Context& context, const QStringList& args) {
     }
     const QString formatName = parsed->value(QStringLiteral("format"));
     ExportFormat format = ExportFormat::Markdown;
+    const bool pdf = formatName == QLatin1StringView("pdf");
     if (formatName == QLatin1StringView("json")) {
         format = ExportFormat::Json;
-    } else if (formatName != QLatin1StringView("md") && !formatName.isEmpty()) {
-        return usageError(QStringLiteral("--format takes md or json"));
+    } else if (formatName != QLatin1StringView("md") && !formatName.isEmpty() && !pdf) {
+        return usageError(QStringLiteral("--format takes md, json or pdf"));
+    }
+    if (pdf && !parsed->has(QStringLiteral("output"))) {
+        return usageError(QStringLiteral("--format pdf needs --output PATH"));
     }
     ConversationExchange& exchange = context.services.exchange();
     std::vector<PortableConversation> conversations;
@@ -460,7 +465,12 @@ int exportConversations(Context& context, const QStringList& args) {
         return exitOk;
     }
     const QString path = parsed->value(QStringLiteral("output"));
-    if (auto written = exchange.writeFile(path, bytes); !written) {
+    // A PDF is the Markdown laid out on pages.
+    if (auto written =
+            pdf ? Ui::writeMarkdownPdf(path, QString::fromUtf8(bytes),
+                                       all ? QStringLiteral("Tessera conversations") : conversations.front().title)
+                : exchange.writeFile(path, bytes);
+        !written) {
         return reportError(context, written.error());
     }
     if (context.json) {

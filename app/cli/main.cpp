@@ -12,6 +12,10 @@
 #include "secrets/KeychainSecretStore.h"
 
 #include <QCoreApplication>
+#include <QGuiApplication>
+
+#include <memory>
+#include <string_view>
 
 namespace {
 
@@ -44,7 +48,7 @@ Commands:
   conversations list [--archived]
   conversations show ID
   conversations search QUERY [--limit N] [--before MESSAGE_ID]
-  conversations export (ID | --all) [--format md|json] [--output PATH]
+  conversations export (ID | --all) [--format md|json|pdf] [--output PATH]
   conversations import PATH    a Tessera (JSON) or ChatGPT conversations.json export
   conversations delete ID
   metrics                      counters and histograms in Prometheus text format
@@ -58,10 +62,31 @@ Exit status: 0 success, 1 other failure, 2 usage error, 3 authentication, 4 rate
 See docs/cli.md for details.
 )";
 
+bool wantsPdf(int argc, char** argv) {
+    for (int i = 1; i < argc; ++i) {
+        const std::string_view arg(argv[i]);
+        if (arg == "--format=pdf" || (arg == "--format" && i + 1 < argc && std::string_view(argv[i + 1]) == "pdf")) {
+            return true;
+        }
+    }
+    return false;
+}
+
 } // namespace
 
 int main(int argc, char** argv) {
-    QCoreApplication app(argc, argv);
+    // A PDF export lays out text, which needs Qt Gui (on the offscreen platform: no display is used); everything
+    // else runs on a plain core application.
+    std::unique_ptr<QCoreApplication> application;
+    if (wantsPdf(argc, argv)) {
+        if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM")) {
+            qputenv("QT_QPA_PLATFORM", "offscreen");
+        }
+        application = std::make_unique<QGuiApplication>(argc, argv);
+    } else {
+        application = std::make_unique<QCoreApplication>(argc, argv);
+    }
+    QCoreApplication& app = *application;
     QCoreApplication::setOrganizationName(QStringLiteral("Tessera"));
     QCoreApplication::setApplicationName(QStringLiteral("Tessera"));
     QCoreApplication::setApplicationVersion(QStringLiteral(TESSERA_VERSION));

@@ -622,6 +622,22 @@ TEST_F(CliTest, ExportAndImportRoundTripAndBadFilesImportNothing) {
                   .exitCode,
               9);
     EXPECT_EQ(cli({QStringLiteral("conversations"), QStringLiteral("export"), QStringLiteral("99")}).exitCode, 7);
+
+    // PDF, laid out without a display.
+    const QString pdf = dir.filePath(QStringLiteral("one.pdf"));
+    const CliRun printed = cli({QStringLiteral("conversations"), QStringLiteral("export"), QStringLiteral("1"),
+                                QStringLiteral("--format"), QStringLiteral("pdf"), QStringLiteral("--output"), pdf},
+                               {}, {QStringLiteral("QT_QPA_PLATFORM=")});
+    ASSERT_EQ(printed.exitCode, 0) << printed.err.toStdString();
+    QFile written(pdf);
+    ASSERT_TRUE(written.open(QIODevice::ReadOnly));
+    EXPECT_TRUE(written.read(5) == "%PDF-");
+    EXPECT_GT(written.size(), 1000);
+    EXPECT_EQ(cli({QStringLiteral("conversations"), QStringLiteral("export"), QStringLiteral("1"),
+                   QStringLiteral("--format"), QStringLiteral("pdf")})
+                  .exitCode,
+              2)
+        << "a PDF goes to a file";
 }
 
 TEST_F(CliTest, KillingTheProcessMidStreamKeepsThePartialAnswerAndAnIntactStore) {

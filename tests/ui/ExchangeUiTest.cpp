@@ -70,6 +70,12 @@ TEST_F(MainWindowTest, ExportTheConversationShownAndImportItBack) {
     EXPECT_TRUE(dialogs.errors.first().contains(QStringLiteral("[import.invalid]")));
     EXPECT_EQ(window.conversationModel()->rowCount(), 2);
 
+    // As a PDF.
+    dialogs.nextSavePath = dir.filePath(QStringLiteral("kept.md"));
+    dialogs.nextSaveFilter = QStringLiteral("PDF (*.pdf)");
+    window.exportCurrentConversation();
+    EXPECT_TRUE(readAll(dir.filePath(QStringLiteral("kept.pdf"))).startsWith("%PDF-"));
+
     // Everything at once.
     dialogs.nextSavePath = dir.filePath(QStringLiteral("all.md"));
     dialogs.nextSaveFilter.clear();

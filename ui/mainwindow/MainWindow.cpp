@@ -1,5 +1,6 @@
 #include "mainwindow/MainWindow.h"
 #include "mainwindow/ShortcutsDialog.h"
+#include "pdf/PdfExport.h"
 
 #include "app/CoreServices.h"
 #include "chat/ChatPanel.h"
@@ -21,6 +22,7 @@
 
 #include <QAction>
 #include <QApplication>
+#include <QDir>
 #include <QFileInfo>
 #include <QHBoxLayout>
 #include <QItemSelectionModel>
@@ -342,10 +344,11 @@ void MainWindow::exportAllConversations() {
 void MainWindow::exportConversations(const std::vector<qint64>& ids, const QString& suggestedName) {
     const QString markdown = tr("Markdown (*.md)");
     const QString json = tr("Tessera JSON, every version and image (*.json)");
+    const QString pdf = tr("PDF (*.pdf)");
     QString chosen;
-    QString path =
-        m_dialogs.askSaveFile(this, ids.empty() ? tr("Export All Conversations") : tr("Export Conversation"),
-                              suggestedName + QStringLiteral(".md"), markdown + QStringLiteral(";;") + json, &chosen);
+    QString path = m_dialogs.askSaveFile(this, ids.empty() ? tr("Export All Conversations") : tr("Export Conversation"),
+                                         suggestedName + QStringLiteral(".md"),
+                                         markdown + QStringLiteral(";;") + json + QStringLiteral(";;") + pdf, &chosen);
     if (path.isEmpty()) {
         return;
     }
@@ -375,7 +378,15 @@ void MainWindow::exportConversations(const std::vector<qint64>& ids, const QStri
             conversations.push_back(std::move(*one));
         }
     }
-    if (auto written = exchange.writeFile(path, exchange.render(conversations, format)); !written) {
+    const bool asPdf = chosen == pdf || path.endsWith(QStringLiteral(".pdf"), Qt::CaseInsensitive);
+    if (asPdf && !path.endsWith(QStringLiteral(".pdf"), Qt::CaseInsensitive)) {
+        path = QFileInfo(path).dir().filePath(QFileInfo(path).completeBaseName() + QStringLiteral(".pdf"));
+    }
+    const QByteArray bytes = exchange.render(conversations, asPdf ? Core::ExportFormat::Markdown : format);
+    const QString title = ids.empty() ? tr("Tessera conversations") : conversations.front().title;
+    if (auto written =
+            asPdf ? writeMarkdownPdf(path, QString::fromUtf8(bytes), title) : exchange.writeFile(path, bytes);
+        !written) {
         m_dialogs.showError(this, tr("Export"), describeError(written.error()));
         return;
     }
