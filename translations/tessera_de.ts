@@ -1538,7 +1538,7 @@ Ein nativer KI-Arbeitsplatz für den Desktop. Ihre API-Schlüssel bleiben im Sys
     </message>
     <message>
         <source>Reuse identical answers in &amp;batch work</source>
-        <translation>Gleiche Antworten bei &amp;Stapelarbeit wiederverwenden</translation>
+        <translation>Gleiche Antworten bei Stapel&amp;arbeit wiederverwenden</translation>
     </message>
     <message>
         <source>C&amp;lear Cache</source>
@@ -1596,7 +1596,15 @@ Ein nativer KI-Arbeitsplatz für den Desktop. Ihre API-Schlüssel bleiben im Sys
     </message>
     <message>
         <source>&amp;Font size:</source>
-        <translation>&amp;Schriftgröße:</translation>
+        <translation>Schrift&amp;größe:</translation>
+    </message>
+    <message>
+        <source>&amp;Name new conversations from their first exchange</source>
+        <translation>Neue Unterhaltungen nach dem ersten Austausch be&amp;nennen</translation>
+    </message>
+    <message>
+        <source>After the first answer, the same model is asked for a short title (one small extra request). Titles you change are kept.</source>
+        <translation>Nach der ersten Antwort wird dasselbe Modell nach einem kurzen Titel gefragt (eine kleine zusätzliche Anfrage). Titel, die Sie ändern, bleiben erhalten.</translation>
     </message>
 </context>
 <context>

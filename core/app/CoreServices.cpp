@@ -11,6 +11,7 @@
 #include "storage/MessageRepository.h"
 #include "storage/ProviderRepository.h"
 
+#include "chat/TitleService.h"
 #include "exchange/ConversationExchange.h"
 #include "observability/Metrics.h"
 #include "resilience/ResilienceRegistry.h"
@@ -32,6 +33,7 @@ CoreServices::CoreServices(QString dataDirectory, SecretStore& secrets, Logging*
 
 CoreServices::~CoreServices() {
     m_metricsTimer.reset();
+    m_titles.reset();
     m_chat.reset(); // stops answers in flight, keeping their text, before the store closes
     flushMetrics();
 }
@@ -82,6 +84,9 @@ Result<std::unique_ptr<CoreServices>> CoreServices::open(const QString& dataDire
         ChatDependencies{*services->m_database, *services->m_providers, *services->m_conversations,
                          *services->m_messages, *services->m_keys, *services->m_factory, services->m_clock,
                          *services->m_resilience, *services->m_cache, *services->m_settings, *services->m_metrics});
+    services->m_titles = std::make_unique<TitleService>(*services->m_chat, *services->m_conversations,
+                                                        *services->m_messages, *services->m_providers,
+                                                        *services->m_keys, *services->m_factory, *services->m_settings);
     services->m_metricsTimer = std::make_unique<QTimer>();
     services->m_metricsTimer->setInterval(30'000);
     QObject::connect(services->m_metricsTimer.get(), &QTimer::timeout, [raw = services.get()] { raw->flushMetrics(); });

@@ -26,6 +26,7 @@ class ResilienceRegistry;
 class ResponseCache;
 class SearchRepository;
 class SettingsRepository;
+class TitleService;
 class ProviderFactory;
 class ProviderProbe;
 class ProviderRepository;
@@ -55,6 +56,7 @@ public:
     ProviderFactory& providerFactory() { return *m_factory; }
     ProviderProbe& probe() { return *m_probe; }
     ChatService& chat() { return *m_chat; }
+    TitleService& titles() { return *m_titles; }
     Metrics& metrics() { return *m_metrics; }
     ResilienceRegistry& resilience() { return *m_resilience; }
     ResponseCache& cache() { return *m_cache; }
@@ -90,6 +92,7 @@ private:
     std::unique_ptr<ResilienceRegistry> m_resilience;
     std::unique_ptr<ResponseCache> m_cache;
     std::unique_ptr<ChatService> m_chat;
+    std::unique_ptr<TitleService> m_titles;
     std::unique_ptr<QTimer> m_metricsTimer;
 };
 

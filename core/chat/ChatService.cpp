@@ -38,14 +38,6 @@ struct ChatService::ActiveTurn {
 
 namespace {
 
-QString titleFromPrompt(const QString& prompt) {
-    QString simple = prompt.simplified();
-    if (simple.size() <= 60) {
-        return simple;
-    }
-    return simple.left(57) + QStringLiteral("...");
-}
-
 // Where a new prompt goes: beside the message it edits, or after the branch the conversation shows.
 Result<std::optional<qint64>> parentForPrompt(const MessageRepository& messages, qint64 conversationId,
                                               const SendOptions& options) {
@@ -128,6 +120,14 @@ Result<ProviderConfig> ChatService::chooseProvider(const SendOptions& options,
         return fail(ErrorCode::NotFound, QStringLiteral("no provider is configured; add one first"));
     }
     return all->front();
+}
+
+QString ChatService::titleFromPrompt(const QString& prompt) {
+    QString simple = prompt.simplified();
+    if (simple.size() <= 60) {
+        return simple;
+    }
+    return simple.left(57) + QStringLiteral("...");
 }
 
 Result<TurnStart> ChatService::send(const QString& prompt, const SendOptions& options) {

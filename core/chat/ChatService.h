@@ -92,6 +92,8 @@ public:
     ~ChatService() override;
 
     static constexpr qsizetype maxPromptCharacters = 1'000'000;
+    // The title a new conversation gets from its first prompt.
+    static QString titleFromPrompt(const QString& prompt);
     static constexpr int storeFlushIntervalMs = 500;
 
     // Validates and stores the prompt, then starts the answer from the event loop (so no signal about the

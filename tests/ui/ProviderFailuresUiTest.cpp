@@ -6,6 +6,7 @@
 #include "chat/Composer.h"
 #include "chat/ConversationSettingsDialog.h"
 #include "chat/ImageImport.h"
+#include "chat/TitleService.h"
 #include "health/ProviderHealthDialog.h"
 #include "observability/HealthMonitor.h"
 #include "settings/AddProviderDialog.h"
@@ -394,6 +395,11 @@ TEST_F(MainWindowTest, TheFontSizeIsChosenInSettingsKeptAndApplied) {
     EXPECT_EQ(size->text(), QStringLiteral("System size"));
     size->setValue(15);
     EXPECT_EQ(dialog.settings().fontPointSize, 15);
+    auto* autoTitle = child<QCheckBox>(&dialog, "autoTitle");
+    EXPECT_FALSE(autoTitle->isChecked()) << "automatic titles are off until asked for";
+    autoTitle->setChecked(true);
+    dialog.accept();
+    EXPECT_TRUE(services->titles().enabled());
     dialog.settings().save();
     EXPECT_EQ(Ui::UiSettings::load().fontPointSize, 15);
     Ui::applyFontSize(*qApp, 15);

@@ -6,6 +6,7 @@
 #include "chat/ChatPanel.h"
 #include "chat/ChatService.h"
 #include "chat/ChatView.h"
+#include "chat/TitleService.h"
 #include "exchange/ConversationExchange.h"
 #include "health/ProviderHealthDialog.h"
 #include "models/ConversationListModel.h"
@@ -128,6 +129,8 @@ MainWindow::MainWindow(Core::CoreServices& services, Dialogs& dialogs, QWidget* 
 
     connect(m_chat, &ChatPanel::conversationsChanged, this, &MainWindow::handleConversationsChanged);
     connect(m_chat, &ChatPanel::attachRequested, this, &MainWindow::attachImages);
+    connect(&services.titles(), &Core::TitleService::titleChanged, this,
+            [this](qint64 conversationId) { handleConversationsChanged(conversationId); });
     connect(m_chat, &ChatPanel::deleteRequested, this, [this](qint64 messageId) {
         if (m_dialogs.confirm(this, tr("Delete Message"),
                               tr("Delete this message? Its replies stay in the conversation."))) {

@@ -1,6 +1,7 @@
 #include "settings/SettingsDialog.h"
 
 #include "app/CoreServices.h"
+#include "chat/TitleService.h"
 #include "widgets/ErrorText.h"
 
 #include <QCheckBox>
@@ -24,6 +25,7 @@ SettingsDialog::SettingsDialog(Core::CoreServices& services, const UiSettings& c
     , m_theme(new QComboBox(this))
     , m_healthInterval(new QComboBox(this))
     , m_fontSize(new QSpinBox(this))
+    , m_autoTitle(new QCheckBox(tr("&Name new conversations from their first exchange"), this))
     , m_cacheChat(new QCheckBox(tr("Reuse identical answers in &chat"), this))
     , m_cacheBatch(new QCheckBox(tr("Reuse identical answers in &batch work"), this))
     , m_cacheHours(new QSpinBox(this))
@@ -60,6 +62,10 @@ SettingsDialog::SettingsDialog(Core::CoreServices& services, const UiSettings& c
     m_fontSize->setSpecialValueText(tr("System size"));
     m_fontSize->setSuffix(tr(" pt"));
     m_fontSize->setValue(current.fontPointSize == 0 ? 6 : current.fontPointSize);
+    m_autoTitle->setObjectName(QStringLiteral("autoTitle"));
+    m_autoTitle->setToolTip(tr("After the first answer, the same model is asked for a short title (one small extra "
+                               "request). Titles you change are kept."));
+    m_autoTitle->setChecked(services.titles().enabled());
     const Core::CacheSettings cache = Core::CacheSettings::load(services.settings());
     m_cacheChat->setObjectName(QStringLiteral("cacheChat"));
     m_cacheChat->setChecked(cache.interactive);
@@ -87,6 +93,7 @@ SettingsDialog::SettingsDialog(Core::CoreServices& services, const UiSettings& c
     form->addRow(QString(), note);
     form->addRow(tr("&Theme:"), m_theme);
     form->addRow(tr("&Font size:"), m_fontSize);
+    form->addRow(QString(), m_autoTitle);
     form->addRow(tr("Check provider &health:"), m_healthInterval);
 
     auto* cacheBox = new QGroupBox(tr("Response cache"), this);
@@ -130,6 +137,11 @@ Core::CacheSettings SettingsDialog::cacheSettings() const {
 
 void SettingsDialog::accept() {
     // The cache settings live in the store (shared with the CLI); the dialog stays open when they cannot be saved.
+    if (auto saved = m_services.titles().setEnabled(m_autoTitle->isChecked()); !saved) {
+        m_error->setText(describeError(saved.error()));
+        m_error->show();
+        return;
+    }
     if (auto saved = cacheSettings().save(m_services.settings()); !saved) {
         m_error->setText(describeError(saved.error()));
         m_error->show();

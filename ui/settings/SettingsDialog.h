@@ -39,6 +39,7 @@ private:
     QComboBox* m_theme;
     QComboBox* m_healthInterval;
     QSpinBox* m_fontSize;
+    QCheckBox* m_autoTitle;
     QCheckBox* m_cacheChat;
     QCheckBox* m_cacheBatch;
     QSpinBox* m_cacheHours;

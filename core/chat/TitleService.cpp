@@ -1,0 +1,110 @@
+#include "chat/TitleService.h"
+
+#include "common/CorrelationId.h"
+#include "logging/Logging.h"
+#include "providers/Provider.h"
+#include "providers/ProviderFactory.h"
+#include "secrets/ApiKeyResolver.h"
+#include "storage/ConversationRepository.h"
+#include "storage/MessageRepository.h"
+#include "storage/ProviderRepository.h"
+#include "storage/SettingsRepository.h"
+
+#include <QPointer>
+
+#include <memory>
+
+namespace Tessera::Core {
+
+TitleService::TitleService(ChatService& chat, const ConversationRepository& conversations,
+                           const MessageRepository& messages, const ProviderRepository& providers,
+                           const ApiKeyResolver& keys, const ProviderFactory& factory,
+                           const SettingsRepository& settings, QObject* parent)
+    : QObject(parent)
+    , m_conversations(conversations)
+    , m_messages(messages)
+    , m_providers(providers)
+    , m_keys(keys)
+    , m_factory(factory)
+    , m_settings(settings) {
+    connect(&chat, &ChatService::turnFinished, this, &TitleService::handleTurnFinished);
+}
+
+bool TitleService::enabled() const {
+    return m_settings.value(settingKey) == QLatin1StringView("on");
+}
+
+Status TitleService::setEnabled(bool enabled) const {
+    return m_settings.setValue(settingKey, enabled ? QStringLiteral("on") : QStringLiteral("off"));
+}
+
+QString TitleService::cleanTitle(const QString& answer) {
+    QString title = answer.trimmed().section(QLatin1Char('\n'), 0, 0).trimmed();
+    if (title.startsWith(QLatin1StringView("Title:"), Qt::CaseInsensitive)) {
+        title = title.mid(6).trimmed();
+    }
+    static const QString quotes = QStringLiteral("\"'“”„«»*#`");
+    while (!title.isEmpty() && quotes.contains(title.front())) {
+        title.remove(0, 1);
+    }
+    while (!title.isEmpty() && (quotes.contains(title.back()) || title.back() == QLatin1Char('.'))) {
+        title.chop(1);
+    }
+    title = title.simplified();
+    return title.size() <= 60 ? title : title.left(57) + QStringLiteral("...");
+}
+
+void TitleService::handleTurnFinished(const TurnOutcome& outcome) {
+    if (outcome.error || !enabled()) {
+        return;
+    }
+    const qint64 conversationId = outcome.message.conversationId;
+    auto path = m_messages.path(conversationId);
+    auto conversation = m_conversations.get(conversationId);
+    if (!path || !conversation || path->size() != 2 || path->front().role != Role::User ||
+        conversation->title != ChatService::titleFromPrompt(path->front().content)) {
+        return; // not the first exchange, or the user already named it
+    }
+    auto provider = m_providers.findByName(outcome.message.providerName);
+    if (!provider) {
+        return;
+    }
+    ChatRequest request;
+    request.model = outcome.message.model;
+    request.stream = false;
+    request.maxTokens = 24;
+    request.correlationId = newCorrelationId();
+    request.messages.push_back(
+        {Role::User, QStringLiteral("Write a title of at most six words for a conversation that begins with the "
+                                    "question below. Answer with the title only, in the question's language.\n\n") +
+                         path->front().content.left(4000)});
+    const QString firstTitle = conversation->title;
+    QPointer<TitleService> self(this);
+    m_keys.resolve(*provider, [self, config = *provider, request, conversationId, firstTitle](Result<QString> key) {
+        if (!self || !key) {
+            return;
+        }
+        std::shared_ptr<Provider> client = self->m_factory.create(config, *key);
+        ProviderReply* reply = client->chat(request);
+        reply->setParent(self);
+        connect(reply, &ProviderReply::finished, self,
+                [self, reply, client, conversationId, firstTitle](const ChatResult& result) {
+                    reply->deleteLater();
+                    if (!self || !result) {
+                        log("chat")->info("conversation {}: no automatic title ({})", conversationId,
+                                          result ? QStringLiteral("gone") : result.error().toLogString());
+                        return;
+                    }
+                    const QString title = cleanTitle(result->text);
+                    auto current = self->m_conversations.get(conversationId);
+                    if (title.isEmpty() || !current || current->title != firstTitle) {
+                        return; // renamed meanwhile, or nothing usable
+                    }
+                    if (self->m_conversations.rename(conversationId, title)) {
+                        Q_EMIT self->titleChanged(conversationId, title);
+                    }
+                });
+    });
+}
+
+} // namespace Tessera::Core

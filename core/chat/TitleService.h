@@ -1,0 +1,49 @@
+#pragma once
+
+#include "chat/ChatService.h"
+
+#include <QObject>
+
+namespace Tessera::Core {
+
+class ApiKeyResolver;
+class ConversationRepository;
+class MessageRepository;
+class ProviderFactory;
+class ProviderRepository;
+class SettingsRepository;
+
+// Names new conversations from their first exchange when the user asked for it (setting chat.auto_title):
+// after the first answer completes, the same model is asked, in one short extra request, for a title of a few
+// words. A title the user changed meanwhile is never replaced; a failed request leaves the title as it was.
+class TitleService final : public QObject {
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(TitleService)
+
+public:
+    static inline const QString settingKey = QStringLiteral("chat.auto_title");
+
+    TitleService(ChatService& chat, const ConversationRepository& conversations, const MessageRepository& messages,
+                 const ProviderRepository& providers, const ApiKeyResolver& keys, const ProviderFactory& factory,
+                 const SettingsRepository& settings, QObject* parent = nullptr);
+
+    bool enabled() const;
+    Status setEnabled(bool enabled) const;
+    // The title as the model wrote it, made fit for the list: its first line, without quotes or a final period.
+    static QString cleanTitle(const QString& answer);
+
+Q_SIGNALS:
+    void titleChanged(qint64 conversationId, const QString& title);
+
+private:
+    void handleTurnFinished(const TurnOutcome& outcome);
+
+    const ConversationRepository& m_conversations;
+    const MessageRepository& m_messages;
+    const ProviderRepository& m_providers;
+    const ApiKeyResolver& m_keys;
+    const ProviderFactory& m_factory;
+    const SettingsRepository& m_settings;
+};
+
+} // namespace Tessera::Core

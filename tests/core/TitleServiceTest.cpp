@@ -1,0 +1,94 @@
+// Automatic titles: off unless asked for; then the first exchange is named by one short request to the same
+// model, and a title the user chose is never replaced.
+#include "chat/TitleService.h"
+#include "support/CoreFixture.h"
+#include "support/FakeProviderServer.h"
+#include "support/TestHelpers.h"
+
+#include "support/QtPrinters.h"
+
+#include <gtest/gtest.h>
+
+using namespace Tessera::Core;
+using Tessera::Testing::CoreFixture;
+using Tessera::Testing::FakeProviderServer;
+using Tessera::Testing::waitUntil;
+
+namespace {
+
+class TitleServiceTest : public ::testing::Test {
+protected:
+    void SetUp() override {
+        ASSERT_TRUE(server.listen());
+        core.addProvider(QStringLiteral("fake"), server.baseUrl());
+        QObject::connect(core.chat.get(), &ChatService::turnFinished, [this](const TurnOutcome&) { ++finished; });
+    }
+
+    qint64 askAndWait(const QString& prompt) {
+        const int before = finished;
+        auto started = core.chat->send(prompt, {});
+        EXPECT_TRUE(started);
+        EXPECT_TRUE(waitUntil([&] { return finished > before; }));
+        return started ? started->conversationId : 0;
+    }
+
+    CoreFixture core;
+    FakeProviderServer server;
+    TitleService titles{*core.chat, *core.conversations, *core.messages, *core.providers,
+                        *core.keys,  *core.factory,      *core.settings};
+    int finished = 0;
+};
+
+} // namespace
+
+TEST(TitleCleaning, TheFirstLineWithoutQuotesOrLabels) {
+    EXPECT_EQ(TitleService::cleanTitle(QStringLiteral("  \"SQLite WAL Mode Explained.\"  ")),
+              QStringLiteral("SQLite WAL Mode Explained"));
+    EXPECT_EQ(TitleService::cleanTitle(QStringLiteral("Title: **Trip to Porto**\nMore text")),
+              QStringLiteral("Trip to Porto"));
+    EXPECT_EQ(TitleService::cleanTitle(QStringLiteral("“Grüße aus Köln”")), QStringLiteral("Grüße aus Köln"));
+    EXPECT_EQ(TitleService::cleanTitle(QString(100, QLatin1Char('x'))).size(), 60);
+    EXPECT_TRUE(TitleService::cleanTitle(QStringLiteral("\"\"")).isEmpty());
+}
+
+TEST_F(TitleServiceTest, OffUnlessAskedFor) {
+    EXPECT_FALSE(titles.enabled());
+    const qint64 id = askAndWait(QStringLiteral("What is WAL mode?"));
+    EXPECT_EQ(server.requests().size(), 1) << "no extra request";
+    EXPECT_EQ(core.conversations->get(id)->title, QStringLiteral("What is WAL mode?"));
+}
+
+TEST_F(TitleServiceTest, TheFirstExchangeIsNamedByTheSameModel) {
+    ASSERT_TRUE(titles.setEnabled(true));
+    std::optional<QString> changed;
+    QObject::connect(&titles, &TitleService::titleChanged, [&](qint64, const QString& title) { changed = title; });
+    const qint64 id = askAndWait(QStringLiteral("What is WAL mode?"));
+    ASSERT_TRUE(waitUntil([&] { return changed.has_value(); }));
+    // The loopback server echoes what it is asked; a real model answers with the title alone.
+    EXPECT_TRUE(changed->startsWith(QStringLiteral("Echo: Write a title of at most six words"))) << changed->toStdString();
+    EXPECT_EQ(core.conversations->get(id)->title, *changed);
+    const QJsonObject titleRequest = server.requests().last().json();
+    EXPECT_FALSE(titleRequest.value(QLatin1StringView("stream")).toBool()) << "one short request";
+
+    // Later exchanges leave the title alone.
+    SendOptions next;
+    next.conversationId = id;
+    const int before = finished;
+    ASSERT_TRUE(core.chat->send(QStringLiteral("And the checkpoint?"), next));
+    ASSERT_TRUE(waitUntil([&] { return finished > before; }));
+    const auto requests = server.requests().size();
+    waitUntil([] { return false; }, 300);
+    EXPECT_EQ(server.requests().size(), requests);
+    EXPECT_EQ(core.conversations->get(id)->title, *changed);
+}
+
+TEST_F(TitleServiceTest, ATitleTheUserChoseIsKept) {
+    ASSERT_TRUE(titles.setEnabled(true));
+    QObject::connect(core.chat.get(), &ChatService::turnStarted, [this](const TurnStart& start) {
+        ASSERT_TRUE(core.conversations->rename(start.conversationId, QStringLiteral("My own name")));
+    });
+    const qint64 id = askAndWait(QStringLiteral("Name me"));
+    waitUntil([] { return false; }, 300);
+    EXPECT_EQ(core.conversations->get(id)->title, QStringLiteral("My own name"));
+    EXPECT_EQ(server.requests().size(), 1) << "not even asked";
+}
