@@ -35,7 +35,7 @@ protected:
     CoreFixture core;
     FakeProviderServer server;
     TitleService titles{*core.chat, *core.conversations, *core.messages, *core.providers,
-                        *core.keys,  *core.factory,      *core.settings};
+                        *core.keys, *core.factory,       *core.settings};
     int finished = 0;
 };
 
@@ -65,7 +65,8 @@ TEST_F(TitleServiceTest, TheFirstExchangeIsNamedByTheSameModel) {
     const qint64 id = askAndWait(QStringLiteral("What is WAL mode?"));
     ASSERT_TRUE(waitUntil([&] { return changed.has_value(); }));
     // The loopback server echoes what it is asked; a real model answers with the title alone.
-    EXPECT_TRUE(changed->startsWith(QStringLiteral("Echo: Write a title of at most six words"))) << changed->toStdString();
+    EXPECT_TRUE(changed->startsWith(QStringLiteral("Echo: Write a title of at most six words")))
+        << changed->toStdString();
     EXPECT_EQ(core.conversations->get(id)->title, *changed);
     const QJsonObject titleRequest = server.requests().last().json();
     EXPECT_FALSE(titleRequest.value(QLatin1StringView("stream")).toBool()) << "one short request";
