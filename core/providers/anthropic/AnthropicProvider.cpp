@@ -14,18 +14,12 @@
 
 namespace Tessera::Core {
 
-namespace {} // namespace
-
 AnthropicProvider::AnthropicProvider(QNetworkAccessManager& network, ProviderConfig config, QString apiKey)
-    : m_network(network)
-    , m_config(std::move(config))
-    , m_baseUrl(trimmedBaseUrl(m_config.baseUrl))
-    , m_apiKey(std::move(apiKey)) {
+    : HttpProvider(network, std::move(config), std::move(apiKey)) {
 }
 
 QNetworkRequest AnthropicProvider::makeRequest(const QString& path, const QString& correlationId) const {
-    QNetworkRequest request =
-        makeJsonRequest(QUrl(m_baseUrl + path), correlationId, m_config.resilience.timeouts.idleMs);
+    QNetworkRequest request = jsonRequest(QUrl(m_baseUrl + path), correlationId);
     request.setRawHeader("anthropic-version", apiVersion);
     if (!m_apiKey.isEmpty()) {
         request.setRawHeader("x-api-key", m_apiKey.toUtf8());

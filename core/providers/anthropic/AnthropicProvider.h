@@ -1,6 +1,6 @@
 #pragma once
 
-#include "providers/Provider.h"
+#include "providers/HttpProvider.h"
 #include "providers/ProviderConfig.h"
 
 #include <QNetworkRequest>
@@ -11,7 +11,7 @@ namespace Tessera::Core {
 
 // Anthropic Messages API: x-api-key and anthropic-version headers, a required max_tokens, a top-level system
 // prompt, SSE events from message_start to message_stop, and 529 overloaded errors.
-class AnthropicProvider final : public Provider {
+class AnthropicProvider final : public HttpProvider {
 public:
     AnthropicProvider(QNetworkAccessManager& network, ProviderConfig config, QString apiKey);
 
@@ -25,11 +25,6 @@ public:
 
 private:
     QNetworkRequest makeRequest(const QString& path, const QString& correlationId) const;
-
-    QNetworkAccessManager& m_network;
-    ProviderConfig m_config;
-    QString m_baseUrl;
-    QString m_apiKey;
 };
 
 } // namespace Tessera::Core

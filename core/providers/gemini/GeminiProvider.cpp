@@ -26,14 +26,11 @@ QString bareModel(QString model) {
 } // namespace
 
 GeminiProvider::GeminiProvider(QNetworkAccessManager& network, ProviderConfig config, QString apiKey)
-    : m_network(network)
-    , m_config(std::move(config))
-    , m_baseUrl(trimmedBaseUrl(m_config.baseUrl))
-    , m_apiKey(std::move(apiKey)) {
+    : HttpProvider(network, std::move(config), std::move(apiKey)) {
 }
 
 QNetworkRequest GeminiProvider::makeRequest(const QUrl& url, const QString& correlationId) const {
-    QNetworkRequest request = makeJsonRequest(url, correlationId, m_config.resilience.timeouts.idleMs);
+    QNetworkRequest request = jsonRequest(url, correlationId);
     if (!m_apiKey.isEmpty()) {
         request.setRawHeader("x-goog-api-key", m_apiKey.toUtf8()); // a header, never the ?key= query
     }

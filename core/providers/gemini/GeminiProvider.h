@@ -1,6 +1,6 @@
 #pragma once
 
-#include "providers/Provider.h"
+#include "providers/HttpProvider.h"
 #include "providers/ProviderConfig.h"
 
 #include <QNetworkRequest>
@@ -12,7 +12,7 @@ namespace Tessera::Core {
 // Google Gemini's native Generative Language API: streamGenerateContent?alt=sse (or generateContent), the
 // x-goog-api-key header, usageMetadata from the last chunk, RESOURCE_EXHAUSTED with RetryInfo, and paginated
 // model lists.
-class GeminiProvider final : public Provider {
+class GeminiProvider final : public HttpProvider {
 public:
     GeminiProvider(QNetworkAccessManager& network, ProviderConfig config, QString apiKey);
 
@@ -23,11 +23,6 @@ public:
 
 private:
     QNetworkRequest makeRequest(const QUrl& url, const QString& correlationId) const;
-
-    QNetworkAccessManager& m_network;
-    ProviderConfig m_config;
-    QString m_baseUrl;
-    QString m_apiKey;
 };
 
 } // namespace Tessera::Core

@@ -14,15 +14,11 @@
 namespace Tessera::Core {
 
 OllamaProvider::OllamaProvider(QNetworkAccessManager& network, ProviderConfig config, QString apiKey)
-    : m_network(network)
-    , m_config(std::move(config))
-    , m_baseUrl(trimmedBaseUrl(m_config.baseUrl))
-    , m_apiKey(std::move(apiKey)) {
+    : HttpProvider(network, std::move(config), std::move(apiKey)) {
 }
 
 QNetworkRequest OllamaProvider::makeRequest(const QString& path, const QString& correlationId) const {
-    QNetworkRequest request =
-        makeJsonRequest(QUrl(m_baseUrl + path), correlationId, m_config.resilience.timeouts.idleMs);
+    QNetworkRequest request = jsonRequest(QUrl(m_baseUrl + path), correlationId);
     if (!m_apiKey.isEmpty()) {
         request.setRawHeader("Authorization", "Bearer " + m_apiKey.toUtf8()); // Ollama behind an authenticating proxy
     }

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "providers/Provider.h"
+#include "providers/HttpProvider.h"
 #include "providers/ProviderConfig.h"
 
 #include <QNetworkRequest>
@@ -11,7 +11,7 @@ namespace Tessera::Core {
 
 // Ollama's native API: POST /api/chat streaming NDJSON (an error can arrive as a line inside a 200 stream),
 // GET /api/tags for the local models, usage from prompt_eval_count and eval_count.
-class OllamaProvider final : public Provider {
+class OllamaProvider final : public HttpProvider {
 public:
     OllamaProvider(QNetworkAccessManager& network, ProviderConfig config, QString apiKey);
 
@@ -22,11 +22,6 @@ public:
 
 private:
     QNetworkRequest makeRequest(const QString& path, const QString& correlationId) const;
-
-    QNetworkAccessManager& m_network;
-    ProviderConfig m_config;
-    QString m_baseUrl;
-    QString m_apiKey;
 };
 
 } // namespace Tessera::Core

@@ -15,10 +15,7 @@
 namespace Tessera::Core {
 
 OpenAiProvider::OpenAiProvider(QNetworkAccessManager& network, ProviderConfig config, QString apiKey)
-    : m_network(network)
-    , m_config(std::move(config))
-    , m_baseUrl(trimmedBaseUrl(m_config.baseUrl))
-    , m_apiKey(std::move(apiKey)) {
+    : HttpProvider(network, std::move(config), std::move(apiKey)) {
 }
 
 QNetworkRequest OpenAiProvider::makeRequest(const QString& path, const QString& correlationId) const {
@@ -28,7 +25,7 @@ QNetworkRequest OpenAiProvider::makeRequest(const QString& path, const QString& 
         query.addQueryItem(QStringLiteral("api-version"), m_config.apiVersion);
         url.setQuery(query);
     }
-    QNetworkRequest request = makeJsonRequest(url, correlationId, m_config.resilience.timeouts.idleMs);
+    QNetworkRequest request = jsonRequest(url, correlationId);
     if (!m_apiKey.isEmpty()) {
         if (m_config.kind == ProviderKind::AzureOpenAi) {
             request.setRawHeader("api-key", m_apiKey.toUtf8());

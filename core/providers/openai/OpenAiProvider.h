@@ -1,6 +1,6 @@
 #pragma once
 
-#include "providers/Provider.h"
+#include "providers/HttpProvider.h"
 #include "providers/ProviderConfig.h"
 
 #include <QNetworkRequest>
@@ -11,7 +11,7 @@ namespace Tessera::Core {
 
 // OpenAI Chat Completions, for OpenAI itself, Azure OpenAI (api-key header, deployment paths, api-version) and
 // every OpenAI-compatible server (LM Studio, Ollama's /v1, llama.cpp, vLLM, OpenRouter, custom).
-class OpenAiProvider final : public Provider {
+class OpenAiProvider final : public HttpProvider {
 public:
     OpenAiProvider(QNetworkAccessManager& network, ProviderConfig config, QString apiKey);
 
@@ -22,11 +22,6 @@ public:
 
 private:
     QNetworkRequest makeRequest(const QString& path, const QString& correlationId) const;
-
-    QNetworkAccessManager& m_network;
-    ProviderConfig m_config;
-    QString m_baseUrl;
-    QString m_apiKey;
 };
 
 } // namespace Tessera::Core
