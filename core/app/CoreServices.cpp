@@ -19,6 +19,7 @@
 #include "storage/MetricsRepository.h"
 #include "storage/SearchRepository.h"
 #include "storage/SettingsRepository.h"
+#include "storage/TagRepository.h"
 
 #include <QNetworkAccessManager>
 #include <QTimer>
@@ -72,6 +73,7 @@ Result<std::unique_ptr<CoreServices>> CoreServices::open(const QString& dataDire
         log("store")->info("removed {} conversations deleted before the last exit", *emptied);
     }
     services->m_drafts = std::make_unique<DraftRepository>(*services->m_database, services->m_clock);
+    services->m_tags = std::make_unique<TagRepository>(*services->m_database);
     services->m_search = std::make_unique<SearchRepository>(*services->m_database);
     services->m_metricsStore = std::make_unique<MetricsRepository>(*services->m_database);
     services->m_metrics = std::make_unique<Metrics>();

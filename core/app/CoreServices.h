@@ -18,6 +18,7 @@ class ConversationExchange;
 class ConversationRepository;
 class Database;
 class DraftRepository;
+class TagRepository;
 class Logging;
 class MessageRepository;
 class Metrics;
@@ -64,6 +65,7 @@ public:
     SearchRepository& search() { return *m_search; }
     ConversationExchange& exchange() { return *m_exchange; }
     DraftRepository& drafts() { return *m_drafts; }
+    TagRepository& tags() { return *m_tags; }
     // Adds the metrics gathered since the last flush to the store (also every 30 s and on close).
     void flushMetrics();
     Logging* logging() { return m_logging; }
@@ -87,6 +89,7 @@ private:
     std::unique_ptr<SearchRepository> m_search;
     std::unique_ptr<ConversationExchange> m_exchange;
     std::unique_ptr<DraftRepository> m_drafts;
+    std::unique_ptr<TagRepository> m_tags;
     std::unique_ptr<MetricsRepository> m_metricsStore;
     std::unique_ptr<Metrics> m_metrics;
     std::unique_ptr<ResilienceRegistry> m_resilience;

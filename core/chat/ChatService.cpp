@@ -13,6 +13,7 @@
 #include "storage/Database.h"
 #include "storage/MessageRepository.h"
 #include "storage/ProviderRepository.h"
+#include "storage/TagRepository.h"
 
 #include <QPointer>
 
@@ -251,6 +252,11 @@ Result<TurnStart> ChatService::startTurn(const QString& prompt, const SendOption
                     m_conversations.setFallback(conversation.id, fallback ? std::optional(fallback->id) : std::nullopt,
                                                 fallback ? fallbackModel : QString());
                 !s) {
+                return s;
+            }
+        }
+        if (!options.tags.isEmpty()) {
+            if (auto s = TagRepository(m_db).addTags(conversation.id, options.tags); !s) {
                 return s;
             }
         }

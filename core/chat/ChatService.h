@@ -8,6 +8,7 @@
 
 #include <QHash>
 #include <QObject>
+#include <QStringList>
 #include <QTimer>
 
 #include <memory>
@@ -59,6 +60,8 @@ struct SendOptions {
     std::vector<ImageAttachment> images;
     // set: the prompt is an edited version of this user message; it becomes a new branch beside it.
     std::optional<qint64> editOf;
+    // Tags added to the conversation (a new one starts with them), in the same transaction as the message.
+    QStringList tags;
 };
 
 struct TurnStart {

@@ -2,6 +2,7 @@
 
 #include <QDateTime>
 #include <QString>
+#include <QStringList>
 
 #include <optional>
 
@@ -19,6 +20,7 @@ struct Conversation {
     std::optional<int> maxTokens;      // unset: the provider's default
     bool pinned = false;               // listed first
     bool archived = false;             // left out of the list unless archived ones are asked for
+    QStringList tags;                  // by name, case-insensitively sorted
     QDateTime createdAt;
     QDateTime updatedAt;
     qint64 messageCount = 0; // filled by list queries

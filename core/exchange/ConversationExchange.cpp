@@ -8,6 +8,7 @@
 #include "storage/Database.h"
 #include "storage/MessageRepository.h"
 #include "storage/ProviderRepository.h"
+#include "storage/TagRepository.h"
 
 #include <QFile>
 #include <QFileInfo>
@@ -45,6 +46,9 @@ Result<PortableConversation> ConversationExchange::collect(qint64 conversationId
     portable.updatedAt = conversation->updatedAt;
     portable.temperature = conversation->temperature;
     portable.maxTokens = conversation->maxTokens;
+    portable.tags = conversation->tags;
+    portable.pinned = conversation->pinned;
+    portable.archived = conversation->archived;
     if (conversation->providerId) {
         if (auto provider = m_providers.findById(*conversation->providerId)) {
             portable.providerName = provider->name;
@@ -131,6 +135,21 @@ Result<ImportReport> ConversationExchange::import(const std::vector<PortableConv
             auto stored = m_conversations.restore(conversation);
             if (!stored) {
                 return fail(stored.error());
+            }
+            if (!portable.tags.isEmpty()) {
+                if (auto tagged = TagRepository(m_db).setTags(stored->id, portable.tags); !tagged) {
+                    return tagged;
+                }
+            }
+            if (portable.pinned) {
+                if (auto pinned = m_conversations.setPinned(stored->id, true); !pinned) {
+                    return pinned;
+                }
+            }
+            if (portable.archived) {
+                if (auto archived = m_conversations.setArchived(stored->id, true); !archived) {
+                    return archived;
+                }
             }
             std::unordered_map<qint64, qint64> idOf; // file key -> message id
             for (const PortableMessage& in : portable.messages) {

@@ -2,6 +2,7 @@
 
 #include "chat/Attachments.h"
 #include "exchange/ChatGptImport.h"
+#include "storage/TagRepository.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -284,6 +285,36 @@ Result<std::vector<PortableConversation>> readTessera(const Checker& check, cons
         } else if (!generation.isUndefined() && !generation.isNull()) {
             return fail(check.problem(place + QStringLiteral(".generation"), QStringLiteral("not an object")));
         }
+        const QJsonValue tags = object.value(QLatin1StringView("tags"));
+        if (tags.isArray()) {
+            const QJsonArray tagArray = tags.toArray();
+            if (tagArray.size() > TagRepository::maxTagsPerConversation) {
+                return fail(check.problem(place + QStringLiteral(".tags"), QStringLiteral("too many tags")));
+            }
+            for (qsizetype t = 0; t < tagArray.size(); ++t) {
+                const QString tagPlace = place + QStringLiteral(".tags[%1]").arg(t);
+                if (!tagArray[t].isString()) {
+                    return fail(check.problem(tagPlace, QStringLiteral("not text")));
+                }
+                auto tag = TagRepository::clean(tagArray[t].toString());
+                if (!tag) {
+                    return fail(check.problem(tagPlace, tag.error().detail));
+                }
+                conversation.tags << *tag;
+            }
+        } else if (!tags.isUndefined() && !tags.isNull()) {
+            return fail(check.problem(place + QStringLiteral(".tags"), QStringLiteral("not a list")));
+        }
+        for (const auto& [field, target] :
+             {std::pair{"pinned", &conversation.pinned}, std::pair{"archived", &conversation.archived}}) {
+            const QJsonValue flag = object.value(QLatin1StringView(field));
+            if (flag.isBool()) {
+                *target = flag.toBool();
+            } else if (!flag.isUndefined() && !flag.isNull()) {
+                return fail(check.problem(place + QLatin1Char('.') + QLatin1StringView(field),
+                                          QStringLiteral("not true or false")));
+            }
+        }
         const QJsonValue messages = object.value(QLatin1StringView("messages"));
         if (!messages.isArray()) {
             return fail(check.problem(place + QStringLiteral(".messages"), QStringLiteral("missing or not a list")));
@@ -363,6 +394,9 @@ QByteArray toTesseraJson(const std::vector<PortableConversation>& conversations,
             generation.insert(QStringLiteral("max_tokens"), *conversation.maxTokens);
         }
         list.append(QJsonObject{{QStringLiteral("title"), conversation.title},
+                                {QStringLiteral("tags"), QJsonArray::fromStringList(conversation.tags)},
+                                {QStringLiteral("pinned"), conversation.pinned},
+                                {QStringLiteral("archived"), conversation.archived},
                                 {QStringLiteral("generation"), generation},
                                 {QStringLiteral("provider"), conversation.providerName},
                                 {QStringLiteral("model"), conversation.model},
@@ -387,6 +421,9 @@ QString toMarkdown(const PortableConversation& conversation) {
                      (conversation.providerName.isEmpty()
                           ? conversation.model
                           : conversation.providerName + QStringLiteral(" / ") + conversation.model);
+    }
+    if (!conversation.tags.isEmpty()) {
+        facts << QStringLiteral("- Tags: ") + conversation.tags.join(QStringLiteral(", "));
     }
     if (conversation.createdAt.isValid()) {
         facts << QStringLiteral("- Started: ") + conversation.createdAt.toUTC().toString(Qt::ISODate);

@@ -6,6 +6,7 @@
 #include <QByteArray>
 #include <QDateTime>
 #include <QString>
+#include <QStringList>
 
 #include <optional>
 #include <vector>
@@ -41,6 +42,9 @@ struct PortableConversation {
     std::optional<qint64> currentLeafKey; // the branch shown
     std::optional<double> temperature;
     std::optional<int> maxTokens;
+    QStringList tags;
+    bool pinned = false;
+    bool archived = false;
 
     bool operator==(const PortableConversation&) const = default;
 };

@@ -5,6 +5,8 @@
 #include <QSqlQuery>
 #include <QVariant>
 
+#include <algorithm>
+
 namespace Tessera::Core {
 
 namespace {
@@ -12,7 +14,9 @@ namespace {
 const QString kSelect = QStringLiteral(
     "SELECT c.id, c.title, c.provider_id, c.model, c.system_prompt, c.created_at, c.updated_at, "
     "(SELECT COUNT(*) FROM messages m WHERE m.conversation_id = c.id), c.fallback_provider_id, c.fallback_model, "
-    "c.temperature, c.max_tokens, c.pinned, c.archived "
+    "c.temperature, c.max_tokens, c.pinned, c.archived, "
+    "(SELECT group_concat(t.name, char(31)) FROM conversation_tags ct JOIN tags t ON t.id = ct.tag_id "
+    "WHERE ct.conversation_id = c.id) "
     "FROM conversations c ");
 
 Conversation fromRow(const QSqlQuery& q) {
@@ -39,6 +43,10 @@ Conversation fromRow(const QSqlQuery& q) {
     }
     c.pinned = q.value(12).toBool();
     c.archived = q.value(13).toBool();
+    // Tag names cannot hold control characters, so the unit separator splits them safely.
+    c.tags = q.value(14).toString().split(QChar(31), Qt::SkipEmptyParts);
+    std::sort(c.tags.begin(), c.tags.end(),
+              [](const QString& a, const QString& b) { return QString::compare(a, b, Qt::CaseInsensitive) < 0; });
     return c;
 }
 
@@ -116,12 +124,20 @@ Result<Conversation> ConversationRepository::get(qint64 id) const {
     return fromRow(*query);
 }
 
-Result<std::vector<Conversation>> ConversationRepository::list(ListScope scope) const {
+Result<std::vector<Conversation>> ConversationRepository::list(ListScope scope, const QString& tag) const {
     const QString archived = scope == ListScope::Active     ? QStringLiteral(" AND c.archived = 0")
                              : scope == ListScope::Archived ? QStringLiteral(" AND c.archived = 1")
                                                             : QString();
-    auto query = m_db.exec(kSelect + QStringLiteral("WHERE c.deleted_at IS NULL") + archived +
-                           QStringLiteral(" ORDER BY c.pinned DESC, c.updated_at DESC, c.id DESC"));
+    QVariantList values;
+    QString tagged;
+    if (!tag.isEmpty()) {
+        tagged = QStringLiteral(" AND EXISTS (SELECT 1 FROM conversation_tags ct JOIN tags t ON t.id = ct.tag_id "
+                                "WHERE ct.conversation_id = c.id AND t.name = ?)");
+        values << tag.simplified();
+    }
+    auto query = m_db.exec(kSelect + QStringLiteral("WHERE c.deleted_at IS NULL") + archived + tagged +
+                               QStringLiteral(" ORDER BY c.pinned DESC, c.updated_at DESC, c.id DESC"),
+                           values);
     if (!query) {
         return fail(query.error());
     }

@@ -23,8 +23,9 @@ public:
     // Adds a conversation as it was elsewhere (an import): its title, model, system prompt and times are kept
     // (invalid times become now).
     Result<Conversation> restore(const Conversation& conversation) const;
-    // Pinned first, then the most recently updated, with message counts; deleted ones (in the trash) are left out.
-    Result<std::vector<Conversation>> list(ListScope scope = ListScope::Active) const;
+    // Pinned first, then the most recently updated, with message counts and tags; deleted ones (in the trash) are
+    // left out. A tag (compared without case) keeps only the conversations that have it.
+    Result<std::vector<Conversation>> list(ListScope scope = ListScope::Active, const QString& tag = {}) const;
     Status setPinned(qint64 id, bool pinned) const;
     Status setArchived(qint64 id, bool archived) const;
     Status rename(qint64 id, const QString& title) const;

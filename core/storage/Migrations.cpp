@@ -138,6 +138,21 @@ const std::vector<Migration>& migrations() {
              QStringLiteral("ALTER TABLE conversations ADD COLUMN pinned INTEGER NOT NULL DEFAULT 0"),
              QStringLiteral("ALTER TABLE conversations ADD COLUMN archived INTEGER NOT NULL DEFAULT 0"),
          }},
+        {9,
+         {
+             // Tags: names compared without case; a conversation has any number of them. A tag no conversation
+             // uses any more is removed with its last link (also when a conversation is deleted).
+             QStringLiteral("CREATE TABLE tags (id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE COLLATE NOCASE)"),
+             QStringLiteral(R"sql(CREATE TABLE conversation_tags (
+                 conversation_id INTEGER NOT NULL REFERENCES conversations(id) ON DELETE CASCADE,
+                 tag_id INTEGER NOT NULL REFERENCES tags(id) ON DELETE CASCADE,
+                 PRIMARY KEY (conversation_id, tag_id)) WITHOUT ROWID)sql"),
+             QStringLiteral("CREATE INDEX conversation_tags_by_tag ON conversation_tags(tag_id, conversation_id)"),
+             QStringLiteral(R"sql(CREATE TRIGGER tags_unused_removed AFTER DELETE ON conversation_tags
+             WHEN NOT EXISTS (SELECT 1 FROM conversation_tags WHERE tag_id = old.tag_id) BEGIN
+                 DELETE FROM tags WHERE id = old.tag_id;
+             END)sql"),
+         }},
     };
     return all;
 }

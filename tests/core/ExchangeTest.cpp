@@ -2,6 +2,7 @@
 // ChatGPT exports come in with their branches; damaged or hostile files are refused with the place named and
 // nothing imported half-way.
 #include "exchange/ConversationExchange.h"
+#include "storage/TagRepository.h"
 #include "support/CoreFixture.h"
 #include "support/FakeProviderServer.h"
 #include "support/TestHelpers.h"
@@ -68,6 +69,9 @@ TEST(ExchangeTest, TesseraJsonRoundTripKeepsBranchesImagesUsageAndTheBranchShown
     source.addProvider(QStringLiteral("fake"), server.baseUrl());
     const qint64 id = buildConversation(source, server);
     ASSERT_TRUE(source.conversations->setGeneration(id, 0.7, 300));
+    ASSERT_TRUE(TagRepository(*source.db).setTags(id, {QStringLiteral("work"), QStringLiteral("Vision")}));
+    ASSERT_TRUE(source.conversations->setPinned(id, true));
+    ASSERT_TRUE(source.conversations->setArchived(id, true));
     const auto exported = exchangeOf(source).collect(id);
     ASSERT_TRUE(exported);
     const QByteArray json = exchangeOf(source).render({*exported}, ExportFormat::Json);
@@ -90,6 +94,9 @@ TEST(ExchangeTest, TesseraJsonRoundTripKeepsBranchesImagesUsageAndTheBranchShown
     EXPECT_EQ(conversation->systemPrompt, QStringLiteral("Be brief."));
     EXPECT_EQ(conversation->title, source.conversations->get(id)->title);
     EXPECT_EQ(conversation->createdAt, source.conversations->get(id)->createdAt);
+    EXPECT_EQ(conversation->tags, QStringList({QStringLiteral("Vision"), QStringLiteral("work")}));
+    EXPECT_TRUE(conversation->pinned);
+    EXPECT_TRUE(conversation->archived);
     const auto path = *target.messages->path(imported);
     EXPECT_EQ(path[0].images,
               (std::vector<ImageAttachment>{{QStringLiteral("image/png"), kPng, QStringLiteral("shot.png")}}));
@@ -99,7 +106,7 @@ TEST(ExchangeTest, TesseraJsonRoundTripKeepsBranchesImagesUsageAndTheBranchShown
 
     // Again: the same file imports as a second copy, never merged into the first.
     ASSERT_TRUE(exchangeOf(target).import(*readExport(json), format));
-    EXPECT_EQ(target.conversations->list()->size(), 2U);
+    EXPECT_EQ(target.conversations->list(ListScope::Archived)->size(), 2U);
 }
 
 TEST(ExchangeTest, MarkdownShowsTheBranchOnScreen) {
@@ -219,6 +226,21 @@ TEST(ExchangeTest, DamagedOrHostileFilesAreRefusedNamingThePlaceAndNothingIsImpo
         {R"({"format": "tessera-conversations", "version": 1, "conversations": [
              {"title": "t", "generation": {"max_tokens": -5}, "messages": []}]})",
          "conversations[0].generation.max_tokens"},
+        {R"({"format": "tessera-conversations", "version": 1, "conversations": [
+             {"title": "t", "tags": "work", "messages": []}]})",
+         "conversations[0].tags"},
+        {R"({"format": "tessera-conversations", "version": 1, "conversations": [
+             {"title": "t", "tags": ["ok", 3], "messages": []}]})",
+         "conversations[0].tags[1]"},
+        {R"({"format": "tessera-conversations", "version": 1, "conversations": [
+             {"title": "t", "tags": ["a, b"], "messages": []}]})",
+         "conversations[0].tags[0]"},
+        {R"({"format": "tessera-conversations", "version": 1, "conversations": [
+             {"title": "t", "tags": ["  "], "messages": []}]})",
+         "conversations[0].tags[0]"},
+        {R"({"format": "tessera-conversations", "version": 1, "conversations": [
+             {"title": "t", "pinned": "yes", "messages": []}]})",
+         "conversations[0].pinned"},
         {R"([{"title": "loop", "mapping": {"a": {"parent": "b", "message": null}, "b": {"parent": "a", "message": null}}}])",
          "is its own ancestor"},
         {R"([{"title": "orphan", "mapping": {"a": {"parent": "zzz", "message": null}}}])", "[0].mapping[\"a\"].parent"},

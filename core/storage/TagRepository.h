@@ -1,0 +1,51 @@
+#pragma once
+
+#include "common/Result.h"
+
+#include <QString>
+#include <QStringList>
+
+#include <vector>
+
+namespace Tessera::Core {
+
+class Database;
+
+struct TagUse {
+    QString name;
+    qint64 conversations = 0; // not counting deleted ones
+};
+
+// Tags organise conversations: each conversation has any number of them, compared without case. A tag exists as
+// long as a conversation uses it.
+class TagRepository final {
+public:
+    explicit TagRepository(const Database& db);
+
+    // Every tag in use, by name (case-insensitive), with how many conversations carry it.
+    Result<std::vector<TagUse>> list() const;
+    // The conversation's tags, by name.
+    Result<QStringList> tagsOf(qint64 conversationId) const;
+    // Replaces the conversation's tags (names are cleaned; duplicates collapse; an existing tag keeps its spelling).
+    Status setTags(qint64 conversationId, const QStringList& names) const;
+    Status addTags(qint64 conversationId, const QStringList& names) const;
+    Status removeTags(qint64 conversationId, const QStringList& names) const;
+    // Renames a tag everywhere; renaming onto another existing tag merges the two.
+    Status rename(const QString& from, const QString& to) const;
+    // Takes the tag off every conversation; returns how many had it.
+    Result<int> remove(const QString& name) const;
+
+    // Trimmed and simplified; an error names what is wrong (empty, too long, a comma or a control character).
+    static Result<QString> clean(const QString& name);
+    static constexpr int maxNameLength = 40;
+    static constexpr int maxTagsPerConversation = 20;
+
+private:
+    Result<qint64> idOf(const QString& cleanName) const;
+    Result<qint64> ensure(const QString& cleanName) const;
+    Status requireConversation(qint64 conversationId) const;
+
+    const Database& m_db;
+};
+
+} // namespace Tessera::Core
