@@ -9,6 +9,7 @@
 #include "storage/MessageRepository.h"
 #include "storage/ProviderRepository.h"
 #include "storage/SearchRepository.h"
+#include "storage/TagRepository.h"
 
 #include <QJsonArray>
 #include <QJsonObject>
@@ -91,6 +92,7 @@ QJsonObject conversationJson(const Conversation& c) {
                        {QStringLiteral("message_count"), double(c.messageCount)},
                        {QStringLiteral("pinned"), c.pinned},
                        {QStringLiteral("archived"), c.archived},
+                       {QStringLiteral("tags"), QJsonArray::fromStringList(c.tags)},
                        {QStringLiteral("created_at"), c.createdAt.toString(Qt::ISODateWithMs)},
                        {QStringLiteral("updated_at"), c.updatedAt.toString(Qt::ISODateWithMs)}};
 }
@@ -109,7 +111,7 @@ int runChat(Context& context, const QStringList& args) {
         args,
         {QStringLiteral("provider"), QStringLiteral("model"), QStringLiteral("conversation"), QStringLiteral("system"),
          QStringLiteral("max-tokens"), QStringLiteral("temperature"), QStringLiteral("fallback"),
-         QStringLiteral("image"), QStringLiteral("file")},
+         QStringLiteral("image"), QStringLiteral("file"), QStringLiteral("tag")},
         {QStringLiteral("no-stream"), QStringLiteral("refresh"), QStringLiteral("no-cache")}, &problem);
     if (!parsed) {
         return usageError(problem);
@@ -138,6 +140,13 @@ int runChat(Context& context, const QStringList& args) {
         if (!options.conversationId) {
             return usageError(QStringLiteral("--conversation needs a numeric id"));
         }
+    }
+    for (const QString& tag : parsed->values(QStringLiteral("tag"))) {
+        auto cleaned = TagRepository::clean(tag);
+        if (!cleaned) {
+            return usageError(QStringLiteral("--tag: %1").arg(cleaned.error().detail));
+        }
+        options.tags << *cleaned;
     }
     std::vector<TextAttachment> files;
     for (const QString& path : parsed->values(QStringLiteral("file"))) {
@@ -260,8 +269,18 @@ int runChat(Context& context, const QStringList& args) {
 
 namespace {
 
-int listConversations(Context& context, ListScope scope) {
-    auto conversations = context.services.conversations().list(scope);
+int listConversations(Context& context, const QStringList& args) {
+    QString problem;
+    auto parsed = CommandArgs::parse(args, {QStringLiteral("tag")}, {QStringLiteral("archived")}, &problem);
+    if (!parsed) {
+        return usageError(problem);
+    }
+    if (!parsed->positional.isEmpty()) {
+        return usageError(QStringLiteral("conversations list takes only --archived and --tag NAME"));
+    }
+    const ListScope scope = parsed->has(QStringLiteral("archived")) ? ListScope::Archived : ListScope::Active;
+    const QString tag = parsed->value(QStringLiteral("tag"));
+    auto conversations = context.services.conversations().list(scope, tag);
     if (!conversations) {
         return reportError(context, conversations.error());
     }
@@ -274,7 +293,14 @@ int listConversations(Context& context, ListScope scope) {
         return exitOk;
     }
     if (conversations->empty()) {
-        printOut(QStringLiteral("No conversations yet. Start one with: tessera-cli chat \"Hello\"\n"));
+        if (!tag.isEmpty()) {
+            printOut(QStringLiteral("No %1conversations tagged \"%2\".\n")
+                         .arg(scope == ListScope::Archived ? QStringLiteral("archived ") : QString(), tag));
+        } else if (scope == ListScope::Archived) {
+            printOut(QStringLiteral("No archived conversations.\n"));
+        } else {
+            printOut(QStringLiteral("No conversations yet. Start one with: tessera-cli chat \"Hello\"\n"));
+        }
         return exitOk;
     }
     QString text = QStringLiteral("%1  %2  %3  %4\n")
@@ -283,11 +309,15 @@ int listConversations(Context& context, ListScope scope) {
                        .arg(QStringLiteral("MSGS"), 5)
                        .arg(QStringLiteral("TITLE"));
     for (const auto& c : *conversations) {
+        QString title = c.title;
+        for (const QString& t : c.tags) {
+            title += QStringLiteral(" #") + t;
+        }
         text += QStringLiteral("%1  %2  %3  %4\n")
                     .arg(c.id, 6)
                     .arg(c.updatedAt.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")), -19)
                     .arg(c.messageCount, 5)
-                    .arg(c.title);
+                    .arg(title);
     }
     printOut(text);
     return exitOk;
@@ -313,6 +343,9 @@ int showConversation(Context& context, qint64 id) {
         return exitOk;
     }
     QString text = QStringLiteral("# %1 (conversation %2)\n").arg(conversation->title).arg(conversation->id);
+    if (!conversation->tags.isEmpty()) {
+        text += QStringLiteral("Tags: %1\n").arg(conversation->tags.join(QStringLiteral(", ")));
+    }
     if (!conversation->systemPrompt.isEmpty()) {
         text += QStringLiteral("\n[system]\n%1\n").arg(conversation->systemPrompt);
     }
@@ -515,12 +548,48 @@ int importConversations(Context& context, const QStringList& args) {
     return exitOk;
 }
 
+// conversations tag|untag ID TAG...
+int tagConversation(Context& context, const QStringList& args, bool add) {
+    const QString command = add ? QStringLiteral("tag") : QStringLiteral("untag");
+    if (args.size() < 2) {
+        return usageError(QStringLiteral("conversations %1 needs an ID and at least one TAG").arg(command));
+    }
+    const auto id = parseId(args.first());
+    if (!id) {
+        return usageError(QStringLiteral("'%1' is not a conversation id").arg(args.first()));
+    }
+    const QStringList names = args.mid(1);
+    if (add) {
+        for (const QString& name : names) {
+            if (auto cleaned = TagRepository::clean(name); !cleaned) {
+                return usageError(QStringLiteral("'%1': %2").arg(name, cleaned.error().detail));
+            }
+        }
+    }
+    const TagRepository& tags = context.services.tags();
+    if (auto changed = add ? tags.addTags(*id, names) : tags.removeTags(*id, names); !changed) {
+        return reportError(context, changed.error());
+    }
+    auto now = tags.tagsOf(*id);
+    if (!now) {
+        return reportError(context, now.error());
+    }
+    if (context.json) {
+        printJson(QJsonObject{{QStringLiteral("id"), double(*id)}, {QStringLiteral("tags"), QJsonArray::fromStringList(*now)}});
+    } else if (now->isEmpty()) {
+        printOut(QStringLiteral("Conversation %1 has no tags.\n").arg(*id));
+    } else {
+        printOut(QStringLiteral("Conversation %1 is tagged: %2\n").arg(*id).arg(now->join(QStringLiteral(", "))));
+    }
+    return exitOk;
+}
+
 } // namespace
 
 int runConversations(Context& context, const QStringList& args) {
     if (args.isEmpty()) {
         return usageError(
-            QStringLiteral("conversations needs a subcommand: list, show, search, export, import, delete"));
+            QStringLiteral("conversations needs a subcommand: list, show, search, tag, untag, export, import, delete"));
     }
     const QString& sub = args.first();
     if (sub == QLatin1StringView("search")) {
@@ -533,11 +602,10 @@ int runConversations(Context& context, const QStringList& args) {
         return importConversations(context, args.mid(1));
     }
     if (sub == QLatin1StringView("list")) {
-        const bool archived = args.size() == 2 && args[1] == QLatin1StringView("--archived");
-        if (args.size() != 1 && !archived) {
-            return usageError(QStringLiteral("conversations list takes only --archived"));
-        }
-        return listConversations(context, archived ? ListScope::Archived : ListScope::Active);
+        return listConversations(context, args.mid(1));
+    }
+    if (sub == QLatin1StringView("tag") || sub == QLatin1StringView("untag")) {
+        return tagConversation(context, args.mid(1), sub == QLatin1StringView("tag"));
     }
     if (sub != QLatin1StringView("show") && sub != QLatin1StringView("delete")) {
         return usageError(QStringLiteral("unknown conversations subcommand '%1'").arg(sub));
@@ -561,6 +629,69 @@ int runConversations(Context& context, const QStringList& args) {
         printOut(QStringLiteral("Deleted conversation %1.\n").arg(*id));
     }
     return exitOk;
+}
+
+int runTags(Context& context, const QStringList& args) {
+    const TagRepository& tags = context.services.tags();
+    const QString sub = args.value(0, QStringLiteral("list"));
+    if (sub == QLatin1StringView("list")) {
+        if (args.size() > 1) {
+            return usageError(QStringLiteral("tags list takes no arguments"));
+        }
+        auto all = tags.list();
+        if (!all) {
+            return reportError(context, all.error());
+        }
+        if (context.json) {
+            QJsonArray array;
+            for (const TagUse& use : *all) {
+                array.append(QJsonObject{{QStringLiteral("name"), use.name},
+                                         {QStringLiteral("conversations"), double(use.conversations)}});
+            }
+            printJson(array);
+            return exitOk;
+        }
+        if (all->empty()) {
+            printOut(QStringLiteral("No tags yet. Tag a conversation with: tessera-cli conversations tag ID TAG\n"));
+            return exitOk;
+        }
+        QString text = QStringLiteral("%1  %2\n").arg(QStringLiteral("CONVERSATIONS"), 13).arg(QStringLiteral("TAG"));
+        for (const TagUse& use : *all) {
+            text += QStringLiteral("%1  %2\n").arg(use.conversations, 13).arg(use.name);
+        }
+        printOut(text);
+        return exitOk;
+    }
+    if (sub == QLatin1StringView("rename")) {
+        if (args.size() != 3) {
+            return usageError(QStringLiteral("tags rename needs OLD and NEW"));
+        }
+        if (auto renamed = tags.rename(args[1], args[2]); !renamed) {
+            return reportError(context, renamed.error());
+        }
+        if (context.json) {
+            printJson(QJsonObject{{QStringLiteral("renamed"), args[1]}, {QStringLiteral("to"), args[2]}});
+        } else {
+            printOut(QStringLiteral("Renamed tag \"%1\" to \"%2\".\n").arg(args[1], args[2]));
+        }
+        return exitOk;
+    }
+    if (sub == QLatin1StringView("delete")) {
+        if (args.size() != 2) {
+            return usageError(QStringLiteral("tags delete needs one NAME"));
+        }
+        auto removed = tags.remove(args[1]);
+        if (!removed) {
+            return reportError(context, removed.error());
+        }
+        if (context.json) {
+            printJson(QJsonObject{{QStringLiteral("deleted"), args[1]}, {QStringLiteral("conversations"), *removed}});
+        } else {
+            printOut(QStringLiteral("Deleted tag \"%1\" from %2 conversation(s).\n").arg(args[1]).arg(*removed));
+        }
+        return exitOk;
+    }
+    return usageError(QStringLiteral("unknown tags subcommand '%1' (list, rename, delete)").arg(sub));
 }
 
 } // namespace Tessera::Cli

@@ -44,13 +44,18 @@ Commands:
   models PROVIDER
   chat [--provider NAME] [--model MODEL] [--conversation ID] [--system TEXT]
        [--max-tokens N] [--temperature T] [--no-stream] [--fallback NAME[:MODEL]]
-       [--refresh | --no-cache] [--image PATH]... [--file PATH]... (PROMPT | -)
-  conversations list [--archived]
+       [--refresh | --no-cache] [--image PATH]... [--file PATH]... [--tag NAME]... (PROMPT | -)
+  conversations list [--archived] [--tag NAME]
   conversations show ID
+  conversations tag ID TAG...  add tags to a conversation
+  conversations untag ID TAG...
   conversations search QUERY [--limit N] [--before MESSAGE_ID]
   conversations export (ID | --all) [--format md|json|pdf] [--output PATH]
   conversations import PATH    a Tessera (JSON) or ChatGPT conversations.json export
   conversations delete ID
+  tags [list]                  every tag with how many conversations carry it
+  tags rename OLD NEW          renaming onto an existing tag merges the two
+  tags delete NAME             takes the tag off every conversation
   metrics                      counters and histograms in Prometheus text format
   health [NAME]                probe enabled providers; exit 5 when any is unhealthy
   cache stats | cache clear [--provider NAME [--model MODEL] | --expired]
@@ -169,6 +174,9 @@ int main(int argc, char** argv) {
     }
     if (command == QLatin1StringView("conversations")) {
         return Cli::runConversations(*context, commandArgs);
+    }
+    if (command == QLatin1StringView("tags")) {
+        return Cli::runTags(*context, commandArgs);
     }
     if (command == QLatin1StringView("metrics")) {
         return Cli::runMetrics(*context, commandArgs);

@@ -252,6 +252,51 @@ TEST_F(CliTest, ConversationsListShowDelete) {
     EXPECT_EQ(cli({QStringLiteral("conversations"), QStringLiteral("delete"), QStringLiteral("1")}).exitCode, 7);
 }
 
+TEST_F(CliTest, TagsOrganiseConversationsFromChatListAndTagCommands) {
+    addProvider();
+    const auto q = [](const char* text) { return QString::fromUtf8(text); };
+    ASSERT_EQ(cli({q("chat"), q("--tag"), q("Work"), q("--tag"), q("#rust"), q("plan the release")}).exitCode, 0);
+    ASSERT_EQ(cli({q("chat"), q("a holiday")}).exitCode, 0);
+
+    CliRun run = cli({q("conversations"), q("tag"), q("2"), q("travel"), q("work")});
+    ASSERT_EQ(run.exitCode, 0) << run.err.toStdString();
+    EXPECT_TRUE(run.out.contains(q("Conversation 2 is tagged: travel, Work"))) << run.out.toStdString();
+
+    run = cli({q("--json"), q("conversations"), q("list"), q("--tag"), q("RUST")});
+    ASSERT_EQ(run.jsonArray().size(), 1);
+    EXPECT_EQ(run.jsonArray().first().toObject().value(q("tags")).toArray(), QJsonArray({q("rust"), q("Work")}));
+    run = cli({q("conversations"), q("list")});
+    EXPECT_TRUE(run.out.contains(q("plan the release #rust #Work"))) << run.out.toStdString();
+    EXPECT_TRUE(cli({q("conversations"), q("show"), q("1")}).out.contains(q("Tags: rust, Work")));
+
+    run = cli({q("--json"), q("tags")});
+    ASSERT_EQ(run.exitCode, 0);
+    const QJsonArray tags = run.jsonArray();
+    ASSERT_EQ(tags.size(), 3);
+    EXPECT_EQ(tags[2].toObject().value(q("name")).toString(), q("Work"));
+    EXPECT_EQ(tags[2].toObject().value(q("conversations")).toInt(), 2);
+
+    EXPECT_EQ(cli({q("tags"), q("rename"), q("travel"), q("work")}).exitCode, 0) << "merges into Work";
+    EXPECT_EQ(cli({q("--json"), q("tags"), q("list")}).jsonArray().size(), 2);
+    run = cli({q("--json"), q("tags"), q("delete"), q("work")});
+    ASSERT_EQ(run.exitCode, 0);
+    EXPECT_EQ(run.json().value(q("conversations")).toInt(), 2);
+    EXPECT_EQ(cli({q("conversations"), q("untag"), q("1"), q("rust")}).exitCode, 0);
+    EXPECT_TRUE(cli({q("tags")}).out.contains(q("No tags yet.")));
+    EXPECT_TRUE(cli({q("conversations"), q("list"), q("--tag"), q("rust")}).out.contains(q("No conversations tagged")));
+
+    // Mistakes are refused with the documented statuses and change nothing.
+    EXPECT_EQ(cli({q("conversations"), q("tag"), q("1"), q("a,b")}).exitCode, 2);
+    EXPECT_EQ(cli({q("conversations"), q("tag"), q("1")}).exitCode, 2);
+    EXPECT_EQ(cli({q("conversations"), q("tag"), q("99"), q("x")}).exitCode, 7);
+    EXPECT_EQ(cli({q("chat"), q("--tag"), q(""), q("hi")}).exitCode, 2);
+    EXPECT_EQ(cli({q("tags"), q("rename"), q("nothing"), q("x")}).exitCode, 7);
+    EXPECT_EQ(cli({q("tags"), q("delete"), q("nothing")}).exitCode, 7);
+    EXPECT_EQ(cli({q("tags"), q("frobnicate")}).exitCode, 2);
+    EXPECT_EQ(cli({q("conversations"), q("list"), q("extra")}).exitCode, 2);
+    EXPECT_EQ(cli({q("--json"), q("conversations"), q("list")}).jsonArray().size(), 2);
+}
+
 TEST_F(CliTest, DoctorChecksStoreKeychainAndProviders) {
     addProvider();
     const CliRun doctor = cli({QStringLiteral("--json"), QStringLiteral("doctor")});
