@@ -1,4 +1,4 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
@@ -20,7 +20,7 @@
         <translation>Ein Element mit diesem Namen existiert bereits. Wählen Sie einen anderen Namen.</translation>
     </message>
     <message>
-        <source>The local database could not be read or written. Check the disk and run 'tessera-cli doctor'.</source>
+        <source>The local database could not be read or written. Check the disk and run &apos;tessera-cli doctor&apos;.</source>
         <translation>Die lokale Datenbank konnte nicht gelesen oder geschrieben werden. Prüfen Sie den Datenträger und führen Sie „tessera-cli doctor“ aus.</translation>
     </message>
     <message>
@@ -52,7 +52,7 @@
         <translation>Der Anbieter hat nicht rechtzeitig geantwortet. Versuchen Sie es später erneut.</translation>
     </message>
     <message>
-        <source>A secure connection to the provider could not be established. Check the base URL and the system's certificates.</source>
+        <source>A secure connection to the provider could not be established. Check the base URL and the system&apos;s certificates.</source>
         <translation>Es konnte keine sichere Verbindung zum Anbieter hergestellt werden. Prüfen Sie die Basis-URL und die Zertifikate des Systems.</translation>
     </message>
     <message>
@@ -68,7 +68,7 @@
         <translation>Der Anbieter hat den API-Schlüssel abgelehnt. Prüfen Sie den Schlüssel in den Anbietereinstellungen.</translation>
     </message>
     <message>
-        <source>The API key is not allowed to use this model or endpoint. Check your account's permissions.</source>
+        <source>The API key is not allowed to use this model or endpoint. Check your account&apos;s permissions.</source>
         <translation>Der API-Schlüssel darf dieses Modell oder diesen Endpunkt nicht verwenden. Prüfen Sie die Berechtigungen Ihres Kontos.</translation>
     </message>
     <message>
@@ -100,7 +100,7 @@
         <translation>Der Anbieter hat eine Antwort gesendet, die Tessera nicht lesen kann. Prüfen Sie, ob die Basis-URL auf einen kompatiblen Server zeigt.</translation>
     </message>
     <message>
-        <source>The provider's response exceeded Tessera's size limits.</source>
+        <source>The provider&apos;s response exceeded Tessera&apos;s size limits.</source>
         <translation>Die Antwort des Anbieters überschreitet die Größenbeschränkungen von Tessera.</translation>
     </message>
     <message>
@@ -112,7 +112,7 @@
         <translation>Dieser Anbieter ist wiederholt ausgefallen, daher pausiert Tessera Anfragen an ihn für eine Weile. Er wird automatisch erneut versucht; die Details nennen den Zeitpunkt.</translation>
     </message>
     <message>
-        <source>This request would exceed the rate limit set for the provider. Wait a moment, or raise the limit in the provider's settings.</source>
+        <source>This request would exceed the rate limit set for the provider. Wait a moment, or raise the limit in the provider&apos;s settings.</source>
         <translation>Diese Anfrage würde das für den Anbieter festgelegte Ratenlimit überschreiten. Warten Sie einen Moment oder erhöhen Sie das Limit in den Anbietereinstellungen.</translation>
     </message>
     <message>
@@ -202,7 +202,7 @@
         <translation>Anbieter hinzufügen</translation>
     </message>
     <message>
-        <source>letters, digits, '.', '_' or '-'</source>
+        <source>letters, digits, &apos;.&apos;, &apos;_&apos; or &apos;-&apos;</source>
         <translation>Buchstaben, Ziffern, „.“, „_“ oder „-“</translation>
     </message>
     <message>
@@ -250,11 +250,11 @@
         <translation>&amp;Standardmodell:</translation>
     </message>
     <message>
-        <source>No system keychain (Secret Service) is available, so Tessera cannot store an API key securely. Put the key in an environment variable before starting Tessera and enter the variable's name above. Tessera never stores keys in plain text.</source>
+        <source>No system keychain (Secret Service) is available, so Tessera cannot store an API key securely. Put the key in an environment variable before starting Tessera and enter the variable&apos;s name above. Tessera never stores keys in plain text.</source>
         <translation>Es ist kein Systemschlüsselbund (Secret Service) verfügbar, daher kann Tessera keinen API-Schlüssel sicher speichern. Legen Sie den Schlüssel vor dem Start von Tessera in einer Umgebungsvariable ab und geben Sie oben deren Namen ein. Tessera speichert Schlüssel niemals im Klartext.</translation>
     </message>
     <message>
-        <source>The name must be 1–64 letters, digits, '.', '_' or '-'.</source>
+        <source>The name must be 1–64 letters, digits, &apos;.&apos;, &apos;_&apos; or &apos;-&apos;.</source>
         <translation>Der Name muss aus 1–64 Buchstaben, Ziffern, „.“, „_“ oder „-“ bestehen.</translation>
     </message>
     <message>
@@ -262,7 +262,7 @@
         <translation>Die Basis-URL muss mit http:// oder https:// beginnen, zum Beispiel http://localhost:1234/v1.</translation>
     </message>
     <message>
-        <source>Enter the name of the environment variable that holds the key (letters, digits and '_').</source>
+        <source>Enter the name of the environment variable that holds the key (letters, digits and &apos;_&apos;).</source>
         <translation>Geben Sie den Namen der Umgebungsvariable ein, die den Schlüssel enthält (Buchstaben, Ziffern und „_“).</translation>
     </message>
     <message>
@@ -421,7 +421,7 @@
         <translation>Modell</translation>
     </message>
     <message>
-        <source>Reload the provider's model list</source>
+        <source>Reload the provider&apos;s model list</source>
         <translation>Modellliste des Anbieters neu laden</translation>
     </message>
     <message>
@@ -555,6 +555,14 @@
         <source>%1 (pinned)</source>
         <translation>%1 (angeheftet)</translation>
     </message>
+    <message>
+        <source>%1, tagged %2</source>
+        <translation>%1, Tags: %2</translation>
+    </message>
+    <message>
+        <source>Tags: %1</source>
+        <translation>Tags: %1</translation>
+    </message>
 </context>
 <context>
     <name>Tessera::Ui::ConversationSettingsDialog</name>
@@ -587,7 +595,7 @@
         <translation>Ersatzmodell</translation>
     </message>
     <message>
-        <source>When the conversation's model fails before it writes anything (an outage, an overload, used-up retries, an open circuit breaker), the fallback model answers instead. Each answer shows which model wrote it.</source>
+        <source>When the conversation&apos;s model fails before it writes anything (an outage, an overload, used-up retries, an open circuit breaker), the fallback model answers instead. Each answer shows which model wrote it.</source>
         <translation>Wenn das Modell der Unterhaltung ausfällt, bevor es etwas schreibt (Ausfall, Überlastung, aufgebrauchte Wiederholungen, offener Schutzschalter), antwortet stattdessen das Ersatzmodell. Jede Antwort zeigt, welches Modell sie geschrieben hat.</translation>
     </message>
     <message>
@@ -789,10 +797,6 @@ Ein nativer KI-Arbeitsplatz für den Desktop. Ihre API-Schlüssel bleiben im Sys
         <translation>Zustand der Anbieter öffnen</translation>
     </message>
     <message>
-        <source>Conversation &amp;Settings…</source>
-        <translation>&amp;Einstellungen der Unterhaltung…</translation>
-    </message>
-    <message>
         <source>Provider &amp;Health…</source>
         <translation>&amp;Zustand der Anbieter…</translation>
     </message>
@@ -944,7 +948,7 @@ Ein nativer KI-Arbeitsplatz für den Desktop. Ihre API-Schlüssel bleiben im Sys
     </message>
     <message>
         <source>&amp;Undo Delete</source>
-        <translation>Löschen &amp;rückgängig machen</translation>
+        <translation>Löschen rüc&amp;kgängig machen</translation>
     </message>
     <message>
         <source>Deleted “%1”.</source>
@@ -997,6 +1001,106 @@ Ein nativer KI-Arbeitsplatz für den Desktop. Ihre API-Schlüssel bleiben im Sys
     <message>
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Filter by tag</source>
+        <translation>Nach Tag filtern</translation>
+    </message>
+    <message>
+        <source>Show only the conversations with this tag</source>
+        <translation>Nur die Unterhaltungen mit diesem Tag zeigen</translation>
+    </message>
+    <message>
+        <source>Conversation Se&amp;ttings…</source>
+        <translation>Ein&amp;stellungen der Unterhaltung…</translation>
+    </message>
+    <message>
+        <source>Ta&amp;gs…</source>
+        <translation>Ta&amp;gs …</translation>
+    </message>
+    <message>
+        <source>Tags…</source>
+        <translation>Tags …</translation>
+    </message>
+    <message>
+        <source>Filter by &amp;Tag</source>
+        <translation>Nach &amp;Tag filtern</translation>
+    </message>
+    <message>
+        <source>No tags yet: tag a conversation with File ▸ Tags…</source>
+        <translation>Noch keine Tags: Unterhaltungen taggen Sie mit Datei ▸ Tags …</translation>
+    </message>
+    <message>
+        <source>Rena&amp;me Tag…</source>
+        <translation>Tag &amp;umbenennen …</translation>
+    </message>
+    <message>
+        <source>&amp;Delete Tag…</source>
+        <translation>Tag &amp;löschen …</translation>
+    </message>
+    <message>
+        <source>Renames the tag the list is filtered by</source>
+        <translation>Benennt das Tag um, nach dem die Liste gefiltert ist</translation>
+    </message>
+    <message>
+        <source>Takes the tag the list is filtered by off every conversation</source>
+        <translation>Entfernt das Tag, nach dem die Liste gefiltert ist, von allen Unterhaltungen</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>Tags</translation>
+    </message>
+    <message>
+        <source>Untitled conversation</source>
+        <translation>Unbenannte Unterhaltung</translation>
+    </message>
+    <message>
+        <source>The new conversation will start without tags.</source>
+        <translation>Die neue Unterhaltung beginnt ohne Tags.</translation>
+    </message>
+    <message>
+        <source>The new conversation will be tagged %1.</source>
+        <translation>Die neue Unterhaltung erhält die Tags %1.</translation>
+    </message>
+    <message>
+        <source>Conversations tagged %1</source>
+        <translation>Unterhaltungen mit dem Tag %1</translation>
+    </message>
+    <message>
+        <source>All conversations</source>
+        <translation>Alle Unterhaltungen</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Rename Tag</source>
+        <translation>Tag umbenennen</translation>
+    </message>
+    <message>
+        <source>Choose the tag in the filter above the conversations first.</source>
+        <translation>Wählen Sie zuerst das Tag im Filter über den Unterhaltungen.</translation>
+    </message>
+    <message>
+        <source>New name for “%1”:</source>
+        <translation>Neuer Name für „%1“:</translation>
+    </message>
+    <message>
+        <source>The tag “%1” is now “%2”.</source>
+        <translation>Das Tag „%1“ heißt jetzt „%2“.</translation>
+    </message>
+    <message>
+        <source>Delete Tag</source>
+        <translation>Tag löschen</translation>
+    </message>
+    <message numerus="yes">
+        <source>Take the tag “%1” off %n conversation(s)? The conversations stay.</source>
+        <translation><numerusform>Das Tag „%1“ von %n Unterhaltung entfernen? Die Unterhaltung bleibt.</numerusform><numerusform>Das Tag „%1“ von %n Unterhaltungen entfernen? Die Unterhaltungen bleiben.</numerusform></translation>
+    </message>
+    <message>
+        <source>The tag “%1” was deleted.</source>
+        <translation>Das Tag „%1“ wurde gelöscht.</translation>
     </message>
 </context>
 <context>
@@ -1092,7 +1196,7 @@ Ein nativer KI-Arbeitsplatz für den Desktop. Ihre API-Schlüssel bleiben im Sys
         <translation>Kopieren</translation>
     </message>
     <message>
-        <source>Copy the message's text</source>
+        <source>Copy the message&apos;s text</source>
         <translation>Den Text der Nachricht kopieren</translation>
     </message>
     <message>
@@ -1457,7 +1561,7 @@ Ein nativer KI-Arbeitsplatz für den Desktop. Ihre API-Schlüssel bleiben im Sys
         <translation>Suchtext</translation>
     </message>
     <message>
-        <source>Search all conversations… ("quotes" for a phrase)</source>
+        <source>Search all conversations… (&quot;quotes&quot; for a phrase)</source>
         <translation>Alle Unterhaltungen durchsuchen … („Anführungszeichen“ für eine Wortfolge)</translation>
     </message>
     <message>
@@ -1664,6 +1768,61 @@ Ein nativer KI-Arbeitsplatz für den Desktop. Ihre API-Schlüssel bleiben im Sys
     <message>
         <source>Keys</source>
         <translation>Tasten</translation>
+    </message>
+</context>
+<context>
+    <name>Tessera::Ui::TagsDialog</name>
+    <message>
+        <source>&amp;Add</source>
+        <translation>&amp;Hinzufügen</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>Tags</translation>
+    </message>
+    <message>
+        <source>&amp;Tags for the new conversation:</source>
+        <translation>&amp;Tags der neuen Unterhaltung:</translation>
+    </message>
+    <message>
+        <source>&amp;Tags of “%1”:</source>
+        <translation>&amp;Tags von „%1“:</translation>
+    </message>
+    <message numerus="yes">
+        <source>On %n conversation(s)</source>
+        <translation><numerusform>An %n Unterhaltung</numerusform><numerusform>An %n Unterhaltungen</numerusform></translation>
+    </message>
+    <message>
+        <source>&amp;New tag:</source>
+        <translation>&amp;Neues Tag:</translation>
+    </message>
+    <message>
+        <source>New tag</source>
+        <translation>Neues Tag</translation>
+    </message>
+    <message>
+        <source>work, ideas</source>
+        <translation>Arbeit, Ideen</translation>
+    </message>
+    <message>
+        <source>Space toggles the tag under the cursor. Filter the list by tag above the conversations.</source>
+        <translation>Die Leertaste setzt oder entfernt das markierte Tag. Über den Unterhaltungen filtern Sie die Liste nach Tag.</translation>
+    </message>
+    <message>
+        <source>A tag has a name of at most %1 characters, without commas or control characters.</source>
+        <translation>Ein Tag hat einen Namen aus höchstens %1 Zeichen, ohne Kommas und Steuerzeichen.</translation>
+    </message>
+    <message>
+        <source>“%1” cannot be a tag.</source>
+        <translation>„%1“ kann kein Tag sein.</translation>
+    </message>
+    <message>
+        <source>Type a name for the tag first.</source>
+        <translation>Geben Sie zuerst einen Namen für das Tag ein.</translation>
+    </message>
+    <message numerus="yes">
+        <source>A conversation can carry at most %n tag(s); uncheck %1 of them.</source>
+        <translation><numerusform>Eine Unterhaltung kann höchstens %n Tag tragen; entfernen Sie %1 Haken.</numerusform><numerusform>Eine Unterhaltung kann höchstens %n Tags tragen; entfernen Sie %1 Haken.</numerusform></translation>
     </message>
 </context>
 <context>

@@ -74,6 +74,11 @@
             <numerusform>Imported %n conversations.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>Take the tag “%1” off %n conversation(s)? The conversations stay.</source>
+        <translation>
+            <numerusform>Take the tag “%1” off %n conversation? The conversations stay.</numerusform><numerusform>Take the tag “%1” off %n conversations? The conversations stay.</numerusform></translation>
+    </message>
 </context>
 <context>
     <name>Tessera::Ui::MessageWidget</name>
@@ -144,6 +149,19 @@
             <numerusform>%n stored answer</numerusform>
             <numerusform>%n stored answers</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>Tessera::Ui::TagsDialog</name>
+    <message numerus="yes">
+        <source>On %n conversation(s)</source>
+        <translation>
+            <numerusform>On %n conversation</numerusform><numerusform>On %n conversations</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>A conversation can carry at most %n tag(s); uncheck %1 of them.</source>
+        <translation>
+            <numerusform>A conversation can carry at most %n tag; uncheck %1 of them.</numerusform><numerusform>A conversation can carry at most %n tags; uncheck %1 of them.</numerusform></translation>
     </message>
 </context>
 </TS>

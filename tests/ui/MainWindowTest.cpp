@@ -503,7 +503,8 @@ TEST_F(MainWindowTest, WindowTitleFollowsTheConversationAndDeleteKeyWorksInTheLi
     EXPECT_EQ(window.conversationModel()->rowCount(), 1);
     window.finishDeletion();
     EXPECT_FALSE(services->conversations().get(first->id).has_value());
-    EXPECT_EQ(window.conversationList()->actions().size(), 4) << "rename, pin, archive and delete in the context menu";
+    EXPECT_EQ(window.conversationList()->actions().size(), 5)
+        << "rename, pin, archive, tags and delete in the context menu";
 }
 
 TEST_F(MainWindowTest, EveryControlHasAnAccessibleNameOrVisibleText) {

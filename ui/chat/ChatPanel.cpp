@@ -342,6 +342,7 @@ void ChatPanel::handleSend() {
         }
         options.temperature = m_pendingSettings.temperature;
         options.maxTokens = m_pendingSettings.maxTokens;
+        options.tags = m_newConversationTags;
     }
     auto started = m_services.chat().send(prompt, options);
     if (!started) {
@@ -358,6 +359,7 @@ void ChatPanel::handleSend() {
     m_loadingDraft = false;
     m_attachments->clear();
     m_pendingSettings = {};
+    m_newConversationTags.clear();
     if (!m_conversationId && (options.temperature || options.maxTokens)) {
         // A new conversation keeps the generation settings chosen for it.
         if (auto kept = m_services.conversations().setGeneration(started->conversationId, options.temperature,

@@ -43,6 +43,10 @@ public:
     QDialog* openConversationSettings();
     // The settings the next message will use: the shown conversation's, or those chosen for a new one.
     ConversationSettings conversationSettings() const;
+    // Tags a new conversation starts with when its first message is sent (the window passes the tag it filters
+    // the list by, so the new conversation shows up there).
+    void setNewConversationTags(const QStringList& tags) { m_newConversationTags = tags; }
+    QStringList newConversationTags() const { return m_newConversationTags; }
     // Attaches images to the next message (files are checked and, when too large, scaled down); problems are
     // shown in the error banner and the rest are attached.
     void attachFiles(const QStringList& paths);
@@ -111,6 +115,7 @@ private:
     QTimer* m_draftTimer;
     bool m_loadingDraft = false;
     ConversationSettings m_pendingSettings; // for a conversation not yet started
+    QStringList m_newConversationTags;      // likewise
     ErrorBanner* m_banner;
     ChatView* m_view;
     Composer* m_composer;

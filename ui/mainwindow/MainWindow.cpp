@@ -1,4 +1,5 @@
 #include "mainwindow/MainWindow.h"
+#include "mainwindow/ConversationDelegate.h"
 #include "mainwindow/ShortcutsDialog.h"
 #include "pdf/PdfExport.h"
 
@@ -18,11 +19,15 @@
 #include "storage/ConversationRepository.h"
 #include "storage/MessageRepository.h"
 #include "storage/ProviderRepository.h"
+#include "storage/SettingsRepository.h"
+#include "storage/TagRepository.h"
+#include "tags/TagsDialog.h"
 #include "widgets/Dialogs.h"
 #include "widgets/ErrorText.h"
 
 #include <QAction>
 #include <QApplication>
+#include <QComboBox>
 #include <QDir>
 #include <QFileInfo>
 #include <QHBoxLayout>
@@ -33,6 +38,7 @@
 #include <QMenuBar>
 #include <QPushButton>
 #include <QRegularExpression>
+#include <QScopedValueRollback>
 #include <QSettings>
 #include <QSplitter>
 #include <QStatusBar>
@@ -45,6 +51,10 @@
 #include <utility>
 
 namespace Tessera::Ui {
+
+namespace {
+constexpr const char* tagFilterKey = "ui.tag_filter"; // in the store's settings
+} // namespace
 
 MainWindow::MainWindow(Core::CoreServices& services, Dialogs& dialogs, QWidget* parent)
     : QMainWindow(parent)
@@ -71,6 +81,7 @@ MainWindow::MainWindow(Core::CoreServices& services, Dialogs& dialogs, QWidget* 
     m_list->setTextElideMode(Qt::ElideRight);
     m_list->setContextMenuPolicy(Qt::ActionsContextMenu);
     m_list->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    m_list->setItemDelegate(new ConversationDelegate(m_list));
 
     auto* sidebar = new QWidget(this);
     auto* toolbar = new QToolBar(sidebar);
@@ -81,9 +92,21 @@ MainWindow::MainWindow(Core::CoreServices& services, Dialogs& dialogs, QWidget* 
         ->setObjectName(QStringLiteral("renameConversation"));
     toolbar->addAction(tr("Delete"), this, &MainWindow::deleteCurrentConversation)
         ->setObjectName(QStringLiteral("deleteConversation"));
+    // Narrows the list to one tag; shown once a tag exists.
+    m_tagFilter = new QComboBox(sidebar);
+    m_tagFilter->setObjectName(QStringLiteral("tagFilter"));
+    m_tagFilter->setAccessibleName(tr("Filter by tag"));
+    m_tagFilter->setToolTip(tr("Show only the conversations with this tag"));
+    m_tagFilter->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    m_tagFilter->setMinimumContentsLength(8);
+    m_tagFilter->setContextMenuPolicy(Qt::ActionsContextMenu);
+    m_tagFilter->hide();
+    connect(m_tagFilter, &QComboBox::activated, this,
+            [this](int index) { setTagFilter(m_tagFilter->itemData(index).toString()); });
     auto* sidebarLayout = new QVBoxLayout(sidebar);
     sidebarLayout->setContentsMargins(0, 0, 0, 0);
     sidebarLayout->addWidget(toolbar);
+    sidebarLayout->addWidget(m_tagFilter);
     sidebarLayout->addWidget(m_list, 1);
 
     m_splitter->setObjectName(QStringLiteral("mainSplitter"));
@@ -138,8 +161,15 @@ MainWindow::MainWindow(Core::CoreServices& services, Dialogs& dialogs, QWidget* 
         }
     });
     connect(m_list->selectionModel(), &QItemSelectionModel::currentChanged, this, &MainWindow::handleSelectionChanged);
+    connect(m_model, &QAbstractItemModel::modelReset, this, &MainWindow::refreshTagFilter);
 
-    if (!m_model->refresh()) {
+    // The tag the list was narrowed to last time, kept with the store whose tags it names (the filter shows it, so
+    // the narrowing is never hidden).
+    const QString savedTag = services.settings().value(QString::fromLatin1(tagFilterKey));
+    if (!savedTag.isEmpty()) {
+        m_model->setTag(savedTag);
+        m_chat->setNewConversationTags({savedTag});
+    } else if (!m_model->refresh()) {
         statusBar()->showMessage(tr("The conversation list could not be read."));
     }
     QSettings settings;
@@ -171,13 +201,15 @@ void MainWindow::buildMenus() {
     QAction* search = file->addAction(tr("&Search Conversations…"), this, &MainWindow::openSearch);
     search->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_K));
     QAction* conversationSettings =
-        file->addAction(tr("Conversation &Settings…"), m_chat, &ChatPanel::openConversationSettings);
+        file->addAction(tr("Conversation Se&ttings…"), m_chat, &ChatPanel::openConversationSettings);
     conversationSettings->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Comma));
     QAction* remove = file->addAction(tr("&Delete Conversation"), this, &MainWindow::deleteCurrentConversation);
     QAction* pin = file->addAction(tr("&Pin or Unpin Conversation"), this, &MainWindow::togglePinned);
     pin->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_P));
     QAction* archive = file->addAction(tr("Ar&chive or Restore Conversation"), this, &MainWindow::toggleArchived);
     archive->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_R));
+    QAction* tags = file->addAction(tr("Ta&gs…"), this, &MainWindow::openTags);
+    tags->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_T));
     m_undoAction = file->addAction(tr("&Undo Delete"), this, &MainWindow::undoDelete);
     m_undoAction->setShortcut(QKeySequence::Undo);
     m_undoAction->setEnabled(false);
@@ -193,7 +225,9 @@ void MainWindow::buildMenus() {
     connect(listPin, &QAction::triggered, this, &MainWindow::togglePinned);
     auto* listArchive = new QAction(tr("Archive or Restore"), m_list);
     connect(listArchive, &QAction::triggered, this, &MainWindow::toggleArchived);
-    m_list->addActions({listRename, listPin, listArchive, listDelete});
+    auto* listTags = new QAction(tr("Tags…"), m_list);
+    connect(listTags, &QAction::triggered, this, &MainWindow::openTags);
+    m_list->addActions({listRename, listPin, listArchive, listTags, listDelete});
     file->addSeparator();
     QAction* exportOne = file->addAction(tr("&Export Conversation…"), this, &MainWindow::exportCurrentConversation);
     exportOne->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_S));
@@ -221,6 +255,23 @@ void MainWindow::buildMenus() {
     m_showArchived->setCheckable(true);
     m_showArchived->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_J));
     connect(m_showArchived, &QAction::toggled, this, &MainWindow::setShowArchived);
+    view->addSeparator();
+    QAction* filter = view->addAction(tr("Filter by &Tag"), this, [this] {
+        if (m_tagFilter->isHidden()) {
+            statusBar()->showMessage(tr("No tags yet: tag a conversation with File ▸ Tags…"), 6000);
+            return;
+        }
+        m_tagFilter->setFocus(Qt::ShortcutFocusReason);
+        m_tagFilter->showPopup();
+    });
+    filter->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_F));
+    m_renameTag = view->addAction(tr("Rena&me Tag…"), this, &MainWindow::renameFilteredTag);
+    m_deleteTag = view->addAction(tr("&Delete Tag…"), this, &MainWindow::deleteFilteredTag);
+    m_renameTag->setEnabled(false);
+    m_deleteTag->setEnabled(false);
+    m_renameTag->setStatusTip(tr("Renames the tag the list is filtered by"));
+    m_deleteTag->setStatusTip(tr("Takes the tag the list is filtered by off every conversation"));
+    m_tagFilter->addActions({m_renameTag, m_deleteTag});
 
     QMenu* message = menuBar()->addMenu(tr("&Message"));
     QAction* regenerate = message->addAction(tr("&Regenerate Answer"), m_chat, &ChatPanel::regenerateLast);
@@ -464,10 +515,20 @@ qint64 MainWindow::currentConversationId() const {
     return m_chat->conversationId().value_or(0);
 }
 
+void MainWindow::selectFirstOrNew() {
+    if (m_model->rowCount() > 0) {
+        m_list->setCurrentIndex(m_model->index(0));
+    } else {
+        newConversation();
+    }
+}
+
 void MainWindow::newConversation() {
     m_list->selectionModel()->clearCurrentIndex();
     m_list->clearSelection();
     m_chat->showConversation(std::nullopt);
+    const QString tag = m_model->tag();
+    m_chat->setNewConversationTags(tag.isEmpty() ? QStringList() : QStringList{tag});
     m_chat->focusComposer();
     updateWindowTitle();
 }
@@ -516,11 +577,7 @@ void MainWindow::deleteCurrentConversation() {
     m_undoAction->setEnabled(true);
     m_undoTimer->start();
     m_model->refresh();
-    if (m_model->rowCount() > 0) {
-        m_list->setCurrentIndex(m_model->index(0));
-    } else {
-        newConversation();
-    }
+    selectFirstOrNew();
 }
 
 void MainWindow::togglePinned() {
@@ -551,11 +608,7 @@ void MainWindow::toggleArchived() {
                                : tr("“%1” was archived (View ▸ Show Archived Conversations).").arg(conversation->title),
         6000);
     m_model->refresh();
-    if (m_model->rowCount() > 0) {
-        m_list->setCurrentIndex(m_model->index(0));
-    } else {
-        newConversation();
-    }
+    selectFirstOrNew();
 }
 
 void MainWindow::setShowArchived(bool archived) {
@@ -565,11 +618,151 @@ void MainWindow::setShowArchived(bool archived) {
     }
     m_model->setShowArchived(archived);
     m_list->setAccessibleName(archived ? tr("Archived conversations") : tr("Conversations"));
-    if (m_model->rowCount() > 0) {
-        m_list->setCurrentIndex(m_model->index(0));
-    } else {
-        newConversation();
+    selectFirstOrNew();
+}
+
+QDialog* MainWindow::openTags() {
+    const qint64 id = currentConversationId();
+    QString title;
+    QStringList current = m_chat->newConversationTags();
+    if (id != 0) {
+        auto conversation = m_services.conversations().get(id);
+        if (!conversation) {
+            m_dialogs.showError(this, tr("Tags"), describeError(conversation.error()));
+            return nullptr;
+        }
+        title = conversation->title.isEmpty() ? tr("Untitled conversation") : conversation->title;
+        current = conversation->tags;
     }
+    auto all = m_services.tags().list();
+    if (!all) {
+        m_dialogs.showError(this, tr("Tags"), describeError(all.error()));
+        return nullptr;
+    }
+    auto* dialog = new TagsDialog(title, *all, current, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QDialog::accepted, this, [this, dialog, id] {
+        const QStringList chosen = dialog->tags();
+        if (id == 0) {
+            m_chat->setNewConversationTags(chosen);
+            statusBar()->showMessage(chosen.isEmpty()
+                                         ? tr("The new conversation will start without tags.")
+                                         : tr("The new conversation will be tagged %1.")
+                                               .arg(ConversationDelegate::tagText(chosen)),
+                                     6000);
+            return;
+        }
+        if (auto set = m_services.tags().setTags(id, chosen); !set) {
+            m_dialogs.showError(this, tr("Tags"), describeError(set.error()));
+            return;
+        }
+        handleConversationsChanged(id);
+    });
+    dialog->open();
+    return dialog;
+}
+
+QString MainWindow::tagFilter() const {
+    return m_model->tag();
+}
+
+void MainWindow::setTagFilter(const QString& tag) {
+    if (auto saved = m_services.settings().setValue(QString::fromLatin1(tagFilterKey), tag); !saved) {
+        statusBar()->showMessage(describeError(saved.error()), 8000);
+    }
+    const qint64 shown = currentConversationId();
+    m_model->setTag(tag);
+    if (shown == 0) {
+        m_chat->setNewConversationTags(tag.isEmpty() ? QStringList() : QStringList{tag});
+        m_list->selectionModel()->clearCurrentIndex();
+    } else if (const QModelIndex index = m_model->indexOfId(shown); index.isValid()) {
+        m_list->setCurrentIndex(index);
+    } else {
+        selectFirstOrNew();
+    }
+    m_list->setAccessibleName(tag.isEmpty() ? (m_model->showsArchived() ? tr("Archived conversations")
+                                                                         : tr("Conversations"))
+                                            : tr("Conversations tagged %1").arg(tag));
+}
+
+void MainWindow::refreshTagFilter() {
+    if (m_refreshingTags) {
+        return;
+    }
+    const QScopedValueRollback guard(m_refreshingTags, true);
+    const QString filter = m_model->tag();
+    const QSignalBlocker blocker(m_tagFilter);
+    m_tagFilter->clear();
+    m_tagFilter->addItem(tr("All conversations"), QString());
+    int current = 0;
+    if (auto tags = m_services.tags().list()) {
+        for (const Core::TagUse& use : *tags) {
+            m_tagFilter->addItem(tr("%1 (%2)").arg(use.name).arg(use.conversations), use.name);
+            if (!filter.isEmpty() && use.name.compare(filter, Qt::CaseInsensitive) == 0) {
+                current = m_tagFilter->count() - 1;
+            }
+        }
+    }
+    if (!filter.isEmpty() && current == 0) {
+        // No conversation carries the tag any more: it stays chosen (with nothing under it) until another is.
+        m_tagFilter->addItem(tr("%1 (%2)").arg(filter).arg(0), filter);
+        current = m_tagFilter->count() - 1;
+    }
+    m_tagFilter->setCurrentIndex(current);
+    m_tagFilter->setVisible(m_tagFilter->count() > 1);
+    m_renameTag->setEnabled(current > 0);
+    m_deleteTag->setEnabled(current > 0);
+}
+
+void MainWindow::renameFilteredTag() {
+    const QString tag = m_model->tag();
+    if (tag.isEmpty()) {
+        m_dialogs.showInfo(this, tr("Rename Tag"), tr("Choose the tag in the filter above the conversations first."));
+        return;
+    }
+    const auto name = m_dialogs.askText(this, tr("Rename Tag"), tr("New name for “%1”:").arg(tag), tag);
+    if (!name || *name == tag) {
+        return;
+    }
+    const auto cleaned = Core::TagRepository::clean(*name);
+    if (!cleaned) {
+        m_dialogs.showError(this, tr("Rename Tag"), TagsDialog::nameRules());
+        return;
+    }
+    if (auto renamed = m_services.tags().rename(tag, *cleaned); !renamed) {
+        m_dialogs.showError(this, tr("Rename Tag"), describeError(renamed.error()));
+        return;
+    }
+    setTagFilter(*cleaned);
+    statusBar()->showMessage(tr("The tag “%1” is now “%2”.").arg(tag, *cleaned), 6000);
+}
+
+void MainWindow::deleteFilteredTag() {
+    const QString tag = m_model->tag();
+    if (tag.isEmpty()) {
+        m_dialogs.showInfo(this, tr("Delete Tag"), tr("Choose the tag in the filter above the conversations first."));
+        return;
+    }
+    qint64 count = 0;
+    if (auto tags = m_services.tags().list()) {
+        for (const Core::TagUse& use : *tags) {
+            if (use.name.compare(tag, Qt::CaseInsensitive) == 0) {
+                count = use.conversations;
+            }
+        }
+    }
+    if (!m_dialogs.confirm(this, tr("Delete Tag"),
+                           tr("Take the tag “%1” off %n conversation(s)? The conversations stay.", nullptr, int(count))
+                               .arg(tag))) {
+        return;
+    }
+    auto removed = m_services.tags().remove(tag);
+    if (!removed && removed.error().code != Core::ErrorCode::NotFound) {
+        m_dialogs.showError(this, tr("Delete Tag"), describeError(removed.error()));
+        return;
+    }
+    setTagFilter(QString());
+    statusBar()->showMessage(tr("The tag “%1” was deleted.").arg(tag), 6000);
 }
 
 void MainWindow::undoDelete() {

@@ -4,6 +4,7 @@
 
 #include <vector>
 
+class QComboBox;
 class QListView;
 class QSplitter;
 class QLabel;
@@ -55,6 +56,14 @@ public:
     void togglePinned();
     void toggleArchived();
     void setShowArchived(bool archived);
+    // Tags: choose the shown conversation's (or the new one's), narrow the list to one tag, and rename or delete
+    // the tag the list is narrowed to.
+    QDialog* openTags();
+    void setTagFilter(const QString& tag);
+    QString tagFilter() const;
+    QComboBox* tagFilterBox() const { return m_tagFilter; }
+    void renameFilteredTag();
+    void deleteFilteredTag();
     // Makes a deletion waiting for its undo final (after undoSeconds, at the next deletion, and on close).
     void finishDeletion();
     static constexpr int undoSeconds = 10;
@@ -69,6 +78,10 @@ public:
 private:
     void buildMenus();
     void handleConversationsChanged(qint64 conversationId);
+    // Fills the tag filter from the store (after every list refresh); falls back to every conversation when the
+    // tag filtered by is gone.
+    void refreshTagFilter();
+    void selectFirstOrNew();
     void handleSelectionChanged();
     void updateWindowTitle();
     void openSettings();
@@ -90,6 +103,10 @@ private:
     QLabel* m_undoText;
     QAction* m_undoAction = nullptr;
     QAction* m_showArchived = nullptr;
+    QComboBox* m_tagFilter;
+    QAction* m_renameTag = nullptr;
+    QAction* m_deleteTag = nullptr;
+    bool m_refreshingTags = false;
     QTimer* m_undoTimer;
     qint64 m_deletedId = 0; // waiting for its undo
 };

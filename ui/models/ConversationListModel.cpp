@@ -27,11 +27,16 @@ QVariant ConversationListModel::data(const QModelIndex& index, int role) const {
     }
     case Qt::AccessibleTextRole: {
         const QString title = row.title.isEmpty() ? tr("Untitled conversation") : row.title;
-        return row.pinned ? tr("%1 (pinned)").arg(title) : title;
+        const QString text = row.pinned ? tr("%1 (pinned)").arg(title) : title;
+        return row.tags.isEmpty() ? text : tr("%1, tagged %2").arg(text, row.tags.join(QStringLiteral(", ")));
     }
-    case Qt::ToolTipRole:
-        return tr("%1 — %n message(s), updated %2", nullptr, int(row.messageCount))
-            .arg(row.title, QLocale().toString(row.updatedAt.toLocalTime(), QLocale::ShortFormat));
+    case Qt::ToolTipRole: {
+        const QString text = tr("%1 — %n message(s), updated %2", nullptr, int(row.messageCount))
+                                 .arg(row.title, QLocale().toString(row.updatedAt.toLocalTime(), QLocale::ShortFormat));
+        return row.tags.isEmpty() ? text : text + QLatin1Char('\n') + tr("Tags: %1").arg(row.tags.join(QStringLiteral(", ")));
+    }
+    case TagsRole:
+        return row.tags;
     case IdRole:
         return row.id;
     case UpdatedRole:
@@ -54,11 +59,12 @@ QHash<int, QByteArray> ConversationListModel::roleNames() const {
     names.insert(MessageCountRole, "messageCount");
     names.insert(PinnedRole, "pinned");
     names.insert(ArchivedRole, "archived");
+    names.insert(TagsRole, "tags");
     return names;
 }
 
 bool ConversationListModel::refresh() {
-    auto rows = m_repository.list(m_archived ? Core::ListScope::Archived : Core::ListScope::Active);
+    auto rows = m_repository.list(m_archived ? Core::ListScope::Archived : Core::ListScope::Active, m_tag);
     if (!rows) {
         return false;
     }
@@ -70,6 +76,11 @@ bool ConversationListModel::refresh() {
 
 void ConversationListModel::setShowArchived(bool archived) {
     m_archived = archived;
+    refresh();
+}
+
+void ConversationListModel::setTag(const QString& tag) {
+    m_tag = tag;
     refresh();
 }
 

@@ -12,13 +12,14 @@ class ConversationRepository;
 
 namespace Tessera::Ui {
 
-// The conversation list: pinned first, then newest first (or the archived ones). Reloads on refresh().
+// The conversation list: pinned first, then newest first (or the archived ones), optionally only those carrying a
+// tag. Reloads on refresh().
 class ConversationListModel final : public QAbstractListModel {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(ConversationListModel)
 
 public:
-    enum Roles { IdRole = Qt::UserRole + 1, UpdatedRole, MessageCountRole, PinnedRole, ArchivedRole };
+    enum Roles { IdRole = Qt::UserRole + 1, UpdatedRole, MessageCountRole, PinnedRole, ArchivedRole, TagsRole };
 
     explicit ConversationListModel(const Core::ConversationRepository& repository, QObject* parent = nullptr);
 
@@ -31,6 +32,9 @@ public:
     // The conversations in use (pinned first) or the archived ones.
     void setShowArchived(bool archived);
     bool showsArchived() const { return m_archived; }
+    // Only the conversations carrying the tag (compared without case); empty: all of them.
+    void setTag(const QString& tag);
+    QString tag() const { return m_tag; }
     QModelIndex indexOfId(qint64 id) const;
     qint64 idAt(int row) const;
 
@@ -38,6 +42,7 @@ private:
     const Core::ConversationRepository& m_repository;
     std::vector<Core::Conversation> m_rows;
     bool m_archived = false;
+    QString m_tag;
 };
 
 } // namespace Tessera::Ui
