@@ -16,9 +16,12 @@
 #include "settings/AddProviderDialog.h"
 #include "settings/SettingsDialog.h"
 #include "settings/UiSettings.h"
+#include "storage/ConversationRepository.h"
 #include "storage/ProviderRepository.h"
+#include "storage/TagRepository.h"
 #include "support/FakeProviderServer.h"
 #include "support/TestHelpers.h"
+#include "tags/TagsDialog.h"
 #include "widgets/Dialogs.h"
 
 #include <QApplication>
@@ -28,6 +31,7 @@
 #include <QImage>
 #include <QLineEdit>
 #include <QPainter>
+#include <QSplitter>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QWidget>
@@ -129,13 +133,37 @@ int main(int argc, char** argv) {
         }
     }
 
+    // Earlier conversations, tagged, one pinned: the list as it looks after a while.
+    const struct {
+        const char* title;
+        QStringList tags;
+        bool pinned;
+    } earlier[] = {
+        {"Release checklist for 2.4", {QStringLiteral("work"), QStringLiteral("release")}, true},
+        {"Trip to Lisbon: three days", {QStringLiteral("travel")}, false},
+        {"SQLite WAL mode explained", {QStringLiteral("work"), QStringLiteral("sqlite")}, false},
+        {"Birthday gift ideas", {}, false},
+        {"Regex for ISO dates", {QStringLiteral("snippets")}, false},
+    };
+    for (const auto& seed : earlier) {
+        auto created = (*services)->conversations().create(QString::fromUtf8(seed.title), std::nullopt, QString());
+        if (!created || !(*services)->tags().setTags(created->id, seed.tags) ||
+            !(*services)->conversations().setPinned(created->id, seed.pinned)) {
+            std::fprintf(stderr, "cannot add a conversation\n");
+            return 1;
+        }
+    }
+
     Ui::QtDialogs dialogs;
     Ui::MainWindow window(**services, dialogs);
     window.resize(1100, 720);
+    window.findChild<QSplitter*>(QStringLiteral("mainSplitter"))->setSizes({300, 800});
     window.show();
     Ui::ChatPanel* panel = window.chatPanel();
     auto* picker = window.findChild<QComboBox*>(QStringLiteral("providerPicker"));
     picker->setCurrentIndex(picker->findText(QStringLiteral("claude")));
+    window.newConversation();
+    panel->setNewConversationTags({QStringLiteral("work"), QStringLiteral("charts")});
     panel->attachPicture(samplePicture());
     panel->composer()->setPlainText(
         QStringLiteral("What does this chart show? It comes from:\n```python\nimport matplotlib.pyplot as plt\n"
@@ -176,6 +204,14 @@ int main(int argc, char** argv) {
     search->searchNow();
     ok = save(search, file("search")) && ok;
     search->close();
+
+    auto* tags = qobject_cast<Ui::TagsDialog*>(window.openTags());
+    tags->newTagEdit()->setText(QStringLiteral("reports"));
+    ok = save(tags, file("tags"), true) && ok;
+    tags->close();
+    window.setTagFilter(QStringLiteral("work"));
+    ok = save(&window, file("conversations-by-tag")) && ok;
+    window.setTagFilter(QString());
 
     Ui::AddProviderDialog add(**services, claude, &window);
     add.show();

@@ -256,3 +256,26 @@ TEST_F(MainWindowTest, TheTagsDialogAndTheFilterHaveAccessibleNames) {
     }
     EXPECT_TRUE(found);
 }
+
+TEST_F(MainWindowTest, TaggedRowsShowTheirTagsAfterTheTitle) {
+    auto conversation = services->conversations().create(QStringLiteral("short"), std::nullopt, QString());
+    Ui::MainWindow window(*services, dialogs);
+    window.resize(900, 500);
+    window.show();
+    QListView* list = window.conversationList();
+    list->doItemsLayout();
+    const QRect row = list->visualRect(window.conversationModel()->index(0));
+    // The right half of the row, where the tags go; the title is short and stays on the left.
+    const auto rightHalf = [&] {
+        list->doItemsLayout(); // laid out now rather than at the next event loop turn
+        return list->viewport()->grab(QRect(row.center().x(), row.top(), row.width() / 2, row.height())).toImage();
+    };
+    list->selectionModel()->clear(); // as after the refresh below: both pictures unselected
+    const QImage untagged = rightHalf();
+    ASSERT_TRUE(services->tags().setTags(conversation->id, {QStringLiteral("alpha"), QStringLiteral("beta")}));
+    window.conversationModel()->refresh();
+    const QImage tagged = rightHalf();
+    EXPECT_NE(tagged, untagged) << "the tags are drawn";
+    list->setLayoutDirection(Qt::RightToLeft);
+    EXPECT_NE(rightHalf(), tagged) << "right to left, the tags move to the left";
+}

@@ -39,10 +39,18 @@ void ConversationDelegate::paint(QPainter* painter, const QStyleOptionViewItem& 
 
     const QRect textRect = style->subElementRect(QStyle::SE_ItemViewItemText, &opt, widget).adjusted(2, 0, -2, 0);
     const QFontMetrics metrics(opt.font);
+    QFont tagFont = opt.font;
+    if (tagFont.pointSizeF() > 0) {
+        tagFont.setPointSizeF(tagFont.pointSizeF() * 0.9);
+    } else {
+        tagFont.setPixelSize(std::max(8, tagFont.pixelSize() * 9 / 10));
+    }
+    const QFontMetrics tagMetrics(tagFont);
     const int gap = metrics.horizontalAdvance(QLatin1Char(' ')) * 2;
-    const int titleWidth = std::min(metrics.horizontalAdvance(title), textRect.width());
-    const int tagsWidth = std::min(metrics.horizontalAdvance(tags),
-                                   std::max(textRect.width() - titleWidth - gap, textRect.width() * 2 / 5));
+    // Advances are rounded down while eliding measures exactly: a pixel more keeps text that fits from being elided.
+    const int titleWidth = std::min(metrics.horizontalAdvance(title) + 1, textRect.width());
+    const int tagsWidth = std::min(tagMetrics.horizontalAdvance(tags) + 1,
+                                   std::max(textRect.width() - titleWidth - gap, textRect.width() * 7 / 20));
     const int titleSpace = std::max(0, textRect.width() - tagsWidth - gap);
 
     const bool selected = opt.state.testFlag(QStyle::State_Selected);
@@ -63,13 +71,14 @@ void ConversationDelegate::paint(QPainter* painter, const QStyleOptionViewItem& 
         muted.setAlphaF(0.75F);
     }
     painter->setPen(muted);
+    painter->setFont(tagFont);
     QRect tagsRect = textRect;
     tagsRect.setWidth(tagsWidth);
     if (!rtl) {
         tagsRect.moveRight(textRect.right());
     }
     painter->drawText(tagsRect, int(Qt::AlignVCenter | (rtl ? Qt::AlignLeft : Qt::AlignRight)),
-                      metrics.elidedText(tags, Qt::ElideRight, tagsRect.width()));
+                      tagMetrics.elidedText(tags, Qt::ElideRight, tagsRect.width()));
     painter->restore();
 }
 

@@ -5,7 +5,7 @@
 namespace Tessera::Ui {
 
 // Draws a conversation's title and, after it in a muted colour, its tags ("#work #rust"); the title keeps at
-// least 60% of the width, and both are elided when the row is narrow.
+// least 65% of the width, and both are elided when the row is narrow.
 class ConversationDelegate final : public QStyledItemDelegate {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(ConversationDelegate)

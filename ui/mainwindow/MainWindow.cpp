@@ -114,7 +114,7 @@ MainWindow::MainWindow(Core::CoreServices& services, Dialogs& dialogs, QWidget* 
     m_splitter->addWidget(m_chat);
     m_splitter->setStretchFactor(0, 0);
     m_splitter->setStretchFactor(1, 1);
-    m_splitter->setSizes({240, 760});
+    m_splitter->setSizes({280, 760});
     setCentralWidget(m_splitter);
     buildMenus();
 

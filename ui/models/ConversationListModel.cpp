@@ -2,9 +2,40 @@
 
 #include "storage/ConversationRepository.h"
 
+#include <QIcon>
 #include <QLocale>
+#include <QPainter>
+#include <QPainterPath>
+#include <QPixmap>
 
 namespace Tessera::Ui {
+
+namespace {
+
+// A push pin, drawn rather than an emoji (which many systems lack a font for); readable on light and dark.
+QIcon pinIcon() {
+    static const QIcon icon = [] {
+        QPixmap pixmap(32, 32);
+        pixmap.fill(Qt::transparent);
+        QPainter painter(&pixmap);
+        painter.setRenderHint(QPainter::Antialiasing);
+        painter.translate(16, 16);
+        painter.rotate(35);
+        painter.setPen(QPen(QColor(0x80, 0x80, 0x80), 2.5, Qt::SolidLine, Qt::RoundCap));
+        painter.drawLine(QPointF(0, 2), QPointF(0, 14)); // the needle
+        painter.setPen(QPen(QColor(0x8a, 0x1c, 0x1c), 1.5));
+        painter.setBrush(QColor(0xd9, 0x3b, 0x3b));
+        QPainterPath head;
+        head.addRoundedRect(QRectF(-6, -13, 12, 8), 3, 3);
+        head.addRect(QRectF(-3.5, -6, 7, 6));
+        head.addRoundedRect(QRectF(-8, -1, 16, 4), 2, 2);
+        painter.drawPath(head.simplified());
+        return QIcon(pixmap);
+    }();
+    return icon;
+}
+
+} // namespace
 
 ConversationListModel::ConversationListModel(const Core::ConversationRepository& repository, QObject* parent)
     : QAbstractListModel(parent)
@@ -21,10 +52,10 @@ QVariant ConversationListModel::data(const QModelIndex& index, int role) const {
     }
     const Core::Conversation& row = m_rows[size_t(index.row())];
     switch (role) {
-    case Qt::DisplayRole: {
-        const QString title = row.title.isEmpty() ? tr("Untitled conversation") : row.title;
-        return row.pinned ? QStringLiteral("📌 ") + title : title;
-    }
+    case Qt::DisplayRole:
+        return row.title.isEmpty() ? tr("Untitled conversation") : row.title;
+    case Qt::DecorationRole:
+        return row.pinned ? QVariant(pinIcon()) : QVariant();
     case Qt::AccessibleTextRole: {
         const QString title = row.title.isEmpty() ? tr("Untitled conversation") : row.title;
         const QString text = row.pinned ? tr("%1 (pinned)").arg(title) : title;

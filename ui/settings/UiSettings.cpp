@@ -4,15 +4,49 @@
 #include <QFont>
 #include <QLibraryInfo>
 #include <QLocale>
+#include <QPainter>
 #include <QPalette>
+#include <QProxyStyle>
 #include <QSettings>
 #include <QStyle>
 #include <QStyleFactory>
+#include <QStyleOption>
 #include <QTranslator>
 
 #include <algorithm>
 
 namespace Tessera::Ui {
+
+namespace {
+
+// Fusion outlines check boxes with a darker shade of the window colour, which on a dark base (a list of check
+// boxes) all but disappears; this draws a light edge around them.
+class DarkStyle final : public QProxyStyle {
+public:
+    explicit DarkStyle(QStyle* base)
+        : QProxyStyle(base) {}
+
+    void drawPrimitive(PrimitiveElement element, const QStyleOption* option, QPainter* painter,
+                       const QWidget* widget) const override {
+        QProxyStyle::drawPrimitive(element, option, painter, widget);
+        if (element != PE_IndicatorCheckBox) {
+            return;
+        }
+        painter->save();
+        painter->setRenderHint(QPainter::Antialiasing);
+        QColor edge = option->palette.color(QPalette::Text);
+        edge.setAlphaF(0.45F);
+        painter->setPen(QPen(edge, 1));
+        painter->setBrush(Qt::NoBrush);
+        const QRectF box = QRectF(option->rect).adjusted(0.5, 0.5, -0.5, -0.5);
+        const qreal side = std::min(box.width(), box.height());
+        painter->drawRoundedRect(QRectF(box.topLeft() + QPointF(0, (box.height() - side) / 2), QSizeF(side, side)), 2,
+                                 2);
+        painter->restore();
+    }
+};
+
+} // namespace
 
 UiSettings UiSettings::load() {
     QSettings settings;
@@ -75,11 +109,12 @@ void applyTheme(QApplication& app, Theme theme) {
         app.setPalette(app.style()->standardPalette());
         return;
     }
-    app.setStyle(QStyleFactory::create(QStringLiteral("Fusion")));
     if (theme == Theme::Light) {
+        app.setStyle(QStyleFactory::create(QStringLiteral("Fusion")));
         app.setPalette(app.style()->standardPalette());
         return;
     }
+    app.setStyle(new DarkStyle(QStyleFactory::create(QStringLiteral("Fusion"))));
     QPalette dark;
     const QColor window(45, 45, 48);
     const QColor base(30, 30, 32);

@@ -20,6 +20,7 @@ TagsDialog::TagsDialog(const QString& title, const std::vector<Core::TagUse>& ex
     , m_error(new QLabel(this)) {
     setObjectName(QStringLiteral("tagsDialog"));
     setWindowTitle(tr("Tags"));
+    setMinimumWidth(380);
     resize(380, 420);
 
     auto* heading = new QLabel(title.isEmpty() ? tr("&Tags for the new conversation:")
