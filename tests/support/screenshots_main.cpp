@@ -30,6 +30,8 @@
 #include <QDir>
 #include <QImage>
 #include <QLineEdit>
+#include <QMenu>
+#include <QMenuBar>
 #include <QPainter>
 #include <QSplitter>
 #include <QStandardPaths>
@@ -212,6 +214,15 @@ int main(int argc, char** argv) {
     window.setTagFilter(QStringLiteral("work"));
     ok = save(&window, file("conversations-by-tag")) && ok;
     window.setTagFilter(QString());
+
+    QMenu* fileMenu = window.menuBar()->actions().constFirst()->menu();
+    fileMenu->popup(window.mapToGlobal(QPoint(0, 0)));
+    ok = save(fileMenu, file("file-menu")) && ok;
+    fileMenu->hide();
+
+    QDialog* shortcuts = window.openShortcuts();
+    ok = save(shortcuts, file("shortcuts")) && ok;
+    shortcuts->close();
 
     Ui::AddProviderDialog add(**services, claude, &window);
     add.show();
