@@ -7,6 +7,8 @@
 #include <QStringList>
 #include <QVariant>
 
+#include <vector>
+
 namespace Tessera::Bench {
 
 namespace {
@@ -78,6 +80,19 @@ qint64 seedStore(const Core::Database& db, const SeedSize& size, quint32 seed) {
         QSqlQuery conversation(db.connection());
         QSqlQuery message(db.connection());
         QSqlQuery leaf(db.connection());
+        QSqlQuery tag(db.connection());
+        QSqlQuery tagged(db.connection());
+        if (!tag.prepare(QStringLiteral("INSERT INTO tags (name) VALUES (?)")) ||
+            !tagged.prepare(QStringLiteral("INSERT INTO conversation_tags (conversation_id, tag_id) VALUES (?, ?)"))) {
+            return Core::fail(Core::ErrorCode::StorageFailed, QStringLiteral("cannot prepare the tag statements"));
+        }
+        constexpr int tagCount = 12;
+        for (int t = 0; t < tagCount; ++t) {
+            tag.addBindValue(QStringLiteral("tag %1").arg(t + 1));
+            if (!tag.exec()) {
+                return Core::fail(Core::ErrorCode::StorageFailed, QStringLiteral("cannot add a tag"));
+            }
+        }
         if (!conversation.prepare(QStringLiteral("INSERT INTO conversations (title, created_at, updated_at) "
                                                  "VALUES (?, ?, ?)")) ||
             !message.prepare(QStringLiteral("INSERT INTO messages (conversation_id, parent_id, role, content, state, "
@@ -94,6 +109,18 @@ qint64 seedStore(const Core::Database& db, const SeedSize& size, quint32 seed) {
                 return Core::fail(Core::ErrorCode::StorageFailed, QStringLiteral("cannot add a conversation"));
             }
             const qint64 id = conversation.lastInsertId().toLongLong();
+            // Every conversation carries one tag, every other one a second: lists show tags as in real use.
+            std::vector<int> tagsOfThis{c % tagCount};
+            if (c % 2 == 0 && (c / 2 + 5) % tagCount != c % tagCount) {
+                tagsOfThis.push_back((c / 2 + 5) % tagCount);
+            }
+            for (int t : tagsOfThis) {
+                tagged.addBindValue(id);
+                tagged.addBindValue(t + 1);
+                if (!tagged.exec()) {
+                    return Core::fail(Core::ErrorCode::StorageFailed, QStringLiteral("cannot tag a conversation"));
+                }
+            }
             QVariant parent(QMetaType(QMetaType::LongLong)); // the first message follows none
             for (int m = 0; m < size.messagesPerConversation; ++m) {
                 message.addBindValue(id);

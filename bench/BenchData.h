@@ -31,7 +31,8 @@ struct SeedSize {
     int messagesPerConversation = 100;
 };
 
-// Fills an empty store with conversations of alternating user and assistant messages, each following the one
+// Fills an empty store with conversations (tagged with one or two of 12 tags) of alternating user and assistant
+// messages, each following the one
 // before (one branch), in one transaction and with prepared statements (the FTS index is kept by the store's own
 // triggers, as in real use). Returns the number of messages written, or -1 on failure.
 qint64 seedStore(const Core::Database& db, const SeedSize& size, quint32 seed = 42);

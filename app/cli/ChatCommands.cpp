@@ -575,7 +575,8 @@ int tagConversation(Context& context, const QStringList& args, bool add) {
         return reportError(context, now.error());
     }
     if (context.json) {
-        printJson(QJsonObject{{QStringLiteral("id"), double(*id)}, {QStringLiteral("tags"), QJsonArray::fromStringList(*now)}});
+        printJson(QJsonObject{{QStringLiteral("id"), double(*id)},
+                              {QStringLiteral("tags"), QJsonArray::fromStringList(*now)}});
     } else if (now->isEmpty()) {
         printOut(QStringLiteral("Conversation %1 has no tags.\n").arg(*id));
     } else {

@@ -254,7 +254,9 @@ TEST_F(CliTest, ConversationsListShowDelete) {
 
 TEST_F(CliTest, TagsOrganiseConversationsFromChatListAndTagCommands) {
     addProvider();
-    const auto q = [](const char* text) { return QString::fromUtf8(text); };
+    const auto q = [](const char* text) {
+        return QString::fromUtf8(text);
+    };
     ASSERT_EQ(cli({q("chat"), q("--tag"), q("Work"), q("--tag"), q("#rust"), q("plan the release")}).exitCode, 0);
     ASSERT_EQ(cli({q("chat"), q("a holiday")}).exitCode, 0);
 

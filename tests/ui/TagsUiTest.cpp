@@ -66,7 +66,8 @@ TEST_F(MainWindowTest, TheTagsDialogTagsTheConversationShownAndTheFilterNarrowsT
     EXPECT_EQ(dialog->tags(), QStringList({QStringLiteral("Work"), QStringLiteral("rust")}));
     EXPECT_TRUE(line->text().isEmpty());
     dialog->accept();
-    EXPECT_EQ(services->tags().tagsOf(plans->id).value(), QStringList({QStringLiteral("rust"), QStringLiteral("Work")}));
+    EXPECT_EQ(services->tags().tagsOf(plans->id).value(),
+              QStringList({QStringLiteral("rust"), QStringLiteral("Work")}));
 
     const QModelIndex row = window.conversationModel()->indexOfId(plans->id);
     EXPECT_EQ(row.data(Ui::ConversationListModel::TagsRole).toStringList(),
@@ -76,8 +77,8 @@ TEST_F(MainWindowTest, TheTagsDialogTagsTheConversationShownAndTheFilterNarrowsT
     EXPECT_EQ(Ui::ConversationDelegate::tagText(row.data(Ui::ConversationListModel::TagsRole).toStringList()),
               QStringLiteral("#rust #Work"));
     EXPECT_FALSE(filter->isHidden());
-    EXPECT_EQ(comboTexts(filter),
-              QStringList({QStringLiteral("All conversations"), QStringLiteral("rust (1)"), QStringLiteral("Work (1)")}));
+    EXPECT_EQ(comboTexts(filter), QStringList({QStringLiteral("All conversations"), QStringLiteral("rust (1)"),
+                                               QStringLiteral("Work (1)")}));
 
     // The second conversation: the dialog offers the existing tags; checking one reuses it.
     window.conversationList()->setCurrentIndex(window.conversationModel()->indexOfId(trip->id));

@@ -54,7 +54,8 @@ void ConversationDelegate::paint(QPainter* painter, const QStyleOptionViewItem& 
     const int titleSpace = std::max(0, textRect.width() - tagsWidth - gap);
 
     const bool selected = opt.state.testFlag(QStyle::State_Selected);
-    const QPalette::ColorGroup group = opt.state.testFlag(QStyle::State_Enabled) ? QPalette::Normal : QPalette::Disabled;
+    const QPalette::ColorGroup group =
+        opt.state.testFlag(QStyle::State_Enabled) ? QPalette::Normal : QPalette::Disabled;
     const bool rtl = opt.direction == Qt::RightToLeft;
     painter->save();
     painter->setFont(opt.font);

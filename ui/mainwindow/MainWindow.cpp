@@ -645,11 +645,11 @@ QDialog* MainWindow::openTags() {
         const QStringList chosen = dialog->tags();
         if (id == 0) {
             m_chat->setNewConversationTags(chosen);
-            statusBar()->showMessage(chosen.isEmpty()
-                                         ? tr("The new conversation will start without tags.")
-                                         : tr("The new conversation will be tagged %1.")
-                                               .arg(ConversationDelegate::tagText(chosen)),
-                                     6000);
+            statusBar()->showMessage(
+                chosen.isEmpty()
+                    ? tr("The new conversation will start without tags.")
+                    : tr("The new conversation will be tagged %1.").arg(ConversationDelegate::tagText(chosen)),
+                6000);
             return;
         }
         if (auto set = m_services.tags().setTags(id, chosen); !set) {
@@ -680,9 +680,9 @@ void MainWindow::setTagFilter(const QString& tag) {
     } else {
         selectFirstOrNew();
     }
-    m_list->setAccessibleName(tag.isEmpty() ? (m_model->showsArchived() ? tr("Archived conversations")
-                                                                         : tr("Conversations"))
-                                            : tr("Conversations tagged %1").arg(tag));
+    m_list->setAccessibleName(tag.isEmpty()
+                                  ? (m_model->showsArchived() ? tr("Archived conversations") : tr("Conversations"))
+                                  : tr("Conversations tagged %1").arg(tag));
 }
 
 void MainWindow::refreshTagFilter() {
@@ -751,9 +751,9 @@ void MainWindow::deleteFilteredTag() {
             }
         }
     }
-    if (!m_dialogs.confirm(this, tr("Delete Tag"),
-                           tr("Take the tag “%1” off %n conversation(s)? The conversations stay.", nullptr, int(count))
-                               .arg(tag))) {
+    if (!m_dialogs.confirm(
+            this, tr("Delete Tag"),
+            tr("Take the tag “%1” off %n conversation(s)? The conversations stay.", nullptr, int(count)).arg(tag))) {
         return;
     }
     auto removed = m_services.tags().remove(tag);

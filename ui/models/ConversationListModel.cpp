@@ -64,7 +64,8 @@ QVariant ConversationListModel::data(const QModelIndex& index, int role) const {
     case Qt::ToolTipRole: {
         const QString text = tr("%1 — %n message(s), updated %2", nullptr, int(row.messageCount))
                                  .arg(row.title, QLocale().toString(row.updatedAt.toLocalTime(), QLocale::ShortFormat));
-        return row.tags.isEmpty() ? text : text + QLatin1Char('\n') + tr("Tags: %1").arg(row.tags.join(QStringLiteral(", ")));
+        return row.tags.isEmpty() ? text
+                                  : text + QLatin1Char('\n') + tr("Tags: %1").arg(row.tags.join(QStringLiteral(", ")));
     }
     case TagsRole:
         return row.tags;

@@ -11,6 +11,17 @@
 
 namespace Tessera::Ui {
 
+namespace {
+
+QListWidgetItem* addTagItem(QListWidget* list, const QString& name) {
+    auto* item = new QListWidgetItem(name, list);
+    item->setFlags(Qt::ItemIsEnabled | Qt::ItemIsSelectable | Qt::ItemIsUserCheckable);
+    item->setCheckState(Qt::Unchecked);
+    return item;
+}
+
+} // namespace
+
 TagsDialog::TagsDialog(const QString& title, const std::vector<Core::TagUse>& existing, const QStringList& checked,
                        QWidget* parent)
     : QDialog(parent)
@@ -23,25 +34,20 @@ TagsDialog::TagsDialog(const QString& title, const std::vector<Core::TagUse>& ex
     setMinimumWidth(380);
     resize(380, 420);
 
-    auto* heading = new QLabel(title.isEmpty() ? tr("&Tags for the new conversation:")
-                                               : tr("&Tags of “%1”:").arg(title.left(60)),
-                               this);
+    auto* heading = new QLabel(
+        title.isEmpty() ? tr("&Tags for the new conversation:") : tr("&Tags of “%1”:").arg(title.left(60)), this);
     heading->setWordWrap(true);
     heading->setBuddy(m_list);
     m_list->setObjectName(QStringLiteral("tagList"));
     m_list->setAccessibleName(tr("Tags"));
     m_list->setUniformItemSizes(true);
     for (const Core::TagUse& use : existing) {
-        auto* item = new QListWidgetItem(use.name, m_list);
-        item->setFlags(Qt::ItemIsEnabled | Qt::ItemIsSelectable | Qt::ItemIsUserCheckable);
-        item->setCheckState(Qt::Unchecked);
-        item->setToolTip(tr("On %n conversation(s)", nullptr, int(use.conversations)));
+        addTagItem(m_list, use.name)->setToolTip(tr("On %n conversation(s)", nullptr, int(use.conversations)));
     }
     for (const QString& name : checked) {
         QListWidgetItem* item = itemFor(name);
         if (item == nullptr) { // not counted yet (a tag chosen for a conversation not yet started)
-            item = new QListWidgetItem(name, m_list);
-            item->setFlags(Qt::ItemIsEnabled | Qt::ItemIsSelectable | Qt::ItemIsUserCheckable);
+            item = addTagItem(m_list, name);
         }
         item->setCheckState(Qt::Checked);
     }
@@ -145,8 +151,7 @@ bool TagsDialog::addTypedTags() {
     for (const QString& name : names) {
         last = itemFor(name);
         if (last == nullptr) {
-            last = new QListWidgetItem(name, m_list);
-            last->setFlags(Qt::ItemIsEnabled | Qt::ItemIsSelectable | Qt::ItemIsUserCheckable);
+            last = addTagItem(m_list, name);
         }
         last->setCheckState(Qt::Checked);
     }
