@@ -12,9 +12,12 @@
 #include "storage/Database.h"
 #include "storage/ProviderRepository.h"
 
+#include <QBuffer>
 #include <QCoreApplication>
 #include <QElapsedTimer>
+#include <QImage>
 #include <QProcess>
+#include <QSqlQuery>
 #include <QTemporaryDir>
 
 #include <benchmark/benchmark.h>
@@ -80,8 +83,27 @@ void BM_AppendDelta(benchmark::State& state) {
     state.counters["messages"] = double(state.range(0));
 }
 
-// Opening a stored conversation in the chat panel: reading its branch and showing its newest page.
-void BM_OpenConversation(benchmark::State& state) {
+// A photo-sized PNG (noise, so it does not compress: about 360 KB).
+QByteArray noisePng() {
+    QImage image(400, 300, QImage::Format_RGB32);
+    quint32 value = 12345;
+    for (int y = 0; y < image.height(); ++y) {
+        auto* line = reinterpret_cast<QRgb*>(image.scanLine(y));
+        for (int x = 0; x < image.width(); ++x) {
+            value = value * 1664525U + 1013904223U;
+            line[x] = 0xff000000U | (value >> 8);
+        }
+    }
+    QByteArray bytes;
+    QBuffer buffer(&bytes);
+    buffer.open(QIODevice::WriteOnly);
+    image.save(&buffer, "PNG");
+    return bytes;
+}
+
+// Opening a stored conversation in the chat panel: reading its branch and showing its newest page. With
+// imageEvery > 0, every imageEvery-th message carries a photo-sized picture.
+void measureOpen(benchmark::State& state, int messages, int imageEvery) {
     QTemporaryDir dir;
     Core::MemorySecretStore secrets;
     auto services = Core::CoreServices::open(dir.path(), secrets, nullptr);
@@ -91,10 +113,28 @@ void BM_OpenConversation(benchmark::State& state) {
     }
     Bench::SeedSize size;
     size.conversations = 1;
-    size.messagesPerConversation = int(state.range(0));
-    if (Bench::seedStore((*services)->database(), size) != state.range(0)) {
+    size.messagesPerConversation = messages;
+    if (Bench::seedStore((*services)->database(), size) != messages) {
         Bench::fail(state, "cannot seed the store");
         return;
+    }
+    const Core::Database& db = (*services)->database();
+    if (imageEvery > 0) {
+        const QByteArray png = noisePng();
+        auto added = db.transaction([&]() -> Core::Status {
+            QSqlQuery insert(db.connection());
+            insert.prepare(QStringLiteral("INSERT INTO message_images (message_id, mime_type, name, data) "
+                                          "SELECT id, 'image/png', 'photo.png', ? FROM messages WHERE id % ? = 1"));
+            insert.addBindValue(png);
+            insert.addBindValue(imageEvery);
+            return insert.exec() ? Core::Status{}
+                                 : Core::fail(Core::ErrorCode::StorageFailed, QStringLiteral("cannot add images"));
+        });
+        if (!added) {
+            Bench::fail(state, "cannot add the images");
+            return;
+        }
+        state.counters["image_mb"] = double(png.size()) * (messages / imageEvery) / (1024.0 * 1024.0);
     }
     const qint64 id = (*services)->conversations().list()->front().id;
     Ui::ChatPanel panel(**services);
@@ -111,6 +151,16 @@ void BM_OpenConversation(benchmark::State& state) {
         state.ResumeTiming();
     }
     state.counters["messages"] = double(shown);
+}
+
+void BM_OpenConversation(benchmark::State& state) {
+    measureOpen(state, int(state.range(0)), 0);
+}
+
+// The same with a picture in every 40th message (250 photos, about 90 MB, at 10,000 messages): only the pictures
+// of the page shown are read.
+void BM_OpenConversationWithImages(benchmark::State& state) {
+    measureOpen(state, int(Bench::messageCount(state.range(0))), 40);
 }
 
 // The real app, started as a user starts it, with 1,000 conversations in its store: from launching the process
@@ -164,4 +214,5 @@ void BM_ColdStart(benchmark::State& state) {
 
 BENCHMARK(BM_AppendDelta)->Arg(10)->Arg(10'000)->Unit(benchmark::kMicrosecond);
 BENCHMARK(BM_OpenConversation)->Arg(100)->Arg(10'000)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_OpenConversationWithImages)->Arg(10'000)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_ColdStart)->UseManualTime()->Iterations(5)->Unit(benchmark::kMillisecond);

@@ -165,9 +165,11 @@ Result<Message> MessageRepository::insert(Message message) const {
     return message;
 }
 
-Status MessageRepository::loadImages(std::vector<Message>& messages, const QString& where,
-                                     const QVariantList& values) const {
-    auto query = m_db.exec(QStringLiteral("SELECT message_id, mime_type, name, data FROM message_images WHERE ") +
+Status MessageRepository::loadImages(std::vector<Message>& messages, const QString& where, const QVariantList& values,
+                                     ImageBytes bytes) const {
+    // Without the bytes, SQLite does not read the images' pages at all.
+    auto query = m_db.exec(QStringLiteral("SELECT message_id, mime_type, name, %1 FROM message_images WHERE ")
+                                   .arg(bytes == ImageBytes::Load ? QStringLiteral("data") : QStringLiteral("NULL")) +
                                where + QStringLiteral(" ORDER BY message_id, id"),
                            values);
     if (!query) {
@@ -257,7 +259,16 @@ Status MessageRepository::finish(const Message& message) const {
     return {};
 }
 
-Result<std::vector<Message>> MessageRepository::pathTo(qint64 messageId) const {
+Result<std::vector<ImageAttachment>> MessageRepository::imagesOf(qint64 messageId) const {
+    std::vector<Message> one(1);
+    one.front().id = messageId;
+    if (auto loaded = loadImages(one, QStringLiteral("message_id = ?"), {messageId}); !loaded) {
+        return fail(loaded.error());
+    }
+    return std::move(one.front().images);
+}
+
+Result<std::vector<Message>> MessageRepository::pathTo(qint64 messageId, ImageBytes bytes) const {
     // Walk up from the message to the first one; read the branch in order with each message's sibling place.
     static const QString sql = QStringLiteral(R"sql(
         WITH RECURSIVE chain(id, depth) AS (
@@ -291,7 +302,7 @@ Result<std::vector<Message>> MessageRepository::pathTo(qint64 messageId) const {
     if (auto images = loadImages(result,
                                  QStringLiteral("message_id IN (SELECT id FROM messages WHERE "
                                                 "conversation_id = ?)"),
-                                 {result.front().conversationId});
+                                 {result.front().conversationId}, bytes);
         !images) {
         return fail(images.error());
     }
@@ -310,7 +321,7 @@ Result<qint64> MessageRepository::currentLeaf(qint64 conversationId) const {
     return query->next() ? query->value(0).toLongLong() : 0;
 }
 
-Result<std::vector<Message>> MessageRepository::path(qint64 conversationId) const {
+Result<std::vector<Message>> MessageRepository::path(qint64 conversationId, ImageBytes bytes) const {
     auto leaf = currentLeaf(conversationId);
     if (!leaf) {
         return fail(leaf.error());
@@ -318,7 +329,7 @@ Result<std::vector<Message>> MessageRepository::path(qint64 conversationId) cons
     if (*leaf == 0) {
         return std::vector<Message>{};
     }
-    return pathTo(*leaf);
+    return pathTo(*leaf, bytes);
 }
 
 Status MessageRepository::setCurrentLeaf(qint64 conversationId, qint64 messageId) const {

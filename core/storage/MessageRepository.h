@@ -12,6 +12,10 @@ namespace Tessera::Core {
 
 class Database;
 
+// Whether messages are read with their images' bytes, or with each image's type and name only (the bytes read
+// later with imagesOf, for the messages that are shown).
+enum class ImageBytes { Load, Later };
+
 class MessageRepository final {
 public:
     MessageRepository(const Database& db, const Clock& clock);
@@ -24,9 +28,11 @@ public:
     Result<std::vector<Message>> listForConversation(qint64 conversationId) const;
     // The branch the conversation shows: from its first message to its current last one, each with its place
     // among its siblings.
-    Result<std::vector<Message>> path(qint64 conversationId) const;
+    Result<std::vector<Message>> path(qint64 conversationId, ImageBytes bytes = ImageBytes::Load) const;
     // The branch that ends at the message (from the first message to it), with sibling places.
-    Result<std::vector<Message>> pathTo(qint64 messageId) const;
+    Result<std::vector<Message>> pathTo(qint64 messageId, ImageBytes bytes = ImageBytes::Load) const;
+    // The message's images with their bytes.
+    Result<std::vector<ImageAttachment>> imagesOf(qint64 messageId) const;
     // The message the conversation's branch ends at (0 for an empty conversation).
     Result<qint64> currentLeaf(qint64 conversationId) const;
     Status setCurrentLeaf(qint64 conversationId, qint64 messageId) const;
@@ -44,7 +50,8 @@ public:
 private:
     Result<Message> insert(Message message) const;
     // Fills in the images of the messages from the rows the condition selects.
-    Status loadImages(std::vector<Message>& messages, const QString& where, const QVariantList& values) const;
+    Status loadImages(std::vector<Message>& messages, const QString& where, const QVariantList& values,
+                      ImageBytes bytes = ImageBytes::Load) const;
 
     const Database& m_db;
     const Clock& m_clock;

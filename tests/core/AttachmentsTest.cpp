@@ -120,6 +120,34 @@ TEST(AttachmentsTest, ImagesAreStoredWithTheirMessageAndReadBackInOrder) {
     EXPECT_EQ(left->value(0).toInt(), 0) << "images go with their conversation";
 }
 
+TEST(AttachmentsTest, ABranchCanBeReadWithImageNamesOnlyAndTheBytesAfterwards) {
+    CoreFixture core;
+    auto conversation = core.conversations->create(QStringLiteral("pictures"), std::nullopt, QString(), QString());
+    ASSERT_TRUE(conversation);
+    Message message;
+    message.conversationId = conversation->id;
+    message.content = QStringLiteral("two pictures");
+    message.images = {png(QStringLiteral("a.png")), {QStringLiteral("image/gif"), kGif, QStringLiteral("b.gif")}};
+    auto added = core.messages->add(message);
+    ASSERT_TRUE(added);
+    ASSERT_TRUE(core.messages->setCurrentLeaf(conversation->id, added->id));
+
+    auto light = core.messages->path(conversation->id, ImageBytes::Later);
+    ASSERT_TRUE(light);
+    ASSERT_EQ(light->size(), 1U);
+    const std::vector<ImageAttachment>& named = light->front().images;
+    ASSERT_EQ(named.size(), 2U);
+    EXPECT_EQ(named[0].name, QStringLiteral("a.png"));
+    EXPECT_EQ(named[1].mimeType, QStringLiteral("image/gif"));
+    EXPECT_TRUE(named[0].data.isEmpty() && named[1].data.isEmpty()) << "no bytes read";
+
+    auto bytes = core.messages->imagesOf(added->id);
+    ASSERT_TRUE(bytes);
+    EXPECT_EQ(*bytes, message.images);
+    EXPECT_EQ(core.messages->path(conversation->id)->front().images, message.images) << "by default, with bytes";
+    EXPECT_TRUE(core.messages->imagesOf(added->id + 100)->empty());
+}
+
 TEST(AttachmentsTest, AFailedImageInsertStoresNothing) {
     CoreFixture core;
     auto conversation = core.conversations->create(QStringLiteral("x"), std::nullopt, QString(), QString());

@@ -114,6 +114,17 @@ TEST_F(MainWindowTest, ImagesArePickedPastedShownSentAndStored) {
     ASSERT_TRUE(stored);
     ASSERT_EQ(stored->images.size(), 1U);
     EXPECT_EQ(stored->images[0].name, QStringLiteral("diagram.png"));
+
+    // Opened again: the branch is read without image bytes, and the message's widget reads its own.
+    window.chatPanel()->showConversation(window.chatPanel()->conversationId());
+    user = messageAt(window, 0);
+    ASSERT_NE(user, nullptr);
+    const QList<QLabel*> thumbnails = user->findChildren<QLabel*>(QStringLiteral("messageImage"));
+    ASSERT_EQ(thumbnails.size(), 1);
+    EXPECT_FALSE(thumbnails.first()->pixmap().isNull()) << "the picture is shown, not a placeholder";
+    EXPECT_EQ(user->message().images.front().data, stored->images.front().data);
+    EXPECT_TRUE(window.chatPanel()->chatView()->messages().front().images.front().data.isEmpty())
+        << "the branch kept for the view holds no bytes";
 }
 
 TEST_F(MainWindowTest, AFileThatIsNeitherAnImageNorTextIsExplainedAndNotAttached) {

@@ -146,6 +146,14 @@ ChatPanel::ChatPanel(Core::CoreServices& services, QWidget* parent)
             m_draftTimer->start();
         }
     });
+    m_view->setImageLoader([this](qint64 messageId) {
+        auto images = m_services.messages().imagesOf(messageId);
+        if (!images) {
+            m_banner->showError(images.error()); // the message shows without its pictures
+            return std::vector<Core::ImageAttachment>();
+        }
+        return std::move(*images);
+    });
     connect(m_view, &ChatView::copyRequested, this, &ChatPanel::copyMessage);
     connect(m_view, &ChatView::editRequested, this, &ChatPanel::beginEdit);
     connect(m_view, &ChatView::regenerateRequested, this, &ChatPanel::regenerate);
@@ -282,7 +290,8 @@ void ChatPanel::showConversation(std::optional<qint64> conversationId) {
         return;
     }
     auto conversation = m_services.conversations().get(*conversationId);
-    auto messages = m_services.messages().path(*conversationId);
+    // The images' bytes are read as their messages get widgets (ChatView's image loader).
+    auto messages = m_services.messages().path(*conversationId, Core::ImageBytes::Later);
     if (!conversation || !messages) {
         m_banner->showError(conversation ? messages.error() : conversation.error());
         m_view->clear();

@@ -79,7 +79,17 @@ void ChatView::setMessages(const std::vector<Core::Message>& messages) {
 }
 
 MessageWidget* ChatView::createWidget(const Core::Message& message) {
-    auto* widget = new MessageWidget(message, m_content);
+    const bool bytesLater = std::any_of(message.images.cbegin(), message.images.cend(),
+                                        [](const Core::ImageAttachment& image) { return image.data.isEmpty(); });
+    MessageWidget* widget = nullptr;
+    if (bytesLater && m_imageLoader) {
+        // The widget holds the bytes it shows; the branch kept here stays without them.
+        Core::Message withBytes = message;
+        withBytes.images = m_imageLoader(message.id);
+        widget = new MessageWidget(withBytes, m_content);
+    } else {
+        widget = new MessageWidget(message, m_content);
+    }
     widget->setActionsEnabled(m_actionsEnabled);
     connect(widget, &MessageWidget::copyRequested, this, &ChatView::copyRequested);
     connect(widget, &MessageWidget::editRequested, this, &ChatView::editRequested);

@@ -6,6 +6,7 @@
 #include <QScrollArea>
 #include <QTimer>
 
+#include <functional>
 #include <vector>
 
 class QLabel;
@@ -30,6 +31,10 @@ public:
     explicit ChatView(QWidget* parent = nullptr);
 
     void setMessages(const std::vector<Core::Message>& messages);
+    // Reads a message's image bytes when its widget is made: messages may be given with their images' types and
+    // names only, so a long conversation full of pictures opens without reading them all.
+    using ImageLoader = std::function<std::vector<Core::ImageAttachment>(qint64 messageId)>;
+    void setImageLoader(ImageLoader loader) { m_imageLoader = std::move(loader); }
     void clear();
     void appendMessage(const Core::Message& message);
     void appendDelta(qint64 messageId, const QString& delta);
@@ -70,8 +75,9 @@ private:
 
     QWidget* m_content;
     QVBoxLayout* m_layout;
-    QLabel* m_placeholder;                  // shown while the conversation is empty
-    std::vector<Core::Message> m_all;       // the branch shown, first message first
+    QLabel* m_placeholder;            // shown while the conversation is empty
+    std::vector<Core::Message> m_all; // the branch shown, first message first
+    ImageLoader m_imageLoader;
     std::size_t m_firstShown = 0;           // index in m_all of the first message with a widget
     std::vector<MessageWidget*> m_widgets;  // for m_all[m_firstShown...]
     QHash<qint64, QString> m_streamingText; // full text so far, by message id
