@@ -1,6 +1,7 @@
 #pragma once
 
 #include "common/Result.h"
+#include "storage/ConversationRepository.h"
 
 #include <QString>
 #include <QStringList>
@@ -22,8 +23,9 @@ class TagRepository final {
 public:
     explicit TagRepository(const Database& db);
 
-    // Every tag in use, by name (case-insensitive), with how many conversations carry it.
-    Result<std::vector<TagUse>> list() const;
+    // Every tag in use, by name (case-insensitive), with how many conversations carry it: of those in the list,
+    // the archived ones, or all (deleted ones never count; a tag no conversation of the scope carries is left out).
+    Result<std::vector<TagUse>> list(ListScope scope = ListScope::All) const;
     // The conversation's tags, by name.
     Result<QStringList> tagsOf(qint64 conversationId) const;
     // Replaces the conversation's tags (names are cleaned; duplicates collapse; an existing tag keeps its spelling).

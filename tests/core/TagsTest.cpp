@@ -102,6 +102,18 @@ TEST(TagsTest, TheListNarrowsToATagAndDeletedConversationsTakeTheirTagsAlong) {
     ASSERT_TRUE(core.conversations->setArchived(a, true));
     EXPECT_EQ(titles(*core.conversations->list(ListScope::Archived, QStringLiteral("work"))),
               QStringList({QStringLiteral("A")}));
+    // Counted within a scope: work is on one conversation in use and one archived; home only in use.
+    const auto counts = [&](ListScope scope) {
+        QStringList result;
+        const auto uses = tags.list(scope);
+        for (const TagUse& use : *uses) {
+            result << QStringLiteral("%1=%2").arg(use.name).arg(use.conversations);
+        }
+        return result;
+    };
+    EXPECT_EQ(counts(ListScope::All), QStringList({QStringLiteral("home=1"), QStringLiteral("work=2")}));
+    EXPECT_EQ(counts(ListScope::Active), QStringList({QStringLiteral("home=1"), QStringLiteral("work=1")}));
+    EXPECT_EQ(counts(ListScope::Archived), QStringList({QStringLiteral("work=1")}));
 
     ASSERT_TRUE(core.conversations->moveToTrash(b));
     EXPECT_EQ(tags.list()->size(), 1U) << "a tag only the trash uses is not offered";

@@ -102,6 +102,17 @@ TEST_F(MainWindowTest, TheTagsDialogTagsTheConversationShownAndTheFilterNarrowsT
     EXPECT_EQ(window.conversationModel()->rowCount(), 2);
     EXPECT_EQ(window.chatPanel()->conversationId(), plans->id) << "the conversation shown stays shown";
 
+    // The filter counts what the list can show: archived conversations count in the archived view.
+    window.toggleArchived(); // plans
+    EXPECT_EQ(comboTexts(filter), QStringList({QStringLiteral("All conversations"), QStringLiteral("Work (1)")}));
+    window.setShowArchived(true);
+    EXPECT_EQ(comboTexts(filter), QStringList({QStringLiteral("All conversations"), QStringLiteral("rust (1)"),
+                                               QStringLiteral("Work (1)")}));
+    window.toggleArchived(); // plans back in use
+    window.setShowArchived(false);
+    EXPECT_EQ(filter->itemText(2), QStringLiteral("Work (2)"));
+    window.conversationList()->setCurrentIndex(window.conversationModel()->indexOfId(plans->id));
+
     // Unchecking every tag takes them off.
     window.conversationList()->setCurrentIndex(window.conversationModel()->indexOfId(trip->id));
     dialog = qobject_cast<Ui::TagsDialog*>(window.openTags());

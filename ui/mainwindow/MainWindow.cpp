@@ -695,7 +695,9 @@ void MainWindow::refreshTagFilter() {
     m_tagFilter->clear();
     m_tagFilter->addItem(tr("All conversations"), QString());
     int current = 0;
-    if (auto tags = m_services.tags().list()) {
+    // Counted among the conversations the list can show (those in use, or the archived ones).
+    if (auto tags =
+            m_services.tags().list(m_model->showsArchived() ? Core::ListScope::Archived : Core::ListScope::Active)) {
         for (const Core::TagUse& use : *tags) {
             m_tagFilter->addItem(tr("%1 (%2)").arg(use.name).arg(use.conversations), use.name);
             if (!filter.isEmpty() && use.name.compare(filter, Qt::CaseInsensitive) == 0) {
