@@ -2,6 +2,56 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
+    <name>ConversationFiles</name>
+    <message>
+        <source>Markdown (*.md)</source>
+        <translation>Markdown (*.md)</translation>
+    </message>
+    <message>
+        <source>Tessera JSON, every version and image (*.json)</source>
+        <translation>Tessera-JSON, alle Fassungen und Bilder (*.json)</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Export All Conversations</source>
+        <translation>Alle Unterhaltungen exportieren</translation>
+    </message>
+    <message>
+        <source>Export Conversation</source>
+        <translation>Unterhaltung exportieren</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>Exportieren</translation>
+    </message>
+    <message>
+        <source>Tessera conversations</source>
+        <translation>Tessera-Unterhaltungen</translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %n conversation(s) to %1.</source>
+        <translation>
+            <numerusform>%n Unterhaltung nach %1 exportiert.</numerusform>
+            <numerusform>%n Unterhaltungen nach %1 exportiert.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Import Conversations</source>
+        <translation>Unterhaltungen importieren</translation>
+    </message>
+    <message>
+        <source>Tessera or ChatGPT export (*.json);;All files (*)</source>
+        <translation>Tessera- oder ChatGPT-Export (*.json);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>%1 was not imported.</source>
+        <translation>%1 wurde nicht importiert.</translation>
+    </message>
+</context>
+<context>
     <name>Tessera::Core::Error</name>
     <message>
         <source>Something went wrong inside Tessera. Please report it with the log file.</source>
@@ -860,41 +910,6 @@ Ein nativer KI-Arbeitsplatz für den Desktop. Ihre API-Schlüssel bleiben im Sys
         <source>Tessera conversations</source>
         <translation>Tessera-Unterhaltungen</translation>
     </message>
-    <message>
-        <source>Markdown (*.md)</source>
-        <translation>Markdown (*.md)</translation>
-    </message>
-    <message>
-        <source>Tessera JSON, every version and image (*.json)</source>
-        <translation>Tessera-JSON, alle Fassungen und Bilder (*.json)</translation>
-    </message>
-    <message>
-        <source>Export All Conversations</source>
-        <translation>Alle Unterhaltungen exportieren</translation>
-    </message>
-    <message>
-        <source>Export</source>
-        <translation>Exportieren</translation>
-    </message>
-    <message numerus="yes">
-        <source>Exported %n conversation(s) to %1.</source>
-        <translation>
-            <numerusform>%n Unterhaltung nach %1 exportiert.</numerusform>
-            <numerusform>%n Unterhaltungen nach %1 exportiert.</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Import Conversations</source>
-        <translation>Unterhaltungen importieren</translation>
-    </message>
-    <message>
-        <source>Tessera or ChatGPT export (*.json);;All files (*)</source>
-        <translation>Tessera- oder ChatGPT-Export (*.json);;Alle Dateien (*)</translation>
-    </message>
-    <message>
-        <source>%1 was not imported.</source>
-        <translation>%1 wurde nicht importiert.</translation>
-    </message>
     <message numerus="yes">
         <source>Imported %n conversation(s).</source>
         <translation>
@@ -999,10 +1014,6 @@ Ein nativer KI-Arbeitsplatz für den Desktop. Ihre API-Schlüssel bleiben im Sys
         <translation>Archivierte Unterhaltungen</translation>
     </message>
     <message>
-        <source>PDF (*.pdf)</source>
-        <translation>PDF (*.pdf)</translation>
-    </message>
-    <message>
         <source>Filter by tag</source>
         <translation>Nach Tag filtern</translation>
     </message>
@@ -1096,7 +1107,10 @@ Ein nativer KI-Arbeitsplatz für den Desktop. Ihre API-Schlüssel bleiben im Sys
     </message>
     <message numerus="yes">
         <source>Take the tag “%1” off %n conversation(s)? The conversations stay.</source>
-        <translation><numerusform>Das Tag „%1“ von %n Unterhaltung entfernen? Die Unterhaltung bleibt.</numerusform><numerusform>Das Tag „%1“ von %n Unterhaltungen entfernen? Die Unterhaltungen bleiben.</numerusform></translation>
+        <translation>
+            <numerusform>Das Tag „%1“ von %n Unterhaltung entfernen? Die Unterhaltung bleibt.</numerusform>
+            <numerusform>Das Tag „%1“ von %n Unterhaltungen entfernen? Die Unterhaltungen bleiben.</numerusform>
+        </translation>
     </message>
     <message>
         <source>The tag “%1” was deleted.</source>
@@ -1790,7 +1804,10 @@ Ein nativer KI-Arbeitsplatz für den Desktop. Ihre API-Schlüssel bleiben im Sys
     </message>
     <message numerus="yes">
         <source>On %n conversation(s)</source>
-        <translation><numerusform>An %n Unterhaltung</numerusform><numerusform>An %n Unterhaltungen</numerusform></translation>
+        <translation>
+            <numerusform>An %n Unterhaltung</numerusform>
+            <numerusform>An %n Unterhaltungen</numerusform>
+        </translation>
     </message>
     <message>
         <source>&amp;New tag:</source>
@@ -1822,7 +1839,10 @@ Ein nativer KI-Arbeitsplatz für den Desktop. Ihre API-Schlüssel bleiben im Sys
     </message>
     <message numerus="yes">
         <source>A conversation can carry at most %n tag(s); uncheck %1 of them.</source>
-        <translation><numerusform>Eine Unterhaltung kann höchstens %n Tag tragen; entfernen Sie %1 Haken.</numerusform><numerusform>Eine Unterhaltung kann höchstens %n Tags tragen; entfernen Sie %1 Haken.</numerusform></translation>
+        <translation>
+            <numerusform>Eine Unterhaltung kann höchstens %n Tag tragen; entfernen Sie %1 Haken.</numerusform>
+            <numerusform>Eine Unterhaltung kann höchstens %n Tags tragen; entfernen Sie %1 Haken.</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -2,6 +2,14 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
+    <name>ConversationFiles</name>
+    <message numerus="yes">
+        <source>Exported %n conversation(s) to %1.</source>
+        <translation>
+            <numerusform>Exported %n conversation to %1.</numerusform><numerusform>Exported %n conversations to %1.</numerusform></translation>
+    </message>
+</context>
+<context>
     <name>Tessera::Ui::AddProviderDialog</name>
     <message numerus="yes">
         <source> · %n model(s) · %1 ms</source>
@@ -61,13 +69,6 @@
 <context>
     <name>Tessera::Ui::MainWindow</name>
     <message numerus="yes">
-        <source>Exported %n conversation(s) to %1.</source>
-        <translation>
-            <numerusform>Exported %n conversation to %1.</numerusform>
-            <numerusform>Exported %n conversations to %1.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
         <source>Imported %n conversation(s).</source>
         <translation>
             <numerusform>Imported %n conversation.</numerusform>
@@ -77,7 +78,9 @@
     <message numerus="yes">
         <source>Take the tag “%1” off %n conversation(s)? The conversations stay.</source>
         <translation>
-            <numerusform>Take the tag “%1” off %n conversation? The conversations stay.</numerusform><numerusform>Take the tag “%1” off %n conversations? The conversations stay.</numerusform></translation>
+            <numerusform>Take the tag “%1” off %n conversation? The conversations stay.</numerusform>
+            <numerusform>Take the tag “%1” off %n conversations? The conversations stay.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -156,12 +159,16 @@
     <message numerus="yes">
         <source>On %n conversation(s)</source>
         <translation>
-            <numerusform>On %n conversation</numerusform><numerusform>On %n conversations</numerusform></translation>
+            <numerusform>On %n conversation</numerusform>
+            <numerusform>On %n conversations</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>A conversation can carry at most %n tag(s); uncheck %1 of them.</source>
         <translation>
-            <numerusform>A conversation can carry at most %n tag; uncheck %1 of them.</numerusform><numerusform>A conversation can carry at most %n tags; uncheck %1 of them.</numerusform></translation>
+            <numerusform>A conversation can carry at most %n tag; uncheck %1 of them.</numerusform>
+            <numerusform>A conversation can carry at most %n tags; uncheck %1 of them.</numerusform>
+        </translation>
     </message>
 </context>
 </TS>

@@ -1,14 +1,13 @@
 #include "mainwindow/MainWindow.h"
 #include "mainwindow/ConversationDelegate.h"
+#include "mainwindow/ConversationFiles.h"
 #include "mainwindow/ShortcutsDialog.h"
-#include "pdf/PdfExport.h"
 
 #include "app/CoreServices.h"
 #include "chat/ChatPanel.h"
 #include "chat/ChatService.h"
 #include "chat/ChatView.h"
 #include "chat/TitleService.h"
-#include "exchange/ConversationExchange.h"
 #include "health/ProviderHealthDialog.h"
 #include "models/ConversationListModel.h"
 #include "observability/HealthMonitor.h"
@@ -28,8 +27,6 @@
 #include <QAction>
 #include <QApplication>
 #include <QComboBox>
-#include <QDir>
-#include <QFileInfo>
 #include <QHBoxLayout>
 #include <QItemSelectionModel>
 #include <QLabel>
@@ -396,84 +393,21 @@ void MainWindow::exportAllConversations() {
 }
 
 void MainWindow::exportConversations(const std::vector<qint64>& ids, const QString& suggestedName) {
-    const QString markdown = tr("Markdown (*.md)");
-    const QString json = tr("Tessera JSON, every version and image (*.json)");
-    const QString pdf = tr("PDF (*.pdf)");
-    QString chosen;
-    QString path = m_dialogs.askSaveFile(this, ids.empty() ? tr("Export All Conversations") : tr("Export Conversation"),
-                                         suggestedName + QStringLiteral(".md"),
-                                         markdown + QStringLiteral(";;") + json + QStringLiteral(";;") + pdf, &chosen);
-    if (path.isEmpty()) {
-        return;
+    if (const auto done = ConversationFiles(m_services, m_dialogs).exportConversations(this, ids, suggestedName)) {
+        statusBar()->showMessage(*done, 8000);
     }
-    const Core::ExportFormat format = chosen == json || path.endsWith(QStringLiteral(".json"), Qt::CaseInsensitive)
-                                          ? Core::ExportFormat::Json
-                                          : Core::ExportFormat::Markdown;
-    if (format == Core::ExportFormat::Json && path.endsWith(QStringLiteral(".md"), Qt::CaseInsensitive)) {
-        path.chop(3);
-        path += QStringLiteral(".json");
-    }
-    Core::ConversationExchange& exchange = m_services.exchange();
-    std::vector<Core::PortableConversation> conversations;
-    if (ids.empty()) {
-        auto all = exchange.collectAll();
-        if (!all) {
-            m_dialogs.showError(this, tr("Export"), describeError(all.error()));
-            return;
-        }
-        conversations = std::move(*all);
-    } else {
-        for (qint64 id : ids) {
-            auto one = exchange.collect(id);
-            if (!one) {
-                m_dialogs.showError(this, tr("Export"), describeError(one.error()));
-                return;
-            }
-            conversations.push_back(std::move(*one));
-        }
-    }
-    const bool asPdf = chosen == pdf || path.endsWith(QStringLiteral(".pdf"), Qt::CaseInsensitive);
-    if (asPdf && !path.endsWith(QStringLiteral(".pdf"), Qt::CaseInsensitive)) {
-        path = QFileInfo(path).dir().filePath(QFileInfo(path).completeBaseName() + QStringLiteral(".pdf"));
-    }
-    const QByteArray bytes = exchange.render(conversations, asPdf ? Core::ExportFormat::Markdown : format);
-    const QString title = ids.empty() ? tr("Tessera conversations") : conversations.front().title;
-    if (auto written =
-            asPdf ? writeMarkdownPdf(path, QString::fromUtf8(bytes), title) : exchange.writeFile(path, bytes);
-        !written) {
-        m_dialogs.showError(this, tr("Export"), describeError(written.error()));
-        return;
-    }
-    statusBar()->showMessage(tr("Exported %n conversation(s) to %1.", nullptr, int(conversations.size())).arg(path),
-                             8000);
 }
 
 void MainWindow::importConversations() {
-    const QStringList files = m_dialogs.askOpenFiles(this, tr("Import Conversations"),
-                                                     tr("Tessera or ChatGPT export (*.json);;All files (*)"));
-    int conversations = 0;
-    qint64 lastId = 0;
-    for (const QString& path : files) {
-        auto report = m_services.exchange().importFile(path);
-        if (!report) {
-            m_dialogs.showError(this, tr("Import Conversations"),
-                                tr("%1 was not imported.").arg(QFileInfo(path).fileName()) + QStringLiteral("\n\n") +
-                                    describeError(report.error()));
-            continue;
-        }
-        conversations += report->conversations;
-        if (!report->conversationIds.empty()) {
-            lastId = report->conversationIds.back();
-        }
-    }
-    if (files.isEmpty()) {
+    const auto imported = ConversationFiles(m_services, m_dialogs).importConversations(this);
+    if (!imported) {
         return;
     }
     m_model->refresh();
-    if (lastId != 0) {
-        m_list->setCurrentIndex(m_model->indexOfId(lastId));
+    if (imported->lastId != 0) {
+        m_list->setCurrentIndex(m_model->indexOfId(imported->lastId));
     }
-    statusBar()->showMessage(tr("Imported %n conversation(s).", nullptr, conversations), 8000);
+    statusBar()->showMessage(tr("Imported %n conversation(s).", nullptr, imported->conversations), 8000);
 }
 
 void MainWindow::selectNeighbourConversation(int step) {
