@@ -204,6 +204,7 @@ TEST_F(MainWindowTest, ANewConversationStartedWhileFilteringCarriesTheTagAndTheF
     EXPECT_EQ(window.tagFilter(), QStringLiteral("ideas"));
     EXPECT_EQ(child<QComboBox>(&window, "tagFilter")->currentText(), QStringLiteral("ideas (2)"));
     EXPECT_EQ(window.conversationModel()->rowCount(), 2);
+    EXPECT_EQ(window.conversationList()->accessibleName(), QStringLiteral("Conversations tagged ideas"));
 }
 
 TEST_F(MainWindowTest, TheTagFilteredByCanBeRenamedMergedAndDeleted) {

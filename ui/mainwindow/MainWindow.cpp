@@ -35,7 +35,6 @@
 #include <QMenuBar>
 #include <QPushButton>
 #include <QRegularExpression>
-#include <QScopedValueRollback>
 #include <QSettings>
 #include <QSplitter>
 #include <QStatusBar>
@@ -166,6 +165,7 @@ MainWindow::MainWindow(Core::CoreServices& services, Dialogs& dialogs, QWidget* 
     if (!savedTag.isEmpty()) {
         m_model->setTag(savedTag);
         m_chat->setNewConversationTags({savedTag});
+        updateListName();
     } else if (!m_model->refresh()) {
         statusBar()->showMessage(tr("The conversation list could not be read."));
     }
@@ -551,7 +551,7 @@ void MainWindow::setShowArchived(bool archived) {
         return;
     }
     m_model->setShowArchived(archived);
-    m_list->setAccessibleName(archived ? tr("Archived conversations") : tr("Conversations"));
+    updateListName();
     selectFirstOrNew();
 }
 
@@ -614,16 +614,17 @@ void MainWindow::setTagFilter(const QString& tag) {
     } else {
         selectFirstOrNew();
     }
-    m_list->setAccessibleName(tag.isEmpty()
-                                  ? (m_model->showsArchived() ? tr("Archived conversations") : tr("Conversations"))
-                                  : tr("Conversations tagged %1").arg(tag));
+    updateListName();
+}
+
+void MainWindow::updateListName() {
+    const QString tag = m_model->tag();
+    m_list->setAccessibleName(!tag.isEmpty()             ? tr("Conversations tagged %1").arg(tag)
+                              : m_model->showsArchived() ? tr("Archived conversations")
+                                                         : tr("Conversations"));
 }
 
 void MainWindow::refreshTagFilter() {
-    if (m_refreshingTags) {
-        return;
-    }
-    const QScopedValueRollback guard(m_refreshingTags, true);
     const QString filter = m_model->tag();
     const QSignalBlocker blocker(m_tagFilter);
     m_tagFilter->clear();

@@ -82,6 +82,8 @@ private:
     // tag filtered by is gone.
     void refreshTagFilter();
     void selectFirstOrNew();
+    // The list's accessible name says what it shows: a tag's conversations, the archived ones, or those in use.
+    void updateListName();
     void handleSelectionChanged();
     void updateWindowTitle();
     void openSettings();
@@ -106,7 +108,6 @@ private:
     QComboBox* m_tagFilter;
     QAction* m_renameTag = nullptr;
     QAction* m_deleteTag = nullptr;
-    bool m_refreshingTags = false;
     QTimer* m_undoTimer;
     qint64 m_deletedId = 0; // waiting for its undo
 };
