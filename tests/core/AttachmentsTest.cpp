@@ -28,6 +28,17 @@ ImageAttachment png(const QString& name = QStringLiteral("shot.png")) {
     return {QStringLiteral("image/png"), kPng, name};
 }
 
+// A message with a PNG and a GIF, in a new conversation.
+Message twoPictures(CoreFixture& core) {
+    auto conversation = core.conversations->create(QStringLiteral("pictures"), std::nullopt, QString(), QString());
+    EXPECT_TRUE(conversation);
+    Message message;
+    message.conversationId = conversation ? conversation->id : 0;
+    message.content = QStringLiteral("two pictures");
+    message.images = {png(QStringLiteral("a.png")), {QStringLiteral("image/gif"), kGif, QStringLiteral("b.gif")}};
+    return message;
+}
+
 QString writeFile(const QTemporaryDir& dir, const QString& name, const QByteArray& data) {
     const QString path = dir.filePath(name);
     QFile file(path);
@@ -92,29 +103,24 @@ TEST(AttachmentsTest, ValidationRejectsMismatchedTypesTooManyAndTooLarge) {
 
 TEST(AttachmentsTest, ImagesAreStoredWithTheirMessageAndReadBackInOrder) {
     CoreFixture core;
-    auto conversation = core.conversations->create(QStringLiteral("pictures"), std::nullopt, QString(), QString());
-    ASSERT_TRUE(conversation);
-    Message message;
-    message.conversationId = conversation->id;
-    message.content = QStringLiteral("two pictures");
-    message.images = {png(QStringLiteral("a.png")), {QStringLiteral("image/gif"), kGif, QStringLiteral("b.gif")}};
+    const Message message = twoPictures(core);
     auto added = core.messages->add(message);
     ASSERT_TRUE(added);
     Message plain;
-    plain.conversationId = conversation->id;
+    plain.conversationId = message.conversationId;
     plain.content = QStringLiteral("no pictures");
     ASSERT_TRUE(core.messages->add(plain));
 
     auto read = core.messages->get(added->id);
     ASSERT_TRUE(read);
     EXPECT_EQ(read->images, message.images);
-    auto listed = core.messages->listForConversation(conversation->id);
+    auto listed = core.messages->listForConversation(message.conversationId);
     ASSERT_TRUE(listed);
     ASSERT_EQ(listed->size(), 2U);
     EXPECT_EQ((*listed)[0].images, message.images);
     EXPECT_TRUE((*listed)[1].images.empty());
 
-    ASSERT_TRUE(core.conversations->remove(conversation->id));
+    ASSERT_TRUE(core.conversations->remove(message.conversationId));
     auto left = core.db->exec(QStringLiteral("SELECT COUNT(*) FROM message_images"));
     ASSERT_TRUE(left && left->next());
     EXPECT_EQ(left->value(0).toInt(), 0) << "images go with their conversation";
@@ -122,17 +128,12 @@ TEST(AttachmentsTest, ImagesAreStoredWithTheirMessageAndReadBackInOrder) {
 
 TEST(AttachmentsTest, ABranchCanBeReadWithImageNamesOnlyAndTheBytesAfterwards) {
     CoreFixture core;
-    auto conversation = core.conversations->create(QStringLiteral("pictures"), std::nullopt, QString(), QString());
-    ASSERT_TRUE(conversation);
-    Message message;
-    message.conversationId = conversation->id;
-    message.content = QStringLiteral("two pictures");
-    message.images = {png(QStringLiteral("a.png")), {QStringLiteral("image/gif"), kGif, QStringLiteral("b.gif")}};
+    const Message message = twoPictures(core);
     auto added = core.messages->add(message);
     ASSERT_TRUE(added);
-    ASSERT_TRUE(core.messages->setCurrentLeaf(conversation->id, added->id));
+    ASSERT_TRUE(core.messages->setCurrentLeaf(message.conversationId, added->id));
 
-    auto light = core.messages->path(conversation->id, ImageBytes::Later);
+    auto light = core.messages->path(message.conversationId, ImageBytes::Later);
     ASSERT_TRUE(light);
     ASSERT_EQ(light->size(), 1U);
     const std::vector<ImageAttachment>& named = light->front().images;
@@ -144,7 +145,7 @@ TEST(AttachmentsTest, ABranchCanBeReadWithImageNamesOnlyAndTheBytesAfterwards) {
     auto bytes = core.messages->imagesOf(added->id);
     ASSERT_TRUE(bytes);
     EXPECT_EQ(*bytes, message.images);
-    EXPECT_EQ(core.messages->path(conversation->id)->front().images, message.images) << "by default, with bytes";
+    EXPECT_EQ(core.messages->path(message.conversationId)->front().images, message.images) << "by default, with bytes";
     EXPECT_TRUE(core.messages->imagesOf(added->id + 100)->empty());
 }
 
