@@ -19,8 +19,8 @@ namespace Tessera::Ui {
 
 namespace {
 
-// Fusion outlines check boxes with a darker shade of the window colour, which on a dark base (a list of check
-// boxes) all but disappears; this draws a light edge around them.
+// Fusion outlines check boxes and radio buttons with a darker shade of the window colour, which on a dark base (a
+// list of check boxes, an edit-coloured background) all but disappears; this draws a light edge around them.
 class DarkStyle final : public QProxyStyle {
 public:
     explicit DarkStyle(QStyle* base)
@@ -29,7 +29,7 @@ public:
     void drawPrimitive(PrimitiveElement element, const QStyleOption* option, QPainter* painter,
                        const QWidget* widget) const override {
         QProxyStyle::drawPrimitive(element, option, painter, widget);
-        if (element != PE_IndicatorCheckBox) {
+        if (element != PE_IndicatorCheckBox && element != PE_IndicatorRadioButton) {
             return;
         }
         painter->save();
@@ -40,8 +40,12 @@ public:
         painter->setBrush(Qt::NoBrush);
         const QRectF box = QRectF(option->rect).adjusted(0.5, 0.5, -0.5, -0.5);
         const qreal side = std::min(box.width(), box.height());
-        painter->drawRoundedRect(QRectF(box.topLeft() + QPointF(0, (box.height() - side) / 2), QSizeF(side, side)), 2,
-                                 2);
+        const QRectF square(box.topLeft() + QPointF(0, (box.height() - side) / 2), QSizeF(side, side));
+        if (element == PE_IndicatorRadioButton) {
+            painter->drawEllipse(square);
+        } else {
+            painter->drawRoundedRect(square, 2, 2);
+        }
         painter->restore();
     }
 };
