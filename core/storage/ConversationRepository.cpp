@@ -124,10 +124,14 @@ Result<Conversation> ConversationRepository::get(qint64 id) const {
     return fromRow(*query);
 }
 
+QString scopeCondition(ListScope scope) {
+    return scope == ListScope::Active     ? QStringLiteral(" AND c.archived = 0")
+           : scope == ListScope::Archived ? QStringLiteral(" AND c.archived = 1")
+                                          : QString();
+}
+
 Result<std::vector<Conversation>> ConversationRepository::list(ListScope scope, const QString& tag) const {
-    const QString archived = scope == ListScope::Active     ? QStringLiteral(" AND c.archived = 0")
-                             : scope == ListScope::Archived ? QStringLiteral(" AND c.archived = 1")
-                                                            : QString();
+    const QString archived = scopeCondition(scope);
     QVariantList values;
     QString tagged;
     if (!tag.isEmpty()) {

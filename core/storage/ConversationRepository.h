@@ -12,6 +12,8 @@ class Database;
 
 // Which conversations a list holds: the ones in use, the archived ones, or both.
 enum class ListScope { Active, Archived, All };
+// The SQL condition (" AND c.archived = 0", or nothing for All) that narrows conversations aliased c to the scope.
+QString scopeCondition(ListScope scope);
 
 class ConversationRepository final {
 public:

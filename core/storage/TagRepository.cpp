@@ -66,14 +66,11 @@ Result<QString> TagRepository::clean(const QString& name) {
 }
 
 Result<std::vector<TagUse>> TagRepository::list(ListScope scope) const {
-    const QString archived = scope == ListScope::Active     ? QStringLiteral(" AND c.archived = 0")
-                             : scope == ListScope::Archived ? QStringLiteral(" AND c.archived = 1")
-                                                            : QString();
     auto query = m_db.exec(QStringLiteral("SELECT t.name, (SELECT COUNT(*) FROM conversation_tags ct "
                                           "JOIN conversations c ON c.id = ct.conversation_id "
                                           "WHERE ct.tag_id = t.id AND c.deleted_at IS NULL%1) "
                                           "FROM tags t")
-                               .arg(archived));
+                               .arg(scopeCondition(scope)));
     if (!query) {
         return fail(query.error());
     }
