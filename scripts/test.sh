@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Installs what is missing, builds, and runs every test through ctest. The keychain tests run against
-# a real Secret Service: a private D-Bus session with an unlocked gnome-keyring.
+# a real Secret Service: a private D-Bus session with an unlocked gnome-keyring. The repository and service
+# tests run twice, on SQLite and on a throwaway PostgreSQL server in the build folder, stopped at the end
+# (also when tests fail).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -13,4 +15,10 @@ fi
 cmake --preset "$preset"
 cmake --build --preset "$preset" -j "${TESSERA_JOBS:-2}"
 
-exec dbus-run-session -- ./scripts/run-tests-in-session.sh "$preset" "$@"
+postgres_dir="build/$preset/postgres"
+trap './scripts/postgres.sh stop "$postgres_dir"' EXIT
+TESSERA_TEST_POSTGRES_URL="$(./scripts/postgres.sh start "$postgres_dir")"
+export TESSERA_TEST_POSTGRES_URL
+echo "PostgreSQL for the tests: $TESSERA_TEST_POSTGRES_URL"
+
+dbus-run-session -- ./scripts/run-tests-in-session.sh "$preset" "$@"

@@ -181,6 +181,14 @@
         <source>The attachment is too large. An image may have at most 5 MB, a text file 256 KB, and a message at most 8 images; make it smaller or send fewer.</source>
         <translation>Der Anhang ist zu groß. Ein Bild darf höchstens 5 MB haben, eine Textdatei 256 KB und eine Nachricht höchstens 8 Bilder; verkleinern Sie ihn oder senden Sie weniger.</translation>
     </message>
+    <message>
+        <source>The database is busy with another program&apos;s change. Nothing was changed; try again in a moment.</source>
+        <translation>Die Datenbank ist mit der Änderung eines anderen Programms beschäftigt. Es wurde nichts geändert; versuchen Sie es gleich noch einmal.</translation>
+    </message>
+    <message>
+        <source>The database server could not be reached or refused the sign-in. Check that it is running, the address and user in the database URL, and the password (PGPASSWORD or the keychain).</source>
+        <translation>Der Datenbankserver war nicht erreichbar oder hat die Anmeldung abgelehnt. Prüfen Sie, ob er läuft, Adresse und Benutzer in der Datenbank-URL sowie das Passwort (PGPASSWORD oder Schlüsselbund).</translation>
+    </message>
 </context>
 <context>
     <name>Tessera::Core::Presets</name>

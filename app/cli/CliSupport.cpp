@@ -6,6 +6,8 @@
 #include <QJsonObject>
 
 #include <cstdio>
+#include <iostream>
+#include <string>
 
 namespace Tessera::Cli {
 
@@ -77,6 +79,12 @@ void printJson(const QJsonValue& value) {
     std::fflush(stdout);
 }
 
+QString readSecretFromStdin() {
+    std::string line;
+    std::getline(std::cin, line);
+    return QString::fromStdString(line).trimmed();
+}
+
 int usageError(const QString& message) {
     printErr(QStringLiteral("tessera-cli: %1\nRun 'tessera-cli --help' for usage.\n").arg(message));
     return exitUsage;
@@ -102,6 +110,10 @@ QJsonValue errorJson(const Core::Error& error) {
 }
 
 int reportError(const Context& context, const Core::Error& error) {
+    return reportError(context.json, error);
+}
+
+int reportError(bool json, const Core::Error& error) {
     QString text =
         QStringLiteral("tessera-cli: error [%1]: %2\n").arg(Core::codeName(error.code), error.translatedMessage());
     if (!error.subject.isEmpty()) {
@@ -119,7 +131,7 @@ int reportError(const Context& context, const Core::Error& error) {
         text += QStringLiteral("  correlation id: %1\n").arg(error.correlationId);
     }
     printErr(text);
-    if (context.json) {
+    if (json) {
         printJson(QJsonObject{{QStringLiteral("error"), errorJson(error)}});
     }
     return Core::cliExitCode(error.code);

@@ -54,6 +54,9 @@ int usageError(const QString& message);
 // Reports an error as the user should see it (message, what to do, code, correlation id); in --json mode
 // also prints {"error": {...}} on stdout. Returns the documented exit status for the code.
 int reportError(const Context& context, const Core::Error& error);
+int reportError(bool json, const Core::Error& error);
+// One line from stdin, trimmed (keys and passwords are never taken as arguments: they would show in ps).
+QString readSecretFromStdin();
 QJsonValue errorJson(const Core::Error& error);
 
 // Runs the event loop until the asynchronous operation started by start() calls back.

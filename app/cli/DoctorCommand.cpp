@@ -1,11 +1,11 @@
 #include "DoctorCommand.h"
 
 #include "app/CoreServices.h"
+#include "app/StoreAdministration.h"
 #include "common/DataDirectory.h"
 #include "logging/Logging.h"
 #include "providers/ProviderProbe.h"
 #include "secrets/SecretStore.h"
-#include "storage/Database.h"
 #include "storage/ProviderRepository.h"
 
 #include <QFileInfo>
@@ -16,46 +16,93 @@ namespace Tessera::Cli {
 
 using namespace Tessera::Core;
 
+namespace {
+
+// Collects the checks, printing each as it is made (or all as one JSON document at the end).
+class DoctorReport {
+public:
+    explicit DoctorReport(bool json)
+        : m_json(json) {}
+
+    void add(const QString& name, bool ok, const QString& detail) {
+        m_allOk = m_allOk && ok;
+        m_checks.append(QJsonObject{
+            {QStringLiteral("check"), name}, {QStringLiteral("ok"), ok}, {QStringLiteral("detail"), detail}});
+        if (!m_json) {
+            printOut(QStringLiteral("[%1] %2: %3\n")
+                         .arg(ok ? QStringLiteral(" ok ") : QStringLiteral("FAIL"), name, detail));
+        }
+    }
+
+    void addStore(const StoreHealth& health) {
+        const QString schema =
+            health.schemaVersion >= 0 ? QStringLiteral(", schema %1").arg(health.schemaVersion) : QString();
+        add(QStringLiteral("database"), health.ok,
+            QStringLiteral("%1 (%2)%3: %4").arg(health.location, health.engine, schema, health.detail.simplified()));
+    }
+
+    void addDirectory(const QString& directory) {
+        const QFileInfo dir(directory);
+        add(QStringLiteral("data directory"), dir.isDir() && dir.isWritable(),
+            directory + (dir.isWritable() ? QString() : QStringLiteral(" (not writable)")));
+    }
+
+    void addKeychain(SecretStore& secrets) {
+        const Status keychain =
+            await<Status>([&](std::function<void(Status)> done) { secrets.probe(std::move(done)); });
+        add(QStringLiteral("keychain"), bool(keychain),
+            keychain ? secrets.backendName() + QStringLiteral(" available") : keychain.error().translatedMessage());
+    }
+
+    void addLog(Logging* logging) {
+        if (logging) {
+            const QString logFile = logging->logFilePath();
+            add(QStringLiteral("log file"), !logFile.isEmpty(),
+                logFile.isEmpty() ? QStringLiteral("not writable; logging to stderr only") : logFile);
+        }
+    }
+
+    int finish() const {
+        if (m_json) {
+            printJson(QJsonObject{{QStringLiteral("ok"), m_allOk}, {QStringLiteral("checks"), m_checks}});
+        }
+        return m_allOk ? exitOk : exitFailure;
+    }
+
+private:
+    bool m_json;
+    bool m_allOk = true;
+    QJsonArray m_checks;
+};
+
+} // namespace
+
+int runDoctorWithoutStore(const QString& dataDirectory, const StoreLocation& location, SecretStore& secrets,
+                          Logging* logging, bool json, const QStringList& args) {
+    if (!args.isEmpty()) {
+        return usageError(QStringLiteral("doctor takes no arguments"));
+    }
+    DoctorReport report(json);
+    report.addDirectory(dataDirectory);
+    report.addStore(StoreAdministration(secrets).check(location));
+    report.addKeychain(secrets);
+    report.addLog(logging);
+    return report.finish();
+}
+
 int runDoctor(Context& context, const QStringList& args) {
     if (!args.isEmpty()) {
         return usageError(QStringLiteral("doctor takes no arguments"));
     }
     CoreServices& services = context.services;
-    QJsonArray checks;
-    bool allOk = true;
+    DoctorReport report(context.json);
+    report.addDirectory(services.dataDirectory());
+    report.addStore(services.checkStore());
+    report.addKeychain(services.secrets());
+    report.addLog(services.logging());
     const auto add = [&](const QString& name, bool ok, const QString& detail) {
-        allOk = allOk && ok;
-        checks.append(QJsonObject{
-            {QStringLiteral("check"), name}, {QStringLiteral("ok"), ok}, {QStringLiteral("detail"), detail}});
-        if (!context.json) {
-            printOut(QStringLiteral("[%1] %2: %3\n")
-                         .arg(ok ? QStringLiteral(" ok ") : QStringLiteral("FAIL"), name, detail));
-        }
+        report.add(name, ok, detail);
     };
-
-    const QFileInfo dir(services.dataDirectory());
-    add(QStringLiteral("data directory"), dir.isDir() && dir.isWritable(),
-        services.dataDirectory() + (dir.isWritable() ? QString() : QStringLiteral(" (not writable)")));
-
-    const auto integrity = services.database().integrityCheck();
-    const bool dbOk = integrity && *integrity == QLatin1StringView("ok");
-    add(QStringLiteral("database"), dbOk,
-        QStringLiteral("%1, schema %2: %3")
-            .arg(services.database().path())
-            .arg(services.database().schemaVersion())
-            .arg(integrity ? *integrity : integrity.error().toLogString()));
-
-    const Status keychain =
-        await<Status>([&](std::function<void(Status)> done) { services.secrets().probe(std::move(done)); });
-    add(QStringLiteral("keychain"), bool(keychain),
-        keychain ? services.secrets().backendName() + QStringLiteral(" available")
-                 : keychain.error().translatedMessage());
-
-    if (services.logging()) {
-        const QString logFile = services.logging()->logFilePath();
-        add(QStringLiteral("log file"), !logFile.isEmpty(),
-            logFile.isEmpty() ? QStringLiteral("not writable; logging to stderr only") : logFile);
-    }
 
     auto providers = services.providers().list();
     if (!providers) {
@@ -64,20 +111,17 @@ int runDoctor(Context& context, const QStringList& args) {
         add(QStringLiteral("providers"), true, QStringLiteral("none configured"));
     } else {
         for (const ProviderConfig& provider : *providers) {
-            const ProbeReport report = await<ProbeReport>(
+            const ProbeReport probe = await<ProbeReport>(
                 [&](std::function<void(ProbeReport)> done) { services.probe().run(provider, std::move(done)); });
             const QString detail =
-                report.ok()
-                    ? QStringLiteral("%1 models, %2 ms").arg(report.models.size()).arg(report.latencyMs)
+                probe.ok()
+                    ? QStringLiteral("%1 models, %2 ms").arg(probe.models.size()).arg(probe.latencyMs)
                     : QStringLiteral("[%1] %2 (correlation id %3)")
-                          .arg(codeName(report.error->code), report.error->translatedMessage(), report.correlationId);
-            add(QStringLiteral("provider ") + provider.name, report.ok(), detail);
+                          .arg(codeName(probe.error->code), probe.error->translatedMessage(), probe.correlationId);
+            add(QStringLiteral("provider ") + provider.name, probe.ok(), detail);
         }
     }
-    if (context.json) {
-        printJson(QJsonObject{{QStringLiteral("ok"), allOk}, {QStringLiteral("checks"), checks}});
-    }
-    return allOk ? exitOk : exitFailure;
+    return report.finish();
 }
 
 } // namespace Tessera::Cli

@@ -51,12 +51,6 @@ QString keyDescription(const ProviderConfig& p) {
     return {};
 }
 
-QString readSecretFromStdin() {
-    std::string line;
-    std::getline(std::cin, line);
-    return QString::fromStdString(line).trimmed();
-}
-
 // The provider named by the command's only argument. On a usage error or a failed lookup, the error is
 // reported and *exitCode holds the status to return.
 std::optional<ProviderConfig> namedProvider(Context& context, const QStringList& args, const QString& usage,

@@ -5,6 +5,7 @@
 #include "DoctorCommand.h"
 #include "ObservabilityCommands.h"
 #include "ProviderCommands.h"
+#include "StoreCommands.h"
 
 #include "app/CoreServices.h"
 #include "common/DataDirectory.h"
@@ -24,6 +25,10 @@ const char* const kUsage = R"(Usage: tessera-cli [GLOBAL OPTIONS] COMMAND [ARGS]
 Global options:
   --data-dir DIR       use DIR for the database and logs (default: $TESSERA_DATA_DIR,
                        else the platform's application data folder)
+  --database URL       use the store at URL: a SQLite file path, or
+                       postgresql://USER@HOST:PORT/DB[?schema=NAME] (default: $TESSERA_DATABASE_URL,
+                       else tessera.sqlite3 in the data folder); the password comes from
+                       PGPASSWORD or the keychain (store password)
   --json               machine-readable output (one JSON document on stdout)
   --log-level LEVEL    also log to stderr at LEVEL (trace, debug, info, warn, error)
   --version            print the version and exit
@@ -60,7 +65,9 @@ Commands:
   health [NAME]                probe enabled providers; exit 5 when any is unhealthy
   cache stats | cache clear [--provider NAME [--model MODEL] | --expired]
   cache settings [--chat on|off] [--batch on|off] [--ttl SECONDS]
-  doctor
+  doctor                       checks the store (either engine), the keychain and the providers
+  store password               reads the PostgreSQL password of --database from stdin into the keychain
+  store copy --to URL          copies the whole store into an empty one (SQLite <-> PostgreSQL), verified
 
 Exit status: 0 success, 1 other failure, 2 usage error, 3 authentication, 4 rate limit or quota,
 5 provider unavailable, 6 interrupted answer, 7 not found, 8 keychain, 9 local database.
@@ -100,6 +107,7 @@ int main(int argc, char** argv) {
     // Global options may appear anywhere before the command's own "--".
     QStringList rest;
     QString dataDir;
+    QString databaseUrl;
     QString logLevel;
     bool json = false;
     const QStringList args = app.arguments().mid(1);
@@ -119,13 +127,18 @@ int main(int argc, char** argv) {
         }
         if (arg == QLatin1StringView("--json")) {
             json = true;
-        } else if (arg == QLatin1StringView("--data-dir") || arg == QLatin1StringView("--log-level")) {
+        } else if (arg == QLatin1StringView("--data-dir") || arg == QLatin1StringView("--log-level") ||
+                   arg == QLatin1StringView("--database")) {
             if (i + 1 >= args.size()) {
                 return Cli::usageError(QStringLiteral("option %1 needs a value").arg(arg));
             }
-            (arg == QLatin1StringView("--data-dir") ? dataDir : logLevel) = args[++i];
+            (arg == QLatin1StringView("--data-dir")   ? dataDir
+             : arg == QLatin1StringView("--database") ? databaseUrl
+                                                      : logLevel) = args[++i];
         } else if (arg.startsWith(QLatin1StringView("--data-dir="))) {
             dataDir = arg.mid(11);
+        } else if (arg.startsWith(QLatin1StringView("--database="))) {
+            databaseUrl = arg.mid(11);
         } else if (arg.startsWith(QLatin1StringView("--log-level="))) {
             logLevel = arg.mid(12);
         } else {
@@ -150,8 +163,20 @@ int main(int argc, char** argv) {
     Core::Logging logging(logConfig);
     Core::log("cli")->info("tessera-cli {} command: {}", TESSERA_VERSION, rest.first());
 
+    const auto location = Core::resolveStoreLocation(databaseUrl, directory);
+    if (!location) {
+        return Cli::usageError(location.error().detail);
+    }
     Core::KeychainSecretStore secrets;
-    auto services = Core::CoreServices::open(directory, secrets, &logging);
+    if (rest.first() == QLatin1StringView("store")) {
+        // Store commands open the stores themselves: the password command must work before the store can open.
+        return Cli::runStore(*location, secrets, json, rest.mid(1));
+    }
+    auto services = Core::CoreServices::open(directory, *location, secrets, &logging);
+    if (!services && rest.first() == QLatin1StringView("doctor")) {
+        // The doctor reports a store that does not open instead of stopping at it.
+        return Cli::runDoctorWithoutStore(directory, *location, secrets, &logging, json, rest.mid(1));
+    }
     if (!services) {
         Cli::printErr(QStringLiteral("tessera-cli: error [%1]: %2\n  detail: %3\n")
                           .arg(Core::codeName(services.error().code), services.error().translatedMessage(),

@@ -1,4 +1,5 @@
 #include "app/CoreServices.h"
+#include "app/StoreAdministration.h"
 
 #include "chat/ChatService.h"
 #include "common/DataDirectory.h"
@@ -6,6 +7,7 @@
 #include "providers/ProviderFactory.h"
 #include "providers/ProviderProbe.h"
 #include "secrets/ApiKeyResolver.h"
+#include "secrets/SecretStore.h"
 #include "storage/ConversationRepository.h"
 #include "storage/Database.h"
 #include "storage/MessageRepository.h"
@@ -39,6 +41,10 @@ CoreServices::~CoreServices() {
     flushMetrics();
 }
 
+StoreHealth CoreServices::checkStore() const {
+    return StoreAdministration::check(*m_database);
+}
+
 void CoreServices::flushMetrics() {
     if (!m_metrics || !m_metricsStore) {
         return;
@@ -51,8 +57,13 @@ void CoreServices::flushMetrics() {
 
 Result<std::unique_ptr<CoreServices>> CoreServices::open(const QString& dataDirectory, SecretStore& secrets,
                                                          Logging* logging) {
+    return open(dataDirectory, StoreLocation::sqlite(databasePath(dataDirectory)), secrets, logging);
+}
+
+Result<std::unique_ptr<CoreServices>> CoreServices::open(const QString& dataDirectory, const StoreLocation& location,
+                                                         SecretStore& secrets, Logging* logging) {
     std::unique_ptr<CoreServices> services(new CoreServices(dataDirectory, secrets, logging));
-    auto database = Database::open(databasePath(dataDirectory));
+    auto database = StoreAdministration(secrets).open(location);
     if (!database) {
         return fail(database.error());
     }

@@ -2,6 +2,7 @@
 
 #include "common/Clock.h"
 #include "common/Result.h"
+#include "common/StoreLocation.h"
 
 #include <QString>
 
@@ -32,6 +33,7 @@ class ProviderFactory;
 class ProviderProbe;
 class ProviderRepository;
 class SecretStore;
+struct StoreHealth;
 
 // The services a composition root builds once and hands down: the store and its repositories, the secret
 // store, the network, the provider factory and the chat service. Owned here, in dependency order.
@@ -41,6 +43,10 @@ public:
     // because the GUI, the CLI and the tests choose them differently; both must outlive this object.
     static Result<std::unique_ptr<CoreServices>> open(const QString& dataDirectory, SecretStore& secrets,
                                                       Logging* logging);
+    // The same over the store at location (SQLite or PostgreSQL); the data directory still holds the logs. A
+    // PostgreSQL password comes from PGPASSWORD, else from the keychain entry for the location, else none.
+    static Result<std::unique_ptr<CoreServices>> open(const QString& dataDirectory, const StoreLocation& location,
+                                                      SecretStore& secrets, Logging* logging);
     ~CoreServices();
     CoreServices(const CoreServices&) = delete;
     CoreServices& operator=(const CoreServices&) = delete;
@@ -66,6 +72,8 @@ public:
     ConversationExchange& exchange() { return *m_exchange; }
     DraftRepository& drafts() { return *m_drafts; }
     TagRepository& tags() { return *m_tags; }
+    // The store's location, engine, schema and integrity (doctor).
+    StoreHealth checkStore() const;
     // Adds the metrics gathered since the last flush to the store (also every 30 s and on close).
     void flushMetrics();
     Logging* logging() { return m_logging; }

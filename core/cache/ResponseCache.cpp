@@ -129,11 +129,11 @@ Status ResponseCache::store(const QString& key, const QString& providerName, con
 Result<qint64> ResponseCache::invalidate(const QString& providerName, const QString& model) const {
     Result<QSqlQuery> query = providerName.isEmpty() ? m_db.exec(QStringLiteral("DELETE FROM response_cache"))
                               : model.isEmpty()
-                                  ? m_db.exec(QStringLiteral("DELETE FROM response_cache WHERE provider_name = ? "
-                                                             "COLLATE NOCASE"),
+                                  ? m_db.exec(QStringLiteral("DELETE FROM response_cache WHERE lower(provider_name) = "
+                                                             "lower(?)"),
                                               {providerName})
-                                  : m_db.exec(QStringLiteral("DELETE FROM response_cache WHERE provider_name = ? "
-                                                             "COLLATE NOCASE AND model = ?"),
+                                  : m_db.exec(QStringLiteral("DELETE FROM response_cache WHERE lower(provider_name) = "
+                                                             "lower(?) AND model = ?"),
                                               {providerName, model});
     if (!query) {
         return fail(query.error());
@@ -151,9 +151,11 @@ Result<qint64> ResponseCache::purgeExpired() const {
 }
 
 Result<CacheStats> ResponseCache::stats() const {
-    auto query = m_db.exec(QStringLiteral("SELECT COUNT(*), COALESCE(SUM(expires_at <= ?), 0), COALESCE(SUM(hits), 0) "
-                                          "FROM response_cache"),
-                           {toStoredTime(m_clock.nowUtc())});
+    auto query = m_db.exec(
+        QStringLiteral(
+            "SELECT COUNT(*), COALESCE(SUM(CASE WHEN expires_at <= ? THEN 1 ELSE 0 END), 0), COALESCE(SUM(hits), 0) "
+            "FROM response_cache"),
+        {toStoredTime(m_clock.nowUtc())});
     if (!query) {
         return fail(query.error());
     }

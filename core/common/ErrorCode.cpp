@@ -18,6 +18,10 @@ QLatin1StringView codeName(ErrorCode code) {
         return QLatin1StringView("store.failed");
     case ErrorCode::MigrationFailed:
         return QLatin1StringView("store.migration_failed");
+    case ErrorCode::StoreBusy:
+        return QLatin1StringView("store.busy");
+    case ErrorCode::StoreUnreachable:
+        return QLatin1StringView("store.unreachable");
     case ErrorCode::SecretStoreUnavailable:
         return QLatin1StringView("secrets.unavailable");
     case ErrorCode::SecretNotFound:
@@ -111,6 +115,8 @@ int cliExitCode(ErrorCode code) {
     case ErrorCode::MigrationFailed:
     case ErrorCode::AlreadyExists:
     case ErrorCode::ExportFailed:
+    case ErrorCode::StoreBusy:
+    case ErrorCode::StoreUnreachable:
         return 9;
     case ErrorCode::ProviderBadRequest:
     case ErrorCode::InvalidResponse:
@@ -140,6 +146,15 @@ const char* defaultMessage(ErrorCode code) {
         return QT_TRANSLATE_NOOP("Tessera::Core::Error",
                                  "The database could not be upgraded. Nothing was changed; restore a backup or "
                                  "report the problem.");
+    case ErrorCode::StoreBusy:
+        return QT_TRANSLATE_NOOP("Tessera::Core::Error",
+                                 "The database is busy with another program's change. Nothing was changed; try "
+                                 "again in a moment.");
+    case ErrorCode::StoreUnreachable:
+        return QT_TRANSLATE_NOOP("Tessera::Core::Error",
+                                 "The database server could not be reached or refused the sign-in. Check that it "
+                                 "is running, the address and user in the database URL, and the password "
+                                 "(PGPASSWORD or the keychain).");
     case ErrorCode::SecretStoreUnavailable:
         return QT_TRANSLATE_NOOP("Tessera::Core::Error",
                                  "No system keychain (Secret Service) is available. Start your keyring, or give "

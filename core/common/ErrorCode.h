@@ -14,6 +14,8 @@ enum class ErrorCode {
     AlreadyExists,
     StorageFailed,
     MigrationFailed,
+    StoreBusy,
+    StoreUnreachable,
     SecretStoreUnavailable,
     SecretNotFound,
     SecretStoreFailed,

@@ -23,15 +23,23 @@ bool hasWordCharacter(const QString& text) {
 
 } // namespace
 
-QString ftsQuery(const QString& userText) {
-    // Words and "quoted phrases", in order.
-    QStringList terms;
+namespace {
+
+// What a user typed, split into words and "quoted phrases" in order; the last word still being typed matches as
+// a prefix.
+struct Terms {
+    QStringList items;
+    bool lastIsPrefix = false;
+};
+
+Terms splitTerms(const QString& userText) {
+    Terms terms;
     bool lastIsWord = false;
     QString current;
     bool inPhrase = false;
     const auto flush = [&](bool phrase) {
         if (hasWordCharacter(current)) {
-            terms << quoted(current.simplified());
+            terms.items << current.simplified();
             lastIsWord = !phrase;
         }
         current.clear();
@@ -48,13 +56,63 @@ QString ftsQuery(const QString& userText) {
     }
     const bool endsWithSpace = !userText.isEmpty() && userText.back().isSpace();
     flush(inPhrase);
-    if (terms.isEmpty()) {
+    terms.lastIsPrefix = !terms.items.isEmpty() && lastIsWord && !endsWithSpace && !inPhrase;
+    return terms;
+}
+
+// Runs of letters, digits and marks: the words a tokenizer sees in a term.
+QStringList wordsOf(const QString& term) {
+    QStringList words;
+    QString word;
+    for (const QChar c : term) {
+        if (c.isLetterOrNumber() || c.isMark()) {
+            word += c;
+        } else if (!word.isEmpty()) {
+            words << word;
+            word.clear();
+        }
+    }
+    if (!word.isEmpty()) {
+        words << word;
+    }
+    return words;
+}
+
+} // namespace
+
+QString ftsQuery(const QString& userText) {
+    const Terms terms = splitTerms(userText);
+    if (terms.items.isEmpty()) {
         return {};
     }
-    if (lastIsWord && !endsWithSpace && !inPhrase) {
-        terms.last() += QLatin1Char('*'); // still being typed
+    QStringList quotedTerms;
+    for (const QString& term : terms.items) {
+        quotedTerms << quoted(term);
     }
-    return terms.join(QLatin1Char(' '));
+    if (terms.lastIsPrefix) {
+        quotedTerms.last() += QLatin1Char('*'); // still being typed
+    }
+    return quotedTerms.join(QLatin1Char(' '));
+}
+
+QString tsQuery(const QString& userText) {
+    const Terms terms = splitTerms(userText);
+    QStringList parts;
+    for (qsizetype i = 0; i < terms.items.size(); ++i) {
+        QStringList words = wordsOf(terms.items.at(i));
+        if (words.isEmpty()) {
+            continue;
+        }
+        for (QString& word : words) {
+            word = QLatin1Char('\'') + word + QLatin1Char('\'');
+        }
+        if (terms.lastIsPrefix && i == terms.items.size() - 1) {
+            words.last() += QStringLiteral(":*");
+        }
+        parts << (words.size() == 1 ? words.front()
+                                    : QLatin1Char('(') + words.join(QStringLiteral(" <-> ")) + QLatin1Char(')'));
+    }
+    return parts.join(QStringLiteral(" & "));
 }
 
 HighlightedText parseHighlights(const QString& marked, QChar open, QChar close) {

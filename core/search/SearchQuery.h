@@ -13,6 +13,11 @@ namespace Tessera::Core {
 // Returns "" when there is nothing to search for.
 QString ftsQuery(const QString& userText);
 
+// The same for PostgreSQL's to_tsquery: each term becomes its words (letters, digits and marks only, so no operator
+// or quote can come from the user), a term of several words a phrase (<->), all terms required (&), the last word
+// a prefix (:*) while it is being typed. Returns "" when there is nothing to search for.
+QString tsQuery(const QString& userText);
+
 // A piece of text with the parts that matched: [start, start + length) ranges into text.
 struct HighlightedText {
     QString text;

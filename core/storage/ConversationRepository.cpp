@@ -1,6 +1,7 @@
 #include "storage/ConversationRepository.h"
 
 #include "storage/Database.h"
+#include "storage/SqlDialect.h"
 
 #include <QSqlQuery>
 #include <QVariant>
@@ -11,13 +12,15 @@ namespace Tessera::Core {
 
 namespace {
 
-const QString kSelect = QStringLiteral(
-    "SELECT c.id, c.title, c.provider_id, c.model, c.system_prompt, c.created_at, c.updated_at, "
-    "(SELECT COUNT(*) FROM messages m WHERE m.conversation_id = c.id), c.fallback_provider_id, c.fallback_model, "
-    "c.temperature, c.max_tokens, c.pinned, c.archived, "
-    "(SELECT group_concat(t.name, char(31)) FROM conversation_tags ct JOIN tags t ON t.id = ct.tag_id "
-    "WHERE ct.conversation_id = c.id) "
-    "FROM conversations c ");
+QString selectSql(const Database& db) {
+    return QStringLiteral("SELECT c.id, c.title, c.provider_id, c.model, c.system_prompt, c.created_at, c.updated_at, "
+                          "(SELECT COUNT(*) FROM messages m WHERE m.conversation_id = c.id), c.fallback_provider_id, "
+                          "c.fallback_model, c.temperature, c.max_tokens, c.pinned, c.archived, "
+                          "(SELECT %1 FROM conversation_tags ct JOIN tags t ON t.id = ct.tag_id "
+                          "WHERE ct.conversation_id = c.id) "
+                          "FROM conversations c ")
+        .arg(db.dialect().joinedText(QStringLiteral("t.name")));
+}
 
 Conversation fromRow(const QSqlQuery& q) {
     Conversation c;
@@ -73,19 +76,27 @@ QString cleanTitle(const QString& title) {
 
 ConversationRepository::ConversationRepository(const Database& db, const Clock& clock)
     : m_db(db)
-    , m_clock(clock) {
+    , m_clock(clock)
+    , m_select(selectSql(db)) {
+}
+
+Result<Conversation> ConversationRepository::getInserted(QSqlQuery& query) const {
+    if (!query.next()) {
+        return fail(ErrorCode::StorageFailed, QStringLiteral("the new conversation's id was not returned"));
+    }
+    return get(query.value(0).toLongLong());
 }
 
 Result<Conversation> ConversationRepository::create(const QString& title, std::optional<qint64> providerId,
                                                     const QString& model, const QString& systemPrompt) const {
     const QString now = toStoredTime(m_clock.nowUtc());
     auto query = m_db.exec(QStringLiteral("INSERT INTO conversations (title, provider_id, model, system_prompt, "
-                                          "created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)"),
+                                          "created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?) RETURNING id"),
                            {cleanTitle(title), optionalId(providerId), model, systemPrompt, now, now});
     if (!query) {
         return fail(query.error());
     }
-    return get(query->lastInsertId().toLongLong());
+    return getInserted(*query);
 }
 
 Result<Conversation> ConversationRepository::restore(const Conversation& conversation) const {
@@ -102,7 +113,7 @@ Result<Conversation> ConversationRepository::restore(const Conversation& convers
     auto query = m_db.exec(
         QStringLiteral("INSERT INTO conversations (title, provider_id, model, system_prompt, "
                        "created_at, updated_at, temperature, max_tokens) "
-                       "VALUES (?, ?, ?, ?, ?, ?, ?, ?)"),
+                       "VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id"),
         {title, optionalId(conversation.providerId), conversation.model, conversation.systemPrompt,
          toStoredTime(created), toStoredTime(updated),
          conversation.temperature ? QVariant(*conversation.temperature) : QVariant(QMetaType(QMetaType::Double)),
@@ -110,11 +121,11 @@ Result<Conversation> ConversationRepository::restore(const Conversation& convers
     if (!query) {
         return fail(query.error());
     }
-    return get(query->lastInsertId().toLongLong());
+    return getInserted(*query);
 }
 
 Result<Conversation> ConversationRepository::get(qint64 id) const {
-    auto query = m_db.exec(kSelect + QStringLiteral("WHERE c.id = ?"), {id});
+    auto query = m_db.exec(m_select + QStringLiteral("WHERE c.id = ?"), {id});
     if (!query) {
         return fail(query.error());
     }
@@ -136,10 +147,10 @@ Result<std::vector<Conversation>> ConversationRepository::list(ListScope scope, 
     QString tagged;
     if (!tag.isEmpty()) {
         tagged = QStringLiteral(" AND EXISTS (SELECT 1 FROM conversation_tags ct JOIN tags t ON t.id = ct.tag_id "
-                                "WHERE ct.conversation_id = c.id AND t.name = ?)");
+                                "WHERE ct.conversation_id = c.id AND lower(t.name) = lower(?))");
         values << tag.simplified();
     }
-    auto query = m_db.exec(kSelect + QStringLiteral("WHERE c.deleted_at IS NULL") + archived + tagged +
+    auto query = m_db.exec(m_select + QStringLiteral("WHERE c.deleted_at IS NULL") + archived + tagged +
                                QStringLiteral(" ORDER BY c.pinned DESC, c.updated_at DESC, c.id DESC"),
                            values);
     if (!query) {

@@ -6,6 +6,8 @@
 
 #include <vector>
 
+class QSqlQuery;
+
 namespace Tessera::Core {
 
 class Database;
@@ -53,9 +55,11 @@ public:
 private:
     Status setFlag(qint64 id, const char* column, bool value) const;
     Status updateOne(qint64 id, const QString& sql, QVariantList values) const;
+    Result<Conversation> getInserted(QSqlQuery& query) const;
 
     const Database& m_db;
     const Clock& m_clock;
+    const QString m_select;
 };
 
 } // namespace Tessera::Core

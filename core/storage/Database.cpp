@@ -3,6 +3,7 @@
 #include "common/CorrelationId.h"
 #include "logging/Logging.h"
 #include "storage/Migrations.h"
+#include "storage/SqlDialect.h"
 
 #include <QDir>
 #include <QFileInfo>
@@ -16,8 +17,8 @@ namespace Tessera::Core {
 
 namespace {
 
-Error sqlError(const QSqlError& error, const QString& what) {
-    return makeError(ErrorCode::StorageFailed, what + QStringLiteral(": ") + error.text());
+Error sqlError(const QSqlError& error, const QString& what, ErrorCode code = ErrorCode::StorageFailed) {
+    return makeError(code, what + QStringLiteral(": ") + error.text());
 }
 
 } // namespace
@@ -32,15 +33,21 @@ QDateTime fromStoredTime(const QString& text) {
     return time;
 }
 
-Database::Database(QString path)
-    : m_path(std::move(path))
+Database::Database(StoreLocation location, QString password)
+    : m_location(std::move(location))
+    , m_password(std::move(password))
+    , m_dialect(SqlDialect::create(m_location))
     , m_connectionPrefix(QStringLiteral("tessera-") + newCorrelationId()) {
+}
+
+QString Database::connectionName() const {
+    return m_connectionPrefix + QStringLiteral("-") +
+           QString::number(reinterpret_cast<quintptr>(QThread::currentThreadId()));
 }
 
 Database::~Database() {
     // Connections of other threads are closed when those threads' workers finish with them.
-    const QString name = m_connectionPrefix + QStringLiteral("-") +
-                         QString::number(reinterpret_cast<quintptr>(QThread::currentThreadId()));
+    const QString name = connectionName();
     if (QSqlDatabase::contains(name)) {
         {
             QSqlDatabase db = QSqlDatabase::database(name, false);
@@ -51,16 +58,23 @@ Database::~Database() {
 }
 
 Result<std::unique_ptr<Database>> Database::open(const QString& path) {
-    if (path != QLatin1StringView(":memory:")) {
-        const QFileInfo info(path);
+    return open(StoreLocation::sqlite(path));
+}
+
+Result<std::unique_ptr<Database>> Database::open(const StoreLocation& location, const QString& password) {
+    if (location.engine == StoreEngine::Sqlite && location.path != QLatin1StringView(":memory:")) {
+        const QFileInfo info(location.path);
         if (!QDir().mkpath(info.absolutePath())) {
             return fail(ErrorCode::StorageFailed, QStringLiteral("cannot create directory ") + info.absolutePath());
         }
     }
-    std::unique_ptr<Database> db(new Database(path));
+    std::unique_ptr<Database> db(new Database(location, password));
     QSqlDatabase connection = db->connection();
     if (!connection.isOpen()) {
-        return fail(sqlError(connection.lastError(), QStringLiteral("cannot open ") + path));
+        const QSqlError error = connection.lastError();
+        const ErrorCode code = location.isPostgreSql() ? ErrorCode::StoreUnreachable : ErrorCode::StorageFailed;
+        return fail(code, QStringLiteral("cannot open ") + location.displayName() + QStringLiteral(": ") +
+                              (error.text().trimmed().isEmpty() ? QStringLiteral("unknown error") : error.text()));
     }
     if (auto status = db->migrate(); !status) {
         return fail(status.error());
@@ -72,38 +86,31 @@ Result<std::unique_ptr<Database>> Database::open(const QString& path) {
 }
 
 QSqlDatabase Database::connection() const {
-    const QString name = m_connectionPrefix + QStringLiteral("-") +
-                         QString::number(reinterpret_cast<quintptr>(QThread::currentThreadId()));
+    const QString name = connectionName();
     if (QSqlDatabase::contains(name)) {
         return QSqlDatabase::database(name);
     }
-    QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
-    db.setDatabaseName(m_path);
-    db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=5000"));
+    QSqlDatabase db = m_dialect->addConnection(name, m_location, m_password);
     if (!db.open()) {
-        log("store")->error("cannot open database {}: {}", m_path, db.lastError().text());
+        log("store")->error("cannot open database {}: {}", m_location.displayName(), db.lastError().text());
         return db;
     }
-    QSqlQuery pragma(db);
-    for (const char* statement : {"PRAGMA journal_mode=WAL", "PRAGMA foreign_keys=ON", "PRAGMA synchronous=NORMAL",
-                                  "PRAGMA busy_timeout=5000"}) {
-        if (!pragma.exec(QString::fromLatin1(statement))) {
-            log("store")->warn("{} failed: {}", statement, pragma.lastError().text());
-        }
+    if (auto configured = m_dialect->configure(db, m_location); !configured) {
+        log("store")->error("cannot set up the connection to {}: {}", m_location.displayName(),
+                            configured.error().toLogString());
+        db.close();
     }
     return db;
 }
 
 int Database::schemaVersion() const {
-    QSqlQuery query(connection());
-    if (query.exec(QStringLiteral("PRAGMA user_version")) && query.next()) {
-        return query.value(0).toInt();
-    }
-    return -1;
+    QSqlDatabase db = connection();
+    return m_dialect->schemaVersion(db);
 }
 
-int Database::latestSchemaVersion() {
-    return migrations().empty() ? 0 : migrations().back().version;
+int Database::latestSchemaVersion() const {
+    const auto& all = m_dialect->migrations();
+    return all.empty() ? 0 : all.back().version;
 }
 
 namespace {
@@ -118,8 +125,9 @@ Status Database::transaction(const std::function<Status()>& body) const {
     int& depth = t_transactionDepth[this];
     const QString savepoint = QStringLiteral("nested_%1").arg(depth);
     QSqlQuery begin(db);
-    if (!begin.exec(depth == 0 ? QStringLiteral("BEGIN IMMEDIATE") : QStringLiteral("SAVEPOINT ") + savepoint)) {
-        return fail(sqlError(begin.lastError(), QStringLiteral("begin transaction")));
+    if (!begin.exec(depth == 0 ? m_dialect->beginSql() : QStringLiteral("SAVEPOINT ") + savepoint)) {
+        return fail(
+            sqlError(begin.lastError(), QStringLiteral("begin transaction"), m_dialect->classify(begin.lastError())));
     }
     ++depth;
     Status status = body();
@@ -141,7 +149,7 @@ Status Database::transaction(const std::function<Status()>& body) const {
         return status;
     }
     if (!end.exec(QStringLiteral("COMMIT"))) {
-        const Error error = sqlError(end.lastError(), QStringLiteral("commit"));
+        const Error error = sqlError(end.lastError(), QStringLiteral("commit"), m_dialect->classify(end.lastError()));
         QSqlQuery rollback(db);
         rollback.exec(QStringLiteral("ROLLBACK"));
         return fail(error);
@@ -159,19 +167,20 @@ Result<QSqlQuery> Database::exec(const QString& sql, const QVariantList& values)
         // purpose only through typed null variants (optional numbers and ids).
         if (value.typeId() == QMetaType::QString && value.toString().isNull()) {
             query.addBindValue(QStringLiteral(""));
+        } else if (value.typeId() == QMetaType::Bool) {
+            // Flags are INTEGER 0/1 columns on both engines; PostgreSQL will not store a boolean in one.
+            query.addBindValue(value.toBool() ? 1 : 0);
         } else {
             query.addBindValue(value);
         }
     }
     if (!query.exec()) {
         const QSqlError error = query.lastError();
-        // SQLite extended code 2067 / 1555: UNIQUE / PRIMARY KEY constraint.
-        if (error.nativeErrorCode() == QLatin1StringView("2067") ||
-            error.nativeErrorCode() == QLatin1StringView("1555") ||
-            error.databaseText().contains(QLatin1StringView("UNIQUE constraint"))) {
-            return fail(ErrorCode::AlreadyExists, error.databaseText());
+        const ErrorCode code = m_dialect->classify(error);
+        if (code == ErrorCode::AlreadyExists) {
+            return fail(code, error.databaseText());
         }
-        return fail(sqlError(error, QStringLiteral("execute")));
+        return fail(sqlError(error, QStringLiteral("execute"), code));
     }
     return query;
 }
@@ -179,37 +188,46 @@ Result<QSqlQuery> Database::exec(const QString& sql, const QVariantList& values)
 Status Database::migrate() {
     const int current = schemaVersion();
     if (current < 0) {
-        return fail(ErrorCode::MigrationFailed, QStringLiteral("cannot read schema version of ") + m_path);
+        return fail(ErrorCode::MigrationFailed,
+                    QStringLiteral("cannot read schema version of ") + m_location.displayName());
     }
     if (current > latestSchemaVersion()) {
         return fail(ErrorCode::MigrationFailed, QStringLiteral("database schema %1 is newer than this Tessera (%2)")
                                                     .arg(current)
                                                     .arg(latestSchemaVersion()));
     }
-    for (const Migration& migration : migrations()) {
+    for (const Migration& migration : m_dialect->migrations()) {
         if (migration.version <= current) {
             continue;
         }
+        bool applied = false;
         auto status = transaction([&]() -> Status {
+            QSqlDatabase db = connection();
+            QSqlQuery query(db);
+            // Another process may have migrated while this one waited for the lock.
+            if (const QString lock = m_dialect->migrationLockSql(); !lock.isEmpty() && !query.exec(lock)) {
+                return fail(ErrorCode::MigrationFailed, query.lastError().text());
+            }
+            if (m_dialect->schemaVersion(db) >= migration.version) {
+                return {};
+            }
             for (const QString& statement : migration.statements) {
-                QSqlQuery query(connection());
                 if (!query.exec(statement)) {
                     return fail(
                         ErrorCode::MigrationFailed,
                         QStringLiteral("migration %1: %2").arg(migration.version).arg(query.lastError().text()));
                 }
             }
-            QSqlQuery version(connection());
-            if (!version.exec(QStringLiteral("PRAGMA user_version = %1").arg(migration.version))) {
-                return fail(ErrorCode::MigrationFailed, version.lastError().text());
-            }
-            return {};
+            applied = true;
+            return m_dialect->setSchemaVersion(db, migration.version);
         });
         if (!status) {
             log("store")->error("migration to {} failed: {}", migration.version, status.error().toLogString());
             return status;
         }
-        log("store")->info("database {} migrated to schema {}", m_path, migration.version);
+        if (applied) {
+            log("store")->info("database {} migrated to schema {}", m_location.displayName(), migration.version);
+        }
     }
     return {};
 }
@@ -230,15 +248,8 @@ Status Database::recoverInterruptedStreams() {
 }
 
 Result<QString> Database::integrityCheck() const {
-    QSqlQuery query(connection());
-    if (!query.exec(QStringLiteral("PRAGMA integrity_check"))) {
-        return fail(sqlError(query.lastError(), QStringLiteral("integrity_check")));
-    }
-    QStringList findings;
-    while (query.next()) {
-        findings << query.value(0).toString();
-    }
-    return findings.join(QLatin1Char('\n'));
+    QSqlDatabase db = connection();
+    return m_dialect->integrityCheck(db);
 }
 
 } // namespace Tessera::Core

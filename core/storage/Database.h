@@ -1,6 +1,7 @@
 #pragma once
 
 #include "common/Result.h"
+#include "common/StoreLocation.h"
 
 #include <QSqlDatabase>
 #include <QString>
@@ -13,38 +14,50 @@ class QSqlQuery;
 
 namespace Tessera::Core {
 
-// The local SQLite store: WAL mode, foreign keys, a busy timeout, and versioned migrations that each run
-// in one transaction. Every thread gets its own connection (QSqlDatabase connections are thread-bound).
+class SqlDialect;
+
+// The store, on SQLite (the default: WAL mode, foreign keys, a busy timeout) or PostgreSQL, with versioned
+// migrations that each run in one transaction. Every thread gets its own connection (QSqlDatabase connections are
+// thread-bound). What differs between the engines lives in the SqlDialect.
 class Database final {
 public:
+    static Result<std::unique_ptr<Database>> open(const StoreLocation& location, const QString& password = {});
+    // A SQLite store in the file at path.
     static Result<std::unique_ptr<Database>> open(const QString& path);
     ~Database();
     Database(const Database&) = delete;
     Database& operator=(const Database&) = delete;
 
-    QString path() const { return m_path; }
+    const StoreLocation& location() const { return m_location; }
+    StoreEngine engine() const { return m_location.engine; }
+    const SqlDialect& dialect() const { return *m_dialect; }
+    // The SQLite file, or the PostgreSQL URL without secrets.
+    QString path() const { return m_location.displayName(); }
     // The connection for the calling thread, opened and configured on first use.
     QSqlDatabase connection() const;
 
     int schemaVersion() const;
-    static int latestSchemaVersion();
+    int latestSchemaVersion() const;
 
-    // Runs body inside BEGIN IMMEDIATE … COMMIT; rolls back when body fails. Called inside another transaction on
+    // Runs body inside one writing transaction; rolls back when body fails. Called inside another transaction on
     // the same thread, it becomes a savepoint: a failing body undoes only its own work.
     Status transaction(const std::function<Status()>& body) const;
 
     // Prepares, binds (positionally) and executes. The query is returned positioned before the first row.
     Result<QSqlQuery> exec(const QString& sql, const QVariantList& values = {}) const;
 
-    // "ok" when SQLite's integrity_check passes, otherwise its findings.
+    // "ok" when the engine's integrity check passes, otherwise its findings.
     Result<QString> integrityCheck() const;
 
 private:
-    explicit Database(QString path);
+    Database(StoreLocation location, QString password);
     Status migrate();
     Status recoverInterruptedStreams();
+    QString connectionName() const;
 
-    QString m_path;
+    StoreLocation m_location;
+    QString m_password;
+    std::unique_ptr<SqlDialect> m_dialect;
     QString m_connectionPrefix;
 };
 

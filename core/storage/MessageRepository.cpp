@@ -148,12 +148,15 @@ Result<Message> MessageRepository::insert(Message message) const {
         QStringLiteral("INSERT INTO messages (conversation_id, parent_id, role, content, state, provider_name, model, "
                        "finish_reason, input_tokens, cached_input_tokens, output_tokens, reasoning_tokens, "
                        "usage_estimated, ttft_ms, latency_ms, error_code, correlation_id, created_at, updated_at) "
-                       "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+                       "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id"),
         values);
     if (!query) {
         return fail(query.error());
     }
-    message.id = query->lastInsertId().toLongLong();
+    if (!query->next()) {
+        return fail(ErrorCode::StorageFailed, QStringLiteral("the new message's id was not returned"));
+    }
+    message.id = query->value(0).toLongLong();
     for (const ImageAttachment& image : message.images) {
         auto inserted = m_db.exec(
             QStringLiteral("INSERT INTO message_images (message_id, mime_type, name, data) VALUES (?, ?, ?, ?)"),
@@ -279,9 +282,9 @@ Result<std::vector<Message>> MessageRepository::pathTo(qint64 messageId, ImageBy
         )
         SELECT %1,
                (SELECT COUNT(*) FROM messages s WHERE s.conversation_id = m.conversation_id
-                                                  AND s.parent_id IS m.parent_id AND s.id < m.id),
+                                                  AND s.parent_id IS NOT DISTINCT FROM m.parent_id AND s.id < m.id),
                (SELECT COUNT(*) FROM messages s WHERE s.conversation_id = m.conversation_id
-                                                  AND s.parent_id IS m.parent_id)
+                                                  AND s.parent_id IS NOT DISTINCT FROM m.parent_id)
         FROM chain JOIN messages m ON m.id = chain.id ORDER BY chain.depth DESC)sql")
                                    .arg(columns(QStringLiteral("m.")));
     auto rows = m_db.exec(sql, {messageId});
@@ -348,7 +351,8 @@ Status MessageRepository::setCurrentLeaf(qint64 conversationId, qint64 messageId
 
 Result<std::vector<qint64>> MessageRepository::siblings(qint64 messageId) const {
     auto query = m_db.exec(QStringLiteral("SELECT s.id FROM messages s JOIN messages m ON m.id = ? "
-                                          "WHERE s.conversation_id = m.conversation_id AND s.parent_id IS m.parent_id "
+                                          "WHERE s.conversation_id = m.conversation_id "
+                                          "AND s.parent_id IS NOT DISTINCT FROM m.parent_id "
                                           "ORDER BY s.id"),
                            {messageId});
     if (!query) {

@@ -17,10 +17,10 @@ Status MetricsRepository::add(const std::vector<MetricSample>& deltas) const {
     }
     return m_db.transaction([&]() -> Status {
         for (const MetricSample& sample : deltas) {
-            auto query =
-                m_db.exec(QStringLiteral("INSERT INTO metrics (name, labels, value) VALUES (?, ?, ?) "
-                                         "ON CONFLICT(name, labels) DO UPDATE SET value = value + excluded.value"),
-                          {sample.name, sample.labels, sample.value});
+            auto query = m_db.exec(
+                QStringLiteral("INSERT INTO metrics (name, labels, value) VALUES (?, ?, ?) "
+                               "ON CONFLICT(name, labels) DO UPDATE SET value = metrics.value + excluded.value"),
+                {sample.name, sample.labels, sample.value});
             if (!query) {
                 return fail(query.error());
             }

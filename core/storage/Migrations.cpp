@@ -2,7 +2,7 @@
 
 namespace Tessera::Core {
 
-const std::vector<Migration>& migrations() {
+const std::vector<Migration>& sqliteMigrations() {
     static const std::vector<Migration> all = {
         {1,
          {

@@ -77,7 +77,7 @@ Result<ProviderConfig> ProviderRepository::add(ProviderConfig config) const {
     auto query =
         m_db.exec(QStringLiteral("INSERT INTO providers (name, kind, base_url, default_model, key_source, "
                                  "key_env_var, created_at, updated_at, api_version, enabled, resilience) "
-                                 "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+                                 "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id"),
                   {config.name, QString(kindName(config.kind)), config.baseUrl, config.defaultModel,
                    QString(keySourceName(config.keySource)), config.keyEnvVar, toStoredTime(now), toStoredTime(now),
                    config.apiVersion, config.enabled, QString::fromUtf8(config.resilience.toJson())});
@@ -87,7 +87,10 @@ Result<ProviderConfig> ProviderRepository::add(ProviderConfig config) const {
         }
         return fail(query.error());
     }
-    config.id = query->lastInsertId().toLongLong();
+    if (!query->next()) {
+        return fail(ErrorCode::StorageFailed, QStringLiteral("the new provider's id was not returned"));
+    }
+    config.id = query->value(0).toLongLong();
     return config;
 }
 
@@ -112,7 +115,8 @@ Status ProviderRepository::update(const ProviderConfig& config) const {
 }
 
 Result<std::vector<ProviderConfig>> ProviderRepository::list() const {
-    auto query = m_db.exec(QStringLiteral("SELECT ") + kColumns + QStringLiteral(" FROM providers ORDER BY name"));
+    auto query =
+        m_db.exec(QStringLiteral("SELECT ") + kColumns + QStringLiteral(" FROM providers ORDER BY lower(name), id"));
     if (!query) {
         return fail(query.error());
     }
@@ -124,8 +128,8 @@ Result<std::vector<ProviderConfig>> ProviderRepository::list() const {
 }
 
 Result<ProviderConfig> ProviderRepository::findByName(const QString& name) const {
-    auto query =
-        m_db.exec(QStringLiteral("SELECT ") + kColumns + QStringLiteral(" FROM providers WHERE name = ?"), {name});
+    auto query = m_db.exec(
+        QStringLiteral("SELECT ") + kColumns + QStringLiteral(" FROM providers WHERE lower(name) = lower(?)"), {name});
     if (!query) {
         return fail(query.error());
     }

@@ -20,23 +20,47 @@ SearchRepository::SearchRepository(const Database& db)
     : m_db(db) {
 }
 
+namespace {
+
+QString sqliteSearchSql(const SearchOptions& options, int limit) {
+    return QStringLiteral(
+               "SELECT m.id, m.conversation_id, c.title, m.role, m.created_at, "
+               "snippet(messages_fts, 0, char(2), char(3), '…', %1) "
+               "FROM messages_fts JOIN messages m ON m.id = messages_fts.rowid "
+               "JOIN conversations c ON c.id = m.conversation_id "
+               "WHERE messages_fts MATCH ? AND c.deleted_at IS NULL %2 ORDER BY messages_fts.rowid DESC LIMIT %3")
+        .arg(kSnippetTokens)
+        .arg(options.olderThanMessage ? QStringLiteral("AND messages_fts.rowid < ?") : QString())
+        .arg(limit);
+}
+
+// The expression must match the one of the messages_search GIN index (PostgresMigrations.cpp).
+QString postgresSearchSql(const SearchOptions& options, int limit) {
+    return QStringLiteral(
+               "SELECT m.id, m.conversation_id, c.title, m.role, m.created_at, "
+               "ts_headline('tessera_search'::regconfig, left(m.content, 250000), q, "
+               "'StartSel=' || chr(2) || ', StopSel=' || chr(3) || ', MaxWords=%1, MinWords=%2, ShortWord=0') "
+               "FROM messages m JOIN conversations c ON c.id = m.conversation_id, "
+               "to_tsquery('tessera_search'::regconfig, ?) q "
+               "WHERE to_tsvector('tessera_search'::regconfig, left(m.content, 250000)) @@ q "
+               "AND c.deleted_at IS NULL %3 ORDER BY m.id DESC LIMIT %4")
+        .arg(kSnippetTokens)
+        .arg(kSnippetTokens / 2)
+        .arg(options.olderThanMessage ? QStringLiteral("AND m.id < ?") : QString())
+        .arg(limit);
+}
+
+} // namespace
+
 Result<std::vector<SearchHit>> SearchRepository::search(const QString& text, const SearchOptions& options) const {
     std::vector<SearchHit> hits;
-    const QString query = ftsQuery(text);
+    const bool postgres = m_db.engine() == StoreEngine::PostgreSql;
+    const QString query = postgres ? tsQuery(text) : ftsQuery(text);
     if (query.isEmpty()) {
         return hits;
     }
     const int limit = std::clamp(options.limit, 1, 500);
-    const QString sql =
-        QStringLiteral(
-            "SELECT m.id, m.conversation_id, c.title, m.role, m.created_at, "
-            "snippet(messages_fts, 0, char(2), char(3), '…', %1) "
-            "FROM messages_fts JOIN messages m ON m.id = messages_fts.rowid "
-            "JOIN conversations c ON c.id = m.conversation_id "
-            "WHERE messages_fts MATCH ? AND c.deleted_at IS NULL %2 ORDER BY messages_fts.rowid DESC LIMIT %3")
-            .arg(kSnippetTokens)
-            .arg(options.olderThanMessage ? QStringLiteral("AND messages_fts.rowid < ?") : QString())
-            .arg(limit);
+    const QString sql = postgres ? postgresSearchSql(options, limit) : sqliteSearchSql(options, limit);
     QVariantList values{query};
     if (options.olderThanMessage) {
         values << *options.olderThanMessage;

@@ -115,7 +115,7 @@ Status TagRepository::requireConversation(qint64 conversationId) const {
 }
 
 Result<qint64> TagRepository::idOf(const QString& cleanName) const {
-    auto query = m_db.exec(QStringLiteral("SELECT id FROM tags WHERE name = ?"), {cleanName});
+    auto query = m_db.exec(QStringLiteral("SELECT id FROM tags WHERE lower(name) = lower(?)"), {cleanName});
     if (!query) {
         return fail(query.error());
     }
@@ -127,11 +127,14 @@ Result<qint64> TagRepository::ensure(const QString& cleanName) const {
     if (!existing || *existing != 0) {
         return existing;
     }
-    auto inserted = m_db.exec(QStringLiteral("INSERT INTO tags (name) VALUES (?)"), {cleanName});
+    auto inserted = m_db.exec(QStringLiteral("INSERT INTO tags (name) VALUES (?) RETURNING id"), {cleanName});
     if (!inserted) {
         return fail(inserted.error());
     }
-    return inserted->lastInsertId().toLongLong();
+    if (!inserted->next()) {
+        return fail(ErrorCode::StorageFailed, QStringLiteral("the new tag's id was not returned"));
+    }
+    return inserted->value(0).toLongLong();
 }
 
 Status TagRepository::setTags(qint64 conversationId, const QStringList& names) const {
@@ -170,8 +173,8 @@ Status TagRepository::setTags(qint64 conversationId, const QStringList& names) c
             return fail(removed.error());
         }
         for (qint64 id : ids) {
-            if (auto linked = m_db.exec(QStringLiteral("INSERT OR IGNORE INTO conversation_tags (conversation_id, "
-                                                       "tag_id) VALUES (?, ?)"),
+            if (auto linked = m_db.exec(QStringLiteral("INSERT INTO conversation_tags (conversation_id, tag_id) "
+                                                       "VALUES (?, ?) ON CONFLICT DO NOTHING"),
                                         {conversationId, id});
                 !linked) {
                 return fail(linked.error());
@@ -234,8 +237,9 @@ Status TagRepository::rename(const QString& from, const QString& to) const {
             return renamed ? Status{} : fail(renamed.error());
         }
         // Merging: every conversation with the old tag gets the other one; the old tag then goes with its links.
-        if (auto moved = m_db.exec(QStringLiteral("INSERT OR IGNORE INTO conversation_tags (conversation_id, tag_id) "
-                                                  "SELECT conversation_id, ? FROM conversation_tags WHERE tag_id = ?"),
+        if (auto moved = m_db.exec(QStringLiteral("INSERT INTO conversation_tags (conversation_id, tag_id) "
+                                                  "SELECT conversation_id, CAST(? AS BIGINT) FROM conversation_tags "
+                                                  "WHERE tag_id = ? ON CONFLICT DO NOTHING"),
                                    {*target, *oldId});
             !moved) {
             return fail(moved.error());

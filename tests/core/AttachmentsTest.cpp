@@ -152,8 +152,7 @@ TEST(AttachmentsTest, ABranchCanBeReadWithImageNamesOnlyAndTheBytesAfterwards) {
 TEST(AttachmentsTest, AFailedImageInsertStoresNothing) {
     CoreFixture core;
     auto conversation = core.conversations->create(QStringLiteral("x"), std::nullopt, QString(), QString());
-    ASSERT_TRUE(core.db->exec(QStringLiteral("CREATE TRIGGER refuse BEFORE INSERT ON message_images "
-                                             "BEGIN SELECT RAISE(ABORT, 'refused'); END")));
+    ASSERT_TRUE(Tessera::Testing::TestStore::refuseInserts(*core.db, QStringLiteral("message_images")));
     Message message;
     message.conversationId = conversation->id;
     message.content = QStringLiteral("with picture");

@@ -2,6 +2,7 @@
 #include "common/Clock.h"
 #include "storage/ConversationRepository.h"
 #include "storage/MessageRepository.h"
+#include "storage/Migrations.h"
 #include "storage/ProviderRepository.h"
 
 #include <QFile>
@@ -9,10 +10,12 @@
 #include <QTemporaryDir>
 
 #include "support/QtPrinters.h"
+#include "support/TestStore.h"
 
 #include <gtest/gtest.h>
 
 using namespace Tessera::Core;
+using Tessera::Testing::TestStore;
 
 namespace {
 
@@ -24,40 +27,64 @@ QString scalar(const Database& db, const QString& sql) {
     return query.value(0).toString();
 }
 
+#define SQLITE_ONLY(why)                                                                                               \
+    if (TestStore::postgresRequested()) {                                                                              \
+        GTEST_SKIP() << "SQLite only: " why;                                                                           \
+    }
+
 } // namespace
 
 TEST(Database, MigratesAnEmptyDatabaseToTheLatestSchema) {
-    QTemporaryDir dir;
-    auto db = Database::open(dir.filePath(QStringLiteral("nested/dir/t.sqlite3")));
-    ASSERT_TRUE(db) << db.error().toLogString().toStdString();
-    EXPECT_EQ((*db)->schemaVersion(), Database::latestSchemaVersion());
-    EXPECT_GE(Database::latestSchemaVersion(), 1);
-    for (const char* table : {"providers", "conversations", "messages"}) {
-        EXPECT_EQ(scalar(**db, QStringLiteral("SELECT COUNT(*) FROM sqlite_master WHERE type='table' AND name='%1'")
-                                   .arg(QLatin1StringView(table))),
-                  QStringLiteral("1"))
+    TestStore store;
+    auto db = store.open();
+    ASSERT_TRUE(db);
+    EXPECT_EQ(db->schemaVersion(), db->latestSchemaVersion());
+    EXPECT_GE(db->latestSchemaVersion(), 9);
+    EXPECT_EQ(db->engine(), store.location().engine);
+    for (const char* table : {"providers", "conversations", "messages", "tags", "conversation_tags", "drafts"}) {
+        EXPECT_NE(scalar(*db, QStringLiteral("SELECT COUNT(*) FROM %1").arg(QLatin1StringView(table))),
+                  QStringLiteral("<error>"))
             << table;
     }
-    EXPECT_EQ(scalar(**db, QStringLiteral("PRAGMA journal_mode")), QStringLiteral("wal"));
-    EXPECT_EQ(scalar(**db, QStringLiteral("PRAGMA foreign_keys")), QStringLiteral("1"));
-    EXPECT_EQ(scalar(**db, QStringLiteral("PRAGMA busy_timeout")), QStringLiteral("5000"));
-    EXPECT_EQ(*(*db)->integrityCheck(), QStringLiteral("ok"));
+    EXPECT_EQ(*db->integrityCheck(), QStringLiteral("ok"));
+    if (!store.isPostgres()) {
+        EXPECT_EQ(scalar(*db, QStringLiteral("PRAGMA journal_mode")), QStringLiteral("wal"));
+        EXPECT_EQ(scalar(*db, QStringLiteral("PRAGMA foreign_keys")), QStringLiteral("1"));
+        EXPECT_EQ(scalar(*db, QStringLiteral("PRAGMA busy_timeout")), QStringLiteral("5000"));
+    } else {
+        EXPECT_EQ(scalar(*db, QStringLiteral("SHOW TIME ZONE")), QStringLiteral("UTC"));
+        EXPECT_EQ(scalar(*db, QStringLiteral("SELECT current_schema()")), store.location().schema);
+    }
+}
+
+TEST(Database, BothEnginesEndAtTheSameSchemaVersion) {
+    EXPECT_EQ(sqliteMigrations().back().version, postgresMigrations().back().version)
+        << "a migration was added to one engine's list only";
+}
+
+TEST(Database, TwoProcessesOpeningAnEmptyStoreAtOnceMigrateItOnce) {
+    TestStore store;
+    // Two Database objects stand for two processes: each has its own connections.
+    auto first = store.open();
+    auto second = store.open();
+    ASSERT_TRUE(first);
+    ASSERT_TRUE(second);
+    EXPECT_EQ(second->schemaVersion(), second->latestSchemaVersion());
 }
 
 TEST(Database, ReopeningKeepsDataAndDoesNotRerunMigrations) {
-    QTemporaryDir dir;
-    const QString path = dir.filePath(QStringLiteral("t.sqlite3"));
+    TestStore store;
     SystemClock clock;
     {
-        auto db = Database::open(path);
+        auto db = store.open();
         ASSERT_TRUE(db);
-        ConversationRepository conversations(**db, clock);
+        ConversationRepository conversations(*db, clock);
         auto created = conversations.create(QStringLiteral("kept"), std::nullopt, QStringLiteral("m"));
         ASSERT_TRUE(created) << created.error().toLogString().toStdString();
     }
-    auto db = Database::open(path);
+    auto db = store.open();
     ASSERT_TRUE(db);
-    ConversationRepository conversations(**db, clock);
+    ConversationRepository conversations(*db, clock);
     auto list = conversations.list();
     ASSERT_TRUE(list);
     ASSERT_EQ(list->size(), 1u);
@@ -65,20 +92,21 @@ TEST(Database, ReopeningKeepsDataAndDoesNotRerunMigrations) {
 }
 
 TEST(Database, RefusesASchemaNewerThanThisBuild) {
-    QTemporaryDir dir;
-    const QString path = dir.filePath(QStringLiteral("t.sqlite3"));
+    TestStore store;
     {
-        auto db = Database::open(path);
+        auto db = store.open();
         ASSERT_TRUE(db);
-        QSqlQuery query((*db)->connection());
-        ASSERT_TRUE(query.exec(QStringLiteral("PRAGMA user_version = 999")));
+        QSqlQuery query(db->connection());
+        ASSERT_TRUE(query.exec(store.isPostgres() ? QStringLiteral("UPDATE schema_version SET version = 999")
+                                                  : QStringLiteral("PRAGMA user_version = 999")));
     }
-    auto db = Database::open(path);
+    auto db = Database::open(store.location());
     ASSERT_FALSE(db);
     EXPECT_EQ(db.error().code, ErrorCode::MigrationFailed);
 }
 
 TEST(Database, AnUnopenablePathIsAStorageError) {
+    SQLITE_ONLY("a file path that cannot be created");
     QTemporaryDir dir;
     const QString blocker = dir.filePath(QStringLiteral("file"));
     QFile file(blocker);
@@ -90,15 +118,14 @@ TEST(Database, AnUnopenablePathIsAStorageError) {
 }
 
 TEST(Database, AnswersLeftStreamingByACrashAreMarkedIncompleteOnOpen) {
-    QTemporaryDir dir;
-    const QString path = dir.filePath(QStringLiteral("t.sqlite3"));
+    TestStore store;
     SystemClock clock;
     qint64 id = 0;
     {
-        auto db = Database::open(path);
+        auto db = store.open();
         ASSERT_TRUE(db);
-        ConversationRepository conversations(**db, clock);
-        MessageRepository messages(**db, clock);
+        ConversationRepository conversations(*db, clock);
+        MessageRepository messages(*db, clock);
         auto conversation = conversations.create(QStringLiteral("c"), std::nullopt, QStringLiteral("m"));
         Message message;
         message.conversationId = conversation->id;
@@ -107,9 +134,9 @@ TEST(Database, AnswersLeftStreamingByACrashAreMarkedIncompleteOnOpen) {
         message.state = MessageState::Streaming;
         id = messages.add(message)->id;
     }
-    auto db = Database::open(path);
+    auto db = store.open();
     ASSERT_TRUE(db);
-    MessageRepository messages(**db, clock);
+    MessageRepository messages(*db, clock);
     auto message = messages.get(id);
     ASSERT_TRUE(message);
     EXPECT_EQ(message->state, MessageState::Incomplete);
@@ -118,12 +145,12 @@ TEST(Database, AnswersLeftStreamingByACrashAreMarkedIncompleteOnOpen) {
 }
 
 TEST(Database, TransactionRollsBackWhenTheBodyFails) {
-    QTemporaryDir dir;
-    auto db = Database::open(dir.filePath(QStringLiteral("t.sqlite3")));
+    TestStore store;
+    auto db = store.open();
     ASSERT_TRUE(db);
     SystemClock clock;
-    ConversationRepository conversations(**db, clock);
-    auto status = (*db)->transaction([&]() -> Status {
+    ConversationRepository conversations(*db, clock);
+    auto status = db->transaction([&]() -> Status {
         EXPECT_TRUE(conversations.create(QStringLiteral("gone"), std::nullopt, QString()));
         return fail(ErrorCode::Internal, QStringLiteral("boom"));
     });
@@ -132,19 +159,19 @@ TEST(Database, TransactionRollsBackWhenTheBodyFails) {
 }
 
 TEST(Database, ANestedTransactionUndoesOnlyItsOwnWork) {
-    QTemporaryDir dir;
-    auto db = Database::open(dir.filePath(QStringLiteral("t.sqlite3")));
+    TestStore store;
+    auto db = store.open();
     ASSERT_TRUE(db);
     SystemClock clock;
-    ConversationRepository conversations(**db, clock);
-    auto outer = (*db)->transaction([&]() -> Status {
+    ConversationRepository conversations(*db, clock);
+    auto outer = db->transaction([&]() -> Status {
         EXPECT_TRUE(conversations.create(QStringLiteral("kept"), std::nullopt, QString()));
-        auto inner = (*db)->transaction([&]() -> Status {
+        auto inner = db->transaction([&]() -> Status {
             EXPECT_TRUE(conversations.create(QStringLiteral("undone"), std::nullopt, QString()));
             return fail(ErrorCode::Internal, QStringLiteral("inner fails"));
         });
         EXPECT_FALSE(inner);
-        return (*db)->transaction([&]() -> Status {
+        return db->transaction([&]() -> Status {
             return conversations.create(QStringLiteral("also kept"), std::nullopt, QString())
                        ? Status{}
                        : fail(ErrorCode::Internal);
@@ -153,8 +180,8 @@ TEST(Database, ANestedTransactionUndoesOnlyItsOwnWork) {
     ASSERT_TRUE(outer) << outer.error().toLogString().toStdString();
     auto listed = conversations.list();
     ASSERT_EQ(listed->size(), 2U);
-    auto failedOuter = (*db)->transaction([&]() -> Status {
-        EXPECT_TRUE((*db)->transaction([&]() -> Status {
+    auto failedOuter = db->transaction([&]() -> Status {
+        EXPECT_TRUE(db->transaction([&]() -> Status {
             return conversations.create(QStringLiteral("inner ok"), std::nullopt, QString())
                        ? Status{}
                        : fail(ErrorCode::Internal);
@@ -163,4 +190,29 @@ TEST(Database, ANestedTransactionUndoesOnlyItsOwnWork) {
     });
     EXPECT_FALSE(failedOuter);
     EXPECT_EQ(conversations.list()->size(), 2U) << "the outer rollback takes the inner work with it";
+}
+
+TEST(Database, ADuplicateIsStoreAlreadyExistsOnEitherEngine) {
+    TestStore store;
+    auto db = store.open();
+    ASSERT_TRUE(db);
+    ASSERT_TRUE(db->exec(QStringLiteral("INSERT INTO settings (key, value) VALUES (?, ?)"),
+                         {QStringLiteral("k"), QStringLiteral("v")}));
+    auto again = db->exec(QStringLiteral("INSERT INTO settings (key, value) VALUES (?, ?)"),
+                          {QStringLiteral("k"), QStringLiteral("w")});
+    ASSERT_FALSE(again);
+    EXPECT_EQ(again.error().code, ErrorCode::AlreadyExists);
+}
+
+TEST(Database, AServerThatCannotBeReachedIsStoreUnreachable) {
+    StoreLocation nowhere;
+    nowhere.engine = StoreEngine::PostgreSql;
+    nowhere.user = QStringLiteral("nobody");
+    nowhere.host = QStringLiteral("127.0.0.1");
+    nowhere.port = 1; // nothing listens there
+    nowhere.database = QStringLiteral("none");
+    auto db = Database::open(nowhere);
+    ASSERT_FALSE(db);
+    EXPECT_EQ(db.error().code, ErrorCode::StoreUnreachable);
+    EXPECT_TRUE(db.error().detail.contains(QStringLiteral("postgresql://nobody@127.0.0.1:1/none")));
 }

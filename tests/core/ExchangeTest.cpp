@@ -264,9 +264,8 @@ TEST(ExchangeTest, AnImportThatFailsWhileWritingLeavesNothingBehind) {
     const QByteArray json = R"({"format": "tessera-conversations", "version": 1, "conversations": [
         {"title": "first", "messages": [{"key": 1, "role": "user", "content": "fine"}]},
         {"title": "second", "messages": [{"key": 1, "role": "user", "content": "boom"}]}]})";
-    ASSERT_TRUE(
-        core.db->exec(QStringLiteral("CREATE TRIGGER refuse BEFORE INSERT ON messages WHEN new.content = 'boom' "
-                                     "BEGIN SELECT RAISE(ABORT, 'refused'); END")));
+    ASSERT_TRUE(Tessera::Testing::TestStore::refuseInserts(*core.db, QStringLiteral("messages"),
+                                                           QStringLiteral("NEW.content = 'boom'")));
     auto report = exchangeOf(core).import(*readExport(json), QStringLiteral("tessera"));
     ASSERT_FALSE(report);
     EXPECT_TRUE(core.conversations->list()->empty()) << "the first conversation was rolled back too";

@@ -6,6 +6,7 @@
 
 #include "support/FakeClock.h"
 #include "support/QtPrinters.h"
+#include "support/TestStore.h"
 
 #include <QTemporaryDir>
 
@@ -16,9 +17,8 @@ using namespace Tessera::Core;
 class RepositoryTest : public ::testing::Test {
 protected:
     void SetUp() override {
-        auto opened = Database::open(dir.filePath(QStringLiteral("t.sqlite3")));
-        ASSERT_TRUE(opened);
-        db = std::move(*opened);
+        db = store.open();
+        ASSERT_TRUE(db);
         providers = std::make_unique<ProviderRepository>(*db, clock);
         conversations = std::make_unique<ConversationRepository>(*db, clock);
         messages = std::make_unique<MessageRepository>(*db, clock);
@@ -35,7 +35,7 @@ protected:
         return c;
     }
 
-    QTemporaryDir dir;
+    Tessera::Testing::TestStore store;
     Tessera::Testing::FakeClock clock;
     std::unique_ptr<Database> db;
     std::unique_ptr<ProviderRepository> providers;

@@ -24,6 +24,18 @@ TEST(SearchQueryTest, WordsArePhrasesAndTheLastIsAPrefix) {
         << "operators are plain words";
 }
 
+TEST(SearchQueryTest, TypedTextBecomesASafeTsQuery) {
+    EXPECT_EQ(tsQuery(QStringLiteral("sqlite wal")), QStringLiteral("'sqlite' & 'wal':*"));
+    EXPECT_EQ(tsQuery(QStringLiteral("sqlite wal ")), QStringLiteral("'sqlite' & 'wal'")) << "a finished word";
+    EXPECT_EQ(tsQuery(QStringLiteral("\"write ahead\" log")), QStringLiteral("('write' <-> 'ahead') & 'log':*"));
+    EXPECT_EQ(tsQuery(QStringLiteral("  ")), QString());
+    EXPECT_EQ(tsQuery(QStringLiteral("+++ ---")), QString()) << "nothing searchable";
+    EXPECT_EQ(tsQuery(QStringLiteral("it's")), QStringLiteral("('it' <-> 's':*)")) << "quotes never reach the query";
+    EXPECT_EQ(tsQuery(QStringLiteral("a & !b | c:*")), QStringLiteral("'a' & 'b' & 'c':*"))
+        << "operators are plain words";
+    EXPECT_EQ(tsQuery(QStringLiteral("Café")), QStringLiteral("'Café':*"));
+}
+
 TEST(SearchQueryTest, HighlightMarkersBecomeRanges) {
     const HighlightedText parsed =
         parseHighlights(QStringLiteral("…use \x02WAL\x03 mode with \x02wal\x03_autocheckpoint…"), QChar(2), QChar(3));

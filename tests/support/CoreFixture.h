@@ -14,17 +14,20 @@
 #include "storage/MessageRepository.h"
 #include "storage/ProviderRepository.h"
 #include "storage/SettingsRepository.h"
+#include "support/TestStore.h"
 
 #include <QNetworkAccessManager>
 #include <QTemporaryDir>
 
 #include <memory>
+#include <stdexcept>
 
 namespace Tessera::Testing {
 
-// A complete core wired the way the applications wire it, over a database in a fresh temporary directory
-// and an in-memory secret store.
+// A complete core wired the way the applications wire it, over a fresh store (SQLite, or PostgreSQL when the
+// test runs on that engine; see TestStore) and an in-memory secret store.
 struct CoreFixture {
+    TestStore store; // destroyed last: it drops a PostgreSQL test schema
     QTemporaryDir dir;
     Core::SystemClock clock;
     std::unique_ptr<Core::Database> db;
@@ -43,7 +46,10 @@ struct CoreFixture {
     std::unique_ptr<Core::ChatService> chat;
 
     CoreFixture() {
-        db = std::move(*Core::Database::open(dir.filePath(QStringLiteral("tessera.sqlite3"))));
+        db = store.open();
+        if (!db) {
+            throw std::runtime_error("the test store did not open");
+        }
         providers = std::make_unique<Core::ProviderRepository>(*db, clock);
         conversations = std::make_unique<Core::ConversationRepository>(*db, clock);
         messages = std::make_unique<Core::MessageRepository>(*db, clock);

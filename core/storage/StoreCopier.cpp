@@ -1,0 +1,213 @@
+#include "storage/StoreCopier.h"
+
+#include "logging/Logging.h"
+#include "storage/Database.h"
+#include "storage/SqlDialect.h"
+
+#include <QCryptographicHash>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QSqlRecord>
+#include <QStringList>
+
+namespace Tessera::Core {
+
+namespace {
+
+// What each table is ordered by, so both engines read rows in the same order.
+QString keyOf(const QString& table) {
+    if (table == QLatin1StringView("response_cache") || table == QLatin1StringView("settings")) {
+        return QStringLiteral("key");
+    }
+    if (table == QLatin1StringView("metrics")) {
+        return QStringLiteral("name, labels");
+    }
+    if (table == QLatin1StringView("drafts")) {
+        return QStringLiteral("conversation_id");
+    }
+    if (table == QLatin1StringView("conversation_tags")) {
+        return QStringLiteral("conversation_id, tag_id");
+    }
+    return QStringLiteral("id");
+}
+
+// A value as both engines agree on it: integers and text as they are, reals with 17 digits, bytes in hex.
+QByteArray canonical(const QVariant& value) {
+    if (value.isNull()) {
+        return QByteArrayLiteral("\\N");
+    }
+    switch (value.typeId()) {
+    case QMetaType::QByteArray:
+        return value.toByteArray().toHex();
+    case QMetaType::Double:
+    case QMetaType::Float:
+        return QByteArray::number(value.toDouble(), 'g', 17);
+    default:
+        return value.toString().toUtf8();
+    }
+}
+
+Error sqlFailure(const QSqlQuery& query, const QString& what) {
+    return makeError(ErrorCode::StorageFailed, what + QStringLiteral(": ") + query.lastError().text());
+}
+
+} // namespace
+
+StoreCopier::StoreCopier(const Database& source, const Database& target)
+    : m_source(source)
+    , m_target(target) {
+}
+
+const std::vector<QString>& StoreCopier::tables() {
+    static const std::vector<QString> all = {QStringLiteral("providers"),      QStringLiteral("conversations"),
+                                             QStringLiteral("messages"),       QStringLiteral("message_images"),
+                                             QStringLiteral("response_cache"), QStringLiteral("metrics"),
+                                             QStringLiteral("settings"),       QStringLiteral("drafts"),
+                                             QStringLiteral("tags"),           QStringLiteral("conversation_tags")};
+    return all;
+}
+
+Result<std::vector<TableCopy>> StoreCopier::summarise(const Database& db) {
+    std::vector<TableCopy> result;
+    for (const QString& table : tables()) {
+        QSqlQuery query(db.connection());
+        query.setForwardOnly(true);
+        if (!query.exec(QStringLiteral("SELECT * FROM %1 ORDER BY %2").arg(table, keyOf(table)))) {
+            return fail(sqlFailure(query, QStringLiteral("read ") + table));
+        }
+        TableCopy summary{table, 0, {}};
+        QCryptographicHash hash(QCryptographicHash::Sha256);
+        const QSqlRecord record = query.record();
+        QStringList names;
+        for (int i = 0; i < record.count(); ++i) {
+            names << record.fieldName(i);
+        }
+        // Columns by name: the engines may list them in another order.
+        QStringList sorted = names;
+        sorted.sort();
+        std::vector<int> order;
+        for (const QString& name : std::as_const(sorted)) {
+            order.push_back(int(names.indexOf(name)));
+        }
+        while (query.next()) {
+            for (const int column : order) {
+                hash.addData(canonical(query.value(column)));
+                hash.addData(QByteArrayView("\x1f", 1));
+            }
+            hash.addData(QByteArrayView("\x1e", 1));
+            ++summary.rows;
+        }
+        summary.checksum = QString::fromLatin1(hash.result().toHex());
+        result.push_back(std::move(summary));
+    }
+    return result;
+}
+
+Status StoreCopier::requireEmptyTarget() const {
+    for (const QString& table : tables()) {
+        QSqlQuery query(m_target.connection());
+        if (!query.exec(QStringLiteral("SELECT COUNT(*) FROM ") + table) || !query.next()) {
+            return fail(sqlFailure(query, QStringLiteral("count ") + table));
+        }
+        if (query.value(0).toLongLong() > 0) {
+            return fail(ErrorCode::InvalidArgument,
+                        QStringLiteral("the target store is not empty (table %1 has rows); copy into a new database")
+                            .arg(table));
+        }
+    }
+    return {};
+}
+
+Status StoreCopier::copyTable(const QString& table, const Progress& progress) const {
+    QSqlQuery read(m_source.connection());
+    read.setForwardOnly(true);
+    if (!read.exec(QStringLiteral("SELECT * FROM %1 ORDER BY %2").arg(table, keyOf(table)))) {
+        return fail(sqlFailure(read, QStringLiteral("read ") + table));
+    }
+    const QSqlRecord record = read.record();
+    QStringList columns;
+    QStringList placeholders;
+    for (int i = 0; i < record.count(); ++i) {
+        columns << record.fieldName(i);
+        placeholders << QStringLiteral("?");
+    }
+    QSqlQuery write(m_target.connection());
+    if (!write.prepare(QStringLiteral("INSERT INTO %1 (%2) VALUES (%3)")
+                           .arg(table, columns.join(QStringLiteral(", ")), placeholders.join(QStringLiteral(", "))))) {
+        return fail(sqlFailure(write, QStringLiteral("prepare ") + table));
+    }
+    qint64 done = 0;
+    while (read.next()) {
+        for (int i = 0; i < record.count(); ++i) {
+            write.bindValue(i, read.value(i));
+        }
+        if (!write.exec()) {
+            return fail(sqlFailure(write, QStringLiteral("write %1 row %2").arg(table).arg(done + 1)));
+        }
+        ++done;
+        if (progress && done % 1000 == 0) {
+            progress(table, done);
+        }
+    }
+    if (progress) {
+        progress(table, done);
+    }
+    if (keyOf(table) == QLatin1StringView("id")) {
+        if (const QString sql = m_target.dialect().resetIdentitySql(table); !sql.isEmpty()) {
+            QSqlQuery reset(m_target.connection());
+            if (!reset.exec(sql)) {
+                return fail(sqlFailure(reset, QStringLiteral("reset ids of ") + table));
+            }
+        }
+    }
+    return {};
+}
+
+Result<StoreCopyReport> StoreCopier::copy(const Progress& progress) const {
+    if (m_source.schemaVersion() != m_target.schemaVersion()) {
+        return fail(ErrorCode::MigrationFailed, QStringLiteral("the stores have different schemas (%1 and %2)")
+                                                    .arg(m_source.schemaVersion())
+                                                    .arg(m_target.schemaVersion()));
+    }
+    if (auto empty = requireEmptyTarget(); !empty) {
+        return fail(empty.error());
+    }
+    auto copied = m_target.transaction([&]() -> Status {
+        for (const QString& table : tables()) {
+            if (auto status = copyTable(table, progress); !status) {
+                return status;
+            }
+        }
+        return {};
+    });
+    if (!copied) {
+        return fail(copied.error());
+    }
+    auto before = summarise(m_source);
+    if (!before) {
+        return fail(before.error());
+    }
+    auto after = summarise(m_target);
+    if (!after) {
+        return fail(after.error());
+    }
+    for (size_t i = 0; i < before->size(); ++i) {
+        const TableCopy& a = before->at(i);
+        const TableCopy& b = after->at(i);
+        if (a.rows != b.rows || a.checksum != b.checksum) {
+            return fail(ErrorCode::StorageFailed,
+                        QStringLiteral("table %1 differs after the copy: %2 rows (checksum %3) became %4 rows "
+                                       "(checksum %5)")
+                            .arg(a.table)
+                            .arg(a.rows)
+                            .arg(a.checksum.left(12))
+                            .arg(b.rows)
+                            .arg(b.checksum.left(12)));
+        }
+    }
+    log("store")->info("copied {} rows from {} to {}", StoreCopyReport{*before}.totalRows(), m_source.path(),
+                       m_target.path());
+    return StoreCopyReport{std::move(*before)};
+}
+
+} // namespace Tessera::Core
