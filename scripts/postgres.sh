@@ -15,6 +15,11 @@ fi
 mkdir -p "$dir"
 dir="$(cd "$dir" && pwd)"
 data="$dir/data"
+# When the build folder is not reachable by the unprivileged user (a clone under /root, say), the data lives in a
+# private folder under /tmp; $dir/data-location remembers where, so stop finds it.
+if [ -f "$dir/data-location" ]; then
+    data="$(cat "$dir/data-location")"
+fi
 bindir="$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)"
 if [ -z "$bindir" ] || [ ! -x "$bindir/pg_ctl" ]; then
     echo "error: no PostgreSQL server found under /usr/lib/postgresql (install postgresql-15)" >&2
@@ -50,27 +55,37 @@ free_port() {
 case "$action" in
 stop)
     stop
+    if [ -f "$dir/data-location" ]; then
+        rm -rf "$(dirname "$(cat "$dir/data-location")")" "$dir/data-location"
+    fi
     ;;
 start)
     stop # a server left over from an interrupted run
     if [ "$(id -u)" -eq 0 ]; then
+        data="$dir/data"
+        rm -f "$dir/data-location"
         chown postgres: "$dir"
+        if ! runuser -u postgres -- test -w "$dir"; then
+            data="$(mktemp -d /tmp/tessera-postgres.XXXXXX)/data"
+            chown postgres: "$(dirname "$data")"
+            echo "$data" >"$dir/data-location"
+        fi
     fi
     if [ ! -f "$data/PG_VERSION" ]; then
         rm -rf "$data"
-        as_owner "$bindir/initdb" -D "$data" -U tessera --auth=trust --encoding=UTF8 --locale=C.UTF-8 >"$dir/initdb.log" 2>&1 ||
-            { cat "$dir/initdb.log" >&2; exit 1; }
+        as_owner "$bindir/initdb" -D "$data" -U tessera --auth=trust --encoding=UTF8 --locale=C.UTF-8 >"$(dirname "$data")/initdb.log" 2>&1 ||
+            { cat "$(dirname "$data")/initdb.log" >&2; exit 1; }
     fi
     port="$(free_port)"
-    as_owner "$bindir/pg_ctl" -D "$data" -l "$dir/server.log" -w -t 60 start \
+    as_owner "$bindir/pg_ctl" -D "$data" -l "$(dirname "$data")/server.log" -w -t 60 start \
         -o "-p $port -k $data -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=300" \
-        >/dev/null || { cat "$dir/server.log" >&2; exit 1; }
+        >/dev/null || { cat "$(dirname "$data")/server.log" >&2; exit 1; }
     psql=("$bindir/psql" -h 127.0.0.1 -p "$port" -U tessera -v ON_ERROR_STOP=1 -q)
     if ! "${psql[@]}" -d postgres -tAc "SELECT 1 FROM pg_database WHERE datname = 'tessera_test'" | grep -q 1; then
         "${psql[@]}" -d postgres -c "CREATE DATABASE tessera_test" >/dev/null
     fi
     # Shared by every test schema, so dropping one schema never takes it from the others.
-    "${psql[@]}" -d tessera_test -c "CREATE EXTENSION IF NOT EXISTS unaccent SCHEMA public" >/dev/null
+    "${psql[@]}" -d tessera_test -c "SET client_min_messages TO warning; CREATE EXTENSION IF NOT EXISTS unaccent SCHEMA public" >/dev/null
     echo "postgresql://tessera@127.0.0.1:$port/tessera_test"
     ;;
 *)
