@@ -2,6 +2,7 @@
 
 #include "storage/Database.h"
 #include "storage/SqlDialect.h"
+#include "storage/StoreLease.h"
 
 #include <QSqlQuery>
 #include <QVariant>
@@ -242,8 +243,9 @@ Status ConversationRepository::setArchived(qint64 id, bool archived) const {
 
 Status ConversationRepository::moveToTrash(qint64 id) const {
     auto query =
-        m_db.exec(QStringLiteral("UPDATE conversations SET deleted_at = ? WHERE id = ? AND deleted_at IS NULL"),
-                  {toStoredTime(m_clock.nowUtc()), id});
+        m_db.exec(QStringLiteral("UPDATE conversations SET deleted_at = ?, deleted_by = ? WHERE id = ? AND deleted_at "
+                                 "IS NULL"),
+                  {toStoredTime(m_clock.nowUtc()), m_db.ownerId(), id});
     if (!query) {
         return fail(query.error());
     }
@@ -267,7 +269,12 @@ Status ConversationRepository::restoreFromTrash(qint64 id) const {
 }
 
 Result<int> ConversationRepository::emptyTrash() const {
-    auto query = m_db.exec(QStringLiteral("DELETE FROM conversations WHERE deleted_at IS NOT NULL"));
+    // This process's deletions, and those a process that is gone could not finish; another live process's
+    // deletions stay undoable there.
+    auto query = m_db.exec(QStringLiteral("DELETE FROM conversations WHERE deleted_at IS NOT NULL AND (deleted_by = ? "
+                                          "OR ") +
+                               StoreLease::ownerGone(QStringLiteral("deleted_by")) + QStringLiteral(")"),
+                           {m_db.ownerId()});
     if (!query) {
         return fail(query.error());
     }

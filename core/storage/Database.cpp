@@ -4,6 +4,7 @@
 #include "logging/Logging.h"
 #include "storage/Migrations.h"
 #include "storage/SqlDialect.h"
+#include "storage/StoreLease.h"
 
 #include <QDir>
 #include <QFileInfo>
@@ -46,6 +47,7 @@ QString Database::connectionName() const {
 }
 
 Database::~Database() {
+    m_lease.reset();
     // Connections of other threads are closed when those threads' workers finish with them.
     const QString name = connectionName();
     if (QSqlDatabase::contains(name)) {
@@ -79,10 +81,18 @@ Result<std::unique_ptr<Database>> Database::open(const StoreLocation& location, 
     if (auto status = db->migrate(); !status) {
         return fail(status.error());
     }
+    db->m_lease = std::make_unique<StoreLease>(*db);
+    if (auto status = db->m_lease->acquire(); !status) {
+        return fail(status.error());
+    }
     if (auto status = db->recoverInterruptedStreams(); !status) {
         return fail(status.error());
     }
     return db;
+}
+
+QString Database::ownerId() const {
+    return m_lease ? m_lease->id() : QString();
 }
 
 QSqlDatabase Database::connection() const {
@@ -233,10 +243,11 @@ Status Database::migrate() {
 }
 
 Status Database::recoverInterruptedStreams() {
-    // A message still marked as streaming when the store opens was cut off by a crash or a kill:
-    // keep its text and mark it incomplete.
+    // A message still marked as streaming by a process that is gone was cut off by a crash or a kill: keep its
+    // text and mark it incomplete. Answers other live processes are streaming are left alone.
     auto result = exec(QStringLiteral("UPDATE messages SET state = 'incomplete', error_code = ? "
-                                      "WHERE state = 'streaming'"),
+                                      "WHERE state = 'streaming' AND ") +
+                           StoreLease::ownerGone(QStringLiteral("owner")),
                        {QString(codeName(ErrorCode::StreamInterrupted))});
     if (!result) {
         return fail(result.error());

@@ -15,6 +15,7 @@ class QSqlQuery;
 namespace Tessera::Core {
 
 class SqlDialect;
+class StoreLease;
 
 // The store, on SQLite (the default: WAL mode, foreign keys, a busy timeout) or PostgreSQL, with versioned
 // migrations that each run in one transaction. Every thread gets its own connection (QSqlDatabase connections are
@@ -33,6 +34,8 @@ public:
     const SqlDialect& dialect() const { return *m_dialect; }
     // The SQLite file, or the PostgreSQL URL without secrets.
     QString path() const { return m_location.displayName(); }
+    // This process's id among the processes sharing the store (see StoreLease).
+    QString ownerId() const;
     // The connection for the calling thread, opened and configured on first use.
     QSqlDatabase connection() const;
 
@@ -59,6 +62,7 @@ private:
     QString m_password;
     std::unique_ptr<SqlDialect> m_dialect;
     QString m_connectionPrefix;
+    std::unique_ptr<StoreLease> m_lease;
 };
 
 QString toStoredTime(const QDateTime& time);

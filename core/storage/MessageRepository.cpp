@@ -145,11 +145,12 @@ Result<Message> MessageRepository::insert(Message message) const {
            << QVariantList{optionalInt(message.ttftMs), optionalInt(message.latencyMs),  message.errorCode,
                            message.correlationId,       toStoredTime(message.createdAt), toStoredTime(now)};
     auto query = m_db.exec(
-        QStringLiteral("INSERT INTO messages (conversation_id, parent_id, role, content, state, provider_name, model, "
-                       "finish_reason, input_tokens, cached_input_tokens, output_tokens, reasoning_tokens, "
-                       "usage_estimated, ttft_ms, latency_ms, error_code, correlation_id, created_at, updated_at) "
-                       "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id"),
-        values);
+        QStringLiteral(
+            "INSERT INTO messages (conversation_id, parent_id, role, content, state, provider_name, model, "
+            "finish_reason, input_tokens, cached_input_tokens, output_tokens, reasoning_tokens, "
+            "usage_estimated, ttft_ms, latency_ms, error_code, correlation_id, created_at, updated_at, owner) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id"),
+        values << m_db.ownerId());
     if (!query) {
         return fail(query.error());
     }

@@ -153,6 +153,17 @@ const std::vector<Migration>& sqliteMigrations() {
                  DELETE FROM tags WHERE id = old.tag_id;
              END)sql"),
          }},
+        {10,
+         {
+             // Several processes can share one store: each registers itself with a heartbeat, and marks the answers
+             // it streams and the conversations it moves to the trash, so another process recovers only what a
+             // process that is gone left behind.
+             QStringLiteral("CREATE TABLE store_owners (id TEXT PRIMARY KEY, host TEXT NOT NULL, pid INTEGER NOT NULL, "
+                            "started_at TEXT NOT NULL, heartbeat_at TEXT NOT NULL)"),
+             QStringLiteral("ALTER TABLE messages ADD COLUMN owner TEXT NOT NULL DEFAULT ''"),
+             QStringLiteral("ALTER TABLE conversations ADD COLUMN deleted_by TEXT NOT NULL DEFAULT ''"),
+             QStringLiteral("CREATE INDEX messages_streaming ON messages(state) WHERE state = 'streaming'"),
+         }},
     };
     return all;
 }

@@ -98,7 +98,7 @@ Result<QString> PostgresDialect::integrityCheck(QSqlDatabase& db) const {
     QStringList findings;
     QSqlQuery query(db);
     for (const char* table : {"providers", "conversations", "messages", "message_images", "response_cache", "metrics",
-                              "settings", "drafts", "tags", "conversation_tags", "schema_version"}) {
+                              "settings", "drafts", "tags", "conversation_tags", "schema_version", "store_owners"}) {
         if (!query.exec(QStringLiteral("SELECT to_regclass('%1') IS NOT NULL").arg(QLatin1StringView(table))) ||
             !query.next()) {
             return fail(ErrorCode::StorageFailed, QStringLiteral("integrity check: ") + query.lastError().text());

@@ -687,6 +687,26 @@ TEST_F(CliTest, ExportAndImportRoundTripAndBadFilesImportNothing) {
         << "a PDF goes to a file";
 }
 
+TEST_F(CliTest, ASecondProcessOpeningTheStoreLeavesALiveAnswerStreaming) {
+    addProvider();
+    QProcess process;
+    ASSERT_TRUE(startSlowAnswer(process, [](const QByteArray& out) { return out.count(' ') >= 3; }));
+    // Another process opens the same store while the first one streams.
+    const CliRun show =
+        cli({QStringLiteral("--json"), QStringLiteral("conversations"), QStringLiteral("show"), QStringLiteral("1")});
+    ASSERT_EQ(show.exitCode, 0) << show.err.toStdString();
+    const QJsonObject during = show.json().value(QLatin1StringView("messages")).toArray().at(1).toObject();
+    EXPECT_EQ(during.value(QLatin1StringView("state")).toString(), QStringLiteral("streaming"))
+        << "the answer of a live process is not taken for interrupted";
+    ASSERT_TRUE(waitUntil([&] { return process.state() == QProcess::NotRunning; }, 60'000));
+    EXPECT_EQ(process.exitCode(), 0) << process.readAllStandardError().toStdString();
+    const CliRun after =
+        cli({QStringLiteral("--json"), QStringLiteral("conversations"), QStringLiteral("show"), QStringLiteral("1")});
+    const QJsonObject answer = after.json().value(QLatin1StringView("messages")).toArray().at(1).toObject();
+    EXPECT_EQ(answer.value(QLatin1StringView("state")).toString(), QStringLiteral("complete"));
+    EXPECT_TRUE(answer.value(QLatin1StringView("error_code")).toString().isEmpty());
+}
+
 TEST_F(CliTest, KillingTheProcessMidStreamKeepsThePartialAnswerAndAnIntactStore) {
     addProvider();
     QProcess process;

@@ -216,3 +216,46 @@ TEST(Database, AServerThatCannotBeReachedIsStoreUnreachable) {
     EXPECT_EQ(db.error().code, ErrorCode::StoreUnreachable);
     EXPECT_TRUE(db.error().detail.contains(QStringLiteral("postgresql://nobody@127.0.0.1:1/none")));
 }
+
+TEST(Database, ProcessesSharingAStoreRecoverOnlyWhatAGoneProcessLeft) {
+    TestStore store;
+    SystemClock clock;
+    // Two Database objects stand for two processes: each registers itself as an owner of the store.
+    auto first = store.open();
+    ASSERT_TRUE(first);
+    ConversationRepository conversations(*first, clock);
+    MessageRepository messages(*first, clock);
+    auto streamed = conversations.create(QStringLiteral("streaming"), std::nullopt, QStringLiteral("m"));
+    auto deleted = conversations.create(QStringLiteral("deleted, undo offered"), std::nullopt, QStringLiteral("m"));
+    ASSERT_TRUE(streamed && deleted);
+    Message answer;
+    answer.conversationId = streamed->id;
+    answer.role = Role::Assistant;
+    answer.content = QStringLiteral("still arriv");
+    answer.state = MessageState::Streaming;
+    const qint64 answerId = messages.add(answer)->id;
+    ASSERT_TRUE(conversations.moveToTrash(deleted->id));
+
+    {
+        auto second = store.open();
+        ASSERT_TRUE(second);
+        EXPECT_NE(second->ownerId(), first->ownerId());
+        EXPECT_EQ(MessageRepository(*second, clock).get(answerId)->state, MessageState::Streaming)
+            << "a live process's answer is left streaming";
+        EXPECT_EQ(*ConversationRepository(*second, clock).emptyTrash(), 0)
+            << "another live process's deletion stays undoable";
+    }
+    ASSERT_TRUE(conversations.restoreFromTrash(deleted->id)) << "the first process can still undo";
+    ASSERT_TRUE(conversations.moveToTrash(deleted->id));
+
+    // The first process goes away without finishing either: a later process recovers both.
+    const QString firstOwner = first->ownerId();
+    ASSERT_TRUE(first->exec(QStringLiteral("UPDATE store_owners SET heartbeat_at = ? WHERE id = ?"),
+                            {QStringLiteral("2000-01-01T00:00:00.000Z"), firstOwner}));
+    auto third = store.open();
+    ASSERT_TRUE(third);
+    auto recovered = MessageRepository(*third, clock).get(answerId);
+    EXPECT_EQ(recovered->state, MessageState::Incomplete);
+    EXPECT_EQ(recovered->content, QStringLiteral("still arriv"));
+    EXPECT_EQ(*ConversationRepository(*third, clock).emptyTrash(), 1);
+}
