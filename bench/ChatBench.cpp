@@ -114,11 +114,11 @@ void measureOpen(benchmark::State& state, int messages, int imageEvery) {
     Bench::SeedSize size;
     size.conversations = 1;
     size.messagesPerConversation = messages;
-    if (Bench::seedStore((*services)->database(), size) != messages) {
+    if (Bench::seedStore((*services)->store().database, size) != messages) {
         Bench::fail(state, "cannot seed the store");
         return;
     }
-    const Core::Database& db = (*services)->database();
+    const Core::Database& db = (*services)->store().database;
     if (imageEvery > 0) {
         const QByteArray png = noisePng();
         auto added = db.transaction([&]() -> Core::Status {
@@ -136,8 +136,8 @@ void measureOpen(benchmark::State& state, int messages, int imageEvery) {
         }
         state.counters["image_mb"] = double(png.size()) * (messages / imageEvery) / (1024.0 * 1024.0);
     }
-    const qint64 id = (*services)->conversations().list()->front().id;
-    Ui::ChatPanel panel(**services);
+    const qint64 id = (*services)->store().conversations.list()->front().id;
+    Ui::ChatPanel panel(**services, Core::Actor::owner(Core::ClientKind::Gui));
     panel.resize(900, 700);
     panel.show();
     int shown = 0;
@@ -177,8 +177,8 @@ void BM_ColdStart(benchmark::State& state) {
         Bench::SeedSize size;
         size.conversations = 1000;
         size.messagesPerConversation = 10;
-        if (!services || !(*services)->providers().add(provider) ||
-            Bench::seedStore((*services)->database(), size) <= 0) {
+        if (!services || !(*services)->store().providers.add(provider) ||
+            Bench::seedStore((*services)->store().database, size) <= 0) {
             Bench::fail(state, "cannot seed the store");
             return;
         }

@@ -3,13 +3,10 @@
 #include "app/CoreServices.h"
 #include "chat/Attachments.h"
 #include "chat/ChatService.h"
+#include "chat/ConversationService.h"
 #include "exchange/ConversationExchange.h"
 #include "pdf/PdfExport.h"
-#include "storage/ConversationRepository.h"
-#include "storage/MessageRepository.h"
-#include "storage/ProviderRepository.h"
-#include "storage/SearchRepository.h"
-#include "storage/TagRepository.h"
+#include "providers/ProviderService.h"
 
 #include <QJsonArray>
 #include <QJsonObject>
@@ -85,10 +82,16 @@ QJsonObject messageJson(const Message& m) {
 }
 
 QJsonObject conversationJson(const Conversation& c) {
+    const auto optionalNumber = [](const auto& value) {
+        return value ? QJsonValue(double(*value)) : QJsonValue();
+    };
     return QJsonObject{{QStringLiteral("id"), double(c.id)},
                        {QStringLiteral("title"), c.title},
                        {QStringLiteral("model"), c.model},
                        {QStringLiteral("system_prompt"), c.systemPrompt},
+                       {QStringLiteral("temperature"), optionalNumber(c.temperature)},
+                       {QStringLiteral("max_tokens"), optionalNumber(c.maxTokens)},
+                       {QStringLiteral("fallback_model"), c.fallbackModel},
                        {QStringLiteral("message_count"), double(c.messageCount)},
                        {QStringLiteral("pinned"), c.pinned},
                        {QStringLiteral("archived"), c.archived},
@@ -142,7 +145,7 @@ int runChat(Context& context, const QStringList& args) {
         }
     }
     for (const QString& tag : parsed->values(QStringLiteral("tag"))) {
-        auto cleaned = TagRepository::clean(tag);
+        auto cleaned = ConversationService::cleanTag(tag);
         if (!cleaned) {
             return usageError(QStringLiteral("--tag: %1").arg(cleaned.error().detail));
         }
@@ -183,16 +186,16 @@ int runChat(Context& context, const QStringList& args) {
     if (parsed->has(QStringLiteral("max-tokens"))) {
         bool ok = false;
         const int value = parsed->value(QStringLiteral("max-tokens")).toInt(&ok);
-        if (!ok || value < 1 || value > 1'000'000) {
-            return usageError(QStringLiteral("--max-tokens needs a whole number from 1 to 1000000"));
+        if (!ok) {
+            return usageError(QStringLiteral("--max-tokens needs a whole number"));
         }
         options.maxTokens = value;
     }
     if (parsed->has(QStringLiteral("temperature"))) {
         bool ok = false;
         const double value = parsed->value(QStringLiteral("temperature")).toDouble(&ok);
-        if (!ok || value < 0.0 || value > 2.0) {
-            return usageError(QStringLiteral("--temperature needs a number from 0 to 2"));
+        if (!ok) {
+            return usageError(QStringLiteral("--temperature needs a number"));
         }
         options.temperature = value;
     }
@@ -212,7 +215,7 @@ int runChat(Context& context, const QStringList& args) {
         outcome = finished;
         loop.quit();
     });
-    auto started = chat.send(prompt, options);
+    auto started = chat.send(context.actor, prompt, options);
     if (!started) {
         return reportError(context, started.error());
     }
@@ -222,7 +225,7 @@ int runChat(Context& context, const QStringList& args) {
     QTimer interruptPoll;
     QObject::connect(&interruptPoll, &QTimer::timeout, &guard, [&] {
         if (g_interrupted.exchange(false)) {
-            chat.stop(started->assistantMessageId);
+            chat.stop(context.actor, started->assistantMessageId);
         }
     });
     interruptPoll.start(100);
@@ -280,7 +283,7 @@ int listConversations(Context& context, const QStringList& args) {
     }
     const ListScope scope = parsed->has(QStringLiteral("archived")) ? ListScope::Archived : ListScope::Active;
     const QString tag = parsed->value(QStringLiteral("tag"));
-    auto conversations = context.services.conversations().list(scope, tag);
+    auto conversations = context.services.conversations().list(context.actor, scope, tag);
     if (!conversations) {
         return reportError(context, conversations.error());
     }
@@ -324,11 +327,11 @@ int listConversations(Context& context, const QStringList& args) {
 }
 
 int showConversation(Context& context, qint64 id) {
-    auto conversation = context.services.conversations().get(id);
+    auto conversation = context.services.conversations().get(context.actor, id);
     if (!conversation) {
         return reportError(context, conversation.error());
     }
-    auto messages = context.services.messages().path(id);
+    auto messages = context.services.conversations().branch(context.actor, id);
     if (!messages) {
         return reportError(context, messages.error());
     }
@@ -408,7 +411,7 @@ int searchConversations(Context& context, const QStringList& args) {
             return usageError(QStringLiteral("--before needs a message id"));
         }
     }
-    auto hits = context.services.search().search(parsed->positional.first(), options);
+    auto hits = context.services.conversations().search(context.actor, parsed->positional.first(), options);
     if (!hits) {
         return reportError(context, hits.error());
     }
@@ -475,7 +478,7 @@ int exportConversations(Context& context, const QStringList& args) {
     ConversationExchange& exchange = context.services.exchange();
     std::vector<PortableConversation> conversations;
     if (all) {
-        auto collected = exchange.collectAll();
+        auto collected = exchange.collectAll(context.actor);
         if (!collected) {
             return reportError(context, collected.error());
         }
@@ -485,7 +488,7 @@ int exportConversations(Context& context, const QStringList& args) {
         if (!id) {
             return usageError(QStringLiteral("'%1' is not a conversation id").arg(parsed->positional.first()));
         }
-        auto one = exchange.collect(*id);
+        auto one = exchange.collect(context.actor, *id);
         if (!one) {
             return reportError(context, one.error());
         }
@@ -525,7 +528,7 @@ int importConversations(Context& context, const QStringList& args) {
     if (parsed->positional.size() != 1) {
         return usageError(QStringLiteral("conversations import needs one PATH (a Tessera or ChatGPT export)"));
     }
-    auto report = context.services.exchange().importFile(parsed->positional.first());
+    auto report = context.services.exchange().importFile(context.actor, parsed->positional.first());
     if (!report) {
         return reportError(context, report.error());
     }
@@ -561,16 +564,18 @@ int tagConversation(Context& context, const QStringList& args, bool add) {
     const QStringList names = args.mid(1);
     if (add) {
         for (const QString& name : names) {
-            if (auto cleaned = TagRepository::clean(name); !cleaned) {
+            if (auto cleaned = ConversationService::cleanTag(name); !cleaned) {
                 return usageError(QStringLiteral("'%1': %2").arg(name, cleaned.error().detail));
             }
         }
     }
-    const TagRepository& tags = context.services.tags();
-    if (auto changed = add ? tags.addTags(*id, names) : tags.removeTags(*id, names); !changed) {
+    const ConversationService& conversations = context.services.conversations();
+    if (auto changed = add ? conversations.addTags(context.actor, *id, names)
+                           : conversations.removeTags(context.actor, *id, names);
+        !changed) {
         return reportError(context, changed.error());
     }
-    auto now = tags.tagsOf(*id);
+    auto now = conversations.tagsOf(context.actor, *id);
     if (!now) {
         return reportError(context, now.error());
     }
@@ -621,7 +626,7 @@ int runConversations(Context& context, const QStringList& args) {
     if (sub == QLatin1StringView("show")) {
         return showConversation(context, *id);
     }
-    if (auto removed = context.services.conversations().remove(*id); !removed) {
+    if (auto removed = context.services.conversations().remove(context.actor, *id); !removed) {
         return reportError(context, removed.error());
     }
     if (context.json) {
@@ -633,13 +638,13 @@ int runConversations(Context& context, const QStringList& args) {
 }
 
 int runTags(Context& context, const QStringList& args) {
-    const TagRepository& tags = context.services.tags();
+    const ConversationService& conversations = context.services.conversations();
     const QString sub = args.value(0, QStringLiteral("list"));
     if (sub == QLatin1StringView("list")) {
         if (args.size() > 1) {
             return usageError(QStringLiteral("tags list takes no arguments"));
         }
-        auto all = tags.list();
+        auto all = conversations.tags(context.actor);
         if (!all) {
             return reportError(context, all.error());
         }
@@ -667,7 +672,7 @@ int runTags(Context& context, const QStringList& args) {
         if (args.size() != 3) {
             return usageError(QStringLiteral("tags rename needs OLD and NEW"));
         }
-        if (auto renamed = tags.rename(args[1], args[2]); !renamed) {
+        if (auto renamed = conversations.renameTag(context.actor, args[1], args[2]); !renamed) {
             return reportError(context, renamed.error());
         }
         if (context.json) {
@@ -681,7 +686,7 @@ int runTags(Context& context, const QStringList& args) {
         if (args.size() != 2) {
             return usageError(QStringLiteral("tags delete needs one NAME"));
         }
-        auto removed = tags.remove(args[1]);
+        auto removed = conversations.deleteTag(context.actor, args[1]);
         if (!removed) {
             return reportError(context, removed.error());
         }

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "common/Actor.h"
 #include "common/Error.h"
 
 #include <QEventLoop>
@@ -44,6 +45,8 @@ private:
 struct Context {
     Core::CoreServices& services;
     bool json = false;
+    // Who runs the command (the owner of a personal store).
+    Core::Actor actor = Core::Actor::owner(Core::ClientKind::Cli);
 };
 
 void printOut(const QString& text);      // UTF-8 to stdout, no newline added

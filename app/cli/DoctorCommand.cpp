@@ -5,8 +5,8 @@
 #include "common/DataDirectory.h"
 #include "logging/Logging.h"
 #include "providers/ProviderProbe.h"
+#include "providers/ProviderService.h"
 #include "secrets/SecretStore.h"
-#include "storage/ProviderRepository.h"
 
 #include <QFileInfo>
 #include <QJsonArray>
@@ -104,7 +104,7 @@ int runDoctor(Context& context, const QStringList& args) {
         report.add(name, ok, detail);
     };
 
-    auto providers = services.providers().list();
+    auto providers = services.providers().list(context.actor);
     if (!providers) {
         add(QStringLiteral("providers"), false, providers.error().toLogString());
     } else if (providers->empty()) {

@@ -1,12 +1,12 @@
 #include "ObservabilityCommands.h"
 
 #include "app/CoreServices.h"
+#include "app/SettingsService.h"
 #include "cache/ResponseCache.h"
 #include "observability/HealthChecker.h"
 #include "observability/Metrics.h"
+#include "providers/ProviderService.h"
 #include "resilience/ResilienceRegistry.h"
-#include "storage/ProviderRepository.h"
-#include "storage/SettingsRepository.h"
 
 #include <QJsonArray>
 #include <QJsonObject>
@@ -67,13 +67,13 @@ int runHealth(Context& context, const QStringList& args) {
     }
     std::vector<ProviderConfig> providers;
     if (parsed->positional.size() == 1) {
-        auto one = context.services.providers().findByName(parsed->positional.first());
+        auto one = context.services.providers().find(context.actor, parsed->positional.first());
         if (!one) {
             return reportError(context, one.error());
         }
         providers.push_back(*one);
     } else {
-        auto all = context.services.providers().list();
+        auto all = context.services.providers().list(context.actor);
         if (!all) {
             return reportError(context, all.error());
         }
@@ -128,13 +128,13 @@ int runCache(Context& context, const QStringList& args) {
     }
     const QString sub = args.first();
     QString problem;
-    ResponseCache& cache = context.services.cache();
+    SettingsService& settingsService = context.services.settings();
     if (sub == QLatin1StringView("stats")) {
-        auto stats = cache.stats();
+        auto stats = settingsService.cacheStats(context.actor);
         if (!stats) {
             return reportError(context, stats.error());
         }
-        const CacheSettings settings = CacheSettings::load(context.services.settings());
+        const CacheSettings settings = settingsService.cacheSettings(context.actor);
         if (context.json) {
             printJson(QJsonObject{{QStringLiteral("entries"), double(stats->entries)},
                                   {QStringLiteral("expired"), double(stats->expired)},
@@ -162,10 +162,10 @@ int runCache(Context& context, const QStringList& args) {
         if (parsed->has(QStringLiteral("model")) && !parsed->has(QStringLiteral("provider"))) {
             return usageError(QStringLiteral("--model needs --provider"));
         }
-        auto removed =
-            parsed->has(QStringLiteral("expired"))
-                ? cache.purgeExpired()
-                : cache.invalidate(parsed->value(QStringLiteral("provider")), parsed->value(QStringLiteral("model")));
+        auto removed = parsed->has(QStringLiteral("expired"))
+                           ? settingsService.clearExpiredCache(context.actor)
+                           : settingsService.clearCache(context.actor, parsed->value(QStringLiteral("provider")),
+                                                        parsed->value(QStringLiteral("model")));
         if (!removed) {
             return reportError(context, removed.error());
         }
@@ -182,7 +182,7 @@ int runCache(Context& context, const QStringList& args) {
         if (!parsed) {
             return usageError(problem);
         }
-        CacheSettings settings = CacheSettings::load(context.services.settings());
+        CacheSettings settings = settingsService.cacheSettings(context.actor);
         for (const auto& [name, target] : {std::pair<QString, bool*>{QStringLiteral("chat"), &settings.interactive},
                                            std::pair<QString, bool*>{QStringLiteral("batch"), &settings.batch}}) {
             if (!parsed->has(name)) {
@@ -201,7 +201,7 @@ int runCache(Context& context, const QStringList& args) {
                 return usageError(QStringLiteral("--ttl needs a number of seconds"));
             }
         }
-        if (auto saved = settings.save(context.services.settings()); !saved) {
+        if (auto saved = settingsService.setCacheSettings(context.actor, settings); !saved) {
             return usageError(saved.error().detail);
         }
         printOut(QStringLiteral("Cache: chat %1, batch %2, lifetime %3 s.\n")

@@ -6,9 +6,9 @@
 #include "providers/ProviderFactory.h"
 #include "providers/ProviderPresets.h"
 #include "providers/ProviderProbe.h"
+#include "providers/ProviderService.h"
 #include "secrets/ApiKeyResolver.h"
 #include "secrets/SecretStore.h"
-#include "storage/ProviderRepository.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -59,33 +59,12 @@ std::optional<ProviderConfig> namedProvider(Context& context, const QStringList&
         *exitCode = usageError(usage);
         return std::nullopt;
     }
-    auto provider = context.services.providers().findByName(args.first());
+    auto provider = context.services.providers().find(context.actor, args.first());
     if (!provider) {
         *exitCode = reportError(context, provider.error());
         return std::nullopt;
     }
     return *provider;
-}
-
-// Reads the key from stdin and stores it in the keychain for config. Returns the exit status on failure.
-std::optional<int> storeKeyFromStdin(Context& context, const ProviderConfig& config) {
-    const QString key = readSecretFromStdin();
-    if (key.isEmpty()) {
-        return usageError(QStringLiteral("--api-key-stdin read an empty key"));
-    }
-    const Status stored = await<Status>([&](std::function<void(Status)> done) {
-        context.services.secrets().write(config.keychainKey(), key, std::move(done));
-    });
-    if (!stored) {
-        return reportError(context, stored.error());
-    }
-    return std::nullopt;
-}
-
-Status removeKey(Context& context, const ProviderConfig& config) {
-    return await<Status>([&](std::function<void(Status)> done) {
-        context.services.secrets().remove(config.keychainKey(), std::move(done));
-    });
 }
 
 const std::set<QString>& resilienceOptions() {
@@ -194,25 +173,25 @@ int addProvider(Context& context, const QStringList& args) {
     if (auto problemText = applyResilienceOptions(*parsed, config)) {
         return usageError(*problemText);
     }
-    if (auto valid = ProviderRepository::validate(config); !valid) {
+    if (auto valid = ProviderService::validate(config); !valid) {
         return usageError(valid.error().detail);
     }
-    if (auto existing = context.services.providers().findByName(config.name)) {
+    if (auto existing = context.services.providers().find(context.actor, config.name)) {
         return reportError(context, makeError(ErrorCode::AlreadyExists,
                                               QStringLiteral("a provider named '%1' exists").arg(config.name)));
     }
-
-    // The key goes to the keychain first: if that fails, nothing is stored at all.
+    std::optional<QString> key;
     if (config.keySource == KeySource::Keychain) {
-        if (auto failed = storeKeyFromStdin(context, config)) {
-            return *failed;
+        key = readSecretFromStdin();
+        if (key->isEmpty()) {
+            return usageError(QStringLiteral("--api-key-stdin read an empty key"));
         }
     }
-    auto added = context.services.providers().add(config);
+    // The service writes the key to the keychain first: if that fails, nothing is stored at all.
+    const auto added = await<Result<ProviderConfig>>([&](ProviderService::ConfigDone done) {
+        context.services.providers().add(context.actor, config, key, std::move(done));
+    });
     if (!added) {
-        if (config.keySource == KeySource::Keychain) {
-            removeKey(context, config);
-        }
         return reportError(context, added.error());
     }
     if (context.json) {
@@ -242,7 +221,7 @@ int updateProvider(Context& context, const QStringList& args) {
     if (keyOptions > 1) {
         return usageError(QStringLiteral("give at most one of --api-key-env, --api-key-stdin, --no-api-key"));
     }
-    auto existing = context.services.providers().findByName(parsed->positional.first());
+    auto existing = context.services.providers().find(context.actor, parsed->positional.first());
     if (!existing) {
         return reportError(context, existing.error());
     }
@@ -277,19 +256,21 @@ int updateProvider(Context& context, const QStringList& args) {
     if (auto problemText = applyResilienceOptions(*parsed, config)) {
         return usageError(*problemText);
     }
-    if (auto valid = ProviderRepository::validate(config); !valid) {
+    if (auto valid = ProviderService::validate(config); !valid) {
         return usageError(valid.error().detail);
     }
+    std::optional<QString> key;
     if (parsed->has(QStringLiteral("api-key-stdin"))) {
-        if (auto failed = storeKeyFromStdin(context, config)) {
-            return *failed;
+        key = readSecretFromStdin();
+        if (key->isEmpty()) {
+            return usageError(QStringLiteral("--api-key-stdin read an empty key"));
         }
     }
-    if (auto updated = context.services.providers().update(config); !updated) {
+    const auto updated = await<Result<ProviderConfig>>([&](ProviderService::ConfigDone done) {
+        context.services.providers().update(context.actor, config, key, std::move(done));
+    });
+    if (!updated) {
         return reportError(context, updated.error());
-    }
-    if (existing->keySource == KeySource::Keychain && config.keySource != KeySource::Keychain) {
-        removeKey(context, config);
     }
     if (context.json) {
         printJson(providerJson(config));
@@ -301,7 +282,7 @@ int updateProvider(Context& context, const QStringList& args) {
 }
 
 int listProviders(Context& context) {
-    auto providers = context.services.providers().list();
+    auto providers = context.services.providers().list(context.actor);
     if (!providers) {
         return reportError(context, providers.error());
     }
@@ -343,16 +324,16 @@ int removeProvider(Context& context, const QStringList& args) {
     if (!provider) {
         return exitCode;
     }
-    if (auto removed = context.services.providers().remove(provider->id); !removed) {
+    const auto removed = await<Result<ProviderRemoval>>([&](ProviderService::RemovalDone done) {
+        context.services.providers().remove(context.actor, provider->name, std::move(done));
+    });
+    if (!removed) {
         return reportError(context, removed.error());
     }
-    if (provider->keySource == KeySource::Keychain) {
-        const Status removedKey = removeKey(context, *provider);
-        if (!removedKey) {
-            printErr(QStringLiteral("tessera-cli: warning: the provider was removed but its key could not be deleted "
-                                    "from the keychain: %1\n")
-                         .arg(removedKey.error().translatedMessage()));
-        }
+    if (removed->keyError) {
+        printErr(QStringLiteral("tessera-cli: warning: the provider was removed but its key could not be deleted "
+                                "from the keychain: %1\n")
+                     .arg(removed->keyError->translatedMessage()));
     }
     if (context.json) {
         printJson(QJsonObject{{QStringLiteral("removed"), provider->name}});
@@ -396,7 +377,7 @@ int testProvider(Context& context, const QStringList& args) {
                      .arg(report.latencyMs));
     }
     if (report.error) {
-        Context quiet{context.services, false}; // the JSON above already carries the error
+        Context quiet{context.services, false, context.actor}; // the JSON above already carries the error
         return reportError(quiet, *report.error);
     }
     return exitOk;

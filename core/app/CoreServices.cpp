@@ -1,11 +1,14 @@
 #include "app/CoreServices.h"
 #include "app/StoreAdministration.h"
 
+#include "app/SettingsService.h"
 #include "chat/ChatService.h"
+#include "chat/ConversationService.h"
 #include "common/DataDirectory.h"
 #include "logging/Logging.h"
 #include "providers/ProviderFactory.h"
 #include "providers/ProviderProbe.h"
+#include "providers/ProviderService.h"
 #include "secrets/ApiKeyResolver.h"
 #include "secrets/SecretStore.h"
 #include "storage/ConversationRepository.h"
@@ -93,6 +96,14 @@ Result<std::unique_ptr<CoreServices>> CoreServices::open(const QString& dataDire
     }
     services->m_resilience = std::make_unique<ResilienceRegistry>(services->m_clock, *services->m_metrics);
     services->m_cache = std::make_unique<ResponseCache>(*services->m_database, services->m_clock);
+    services->m_store = std::make_unique<StoreRepositories>(StoreRepositories{
+        *services->m_database, *services->m_providers, *services->m_conversations, *services->m_messages,
+        *services->m_drafts, *services->m_tags, *services->m_search, *services->m_settings});
+    services->m_conversationService = std::make_unique<ConversationService>(ConversationService::Dependencies{
+        *services->m_database, *services->m_conversations, *services->m_messages, *services->m_drafts,
+        *services->m_tags, *services->m_search, *services->m_providers});
+    services->m_providerService = std::make_unique<ProviderService>(*services->m_providers, secrets);
+    services->m_settingsService = std::make_unique<SettingsService>(*services->m_settings, *services->m_cache);
     services->m_chat = std::make_unique<ChatService>(
         ChatDependencies{*services->m_database, *services->m_providers, *services->m_conversations,
                          *services->m_messages, *services->m_keys, *services->m_factory, services->m_clock,

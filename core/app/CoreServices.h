@@ -16,6 +16,9 @@ namespace Tessera::Core {
 class ApiKeyResolver;
 class ChatService;
 class ConversationExchange;
+class ConversationService;
+class ProviderService;
+class SettingsService;
 class ConversationRepository;
 class Database;
 class DraftRepository;
@@ -35,8 +38,22 @@ class ProviderRepository;
 class SecretStore;
 struct StoreHealth;
 
-// The services a composition root builds once and hands down: the store and its repositories, the secret
-// store, the network, the provider factory and the chat service. Owned here, in dependency order.
+// The repositories under the services. Core wires them; tests use them to seed a store. ui/ and app/ never do:
+// they go through the services (a ctest check fails if they include a storage header).
+struct StoreRepositories {
+    Database& database;
+    ProviderRepository& providers;
+    ConversationRepository& conversations;
+    MessageRepository& messages;
+    DraftRepository& drafts;
+    TagRepository& tags;
+    SearchRepository& search;
+    SettingsRepository& settings;
+};
+
+// The services a composition root builds once and hands down: conversations, providers, settings, chat, titles,
+// export and import, health and metrics, over the store, the secret store and the network. Owned here, in
+// dependency order.
 class CoreServices final {
 public:
     // Opens (and migrates) the database in dataDirectory. secrets and logging are built by the caller,
@@ -53,25 +70,22 @@ public:
 
     const QString& dataDirectory() const { return m_dataDirectory; }
     const Clock& clock() const { return m_clock; }
-    Database& database() { return *m_database; }
-    ProviderRepository& providers() { return *m_providers; }
-    ConversationRepository& conversations() { return *m_conversations; }
-    MessageRepository& messages() { return *m_messages; }
+    // The one door for the screens and the CLI.
+    ConversationService& conversations() { return *m_conversationService; }
+    ProviderService& providers() { return *m_providerService; }
+    SettingsService& settings() { return *m_settingsService; }
+    ChatService& chat() { return *m_chat; }
+    TitleService& titles() { return *m_titles; }
+    ConversationExchange& exchange() { return *m_exchange; }
+    ProviderProbe& probe() { return *m_probe; }
+    Metrics& metrics() { return *m_metrics; }
+    ResilienceRegistry& resilience() { return *m_resilience; }
     SecretStore& secrets() { return m_secrets; }
     QNetworkAccessManager& network() { return *m_network; }
     ApiKeyResolver& keys() { return *m_keys; }
     ProviderFactory& providerFactory() { return *m_factory; }
-    ProviderProbe& probe() { return *m_probe; }
-    ChatService& chat() { return *m_chat; }
-    TitleService& titles() { return *m_titles; }
-    Metrics& metrics() { return *m_metrics; }
-    ResilienceRegistry& resilience() { return *m_resilience; }
-    ResponseCache& cache() { return *m_cache; }
-    SettingsRepository& settings() { return *m_settings; }
-    SearchRepository& search() { return *m_search; }
-    ConversationExchange& exchange() { return *m_exchange; }
-    DraftRepository& drafts() { return *m_drafts; }
-    TagRepository& tags() { return *m_tags; }
+    // Under the services (core and tests only).
+    StoreRepositories& store() { return *m_store; }
     // The store's location, engine, schema and integrity (doctor).
     StoreHealth checkStore() const;
     // Adds the metrics gathered since the last flush to the store (also every 30 s and on close).
@@ -102,6 +116,10 @@ private:
     std::unique_ptr<Metrics> m_metrics;
     std::unique_ptr<ResilienceRegistry> m_resilience;
     std::unique_ptr<ResponseCache> m_cache;
+    std::unique_ptr<StoreRepositories> m_store;
+    std::unique_ptr<ConversationService> m_conversationService;
+    std::unique_ptr<ProviderService> m_providerService;
+    std::unique_ptr<SettingsService> m_settingsService;
     std::unique_ptr<ChatService> m_chat;
     std::unique_ptr<TitleService> m_titles;
     std::unique_ptr<QTimer> m_metricsTimer;

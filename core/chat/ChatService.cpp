@@ -1,6 +1,7 @@
 #include "chat/ChatService.h"
 
 #include "chat/Attachments.h"
+#include "chat/ConversationService.h"
 #include "common/CorrelationId.h"
 #include "logging/Logging.h"
 #include "observability/Metrics.h"
@@ -84,7 +85,7 @@ ChatService::~ChatService() {
     // Answers still streaming when the service goes away keep their text, marked incomplete.
     const auto ids = m_active.keys();
     for (qint64 id : ids) {
-        stop(id);
+        stopTurn(id);
         finishTurn(id, fail(ErrorCode::Cancelled, QStringLiteral("application closed while answering")));
     }
 }
@@ -131,7 +132,7 @@ QString ChatService::titleFromPrompt(const QString& prompt) {
     return simple.left(57) + QStringLiteral("...");
 }
 
-Result<TurnStart> ChatService::send(const QString& prompt, const SendOptions& options) {
+Result<TurnStart> ChatService::send(const Actor& /*actor*/, const QString& prompt, const SendOptions& options) {
     if (prompt.trimmed().isEmpty()) {
         return fail(ErrorCode::InvalidArgument, QStringLiteral("the prompt is empty"));
     }
@@ -143,10 +144,15 @@ Result<TurnStart> ChatService::send(const QString& prompt, const SendOptions& op
     if (auto images = validateImages(options.images); !images) {
         return fail(images.error());
     }
+    if (options.systemPrompt) {
+        if (auto valid = ConversationService::validateSystemPrompt(*options.systemPrompt); !valid) {
+            return fail(valid.error());
+        }
+    }
     return startTurn(prompt, options, std::nullopt);
 }
 
-Result<TurnStart> ChatService::regenerate(qint64 assistantMessageId, SendOptions options) {
+Result<TurnStart> ChatService::regenerate(const Actor& /*actor*/, qint64 assistantMessageId, SendOptions options) {
     auto answer = m_messages.get(assistantMessageId);
     if (!answer) {
         return fail(answer.error());
@@ -163,6 +169,9 @@ Result<TurnStart> ChatService::regenerate(qint64 assistantMessageId, SendOptions
 
 Result<TurnStart> ChatService::startTurn(const QString& prompt, const SendOptions& options,
                                          std::optional<Message> regenerateOf) {
+    if (auto valid = ConversationService::validateGeneration(options.temperature, options.maxTokens); !valid) {
+        return fail(valid.error());
+    }
     std::optional<Conversation> existing;
     if (options.conversationId) {
         auto conversation = m_conversations.get(*options.conversationId);
@@ -246,6 +255,15 @@ Result<TurnStart> ChatService::startTurn(const QString& prompt, const SendOption
                 return fail(created.error());
             }
             conversation = *created;
+            // A new conversation keeps the generation settings it was started with.
+            if (options.temperature || options.maxTokens) {
+                if (auto s = m_conversations.setGeneration(conversation.id, options.temperature, options.maxTokens);
+                    !s) {
+                    return s;
+                }
+                conversation.temperature = options.temperature;
+                conversation.maxTokens = options.maxTokens;
+            }
         }
         if (options.fallbackProvider) {
             if (auto s =
@@ -490,7 +508,11 @@ void ChatService::handleReplyFinished(qint64 assistantMessageId, const ChatResul
     finishTurn(assistantMessageId, result);
 }
 
-bool ChatService::stop(qint64 assistantMessageId) {
+bool ChatService::stop(const Actor& /*actor*/, qint64 assistantMessageId) {
+    return stopTurn(assistantMessageId);
+}
+
+bool ChatService::stopTurn(qint64 assistantMessageId) {
     const auto turn = m_active.value(assistantMessageId);
     if (!turn) {
         return false;

@@ -2,6 +2,7 @@
 
 #include "cache/ResponseCache.h"
 #include "chat/Message.h"
+#include "common/Actor.h"
 #include "common/Clock.h"
 #include "common/Result.h"
 #include "providers/ProviderReply.h"
@@ -48,8 +49,10 @@ struct SendOptions {
     QString providerName;                 // empty: the conversation's provider, else the only/first one
     QString model;                        // empty: the conversation's model, else the provider's default
     std::optional<QString> systemPrompt;  // set: store it on the conversation before sending
-    std::optional<int> maxTokens;         // unset: the conversation's, else the provider's default
-    std::optional<double> temperature;    // unset: the conversation's, else the provider's default
+    // unset: the conversation's, else the provider's default. A new conversation keeps them as its own settings (the
+    // same from the app and the CLI); for an existing one they apply to this request only.
+    std::optional<int> maxTokens;
+    std::optional<double> temperature;
     bool stream = true;
     // set: store it as the conversation's fallback ("" clears it); the model empty means the provider's default
     std::optional<QString> fallbackProvider;
@@ -101,12 +104,12 @@ public:
 
     // Validates and stores the prompt, then starts the answer from the event loop (so no signal about the
     // turn is emitted before this returns). Errors here mean nothing was sent.
-    Result<TurnStart> send(const QString& prompt, const SendOptions& options);
+    Result<TurnStart> send(const Actor& actor, const QString& prompt, const SendOptions& options);
     // Answers the question of an earlier answer again; the new answer becomes a branch beside the old one. Options
     // may name another provider or model; the prompt-related ones are ignored.
-    Result<TurnStart> regenerate(qint64 assistantMessageId, SendOptions options = {});
+    Result<TurnStart> regenerate(const Actor& actor, qint64 assistantMessageId, SendOptions options = {});
     // Stops the answer being written for the message (keeps what arrived). Returns false when none is active.
-    bool stop(qint64 assistantMessageId);
+    bool stop(const Actor& actor, qint64 assistantMessageId);
     bool isAnswering(qint64 conversationId) const;
     // The text received so far for an answer being written (ahead of the store, which is written every
     // storeFlushIntervalMs); nullopt when the message is not being answered.
@@ -132,6 +135,7 @@ private:
     void handleReplyFinished(qint64 assistantMessageId, const ChatResult& result);
     void finishTurn(qint64 assistantMessageId, const ChatResult& result);
     void flushStreamingText();
+    bool stopTurn(qint64 assistantMessageId);
 
     const Database& m_db;
     ProviderRepository& m_providers;

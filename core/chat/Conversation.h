@@ -8,6 +8,30 @@
 
 namespace Tessera::Core {
 
+// Which conversations a list holds: the ones in use, the archived ones, or both.
+enum class ListScope { Active, Archived, All };
+
+// The rules a conversation's values follow, checked in core (ConversationService, ChatService) and shown by the
+// screens that edit them.
+namespace ConversationLimits {
+inline constexpr int maxTitleLength = 200;
+inline constexpr int maxMaxTokens = 1'000'000;
+inline constexpr double minTemperature = 0.0;
+inline constexpr double maxTemperature = 2.0;
+inline constexpr int maxTagNameLength = 40;
+inline constexpr int maxTagsPerConversation = 20;
+// The draft key of a conversation not started yet.
+inline constexpr qint64 newConversation = 0;
+} // namespace ConversationLimits
+
+// A tag and how many conversations carry it.
+struct TagUse {
+    QString name;
+    qint64 conversations = 0;
+
+    bool operator==(const TagUse&) const = default;
+};
+
 struct Conversation {
     qint64 id = 0;
     QString title;
@@ -24,6 +48,17 @@ struct Conversation {
     QDateTime createdAt;
     QDateTime updatedAt;
     qint64 messageCount = 0; // filled by list queries
+};
+
+// What a person sets for one conversation (Conversation Settings, or the chat command's options for a new one).
+struct ConversationSettings {
+    QString systemPrompt;
+    std::optional<double> temperature;
+    std::optional<int> maxTokens;
+    std::optional<qint64> fallbackProviderId;
+    QString fallbackModel;
+
+    bool operator==(const ConversationSettings&) const = default;
 };
 
 } // namespace Tessera::Core

@@ -11,6 +11,10 @@
 
 namespace Tessera::Core {
 
+// Whether messages are read with their images' bytes, or with each image's type and name only (the bytes read
+// later with imagesOf, for the messages that are shown).
+enum class ImageBytes { Load, Later };
+
 // An image in a user message (a pasted screenshot, a photo), stored with the message and sent inline to models
 // that accept images. See chat/Attachments.h for what is accepted.
 struct ImageAttachment {

@@ -28,7 +28,7 @@ ConversationExchange::ConversationExchange(const Database& db, const Conversatio
     , m_clock(clock) {
 }
 
-Result<PortableConversation> ConversationExchange::collect(qint64 conversationId) const {
+Result<PortableConversation> ConversationExchange::collect(const Actor& /*actor*/, qint64 conversationId) const {
     auto conversation = m_conversations.get(conversationId);
     if (!conversation) {
         return fail(conversation.error());
@@ -74,14 +74,14 @@ Result<PortableConversation> ConversationExchange::collect(qint64 conversationId
     return portable;
 }
 
-Result<std::vector<PortableConversation>> ConversationExchange::collectAll() const {
+Result<std::vector<PortableConversation>> ConversationExchange::collectAll(const Actor& actor) const {
     auto all = m_conversations.list(ListScope::All);
     if (!all) {
         return fail(all.error());
     }
     std::vector<PortableConversation> conversations;
     for (const Conversation& conversation : *all) {
-        auto one = collect(conversation.id);
+        auto one = collect(actor, conversation.id);
         if (!one) {
             return fail(one.error());
         }
@@ -113,7 +113,8 @@ Status ConversationExchange::writeFile(const QString& path, const QByteArray& by
     return {};
 }
 
-Result<ImportReport> ConversationExchange::import(const std::vector<PortableConversation>& conversations,
+Result<ImportReport> ConversationExchange::import(const Actor& /*actor*/,
+                                                  const std::vector<PortableConversation>& conversations,
                                                   const QString& format) const {
     ImportReport report;
     report.format = format;
@@ -198,7 +199,7 @@ Result<ImportReport> ConversationExchange::import(const std::vector<PortableConv
     return report;
 }
 
-Result<ImportReport> ConversationExchange::importFile(const QString& path) const {
+Result<ImportReport> ConversationExchange::importFile(const Actor& actor, const QString& path) const {
     const QFileInfo info(path);
     if (!info.isFile()) {
         return fail(importProblem(path, QStringLiteral("no such file")));
@@ -217,7 +218,7 @@ Result<ImportReport> ConversationExchange::importFile(const QString& path) const
         log("exchange")->warn("import of {} refused: {}", path, conversations.error().toLogString());
         return fail(conversations.error());
     }
-    return import(*conversations, format);
+    return import(actor, *conversations, format);
 }
 
 } // namespace Tessera::Core

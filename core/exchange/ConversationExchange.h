@@ -1,5 +1,7 @@
 #pragma once
 
+#include "common/Actor.h"
+
 #include "exchange/ConversationFormats.h"
 
 #include <QString>
@@ -30,8 +32,8 @@ public:
     ConversationExchange(const Database& db, const ConversationRepository& conversations,
                          const MessageRepository& messages, const ProviderRepository& providers, const Clock& clock);
 
-    Result<PortableConversation> collect(qint64 conversationId) const;
-    Result<std::vector<PortableConversation>> collectAll() const;
+    Result<PortableConversation> collect(const Actor& actor, qint64 conversationId) const;
+    Result<std::vector<PortableConversation>> collectAll(const Actor& actor) const;
 
     // The file's bytes for the conversations: JSON holds them all; Markdown puts them one after the other.
     QByteArray render(const std::vector<PortableConversation>& conversations, ExportFormat format) const;
@@ -39,9 +41,10 @@ public:
     Status writeFile(const QString& path, const QByteArray& bytes) const;
 
     // Adds the conversations in one transaction: everything or nothing.
-    Result<ImportReport> import(const std::vector<PortableConversation>& conversations, const QString& format) const;
+    Result<ImportReport> import(const Actor& actor, const std::vector<PortableConversation>& conversations,
+                                const QString& format) const;
     // Reads (at most ImportLimits::maxFileBytes), checks and imports a file. Errors: import.invalid, store.*.
-    Result<ImportReport> importFile(const QString& path) const;
+    Result<ImportReport> importFile(const Actor& actor, const QString& path) const;
 
 private:
     const Database& m_db;

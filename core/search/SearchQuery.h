@@ -1,6 +1,11 @@
 #pragma once
 
+#include "chat/Message.h"
+
+#include <QDateTime>
 #include <QString>
+
+#include <optional>
 
 #include <utility>
 #include <vector>
@@ -29,5 +34,22 @@ struct HighlightedText {
 // Splits FTS5 snippet() output, where matches are wrapped in open and close marker characters, into plain text
 // and highlight ranges. Unbalanced markers are dropped.
 HighlightedText parseHighlights(const QString& marked, QChar open, QChar close);
+
+// One message that matched: where it is, and a snippet of its text around the matches.
+struct SearchHit {
+    qint64 messageId = 0;
+    qint64 conversationId = 0;
+    QString conversationTitle;
+    Role role = Role::User;
+    QDateTime createdAt;
+    HighlightedText snippet;
+
+    bool operator==(const SearchHit&) const = default;
+};
+
+struct SearchOptions {
+    int limit = 50;                         // 1 to 500
+    std::optional<qint64> olderThanMessage; // the next page: hits older than this message
+};
 
 } // namespace Tessera::Core

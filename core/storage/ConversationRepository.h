@@ -12,8 +12,6 @@ namespace Tessera::Core {
 
 class Database;
 
-// Which conversations a list holds: the ones in use, the archived ones, or both.
-enum class ListScope { Active, Archived, All };
 // The SQL condition (" AND c.archived = 0", or nothing for All) that narrows conversations aliased c to the scope.
 QString scopeCondition(ListScope scope);
 
@@ -49,8 +47,8 @@ public:
     Status restoreFromTrash(qint64 id) const;
     Result<int> emptyTrash() const;
 
-    static constexpr int maxTitleLength = 200;
-    static constexpr int maxMaxTokens = 1'000'000;
+    static constexpr int maxTitleLength = ConversationLimits::maxTitleLength;
+    static constexpr int maxMaxTokens = ConversationLimits::maxMaxTokens;
 
 private:
     Status setFlag(qint64 id, const char* column, bool value) const;

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "chat/Conversation.h"
 #include "common/Clock.h"
 #include "common/Result.h"
 
@@ -13,7 +14,7 @@ class Database;
 // typed so that a restart or a crash loses nothing. Deleted with its conversation.
 class DraftRepository final {
 public:
-    static constexpr qint64 newConversation = 0;
+    static constexpr qint64 newConversation = ConversationLimits::newConversation;
 
     DraftRepository(const Database& db, const Clock& clock);
 

@@ -12,10 +12,6 @@ namespace Tessera::Core {
 
 class Database;
 
-// Whether messages are read with their images' bytes, or with each image's type and name only (the bytes read
-// later with imagesOf, for the messages that are shown).
-enum class ImageBytes { Load, Later };
-
 class MessageRepository final {
 public:
     MessageRepository(const Database& db, const Clock& clock);

@@ -13,23 +13,6 @@ namespace Tessera::Core {
 
 class Database;
 
-// One message that matched: where it is, and a snippet of its text around the matches.
-struct SearchHit {
-    qint64 messageId = 0;
-    qint64 conversationId = 0;
-    QString conversationTitle;
-    Role role = Role::User;
-    QDateTime createdAt;
-    HighlightedText snippet;
-
-    bool operator==(const SearchHit&) const = default;
-};
-
-struct SearchOptions {
-    int limit = 50;                         // 1 to 500
-    std::optional<qint64> olderThanMessage; // the next page: hits older than this message
-};
-
 // Full-text search over every message (SQLite FTS5, kept in step with the messages by triggers; words match
 // without regard to case or accents). Newest matches first, which stays fast however common the words are.
 class SearchRepository final {

@@ -56,10 +56,10 @@ QString StoreLease::ownerGone(const QString& column) {
 
 Status StoreLease::acquire() {
     const QString time = now();
-    auto inserted = m_db.exec(QStringLiteral("INSERT INTO store_owners (id, host, pid, started_at, heartbeat_at) "
-                                             "VALUES (?, ?, ?, ?, ?)"),
-                              {m_id, QSysInfo::machineHostName(), qint64(QCoreApplication::applicationPid()), time,
-                               time});
+    auto inserted =
+        m_db.exec(QStringLiteral("INSERT INTO store_owners (id, host, pid, started_at, heartbeat_at) "
+                                 "VALUES (?, ?, ?, ?, ?)"),
+                  {m_id, QSysInfo::machineHostName(), qint64(QCoreApplication::applicationPid()), time, time});
     if (!inserted) {
         return fail(inserted.error());
     }
@@ -87,10 +87,10 @@ Status StoreLease::heartbeat() const {
     }
     if (beat->numRowsAffected() == 0) {
         // Another process took this one for gone (a long stall): register again so its work is not recovered.
-        auto again = m_db.exec(QStringLiteral("INSERT INTO store_owners (id, host, pid, started_at, heartbeat_at) "
-                                              "VALUES (?, ?, ?, ?, ?)"),
-                               {m_id, QSysInfo::machineHostName(), qint64(QCoreApplication::applicationPid()), now(),
-                                now()});
+        auto again =
+            m_db.exec(QStringLiteral("INSERT INTO store_owners (id, host, pid, started_at, heartbeat_at) "
+                                     "VALUES (?, ?, ?, ?, ?)"),
+                      {m_id, QSysInfo::machineHostName(), qint64(QCoreApplication::applicationPid()), now(), now()});
         if (!again) {
             return fail(again.error());
         }
@@ -110,8 +110,7 @@ void StoreLease::release() {
 }
 
 Status StoreLease::forgetGoneOwners() const {
-    const QString staleBefore =
-        toStoredTime(QDateTime::currentDateTimeUtc().addSecs(-qint64(staleAfterSeconds)));
+    const QString staleBefore = toStoredTime(QDateTime::currentDateTimeUtc().addSecs(-qint64(staleAfterSeconds)));
     if (auto stale = m_db.exec(QStringLiteral("DELETE FROM store_owners WHERE heartbeat_at < ? AND id <> ?"),
                                {staleBefore, m_id});
         !stale) {

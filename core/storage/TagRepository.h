@@ -1,5 +1,6 @@
 #pragma once
 
+#include "chat/Conversation.h"
 #include "common/Result.h"
 #include "storage/ConversationRepository.h"
 
@@ -11,11 +12,6 @@
 namespace Tessera::Core {
 
 class Database;
-
-struct TagUse {
-    QString name;
-    qint64 conversations = 0; // not counting deleted ones
-};
 
 // Tags organise conversations: each conversation has any number of them, compared without case. A tag exists as
 // long as a conversation uses it.
@@ -39,8 +35,8 @@ public:
 
     // Trimmed and simplified; an error names what is wrong (empty, too long, a comma or a control character).
     static Result<QString> clean(const QString& name);
-    static constexpr int maxNameLength = 40;
-    static constexpr int maxTagsPerConversation = 20;
+    static constexpr int maxNameLength = ConversationLimits::maxTagNameLength;
+    static constexpr int maxTagsPerConversation = ConversationLimits::maxTagsPerConversation;
 
 private:
     Result<qint64> idOf(const QString& cleanName) const;

@@ -687,6 +687,29 @@ TEST_F(CliTest, ExportAndImportRoundTripAndBadFilesImportNothing) {
         << "a PDF goes to a file";
 }
 
+TEST_F(CliTest, ANewConversationKeepsTheSettingsItWasStartedWithAsInTheApp) {
+    addProvider();
+    const CliRun chat = cli({QStringLiteral("chat"), QStringLiteral("--temperature"), QStringLiteral("0.4"),
+                             QStringLiteral("--max-tokens"), QStringLiteral("256"), QStringLiteral("--system"),
+                             QStringLiteral("be brief"), QStringLiteral("hello")});
+    ASSERT_EQ(chat.exitCode, 0) << chat.err.toStdString();
+    const CliRun show =
+        cli({QStringLiteral("--json"), QStringLiteral("conversations"), QStringLiteral("show"), QStringLiteral("1")});
+    const QJsonObject conversation = show.json();
+    EXPECT_DOUBLE_EQ(conversation.value(QLatin1StringView("temperature")).toDouble(-1), 0.4) << show.out.toStdString();
+    EXPECT_EQ(conversation.value(QLatin1StringView("max_tokens")).toInt(), 256);
+    EXPECT_EQ(conversation.value(QLatin1StringView("system_prompt")).toString(), QStringLiteral("be brief"));
+
+    // The limits are core's: the CLI gives the same answer the app's settings dialog would.
+    const CliRun tooHot =
+        cli({QStringLiteral("chat"), QStringLiteral("--temperature"), QStringLiteral("2.5"), QStringLiteral("hi")});
+    EXPECT_EQ(tooHot.exitCode, 2);
+    EXPECT_TRUE(tooHot.err.contains(QStringLiteral("input.invalid"))) << tooHot.err.toStdString();
+    EXPECT_TRUE(tooHot.err.contains(QStringLiteral("from 0 to 2"))) << tooHot.err.toStdString();
+    const CliRun list = cli({QStringLiteral("--json"), QStringLiteral("conversations"), QStringLiteral("list")});
+    EXPECT_EQ(list.jsonArray().size(), 1) << "nothing was stored";
+}
+
 TEST_F(CliTest, ASecondProcessOpeningTheStoreLeavesALiveAnswerStreaming) {
     addProvider();
     QProcess process;

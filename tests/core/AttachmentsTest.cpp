@@ -172,14 +172,14 @@ TEST(AttachmentsTest, SentImagesAreStoredAndTravelAgainWithTheHistory) {
 
     SendOptions options;
     options.images = {png()};
-    auto first = core.chat->send(QStringLiteral("what is on this screenshot?"), options);
+    auto first = core.chat->send(core.actor, QStringLiteral("what is on this screenshot?"), options);
     ASSERT_TRUE(first);
     ASSERT_TRUE(waitUntil([&] { return outcomes.size() == 1; }, 10'000));
     EXPECT_EQ(core.messages->get(first->userMessageId)->images, options.images);
 
     SendOptions next;
     next.conversationId = first->conversationId;
-    ASSERT_TRUE(core.chat->send(QStringLiteral("and in more detail?"), next));
+    ASSERT_TRUE(core.chat->send(core.actor, QStringLiteral("and in more detail?"), next));
     ASSERT_TRUE(waitUntil([&] { return outcomes.size() == 2; }, 10'000));
     const QByteArray body = server.requests().back().body;
     EXPECT_TRUE(body.contains(kPng.toBase64())) << "the earlier image is part of the history";
@@ -192,7 +192,7 @@ TEST(AttachmentsTest, ABadImageIsRefusedBeforeAnythingIsStoredOrSent) {
     core.addProvider(QStringLiteral("local"), server.baseUrl());
     SendOptions options;
     options.images = {{QStringLiteral("image/png"), QByteArray("<svg/>"), QStringLiteral("vector.png")}};
-    auto started = core.chat->send(QStringLiteral("look"), options);
+    auto started = core.chat->send(core.actor, QStringLiteral("look"), options);
     ASSERT_FALSE(started);
     EXPECT_EQ(started.error().code, ErrorCode::AttachmentUnsupported);
     EXPECT_TRUE(core.conversations->list()->empty());

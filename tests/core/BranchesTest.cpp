@@ -40,7 +40,7 @@ protected:
         SendOptions options;
         options.conversationId = conversation;
         options.editOf = editOf;
-        return wait(core.chat->send(prompt, options));
+        return wait(core.chat->send(core.actor, prompt, options));
     }
 
     QStringList pathTexts(qint64 conversation) {
@@ -86,7 +86,7 @@ TEST_F(BranchesTest, MessagesFollowEachOtherAndTheConversationShowsItsBranch) {
 TEST_F(BranchesTest, RegeneratingKeepsTheOldAnswerAsAnotherVersion) {
     const TurnOutcome first = ask(QStringLiteral("question"));
     const qint64 conversation = first.message.conversationId;
-    const TurnOutcome again = wait(core.chat->regenerate(first.message.id));
+    const TurnOutcome again = wait(core.chat->regenerate(core.actor, first.message.id));
     ASSERT_FALSE(again.error);
     EXPECT_NE(again.message.id, first.message.id);
     EXPECT_EQ(sentTexts(), QStringList{QStringLiteral("question")}) << "the old answer is not sent";
@@ -133,20 +133,20 @@ TEST_F(BranchesTest, EditingAQuestionStartsABranchAndTheOldOneStaysReachable) {
 
 TEST_F(BranchesTest, BadRegenerateAndEditRequestsAreRefused) {
     const TurnOutcome first = ask(QStringLiteral("question"));
-    auto onQuestion = core.chat->regenerate(*first.message.parentId);
+    auto onQuestion = core.chat->regenerate(core.actor, *first.message.parentId);
     ASSERT_FALSE(onQuestion);
     EXPECT_EQ(onQuestion.error().code, ErrorCode::InvalidArgument);
-    EXPECT_EQ(core.chat->regenerate(999'999).error().code, ErrorCode::NotFound);
+    EXPECT_EQ(core.chat->regenerate(core.actor, 999'999).error().code, ErrorCode::NotFound);
     SendOptions editAnswer;
     editAnswer.conversationId = first.message.conversationId;
     editAnswer.editOf = first.message.id;
-    EXPECT_EQ(core.chat->send(QStringLiteral("x"), editAnswer).error().code, ErrorCode::InvalidArgument)
+    EXPECT_EQ(core.chat->send(core.actor, QStringLiteral("x"), editAnswer).error().code, ErrorCode::InvalidArgument)
         << "only questions are edited";
     const auto other = ask(QStringLiteral("elsewhere"));
     SendOptions elsewhere;
     elsewhere.conversationId = other.message.conversationId;
     elsewhere.editOf = *first.message.parentId;
-    EXPECT_FALSE(core.chat->send(QStringLiteral("x"), elsewhere)) << "not a message of that conversation";
+    EXPECT_FALSE(core.chat->send(core.actor, QStringLiteral("x"), elsewhere)) << "not a message of that conversation";
     EXPECT_EQ(core.messages->listForConversation(first.message.conversationId)->size(), 2U) << "nothing stored";
 }
 
@@ -199,7 +199,7 @@ TEST_F(BranchesTest, AConversationsTemperatureAndMaxTokensGoWithItsRequests) {
     SendOptions options;
     options.conversationId = conversation;
     options.temperature = 1.5;
-    wait(core.chat->send(QStringLiteral("three"), options));
+    wait(core.chat->send(core.actor, QStringLiteral("three"), options));
     EXPECT_DOUBLE_EQ(server.requests().last().json().value(QLatin1StringView("temperature")).toDouble(), 1.5);
 
     EXPECT_EQ(core.conversations->setGeneration(conversation, 2.5, std::nullopt).error().code,

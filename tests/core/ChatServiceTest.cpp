@@ -25,7 +25,7 @@ protected:
 
     TurnOutcome sendAndWait(const QString& prompt, SendOptions options = {}) {
         const size_t before = outcomes.size();
-        auto started = core.chat->send(prompt, options);
+        auto started = core.chat->send(core.actor, prompt, options);
         EXPECT_TRUE(started) << (started ? "" : started.error().toLogString().toStdString());
         EXPECT_TRUE(waitUntil([&] { return outcomes.size() > before; }));
         return outcomes.back();
@@ -91,7 +91,7 @@ TEST_F(ChatServiceTest, StoppedAnswerKeepsItsTextMarkedIncomplete) {
     QObject::connect(core.chat.get(), &ChatService::deltaReceived, [&](qint64, qint64 messageId, const QString&) {
         if (!answerId) {
             answerId = messageId;
-            core.chat->stop(messageId);
+            core.chat->stop(core.actor, messageId);
         }
     });
     const TurnOutcome outcome = sendAndWait(QStringLiteral("[[slow]] tell me a long story please"));
@@ -161,15 +161,16 @@ TEST_F(ChatServiceTest, KeyFromTheSecretStore) {
 }
 
 TEST_F(ChatServiceTest, InvalidInputIsRejectedBeforeAnythingIsStored) {
-    EXPECT_EQ(core.chat->send(QStringLiteral("   "), {}).error().code, ErrorCode::InvalidArgument);
-    EXPECT_EQ(core.chat->send(QString(ChatService::maxPromptCharacters + 1, QLatin1Char('x')), {}).error().code,
-              ErrorCode::InvalidArgument);
+    EXPECT_EQ(core.chat->send(core.actor, QStringLiteral("   "), {}).error().code, ErrorCode::InvalidArgument);
+    EXPECT_EQ(
+        core.chat->send(core.actor, QString(ChatService::maxPromptCharacters + 1, QLatin1Char('x')), {}).error().code,
+        ErrorCode::InvalidArgument);
     SendOptions missing;
     missing.conversationId = 424242;
-    EXPECT_EQ(core.chat->send(QStringLiteral("hi"), missing).error().code, ErrorCode::NotFound);
+    EXPECT_EQ(core.chat->send(core.actor, QStringLiteral("hi"), missing).error().code, ErrorCode::NotFound);
     SendOptions unknownProvider;
     unknownProvider.providerName = QStringLiteral("nope");
-    EXPECT_EQ(core.chat->send(QStringLiteral("hi"), unknownProvider).error().code, ErrorCode::NotFound);
+    EXPECT_EQ(core.chat->send(core.actor, QStringLiteral("hi"), unknownProvider).error().code, ErrorCode::NotFound);
     EXPECT_TRUE(core.conversations->list()->empty());
 }
 
@@ -189,7 +190,7 @@ TEST_F(ChatServiceTest, NoSignalAboutATurnIsEmittedBeforeSendReturns) {
     ASSERT_TRUE(core.providers->update(withEnv));
     qunsetenv("TESSERA_TEST_NEVER_SET");
     const size_t before = outcomes.size();
-    auto started = core.chat->send(QStringLiteral("hi"), {});
+    auto started = core.chat->send(core.actor, QStringLiteral("hi"), {});
     ASSERT_TRUE(started);
     EXPECT_EQ(outcomes.size(), before) << "the key fails synchronously, but the turn ends from the event loop";
     EXPECT_TRUE(core.chat->isAnswering(started->conversationId));
@@ -199,13 +200,13 @@ TEST_F(ChatServiceTest, NoSignalAboutATurnIsEmittedBeforeSendReturns) {
 }
 
 TEST_F(ChatServiceTest, StopBeforeTheRequestLeavesEndsTheTurnAtOnceAndSendsNothing) {
-    auto started = core.chat->send(QStringLiteral("never sent"), {});
+    auto started = core.chat->send(core.actor, QStringLiteral("never sent"), {});
     ASSERT_TRUE(started);
-    EXPECT_TRUE(core.chat->stop(started->assistantMessageId));
+    EXPECT_TRUE(core.chat->stop(core.actor, started->assistantMessageId));
     ASSERT_FALSE(outcomes.empty());
     EXPECT_EQ(outcomes.back().error->code, ErrorCode::Cancelled);
     EXPECT_EQ(outcomes.back().message.state, MessageState::Failed);
     QTest::qWait(100);
     EXPECT_TRUE(server.requests().isEmpty());
-    EXPECT_FALSE(core.chat->stop(started->assistantMessageId)) << "nothing left to stop";
+    EXPECT_FALSE(core.chat->stop(core.actor, started->assistantMessageId)) << "nothing left to stop";
 }

@@ -38,13 +38,13 @@ qint64 buildConversation(CoreFixture& core, FakeProviderServer& server) {
     SendOptions options;
     options.systemPrompt = QStringLiteral("Be brief.");
     options.images = {{QStringLiteral("image/png"), kPng, QStringLiteral("shot.png")}};
-    auto started = core.chat->send(QStringLiteral("What is in the picture?"), options);
+    auto started = core.chat->send(core.actor, QStringLiteral("What is in the picture?"), options);
     EXPECT_TRUE(waitUntil([&] { return outcomes.size() == 1; }));
-    EXPECT_TRUE(core.chat->regenerate(outcomes[0].message.id));
+    EXPECT_TRUE(core.chat->regenerate(core.actor, outcomes[0].message.id));
     EXPECT_TRUE(waitUntil([&] { return outcomes.size() == 2; }));
     SendOptions next;
     next.conversationId = started->conversationId;
-    EXPECT_TRUE(core.chat->send(QStringLiteral("And the colours?"), next));
+    EXPECT_TRUE(core.chat->send(core.actor, QStringLiteral("And the colours?"), next));
     EXPECT_TRUE(waitUntil([&] { return outcomes.size() == 3; }));
     QObject::disconnect(core.chat.get(), &ChatService::turnFinished, nullptr, nullptr);
     Q_UNUSED(server);
@@ -72,7 +72,7 @@ TEST(ExchangeTest, TesseraJsonRoundTripKeepsBranchesImagesUsageAndTheBranchShown
     ASSERT_TRUE(TagRepository(*source.db).setTags(id, {QStringLiteral("work"), QStringLiteral("Vision")}));
     ASSERT_TRUE(source.conversations->setPinned(id, true));
     ASSERT_TRUE(source.conversations->setArchived(id, true));
-    const auto exported = exchangeOf(source).collect(id);
+    const auto exported = exchangeOf(source).collect(source.actor, id);
     ASSERT_TRUE(exported);
     const QByteArray json = exchangeOf(source).render({*exported}, ExportFormat::Json);
     EXPECT_FALSE(json.contains("sk-")) << "no secrets travel";
@@ -82,7 +82,7 @@ TEST(ExchangeTest, TesseraJsonRoundTripKeepsBranchesImagesUsageAndTheBranchShown
     auto read = readExport(json, &format);
     ASSERT_TRUE(read) << read.error().toLogString().toStdString();
     EXPECT_EQ(format, QStringLiteral("tessera"));
-    auto report = exchangeOf(target).import(*read, format);
+    auto report = exchangeOf(target).import(target.actor, *read, format);
     ASSERT_TRUE(report);
     EXPECT_EQ(report->conversations, 1);
     EXPECT_EQ(report->messages, 5) << "question, two answers, follow-up, its answer";
@@ -105,7 +105,7 @@ TEST(ExchangeTest, TesseraJsonRoundTripKeepsBranchesImagesUsageAndTheBranchShown
     EXPECT_EQ(path[1].model, QStringLiteral("gpt-test"));
 
     // Again: the same file imports as a second copy, never merged into the first.
-    ASSERT_TRUE(exchangeOf(target).import(*readExport(json), format));
+    ASSERT_TRUE(exchangeOf(target).import(target.actor, *readExport(json), format));
     EXPECT_EQ(target.conversations->list(ListScope::Archived)->size(), 2U);
 }
 
@@ -116,7 +116,7 @@ TEST(ExchangeTest, MarkdownShowsTheBranchOnScreen) {
     core.addProvider(QStringLiteral("fake"), server.baseUrl());
     const qint64 id = buildConversation(core, server);
     const QString markdown =
-        QString::fromUtf8(exchangeOf(core).render({*exchangeOf(core).collect(id)}, ExportFormat::Markdown));
+        QString::fromUtf8(exchangeOf(core).render({*exchangeOf(core).collect(core.actor, id)}, ExportFormat::Markdown));
     EXPECT_TRUE(markdown.startsWith(QStringLiteral("# What is in the picture?\n"))) << markdown.toStdString();
     EXPECT_TRUE(markdown.contains(QStringLiteral("> Be brief.")));
     EXPECT_TRUE(markdown.contains(QStringLiteral("## You\n\n*[image: shot.png]*\n\nWhat is in the picture?")));
@@ -164,7 +164,7 @@ TEST(ExchangeTest, ChatGptExportsComeInWithTheirBranches) {
     ASSERT_TRUE(read) << read.error().toLogString().toStdString();
     EXPECT_EQ(format, QStringLiteral("chatgpt"));
     ASSERT_EQ(read->size(), 1U) << "an empty conversation is left out";
-    auto report = exchangeOf(core).import(*read, format);
+    auto report = exchangeOf(core).import(core.actor, *read, format);
     ASSERT_TRUE(report);
     EXPECT_EQ(report->messages, 3) << "the question and both answers; system, tool and empty nodes are not messages";
     const qint64 id = report->conversationIds.front();
@@ -266,7 +266,7 @@ TEST(ExchangeTest, AnImportThatFailsWhileWritingLeavesNothingBehind) {
         {"title": "second", "messages": [{"key": 1, "role": "user", "content": "boom"}]}]})";
     ASSERT_TRUE(Tessera::Testing::TestStore::refuseInserts(*core.db, QStringLiteral("messages"),
                                                            QStringLiteral("NEW.content = 'boom'")));
-    auto report = exchangeOf(core).import(*readExport(json), QStringLiteral("tessera"));
+    auto report = exchangeOf(core).import(core.actor, *readExport(json), QStringLiteral("tessera"));
     ASSERT_FALSE(report);
     EXPECT_TRUE(core.conversations->list()->empty()) << "the first conversation was rolled back too";
     auto integrity = core.db->integrityCheck();
@@ -284,7 +284,7 @@ TEST(ExchangeTest, FilesAreWrittenWholeOrNotAtAll) {
     auto refused = exchangeOf(core).writeFile(core.dir.filePath(QStringLiteral("no/such/dir/out.json")), "x");
     ASSERT_FALSE(refused);
     EXPECT_EQ(refused.error().code, ErrorCode::ExportFailed);
-    auto missing = exchangeOf(core).importFile(core.dir.filePath(QStringLiteral("absent.json")));
+    auto missing = exchangeOf(core).importFile(core.actor, core.dir.filePath(QStringLiteral("absent.json")));
     ASSERT_FALSE(missing);
     EXPECT_EQ(missing.error().code, ErrorCode::ImportInvalid);
 }

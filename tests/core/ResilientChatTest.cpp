@@ -34,7 +34,7 @@ protected:
 
     TurnOutcome sendAndWait(const QString& prompt, SendOptions options = {}) {
         const size_t before = outcomes.size();
-        auto started = core.chat->send(prompt, options);
+        auto started = core.chat->send(core.actor, prompt, options);
         EXPECT_TRUE(started) << (started ? "" : started.error().toLogString().toStdString());
         EXPECT_TRUE(waitUntil([&] { return outcomes.size() > before; }, 20'000));
         return outcomes.back();

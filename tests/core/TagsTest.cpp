@@ -159,14 +159,14 @@ TEST(TagsTest, ANewConversationStartsWithTheTagsItWasSentWith) {
     QObject::connect(core.chat.get(), &ChatService::turnFinished, [&finished](const TurnOutcome&) { ++finished; });
     SendOptions options;
     options.tags = {QStringLiteral("research")};
-    auto started = core.chat->send(QStringLiteral("hello"), options);
+    auto started = core.chat->send(core.actor, QStringLiteral("hello"), options);
     ASSERT_TRUE(started);
     EXPECT_EQ(core.conversations->get(started->conversationId)->tags, QStringList({QStringLiteral("research")}));
     ASSERT_TRUE(waitUntil([&] { return finished == 1; }));
 
     SendOptions bad;
     bad.tags = {QStringLiteral("no,commas")};
-    auto refused = core.chat->send(QStringLiteral("second"), bad);
+    auto refused = core.chat->send(core.actor, QStringLiteral("second"), bad);
     ASSERT_FALSE(refused);
     EXPECT_EQ(refused.error().code, ErrorCode::InvalidArgument);
     EXPECT_EQ(core.conversations->list()->size(), 1U) << "nothing was stored for the refused message";

@@ -26,7 +26,7 @@ protected:
 
     qint64 askAndWait(const QString& prompt) {
         const int before = finished;
-        auto started = core.chat->send(prompt, {});
+        auto started = core.chat->send(core.actor, prompt, {});
         EXPECT_TRUE(started);
         EXPECT_TRUE(waitUntil([&] { return finished > before; }));
         return started ? started->conversationId : 0;
@@ -75,7 +75,7 @@ TEST_F(TitleServiceTest, TheFirstExchangeIsNamedByTheSameModel) {
     SendOptions next;
     next.conversationId = id;
     const int before = finished;
-    ASSERT_TRUE(core.chat->send(QStringLiteral("And the checkpoint?"), next));
+    ASSERT_TRUE(core.chat->send(core.actor, QStringLiteral("And the checkpoint?"), next));
     ASSERT_TRUE(waitUntil([&] { return finished > before; }));
     const auto requests = server.requests().size();
     waitUntil([] { return false; }, 300);

@@ -59,7 +59,7 @@ RC_GTEST_PROP(ImportFuzzProperty, DamagedFilesAreReadOrRefusedNeverHalfImported,
         return;
     }
     const ConversationExchange exchange(*core.db, *core.conversations, *core.messages, *core.providers, core.clock);
-    auto report = exchange.import(*read, format);
+    auto report = exchange.import(core.actor, *read, format);
     RC_ASSERT(report.has_value());
     RC_ASSERT(core.conversations->list()->size() == before + read->size());
     RC_ASSERT(*core.db->integrityCheck() == QStringLiteral("ok"));

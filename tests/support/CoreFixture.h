@@ -44,6 +44,7 @@ struct CoreFixture {
     std::unique_ptr<Core::ResilienceRegistry> resilience;
     std::unique_ptr<Core::ResponseCache> cache;
     std::unique_ptr<Core::ChatService> chat;
+    Core::Actor actor = Core::Actor::owner(Core::ClientKind::Test);
 
     CoreFixture() {
         db = store.open();

@@ -111,7 +111,7 @@ int main(int argc, char** argv) {
         std::fprintf(stderr, "cannot open the store\n");
         return 1;
     }
-    Core::ProviderRepository& providers = (*services)->providers();
+    Core::ProviderRepository& providers = (*services)->store().providers;
     Core::ProviderConfig claude;
     claude.name = QStringLiteral("claude");
     claude.kind = Core::ProviderKind::Anthropic;
@@ -148,9 +148,10 @@ int main(int argc, char** argv) {
         {"Regex for ISO dates", {QStringLiteral("snippets")}, false},
     };
     for (const auto& seed : earlier) {
-        auto created = (*services)->conversations().create(QString::fromUtf8(seed.title), std::nullopt, QString());
-        if (!created || !(*services)->tags().setTags(created->id, seed.tags) ||
-            !(*services)->conversations().setPinned(created->id, seed.pinned)) {
+        auto created =
+            (*services)->store().conversations.create(QString::fromUtf8(seed.title), std::nullopt, QString());
+        if (!created || !(*services)->store().tags.setTags(created->id, seed.tags) ||
+            !(*services)->store().conversations.setPinned(created->id, seed.pinned)) {
             std::fprintf(stderr, "cannot add a conversation\n");
             return 1;
         }
@@ -190,7 +191,7 @@ int main(int argc, char** argv) {
     ok = save(health, file("provider-health")) && ok;
     health->close();
 
-    Ui::SettingsDialog settings(**services, Ui::UiSettings::load(), &window);
+    Ui::SettingsDialog settings(**services, Core::Actor::owner(Core::ClientKind::Gui), Ui::UiSettings::load(), &window);
     settings.show();
     ok = save(&settings, file("settings"), true) && ok;
     settings.close();
@@ -224,7 +225,7 @@ int main(int argc, char** argv) {
     ok = save(shortcuts, file("shortcuts")) && ok;
     shortcuts->close();
 
-    Ui::AddProviderDialog add(**services, claude, &window);
+    Ui::AddProviderDialog add(**services, Core::Actor::owner(Core::ClientKind::Gui), claude, &window);
     add.show();
     ok = save(&add, file("add-provider"), true) && ok;
     return ok ? 0 : 1;

@@ -113,7 +113,7 @@ TEST_F(MainWindowTest, CopyAndDeleteAMessage) {
     dialogs.nextConfirm = true;
     click(at(window, 1), "deleteMessage");
     EXPECT_EQ(window.chatPanel()->chatView()->messageCount(), 1);
-    EXPECT_EQ(services->messages().listForConversation(*window.chatPanel()->conversationId())->size(), 1U);
+    EXPECT_EQ(services->store().messages.listForConversation(*window.chatPanel()->conversationId())->size(), 1U);
 }
 
 TEST_F(MainWindowTest, ConversationChangesWaitWhileAnAnswerIsWritten) {
@@ -148,8 +148,9 @@ TEST_F(MainWindowTest, WhatIsTypedSurvivesARestartAndFollowsEachConversation) {
 
         // A draft for this conversation, written to the store shortly after typing (a crash would keep it).
         QTest::keyClicks(composer, QStringLiteral("half a thought"));
-        ASSERT_TRUE(waitUntil(
-            [&] { return services->drafts().load(first).value_or(QString()) == QStringLiteral("half a thought"); }));
+        ASSERT_TRUE(waitUntil([&] {
+            return services->store().drafts.load(first).value_or(QString()) == QStringLiteral("half a thought");
+        }));
         // Another, for a new conversation.
         window.newConversation();
         EXPECT_TRUE(composer->toPlainText().isEmpty());
@@ -173,7 +174,8 @@ TEST_F(MainWindowTest, WhatIsTypedSurvivesARestartAndFollowsEachConversation) {
     composer->setPlainText(QStringLiteral("a new idea, sent"));
     QTest::keyClick(composer, Qt::Key_Return, Qt::ControlModifier);
     ASSERT_TRUE(waitUntil([&] { return settled(reopened); }));
-    EXPECT_TRUE(services->drafts().load(Core::DraftRepository::newConversation)->isEmpty()) << "sent drafts are gone";
+    EXPECT_TRUE(services->store().drafts.load(Core::DraftRepository::newConversation)->isEmpty())
+        << "sent drafts are gone";
 }
 
 TEST_F(MainWindowTest, KeyboardShortcutsAreListedAndConversationsAndCodeBlocksAreAKeyAway) {

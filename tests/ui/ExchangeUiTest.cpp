@@ -37,7 +37,8 @@ TEST_F(MainWindowTest, ExportTheConversationShownAndImportItBack) {
     composer->setPlainText(QStringLiteral("worth keeping"));
     QTest::keyClick(composer, Qt::Key_Return, Qt::ControlModifier);
     ASSERT_TRUE(waitUntil([&] {
-        auto messages = services->messages().listForConversation(window.chatPanel()->conversationId().value_or(0));
+        auto messages =
+            services->store().messages.listForConversation(window.chatPanel()->conversationId().value_or(0));
         return messages && messages->size() == 2 && messages->back().state == Core::MessageState::Complete;
     }));
 
@@ -103,10 +104,11 @@ TEST_F(MainWindowTest, TextFilesAreAttachedAsContextAndBinaryOnesRefused) {
     composer->setPlainText(QStringLiteral("Is this right?"));
     QTest::keyClick(composer, Qt::Key_Return, Qt::ControlModifier);
     ASSERT_TRUE(waitUntil([&] {
-        auto messages = services->messages().listForConversation(window.chatPanel()->conversationId().value_or(0));
+        auto messages =
+            services->store().messages.listForConversation(window.chatPanel()->conversationId().value_or(0));
         return messages && messages->size() == 2 && messages->back().state == Core::MessageState::Complete;
     }));
-    const auto stored = services->messages().listForConversation(*window.chatPanel()->conversationId());
+    const auto stored = services->store().messages.listForConversation(*window.chatPanel()->conversationId());
     EXPECT_EQ(stored->front().content,
               QStringLiteral("Is this right?\n\n**util.py**\n```py\ndef add(a, b):\n    return a + b\n```"));
     EXPECT_TRUE(strip->files().empty());

@@ -68,9 +68,10 @@ TEST_F(MainWindowTest, FirstRunAddsProviderStreamsAnAnswerStopsAnotherAndBothSur
 
         QTest::mouseClick(child<QPushButton>(dialog, "saveButton"), Qt::LeftButton);
         ASSERT_TRUE(
-            waitUntil([&] { return services->providers().findByName(QStringLiteral("loopback")).has_value(); }));
+            waitUntil([&] { return services->store().providers.findByName(QStringLiteral("loopback")).has_value(); }));
         EXPECT_TRUE(secrets.contains(QStringLiteral("provider/loopback"))) << "the key went to the secret store";
-        EXPECT_EQ(services->providers().findByName(QStringLiteral("loopback"))->keySource, Core::KeySource::Keychain);
+        EXPECT_EQ(services->store().providers.findByName(QStringLiteral("loopback"))->keySource,
+                  Core::KeySource::Keychain);
         EXPECT_EQ(child<QComboBox>(&window, "providerPicker")->currentText(), QStringLiteral("loopback"));
 
         // First prompt: Ctrl+Enter sends, the answer streams in place.
@@ -104,13 +105,13 @@ TEST_F(MainWindowTest, FirstRunAddsProviderStreamsAnAnswerStopsAnotherAndBothSur
     // Reopen the store: both conversations are there, the stopped one keeps its partial answer.
     services.reset();
     openServices();
-    auto conversations = services->conversations().list();
+    auto conversations = services->store().conversations.list();
     ASSERT_EQ(conversations->size(), 2u);
-    auto stopped = services->messages().listForConversation(conversations->at(0).id);
+    auto stopped = services->store().messages.listForConversation(conversations->at(0).id);
     ASSERT_EQ(stopped->size(), 2u);
     EXPECT_EQ(stopped->at(1).state, Core::MessageState::Incomplete);
     EXPECT_TRUE(stopped->at(1).content.startsWith(QStringLiteral("Echo: ")));
-    auto answered = services->messages().listForConversation(conversations->at(1).id);
+    auto answered = services->store().messages.listForConversation(conversations->at(1).id);
     EXPECT_EQ(answered->at(1).content, QStringLiteral("Echo: Hello GUI"));
     EXPECT_EQ(answered->at(1).state, Core::MessageState::Complete);
 
@@ -154,7 +155,7 @@ TEST_F(MainWindowTest, WithoutAKeychainTheDialogSaysSoAndOffersTheEnvironmentVar
     child<QLineEdit>(dialog, "providerName")->setText(QStringLiteral("envprov"));
     child<QLineEdit>(dialog, "envVar")->setText(QStringLiteral("TESSERA_GUI_TEST_KEY"));
     QTest::mouseClick(child<QPushButton>(dialog, "saveButton"), Qt::LeftButton);
-    auto saved = services->providers().findByName(QStringLiteral("envprov"));
+    auto saved = services->store().providers.findByName(QStringLiteral("envprov"));
     ASSERT_TRUE(saved);
     EXPECT_EQ(saved->keySource, Core::KeySource::Environment);
     EXPECT_EQ(saved->keyEnvVar, QStringLiteral("TESSERA_GUI_TEST_KEY"));
@@ -168,16 +169,16 @@ TEST_F(MainWindowTest, InvalidProviderInputIsExplainedAndNothingIsSaved) {
     auto* problem = child<QLabel>(dialog, "problem");
     EXPECT_FALSE(problem->isHidden());
     EXPECT_TRUE(problem->text().contains(QStringLiteral("name")));
-    EXPECT_TRUE(services->providers().list()->empty());
+    EXPECT_TRUE(services->store().providers.list()->empty());
 }
 
 TEST_F(MainWindowTest, RenameAndDeleteThroughTheDialogs) {
-    auto conversation = services->conversations().create(QStringLiteral("old title"), std::nullopt, QString());
+    auto conversation = services->store().conversations.create(QStringLiteral("old title"), std::nullopt, QString());
     Ui::MainWindow window(*services, dialogs);
     window.show();
     dialogs.nextText = QStringLiteral("new title");
     window.renameCurrentConversation();
-    EXPECT_EQ(services->conversations().get(conversation->id)->title, QStringLiteral("new title"));
+    EXPECT_EQ(services->store().conversations.get(conversation->id)->title, QStringLiteral("new title"));
     EXPECT_EQ(window.conversationModel()->data(window.conversationModel()->index(0)).toString(),
               QStringLiteral("new title"));
 
@@ -194,17 +195,17 @@ TEST_F(MainWindowTest, RenameAndDeleteThroughTheDialogs) {
 
     // Without undo, the deletion becomes final (here: at once, as after the undo time).
     window.deleteCurrentConversation();
-    EXPECT_TRUE(services->conversations().get(conversation->id).has_value()) << "kept while undo is offered";
+    EXPECT_TRUE(services->store().conversations.get(conversation->id).has_value()) << "kept while undo is offered";
     window.finishDeletion();
-    EXPECT_FALSE(services->conversations().get(conversation->id).has_value());
+    EXPECT_FALSE(services->store().conversations.get(conversation->id).has_value());
     window.undoDelete(); // nothing to undo any more
     EXPECT_EQ(window.conversationModel()->rowCount(), 0);
 }
 
 TEST_F(MainWindowTest, PinnedConversationsStayOnTopAndArchivedOnesLeaveTheList) {
-    auto older = services->conversations().create(QStringLiteral("older"), std::nullopt, QString());
-    auto newer = services->conversations().create(QStringLiteral("newer"), std::nullopt, QString());
-    ASSERT_TRUE(services->conversations().touch(newer->id));
+    auto older = services->store().conversations.create(QStringLiteral("older"), std::nullopt, QString());
+    auto newer = services->store().conversations.create(QStringLiteral("newer"), std::nullopt, QString());
+    ASSERT_TRUE(services->store().conversations.touch(newer->id));
     Ui::MainWindow window(*services, dialogs);
     window.show();
     QAbstractItemModelTester tester(window.conversationModel(), QAbstractItemModelTester::FailureReportingMode::Fatal);
@@ -220,7 +221,7 @@ TEST_F(MainWindowTest, PinnedConversationsStayOnTopAndArchivedOnesLeaveTheList) 
     window.conversationList()->setCurrentIndex(window.conversationModel()->indexOfId(newer->id));
     window.toggleArchived();
     EXPECT_EQ(window.conversationModel()->rowCount(), 1);
-    EXPECT_TRUE(services->conversations().get(newer->id)->archived);
+    EXPECT_TRUE(services->store().conversations.get(newer->id)->archived);
     window.setShowArchived(true);
     ASSERT_EQ(window.conversationModel()->rowCount(), 1);
     EXPECT_EQ(window.conversationModel()->idAt(0), newer->id);
@@ -228,29 +229,29 @@ TEST_F(MainWindowTest, PinnedConversationsStayOnTopAndArchivedOnesLeaveTheList) 
     EXPECT_EQ(window.conversationModel()->rowCount(), 0);
     window.setShowArchived(false);
     EXPECT_EQ(window.conversationModel()->rowCount(), 2);
-    EXPECT_EQ(services->conversations().list(Core::ListScope::All)->size(), 2U);
+    EXPECT_EQ(services->store().conversations.list(Core::ListScope::All)->size(), 2U);
 }
 
 TEST_F(MainWindowTest, ADeletionLeftUnfinishedIsFinishedAtTheNextStart) {
-    auto kept = services->conversations().create(QStringLiteral("kept"), std::nullopt, QString());
-    auto gone = services->conversations().create(QStringLiteral("gone"), std::nullopt, QString());
-    ASSERT_TRUE(services->conversations().moveToTrash(gone->id)); // as if the app crashed during the undo time
-    EXPECT_EQ(services->conversations().list()->size(), 1U) << "deleted conversations are not listed";
+    auto kept = services->store().conversations.create(QStringLiteral("kept"), std::nullopt, QString());
+    auto gone = services->store().conversations.create(QStringLiteral("gone"), std::nullopt, QString());
+    ASSERT_TRUE(services->store().conversations.moveToTrash(gone->id)); // as if the app crashed during the undo time
+    EXPECT_EQ(services->store().conversations.list()->size(), 1U) << "deleted conversations are not listed";
     services.reset();
     openServices();
-    EXPECT_FALSE(services->conversations().get(gone->id).has_value());
-    EXPECT_TRUE(services->conversations().get(kept->id).has_value());
+    EXPECT_FALSE(services->store().conversations.get(gone->id).has_value());
+    EXPECT_TRUE(services->store().conversations.get(kept->id).has_value());
 }
 
 TEST_F(MainWindowTest, ConversationListModelPassesTheModelTester) {
-    services->conversations().create(QStringLiteral("a"), std::nullopt, QString());
-    services->conversations().create(QStringLiteral("b"), std::nullopt, QString());
-    Ui::ConversationListModel model(services->conversations());
+    services->store().conversations.create(QStringLiteral("a"), std::nullopt, QString());
+    services->store().conversations.create(QStringLiteral("b"), std::nullopt, QString());
+    Ui::ConversationListModel model(services->conversations(), Core::Actor::owner(Core::ClientKind::Test));
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::Fatal);
     ASSERT_TRUE(model.refresh());
     EXPECT_EQ(model.rowCount(), 2);
     EXPECT_EQ(model.data(model.index(0)).toString(), QStringLiteral("b"));
-    services->conversations().create(QStringLiteral("c"), std::nullopt, QString());
+    services->store().conversations.create(QStringLiteral("c"), std::nullopt, QString());
     ASSERT_TRUE(model.refresh());
     EXPECT_EQ(model.rowCount(), 3);
     EXPECT_EQ(model.idAt(99), 0);
@@ -333,12 +334,12 @@ TEST_F(MainWindowTest, ProvidersDialogListsTestsAndRemovesProvidersAndTheirKeys)
     config.name = QStringLiteral("kc");
     config.baseUrl = server.baseUrl();
     config.keySource = Core::KeySource::Keychain;
-    auto added = services->providers().add(config);
+    auto added = services->store().providers.add(config);
     ASSERT_TRUE(added);
     bool written = false;
     secrets.write(added->keychainKey(), QStringLiteral("kc-provider-key-1"), [&](Core::Status) { written = true; });
     ASSERT_TRUE(waitUntil([&] { return written; }));
-    auto conversation = services->conversations().create(QStringLiteral("kept"), added->id, QStringLiteral("m"));
+    auto conversation = services->store().conversations.create(QStringLiteral("kept"), added->id, QStringLiteral("m"));
 
     Ui::MainWindow window(*services, dialogs);
     auto* dialog = qobject_cast<Ui::ProvidersDialog*>(window.openProviders());
@@ -356,9 +357,9 @@ TEST_F(MainWindowTest, ProvidersDialogListsTestsAndRemovesProvidersAndTheirKeys)
 
     dialogs.nextConfirm = true;
     QTest::mouseClick(child<QPushButton>(dialog, "removeProvider"), Qt::LeftButton);
-    EXPECT_EQ(dialog->model()->rowCount(), 0);
+    ASSERT_TRUE(waitUntil([&] { return dialog->model()->rowCount() == 0; }));
     ASSERT_TRUE(waitUntil([&] { return !secrets.contains(QStringLiteral("provider/kc")); })) << "key deleted";
-    EXPECT_TRUE(services->conversations().get(conversation->id).has_value()) << "conversations are kept";
+    EXPECT_TRUE(services->store().conversations.get(conversation->id).has_value()) << "conversations are kept";
     EXPECT_EQ(child<QComboBox>(&window, "providerPicker")->count(), 0);
     EXPECT_FALSE(child<QPushButton>(dialog, "removeProvider")->isEnabled());
 }
@@ -370,13 +371,13 @@ TEST_F(MainWindowTest, EditingAProviderKeepsTheStoredKeyUnlessANewOneIsTyped) {
     config.baseUrl = server.baseUrl();
     config.defaultModel = QStringLiteral("gpt-test");
     config.keySource = Core::KeySource::Keychain;
-    auto added = services->providers().add(config);
+    auto added = services->store().providers.add(config);
     ASSERT_TRUE(added);
     bool written = false;
     secrets.write(added->keychainKey(), QStringLiteral("first-key-0001"), [&](Core::Status) { written = true; });
     ASSERT_TRUE(waitUntil([&] { return written; }));
 
-    Ui::AddProviderDialog keep(*services, *added);
+    Ui::AddProviderDialog keep(*services, Core::Actor::owner(Core::ClientKind::Test), *added);
     EXPECT_TRUE(child<QLineEdit>(&keep, "providerName")->isReadOnly());
     child<QComboBox>(&keep, "defaultModel")->setCurrentText(QStringLiteral("gpt-test-mini"));
     QTest::mouseClick(child<QPushButton>(&keep, "testButton"), Qt::LeftButton);
@@ -386,11 +387,13 @@ TEST_F(MainWindowTest, EditingAProviderKeepsTheStoredKeyUnlessANewOneIsTyped) {
     EXPECT_TRUE(result->text().contains(QStringLiteral("Authenticated ✔"))) << "tested with the stored key";
     QTest::mouseClick(child<QPushButton>(&keep, "saveButton"), Qt::LeftButton);
     ASSERT_TRUE(waitUntil([&] { return keep.result() == QDialog::Accepted; }));
-    EXPECT_EQ(services->providers().findByName(QStringLiteral("kc"))->defaultModel, QStringLiteral("gpt-test-mini"));
+    EXPECT_EQ(services->store().providers.findByName(QStringLiteral("kc"))->defaultModel,
+              QStringLiteral("gpt-test-mini"));
 
     // A rotated key replaces the stored one.
     server.setApiKey(QStringLiteral("second-key-0002"));
-    Ui::AddProviderDialog rotate(*services, *services->providers().findByName(QStringLiteral("kc")));
+    Ui::AddProviderDialog rotate(*services, Core::Actor::owner(Core::ClientKind::Test),
+                                 *services->store().providers.findByName(QStringLiteral("kc")));
     child<QLineEdit>(&rotate, "apiKey")->setText(QStringLiteral("second-key-0002"));
     QTest::mouseClick(child<QPushButton>(&rotate, "saveButton"), Qt::LeftButton);
     ASSERT_TRUE(waitUntil([&] { return rotate.result() == QDialog::Accepted; }));
@@ -482,8 +485,8 @@ TEST_F(MainWindowTest, AnHtmlErrorPageFromTheProviderIsShownAsPlainText) {
 }
 
 TEST_F(MainWindowTest, WindowTitleFollowsTheConversationAndDeleteKeyWorksInTheList) {
-    auto first = services->conversations().create(QStringLiteral("first topic"), std::nullopt, QString());
-    auto second = services->conversations().create(QStringLiteral("second topic"), std::nullopt, QString());
+    auto first = services->store().conversations.create(QStringLiteral("first topic"), std::nullopt, QString());
+    auto second = services->store().conversations.create(QStringLiteral("second topic"), std::nullopt, QString());
     ASSERT_TRUE(first && second);
     Ui::MainWindow window(*services, dialogs);
     window.show();
@@ -502,7 +505,7 @@ TEST_F(MainWindowTest, WindowTitleFollowsTheConversationAndDeleteKeyWorksInTheLi
     QTest::keyClick(window.conversationList(), Qt::Key_Delete);
     EXPECT_EQ(window.conversationModel()->rowCount(), 1);
     window.finishDeletion();
-    EXPECT_FALSE(services->conversations().get(first->id).has_value());
+    EXPECT_FALSE(services->store().conversations.get(first->id).has_value());
     EXPECT_EQ(window.conversationList()->actions().size(), 5)
         << "rename, pin, archive, tags and delete in the context menu";
 }

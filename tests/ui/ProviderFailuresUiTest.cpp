@@ -1,5 +1,6 @@
 // The GUI side of provider failures and observability: images attached to messages, a conversation's fallback
 // model, the response cache settings, and the provider health view.
+#include "app/SettingsService.h"
 #include "cache/ResponseCache.h"
 #include "chat/AttachmentStrip.h"
 #include "chat/Attachments.h"
@@ -110,7 +111,7 @@ TEST_F(MainWindowTest, ImagesArePickedPastedShownSentAndStored) {
     Ui::MessageWidget* user = messageAt(window, 0);
     ASSERT_NE(user, nullptr);
     EXPECT_EQ(user->findChildren<QLabel*>(QStringLiteral("messageImage")).size(), 1);
-    auto stored = services->messages().get(user->messageId());
+    auto stored = services->store().messages.get(user->messageId());
     ASSERT_TRUE(stored);
     ASSERT_EQ(stored->images.size(), 1U);
     EXPECT_EQ(stored->images[0].name, QStringLiteral("diagram.png"));
@@ -185,7 +186,7 @@ TEST_F(MainWindowTest, AConversationsFallbackModelIsSetInItsSettingsAndAnswersWh
     backup.kind = Core::ProviderKind::Ollama;
     backup.baseUrl = server.rootUrl();
     backup.defaultModel = QStringLiteral("llama-test");
-    ASSERT_TRUE(services->providers().add(backup));
+    ASSERT_TRUE(services->store().providers.add(backup));
     Ui::MainWindow window(*services, dialogs);
     window.show();
     Ui::ChatPanel* panel = window.chatPanel();
@@ -220,7 +221,7 @@ TEST_F(MainWindowTest, AConversationsFallbackModelIsSetInItsSettingsAndAnswersWh
     EXPECT_FALSE(child<Ui::ErrorBanner>(&window, "errorBanner")->isVisible());
     EXPECT_TRUE(child<QLabel>(&window, "lastAnswerFacts")->text().contains(QStringLiteral("(fallback)")));
 
-    auto conversation = services->conversations().get(*panel->conversationId());
+    auto conversation = services->store().conversations.get(*panel->conversationId());
     ASSERT_TRUE(conversation);
     EXPECT_EQ(conversation->systemPrompt, QStringLiteral("Answer briefly."));
     EXPECT_DOUBLE_EQ(conversation->temperature.value_or(-1), 0.4) << "a new conversation keeps its settings";
@@ -232,7 +233,7 @@ TEST_F(MainWindowTest, AConversationsFallbackModelIsSetInItsSettingsAndAnswersWh
     EXPECT_EQ(child<QComboBox>(dialog, "fallbackProvider")->currentText(), QStringLiteral("backup"));
     child<QComboBox>(dialog, "fallbackProvider")->setCurrentIndex(0);
     dialog->accept();
-    EXPECT_FALSE(services->conversations().get(*panel->conversationId())->fallbackProviderId.has_value());
+    EXPECT_FALSE(services->store().conversations.get(*panel->conversationId())->fallbackProviderId.has_value());
     EXPECT_TRUE(label->isHidden());
 }
 
@@ -240,8 +241,8 @@ TEST_F(MainWindowTest, AFallbackProviderWithoutAModelIsExplainedInTheDialog) {
     Core::ProviderConfig bare;
     bare.name = QStringLiteral("bare");
     bare.baseUrl = server.baseUrl();
-    ASSERT_TRUE(services->providers().add(bare));
-    Ui::ConversationSettingsDialog dialog({}, *services->providers().list());
+    ASSERT_TRUE(services->store().providers.add(bare));
+    Ui::ConversationSettingsDialog dialog({}, *services->store().providers.list());
     auto* provider = child<QComboBox>(&dialog, "fallbackProvider");
     provider->setCurrentIndex(provider->findText(QStringLiteral("bare")));
     dialog.accept();
@@ -251,13 +252,13 @@ TEST_F(MainWindowTest, AFallbackProviderWithoutAModelIsExplainedInTheDialog) {
 
 TEST_F(MainWindowTest, CacheSettingsAreSavedAndTheCacheCanBeCleared) {
     addLoopbackProvider();
-    Ui::SettingsDialog dialog(*services, Ui::UiSettings{});
+    Ui::SettingsDialog dialog(*services, Core::Actor::owner(Core::ClientKind::Test), Ui::UiSettings{});
     EXPECT_FALSE(child<QCheckBox>(&dialog, "cacheChat")->isChecked()) << "off for chat by default";
     EXPECT_TRUE(child<QCheckBox>(&dialog, "cacheBatch")->isChecked()) << "on for batch work by default";
     child<QCheckBox>(&dialog, "cacheChat")->setChecked(true);
     child<QSpinBox>(&dialog, "cacheHours")->setValue(2);
     dialog.accept();
-    const Core::CacheSettings saved = Core::CacheSettings::load(services->settings());
+    const Core::CacheSettings saved = Core::CacheSettings::load(services->store().settings);
     EXPECT_TRUE(saved.interactive);
     EXPECT_EQ(saved.ttlSeconds, 2 * 3600);
 
@@ -274,14 +275,14 @@ TEST_F(MainWindowTest, CacheSettingsAreSavedAndTheCacheCanBeCleared) {
     EXPECT_TRUE(messageAt(window, 1)->message().cacheHit);
     EXPECT_TRUE(child<QLabel>(&window, "lastAnswerFacts")->text().contains(QStringLiteral("from the cache")));
 
-    Ui::SettingsDialog again(*services, Ui::UiSettings{});
+    Ui::SettingsDialog again(*services, Core::Actor::owner(Core::ClientKind::Test), Ui::UiSettings{});
     EXPECT_TRUE(child<QCheckBox>(&again, "cacheChat")->isChecked());
     EXPECT_TRUE(child<QLabel>(&again, "cacheStats")->text().startsWith(QStringLiteral("1 stored answer")))
         << child<QLabel>(&again, "cacheStats")->text().toStdString();
     auto* clear = child<QPushButton>(&again, "clearCache");
     ASSERT_TRUE(clear->isEnabled());
     QTest::mouseClick(clear, Qt::LeftButton);
-    EXPECT_EQ(services->cache().stats()->entries, 0);
+    EXPECT_EQ(services->settings().cacheStats(Core::Actor::owner(Core::ClientKind::Test))->entries, 0);
     EXPECT_FALSE(clear->isEnabled());
 }
 
@@ -292,7 +293,7 @@ TEST_F(MainWindowTest, HealthViewShowsEachProviderItsBreakerAndTraffic) {
     gone.kind = Core::ProviderKind::Ollama;
     gone.baseUrl = QStringLiteral("http://127.0.0.1:9");
     gone.defaultModel = QStringLiteral("llama");
-    ASSERT_TRUE(services->providers().add(gone));
+    ASSERT_TRUE(services->store().providers.add(gone));
     Ui::MainWindow window(*services, dialogs);
     window.show();
 
@@ -332,9 +333,9 @@ TEST_F(MainWindowTest, HealthViewShowsEachProviderItsBreakerAndTraffic) {
     EXPECT_EQ(traffic->topLevelItem(0)->text(1), QStringLiteral("0"));
 
     // An administrator stops a provider: the next check says so.
-    Core::ProviderConfig stopped = *services->providers().findByName(QStringLiteral("good"));
+    Core::ProviderConfig stopped = *services->store().providers.findByName(QStringLiteral("good"));
     stopped.resilience.breaker.forcedOpen = true;
-    ASSERT_TRUE(services->providers().update(stopped));
+    ASSERT_TRUE(services->store().providers.update(stopped));
     const QDateTime before = window.healthMonitor().lastCheckedAt();
     QTest::mouseClick(child<QPushButton>(dialog, "checkNow"), Qt::LeftButton);
     ASSERT_TRUE(waitUntil(
@@ -358,10 +359,10 @@ TEST_F(MainWindowTest, EveryResilienceSettingIsEditedInTheProviderDialogAndKept)
     config.kind = Core::ProviderKind::Anthropic;
     config.baseUrl = QStringLiteral("https://api.anthropic.com/v1");
     config.defaultModel = QStringLiteral("claude-test");
-    auto added = services->providers().add(config);
+    auto added = services->store().providers.add(config);
     ASSERT_TRUE(added);
 
-    Ui::AddProviderDialog edit(*services, *added);
+    Ui::AddProviderDialog edit(*services, Core::Actor::owner(Core::ClientKind::Test), *added);
     EXPECT_EQ(child<QComboBox>(&edit, "presetPicker")->currentData().toString(), QStringLiteral("anthropic"))
         << "the preset it matches is shown";
     EXPECT_EQ(child<QSpinBox>(&edit, "maxRetries")->value(), 2);
@@ -381,7 +382,7 @@ TEST_F(MainWindowTest, EveryResilienceSettingIsEditedInTheProviderDialogAndKept)
     QTest::mouseClick(child<QPushButton>(&edit, "saveButton"), Qt::LeftButton);
     ASSERT_TRUE(waitUntil([&] { return edit.result() == QDialog::Accepted; }));
 
-    const Core::ResilienceSettings saved = services->providers().findByName(QStringLiteral("claude"))->resilience;
+    const Core::ResilienceSettings saved = services->store().providers.findByName(QStringLiteral("claude"))->resilience;
     EXPECT_EQ(saved.retry.maxRetries, 4);
     EXPECT_EQ(saved.rateLimit.requestsPerMinute, 50);
     EXPECT_EQ(saved.rateLimit.tokensPerMinute, 40'000);
@@ -392,7 +393,8 @@ TEST_F(MainWindowTest, EveryResilienceSettingIsEditedInTheProviderDialogAndKept)
     EXPECT_EQ(saved.breaker.openMs, 90'000);
     EXPECT_TRUE(saved.breaker.forcedOpen);
 
-    Ui::AddProviderDialog again(*services, *services->providers().findByName(QStringLiteral("claude")));
+    Ui::AddProviderDialog again(*services, Core::Actor::owner(Core::ClientKind::Test),
+                                *services->store().providers.findByName(QStringLiteral("claude")));
     EXPECT_EQ(child<QSpinBox>(&again, "breakerPause")->value(), 90);
     EXPECT_EQ(child<QSpinBox>(&again, "idleTimeout")->text(), QStringLiteral("no limit"));
     child<QCheckBox>(&again, "breakerEnabled")->setChecked(false);
@@ -401,7 +403,7 @@ TEST_F(MainWindowTest, EveryResilienceSettingIsEditedInTheProviderDialogAndKept)
 
 TEST_F(MainWindowTest, TheFontSizeIsChosenInSettingsKeptAndApplied) {
     const QFont before = QApplication::font();
-    Ui::SettingsDialog dialog(*services, Ui::UiSettings{});
+    Ui::SettingsDialog dialog(*services, Core::Actor::owner(Core::ClientKind::Test), Ui::UiSettings{});
     auto* size = child<QSpinBox>(&dialog, "fontSize");
     EXPECT_EQ(size->text(), QStringLiteral("System size"));
     size->setValue(15);

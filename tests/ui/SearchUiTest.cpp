@@ -28,7 +28,7 @@ using namespace Tessera::Testing;
 namespace {
 
 qint64 addConversation(Core::CoreServices& services, const QString& title, const QStringList& texts) {
-    const qint64 id = services.conversations().create(title, std::nullopt, {}, {})->id;
+    const qint64 id = services.store().conversations.create(title, std::nullopt, {}, {})->id;
     bool user = true;
     std::optional<qint64> parent;
     for (const QString& text : texts) {
@@ -37,7 +37,7 @@ qint64 addConversation(Core::CoreServices& services, const QString& title, const
         message.parentId = parent;
         message.role = user ? Core::Role::User : Core::Role::Assistant;
         message.content = text;
-        auto added = services.messages().add(message);
+        auto added = services.store().messages.add(message);
         EXPECT_TRUE(added);
         parent = added ? std::optional(added->id) : std::nullopt;
         user = !user;
@@ -53,7 +53,7 @@ TEST_F(MainWindowTest, SearchResultModelPagesAndPassesTheModelTester) {
         texts << QStringLiteral("needle <%1> & more").arg(i);
     }
     addConversation(*services, QStringLiteral("haystack"), texts);
-    Ui::SearchResultModel model(services->search());
+    Ui::SearchResultModel model(services->conversations(), Core::Actor::owner(Core::ClientKind::Test));
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::Fatal);
     EXPECT_FALSE(model.setQuery(QStringLiteral("needle")).has_value());
     EXPECT_EQ(model.rowCount(), Ui::SearchResultModel::pageSize);

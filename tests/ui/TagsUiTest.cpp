@@ -48,8 +48,8 @@ void chooseFilter(QComboBox* combo, const QString& text) {
 } // namespace
 
 TEST_F(MainWindowTest, TheTagsDialogTagsTheConversationShownAndTheFilterNarrowsTheList) {
-    auto plans = services->conversations().create(QStringLiteral("release plans"), std::nullopt, QString());
-    auto trip = services->conversations().create(QStringLiteral("a trip"), std::nullopt, QString());
+    auto plans = services->store().conversations.create(QStringLiteral("release plans"), std::nullopt, QString());
+    auto trip = services->store().conversations.create(QStringLiteral("a trip"), std::nullopt, QString());
     Ui::MainWindow window(*services, dialogs);
     window.show();
     QAbstractItemModelTester tester(window.conversationModel(), QAbstractItemModelTester::FailureReportingMode::Fatal);
@@ -66,7 +66,7 @@ TEST_F(MainWindowTest, TheTagsDialogTagsTheConversationShownAndTheFilterNarrowsT
     EXPECT_EQ(dialog->tags(), QStringList({QStringLiteral("Work"), QStringLiteral("rust")}));
     EXPECT_TRUE(line->text().isEmpty());
     dialog->accept();
-    EXPECT_EQ(services->tags().tagsOf(plans->id).value(),
+    EXPECT_EQ(services->store().tags.tagsOf(plans->id).value(),
               QStringList({QStringLiteral("rust"), QStringLiteral("Work")}));
 
     const QModelIndex row = window.conversationModel()->indexOfId(plans->id);
@@ -89,7 +89,7 @@ TEST_F(MainWindowTest, TheTagsDialogTagsTheConversationShownAndTheFilterNarrowsT
     EXPECT_EQ(list->item(0)->checkState(), Qt::Unchecked);
     list->item(1)->setCheckState(Qt::Checked);
     dialog->accept();
-    EXPECT_EQ(services->tags().tagsOf(trip->id).value(), QStringList({QStringLiteral("Work")}));
+    EXPECT_EQ(services->store().tags.tagsOf(trip->id).value(), QStringList({QStringLiteral("Work")}));
     EXPECT_EQ(filter->itemText(2), QStringLiteral("Work (2)"));
 
     chooseFilter(filter, QStringLiteral("rust (1)"));
@@ -122,14 +122,14 @@ TEST_F(MainWindowTest, TheTagsDialogTagsTheConversationShownAndTheFilterNarrowsT
         list->item(i)->setCheckState(Qt::Unchecked);
     }
     dialog->accept();
-    EXPECT_TRUE(services->tags().tagsOf(trip->id)->isEmpty());
+    EXPECT_TRUE(services->store().tags.tagsOf(trip->id)->isEmpty());
     EXPECT_EQ(filter->itemText(2), QStringLiteral("Work (1)"));
     EXPECT_TRUE(dialogs.errors.isEmpty()) << dialogs.errors.join(u'\n').toStdString();
 }
 
 TEST_F(MainWindowTest, BadTagNamesAndTooManyTagsAreExplainedAndNothingChanges) {
-    auto conversation = services->conversations().create(QStringLiteral("c"), std::nullopt, QString());
-    ASSERT_TRUE(services->tags().setTags(conversation->id, {QStringLiteral("kept")}));
+    auto conversation = services->store().conversations.create(QStringLiteral("c"), std::nullopt, QString());
+    ASSERT_TRUE(services->store().tags.setTags(conversation->id, {QStringLiteral("kept")}));
     Ui::MainWindow window(*services, dialogs);
     window.show();
     auto* dialog = qobject_cast<Ui::TagsDialog*>(window.openTags());
@@ -162,14 +162,14 @@ TEST_F(MainWindowTest, BadTagNamesAndTooManyTagsAreExplainedAndNothingChanges) {
     EXPECT_TRUE(dialog->isVisible()) << "too many tags are refused";
     EXPECT_TRUE(error->text().contains(QStringLiteral("at most 20 tags"))) << error->text().toStdString();
     dialog->reject();
-    EXPECT_EQ(services->tags().tagsOf(conversation->id).value(), QStringList({QStringLiteral("kept")}));
+    EXPECT_EQ(services->store().tags.tagsOf(conversation->id).value(), QStringList({QStringLiteral("kept")}));
 }
 
 TEST_F(MainWindowTest, ANewConversationStartedWhileFilteringCarriesTheTagAndTheFilterIsRemembered) {
     addLoopbackProvider();
-    auto tagged = services->conversations().create(QStringLiteral("tagged"), std::nullopt, QString());
-    services->conversations().create(QStringLiteral("other"), std::nullopt, QString());
-    ASSERT_TRUE(services->tags().setTags(tagged->id, {QStringLiteral("ideas")}));
+    auto tagged = services->store().conversations.create(QStringLiteral("tagged"), std::nullopt, QString());
+    services->store().conversations.create(QStringLiteral("other"), std::nullopt, QString());
+    ASSERT_TRUE(services->store().tags.setTags(tagged->id, {QStringLiteral("ideas")}));
     {
         Ui::MainWindow window(*services, dialogs);
         window.show();
@@ -180,11 +180,11 @@ TEST_F(MainWindowTest, ANewConversationStartedWhileFilteringCarriesTheTagAndTheF
         QTest::keyClick(composer, Qt::Key_Return, Qt::ControlModifier);
         ASSERT_TRUE(waitUntil([&] { return window.chatPanel()->conversationId().has_value(); }));
         const qint64 id = *window.chatPanel()->conversationId();
-        EXPECT_EQ(services->tags().tagsOf(id).value(), QStringList({QStringLiteral("ideas")}));
+        EXPECT_EQ(services->store().tags.tagsOf(id).value(), QStringList({QStringLiteral("ideas")}));
         EXPECT_EQ(window.conversationModel()->rowCount(), 2) << "it shows up under the tag";
         EXPECT_EQ(window.conversationList()->currentIndex().data(Ui::ConversationListModel::IdRole).toLongLong(), id);
         ASSERT_TRUE(waitUntil([&] {
-            auto messages = services->messages().listForConversation(id);
+            auto messages = services->store().messages.listForConversation(id);
             return messages && messages->size() == 2 && messages->back().state == Core::MessageState::Complete;
         }));
 
@@ -197,7 +197,7 @@ TEST_F(MainWindowTest, ANewConversationStartedWhileFilteringCarriesTheTagAndTheF
         dialog->accept();
         EXPECT_EQ(window.chatPanel()->newConversationTags(),
                   QStringList({QStringLiteral("ideas"), QStringLiteral("later")}));
-        EXPECT_TRUE(services->tags().list()->size() == 1) << "stored only with the first message";
+        EXPECT_TRUE(services->store().tags.list()->size() == 1) << "stored only with the first message";
     }
     // The next start shows the same tag.
     Ui::MainWindow window(*services, dialogs);
@@ -208,10 +208,10 @@ TEST_F(MainWindowTest, ANewConversationStartedWhileFilteringCarriesTheTagAndTheF
 }
 
 TEST_F(MainWindowTest, TheTagFilteredByCanBeRenamedMergedAndDeleted) {
-    auto a = services->conversations().create(QStringLiteral("a"), std::nullopt, QString());
-    auto b = services->conversations().create(QStringLiteral("b"), std::nullopt, QString());
-    ASSERT_TRUE(services->tags().setTags(a->id, {QStringLiteral("draft")}));
-    ASSERT_TRUE(services->tags().setTags(b->id, {QStringLiteral("Final")}));
+    auto a = services->store().conversations.create(QStringLiteral("a"), std::nullopt, QString());
+    auto b = services->store().conversations.create(QStringLiteral("b"), std::nullopt, QString());
+    ASSERT_TRUE(services->store().tags.setTags(a->id, {QStringLiteral("draft")}));
+    ASSERT_TRUE(services->store().tags.setTags(b->id, {QStringLiteral("Final")}));
     Ui::MainWindow window(*services, dialogs);
     window.show();
     auto* filter = child<QComboBox>(&window, "tagFilter");
@@ -230,20 +230,20 @@ TEST_F(MainWindowTest, TheTagFilteredByCanBeRenamedMergedAndDeleted) {
     rename->trigger();
     ASSERT_EQ(dialogs.errors.size(), 1);
     EXPECT_TRUE(dialogs.errors.first().contains(QStringLiteral("without commas")));
-    EXPECT_EQ(services->tags().tagsOf(a->id).value(), QStringList({QStringLiteral("draft")}));
+    EXPECT_EQ(services->store().tags.tagsOf(a->id).value(), QStringList({QStringLiteral("draft")}));
 
     dialogs.nextText = QStringLiteral("final");
     rename->trigger();
-    EXPECT_EQ(services->tags().tagsOf(a->id).value(), QStringList({QStringLiteral("Final")})) << "merged";
+    EXPECT_EQ(services->store().tags.tagsOf(a->id).value(), QStringList({QStringLiteral("Final")})) << "merged";
     EXPECT_EQ(filter->currentText(), QStringLiteral("Final (2)"));
     EXPECT_EQ(window.conversationModel()->rowCount(), 2);
 
     dialogs.nextConfirm = false;
     remove->trigger();
-    EXPECT_EQ(services->tags().list()->size(), 1U) << "not confirmed: kept";
+    EXPECT_EQ(services->store().tags.list()->size(), 1U) << "not confirmed: kept";
     dialogs.nextConfirm = true;
     remove->trigger();
-    EXPECT_TRUE(services->tags().list()->empty());
+    EXPECT_TRUE(services->store().tags.list()->empty());
     EXPECT_TRUE(window.tagFilter().isEmpty());
     EXPECT_TRUE(filter->isHidden());
     EXPECT_EQ(window.conversationModel()->rowCount(), 2);
@@ -251,8 +251,8 @@ TEST_F(MainWindowTest, TheTagFilteredByCanBeRenamedMergedAndDeleted) {
 }
 
 TEST_F(MainWindowTest, TheTagsDialogAndTheFilterHaveAccessibleNames) {
-    auto conversation = services->conversations().create(QStringLiteral("c"), std::nullopt, QString());
-    ASSERT_TRUE(services->tags().setTags(conversation->id, {QStringLiteral("x")}));
+    auto conversation = services->store().conversations.create(QStringLiteral("c"), std::nullopt, QString());
+    ASSERT_TRUE(services->store().tags.setTags(conversation->id, {QStringLiteral("x")}));
     Ui::MainWindow window(*services, dialogs);
     window.show();
     EXPECT_EQ(child<QComboBox>(&window, "tagFilter")->accessibleName(), QStringLiteral("Filter by tag"));
@@ -271,7 +271,7 @@ TEST_F(MainWindowTest, TheTagsDialogAndTheFilterHaveAccessibleNames) {
 }
 
 TEST_F(MainWindowTest, TaggedRowsShowTheirTagsAfterTheTitle) {
-    auto conversation = services->conversations().create(QStringLiteral("short"), std::nullopt, QString());
+    auto conversation = services->store().conversations.create(QStringLiteral("short"), std::nullopt, QString());
     Ui::MainWindow window(*services, dialogs);
     window.resize(900, 500);
     window.show();
@@ -285,7 +285,7 @@ TEST_F(MainWindowTest, TaggedRowsShowTheirTagsAfterTheTitle) {
     };
     list->selectionModel()->clear(); // as after the refresh below: both pictures unselected
     const QImage untagged = rightHalf();
-    ASSERT_TRUE(services->tags().setTags(conversation->id, {QStringLiteral("alpha"), QStringLiteral("beta")}));
+    ASSERT_TRUE(services->store().tags.setTags(conversation->id, {QStringLiteral("alpha"), QStringLiteral("beta")}));
     window.conversationModel()->refresh();
     const QImage tagged = rightHalf();
     EXPECT_NE(tagged, untagged) << "the tags are drawn";

@@ -72,7 +72,7 @@ protected:
         config.defaultModel = QStringLiteral("gpt-test");
         config.keySource = keySource;
         config.keyEnvVar = envVar;
-        auto added = services->providers().add(config);
+        auto added = services->store().providers.add(config);
         EXPECT_TRUE(added) << added.error().toLogString().toStdString();
         return added.value_or(config);
     }

@@ -5,17 +5,14 @@
 #include "chat/Attachments.h"
 #include "chat/ChatView.h"
 #include "chat/Composer.h"
+#include "chat/ConversationService.h"
 #include "chat/ImageImport.h"
 #include "chat/MessageWidget.h"
 #include "common/CorrelationId.h"
 #include "providers/Provider.h"
 #include "providers/ProviderFactory.h"
+#include "providers/ProviderService.h"
 #include "secrets/ApiKeyResolver.h"
-#include "storage/ConversationRepository.h"
-#include "storage/Database.h"
-#include "storage/DraftRepository.h"
-#include "storage/MessageRepository.h"
-#include "storage/ProviderRepository.h"
 #include "widgets/ErrorBanner.h"
 
 #include <QApplication>
@@ -37,9 +34,10 @@
 
 namespace Tessera::Ui {
 
-ChatPanel::ChatPanel(Core::CoreServices& services, QWidget* parent)
+ChatPanel::ChatPanel(Core::CoreServices& services, Core::Actor actor, QWidget* parent)
     : QWidget(parent)
     , m_services(services)
+    , m_actor(std::move(actor))
     , m_provider(new QComboBox(this))
     , m_model(new QComboBox(this))
     , m_refreshModels(new QToolButton(this))
@@ -147,7 +145,7 @@ ChatPanel::ChatPanel(Core::CoreServices& services, QWidget* parent)
         }
     });
     m_view->setImageLoader([this](qint64 messageId) {
-        auto images = m_services.messages().imagesOf(messageId);
+        auto images = m_services.conversations().images(m_actor, messageId);
         if (!images) {
             m_banner->showError(images.error()); // the message shows without its pictures
             return std::vector<Core::ImageAttachment>();
@@ -184,7 +182,7 @@ void ChatPanel::reloadProviders() {
     const QString current = m_provider->currentText();
     const QSignalBlocker blocker(m_provider);
     m_provider->clear();
-    if (auto providers = m_services.providers().list()) {
+    if (auto providers = m_services.providers().list(m_actor)) {
         for (const auto& provider : *providers) {
             m_provider->addItem(provider.name, provider.id);
         }
@@ -206,7 +204,7 @@ void ChatPanel::selectProviderAndModel(const QString& providerName, const QStrin
 
 void ChatPanel::handleProviderChanged() {
     const QString name = m_provider->currentText();
-    auto provider = m_services.providers().findByName(name);
+    auto provider = m_services.providers().find(m_actor, name);
     const QString previous = m_model->currentText();
     m_model->clear();
     if (!provider) {
@@ -254,8 +252,8 @@ void ChatPanel::saveDraft() {
     if (m_editing) {
         return; // an edit of an earlier question is not a draft
     }
-    const qint64 key = m_conversationId.value_or(Core::DraftRepository::newConversation);
-    if (auto saved = m_services.drafts().save(key, m_composer->toPlainText()); !saved) {
+    if (auto saved = m_services.conversations().saveDraft(m_actor, m_conversationId, m_composer->toPlainText());
+        !saved) {
         m_banner->showError(saved.error());
     }
 }
@@ -272,7 +270,7 @@ void ChatPanel::showConversation(std::optional<qint64> conversationId) {
         // The draft of the conversation shown (or of a new one).
         const QSignalBlocker blocker(m_draftTimer);
         m_loadingDraft = true;
-        auto draft = m_services.drafts().load(conversationId.value_or(Core::DraftRepository::newConversation));
+        auto draft = m_services.conversations().draft(m_actor, conversationId);
         m_composer->setPlainText(draft.value_or(QString()));
         m_composer->moveCursor(QTextCursor::End);
         m_loadingDraft = false;
@@ -289,9 +287,9 @@ void ChatPanel::showConversation(std::optional<qint64> conversationId) {
         updateButtons();
         return;
     }
-    auto conversation = m_services.conversations().get(*conversationId);
+    auto conversation = m_services.conversations().get(m_actor, *conversationId);
     // The images' bytes are read as their messages get widgets (ChatView's image loader).
-    auto messages = m_services.messages().path(*conversationId, Core::ImageBytes::Later);
+    auto messages = m_services.conversations().branch(m_actor, *conversationId, Core::ImageBytes::Later);
     if (!conversation || !messages) {
         m_banner->showError(conversation ? messages.error() : conversation.error());
         m_view->clear();
@@ -308,7 +306,7 @@ void ChatPanel::showConversation(std::optional<qint64> conversationId) {
     }
     m_view->setMessages(*messages);
     if (conversation->providerId) {
-        if (auto provider = m_services.providers().findById(*conversation->providerId)) {
+        if (auto provider = m_services.providers().findById(m_actor, *conversation->providerId)) {
             selectProviderAndModel(provider->name, conversation->model);
         }
     }
@@ -353,7 +351,7 @@ void ChatPanel::handleSend() {
         options.maxTokens = m_pendingSettings.maxTokens;
         options.tags = m_newConversationTags;
     }
-    auto started = m_services.chat().send(prompt, options);
+    auto started = m_services.chat().send(m_actor, prompt, options);
     if (!started) {
         m_banner->showError(started.error());
         return; // the draft stays in the composer
@@ -361,7 +359,9 @@ void ChatPanel::handleSend() {
     m_banner->hide();
     if (!m_editing) {
         // Sent: the draft it came from is done.
-        m_services.drafts().save(m_conversationId.value_or(Core::DraftRepository::newConversation), QString());
+        if (auto cleared = m_services.conversations().saveDraft(m_actor, m_conversationId, QString()); !cleared) {
+            m_banner->showError(cleared.error());
+        }
     }
     m_loadingDraft = true;
     m_composer->clear();
@@ -369,14 +369,6 @@ void ChatPanel::handleSend() {
     m_attachments->clear();
     m_pendingSettings = {};
     m_newConversationTags.clear();
-    if (!m_conversationId && (options.temperature || options.maxTokens)) {
-        // A new conversation keeps the generation settings chosen for it.
-        if (auto kept = m_services.conversations().setGeneration(started->conversationId, options.temperature,
-                                                                 options.maxTokens);
-            !kept) {
-            m_banner->showError(kept.error());
-        }
-    }
     if (m_editing) {
         // A new version of an earlier question: show the branch it starts.
         showConversation(started->conversationId);
@@ -388,10 +380,10 @@ void ChatPanel::handleSend() {
     if (newConversation) {
         m_view->clear();
     }
-    if (auto user = m_services.messages().get(started->userMessageId)) {
+    if (auto user = m_services.conversations().message(m_actor, started->userMessageId)) {
         m_view->appendMessage(*user);
     }
-    if (auto assistant = m_services.messages().get(started->assistantMessageId)) {
+    if (auto assistant = m_services.conversations().message(m_actor, started->assistantMessageId)) {
         m_view->appendMessage(*assistant);
     }
     m_answeringMessageId = started->assistantMessageId;
@@ -401,7 +393,7 @@ void ChatPanel::handleSend() {
 
 void ChatPanel::handleStop() {
     if (m_answeringMessageId) {
-        m_services.chat().stop(*m_answeringMessageId);
+        m_services.chat().stop(m_actor, *m_answeringMessageId);
     } else if (m_editing) {
         cancelEdit();
     }
@@ -457,7 +449,7 @@ void ChatPanel::regenerate(qint64 assistantMessageId) {
     Core::SendOptions options;
     options.providerName = m_provider->currentText();
     options.model = m_model->currentText().trimmed();
-    auto started = m_services.chat().regenerate(assistantMessageId, options);
+    auto started = m_services.chat().regenerate(m_actor, assistantMessageId, options);
     if (!started) {
         m_banner->showError(started.error());
         return;
@@ -478,7 +470,7 @@ void ChatPanel::beginEdit(qint64 userMessageId) {
     if (!canChangeConversation()) {
         return;
     }
-    auto message = m_services.messages().get(userMessageId);
+    auto message = m_services.conversations().message(m_actor, userMessageId);
     if (!message) {
         m_banner->showError(message.error());
         return;
@@ -512,9 +504,7 @@ void ChatPanel::cancelEdit() {
     m_attachments->clear();
     const QSignalBlocker blocker(m_draftTimer);
     m_loadingDraft = true;
-    m_composer->setPlainText(m_services.drafts()
-                                 .load(m_conversationId.value_or(Core::DraftRepository::newConversation))
-                                 .value_or(QString()));
+    m_composer->setPlainText(m_services.conversations().draft(m_actor, m_conversationId).value_or(QString()));
     m_loadingDraft = false;
 }
 
@@ -522,7 +512,7 @@ void ChatPanel::switchVersion(qint64 messageId, int step) {
     if (!m_conversationId || !canChangeConversation()) {
         return;
     }
-    auto siblings = m_services.messages().siblings(messageId);
+    auto siblings = m_services.conversations().versions(m_actor, messageId);
     if (!siblings) {
         m_banner->showError(siblings.error());
         return;
@@ -533,12 +523,7 @@ void ChatPanel::switchVersion(qint64 messageId, int step) {
         return;
     }
     const qint64 target = (*siblings)[std::size_t(index)];
-    auto leaf = m_services.messages().newestLeafUnder(target);
-    if (!leaf) {
-        m_banner->showError(leaf.error());
-        return;
-    }
-    if (auto set = m_services.messages().setCurrentLeaf(*m_conversationId, *leaf); !set) {
+    if (auto set = m_services.conversations().showVersion(m_actor, target); !set) {
         m_banner->showError(set.error());
         return;
     }
@@ -551,7 +536,7 @@ void ChatPanel::deleteMessage(qint64 messageId) {
     if (!m_conversationId || !canChangeConversation()) {
         return;
     }
-    if (auto removed = m_services.messages().remove(messageId); !removed) {
+    if (auto removed = m_services.conversations().removeMessage(m_actor, messageId); !removed) {
         m_banner->showError(removed.error());
         return;
     }
@@ -569,7 +554,7 @@ void ChatPanel::handleDelta(qint64 conversationId, qint64 messageId, const QStri
 void ChatPanel::handleTurnFinished(const Core::TurnOutcome& outcome) {
     const Core::Message& message = outcome.message;
     if (m_conversationId == message.conversationId) {
-        auto stored = m_services.messages().get(message.id);
+        auto stored = m_services.conversations().message(m_actor, message.id);
         m_view->finishMessage(stored ? *stored : message);
         if (m_answeringMessageId == message.id) {
             m_answeringMessageId.reset();
@@ -631,7 +616,7 @@ ConversationSettings ChatPanel::conversationSettings() const {
         return m_pendingSettings;
     }
     ConversationSettings settings;
-    auto conversation = m_services.conversations().get(*m_conversationId);
+    auto conversation = m_services.conversations().get(m_actor, *m_conversationId);
     if (!conversation) {
         return settings;
     }
@@ -639,7 +624,7 @@ ConversationSettings ChatPanel::conversationSettings() const {
     settings.temperature = conversation->temperature;
     settings.maxTokens = conversation->maxTokens;
     if (conversation->fallbackProviderId) {
-        if (auto provider = m_services.providers().findById(*conversation->fallbackProviderId)) {
+        if (auto provider = m_services.providers().findById(m_actor, *conversation->fallbackProviderId)) {
             settings.fallbackProviderId = provider->id;
             settings.fallbackProviderName = provider->name;
             settings.fallbackModel = conversation->fallbackModel;
@@ -649,7 +634,7 @@ ConversationSettings ChatPanel::conversationSettings() const {
 }
 
 QDialog* ChatPanel::openConversationSettings() {
-    auto providers = m_services.providers().list();
+    auto providers = m_services.providers().list(m_actor);
     if (!providers) {
         m_banner->showError(providers.error());
         return nullptr;
@@ -667,18 +652,13 @@ void ChatPanel::applyConversationSettings(const ConversationSettings& settings) 
         showFallback();
         return;
     }
-    const qint64 id = *m_conversationId;
-    Core::ConversationRepository& conversations = m_services.conversations();
-    auto saved = m_services.database().transaction([&]() -> Core::Status {
-        if (auto s = conversations.setSystemPrompt(id, settings.systemPrompt); !s) {
-            return s;
-        }
-        if (auto s = conversations.setGeneration(id, settings.temperature, settings.maxTokens); !s) {
-            return s;
-        }
-        return conversations.setFallback(id, settings.fallbackProviderId, settings.fallbackModel);
-    });
-    if (!saved) {
+    Core::ConversationSettings stored;
+    stored.systemPrompt = settings.systemPrompt;
+    stored.temperature = settings.temperature;
+    stored.maxTokens = settings.maxTokens;
+    stored.fallbackProviderId = settings.fallbackProviderId;
+    stored.fallbackModel = settings.fallbackModel;
+    if (auto saved = m_services.conversations().updateSettings(m_actor, *m_conversationId, stored); !saved) {
         m_banner->showError(saved.error());
     }
     showFallback();

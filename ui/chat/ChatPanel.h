@@ -1,5 +1,7 @@
 #pragma once
 
+#include "common/Actor.h"
+
 #include "chat/ChatService.h"
 #include "chat/ConversationSettingsDialog.h"
 
@@ -32,7 +34,7 @@ class ChatPanel final : public QWidget {
     Q_DISABLE_COPY_MOVE(ChatPanel)
 
 public:
-    explicit ChatPanel(Core::CoreServices& services, QWidget* parent = nullptr);
+    ChatPanel(Core::CoreServices& services, Core::Actor actor, QWidget* parent = nullptr);
 
     // Shows a stored conversation, or an empty new one (nullopt).
     void showConversation(std::optional<qint64> conversationId);
@@ -102,6 +104,7 @@ private:
     std::optional<qint64> lastMessageWithRole(Core::Role role) const;
 
     Core::CoreServices& m_services;
+    const Core::Actor m_actor;
     std::optional<qint64> m_conversationId;
     std::optional<qint64> m_answeringMessageId; // in the shown conversation
     QHash<QString, QStringList> m_modelCache;   // provider name -> models listed this session

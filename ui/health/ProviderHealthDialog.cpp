@@ -3,8 +3,8 @@
 #include "app/CoreServices.h"
 #include "observability/HealthMonitor.h"
 #include "observability/Metrics.h"
+#include "providers/ProviderService.h"
 #include "settings/UiSettings.h"
-#include "storage/ProviderRepository.h"
 #include "widgets/ErrorText.h"
 
 #include <QApplication>
@@ -105,9 +105,11 @@ QString healthSummary(const Core::HealthMonitor& monitor) {
     return ProviderHealthDialog::tr("%n provider(s) unhealthy", nullptr, unhealthy);
 }
 
-ProviderHealthDialog::ProviderHealthDialog(Core::CoreServices& services, Core::HealthMonitor& monitor, QWidget* parent)
+ProviderHealthDialog::ProviderHealthDialog(Core::CoreServices& services, Core::Actor actor,
+                                           Core::HealthMonitor& monitor, QWidget* parent)
     : QDialog(parent)
     , m_services(services)
+    , m_actor(std::move(actor))
     , m_monitor(monitor)
     , m_health(new QTreeWidget(this))
     , m_traffic(new QTreeWidget(this))
@@ -220,7 +222,7 @@ void ProviderHealthDialog::showReports() {
     m_health->clear();
     const QIcon good = style()->standardIcon(QStyle::SP_DialogApplyButton);
     const QIcon bad = style()->standardIcon(QStyle::SP_MessageBoxWarning);
-    auto providers = m_services.providers().list();
+    auto providers = m_services.providers().list(m_actor);
     if (!providers) {
         m_state->setText(describeError(providers.error()));
         return;
@@ -280,7 +282,7 @@ void ProviderHealthDialog::showReports() {
 void ProviderHealthDialog::showTraffic() {
     using namespace Core;
     const Metrics& metrics = m_services.metrics();
-    auto providers = m_services.providers().list();
+    auto providers = m_services.providers().list(m_actor);
     if (!providers) {
         return;
     }

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "common/Actor.h"
+
 #include <QDialog>
 
 class QComboBox;
@@ -25,7 +27,8 @@ class ProviderHealthDialog final : public QDialog {
     Q_DISABLE_COPY_MOVE(ProviderHealthDialog)
 
 public:
-    ProviderHealthDialog(Core::CoreServices& services, Core::HealthMonitor& monitor, QWidget* parent = nullptr);
+    ProviderHealthDialog(Core::CoreServices& services, Core::Actor actor, Core::HealthMonitor& monitor,
+                         QWidget* parent = nullptr);
 
     QTreeWidget* healthTable() const { return m_health; }
     QTreeWidget* trafficTable() const { return m_traffic; }
@@ -37,6 +40,7 @@ private:
     void copyMetrics();
 
     Core::CoreServices& m_services;
+    const Core::Actor m_actor;
     Core::HealthMonitor& m_monitor;
     QTreeWidget* m_health;
     QTreeWidget* m_traffic;

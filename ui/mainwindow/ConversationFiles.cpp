@@ -11,8 +11,9 @@
 
 namespace Tessera::Ui {
 
-ConversationFiles::ConversationFiles(Core::CoreServices& services, Dialogs& dialogs)
+ConversationFiles::ConversationFiles(Core::CoreServices& services, Core::Actor actor, Dialogs& dialogs)
     : m_services(services)
+    , m_actor(std::move(actor))
     , m_dialogs(dialogs) {
 }
 
@@ -39,7 +40,7 @@ std::optional<QString> ConversationFiles::exportConversations(QWidget* parent, c
     Core::ConversationExchange& exchange = m_services.exchange();
     std::vector<Core::PortableConversation> conversations;
     if (ids.empty()) {
-        auto all = exchange.collectAll();
+        auto all = exchange.collectAll(m_actor);
         if (!all) {
             m_dialogs.showError(parent, tr("Export"), describeError(all.error()));
             return std::nullopt;
@@ -47,7 +48,7 @@ std::optional<QString> ConversationFiles::exportConversations(QWidget* parent, c
         conversations = std::move(*all);
     } else {
         for (qint64 id : ids) {
-            auto one = exchange.collect(id);
+            auto one = exchange.collect(m_actor, id);
             if (!one) {
                 m_dialogs.showError(parent, tr("Export"), describeError(one.error()));
                 return std::nullopt;
@@ -78,7 +79,7 @@ std::optional<ConversationFiles::Imported> ConversationFiles::importConversation
     }
     Imported imported;
     for (const QString& path : files) {
-        auto report = m_services.exchange().importFile(path);
+        auto report = m_services.exchange().importFile(m_actor, path);
         if (!report) {
             m_dialogs.showError(parent, tr("Import Conversations"),
                                 tr("%1 was not imported.").arg(QFileInfo(path).fileName()) + QStringLiteral("\n\n") +

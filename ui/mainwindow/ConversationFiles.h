@@ -1,5 +1,7 @@
 #pragma once
 
+#include "common/Actor.h"
+
 #include <QCoreApplication>
 #include <QString>
 
@@ -21,7 +23,7 @@ class ConversationFiles final {
     Q_DECLARE_TR_FUNCTIONS(ConversationFiles)
 
 public:
-    ConversationFiles(Core::CoreServices& services, Dialogs& dialogs);
+    ConversationFiles(Core::CoreServices& services, Core::Actor actor, Dialogs& dialogs);
 
     // Exports the conversations (none: all of them) as Markdown, Tessera JSON or PDF, the format chosen in the save
     // dialog. Returns what to tell the user once written; nullopt when cancelled or failed (the failure shown).
@@ -38,6 +40,7 @@ public:
 
 private:
     Core::CoreServices& m_services;
+    const Core::Actor m_actor;
     Dialogs& m_dialogs;
 };
 

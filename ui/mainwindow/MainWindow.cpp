@@ -4,22 +4,20 @@
 #include "mainwindow/ShortcutsDialog.h"
 
 #include "app/CoreServices.h"
+#include "app/SettingsService.h"
 #include "chat/ChatPanel.h"
 #include "chat/ChatService.h"
 #include "chat/ChatView.h"
+#include "chat/ConversationService.h"
 #include "chat/TitleService.h"
 #include "health/ProviderHealthDialog.h"
 #include "models/ConversationListModel.h"
 #include "observability/HealthMonitor.h"
+#include "providers/ProviderService.h"
 #include "search/SearchDialog.h"
 #include "settings/AddProviderDialog.h"
 #include "settings/ProvidersDialog.h"
 #include "settings/SettingsDialog.h"
-#include "storage/ConversationRepository.h"
-#include "storage/MessageRepository.h"
-#include "storage/ProviderRepository.h"
-#include "storage/SettingsRepository.h"
-#include "storage/TagRepository.h"
 #include "tags/TagsDialog.h"
 #include "widgets/Dialogs.h"
 #include "widgets/ErrorText.h"
@@ -52,17 +50,18 @@ namespace {
 constexpr const char* tagFilterKey = "ui.tag_filter"; // in the store's settings
 } // namespace
 
-MainWindow::MainWindow(Core::CoreServices& services, Dialogs& dialogs, QWidget* parent)
+MainWindow::MainWindow(Core::CoreServices& services, Dialogs& dialogs, Core::Actor actor, QWidget* parent)
     : QMainWindow(parent)
     , m_services(services)
     , m_dialogs(dialogs)
-    , m_model(new ConversationListModel(services.conversations(), this))
+    , m_actor(std::move(actor))
+    , m_model(new ConversationListModel(services.conversations(), m_actor, this))
     , m_list(new QListView(this))
-    , m_chat(new ChatPanel(services, this))
+    , m_chat(new ChatPanel(services, m_actor, this))
     , m_splitter(new QSplitter(this))
     , m_healthChecker(new Core::HealthChecker(services.probe(), services.resilience(), this))
     , m_healthMonitor(new Core::HealthMonitor(
-          *m_healthChecker, [&services] { return services.providers().list(); }, services.clock(), this))
+          *m_healthChecker, [&services, this] { return services.providers().list(m_actor); }, services.clock(), this))
     , m_healthButton(new QToolButton(this))
     , m_undoBar(new QWidget(this))
     , m_undoText(new QLabel(m_undoBar))
@@ -161,7 +160,7 @@ MainWindow::MainWindow(Core::CoreServices& services, Dialogs& dialogs, QWidget* 
 
     // The tag the list was narrowed to last time, kept with the store whose tags it names (the filter shows it, so
     // the narrowing is never hidden).
-    const QString savedTag = services.settings().value(QString::fromLatin1(tagFilterKey));
+    const QString savedTag = services.settings().value(m_actor, QString::fromLatin1(tagFilterKey));
     if (!savedTag.isEmpty()) {
         m_model->setTag(savedTag);
         m_chat->setNewConversationTags({savedTag});
@@ -297,7 +296,7 @@ void MainWindow::buildMenus() {
 }
 
 QDialog* MainWindow::showFirstRunIfNeeded() {
-    auto providers = m_services.providers().list();
+    auto providers = m_services.providers().list(m_actor);
     if (providers && providers->empty()) {
         return openAddProvider();
     }
@@ -305,7 +304,7 @@ QDialog* MainWindow::showFirstRunIfNeeded() {
 }
 
 QDialog* MainWindow::openAddProvider() {
-    auto* dialog = new AddProviderDialog(m_services, this);
+    auto* dialog = new AddProviderDialog(m_services, m_actor, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog, &AddProviderDialog::providerAdded, this, [this](const QString& name) {
         m_chat->reloadProviders();
@@ -317,7 +316,7 @@ QDialog* MainWindow::openAddProvider() {
 }
 
 QDialog* MainWindow::openProviders() {
-    auto* dialog = new ProvidersDialog(m_services, m_dialogs, this);
+    auto* dialog = new ProvidersDialog(m_services, m_actor, m_dialogs, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog, &ProvidersDialog::providersChanged, m_chat, &ChatPanel::reloadProviders);
     dialog->open();
@@ -330,7 +329,7 @@ QDialog* MainWindow::openProviderHealth() {
         open->activateWindow();
         return open;
     }
-    auto* dialog = new ProviderHealthDialog(m_services, *m_healthMonitor, this);
+    auto* dialog = new ProviderHealthDialog(m_services, m_actor, *m_healthMonitor, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     dialog->show();
     return dialog;
@@ -344,7 +343,7 @@ QDialog* MainWindow::openSearch() {
         open->queryEdit()->selectAll();
         return open;
     }
-    auto* dialog = new SearchDialog(m_services.search(), this);
+    auto* dialog = new SearchDialog(m_services.conversations(), m_actor, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog, &SearchDialog::messageChosen, this, &MainWindow::openMessage);
     dialog->show();
@@ -367,8 +366,7 @@ void MainWindow::openMessage(qint64 conversationId, qint64 messageId) {
         return;
     }
     // On another branch (an earlier version of an edited or regenerated message): show that branch.
-    auto leaf = m_services.messages().newestLeafUnder(messageId);
-    if (!leaf || !m_services.messages().setCurrentLeaf(conversationId, *leaf)) {
+    if (!m_services.conversations().showVersion(m_actor, messageId)) {
         statusBar()->showMessage(tr("That message no longer exists."), 5000);
         return;
     }
@@ -382,7 +380,7 @@ void MainWindow::exportCurrentConversation() {
         m_dialogs.showInfo(this, tr("Export Conversation"), tr("Open a conversation to export first."));
         return;
     }
-    auto conversation = m_services.conversations().get(id);
+    auto conversation = m_services.conversations().get(m_actor, id);
     QString name = conversation ? conversation->title : QString();
     name.replace(QRegularExpression(QStringLiteral("[^\\w\\- ]+")), QStringLiteral(" "));
     exportConversations({id}, name.simplified().left(60));
@@ -393,13 +391,14 @@ void MainWindow::exportAllConversations() {
 }
 
 void MainWindow::exportConversations(const std::vector<qint64>& ids, const QString& suggestedName) {
-    if (const auto done = ConversationFiles(m_services, m_dialogs).exportConversations(this, ids, suggestedName)) {
+    if (const auto done =
+            ConversationFiles(m_services, m_actor, m_dialogs).exportConversations(this, ids, suggestedName)) {
         statusBar()->showMessage(*done, 8000);
     }
 }
 
 void MainWindow::importConversations() {
-    const auto imported = ConversationFiles(m_services, m_dialogs).importConversations(this);
+    const auto imported = ConversationFiles(m_services, m_actor, m_dialogs).importConversations(this);
     if (!imported) {
         return;
     }
@@ -472,7 +471,7 @@ void MainWindow::renameCurrentConversation() {
     if (id == 0) {
         return;
     }
-    auto conversation = m_services.conversations().get(id);
+    auto conversation = m_services.conversations().get(m_actor, id);
     if (!conversation) {
         return;
     }
@@ -480,7 +479,7 @@ void MainWindow::renameCurrentConversation() {
     if (!title) {
         return;
     }
-    if (auto renamed = m_services.conversations().rename(id, *title); !renamed) {
+    if (auto renamed = m_services.conversations().rename(m_actor, id, *title); !renamed) {
         m_dialogs.showError(this, tr("Rename Conversation"), describeError(renamed.error()));
         return;
     }
@@ -496,12 +495,12 @@ void MainWindow::deleteCurrentConversation() {
         m_dialogs.showInfo(this, tr("Delete Conversation"), tr("Stop the answer being written first."));
         return;
     }
-    auto conversation = m_services.conversations().get(id);
+    auto conversation = m_services.conversations().get(m_actor, id);
     if (!conversation) {
         return;
     }
     finishDeletion(); // one undo at a time
-    if (auto trashed = m_services.conversations().moveToTrash(id); !trashed) {
+    if (auto trashed = m_services.conversations().moveToTrash(m_actor, id); !trashed) {
         m_dialogs.showError(this, tr("Delete Conversation"), describeError(trashed.error()));
         return;
     }
@@ -516,11 +515,11 @@ void MainWindow::deleteCurrentConversation() {
 
 void MainWindow::togglePinned() {
     const qint64 id = currentConversationId();
-    auto conversation = id ? m_services.conversations().get(id) : Core::Result<Core::Conversation>();
+    auto conversation = id ? m_services.conversations().get(m_actor, id) : Core::Result<Core::Conversation>();
     if (id == 0 || !conversation) {
         return;
     }
-    if (auto set = m_services.conversations().setPinned(id, !conversation->pinned); !set) {
+    if (auto set = m_services.conversations().setPinned(m_actor, id, !conversation->pinned); !set) {
         m_dialogs.showError(this, tr("Pin Conversation"), describeError(set.error()));
         return;
     }
@@ -529,11 +528,11 @@ void MainWindow::togglePinned() {
 
 void MainWindow::toggleArchived() {
     const qint64 id = currentConversationId();
-    auto conversation = id ? m_services.conversations().get(id) : Core::Result<Core::Conversation>();
+    auto conversation = id ? m_services.conversations().get(m_actor, id) : Core::Result<Core::Conversation>();
     if (id == 0 || !conversation) {
         return;
     }
-    if (auto set = m_services.conversations().setArchived(id, !conversation->archived); !set) {
+    if (auto set = m_services.conversations().setArchived(m_actor, id, !conversation->archived); !set) {
         m_dialogs.showError(this, tr("Archive Conversation"), describeError(set.error()));
         return;
     }
@@ -560,7 +559,7 @@ QDialog* MainWindow::openTags() {
     QString title;
     QStringList current = m_chat->newConversationTags();
     if (id != 0) {
-        auto conversation = m_services.conversations().get(id);
+        auto conversation = m_services.conversations().get(m_actor, id);
         if (!conversation) {
             m_dialogs.showError(this, tr("Tags"), describeError(conversation.error()));
             return nullptr;
@@ -568,7 +567,7 @@ QDialog* MainWindow::openTags() {
         title = conversation->title.isEmpty() ? tr("Untitled conversation") : conversation->title;
         current = conversation->tags;
     }
-    auto all = m_services.tags().list();
+    auto all = m_services.conversations().tags(m_actor);
     if (!all) {
         m_dialogs.showError(this, tr("Tags"), describeError(all.error()));
         return nullptr;
@@ -586,7 +585,7 @@ QDialog* MainWindow::openTags() {
                 6000);
             return;
         }
-        if (auto set = m_services.tags().setTags(id, chosen); !set) {
+        if (auto set = m_services.conversations().setTags(m_actor, id, chosen); !set) {
             m_dialogs.showError(this, tr("Tags"), describeError(set.error()));
             return;
         }
@@ -601,7 +600,7 @@ QString MainWindow::tagFilter() const {
 }
 
 void MainWindow::setTagFilter(const QString& tag) {
-    if (auto saved = m_services.settings().setValue(QString::fromLatin1(tagFilterKey), tag); !saved) {
+    if (auto saved = m_services.settings().setValue(m_actor, QString::fromLatin1(tagFilterKey), tag); !saved) {
         statusBar()->showMessage(describeError(saved.error()), 8000);
     }
     const qint64 shown = currentConversationId();
@@ -631,8 +630,8 @@ void MainWindow::refreshTagFilter() {
     m_tagFilter->addItem(tr("All conversations"), QString());
     int current = 0;
     // Counted among the conversations the list can show (those in use, or the archived ones).
-    if (auto tags =
-            m_services.tags().list(m_model->showsArchived() ? Core::ListScope::Archived : Core::ListScope::Active)) {
+    if (auto tags = m_services.conversations().tags(m_actor, m_model->showsArchived() ? Core::ListScope::Archived
+                                                                                      : Core::ListScope::Active)) {
         for (const Core::TagUse& use : *tags) {
             m_tagFilter->addItem(tr("%1 (%2)").arg(use.name).arg(use.conversations), use.name);
             if (!filter.isEmpty() && use.name.compare(filter, Qt::CaseInsensitive) == 0) {
@@ -661,12 +660,12 @@ void MainWindow::renameFilteredTag() {
     if (!name || *name == tag) {
         return;
     }
-    const auto cleaned = Core::TagRepository::clean(*name);
+    const auto cleaned = Core::ConversationService::cleanTag(*name);
     if (!cleaned) {
         m_dialogs.showError(this, tr("Rename Tag"), TagsDialog::nameRules());
         return;
     }
-    if (auto renamed = m_services.tags().rename(tag, *cleaned); !renamed) {
+    if (auto renamed = m_services.conversations().renameTag(m_actor, tag, *cleaned); !renamed) {
         m_dialogs.showError(this, tr("Rename Tag"), describeError(renamed.error()));
         return;
     }
@@ -681,7 +680,7 @@ void MainWindow::deleteFilteredTag() {
         return;
     }
     qint64 count = 0;
-    if (auto tags = m_services.tags().list()) {
+    if (auto tags = m_services.conversations().tags(m_actor)) {
         for (const Core::TagUse& use : *tags) {
             if (use.name.compare(tag, Qt::CaseInsensitive) == 0) {
                 count = use.conversations;
@@ -693,7 +692,7 @@ void MainWindow::deleteFilteredTag() {
             tr("Take the tag “%1” off %n conversation(s)? The conversations stay.", nullptr, int(count)).arg(tag))) {
         return;
     }
-    auto removed = m_services.tags().remove(tag);
+    auto removed = m_services.conversations().deleteTag(m_actor, tag);
     if (!removed && removed.error().code != Core::ErrorCode::NotFound) {
         m_dialogs.showError(this, tr("Delete Tag"), describeError(removed.error()));
         return;
@@ -710,7 +709,7 @@ void MainWindow::undoDelete() {
     m_undoTimer->stop();
     m_undoBar->hide();
     m_undoAction->setEnabled(false);
-    if (auto restored = m_services.conversations().restoreFromTrash(id); !restored) {
+    if (auto restored = m_services.conversations().restoreFromTrash(m_actor, id); !restored) {
         m_dialogs.showError(this, tr("Undo Delete"), describeError(restored.error()));
         return;
     }
@@ -726,7 +725,7 @@ void MainWindow::finishDeletion() {
     m_undoTimer->stop();
     m_undoBar->hide();
     m_undoAction->setEnabled(false);
-    if (auto emptied = m_services.conversations().emptyTrash(); !emptied) {
+    if (auto emptied = m_services.conversations().emptyTrash(m_actor); !emptied) {
         statusBar()->showMessage(describeError(emptied.error()), 8000);
     }
 }
@@ -760,7 +759,7 @@ void MainWindow::handleSelectionChanged() {
 }
 
 void MainWindow::openSettings() {
-    SettingsDialog dialog(m_services, UiSettings::load(), this);
+    SettingsDialog dialog(m_services, m_actor, UiSettings::load(), this);
     if (dialog.exec() != QDialog::Accepted) {
         return;
     }

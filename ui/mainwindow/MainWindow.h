@@ -1,5 +1,7 @@
 #pragma once
 
+#include "common/Actor.h"
+
 #include <QMainWindow>
 
 #include <vector>
@@ -30,7 +32,8 @@ class MainWindow final : public QMainWindow {
     Q_DISABLE_COPY_MOVE(MainWindow)
 
 public:
-    MainWindow(Core::CoreServices& services, Dialogs& dialogs, QWidget* parent = nullptr);
+    MainWindow(Core::CoreServices& services, Dialogs& dialogs,
+               Core::Actor actor = Core::Actor::owner(Core::ClientKind::Gui), QWidget* parent = nullptr);
     ~MainWindow() override;
 
     // Opens the add-provider dialog when no provider exists yet (first run). Returns the dialog, if opened.
@@ -94,6 +97,7 @@ private:
 
     Core::CoreServices& m_services;
     Dialogs& m_dialogs;
+    const Core::Actor m_actor;
     ConversationListModel* m_model;
     QListView* m_list;
     ChatPanel* m_chat;

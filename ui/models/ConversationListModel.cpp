@@ -1,6 +1,6 @@
 #include "models/ConversationListModel.h"
 
-#include "storage/ConversationRepository.h"
+#include "chat/ConversationService.h"
 
 #include <QIcon>
 #include <QLocale>
@@ -37,9 +37,11 @@ QIcon pinIcon() {
 
 } // namespace
 
-ConversationListModel::ConversationListModel(const Core::ConversationRepository& repository, QObject* parent)
+ConversationListModel::ConversationListModel(const Core::ConversationService& conversations, Core::Actor actor,
+                                             QObject* parent)
     : QAbstractListModel(parent)
-    , m_repository(repository) {
+    , m_conversations(conversations)
+    , m_actor(std::move(actor)) {
 }
 
 int ConversationListModel::rowCount(const QModelIndex& parent) const {
@@ -96,7 +98,7 @@ QHash<int, QByteArray> ConversationListModel::roleNames() const {
 }
 
 bool ConversationListModel::refresh() {
-    auto rows = m_repository.list(m_archived ? Core::ListScope::Archived : Core::ListScope::Active, m_tag);
+    auto rows = m_conversations.list(m_actor, m_archived ? Core::ListScope::Archived : Core::ListScope::Active, m_tag);
     if (!rows) {
         return false;
     }

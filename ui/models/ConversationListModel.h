@@ -1,5 +1,7 @@
 #pragma once
 
+#include "common/Actor.h"
+
 #include "chat/Conversation.h"
 
 #include <QAbstractListModel>
@@ -7,7 +9,7 @@
 #include <vector>
 
 namespace Tessera::Core {
-class ConversationRepository;
+class ConversationService;
 }
 
 namespace Tessera::Ui {
@@ -21,7 +23,7 @@ class ConversationListModel final : public QAbstractListModel {
 public:
     enum Roles { IdRole = Qt::UserRole + 1, UpdatedRole, MessageCountRole, PinnedRole, ArchivedRole, TagsRole };
 
-    explicit ConversationListModel(const Core::ConversationRepository& repository, QObject* parent = nullptr);
+    ConversationListModel(const Core::ConversationService& conversations, Core::Actor actor, QObject* parent = nullptr);
 
     int rowCount(const QModelIndex& parent = {}) const override;
     QVariant data(const QModelIndex& index, int role = Qt::DisplayRole) const override;
@@ -39,7 +41,8 @@ public:
     qint64 idAt(int row) const;
 
 private:
-    const Core::ConversationRepository& m_repository;
+    const Core::ConversationService& m_conversations;
+    const Core::Actor m_actor;
     std::vector<Core::Conversation> m_rows;
     bool m_archived = false;
     QString m_tag;

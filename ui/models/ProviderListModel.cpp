@@ -1,12 +1,13 @@
 #include "models/ProviderListModel.h"
 
-#include "storage/ProviderRepository.h"
+#include "providers/ProviderService.h"
 
 namespace Tessera::Ui {
 
-ProviderListModel::ProviderListModel(const Core::ProviderRepository& repository, QObject* parent)
+ProviderListModel::ProviderListModel(const Core::ProviderService& providers, Core::Actor actor, QObject* parent)
     : QAbstractTableModel(parent)
-    , m_repository(repository) {
+    , m_providers(providers)
+    , m_actor(std::move(actor)) {
 }
 
 int ProviderListModel::rowCount(const QModelIndex& parent) const {
@@ -70,7 +71,7 @@ QVariant ProviderListModel::headerData(int section, Qt::Orientation orientation,
 }
 
 bool ProviderListModel::refresh() {
-    auto rows = m_repository.list();
+    auto rows = m_providers.list(m_actor);
     if (!rows) {
         return false;
     }

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "common/Actor.h"
+
 #include "providers/ProviderConfig.h"
 
 #include <QAbstractTableModel>
@@ -7,7 +9,7 @@
 #include <vector>
 
 namespace Tessera::Core {
-class ProviderRepository;
+class ProviderService;
 }
 
 namespace Tessera::Ui {
@@ -20,7 +22,7 @@ class ProviderListModel final : public QAbstractTableModel {
 public:
     enum Column { NameColumn, KindColumn, BaseUrlColumn, ModelColumn, KeyColumn, ColumnCount };
 
-    explicit ProviderListModel(const Core::ProviderRepository& repository, QObject* parent = nullptr);
+    ProviderListModel(const Core::ProviderService& providers, Core::Actor actor, QObject* parent = nullptr);
 
     int rowCount(const QModelIndex& parent = {}) const override;
     int columnCount(const QModelIndex& parent = {}) const override;
@@ -31,7 +33,8 @@ public:
     const Core::ProviderConfig* providerAt(int row) const;
 
 private:
-    const Core::ProviderRepository& m_repository;
+    const Core::ProviderService& m_providers;
+    const Core::Actor m_actor;
     std::vector<Core::ProviderConfig> m_rows;
 };
 

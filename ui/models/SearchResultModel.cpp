@@ -1,5 +1,7 @@
 #include "models/SearchResultModel.h"
 
+#include "chat/ConversationService.h"
+
 #include <QLocale>
 
 namespace Tessera::Ui {
@@ -16,9 +18,10 @@ QString snippetHtml(const Core::HighlightedText& snippet) {
     return html.simplified();
 }
 
-SearchResultModel::SearchResultModel(const Core::SearchRepository& search, QObject* parent)
+SearchResultModel::SearchResultModel(const Core::ConversationService& conversations, Core::Actor actor, QObject* parent)
     : QAbstractListModel(parent)
-    , m_search(search) {
+    , m_conversations(conversations)
+    , m_actor(std::move(actor)) {
 }
 
 std::optional<Core::Error> SearchResultModel::setQuery(const QString& text) {
@@ -30,7 +33,7 @@ std::optional<Core::Error> SearchResultModel::setQuery(const QString& text) {
     std::optional<Core::Error> error;
     Core::SearchOptions options;
     options.limit = pageSize;
-    if (auto hits = m_search.search(text, options)) {
+    if (auto hits = m_conversations.search(m_actor, text, options)) {
         m_hits = std::move(*hits);
         m_more = m_hits.size() == std::size_t(pageSize);
     } else {
@@ -102,7 +105,7 @@ void SearchResultModel::loadNextPage() {
     Core::SearchOptions options;
     options.limit = pageSize;
     options.olderThanMessage = m_hits.back().messageId;
-    auto hits = m_search.search(m_query, options);
+    auto hits = m_conversations.search(m_actor, m_query, options);
     if (!hits || hits->empty()) {
         m_more = false;
         return;

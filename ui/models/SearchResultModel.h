@@ -1,12 +1,17 @@
 #pragma once
 
+#include "common/Actor.h"
 #include "common/Error.h"
-#include "storage/SearchRepository.h"
+#include "search/SearchQuery.h"
 
 #include <QAbstractListModel>
 
 #include <optional>
 #include <vector>
+
+namespace Tessera::Core {
+class ConversationService;
+}
 
 namespace Tessera::Ui {
 
@@ -26,7 +31,7 @@ public:
     };
     static constexpr int pageSize = 50;
 
-    explicit SearchResultModel(const Core::SearchRepository& search, QObject* parent = nullptr);
+    SearchResultModel(const Core::ConversationService& conversations, Core::Actor actor, QObject* parent = nullptr);
 
     // Runs a new search (an empty text clears the results). Returns the error when the store fails.
     std::optional<Core::Error> setQuery(const QString& text);
@@ -41,7 +46,8 @@ public:
 private:
     void loadNextPage();
 
-    const Core::SearchRepository& m_search;
+    const Core::ConversationService& m_conversations;
+    const Core::Actor m_actor;
     QString m_query;
     std::vector<Core::SearchHit> m_hits;
     bool m_more = false;

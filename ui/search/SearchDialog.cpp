@@ -74,9 +74,9 @@ public:
 
 } // namespace
 
-SearchDialog::SearchDialog(const Core::SearchRepository& search, QWidget* parent)
+SearchDialog::SearchDialog(const Core::ConversationService& conversations, const Core::Actor& actor, QWidget* parent)
     : QDialog(parent)
-    , m_model(new SearchResultModel(search, this))
+    , m_model(new SearchResultModel(conversations, actor, this))
     , m_query(new QLineEdit(this))
     , m_results(new QListView(this))
     , m_status(new QLabel(this)) {

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "common/Actor.h"
+
 #include <QDialog>
 #include <QTimer>
 
@@ -8,7 +10,7 @@ class QLineEdit;
 class QListView;
 
 namespace Tessera::Core {
-class SearchRepository;
+class ConversationService;
 }
 
 namespace Tessera::Ui {
@@ -24,7 +26,7 @@ class SearchDialog final : public QDialog {
 public:
     static constexpr int typingPauseMs = 150;
 
-    explicit SearchDialog(const Core::SearchRepository& search, QWidget* parent = nullptr);
+    SearchDialog(const Core::ConversationService& conversations, const Core::Actor& actor, QWidget* parent = nullptr);
 
     QLineEdit* queryEdit() const { return m_query; }
     QListView* resultView() const { return m_results; }

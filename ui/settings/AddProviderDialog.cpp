@@ -4,8 +4,8 @@
 #include "providers/HttpJson.h"
 #include "providers/ProviderPresets.h"
 #include "providers/ProviderProbe.h"
+#include "providers/ProviderService.h"
 #include "secrets/SecretStore.h"
-#include "storage/ProviderRepository.h"
 #include "widgets/ErrorText.h"
 
 #include <QButtonGroup>
@@ -28,9 +28,10 @@
 
 namespace Tessera::Ui {
 
-AddProviderDialog::AddProviderDialog(Core::CoreServices& services, QWidget* parent)
+AddProviderDialog::AddProviderDialog(Core::CoreServices& services, Core::Actor actor, QWidget* parent)
     : QDialog(parent)
     , m_services(services)
+    , m_actor(std::move(actor))
     , m_preset(new QComboBox(this))
     , m_name(new QLineEdit(this))
     , m_kind(new QComboBox(this))
@@ -231,9 +232,9 @@ AddProviderDialog::AddProviderDialog(Core::CoreServices& services, QWidget* pare
     });
 }
 
-AddProviderDialog::AddProviderDialog(Core::CoreServices& services, const Core::ProviderConfig& existing,
-                                     QWidget* parent)
-    : AddProviderDialog(services, parent) {
+AddProviderDialog::AddProviderDialog(Core::CoreServices& services, Core::Actor actor,
+                                     const Core::ProviderConfig& existing, QWidget* parent)
+    : AddProviderDialog(services, std::move(actor), parent) {
     fillFrom(existing);
 }
 
@@ -446,62 +447,34 @@ void AddProviderDialog::handleSave() {
     if (m_existing) {
         config->id = m_existing->id;
         config->name = m_existing->name;
-    } else if (m_services.providers().findByName(config->name)) {
+    } else if (m_services.providers().find(m_actor, config->name)) {
         m_problem->setText(tr("A provider named %1 already exists. Choose another name.").arg(config->name));
         m_problem->show();
         return;
     }
-    if (!key) {
-        finishSave(*config);
-        return;
-    }
-    // The key goes to the keychain first; the provider is stored only if that worked.
+    // The service writes the key to the keychain first and stores the provider only if that worked.
     setBusy(true);
     QPointer<AddProviderDialog> self(this);
-    m_services.secrets().write(config->keychainKey(), *key, [self, config = *config](Core::Status status) {
+    const auto saved = [self](Core::Result<Core::ProviderConfig> result) {
         if (!self) {
             return;
         }
         self->setBusy(false);
-        if (!status) {
-            self->m_problem->setText(describeError(status.error()));
+        if (!result) {
+            self->m_problem->setText(describeError(result.error()));
             self->m_problem->show();
             return;
         }
-        self->finishSave(config);
-    });
-}
-
-void AddProviderDialog::finishSave(const Core::ProviderConfig& config) {
+        self->m_apiKey->clear();
+        self->m_savedName = result->name;
+        Q_EMIT self->providerAdded(result->name);
+        self->accept();
+    };
     if (m_existing) {
-        if (auto updated = m_services.providers().update(config); !updated) {
-            m_problem->setText(describeError(updated.error()));
-            m_problem->show();
-            return;
-        }
-        // A key that moved out of the keychain is deleted from it.
-        if (m_existing->keySource == Core::KeySource::Keychain && config.keySource != Core::KeySource::Keychain) {
-            m_services.secrets().remove(config.keychainKey(), [](const Core::Status&) {});
-        }
-        m_apiKey->clear();
-        m_savedName = config.name;
-        Q_EMIT providerAdded(config.name);
-        accept();
-        return;
+        m_services.providers().update(m_actor, *config, key, saved);
+    } else {
+        m_services.providers().add(m_actor, *config, key, saved);
     }
-    auto added = m_services.providers().add(config);
-    if (!added) {
-        if (config.keySource == Core::KeySource::Keychain) {
-            m_services.secrets().remove(config.keychainKey(), [](const Core::Status&) {});
-        }
-        m_problem->setText(describeError(added.error()));
-        m_problem->show();
-        return;
-    }
-    m_apiKey->clear();
-    m_savedName = added->name;
-    Q_EMIT providerAdded(added->name);
-    accept();
 }
 
 } // namespace Tessera::Ui

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "common/Actor.h"
+
 #include "providers/ProviderConfig.h"
 
 #include <QDialog>
@@ -31,9 +33,10 @@ class AddProviderDialog final : public QDialog {
     Q_DISABLE_COPY_MOVE(AddProviderDialog)
 
 public:
-    explicit AddProviderDialog(Core::CoreServices& services, QWidget* parent = nullptr);
+    AddProviderDialog(Core::CoreServices& services, Core::Actor actor, QWidget* parent = nullptr);
     // Edit mode: the fields start from existing, whose name cannot change.
-    AddProviderDialog(Core::CoreServices& services, const Core::ProviderConfig& existing, QWidget* parent = nullptr);
+    AddProviderDialog(Core::CoreServices& services, Core::Actor actor, const Core::ProviderConfig& existing,
+                      QWidget* parent = nullptr);
 
     // The name of the provider that was saved, once accepted.
     QString savedName() const { return m_savedName; }
@@ -51,11 +54,11 @@ private:
     void setBusy(bool busy);
     std::optional<Core::ProviderConfig> configFromFields(QString* problem) const;
     std::optional<QString> keyFromFields(QString* problem) const;
-    void finishSave(const Core::ProviderConfig& config);
     void fillFrom(const Core::ProviderConfig& existing);
     bool keepsStoredKey() const;
 
     Core::CoreServices& m_services;
+    const Core::Actor m_actor;
     QComboBox* m_preset;
     QLineEdit* m_name;
     QComboBox* m_kind;

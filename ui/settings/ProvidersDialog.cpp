@@ -3,9 +3,9 @@
 #include "app/CoreServices.h"
 #include "models/ProviderListModel.h"
 #include "providers/ProviderProbe.h"
+#include "providers/ProviderService.h"
 #include "secrets/SecretStore.h"
 #include "settings/AddProviderDialog.h"
-#include "storage/ProviderRepository.h"
 #include "widgets/Dialogs.h"
 #include "widgets/ErrorText.h"
 
@@ -21,11 +21,12 @@
 
 namespace Tessera::Ui {
 
-ProvidersDialog::ProvidersDialog(Core::CoreServices& services, Dialogs& dialogs, QWidget* parent)
+ProvidersDialog::ProvidersDialog(Core::CoreServices& services, Core::Actor actor, Dialogs& dialogs, QWidget* parent)
     : QDialog(parent)
     , m_services(services)
+    , m_actor(std::move(actor))
     , m_dialogs(dialogs)
-    , m_model(new ProviderListModel(services.providers(), this))
+    , m_model(new ProviderListModel(services.providers(), m_actor, this))
     , m_view(new QTableView(this))
     , m_add(new QPushButton(tr("&Add…"), this))
     , m_edit(new QPushButton(tr("&Edit…"), this))
@@ -96,12 +97,12 @@ void ProvidersDialog::updateButtons() {
 }
 
 void ProvidersDialog::handleAdd() {
-    openEditor(new AddProviderDialog(m_services, this));
+    openEditor(new AddProviderDialog(m_services, m_actor, this));
 }
 
 void ProvidersDialog::handleEdit() {
     if (const Core::ProviderConfig* provider = m_model->providerAt(currentRow())) {
-        openEditor(new AddProviderDialog(m_services, *provider, this));
+        openEditor(new AddProviderDialog(m_services, m_actor, *provider, this));
     }
 }
 
@@ -151,22 +152,23 @@ void ProvidersDialog::handleRemove() {
             tr("Remove %1? Its conversations are kept; its key is deleted from the keychain.").arg(provider.name))) {
         return;
     }
-    if (auto removed = m_services.providers().remove(provider.id); !removed) {
-        m_dialogs.showError(this, tr("Remove Provider"), describeError(removed.error()));
-        return;
-    }
-    if (provider.keySource == Core::KeySource::Keychain) {
-        QPointer<ProvidersDialog> self(this);
-        m_services.secrets().remove(provider.keychainKey(), [self, name = provider.name](Core::Status status) {
-            if (self && !status) {
-                self->m_result->setText(tr("%1 was removed, but its key could not be deleted from the keychain: %2")
-                                            .arg(name, describeError(status.error())));
-            }
-        });
-    }
-    m_model->refresh();
-    updateButtons();
-    Q_EMIT providersChanged();
+    QPointer<ProvidersDialog> self(this);
+    m_services.providers().remove(m_actor, provider.name, [self](Core::Result<Core::ProviderRemoval> removal) {
+        if (!self) {
+            return;
+        }
+        if (!removal) {
+            self->m_dialogs.showError(self, tr("Remove Provider"), describeError(removal.error()));
+            return;
+        }
+        if (removal->keyError) {
+            self->m_result->setText(tr("%1 was removed, but its key could not be deleted from the keychain: %2")
+                                        .arg(removal->provider.name, describeError(*removal->keyError)));
+        }
+        self->m_model->refresh();
+        self->updateButtons();
+        Q_EMIT self->providersChanged();
+    });
 }
 
 } // namespace Tessera::Ui

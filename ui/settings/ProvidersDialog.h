@@ -1,5 +1,7 @@
 #pragma once
 
+#include "common/Actor.h"
+
 #include <QDialog>
 
 class QLabel;
@@ -22,7 +24,7 @@ class ProvidersDialog final : public QDialog {
     Q_DISABLE_COPY_MOVE(ProvidersDialog)
 
 public:
-    ProvidersDialog(Core::CoreServices& services, Dialogs& dialogs, QWidget* parent = nullptr);
+    ProvidersDialog(Core::CoreServices& services, Core::Actor actor, Dialogs& dialogs, QWidget* parent = nullptr);
 
     ProviderListModel* model() const { return m_model; }
     QTableView* view() const { return m_view; }
@@ -40,6 +42,7 @@ private:
     int currentRow() const;
 
     Core::CoreServices& m_services;
+    const Core::Actor m_actor;
     Dialogs& m_dialogs;
     ProviderListModel* m_model;
     QTableView* m_view;

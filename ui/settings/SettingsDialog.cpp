@@ -1,6 +1,7 @@
 #include "settings/SettingsDialog.h"
 
 #include "app/CoreServices.h"
+#include "app/SettingsService.h"
 #include "chat/TitleService.h"
 #include "widgets/ErrorText.h"
 
@@ -18,9 +19,11 @@
 
 namespace Tessera::Ui {
 
-SettingsDialog::SettingsDialog(Core::CoreServices& services, const UiSettings& current, QWidget* parent)
+SettingsDialog::SettingsDialog(Core::CoreServices& services, Core::Actor actor, const UiSettings& current,
+                               QWidget* parent)
     : QDialog(parent)
     , m_services(services)
+    , m_actor(std::move(actor))
     , m_language(new QComboBox(this))
     , m_theme(new QComboBox(this))
     , m_healthInterval(new QComboBox(this))
@@ -66,7 +69,7 @@ SettingsDialog::SettingsDialog(Core::CoreServices& services, const UiSettings& c
     m_autoTitle->setToolTip(tr("After the first answer, the same model is asked for a short title (one small extra "
                                "request). Titles you change are kept."));
     m_autoTitle->setChecked(services.titles().enabled());
-    const Core::CacheSettings cache = Core::CacheSettings::load(services.settings());
+    const Core::CacheSettings cache = services.settings().cacheSettings(m_actor);
     m_cacheChat->setObjectName(QStringLiteral("cacheChat"));
     m_cacheChat->setChecked(cache.interactive);
     m_cacheChat->setToolTip(tr("Sending exactly the same conversation to the same model again returns the stored "
@@ -142,7 +145,7 @@ void SettingsDialog::accept() {
         m_error->show();
         return;
     }
-    if (auto saved = cacheSettings().save(m_services.settings()); !saved) {
+    if (auto saved = m_services.settings().setCacheSettings(m_actor, cacheSettings()); !saved) {
         m_error->setText(describeError(saved.error()));
         m_error->show();
         return;
@@ -151,7 +154,7 @@ void SettingsDialog::accept() {
 }
 
 void SettingsDialog::showCacheStats() {
-    auto stats = m_services.cache().stats();
+    auto stats = m_services.settings().cacheStats(m_actor);
     if (!stats) {
         m_cacheStats->setText(describeError(stats.error()));
         m_clearCache->setEnabled(false);
@@ -164,7 +167,7 @@ void SettingsDialog::showCacheStats() {
 }
 
 void SettingsDialog::clearCache() {
-    auto removed = m_services.cache().invalidate();
+    auto removed = m_services.settings().clearCache(m_actor);
     if (!removed) {
         m_error->setText(describeError(removed.error()));
         m_error->show();

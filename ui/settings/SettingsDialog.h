@@ -1,5 +1,7 @@
 #pragma once
 
+#include "common/Actor.h"
+
 #include "cache/ResponseCache.h"
 #include "settings/UiSettings.h"
 
@@ -24,7 +26,8 @@ class SettingsDialog final : public QDialog {
     Q_DISABLE_COPY_MOVE(SettingsDialog)
 
 public:
-    SettingsDialog(Core::CoreServices& services, const UiSettings& current, QWidget* parent = nullptr);
+    SettingsDialog(Core::CoreServices& services, Core::Actor actor, const UiSettings& current,
+                   QWidget* parent = nullptr);
     UiSettings settings() const;
     Core::CacheSettings cacheSettings() const;
 
@@ -35,6 +38,7 @@ private:
     void clearCache();
 
     Core::CoreServices& m_services;
+    const Core::Actor m_actor;
     QComboBox* m_language;
     QComboBox* m_theme;
     QComboBox* m_healthInterval;

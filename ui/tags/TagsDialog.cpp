@@ -1,5 +1,7 @@
 #include "tags/TagsDialog.h"
 
+#include "chat/ConversationService.h"
+
 #include <QDialogButtonBox>
 #include <QHBoxLayout>
 #include <QKeyEvent>
@@ -100,7 +102,7 @@ TagsDialog::TagsDialog(const QString& title, const std::vector<Core::TagUse>& ex
 
 QString TagsDialog::nameRules() {
     return tr("A tag has a name of at most %1 characters, without commas or control characters.")
-        .arg(Core::TagRepository::maxNameLength);
+        .arg(Core::ConversationLimits::maxTagNameLength);
 }
 
 QListWidgetItem* TagsDialog::itemFor(const QString& name) const {
@@ -134,7 +136,7 @@ bool TagsDialog::addTypedTags() {
         if (part.trimmed().isEmpty()) {
             continue;
         }
-        auto cleaned = Core::TagRepository::clean(part);
+        auto cleaned = Core::ConversationService::cleanTag(part);
         if (!cleaned) {
             showProblem(tr("“%1” cannot be a tag.").arg(part.trimmed().left(50)) + QLatin1Char(' ') + nameRules());
             m_newTag->setFocus();
@@ -167,10 +169,10 @@ void TagsDialog::accept() {
         return;
     }
     const qsizetype count = tags().size();
-    if (count > Core::TagRepository::maxTagsPerConversation) {
+    if (count > Core::ConversationLimits::maxTagsPerConversation) {
         showProblem(tr("A conversation can carry at most %n tag(s); uncheck %1 of them.", nullptr,
-                       Core::TagRepository::maxTagsPerConversation)
-                        .arg(count - Core::TagRepository::maxTagsPerConversation));
+                       Core::ConversationLimits::maxTagsPerConversation)
+                        .arg(count - Core::ConversationLimits::maxTagsPerConversation));
         m_list->setFocus();
         return;
     }

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "storage/TagRepository.h"
+#include "chat/Conversation.h"
 
 #include <QDialog>
 

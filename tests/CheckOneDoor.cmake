@@ -1,0 +1,21 @@
+# Fails when the screens (ui/) or the composition roots (app/) reach past core's services into the store: a
+# storage header, a repository, the Database, a transaction, or the services' store() of repositories.
+# Run by ctest as "ui_and_app_use_only_core_services". Input: DIRS (';'-separated source folders).
+set(forbidden "#[ \t]*include[ \t]*[<\"]storage/|[A-Za-z]+Repository[^A-Za-z]|Core::Database[^A-Za-z]|[.>]database\\(\\)|[.>]transaction\\(|[.>]store\\(\\)")
+set(count 0)
+foreach(dir IN LISTS DIRS)
+    file(GLOB_RECURSE sources "${dir}/*.h" "${dir}/*.cpp")
+    foreach(source IN LISTS sources)
+        file(STRINGS "${source}" hits REGEX "${forbidden}")
+        foreach(hit IN LISTS hits)
+            if(NOT hit MATCHES "^[ \t]*//")
+                message(SEND_ERROR "${source}: ${hit}")
+                math(EXPR count "${count} + 1")
+            endif()
+        endforeach()
+    endforeach()
+endforeach()
+if(count GREATER 0)
+    message(FATAL_ERROR "${count} line(s) in ui/ or app/ use the store directly; call a core service instead")
+endif()
+message(STATUS "ui/ and app/ use only core services")
