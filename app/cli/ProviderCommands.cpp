@@ -7,6 +7,7 @@
 #include "providers/ProviderPresets.h"
 #include "providers/ProviderProbe.h"
 #include "providers/ProviderService.h"
+#include "providers/RequestRunner.h"
 #include "secrets/ApiKeyResolver.h"
 #include "secrets/SecretStore.h"
 
@@ -418,17 +419,11 @@ int runModels(Context& context, const QStringList& args) {
     if (!provider) {
         return exitCode;
     }
-    const Result<QString> key = await<Result<QString>>([&](std::function<void(Result<QString>)> done) {
-        context.services.keys().resolve(*provider, std::move(done));
-    });
-    if (!key) {
-        return reportError(context, key.error());
-    }
-    auto client = context.services.providerFactory().create(*provider, *key);
     QObject receiver;
-    const QString cid = newCorrelationId();
-    const Result<QStringList> models = await<Result<QStringList>>(
-        [&](std::function<void(Result<QStringList>)> done) { client->listModels(&receiver, cid, std::move(done)); });
+    const ModelListing listing = await<ModelListing>([&](std::function<void(ModelListing)> done) {
+        context.services.runner().listModels(*provider, std::nullopt, &receiver, std::move(done));
+    });
+    const Result<QStringList>& models = listing.models;
     if (!models) {
         return reportError(context, models.error());
     }

@@ -9,6 +9,7 @@
 #include "providers/ProviderFactory.h"
 #include "providers/ProviderProbe.h"
 #include "providers/ProviderService.h"
+#include "providers/RequestRunner.h"
 #include "secrets/ApiKeyResolver.h"
 #include "secrets/SecretStore.h"
 #include "storage/ConversationRepository.h"
@@ -77,7 +78,6 @@ Result<std::unique_ptr<CoreServices>> CoreServices::open(const QString& dataDire
     services->m_network = std::make_unique<QNetworkAccessManager>();
     services->m_keys = std::make_unique<ApiKeyResolver>(secrets, logging ? &logging->redactor() : nullptr);
     services->m_factory = std::make_unique<ProviderFactory>(*services->m_network);
-    services->m_probe = std::make_unique<ProviderProbe>(*services->m_keys, *services->m_factory);
     services->m_settings = std::make_unique<SettingsRepository>(*services->m_database);
     services->m_exchange =
         std::make_unique<ConversationExchange>(*services->m_database, *services->m_conversations, *services->m_messages,
@@ -96,6 +96,10 @@ Result<std::unique_ptr<CoreServices>> CoreServices::open(const QString& dataDire
     }
     services->m_resilience = std::make_unique<ResilienceRegistry>(services->m_clock, *services->m_metrics);
     services->m_cache = std::make_unique<ResponseCache>(*services->m_database, services->m_clock);
+    services->m_runner =
+        std::make_unique<RequestRunner>(*services->m_keys, *services->m_factory, *services->m_resilience,
+                                        *services->m_cache, *services->m_settings, *services->m_metrics);
+    services->m_probe = std::make_unique<ProviderProbe>(*services->m_runner);
     services->m_store = std::make_unique<StoreRepositories>(StoreRepositories{
         *services->m_database, *services->m_providers, *services->m_conversations, *services->m_messages,
         *services->m_drafts, *services->m_tags, *services->m_search, *services->m_settings});
@@ -104,13 +108,12 @@ Result<std::unique_ptr<CoreServices>> CoreServices::open(const QString& dataDire
         *services->m_tags, *services->m_search, *services->m_providers});
     services->m_providerService = std::make_unique<ProviderService>(*services->m_providers, secrets);
     services->m_settingsService = std::make_unique<SettingsService>(*services->m_settings, *services->m_cache);
-    services->m_chat = std::make_unique<ChatService>(
-        ChatDependencies{*services->m_database, *services->m_providers, *services->m_conversations,
-                         *services->m_messages, *services->m_keys, *services->m_factory, services->m_clock,
-                         *services->m_resilience, *services->m_cache, *services->m_settings, *services->m_metrics});
-    services->m_titles = std::make_unique<TitleService>(*services->m_chat, *services->m_conversations,
-                                                        *services->m_messages, *services->m_providers,
-                                                        *services->m_keys, *services->m_factory, *services->m_settings);
+    services->m_chat = std::make_unique<ChatService>(ChatDependencies{*services->m_database, *services->m_providers,
+                                                                      *services->m_conversations, *services->m_messages,
+                                                                      *services->m_runner, services->m_clock});
+    services->m_titles =
+        std::make_unique<TitleService>(*services->m_chat, *services->m_conversations, *services->m_messages,
+                                       *services->m_providers, *services->m_runner, *services->m_settings);
     services->m_metricsTimer = std::make_unique<QTimer>();
     services->m_metricsTimer->setInterval(30'000);
     QObject::connect(services->m_metricsTimer.get(), &QTimer::timeout, [raw = services.get()] { raw->flushMetrics(); });

@@ -34,6 +34,7 @@ class SettingsRepository;
 class TitleService;
 class ProviderFactory;
 class ProviderProbe;
+class RequestRunner;
 class ProviderRepository;
 class SecretStore;
 struct StoreHealth;
@@ -78,6 +79,8 @@ public:
     TitleService& titles() { return *m_titles; }
     ConversationExchange& exchange() { return *m_exchange; }
     ProviderProbe& probe() { return *m_probe; }
+    // Calls providers: answers (cache, retries, breaker, rate limiter, fallback, metrics) and model lists.
+    RequestRunner& runner() { return *m_runner; }
     Metrics& metrics() { return *m_metrics; }
     ResilienceRegistry& resilience() { return *m_resilience; }
     SecretStore& secrets() { return m_secrets; }
@@ -106,6 +109,7 @@ private:
     std::unique_ptr<QNetworkAccessManager> m_network;
     std::unique_ptr<ApiKeyResolver> m_keys;
     std::unique_ptr<ProviderFactory> m_factory;
+    std::unique_ptr<RequestRunner> m_runner;
     std::unique_ptr<ProviderProbe> m_probe;
     std::unique_ptr<SettingsRepository> m_settings;
     std::unique_ptr<SearchRepository> m_search;

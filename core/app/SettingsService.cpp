@@ -19,8 +19,9 @@ Status SettingsService::setValue(const Actor& /*actor*/, const QString& key, con
                     QStringLiteral("a setting's name must have 1 to %1 characters").arg(maxKeyLength));
     }
     if (value.size() > maxValueLength) {
-        return fail(ErrorCode::InvalidArgument,
-                    QStringLiteral("the value of %1 is longer than %2 characters").arg(key.left(40)).arg(maxValueLength));
+        return fail(
+            ErrorCode::InvalidArgument,
+            QStringLiteral("the value of %1 is longer than %2 characters").arg(key.left(40)).arg(maxValueLength));
     }
     return m_settings.setValue(key, value);
 }

@@ -4,12 +4,8 @@
 #include "chat/ConversationService.h"
 #include "common/CorrelationId.h"
 #include "logging/Logging.h"
-#include "observability/Metrics.h"
-#include "providers/Provider.h"
-#include "providers/ProviderFactory.h"
 #include "providers/ProviderReply.h"
-#include "resilience/ResilientReply.h"
-#include "secrets/ApiKeyResolver.h"
+#include "providers/RequestRunner.h"
 #include "storage/ConversationRepository.h"
 #include "storage/Database.h"
 #include "storage/MessageRepository.h"
@@ -22,20 +18,11 @@ namespace Tessera::Core {
 
 struct ChatService::ActiveTurn {
     TurnStart start;
-    ChatRequest request;
-    ProviderConfig provider;
-    std::optional<ProviderConfig> fallback;
-    QString fallbackModel;
-    QString cacheKey;
-    bool readCache = false;
-    bool writeCache = false;
-    qint64 cacheTtlSeconds = 0;
-    std::unique_ptr<ProviderReply, void (*)(ProviderReply*)> reply{nullptr, [](ProviderReply* r) {
-                                                                       r->deleteLater();
-                                                                   }};
+    RunSpec spec;
+    RequestRunner::Reply reply{nullptr, [](RunningRequest*) {
+                               }};
     QString text;
     bool dirty = false;
-    bool stopRequested = false;
 };
 
 namespace {
@@ -70,13 +57,8 @@ ChatService::ChatService(const ChatDependencies& deps, QObject* parent)
     , m_providers(deps.providers)
     , m_conversations(deps.conversations)
     , m_messages(deps.messages)
-    , m_keys(deps.keys)
-    , m_factory(deps.factory)
-    , m_clock(deps.clock)
-    , m_resilience(deps.resilience)
-    , m_cache(deps.cache)
-    , m_settings(deps.settings)
-    , m_metrics(deps.metrics) {
+    , m_runner(deps.runner)
+    , m_clock(deps.clock) {
     m_flushTimer.setInterval(storeFlushIntervalMs);
     connect(&m_flushTimer, &QTimer::timeout, this, &ChatService::flushStreamingText);
 }
@@ -227,10 +209,12 @@ Result<TurnStart> ChatService::startTurn(const QString& prompt, const SendOption
     }
 
     auto turn = std::make_shared<ActiveTurn>();
-    turn->provider = *provider;
+    turn->spec.provider = *provider;
+    turn->spec.cache = options.cache;
+    turn->spec.batch = options.batch;
     if (fallback && fallback->enabled) {
-        turn->fallback = fallback;
-        turn->fallbackModel = fallbackModel;
+        turn->spec.fallback = fallback;
+        turn->spec.fallbackModel = fallbackModel;
     }
     turn->start.correlationId = newCorrelationId();
     turn->start.providerName = provider->name;
@@ -339,27 +323,18 @@ Result<TurnStart> ChatService::startTurn(const QString& prompt, const SendOption
     if (!history) {
         return fail(history.error());
     }
-    turn->request.model = model;
-    turn->request.systemPrompt = conversation.systemPrompt;
+    turn->spec.request.model = model;
+    turn->spec.request.systemPrompt = conversation.systemPrompt;
     // Set for this request, else the conversation's own, else the provider's default.
-    turn->request.maxTokens = options.maxTokens ? options.maxTokens : conversation.maxTokens;
-    turn->request.temperature = options.temperature ? options.temperature : conversation.temperature;
-    turn->request.stream = options.stream;
-    turn->request.correlationId = turn->start.correlationId;
+    turn->spec.request.maxTokens = options.maxTokens ? options.maxTokens : conversation.maxTokens;
+    turn->spec.request.temperature = options.temperature ? options.temperature : conversation.temperature;
+    turn->spec.request.stream = options.stream;
+    turn->spec.request.correlationId = turn->start.correlationId;
     for (const Message& message : *history) {
         if (message.id == assistant.id || message.content.isEmpty() || message.state == MessageState::Failed) {
             continue;
         }
-        turn->request.messages.push_back({message.role, message.content, message.images});
-    }
-
-    const CacheSettings cacheSettings = CacheSettings::load(m_settings);
-    const bool cacheOn = options.batch ? cacheSettings.batch : cacheSettings.interactive;
-    turn->readCache = cacheOn && options.cache == CacheMode::Default;
-    turn->writeCache = cacheOn && options.cache != CacheMode::NoStore;
-    turn->cacheTtlSeconds = cacheSettings.ttlSeconds;
-    if (turn->readCache || turn->writeCache) {
-        turn->cacheKey = ResponseCache::keyFor(*provider, turn->request);
+        turn->spec.request.messages.push_back({message.role, message.content, message.images});
     }
 
     turn->start.conversationId = conversation.id;
@@ -367,7 +342,7 @@ Result<TurnStart> ChatService::startTurn(const QString& prompt, const SendOption
     turn->start.assistantMessageId = assistant.id;
     m_active.insert(assistant.id, turn);
     log("chat")->info("cid={} conversation={} provider={} model={} history={} sending", turn->start.correlationId,
-                      conversation.id, provider->name, model, turn->request.messages.size());
+                      conversation.id, provider->name, model, turn->spec.request.messages.size());
     Q_EMIT turnStarted(turn->start);
 
     // The answer starts from the event loop, never inside send(): callers get the ids back before any
@@ -378,96 +353,12 @@ Result<TurnStart> ChatService::startTurn(const QString& prompt, const SendOption
 }
 
 void ChatService::begin(qint64 assistantMessageId) {
-    if (!m_active.contains(assistantMessageId) || answerFromCache(assistantMessageId)) {
-        return;
-    }
-    resolveKeys(assistantMessageId, 0, {});
-}
-
-bool ChatService::answerFromCache(qint64 assistantMessageId) {
-    const auto turn = m_active.value(assistantMessageId);
-    if (!turn->readCache) {
-        return false;
-    }
-    const MetricLabels labels{{QStringLiteral("provider"), turn->provider.name},
-                              {QStringLiteral("model"), turn->request.model}};
-    auto hit = m_cache.lookup(turn->cacheKey);
-    if (!hit) {
-        log("cache")->warn("cid={} cache lookup failed: {}", turn->start.correlationId, hit.error().toLogString());
-        return false;
-    }
-    if (!*hit) {
-        m_metrics.increment(MetricNames::cacheMisses, labels);
-        return false;
-    }
-    m_metrics.increment(MetricNames::cacheHits, labels);
-    log("cache")->info("cid={} provider={} model={} answered from the cache", turn->start.correlationId,
-                       turn->provider.name, turn->request.model);
-    ChatAnswer answer = **hit;
-    answer.providerName = turn->provider.name;
-    handleDelta(assistantMessageId, answer.text);
-    finishTurn(assistantMessageId, answer);
-    return true;
-}
-
-// Resolves the key of the main provider, then of the fallback; a fallback whose key is missing is left out.
-void ChatService::resolveKeys(qint64 assistantMessageId, std::size_t index, std::vector<QString> keys) {
     const auto turn = m_active.value(assistantMessageId);
     if (!turn) {
         return;
     }
-    if (index == 1 && !turn->fallback) {
-        startRequest(assistantMessageId, keys);
-        return;
-    }
-    if (index == 2) {
-        startRequest(assistantMessageId, keys);
-        return;
-    }
-    const ProviderConfig config = index == 0 ? turn->provider : *turn->fallback;
-    QPointer<ChatService> self(this);
-    m_keys.resolve(config, [self, assistantMessageId, index, keys](Result<QString> key) mutable {
-        if (!self || !self->m_active.contains(assistantMessageId)) {
-            return;
-        }
-        if (!key) {
-            if (index == 0) {
-                self->finishTurn(assistantMessageId, fail(key.error()));
-                return;
-            }
-            const auto active = self->m_active.value(assistantMessageId);
-            log("chat")->warn("cid={} fallback {} left out: {}", active->start.correlationId, active->fallback->name,
-                              key.error().toLogString());
-            active->fallback.reset();
-            self->startRequest(assistantMessageId, keys);
-            return;
-        }
-        keys.push_back(*key);
-        self->resolveKeys(assistantMessageId, index + 1, keys);
-    });
-}
-
-void ChatService::startRequest(qint64 assistantMessageId, const std::vector<QString>& apiKeys) {
-    const auto turn = m_active.value(assistantMessageId);
-    if (!turn) {
-        return;
-    }
-    if (turn->stopRequested) {
-        finishTurn(assistantMessageId, fail(ErrorCode::Cancelled, QStringLiteral("stopped before sending")));
-        return;
-    }
-    std::vector<ChatTarget> targets;
-    targets.push_back({turn->provider, m_factory.create(turn->provider, apiKeys.at(0)), turn->request.model});
-    if (turn->fallback && apiKeys.size() > 1) {
-        targets.push_back({*turn->fallback, m_factory.create(*turn->fallback, apiKeys.at(1)), turn->fallbackModel});
-    }
-    for (const ChatTarget& target : targets) {
-        if (!target.client) {
-            finishTurn(assistantMessageId, fail(ErrorCode::Internal, QStringLiteral("unsupported provider kind")));
-            return;
-        }
-    }
-    turn->reply.reset(new ResilientReply(std::move(targets), turn->request, m_resilience));
+    // The runner answers from the cache or asks the provider through the resilience layer.
+    turn->reply = m_runner.run(turn->spec);
     connect(turn->reply.get(), &ProviderReply::deltaReceived, this,
             [this, assistantMessageId](const QString& delta) { handleDelta(assistantMessageId, delta); });
     connect(turn->reply.get(), &ProviderReply::finished, this,
@@ -517,7 +408,6 @@ bool ChatService::stopTurn(qint64 assistantMessageId) {
     if (!turn) {
         return false;
     }
-    turn->stopRequested = true;
     if (turn->reply) {
         turn->reply->cancel(); // finishes the turn through handleReplyFinished
     } else {
@@ -556,14 +446,6 @@ void ChatService::finishTurn(qint64 assistantMessageId, const ChatResult& result
         message.attempts = result->attempts;
         message.cacheHit = result->cacheHit;
         message.viaFallback = result->viaFallback;
-        if (turn->writeCache && !result->cacheHit && !result->viaFallback) {
-            if (auto stored = m_cache.store(turn->cacheKey, turn->provider.name, turn->request.model, *result,
-                                            turn->cacheTtlSeconds);
-                !stored) {
-                log("cache")->warn("cid={} could not cache the answer: {}", turn->start.correlationId,
-                                   stored.error().toLogString());
-            }
-        }
         message.finishReason = result->finishReason;
         message.usage = result->usage;
         message.ttftMs = result->ttftMs >= 0 ? std::optional<qint64>(result->ttftMs) : std::nullopt;

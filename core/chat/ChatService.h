@@ -17,16 +17,11 @@
 
 namespace Tessera::Core {
 
-class ApiKeyResolver;
 class ConversationRepository;
 class Database;
 class MessageRepository;
-class Metrics;
-class Provider;
-class ProviderFactory;
 class ProviderRepository;
-class ResilienceRegistry;
-class SettingsRepository;
+class RequestRunner;
 struct ProviderConfig;
 
 // What ChatService works with; all must outlive it.
@@ -35,13 +30,8 @@ struct ChatDependencies {
     ProviderRepository& providers;
     ConversationRepository& conversations;
     MessageRepository& messages;
-    const ApiKeyResolver& keys;
-    const ProviderFactory& factory;
+    const RequestRunner& runner;
     const Clock& clock;
-    ResilienceRegistry& resilience;
-    const ResponseCache& cache;
-    const SettingsRepository& settings;
-    Metrics& metrics;
 };
 
 struct SendOptions {
@@ -128,9 +118,6 @@ private:
 
     Result<ProviderConfig> chooseProvider(const SendOptions& options, std::optional<qint64> conversationProvider) const;
     void begin(qint64 assistantMessageId);
-    bool answerFromCache(qint64 assistantMessageId);
-    void resolveKeys(qint64 assistantMessageId, std::size_t index, std::vector<QString> keys);
-    void startRequest(qint64 assistantMessageId, const std::vector<QString>& apiKeys);
     void handleDelta(qint64 assistantMessageId, const QString& delta);
     void handleReplyFinished(qint64 assistantMessageId, const ChatResult& result);
     void finishTurn(qint64 assistantMessageId, const ChatResult& result);
@@ -141,13 +128,8 @@ private:
     ProviderRepository& m_providers;
     ConversationRepository& m_conversations;
     MessageRepository& m_messages;
-    const ApiKeyResolver& m_keys;
-    const ProviderFactory& m_factory;
+    const RequestRunner& m_runner;
     const Clock& m_clock;
-    ResilienceRegistry& m_resilience;
-    const ResponseCache& m_cache;
-    const SettingsRepository& m_settings;
-    Metrics& m_metrics;
     QHash<qint64, std::shared_ptr<ActiveTurn>> m_active; // by assistant message id
     QTimer m_flushTimer;
 };

@@ -195,8 +195,7 @@ Status ConversationService::addTags(const Actor& /*actor*/, qint64 conversationI
     return m_deps.db.transaction([&] { return m_deps.tags.addTags(conversationId, names); });
 }
 
-Status ConversationService::removeTags(const Actor& /*actor*/, qint64 conversationId,
-                                       const QStringList& names) const {
+Status ConversationService::removeTags(const Actor& /*actor*/, qint64 conversationId, const QStringList& names) const {
     return m_deps.db.transaction([&] { return m_deps.tags.removeTags(conversationId, names); });
 }
 

@@ -76,8 +76,7 @@ public:
 
     // Drafts: what is typed in a conversation's composer (none: a conversation not started yet).
     Result<QString> draft(const Actor& actor, std::optional<qint64> conversationId) const;
-    [[nodiscard]] Status saveDraft(const Actor& actor, std::optional<qint64> conversationId,
-                                   const QString& text) const;
+    [[nodiscard]] Status saveDraft(const Actor& actor, std::optional<qint64> conversationId, const QString& text) const;
 
     // Tags
     Result<std::vector<TagUse>> tags(const Actor& actor, ListScope scope = ListScope::All) const;

@@ -2,9 +2,7 @@
 
 #include "common/CorrelationId.h"
 #include "logging/Logging.h"
-#include "providers/Provider.h"
-#include "providers/ProviderFactory.h"
-#include "secrets/ApiKeyResolver.h"
+#include "providers/RequestRunner.h"
 #include "storage/ConversationRepository.h"
 #include "storage/MessageRepository.h"
 #include "storage/ProviderRepository.h"
@@ -18,14 +16,12 @@ namespace Tessera::Core {
 
 TitleService::TitleService(ChatService& chat, const ConversationRepository& conversations,
                            const MessageRepository& messages, const ProviderRepository& providers,
-                           const ApiKeyResolver& keys, const ProviderFactory& factory,
-                           const SettingsRepository& settings, QObject* parent)
+                           const RequestRunner& runner, const SettingsRepository& settings, QObject* parent)
     : QObject(parent)
     , m_conversations(conversations)
     , m_messages(messages)
     , m_providers(providers)
-    , m_keys(keys)
-    , m_factory(factory)
+    , m_runner(runner)
     , m_settings(settings) {
     connect(&chat, &ChatService::turnFinished, this, &TitleService::handleTurnFinished);
 }
@@ -79,32 +75,32 @@ void TitleService::handleTurnFinished(const TurnOutcome& outcome) {
                                     "question below. Answer with the title only, in the question's language.\n\n") +
                          path->front().content.left(4000)});
     const QString firstTitle = conversation->title;
+    // Through the runner: the same retries, breaker, rate limiter and metrics as an answer; never cached.
+    RunSpec spec;
+    spec.provider = *provider;
+    spec.request = request;
+    spec.cache = CacheMode::NoStore;
+    spec.purpose = RequestPurpose::Title;
+    auto reply = std::shared_ptr<RunningRequest>(m_runner.run(std::move(spec)).release(),
+                                                 [](RunningRequest* r) { r->deleteLater(); });
     QPointer<TitleService> self(this);
-    m_keys.resolve(*provider, [self, config = *provider, request, conversationId, firstTitle](Result<QString> key) {
-        if (!self || !key) {
-            return;
-        }
-        std::shared_ptr<Provider> client = self->m_factory.create(config, *key);
-        ProviderReply* reply = client->chat(request);
-        reply->setParent(self);
-        connect(reply, &ProviderReply::finished, self,
-                [self, reply, client, conversationId, firstTitle](const ChatResult& result) {
-                    reply->deleteLater();
-                    if (!self || !result) {
-                        log("chat")->info("conversation {}: no automatic title ({})", conversationId,
-                                          result ? QStringLiteral("gone") : result.error().toLogString());
-                        return;
-                    }
-                    const QString title = cleanTitle(result->text);
-                    auto current = self->m_conversations.get(conversationId);
-                    if (title.isEmpty() || !current || current->title != firstTitle) {
-                        return; // renamed meanwhile, or nothing usable
-                    }
-                    if (self->m_conversations.rename(conversationId, title)) {
-                        Q_EMIT self->titleChanged(conversationId, title);
-                    }
-                });
-    });
+    connect(reply.get(), &ProviderReply::finished, this,
+            [self, reply, conversationId, firstTitle](const ChatResult& result) mutable {
+                reply.reset(); // deleted later, after this signal
+                if (!self || !result) {
+                    log("chat")->info("conversation {}: no automatic title ({})", conversationId,
+                                      result ? QStringLiteral("gone") : result.error().toLogString());
+                    return;
+                }
+                const QString title = cleanTitle(result->text);
+                auto current = self->m_conversations.get(conversationId);
+                if (title.isEmpty() || !current || current->title != firstTitle) {
+                    return; // renamed meanwhile, or nothing usable
+                }
+                if (self->m_conversations.rename(conversationId, title)) {
+                    Q_EMIT self->titleChanged(conversationId, title);
+                }
+            });
 }
 
 } // namespace Tessera::Core

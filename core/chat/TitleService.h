@@ -6,11 +6,10 @@
 
 namespace Tessera::Core {
 
-class ApiKeyResolver;
 class ConversationRepository;
 class MessageRepository;
-class ProviderFactory;
 class ProviderRepository;
+class RequestRunner;
 class SettingsRepository;
 
 // Names new conversations from their first exchange when the user asked for it (setting chat.auto_title):
@@ -24,8 +23,8 @@ public:
     static inline const QString settingKey = QStringLiteral("chat.auto_title");
 
     TitleService(ChatService& chat, const ConversationRepository& conversations, const MessageRepository& messages,
-                 const ProviderRepository& providers, const ApiKeyResolver& keys, const ProviderFactory& factory,
-                 const SettingsRepository& settings, QObject* parent = nullptr);
+                 const ProviderRepository& providers, const RequestRunner& runner, const SettingsRepository& settings,
+                 QObject* parent = nullptr);
 
     bool enabled() const;
     Status setEnabled(bool enabled) const;
@@ -41,8 +40,7 @@ private:
     const ConversationRepository& m_conversations;
     const MessageRepository& m_messages;
     const ProviderRepository& m_providers;
-    const ApiKeyResolver& m_keys;
-    const ProviderFactory& m_factory;
+    const RequestRunner& m_runner;
     const SettingsRepository& m_settings;
 };
 

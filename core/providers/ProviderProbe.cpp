@@ -2,8 +2,7 @@
 
 #include "common/CorrelationId.h"
 #include "logging/Logging.h"
-#include "providers/ProviderFactory.h"
-#include "secrets/ApiKeyResolver.h"
+#include "providers/RequestRunner.h"
 
 #include <QElapsedTimer>
 #include <QPointer>
@@ -12,65 +11,41 @@
 
 namespace Tessera::Core {
 
-ProviderProbe::ProviderProbe(const ApiKeyResolver& keys, const ProviderFactory& factory, QObject* parent)
+ProviderProbe::ProviderProbe(const RequestRunner& runner, QObject* parent)
     : QObject(parent)
-    , m_keys(keys)
-    , m_factory(factory) {
+    , m_runner(runner) {
 }
 
 void ProviderProbe::run(const ProviderConfig& config, std::function<void(ProbeReport)> done,
                         std::optional<QString> apiKeyOverride) {
-    ProbeReport report;
-    report.correlationId = newCorrelationId();
-    if (apiKeyOverride) {
-        report.keyAvailable = true;
-        listWithKey(config, *apiKeyOverride, report, std::move(done));
-        return;
-    }
-    QPointer<ProviderProbe> self(this);
-    m_keys.resolve(config, [self, config, report, done = std::move(done)](Result<QString> key) mutable {
-        if (!self) {
-            return;
-        }
-        if (!key) {
-            report.error = key.error();
-            report.error->correlationId = report.correlationId;
+    m_runner.listModels(
+        config, std::move(apiKeyOverride), this, [config, done = std::move(done)](const ModelListing& listing) {
+            ProbeReport report;
+            report.correlationId = listing.correlationId;
+            report.keyAvailable = listing.keyAvailable;
+            report.latencyMs = listing.latencyMs;
+            if (listing.models) {
+                report.reachable = true;
+                report.authenticated = true;
+                report.models = *listing.models;
+                log("providers")
+                    ->info("cid={} provider={} test passed: {} models in {} ms", report.correlationId, config.name,
+                           report.models.size(), report.latencyMs);
+            } else {
+                const Error& error = listing.models.error();
+                report.reachable = error.httpStatus.has_value();
+                report.authenticated = report.reachable && error.code != ErrorCode::ProviderUnauthorized &&
+                                       error.code != ErrorCode::ProviderForbidden;
+                report.error = error;
+                report.error->correlationId = report.correlationId;
+                if (listing.keyAvailable) {
+                    log("providers")
+                        ->warn("cid={} provider={} test failed: {}", report.correlationId, config.name,
+                               error.toLogString());
+                }
+            }
             done(report);
-            return;
-        }
-        report.keyAvailable = true;
-        self->listWithKey(config, *key, report, std::move(done));
-    });
-}
-
-void ProviderProbe::listWithKey(const ProviderConfig& config, const QString& key, ProbeReport report,
-                                std::function<void(ProbeReport)> done) {
-    std::shared_ptr<Provider> provider = m_factory.create(config, key);
-    auto timer = std::make_shared<QElapsedTimer>();
-    timer->start();
-    const QString cid = report.correlationId;
-    provider->listModels(this, cid,
-                         [provider, timer, report, config, done = std::move(done)](Result<QStringList> models) mutable {
-                             report.latencyMs = timer->elapsed();
-                             if (models) {
-                                 report.reachable = true;
-                                 report.authenticated = true;
-                                 report.models = *models;
-                                 log("providers")
-                                     ->info("cid={} provider={} test passed: {} models in {} ms", report.correlationId,
-                                            config.name, report.models.size(), report.latencyMs);
-                             } else {
-                                 const ErrorCode code = models.error().code;
-                                 report.reachable = models.error().httpStatus.has_value();
-                                 report.authenticated = report.reachable && code != ErrorCode::ProviderUnauthorized &&
-                                                        code != ErrorCode::ProviderForbidden;
-                                 report.error = models.error();
-                                 log("providers")
-                                     ->warn("cid={} provider={} test failed: {}", report.correlationId, config.name,
-                                            models.error().toLogString());
-                             }
-                             done(report);
-                         });
+        });
 }
 
 } // namespace Tessera::Core

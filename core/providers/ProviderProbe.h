@@ -11,8 +11,7 @@
 
 namespace Tessera::Core {
 
-class ApiKeyResolver;
-class ProviderFactory;
+class RequestRunner;
 
 struct ProbeReport {
     QString correlationId;
@@ -33,18 +32,14 @@ class ProviderProbe final : public QObject {
     Q_DISABLE_COPY_MOVE(ProviderProbe)
 
 public:
-    ProviderProbe(const ApiKeyResolver& keys, const ProviderFactory& factory, QObject* parent = nullptr);
+    explicit ProviderProbe(const RequestRunner& runner, QObject* parent = nullptr);
 
     // With apiKeyOverride set, uses that key instead of resolving one (the dialog tests a key before saving it).
     void run(const ProviderConfig& config, std::function<void(ProbeReport)> done,
              std::optional<QString> apiKeyOverride = std::nullopt);
 
 private:
-    void listWithKey(const ProviderConfig& config, const QString& key, ProbeReport report,
-                     std::function<void(ProbeReport)> done);
-
-    const ApiKeyResolver& m_keys;
-    const ProviderFactory& m_factory;
+    const RequestRunner& m_runner;
 };
 
 } // namespace Tessera::Core

@@ -71,8 +71,9 @@ void ProviderService::add(const Actor& actor, ProviderConfig config, std::option
         if (!added) {
             m_secrets.remove(config.keychainKey(), [name = config.name](const Status& removed) {
                 if (!removed) {
-                    log("providers")->warn("provider {} was not stored and its key could not be taken back: {}",
-                                           name, removed.error().toLogString());
+                    log("providers")
+                        ->warn("provider {} was not stored and its key could not be taken back: {}", name,
+                               removed.error().toLogString());
                 }
             });
         }
@@ -80,8 +81,7 @@ void ProviderService::add(const Actor& actor, ProviderConfig config, std::option
     });
 }
 
-void ProviderService::update(const Actor& actor, ProviderConfig config, std::optional<QString> key,
-                             ConfigDone done) {
+void ProviderService::update(const Actor& actor, ProviderConfig config, std::optional<QString> key, ConfigDone done) {
     auto before = findById(actor, config.id);
     if (!before) {
         later<Result<ProviderConfig>>(std::move(done), fail(before.error()));
@@ -96,9 +96,9 @@ void ProviderService::update(const Actor& actor, ProviderConfig config, std::opt
     }
     const bool newKey = config.keySource == KeySource::Keychain && key && !key->trimmed().isEmpty();
     if (config.keySource == KeySource::Keychain && !newKey && before->keySource != KeySource::Keychain) {
-        later<Result<ProviderConfig>>(std::move(done),
-                                      fail(ErrorCode::InvalidArgument,
-                                           QStringLiteral("an API key is needed to keep it in the keychain")));
+        later<Result<ProviderConfig>>(
+            std::move(done),
+            fail(ErrorCode::InvalidArgument, QStringLiteral("an API key is needed to keep it in the keychain")));
         return;
     }
     if (!newKey) {
@@ -106,18 +106,18 @@ void ProviderService::update(const Actor& actor, ProviderConfig config, std::opt
         return;
     }
     // Keep the old key, so a failed store write can put it back.
-    m_secrets.read(config.keychainKey(), [this, before = *before, config, key = *key,
-                                          done = std::move(done)](Result<QString> old) mutable {
-        std::optional<QString> oldKey = old ? std::optional<QString>(*old) : std::nullopt;
-        m_secrets.write(config.keychainKey(), key,
-                        [this, before, config, oldKey, done = std::move(done)](Status written) mutable {
-                            if (!written) {
-                                done(fail(written.error()));
-                                return;
-                            }
-                            storeUpdate(before, config, oldKey, true, std::move(done));
-                        });
-    });
+    m_secrets.read(config.keychainKey(),
+                   [this, before = *before, config, key = *key, done = std::move(done)](Result<QString> old) mutable {
+                       std::optional<QString> oldKey = old ? std::optional<QString>(*old) : std::nullopt;
+                       m_secrets.write(config.keychainKey(), key,
+                                       [this, before, config, oldKey, done = std::move(done)](Status written) mutable {
+                                           if (!written) {
+                                               done(fail(written.error()));
+                                               return;
+                                           }
+                                           storeUpdate(before, config, oldKey, true, std::move(done));
+                                       });
+                   });
 }
 
 void ProviderService::storeUpdate(const ProviderConfig& before, const ProviderConfig& config,
@@ -127,8 +127,8 @@ void ProviderService::storeUpdate(const ProviderConfig& before, const ProviderCo
         if (keyWritten) {
             const auto logFailure = [name = config.name](const Status& status) {
                 if (!status) {
-                    log("providers")->warn("the key of provider {} could not be put back: {}", name,
-                                           status.error().toLogString());
+                    log("providers")
+                        ->warn("the key of provider {} could not be put back: {}", name, status.error().toLogString());
                 }
             };
             if (oldKey) {
@@ -144,8 +144,8 @@ void ProviderService::storeUpdate(const ProviderConfig& before, const ProviderCo
         // The key left the keychain: delete it there.
         m_secrets.remove(before.keychainKey(), [name = config.name](const Status& removed) {
             if (!removed) {
-                log("providers")->warn("the old key of provider {} could not be deleted: {}", name,
-                                       removed.error().toLogString());
+                log("providers")
+                    ->warn("the old key of provider {} could not be deleted: {}", name, removed.error().toLogString());
             }
         });
     }

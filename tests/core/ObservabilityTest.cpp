@@ -118,7 +118,7 @@ TEST(HealthCheckerTest, ReportsReachabilityModelsBreakerAndLastError) {
     ProviderConfig disabled = core.addProvider(QStringLiteral("off"), server.baseUrl());
     disabled.enabled = false;
     ProviderConfig unreachable = core.addProvider(QStringLiteral("gone"), QStringLiteral("http://127.0.0.1:9/v1"));
-    ProviderProbe probe(*core.keys, *core.factory);
+    ProviderProbe probe(*core.runner);
     HealthChecker checker(probe, *core.resilience);
     core.resilience->forceOpen(QStringLiteral("good"), true);
     core.resilience->breaker(QStringLiteral("good"), QStringLiteral("gpt-test"), good.resilience.breaker);

@@ -34,8 +34,7 @@ protected:
 
     CoreFixture core;
     FakeProviderServer server;
-    TitleService titles{*core.chat, *core.conversations, *core.messages, *core.providers,
-                        *core.keys, *core.factory,       *core.settings};
+    TitleService titles{*core.chat, *core.conversations, *core.messages, *core.providers, *core.runner, *core.settings};
     int finished = 0;
 };
 
@@ -92,4 +91,18 @@ TEST_F(TitleServiceTest, ATitleTheUserChoseIsKept) {
     waitUntil([] { return false; }, 300);
     EXPECT_EQ(core.conversations->get(id)->title, QStringLiteral("My own name"));
     EXPECT_EQ(server.requests().size(), 1) << "not even asked";
+}
+
+TEST_F(TitleServiceTest, TitleRequestsGoThroughTheRunnerWithRetriesAndMetrics) {
+    ASSERT_TRUE(titles.setEnabled(true));
+    std::optional<QString> changed;
+    QObject::connect(&titles, &TitleService::titleChanged, [&](qint64, const QString& title) { changed = title; });
+    // The server fails each new prompt once: the answer and then the title request are both retried.
+    const qint64 id = askAndWait(QStringLiteral("[[500-once]] Where do penguins live?"));
+    ASSERT_TRUE(waitUntil([&] { return changed.has_value(); }, 10'000)) << "the failed title request was retried";
+    EXPECT_EQ(core.conversations->get(id)->title, *changed);
+    EXPECT_EQ(server.requests().size(), 4) << "answer: 2 attempts, title: 2 attempts";
+    const MetricLabels labels{{QStringLiteral("provider"), QStringLiteral("fake")},
+                              {QStringLiteral("model"), QStringLiteral("gpt-test")}};
+    EXPECT_EQ(core.metrics.value(MetricNames::retries, labels), 2) << "both retries are counted";
 }

@@ -6,6 +6,7 @@
 #include "logging/Logging.h"
 #include "observability/Metrics.h"
 #include "providers/ProviderFactory.h"
+#include "providers/RequestRunner.h"
 #include "resilience/ResilienceRegistry.h"
 #include "secrets/ApiKeyResolver.h"
 #include "secrets/MemorySecretStore.h"
@@ -43,6 +44,7 @@ struct CoreFixture {
     Core::Metrics metrics;
     std::unique_ptr<Core::ResilienceRegistry> resilience;
     std::unique_ptr<Core::ResponseCache> cache;
+    std::unique_ptr<Core::RequestRunner> runner;
     std::unique_ptr<Core::ChatService> chat;
     Core::Actor actor = Core::Actor::owner(Core::ClientKind::Test);
 
@@ -60,9 +62,9 @@ struct CoreFixture {
         resilience = std::make_unique<Core::ResilienceRegistry>(clock, metrics);
         resilience->setJitterSource([] { return 1.0; });
         cache = std::make_unique<Core::ResponseCache>(*db, clock);
-        chat = std::make_unique<Core::ChatService>(Core::ChatDependencies{*db, *providers, *conversations, *messages,
-                                                                          *keys, *factory, clock, *resilience, *cache,
-                                                                          *settings, metrics});
+        runner = std::make_unique<Core::RequestRunner>(*keys, *factory, *resilience, *cache, *settings, metrics);
+        chat = std::make_unique<Core::ChatService>(
+            Core::ChatDependencies{*db, *providers, *conversations, *messages, *runner, clock});
     }
 
     Core::ProviderConfig addProvider(const QString& name, const QString& baseUrl,

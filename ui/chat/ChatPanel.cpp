@@ -12,6 +12,7 @@
 #include "providers/Provider.h"
 #include "providers/ProviderFactory.h"
 #include "providers/ProviderService.h"
+#include "providers/RequestRunner.h"
 #include "secrets/ApiKeyResolver.h"
 #include "widgets/ErrorBanner.h"
 
@@ -222,29 +223,24 @@ void ChatPanel::handleProviderChanged() {
     // Fill the list from the provider in the background; the user can type a model meanwhile.
     QPointer<ChatPanel> self(this);
     const Core::ProviderConfig config = *provider;
-    m_services.keys().resolve(config, [self, config](Core::Result<QString> key) {
-        if (!self || !key) {
-            return;
-        }
-        std::shared_ptr<Core::Provider> client = self->m_services.providerFactory().create(config, *key);
-        client->listModels(self, Core::newCorrelationId(),
-                           [self, client, name = config.name](Core::Result<QStringList> listed) {
-                               if (!self || !listed) {
-                                   return;
-                               }
-                               self->m_modelCache.insert(name, *listed);
-                               if (self->m_provider->currentText() != name) {
-                                   return;
-                               }
-                               const QString chosen = self->m_model->currentText();
-                               for (const QString& model : *listed) {
-                                   if (self->m_model->findText(model) < 0) {
-                                       self->m_model->addItem(model);
-                                   }
-                               }
-                               self->m_model->setCurrentText(chosen);
-                           });
-    });
+    m_services.runner().listModels(config, std::nullopt, this,
+                                   [self, name = config.name](const Core::ModelListing& listing) {
+                                       if (!self || !listing.models) {
+                                           return;
+                                       }
+                                       const QStringList& listed = *listing.models;
+                                       self->m_modelCache.insert(name, listed);
+                                       if (self->m_provider->currentText() != name) {
+                                           return;
+                                       }
+                                       const QString chosen = self->m_model->currentText();
+                                       for (const QString& model : listed) {
+                                           if (self->m_model->findText(model) < 0) {
+                                               self->m_model->addItem(model);
+                                           }
+                                       }
+                                       self->m_model->setCurrentText(chosen);
+                                   });
 }
 
 void ChatPanel::saveDraft() {
