@@ -6,8 +6,20 @@
 
 namespace Tessera::Core {
 
-template <typename T> using Result = tl::expected<T, Error>;
-using Status = tl::expected<void, Error>;
+// A value or an Error. [[nodiscard]]: a caller that drops a Result ignores a failure, and the compiler says so.
+template <typename T> class [[nodiscard]] Result : public tl::expected<T, Error> {
+public:
+    using Base = tl::expected<T, Error>;
+    using Base::Base;
+    Result(const Base& other)
+        : Base(other) {
+    }
+    Result(Base&& other)
+        : Base(std::move(other)) {
+    }
+};
+
+using Status = Result<void>;
 
 inline tl::unexpected<Error> fail(Error error) {
     return tl::unexpected<Error>(std::move(error));

@@ -244,14 +244,14 @@ TEST_F(MainWindowTest, ADeletionLeftUnfinishedIsFinishedAtTheNextStart) {
 }
 
 TEST_F(MainWindowTest, ConversationListModelPassesTheModelTester) {
-    services->store().conversations.create(QStringLiteral("a"), std::nullopt, QString());
-    services->store().conversations.create(QStringLiteral("b"), std::nullopt, QString());
+    ASSERT_TRUE(services->store().conversations.create(QStringLiteral("a"), std::nullopt, QString()));
+    ASSERT_TRUE(services->store().conversations.create(QStringLiteral("b"), std::nullopt, QString()));
     Ui::ConversationListModel model(services->conversations(), Core::Actor::owner(Core::ClientKind::Test));
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::Fatal);
     ASSERT_TRUE(model.refresh());
     EXPECT_EQ(model.rowCount(), 2);
     EXPECT_EQ(model.data(model.index(0)).toString(), QStringLiteral("b"));
-    services->store().conversations.create(QStringLiteral("c"), std::nullopt, QString());
+    ASSERT_TRUE(services->store().conversations.create(QStringLiteral("c"), std::nullopt, QString()));
     ASSERT_TRUE(model.refresh());
     EXPECT_EQ(model.rowCount(), 3);
     EXPECT_EQ(model.idAt(99), 0);

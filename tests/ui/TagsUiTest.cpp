@@ -168,7 +168,7 @@ TEST_F(MainWindowTest, BadTagNamesAndTooManyTagsAreExplainedAndNothingChanges) {
 TEST_F(MainWindowTest, ANewConversationStartedWhileFilteringCarriesTheTagAndTheFilterIsRemembered) {
     addLoopbackProvider();
     auto tagged = services->store().conversations.create(QStringLiteral("tagged"), std::nullopt, QString());
-    services->store().conversations.create(QStringLiteral("other"), std::nullopt, QString());
+    ASSERT_TRUE(services->store().conversations.create(QStringLiteral("other"), std::nullopt, QString()));
     ASSERT_TRUE(services->store().tags.setTags(tagged->id, {QStringLiteral("ideas")}));
     {
         Ui::MainWindow window(*services, dialogs);
