@@ -1732,6 +1732,46 @@ Ein nativer KI-Arbeitsplatz für den Desktop. Ihre API-Schlüssel bleiben im Sys
         <source>After the first answer, the same model is asked for a short title (one small extra request). Titles you change are kept.</source>
         <translation>Nach der ersten Antwort wird dasselbe Modell nach einem kurzen Titel gefragt (eine kleine zusätzliche Anfrage). Titel, die Sie ändern, bleiben erhalten.</translation>
     </message>
+    <message>
+        <source>Store</source>
+        <translation>Speicher</translation>
+    </message>
+    <message>
+        <source>In use:</source>
+        <translation>In Gebrauch:</translation>
+    </message>
+    <message>
+        <source>The file in the data folder</source>
+        <translation>Die Datei im Datenordner</translation>
+    </message>
+    <message>
+        <source>Database</source>
+        <translation>Datenbank</translation>
+    </message>
+    <message>
+        <source>&amp;Database:</source>
+        <translation>Da&amp;tenbank:</translation>
+    </message>
+    <message>
+        <source>Unchanged</source>
+        <translation>Unverändert</translation>
+    </message>
+    <message>
+        <source>Database password</source>
+        <translation>Datenbank-Passwort</translation>
+    </message>
+    <message>
+        <source>Pass&amp;word:</source>
+        <translation>Pass&amp;wort:</translation>
+    </message>
+    <message>
+        <source>For a team store on PostgreSQL: postgresql://USER@HOST:PORT/DATABASE. The password is kept in the system keychain. A new store is used when Tessera starts again; copy the conversations over with tessera-cli store copy.</source>
+        <translation>Für einen Team-Speicher auf PostgreSQL: postgresql://BENUTZER@HOST:PORT/DATENBANK. Das Passwort wird im Schlüsselbund des Systems aufbewahrt. Ein neuer Speicher wird beim nächsten Start von Tessera verwendet; die Unterhaltungen übertragen Sie mit tessera-cli store copy.</translation>
+    </message>
+    <message>
+        <source>The database is not valid: %1</source>
+        <translation>Die Datenbank ist nicht gültig: %1</translation>
+    </message>
 </context>
 <context>
     <name>Tessera::Ui::ShortcutsDialog</name>
@@ -1858,6 +1898,20 @@ Ein nativer KI-Arbeitsplatz für den Desktop. Ihre API-Schlüssel bleiben im Sys
     <message>
         <source>Tessera cannot start</source>
         <translation>Tessera kann nicht starten</translation>
+    </message>
+    <message>
+        <source>Store not available</source>
+        <translation>Speicher nicht verfügbar</translation>
+    </message>
+    <message>
+        <source>The store chosen in Settings (%1) cannot be opened:
+%2
+
+Open the local store in the data folder instead? The setting is kept; change it in Settings.</source>
+        <translation>Der in den Einstellungen gewählte Speicher (%1) lässt sich nicht öffnen:
+%2
+
+Stattdessen den lokalen Speicher im Datenordner öffnen? Die Einstellung bleibt erhalten; ändern Sie sie in den Einstellungen.</translation>
     </message>
 </context>
 </TS>

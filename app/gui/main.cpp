@@ -2,6 +2,7 @@
 // main window (and the add-provider dialog on first run).
 #include "app/CoreServices.h"
 #include "common/DataDirectory.h"
+#include "common/StoreLocation.h"
 #include "logging/Logging.h"
 #include "mainwindow/MainWindow.h"
 #include "secrets/KeychainSecretStore.h"
@@ -58,9 +59,14 @@ int main(int argc, char** argv) {
                                             QStringLiteral("CODE"));
     const QCommandLineOption themeOption(QStringLiteral("theme"), QStringLiteral("light, dark or system for this run."),
                                          QStringLiteral("THEME"));
+    const QCommandLineOption databaseOption(
+        QStringLiteral("database"),
+        QStringLiteral("Open the store at URL: a SQLite file, or postgresql://USER@HOST:PORT/DB (the password from "
+                       "PGPASSWORD or the keychain)."),
+        QStringLiteral("URL"));
     const QCommandLineOption logLevelOption(QStringLiteral("log-level"), QStringLiteral("Also log to stderr at LEVEL."),
                                             QStringLiteral("LEVEL"));
-    parser.addOptions({dataDirOption, languageOption, themeOption, logLevelOption});
+    parser.addOptions({dataDirOption, languageOption, themeOption, databaseOption, logLevelOption});
     parser.process(app);
 
     const QString dataDirectory = Core::resolveDataDirectory(parser.value(dataDirOption));
@@ -91,8 +97,34 @@ int main(int argc, char** argv) {
     Ui::applyTheme(app, settings.theme);
     Ui::applyFontSize(app, settings.fontPointSize);
 
+    // The store: --database, else TESSERA_DATABASE_URL, else the one chosen in Settings, else the local file.
+    QString databaseChoice = parser.value(databaseOption);
+    const bool fromSettings = databaseChoice.isEmpty() && qEnvironmentVariableIsEmpty("TESSERA_DATABASE_URL") &&
+                              !settings.databaseUrl.isEmpty();
+    if (fromSettings) {
+        databaseChoice = settings.databaseUrl;
+    }
+    auto location = Core::resolveStoreLocation(databaseChoice, dataDirectory);
+    if (!location) {
+        QMessageBox::critical(nullptr, QApplication::translate("main", "Tessera cannot start"),
+                              Ui::describeError(location.error()) + QStringLiteral("\n\n") + location.error().detail);
+        return 2;
+    }
     Core::KeychainSecretStore secrets;
-    auto services = Core::CoreServices::open(dataDirectory, secrets, &logging);
+    auto services = Core::CoreServices::open(dataDirectory, *location, secrets, &logging);
+    if (!services && fromSettings) {
+        // The store chosen in Settings cannot be opened: offer the local one, so the app can start and be fixed.
+        Core::log("app")->error("cannot open the store chosen in Settings: {}", services.error().toLogString());
+        const auto answer = QMessageBox::question(
+            nullptr, QApplication::translate("main", "Store not available"),
+            QApplication::translate("main", "The store chosen in Settings (%1) cannot be opened:\n%2\n\nOpen the "
+                                            "local store in the data folder instead? The setting is kept; change "
+                                            "it in Settings.")
+                .arg(location->displayName(), Ui::describeError(services.error())));
+        if (answer == QMessageBox::Yes) {
+            services = Core::CoreServices::open(dataDirectory, secrets, &logging);
+        }
+    }
     if (!services) {
         Core::log("app")->critical("cannot open the store: {}", services.error().toLogString());
         QMessageBox::critical(nullptr, QApplication::translate("main", "Tessera cannot start"),

@@ -45,6 +45,10 @@ CoreServices::~CoreServices() {
     flushMetrics();
 }
 
+StoreLocation CoreServices::storeLocation() const {
+    return m_database->location();
+}
+
 StoreHealth CoreServices::checkStore() const {
     return StoreAdministration::check(*m_database);
 }

@@ -89,6 +89,8 @@ public:
     ProviderFactory& providerFactory() { return *m_factory; }
     // Under the services (core and tests only).
     StoreRepositories& store() { return *m_store; }
+    // Where the store is (a SQLite file or a PostgreSQL URL, without secrets).
+    StoreLocation storeLocation() const;
     // The store's location, engine, schema and integrity (doctor).
     StoreHealth checkStore() const;
     // Adds the metrics gathered since the last flush to the store (also every 30 s and on close).

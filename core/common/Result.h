@@ -12,11 +12,9 @@ public:
     using Base = tl::expected<T, Error>;
     using Base::Base;
     Result(const Base& other)
-        : Base(other) {
-    }
+        : Base(other) {}
     Result(Base&& other)
-        : Base(std::move(other)) {
-    }
+        : Base(std::move(other)) {}
 };
 
 using Status = Result<void>;

@@ -11,9 +11,9 @@
 
 namespace Tessera::Core {
 
-RequestRunner::RequestRunner(const ApiKeyResolver& keys, const ProviderFactory& factory,
-                             ResilienceRegistry& resilience, const ResponseCache& cache,
-                             const SettingsRepository& settings, Metrics& metrics, QObject* parent)
+RequestRunner::RequestRunner(const ApiKeyResolver& keys, const ProviderFactory& factory, ResilienceRegistry& resilience,
+                             const ResponseCache& cache, const SettingsRepository& settings, Metrics& metrics,
+                             QObject* parent)
     : QObject(parent)
     , m_keys(keys)
     , m_factory(factory)

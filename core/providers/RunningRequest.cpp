@@ -85,8 +85,9 @@ void RunningRequest::resolveKey(std::size_t index) {
                 self->finish(fail(key.error()));
                 return;
             }
-            log("providers")->warn("cid={} fallback {} left out: {}", self->correlationId(),
-                                   self->m_spec.fallback->name, key.error().toLogString());
+            log("providers")
+                ->warn("cid={} fallback {} left out: {}", self->correlationId(), self->m_spec.fallback->name,
+                       key.error().toLogString());
             self->m_spec.fallback.reset();
             self->send();
             return;
@@ -98,8 +99,7 @@ void RunningRequest::resolveKey(std::size_t index) {
 
 void RunningRequest::send() {
     std::vector<ChatTarget> targets;
-    targets.push_back(
-        {m_spec.provider, m_parts.factory.create(m_spec.provider, m_keys.at(0)), m_spec.request.model});
+    targets.push_back({m_spec.provider, m_parts.factory.create(m_spec.provider, m_keys.at(0)), m_spec.request.model});
     if (m_spec.fallback && m_keys.size() > 1) {
         targets.push_back({*m_spec.fallback, m_parts.factory.create(*m_spec.fallback, m_keys.at(1)),
                            m_spec.fallbackModel.isEmpty() ? m_spec.fallback->defaultModel : m_spec.fallbackModel});

@@ -28,6 +28,7 @@
 #include <QFile>
 #include <QImage>
 #include <QLabel>
+#include <QLineEdit>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QRandomGenerator>
@@ -248,6 +249,31 @@ TEST_F(MainWindowTest, AFallbackProviderWithoutAModelIsExplainedInTheDialog) {
     dialog.accept();
     EXPECT_EQ(dialog.result(), QDialog::Rejected) << "the dialog stays open";
     EXPECT_FALSE(child<QLabel>(&dialog, "conversationSettingsError")->isHidden());
+}
+
+TEST_F(MainWindowTest, SettingsChooseAPostgresqlStoreAndKeepItsPasswordInTheKeychain) {
+    Ui::SettingsDialog dialog(*services, Core::Actor::owner(Core::ClientKind::Test), Ui::UiSettings{});
+    dialog.show();
+    EXPECT_TRUE(child<QLabel>(&dialog, "databaseInUse")->text().endsWith(QStringLiteral("tessera.sqlite3")));
+    auto* url = child<QLineEdit>(&dialog, "databaseUrl");
+    auto* password = child<QLineEdit>(&dialog, "databasePassword");
+    EXPECT_FALSE(password->isEnabled()) << "a SQLite store has no password";
+
+    url->setText(QStringLiteral("postgresql://team:secret@db.example:5432/tessera"));
+    dialog.accept();
+    EXPECT_NE(dialog.result(), QDialog::Accepted) << "a password in the URL is refused";
+    EXPECT_FALSE(child<QLabel>(&dialog, "settingsError")->isHidden());
+    EXPECT_FALSE(child<QLabel>(&dialog, "settingsError")->text().contains(QStringLiteral("secret")));
+
+    url->setText(QStringLiteral("postgresql://team@db.example:5432/tessera"));
+    ASSERT_TRUE(password->isEnabled());
+    password->setText(QStringLiteral("s3cret-pw"));
+    dialog.accept();
+    EXPECT_EQ(dialog.result(), QDialog::Accepted);
+    EXPECT_EQ(dialog.settings().databaseUrl, QStringLiteral("postgresql://team@db.example:5432/tessera"));
+    EXPECT_TRUE(secrets.contains(QStringLiteral("database/postgresql://team@db.example:5432/tessera")))
+        << "the password went to the keychain, not to the settings";
+    EXPECT_TRUE(password->text().isEmpty());
 }
 
 TEST_F(MainWindowTest, CacheSettingsAreSavedAndTheCacheCanBeCleared) {

@@ -2,6 +2,7 @@
 
 #include "app/CoreServices.h"
 #include "app/SettingsService.h"
+#include "app/StoreAdministration.h"
 #include "chat/TitleService.h"
 #include "widgets/ErrorText.h"
 
@@ -12,6 +13,7 @@
 #include <QGroupBox>
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QLineEdit>
 #include <QLocale>
 #include <QPushButton>
 #include <QSpinBox>
@@ -34,6 +36,8 @@ SettingsDialog::SettingsDialog(Core::CoreServices& services, Core::Actor actor, 
     , m_cacheHours(new QSpinBox(this))
     , m_cacheStats(new QLabel(this))
     , m_clearCache(new QPushButton(tr("C&lear Cache"), this))
+    , m_database(new QLineEdit(this))
+    , m_databasePassword(new QLineEdit(this))
     , m_error(new QLabel(this)) {
     setObjectName(QStringLiteral("settingsDialog"));
     setWindowTitle(tr("Settings"));
@@ -109,6 +113,37 @@ SettingsDialog::SettingsDialog(Core::CoreServices& services, Core::Actor actor, 
     statsRow->addWidget(m_clearCache);
     cacheForm->addRow(statsRow);
 
+    auto* storeBox = new QGroupBox(tr("Store"), this);
+    auto* storeForm = new QFormLayout(storeBox);
+    auto* inUse = new QLabel(services.storeLocation().displayName(), storeBox);
+    inUse->setObjectName(QStringLiteral("databaseInUse"));
+    inUse->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    inUse->setWordWrap(true);
+    storeForm->addRow(tr("In use:"), inUse);
+    m_database->setObjectName(QStringLiteral("databaseUrl"));
+    m_database->setText(current.databaseUrl);
+    m_database->setPlaceholderText(tr("The file in the data folder"));
+    m_database->setAccessibleName(tr("Database"));
+    m_database->setClearButtonEnabled(true);
+    storeForm->addRow(tr("&Database:"), m_database);
+    m_databasePassword->setObjectName(QStringLiteral("databasePassword"));
+    m_databasePassword->setEchoMode(QLineEdit::Password);
+    m_databasePassword->setPlaceholderText(tr("Unchanged"));
+    m_databasePassword->setAccessibleName(tr("Database password"));
+    storeForm->addRow(tr("Pass&word:"), m_databasePassword);
+    auto* storeNote = new QLabel(tr("For a team store on PostgreSQL: postgresql://USER@HOST:PORT/DATABASE. The "
+                                    "password is kept in the system keychain. A new store is used when Tessera starts "
+                                    "again; copy the conversations over with tessera-cli store copy."),
+                                 storeBox);
+    storeNote->setWordWrap(true);
+    storeNote->setForegroundRole(QPalette::PlaceholderText);
+    storeForm->addRow(storeNote);
+    const auto updatePassword = [this] {
+        m_databasePassword->setEnabled(m_database->text().trimmed().startsWith(QLatin1StringView("postgres")));
+    };
+    connect(m_database, &QLineEdit::textChanged, this, updatePassword);
+    updatePassword();
+
     auto* buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
     connect(buttons, &QDialogButtonBox::accepted, this, &SettingsDialog::accept);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
@@ -116,6 +151,7 @@ SettingsDialog::SettingsDialog(Core::CoreServices& services, Core::Actor actor, 
     auto* layout = new QVBoxLayout(this);
     layout->addLayout(form);
     layout->addWidget(cacheBox);
+    layout->addWidget(storeBox);
     layout->addWidget(m_error);
     layout->addWidget(buttons);
     showCacheStats();
@@ -127,6 +163,7 @@ UiSettings SettingsDialog::settings() const {
     result.theme = Theme(m_theme->currentData().toInt());
     result.healthCheckMinutes = m_healthInterval->currentData().toInt();
     result.fontPointSize = m_fontSize->value() == m_fontSize->minimum() ? 0 : m_fontSize->value();
+    result.databaseUrl = m_database->text().trimmed();
     return result;
 }
 
@@ -138,7 +175,34 @@ Core::CacheSettings SettingsDialog::cacheSettings() const {
     return result;
 }
 
+bool SettingsDialog::acceptStore() {
+    const QString url = m_database->text().trimmed();
+    if (url.isEmpty()) {
+        return true;
+    }
+    auto location = Core::StoreLocation::parse(url);
+    if (!location) {
+        m_error->setText(tr("The database is not valid: %1").arg(location.error().detail));
+        m_error->show();
+        m_database->setFocus();
+        return false;
+    }
+    const QString password = m_databasePassword->text();
+    if (location->isPostgreSql() && !password.isEmpty()) {
+        if (auto saved = Core::StoreAdministration(m_services.secrets()).savePassword(*location, password); !saved) {
+            m_error->setText(describeError(saved.error()));
+            m_error->show();
+            return false;
+        }
+        m_databasePassword->clear();
+    }
+    return true;
+}
+
 void SettingsDialog::accept() {
+    if (!acceptStore()) {
+        return;
+    }
     // The cache settings live in the store (shared with the CLI); the dialog stays open when they cannot be saved.
     if (auto saved = m_services.titles().setEnabled(m_autoTitle->isChecked()); !saved) {
         m_error->setText(describeError(saved.error()));

@@ -10,6 +10,7 @@
 class QCheckBox;
 class QComboBox;
 class QLabel;
+class QLineEdit;
 class QPushButton;
 class QSpinBox;
 
@@ -34,6 +35,8 @@ public:
     void accept() override;
 
 private:
+    // Checks the database URL and keeps a new password in the keychain; false (with the reason shown) when not.
+    bool acceptStore();
     void showCacheStats();
     void clearCache();
 
@@ -49,6 +52,8 @@ private:
     QSpinBox* m_cacheHours;
     QLabel* m_cacheStats;
     QPushButton* m_clearCache;
+    QLineEdit* m_database;
+    QLineEdit* m_databasePassword;
     QLabel* m_error;
 };
 

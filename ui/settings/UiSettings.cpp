@@ -62,6 +62,7 @@ UiSettings UiSettings::load() {
                                                          : Theme::System;
     result.healthCheckMinutes =
         std::clamp(settings.value(QStringLiteral("health/intervalMinutes"), 5).toInt(), 0, 24 * 60);
+    result.databaseUrl = settings.value(QStringLiteral("store/databaseUrl")).toString();
     const int font = settings.value(QStringLiteral("ui/fontPointSize"), 0).toInt();
     result.fontPointSize = font >= 7 && font <= 32 ? font : 0;
     return result;
@@ -75,6 +76,7 @@ void UiSettings::save() const {
                                                                           : QStringLiteral("system"));
     settings.setValue(QStringLiteral("health/intervalMinutes"), healthCheckMinutes);
     settings.setValue(QStringLiteral("ui/fontPointSize"), fontPointSize);
+    settings.setValue(QStringLiteral("store/databaseUrl"), databaseUrl);
 }
 
 QList<QPair<QString, QString>> availableLanguages() {

@@ -8,13 +8,16 @@ namespace Tessera::Ui {
 
 enum class Theme { System, Light, Dark };
 
-// Preferences kept in QSettings (never secrets): interface language, theme, and how often the providers' health
-// is checked in the background.
+// Preferences kept in QSettings (never secrets): interface language, theme, how often the providers' health is
+// checked in the background, and which store to open.
 struct UiSettings {
     QString language; // empty: follow the system; otherwise "en", "de", ...
     Theme theme = Theme::System;
     int healthCheckMinutes = 5; // 0: only on demand
     int fontPointSize = 0;      // 0: the system's; else 7 to 32
+    // The store to open: empty for the SQLite file in the data folder, else a PostgreSQL URL without a password
+    // (--database and TESSERA_DATABASE_URL take precedence).
+    QString databaseUrl;
 
     static UiSettings load();
     void save() const;
