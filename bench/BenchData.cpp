@@ -1,6 +1,7 @@
 #include "BenchData.h"
 
 #include "storage/Database.h"
+#include "storage/SqlDialect.h"
 
 #include <QDateTime>
 #include <QSqlQuery>
@@ -94,9 +95,10 @@ qint64 seedStore(const Core::Database& db, const SeedSize& size, quint32 seed) {
             }
         }
         if (!conversation.prepare(QStringLiteral("INSERT INTO conversations (title, created_at, updated_at) "
-                                                 "VALUES (?, ?, ?)")) ||
-            !message.prepare(QStringLiteral("INSERT INTO messages (conversation_id, parent_id, role, content, state, "
-                                            "created_at, updated_at) VALUES (?, ?, ?, ?, 'complete', ?, ?)")) ||
+                                                 "VALUES (?, ?, ?) RETURNING id")) ||
+            !message.prepare(
+                QStringLiteral("INSERT INTO messages (conversation_id, parent_id, role, content, state, "
+                               "created_at, updated_at) VALUES (?, ?, ?, ?, 'complete', ?, ?) RETURNING id")) ||
             !leaf.prepare(QStringLiteral("UPDATE conversations SET current_leaf_id = ? WHERE id = ?"))) {
             return Core::fail(Core::ErrorCode::StorageFailed, QStringLiteral("cannot prepare the seed statements"));
         }
@@ -105,10 +107,10 @@ qint64 seedStore(const Core::Database& db, const SeedSize& size, quint32 seed) {
             conversation.addBindValue(QStringLiteral("Conversation %1").arg(c + 1));
             conversation.addBindValue(when);
             conversation.addBindValue(when);
-            if (!conversation.exec()) {
+            if (!conversation.exec() || !conversation.next()) {
                 return Core::fail(Core::ErrorCode::StorageFailed, QStringLiteral("cannot add a conversation"));
             }
-            const qint64 id = conversation.lastInsertId().toLongLong();
+            const qint64 id = conversation.value(0).toLongLong();
             // Every conversation carries one tag, every other one a second: lists show tags as in real use.
             std::vector<int> tagsOfThis{c % tagCount};
             if (c % 2 == 0 && (c / 2 + 5) % tagCount != c % tagCount) {
@@ -129,10 +131,10 @@ qint64 seedStore(const Core::Database& db, const SeedSize& size, quint32 seed) {
                 message.addBindValue(text.message());
                 message.addBindValue(when);
                 message.addBindValue(when);
-                if (!message.exec()) {
+                if (!message.exec() || !message.next()) {
                     return Core::fail(Core::ErrorCode::StorageFailed, QStringLiteral("cannot add a message"));
                 }
-                parent = message.lastInsertId();
+                parent = message.value(0);
                 ++written;
             }
             leaf.addBindValue(parent);
@@ -143,6 +145,9 @@ qint64 seedStore(const Core::Database& db, const SeedSize& size, quint32 seed) {
         }
         return {};
     });
+    if (const QString analyze = db.dialect().afterBulkLoadSql(); status && !analyze.isEmpty()) {
+        QSqlQuery(db.connection()).exec(analyze); // as after a store copy: the planner sees the new rows
+    }
     return status ? written : -1;
 }
 

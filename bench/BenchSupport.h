@@ -2,7 +2,11 @@
 
 #include <benchmark/benchmark.h>
 
+#include "common/StoreLocation.h"
+
 #include <QtGlobal>
+
+#include <optional>
 
 namespace Tessera::Bench {
 
@@ -13,6 +17,12 @@ inline qint64 messageCount(qint64 target) {
     const qint64 fromEnvironment = qEnvironmentVariableIntValue("TESSERA_BENCH_MESSAGES", &ok);
     return ok && fromEnvironment > 0 ? fromEnvironment : target;
 }
+
+// The PostgreSQL server the engine comparisons run on (TESSERA_BENCH_POSTGRES_URL, else the test server's
+// TESSERA_TEST_POSTGRES_URL), in a schema of the given name emptied first; nullopt without a server.
+std::optional<Core::StoreLocation> postgresStore(const QString& schema);
+// Registers the PostgreSQL variants of the search and open-conversation benchmarks when a server is named.
+void registerPostgresBenchmarks();
 
 // Marks the benchmark as failed and makes the run's exit status non-zero.
 void fail(benchmark::State& state, const char* why);

@@ -103,10 +103,12 @@ QByteArray noisePng() {
 
 // Opening a stored conversation in the chat panel: reading its branch and showing its newest page. With
 // imageEvery > 0, every imageEvery-th message carries a photo-sized picture.
-void measureOpen(benchmark::State& state, int messages, int imageEvery) {
+void measureOpen(benchmark::State& state, int messages, int imageEvery,
+                 const std::optional<Core::StoreLocation>& location = std::nullopt) {
     QTemporaryDir dir;
     Core::MemorySecretStore secrets;
-    auto services = Core::CoreServices::open(dir.path(), secrets, nullptr);
+    auto services = location ? Core::CoreServices::open(dir.path(), *location, secrets, nullptr)
+                             : Core::CoreServices::open(dir.path(), secrets, nullptr);
     if (!services) {
         Bench::fail(state, "cannot open the store");
         return;
@@ -124,7 +126,8 @@ void measureOpen(benchmark::State& state, int messages, int imageEvery) {
         auto added = db.transaction([&]() -> Core::Status {
             QSqlQuery insert(db.connection());
             insert.prepare(QStringLiteral("INSERT INTO message_images (message_id, mime_type, name, data) "
-                                          "SELECT id, 'image/png', 'photo.png', ? FROM messages WHERE id % ? = 1"));
+                                          "SELECT id, 'image/png', 'photo.png', ? FROM messages "
+                                          "WHERE id % CAST(? AS BIGINT) = 1"));
             insert.addBindValue(png);
             insert.addBindValue(imageEvery);
             return insert.exec() ? Core::Status{}
@@ -216,3 +219,20 @@ BENCHMARK(BM_AppendDelta)->Arg(10)->Arg(10'000)->Unit(benchmark::kMicrosecond);
 BENCHMARK(BM_OpenConversation)->Arg(100)->Arg(10'000)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_OpenConversationWithImages)->Arg(10'000)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_ColdStart)->UseManualTime()->Iterations(5)->Unit(benchmark::kMillisecond);
+
+namespace Tessera::Bench {
+
+// Opening a 100- and a 10,000-message conversation from a PostgreSQL store.
+void registerOpenConversationOnPostgres() {
+    for (const int messages : {100, 10'000}) {
+        benchmark::RegisterBenchmark("BM_PostgresOpenConversation",
+                                     [messages](benchmark::State& state) {
+                                         measureOpen(state, messages, 0,
+                                                     postgresStore(QStringLiteral("tessera_bench_open")));
+                                     })
+            ->Arg(messages)
+            ->Unit(benchmark::kMillisecond);
+    }
+}
+
+} // namespace Tessera::Bench

@@ -10,20 +10,26 @@
 #include <benchmark/benchmark.h>
 
 #include <memory>
+#include <optional>
 
 namespace {
 
 using namespace Tessera;
 
-// One store for every search benchmark, seeded once (TESSERA_BENCH_MESSAGES sets its size).
+// One store per engine for every search benchmark, seeded once (TESSERA_BENCH_MESSAGES sets its size).
 struct SearchStore {
     QTemporaryDir dir;
     std::unique_ptr<Core::Database> db;
     std::unique_ptr<Core::SearchRepository> search;
     qint64 messages = 0;
 
-    SearchStore() {
-        db = std::move(*Core::Database::open(dir.filePath(QStringLiteral("bench.sqlite3"))));
+    explicit SearchStore(const std::optional<Core::StoreLocation>& location) {
+        auto opened = location ? Core::Database::open(*location)
+                               : Core::Database::open(dir.filePath(QStringLiteral("bench.sqlite3")));
+        if (!opened) {
+            return;
+        }
+        db = std::move(*opened);
         const qint64 total = Bench::messageCount(200'000);
         Bench::SeedSize size;
         size.messagesPerConversation = 100;
@@ -33,13 +39,16 @@ struct SearchStore {
     }
 
     static SearchStore& instance() {
-        static SearchStore store;
+        static SearchStore store(std::nullopt);
+        return store;
+    }
+    static SearchStore& postgres() {
+        static SearchStore store(Bench::postgresStore(QStringLiteral("tessera_bench_search")));
         return store;
     }
 };
 
-void runSearch(benchmark::State& state, const QString& text) {
-    SearchStore& store = SearchStore::instance();
+void searchIn(SearchStore& store, benchmark::State& state, const QString& text) {
     if (store.messages <= 0) {
         Bench::fail(state, "the store could not be seeded");
         return;
@@ -56,6 +65,10 @@ void runSearch(benchmark::State& state, const QString& text) {
     }
     state.counters["messages"] = double(store.messages);
     state.counters["hits"] = double(hits);
+}
+
+void runSearch(benchmark::State& state, const QString& text) {
+    searchIn(SearchStore::instance(), state, text);
 }
 
 void BM_SearchCommonWord(benchmark::State& state) {
@@ -85,3 +98,30 @@ BENCHMARK(BM_SearchTwoWords)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_SearchPrefixWhileTyping)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_SearchPhrase)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_SearchAbsentWord)->Unit(benchmark::kMillisecond);
+
+namespace Tessera::Bench {
+
+void registerOpenConversationOnPostgres();
+
+// The same queries on PostgreSQL's text search (tsvector with a GIN index).
+void registerPostgresBenchmarks() {
+    if (!postgresStore(QStringLiteral("tessera_bench_probe"))) {
+        return;
+    }
+    const std::pair<const char*, QString> queries[] = {
+        {"BM_PostgresSearchCommonWord", QStringLiteral("function")},
+        {"BM_PostgresSearchRareWord", TextGenerator::rareWord()},
+        {"BM_PostgresSearchTwoWords", QStringLiteral("database error")},
+        {"BM_PostgresSearchPrefixWhileTyping", QStringLiteral("data")},
+        {"BM_PostgresSearchPhrase", QStringLiteral("\"the code\"")},
+        {"BM_PostgresSearchAbsentWord", QStringLiteral("zebra")},
+    };
+    for (const auto& [name, text] : queries) {
+        benchmark::RegisterBenchmark(name, [text = text](benchmark::State& state) {
+            searchIn(SearchStore::postgres(), state, text);
+        })->Unit(benchmark::kMillisecond);
+    }
+    registerOpenConversationOnPostgres();
+}
+
+} // namespace Tessera::Bench

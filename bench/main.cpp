@@ -3,6 +3,8 @@
 #include "BenchSupport.h"
 
 #include <QApplication>
+#include <QSqlDatabase>
+#include <QSqlQuery>
 
 #include <benchmark/benchmark.h>
 
@@ -12,6 +14,36 @@ namespace Tessera::Bench {
 
 namespace {
 std::atomic<bool> g_failed{false};
+}
+
+std::optional<Core::StoreLocation> postgresStore(const QString& schema) {
+    QString url = qEnvironmentVariable("TESSERA_BENCH_POSTGRES_URL");
+    if (url.isEmpty()) {
+        url = qEnvironmentVariable("TESSERA_TEST_POSTGRES_URL");
+    }
+    if (url.isEmpty()) {
+        return std::nullopt;
+    }
+    auto location = Core::StoreLocation::parse(url);
+    if (!location || !location->isPostgreSql()) {
+        return std::nullopt;
+    }
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), QStringLiteral("bench-admin"));
+        db.setHostName(location->host);
+        db.setPort(location->port);
+        db.setUserName(location->user);
+        db.setDatabaseName(location->database);
+        if (db.open()) {
+            QSqlQuery query(db);
+            query.exec(QStringLiteral("SET client_min_messages TO warning"));
+            query.exec(QStringLiteral("DROP SCHEMA IF EXISTS \"%1\" CASCADE").arg(schema));
+            db.close();
+        }
+    }
+    QSqlDatabase::removeDatabase(QStringLiteral("bench-admin"));
+    location->schema = schema;
+    return *location;
 }
 
 void fail(benchmark::State& state, const char* why) {
@@ -36,6 +68,7 @@ int main(int argc, char** argv) {
     if (benchmark::ReportUnrecognizedArguments(argc, argv)) {
         return 2;
     }
+    Tessera::Bench::registerPostgresBenchmarks();
     benchmark::RunSpecifiedBenchmarks();
     benchmark::Shutdown();
     return Tessera::Bench::anyFailed() ? 1 : 0;

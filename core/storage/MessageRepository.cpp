@@ -273,7 +273,8 @@ Result<std::vector<ImageAttachment>> MessageRepository::imagesOf(qint64 messageI
 }
 
 Result<std::vector<Message>> MessageRepository::pathTo(qint64 messageId, ImageBytes bytes) const {
-    // Walk up from the message to the first one; read the branch in order with each message's sibling place.
+    // Walk up from the message to the first one; read the branch in order with each message's sibling place. The
+    // sibling counts compare parent ids with = or IS NULL (not IS NOT DISTINCT FROM), so both engines use the index.
     static const QString sql = QStringLiteral(R"sql(
         WITH RECURSIVE chain(id, depth) AS (
             SELECT id, 0 FROM messages WHERE id = ?
@@ -282,10 +283,16 @@ Result<std::vector<Message>> MessageRepository::pathTo(qint64 messageId, ImageBy
             WHERE m.parent_id IS NOT NULL
         )
         SELECT %1,
-               (SELECT COUNT(*) FROM messages s WHERE s.conversation_id = m.conversation_id
-                                                  AND s.parent_id IS NOT DISTINCT FROM m.parent_id AND s.id < m.id),
-               (SELECT COUNT(*) FROM messages s WHERE s.conversation_id = m.conversation_id
-                                                  AND s.parent_id IS NOT DISTINCT FROM m.parent_id)
+               CASE WHEN m.parent_id IS NULL
+                    THEN (SELECT COUNT(*) FROM messages s WHERE s.conversation_id = m.conversation_id
+                                                           AND s.parent_id IS NULL AND s.id < m.id)
+                    ELSE (SELECT COUNT(*) FROM messages s WHERE s.conversation_id = m.conversation_id
+                                                           AND s.parent_id = m.parent_id AND s.id < m.id) END,
+               CASE WHEN m.parent_id IS NULL
+                    THEN (SELECT COUNT(*) FROM messages s WHERE s.conversation_id = m.conversation_id
+                                                           AND s.parent_id IS NULL)
+                    ELSE (SELECT COUNT(*) FROM messages s WHERE s.conversation_id = m.conversation_id
+                                                           AND s.parent_id = m.parent_id) END
         FROM chain JOIN messages m ON m.id = chain.id ORDER BY chain.depth DESC)sql")
                                    .arg(columns(QStringLiteral("m.")));
     auto rows = m_db.exec(sql, {messageId});
@@ -352,8 +359,8 @@ Status MessageRepository::setCurrentLeaf(qint64 conversationId, qint64 messageId
 
 Result<std::vector<qint64>> MessageRepository::siblings(qint64 messageId) const {
     auto query = m_db.exec(QStringLiteral("SELECT s.id FROM messages s JOIN messages m ON m.id = ? "
-                                          "WHERE s.conversation_id = m.conversation_id "
-                                          "AND s.parent_id IS NOT DISTINCT FROM m.parent_id "
+                                          "WHERE s.conversation_id = m.conversation_id AND (s.parent_id = m.parent_id "
+                                          "OR (s.parent_id IS NULL AND m.parent_id IS NULL)) "
                                           "ORDER BY s.id"),
                            {messageId});
     if (!query) {

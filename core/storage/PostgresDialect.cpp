@@ -134,6 +134,10 @@ QString PostgresDialect::joinedText(const QString& expression) const {
     return QStringLiteral("string_agg(%1, chr(31))").arg(expression);
 }
 
+QString PostgresDialect::afterBulkLoadSql() const {
+    return QStringLiteral("ANALYZE");
+}
+
 QString PostgresDialect::resetIdentitySql(const QString& table) const {
     return QStringLiteral("SELECT setval(pg_get_serial_sequence('%1', 'id'), COALESCE(MAX(id), 0) + 1, false) FROM %1")
         .arg(table);

@@ -34,7 +34,7 @@ QString sqliteSearchSql(const SearchOptions& options, int limit) {
         .arg(limit);
 }
 
-// The expression must match the one of the messages_search GIN index (PostgresMigrations.cpp).
+// messages.search is the generated tsvector column with its GIN index (PostgresMigrations.cpp).
 QString postgresSearchSql(const SearchOptions& options, int limit) {
     return QStringLiteral(
                "SELECT m.id, m.conversation_id, c.title, m.role, m.created_at, "
@@ -42,7 +42,7 @@ QString postgresSearchSql(const SearchOptions& options, int limit) {
                "'StartSel=' || chr(2) || ', StopSel=' || chr(3) || ', MaxWords=%1, MinWords=%2, ShortWord=0') "
                "FROM messages m JOIN conversations c ON c.id = m.conversation_id, "
                "to_tsquery('tessera_search'::regconfig, ?) q "
-               "WHERE to_tsvector('tessera_search'::regconfig, left(m.content, 250000)) @@ q "
+               "WHERE m.search @@ q "
                "AND c.deleted_at IS NULL %3 ORDER BY m.id DESC LIMIT %4")
         .arg(kSnippetTokens)
         .arg(kSnippetTokens / 2)

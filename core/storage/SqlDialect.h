@@ -50,6 +50,8 @@ public:
     // After rows were written with their own ids: moves the table's id counter past them ("" when the engine
     // needs nothing).
     virtual QString resetIdentitySql(const QString& table) const = 0;
+    // After many rows arrived at once (a store copy): refreshes the planner's statistics ("" when not needed).
+    virtual QString afterBulkLoadSql() const = 0;
 };
 
 } // namespace Tessera::Core

@@ -78,6 +78,10 @@ QString SqliteDialect::joinedText(const QString& expression) const {
     return QStringLiteral("group_concat(%1, char(31))").arg(expression);
 }
 
+QString SqliteDialect::afterBulkLoadSql() const {
+    return {}; // SQLite's planner does well without statistics for Tessera's queries
+}
+
 QString SqliteDialect::resetIdentitySql(const QString& /*table*/) const {
     return {}; // rowids continue after the largest one
 }

@@ -21,6 +21,7 @@ public:
     Result<QString> integrityCheck(QSqlDatabase& db) const override;
     QString joinedText(const QString& expression) const override;
     QString resetIdentitySql(const QString& table) const override;
+    QString afterBulkLoadSql() const override;
 };
 
 } // namespace Tessera::Core

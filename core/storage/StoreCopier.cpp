@@ -47,6 +47,11 @@ QByteArray canonical(const QVariant& value) {
     }
 }
 
+// Columns an engine computes itself (PostgreSQL's search vector): neither copied nor compared.
+bool isDerived(const QString& column) {
+    return column == QLatin1StringView("search");
+}
+
 Error sqlFailure(const QSqlQuery& query, const QString& what) {
     return makeError(ErrorCode::StorageFailed, what + QStringLiteral(": ") + query.lastError().text());
 }
@@ -83,7 +88,12 @@ Result<std::vector<TableCopy>> StoreCopier::summarise(const Database& db) {
             names << record.fieldName(i);
         }
         // Columns by name: the engines may list them in another order.
-        QStringList sorted = names;
+        QStringList sorted;
+        for (const QString& name : std::as_const(names)) {
+            if (!isDerived(name)) {
+                sorted << name;
+            }
+        }
         sorted.sort();
         std::vector<int> order;
         for (const QString& name : std::as_const(sorted)) {
@@ -127,9 +137,14 @@ Status StoreCopier::copyTable(const QString& table, const Progress& progress) co
     const QSqlRecord record = read.record();
     QStringList columns;
     QStringList placeholders;
+    std::vector<int> copied;
     for (int i = 0; i < record.count(); ++i) {
+        if (isDerived(record.fieldName(i))) {
+            continue;
+        }
         columns << record.fieldName(i);
         placeholders << QStringLiteral("?");
+        copied.push_back(i);
     }
     QSqlQuery write(m_target.connection());
     if (!write.prepare(QStringLiteral("INSERT INTO %1 (%2) VALUES (%3)")
@@ -138,8 +153,8 @@ Status StoreCopier::copyTable(const QString& table, const Progress& progress) co
     }
     qint64 done = 0;
     while (read.next()) {
-        for (int i = 0; i < record.count(); ++i) {
-            write.bindValue(i, read.value(i));
+        for (std::size_t i = 0; i < copied.size(); ++i) {
+            write.bindValue(int(i), read.value(copied[i]));
         }
         if (!write.exec()) {
             return fail(sqlFailure(write, QStringLiteral("write %1 row %2").arg(table).arg(done + 1)));
@@ -182,6 +197,12 @@ Result<StoreCopyReport> StoreCopier::copy(const Progress& progress) const {
     });
     if (!copied) {
         return fail(copied.error());
+    }
+    if (const QString sql = m_target.dialect().afterBulkLoadSql(); !sql.isEmpty()) {
+        QSqlQuery analyze(m_target.connection());
+        if (!analyze.exec(sql)) {
+            log("store")->warn("could not refresh the statistics after the copy: {}", analyze.lastError().text());
+        }
     }
     auto before = summarise(m_source);
     if (!before) {
