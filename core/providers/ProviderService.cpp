@@ -87,6 +87,12 @@ void ProviderService::update(const Actor& actor, ProviderConfig config, std::opt
         later<Result<ProviderConfig>>(std::move(done), fail(before.error()));
         return;
     }
+    if (config.name != before->name) {
+        later<Result<ProviderConfig>>(std::move(done),
+                                      fail(ErrorCode::InvalidArgument,
+                                           QStringLiteral("a provider cannot be renamed; add one under the new name")));
+        return;
+    }
     if (config.keySource != KeySource::Environment) {
         config.keyEnvVar.clear();
     }

@@ -710,6 +710,53 @@ TEST_F(CliTest, ANewConversationKeepsTheSettingsItWasStartedWithAsInTheApp) {
     EXPECT_EQ(list.jsonArray().size(), 1) << "nothing was stored";
 }
 
+TEST_F(CliTest, StoreCopyMakesAVerifiedCopyThatOpensWithDatabase) {
+    addProvider();
+    ASSERT_EQ(cli({QStringLiteral("chat"), QStringLiteral("--tag"), QStringLiteral("work"), QStringLiteral("hello")})
+                  .exitCode,
+              0);
+    const QString copy = QDir(dir.path()).filePath(QStringLiteral("copy/tessera.sqlite3"));
+    const CliRun copied =
+        cli({QStringLiteral("--json"), QStringLiteral("store"), QStringLiteral("copy"), QStringLiteral("--to"), copy});
+    ASSERT_EQ(copied.exitCode, 0) << copied.err.toStdString();
+    EXPECT_TRUE(copied.json().value(QLatin1StringView("verified")).toBool());
+    EXPECT_GE(copied.json().value(QLatin1StringView("rows")).toInt(), 5);
+    EXPECT_EQ(copied.json().value(QLatin1StringView("tables")).toArray().size(), 10);
+
+    const CliRun listed = cli({QStringLiteral("--database"), copy, QStringLiteral("--json"),
+                               QStringLiteral("conversations"), QStringLiteral("list")});
+    ASSERT_EQ(listed.exitCode, 0) << listed.err.toStdString();
+    ASSERT_EQ(listed.jsonArray().size(), 1);
+    EXPECT_EQ(listed.jsonArray().at(0).toObject().value(QLatin1StringView("tags")).toArray().at(0).toString(),
+              QStringLiteral("work"));
+
+    const CliRun again = cli({QStringLiteral("store"), QStringLiteral("copy"), QStringLiteral("--to"), copy});
+    EXPECT_EQ(again.exitCode, 2) << "the copy is not empty any more";
+    EXPECT_TRUE(again.err.contains(QStringLiteral("not empty"))) << again.err.toStdString();
+
+    const CliRun secret = cli({QStringLiteral("--database"), QStringLiteral("postgresql://me:hunter2@127.0.0.1/db"),
+                               QStringLiteral("conversations"), QStringLiteral("list")});
+    EXPECT_EQ(secret.exitCode, 2);
+    EXPECT_FALSE(secret.err.contains(QStringLiteral("hunter2"))) << secret.err.toStdString();
+    EXPECT_TRUE(secret.err.contains(QStringLiteral("PGPASSWORD"))) << secret.err.toStdString();
+
+    const CliRun unreachable = cli({QStringLiteral("--json"), QStringLiteral("--database"),
+                                    QStringLiteral("postgresql://me@127.0.0.1:1/db"), QStringLiteral("doctor")});
+    EXPECT_EQ(unreachable.exitCode, 1);
+    bool databaseChecked = false;
+    for (const QJsonValue& check : unreachable.json().value(QLatin1StringView("checks")).toArray()) {
+        if (check.toObject().value(QLatin1StringView("check")).toString() == QStringLiteral("database")) {
+            databaseChecked = true;
+            EXPECT_FALSE(check.toObject().value(QLatin1StringView("ok")).toBool());
+            EXPECT_TRUE(check.toObject()
+                            .value(QLatin1StringView("detail"))
+                            .toString()
+                            .contains(QStringLiteral("store.unreachable")));
+        }
+    }
+    EXPECT_TRUE(databaseChecked) << unreachable.out.toStdString();
+}
+
 TEST_F(CliTest, ASecondProcessOpeningTheStoreLeavesALiveAnswerStreaming) {
     addProvider();
     QProcess process;

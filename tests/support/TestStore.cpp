@@ -90,19 +90,22 @@ TestStore::~TestStore() {
     }
 }
 
-Core::Status TestStore::refuseInserts(const Core::Database& db, const QString& table, const QString& condition) {
+namespace {
+
+Core::Status refuse(const Core::Database& db, const QString& operation, const QString& table,
+                    const QString& condition) {
     QStringList statements;
     if (db.engine() == Core::StoreEngine::PostgreSql) {
         statements << QStringLiteral("CREATE FUNCTION refuse_%1() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN "
                                      "IF %2 THEN RAISE EXCEPTION 'refused'; END IF; RETURN NEW; END $$")
                           .arg(table, condition)
-                   << QStringLiteral("CREATE TRIGGER refuse BEFORE INSERT ON %1 FOR EACH ROW EXECUTE FUNCTION "
+                   << QStringLiteral("CREATE TRIGGER refuse BEFORE %2 ON %1 FOR EACH ROW EXECUTE FUNCTION "
                                      "refuse_%1()")
-                          .arg(table);
+                          .arg(table, operation);
     } else {
-        statements << QStringLiteral("CREATE TRIGGER refuse BEFORE INSERT ON %1 WHEN %2 "
+        statements << QStringLiteral("CREATE TRIGGER refuse BEFORE %3 ON %1 WHEN %2 "
                                      "BEGIN SELECT RAISE(ABORT, 'refused'); END")
-                          .arg(table, condition);
+                          .arg(table, condition, operation);
     }
     // Not through Database::exec: PostgreSQL prepares only queries, not DDL.
     QSqlQuery query(db.connection());
@@ -112,6 +115,16 @@ Core::Status TestStore::refuseInserts(const Core::Database& db, const QString& t
         }
     }
     return {};
+}
+
+} // namespace
+
+Core::Status TestStore::refuseInserts(const Core::Database& db, const QString& table, const QString& condition) {
+    return refuse(db, QStringLiteral("INSERT"), table, condition);
+}
+
+Core::Status TestStore::refuseUpdates(const Core::Database& db, const QString& table) {
+    return refuse(db, QStringLiteral("UPDATE"), table, QStringLiteral("TRUE"));
 }
 
 std::unique_ptr<Core::Database> TestStore::open() const {

@@ -31,6 +31,8 @@ public:
     // full disk or a constraint would: to test that a failing write leaves nothing behind.
     static Core::Status refuseInserts(const Core::Database& db, const QString& table,
                                       const QString& condition = QStringLiteral("TRUE"));
+    // The same for every UPDATE of table.
+    static Core::Status refuseUpdates(const Core::Database& db, const QString& table);
 
 private:
     Core::StoreLocation newSchema();
