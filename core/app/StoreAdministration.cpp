@@ -1,5 +1,6 @@
 #include "app/StoreAdministration.h"
 
+#include "logging/Logging.h"
 #include "secrets/SecretStore.h"
 #include "storage/Database.h"
 #include "storage/StoreCopier.h"
@@ -40,10 +41,13 @@ Result<QString> StoreAdministration::password(const StoreLocation& location) con
     if (stored) {
         return *stored;
     }
-    if (stored.error().code == ErrorCode::SecretNotFound || stored.error().code == ErrorCode::SecretStoreUnavailable) {
-        return QString();
+    if (stored.error().code != ErrorCode::SecretNotFound) {
+        // A keychain that cannot be asked does not stop the store from opening: the server may not need a
+        // password (trust, ~/.pgpass); when it does, opening fails with store.unreachable and the log says why.
+        log("store")->warn("no password from the keychain for {}: {}", location.displayName(),
+                           stored.error().toLogString());
     }
-    return fail(stored.error());
+    return QString();
 }
 
 Status StoreAdministration::savePassword(const StoreLocation& location, const QString& password) const {

@@ -32,7 +32,8 @@ public:
     explicit StoreAdministration(SecretStore& secrets);
 
     // A PostgreSQL password: PGPASSWORD when set (libpq reads it itself, so this returns ""), else the keychain
-    // entry for the location, else "" (a server that trusts the user, or ~/.pgpass).
+    // entry for the location, else "" (a server that trusts the user, or ~/.pgpass; also when the keychain cannot
+    // be asked, which is logged).
     Result<QString> password(const StoreLocation& location) const;
     // Keeps the password of a PostgreSQL store in the keychain (never in the store, settings or logs).
     Status savePassword(const StoreLocation& location, const QString& password) const;
