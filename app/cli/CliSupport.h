@@ -2,6 +2,7 @@
 
 #include "common/Actor.h"
 #include "common/Error.h"
+#include "common/WaitFor.h"
 
 #include <QEventLoop>
 #include <QHash>
@@ -64,16 +65,7 @@ QJsonValue errorJson(const Core::Error& error);
 
 // Runs the event loop until the asynchronous operation started by start() calls back.
 template <typename T> T await(const std::function<void(std::function<void(T)>)>& start) {
-    std::optional<T> result;
-    QEventLoop loop;
-    start([&](T value) {
-        result = std::move(value);
-        loop.quit();
-    });
-    if (!result) {
-        loop.exec();
-    }
-    return std::move(*result);
+    return Core::waitFor<T>(start);
 }
 
 } // namespace Tessera::Cli

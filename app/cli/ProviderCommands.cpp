@@ -52,6 +52,12 @@ QString keyDescription(const ProviderConfig& p) {
     return {};
 }
 
+// Reads --api-key-stdin's key into *key; false when stdin held none.
+bool readKey(std::optional<QString>* key) {
+    *key = readSecretFromStdin();
+    return !(*key)->isEmpty();
+}
+
 // The provider named by the command's only argument. On a usage error or a failed lookup, the error is
 // reported and *exitCode holds the status to return.
 std::optional<ProviderConfig> namedProvider(Context& context, const QStringList& args, const QString& usage,
@@ -182,11 +188,8 @@ int addProvider(Context& context, const QStringList& args) {
                                               QStringLiteral("a provider named '%1' exists").arg(config.name)));
     }
     std::optional<QString> key;
-    if (config.keySource == KeySource::Keychain) {
-        key = readSecretFromStdin();
-        if (key->isEmpty()) {
-            return usageError(QStringLiteral("--api-key-stdin read an empty key"));
-        }
+    if (config.keySource == KeySource::Keychain && !readKey(&key)) {
+        return usageError(QStringLiteral("--api-key-stdin read an empty key"));
     }
     // The service writes the key to the keychain first: if that fails, nothing is stored at all.
     const auto added = await<Result<ProviderConfig>>([&](ProviderService::ConfigDone done) {
@@ -261,11 +264,8 @@ int updateProvider(Context& context, const QStringList& args) {
         return usageError(valid.error().detail);
     }
     std::optional<QString> key;
-    if (parsed->has(QStringLiteral("api-key-stdin"))) {
-        key = readSecretFromStdin();
-        if (key->isEmpty()) {
-            return usageError(QStringLiteral("--api-key-stdin read an empty key"));
-        }
+    if (parsed->has(QStringLiteral("api-key-stdin")) && !readKey(&key)) {
+        return usageError(QStringLiteral("--api-key-stdin read an empty key"));
     }
     const auto updated = await<Result<ProviderConfig>>([&](ProviderService::ConfigDone done) {
         context.services.providers().update(context.actor, config, key, std::move(done));

@@ -1,32 +1,12 @@
 #include "app/StoreAdministration.h"
 
+#include "common/WaitFor.h"
 #include "logging/Logging.h"
 #include "secrets/SecretStore.h"
 #include "storage/Database.h"
 #include "storage/StoreCopier.h"
 
-#include <QEventLoop>
-
-#include <optional>
-
 namespace Tessera::Core {
-
-namespace {
-
-template <typename T> T waitFor(const std::function<void(std::function<void(T)>)>& start) {
-    std::optional<T> result;
-    QEventLoop loop;
-    start([&](T value) {
-        result = std::move(value);
-        loop.quit();
-    });
-    if (!result) {
-        loop.exec();
-    }
-    return std::move(*result);
-}
-
-} // namespace
 
 StoreAdministration::StoreAdministration(SecretStore& secrets)
     : m_secrets(secrets) {

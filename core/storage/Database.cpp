@@ -168,9 +168,33 @@ Status Database::transaction(const std::function<Status()>& body) const {
 }
 
 Result<QSqlQuery> Database::exec(const QString& sql, const QVariantList& values) const {
+    auto result = execOnce(sql, values);
+    if (!result && result.error().code == ErrorCode::StoreUnreachable && t_transactionDepth[this] == 0) {
+        // The server closed the connection (a restart, an idle timeout): open a new one and try once more.
+        // Inside a transaction nothing is retried: the transaction is gone with the connection.
+        log("store")->warn("lost the connection to {} ({}); reconnecting", m_location.displayName(),
+                           result.error().detail);
+        reconnect();
+        result = execOnce(sql, values);
+    }
+    return result;
+}
+
+void Database::reconnect() const {
+    const QString name = connectionName();
+    if (QSqlDatabase::contains(name)) {
+        {
+            QSqlDatabase db = QSqlDatabase::database(name, false);
+            db.close();
+        }
+        QSqlDatabase::removeDatabase(name);
+    }
+}
+
+Result<QSqlQuery> Database::execOnce(const QString& sql, const QVariantList& values) const {
     QSqlQuery query(connection());
     if (!query.prepare(sql)) {
-        return fail(sqlError(query.lastError(), QStringLiteral("prepare")));
+        return fail(sqlError(query.lastError(), QStringLiteral("prepare"), m_dialect->classify(query.lastError())));
     }
     for (const QVariant& value : values) {
         // A null QString binds as SQL NULL; text columns are NOT NULL, so bind it as ''. NULL is bound on

@@ -57,6 +57,9 @@ private:
     Status migrate();
     Status recoverInterruptedStreams();
     QString connectionName() const;
+    Result<QSqlQuery> execOnce(const QString& sql, const QVariantList& values) const;
+    // Drops this thread's connection; the next use opens a new one.
+    void reconnect() const;
 
     StoreLocation m_location;
     QString m_password;

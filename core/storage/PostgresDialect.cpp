@@ -87,8 +87,12 @@ ErrorCode PostgresDialect::classify(const QSqlError& error) const {
         state == QLatin1StringView("55P03") || state == QLatin1StringView("57014")) {
         return ErrorCode::StoreBusy;
     }
+    const QString text = error.databaseText() + error.driverText();
     if (state.startsWith(QLatin1StringView("08")) || state.startsWith(QLatin1StringView("57P")) ||
-        error.type() == QSqlError::ConnectionError) {
+        error.type() == QSqlError::ConnectionError ||
+        text.contains(QLatin1StringView("server closed the connection"), Qt::CaseInsensitive) ||
+        text.contains(QLatin1StringView("no connection to the server"), Qt::CaseInsensitive) ||
+        text.contains(QLatin1StringView("terminating connection"), Qt::CaseInsensitive)) {
         return ErrorCode::StoreUnreachable;
     }
     return ErrorCode::StorageFailed;

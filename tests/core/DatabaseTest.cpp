@@ -4,10 +4,14 @@
 #include "storage/MessageRepository.h"
 #include "storage/Migrations.h"
 #include "storage/ProviderRepository.h"
+#include "storage/StoreCopier.h"
 
 #include <QFile>
 #include <QSqlQuery>
 #include <QTemporaryDir>
+
+#include <map>
+#include <set>
 
 #include "support/QtPrinters.h"
 #include "support/TestStore.h"
@@ -258,4 +262,102 @@ TEST(Database, ProcessesSharingAStoreRecoverOnlyWhatAGoneProcessLeft) {
     EXPECT_EQ(recovered->state, MessageState::Incomplete);
     EXPECT_EQ(recovered->content, QStringLiteral("still arriv"));
     EXPECT_EQ(*ConversationRepository(*third, clock).emptyTrash(), 1);
+}
+
+namespace {
+
+// Every table of a store and its columns, by name (engine bookkeeping and derived columns left out).
+std::map<QString, QStringList> logicalSchema(const Database& db) {
+    std::map<QString, QStringList> schema;
+    QSqlQuery query(db.connection());
+    if (db.engine() == StoreEngine::PostgreSql) {
+        query.exec(QStringLiteral("SELECT table_name, column_name FROM information_schema.columns "
+                                  "WHERE table_schema = current_schema() ORDER BY table_name, column_name"));
+        while (query.next()) {
+            if (query.value(1).toString() != QLatin1StringView("search")) {
+                schema[query.value(0).toString()] << query.value(1).toString();
+            }
+        }
+        schema.erase(QStringLiteral("schema_version"));
+        return schema;
+    }
+    query.exec(QStringLiteral("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' "
+                              "AND name NOT LIKE 'messages_fts%'"));
+    QStringList tables;
+    while (query.next()) {
+        tables << query.value(0).toString();
+    }
+    for (const QString& table : std::as_const(tables)) {
+        QSqlQuery columns(db.connection());
+        columns.exec(QStringLiteral("SELECT name FROM pragma_table_info('%1') ORDER BY name").arg(table));
+        while (columns.next()) {
+            schema[table] << columns.value(0).toString();
+        }
+    }
+    return schema;
+}
+
+} // namespace
+
+TEST(Database, BothEnginesHoldTheSameTablesAndColumns) {
+    if (!TestStore::postgresRequested()) {
+        GTEST_SKIP() << "compares SQLite with PostgreSQL: runs in the PostgreSQL pass";
+    }
+    TestStore store;
+    auto postgres = store.open();
+    ASSERT_TRUE(postgres);
+    auto sqlite = Database::open(StoreLocation::sqlite(store.directory() + QStringLiteral("/compare.sqlite3")));
+    ASSERT_TRUE(sqlite);
+    const auto expected = logicalSchema(**sqlite);
+    const auto actual = logicalSchema(*postgres);
+    ASSERT_FALSE(expected.empty());
+    for (const auto& [table, columns] : expected) {
+        ASSERT_TRUE(actual.count(table)) << "PostgreSQL has no table " << table.toStdString();
+        EXPECT_EQ(actual.at(table), columns) << table.toStdString();
+    }
+    EXPECT_EQ(actual.size(), expected.size()) << "PostgreSQL has a table SQLite does not";
+}
+
+TEST(Database, AStoreCopyCoversEveryTableButTheProcessesUsingIt) {
+    TestStore store;
+    auto db = store.open();
+    ASSERT_TRUE(db);
+    std::set<QString> tables;
+    for (const auto& [table, columns] : logicalSchema(*db)) {
+        tables.insert(table);
+    }
+    tables.erase(QStringLiteral("store_owners")); // live processes of this store, not data
+    const std::set<QString> copied(StoreCopier::tables().begin(), StoreCopier::tables().end());
+    EXPECT_EQ(copied, tables) << "a table the copy leaves out, or one that no longer exists";
+}
+
+TEST(Database, ALostServerConnectionIsOpenedAgain) {
+    if (!TestStore::postgresRequested()) {
+        GTEST_SKIP() << "PostgreSQL only: a SQLite file has no connection to lose";
+    }
+    TestStore store;
+    auto db = store.open();
+    ASSERT_TRUE(db);
+    SystemClock clock;
+    ConversationRepository conversations(*db, clock);
+    ASSERT_TRUE(conversations.create(QStringLiteral("before"), std::nullopt, QStringLiteral("m")));
+    QSqlQuery pid(db->connection());
+    ASSERT_TRUE(pid.exec(QStringLiteral("SELECT pg_backend_pid()")) && pid.next());
+    const qint64 backend = pid.value(0).toLongLong();
+    pid.finish();
+    // The server ends this connection, as a restart or an administrator would.
+    {
+        QSqlDatabase killer = QSqlDatabase::cloneDatabase(db->connection(), QStringLiteral("killer"));
+        ASSERT_TRUE(killer.open());
+        QSqlQuery terminate(killer);
+        EXPECT_TRUE(terminate.exec(QStringLiteral("SELECT pg_terminate_backend(%1)").arg(backend)));
+        terminate.finish();
+        killer.close();
+    }
+    QSqlDatabase::removeDatabase(QStringLiteral("killer"));
+    auto after = conversations.create(QStringLiteral("after"), std::nullopt, QStringLiteral("m"));
+    ASSERT_TRUE(after) << after.error().toLogString().toStdString();
+    auto listed = conversations.list();
+    ASSERT_TRUE(listed);
+    EXPECT_EQ(listed->size(), 2u);
 }
