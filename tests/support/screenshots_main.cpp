@@ -100,13 +100,16 @@ int main(int argc, char** argv) {
                                                                                            : Ui::Theme::Light);
 
     Testing::FakeProviderServer server;
-    QTemporaryDir dir;
-    if (!server.listen() || !dir.isValid()) {
+    // The store where a user's would be, under a throwaway home, so Settings shows a familiar place.
+    QTemporaryDir home;
+    if (!server.listen() || !home.isValid()) {
         std::fprintf(stderr, "cannot start the loopback server\n");
         return 1;
     }
+    qputenv("HOME", home.path().toUtf8());
+    const QString dataDirectory = home.filePath(QStringLiteral(".local/share/Tessera/Tessera"));
     Core::MemorySecretStore secrets;
-    auto services = Core::CoreServices::open(dir.path(), secrets, nullptr);
+    auto services = Core::CoreServices::open(dataDirectory, secrets, nullptr);
     if (!services) {
         std::fprintf(stderr, "cannot open the store\n");
         return 1;

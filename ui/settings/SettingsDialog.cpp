@@ -9,6 +9,7 @@
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDialogButtonBox>
+#include <QDir>
 #include <QFormLayout>
 #include <QGroupBox>
 #include <QHBoxLayout>
@@ -115,7 +116,15 @@ SettingsDialog::SettingsDialog(Core::CoreServices& services, Core::Actor actor, 
 
     auto* storeBox = new QGroupBox(tr("Store"), this);
     auto* storeForm = new QFormLayout(storeBox);
-    auto* inUse = new QLabel(services.storeLocation().displayName(), storeBox);
+    const Core::StoreLocation location = services.storeLocation();
+    QString where = location.displayName();
+    if (!location.isPostgreSql()) {
+        if (const QString home = QDir::homePath(); where.startsWith(home + QLatin1Char('/'))) {
+            where = QStringLiteral("~") + where.mid(home.size());
+        }
+        where = QDir::toNativeSeparators(where);
+    }
+    auto* inUse = new QLabel(where, storeBox);
     inUse->setObjectName(QStringLiteral("databaseInUse"));
     inUse->setTextInteractionFlags(Qt::TextSelectableByMouse);
     inUse->setWordWrap(true);
