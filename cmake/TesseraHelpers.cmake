@@ -11,14 +11,20 @@ function(tessera_add_test)
     target_link_libraries(${ARG_NAME} PRIVATE tessera_options ${ARG_LIBS} GTest::gtest GTest::gmock)
     target_include_directories(${ARG_NAME} PRIVATE "${PROJECT_SOURCE_DIR}/tests")
     set(env "QT_QPA_PLATFORM=offscreen;LC_ALL=C.UTF-8" ${ARG_ENV})
+    set(filter "*")
+    if(ARG_BOTH_ENGINES)
+        set(filter "-*OnPostgresql")
+    endif()
     gtest_discover_tests(${ARG_NAME}
         DISCOVERY_MODE PRE_TEST
         DISCOVERY_TIMEOUT 60
+        TEST_FILTER "${filter}"
         PROPERTIES ENVIRONMENT "${env}" LABELS "${ARG_LABELS}" TIMEOUT 120)
     if(ARG_BOTH_ENGINES)
         gtest_discover_tests(${ARG_NAME}
             DISCOVERY_MODE PRE_TEST
             DISCOVERY_TIMEOUT 60
+            TEST_FILTER "-*OnSqlite"
             TEST_PREFIX "postgresql."
             PROPERTIES ENVIRONMENT "${env};TESSERA_TEST_ENGINE=postgresql" LABELS "${ARG_LABELS};postgresql"
                        TIMEOUT 120)
