@@ -10,8 +10,9 @@
 namespace Tessera::Testing {
 
 // The store a repository or service test runs on. ctest runs those tests twice: once on SQLite (a file in a
-// temporary directory) and once with TESSERA_TEST_ENGINE=postgresql, where each test gets a schema of its own in
-// the database named by TESSERA_TEST_POSTGRES_URL (scripts/test.sh starts that server), dropped at the end.
+// temporary directory) and once with --tessera-engine=postgresql (TESSERA_TEST_ENGINE=postgresql), where each test
+// gets a schema of its own in the database named by TESSERA_TEST_POSTGRES_URL (scripts/test.sh starts that server),
+// dropped at the end.
 class TestStore {
 public:
     TestStore();
