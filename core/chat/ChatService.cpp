@@ -151,7 +151,7 @@ Result<TurnStart> ChatService::regenerate(const Actor& /*actor*/, qint64 assista
 
 Result<TurnStart> ChatService::startTurn(const QString& prompt, const SendOptions& options,
                                          std::optional<Message> regenerateOf) {
-    if (auto valid = ConversationService::validateGeneration(options.temperature, options.maxTokens); !valid) {
+    if (auto valid = validateGeneration(options.temperature, options.maxTokens); !valid) {
         return fail(valid.error());
     }
     std::optional<Conversation> existing;

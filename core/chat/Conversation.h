@@ -1,5 +1,7 @@
 #pragma once
 
+#include "common/Result.h"
+
 #include <QDateTime>
 #include <QString>
 #include <QStringList>
@@ -23,6 +25,10 @@ inline constexpr int maxTagsPerConversation = 20;
 // The draft key of a conversation not started yet.
 inline constexpr qint64 newConversation = 0;
 } // namespace ConversationLimits
+
+// The one rule for temperature (0 to 2) and max tokens (1 to maxMaxTokens): every path that sets them (Conversation
+// Settings, the chat command, an import) is checked by it. Unset leaves them to the provider.
+Status validateGeneration(std::optional<double> temperature, std::optional<int> maxTokens);
 
 // A tag and how many conversations carry it.
 struct TagUse {

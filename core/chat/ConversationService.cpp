@@ -8,8 +8,6 @@
 #include "storage/SearchRepository.h"
 #include "storage/TagRepository.h"
 
-#include <cmath>
-
 namespace Tessera::Core {
 
 ConversationService::ConversationService(const Dependencies& deps)
@@ -67,20 +65,6 @@ Status ConversationService::restoreFromTrash(const Actor& /*actor*/, qint64 id) 
 
 Result<int> ConversationService::emptyTrash(const Actor& /*actor*/) const {
     return m_deps.conversations.emptyTrash();
-}
-
-Status ConversationService::validateGeneration(std::optional<double> temperature, std::optional<int> maxTokens) {
-    if (temperature && (!std::isfinite(*temperature) || *temperature < ConversationLimits::minTemperature ||
-                        *temperature > ConversationLimits::maxTemperature)) {
-        return fail(ErrorCode::InvalidArgument, QStringLiteral("the temperature must be from %1 to %2")
-                                                    .arg(ConversationLimits::minTemperature)
-                                                    .arg(ConversationLimits::maxTemperature));
-    }
-    if (maxTokens && (*maxTokens < 1 || *maxTokens > ConversationLimits::maxMaxTokens)) {
-        return fail(ErrorCode::InvalidArgument,
-                    QStringLiteral("max tokens must be from 1 to %1").arg(ConversationLimits::maxMaxTokens));
-    }
-    return {};
 }
 
 Status ConversationService::validateSystemPrompt(const QString& systemPrompt) {

@@ -56,8 +56,8 @@ public:
     // Settings: system prompt, temperature, max tokens and the fallback, checked and stored together.
     Result<ConversationSettings> settings(const Actor& actor, qint64 id) const;
     [[nodiscard]] Status updateSettings(const Actor& actor, qint64 id, const ConversationSettings& settings) const;
-    // The rules every path that sets these values follows (ChatService too).
-    static Status validateGeneration(std::optional<double> temperature, std::optional<int> maxTokens);
+    // The rule for system prompts every path that sets one follows (ChatService too); the one for temperature and
+    // max tokens is validateGeneration (chat/Conversation.h).
     static Status validateSystemPrompt(const QString& systemPrompt);
     static constexpr qsizetype maxSystemPromptCharacters = 100'000;
 

@@ -58,17 +58,6 @@ QVariant optionalId(std::optional<qint64> id) {
     return id ? QVariant(*id) : QVariant(QMetaType(QMetaType::LongLong));
 }
 
-Status validateGeneration(std::optional<double> temperature, std::optional<int> maxTokens) {
-    if (temperature && (!(*temperature >= 0.0) || *temperature > 2.0)) {
-        return fail(ErrorCode::InvalidArgument, QStringLiteral("the temperature must be from 0 to 2"));
-    }
-    if (maxTokens && (*maxTokens < 1 || *maxTokens > ConversationRepository::maxMaxTokens)) {
-        return fail(ErrorCode::InvalidArgument,
-                    QStringLiteral("max tokens must be from 1 to %1").arg(ConversationRepository::maxMaxTokens));
-    }
-    return {};
-}
-
 QString cleanTitle(const QString& title) {
     return title.simplified().left(ConversationRepository::maxTitleLength);
 }
