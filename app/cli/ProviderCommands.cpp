@@ -1,15 +1,10 @@
 #include "ProviderCommands.h"
 
 #include "app/CoreServices.h"
-#include "common/CorrelationId.h"
-#include "providers/Provider.h"
-#include "providers/ProviderFactory.h"
 #include "providers/ProviderPresets.h"
 #include "providers/ProviderProbe.h"
 #include "providers/ProviderService.h"
 #include "providers/RequestRunner.h"
-#include "secrets/ApiKeyResolver.h"
-#include "secrets/SecretStore.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

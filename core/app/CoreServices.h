@@ -84,9 +84,6 @@ public:
     Metrics& metrics() { return *m_metrics; }
     ResilienceRegistry& resilience() { return *m_resilience; }
     SecretStore& secrets() { return m_secrets; }
-    QNetworkAccessManager& network() { return *m_network; }
-    ApiKeyResolver& keys() { return *m_keys; }
-    ProviderFactory& providerFactory() { return *m_factory; }
     // Under the services (core and tests only).
     StoreRepositories& store() { return *m_store; }
     // Where the store is (a SQLite file or a PostgreSQL URL, without secrets).

@@ -8,12 +8,8 @@
 #include "chat/ConversationService.h"
 #include "chat/ImageImport.h"
 #include "chat/MessageWidget.h"
-#include "common/CorrelationId.h"
-#include "providers/Provider.h"
-#include "providers/ProviderFactory.h"
 #include "providers/ProviderService.h"
 #include "providers/RequestRunner.h"
-#include "secrets/ApiKeyResolver.h"
 #include "widgets/ErrorBanner.h"
 
 #include <QApplication>
