@@ -167,6 +167,30 @@ Status Database::transaction(const std::function<Status()>& body) const {
     return {};
 }
 
+QVariant Database::storableValue(const QVariant& value) {
+    if (value.isNull()) {
+        return value; // SQL NULL (a typed null variant), as meant
+    }
+    if (value.typeId() == QMetaType::QString) {
+        QString text = value.toString();
+        // A null QString binds as SQL NULL; text columns are NOT NULL, so bind it as ''. NULL is bound on purpose
+        // only through typed null variants (optional numbers and ids).
+        if (text.isNull()) {
+            return QStringLiteral("");
+        }
+        // PostgreSQL text cannot hold U+0000; on both engines it is stored as U+FFFD, so stores copy unchanged.
+        if (text.contains(QChar(0))) {
+            text.replace(QChar(0), QChar(QChar::ReplacementCharacter));
+        }
+        return text;
+    }
+    if (value.typeId() == QMetaType::Bool) {
+        // Flags are INTEGER 0/1 columns on both engines; PostgreSQL will not store a boolean in one.
+        return value.toBool() ? 1 : 0;
+    }
+    return value;
+}
+
 Result<QSqlQuery> Database::exec(const QString& sql, const QVariantList& values) const {
     auto result = execOnce(sql, values);
     if (!result && result.error().code == ErrorCode::StoreUnreachable && t_transactionDepth[this] == 0) {
@@ -197,16 +221,7 @@ Result<QSqlQuery> Database::execOnce(const QString& sql, const QVariantList& val
         return fail(sqlError(query.lastError(), QStringLiteral("prepare"), m_dialect->classify(query.lastError())));
     }
     for (const QVariant& value : values) {
-        // A null QString binds as SQL NULL; text columns are NOT NULL, so bind it as ''. NULL is bound on
-        // purpose only through typed null variants (optional numbers and ids).
-        if (value.typeId() == QMetaType::QString && value.toString().isNull()) {
-            query.addBindValue(QStringLiteral(""));
-        } else if (value.typeId() == QMetaType::Bool) {
-            // Flags are INTEGER 0/1 columns on both engines; PostgreSQL will not store a boolean in one.
-            query.addBindValue(value.toBool() ? 1 : 0);
-        } else {
-            query.addBindValue(value);
-        }
+        query.addBindValue(storableValue(value));
     }
     if (!query.exec()) {
         const QSqlError error = query.lastError();

@@ -46,6 +46,8 @@ public:
     // the same thread, it becomes a savepoint: a failing body undoes only its own work.
     Status transaction(const std::function<Status()>& body) const;
 
+    // A value as the store keeps it on either engine: null text as '', U+0000 as U+FFFD, flags as 0/1.
+    static QVariant storableValue(const QVariant& value);
     // Prepares, binds (positionally) and executes. The query is returned positioned before the first row.
     Result<QSqlQuery> exec(const QString& sql, const QVariantList& values = {}) const;
 

@@ -43,7 +43,7 @@ QByteArray canonical(const QVariant& value) {
     case QMetaType::Float:
         return QByteArray::number(value.toDouble(), 'g', 17);
     default:
-        return value.toString().toUtf8();
+        return Database::storableValue(value.toString()).toString().toUtf8();
     }
 }
 
@@ -154,7 +154,7 @@ Status StoreCopier::copyTable(const QString& table, const Progress& progress) co
     qint64 done = 0;
     while (read.next()) {
         for (std::size_t i = 0; i < copied.size(); ++i) {
-            write.bindValue(int(i), read.value(copied[i]));
+            write.bindValue(int(i), Database::storableValue(read.value(copied[i])));
         }
         if (!write.exec()) {
             return fail(sqlFailure(write, QStringLiteral("write %1 row %2").arg(table).arg(done + 1)));

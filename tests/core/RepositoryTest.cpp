@@ -147,3 +147,18 @@ TEST_F(RepositoryTest, MessagesKeepEveryRecordedFact) {
     EXPECT_EQ(stored->latencyMs, 900);
     EXPECT_EQ(stored->finishReason, QStringLiteral("stop"));
 }
+
+TEST_F(RepositoryTest, ANulCharacterIsStoredAsAReplacementCharacterOnEitherEngine) {
+    auto conversation = conversations->create(QStringLiteral("with\u0000nul"), std::nullopt, QStringLiteral("m"));
+    ASSERT_TRUE(conversation) << conversation.error().toLogString().toStdString();
+    Message message;
+    message.conversationId = conversation->id;
+    message.role = Role::User;
+    message.content = QStringLiteral("before") + QChar(0) + QStringLiteral("after");
+    auto added = messages->add(message);
+    ASSERT_TRUE(added) << added.error().toLogString().toStdString();
+    auto stored = messages->get(added->id);
+    ASSERT_TRUE(stored);
+    EXPECT_EQ(stored->content, QStringLiteral("before\uFFFDafter")) << "kept whole, the NUL marked";
+    EXPECT_FALSE(conversations->get(conversation->id)->title.contains(QChar(0)));
+}

@@ -14,6 +14,8 @@
 #include "support/QtPrinters.h"
 #include "support/TestStore.h"
 
+#include <QSqlQuery>
+
 #include <gtest/gtest.h>
 
 using namespace Tessera::Core;
@@ -68,6 +70,13 @@ void fill(const Database& db) {
     ASSERT_TRUE(tags.setTags(listed->front().id, {QStringLiteral("Birds"), QStringLiteral("work")}));
     ASSERT_TRUE(DraftRepository(db, clock).save(listed->front().id, QStringLiteral("half a thought")));
     ASSERT_TRUE(SettingsRepository(db).setValue(QStringLiteral("ui/theme"), QStringLiteral("dark")));
+    // A NUL an older SQLite store may hold (PostgreSQL text cannot): copied as U+FFFD, and still verified.
+    if (db.engine() == StoreEngine::Sqlite) {
+        QSqlQuery raw(db.connection());
+        raw.prepare(QStringLiteral("UPDATE messages SET content = ? WHERE id = 1"));
+        raw.addBindValue(QString(QStringLiteral("a") + QChar(0) + QStringLiteral("b")));
+        ASSERT_TRUE(raw.exec());
+    }
 }
 
 std::unique_ptr<Database> openOrFail(const StoreLocation& location) {
