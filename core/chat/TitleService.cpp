@@ -30,7 +30,7 @@ bool TitleService::enabled() const {
     return m_settings.value(settingKey) == QLatin1StringView("on");
 }
 
-Status TitleService::setEnabled(bool enabled) const {
+Status TitleService::setEnabled(const Actor& /*actor*/, bool enabled) const {
     return m_settings.setValue(settingKey, enabled ? QStringLiteral("on") : QStringLiteral("off"));
 }
 

@@ -27,7 +27,7 @@ public:
                  QObject* parent = nullptr);
 
     bool enabled() const;
-    Status setEnabled(bool enabled) const;
+    Status setEnabled(const Actor& actor, bool enabled) const;
     // The title as the model wrote it, made fit for the list: its first line, without quotes or a final period.
     static QString cleanTitle(const QString& answer);
 

@@ -131,14 +131,29 @@ thread_local std::unordered_map<const Database*, int> t_transactionDepth;
 } // namespace
 
 Status Database::transaction(const std::function<Status()>& body) const {
-    QSqlDatabase db = connection();
     int& depth = t_transactionDepth[this];
     const QString savepoint = QStringLiteral("nested_%1").arg(depth);
-    QSqlQuery begin(db);
-    if (!begin.exec(depth == 0 ? m_dialect->beginSql() : QStringLiteral("SAVEPOINT ") + savepoint)) {
-        return fail(
-            sqlError(begin.lastError(), QStringLiteral("begin transaction"), m_dialect->classify(begin.lastError())));
+    const QString beginSql = depth == 0 ? m_dialect->beginSql() : QStringLiteral("SAVEPOINT ") + savepoint;
+    auto begin = [&]() -> Status {
+        QSqlQuery query(connection());
+        if (!query.exec(beginSql)) {
+            return fail(sqlError(query.lastError(), QStringLiteral("begin transaction"),
+                                 m_dialect->classify(query.lastError())));
+        }
+        return {};
+    };
+    Status begun = begin();
+    if (!begun && begun.error().code == ErrorCode::StoreUnreachable && depth == 0) {
+        // The server closed the connection since the last statement: nothing was begun, so begin on a new one.
+        log("store")->warn("lost the connection to {} ({}); reconnecting", m_location.displayName(),
+                           begun.error().detail);
+        reconnect();
+        begun = begin();
     }
+    if (!begun) {
+        return begun;
+    }
+    QSqlDatabase db = connection();
     ++depth;
     Status status = body();
     --depth;

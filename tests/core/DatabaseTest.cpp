@@ -334,23 +334,32 @@ TEST(Database, ALostServerConnectionIsOpenedAgainOnPostgresql) {
     SystemClock clock;
     ConversationRepository conversations(*db, clock);
     ASSERT_TRUE(conversations.create(QStringLiteral("before"), std::nullopt, QStringLiteral("m")));
-    QSqlQuery pid(db->connection());
-    ASSERT_TRUE(pid.exec(QStringLiteral("SELECT pg_backend_pid()")) && pid.next());
-    const qint64 backend = pid.value(0).toLongLong();
-    pid.finish();
-    // The server ends this connection, as a restart or an administrator would.
-    {
-        QSqlDatabase killer = QSqlDatabase::cloneDatabase(db->connection(), QStringLiteral("killer"));
-        ASSERT_TRUE(killer.open());
-        QSqlQuery terminate(killer);
-        EXPECT_TRUE(terminate.exec(QStringLiteral("SELECT pg_terminate_backend(%1)").arg(backend)));
-        terminate.finish();
-        killer.close();
-    }
-    QSqlDatabase::removeDatabase(QStringLiteral("killer"));
+    // The server ends this process's connection, as a restart or an administrator would.
+    const auto endConnection = [&] {
+        QSqlQuery pid(db->connection());
+        ASSERT_TRUE(pid.exec(QStringLiteral("SELECT pg_backend_pid()")) && pid.next());
+        const qint64 backend = pid.value(0).toLongLong();
+        pid.finish();
+        {
+            QSqlDatabase killer = QSqlDatabase::cloneDatabase(db->connection(), QStringLiteral("killer"));
+            ASSERT_TRUE(killer.open());
+            QSqlQuery terminate(killer);
+            EXPECT_TRUE(terminate.exec(QStringLiteral("SELECT pg_terminate_backend(%1)").arg(backend)));
+            terminate.finish();
+            killer.close();
+        }
+        QSqlDatabase::removeDatabase(QStringLiteral("killer"));
+    };
+    endConnection();
     auto after = conversations.create(QStringLiteral("after"), std::nullopt, QStringLiteral("m"));
-    ASSERT_TRUE(after) << after.error().toLogString().toStdString();
+    ASSERT_TRUE(after) << "a statement: " << after.error().toLogString().toStdString();
+    endConnection();
+    auto inTransaction = db->transaction([&]() -> Status {
+        auto created = conversations.create(QStringLiteral("in a transaction"), std::nullopt, QStringLiteral("m"));
+        return created ? Status{} : fail(created.error());
+    });
+    ASSERT_TRUE(inTransaction) << "a transaction: " << inTransaction.error().toLogString().toStdString();
     auto listed = conversations.list();
     ASSERT_TRUE(listed);
-    EXPECT_EQ(listed->size(), 2u);
+    EXPECT_EQ(listed->size(), 3u);
 }

@@ -58,7 +58,7 @@ TEST_F(TitleServiceTest, OffUnlessAskedFor) {
 }
 
 TEST_F(TitleServiceTest, TheFirstExchangeIsNamedByTheSameModel) {
-    ASSERT_TRUE(titles.setEnabled(true));
+    ASSERT_TRUE(titles.setEnabled(core.actor, true));
     std::optional<QString> changed;
     QObject::connect(&titles, &TitleService::titleChanged, [&](qint64, const QString& title) { changed = title; });
     const qint64 id = askAndWait(QStringLiteral("What is WAL mode?"));
@@ -83,7 +83,7 @@ TEST_F(TitleServiceTest, TheFirstExchangeIsNamedByTheSameModel) {
 }
 
 TEST_F(TitleServiceTest, ATitleTheUserChoseIsKept) {
-    ASSERT_TRUE(titles.setEnabled(true));
+    ASSERT_TRUE(titles.setEnabled(core.actor, true));
     QObject::connect(core.chat.get(), &ChatService::turnStarted, [this](const TurnStart& start) {
         ASSERT_TRUE(core.conversations->rename(start.conversationId, QStringLiteral("My own name")));
     });
@@ -94,7 +94,7 @@ TEST_F(TitleServiceTest, ATitleTheUserChoseIsKept) {
 }
 
 TEST_F(TitleServiceTest, TitleRequestsGoThroughTheRunnerWithRetriesAndMetrics) {
-    ASSERT_TRUE(titles.setEnabled(true));
+    ASSERT_TRUE(titles.setEnabled(core.actor, true));
     std::optional<QString> changed;
     QObject::connect(&titles, &TitleService::titleChanged, [&](qint64, const QString& title) { changed = title; });
     // The server fails each new prompt once: the answer and then the title request are both retried.

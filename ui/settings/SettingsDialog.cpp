@@ -213,7 +213,7 @@ void SettingsDialog::accept() {
         return;
     }
     // The cache settings live in the store (shared with the CLI); the dialog stays open when they cannot be saved.
-    if (auto saved = m_services.titles().setEnabled(m_autoTitle->isChecked()); !saved) {
+    if (auto saved = m_services.titles().setEnabled(m_actor, m_autoTitle->isChecked()); !saved) {
         m_error->setText(describeError(saved.error()));
         m_error->show();
         return;
