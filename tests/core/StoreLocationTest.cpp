@@ -1,4 +1,6 @@
 #include "common/StoreLocation.h"
+#include "app/StoreAdministration.h"
+#include "secrets/MemorySecretStore.h"
 
 #include "support/QtPrinters.h"
 
@@ -64,4 +66,28 @@ TEST(StoreLocation, TheCommandLineWinsOverTheEnvironmentWhichWinsOverTheDataDire
     auto fromDirectory = resolveStoreLocation(QString(), QStringLiteral("/data"));
     ASSERT_TRUE(fromDirectory);
     EXPECT_EQ(fromDirectory->path, QStringLiteral("/data/tessera.sqlite3"));
+}
+
+TEST(StoreAdministration, APostgresqlPasswordLivesInTheKeychainUnlessPGPASSWORDIsSet) {
+    MemorySecretStore secrets;
+    StoreAdministration admin(secrets);
+    auto location = StoreLocation::parse(QStringLiteral("postgresql://team@db.example:5432/tessera?schema=a"));
+    ASSERT_TRUE(location);
+    EXPECT_EQ(location->passwordKey(), QStringLiteral("database/postgresql://team@db.example:5432/tessera"))
+        << "one entry per server, user and database, whatever the schema";
+    qunsetenv("PGPASSWORD");
+    EXPECT_EQ(*admin.password(*location), QString()) << "none stored yet";
+    ASSERT_TRUE(admin.savePassword(*location, QStringLiteral("s3cret")));
+    EXPECT_EQ(*admin.password(*location), QStringLiteral("s3cret"));
+    qputenv("PGPASSWORD", "from-environment");
+    EXPECT_EQ(*admin.password(*location), QString()) << "libpq reads PGPASSWORD itself";
+    qunsetenv("PGPASSWORD");
+
+    EXPECT_EQ(
+        admin.savePassword(StoreLocation::sqlite(QStringLiteral("/tmp/x.sqlite3")), QStringLiteral("pw")).error().code,
+        ErrorCode::InvalidArgument)
+        << "a SQLite store has no password";
+    EXPECT_EQ(admin.savePassword(*location, QString()).error().code, ErrorCode::InvalidArgument);
+    secrets.setAvailable(false);
+    EXPECT_EQ(*admin.password(*location), QString()) << "a keychain that cannot be asked does not stop the store";
 }
