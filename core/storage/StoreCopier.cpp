@@ -113,8 +113,18 @@ Result<std::vector<TableCopy>> StoreCopier::summarise(const Database& db) {
     return result;
 }
 
+// What a store keeps about itself rather than its people's content: a store Tessera has merely opened (its settings,
+// its metrics, its cache) still counts as empty, and the copy replaces these tables with the source's.
+bool StoreCopier::isReplaced(const QString& table) {
+    return table == QLatin1StringView("settings") || table == QLatin1StringView("metrics") ||
+           table == QLatin1StringView("response_cache");
+}
+
 Status StoreCopier::requireEmptyTarget() const {
     for (const QString& table : tables()) {
+        if (isReplaced(table)) {
+            continue;
+        }
         QSqlQuery query(m_target.connection());
         if (!query.exec(QStringLiteral("SELECT COUNT(*) FROM ") + table) || !query.next()) {
             return fail(sqlFailure(query, QStringLiteral("count ") + table));
@@ -189,6 +199,12 @@ Result<StoreCopyReport> StoreCopier::copy(const Progress& progress) const {
     }
     auto copied = m_target.transaction([&]() -> Status {
         for (const QString& table : tables()) {
+            if (isReplaced(table)) {
+                QSqlQuery clear(m_target.connection());
+                if (!clear.exec(QStringLiteral("DELETE FROM ") + table)) {
+                    return fail(sqlFailure(clear, QStringLiteral("clear ") + table));
+                }
+            }
             if (auto status = copyTable(table, progress); !status) {
                 return status;
             }

@@ -162,6 +162,31 @@ TEST(StoreCopy, ATargetThatIsNotEmptyIsRefusedAndKeepsWhatItHad) {
     EXPECT_EQ(listed->front().title, QStringLiteral("mine"));
 }
 
+TEST(StoreCopy, AStoreTheAppOnlyOpenedCountsAsEmptyAndTakesTheSourcesSettings) {
+    TestStore store;
+    const StoreLocation original = StoreLocation::sqlite(store.directory() + QStringLiteral("/original.sqlite3"));
+    {
+        auto db = openOrFail(original);
+        ASSERT_TRUE(db);
+        fill(*db);
+    }
+    {
+        // The app opened the new store once: it wrote a setting and its metrics, nothing else.
+        auto target = store.open();
+        ASSERT_TRUE(target);
+        ASSERT_TRUE(SettingsRepository(*target).setValue(QStringLiteral("ui/theme"), QStringLiteral("light")));
+        ASSERT_TRUE(target->exec(QStringLiteral("INSERT INTO metrics (name, labels, value) VALUES (?, ?, ?)"),
+                                 {QStringLiteral("tessera_requests_total"), QString(), 3.0}));
+    }
+    MemorySecretStore secrets;
+    auto copied = StoreAdministration(secrets).copy(original, store.location());
+    ASSERT_TRUE(copied) << copied.error().toLogString().toStdString();
+    auto target = store.open();
+    ASSERT_TRUE(target);
+    EXPECT_EQ(SettingsRepository(*target).value(QStringLiteral("ui/theme")), QStringLiteral("dark"))
+        << "the source's settings replace what the empty store had";
+}
+
 TEST(StoreCopy, CopyingAStoreOntoItselfIsRefused) {
     TestStore store;
     MemorySecretStore secrets;
