@@ -85,16 +85,19 @@ std::unique_ptr<Database> openOrFail(const StoreLocation& location) {
     return db ? std::move(*db) : nullptr;
 }
 
+// A SQLite store at location, filled with one of everything.
+void fillStore(const StoreLocation& location) {
+    auto db = openOrFail(location);
+    ASSERT_TRUE(db);
+    fill(*db);
+}
+
 } // namespace
 
 TEST(StoreCopy, ASqliteStoreCopiesIntoTheEngineUnderTestAndBackWithoutLosingAnything) {
     TestStore store;
     const StoreLocation original = StoreLocation::sqlite(store.directory() + QStringLiteral("/original.sqlite3"));
-    {
-        auto db = openOrFail(original);
-        ASSERT_TRUE(db);
-        fill(*db);
-    }
+    ASSERT_NO_FATAL_FAILURE(fillStore(original));
     MemorySecretStore secrets;
     StoreAdministration admin(secrets);
     auto there = admin.copy(original, store.location());
@@ -137,11 +140,7 @@ TEST(StoreCopy, ASqliteStoreCopiesIntoTheEngineUnderTestAndBackWithoutLosingAnyt
 TEST(StoreCopy, ATargetThatIsNotEmptyIsRefusedAndKeepsWhatItHad) {
     TestStore store;
     const StoreLocation original = StoreLocation::sqlite(store.directory() + QStringLiteral("/original.sqlite3"));
-    {
-        auto db = openOrFail(original);
-        ASSERT_TRUE(db);
-        fill(*db);
-    }
+    ASSERT_NO_FATAL_FAILURE(fillStore(original));
     {
         auto target = store.open();
         ASSERT_TRUE(target);
@@ -165,11 +164,7 @@ TEST(StoreCopy, ATargetThatIsNotEmptyIsRefusedAndKeepsWhatItHad) {
 TEST(StoreCopy, AStoreTheAppOnlyOpenedCountsAsEmptyAndTakesTheSourcesSettings) {
     TestStore store;
     const StoreLocation original = StoreLocation::sqlite(store.directory() + QStringLiteral("/original.sqlite3"));
-    {
-        auto db = openOrFail(original);
-        ASSERT_TRUE(db);
-        fill(*db);
-    }
+    ASSERT_NO_FATAL_FAILURE(fillStore(original));
     {
         // The app opened the new store once: it wrote a setting and its metrics, nothing else.
         auto target = store.open();
