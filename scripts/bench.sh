@@ -4,7 +4,7 @@
 # command in docs/performance.md. Extra arguments go to Google Benchmark (e.g. --benchmark_filter=Search).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-./scripts/install-deps.sh
+./scripts/install-deps.sh --tests
 cmake --preset ci >/dev/null
 cmake --build --preset ci --target tessera-bench -j "${TESSERA_JOBS:-2}"
 exec build/ci/bench/tessera-bench --benchmark_repetitions="${TESSERA_BENCH_REPETITIONS:-3}" \

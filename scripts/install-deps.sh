@@ -1,16 +1,21 @@
 #!/usr/bin/env bash
-# Installs the Debian 12 packages Tessera needs to build, run and test. Installs only what is missing.
+# Installs the Debian 12 packages Tessera needs to build and run (and, with --tests, to test: the PostgreSQL server
+# the store tests start for themselves). Installs only what is missing.
 set -euo pipefail
 
 packages=(
     cmake ninja-build ccache g++ pkg-config clang-format
-    qt6-base-dev qt6-base-dev-tools libqt6sql6-sqlite libqt6sql6-psql postgresql-15 qt6-charts-dev qt6-svg-dev
+    qt6-base-dev qt6-base-dev-tools libqt6sql6-sqlite libqt6sql6-psql qt6-charts-dev qt6-svg-dev
     qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools linguist-qt6 qt6-translations-l10n
     libqt6opengl6-dev libxkbcommon-dev libvulkan-dev libgl-dev
     qtkeychain-qt6-dev libspdlog-dev libfmt-dev libsodium-dev libexpected-dev
     librapidcheck-dev libgtest-dev libgmock-dev libbenchmark-dev
     gnome-keyring dbus-daemon dbus-bin xvfb xauth
 )
+
+if [ "${1:-}" = "--tests" ]; then
+    packages+=(postgresql-15)
+fi
 
 missing=()
 for p in "${packages[@]}"; do

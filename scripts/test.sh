@@ -11,7 +11,7 @@ if [ "${CI:-}" = "true" ]; then
     preset=ci
 fi
 
-./scripts/install-deps.sh
+./scripts/install-deps.sh --tests
 cmake --preset "$preset"
 cmake --build --preset "$preset" -j "${TESSERA_JOBS:-2}"
 
