@@ -1,5 +1,5 @@
 # Every dependency comes from Debian's packages; scripts/install-deps.sh lists them.
-find_package(Qt6 6.4 REQUIRED COMPONENTS Core Network Sql Gui Widgets Charts Test LinguistTools)
+find_package(Qt6 6.4 REQUIRED COMPONENTS Core Network Sql Gui Widgets Charts Svg Test LinguistTools)
 find_package(Qt6Keychain REQUIRED)
 find_package(spdlog REQUIRED)
 find_package(tl-expected REQUIRED)

@@ -27,7 +27,11 @@ public:
     std::optional<QString> askText(QWidget*, const QString&, const QString&, const QString&) override {
         return nextText;
     }
-    bool confirm(QWidget*, const QString&, const QString&) override { return nextConfirm; }
+    QStringList confirmations; // the text of each question asked, and its action after " | "
+    bool confirm(QWidget*, const QString&, const QString& text, const QString& action) override {
+        confirmations << text + QStringLiteral(" | ") + action;
+        return nextConfirm;
+    }
     void showError(QWidget*, const QString&, const QString& text) override { errors << text; }
     void showInfo(QWidget*, const QString&, const QString&) override {}
     QStringList nextFiles;

@@ -150,8 +150,10 @@ MainWindow::MainWindow(Core::CoreServices& services, Dialogs& dialogs, Core::Act
     connect(&services.titles(), &Core::TitleService::titleChanged, this,
             [this](qint64 conversationId) { handleConversationsChanged(conversationId); });
     connect(m_chat, &ChatPanel::deleteRequested, this, [this](qint64 messageId) {
-        if (m_dialogs.confirm(this, tr("Delete Message"),
-                              tr("Delete this message? Its replies stay in the conversation."))) {
+        if (m_dialogs.confirm(
+                this, tr("Delete Message"),
+                tr("Delete this message? Its text and images are lost; its replies stay in the conversation."),
+                tr("Delete Message"))) {
             m_chat->deleteMessage(messageId);
         }
     });
@@ -689,7 +691,8 @@ void MainWindow::deleteFilteredTag() {
     }
     if (!m_dialogs.confirm(
             this, tr("Delete Tag"),
-            tr("Take the tag “%1” off %n conversation(s)? The conversations stay.", nullptr, int(count)).arg(tag))) {
+            tr("Take the tag “%1” off %n conversation(s)? The conversations stay.", nullptr, int(count)).arg(tag),
+            tr("Delete Tag"))) {
         return;
     }
     auto removed = m_services.conversations().deleteTag(m_actor, tag);

@@ -1,5 +1,7 @@
 #include "settings/AddProviderDialog.h"
 
+#include "style/Theme.h"
+
 #include "app/CoreServices.h"
 #include "providers/HttpJson.h"
 #include "providers/ProviderPresets.h"
@@ -128,7 +130,7 @@ AddProviderDialog::AddProviderDialog(Core::CoreServices& services, Core::Actor a
     m_keychainNotice->setWordWrap(true);
     m_keychainNotice->setMinimumWidth(360);
     m_keychainNotice->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::MinimumExpanding);
-    m_keychainNotice->setStyleSheet(QStringLiteral("color: #8a4b00;"));
+    m_keychainNotice->setStyleSheet(QStringLiteral("color: %1;").arg(Style::css(Style::tokens().warning)));
     m_keychainNotice->hide();
     m_defaultModel->setObjectName(QStringLiteral("defaultModel"));
     m_defaultModel->setEditable(true);
@@ -141,9 +143,12 @@ AddProviderDialog::AddProviderDialog(Core::CoreServices& services, Core::Actor a
     m_problem->setObjectName(QStringLiteral("problem"));
     m_problem->setWordWrap(true);
     m_problem->setTextFormat(Qt::PlainText);
-    m_problem->setStyleSheet(QStringLiteral("color: #b3261e;"));
+    m_problem->setStyleSheet(QStringLiteral("color: %1;").arg(Style::css(Style::tokens().danger)));
     m_problem->hide();
     m_buttons->button(QDialogButtonBox::Save)->setObjectName(QStringLiteral("saveButton"));
+    // Enter saves, from any field and after a test; Test never becomes the default, Escape cancels.
+    m_buttons->button(QDialogButtonBox::Save)->setDefault(true);
+    m_test->setAutoDefault(false);
 
     auto* keyBox = new QVBoxLayout;
     keyBox->addWidget(m_useKeychain);
@@ -389,8 +394,11 @@ std::optional<QString> AddProviderDialog::keyFromFields(QString* problem) const 
 }
 
 void AddProviderDialog::setBusy(bool busy) {
-    m_test->setEnabled(!busy);
-    m_buttons->button(QDialogButtonBox::Save)->setEnabled(!busy);
+    if (busy) {
+        m_busy.begin({m_test, m_buttons->button(QDialogButtonBox::Save)});
+    } else {
+        m_busy.end();
+    }
 }
 
 void AddProviderDialog::handleTest() {

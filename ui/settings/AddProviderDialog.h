@@ -4,6 +4,8 @@
 
 #include "providers/ProviderConfig.h"
 
+#include "widgets/BusyState.h"
+
 #include <QDialog>
 
 #include <optional>
@@ -86,6 +88,7 @@ private:
     QLabel* m_testResult;
     QLabel* m_problem;
     QDialogButtonBox* m_buttons;
+    BusyState m_busy;
     bool m_keychainAvailable = true;
     QString m_savedName;
     std::optional<Core::ProviderConfig> m_existing;

@@ -63,6 +63,11 @@ ProvidersDialog::ProvidersDialog(Core::CoreServices& services, Core::Actor actor
     row->addWidget(m_view, 1);
     row->addLayout(buttons);
     auto* close = new QDialogButtonBox(QDialogButtonBox::Close, this);
+    // Enter closes the window; the side buttons act only when pressed (Enter after Test never removes).
+    for (QPushButton* button : {m_add, m_edit, m_test, m_remove}) {
+        button->setAutoDefault(false);
+    }
+    close->button(QDialogButtonBox::Close)->setDefault(true);
     auto* layout = new QVBoxLayout(this);
     layout->addLayout(row, 1);
     layout->addWidget(m_result);
@@ -90,6 +95,9 @@ int ProvidersDialog::currentRow() const {
 }
 
 void ProvidersDialog::updateButtons() {
+    if (m_busy.busy()) {
+        return;
+    }
     const bool selected = currentRow() >= 0;
     m_test->setEnabled(selected);
     m_edit->setEnabled(selected);
@@ -122,13 +130,14 @@ void ProvidersDialog::handleTest() {
     if (!provider) {
         return;
     }
-    m_test->setEnabled(false);
+    m_busy.begin({m_test, m_edit, m_remove});
     m_result->setText(tr("Testing %1…").arg(provider->name));
     QPointer<ProvidersDialog> self(this);
     m_services.probe().run(*provider, [self, name = provider->name](const Core::ProbeReport& report) {
         if (!self) {
             return;
         }
+        self->m_busy.end();
         self->updateButtons();
         if (report.ok()) {
             self->m_result->setText(
@@ -141,15 +150,28 @@ void ProvidersDialog::handleTest() {
     });
 }
 
+QString ProvidersDialog::removalQuestion(const Core::ProviderConfig& provider) {
+    switch (provider.keySource) {
+    case Core::KeySource::Keychain:
+        return tr("Remove %1? Its API key is deleted from the system keychain; its conversations are kept.")
+            .arg(provider.name);
+    case Core::KeySource::Environment:
+        return tr("Remove %1? Its conversations are kept. Its key stays in the environment variable %2; Tessera "
+                  "only stops using it.")
+            .arg(provider.name, provider.keyEnvVar);
+    case Core::KeySource::None:
+        break;
+    }
+    return tr("Remove %1? Its conversations are kept.").arg(provider.name);
+}
+
 void ProvidersDialog::handleRemove() {
     const Core::ProviderConfig* selected = m_model->providerAt(currentRow());
     if (!selected) {
         return;
     }
     const Core::ProviderConfig provider = *selected;
-    if (!m_dialogs.confirm(
-            this, tr("Remove Provider"),
-            tr("Remove %1? Its conversations are kept; its key is deleted from the keychain.").arg(provider.name))) {
+    if (!m_dialogs.confirm(this, tr("Remove Provider"), removalQuestion(provider), tr("Remove"))) {
         return;
     }
     QPointer<ProvidersDialog> self(this);

@@ -1,6 +1,8 @@
 #pragma once
 
 #include "common/Actor.h"
+#include "providers/ProviderConfig.h"
+#include "widgets/BusyState.h"
 
 #include <QDialog>
 
@@ -17,8 +19,8 @@ namespace Tessera::Ui {
 class Dialogs;
 class ProviderListModel;
 
-// Lists the configured providers; adds, tests and removes them. Removing a provider deletes its key from
-// the keychain and keeps its conversations.
+// Lists the configured providers; adds, tests and removes them. Removing a provider keeps its conversations and
+// deletes its key when the key is in the keychain (a key in an environment variable stays there).
 class ProvidersDialog final : public QDialog {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(ProvidersDialog)
@@ -38,6 +40,8 @@ private:
     void openEditor(class AddProviderDialog* dialog);
     void handleTest();
     void handleRemove();
+    // What removing the provider does to its key, which depends on where the key comes from.
+    static QString removalQuestion(const Core::ProviderConfig& provider);
     void updateButtons();
     int currentRow() const;
 
@@ -51,6 +55,7 @@ private:
     QPushButton* m_test;
     QPushButton* m_remove;
     QLabel* m_result;
+    BusyState m_busy;
 };
 
 } // namespace Tessera::Ui

@@ -3,6 +3,7 @@
 #include <QFileDialog>
 #include <QInputDialog>
 #include <QMessageBox>
+#include <QPushButton>
 
 namespace Tessera::Ui {
 
@@ -16,9 +17,15 @@ std::optional<QString> QtDialogs::askText(QWidget* parent, const QString& title,
     return text;
 }
 
-bool QtDialogs::confirm(QWidget* parent, const QString& title, const QString& text) {
-    return QMessageBox::question(parent, title, text, QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel) ==
-           QMessageBox::Yes;
+bool QtDialogs::confirm(QWidget* parent, const QString& title, const QString& text, const QString& action) {
+    QMessageBox box(QMessageBox::Warning, title, text, QMessageBox::NoButton, parent);
+    QPushButton* goAhead = box.addButton(action, QMessageBox::DestructiveRole);
+    QPushButton* cancel = box.addButton(QMessageBox::Cancel);
+    goAhead->setAutoDefault(false);
+    box.setDefaultButton(cancel);
+    box.setEscapeButton(cancel);
+    box.exec();
+    return box.clickedButton() == goAhead;
 }
 
 void QtDialogs::showError(QWidget* parent, const QString& title, const QString& text) {

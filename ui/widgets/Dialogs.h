@@ -15,7 +15,9 @@ public:
     virtual ~Dialogs() = default;
     virtual std::optional<QString> askText(QWidget* parent, const QString& title, const QString& label,
                                            const QString& initial) = 0;
-    virtual bool confirm(QWidget* parent, const QString& title, const QString& text) = 0;
+    // Asks before something is lost: text names what will be lost, action labels the button that goes ahead
+    // ("Remove", "Delete"). Cancel is the default and Escape answers it.
+    virtual bool confirm(QWidget* parent, const QString& title, const QString& text, const QString& action) = 0;
     virtual void showError(QWidget* parent, const QString& title, const QString& text) = 0;
     virtual void showInfo(QWidget* parent, const QString& title, const QString& text) = 0;
     // Files to open; empty when the user cancels. filter as in QFileDialog ("Images (*.png *.jpg)").
@@ -30,7 +32,7 @@ class QtDialogs final : public Dialogs {
 public:
     std::optional<QString> askText(QWidget* parent, const QString& title, const QString& label,
                                    const QString& initial) override;
-    bool confirm(QWidget* parent, const QString& title, const QString& text) override;
+    bool confirm(QWidget* parent, const QString& title, const QString& text, const QString& action) override;
     void showError(QWidget* parent, const QString& title, const QString& text) override;
     void showInfo(QWidget* parent, const QString& title, const QString& text) override;
     QStringList askOpenFiles(QWidget* parent, const QString& title, const QString& filter) override;

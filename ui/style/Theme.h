@@ -1,0 +1,41 @@
+#pragma once
+
+#include "style/Tokens.h"
+
+#include <QPalette>
+#include <QString>
+
+class QApplication;
+class QStyle;
+class QWidget;
+
+namespace Tessera::Ui::Style {
+
+// The theme in use: Fusion under Tessera's proxy style (rounded buttons and fields, a visible focus ring, the icon
+// set in place of Qt's standard pixmaps, no icons on dialog buttons) with a palette built from the tokens.
+// Widgets read colours from their palette; the few roles without a palette slot come from tokens().
+
+// Applies a variant to the whole application. Widgets are told through QEvent::PaletteChange / StyleChange.
+void apply(QApplication& app, Variant variant);
+// The variant the platform prefers (its palette's window is dark or light).
+Variant systemVariant();
+// The variant applied last (Light before any).
+Variant current();
+// The current variant's colours.
+const Colours& tokens();
+
+// The palette the tokens make for a variant.
+QPalette paletteFor(Variant variant);
+// A new instance of the proxy style (the app takes ownership).
+QStyle* createStyle();
+
+// Small scoped style sheets, filled from the current tokens: each returns a sheet for one widget (selected by
+// its object name) so nothing leaks into the widgets inside it.
+QString cardSheet(const QString& objectName, const QColor& background, int radius);
+// A flat, icon-only tool button: a rounded hover and pressed background, no frame.
+QString iconButtonSheet();
+
+// A colour as a style sheet value: rgba(r, g, b, a).
+QString css(const QColor& colour);
+
+} // namespace Tessera::Ui::Style
