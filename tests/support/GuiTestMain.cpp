@@ -15,6 +15,7 @@ int main(int argc, char** argv) {
     QApplication::setApplicationName(QStringLiteral("TesseraTests"));
     QStandardPaths::setTestModeEnabled(true); // QSettings and data paths stay out of the real profile
     Tessera::Ui::installTranslations(app, QStringLiteral("en")); // the tests read the English texts
+    Tessera::Ui::applyTheme(app, Tessera::Ui::Theme::Light);     // the real style, palette and icons
     ::testing::InitGoogleTest(&argc, argv);
     return RUN_ALL_TESTS();
 }

@@ -11,6 +11,7 @@
 #include "ui/UiFixture.h"
 #include "widgets/ErrorBanner.h"
 
+#include <QAction>
 #include <QApplication>
 #include <QClipboard>
 #include <QLabel>
@@ -37,6 +38,14 @@ bool settled(Ui::MainWindow& window) {
     const int count = view->messageCount();
     return count > 0 && view->messageAt(count - 1)->message().role == Core::Role::Assistant &&
            view->messageAt(count - 1)->message().state != Core::MessageState::Streaming;
+}
+
+// Delete sits under the message's "more" menu.
+void deleteVia(QWidget* message) {
+    auto* action = message->findChild<QAction*>(QStringLiteral("deleteMessage"));
+    ASSERT_NE(action, nullptr);
+    ASSERT_TRUE(action->isEnabled());
+    action->trigger();
 }
 
 void click(QWidget* message, const char* button) {
@@ -108,10 +117,10 @@ TEST_F(MainWindowTest, CopyAndDeleteAMessage) {
     EXPECT_EQ(QApplication::clipboard()->text(), QStringLiteral("Echo: copy me"));
 
     dialogs.nextConfirm = false;
-    click(at(window, 1), "deleteMessage");
+    deleteVia(at(window, 1));
     EXPECT_EQ(window.chatPanel()->chatView()->messageCount(), 2) << "not confirmed, nothing deleted";
     dialogs.nextConfirm = true;
-    click(at(window, 1), "deleteMessage");
+    deleteVia(at(window, 1));
     EXPECT_EQ(window.chatPanel()->chatView()->messageCount(), 1);
     EXPECT_EQ(services->store().messages.listForConversation(*window.chatPanel()->conversationId())->size(), 1U);
 }

@@ -1,11 +1,12 @@
-// How messages are shown: Markdown with tables and links, raw HTML as text, and code blocks highlighted per
-// language with a Copy link each.
+// How messages are shown: Markdown with tables, quotes, lists and links styled from the tokens, raw HTML as text,
+// and code blocks highlighted per language, each in a card with a copy button.
 #include "chat/MessageRenderer.h"
 #include "chat/MessageWidget.h"
 
 #include <QApplication>
 #include <QClipboard>
 #include <QLabel>
+#include <QToolButton>
 
 #include "support/QtPrinters.h"
 
@@ -16,10 +17,8 @@ using namespace Tessera::Ui;
 
 namespace {
 
-QPalette light() {
-    QPalette palette;
-    palette.setColor(QPalette::Base, Qt::white);
-    return palette;
+const Style::Colours& light() {
+    return Style::colours(Style::Variant::Light);
 }
 
 // The colour of the span that holds the text, or "" when it is not in one.
@@ -52,9 +51,8 @@ TEST(MessageRendererTest, EachLanguageColoursItsKeywordsStringsCommentsAndNumber
         {"bash", "if [ -f \"$HOME/x\" ]; then echo ok; fi # check", "then", "\"$HOME/x\"", "# check"},
         {"sql", "select name from users where id = 7; -- one", "select", "", "-- one"},
     };
-    const QPalette palette = light();
     for (const Case& test : cases) {
-        const QString html = highlightCode(QString::fromUtf8(test.code), QString::fromUtf8(test.language), palette);
+        const QString html = highlightCode(QString::fromUtf8(test.code), QString::fromUtf8(test.language), light());
         const QString keyword = colourOf(html, QString::fromUtf8(test.keyword));
         EXPECT_FALSE(keyword.isEmpty()) << test.language << ": " << html.toStdString();
         if (*test.string) {
@@ -69,17 +67,17 @@ TEST(MessageRendererTest, EachLanguageColoursItsKeywordsStringsCommentsAndNumber
         }
     }
     EXPECT_FALSE(
-        colourOf(highlightCode(QStringLiteral("{\"n\": 3}"), QStringLiteral("json"), palette), QStringLiteral("3"))
+        colourOf(highlightCode(QStringLiteral("{\"n\": 3}"), QStringLiteral("json"), light()), QStringLiteral("3"))
             .isEmpty())
         << "numbers";
-    EXPECT_EQ(highlightCode(QStringLiteral("return <b>"), QStringLiteral("cobol"), palette),
+    EXPECT_EQ(highlightCode(QStringLiteral("return <b>"), QStringLiteral("cobol"), light()),
               QStringLiteral("return &lt;b&gt;"))
         << "unknown languages are plain, escaped";
-    EXPECT_FALSE(highlightCode(QStringLiteral("x = \"<script>\""), QStringLiteral("python"), palette)
+    EXPECT_FALSE(highlightCode(QStringLiteral("x = \"<script>\""), QStringLiteral("python"), light())
                      .contains(QStringLiteral("<script>")));
 }
 
-TEST(MessageRendererTest, MarkdownTablesLinksAndCodeBlocksWithCopyLinks) {
+TEST(MessageRendererTest, MarkdownBecomesTextPartsAndCodeBlocksBecomeTheirOwnParts) {
     const QString markdown = QStringLiteral(
         "Here:\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\nSee [docs](https://example.com).\n\n"
         "```python\nprint('one')\n```\n\nand\n\n~~~\nplain <text>\n~~~\n\n<img src=x onerror=alert(1)>\n\n"
@@ -89,27 +87,83 @@ TEST(MessageRendererTest, MarkdownTablesLinksAndCodeBlocksWithCopyLinks) {
     EXPECT_EQ(rendered.codeBlocks[0], QStringLiteral("print('one')"));
     EXPECT_EQ(rendered.codeBlocks[1], QStringLiteral("plain <text>"));
     EXPECT_EQ(rendered.codeBlocks[2], QStringLiteral("SELECT 1")) << "a block still being written";
-    EXPECT_TRUE(rendered.html.contains(QStringLiteral("<table"))) << "a Markdown table";
-    EXPECT_TRUE(rendered.html.contains(QStringLiteral("href=\"https://example.com\"")));
-    EXPECT_TRUE(rendered.html.contains(QStringLiteral("href=\"tessera-copy:0\"")));
-    EXPECT_TRUE(rendered.html.contains(QStringLiteral("href=\"tessera-copy:2\"")));
-    EXPECT_FALSE(rendered.html.contains(QStringLiteral("<img"))) << "raw HTML is shown as text";
-    EXPECT_TRUE(rendered.html.contains(QStringLiteral("plain &lt;text&gt;")));
-    EXPECT_EQ(codeBlockOfLink(QStringLiteral("tessera-copy:2")), 2);
-    EXPECT_EQ(codeBlockOfLink(QStringLiteral("https://example.com")), -1);
-    EXPECT_EQ(codeBlockOfLink(QStringLiteral("tessera-copy:x")), -1);
+    ASSERT_EQ(rendered.parts.size(), 6); // text, code, text, code, text, code
+    EXPECT_EQ(rendered.parts[1].kind, MessagePart::Kind::Code);
+    EXPECT_EQ(rendered.parts[1].language, QStringLiteral("python"));
+    EXPECT_EQ(rendered.parts[4].kind, MessagePart::Kind::Text);
+    const QString html = rendered.html();
+    EXPECT_TRUE(html.contains(QStringLiteral("<table"))) << "a Markdown table";
+    EXPECT_TRUE(html.contains(QStringLiteral("href=\"https://example.com\"")));
+    EXPECT_FALSE(html.contains(QStringLiteral("<img"))) << "raw HTML is shown as text";
+    EXPECT_TRUE(html.contains(QStringLiteral("plain &lt;text&gt;")));
+    EXPECT_TRUE(html.contains(QStringLiteral("white-space:pre-wrap"))) << "long lines of code wrap";
 }
 
-TEST(MessageRendererTest, TheCopyLinkOfACodeBlockCopiesIt) {
+TEST(MessageRendererTest, TablesQuotesAndInlineCodeAreStyledFromTheTokens) {
+    for (const Style::Variant variant : {Style::Variant::Light, Style::Variant::Dark}) {
+        const Style::Colours& tokens = Style::colours(variant);
+        const QString html =
+            renderMessage(QStringLiteral("| Name | Size |\n|---|--:|\n| a | 1 |\n\n> quoted\n\nrun `make` now\n\n"
+                                         "- one\n- two\n\n1. first\n\n## Heading"),
+                          tokens)
+                .html();
+        EXPECT_TRUE(html.contains(QStringLiteral("<th align=\"left\" bgcolor=\"%1\"").arg(tokens.raised.name())))
+            << "a tinted header: " << html.toStdString();
+        EXPECT_TRUE(html.contains(QStringLiteral("<td align=\"right\">"))) << "column alignment kept";
+        EXPECT_TRUE(html.contains(QStringLiteral("border-color:%1").arg(tokens.border.name()))) << "thin rules";
+        EXPECT_TRUE(html.contains(QStringLiteral("cellpadding=\"6\"")));
+        EXPECT_TRUE(html.contains(QStringLiteral("<td width=\"3\" bgcolor=\"%1\">").arg(tokens.border.name())))
+            << "a quote has a bar";
+        EXPECT_TRUE(html.contains(QStringLiteral("<code style=\"background-color:%1;\">&nbsp;make&nbsp;</code>")
+                                      .arg(tokens.codeSurface.name())))
+            << "inline code is tinted: " << html.toStdString();
+        EXPECT_TRUE(html.contains(QStringLiteral("<ul")) && html.contains(QStringLiteral("<ol"))) << html.toStdString();
+        EXPECT_TRUE(html.contains(QStringLiteral("font-size:large; font-weight:600;"))) << "a level-2 heading";
+    }
+}
+
+TEST(MessageRendererTest, ImagesAndScriptLinksInMarkdownAreNeverLoadedOrFollowed) {
+    const QString html = renderMessage(QStringLiteral("![secret](file:///etc/passwd) [x](javascript:alert(1)) "
+                                                      "[ok](https://example.com)"),
+                                       light())
+                             .html();
+    EXPECT_FALSE(html.contains(QStringLiteral("<img"))) << html.toStdString();
+    EXPECT_TRUE(html.contains(QStringLiteral("file:///etc/passwd"))) << "the address is shown as text";
+    EXPECT_FALSE(html.contains(QStringLiteral("href=\"javascript"))) << html.toStdString();
+    EXPECT_TRUE(html.contains(QStringLiteral("href=\"https://example.com\"")));
+}
+
+TEST(MessageRendererTest, TheCopyButtonOfACodeBlockCopiesIt) {
     Core::Message message;
     message.id = 1;
     message.role = Core::Role::Assistant;
     message.content = QStringLiteral("Try:\n```bash\necho one\n```\nor\n```bash\necho two\n```");
     Ui::MessageWidget widget(message);
-    auto* body = widget.findChild<QLabel*>(QStringLiteral("messageBody"));
-    ASSERT_NE(body, nullptr);
-    Q_EMIT body->linkActivated(Ui::copyLink(1));
+    const QList<QWidget*> blocks = widget.findChildren<QWidget*>(QStringLiteral("codeBlock"));
+    ASSERT_EQ(blocks.size(), 2);
+    auto* copy = blocks[1]->findChild<QToolButton*>(QStringLiteral("copyCode"));
+    ASSERT_NE(copy, nullptr);
+    EXPECT_FALSE(copy->toolTip().isEmpty());
+    EXPECT_FALSE(copy->accessibleName().isEmpty());
+    copy->click();
     EXPECT_EQ(QApplication::clipboard()->text(), QStringLiteral("echo two"));
-    Q_EMIT body->linkActivated(Ui::copyLink(7)); // no such block: nothing happens
-    EXPECT_EQ(QApplication::clipboard()->text(), QStringLiteral("echo two"));
+    EXPECT_EQ(blocks[0]->findChild<QLabel*>(QStringLiteral("codeLanguage"))->text(), QStringLiteral("bash"));
+}
+
+TEST(MessageRendererTest, AStreamingAnswerReusesThePartsItAlreadyShows) {
+    Core::Message message;
+    message.id = 1;
+    message.role = Core::Role::Assistant;
+    message.state = Core::MessageState::Streaming;
+    Ui::MessageWidget widget(message);
+    widget.setStreamingText(QStringLiteral("Intro\n\n```cpp\nint a;"));
+    auto* intro = widget.findChild<QLabel*>(QStringLiteral("messageBody"));
+    QWidget* block = widget.findChild<QWidget*>(QStringLiteral("codeBlock"));
+    ASSERT_NE(intro, nullptr);
+    ASSERT_NE(block, nullptr);
+    widget.setStreamingText(QStringLiteral("Intro\n\n```cpp\nint a;\nint b;\n```\nDone."));
+    EXPECT_EQ(widget.findChild<QLabel*>(QStringLiteral("messageBody")), intro) << "the first part is kept";
+    EXPECT_EQ(widget.findChild<QWidget*>(QStringLiteral("codeBlock")), block) << "the code card is kept";
+    EXPECT_EQ(block->property("code").toString(), QStringLiteral("int a;\nint b;"));
+    EXPECT_EQ(widget.findChildren<QLabel*>(QStringLiteral("messageText")).size(), 1) << "the text after it is new";
 }

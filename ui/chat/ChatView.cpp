@@ -1,28 +1,58 @@
 #include "chat/ChatView.h"
 
 #include "chat/MessageWidget.h"
+#include "style/Icons.h"
+#include "style/Theme.h"
 
+#include <QEvent>
+#include <QHBoxLayout>
 #include <QLabel>
 #include <QPointer>
-
 #include <QScrollBar>
+#include <QToolButton>
 #include <QVBoxLayout>
+
 #include <algorithm>
 
 namespace Tessera::Ui {
 
+namespace {
+
+// The scrolled content. Its height is the height its messages need at the view's width: a word-wrapped label's
+// minimum height (its height when squeezed to a few characters) must not count, or the content grows taller than
+// its messages and shows a blank gap below the last one, with the scroll bar no longer matching the view.
+class ConversationContent final : public QWidget {
+public:
+    using QWidget::QWidget;
+    QSize minimumSizeHint() const override { return {QWidget::minimumSizeHint().width(), 0}; }
+};
+
+} // namespace
+
 ChatView::ChatView(QWidget* parent)
     : QScrollArea(parent)
-    , m_content(new QWidget(this))
-    , m_layout(new QVBoxLayout(m_content))
-    , m_placeholder(new QLabel(tr("Start a conversation: write a message below and press Ctrl+Enter."), m_content)) {
+    , m_content(new ConversationContent(this))
+    , m_column(new QWidget(m_content))
+    , m_layout(new QVBoxLayout(m_column))
+    , m_jump(new QToolButton(this))
+    , m_placeholder(new QLabel(tr("Start a conversation: write a message below and press Ctrl+Enter."), m_column)) {
     setObjectName(QStringLiteral("chatView"));
     setAccessibleName(tr("Conversation"));
     setWidgetResizable(true);
     setFrameShape(QFrame::NoFrame);
     setFocusPolicy(Qt::StrongFocus);
-    m_layout->setContentsMargins(12, 12, 12, 12);
-    m_layout->setSpacing(10);
+    setBackgroundRole(QPalette::Base);
+    m_content->setBackgroundRole(QPalette::Base);
+    m_column->setObjectName(QStringLiteral("conversationColumn"));
+    m_column->setMaximumWidth(Style::readableWidth + 2 * Style::Space::three);
+    m_column->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
+    auto* centre = new QHBoxLayout(m_content);
+    centre->setContentsMargins(0, 0, 0, 0);
+    centre->addStretch(0);
+    centre->addWidget(m_column, 1);
+    centre->addStretch(0);
+    m_layout->setContentsMargins(Style::Space::three, Style::Space::three, Style::Space::three, Style::Space::three);
+    m_layout->setSpacing(Style::Space::three);
     m_placeholder->setObjectName(QStringLiteral("emptyConversationHint"));
     m_placeholder->setAlignment(Qt::AlignCenter);
     m_placeholder->setWordWrap(true);
@@ -31,11 +61,27 @@ ChatView::ChatView(QWidget* parent)
     m_layout->addWidget(m_placeholder, 1);
     m_layout->addStretch(1);
     setWidget(m_content);
+
+    m_jump->setObjectName(QStringLiteral("jumpToLatest"));
+    m_jump->setIcon(Style::icon(Style::Icon::ArrowDown));
+    m_jump->setIconSize(QSize(Style::iconSize, Style::iconSize));
+    m_jump->setToolTip(tr("Jump to the latest message"));
+    m_jump->setAccessibleName(tr("Jump to the latest message"));
+    m_jump->setFixedSize(36, 36);
+    m_jump->setCursor(Qt::PointingHandCursor);
+    m_jump->hide();
+    connect(m_jump, &QToolButton::clicked, this, &ChatView::jumpToLatest);
+
     m_frameTimer.setSingleShot(true);
     m_frameTimer.setInterval(frameIntervalMs);
     connect(&m_frameTimer, &QTimer::timeout, this, &ChatView::flushPending);
     connect(verticalScrollBar(), &QScrollBar::valueChanged, this, [this](int value) {
-        m_followTail = value >= verticalScrollBar()->maximum() - 20;
+        if (!m_scrolling) {
+            // The reader moved the view: follow the newest text only from the bottom.
+            m_followTail = atBottom();
+            rememberAnchor();
+        }
+        updateJumpButton();
         if (value == verticalScrollBar()->minimum() && verticalScrollBar()->maximum() > 0 && m_firstShown > 0) {
             // At the top: the page before it, from the event loop (not inside the scroll bar's signal).
             QTimer::singleShot(0, this, [this] {
@@ -45,11 +91,86 @@ ChatView::ChatView(QWidget* parent)
             });
         }
     });
-    connect(verticalScrollBar(), &QScrollBar::rangeChanged, this, [this](int, int max) {
-        if (m_followTail) {
-            verticalScrollBar()->setValue(max);
+    connect(verticalScrollBar(), &QScrollBar::rangeChanged, this, &ChatView::handleRangeChanged);
+    applyJumpStyle();
+}
+
+void ChatView::applyJumpStyle() {
+    const Style::Colours& c = Style::tokens();
+    m_jump->setStyleSheet(
+        QStringLiteral("#jumpToLatest { background: %1; border: 1px solid %2; border-radius: 18px; }"
+                       "#jumpToLatest:hover { background: %3; }"
+                       "#jumpToLatest:focus { border: 2px solid %4; }")
+            .arg(Style::css(c.surface), Style::css(c.border), Style::css(c.raised), Style::css(c.focus)));
+}
+
+bool ChatView::event(QEvent* event) {
+    if (event->type() == QEvent::PaletteChange) {
+        applyJumpStyle();
+    }
+    return QScrollArea::event(event);
+}
+
+bool ChatView::atBottom() const {
+    return verticalScrollBar()->value() >= verticalScrollBar()->maximum() - 24;
+}
+
+void ChatView::setScrollValue(int value) {
+    m_scrolling = true;
+    verticalScrollBar()->setValue(value);
+    m_scrolling = false;
+}
+
+void ChatView::rememberAnchor() {
+    const int top = verticalScrollBar()->value();
+    m_anchor = nullptr;
+    for (MessageWidget* widget : m_widgets) {
+        const int y = widget->mapTo(m_content, QPoint(0, 0)).y();
+        if (y + widget->height() > top) {
+            m_anchor = widget;
+            m_anchorOffset = y - top;
+            return;
         }
-    });
+    }
+}
+
+void ChatView::handleRangeChanged() {
+    if (m_followTail) {
+        setScrollValue(verticalScrollBar()->maximum());
+    } else if (m_anchor) {
+        // Text added above or below, or a message grew: the message at the top of the view stays in place.
+        setScrollValue(m_anchor->mapTo(m_content, QPoint(0, 0)).y() - m_anchorOffset);
+    }
+    updateJumpButton();
+}
+
+void ChatView::jumpToLatest() {
+    m_followTail = true;
+    setScrollValue(verticalScrollBar()->maximum());
+    updateJumpButton();
+}
+
+void ChatView::updateJumpButton() {
+    const bool show = !m_all.empty() && verticalScrollBar()->maximum() > 0 && !atBottom();
+    if (show != m_jump->isVisible()) {
+        m_jump->setVisible(show);
+        m_jump->raise();
+    }
+}
+
+void ChatView::resizeEvent(QResizeEvent* event) {
+    QScrollArea::resizeEvent(event);
+    const QRect area = viewport()->geometry();
+    m_jump->move(area.center().x() - m_jump->width() / 2, area.bottom() - m_jump->height() - Style::Space::two);
+    if (m_followTail) {
+        setScrollValue(verticalScrollBar()->maximum());
+    }
+}
+
+void ChatView::updateNewest() {
+    for (std::size_t i = 0; i < m_widgets.size(); ++i) {
+        m_widgets[i]->setActionsAlwaysShown(i + 1 == m_widgets.size());
+    }
 }
 
 void ChatView::clear() {
@@ -64,6 +185,8 @@ void ChatView::clear() {
     m_streamingText.clear();
     m_dirty.clear();
     m_followTail = true;
+    m_anchor = nullptr;
+    m_jump->hide();
 }
 
 void ChatView::setMessages(const std::vector<Core::Message>& messages) {
@@ -76,6 +199,7 @@ void ChatView::setMessages(const std::vector<Core::Message>& messages) {
     }
     m_placeholder->setVisible(m_all.empty());
     m_followTail = true;
+    updateNewest();
 }
 
 MessageWidget* ChatView::createWidget(const Core::Message& message) {
@@ -86,9 +210,9 @@ MessageWidget* ChatView::createWidget(const Core::Message& message) {
         // The widget holds the bytes it shows; the branch kept here stays without them.
         Core::Message withBytes = message;
         withBytes.images = m_imageLoader(message.id);
-        widget = new MessageWidget(withBytes, m_content);
+        widget = new MessageWidget(withBytes, m_column);
     } else {
-        widget = new MessageWidget(message, m_content);
+        widget = new MessageWidget(message, m_column);
     }
     widget->setActionsEnabled(m_actionsEnabled);
     connect(widget, &MessageWidget::copyRequested, this, &ChatView::copyRequested);
@@ -107,23 +231,25 @@ bool ChatView::showEarlierMessages() {
         return false;
     }
     const std::size_t from = m_firstShown > std::size_t(pageSize) ? m_firstShown - pageSize : 0;
-    // Keep what is on screen where it is: the content grows above it by as much as the scroll position moves.
-    const int before = verticalScrollBar()->maximum() - verticalScrollBar()->value();
+    // Keep what is on screen where it is: the message at the top of the view is the anchor, and the scroll
+    // position follows it as the content grows above.
+    m_followTail = false;
+    rememberAnchor();
     for (std::size_t i = m_firstShown; i-- > from;) {
         m_widgets.insert(m_widgets.begin(), createWidget(m_all[i]));
         m_layout->insertWidget(1, m_widgets.front()); // after the hidden placeholder
         m_widgets.front()->show();
     }
     m_firstShown = from;
-    m_followTail = false;
-    // Size the content now (the scroll area would do it at the next layout pass), so the scroll range is known
-    // before the position is restored.
+    // Size the content now (the scroll area would do it at the next layout pass), so the anchor's new place is
+    // known at once; later changes of height (pictures, wrapping) are followed by handleRangeChanged.
     m_layout->activate();
+    m_content->layout()->activate();
     const int width = viewport()->width();
-    const int height =
-        m_layout->hasHeightForWidth() ? m_layout->totalHeightForWidth(width) : m_layout->totalSizeHint().height();
+    QLayout* outer = m_content->layout();
+    const int height = outer->hasHeightForWidth() ? outer->totalHeightForWidth(width) : outer->totalSizeHint().height();
     m_content->resize(width, std::max(height, viewport()->height()));
-    verticalScrollBar()->setValue(verticalScrollBar()->maximum() - before);
+    handleRangeChanged();
     return true;
 }
 
@@ -132,7 +258,10 @@ void ChatView::appendMessage(const Core::Message& message) {
     m_placeholder->hide();
     m_widgets.push_back(createWidget(m_all.back()));
     m_layout->insertWidget(m_layout->count() - 1, m_widgets.back());
-    m_followTail = true;
+    if (message.role == Core::Role::User) {
+        m_followTail = true; // the reader just sent it: show it, and the answer that follows
+    }
+    updateNewest();
 }
 
 void ChatView::appendDelta(qint64 messageId, const QString& delta) {
@@ -173,6 +302,12 @@ void ChatView::finishMessage(const Core::Message& message) {
     if (MessageWidget* widget = messageById(message.id)) {
         widget->setFinal(message);
     }
+    // The facts line replaced "Writing…" and the actions appeared: once laid out, the whole message shows.
+    QTimer::singleShot(0, this, [this] {
+        if (m_followTail) {
+            setScrollValue(verticalScrollBar()->maximum());
+        }
+    });
 }
 
 void ChatView::setActionsEnabled(bool enabled) {
@@ -199,7 +334,11 @@ bool ChatView::scrollToMessage(qint64 id) {
     QTimer::singleShot(0, this, [this, widget = QPointer<MessageWidget>(widget)] {
         if (widget) {
             m_followTail = false;
+            m_scrolling = true;
             ensureWidgetVisible(widget, 0, 40);
+            m_scrolling = false;
+            rememberAnchor();
+            updateJumpButton();
         }
     });
     return true;

@@ -3,6 +3,7 @@
 #include "chat/Message.h"
 
 #include <QHash>
+#include <QPointer>
 #include <QScrollArea>
 #include <QTimer>
 
@@ -10,16 +11,22 @@
 #include <vector>
 
 class QLabel;
+class QToolButton;
 class QVBoxLayout;
 
 namespace Tessera::Ui {
 
 class MessageWidget;
 
-// The messages of one conversation. Only the newest page of messages gets widgets when a conversation opens;
-// scrolling to the top shows the page before it, so a conversation of any length opens at once. While an answer
-// streams, deltas are collected and the one message being written is re-rendered at most ~30 times a second;
-// nothing else is touched.
+// The messages of one conversation, in a readable column (Style::readableWidth at most, centred). Only the newest
+// page of messages gets widgets when a conversation opens; scrolling to the top shows the page before it, so a
+// conversation of any length opens at once. While an answer streams, deltas are collected and the one message
+// being written is re-rendered at most ~30 times a second; nothing else is touched.
+//
+// Scrolling: the view follows the newest text while it is at the bottom (opening a conversation, sending, an
+// answer streaming and ending), and stays where the reader put it once they scroll up: the message at the top
+// of the view keeps its place while text is added below or older pages above. A "jump to latest" button shows
+// whenever the bottom is out of view.
 class ChatView final : public QScrollArea {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(ChatView)
@@ -58,6 +65,10 @@ public:
     bool scrollToMessage(qint64 id);
     // Number of times a streaming message was re-rendered (for tests of the coalescing).
     int streamRenderCount() const { return m_streamRenders; }
+    // True while the view follows the newest text (it was at the bottom when it last moved).
+    bool followsLatest() const { return m_followTail; }
+    // Scrolls to the end and follows the newest text again.
+    void jumpToLatest();
 
 Q_SIGNALS:
     // The actions of a message (see MessageWidget).
@@ -67,14 +78,30 @@ Q_SIGNALS:
     void deleteRequested(qint64 messageId);
     void versionRequested(qint64 messageId, int step);
 
+protected:
+    bool event(QEvent* event) override;
+    void resizeEvent(QResizeEvent* event) override;
+
 private:
     void flushPending();
+    bool atBottom() const;
+    void setScrollValue(int value);
+    // Remembers the message at the top of the view and its offset, to keep it in place when the content changes.
+    void rememberAnchor();
+    void handleRangeChanged();
+    void updateJumpButton();
+    void updateNewest();
+    void applyJumpStyle();
     // A widget for the message, connected; the caller places it.
     MessageWidget* createWidget(const Core::Message& message);
-    void scrollToBottomSoon();
 
     QWidget* m_content;
+    QWidget* m_column;
     QVBoxLayout* m_layout;
+    QToolButton* m_jump;
+    QPointer<MessageWidget> m_anchor;
+    int m_anchorOffset = 0;
+    bool m_scrolling = false;         // the view moves itself: not the reader's scroll
     QLabel* m_placeholder;            // shown while the conversation is empty
     std::vector<Core::Message> m_all; // the branch shown, first message first
     ImageLoader m_imageLoader;

@@ -1,9 +1,15 @@
 #include "chat/MessageRenderer.h"
 
-#include <QCoreApplication>
+#include <QFont>
 #include <QRegularExpression>
 #include <QSet>
 #include <QTextDocument>
+#include <QTextFrame>
+#include <QTextList>
+#include <QTextTable>
+#include <QUrl>
+
+#include <algorithm>
 
 namespace Tessera::Ui {
 
@@ -95,13 +101,9 @@ struct Colours {
     QString keyword, string, comment, number, special;
 };
 
-Colours coloursFor(const QPalette& palette) {
-    if (palette.color(QPalette::Base).lightness() < 128) {
-        return {QStringLiteral("#c792ea"), QStringLiteral("#c3e88d"), QStringLiteral("#7f8c98"),
-                QStringLiteral("#f78c6c"), QStringLiteral("#82aaff")};
-    }
-    return {QStringLiteral("#7c1fa2"), QStringLiteral("#2e7d32"), QStringLiteral("#6a737d"), QStringLiteral("#b35900"),
-            QStringLiteral("#1f5fbf")};
+Colours coloursFor(const Style::Colours& tokens) {
+    return {tokens.codeKeyword.name(), tokens.codeString.name(), tokens.codeComment.name(), tokens.codeNumber.name(),
+            tokens.codeSpecial.name()};
 }
 
 QString span(const QString& colour, const QString& text, bool italic = false) {
@@ -111,12 +113,12 @@ QString span(const QString& colour, const QString& text, bool italic = false) {
 
 } // namespace
 
-QString highlightCode(const QString& code, const QString& language, const QPalette& palette) {
+QString highlightCode(const QString& code, const QString& language, const Style::Colours& tokens) {
     const Family family = familyOf(language);
     if (family == Family::None) {
         return code.toHtmlEscaped();
     }
-    const Colours colours = coloursFor(palette);
+    const Colours colours = coloursFor(tokens);
     const QSet<QString>& keys = keywords(family);
     const bool hashComments = family == Family::Python || family == Family::Shell;
     const bool slashComments = family == Family::CLike || family == Family::JavaScript || family == Family::Json;
@@ -232,47 +234,257 @@ QString highlightCode(const QString& code, const QString& language, const QPalet
     return html;
 }
 
-QString copyLink(int block) {
-    return QStringLiteral("tessera-copy:%1").arg(block);
-}
-
-int codeBlockOfLink(const QString& link) {
-    if (!link.startsWith(QLatin1StringView("tessera-copy:"))) {
-        return -1;
-    }
-    bool ok = false;
-    const int block = link.mid(13).toInt(&ok);
-    return ok && block >= 0 ? block : -1;
-}
-
 namespace {
 
-// Markdown to the HTML inside <body>, raw HTML shown as text.
-QString markdownHtml(const QString& markdown) {
+QString escapeText(const QString& text) {
+    QString escaped = text.toHtmlEscaped();
+    escaped.replace(QChar::LineSeparator, QStringLiteral("<br>"));
+    escaped.replace(QChar(u'\t'), QStringLiteral("    "));
+    return escaped;
+}
+
+bool isSafeLink(const QString& href) {
+    const QString scheme = QUrl(href).scheme().toLower();
+    return scheme == QLatin1StringView("http") || scheme == QLatin1StringView("https") ||
+           scheme == QLatin1StringView("mailto");
+}
+
+// Turns the document QTextDocument made of the Markdown into the rich text the chat shows, styled from the
+// tokens: paragraphs with even spacing, headings on the type scale, lists, block quotes with a bar, tables with
+// thin rules, padding and a tinted header, inline code tinted, links, and no images (a Markdown image is shown
+// as its address, so a message can never make Tessera load a file or a remote picture).
+class HtmlWriter {
+public:
+    explicit HtmlWriter(const Style::Colours& tokens)
+        : m_tokens(tokens) {}
+
+    QString write(const QTextDocument& document) {
+        writeFrame(document.rootFrame(), 0);
+        closeLists(-1);
+        closeQuote();
+        return m_html;
+    }
+
+private:
+    void writeFrame(QTextFrame* frame, int depth) {
+        for (auto it = frame->begin(); !it.atEnd(); ++it) {
+            if (QTextFrame* child = it.currentFrame()) {
+                closeLists(-1);
+                if (auto* table = qobject_cast<QTextTable*>(child); table && depth == 0) {
+                    writeTable(table);
+                } else {
+                    writeFrame(child, depth + 1);
+                }
+                continue;
+            }
+            writeBlock(it.currentBlock());
+        }
+    }
+
+    void writeBlock(const QTextBlock& block) {
+        const QTextBlockFormat format = block.blockFormat();
+        const int quote = format.property(QTextFormat::BlockQuoteLevel).toInt();
+        if ((quote > 0) != m_inQuote) {
+            closeLists(-1);
+            if (quote > 0) {
+                openQuote();
+            } else {
+                closeQuote();
+            }
+        }
+        if (format.hasProperty(QTextFormat::BlockTrailingHorizontalRulerWidth)) {
+            closeLists(-1);
+            m_html += QStringLiteral("<hr>");
+            return;
+        }
+        const QString margin = m_firstBlock ? QStringLiteral("0") : QStringLiteral("8");
+        m_firstBlock = false;
+        if (QTextList* list = block.textList()) {
+            openList(list);
+            QString marker;
+            if (format.marker() == QTextBlockFormat::MarkerType::Checked) {
+                marker = QStringLiteral("☑ ");
+            } else if (format.marker() == QTextBlockFormat::MarkerType::Unchecked) {
+                marker = QStringLiteral("☐ ");
+            }
+            m_html +=
+                QStringLiteral("<li style=\"margin-top:4px;\">") + marker + inlineHtml(block) + QStringLiteral("</li>");
+            return;
+        }
+        closeLists(-1);
+        if (const int level = format.headingLevel(); level > 0) {
+            static const char* const sizes[] = {"x-large", "large", "medium", "medium", "medium", "medium"};
+            m_html += QStringLiteral("<p style=\"margin-top:%1px; margin-bottom:0px; font-size:%2; "
+                                     "font-weight:600;\">")
+                          .arg(m_firstBlock ? 0 : 14)
+                          .arg(QLatin1StringView(sizes[std::clamp(level, 1, 6) - 1])) +
+                      inlineHtml(block) + QStringLiteral("</p>");
+            return;
+        }
+        if (format.nonBreakableLines()) { // an indented code block
+            m_html += QStringLiteral("<pre style=\"margin-top:%1px; white-space:pre-wrap; background-color:%2;\">")
+                          .arg(margin, m_tokens.codeSurface.name()) +
+                      block.text().toHtmlEscaped() + QStringLiteral("</pre>");
+            return;
+        }
+        m_html += QStringLiteral("<p style=\"margin-top:%1px; margin-bottom:0px;\">").arg(margin) + inlineHtml(block) +
+                  QStringLiteral("</p>");
+    }
+
+    QString inlineHtml(const QTextBlock& block) const {
+        QString html;
+        for (auto it = block.begin(); !it.atEnd(); ++it) {
+            const QTextFragment fragment = it.fragment();
+            if (!fragment.isValid()) {
+                continue;
+            }
+            const QTextCharFormat format = fragment.charFormat();
+            if (format.isImageFormat()) {
+                const QString name = format.toImageFormat().name();
+                html += QStringLiteral("<span style=\"color:%1;\">[%2]</span>")
+                            .arg(m_tokens.mutedText.name(), escapeText(name));
+                continue;
+            }
+            QString text = escapeText(fragment.text());
+            if (format.fontFixedPitch()) {
+                text = QStringLiteral("<code style=\"background-color:%1;\">&nbsp;%2&nbsp;</code>")
+                           .arg(m_tokens.codeSurface.name(), text);
+            }
+            if (format.fontWeight() >= QFont::DemiBold) {
+                text = QStringLiteral("<b>") + text + QStringLiteral("</b>");
+            }
+            if (format.fontItalic()) {
+                text = QStringLiteral("<i>") + text + QStringLiteral("</i>");
+            }
+            if (format.fontStrikeOut()) {
+                text = QStringLiteral("<s>") + text + QStringLiteral("</s>");
+            }
+            if (format.isAnchor() && !format.anchorHref().isEmpty()) {
+                const QString href = format.anchorHref();
+                if (isSafeLink(href)) {
+                    text = QStringLiteral("<a href=\"%1\" style=\"color:%2;\">%3</a>")
+                               .arg(href.toHtmlEscaped(), m_tokens.accentText.name(), text);
+                } else {
+                    text += QStringLiteral(" <span style=\"color:%1;\">(%2)</span>")
+                                .arg(m_tokens.mutedText.name(), escapeText(href));
+                }
+            }
+            html += text;
+        }
+        return html;
+    }
+
+    void writeTable(QTextTable* table) {
+        closeLists(-1);
+        m_html += QStringLiteral("<table cellspacing=\"0\" cellpadding=\"6\" border=\"1\" style=\"margin-top:8px; "
+                                 "border-collapse:collapse; border-style:solid; border-color:%1;\">")
+                      .arg(m_tokens.border.name());
+        for (int row = 0; row < table->rows(); ++row) {
+            m_html += QStringLiteral("<tr>");
+            for (int column = 0; column < table->columns(); ++column) {
+                const QTextTableCell cell = table->cellAt(row, column);
+                if (cell.row() != row || cell.column() != column) {
+                    continue; // covered by a spanning cell
+                }
+                QStringList blocks;
+                for (auto it = cell.begin(); !it.atEnd(); ++it) {
+                    if (it.currentFrame() == nullptr) {
+                        blocks << inlineHtml(it.currentBlock());
+                    }
+                }
+                const QString tag = row == 0 ? QStringLiteral("th") : QStringLiteral("td");
+                const Qt::Alignment align =
+                    cell.begin().atEnd() ? Qt::AlignLeft : cell.firstCursorPosition().blockFormat().alignment();
+                const QString alignment = align.testFlag(Qt::AlignRight)     ? QStringLiteral("right")
+                                          : align.testFlag(Qt::AlignHCenter) ? QStringLiteral("center")
+                                                                             : QStringLiteral("left");
+                m_html +=
+                    QStringLiteral("<%1 align=\"%2\"%3>")
+                        .arg(tag, alignment,
+                             row == 0 ? QStringLiteral(" bgcolor=\"%1\"").arg(m_tokens.raised.name()) : QString()) +
+                    blocks.join(QStringLiteral("<br>")) + QStringLiteral("</%1>").arg(tag);
+            }
+            m_html += QStringLiteral("</tr>");
+        }
+        m_html += QStringLiteral("</table>");
+        m_firstBlock = false;
+    }
+
+    void openList(QTextList* list) {
+        const int indent = list->format().indent();
+        while (!m_lists.isEmpty() &&
+               (m_lists.back().second > indent || (m_lists.back().second == indent && m_lists.back().first != list))) {
+            closeList();
+        }
+        if (m_lists.isEmpty() || m_lists.back().first != list) {
+            const QTextListFormat::Style style = list->format().style();
+            const bool ordered = style == QTextListFormat::ListDecimal || style == QTextListFormat::ListLowerAlpha ||
+                                 style == QTextListFormat::ListUpperAlpha || style == QTextListFormat::ListLowerRoman ||
+                                 style == QTextListFormat::ListUpperRoman;
+            m_html += ordered ? QStringLiteral("<ol style=\"margin-top:4px; margin-bottom:0px;\">")
+                              : QStringLiteral("<ul style=\"margin-top:4px; margin-bottom:0px;\">");
+            m_lists.append({list, indent});
+            m_listOrdered.append(ordered);
+        }
+    }
+
+    void closeList() {
+        m_html += m_listOrdered.takeLast() ? QStringLiteral("</ol>") : QStringLiteral("</ul>");
+        m_lists.removeLast();
+    }
+
+    void closeLists(int) {
+        while (!m_lists.isEmpty()) {
+            closeList();
+        }
+    }
+
+    void openQuote() {
+        m_inQuote = true;
+        m_html += QStringLiteral("<table cellspacing=\"0\" cellpadding=\"0\" style=\"margin-top:8px;\"><tr>"
+                                 "<td width=\"3\" bgcolor=\"%1\"></td><td style=\"padding-left:12px; color:%2;\">")
+                      .arg(m_tokens.border.name(), m_tokens.mutedText.name());
+        m_firstBlock = true;
+    }
+
+    void closeQuote() {
+        if (m_inQuote) {
+            m_html += QStringLiteral("</td></tr></table>");
+            m_inQuote = false;
+        }
+    }
+
+    const Style::Colours& m_tokens;
+    QString m_html;
+    QList<QPair<QTextList*, int>> m_lists;
+    QList<bool> m_listOrdered;
+    bool m_inQuote = false;
+    bool m_firstBlock = true;
+};
+
+QString markdownHtml(const QString& markdown, const Style::Colours& tokens) {
     QTextDocument document;
     document.setMarkdown(markdown, QTextDocument::MarkdownFeatures(QTextDocument::MarkdownDialectGitHub |
                                                                    QTextDocument::MarkdownNoHTML));
-    const QString html = document.toHtml();
-    const qsizetype bodyOpen = html.indexOf(QStringLiteral("<body"));
-    const qsizetype bodyStart = bodyOpen < 0 ? -1 : html.indexOf(QLatin1Char('>'), bodyOpen);
-    const qsizetype bodyEnd = html.lastIndexOf(QStringLiteral("</body>"));
-    return bodyStart < 0 || bodyEnd < 0 ? html : html.mid(bodyStart + 1, bodyEnd - bodyStart - 1);
+    return HtmlWriter(tokens).write(document);
 }
 
 } // namespace
 
-RenderedMessage renderMessage(const QString& markdown, const QPalette& palette) {
+RenderedMessage renderMessage(const QString& markdown, const Style::Colours& tokens) {
     static const QRegularExpression opening(QStringLiteral("^ {0,3}(`{3,}|~{3,})\\s*([\\w+#.-]*)[^\\n]*$"));
     RenderedMessage result;
     const QStringList lines = markdown.split(QLatin1Char('\n'));
     QStringList text;
     const auto flushText = [&] {
         if (!text.isEmpty()) {
-            result.html += markdownHtml(text.join(QLatin1Char('\n')));
+            const QString joined = text.join(QLatin1Char('\n'));
+            if (!joined.trimmed().isEmpty()) {
+                result.parts.append({MessagePart::Kind::Text, markdownHtml(joined, tokens), {}, {}});
+            }
             text.clear();
         }
     };
-    const QColor codeBackground = palette.color(QPalette::AlternateBase);
     for (qsizetype i = 0; i < lines.size(); ++i) {
         const QRegularExpressionMatch fence = opening.match(lines[i]);
         if (!fence.hasMatch()) {
@@ -292,20 +504,22 @@ RenderedMessage renderMessage(const QString& markdown, const QPalette& palette) 
             code << lines[j];
         }
         i = j; // the closing fence, or past the end while the block is still being written
-        const int block = int(result.codeBlocks.size());
-        result.codeBlocks << code.join(QLatin1Char('\n'));
-        const QString label = language.isEmpty() ? QCoreApplication::translate("Tessera::Ui::MessageRenderer", "code")
-                                                 : language.toHtmlEscaped();
-        result.html += QStringLiteral("<table width=\"100%\" cellspacing=\"0\" cellpadding=\"6\" "
-                                      "style=\"background-color:%1;\"><tr><td>"
-                                      "<small>%2 · <a href=\"%3\">%4</a></small>"
-                                      "<pre style=\"margin:0;\">%5</pre></td></tr></table>")
-                           .arg(codeBackground.name(), label, copyLink(block),
-                                QCoreApplication::translate("Tessera::Ui::MessageRenderer", "Copy"),
-                                highlightCode(result.codeBlocks.back(), language, palette));
+        MessagePart part{MessagePart::Kind::Code, {}, code.join(QLatin1Char('\n')), language};
+        part.html = QStringLiteral("<pre style=\"margin:0px; white-space:pre-wrap;\">%1</pre>")
+                        .arg(highlightCode(part.code, language, tokens));
+        result.codeBlocks << part.code;
+        result.parts.append(std::move(part));
     }
     flushText();
     return result;
+}
+
+QString RenderedMessage::html() const {
+    QString all;
+    for (const MessagePart& part : parts) {
+        all += part.html;
+    }
+    return all;
 }
 
 } // namespace Tessera::Ui

@@ -1,27 +1,35 @@
 #pragma once
 
-#include <QPalette>
+#include "style/Tokens.h"
+
+#include <QList>
 #include <QString>
 #include <QStringList>
 
 namespace Tessera::Ui {
 
-// A message turned into rich text for the chat: Markdown (GitHub dialect: tables, lists, links, emphasis) with
-// any raw HTML shown as text, and fenced code blocks syntax-highlighted (C, C++, Python, JavaScript/TypeScript,
-// JSON, shell, SQL; other languages plain) under a header naming the language with a "Copy" link
-// (tessera-copy:N). An unclosed fence (an answer still being written) is a code block to the end.
-struct RenderedMessage {
-    QString html;
-    QStringList codeBlocks; // the text of each block, for its Copy link
+// A message turned into what the chat shows: Markdown (GitHub dialect: tables, lists, block quotes, links,
+// emphasis, inline code) as rich text styled from the design tokens, with any raw HTML shown as text and no
+// images loaded; and fenced code blocks as parts of their own, syntax-highlighted (C, C++, Python,
+// JavaScript/TypeScript, JSON, shell, SQL; other languages plain), which the message shows under a header with
+// the language and a copy button. An unclosed fence (an answer still being written) is a code block to the end.
+struct MessagePart {
+    enum class Kind { Text, Code };
+    Kind kind = Kind::Text;
+    QString html;     // rich text of the part (for code: the highlighted block)
+    QString code;     // code blocks: the text, for the copy button
+    QString language; // code blocks: as written after the fence
 };
 
-RenderedMessage renderMessage(const QString& markdown, const QPalette& palette);
+struct RenderedMessage {
+    QList<MessagePart> parts;
+    QStringList codeBlocks; // the text of each code block, in order
+    QString html() const;   // every part's rich text, one after the other
+};
+
+RenderedMessage renderMessage(const QString& markdown, const Style::Colours& tokens);
 
 // The code as HTML with its tokens coloured; the language as written after the fence ("py", "c++", "ts", ...).
-QString highlightCode(const QString& code, const QString& language, const QPalette& palette);
-
-// The link of a code block's Copy action, and the block it names (-1 when the link is not one).
-QString copyLink(int block);
-int codeBlockOfLink(const QString& link);
+QString highlightCode(const QString& code, const QString& language, const Style::Colours& tokens);
 
 } // namespace Tessera::Ui

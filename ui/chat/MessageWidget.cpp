@@ -2,14 +2,21 @@
 
 #include "chat/ImageImport.h"
 #include "chat/MessageRenderer.h"
+#include "style/Icons.h"
+#include "style/Theme.h"
 
+#include <QAction>
 #include <QApplication>
 #include <QClipboard>
-
 #include <QDesktopServices>
+#include <QEvent>
+#include <QFontDatabase>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLocale>
+#include <QMenu>
+#include <QPainter>
+#include <QPainterPath>
 #include <QPixmap>
 #include <QTextDocument>
 #include <QTimer>
@@ -19,124 +26,281 @@
 
 namespace Tessera::Ui {
 
-MessageWidget::MessageWidget(const Core::Message& message, QWidget* parent)
-    : QFrame(parent)
-    , m_message(message)
-    , m_header(new QLabel(this))
-    , m_body(new QLabel(this))
-    , m_footer(new QLabel(this))
-    , m_previousVersion(new QToolButton(this))
-    , m_version(new QLabel(this))
-    , m_nextVersion(new QToolButton(this))
-    , m_copy(new QToolButton(this))
-    , m_change(new QToolButton(this))
-    , m_delete(new QToolButton(this)) {
-    setObjectName(message.role == Core::Role::User ? QStringLiteral("userMessage")
-                                                   : QStringLiteral("assistantMessage"));
-    setFrameShape(QFrame::StyledPanel);
-    setAutoFillBackground(true);
-    setBackgroundRole(message.role == Core::Role::User ? QPalette::AlternateBase : QPalette::Base);
-    m_header->setTextFormat(Qt::PlainText); // the model name comes from the provider
-    m_footer->setTextFormat(Qt::PlainText);
-    QFont headerFont = m_header->font();
-    headerFont.setBold(true);
-    m_header->setFont(headerFont);
-    m_body->setObjectName(QStringLiteral("messageBody"));
-    m_body->setWordWrap(true);
-    m_body->setTextFormat(Qt::RichText);
-    m_body->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard |
-                                    Qt::LinksAccessibleByMouse | Qt::LinksAccessibleByKeyboard);
-    m_body->setOpenExternalLinks(false);
-    m_body->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Minimum);
-    connect(m_body, &QLabel::linkActivated, this, [this](const QString& link) {
-        if (const int block = codeBlockOfLink(link); block >= 0) {
-            if (block < m_codeBlocks.size()) {
-                QApplication::clipboard()->setText(m_codeBlocks[block]);
-            }
-            return;
-        }
-        const QUrl url(link);
-        if (url.scheme() == QLatin1StringView("http") || url.scheme() == QLatin1StringView("https") ||
-            url.scheme() == QLatin1StringView("mailto")) {
-            QDesktopServices::openUrl(url);
-        }
-    });
-    QFont footerFont = m_footer->font();
-    footerFont.setPointSizeF(footerFont.pointSizeF() * 0.9);
-    m_footer->setFont(footerFont);
-    m_footer->setForegroundRole(QPalette::PlaceholderText);
-    m_footer->setObjectName(QStringLiteral("messageFooter"));
-    const bool question = message.role == Core::Role::User;
-    const auto setUp = [this](QToolButton* button, const char* name, const QString& text, const QString& tip) {
-        button->setObjectName(QString::fromLatin1(name));
-        button->setText(text);
-        button->setToolTip(tip);
-        button->setAccessibleName(tip);
-        button->setAutoRaise(true);
-        button->setFocusPolicy(Qt::TabFocus);
-    };
-    setUp(m_previousVersion, "previousVersion", QStringLiteral("‹"), tr("Previous version"));
-    setUp(m_nextVersion, "nextVersion", QStringLiteral("›"), tr("Next version"));
-    setUp(m_copy, "copyMessage", tr("Copy"), tr("Copy the message's text"));
-    if (question) {
-        setUp(m_change, "editMessage", tr("Edit"), tr("Edit the question and send it as a new version"));
-    } else {
-        setUp(m_change, "regenerateMessage", tr("Regenerate"), tr("Answer again; the old answer stays a version"));
+namespace {
+
+constexpr int bubblePadding = Style::Space::one + Style::Space::half; // 12 px around a question's text
+constexpr double bubbleShare = 0.8; // a question's bubble is at most this share of the column
+
+QFont scaled(QFont font, double factor) {
+    font.setPointSizeF(font.pointSizeF() * factor);
+    return font;
+}
+
+QPixmap rounded(const QImage& image, int radius) {
+    QPixmap result(image.size());
+    result.fill(Qt::transparent);
+    QPainter painter(&result);
+    painter.setRenderHint(QPainter::Antialiasing);
+    QPainterPath path;
+    path.addRoundedRect(QRectF(QPointF(0, 0), QSizeF(image.size())), radius, radius);
+    painter.setClipPath(path);
+    painter.drawImage(0, 0, image);
+    return result;
+}
+
+void openSafeLink(const QString& link) {
+    const QUrl url(link);
+    if (url.scheme() == QLatin1StringView("http") || url.scheme() == QLatin1StringView("https") ||
+        url.scheme() == QLatin1StringView("mailto")) {
+        QDesktopServices::openUrl(url);
     }
-    setUp(m_delete, "deleteMessage", tr("Delete"), tr("Delete this message"));
+}
+
+QLabel* textLabel(QWidget* parent) {
+    auto* label = new QLabel(parent);
+    label->setWordWrap(true);
+    label->setTextFormat(Qt::RichText);
+    label->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard |
+                                   Qt::LinksAccessibleByMouse | Qt::LinksAccessibleByKeyboard);
+    label->setOpenExternalLinks(false);
+    label->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Minimum);
+    QObject::connect(label, &QLabel::linkActivated, label, &openSafeLink);
+    return label;
+}
+
+QToolButton* iconButton(QWidget* parent, const char* name, Style::Icon icon, const QString& tip) {
+    auto* button = new QToolButton(parent);
+    button->setObjectName(QString::fromLatin1(name));
+    button->setIcon(Style::icon(icon, Style::Tone::Muted));
+    button->setIconSize(QSize(Style::iconSize, Style::iconSize));
+    button->setToolTip(tip);
+    button->setAccessibleName(tip);
+    button->setAutoRaise(true);
+    button->setFocusPolicy(Qt::TabFocus);
+    return button;
+}
+
+} // namespace
+
+MessageWidget::MessageWidget(const Core::Message& message, QWidget* parent)
+    : QWidget(parent)
+    , m_message(message)
+    , m_question(message.role == Core::Role::User)
+    , m_header(new QLabel(this))
+    , m_bubble(new QWidget(this))
+    , m_partsLayout(new QVBoxLayout)
+    , m_footer(new QLabel(this))
+    , m_actions(new QWidget(this))
+    , m_previousVersion(iconButton(m_actions, "previousVersion", Style::Icon::ChevronLeft, tr("Previous version")))
+    , m_version(new QLabel(m_actions))
+    , m_nextVersion(iconButton(m_actions, "nextVersion", Style::Icon::ChevronRight, tr("Next version")))
+    , m_copy(iconButton(m_actions, "copyMessage", Style::Icon::Copy, tr("Copy the message's text")))
+    , m_change(m_question ? iconButton(m_actions, "editMessage", Style::Icon::Pencil,
+                                       tr("Edit the question and send it as a new version (Ctrl+E)"))
+                          : iconButton(m_actions, "regenerateMessage", Style::Icon::RefreshCw,
+                                       tr("Answer again; the old answer stays a version (Ctrl+R)")))
+    , m_more(iconButton(m_actions, "moreActions", Style::Icon::Ellipsis, tr("More actions")))
+    , m_moreMenu(new QMenu(this))
+    , m_delete(new QAction(Style::icon(Style::Icon::Trash, Style::Tone::Danger), tr("&Delete Message…"), this)) {
+    setObjectName(m_question ? QStringLiteral("userMessage") : QStringLiteral("assistantMessage"));
+    m_header->setObjectName(QStringLiteral("messageModel"));
+    m_header->setTextFormat(Qt::PlainText); // the model name comes from the provider
+    m_header->setFont(scaled(m_header->font(), Style::Type::caption));
+    m_header->setForegroundRole(QPalette::PlaceholderText);
+    m_footer->setObjectName(QStringLiteral("messageFooter"));
+    m_footer->setTextFormat(Qt::PlainText);
+    m_footer->setFont(scaled(m_footer->font(), Style::Type::caption));
+    m_footer->setForegroundRole(QPalette::PlaceholderText);
+    m_footer->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_version->setObjectName(QStringLiteral("versionLabel"));
     m_version->setForegroundRole(QPalette::PlaceholderText);
+    m_version->setFont(scaled(m_version->font(), Style::Type::caption));
+    m_delete->setObjectName(QStringLiteral("deleteMessage"));
+    m_moreMenu->addAction(m_delete);
+    m_more->setMenu(m_moreMenu);
+    m_more->setPopupMode(QToolButton::InstantPopup);
+
     connect(m_previousVersion, &QToolButton::clicked, this, [this] { Q_EMIT versionRequested(m_message.id, -1); });
     connect(m_nextVersion, &QToolButton::clicked, this, [this] { Q_EMIT versionRequested(m_message.id, +1); });
     connect(m_copy, &QToolButton::clicked, this, [this] { Q_EMIT copyRequested(m_message.id); });
-    connect(m_change, &QToolButton::clicked, this, [this, question] {
-        if (question) {
+    connect(m_change, &QToolButton::clicked, this, [this] {
+        if (m_question) {
             Q_EMIT editRequested(m_message.id);
         } else {
             Q_EMIT regenerateRequested(m_message.id);
         }
     });
-    connect(m_delete, &QToolButton::clicked, this, [this] { Q_EMIT deleteRequested(m_message.id); });
-    auto* headerRow = new QHBoxLayout;
-    headerRow->setSpacing(2);
-    headerRow->addWidget(m_header, 1);
-    headerRow->addWidget(m_previousVersion);
-    headerRow->addWidget(m_version);
-    headerRow->addWidget(m_nextVersion);
-    headerRow->addSpacing(8);
-    headerRow->addWidget(m_copy);
-    headerRow->addWidget(m_change);
-    headerRow->addWidget(m_delete);
+    connect(m_delete, &QAction::triggered, this, [this] { Q_EMIT deleteRequested(m_message.id); });
 
-    auto* layout = new QVBoxLayout(this);
-    layout->setContentsMargins(10, 8, 10, 8);
-    layout->setSpacing(4);
-    layout->addLayout(headerRow);
+    auto* actionRow = new QHBoxLayout(m_actions);
+    actionRow->setContentsMargins(0, 0, 0, 0);
+    actionRow->setSpacing(0);
+    if (m_question) {
+        actionRow->addStretch(1);
+    }
+    actionRow->addWidget(m_previousVersion);
+    actionRow->addWidget(m_version);
+    actionRow->addWidget(m_nextVersion);
+    actionRow->addWidget(m_copy);
+    actionRow->addWidget(m_change);
+    actionRow->addWidget(m_more);
+    if (!m_question) {
+        actionRow->addStretch(1);
+    }
+    for (QToolButton* button : {m_previousVersion, m_nextVersion, m_copy, m_change, m_more}) {
+        button->setIcon(QIcon());
+        button->setFixedSize(28, 28);
+    }
+    for (QToolButton* button : {m_previousVersion, m_nextVersion, m_copy, m_change, m_more}) {
+        button->installEventFilter(this);
+    }
+
+    m_bubble->setObjectName(m_question ? QStringLiteral("questionBubble") : QStringLiteral("answerBody"));
+    auto* bubbleLayout = new QVBoxLayout(m_bubble);
+    bubbleLayout->setSpacing(Style::Space::one);
+    bubbleLayout->setContentsMargins(
+        m_question ? QMargins(bubblePadding, Style::Space::one + 2, bubblePadding, Style::Space::one + 2) : QMargins());
     if (!message.images.empty()) {
-        // The images the user sent, as thumbnails; the full picture is in the tooltip's name and the store.
+        // The images sent with the message, as rounded thumbnails; the name is in the tooltip.
         auto* images = new QHBoxLayout;
-        images->setSpacing(6);
+        images->setSpacing(Style::Space::one);
+        if (m_question) {
+            images->addStretch(1);
+        }
         for (std::size_t i = 0; i < message.images.size(); ++i) {
             const Core::ImageAttachment& image = message.images[i];
-            auto* label = new QLabel(this);
+            auto* label = new QLabel(m_bubble);
             label->setObjectName(QStringLiteral("messageImage"));
             const QImage thumbnail = thumbnailOf(image, 160);
             if (thumbnail.isNull()) {
                 label->setText(tr("[image that cannot be shown]"));
             } else {
-                label->setPixmap(QPixmap::fromImage(thumbnail));
+                label->setPixmap(rounded(thumbnail, Style::Radius::medium));
             }
             const QString name = image.name.isEmpty() ? tr("Pasted image %1").arg(i + 1) : image.name;
             label->setToolTip(name);
             label->setAccessibleName(tr("Image: %1").arg(name));
             images->addWidget(label);
         }
-        images->addStretch(1);
-        layout->addLayout(images);
+        if (!m_question) {
+            images->addStretch(1);
+        }
+        bubbleLayout->addLayout(images);
     }
-    layout->addWidget(m_body);
+    m_partsLayout->setSpacing(Style::Space::one);
+    bubbleLayout->addLayout(m_partsLayout);
+
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(Style::Space::half);
+    if (m_question) {
+        m_header->hide();
+        auto* row = new QHBoxLayout;
+        row->setContentsMargins(0, 0, 0, 0);
+        row->addStretch(1);
+        row->addWidget(m_bubble);
+        layout->addLayout(row);
+    } else {
+        layout->addWidget(m_header);
+        layout->addWidget(m_bubble);
+    }
     layout->addWidget(m_footer);
+    layout->addWidget(m_actions);
+    applyColours();
     render();
+}
+
+void MessageWidget::applyColours() {
+    if (m_question) {
+        m_bubble->setStyleSheet(QStringLiteral("#questionBubble { background: %1; border-radius: %2px; }")
+                                    .arg(Style::css(Style::tokens().questionBubble))
+                                    .arg(Style::Radius::large));
+    }
+    const QString buttons = Style::iconButtonSheet();
+    for (QToolButton* button : {m_previousVersion, m_nextVersion, m_copy, m_change}) {
+        button->setStyleSheet(buttons);
+    }
+    m_more->setStyleSheet(buttons + QStringLiteral("QToolButton::menu-indicator { image: none; width: 0px; }"));
+    for (QWidget* part : std::as_const(m_parts)) {
+        if (part->objectName() == QLatin1StringView("codeBlock")) {
+            part->setStyleSheet(
+                Style::cardSheet(QStringLiteral("codeBlock"), Style::tokens().codeSurface, Style::Radius::medium));
+            for (auto* button : part->findChildren<QToolButton*>()) {
+                button->setStyleSheet(buttons);
+            }
+        }
+    }
+}
+
+bool MessageWidget::event(QEvent* event) {
+    switch (event->type()) {
+    case QEvent::Enter:
+        m_hovered = true;
+        updateReveal();
+        break;
+    case QEvent::Leave:
+        m_hovered = false;
+        updateReveal();
+        break;
+    case QEvent::PaletteChange:
+        // The theme changed: the text was rendered with the old colours.
+        applyColours();
+        showBody();
+        m_actionsShown = !m_actionsShown; // redraw the icons in the new colours
+        updateReveal();
+        break;
+    default:
+        break;
+    }
+    return QWidget::event(event);
+}
+
+bool MessageWidget::eventFilter(QObject* watched, QEvent* event) {
+    if (event->type() == QEvent::FocusIn || event->type() == QEvent::FocusOut) {
+        QTimer::singleShot(0, this, &MessageWidget::updateReveal);
+    }
+    return QWidget::eventFilter(watched, event);
+}
+
+void MessageWidget::resizeEvent(QResizeEvent* event) {
+    QWidget::resizeEvent(event);
+    updateBubbleWidth();
+}
+
+bool MessageWidget::actionsShown() const {
+    return m_actionsShown;
+}
+
+void MessageWidget::updateReveal() {
+    const bool focusInside = m_actions->isAncestorOf(QApplication::focusWidget());
+    const bool shown = m_alwaysShowActions || m_hovered || focusInside || m_moreMenu->isVisible();
+    if (shown == m_actionsShown) {
+        return;
+    }
+    m_actionsShown = shown;
+    // Hidden actions keep their place and their place in the tab order; they only draw nothing (flat buttons
+    // without an icon), so the text never moves when the pointer passes over it.
+    const QList<QPair<QToolButton*, Style::Icon>> buttons = {
+        {m_previousVersion, Style::Icon::ChevronLeft},
+        {m_nextVersion, Style::Icon::ChevronRight},
+        {m_copy, Style::Icon::Copy},
+        {m_change, m_question ? Style::Icon::Pencil : Style::Icon::RefreshCw},
+        {m_more, Style::Icon::Ellipsis}};
+    for (const auto& [button, icon] : buttons) {
+        button->setIcon(shown ? Style::icon(icon, Style::Tone::Muted) : QIcon());
+    }
+    QPalette palette = m_version->palette();
+    QColor muted = Style::tokens().mutedText;
+    if (!shown) {
+        muted.setAlpha(0);
+    }
+    palette.setColor(QPalette::PlaceholderText, muted);
+    m_version->setPalette(palette);
+}
+
+void MessageWidget::setActionsAlwaysShown(bool shown) {
+    m_alwaysShowActions = shown;
+    updateReveal();
 }
 
 void MessageWidget::updateActions() {
@@ -151,9 +315,11 @@ void MessageWidget::updateActions() {
     const bool streaming = m_message.state == Core::MessageState::Streaming;
     m_copy->setEnabled(!m_message.content.isEmpty() || streaming);
     m_change->setVisible(!streaming);
-    m_delete->setVisible(!streaming);
+    m_more->setVisible(!streaming);
     m_change->setEnabled(m_actionsEnabled);
+    m_more->setEnabled(m_actionsEnabled);
     m_delete->setEnabled(m_actionsEnabled);
+    updateReveal();
 }
 
 void MessageWidget::setActionsEnabled(bool enabled) {
@@ -164,15 +330,110 @@ void MessageWidget::setActionsEnabled(bool enabled) {
 void MessageWidget::setStreamingText(const QString& text) {
     m_message.content = text;
     showBody();
-    m_body->setVisible(!text.isEmpty());
+}
+
+QWidget* MessageWidget::createPart(const MessagePart& part) {
+    if (part.kind == MessagePart::Kind::Text) {
+        QLabel* label = textLabel(m_bubble);
+        label->setObjectName(m_parts.isEmpty() ? QStringLiteral("messageBody") : QStringLiteral("messageText"));
+        return label;
+    }
+    // A code block: a card with a header (the language, a copy button) over the highlighted code.
+    auto* card = new QWidget(m_bubble);
+    card->setObjectName(QStringLiteral("codeBlock"));
+    card->setAttribute(Qt::WA_StyledBackground);
+    card->setStyleSheet(
+        Style::cardSheet(QStringLiteral("codeBlock"), Style::tokens().codeSurface, Style::Radius::medium));
+    auto* language = new QLabel(card);
+    language->setObjectName(QStringLiteral("codeLanguage"));
+    language->setForegroundRole(QPalette::PlaceholderText);
+    language->setFont(scaled(language->font(), Style::Type::caption));
+    auto* copy = iconButton(card, "copyCode", Style::Icon::Copy, tr("Copy the code"));
+    copy->setStyleSheet(Style::iconButtonSheet());
+    auto* code = new QLabel(card);
+    code->setObjectName(QStringLiteral("codeText"));
+    code->setWordWrap(true);
+    code->setTextFormat(Qt::RichText);
+    code->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
+    code->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    code->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Minimum);
+    connect(copy, &QToolButton::clicked, card,
+            [card] { QApplication::clipboard()->setText(card->property("code").toString()); });
+    auto* header = new QHBoxLayout;
+    header->setContentsMargins(0, 0, 0, 0);
+    header->addWidget(language, 1);
+    header->addWidget(copy);
+    auto* layout = new QVBoxLayout(card);
+    layout->setContentsMargins(Style::Space::one + Style::Space::half, Style::Space::half, Style::Space::half,
+                               Style::Space::one);
+    layout->setSpacing(Style::Space::half);
+    layout->addLayout(header);
+    layout->addWidget(code);
+    return card;
+}
+
+void MessageWidget::updatePart(QWidget* widget, const MessagePart& part) {
+    if (part.kind == MessagePart::Kind::Text) {
+        auto* label = static_cast<QLabel*>(widget);
+        if (label->text() != part.html) {
+            label->setText(part.html);
+        }
+        return;
+    }
+    widget->setProperty("code", part.code);
+    widget->findChild<QLabel*>(QStringLiteral("codeLanguage"))
+        ->setText(part.language.isEmpty() ? tr("code") : part.language);
+    auto* code = widget->findChild<QLabel*>(QStringLiteral("codeText"));
+    if (code->text() != part.html) {
+        code->setText(part.html);
+    }
 }
 
 void MessageWidget::showBody() {
     // Message text is Markdown from a user or a provider: rendered, but never the raw HTML inside it (no remote
-    // or local images, no script links); that HTML is shown as text. Code blocks are highlighted.
-    RenderedMessage rendered = renderMessage(m_message.content, palette());
-    m_codeBlocks = std::move(rendered.codeBlocks);
-    m_body->setText(rendered.html);
+    // or local images, no script links); that HTML is shown as text. Parts already shown are reused, so a
+    // streaming answer only updates its last part.
+    const RenderedMessage rendered = renderMessage(m_message.content, Style::tokens());
+    int same = 0;
+    while (same < m_parts.size() && same < rendered.parts.size() &&
+           m_partKinds[same] == int(rendered.parts[same].kind)) {
+        ++same;
+    }
+    while (m_parts.size() > same) {
+        QWidget* part = m_parts.takeLast();
+        m_partKinds.removeLast();
+        m_partsLayout->removeWidget(part);
+        delete part;
+    }
+    for (qsizetype i = 0; i < rendered.parts.size(); ++i) {
+        if (i >= m_parts.size()) {
+            m_parts.append(createPart(rendered.parts[i]));
+            m_partKinds.append(int(rendered.parts[i].kind));
+            m_partsLayout->addWidget(m_parts.back());
+        }
+        updatePart(m_parts[i], rendered.parts[i]);
+    }
+    m_bubble->setVisible(!rendered.parts.isEmpty() || !m_message.images.empty());
+    if (m_question) {
+        // The bubble is as wide as its text needs, up to its share of the column.
+        QTextDocument document;
+        document.setDefaultFont(font());
+        document.setHtml(rendered.html());
+        m_idealWidth = int(document.idealWidth()) + 2 * bubblePadding + 4;
+        if (!m_message.images.empty()) {
+            const int images = int(m_message.images.size());
+            m_idealWidth = std::max(m_idealWidth, images * 160 + (images - 1) * Style::Space::one + 2 * bubblePadding);
+        }
+        updateBubbleWidth();
+    }
+}
+
+void MessageWidget::updateBubbleWidth() {
+    if (!m_question || width() <= 0) {
+        return;
+    }
+    const int widest = std::max(120, int(width() * bubbleShare));
+    m_bubble->setFixedWidth(std::clamp(m_idealWidth, 48, widest));
 }
 
 void MessageWidget::setFinal(const Core::Message& message) {
@@ -189,17 +450,16 @@ void MessageWidget::setFinal(const Core::Message& message) {
 
 void MessageWidget::flashHighlight() {
     m_highlighted = true;
-    const QPalette::ColorRole normal = backgroundRole();
     QPalette palette = this->palette();
     QColor mark = palette.color(QPalette::Highlight);
-    mark.setAlpha(60);
+    mark.setAlpha(50);
     palette.setColor(QPalette::Window, mark);
     setPalette(palette);
-    setBackgroundRole(QPalette::Window);
-    QTimer::singleShot(2500, this, [this, normal] {
+    setAutoFillBackground(true);
+    QTimer::singleShot(2500, this, [this] {
         m_highlighted = false;
+        setAutoFillBackground(false);
         setPalette(QPalette());
-        setBackgroundRole(normal);
     });
 }
 
@@ -208,24 +468,17 @@ QString MessageWidget::bodyText() const {
 }
 
 void MessageWidget::updateHeader() {
-    if (m_message.role == Core::Role::User) {
-        m_header->setText(tr("You"));
-    } else {
-        QString header = m_message.model.isEmpty() ? tr("Assistant") : tr("Assistant · %1").arg(m_message.model);
-        if (m_message.viaFallback) {
-            header += QLatin1Char(' ') + tr("(fallback: %1)").arg(m_message.providerName);
-        }
-        m_header->setText(header);
+    if (m_question) {
+        return;
     }
+    QString header = m_message.model.isEmpty() ? tr("Assistant") : m_message.model;
+    if (m_message.viaFallback) {
+        header += QLatin1Char(' ') + tr("(fallback: %1)").arg(m_message.providerName);
+    }
+    m_header->setText(header);
 }
 
-void MessageWidget::render() {
-    updateHeader();
-    updateActions();
-    showBody();
-    m_body->setVisible(!m_message.content.isEmpty());
-    setAccessibleName(m_header->text());
-    setAccessibleDescription(m_message.content.left(200));
+void MessageWidget::updateFacts() {
     QStringList facts;
     switch (m_message.state) {
     case Core::MessageState::Streaming:
@@ -240,7 +493,7 @@ void MessageWidget::render() {
     case Core::MessageState::Complete:
         break;
     }
-    if (m_message.role == Core::Role::Assistant && m_message.usage) {
+    if (!m_question && m_message.usage) {
         const Core::Usage& u = *m_message.usage;
         facts << (u.estimated ? tr("≈%1 in / ≈%2 out tokens") : tr("%1 in / %2 out tokens"))
                      .arg(QLocale().toString(u.inputTokens), QLocale().toString(u.outputTokens));
@@ -248,7 +501,7 @@ void MessageWidget::render() {
     if (m_message.cacheHit) {
         facts << tr("from the cache");
     }
-    if (m_message.role == Core::Role::Assistant && m_message.attempts > 1) {
+    if (!m_question && m_message.attempts > 1) {
         facts << tr("%n attempt(s)", nullptr, m_message.attempts);
     }
     if (m_message.ttftMs) {
@@ -259,6 +512,15 @@ void MessageWidget::render() {
     }
     m_footer->setText(facts.join(QStringLiteral(" · ")));
     m_footer->setVisible(!facts.isEmpty());
+}
+
+void MessageWidget::render() {
+    updateHeader();
+    updateActions();
+    showBody();
+    updateFacts();
+    setAccessibleName(m_question ? tr("You") : m_header->text());
+    setAccessibleDescription(m_message.content.left(200));
 }
 
 } // namespace Tessera::Ui

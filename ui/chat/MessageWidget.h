@@ -2,19 +2,29 @@
 
 #include "chat/Message.h"
 
-#include <QFrame>
+#include <QList>
 #include <QStringList>
+#include <QWidget>
 
 class QLabel;
+class QMenu;
 class QToolButton;
+class QVBoxLayout;
 
 namespace Tessera::Ui {
 
-// One message in the chat: who wrote it, the text rendered as Markdown, and for answers the facts
-// (model, tokens, latency) or why it is incomplete. Links open in the browser only when clicked. A row of
-// actions: copy, edit (questions) or regenerate (answers), delete, and "‹ 2/3 ›" to step through the versions
-// of a message that was edited or regenerated. The actions are requests; the chat panel carries them out.
-class MessageWidget final : public QFrame {
+struct MessagePart;
+
+// One message in the chat. A question is a tinted bubble on the right; an answer is unboxed text on the left
+// under a small label naming its model. The text is Markdown (see MessageRenderer); each code block sits in a
+// card with its language and a copy button. Below an answer, a quiet line of facts (tokens, time to the first
+// token, latency) or why it is incomplete.
+//
+// Actions are icon buttons under the message: copy, edit (questions) or regenerate (answers), "‹ 2/3 ›" through
+// the versions of a message that was edited or regenerated, and "more" with Delete. They show while the pointer
+// is over the message or the keyboard is on one of them (they stay in the tab order), and always on the newest
+// message. The actions are requests; the chat panel carries them out.
+class MessageWidget final : public QWidget {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(MessageWidget)
 
@@ -23,12 +33,15 @@ public:
 
     qint64 messageId() const { return m_message.id; }
     const Core::Message& message() const { return m_message; }
-    // Streaming: the text so far. Renders only this message.
+    // Streaming: the text so far. Renders only this message, and reuses the parts already shown.
     void setStreamingText(const QString& text);
     void setFinal(const Core::Message& message);
     QString bodyText() const;
     // Disables the actions that change the conversation while an answer is being written.
     void setActionsEnabled(bool enabled);
+    // The newest message shows its actions without hovering.
+    void setActionsAlwaysShown(bool shown);
+    bool actionsShown() const;
 
     // Marks the message (with the highlight colour) for a couple of seconds, e.g. when a search opened it.
     void flashHighlight();
@@ -42,25 +55,46 @@ Q_SIGNALS:
     // step -1: the previous version, +1: the next one.
     void versionRequested(qint64 messageId, int step);
 
+protected:
+    bool event(QEvent* event) override;
+    bool eventFilter(QObject* watched, QEvent* event) override;
+    void resizeEvent(QResizeEvent* event) override;
+
 private:
     void render();
     void updateActions();
     void showBody();
     void updateHeader();
+    void updateFacts();
+    void updateReveal();
+    void updateBubbleWidth();
+    void applyColours();
+    QWidget* createPart(const MessagePart& part);
+    void updatePart(QWidget* widget, const MessagePart& part);
 
     Core::Message m_message;
-    QLabel* m_header;
-    QLabel* m_body;
+    bool m_question;
+    QLabel* m_header;  // answers: the model
+    QWidget* m_bubble; // questions: the tinted bubble; answers: a plain container
+    QVBoxLayout* m_partsLayout;
+    QList<QWidget*> m_parts; // a QLabel per text part, a code card per code block
+    QList<int> m_partKinds;
     QLabel* m_footer;
+    QWidget* m_actions;
     QToolButton* m_previousVersion;
     QLabel* m_version;
     QToolButton* m_nextVersion;
     QToolButton* m_copy;
     QToolButton* m_change; // edit (questions) or regenerate (answers)
-    QToolButton* m_delete;
+    QToolButton* m_more;
+    QMenu* m_moreMenu;
+    QAction* m_delete;
+    int m_idealWidth = 0;
     bool m_highlighted = false;
     bool m_actionsEnabled = true;
-    QStringList m_codeBlocks; // the text of each code block shown, for their Copy links
+    bool m_alwaysShowActions = false;
+    bool m_hovered = false;
+    bool m_actionsShown = false; // the buttons start without icons; updateReveal shows them
 };
 
 } // namespace Tessera::Ui

@@ -15,65 +15,124 @@ namespace {
 
 const char* fileName(Icon which) {
     switch (which) {
-    case Icon::Activity: return "activity";
-    case Icon::Archive: return "archive";
-    case Icon::ArchiveRestore: return "archive-restore";
-    case Icon::ArrowDown: return "arrow-down";
-    case Icon::ArrowUp: return "arrow-up";
-    case Icon::Bot: return "bot";
-    case Icon::Check: return "check";
-    case Icon::ChevronDown: return "chevron-down";
-    case Icon::ChevronLeft: return "chevron-left";
-    case Icon::ChevronRight: return "chevron-right";
-    case Icon::CircleAlert: return "circle-alert";
-    case Icon::CircleCheck: return "circle-check";
-    case Icon::CircleHelp: return "circle-help";
-    case Icon::CircleX: return "circle-x";
-    case Icon::Copy: return "copy";
-    case Icon::Cpu: return "cpu";
-    case Icon::Database: return "database";
-    case Icon::Download: return "download";
-    case Icon::Ellipsis: return "ellipsis";
-    case Icon::ExternalLink: return "external-link";
-    case Icon::Eye: return "eye";
-    case Icon::EyeOff: return "eye-off";
-    case Icon::File: return "file";
-    case Icon::FileText: return "file-text";
-    case Icon::Filter: return "filter";
-    case Icon::FolderOpen: return "folder-open";
-    case Icon::Globe: return "globe";
-    case Icon::Image: return "image";
-    case Icon::Info: return "info";
-    case Icon::KeyRound: return "key-round";
-    case Icon::Keyboard: return "keyboard";
-    case Icon::ListFilter: return "list-filter";
-    case Icon::MessageSquare: return "message-square";
-    case Icon::MessageSquarePlus: return "message-square-plus";
-    case Icon::Moon: return "moon";
-    case Icon::PanelLeft: return "panel-left";
-    case Icon::Paperclip: return "paperclip";
-    case Icon::Pencil: return "pencil";
-    case Icon::Pin: return "pin";
-    case Icon::PinOff: return "pin-off";
-    case Icon::Plug: return "plug";
-    case Icon::Plus: return "plus";
-    case Icon::RefreshCw: return "refresh-cw";
-    case Icon::RotateCcw: return "rotate-ccw";
-    case Icon::Search: return "search";
-    case Icon::Server: return "server";
-    case Icon::Settings: return "settings";
-    case Icon::SlidersHorizontal: return "sliders-horizontal";
-    case Icon::Sparkles: return "sparkles";
-    case Icon::Square: return "square";
-    case Icon::Sun: return "sun";
-    case Icon::Tag: return "tag";
-    case Icon::Trash: return "trash-2";
-    case Icon::TriangleAlert: return "triangle-alert";
-    case Icon::Undo: return "undo-2";
-    case Icon::Upload: return "upload";
-    case Icon::User: return "user";
-    case Icon::X: return "x";
-    case Icon::Zap: return "zap";
+    case Icon::Activity:
+        return "activity";
+    case Icon::Archive:
+        return "archive";
+    case Icon::ArchiveRestore:
+        return "archive-restore";
+    case Icon::ArrowDown:
+        return "arrow-down";
+    case Icon::ArrowUp:
+        return "arrow-up";
+    case Icon::Bot:
+        return "bot";
+    case Icon::Check:
+        return "check";
+    case Icon::ChevronDown:
+        return "chevron-down";
+    case Icon::ChevronLeft:
+        return "chevron-left";
+    case Icon::ChevronRight:
+        return "chevron-right";
+    case Icon::CircleAlert:
+        return "circle-alert";
+    case Icon::CircleCheck:
+        return "circle-check";
+    case Icon::CircleHelp:
+        return "circle-help";
+    case Icon::CircleX:
+        return "circle-x";
+    case Icon::Copy:
+        return "copy";
+    case Icon::Cpu:
+        return "cpu";
+    case Icon::Database:
+        return "database";
+    case Icon::Download:
+        return "download";
+    case Icon::Ellipsis:
+        return "ellipsis";
+    case Icon::ExternalLink:
+        return "external-link";
+    case Icon::Eye:
+        return "eye";
+    case Icon::EyeOff:
+        return "eye-off";
+    case Icon::File:
+        return "file";
+    case Icon::FileText:
+        return "file-text";
+    case Icon::Filter:
+        return "filter";
+    case Icon::FolderOpen:
+        return "folder-open";
+    case Icon::Globe:
+        return "globe";
+    case Icon::Image:
+        return "image";
+    case Icon::Info:
+        return "info";
+    case Icon::KeyRound:
+        return "key-round";
+    case Icon::Keyboard:
+        return "keyboard";
+    case Icon::ListFilter:
+        return "list-filter";
+    case Icon::MessageSquare:
+        return "message-square";
+    case Icon::MessageSquarePlus:
+        return "message-square-plus";
+    case Icon::Moon:
+        return "moon";
+    case Icon::PanelLeft:
+        return "panel-left";
+    case Icon::Paperclip:
+        return "paperclip";
+    case Icon::Pencil:
+        return "pencil";
+    case Icon::Pin:
+        return "pin";
+    case Icon::PinOff:
+        return "pin-off";
+    case Icon::Plug:
+        return "plug";
+    case Icon::Plus:
+        return "plus";
+    case Icon::RefreshCw:
+        return "refresh-cw";
+    case Icon::RotateCcw:
+        return "rotate-ccw";
+    case Icon::Search:
+        return "search";
+    case Icon::Server:
+        return "server";
+    case Icon::Settings:
+        return "settings";
+    case Icon::SlidersHorizontal:
+        return "sliders-horizontal";
+    case Icon::Sparkles:
+        return "sparkles";
+    case Icon::Square:
+        return "square";
+    case Icon::Sun:
+        return "sun";
+    case Icon::Tag:
+        return "tag";
+    case Icon::Trash:
+        return "trash-2";
+    case Icon::TriangleAlert:
+        return "triangle-alert";
+    case Icon::Undo:
+        return "undo-2";
+    case Icon::Upload:
+        return "upload";
+    case Icon::User:
+        return "user";
+    case Icon::X:
+        return "x";
+    case Icon::Zap:
+        return "zap";
     }
     return "circle-help";
 }
@@ -95,13 +154,27 @@ QColor colourOf(Tone tone, QIcon::Mode mode) {
     }
     QColor colour;
     switch (tone) {
-    case Tone::Text: colour = c.text; break;
-    case Tone::Muted: colour = c.mutedText; break;
-    case Tone::Accent: colour = c.accentText; break;
-    case Tone::OnAccent: colour = c.onAccent; break;
-    case Tone::Success: colour = c.success; break;
-    case Tone::Warning: colour = c.warning; break;
-    case Tone::Danger: colour = c.danger; break;
+    case Tone::Text:
+        colour = c.text;
+        break;
+    case Tone::Muted:
+        colour = c.mutedText;
+        break;
+    case Tone::Accent:
+        colour = c.accentText;
+        break;
+    case Tone::OnAccent:
+        colour = c.onAccent;
+        break;
+    case Tone::Success:
+        colour = c.success;
+        break;
+    case Tone::Warning:
+        colour = c.warning;
+        break;
+    case Tone::Danger:
+        colour = c.danger;
+        break;
     }
     if (mode == QIcon::Disabled) {
         colour = c.mutedText;

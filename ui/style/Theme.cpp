@@ -148,8 +148,7 @@ public:
 
 private:
     static bool isDefault(const QStyleOptionButton& button) {
-        return button.features.testFlag(QStyleOptionButton::DefaultButton) &&
-               button.state.testFlag(State_Enabled);
+        return button.features.testFlag(QStyleOptionButton::DefaultButton) && button.state.testFlag(State_Enabled);
     }
 
     // Buttons: rounded, filled with the raised surface (the accent for the default button), a hairline edge, a

@@ -92,8 +92,9 @@ QList<ContrastPair> contrastPairs(Variant variant) {
     constexpr double text = 4.5;
     constexpr double nonText = 3.0;
     QList<ContrastPair> pairs;
-    const auto add = [&pairs](const QString& name, const QColor& foreground, const QColor& background,
-                              double minimum) { pairs.append({name, foreground, background, minimum}); };
+    const auto add = [&pairs](const QString& name, const QColor& foreground, const QColor& background, double minimum) {
+        pairs.append({name, foreground, background, minimum});
+    };
     const auto on = [](const char* foreground, const char* background) {
         return QLatin1StringView(foreground) + QLatin1StringView(" on ") + QLatin1StringView(background);
     };
@@ -104,10 +105,8 @@ QList<ContrastPair> contrastPairs(Variant variant) {
                                                            {"codeSurface", c.codeSurface}};
     for (const auto& [name, background] : backgrounds) {
         add(on("text", name), c.text, background, text);
-        add(on("mutedText", name), c.mutedText, background,
-            text);
-        add(on("accentText", name), c.accentText, background,
-            text);
+        add(on("mutedText", name), c.mutedText, background, text);
+        add(on("accentText", name), c.accentText, background, text);
     }
     for (const auto& [name, background] : backgrounds.mid(0, 3)) {
         add(on("success", name), c.success, background, text);

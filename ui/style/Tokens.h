@@ -51,18 +51,18 @@ double contrastRatio(const QColor& a, const QColor& b);
 
 // Spacing on an 8-px grid (with a half step for tight groups).
 namespace Space {
-inline constexpr int half = 4;  // between an icon and its label, inside pills
-inline constexpr int one = 8;   // between related controls
-inline constexpr int two = 16;  // between groups, inside cards and dialogs
+inline constexpr int half = 4;   // between an icon and its label, inside pills
+inline constexpr int one = 8;    // between related controls
+inline constexpr int two = 16;   // between groups, inside cards and dialogs
 inline constexpr int three = 24; // between sections
-inline constexpr int four = 32; // around page content
+inline constexpr int four = 32;  // around page content
 } // namespace Space
 
 namespace Radius {
-inline constexpr int small = 4;   // inline code, pills' inner parts, focus rings
-inline constexpr int medium = 8;  // buttons, fields, code blocks, images
-inline constexpr int large = 12;  // cards, bubbles, the composer
-inline constexpr int pill = 999;  // tag pills and chips (clamped to half the height)
+inline constexpr int small = 4;  // inline code, pills' inner parts, focus rings
+inline constexpr int medium = 8; // buttons, fields, code blocks, images
+inline constexpr int large = 12; // cards, bubbles, the composer
+inline constexpr int pill = 999; // tag pills and chips (clamped to half the height)
 } // namespace Radius
 
 // The type scale, relative to the system font (the user's size in Settings scales all of it).
