@@ -92,6 +92,7 @@ int main(int argc, char** argv) {
         settings.theme = theme == QLatin1StringView("dark")    ? Ui::Theme::Dark
                          : theme == QLatin1StringView("light") ? Ui::Theme::Light
                                                                : Ui::Theme::System;
+        Ui::setCommandLineTheme(settings.theme);
     }
     Ui::installTranslations(app, settings.language);
     Ui::applyTheme(app, settings.theme);

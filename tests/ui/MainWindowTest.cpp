@@ -10,9 +10,11 @@
 #include "secrets/MemorySecretStore.h"
 #include "settings/AddProviderDialog.h"
 #include "settings/ProvidersDialog.h"
+#include "settings/UiSettings.h"
 #include "storage/ConversationRepository.h"
 #include "storage/MessageRepository.h"
 #include "storage/ProviderRepository.h"
+#include "style/Theme.h"
 #include "support/FakeProviderServer.h"
 #include "support/TestHelpers.h"
 #include "ui/UiFixture.h"
@@ -21,6 +23,8 @@
 
 #include <QAbstractButton>
 #include <QAbstractItemModelTester>
+#include <QApplication>
+#include <QClipboard>
 #include <QComboBox>
 #include <QLabel>
 #include <QLineEdit>
@@ -32,6 +36,7 @@
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QToolButton>
 
 #include "support/QtPrinters.h"
 
@@ -85,7 +90,11 @@ TEST_F(MainWindowTest, FirstRunAddsProviderStreamsAnAnswerStopsAnotherAndBothSur
         }));
         EXPECT_EQ(lastMessage(window)->bodyText(), QStringLiteral("Echo: Hello GUI"));
         EXPECT_TRUE(composer->toPlainText().isEmpty());
-        EXPECT_TRUE(child<QLabel>(&window, "lastAnswerFacts")->text().contains(QStringLiteral("12 in / 3 out tokens")));
+        // The answer's facts are shown once, under the answer (not again under the composer).
+        EXPECT_TRUE(child<QLabel>(lastMessage(window), "messageFooter")
+                        ->text()
+                        .contains(QStringLiteral("12 in / 3 out tokens")));
+        EXPECT_EQ(window.findChild<QLabel*>(QStringLiteral("lastAnswerFacts")), nullptr);
         EXPECT_FALSE(child<Ui::ErrorBanner>(&window, "errorBanner")->isVisible());
 
         // Second conversation: stop mid-stream with the Stop button.
@@ -133,11 +142,42 @@ TEST_F(MainWindowTest, ProviderErrorsShowABannerWithCodeAndCorrelationIdAndNoAns
     QTest::mouseClick(child<QPushButton>(&window, "sendButton"), Qt::LeftButton);
     auto* banner = child<Ui::ErrorBanner>(&window, "errorBanner");
     ASSERT_TRUE(waitUntil([&] { return banner->isVisible(); }));
-    EXPECT_TRUE(banner->text().contains(QStringLiteral("[provider.rate_limited]"))) << banner->text().toStdString();
+    EXPECT_TRUE(banner->text().contains(QStringLiteral("Error code: provider.rate_limited")))
+        << banner->text().toStdString();
     EXPECT_TRUE(banner->text().contains(QStringLiteral("Correlation id: "))) << banner->text().toStdString();
     EXPECT_TRUE(banner->text().contains(QStringLiteral("Retry after 1 second"))) << banner->text().toStdString();
     EXPECT_TRUE(lastMessage(window)->bodyText().isEmpty()) << "error text never becomes answer text";
     EXPECT_EQ(lastMessage(window)->message().state, Core::MessageState::Failed);
+
+    // Plain words first; the code and the correlation id behind Details, with Copy.
+    auto* text = child<QLabel>(banner, "errorBannerText");
+    EXPECT_FALSE(text->text().contains(QStringLiteral("provider.rate_limited"))) << text->text().toStdString();
+    auto* details = child<QLabel>(banner, "errorBannerDetails");
+    EXPECT_TRUE(details->isHidden());
+    child<QToolButton>(banner, "errorDetailsToggle")->click();
+    EXPECT_FALSE(details->isHidden());
+    child<QToolButton>(banner, "errorCopyDetails")->click();
+    EXPECT_TRUE(QApplication::clipboard()->text().contains(QStringLiteral("Correlation id: ")));
+
+    // Retry answers the question again (the provider still refuses it): a second version of the answer.
+    auto* retry = child<QPushButton>(banner, "errorRetry");
+    ASSERT_TRUE(retry->isVisible());
+    retry->click();
+    EXPECT_FALSE(banner->isVisible());
+    ASSERT_TRUE(waitUntil([&] { return banner->isVisible() && lastMessage(window)->message().siblingCount == 2; }));
+    EXPECT_EQ(lastMessage(window)->message().state, Core::MessageState::Failed);
+}
+
+TEST(ErrorBanner, FollowsTheThemeInLightAndDark) {
+    for (const Ui::Theme theme : {Ui::Theme::Dark, Ui::Theme::Light}) {
+        Ui::applyTheme(*qApp, theme);
+        Ui::ErrorBanner banner;
+        banner.showMessage(QStringLiteral("Something went wrong."));
+        const Ui::Style::Colours& tokens = Ui::Style::tokens();
+        EXPECT_TRUE(banner.styleSheet().contains(Ui::Style::css(tokens.dangerSurface)))
+            << "the banner's background comes from the tokens: " << banner.styleSheet().toStdString();
+        EXPECT_GE(Ui::Style::contrastRatio(tokens.text, tokens.dangerSurface), 4.5);
+    }
 }
 
 TEST_F(MainWindowTest, WithoutAKeychainTheDialogSaysSoAndOffersTheEnvironmentVariable) {
@@ -437,7 +477,8 @@ TEST_F(MainWindowTest, AMissingKeyVariableFailsTheTurnCleanlyAndTheNextSendWorks
     QTest::mouseClick(child<QPushButton>(&window, "sendButton"), Qt::LeftButton);
     auto* banner = child<Ui::ErrorBanner>(&window, "errorBanner");
     ASSERT_TRUE(waitUntil([&] { return banner->isVisible(); }));
-    EXPECT_TRUE(banner->text().contains(QStringLiteral("[secrets.api_key_missing]"))) << banner->text().toStdString();
+    EXPECT_TRUE(banner->text().contains(QStringLiteral("Error code: secrets.api_key_missing")))
+        << banner->text().toStdString();
     EXPECT_TRUE(child<QPushButton>(&window, "sendButton")->isEnabled()) << "not stuck waiting for an answer";
     EXPECT_FALSE(child<QPushButton>(&window, "stopButton")->isEnabled());
     EXPECT_EQ(lastMessage(window)->message().state, Core::MessageState::Failed);
@@ -481,7 +522,8 @@ TEST_F(MainWindowTest, AnHtmlErrorPageFromTheProviderIsShownAsPlainText) {
     auto* text = child<QLabel>(banner, "errorBannerText");
     EXPECT_EQ(text->textFormat(), Qt::PlainText);
     EXPECT_TRUE(text->text().contains(QStringLiteral("<img"))) << "shown literally, not rendered";
-    EXPECT_TRUE(text->text().contains(QStringLiteral("[provider.unavailable]")));
+    EXPECT_FALSE(text->text().contains(QStringLiteral("provider.unavailable"))) << "plain words first";
+    EXPECT_TRUE(banner->details().contains(QStringLiteral("Error code: provider.unavailable")));
 }
 
 TEST_F(MainWindowTest, WindowTitleFollowsTheConversationAndDeleteKeyWorksInTheList) {

@@ -143,7 +143,8 @@ TEST_F(MainWindowTest, AFileThatIsNeitherAnImageNorTextIsExplainedAndNotAttached
     EXPECT_TRUE(window.chatPanel()->attachments()->images().empty());
     auto* banner = child<Ui::ErrorBanner>(&window, "errorBanner");
     EXPECT_TRUE(banner->isVisible());
-    EXPECT_TRUE(banner->text().contains(QStringLiteral("[attachment.unsupported]"))) << banner->text().toStdString();
+    EXPECT_TRUE(banner->text().contains(QStringLiteral("Error code: attachment.unsupported")))
+        << banner->text().toStdString();
 }
 
 TEST_F(MainWindowTest, TooManyImagesAreRefusedWithAClearMessage) {
@@ -220,7 +221,8 @@ TEST_F(MainWindowTest, AConversationsFallbackModelIsSetInItsSettingsAndAnswersWh
     EXPECT_TRUE(answer.viaFallback);
     EXPECT_EQ(answer.providerName, QStringLiteral("backup"));
     EXPECT_FALSE(child<Ui::ErrorBanner>(&window, "errorBanner")->isVisible());
-    EXPECT_TRUE(child<QLabel>(&window, "lastAnswerFacts")->text().contains(QStringLiteral("(fallback)")));
+    EXPECT_TRUE(
+        child<QLabel>(messageAt(window, 1), "messageModel")->text().contains(QStringLiteral("(fallback: backup)")));
 
     auto conversation = services->store().conversations.get(*panel->conversationId());
     ASSERT_TRUE(conversation);
@@ -299,7 +301,8 @@ TEST_F(MainWindowTest, CacheSettingsAreSavedAndTheCacheCanBeCleared) {
         ASSERT_TRUE(waitUntil([&] { return answered(window); }));
     }
     EXPECT_TRUE(messageAt(window, 1)->message().cacheHit);
-    EXPECT_TRUE(child<QLabel>(&window, "lastAnswerFacts")->text().contains(QStringLiteral("from the cache")));
+    EXPECT_TRUE(
+        child<QLabel>(messageAt(window, 1), "messageFooter")->text().contains(QStringLiteral("from the cache")));
 
     Ui::SettingsDialog again(*services, Core::Actor::owner(Core::ClientKind::Test), Ui::UiSettings{});
     EXPECT_TRUE(child<QCheckBox>(&again, "cacheChat")->isChecked());
@@ -374,7 +377,7 @@ TEST_F(MainWindowTest, HealthViewShowsEachProviderItsBreakerAndTraffic) {
     auto* banner = child<Ui::ErrorBanner>(&window, "errorBanner");
     ASSERT_TRUE(waitUntil([&] { return banner->isVisible(); }));
     EXPECT_TRUE(banner->text().contains(QStringLiteral("(good/gpt-test)"))) << banner->text().toStdString();
-    EXPECT_TRUE(banner->text().contains(QStringLiteral("[provider.circuit_open]")));
+    EXPECT_TRUE(banner->text().contains(QStringLiteral("Error code: provider.circuit_open")));
     EXPECT_TRUE(health->topLevelItem(1)->text(4).contains(QStringLiteral("stopped by an administrator")))
         << health->topLevelItem(1)->text(4).toStdString();
 }

@@ -8,17 +8,23 @@
 #include "chat/ConversationService.h"
 #include "chat/ImageImport.h"
 #include "chat/MessageWidget.h"
+#include "chat/ModelPicker.h"
 #include "providers/ProviderService.h"
 #include "providers/RequestRunner.h"
+#include "style/Icons.h"
+#include "style/Theme.h"
 #include "widgets/ErrorBanner.h"
 
+#include <QAbstractTextDocumentLayout>
 #include <QApplication>
 #include <QClipboard>
 #include <QComboBox>
 #include <QFile>
+#include <QFrame>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLocale>
+#include <QPainter>
 #include <QPointer>
 #include <QPushButton>
 #include <QRegularExpression>
@@ -37,7 +43,8 @@ ChatPanel::ChatPanel(Core::CoreServices& services, Core::Actor actor, QWidget* p
     , m_actor(std::move(actor))
     , m_provider(new QComboBox(this))
     , m_model(new QComboBox(this))
-    , m_refreshModels(new QToolButton(this))
+    , m_modelChip(new QToolButton(this))
+    , m_picker(new ModelPicker(this))
     , m_settingsButton(new QToolButton(this))
     , m_fallback(new QLabel(this))
     , m_editNotice(new QLabel(this))
@@ -47,31 +54,31 @@ ChatPanel::ChatPanel(Core::CoreServices& services, Core::Actor actor, QWidget* p
     , m_composer(new Composer(this))
     , m_attachments(new AttachmentStrip(this))
     , m_attach(new QToolButton(this))
-    , m_send(new QPushButton(tr("&Send"), this))
-    , m_stop(new QPushButton(tr("S&top"), this))
-    , m_status(new QLabel(this)) {
+    , m_send(new QPushButton(this))
+    , m_stop(new QPushButton(this))
+    , m_composerCard(new QFrame(this)) {
+    // The provider and model chosen: kept in two combo boxes (the picker and the chip show and change them).
     m_provider->setObjectName(QStringLiteral("providerPicker"));
     m_provider->setAccessibleName(tr("Provider"));
-    m_provider->setMinimumContentsLength(12);
+    m_provider->hide();
     m_model->setObjectName(QStringLiteral("modelPicker"));
     m_model->setAccessibleName(tr("Model"));
     m_model->setEditable(true);
     m_model->setInsertPolicy(QComboBox::NoInsert);
-    m_model->setMinimumContentsLength(18);
-    m_model->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
-    m_refreshModels->setIcon(style()->standardIcon(QStyle::SP_BrowserReload));
-    m_refreshModels->setToolTip(tr("Reload the provider's model list"));
-    m_refreshModels->setAccessibleName(tr("Reload models"));
+    m_model->hide();
+    m_modelChip->setObjectName(QStringLiteral("modelChip"));
+    m_modelChip->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    m_modelChip->setLayoutDirection(Qt::RightToLeft); // the chevron after the name
+    m_modelChip->setToolTip(tr("Choose the provider and model (Ctrl+Shift+M)"));
+    m_modelChip->setAccessibleName(tr("Provider and model"));
+    m_modelChip->setFocusPolicy(Qt::StrongFocus);
     m_settingsButton->setObjectName(QStringLiteral("conversationSettingsButton"));
-    m_settingsButton->setIcon(style()->standardIcon(QStyle::SP_FileDialogDetailedView));
     m_settingsButton->setToolTip(tr("System prompt and fallback model of this conversation (Ctrl+Shift+,)"));
     m_settingsButton->setAccessibleName(tr("Conversation settings"));
     m_fallback->setObjectName(QStringLiteral("fallbackLabel"));
     m_fallback->setTextFormat(Qt::PlainText);
     m_fallback->setForegroundRole(QPalette::PlaceholderText);
     m_attach->setObjectName(QStringLiteral("attachButton"));
-    m_attach->setText(tr("&Attach…"));
-    m_attach->setToolButtonStyle(Qt::ToolButtonTextOnly);
     m_attach->setToolTip(tr("Attach images or text files to the message (Ctrl+Shift+A); you can also paste or "
                             "drop them"));
     m_attach->setAccessibleName(tr("Attach files"));
@@ -81,49 +88,82 @@ ChatPanel::ChatPanel(Core::CoreServices& services, Core::Actor actor, QWidget* p
     m_editNotice->hide();
     m_send->setObjectName(QStringLiteral("sendButton"));
     m_send->setToolTip(tr("Send (Ctrl+Enter)"));
-    m_send->setDefault(false);
+    m_send->setAccessibleName(tr("Send"));
+    m_send->setAutoDefault(false);
     m_stop->setObjectName(QStringLiteral("stopButton"));
     m_stop->setToolTip(tr("Stop the answer (Esc)"));
-    m_status->setObjectName(QStringLiteral("lastAnswerFacts"));
-    m_status->setTextFormat(Qt::PlainText);
-    m_status->setForegroundRole(QPalette::PlaceholderText);
-    m_status->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_stop->setAccessibleName(tr("Stop"));
+    m_stop->setAutoDefault(false);
+    for (QPushButton* button : {m_send, m_stop}) {
+        button->setFixedSize(34, 34);
+        button->setIconSize(QSize(Style::iconSize + 2, Style::iconSize + 2));
+        button->setCursor(Qt::PointingHandCursor);
+    }
+    m_composer->setFrameShape(QFrame::NoFrame);
+    m_composer->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Fixed);
+    m_composerCard->setObjectName(QStringLiteral("composerCard"));
+    m_composerCard->setAttribute(Qt::WA_StyledBackground);
 
-    auto* pickerRow = new QHBoxLayout;
-    auto* providerLabel = new QLabel(tr("Pro&vider:"), this);
-    providerLabel->setBuddy(m_provider);
-    auto* modelLabel = new QLabel(tr("&Model:"), this);
-    modelLabel->setBuddy(m_model);
-    pickerRow->addWidget(providerLabel);
-    pickerRow->addWidget(m_provider);
-    pickerRow->addSpacing(8);
-    pickerRow->addWidget(modelLabel);
-    pickerRow->addWidget(m_model, 1);
-    pickerRow->addWidget(m_refreshModels);
-    pickerRow->addWidget(m_fallback);
-    pickerRow->addWidget(m_settingsButton);
+    // The composer: one rounded card with the text, and under it attach, the model chip, the conversation's
+    // settings and send (stop while an answer is written).
+    auto* tools = new QHBoxLayout;
+    tools->setContentsMargins(0, 0, 0, 0);
+    tools->setSpacing(Style::Space::half);
+    tools->addWidget(m_attach);
+    tools->addWidget(m_modelChip);
+    tools->addWidget(m_fallback);
+    tools->addStretch(1);
+    tools->addWidget(m_settingsButton);
+    tools->addWidget(m_send);
+    tools->addWidget(m_stop);
+    auto* card = new QVBoxLayout(m_composerCard);
+    card->setContentsMargins(Style::Space::two - 4, Style::Space::one, Style::Space::one, Style::Space::one);
+    card->setSpacing(Style::Space::half);
+    card->addWidget(m_composer);
+    card->addLayout(tools);
 
-    auto* buttons = new QVBoxLayout;
-    buttons->addWidget(m_send);
-    buttons->addWidget(m_stop);
-    buttons->addWidget(m_attach);
-    buttons->addStretch(1);
-    auto* composerRow = new QHBoxLayout;
-    composerRow->addWidget(m_composer, 1);
-    composerRow->addLayout(buttons);
+    // Under the conversation, in the same readable column: attachments, the edit notice and the composer.
+    auto* bottom = new QWidget(this);
+    bottom->setObjectName(QStringLiteral("composerColumn"));
+    bottom->setMaximumWidth(Style::readableWidth + 2 * Style::Space::three);
+    auto* bottomLayout = new QVBoxLayout(bottom);
+    bottomLayout->setContentsMargins(Style::Space::three, 0, Style::Space::three, Style::Space::two);
+    bottomLayout->setSpacing(Style::Space::one);
+    bottomLayout->addWidget(m_banner);
+    bottomLayout->addWidget(m_attachments);
+    bottomLayout->addWidget(m_editNotice);
+    bottomLayout->addWidget(m_composerCard);
+    auto* centre = new QHBoxLayout;
+    centre->setContentsMargins(0, 0, 0, 0);
+    centre->addStretch(0);
+    centre->addWidget(bottom, 1);
+    centre->addStretch(0);
 
     auto* layout = new QVBoxLayout(this);
-    layout->setContentsMargins(6, 6, 6, 6);
-    layout->addLayout(pickerRow);
-    layout->addWidget(m_banner);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(0);
     layout->addWidget(m_view, 1);
-    layout->addWidget(m_attachments);
-    layout->addWidget(m_editNotice);
-    layout->addLayout(composerRow);
-    layout->addWidget(m_status);
-    m_composer->setMaximumHeight(140);
-    m_composer->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Fixed);
-    m_composer->setFixedHeight(90);
+    layout->addLayout(centre);
+    setAutoFillBackground(true);
+    setBackgroundRole(QPalette::Base);
+    applyStyle();
+    updateComposerHeight();
+
+    connect(m_composer->document(), &QTextDocument::contentsChanged, this, &ChatPanel::updateComposerHeight);
+    connect(m_modelChip, &QToolButton::clicked, this, &ChatPanel::openModelPicker);
+    connect(m_picker, &ModelPicker::chosen, this, [this](const QString& provider, const QString& model) {
+        selectProviderAndModel(provider, model);
+        m_composer->setFocus(Qt::OtherFocusReason);
+    });
+    connect(m_picker, &ModelPicker::reloadRequested, this, [this] {
+        m_modelCache.clear();
+        handleProviderChanged();
+        openModelPicker();
+    });
+    connect(m_model, &QComboBox::currentTextChanged, this, &ChatPanel::updateModelChip);
+    auto* pickShortcut = new QShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_M), this);
+    pickShortcut->setContext(Qt::WidgetWithChildrenShortcut);
+    connect(pickShortcut, &QShortcut::activated, this, &ChatPanel::openModelPicker);
 
     connect(m_send, &QPushButton::clicked, this, &ChatPanel::handleSend);
     connect(m_stop, &QPushButton::clicked, this, &ChatPanel::handleStop);
@@ -155,10 +195,6 @@ ChatPanel::ChatPanel(Core::CoreServices& services, Core::Actor actor, QWidget* p
     connect(m_view, &ChatView::deleteRequested, this, &ChatPanel::deleteRequested);
     connect(m_view, &ChatView::versionRequested, this, &ChatPanel::switchVersion);
     connect(m_composer, &Composer::pictureInserted, this, &ChatPanel::attachPicture);
-    connect(m_refreshModels, &QToolButton::clicked, this, [this] {
-        m_modelCache.remove(m_provider->currentText());
-        handleProviderChanged();
-    });
     auto* stopShortcut = new QShortcut(QKeySequence(Qt::Key_Escape), this);
     stopShortcut->setContext(Qt::WidgetWithChildrenShortcut);
     connect(stopShortcut, &QShortcut::activated, this, &ChatPanel::handleStop);
@@ -272,7 +308,6 @@ void ChatPanel::showConversation(std::optional<qint64> conversationId) {
     m_editing.reset();
     m_editNotice->hide();
     m_banner->hide();
-    m_status->clear();
     showFallback();
     if (!conversationId) {
         m_view->clear();
@@ -306,8 +341,6 @@ void ChatPanel::showConversation(std::optional<qint64> conversationId) {
         if (it->role == Core::Role::Assistant) {
             if (it->state == Core::MessageState::Streaming) {
                 m_answeringMessageId = it->id;
-            } else {
-                showLastAnswerFacts(*it);
             }
             break;
         }
@@ -552,9 +585,9 @@ void ChatPanel::handleTurnFinished(const Core::TurnOutcome& outcome) {
             m_answeringMessageId.reset();
         }
         if (outcome.error && outcome.error->code != Core::ErrorCode::Cancelled) {
-            m_banner->showError(*outcome.error);
+            // Retry answers the same question again; the failed answer stays as a version.
+            m_banner->showError(*outcome.error, [this, id = message.id] { regenerate(id); });
         }
-        showLastAnswerFacts(stored ? *stored : message);
         updateButtons();
     }
     Q_EMIT conversationsChanged(message.conversationId);
@@ -668,37 +701,141 @@ void ChatPanel::showFallback() {
     m_fallback->show();
 }
 
-void ChatPanel::showLastAnswerFacts(const Core::Message& message) {
-    if (message.state == Core::MessageState::Failed) {
-        m_status->clear();
+void ChatPanel::applyStyle() {
+    m_styled = Style::generation();
+    const Style::Colours& c = Style::tokens();
+    m_composerCard->setStyleSheet(
+        QStringLiteral("#composerCard { background: %1; border: 1px solid %2; border-radius: %3px; }")
+            .arg(Style::css(c.surface), Style::css(c.border))
+            .arg(Style::Radius::large));
+    m_composer->setStyleSheet(QStringLiteral("QPlainTextEdit { background: transparent; }"));
+    const QString flat = Style::iconButtonSheet();
+    for (QToolButton* button : {m_attach, m_settingsButton}) {
+        button->setStyleSheet(flat);
+    }
+    QColor chipHover = c.text;
+    chipHover.setAlphaF(0.08F);
+    m_modelChip->setStyleSheet(
+        QStringLiteral("#modelChip { border: 1px solid %1; border-radius: 13px; padding: 3px 10px; "
+                       "background: transparent; }"
+                       "#modelChip:hover { background: %2; }"
+                       "#modelChip:focus { border: 2px solid %3; padding: 2px 9px; }")
+            .arg(Style::css(c.border), Style::css(chipHover), Style::css(c.focus)));
+    QColor disabled = c.border;
+    m_send->setStyleSheet(
+        QStringLiteral("#sendButton { background: %1; border: none; border-radius: 17px; }"
+                       "#sendButton:hover { background: %2; }"
+                       "#sendButton:disabled { background: %3; }"
+                       "#sendButton:focus { border: 2px solid %4; }")
+            .arg(Style::css(c.accent), Style::css(c.accent.darker(115)), Style::css(disabled), Style::css(c.focus)));
+    m_stop->setStyleSheet(QStringLiteral("#stopButton { background: %1; border: none; border-radius: 17px; }"
+                                         "#stopButton:hover { background: %2; }"
+                                         "#stopButton:focus { border: 2px solid %3; }")
+                              .arg(Style::css(c.text), Style::css(c.mutedText), Style::css(c.focus)));
+    m_attach->setIcon(Style::icon(Style::Icon::Paperclip));
+    m_settingsButton->setIcon(Style::icon(Style::Icon::SlidersHorizontal));
+    m_modelChip->setIcon(Style::icon(Style::Icon::ChevronDown, Style::Tone::Muted));
+    m_send->setIcon(Style::icon(Style::Icon::ArrowUp, Style::Tone::OnAccent));
+    m_stop->setIcon(stopIcon());
+}
+
+// The stop button is filled with the text colour; its square takes the surface colour.
+QIcon ChatPanel::stopIcon() const {
+    QPixmap square(QSize(32, 32));
+    square.fill(Qt::transparent);
+    QPainter painter(&square);
+    painter.setRenderHint(QPainter::Antialiasing);
+    painter.setPen(Qt::NoPen);
+    painter.setBrush(Style::tokens().surface);
+    painter.drawRoundedRect(QRectF(9, 9, 14, 14), 3, 3);
+    painter.end();
+    return QIcon(square);
+}
+
+bool ChatPanel::event(QEvent* event) {
+    if (event->type() == QEvent::PaletteChange && m_styled != Style::generation()) {
+        applyStyle();
+    }
+    return QWidget::event(event);
+}
+
+void ChatPanel::updateComposerHeight() {
+    // One line when empty, growing with the text up to eight lines, then it scrolls.
+    const int lines = std::clamp(int(m_composer->document()->documentLayout()->documentSize().height()), 1, 8);
+    const int height =
+        lines * m_composer->fontMetrics().lineSpacing() + int(2 * m_composer->document()->documentMargin()) + 4;
+    m_composer->setFixedHeight(std::max(height, 36));
+}
+
+void ChatPanel::updateModelChip() {
+    const QString provider = m_provider->currentText();
+    const QString model = m_model->currentText().trimmed();
+    if (provider.isEmpty()) {
+        m_modelChip->setText(tr("No provider"));
         return;
     }
-    QStringList facts;
-    facts << (message.viaFallback ? tr("%1 / %2 (fallback)").arg(message.providerName, message.model) : message.model);
-    if (message.cacheHit) {
-        facts << tr("from the cache, no tokens used");
+    m_modelChip->setText(model.isEmpty() ? provider : QStringLiteral("%1 · %2").arg(provider, model));
+}
+
+void ChatPanel::openModelPicker() {
+    if (m_provider->count() == 0) {
+        Q_EMIT addProviderRequested();
+        return;
     }
-    if (message.attempts > 1) {
-        facts << tr("%n attempt(s)", nullptr, message.attempts);
+    fillModelPicker();
+    m_picker->popup(m_modelChip);
+    // The lists of the providers not asked yet this session, filled in as they arrive.
+    for (int i = 0; i < m_provider->count(); ++i) {
+        const QString name = m_provider->itemText(i);
+        if (m_modelCache.contains(name) || m_listing.contains(name)) {
+            continue;
+        }
+        auto provider = m_services.providers().find(m_actor, name);
+        if (!provider) {
+            continue;
+        }
+        m_listing.insert(name);
+        QPointer<ChatPanel> self(this);
+        m_services.runner().listModels(*provider, std::nullopt, this, [self, name](const Core::ModelListing& listing) {
+            if (!self) {
+                return;
+            }
+            self->m_listing.remove(name);
+            if (listing.models) {
+                self->m_modelCache.insert(name, *listing.models);
+                if (self->m_picker->isVisible()) {
+                    self->fillModelPicker();
+                }
+            }
+        });
     }
-    if (message.usage) {
-        facts << tr("%1 in / %2 out tokens")
-                     .arg(QLocale().toString(message.usage->inputTokens),
-                          QLocale().toString(message.usage->outputTokens));
+}
+
+void ChatPanel::fillModelPicker() {
+    QList<QPair<QString, QStringList>> providers;
+    for (int i = 0; i < m_provider->count(); ++i) {
+        const QString name = m_provider->itemText(i);
+        QStringList models = m_modelCache.value(name);
+        if (auto provider = m_services.providers().find(m_actor, name);
+            provider && !provider->defaultModel.isEmpty() && !models.contains(provider->defaultModel)) {
+            models.prepend(provider->defaultModel);
+        }
+        if (name == m_provider->currentText() && !m_model->currentText().trimmed().isEmpty() &&
+            !models.contains(m_model->currentText().trimmed())) {
+            models.prepend(m_model->currentText().trimmed());
+        }
+        providers.append({name, models});
     }
-    if (message.ttftMs) {
-        facts << tr("first token %1 ms").arg(*message.ttftMs);
-    }
-    if (message.latencyMs) {
-        facts << tr("total %1 ms").arg(*message.latencyMs);
-    }
-    m_status->setText(tr("Last answer: %1").arg(facts.join(QStringLiteral(" · "))));
+    m_picker->setModels(providers, m_provider->currentText(), m_model->currentText().trimmed());
 }
 
 void ChatPanel::updateButtons() {
     const bool answering = m_answeringMessageId.has_value();
     m_send->setEnabled(!answering);
     m_stop->setEnabled(answering);
+    // One place, two faces: send, or stop while an answer is written.
+    m_send->setVisible(!answering);
+    m_stop->setVisible(answering);
     m_view->setActionsEnabled(!answering);
 }
 

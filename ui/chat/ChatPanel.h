@@ -6,11 +6,13 @@
 #include "chat/ConversationSettingsDialog.h"
 
 #include <QHash>
+#include <QSet>
 #include <QWidget>
 
 #include <optional>
 
 class QComboBox;
+class QFrame;
 class QLabel;
 class QPushButton;
 class QTimer;
@@ -26,9 +28,11 @@ class AttachmentStrip;
 class ChatView;
 class Composer;
 class ErrorBanner;
+class ModelPicker;
 
-// The right-hand side of the main window: provider and model picker, error banner, the conversation,
-// the composer with Send and Stop, and the facts about the last answer.
+// The right-hand side of the main window: the conversation, and under it, in the same readable column, the error
+// banner, the attachments and the composer card (the text, attach, the provider-and-model chip with its picker,
+// the conversation's settings, and send, which turns into stop while an answer is written).
 class ChatPanel final : public QWidget {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(ChatPanel)
@@ -77,6 +81,12 @@ public:
     ChatView* chatView() const { return m_view; }
     Composer* composer() const { return m_composer; }
     ErrorBanner* errorBanner() const { return m_banner; }
+    ModelPicker* modelPicker() const { return m_picker; }
+    // Opens the provider-and-model picker over the composer (Ctrl+Shift+M).
+    void openModelPicker();
+
+protected:
+    bool event(QEvent* event) override;
 
 Q_SIGNALS:
     // A conversation was created, answered or changed: the list should refresh (and select id).
@@ -85,6 +95,8 @@ Q_SIGNALS:
     void attachRequested();
     // The user asked to delete a message (the window confirms, then calls deleteMessage).
     void deleteRequested(qint64 messageId);
+    // The model chip was pressed with no provider configured.
+    void addProviderRequested();
 
 private:
     void handleSend();
@@ -93,7 +105,11 @@ private:
     void handleTurnFinished(const Core::TurnOutcome& outcome);
     void handleProviderChanged();
     void updateButtons();
-    void showLastAnswerFacts(const Core::Message& message);
+    void applyStyle();
+    QIcon stopIcon() const;
+    void updateComposerHeight();
+    void updateModelChip();
+    void fillModelPicker();
     void selectProviderAndModel(const QString& providerName, const QString& model);
     void applyConversationSettings(const ConversationSettings& settings);
     void showFallback();
@@ -110,7 +126,9 @@ private:
     QHash<QString, QStringList> m_modelCache;   // provider name -> models listed this session
     QComboBox* m_provider;
     QComboBox* m_model;
-    QToolButton* m_refreshModels;
+    QSet<QString> m_listing; // providers whose model list is being fetched
+    QToolButton* m_modelChip;
+    ModelPicker* m_picker;
     QToolButton* m_settingsButton;
     QLabel* m_fallback;
     QLabel* m_editNotice;
@@ -126,7 +144,8 @@ private:
     QToolButton* m_attach;
     QPushButton* m_send;
     QPushButton* m_stop;
-    QLabel* m_status;
+    QFrame* m_composerCard;
+    int m_styled = -1; // the theme generation the panel was styled for
 };
 
 } // namespace Tessera::Ui

@@ -96,6 +96,7 @@ ChatView::ChatView(QWidget* parent)
 }
 
 void ChatView::applyJumpStyle() {
+    m_styled = Style::generation();
     const Style::Colours& c = Style::tokens();
     m_jump->setStyleSheet(
         QStringLiteral("#jumpToLatest { background: %1; border: 1px solid %2; border-radius: 18px; }"
@@ -105,7 +106,7 @@ void ChatView::applyJumpStyle() {
 }
 
 bool ChatView::event(QEvent* event) {
-    if (event->type() == QEvent::PaletteChange) {
+    if (event->type() == QEvent::PaletteChange && m_styled != Style::generation()) {
         applyJumpStyle();
     }
     return QScrollArea::event(event);

@@ -102,6 +102,7 @@ private:
     QPointer<MessageWidget> m_anchor;
     int m_anchorOffset = 0;
     bool m_scrolling = false;         // the view moves itself: not the reader's scroll
+    int m_styled = -1;                // the theme generation the jump button was styled for
     QLabel* m_placeholder;            // shown while the conversation is empty
     std::vector<Core::Message> m_all; // the branch shown, first message first
     ImageLoader m_imageLoader;

@@ -211,6 +211,7 @@ MessageWidget::MessageWidget(const Core::Message& message, QWidget* parent)
 }
 
 void MessageWidget::applyColours() {
+    m_styled = Style::generation();
     if (m_question) {
         m_bubble->setStyleSheet(QStringLiteral("#questionBubble { background: %1; border-radius: %2px; }")
                                     .arg(Style::css(Style::tokens().questionBubble))
@@ -243,6 +244,9 @@ bool MessageWidget::event(QEvent* event) {
         updateReveal();
         break;
     case QEvent::PaletteChange:
+        if (m_styled == Style::generation()) {
+            break;
+        }
         // The theme changed: the text was rendered with the old colours.
         applyColours();
         showBody();

@@ -94,6 +94,7 @@ private:
     bool m_actionsEnabled = true;
     bool m_alwaysShowActions = false;
     bool m_hovered = false;
+    int m_styled = -1;           // the theme generation the message was styled for
     bool m_actionsShown = false; // the buttons start without icons; updateReveal shows them
 };
 

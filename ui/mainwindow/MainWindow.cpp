@@ -37,6 +37,7 @@
 #include <QSplitter>
 #include <QStatusBar>
 #include <QStyle>
+#include <QTableWidget>
 #include <QTimer>
 #include <QToolBar>
 #include <QToolButton>
@@ -149,6 +150,7 @@ MainWindow::MainWindow(Core::CoreServices& services, Dialogs& dialogs, Core::Act
     connect(m_chat, &ChatPanel::attachRequested, this, &MainWindow::attachImages);
     connect(&services.titles(), &Core::TitleService::titleChanged, this,
             [this](qint64 conversationId) { handleConversationsChanged(conversationId); });
+    connect(m_chat, &ChatPanel::addProviderRequested, this, &MainWindow::openAddProvider);
     connect(m_chat, &ChatPanel::deleteRequested, this, [this](qint64 messageId) {
         if (m_dialogs.confirm(
                 this, tr("Delete Message"),
@@ -202,9 +204,11 @@ void MainWindow::buildMenus() {
         file->addAction(tr("Conversation Se&ttings…"), m_chat, &ChatPanel::openConversationSettings);
     conversationSettings->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Comma));
     QAction* remove = file->addAction(tr("&Delete Conversation"), this, &MainWindow::deleteCurrentConversation);
-    QAction* pin = file->addAction(tr("&Pin or Unpin Conversation"), this, &MainWindow::togglePinned);
+    QAction* pin = file->addAction(tr("&Pin Conversation"), this, &MainWindow::togglePinned);
+    m_pinAction = pin;
     pin->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_P));
-    QAction* archive = file->addAction(tr("Ar&chive or Restore Conversation"), this, &MainWindow::toggleArchived);
+    QAction* archive = file->addAction(tr("Ar&chive Conversation"), this, &MainWindow::toggleArchived);
+    m_archiveAction = archive;
     archive->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_R));
     QAction* tags = file->addAction(tr("Ta&gs…"), this, &MainWindow::openTags);
     tags->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_T));
@@ -219,9 +223,11 @@ void MainWindow::buildMenus() {
     listDelete->setShortcut(QKeySequence::Delete);
     listDelete->setShortcutContext(Qt::WidgetShortcut);
     connect(listDelete, &QAction::triggered, this, &MainWindow::deleteCurrentConversation);
-    auto* listPin = new QAction(tr("Pin or Unpin"), m_list);
+    auto* listPin = new QAction(tr("Pin"), m_list);
+    m_listPin = listPin;
     connect(listPin, &QAction::triggered, this, &MainWindow::togglePinned);
-    auto* listArchive = new QAction(tr("Archive or Restore"), m_list);
+    auto* listArchive = new QAction(tr("Archive"), m_list);
+    m_listArchive = listArchive;
     connect(listArchive, &QAction::triggered, this, &MainWindow::toggleArchived);
     auto* listTags = new QAction(tr("Tags…"), m_list);
     connect(listTags, &QAction::triggered, this, &MainWindow::openTags);
@@ -289,7 +295,7 @@ void MainWindow::buildMenus() {
     QAction* attach = tools->addAction(tr("&Attach Files…"), this, &MainWindow::attachImages);
     attach->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_A));
     QAction* settings = tools->addAction(tr("&Settings…"), this, &MainWindow::openSettings);
-    settings->setShortcut(QKeySequence::Preferences);
+    settings->setShortcuts({QKeySequence(Qt::CTRL | Qt::Key_Comma), QKeySequence::Preferences});
 
     QMenu* help = menuBar()->addMenu(tr("&Help"));
     QAction* shortcuts = help->addAction(tr("&Keyboard Shortcuts"), this, &MainWindow::openShortcuts);
@@ -349,7 +355,10 @@ QDialog* MainWindow::openSearch() {
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog, &SearchDialog::messageChosen, this, &MainWindow::openMessage);
     dialog->show();
-    dialog->queryEdit()->setFocus();
+    // Explicitly, so typing goes to the search field even where the window manager does not move the focus.
+    dialog->raise();
+    dialog->activateWindow();
+    dialog->queryEdit()->setFocus(Qt::ActiveWindowFocusReason);
     return dialog;
 }
 
@@ -425,6 +434,10 @@ QDialog* MainWindow::openShortcuts() {
     auto* dialog = new ShortcutsDialog(*menuBar(), this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     dialog->show();
+    // Explicitly, so typing goes to the dialog even where the window manager does not move the focus.
+    dialog->raise();
+    dialog->activateWindow();
+    dialog->table()->setFocus(Qt::ActiveWindowFocusReason);
     return dialog;
 }
 
@@ -759,6 +772,18 @@ void MainWindow::handleSelectionChanged() {
         m_chat->showConversation(id);
     }
     updateWindowTitle();
+    updateConversationActions();
+}
+
+void MainWindow::updateConversationActions() {
+    // The menus name the one action that applies to the conversation selected.
+    const QModelIndex index = m_list->currentIndex();
+    const bool pinned = index.isValid() && index.data(ConversationListModel::PinnedRole).toBool();
+    const bool archived = index.isValid() && index.data(ConversationListModel::ArchivedRole).toBool();
+    m_pinAction->setText(pinned ? tr("Un&pin Conversation") : tr("&Pin Conversation"));
+    m_listPin->setText(pinned ? tr("Unpin") : tr("Pin"));
+    m_archiveAction->setText(archived ? tr("Resto&re Conversation") : tr("Ar&chive Conversation"));
+    m_listArchive->setText(archived ? tr("Restore") : tr("Archive"));
 }
 
 void MainWindow::openSettings() {
@@ -768,14 +793,16 @@ void MainWindow::openSettings() {
     }
     const UiSettings chosen = dialog.settings();
     chosen.save();
-    applyTheme(*qApp, chosen.theme);
+    // A theme given on the command line stays for this run; the saved choice applies from the next start.
+    applyTheme(*qApp, commandLineTheme().value_or(chosen.theme));
     applyFontSize(*qApp, chosen.fontPointSize);
     m_healthMonitor->setIntervalSeconds(chosen.healthCheckMinutes * 60);
 }
 
 void MainWindow::showAbout() {
     m_dialogs.showInfo(this, tr("About Tessera"),
-                       tr("Tessera %1\nA native desktop AI workspace. Your API keys stay in the system keychain.")
+                       tr("Tessera %1\nA native desktop AI workspace. API keys are kept in the system keychain or "
+                          "read from environment variables; they are never written to Tessera's files.")
                            .arg(QApplication::applicationVersion()));
 }
 

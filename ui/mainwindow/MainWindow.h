@@ -87,6 +87,7 @@ private:
     void selectFirstOrNew();
     // The list's accessible name says what it shows: a tag's conversations, the archived ones, or those in use.
     void updateListName();
+    void updateConversationActions();
     void handleSelectionChanged();
     void updateWindowTitle();
     void openSettings();
@@ -108,6 +109,10 @@ private:
     QWidget* m_undoBar;
     QLabel* m_undoText;
     QAction* m_undoAction = nullptr;
+    QAction* m_pinAction = nullptr;
+    QAction* m_archiveAction = nullptr;
+    QAction* m_listPin = nullptr;
+    QAction* m_listArchive = nullptr;
     QAction* m_showArchived = nullptr;
     QComboBox* m_tagFilter;
     QAction* m_renameTag = nullptr;

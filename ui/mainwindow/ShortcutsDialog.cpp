@@ -45,6 +45,7 @@ ShortcutsDialog::ShortcutsDialog(const QMenuBar& menus, QWidget* parent)
     }
     rows.append({tr("Send the message"), tr("Ctrl+Enter")});
     rows.append({tr("Stop the answer, or cancel an edit"), tr("Esc")});
+    rows.append({tr("Choose the provider and model"), tr("Ctrl+Shift+M")});
     rows.append({tr("Move through search results"), tr("Up, Down, Page Up, Page Down")});
     rows.append({tr("Check provider health again (in its window)"), tr("F5")});
     rows.append({tr("Move between controls"), tr("Tab, Shift+Tab")});

@@ -100,6 +100,20 @@ SettingsDialog::SettingsDialog(Core::CoreServices& services, Core::Actor actor, 
     form->addRow(tr("&Language:"), m_language);
     form->addRow(QString(), note);
     form->addRow(tr("&Theme:"), m_theme);
+    if (const std::optional<Theme> overridden = commandLineTheme()) {
+        // --theme wins for this run: say so, rather than show a choice that seems to do nothing.
+        const QString name = *overridden == Theme::Dark    ? tr("dark")
+                             : *overridden == Theme::Light ? tr("light")
+                                                           : tr("system");
+        auto* themeNote = new QLabel(tr("This run uses the %1 theme given with --theme. The choice here applies when "
+                                        "Tessera starts without it.")
+                                         .arg(name),
+                                     this);
+        themeNote->setObjectName(QStringLiteral("themeOverridden"));
+        themeNote->setWordWrap(true);
+        themeNote->setForegroundRole(QPalette::PlaceholderText);
+        form->addRow(QString(), themeNote);
+    }
     form->addRow(tr("&Font size:"), m_fontSize);
     form->addRow(QString(), m_autoTitle);
     form->addRow(tr("Check provider &health:"), m_healthInterval);

@@ -69,6 +69,18 @@ void applyFontSize(QApplication& app, int pointSize) {
     app.setFont(font);
 }
 
+namespace {
+std::optional<Theme> g_commandLineTheme;
+} // namespace
+
+std::optional<Theme> commandLineTheme() {
+    return g_commandLineTheme;
+}
+
+void setCommandLineTheme(std::optional<Theme> theme) {
+    g_commandLineTheme = theme;
+}
+
 void applyTheme(QApplication& app, Theme theme) {
     const Style::Variant variant = theme == Theme::Dark    ? Style::Variant::Dark
                                    : theme == Theme::Light ? Style::Variant::Light

@@ -2,6 +2,8 @@
 
 #include <QString>
 
+#include <optional>
+
 class QApplication;
 
 namespace Tessera::Ui {
@@ -32,6 +34,11 @@ void installTranslations(QApplication& app, const QString& language);
 
 // Sets the application's font size (0: back to the system's).
 void applyFontSize(QApplication& app, int pointSize);
+
+// The theme given with --theme for this run, if any: it wins over the saved one until the app quits, and
+// Settings says so.
+std::optional<Theme> commandLineTheme();
+void setCommandLineTheme(std::optional<Theme> theme);
 
 // Applies the theme to the whole application (Fusion with a light or dark palette, or the platform default).
 void applyTheme(QApplication& app, Theme theme);

@@ -14,6 +14,7 @@ namespace Tessera::Ui::Style {
 namespace {
 
 Variant g_current = Variant::Light;
+int g_generation = 0;
 
 QRectF inner(const QRect& rect) {
     return QRectF(rect).adjusted(0.5, 0.5, -0.5, -0.5);
@@ -269,6 +270,7 @@ Variant systemVariant() {
 
 void apply(QApplication& app, Variant variant) {
     g_current = variant;
+    ++g_generation;
     if (app.style()->name() != QLatin1StringView("fusion") || !dynamic_cast<TesseraStyle*>(app.style())) {
         app.setStyle(createStyle());
     }
@@ -277,6 +279,10 @@ void apply(QApplication& app, Variant variant) {
 
 Variant current() {
     return g_current;
+}
+
+int generation() {
+    return g_generation;
 }
 
 const Colours& tokens() {

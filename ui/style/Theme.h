@@ -23,6 +23,10 @@ Variant systemVariant();
 Variant current();
 // The current variant's colours.
 const Colours& tokens();
+// Goes up by one each time a theme is applied. A widget that styles itself from the tokens remembers the
+// generation it used and restyles on QEvent::PaletteChange only when it changed (a style sheet set while
+// restyling sends PaletteChange again).
+int generation();
 
 // The palette the tokens make for a variant.
 QPalette paletteFor(Variant variant);

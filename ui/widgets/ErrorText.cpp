@@ -4,7 +4,7 @@
 
 namespace Tessera::Ui {
 
-QString describeError(const Core::Error& error) {
+QString describeErrorPlainly(const Core::Error& error) {
     QString text = error.translatedMessage();
     if (!error.subject.isEmpty()) {
         text += QLatin1Char(' ') + QCoreApplication::translate("Tessera::Ui::ErrorText", "(%1)").arg(error.subject);
@@ -20,6 +20,11 @@ QString describeError(const Core::Error& error) {
         text += QLatin1Char(' ') +
                 QCoreApplication::translate("Tessera::Ui::ErrorText", "Retry after %n second(s).", nullptr, seconds);
     }
+    return text;
+}
+
+QString describeError(const Core::Error& error) {
+    QString text = describeErrorPlainly(error);
     text += QLatin1Char(' ') +
             QCoreApplication::translate("Tessera::Ui::ErrorText", "[%1]").arg(Core::codeName(error.code));
     if (!error.correlationId.isEmpty()) {

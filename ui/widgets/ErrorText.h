@@ -10,4 +10,8 @@ namespace Tessera::Ui {
 // words when it sent some, the code and the correlation id (to find the log lines).
 QString describeError(const Core::Error& error);
 
+// The same in plain words only: what happened, what to do, the provider's words and when to retry; without the
+// code and the correlation id (the error banner keeps those behind Details).
+QString describeErrorPlainly(const Core::Error& error);
+
 } // namespace Tessera::Ui
