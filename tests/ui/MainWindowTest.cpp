@@ -4,7 +4,9 @@
 #include "chat/ChatPanel.h"
 #include "chat/ChatView.h"
 #include "chat/Composer.h"
+#include "chat/ConversationService.h"
 #include "chat/MessageWidget.h"
+#include "chat/ModelPicker.h"
 #include "models/ConversationListModel.h"
 #include "models/ProviderListModel.h"
 #include "secrets/MemorySecretStore.h"
@@ -297,6 +299,93 @@ TEST_F(MainWindowTest, ConversationListModelPassesTheModelTester) {
     EXPECT_EQ(model.idAt(99), 0);
 }
 
+TEST_F(MainWindowTest, TheListIsGroupedByDateWithAnInjectedClockAndFilteredByText) {
+    auto older = services->store().conversations.create(QStringLiteral("Trip planning"), std::nullopt, QString());
+    auto newer = services->store().conversations.create(QStringLiteral("Regex help"), std::nullopt, QString());
+    auto pinned = services->store().conversations.create(QStringLiteral("Release checklist"), std::nullopt, QString());
+    ASSERT_TRUE(older && newer && pinned);
+    const Core::Actor actor = Core::Actor::owner(Core::ClientKind::Test);
+    ASSERT_TRUE(services->conversations().setPinned(actor, pinned->id, true));
+    ASSERT_TRUE(services->conversations().setTags(actor, older->id, {QStringLiteral("travel")}));
+    Ui::ConversationListModel model(services->conversations(), actor);
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::Fatal);
+    const QDateTime now = QDateTime::currentDateTime();
+    const auto groups = [&model] {
+        QStringList names;
+        for (int row = 0; row < model.rowCount(); ++row) {
+            const QModelIndex index = model.index(row);
+            names << index.data(Ui::ConversationListModel::GroupRole).toString() +
+                         (index.data(Ui::ConversationListModel::GroupStartRole).toBool() ? QStringLiteral("*")
+                                                                                         : QString());
+        }
+        return names;
+    };
+    model.setClock([now] { return now; });
+    ASSERT_TRUE(model.refresh());
+    EXPECT_EQ(groups(), QStringList({QStringLiteral("Pinned*"), QStringLiteral("Today*"), QStringLiteral("Today")}));
+    model.setClock([now] { return now.addDays(1); });
+    EXPECT_EQ(groups(),
+              QStringList({QStringLiteral("Pinned*"), QStringLiteral("Yesterday*"), QStringLiteral("Yesterday")}));
+    model.setClock([now] { return now.addDays(6); });
+    EXPECT_EQ(groups().at(1), QStringLiteral("Previous 7 days*"));
+    model.setClock([now] { return now.addDays(25); });
+    EXPECT_EQ(groups().at(1), QStringLiteral("Previous 30 days*"));
+    model.setClock([now] { return now.addDays(90); });
+    const QString month =
+        QLocale().standaloneMonthName(now.date().month()) + QLatin1Char(' ') + QString::number(now.date().year());
+    EXPECT_EQ(groups().at(1), month + QLatin1Char('*'));
+
+    // The filter narrows by title or tag, without case; the groups follow the rows that are left.
+    model.setFilterText(QStringLiteral("TRAVEL"));
+    ASSERT_EQ(model.rowCount(), 1);
+    EXPECT_EQ(model.idAt(0), older->id);
+    EXPECT_TRUE(model.index(0).data(Ui::ConversationListModel::GroupStartRole).toBool());
+    model.setFilterText(QStringLiteral("regex"));
+    ASSERT_EQ(model.rowCount(), 1);
+    EXPECT_EQ(model.idAt(0), newer->id);
+    model.setFilterText(QString());
+    EXPECT_EQ(model.rowCount(), 3);
+}
+
+TEST(ConversationListModel, GroupBoundariesFollowTheCalendarDays) {
+    const QDate today(2026, 11, 30);
+    const auto groupFor = [&today](int daysAgo, bool pinned = false) {
+        Core::Conversation conversation;
+        conversation.updatedAt = QDateTime(today.addDays(-daysAgo), QTime(23, 59)).toUTC();
+        conversation.pinned = pinned;
+        return Ui::ConversationListModel::groupOf(conversation, today);
+    };
+    EXPECT_EQ(groupFor(0), QStringLiteral("Today"));
+    EXPECT_EQ(groupFor(-1), QStringLiteral("Today")) << "a store clock ahead of the local one";
+    EXPECT_EQ(groupFor(1), QStringLiteral("Yesterday"));
+    EXPECT_EQ(groupFor(2), QStringLiteral("Previous 7 days"));
+    EXPECT_EQ(groupFor(7), QStringLiteral("Previous 7 days"));
+    EXPECT_EQ(groupFor(8), QStringLiteral("Previous 30 days"));
+    EXPECT_EQ(groupFor(30), QStringLiteral("Previous 30 days"));
+    EXPECT_EQ(groupFor(31), QLocale().standaloneMonthName(10) + QStringLiteral(" 2026"));
+    EXPECT_EQ(groupFor(400), QLocale().standaloneMonthName(10) + QStringLiteral(" 2025"));
+    EXPECT_EQ(groupFor(400, true), QStringLiteral("Pinned"));
+}
+
+TEST_F(MainWindowTest, TheSidebarHasNewChatAndAFilterThatKeepsTheSelection) {
+    auto first = services->store().conversations.create(QStringLiteral("Alpha"), std::nullopt, QString());
+    auto second = services->store().conversations.create(QStringLiteral("Beta"), std::nullopt, QString());
+    ASSERT_TRUE(first && second);
+    Ui::MainWindow window(*services, dialogs);
+    window.show();
+    auto* filter = child<QLineEdit>(&window, "conversationFilter");
+    window.conversationList()->setCurrentIndex(window.conversationModel()->indexOfId(first->id));
+    filter->setText(QStringLiteral("alp"));
+    EXPECT_EQ(window.conversationModel()->rowCount(), 1);
+    EXPECT_EQ(window.chatPanel()->conversationId(), first->id) << "the conversation shown stays";
+    filter->clear();
+    EXPECT_EQ(window.conversationModel()->rowCount(), 2);
+    auto* newChat = child<QPushButton>(&window, "newChatButton");
+    EXPECT_FALSE(newChat->toolTip().isEmpty());
+    newChat->click();
+    EXPECT_FALSE(window.chatPanel()->conversationId().has_value()) << "an empty new conversation";
+}
+
 TEST(ChatView, DeltasAreCoalescedIntoFewRendersOfTheStreamingMessageOnly) {
     Ui::ChatView view;
     Core::Message user;
@@ -552,6 +641,35 @@ TEST_F(MainWindowTest, WindowTitleFollowsTheConversationAndDeleteKeyWorksInTheLi
         << "rename, pin, archive, tags and delete in the context menu";
 }
 
+TEST_F(MainWindowTest, EveryIconOnlyButtonHasATooltipAndAnAccessibleName) {
+    addLoopbackProvider();
+    Ui::MainWindow window(*services, dialogs);
+    window.show();
+    auto* composer = child<Ui::Composer>(&window, "composer");
+    composer->setPlainText(QStringLiteral("Show code:\n```python\nprint(1)\n```"));
+    QTest::keyClick(composer, Qt::Key_Return, Qt::ControlModifier);
+    ASSERT_TRUE(waitUntil([&] {
+        return window.chatPanel()->chatView()->messageCount() == 2 &&
+               lastMessage(window)->message().state == Core::MessageState::Complete;
+    }));
+    window.chatPanel()->openModelPicker();
+    int checked = 0;
+    const QList<QWidget*> roots{static_cast<QWidget*>(&window), window.chatPanel()->modelPicker()};
+    for (QWidget* root : roots) {
+        for (QAbstractButton* button : root->findChildren<QAbstractButton*>()) {
+            const bool internal = button->objectName().startsWith(QLatin1StringView("qt_")) ||
+                                  button->parentWidget()->inherits("QLineEdit");
+            if (internal || !button->text().trimmed().isEmpty() || button->icon().isNull()) {
+                continue; // a button with a word on it is named by it
+            }
+            ++checked;
+            EXPECT_FALSE(button->toolTip().trimmed().isEmpty()) << button->objectName().toStdString();
+            EXPECT_FALSE(button->accessibleName().trimmed().isEmpty()) << button->objectName().toStdString();
+        }
+    }
+    EXPECT_GE(checked, 8) << "send, attach, settings, the message actions, the code copy button, reload models";
+}
+
 TEST_F(MainWindowTest, EveryControlHasAnAccessibleNameOrVisibleText) {
     addLoopbackProvider();
     Ui::MainWindow window(*services, dialogs);
@@ -566,7 +684,8 @@ TEST_F(MainWindowTest, EveryControlHasAnAccessibleNameOrVisibleText) {
                                      qobject_cast<QAbstractItemView*>(widget);
             // Qt's own internals (toolbar overflow button, item-view headers, a combo box's editor) are skipped.
             const bool internal = widget->objectName().startsWith(QLatin1StringView("qt_")) ||
-                                  widget->inherits("QHeaderView") || widget->parentWidget()->inherits("QComboBox");
+                                  widget->inherits("QHeaderView") || widget->parentWidget()->inherits("QComboBox") ||
+                                  widget->parentWidget()->inherits("QLineEdit");
             if (!interactive || internal || !widget->isVisibleTo(root)) {
                 continue;
             }

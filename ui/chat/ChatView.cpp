@@ -176,8 +176,10 @@ void ChatView::updateNewest() {
 
 void ChatView::clear() {
     for (MessageWidget* widget : m_widgets) {
-        widget->deleteLater();
+        // Hidden at once: until it is deleted, a widget taken out of the layout would still be drawn where it was.
+        widget->hide();
         m_layout->removeWidget(widget);
+        widget->deleteLater();
     }
     m_widgets.clear();
     m_all.clear();

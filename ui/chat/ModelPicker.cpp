@@ -119,8 +119,8 @@ void ModelPicker::applyFilter() {
         }
         const QString provider = item->data(providerRole).toString();
         const QString model = item->data(modelRole).toString();
-        const bool match = text.isEmpty() || model.contains(text, Qt::CaseInsensitive) ||
-                           provider.contains(text, Qt::CaseInsensitive);
+        const bool match =
+            text.isEmpty() || model.contains(text, Qt::CaseInsensitive) || provider.contains(text, Qt::CaseInsensitive);
         exact = exact || (provider == m_currentProvider && model == text);
         item->setHidden(!match);
         headerHasMatch = headerHasMatch || match;

@@ -18,6 +18,8 @@
 #include "settings/AddProviderDialog.h"
 #include "settings/ProvidersDialog.h"
 #include "settings/SettingsDialog.h"
+#include "style/Icons.h"
+#include "style/Theme.h"
 #include "tags/TagsDialog.h"
 #include "widgets/Dialogs.h"
 #include "widgets/ErrorText.h"
@@ -73,21 +75,40 @@ MainWindow::MainWindow(Core::CoreServices& services, Dialogs& dialogs, Core::Act
     m_list->setAccessibleName(tr("Conversations"));
     m_list->setModel(m_model);
     m_list->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    m_list->setUniformItemSizes(true);
+    m_list->setUniformItemSizes(false); // a group's first row is taller (its name is drawn above it)
     m_list->setTextElideMode(Qt::ElideRight);
+    m_list->setFrameShape(QFrame::NoFrame);
+    m_list->setMouseTracking(true);
+    m_list->viewport()->setAttribute(Qt::WA_Hover);
+    m_list->setVerticalScrollMode(QAbstractItemView::ScrollPerPixel);
     m_list->setContextMenuPolicy(Qt::ActionsContextMenu);
     m_list->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     m_list->setItemDelegate(new ConversationDelegate(m_list));
 
     auto* sidebar = new QWidget(this);
-    auto* toolbar = new QToolBar(sidebar);
-    toolbar->setObjectName(QStringLiteral("conversationToolbar"));
-    toolbar->setToolButtonStyle(Qt::ToolButtonTextOnly);
-    toolbar->addAction(tr("New"), this, &MainWindow::newConversation)->setObjectName(QStringLiteral("newConversation"));
-    toolbar->addAction(tr("Rename"), this, &MainWindow::renameCurrentConversation)
-        ->setObjectName(QStringLiteral("renameConversation"));
-    toolbar->addAction(tr("Delete"), this, &MainWindow::deleteCurrentConversation)
-        ->setObjectName(QStringLiteral("deleteConversation"));
+    sidebar->setObjectName(QStringLiteral("sidebar"));
+    // A prominent New chat, and a filter over the titles and tags.
+    m_newChat = new QPushButton(tr("New chat"), sidebar);
+    m_newChat->setObjectName(QStringLiteral("newChatButton"));
+    m_newChat->setToolTip(tr("Start a new conversation (Ctrl+N)"));
+    m_newChat->setAutoDefault(false);
+    m_newChat->setMinimumHeight(36);
+    connect(m_newChat, &QPushButton::clicked, this, &MainWindow::newConversation);
+    m_listFilter = new QLineEdit(sidebar);
+    m_listFilter->setObjectName(QStringLiteral("conversationFilter"));
+    m_listFilter->setPlaceholderText(tr("Filter conversations"));
+    m_listFilter->setAccessibleName(tr("Filter conversations"));
+    m_listFilter->setToolTip(tr("Show only the conversations whose title or tags contain this text; Ctrl+K searches "
+                                "the messages"));
+    m_listFilter->setClearButtonEnabled(true);
+    m_listFilter->addAction(Style::icon(Style::Icon::Search, Style::Tone::Muted), QLineEdit::LeadingPosition);
+    connect(m_listFilter, &QLineEdit::textChanged, this, [this](const QString& text) {
+        const qint64 current = currentConversationId();
+        m_model->setFilterText(text);
+        if (const QModelIndex index = m_model->indexOfId(current); index.isValid()) {
+            m_list->setCurrentIndex(index);
+        }
+    });
     // Narrows the list to one tag; shown once a tag exists.
     m_tagFilter = new QComboBox(sidebar);
     m_tagFilter->setObjectName(QStringLiteral("tagFilter"));
@@ -100,10 +121,13 @@ MainWindow::MainWindow(Core::CoreServices& services, Dialogs& dialogs, Core::Act
     connect(m_tagFilter, &QComboBox::activated, this,
             [this](int index) { setTagFilter(m_tagFilter->itemData(index).toString()); });
     auto* sidebarLayout = new QVBoxLayout(sidebar);
-    sidebarLayout->setContentsMargins(0, 0, 0, 0);
-    sidebarLayout->addWidget(toolbar);
+    sidebarLayout->setContentsMargins(Style::Space::one, Style::Space::one + 4, Style::Space::one, 0);
+    sidebarLayout->setSpacing(Style::Space::one);
+    sidebarLayout->addWidget(m_newChat);
+    sidebarLayout->addWidget(m_listFilter);
     sidebarLayout->addWidget(m_tagFilter);
     sidebarLayout->addWidget(m_list, 1);
+    applySidebarStyle();
 
     m_splitter->setObjectName(QStringLiteral("mainSplitter"));
     m_splitter->addWidget(sidebar);
@@ -190,6 +214,29 @@ MainWindow::~MainWindow() {
     QSettings settings;
     settings.setValue(QStringLiteral("mainWindow/geometry"), saveGeometry());
     settings.setValue(QStringLiteral("mainWindow/splitter"), m_splitter->saveState());
+}
+
+void MainWindow::applySidebarStyle() {
+    m_styled = Style::generation();
+    const Style::Colours& c = Style::tokens();
+    m_newChat->setIcon(Style::icon(Style::Icon::MessageSquarePlus, Style::Tone::OnAccent));
+    m_newChat->setStyleSheet(QStringLiteral("#newChatButton { background: %1; color: %2; border: none; "
+                                            "border-radius: %3px; padding: 6px 12px; text-align: left; }"
+                                            "#newChatButton:hover { background: %4; }"
+                                            "#newChatButton:focus { border: 2px solid %5; }")
+                                 .arg(Style::css(c.accent), Style::css(c.onAccent))
+                                 .arg(Style::Radius::medium)
+                                 .arg(Style::css(c.accent.darker(112)), Style::css(c.focus)));
+    QPalette list = m_list->palette();
+    list.setColor(QPalette::Base, c.window);
+    m_list->setPalette(list);
+}
+
+bool MainWindow::event(QEvent* event) {
+    if (event->type() == QEvent::PaletteChange && m_styled != Style::generation()) {
+        applySidebarStyle();
+    }
+    return QMainWindow::event(event);
 }
 
 void MainWindow::buildMenus() {

@@ -10,6 +10,8 @@ class QComboBox;
 class QListView;
 class QSplitter;
 class QLabel;
+class QLineEdit;
+class QPushButton;
 class QTimer;
 class QToolButton;
 
@@ -78,6 +80,9 @@ public:
     void selectNeighbourConversation(int step);
     QDialog* openShortcuts();
 
+protected:
+    bool event(QEvent* event) override;
+
 private:
     void buildMenus();
     void handleConversationsChanged(qint64 conversationId);
@@ -87,6 +92,7 @@ private:
     void selectFirstOrNew();
     // The list's accessible name says what it shows: a tag's conversations, the archived ones, or those in use.
     void updateListName();
+    void applySidebarStyle();
     void updateConversationActions();
     void handleSelectionChanged();
     void updateWindowTitle();
@@ -108,6 +114,9 @@ private:
     QToolButton* m_healthButton;
     QWidget* m_undoBar;
     QLabel* m_undoText;
+    QPushButton* m_newChat = nullptr;
+    QLineEdit* m_listFilter = nullptr;
+    int m_styled = -1; // the theme generation the sidebar was styled for
     QAction* m_undoAction = nullptr;
     QAction* m_pinAction = nullptr;
     QAction* m_archiveAction = nullptr;

@@ -2,37 +2,22 @@
 
 #include "chat/ConversationService.h"
 
-#include <QIcon>
+#include "style/Icons.h"
+
 #include <QLocale>
-#include <QPainter>
-#include <QPainterPath>
-#include <QPixmap>
+
+#include <algorithm>
 
 namespace Tessera::Ui {
 
 namespace {
 
-// A push pin, drawn rather than an emoji (which many systems lack a font for); readable on light and dark.
-QIcon pinIcon() {
-    static const QIcon icon = [] {
-        QPixmap pixmap(32, 32);
-        pixmap.fill(Qt::transparent);
-        QPainter painter(&pixmap);
-        painter.setRenderHint(QPainter::Antialiasing);
-        painter.translate(16, 16);
-        painter.rotate(35);
-        painter.setPen(QPen(QColor(0x80, 0x80, 0x80), 2.5, Qt::SolidLine, Qt::RoundCap));
-        painter.drawLine(QPointF(0, 2), QPointF(0, 14)); // the needle
-        painter.setPen(QPen(QColor(0x8a, 0x1c, 0x1c), 1.5));
-        painter.setBrush(QColor(0xd9, 0x3b, 0x3b));
-        QPainterPath head;
-        head.addRoundedRect(QRectF(-6, -13, 12, 8), 3, 3);
-        head.addRect(QRectF(-3.5, -6, 7, 6));
-        head.addRoundedRect(QRectF(-8, -1, 16, 4), 2, 2);
-        painter.drawPath(head.simplified());
-        return QIcon(pixmap);
-    }();
-    return icon;
+bool matches(const Core::Conversation& conversation, const QString& filter) {
+    if (filter.isEmpty() || conversation.title.contains(filter, Qt::CaseInsensitive)) {
+        return true;
+    }
+    return std::any_of(conversation.tags.cbegin(), conversation.tags.cend(),
+                       [&filter](const QString& tag) { return tag.contains(filter, Qt::CaseInsensitive); });
 }
 
 } // namespace
@@ -41,7 +26,46 @@ ConversationListModel::ConversationListModel(const Core::ConversationService& co
                                              QObject* parent)
     : QAbstractListModel(parent)
     , m_conversations(conversations)
-    , m_actor(std::move(actor)) {
+    , m_actor(std::move(actor))
+    , m_clock([] { return QDateTime::currentDateTime(); }) {
+}
+
+QString ConversationListModel::groupOf(const Core::Conversation& conversation, const QDate& today) {
+    if (conversation.pinned && !conversation.archived) {
+        return tr("Pinned");
+    }
+    const QDate day = conversation.updatedAt.toLocalTime().date();
+    const qint64 daysAgo = day.daysTo(today);
+    if (daysAgo <= 0) {
+        return tr("Today"); // also a clock that runs behind the store's
+    }
+    if (daysAgo == 1) {
+        return tr("Yesterday");
+    }
+    if (daysAgo <= 7) {
+        return tr("Previous 7 days");
+    }
+    if (daysAgo <= 30) {
+        return tr("Previous 30 days");
+    }
+    // Older ones by month: "October 2026".
+    return QLocale().standaloneMonthName(day.month()) + QLatin1Char(' ') + QString::number(day.year());
+}
+
+void ConversationListModel::setClock(Clock clock) {
+    beginResetModel();
+    m_clock = std::move(clock);
+    regroup();
+    endResetModel();
+}
+
+void ConversationListModel::regroup() {
+    const QDate today = m_clock().toLocalTime().date();
+    m_groups.clear();
+    m_groups.reserve(m_rows.size());
+    for (const Core::Conversation& row : m_rows) {
+        m_groups.push_back(groupOf(row, today));
+    }
 }
 
 int ConversationListModel::rowCount(const QModelIndex& parent) const {
@@ -57,7 +81,11 @@ QVariant ConversationListModel::data(const QModelIndex& index, int role) const {
     case Qt::DisplayRole:
         return row.title.isEmpty() ? tr("Untitled conversation") : row.title;
     case Qt::DecorationRole:
-        return row.pinned ? QVariant(pinIcon()) : QVariant();
+        return row.pinned ? QVariant(Style::icon(Style::Icon::Pin, Style::Tone::Muted)) : QVariant();
+    case GroupRole:
+        return m_groups[size_t(index.row())];
+    case GroupStartRole:
+        return index.row() == 0 || m_groups[size_t(index.row())] != m_groups[size_t(index.row()) - 1];
     case Qt::AccessibleTextRole: {
         const QString title = row.title.isEmpty() ? tr("Untitled conversation") : row.title;
         const QString text = row.pinned ? tr("%1 (pinned)").arg(title) : title;
@@ -94,6 +122,8 @@ QHash<int, QByteArray> ConversationListModel::roleNames() const {
     names.insert(PinnedRole, "pinned");
     names.insert(ArchivedRole, "archived");
     names.insert(TagsRole, "tags");
+    names.insert(GroupRole, "group");
+    names.insert(GroupStartRole, "groupStart");
     return names;
 }
 
@@ -103,9 +133,31 @@ bool ConversationListModel::refresh() {
         return false;
     }
     beginResetModel();
-    m_rows = std::move(*rows);
+    m_all = std::move(*rows);
+    applyFilter();
     endResetModel();
     return true;
+}
+
+void ConversationListModel::applyFilter() {
+    m_rows.clear();
+    for (const Core::Conversation& conversation : m_all) {
+        if (matches(conversation, m_filter)) {
+            m_rows.push_back(conversation);
+        }
+    }
+    regroup();
+}
+
+void ConversationListModel::setFilterText(const QString& text) {
+    const QString filter = text.trimmed();
+    if (filter == m_filter) {
+        return;
+    }
+    beginResetModel();
+    m_filter = filter;
+    applyFilter();
+    endResetModel();
 }
 
 void ConversationListModel::setShowArchived(bool archived) {
