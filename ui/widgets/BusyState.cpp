@@ -9,7 +9,9 @@ void BusyState::begin(const QList<QWidget*>& widgets) {
         return;
     }
     m_busy = true;
-    m_focus = QApplication::focusWidget();
+    // The focus inside the dialog (its window need not be the active one).
+    QWidget* window = widgets.isEmpty() || !widgets.first() ? nullptr : widgets.first()->window();
+    m_focus = window ? window->focusWidget() : QApplication::focusWidget();
     m_widgets.clear();
     for (QWidget* widget : widgets) {
         if (widget && widget->isEnabled()) {
