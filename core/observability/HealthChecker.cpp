@@ -15,7 +15,12 @@ bool HealthReport::healthy() const {
             return false;
         }
     }
-    return !provider.resilience.breaker.forcedOpen;
+    return !provider.resilience.breaker.forcedOpen && !failingInTraffic();
+}
+
+bool HealthReport::failingInTraffic() const {
+    return status.lastError.has_value() && status.lastErrorAt.isValid() &&
+           (!status.lastSuccessAt.isValid() || status.lastErrorAt >= status.lastSuccessAt);
 }
 
 HealthChecker::HealthChecker(ProviderProbe& probe, ResilienceRegistry& registry, QObject* parent)

@@ -19,8 +19,11 @@ struct HealthReport {
     std::vector<ResilienceRegistry::BreakerView> breakers;
     ResilienceRegistry::ProviderView status;
 
-    // Reachable, authenticated, listing models, and no breaker open.
+    // Reachable, authenticated, listing models, no breaker open, and the last request sent to it in real
+    // traffic did not fail.
     bool healthy() const;
+    // The last request in real traffic failed (and nothing has succeeded since).
+    bool failingInTraffic() const;
 };
 
 // Checks providers on demand (the GUI also runs it periodically): each enabled provider is probed in parallel.
@@ -33,6 +36,8 @@ public:
 
     // done runs once with one report per enabled provider, in the order given.
     void check(const std::vector<ProviderConfig>& providers, std::function<void(std::vector<HealthReport>)> done);
+
+    ResilienceRegistry& registry() const { return m_registry; }
 
 private:
     ProviderProbe& m_probe;

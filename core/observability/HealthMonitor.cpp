@@ -12,6 +12,31 @@ HealthMonitor::HealthMonitor(HealthChecker& checker, ProviderSource providers, c
     , m_providers(std::move(providers))
     , m_clock(clock) {
     connect(&m_timer, &QTimer::timeout, this, &HealthMonitor::checkNow);
+    ResilienceRegistry& registry = m_checker.registry();
+    connect(&registry, &ResilienceRegistry::providerStatusChanged, this, &HealthMonitor::handleTraffic);
+    connect(&registry, &ResilienceRegistry::breakerStateChanged, this,
+            [this](const QString& provider, const QString&, BreakerState) { handleTraffic(provider); });
+}
+
+void HealthMonitor::handleTraffic(const QString& provider) {
+    const ResilienceRegistry& registry = m_checker.registry();
+    for (HealthReport& report : m_reports) {
+        if (report.provider.name == provider) {
+            report.status = registry.provider(provider);
+            report.breakers = registry.breakers(provider);
+            Q_EMIT reportsChanged();
+            return;
+        }
+    }
+    // Not in the last check: when its requests fail, check the providers now rather than at the next interval.
+    const ResilienceRegistry::ProviderView status = registry.provider(provider);
+    const bool failing =
+        status.lastError.has_value() && (!status.lastSuccessAt.isValid() || status.lastErrorAt >= status.lastSuccessAt);
+    const QDateTime now = m_clock.nowUtc();
+    if (failing && !m_checking && (!m_lastTrafficCheckAt.isValid() || m_lastTrafficCheckAt.msecsTo(now) >= 60'000)) {
+        m_lastTrafficCheckAt = now;
+        checkNow();
+    }
 }
 
 void HealthMonitor::setIntervalSeconds(int seconds) {

@@ -13,7 +13,9 @@ namespace Tessera::Core {
 
 // Keeps the providers' health fresh for the GUI: checks every enabled provider on demand and every interval,
 // remembers the last reports and says when they change. One check runs at a time; a request to check while
-// one runs is answered by that check.
+// one runs is answered by that check. Between checks the reports follow real traffic at once: a breaker that
+// opens or closes, a request that fails or succeeds, updates the report (and a failure of a provider no check
+// has seen yet starts one, at most once a minute).
 class HealthMonitor final : public QObject {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(HealthMonitor)
@@ -39,6 +41,8 @@ Q_SIGNALS:
     void reportsChanged();
 
 private:
+    void handleTraffic(const QString& provider);
+
     HealthChecker& m_checker;
     ProviderSource m_providers;
     const Clock& m_clock;
@@ -47,6 +51,7 @@ private:
     bool m_checking = false;
     std::vector<HealthReport> m_reports;
     QDateTime m_lastCheckedAt;
+    QDateTime m_lastTrafficCheckAt; // the last check a failure in traffic started
 };
 
 } // namespace Tessera::Core

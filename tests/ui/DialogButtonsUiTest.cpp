@@ -15,15 +15,15 @@
 
 #include <QComboBox>
 #include <QDialogButtonBox>
-#include <QListWidget>
-#include <QToolButton>
 #include <QLabel>
 #include <QLineEdit>
+#include <QListWidget>
 #include <QMenuBar>
 #include <QPushButton>
 #include <QRadioButton>
 #include <QTableView>
 #include <QTest>
+#include <QToolButton>
 
 #include <gtest/gtest.h>
 
@@ -159,7 +159,8 @@ TEST_F(MainWindowTest, TheModelChipOpensASearchablePickerThatChoosesProviderAndM
     ASSERT_TRUE(picker->isVisible());
     EXPECT_EQ(picker->searchField()->hasFocus() || picker->focusWidget() == picker->searchField(), true);
     // The loopback server lists its models; both providers' lists arrive.
-    ASSERT_TRUE(waitUntil([&] { return picker->list()->findItems(QStringLiteral("gpt-test"), Qt::MatchExactly).size() == 2; }));
+    ASSERT_TRUE(
+        waitUntil([&] { return picker->list()->findItems(QStringLiteral("gpt-test"), Qt::MatchExactly).size() == 2; }));
 
     // Typing narrows the list; Enter takes the first match of the second provider.
     QTest::keyClicks(picker->searchField(), QStringLiteral("second"));

@@ -452,3 +452,34 @@ TEST_F(MainWindowTest, TheFontSizeIsChosenInSettingsKeptAndApplied) {
     reset.fontPointSize = 0;
     reset.save();
 }
+
+TEST_F(MainWindowTest, TheStatusBarAndTheHealthViewFollowFailuresInRealTrafficAtOnce) {
+    addLoopbackProvider(QStringLiteral("flaky"));
+    Ui::MainWindow window(*services, dialogs);
+    window.show();
+    window.healthMonitor().checkNow();
+    ASSERT_TRUE(waitUntil([&] { return window.healthMonitor().lastCheckedAt().isValid(); }, 20'000));
+    auto* summary = child<QToolButton>(&window, "healthSummary");
+    EXPECT_EQ(summary->text(), QStringLiteral("All providers healthy"));
+    auto* dialog = qobject_cast<Ui::ProviderHealthDialog*>(window.openProviderHealth());
+    ASSERT_NE(dialog, nullptr);
+    const QDateTime checked = window.healthMonitor().lastCheckedAt();
+
+    // Every attempt fails (the first request and its retries): no new check is needed to say so.
+    auto* composer = child<Ui::Composer>(&window, "composer");
+    composer->setPlainText(QStringLiteral("[[500]] fail please"));
+    QTest::keyClick(composer, Qt::Key_Return, Qt::ControlModifier);
+    ASSERT_TRUE(waitUntil([&] { return child<Ui::ErrorBanner>(&window, "errorBanner")->isVisible(); }));
+    EXPECT_EQ(summary->text(), QStringLiteral("1 provider unhealthy")) << summary->text().toStdString();
+    EXPECT_EQ(window.healthMonitor().lastCheckedAt(), checked) << "from the traffic, not from a new check";
+    QTreeWidgetItem* row = dialog->healthTable()->topLevelItem(0);
+    ASSERT_NE(row, nullptr);
+    EXPECT_TRUE(row->text(1).startsWith(QStringLiteral("Unhealthy"))) << "the open health view updated itself";
+    EXPECT_FALSE(row->text(6).contains(QStringLiteral("none"))) << "the last error is shown";
+
+    // The next answer succeeds: healthy again, at once.
+    composer->setPlainText(QStringLiteral("all good now"));
+    QTest::keyClick(composer, Qt::Key_Return, Qt::ControlModifier);
+    ASSERT_TRUE(waitUntil([&] { return summary->text() == QStringLiteral("All providers healthy"); }))
+        << summary->text().toStdString();
+}

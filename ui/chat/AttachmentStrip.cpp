@@ -1,5 +1,7 @@
 #include "chat/AttachmentStrip.h"
 
+#include "style/Icons.h"
+
 #include "chat/ImageImport.h"
 
 #include <QHBoxLayout>
@@ -89,7 +91,7 @@ void AttachmentStrip::rebuild() {
         bytes += file.content.toUtf8().size();
         auto* button = new QToolButton(this);
         button->setObjectName(QStringLiteral("file%1").arg(i));
-        button->setIcon(style()->standardIcon(QStyle::SP_FileIcon));
+        button->setIcon(Style::icon(Style::Icon::FileText));
         button->setText(file.name);
         button->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
         button->setToolTip(tr("%1 — click to remove it").arg(file.name));

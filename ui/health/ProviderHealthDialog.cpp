@@ -1,5 +1,7 @@
 #include "health/ProviderHealthDialog.h"
 
+#include "style/Icons.h"
+
 #include "app/CoreServices.h"
 #include "observability/HealthMonitor.h"
 #include "observability/Metrics.h"
@@ -220,8 +222,8 @@ void ProviderHealthDialog::showCheckState() {
 void ProviderHealthDialog::showReports() {
     showCheckState();
     m_health->clear();
-    const QIcon good = style()->standardIcon(QStyle::SP_DialogApplyButton);
-    const QIcon bad = style()->standardIcon(QStyle::SP_MessageBoxWarning);
+    const QIcon good = Style::icon(Style::Icon::CircleCheck, Style::Tone::Success);
+    const QIcon bad = Style::icon(Style::Icon::TriangleAlert, Style::Tone::Warning);
     auto providers = m_services.providers().list(m_actor);
     if (!providers) {
         m_state->setText(describeError(providers.error()));

@@ -502,7 +502,7 @@ void MainWindow::attachImages() {
 void MainWindow::showHealthSummary() {
     m_healthButton->setText(healthSummary(*m_healthMonitor));
     const bool unhealthy = m_healthMonitor->unhealthyCount() > 0;
-    m_healthButton->setIcon(unhealthy ? style()->standardIcon(QStyle::SP_MessageBoxWarning) : QIcon());
+    m_healthButton->setIcon(unhealthy ? Style::icon(Style::Icon::TriangleAlert, Style::Tone::Warning) : QIcon());
     m_healthButton->setAccessibleName(tr("Provider health: %1").arg(m_healthButton->text()));
 }
 
