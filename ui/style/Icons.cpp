@@ -202,9 +202,10 @@ public:
         return scaledPixmap(size, mode, state, 1.0);
     }
 
+    // QIcon asks with the size in device pixels already (the logical size times the scale).
     QPixmap scaledPixmap(const QSize& size, QIcon::Mode mode, QIcon::State, qreal scale) override {
         const QColor colour = colourOf(m_tone, mode);
-        const QSize pixels = (QSizeF(size) * scale).toSize();
+        const QSize pixels = size;
         const QString key = QStringLiteral("tessera-icon:%1:%2x%3:%4")
                                 .arg(QLatin1StringView(fileName(m_icon)))
                                 .arg(pixels.width())

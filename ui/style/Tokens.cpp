@@ -95,7 +95,7 @@ QList<ContrastPair> contrastPairs(Variant variant) {
     const auto add = [&pairs](const QString& name, const QColor& foreground, const QColor& background, double minimum) {
         pairs.append({name, foreground, background, minimum});
     };
-    const auto on = [](const char* foreground, const char* background) {
+    const auto on = [](const char* foreground, const char* background) -> QString {
         return QLatin1StringView(foreground) + QLatin1StringView(" on ") + QLatin1StringView(background);
     };
     const QList<QPair<const char*, QColor>> backgrounds = {{"window", c.window},
