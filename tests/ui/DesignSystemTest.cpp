@@ -48,9 +48,8 @@ TEST(DesignSystem, EveryTextAndBackgroundPairReadsAtWcagAaInBothThemes) {
         ASSERT_GE(pairs.size(), 30);
         for (const Style::ContrastPair& pair : pairs) {
             const double ratio = Style::contrastRatio(pair.foreground, pair.background);
-            EXPECT_GE(ratio, pair.minimum)
-                << (variant == Style::Variant::Dark ? "dark: " : "light: ") << pair.name.toStdString() << " is "
-                << ratio << ":1";
+            EXPECT_GE(ratio, pair.minimum) << (variant == Style::Variant::Dark ? "dark: " : "light: ")
+                                           << pair.name.toStdString() << " is " << ratio << ":1";
         }
     }
 }

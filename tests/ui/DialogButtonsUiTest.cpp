@@ -8,10 +8,12 @@
 #include "settings/AddProviderDialog.h"
 #include "settings/ProvidersDialog.h"
 #include "settings/SettingsDialog.h"
+#include "storage/ConversationRepository.h"
 #include "storage/ProviderRepository.h"
 #include "support/TestHelpers.h"
 #include "tags/TagsDialog.h"
 #include "ui/UiFixture.h"
+#include "welcome/WelcomePage.h"
 
 #include <QComboBox>
 #include <QDialogButtonBox>
@@ -180,4 +182,28 @@ TEST_F(MainWindowTest, TheModelChipOpensASearchablePickerThatChoosesProviderAndM
     QTest::keyClick(picker->searchField(), Qt::Key_Return);
     EXPECT_EQ(child<QComboBox>(&window, "modelPicker")->currentText(), QStringLiteral("my-own-model"));
     EXPECT_EQ(chip->text(), QStringLiteral("second · my-own-model"));
+}
+
+TEST_F(MainWindowTest, WithoutAProviderTheEmptyChatIsTheWelcomePageAndStoredConversationsStayReadable) {
+    auto stored = services->store().conversations.create(QStringLiteral("imported"), std::nullopt, QString());
+    ASSERT_TRUE(stored);
+    Ui::MainWindow window(*services, dialogs);
+    window.show();
+    EXPECT_EQ(window.showFirstRunIfNeeded(), nullptr) << "the stored conversation is shown, not the welcome page";
+    EXPECT_TRUE(window.chatPanel()->isVisible());
+    window.newConversation();
+    ASSERT_TRUE(window.welcomePage()->isVisible()) << "the empty chat offers to add a provider";
+    window.welcomePage()->card(QStringLiteral("lmstudio"))->click();
+    auto* dialog = window.findChild<Ui::AddProviderDialog*>();
+    ASSERT_NE(dialog, nullptr);
+    EXPECT_EQ(child<QComboBox>(dialog, "presetPicker")->currentData().toString(), QStringLiteral("lmstudio"));
+    child<QLineEdit>(dialog, "providerName")->setText(QStringLiteral("studio"));
+    child<QLineEdit>(dialog, "baseUrl")->setText(server.baseUrl());
+    QTest::mouseClick(child<QPushButton>(dialog, "saveButton"), Qt::LeftButton);
+    ASSERT_TRUE(
+        waitUntil([&] { return services->store().providers.findByName(QStringLiteral("studio")).has_value(); }));
+    ASSERT_TRUE(waitUntil([&] { return window.chatPanel()->isVisible(); }));
+    EXPECT_FALSE(window.welcomePage()->isVisible());
+    EXPECT_EQ(child<QToolButton>(&window, "modelChip")->text().section(QStringLiteral(" · "), 0, 0),
+              QStringLiteral("studio"));
 }

@@ -20,6 +20,7 @@
 #include "support/FakeProviderServer.h"
 #include "support/TestHelpers.h"
 #include "ui/UiFixture.h"
+#include "welcome/WelcomePage.h"
 #include "widgets/Dialogs.h"
 #include "widgets/ErrorBanner.h"
 
@@ -55,10 +56,22 @@ TEST_F(MainWindowTest, FirstRunAddsProviderStreamsAnAnswerStopsAnotherAndBothSur
     {
         Ui::MainWindow window(*services, dialogs);
         window.show();
-        auto* dialog = qobject_cast<Ui::AddProviderDialog*>(window.showFirstRunIfNeeded());
-        ASSERT_NE(dialog, nullptr) << "first run opens the add-provider dialog";
-        auto* preset = child<QComboBox>(dialog, "presetPicker");
-        preset->setCurrentIndex(preset->findData(QStringLiteral("custom")));
+        // The first run opens on the welcome page; a card opens the short form for that kind of provider.
+        Ui::WelcomePage* welcome = window.showFirstRunIfNeeded();
+        ASSERT_NE(welcome, nullptr) << "first run shows the welcome page";
+        EXPECT_TRUE(welcome->isVisible());
+        for (const char* preset :
+             {"openai", "anthropic", "gemini", "ollama-native", "lmstudio", "openrouter", "custom"}) {
+            ASSERT_NE(welcome->card(QString::fromLatin1(preset)), nullptr) << preset;
+            EXPECT_FALSE(welcome->card(QString::fromLatin1(preset))->accessibleName().isEmpty()) << preset;
+        }
+        welcome->card(QStringLiteral("custom"))->click();
+        auto* dialog = window.findChild<Ui::AddProviderDialog*>();
+        ASSERT_NE(dialog, nullptr) << "the card opens the add-provider form";
+        EXPECT_EQ(child<QComboBox>(dialog, "presetPicker")->currentData().toString(), QStringLiteral("custom"));
+        EXPECT_TRUE(child<QWidget>(dialog, "advancedPanel")->isHidden()) << "retries and limits under Advanced";
+        child<QToolButton>(dialog, "advancedToggle")->click();
+        EXPECT_FALSE(child<QWidget>(dialog, "advancedPanel")->isHidden());
         child<QLineEdit>(dialog, "providerName")->setText(QStringLiteral("loopback"));
         child<QLineEdit>(dialog, "baseUrl")->setText(server.baseUrl());
         ASSERT_TRUE(waitUntil([&] { return dialog->keychainAvailable(); }));
@@ -77,6 +90,7 @@ TEST_F(MainWindowTest, FirstRunAddsProviderStreamsAnAnswerStopsAnotherAndBothSur
         ASSERT_TRUE(
             waitUntil([&] { return services->store().providers.findByName(QStringLiteral("loopback")).has_value(); }));
         EXPECT_TRUE(secrets.contains(QStringLiteral("provider/loopback"))) << "the key went to the secret store";
+        EXPECT_FALSE(welcome->isVisible()) << "the chat takes the welcome page's place";
         EXPECT_EQ(services->store().providers.findByName(QStringLiteral("loopback"))->keySource,
                   Core::KeySource::Keychain);
         EXPECT_EQ(child<QComboBox>(&window, "providerPicker")->currentText(), QStringLiteral("loopback"));
@@ -616,6 +630,7 @@ TEST_F(MainWindowTest, AnHtmlErrorPageFromTheProviderIsShownAsPlainText) {
 }
 
 TEST_F(MainWindowTest, WindowTitleFollowsTheConversationAndDeleteKeyWorksInTheList) {
+    addLoopbackProvider();
     auto first = services->store().conversations.create(QStringLiteral("first topic"), std::nullopt, QString());
     auto second = services->store().conversations.create(QStringLiteral("second topic"), std::nullopt, QString());
     ASSERT_TRUE(first && second);

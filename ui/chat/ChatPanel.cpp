@@ -223,6 +223,7 @@ void ChatPanel::reloadProviders() {
     const int index = m_provider->findText(current);
     m_provider->setCurrentIndex(index >= 0 ? index : 0);
     handleProviderChanged();
+    updateModelChip();
 }
 
 void ChatPanel::selectProviderAndModel(const QString& providerName, const QString& model) {

@@ -21,6 +21,7 @@
 #include "style/Icons.h"
 #include "style/Theme.h"
 #include "tags/TagsDialog.h"
+#include "welcome/WelcomePage.h"
 #include "widgets/Dialogs.h"
 #include "widgets/ErrorText.h"
 
@@ -37,6 +38,7 @@
 #include <QRegularExpression>
 #include <QSettings>
 #include <QSplitter>
+#include <QStackedWidget>
 #include <QStatusBar>
 #include <QStyle>
 #include <QTableWidget>
@@ -130,8 +132,15 @@ MainWindow::MainWindow(Core::CoreServices& services, Dialogs& dialogs, Core::Act
     applySidebarStyle();
 
     m_splitter->setObjectName(QStringLiteral("mainSplitter"));
+    // Right of the list: the welcome page while no provider exists, else the chat.
+    m_welcome = new WelcomePage(this);
+    connect(m_welcome, &WelcomePage::providerChosen, this, [this](const QString& preset) { openAddProvider(preset); });
+    m_rightSide = new QStackedWidget(this);
+    m_rightSide->addWidget(m_welcome);
+    m_rightSide->addWidget(m_chat);
     m_splitter->addWidget(sidebar);
-    m_splitter->addWidget(m_chat);
+    m_splitter->addWidget(m_rightSide);
+    updateWelcome();
     m_splitter->setStretchFactor(0, 0);
     m_splitter->setStretchFactor(1, 1);
     m_splitter->setSizes({280, 760});
@@ -174,7 +183,7 @@ MainWindow::MainWindow(Core::CoreServices& services, Dialogs& dialogs, Core::Act
     connect(m_chat, &ChatPanel::attachRequested, this, &MainWindow::attachImages);
     connect(&services.titles(), &Core::TitleService::titleChanged, this,
             [this](qint64 conversationId) { handleConversationsChanged(conversationId); });
-    connect(m_chat, &ChatPanel::addProviderRequested, this, &MainWindow::openAddProvider);
+    connect(m_chat, &ChatPanel::addProviderRequested, this, [this] { openAddProvider(); });
     connect(m_chat, &ChatPanel::deleteRequested, this, [this](qint64 messageId) {
         if (m_dialogs.confirm(
                 this, tr("Delete Message"),
@@ -290,7 +299,7 @@ void MainWindow::buildMenus() {
     quit->setShortcut(QKeySequence::Quit);
 
     QMenu* providers = menuBar()->addMenu(tr("&Providers"));
-    providers->addAction(tr("&Add Provider…"), this, &MainWindow::openAddProvider);
+    providers->addAction(tr("&Add Provider…"), this, [this] { openAddProvider(); });
     providers->addAction(tr("&Manage Providers…"), this, &MainWindow::openProviders);
     QAction* health = providers->addAction(tr("Provider &Health…"), this, &MainWindow::openProviderHealth);
     health->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_H));
@@ -350,19 +359,33 @@ void MainWindow::buildMenus() {
     help->addAction(tr("&About Tessera"), this, &MainWindow::showAbout);
 }
 
-QDialog* MainWindow::showFirstRunIfNeeded() {
-    auto providers = m_services.providers().list(m_actor);
-    if (providers && providers->empty()) {
-        return openAddProvider();
+WelcomePage* MainWindow::showFirstRunIfNeeded() {
+    updateWelcome();
+    if (m_rightSide->currentWidget() != m_welcome) {
+        return nullptr;
     }
-    return nullptr;
+    if (QPushButton* first = m_welcome->card(QStringLiteral("openai"))) {
+        first->setFocus(Qt::OtherFocusReason);
+    }
+    return m_welcome;
 }
 
-QDialog* MainWindow::openAddProvider() {
+void MainWindow::updateWelcome() {
+    // Without a provider, an empty conversation is the welcome page; stored conversations stay readable.
+    auto providers = m_services.providers().list(m_actor);
+    const bool none = providers && providers->empty() && !m_chat->conversationId();
+    m_rightSide->setCurrentWidget(none ? static_cast<QWidget*>(m_welcome) : static_cast<QWidget*>(m_chat));
+}
+
+QDialog* MainWindow::openAddProvider(const QString& preset) {
     auto* dialog = new AddProviderDialog(m_services, m_actor, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
+    if (!preset.isEmpty()) {
+        dialog->choosePreset(preset);
+    }
     connect(dialog, &AddProviderDialog::providerAdded, this, [this](const QString& name) {
         m_chat->reloadProviders();
+        updateWelcome();
         m_chat->focusComposer();
         statusBar()->showMessage(tr("Provider %1 added.").arg(name), 5000);
     });
@@ -373,7 +396,10 @@ QDialog* MainWindow::openAddProvider() {
 QDialog* MainWindow::openProviders() {
     auto* dialog = new ProvidersDialog(m_services, m_actor, m_dialogs, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
-    connect(dialog, &ProvidersDialog::providersChanged, m_chat, &ChatPanel::reloadProviders);
+    connect(dialog, &ProvidersDialog::providersChanged, this, [this] {
+        m_chat->reloadProviders();
+        updateWelcome();
+    });
     dialog->open();
     return dialog;
 }
@@ -526,6 +552,7 @@ void MainWindow::newConversation() {
     m_chat->setNewConversationTags(tag.isEmpty() ? QStringList() : QStringList{tag});
     m_chat->focusComposer();
     updateWindowTitle();
+    updateWelcome();
 }
 
 void MainWindow::renameCurrentConversation() {
@@ -820,6 +847,7 @@ void MainWindow::handleSelectionChanged() {
     }
     updateWindowTitle();
     updateConversationActions();
+    updateWelcome();
 }
 
 void MainWindow::updateConversationActions() {

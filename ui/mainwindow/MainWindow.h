@@ -9,6 +9,7 @@
 class QComboBox;
 class QListView;
 class QSplitter;
+class QStackedWidget;
 class QLabel;
 class QLineEdit;
 class QPushButton;
@@ -24,6 +25,7 @@ class HealthMonitor;
 namespace Tessera::Ui {
 
 class ChatPanel;
+class WelcomePage;
 class ConversationListModel;
 class Dialogs;
 
@@ -38,9 +40,11 @@ public:
                Core::Actor actor = Core::Actor::owner(Core::ClientKind::Gui), QWidget* parent = nullptr);
     ~MainWindow() override;
 
-    // Opens the add-provider dialog when no provider exists yet (first run). Returns the dialog, if opened.
-    QDialog* showFirstRunIfNeeded();
-    QDialog* openAddProvider();
+    // Without any provider, the welcome page takes the chat's place (and is returned); else nullptr.
+    WelcomePage* showFirstRunIfNeeded();
+    // The add-provider form, starting from a preset when one is given.
+    QDialog* openAddProvider(const QString& preset = {});
+    WelcomePage* welcomePage() const { return m_welcome; }
     QDialog* openProviders();
     QDialog* openProviderHealth();
     QDialog* openSearch();
@@ -92,6 +96,7 @@ private:
     void selectFirstOrNew();
     // The list's accessible name says what it shows: a tag's conversations, the archived ones, or those in use.
     void updateListName();
+    void updateWelcome();
     void applySidebarStyle();
     void updateConversationActions();
     void handleSelectionChanged();
@@ -108,6 +113,8 @@ private:
     ConversationListModel* m_model;
     QListView* m_list;
     ChatPanel* m_chat;
+    WelcomePage* m_welcome = nullptr;
+    QStackedWidget* m_rightSide = nullptr;
     QSplitter* m_splitter;
     Core::HealthChecker* m_healthChecker;
     Core::HealthMonitor* m_healthMonitor;

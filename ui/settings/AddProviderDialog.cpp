@@ -1,5 +1,6 @@
 #include "settings/AddProviderDialog.h"
 
+#include "style/Icons.h"
 #include "style/Theme.h"
 
 #include "app/CoreServices.h"
@@ -26,6 +27,7 @@
 #include <QPushButton>
 #include <QRadioButton>
 #include <QSpinBox>
+#include <QToolButton>
 #include <QVBoxLayout>
 
 namespace Tessera::Ui {
@@ -60,7 +62,9 @@ AddProviderDialog::AddProviderDialog(Core::CoreServices& services, Core::Actor a
     , m_test(new QPushButton(tr("&Test Connection"), this))
     , m_testResult(new QLabel(this))
     , m_problem(new QLabel(this))
-    , m_buttons(new QDialogButtonBox(QDialogButtonBox::Save | QDialogButtonBox::Cancel, this)) {
+    , m_buttons(new QDialogButtonBox(QDialogButtonBox::Save | QDialogButtonBox::Cancel, this))
+    , m_advanced(new QToolButton(this))
+    , m_advancedPanel(new QWidget(this)) {
     setObjectName(QStringLiteral("addProviderDialog"));
     setWindowTitle(tr("Add Provider"));
     setMinimumWidth(520);
@@ -161,11 +165,23 @@ AddProviderDialog::AddProviderDialog(Core::CoreServices& services, Core::Actor a
     auto* form = new QFormLayout;
     form->addRow(tr("&Preset:"), m_preset);
     form->addRow(tr("N&ame:"), m_name);
-    form->addRow(tr("K&ind:"), m_kind);
     form->addRow(tr("&Base URL:"), m_baseUrl);
     form->addRow(tr("API key:"), keyBox);
     form->addRow(tr("&Default model:"), m_defaultModel);
-    form->addRow(tr("API &version (Azure):"), m_apiVersion);
+    // The rest, which most people never change, under a collapsed Advanced: the protocol, Azure's API version,
+    // retries, limits, timeouts and the breaker.
+    m_advanced->setObjectName(QStringLiteral("advancedToggle"));
+    m_advanced->setText(tr("Ad&vanced"));
+    m_advanced->setCheckable(true);
+    m_advanced->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    m_advanced->setAutoRaise(true);
+    m_advanced->setIcon(Style::icon(Style::Icon::ChevronRight));
+    m_advanced->setToolTip(tr("Protocol, retries, limits, timeouts and the circuit breaker"));
+    m_advancedPanel->setObjectName(QStringLiteral("advancedPanel"));
+    auto* advancedForm = new QFormLayout;
+    advancedForm->setContentsMargins(0, 0, 0, 0);
+    advancedForm->addRow(tr("K&ind:"), m_kind);
+    advancedForm->addRow(tr("API &version (Azure):"), m_apiVersion);
     auto* resilience = new QGroupBox(tr("Failures and limits"), this);
     // Two columns: retries and rate limits on the left, timeouts on the right.
     auto* resilienceGrid = new QGridLayout(resilience);
@@ -188,7 +204,18 @@ AddProviderDialog::AddProviderDialog(Core::CoreServices& services, Core::Actor a
     resilienceGrid->addWidget(m_breakerEnabled, 4, 0, 1, 4);
     resilienceGrid->addWidget(m_forcedOpen, 5, 0, 1, 4);
     connect(m_breakerEnabled, &QCheckBox::toggled, m_breakerPause, &QWidget::setEnabled);
-    form->addRow(resilience);
+    auto* advancedLayout = new QVBoxLayout(m_advancedPanel);
+    advancedLayout->setContentsMargins(0, 0, 0, 0);
+    advancedLayout->addLayout(advancedForm);
+    advancedLayout->addWidget(resilience);
+    m_advancedPanel->hide();
+    connect(m_advanced, &QToolButton::toggled, this, [this](bool open) {
+        m_advanced->setIcon(Style::icon(open ? Style::Icon::ChevronDown : Style::Icon::ChevronRight));
+        m_advancedPanel->setVisible(open);
+        adjustSize();
+    });
+    form->addRow(m_advanced);
+    form->addRow(m_advancedPanel);
     auto* testRow = new QHBoxLayout;
     testRow->addWidget(m_test);
     testRow->addWidget(m_testResult, 1);
@@ -483,6 +510,16 @@ void AddProviderDialog::handleSave() {
     } else {
         m_services.providers().add(m_actor, *config, key, saved);
     }
+}
+
+void AddProviderDialog::choosePreset(const QString& presetId) {
+    if (const int index = m_preset->findData(presetId); index >= 0) {
+        m_preset->setCurrentIndex(index);
+    }
+}
+
+void AddProviderDialog::setAdvancedShown(bool shown) {
+    m_advanced->setChecked(shown);
 }
 
 } // namespace Tessera::Ui

@@ -19,6 +19,7 @@ class QLabel;
 class QLineEdit;
 class QPushButton;
 class QRadioButton;
+class QToolButton;
 
 namespace Tessera::Core {
 class CoreServices;
@@ -43,6 +44,10 @@ public:
     // The name of the provider that was saved, once accepted.
     QString savedName() const { return m_savedName; }
     bool keychainAvailable() const { return m_keychainAvailable; }
+    // Starts from a preset ("openai", "lmstudio", "custom", ...), as a card of the welcome page does.
+    void choosePreset(const QString& presetId);
+    // Opens or closes the Advanced part (protocol, retries, limits, timeouts, breaker); closed at first.
+    void setAdvancedShown(bool shown);
 
 Q_SIGNALS:
     void providerAdded(const QString& name);
@@ -88,6 +93,8 @@ private:
     QLabel* m_testResult;
     QLabel* m_problem;
     QDialogButtonBox* m_buttons;
+    QToolButton* m_advanced;
+    QWidget* m_advancedPanel;
     BusyState m_busy;
     bool m_keychainAvailable = true;
     QString m_savedName;
