@@ -4,6 +4,7 @@
 #include "app/CoreServices.h"
 #include "chat/AttachmentStrip.h"
 #include "chat/ChatPanel.h"
+#include "chat/ModelPicker.h"
 #include "chat/ChatView.h"
 #include "chat/Composer.h"
 #include "chat/ImageImport.h"
@@ -114,6 +115,17 @@ int main(int argc, char** argv) {
         std::fprintf(stderr, "cannot open the store\n");
         return 1;
     }
+    {
+        // The first run: no provider, no conversation.
+        Ui::QtDialogs firstDialogs;
+        Ui::MainWindow first(**services, firstDialogs);
+        first.resize(1100, 720);
+        first.show();
+        first.showFirstRunIfNeeded();
+        if (!save(&first, file("welcome"))) {
+            return 1;
+        }
+    }
     Core::ProviderRepository& providers = (*services)->store().providers;
     Core::ProviderConfig claude;
     claude.name = QStringLiteral("claude");
@@ -181,6 +193,12 @@ int main(int argc, char** argv) {
                view->messageAt(view->messageCount() - 1)->message().state != Core::MessageState::Streaming;
     };
     waitUntil(answered, 20'000);
+    // Markdown as answers use it: a table, a quote, a list and inline code (the loopback server echoes it).
+    panel->composer()->setPlainText(QStringLiteral(
+        "Summarise the week:\n\n| Day | Total |\n|---|--:|\n| Mon | 3 |\n| Tue | 6 |\n| Thu | 7 |\n\n"
+        "> Thursday was the busiest day.\n\n- Peak: `7` on Thursday\n- Average: **5**"));
+    Q_EMIT panel->composer()->sendRequested();
+    waitUntil(answered, 20'000);
     panel->regenerateLast(); // a second version of the answer: "‹ 2/2 ›"
     waitUntil(answered, 20'000);
     window.healthMonitor().checkNow();
@@ -223,6 +241,10 @@ int main(int argc, char** argv) {
     fileMenu->popup(window.mapToGlobal(QPoint(0, 0)));
     ok = save(fileMenu, file("file-menu")) && ok;
     fileMenu->hide();
+
+    panel->openModelPicker();
+    ok = save(panel->modelPicker(), file("model-picker")) && ok;
+    panel->modelPicker()->hide();
 
     QDialog* shortcuts = window.openShortcuts();
     ok = save(shortcuts, file("shortcuts")) && ok;

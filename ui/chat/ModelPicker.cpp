@@ -9,6 +9,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
+#include <QPixmap>
 #include <QScreen>
 #include <QToolButton>
 #include <QVBoxLayout>
@@ -39,6 +40,8 @@ ModelPicker::ModelPicker(QWidget* parent)
     m_list->setObjectName(QStringLiteral("modelList"));
     m_list->setAccessibleName(tr("Models"));
     m_list->setUniformItemSizes(false);
+    m_list->setIconSize(QSize(Style::iconSize, Style::iconSize));
+    m_list->setSpacing(1);
     m_list->setFrameShape(QFrame::NoFrame);
     m_reload->setObjectName(QStringLiteral("reloadModels"));
     m_reload->setIcon(Style::icon(Style::Icon::RefreshCw));
@@ -69,6 +72,10 @@ void ModelPicker::setModels(const QList<QPair<QString, QStringList>>& providers,
     m_list->clear();
     m_typed = new QListWidgetItem(m_list);
     m_typed->setIcon(Style::icon(Style::Icon::Pencil, Style::Tone::Muted));
+    QPixmap empty(QSize(Style::iconSize, Style::iconSize));
+    empty.fill(Qt::transparent);
+    const QIcon blank(empty);
+    m_typed->setSizeHint(QSize(0, 28));
     QFont bold = font();
     bold.setBold(true);
     bold.setPointSizeF(bold.pointSizeF() * Style::Type::caption);
@@ -76,17 +83,20 @@ void ModelPicker::setModels(const QList<QPair<QString, QStringList>>& providers,
         auto* header = new QListWidgetItem(provider, m_list);
         header->setFlags(Qt::NoItemFlags);
         header->setFont(bold);
+        header->setSizeHint(QSize(0, 26));
         header->setData(providerRole, provider);
         for (const QString& model : models) {
             auto* item = new QListWidgetItem(model, m_list);
             item->setData(providerRole, provider);
             item->setData(modelRole, model);
             item->setToolTip(tr("%1 with %2").arg(model, provider));
+            item->setSizeHint(QSize(0, 28));
+            // Every model has an icon's room, so the names line up; the chosen one shows a check.
             if (provider == currentProvider && model == currentModel) {
                 item->setIcon(Style::icon(Style::Icon::Check, Style::Tone::Accent));
                 m_list->setCurrentItem(item);
             } else {
-                item->setIcon(QIcon());
+                item->setIcon(blank);
             }
         }
     }
