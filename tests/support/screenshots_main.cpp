@@ -4,11 +4,11 @@
 #include "app/CoreServices.h"
 #include "chat/AttachmentStrip.h"
 #include "chat/ChatPanel.h"
-#include "chat/ModelPicker.h"
 #include "chat/ChatView.h"
 #include "chat/Composer.h"
 #include "chat/ImageImport.h"
 #include "chat/MessageWidget.h"
+#include "chat/ModelPicker.h"
 #include "health/ProviderHealthDialog.h"
 #include "mainwindow/MainWindow.h"
 #include "observability/HealthMonitor.h"
@@ -194,9 +194,9 @@ int main(int argc, char** argv) {
     };
     waitUntil(answered, 20'000);
     // Markdown as answers use it: a table, a quote, a list and inline code (the loopback server echoes it).
-    panel->composer()->setPlainText(QStringLiteral(
-        "Summarise the week:\n\n| Day | Total |\n|---|--:|\n| Mon | 3 |\n| Tue | 6 |\n| Thu | 7 |\n\n"
-        "> Thursday was the busiest day.\n\n- Peak: `7` on Thursday\n- Average: **5**"));
+    panel->composer()->setPlainText(
+        QStringLiteral("Summarise the week:\n\n| Day | Total |\n|---|--:|\n| Mon | 3 |\n| Tue | 6 |\n| Thu | 7 |\n\n"
+                       "> Thursday was the busiest day.\n\n- Peak: `7` on Thursday\n- Average: **5**"));
     Q_EMIT panel->composer()->sendRequested();
     waitUntil(answered, 20'000);
     panel->regenerateLast(); // a second version of the answer: "‹ 2/2 ›"

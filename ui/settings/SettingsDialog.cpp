@@ -1,5 +1,8 @@
 #include "settings/SettingsDialog.h"
 
+#include "style/Icons.h"
+#include "style/Tokens.h"
+
 #include "app/CoreServices.h"
 #include "app/SettingsService.h"
 #include "app/StoreAdministration.h"
@@ -15,9 +18,11 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
+#include <QListWidget>
 #include <QLocale>
 #include <QPushButton>
 #include <QSpinBox>
+#include <QStackedWidget>
 #include <QVBoxLayout>
 
 namespace Tessera::Ui {
@@ -39,7 +44,8 @@ SettingsDialog::SettingsDialog(Core::CoreServices& services, Core::Actor actor, 
     , m_clearCache(new QPushButton(tr("C&lear Cache"), this))
     , m_database(new QLineEdit(this))
     , m_databasePassword(new QLineEdit(this))
-    , m_error(new QLabel(this)) {
+    , m_error(new QLabel(this))
+    , m_sections(new QListWidget(this)) {
     setObjectName(QStringLiteral("settingsDialog"));
     setWindowTitle(tr("Settings"));
     m_language->setObjectName(QStringLiteral("languagePicker"));
@@ -96,9 +102,11 @@ SettingsDialog::SettingsDialog(Core::CoreServices& services, Core::Actor actor, 
     auto* note = new QLabel(tr("A new language takes effect when Tessera starts again."), this);
     note->setWordWrap(true);
     note->setForegroundRole(QPalette::PlaceholderText);
-    auto* form = new QFormLayout;
-    form->addRow(tr("&Language:"), m_language);
-    form->addRow(QString(), note);
+    // Sections, each a page: General, Appearance, Chat, Providers and health, Cache.
+    auto* general = new QFormLayout;
+    general->addRow(tr("&Language:"), m_language);
+    general->addRow(QString(), note);
+    auto* form = new QFormLayout; // Appearance
     form->addRow(tr("&Theme:"), m_theme);
     if (const std::optional<Theme> overridden = commandLineTheme()) {
         // --theme wins for this run: say so, rather than show a choice that seems to do nothing.
@@ -115,11 +123,20 @@ SettingsDialog::SettingsDialog(Core::CoreServices& services, Core::Actor actor, 
         form->addRow(QString(), themeNote);
     }
     form->addRow(tr("&Font size:"), m_fontSize);
-    form->addRow(QString(), m_autoTitle);
-    form->addRow(tr("Check provider &health:"), m_healthInterval);
+    auto* chat = new QFormLayout;
+    chat->addRow(QString(), m_autoTitle);
+    auto* health = new QFormLayout;
+    health->addRow(tr("Check provider &health:"), m_healthInterval);
+    auto* healthNote = new QLabel(tr("Between checks, the status bar follows the answers themselves: a provider whose "
+                                     "requests fail shows as unhealthy at once."),
+                                  this);
+    healthNote->setWordWrap(true);
+    healthNote->setForegroundRole(QPalette::PlaceholderText);
+    health->addRow(QString(), healthNote);
 
-    auto* cacheBox = new QGroupBox(tr("Response cache"), this);
+    auto* cacheBox = new QWidget(this);
     auto* cacheForm = new QFormLayout(cacheBox);
+    cacheForm->setContentsMargins(0, 0, 0, 0);
     cacheForm->addRow(m_cacheChat);
     cacheForm->addRow(m_cacheBatch);
     cacheForm->addRow(tr("&Keep answers for:"), m_cacheHours);
@@ -130,6 +147,7 @@ SettingsDialog::SettingsDialog(Core::CoreServices& services, Core::Actor actor, 
 
     auto* storeBox = new QGroupBox(tr("Store"), this);
     auto* storeForm = new QFormLayout(storeBox);
+    general->addRow(storeBox);
     const Core::StoreLocation location = services.storeLocation();
     QString where = location.displayName();
     if (!location.isPostgreSql()) {
@@ -171,12 +189,49 @@ SettingsDialog::SettingsDialog(Core::CoreServices& services, Core::Actor actor, 
     connect(buttons, &QDialogButtonBox::accepted, this, &SettingsDialog::accept);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     connect(m_clearCache, &QPushButton::clicked, this, &SettingsDialog::clearCache);
+    buttons->button(QDialogButtonBox::Ok)->setDefault(true);
+    m_sections->setObjectName(QStringLiteral("settingsSections"));
+    m_sections->setAccessibleName(tr("Sections"));
+    m_sections->setFrameShape(QFrame::NoFrame);
+    m_sections->setIconSize(QSize(Style::iconSize, Style::iconSize));
+    m_sections->setMaximumWidth(200);
+    m_sections->setSpacing(2);
+    auto* pages = new QStackedWidget(this);
+    pages->setObjectName(QStringLiteral("settingsPages"));
+    const auto addSection = [this, pages](Style::Icon icon, const QString& title, QLayout* content, const char* name) {
+        auto* page = new QWidget(pages);
+        page->setObjectName(QString::fromLatin1(name));
+        auto* pageLayout = new QVBoxLayout(page);
+        pageLayout->setContentsMargins(Style::Space::two, 0, 0, 0);
+        auto* heading = new QLabel(title, page);
+        QFont headingFont = heading->font();
+        headingFont.setPointSizeF(headingFont.pointSizeF() * Style::Type::subtitle);
+        headingFont.setBold(true);
+        heading->setFont(headingFont);
+        pageLayout->addWidget(heading);
+        pageLayout->addLayout(content);
+        pageLayout->addStretch(1);
+        pages->addWidget(page);
+        auto* item = new QListWidgetItem(Style::icon(icon), QString(title).remove(QLatin1Char('&')), m_sections);
+        item->setSizeHint(QSize(0, 32));
+    };
+    auto* cacheLayout = new QVBoxLayout;
+    cacheLayout->addWidget(cacheBox);
+    addSection(Style::Icon::Settings, tr("General"), general, "generalSection");
+    addSection(Style::Icon::Sun, tr("Appearance"), form, "appearanceSection");
+    addSection(Style::Icon::MessageSquare, tr("Chat"), chat, "chatSection");
+    addSection(Style::Icon::Activity, tr("Providers and health"), health, "healthSection");
+    addSection(Style::Icon::Database, tr("Cache"), cacheLayout, "cacheSection");
+    connect(m_sections, &QListWidget::currentRowChanged, pages, &QStackedWidget::setCurrentIndex);
+    m_sections->setCurrentRow(0);
+    auto* body = new QHBoxLayout;
+    body->addWidget(m_sections);
+    body->addWidget(pages, 1);
     auto* layout = new QVBoxLayout(this);
-    layout->addLayout(form);
-    layout->addWidget(cacheBox);
-    layout->addWidget(storeBox);
+    layout->addLayout(body, 1);
     layout->addWidget(m_error);
     layout->addWidget(buttons);
+    resize(720, 460);
     showCacheStats();
 }
 

@@ -10,6 +10,7 @@
 class QCheckBox;
 class QComboBox;
 class QLabel;
+class QListWidget;
 class QLineEdit;
 class QPushButton;
 class QSpinBox;
@@ -55,6 +56,7 @@ private:
     QLineEdit* m_database;
     QLineEdit* m_databasePassword;
     QLabel* m_error;
+    QListWidget* m_sections;
 };
 
 } // namespace Tessera::Ui

@@ -35,8 +35,8 @@ QList<Card> cards() {
          Style::Icon::Cpu},
         {"openrouter", WelcomePage::tr("OpenRouter"), WelcomePage::tr("Many vendors' models behind one key"),
          Style::Icon::Globe},
-        {"custom", WelcomePage::tr("Other OpenAI-compatible"),
-         WelcomePage::tr("Any server that speaks the OpenAI API"), Style::Icon::Server},
+        {"custom", WelcomePage::tr("Other OpenAI-compatible"), WelcomePage::tr("Any server that speaks the OpenAI API"),
+         Style::Icon::Server},
     };
 }
 
