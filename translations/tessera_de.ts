@@ -426,6 +426,14 @@
         <source>Pause after fai&amp;lures:</source>
         <translation>Pause nach &amp;Fehlern:</translation>
     </message>
+    <message>
+        <source>Protocol, retries, limits, timeouts and the circuit breaker</source>
+        <translation>Protokoll, Wiederholungen, Limits, Zeitlimits und Schutzschalter</translation>
+    </message>
+    <message>
+        <source>Advanced</source>
+        <translation>Erweitert</translation>
+    </message>
 </context>
 <context>
     <name>Tessera::Ui::AttachmentStrip</name>
@@ -463,28 +471,12 @@
 <context>
     <name>Tessera::Ui::ChatPanel</name>
     <message>
-        <source>&amp;Send</source>
-        <translation>&amp;Senden</translation>
-    </message>
-    <message>
-        <source>S&amp;top</source>
-        <translation>S&amp;topp</translation>
-    </message>
-    <message>
         <source>Provider</source>
         <translation>Anbieter</translation>
     </message>
     <message>
         <source>Model</source>
         <translation>Modell</translation>
-    </message>
-    <message>
-        <source>Reload the provider&apos;s model list</source>
-        <translation>Modellliste des Anbieters neu laden</translation>
-    </message>
-    <message>
-        <source>Reload models</source>
-        <translation>Modelle neu laden</translation>
     </message>
     <message>
         <source>Send (Ctrl+Enter)</source>
@@ -495,32 +487,8 @@
         <translation>Antwort anhalten (Esc)</translation>
     </message>
     <message>
-        <source>Pro&amp;vider:</source>
-        <translation>A&amp;nbieter:</translation>
-    </message>
-    <message>
-        <source>&amp;Model:</source>
-        <translation>&amp;Modell:</translation>
-    </message>
-    <message>
         <source>Add a provider first (Providers ▸ Add Provider…).</source>
         <translation>Fügen Sie zuerst einen Anbieter hinzu (Anbieter ▸ Anbieter hinzufügen …).</translation>
-    </message>
-    <message>
-        <source>%1 in / %2 out tokens</source>
-        <translation>%1 Eingabe- / %2 Ausgabe-Token</translation>
-    </message>
-    <message>
-        <source>first token %1 ms</source>
-        <translation>erstes Token %1 ms</translation>
-    </message>
-    <message>
-        <source>total %1 ms</source>
-        <translation>gesamt %1 ms</translation>
-    </message>
-    <message>
-        <source>Last answer: %1</source>
-        <translation>Letzte Antwort: %1</translation>
     </message>
     <message>
         <source>System prompt and fallback model of this conversation (Ctrl+Shift+,)</source>
@@ -539,21 +507,6 @@
         <translation>Ersatz: %1 / %2</translation>
     </message>
     <message>
-        <source>%1 / %2 (fallback)</source>
-        <translation>%1 / %2 (Ersatz)</translation>
-    </message>
-    <message>
-        <source>from the cache, no tokens used</source>
-        <translation>aus dem Cache, keine Tokens verbraucht</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n attempt(s)</source>
-        <translation>
-            <numerusform>%n Versuch</numerusform>
-            <numerusform>%n Versuche</numerusform>
-        </translation>
-    </message>
-    <message>
         <source>Editing an earlier question: Send makes it a new version, Esc cancels.</source>
         <translation>Sie bearbeiten eine frühere Frage: Senden legt eine neue Fassung an, Esc bricht ab.</translation>
     </message>
@@ -562,16 +515,32 @@
         <translation>Halten Sie zuerst die laufende Antwort an (Esc).</translation>
     </message>
     <message>
-        <source>&amp;Attach…</source>
-        <translation>&amp;Anhängen…</translation>
-    </message>
-    <message>
         <source>Attach images or text files to the message (Ctrl+Shift+A); you can also paste or drop them</source>
         <translation>Bilder oder Textdateien an die Nachricht anhängen (Strg+Umschalt+A); Sie können sie auch einfügen oder hineinziehen</translation>
     </message>
     <message>
         <source>Attach files</source>
         <translation>Dateien anhängen</translation>
+    </message>
+    <message>
+        <source>Choose the provider and model (Ctrl+Shift+M)</source>
+        <translation>Anbieter und Modell wählen (Strg+Umschalt+M)</translation>
+    </message>
+    <message>
+        <source>Provider and model</source>
+        <translation>Anbieter und Modell</translation>
+    </message>
+    <message>
+        <source>Send</source>
+        <translation>Senden</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>Anhalten</translation>
+    </message>
+    <message>
+        <source>No provider</source>
+        <translation>Kein Anbieter</translation>
     </message>
 </context>
 <context>
@@ -583,6 +552,10 @@
     <message>
         <source>Start a conversation: write a message below and press Ctrl+Enter.</source>
         <translation>Beginnen Sie eine Unterhaltung: Schreiben Sie unten eine Nachricht und drücken Sie Strg+Eingabe.</translation>
+    </message>
+    <message>
+        <source>Jump to the latest message</source>
+        <translation>Zur neuesten Nachricht springen</translation>
     </message>
 </context>
 <context>
@@ -620,6 +593,26 @@
     <message>
         <source>Tags: %1</source>
         <translation>Tags: %1</translation>
+    </message>
+    <message>
+        <source>Pinned</source>
+        <translation>Angeheftet</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>Heute</translation>
+    </message>
+    <message>
+        <source>Yesterday</source>
+        <translation>Gestern</translation>
+    </message>
+    <message>
+        <source>Previous 7 days</source>
+        <translation>Letzte 7 Tage</translation>
+    </message>
+    <message>
+        <source>Previous 30 days</source>
+        <translation>Letzte 30 Tage</translation>
     </message>
 </context>
 <context>
@@ -707,6 +700,30 @@
         <source>Error</source>
         <translation>Fehler</translation>
     </message>
+    <message>
+        <source>&amp;Retry</source>
+        <translation>&amp;Wiederholen</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <source>Show the error code and correlation id</source>
+        <translation>Fehlercode und Korrelations-ID zeigen</translation>
+    </message>
+    <message>
+        <source>Copy the details</source>
+        <translation>Details kopieren</translation>
+    </message>
+    <message>
+        <source>Error code: %1</source>
+        <translation>Fehlercode: %1</translation>
+    </message>
+    <message>
+        <source>Correlation id: %1</source>
+        <translation>Korrelations-ID: %1</translation>
+    </message>
 </context>
 <context>
     <name>Tessera::Ui::ErrorText</name>
@@ -743,14 +760,6 @@
     <message>
         <source>Conversations</source>
         <translation>Unterhaltungen</translation>
-    </message>
-    <message>
-        <source>New</source>
-        <translation>Neu</translation>
-    </message>
-    <message>
-        <source>Rename</source>
-        <translation>Umbenennen</translation>
     </message>
     <message>
         <source>Delete</source>
@@ -833,12 +842,6 @@
         <translation>Über Tessera</translation>
     </message>
     <message>
-        <source>Tessera %1
-A native desktop AI workspace. Your API keys stay in the system keychain.</source>
-        <translation>Tessera %1
-Ein nativer KI-Arbeitsplatz für den Desktop. Ihre API-Schlüssel bleiben im Systemschlüsselbund.</translation>
-    </message>
-    <message>
         <source>&amp;Manage Providers…</source>
         <translation>Anbieter &amp;verwalten …</translation>
     </message>
@@ -877,10 +880,6 @@ Ein nativer KI-Arbeitsplatz für den Desktop. Ihre API-Schlüssel bleiben im Sys
     <message>
         <source>Delete Message</source>
         <translation>Nachricht löschen</translation>
-    </message>
-    <message>
-        <source>Delete this message? Its replies stay in the conversation.</source>
-        <translation>Diese Nachricht löschen? Die Antworten darauf bleiben in der Unterhaltung.</translation>
     </message>
     <message>
         <source>&amp;Message</source>
@@ -980,22 +979,6 @@ Ein nativer KI-Arbeitsplatz für den Desktop. Ihre API-Schlüssel bleiben im Sys
     <message>
         <source>Undo Delete</source>
         <translation>Löschen rückgängig machen</translation>
-    </message>
-    <message>
-        <source>&amp;Pin or Unpin Conversation</source>
-        <translation>Unterhaltung an&amp;heften oder lösen</translation>
-    </message>
-    <message>
-        <source>Ar&amp;chive or Restore Conversation</source>
-        <translation>Unterhaltung a&amp;rchivieren oder zurückholen</translation>
-    </message>
-    <message>
-        <source>Pin or Unpin</source>
-        <translation>Anheften oder lösen</translation>
-    </message>
-    <message>
-        <source>Archive or Restore</source>
-        <translation>Archivieren oder zurückholen</translation>
     </message>
     <message>
         <source>Show &amp;Archived Conversations</source>
@@ -1124,16 +1107,63 @@ Ein nativer KI-Arbeitsplatz für den Desktop. Ihre API-Schlüssel bleiben im Sys
         <source>The tag “%1” was deleted.</source>
         <translation>Das Tag „%1“ wurde gelöscht.</translation>
     </message>
-</context>
-<context>
-    <name>Tessera::Ui::MessageRenderer</name>
     <message>
-        <source>code</source>
-        <translation>Code</translation>
+        <source>New chat</source>
+        <translation>Neuer Chat</translation>
     </message>
     <message>
-        <source>Copy</source>
-        <translation>Kopieren</translation>
+        <source>Start a new conversation (Ctrl+N)</source>
+        <translation>Neue Unterhaltung beginnen (Strg+N)</translation>
+    </message>
+    <message>
+        <source>Filter conversations</source>
+        <translation>Unterhaltungen filtern</translation>
+    </message>
+    <message>
+        <source>Show only the conversations whose title or tags contain this text; Ctrl+K searches the messages</source>
+        <translation>Nur Unterhaltungen zeigen, deren Titel oder Tags diesen Text enthalten; Strg+K durchsucht die Nachrichten</translation>
+    </message>
+    <message>
+        <source>Delete this message? Its text and images are lost; its replies stay in the conversation.</source>
+        <translation>Diese Nachricht löschen? Ihr Text und ihre Bilder gehen verloren; die Antworten darauf bleiben in der Unterhaltung.</translation>
+    </message>
+    <message>
+        <source>&amp;Pin Conversation</source>
+        <translation>Unterhaltung an&amp;heften</translation>
+    </message>
+    <message>
+        <source>Ar&amp;chive Conversation</source>
+        <translation>Unterhaltung ar&amp;chivieren</translation>
+    </message>
+    <message>
+        <source>Pin</source>
+        <translation>Anheften</translation>
+    </message>
+    <message>
+        <source>Archive</source>
+        <translation>Archivieren</translation>
+    </message>
+    <message>
+        <source>Un&amp;pin Conversation</source>
+        <translation>Unterhaltung nicht mehr an&amp;heften</translation>
+    </message>
+    <message>
+        <source>Unpin</source>
+        <translation>Lösen</translation>
+    </message>
+    <message>
+        <source>Resto&amp;re Conversation</source>
+        <translation>Unterhaltung wiede&amp;rherstellen</translation>
+    </message>
+    <message>
+        <source>Restore</source>
+        <translation>Wiederherstellen</translation>
+    </message>
+    <message>
+        <source>Tessera %1
+A native desktop AI workspace. API keys are kept in the system keychain or read from environment variables; they are never written to Tessera&apos;s files.</source>
+        <translation>Tessera %1
+Ein nativer Desktop-Arbeitsplatz für KI. API-Schlüssel liegen im Systemschlüsselbund oder werden aus Umgebungsvariablen gelesen; in Tesseras Dateien werden sie nie geschrieben.</translation>
     </message>
 </context>
 <context>
@@ -1145,10 +1175,6 @@ Ein nativer KI-Arbeitsplatz für den Desktop. Ihre API-Schlüssel bleiben im Sys
     <message>
         <source>Assistant</source>
         <translation>Assistent</translation>
-    </message>
-    <message>
-        <source>Assistant · %1</source>
-        <translation>Assistent · %1</translation>
     </message>
     <message>
         <source>Writing…</source>
@@ -1214,40 +1240,71 @@ Ein nativer KI-Arbeitsplatz für den Desktop. Ihre API-Schlüssel bleiben im Sys
         <translation>Nächste Fassung</translation>
     </message>
     <message>
-        <source>Copy</source>
-        <translation>Kopieren</translation>
-    </message>
-    <message>
         <source>Copy the message&apos;s text</source>
         <translation>Den Text der Nachricht kopieren</translation>
     </message>
     <message>
-        <source>Edit</source>
-        <translation>Bearbeiten</translation>
-    </message>
-    <message>
-        <source>Edit the question and send it as a new version</source>
-        <translation>Die Frage bearbeiten und als neue Fassung senden</translation>
-    </message>
-    <message>
-        <source>Regenerate</source>
-        <translation>Neu erzeugen</translation>
-    </message>
-    <message>
-        <source>Answer again; the old answer stays a version</source>
-        <translation>Erneut antworten; die alte Antwort bleibt als Fassung erhalten</translation>
-    </message>
-    <message>
-        <source>Delete</source>
-        <translation>Löschen</translation>
-    </message>
-    <message>
-        <source>Delete this message</source>
-        <translation>Diese Nachricht löschen</translation>
-    </message>
-    <message>
         <source>Version %1 of %2</source>
         <translation>Fassung %1 von %2</translation>
+    </message>
+    <message>
+        <source>Edit the question and send it as a new version (Ctrl+E)</source>
+        <translation>Frage bearbeiten und als neue Fassung senden (Strg+E)</translation>
+    </message>
+    <message>
+        <source>Answer again; the old answer stays a version (Ctrl+R)</source>
+        <translation>Erneut antworten; die alte Antwort bleibt als Fassung erhalten (Strg+R)</translation>
+    </message>
+    <message>
+        <source>More actions</source>
+        <translation>Weitere Aktionen</translation>
+    </message>
+    <message>
+        <source>&amp;Delete Message…</source>
+        <translation>Nachricht &amp;löschen …</translation>
+    </message>
+    <message>
+        <source>Copy the code</source>
+        <translation>Code kopieren</translation>
+    </message>
+    <message>
+        <source>code</source>
+        <translation>Code</translation>
+    </message>
+</context>
+<context>
+    <name>Tessera::Ui::ModelPicker</name>
+    <message>
+        <source>Choose a provider and model</source>
+        <translation>Anbieter und Modell wählen</translation>
+    </message>
+    <message>
+        <source>Search models, or type a model name</source>
+        <translation>Modelle suchen oder einen Modellnamen eingeben</translation>
+    </message>
+    <message>
+        <source>Search models</source>
+        <translation>Modelle suchen</translation>
+    </message>
+    <message>
+        <source>Models</source>
+        <translation>Modelle</translation>
+    </message>
+    <message>
+        <source>Reload the providers&apos; model lists</source>
+        <translation>Modelllisten der Anbieter neu laden</translation>
+    </message>
+    <message>
+        <source>Reload models</source>
+        <translation>Modelle neu laden</translation>
+    </message>
+    <message>
+        <source>%1 with %2</source>
+        <translation>%1 mit %2</translation>
+    </message>
+    <message>
+        <source>Use “%1” with %2</source>
+        <translation>„%1“ mit %2 verwenden</translation>
     </message>
 </context>
 <context>
@@ -1560,16 +1617,28 @@ Ein nativer KI-Arbeitsplatz für den Desktop. Ihre API-Schlüssel bleiben im Sys
         <translation>Anbieter entfernen</translation>
     </message>
     <message>
-        <source>Remove %1? Its conversations are kept; its key is deleted from the keychain.</source>
-        <translation>%1 entfernen? Die Unterhaltungen bleiben erhalten; der Schlüssel wird aus dem Schlüsselbund gelöscht.</translation>
-    </message>
-    <message>
         <source>%1 was removed, but its key could not be deleted from the keychain: %2</source>
         <translation>%1 wurde entfernt, aber der Schlüssel konnte nicht aus dem Schlüsselbund gelöscht werden: %2</translation>
     </message>
     <message>
         <source>&amp;Edit…</source>
         <translation>&amp;Bearbeiten …</translation>
+    </message>
+    <message>
+        <source>Remove %1? Its API key is deleted from the system keychain; its conversations are kept.</source>
+        <translation>%1 entfernen? Sein API-Schlüssel wird aus dem Systemschlüsselbund gelöscht; seine Unterhaltungen bleiben erhalten.</translation>
+    </message>
+    <message>
+        <source>Remove %1? Its conversations are kept. Its key stays in the environment variable %2; Tessera only stops using it.</source>
+        <translation>%1 entfernen? Seine Unterhaltungen bleiben erhalten. Sein Schlüssel bleibt in der Umgebungsvariable %2; Tessera verwendet ihn nur nicht mehr.</translation>
+    </message>
+    <message>
+        <source>Remove %1? Its conversations are kept.</source>
+        <translation>%1 entfernen? Seine Unterhaltungen bleiben erhalten.</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Entfernen</translation>
     </message>
 </context>
 <context>
@@ -1690,10 +1759,6 @@ Ein nativer KI-Arbeitsplatz für den Desktop. Ihre API-Schlüssel bleiben im Sys
         <translation>&amp;Zustand der Anbieter prüfen:</translation>
     </message>
     <message>
-        <source>Response cache</source>
-        <translation>Antwort-Cache</translation>
-    </message>
-    <message>
         <source>&amp;Keep answers for:</source>
         <translation>Antworten &amp;behalten für:</translation>
     </message>
@@ -1772,6 +1837,50 @@ Ein nativer KI-Arbeitsplatz für den Desktop. Ihre API-Schlüssel bleiben im Sys
         <source>The database is not valid: %1</source>
         <translation>Die Datenbank ist nicht gültig: %1</translation>
     </message>
+    <message>
+        <source>dark</source>
+        <translation>dunkle</translation>
+    </message>
+    <message>
+        <source>light</source>
+        <translation>helle</translation>
+    </message>
+    <message>
+        <source>system</source>
+        <translation>System-</translation>
+    </message>
+    <message>
+        <source>This run uses the %1 theme given with --theme. The choice here applies when Tessera starts without it.</source>
+        <translation>Dieser Start verwendet das mit --theme angegebene %1 Farbschema. Die Auswahl hier gilt, wenn Tessera ohne diese Option startet.</translation>
+    </message>
+    <message>
+        <source>Between checks, the status bar follows the answers themselves: a provider whose requests fail shows as unhealthy at once.</source>
+        <translation>Zwischen den Prüfungen folgt die Statusleiste den Antworten selbst: Ein Anbieter, dessen Anfragen fehlschlagen, erscheint sofort als gestört.</translation>
+    </message>
+    <message>
+        <source>Sections</source>
+        <translation>Bereiche</translation>
+    </message>
+    <message>
+        <source>General</source>
+        <translation>Allgemein</translation>
+    </message>
+    <message>
+        <source>Appearance</source>
+        <translation>Darstellung</translation>
+    </message>
+    <message>
+        <source>Chat</source>
+        <translation>Chat</translation>
+    </message>
+    <message>
+        <source>Providers and health</source>
+        <translation>Anbieter und Zustand</translation>
+    </message>
+    <message>
+        <source>Cache</source>
+        <translation>Cache</translation>
+    </message>
 </context>
 <context>
     <name>Tessera::Ui::ShortcutsDialog</name>
@@ -1830,6 +1939,14 @@ Ein nativer KI-Arbeitsplatz für den Desktop. Ihre API-Schlüssel bleiben im Sys
     <message>
         <source>Keys</source>
         <translation>Tasten</translation>
+    </message>
+    <message>
+        <source>Choose the provider and model</source>
+        <translation>Anbieter und Modell wählen</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+M</source>
+        <translation>Strg+Umschalt+M</translation>
     </message>
 </context>
 <context>
@@ -1891,6 +2008,81 @@ Ein nativer KI-Arbeitsplatz für den Desktop. Ihre API-Schlüssel bleiben im Sys
             <numerusform>Eine Unterhaltung kann höchstens %n Tag tragen; entfernen Sie %1 Haken.</numerusform>
             <numerusform>Eine Unterhaltung kann höchstens %n Tags tragen; entfernen Sie %1 Haken.</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>Tessera::Ui::WelcomePage</name>
+    <message>
+        <source>OpenAI</source>
+        <translation>OpenAI</translation>
+    </message>
+    <message>
+        <source>GPT models, with an API key</source>
+        <translation>GPT-Modelle, mit API-Schlüssel</translation>
+    </message>
+    <message>
+        <source>Anthropic</source>
+        <translation>Anthropic</translation>
+    </message>
+    <message>
+        <source>Claude models, with an API key</source>
+        <translation>Claude-Modelle, mit API-Schlüssel</translation>
+    </message>
+    <message>
+        <source>Google Gemini</source>
+        <translation>Google Gemini</translation>
+    </message>
+    <message>
+        <source>Gemini models, with an API key</source>
+        <translation>Gemini-Modelle, mit API-Schlüssel</translation>
+    </message>
+    <message>
+        <source>Ollama</source>
+        <translation>Ollama</translation>
+    </message>
+    <message>
+        <source>Models on this computer, no key needed</source>
+        <translation>Modelle auf diesem Computer, kein Schlüssel nötig</translation>
+    </message>
+    <message>
+        <source>LM Studio</source>
+        <translation>LM Studio</translation>
+    </message>
+    <message>
+        <source>OpenRouter</source>
+        <translation>OpenRouter</translation>
+    </message>
+    <message>
+        <source>Many vendors&apos; models behind one key</source>
+        <translation>Modelle vieler Hersteller hinter einem Schlüssel</translation>
+    </message>
+    <message>
+        <source>Other OpenAI-compatible</source>
+        <translation>Anderer OpenAI-kompatibler Server</translation>
+    </message>
+    <message>
+        <source>Any server that speaks the OpenAI API</source>
+        <translation>Jeder Server, der die OpenAI-API spricht</translation>
+    </message>
+    <message>
+        <source>Welcome</source>
+        <translation>Willkommen</translation>
+    </message>
+    <message>
+        <source>Welcome to Tessera</source>
+        <translation>Willkommen bei Tessera</translation>
+    </message>
+    <message>
+        <source>A fast desktop workspace for AI chat: every major provider, your keys in the system keychain, your conversations on your computer.</source>
+        <translation>Ein schneller Desktop-Arbeitsplatz für KI-Chats: alle großen Anbieter, Ihre Schlüssel im Systemschlüsselbund, Ihre Unterhaltungen auf Ihrem Computer.</translation>
+    </message>
+    <message>
+        <source>Choose a provider to start:</source>
+        <translation>Wählen Sie zum Start einen Anbieter:</translation>
+    </message>
+    <message>
+        <source>You can add more providers, and change these later, under Providers.</source>
+        <translation>Weitere Anbieter fügen Sie später unter „Anbieter“ hinzu; dort ändern Sie sie auch.</translation>
     </message>
 </context>
 <context>

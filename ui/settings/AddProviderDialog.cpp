@@ -171,7 +171,7 @@ AddProviderDialog::AddProviderDialog(Core::CoreServices& services, Core::Actor a
     // The rest, which most people never change, under a collapsed Advanced: the protocol, Azure's API version,
     // retries, limits, timeouts and the breaker.
     m_advanced->setObjectName(QStringLiteral("advancedToggle"));
-    m_advanced->setText(tr("Ad&vanced"));
+    m_advanced->setText(tr("Advanced"));
     m_advanced->setCheckable(true);
     m_advanced->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
     m_advanced->setAutoRaise(true);
