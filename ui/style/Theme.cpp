@@ -110,6 +110,16 @@ public:
         case PE_FrameLineEdit:
             drawField(option, painter);
             return;
+        case PE_Frame: {
+            // Lists and tables: one thin rounded hairline instead of Fusion's sunken double edge.
+            painter->save();
+            painter->setRenderHint(QPainter::Antialiasing);
+            painter->setPen(QPen(tokens().border, 1));
+            painter->setBrush(Qt::NoBrush);
+            painter->drawRoundedRect(inner(option->rect), Radius::small, Radius::small);
+            painter->restore();
+            return;
+        }
         case PE_PanelLineEdit: {
             // The field's background, then its rounded frame (Fusion draws both here).
             painter->save();
@@ -135,6 +145,20 @@ public:
 
     void drawControl(ControlElement element, const QStyleOption* option, QPainter* painter,
                      const QWidget* widget) const override {
+        if (element == CE_HeaderSection) {
+            // Flat table headers: the raised surface, a rule under them and a faint line between columns.
+            const Colours& c = tokens();
+            painter->save();
+            painter->fillRect(option->rect, c.raised);
+            painter->setPen(QPen(c.border, 1));
+            painter->drawLine(option->rect.bottomLeft(), option->rect.bottomRight());
+            const auto* header = qstyleoption_cast<const QStyleOptionHeader*>(option);
+            if (!header || header->position != QStyleOptionHeader::End) {
+                painter->drawLine(option->rect.topRight() + QPoint(0, 4), option->rect.bottomRight() - QPoint(0, 4));
+            }
+            painter->restore();
+            return;
+        }
         if (element == CE_PushButtonLabel) {
             const auto* button = qstyleoption_cast<const QStyleOptionButton*>(option);
             if (button && isDefault(*button)) {
