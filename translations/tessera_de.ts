@@ -1881,6 +1881,10 @@ Ein nativer Desktop-Arbeitsplatz für KI. API-Schlüssel liegen im Systemschlüs
         <source>Cache</source>
         <translation>Cache</translation>
     </message>
+    <message>
+        <source>This run uses the language given with --language (%1). The choice here applies when Tessera starts without it.</source>
+        <translation>Dieser Start verwendet die mit --language angegebene Sprache (%1). Die Auswahl hier gilt, wenn Tessera ohne diese Option startet.</translation>
+    </message>
 </context>
 <context>
     <name>Tessera::Ui::ShortcutsDialog</name>

@@ -86,6 +86,7 @@ int main(int argc, char** argv) {
     Ui::UiSettings settings = Ui::UiSettings::load();
     if (parser.isSet(languageOption)) {
         settings.language = parser.value(languageOption);
+        Ui::setCommandLineLanguage(settings.language);
     }
     if (parser.isSet(themeOption)) {
         const QString theme = parser.value(themeOption);

@@ -207,3 +207,24 @@ TEST_F(MainWindowTest, WithoutAProviderTheEmptyChatIsTheWelcomePageAndStoredConv
     EXPECT_EQ(child<QToolButton>(&window, "modelChip")->text().section(QStringLiteral(" · "), 0, 0),
               QStringLiteral("studio"));
 }
+
+TEST_F(MainWindowTest, SettingsSaysWhenTheCommandLineOverridesTheThemeOrTheLanguage) {
+    const Core::Actor actor = Core::Actor::owner(Core::ClientKind::Test);
+    {
+        Ui::SettingsDialog plain(*services, actor, Ui::UiSettings{});
+        EXPECT_EQ(plain.findChild<QLabel*>(QStringLiteral("themeOverridden")), nullptr);
+        EXPECT_EQ(plain.findChild<QLabel*>(QStringLiteral("languageOverridden")), nullptr);
+    }
+    Ui::setCommandLineTheme(Ui::Theme::Dark);
+    Ui::setCommandLineLanguage(QStringLiteral("de"));
+    Ui::SettingsDialog overridden(*services, actor, Ui::UiSettings{});
+    Ui::setCommandLineTheme(std::nullopt);
+    Ui::setCommandLineLanguage(std::nullopt);
+    auto* theme = overridden.findChild<QLabel*>(QStringLiteral("themeOverridden"));
+    ASSERT_NE(theme, nullptr);
+    EXPECT_TRUE(theme->text().contains(QStringLiteral("--theme")));
+    EXPECT_TRUE(theme->text().contains(QStringLiteral("dark")));
+    auto* language = overridden.findChild<QLabel*>(QStringLiteral("languageOverridden"));
+    ASSERT_NE(language, nullptr);
+    EXPECT_TRUE(language->text().contains(QStringLiteral("--language (de)")));
+}

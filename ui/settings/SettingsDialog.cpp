@@ -106,6 +106,16 @@ SettingsDialog::SettingsDialog(Core::CoreServices& services, Core::Actor actor, 
     auto* general = new QFormLayout;
     general->addRow(tr("&Language:"), m_language);
     general->addRow(QString(), note);
+    if (const std::optional<QString> overridden = commandLineLanguage()) {
+        auto* languageNote = new QLabel(tr("This run uses the language given with --language (%1). The choice here "
+                                           "applies when Tessera starts without it.")
+                                            .arg(*overridden),
+                                        this);
+        languageNote->setObjectName(QStringLiteral("languageOverridden"));
+        languageNote->setWordWrap(true);
+        languageNote->setForegroundRole(QPalette::PlaceholderText);
+        general->addRow(QString(), languageNote);
+    }
     auto* form = new QFormLayout; // Appearance
     form->addRow(tr("&Theme:"), m_theme);
     if (const std::optional<Theme> overridden = commandLineTheme()) {

@@ -71,6 +71,7 @@ void applyFontSize(QApplication& app, int pointSize) {
 
 namespace {
 std::optional<Theme> g_commandLineTheme;
+std::optional<QString> g_commandLineLanguage;
 } // namespace
 
 std::optional<Theme> commandLineTheme() {
@@ -79,6 +80,14 @@ std::optional<Theme> commandLineTheme() {
 
 void setCommandLineTheme(std::optional<Theme> theme) {
     g_commandLineTheme = theme;
+}
+
+std::optional<QString> commandLineLanguage() {
+    return g_commandLineLanguage;
+}
+
+void setCommandLineLanguage(std::optional<QString> language) {
+    g_commandLineLanguage = std::move(language);
 }
 
 void applyTheme(QApplication& app, Theme theme) {

@@ -39,6 +39,9 @@ void applyFontSize(QApplication& app, int pointSize);
 // Settings says so.
 std::optional<Theme> commandLineTheme();
 void setCommandLineTheme(std::optional<Theme> theme);
+// Likewise the language given with --language.
+std::optional<QString> commandLineLanguage();
+void setCommandLineLanguage(std::optional<QString> language);
 
 // Applies the theme to the whole application (Fusion with a light or dark palette, or the platform default).
 void applyTheme(QApplication& app, Theme theme);
