@@ -84,13 +84,14 @@ WelcomePage::WelcomePage(QWidget* parent)
         button->setToolTip(card.description);
         button->setAutoDefault(false);
         button->setCursor(Qt::PointingHandCursor);
-        button->setMinimumHeight(64);
+        button->setMinimumHeight(68);
         button->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Fixed);
         button->setProperty("cardIconId", int(card.icon));
         auto* icon = new QLabel(button);
         icon->setObjectName(QStringLiteral("cardIcon"));
         auto* name = new QLabel(card.name, button);
         name->setFont(scaled(font(), Style::Type::body, true));
+        name->setWordWrap(true);
         auto* description = new QLabel(card.description, button);
         description->setFont(scaled(font(), Style::Type::caption));
         description->setForegroundRole(QPalette::PlaceholderText);
