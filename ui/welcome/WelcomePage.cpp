@@ -84,7 +84,7 @@ WelcomePage::WelcomePage(QWidget* parent)
         button->setToolTip(card.description);
         button->setAutoDefault(false);
         button->setCursor(Qt::PointingHandCursor);
-        button->setMinimumHeight(68);
+        button->setMinimumHeight(76);
         button->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Fixed);
         button->setProperty("cardIconId", int(card.icon));
         auto* icon = new QLabel(button);
