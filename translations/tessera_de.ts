@@ -479,24 +479,8 @@
         <translation>Modell</translation>
     </message>
     <message>
-        <source>Send (Ctrl+Enter)</source>
-        <translation>Senden (Strg+Eingabe)</translation>
-    </message>
-    <message>
-        <source>Stop the answer (Esc)</source>
-        <translation>Antwort anhalten (Esc)</translation>
-    </message>
-    <message>
         <source>Add a provider first (Providers ▸ Add Provider…).</source>
         <translation>Fügen Sie zuerst einen Anbieter hinzu (Anbieter ▸ Anbieter hinzufügen …).</translation>
-    </message>
-    <message>
-        <source>System prompt and fallback model of this conversation (Ctrl+Shift+,)</source>
-        <translation>Systemprompt und Ersatzmodell dieser Unterhaltung (Strg+Umschalt+,)</translation>
-    </message>
-    <message>
-        <source>Conversation settings</source>
-        <translation>Einstellungen der Unterhaltung</translation>
     </message>
     <message>
         <source>default model</source>
@@ -513,30 +497,6 @@
     <message>
         <source>Stop the answer being written first (Esc).</source>
         <translation>Halten Sie zuerst die laufende Antwort an (Esc).</translation>
-    </message>
-    <message>
-        <source>Attach images or text files to the message (Ctrl+Shift+A); you can also paste or drop them</source>
-        <translation>Bilder oder Textdateien an die Nachricht anhängen (Strg+Umschalt+A); Sie können sie auch einfügen oder hineinziehen</translation>
-    </message>
-    <message>
-        <source>Attach files</source>
-        <translation>Dateien anhängen</translation>
-    </message>
-    <message>
-        <source>Choose the provider and model (Ctrl+Shift+M)</source>
-        <translation>Anbieter und Modell wählen (Strg+Umschalt+M)</translation>
-    </message>
-    <message>
-        <source>Provider and model</source>
-        <translation>Anbieter und Modell</translation>
-    </message>
-    <message>
-        <source>Send</source>
-        <translation>Senden</translation>
-    </message>
-    <message>
-        <source>Stop</source>
-        <translation>Anhalten</translation>
     </message>
     <message>
         <source>No provider</source>
@@ -567,6 +527,49 @@
     <message>
         <source>Write a message… (Ctrl+Enter sends, Esc stops)</source>
         <translation>Nachricht schreiben … (Strg+Eingabe sendet, Esc hält an)</translation>
+    </message>
+</context>
+<context>
+    <name>Tessera::Ui::ComposerCard</name>
+    <message>
+        <source>Attach images or text files to the message (Ctrl+Shift+A); you can also paste or drop them</source>
+        <translation>Bilder oder Textdateien an die Nachricht anhängen (Strg+Umschalt+A); Sie können sie auch einfügen oder hineinziehen</translation>
+    </message>
+    <message>
+        <source>Attach files</source>
+        <translation>Dateien anhängen</translation>
+    </message>
+    <message>
+        <source>Choose the provider and model (Ctrl+Shift+M)</source>
+        <translation>Anbieter und Modell wählen (Strg+Umschalt+M)</translation>
+    </message>
+    <message>
+        <source>Provider and model</source>
+        <translation>Anbieter und Modell</translation>
+    </message>
+    <message>
+        <source>System prompt and fallback model of this conversation (Ctrl+Shift+,)</source>
+        <translation>Systemprompt und Ersatzmodell dieser Unterhaltung (Strg+Umschalt+,)</translation>
+    </message>
+    <message>
+        <source>Conversation settings</source>
+        <translation>Einstellungen der Unterhaltung</translation>
+    </message>
+    <message>
+        <source>Send (Ctrl+Enter)</source>
+        <translation>Senden (Strg+Eingabe)</translation>
+    </message>
+    <message>
+        <source>Send</source>
+        <translation>Senden</translation>
+    </message>
+    <message>
+        <source>Stop the answer (Esc)</source>
+        <translation>Antwort anhalten (Esc)</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>Anhalten</translation>
     </message>
 </context>
 <context>

@@ -5,6 +5,7 @@
 #include "chat/Attachments.h"
 #include "chat/ChatView.h"
 #include "chat/Composer.h"
+#include "chat/ComposerCard.h"
 #include "chat/ConversationService.h"
 #include "chat/ImageImport.h"
 #include "chat/MessageWidget.h"
@@ -15,16 +16,13 @@
 #include "style/Theme.h"
 #include "widgets/ErrorBanner.h"
 
-#include <QAbstractTextDocumentLayout>
 #include <QApplication>
 #include <QClipboard>
 #include <QComboBox>
 #include <QFile>
-#include <QFrame>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLocale>
-#include <QPainter>
 #include <QPointer>
 #include <QPushButton>
 #include <QRegularExpression>
@@ -43,20 +41,14 @@ ChatPanel::ChatPanel(Core::CoreServices& services, Core::Actor actor, QWidget* p
     , m_actor(std::move(actor))
     , m_provider(new QComboBox(this))
     , m_model(new QComboBox(this))
-    , m_modelChip(new QToolButton(this))
     , m_picker(new ModelPicker(this))
-    , m_settingsButton(new QToolButton(this))
-    , m_fallback(new QLabel(this))
     , m_editNotice(new QLabel(this))
     , m_draftTimer(new QTimer(this))
     , m_banner(new ErrorBanner(this))
     , m_view(new ChatView(this))
-    , m_composer(new Composer(this))
-    , m_attachments(new AttachmentStrip(this))
-    , m_attach(new QToolButton(this))
-    , m_send(new QPushButton(this))
-    , m_stop(new QPushButton(this))
-    , m_composerCard(new QFrame(this)) {
+    , m_card(new ComposerCard(this))
+    , m_composer(m_card->composer())
+    , m_attachments(new AttachmentStrip(this)) {
     // The provider and model chosen: kept in two combo boxes (the picker and the chip show and change them).
     m_provider->setObjectName(QStringLiteral("providerPicker"));
     m_provider->setAccessibleName(tr("Provider"));
@@ -66,61 +58,10 @@ ChatPanel::ChatPanel(Core::CoreServices& services, Core::Actor actor, QWidget* p
     m_model->setEditable(true);
     m_model->setInsertPolicy(QComboBox::NoInsert);
     m_model->hide();
-    m_modelChip->setObjectName(QStringLiteral("modelChip"));
-    m_modelChip->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
-    m_modelChip->setLayoutDirection(Qt::RightToLeft); // the chevron after the name
-    m_modelChip->setToolTip(tr("Choose the provider and model (Ctrl+Shift+M)"));
-    m_modelChip->setAccessibleName(tr("Provider and model"));
-    m_modelChip->setFocusPolicy(Qt::StrongFocus);
-    m_settingsButton->setObjectName(QStringLiteral("conversationSettingsButton"));
-    m_settingsButton->setToolTip(tr("System prompt and fallback model of this conversation (Ctrl+Shift+,)"));
-    m_settingsButton->setAccessibleName(tr("Conversation settings"));
-    m_fallback->setObjectName(QStringLiteral("fallbackLabel"));
-    m_fallback->setTextFormat(Qt::PlainText);
-    m_fallback->setForegroundRole(QPalette::PlaceholderText);
-    m_attach->setObjectName(QStringLiteral("attachButton"));
-    m_attach->setToolTip(tr("Attach images or text files to the message (Ctrl+Shift+A); you can also paste or "
-                            "drop them"));
-    m_attach->setAccessibleName(tr("Attach files"));
     m_editNotice->setObjectName(QStringLiteral("editNotice"));
     m_editNotice->setText(tr("Editing an earlier question: Send makes it a new version, Esc cancels."));
     m_editNotice->setWordWrap(true);
     m_editNotice->hide();
-    m_send->setObjectName(QStringLiteral("sendButton"));
-    m_send->setToolTip(tr("Send (Ctrl+Enter)"));
-    m_send->setAccessibleName(tr("Send"));
-    m_send->setAutoDefault(false);
-    m_stop->setObjectName(QStringLiteral("stopButton"));
-    m_stop->setToolTip(tr("Stop the answer (Esc)"));
-    m_stop->setAccessibleName(tr("Stop"));
-    m_stop->setAutoDefault(false);
-    for (QPushButton* button : {m_send, m_stop}) {
-        button->setFixedSize(34, 34);
-        button->setIconSize(QSize(Style::iconSize + 2, Style::iconSize + 2));
-        button->setCursor(Qt::PointingHandCursor);
-    }
-    m_composer->setFrameShape(QFrame::NoFrame);
-    m_composer->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Fixed);
-    m_composerCard->setObjectName(QStringLiteral("composerCard"));
-    m_composerCard->setAttribute(Qt::WA_StyledBackground);
-
-    // The composer: one rounded card with the text, and under it attach, the model chip, the conversation's
-    // settings and send (stop while an answer is written).
-    auto* tools = new QHBoxLayout;
-    tools->setContentsMargins(0, 0, 0, 0);
-    tools->setSpacing(Style::Space::half);
-    tools->addWidget(m_attach);
-    tools->addWidget(m_modelChip);
-    tools->addWidget(m_fallback);
-    tools->addStretch(1);
-    tools->addWidget(m_settingsButton);
-    tools->addWidget(m_send);
-    tools->addWidget(m_stop);
-    auto* card = new QVBoxLayout(m_composerCard);
-    card->setContentsMargins(Style::Space::two - 4, Style::Space::one, Style::Space::one, Style::Space::one);
-    card->setSpacing(Style::Space::half);
-    card->addWidget(m_composer);
-    card->addLayout(tools);
 
     // Under the conversation, in the same readable column: attachments, the edit notice and the composer.
     auto* bottom = new QWidget(this);
@@ -132,7 +73,7 @@ ChatPanel::ChatPanel(Core::CoreServices& services, Core::Actor actor, QWidget* p
     bottomLayout->addWidget(m_banner);
     bottomLayout->addWidget(m_attachments);
     bottomLayout->addWidget(m_editNotice);
-    bottomLayout->addWidget(m_composerCard);
+    bottomLayout->addWidget(m_card);
     auto* centre = new QHBoxLayout;
     centre->setContentsMargins(0, 0, 0, 0);
     centre->addStretch(0);
@@ -146,11 +87,8 @@ ChatPanel::ChatPanel(Core::CoreServices& services, Core::Actor actor, QWidget* p
     layout->addLayout(centre);
     setAutoFillBackground(true);
     setBackgroundRole(QPalette::Base);
-    applyStyle();
-    updateComposerHeight();
 
-    connect(m_composer->document(), &QTextDocument::contentsChanged, this, &ChatPanel::updateComposerHeight);
-    connect(m_modelChip, &QToolButton::clicked, this, &ChatPanel::openModelPicker);
+    connect(m_card->modelChip(), &QToolButton::clicked, this, &ChatPanel::openModelPicker);
     connect(m_picker, &ModelPicker::chosen, this, [this](const QString& provider, const QString& model) {
         selectProviderAndModel(provider, model);
         m_composer->setFocus(Qt::OtherFocusReason);
@@ -165,13 +103,13 @@ ChatPanel::ChatPanel(Core::CoreServices& services, Core::Actor actor, QWidget* p
     pickShortcut->setContext(Qt::WidgetWithChildrenShortcut);
     connect(pickShortcut, &QShortcut::activated, this, &ChatPanel::openModelPicker);
 
-    connect(m_send, &QPushButton::clicked, this, &ChatPanel::handleSend);
-    connect(m_stop, &QPushButton::clicked, this, &ChatPanel::handleStop);
+    connect(m_card->sendButton(), &QPushButton::clicked, this, &ChatPanel::handleSend);
+    connect(m_card->stopButton(), &QPushButton::clicked, this, &ChatPanel::handleStop);
     connect(m_composer, &Composer::sendRequested, this, &ChatPanel::handleSend);
     connect(m_composer, &Composer::stopRequested, this, &ChatPanel::handleStop);
     connect(m_provider, &QComboBox::currentIndexChanged, this, &ChatPanel::handleProviderChanged);
-    connect(m_settingsButton, &QToolButton::clicked, this, &ChatPanel::openConversationSettings);
-    connect(m_attach, &QToolButton::clicked, this, &ChatPanel::attachRequested);
+    connect(m_card->settingsButton(), &QToolButton::clicked, this, &ChatPanel::openConversationSettings);
+    connect(m_card->attachButton(), &QToolButton::clicked, this, &ChatPanel::attachRequested);
     connect(m_composer, &Composer::filesInserted, this, &ChatPanel::attachFiles);
     m_draftTimer->setSingleShot(true);
     m_draftTimer->setInterval(draftDelayMs);
@@ -693,89 +631,23 @@ void ChatPanel::applyConversationSettings(const ConversationSettings& settings) 
 void ChatPanel::showFallback() {
     const ConversationSettings settings = conversationSettings();
     if (!settings.fallbackProviderId) {
-        m_fallback->clear();
-        m_fallback->hide();
+        m_card->fallbackLabel()->clear();
+        m_card->fallbackLabel()->hide();
         return;
     }
     const QString model = settings.fallbackModel.isEmpty() ? tr("default model") : settings.fallbackModel;
-    m_fallback->setText(tr("Fallback: %1 / %2").arg(settings.fallbackProviderName, model));
-    m_fallback->show();
-}
-
-void ChatPanel::applyStyle() {
-    m_styled = Style::generation();
-    const Style::Colours& c = Style::tokens();
-    m_composerCard->setStyleSheet(
-        QStringLiteral("#composerCard { background: %1; border: 1px solid %2; border-radius: %3px; }")
-            .arg(Style::css(c.surface), Style::css(c.border))
-            .arg(Style::Radius::large));
-    m_composer->setStyleSheet(QStringLiteral("QPlainTextEdit { background: transparent; }"));
-    const QString flat = Style::iconButtonSheet();
-    for (QToolButton* button : {m_attach, m_settingsButton}) {
-        button->setStyleSheet(flat);
-    }
-    QColor chipHover = c.text;
-    chipHover.setAlphaF(0.08F);
-    m_modelChip->setStyleSheet(
-        QStringLiteral("#modelChip { border: 1px solid %1; border-radius: 13px; padding: 3px 10px; "
-                       "background: transparent; }"
-                       "#modelChip:hover { background: %2; }"
-                       "#modelChip:focus { border: 2px solid %3; padding: 2px 9px; }")
-            .arg(Style::css(c.border), Style::css(chipHover), Style::css(c.focus)));
-    QColor disabled = c.border;
-    m_send->setStyleSheet(
-        QStringLiteral("#sendButton { background: %1; border: none; border-radius: 17px; }"
-                       "#sendButton:hover { background: %2; }"
-                       "#sendButton:disabled { background: %3; }"
-                       "#sendButton:focus { border: 2px solid %4; }")
-            .arg(Style::css(c.accent), Style::css(c.accent.darker(115)), Style::css(disabled), Style::css(c.focus)));
-    m_stop->setStyleSheet(QStringLiteral("#stopButton { background: %1; border: none; border-radius: 17px; }"
-                                         "#stopButton:hover { background: %2; }"
-                                         "#stopButton:focus { border: 2px solid %3; }")
-                              .arg(Style::css(c.text), Style::css(c.mutedText), Style::css(c.focus)));
-    m_attach->setIcon(Style::icon(Style::Icon::Paperclip));
-    m_settingsButton->setIcon(Style::icon(Style::Icon::SlidersHorizontal));
-    m_modelChip->setIcon(Style::icon(Style::Icon::ChevronDown, Style::Tone::Muted));
-    m_send->setIcon(Style::icon(Style::Icon::ArrowUp, Style::Tone::OnAccent));
-    m_stop->setIcon(stopIcon());
-}
-
-// The stop button is filled with the text colour; its square takes the surface colour.
-QIcon ChatPanel::stopIcon() const {
-    QPixmap square(QSize(32, 32));
-    square.fill(Qt::transparent);
-    QPainter painter(&square);
-    painter.setRenderHint(QPainter::Antialiasing);
-    painter.setPen(Qt::NoPen);
-    painter.setBrush(Style::tokens().surface);
-    painter.drawRoundedRect(QRectF(9, 9, 14, 14), 3, 3);
-    painter.end();
-    return QIcon(square);
-}
-
-bool ChatPanel::event(QEvent* event) {
-    if (event->type() == QEvent::PaletteChange && m_styled != Style::generation()) {
-        applyStyle();
-    }
-    return QWidget::event(event);
-}
-
-void ChatPanel::updateComposerHeight() {
-    // One line when empty, growing with the text up to eight lines, then it scrolls.
-    const int lines = std::clamp(int(m_composer->document()->documentLayout()->documentSize().height()), 1, 8);
-    const int height =
-        lines * m_composer->fontMetrics().lineSpacing() + int(2 * m_composer->document()->documentMargin()) + 4;
-    m_composer->setFixedHeight(std::max(height, 36));
+    m_card->fallbackLabel()->setText(tr("Fallback: %1 / %2").arg(settings.fallbackProviderName, model));
+    m_card->fallbackLabel()->show();
 }
 
 void ChatPanel::updateModelChip() {
     const QString provider = m_provider->currentText();
     const QString model = m_model->currentText().trimmed();
     if (provider.isEmpty()) {
-        m_modelChip->setText(tr("No provider"));
+        m_card->modelChip()->setText(tr("No provider"));
         return;
     }
-    m_modelChip->setText(model.isEmpty() ? provider : QStringLiteral("%1 · %2").arg(provider, model));
+    m_card->modelChip()->setText(model.isEmpty() ? provider : QStringLiteral("%1 · %2").arg(provider, model));
 }
 
 void ChatPanel::openModelPicker() {
@@ -784,7 +656,7 @@ void ChatPanel::openModelPicker() {
         return;
     }
     fillModelPicker();
-    m_picker->popup(m_modelChip);
+    m_picker->popup(m_card->modelChip());
     // The lists of the providers not asked yet this session, filled in as they arrive.
     for (int i = 0; i < m_provider->count(); ++i) {
         const QString name = m_provider->itemText(i);
@@ -832,11 +704,7 @@ void ChatPanel::fillModelPicker() {
 
 void ChatPanel::updateButtons() {
     const bool answering = m_answeringMessageId.has_value();
-    m_send->setEnabled(!answering);
-    m_stop->setEnabled(answering);
-    // One place, two faces: send, or stop while an answer is written.
-    m_send->setVisible(!answering);
-    m_stop->setVisible(answering);
+    m_card->setAnswering(answering);
     m_view->setActionsEnabled(!answering);
 }
 

@@ -12,7 +12,6 @@
 #include <optional>
 
 class QComboBox;
-class QFrame;
 class QLabel;
 class QPushButton;
 class QTimer;
@@ -27,6 +26,7 @@ namespace Tessera::Ui {
 class AttachmentStrip;
 class ChatView;
 class Composer;
+class ComposerCard;
 class ErrorBanner;
 class ModelPicker;
 
@@ -85,9 +85,6 @@ public:
     // Opens the provider-and-model picker over the composer (Ctrl+Shift+M).
     void openModelPicker();
 
-protected:
-    bool event(QEvent* event) override;
-
 Q_SIGNALS:
     // A conversation was created, answered or changed: the list should refresh (and select id).
     void conversationsChanged(qint64 conversationId);
@@ -105,9 +102,6 @@ private:
     void handleTurnFinished(const Core::TurnOutcome& outcome);
     void handleProviderChanged();
     void updateButtons();
-    void applyStyle();
-    QIcon stopIcon() const;
-    void updateComposerHeight();
     void updateModelChip();
     void fillModelPicker();
     void selectProviderAndModel(const QString& providerName, const QString& model);
@@ -127,10 +121,7 @@ private:
     QComboBox* m_provider;
     QComboBox* m_model;
     QSet<QString> m_listing; // providers whose model list is being fetched
-    QToolButton* m_modelChip;
     ModelPicker* m_picker;
-    QToolButton* m_settingsButton;
-    QLabel* m_fallback;
     QLabel* m_editNotice;
     std::optional<qint64> m_editing; // the question being edited
     QTimer* m_draftTimer;
@@ -139,13 +130,9 @@ private:
     QStringList m_newConversationTags;      // likewise
     ErrorBanner* m_banner;
     ChatView* m_view;
-    Composer* m_composer;
+    ComposerCard* m_card;
+    Composer* m_composer; // the card's
     AttachmentStrip* m_attachments;
-    QToolButton* m_attach;
-    QPushButton* m_send;
-    QPushButton* m_stop;
-    QFrame* m_composerCard;
-    int m_styled = -1; // the theme generation the panel was styled for
 };
 
 } // namespace Tessera::Ui
