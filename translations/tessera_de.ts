@@ -690,6 +690,37 @@
     </message>
 </context>
 <context>
+    <name>Tessera::Ui::ConversationSidebar</name>
+    <message>
+        <source>New chat</source>
+        <translation>Neuer Chat</translation>
+    </message>
+    <message>
+        <source>Start a new conversation (Ctrl+N)</source>
+        <translation>Neue Unterhaltung beginnen (Strg+N)</translation>
+    </message>
+    <message>
+        <source>Filter conversations</source>
+        <translation>Unterhaltungen filtern</translation>
+    </message>
+    <message>
+        <source>Show only the conversations whose title or tags contain this text; Ctrl+K searches the messages</source>
+        <translation>Nur Unterhaltungen zeigen, deren Titel oder Tags diesen Text enthalten; Strg+K durchsucht die Nachrichten</translation>
+    </message>
+    <message>
+        <source>Filter by tag</source>
+        <translation>Nach Tag filtern</translation>
+    </message>
+    <message>
+        <source>Show only the conversations with this tag</source>
+        <translation>Nur die Unterhaltungen mit diesem Tag zeigen</translation>
+    </message>
+    <message>
+        <source>Conversations</source>
+        <translation>Unterhaltungen</translation>
+    </message>
+</context>
+<context>
     <name>Tessera::Ui::ErrorBanner</name>
     <message>
         <source>Dismiss</source>
@@ -1008,14 +1039,6 @@
         <translation>Archivierte Unterhaltungen</translation>
     </message>
     <message>
-        <source>Filter by tag</source>
-        <translation>Nach Tag filtern</translation>
-    </message>
-    <message>
-        <source>Show only the conversations with this tag</source>
-        <translation>Nur die Unterhaltungen mit diesem Tag zeigen</translation>
-    </message>
-    <message>
         <source>Conversation Se&amp;ttings…</source>
         <translation>Ein&amp;stellungen der Unterhaltung…</translation>
     </message>
@@ -1109,22 +1132,6 @@
     <message>
         <source>The tag “%1” was deleted.</source>
         <translation>Das Tag „%1“ wurde gelöscht.</translation>
-    </message>
-    <message>
-        <source>New chat</source>
-        <translation>Neuer Chat</translation>
-    </message>
-    <message>
-        <source>Start a new conversation (Ctrl+N)</source>
-        <translation>Neue Unterhaltung beginnen (Strg+N)</translation>
-    </message>
-    <message>
-        <source>Filter conversations</source>
-        <translation>Unterhaltungen filtern</translation>
-    </message>
-    <message>
-        <source>Show only the conversations whose title or tags contain this text; Ctrl+K searches the messages</source>
-        <translation>Nur Unterhaltungen zeigen, deren Titel oder Tags diesen Text enthalten; Strg+K durchsucht die Nachrichten</translation>
     </message>
     <message>
         <source>Delete this message? Its text and images are lost; its replies stay in the conversation.</source>

@@ -111,8 +111,8 @@ void ComposerCard::setAnswering(bool answering) {
 void ComposerCard::updateHeight() {
     // One line when empty, growing with the text up to eight lines, then it scrolls.
     const int lines = std::clamp(int(m_composer->document()->documentLayout()->documentSize().height()), 1, maxLines);
-    const int height = lines * m_composer->fontMetrics().lineSpacing() +
-                       int(2 * m_composer->document()->documentMargin()) + 4;
+    const int height =
+        lines * m_composer->fontMetrics().lineSpacing() + int(2 * m_composer->document()->documentMargin()) + 4;
     m_composer->setFixedHeight(std::max(height, 36));
 }
 
@@ -142,13 +142,13 @@ void ComposerCard::applyStyle() {
                        "#modelChip:focus { border: 2px solid %3; padding: 2px 9px; }")
             .arg(Style::css(c.border), Style::css(chipHover), Style::css(c.focus)));
     const int radius = roundButton / 2;
-    m_send->setStyleSheet(QStringLiteral("#sendButton { background: %1; border: none; border-radius: %5px; }"
-                                         "#sendButton:hover { background: %2; }"
-                                         "#sendButton:disabled { background: %3; }"
-                                         "#sendButton:focus { border: 2px solid %4; }")
-                              .arg(Style::css(c.accent), Style::css(c.accent.darker(115)), Style::css(c.border),
-                                   Style::css(c.focus))
-                              .arg(radius));
+    m_send->setStyleSheet(
+        QStringLiteral("#sendButton { background: %1; border: none; border-radius: %5px; }"
+                       "#sendButton:hover { background: %2; }"
+                       "#sendButton:disabled { background: %3; }"
+                       "#sendButton:focus { border: 2px solid %4; }")
+            .arg(Style::css(c.accent), Style::css(c.accent.darker(115)), Style::css(c.border), Style::css(c.focus))
+            .arg(radius));
     m_stop->setStyleSheet(QStringLiteral("#stopButton { background: %1; border: none; border-radius: %4px; }"
                                          "#stopButton:hover { background: %2; }"
                                          "#stopButton:focus { border: 2px solid %3; }")

@@ -1,6 +1,7 @@
 #include "mainwindow/MainWindow.h"
 #include "mainwindow/ConversationDelegate.h"
 #include "mainwindow/ConversationFiles.h"
+#include "mainwindow/ConversationSidebar.h"
 #include "mainwindow/ShortcutsDialog.h"
 
 #include "app/CoreServices.h"
@@ -40,10 +41,8 @@
 #include <QSplitter>
 #include <QStackedWidget>
 #include <QStatusBar>
-#include <QStyle>
 #include <QTableWidget>
 #include <QTimer>
-#include <QToolBar>
 #include <QToolButton>
 #include <QVBoxLayout>
 #include <algorithm>
@@ -61,7 +60,8 @@ MainWindow::MainWindow(Core::CoreServices& services, Dialogs& dialogs, Core::Act
     , m_dialogs(dialogs)
     , m_actor(std::move(actor))
     , m_model(new ConversationListModel(services.conversations(), m_actor, this))
-    , m_list(new QListView(this))
+    , m_sidebar(new ConversationSidebar(m_model, this))
+    , m_list(m_sidebar->list())
     , m_chat(new ChatPanel(services, m_actor, this))
     , m_splitter(new QSplitter(this))
     , m_healthChecker(new Core::HealthChecker(services.probe(), services.resilience(), this))
@@ -73,63 +73,17 @@ MainWindow::MainWindow(Core::CoreServices& services, Dialogs& dialogs, Core::Act
     , m_undoTimer(new QTimer(this)) {
     setObjectName(QStringLiteral("mainWindow"));
     setWindowTitle(tr("Tessera"));
-    m_list->setObjectName(QStringLiteral("conversationList"));
-    m_list->setAccessibleName(tr("Conversations"));
-    m_list->setModel(m_model);
-    m_list->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    m_list->setUniformItemSizes(false); // a group's first row is taller (its name is drawn above it)
-    m_list->setTextElideMode(Qt::ElideRight);
-    m_list->setFrameShape(QFrame::NoFrame);
-    m_list->setMouseTracking(true);
-    m_list->viewport()->setAttribute(Qt::WA_Hover);
-    m_list->setVerticalScrollMode(QAbstractItemView::ScrollPerPixel);
-    m_list->setContextMenuPolicy(Qt::ActionsContextMenu);
-    m_list->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
-    m_list->setItemDelegate(new ConversationDelegate(m_list));
-
-    auto* sidebar = new QWidget(this);
-    sidebar->setObjectName(QStringLiteral("sidebar"));
-    // A prominent New chat, and a filter over the titles and tags.
-    m_newChat = new QPushButton(tr("New chat"), sidebar);
-    m_newChat->setObjectName(QStringLiteral("newChatButton"));
-    m_newChat->setToolTip(tr("Start a new conversation (Ctrl+N)"));
-    m_newChat->setAutoDefault(false);
-    m_newChat->setMinimumHeight(36);
-    connect(m_newChat, &QPushButton::clicked, this, &MainWindow::newConversation);
-    m_listFilter = new QLineEdit(sidebar);
-    m_listFilter->setObjectName(QStringLiteral("conversationFilter"));
-    m_listFilter->setPlaceholderText(tr("Filter conversations"));
-    m_listFilter->setAccessibleName(tr("Filter conversations"));
-    m_listFilter->setToolTip(tr("Show only the conversations whose title or tags contain this text; Ctrl+K searches "
-                                "the messages"));
-    m_listFilter->setClearButtonEnabled(true);
-    m_listFilter->addAction(Style::icon(Style::Icon::Search, Style::Tone::Muted), QLineEdit::LeadingPosition);
-    connect(m_listFilter, &QLineEdit::textChanged, this, [this](const QString& text) {
+    m_tagFilter = m_sidebar->tagFilter();
+    connect(m_sidebar->newChatButton(), &QPushButton::clicked, this, &MainWindow::newConversation);
+    connect(m_sidebar->filterField(), &QLineEdit::textChanged, this, [this](const QString& text) {
         const qint64 current = currentConversationId();
         m_model->setFilterText(text);
         if (const QModelIndex index = m_model->indexOfId(current); index.isValid()) {
             m_list->setCurrentIndex(index);
         }
     });
-    // Narrows the list to one tag; shown once a tag exists.
-    m_tagFilter = new QComboBox(sidebar);
-    m_tagFilter->setObjectName(QStringLiteral("tagFilter"));
-    m_tagFilter->setAccessibleName(tr("Filter by tag"));
-    m_tagFilter->setToolTip(tr("Show only the conversations with this tag"));
-    m_tagFilter->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
-    m_tagFilter->setMinimumContentsLength(8);
-    m_tagFilter->setContextMenuPolicy(Qt::ActionsContextMenu);
-    m_tagFilter->hide();
     connect(m_tagFilter, &QComboBox::activated, this,
             [this](int index) { setTagFilter(m_tagFilter->itemData(index).toString()); });
-    auto* sidebarLayout = new QVBoxLayout(sidebar);
-    sidebarLayout->setContentsMargins(Style::Space::one, Style::Space::one + 4, Style::Space::one, 0);
-    sidebarLayout->setSpacing(Style::Space::one);
-    sidebarLayout->addWidget(m_newChat);
-    sidebarLayout->addWidget(m_listFilter);
-    sidebarLayout->addWidget(m_tagFilter);
-    sidebarLayout->addWidget(m_list, 1);
-    applySidebarStyle();
 
     m_splitter->setObjectName(QStringLiteral("mainSplitter"));
     // Right of the list: the welcome page while no provider exists, else the chat.
@@ -138,7 +92,7 @@ MainWindow::MainWindow(Core::CoreServices& services, Dialogs& dialogs, Core::Act
     m_rightSide = new QStackedWidget(this);
     m_rightSide->addWidget(m_welcome);
     m_rightSide->addWidget(m_chat);
-    m_splitter->addWidget(sidebar);
+    m_splitter->addWidget(m_sidebar);
     m_splitter->addWidget(m_rightSide);
     updateWelcome();
     m_splitter->setStretchFactor(0, 0);
@@ -223,29 +177,6 @@ MainWindow::~MainWindow() {
     QSettings settings;
     settings.setValue(QStringLiteral("mainWindow/geometry"), saveGeometry());
     settings.setValue(QStringLiteral("mainWindow/splitter"), m_splitter->saveState());
-}
-
-void MainWindow::applySidebarStyle() {
-    m_styled = Style::generation();
-    const Style::Colours& c = Style::tokens();
-    m_newChat->setIcon(Style::icon(Style::Icon::MessageSquarePlus, Style::Tone::OnAccent));
-    m_newChat->setStyleSheet(QStringLiteral("#newChatButton { background: %1; color: %2; border: none; "
-                                            "border-radius: %3px; padding: 6px 12px; text-align: left; }"
-                                            "#newChatButton:hover { background: %4; }"
-                                            "#newChatButton:focus { border: 2px solid %5; }")
-                                 .arg(Style::css(c.accent), Style::css(c.onAccent))
-                                 .arg(Style::Radius::medium)
-                                 .arg(Style::css(c.accent.darker(112)), Style::css(c.focus)));
-    QPalette list = m_list->palette();
-    list.setColor(QPalette::Base, c.window);
-    m_list->setPalette(list);
-}
-
-bool MainWindow::event(QEvent* event) {
-    if (event->type() == QEvent::PaletteChange && m_styled != Style::generation()) {
-        applySidebarStyle();
-    }
-    return QMainWindow::event(event);
 }
 
 void MainWindow::buildMenus() {

@@ -25,6 +25,7 @@ class HealthMonitor;
 namespace Tessera::Ui {
 
 class ChatPanel;
+class ConversationSidebar;
 class WelcomePage;
 class ConversationListModel;
 class Dialogs;
@@ -84,9 +85,6 @@ public:
     void selectNeighbourConversation(int step);
     QDialog* openShortcuts();
 
-protected:
-    bool event(QEvent* event) override;
-
 private:
     void buildMenus();
     void handleConversationsChanged(qint64 conversationId);
@@ -97,7 +95,6 @@ private:
     // The list's accessible name says what it shows: a tag's conversations, the archived ones, or those in use.
     void updateListName();
     void updateWelcome();
-    void applySidebarStyle();
     void updateConversationActions();
     void handleSelectionChanged();
     void updateWindowTitle();
@@ -111,7 +108,8 @@ private:
     Dialogs& m_dialogs;
     const Core::Actor m_actor;
     ConversationListModel* m_model;
-    QListView* m_list;
+    ConversationSidebar* m_sidebar;
+    QListView* m_list; // the sidebar's
     ChatPanel* m_chat;
     WelcomePage* m_welcome = nullptr;
     QStackedWidget* m_rightSide = nullptr;
@@ -121,9 +119,6 @@ private:
     QToolButton* m_healthButton;
     QWidget* m_undoBar;
     QLabel* m_undoText;
-    QPushButton* m_newChat = nullptr;
-    QLineEdit* m_listFilter = nullptr;
-    int m_styled = -1; // the theme generation the sidebar was styled for
     QAction* m_undoAction = nullptr;
     QAction* m_pinAction = nullptr;
     QAction* m_archiveAction = nullptr;
