@@ -28,12 +28,14 @@ void HealthMonitor::handleTraffic(const QString& provider) {
             return;
         }
     }
-    // Not in the last check: when its requests fail, check the providers now rather than at the next interval.
+    // Not in the last check: when its requests fail, check the providers now rather than at the next interval
+    // (unless checks run only when asked).
     const ResilienceRegistry::ProviderView status = registry.provider(provider);
     const bool failing =
         status.lastError.has_value() && (!status.lastSuccessAt.isValid() || status.lastErrorAt >= status.lastSuccessAt);
     const QDateTime now = m_clock.nowUtc();
-    if (failing && !m_checking && (!m_lastTrafficCheckAt.isValid() || m_lastTrafficCheckAt.msecsTo(now) >= 60'000)) {
+    if (failing && !m_checking && m_intervalSeconds > 0 &&
+        (!m_lastTrafficCheckAt.isValid() || m_lastTrafficCheckAt.msecsTo(now) >= 60'000)) {
         m_lastTrafficCheckAt = now;
         checkNow();
     }

@@ -15,7 +15,7 @@ namespace Tessera::Core {
 // remembers the last reports and says when they change. One check runs at a time; a request to check while
 // one runs is answered by that check. Between checks the reports follow real traffic at once: a breaker that
 // opens or closes, a request that fails or succeeds, updates the report (and a failure of a provider no check
-// has seen yet starts one, at most once a minute).
+// has seen yet starts one, at most once a minute, unless checks run only when asked).
 class HealthMonitor final : public QObject {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(HealthMonitor)

@@ -124,36 +124,28 @@ bool ComposerCard::event(QEvent* event) {
 }
 
 void ComposerCard::applyStyle() {
+    // One style sheet for the card and what is on it (parsed once); the icon buttons are the style's flat ones.
     m_styled = Style::generation();
     const Style::Colours& c = Style::tokens();
-    setStyleSheet(QStringLiteral("#composerCard { background: %1; border: 1px solid %2; border-radius: %3px; }")
-                      .arg(Style::css(c.surface), Style::css(c.border))
-                      .arg(Style::Radius::large));
-    m_composer->setStyleSheet(QStringLiteral("QPlainTextEdit { background: transparent; }"));
-    const QString flat = Style::iconButtonSheet();
-    m_attach->setStyleSheet(flat);
-    m_settings->setStyleSheet(flat);
     QColor chipHover = c.text;
     chipHover.setAlphaF(0.08F);
-    m_modelChip->setStyleSheet(
-        QStringLiteral("#modelChip { border: 1px solid %1; border-radius: 13px; padding: 3px 10px; "
-                       "background: transparent; }"
-                       "#modelChip:hover { background: %2; }"
-                       "#modelChip:focus { border: 2px solid %3; padding: 2px 9px; }")
-            .arg(Style::css(c.border), Style::css(chipHover), Style::css(c.focus)));
     const int radius = roundButton / 2;
-    m_send->setStyleSheet(
-        QStringLiteral("#sendButton { background: %1; border: none; border-radius: %5px; }"
-                       "#sendButton:hover { background: %2; }"
-                       "#sendButton:disabled { background: %3; }"
-                       "#sendButton:focus { border: 2px solid %4; }")
-            .arg(Style::css(c.accent), Style::css(c.accent.darker(115)), Style::css(c.border), Style::css(c.focus))
-            .arg(radius));
-    m_stop->setStyleSheet(QStringLiteral("#stopButton { background: %1; border: none; border-radius: %4px; }"
-                                         "#stopButton:hover { background: %2; }"
-                                         "#stopButton:focus { border: 2px solid %3; }")
-                              .arg(Style::css(c.text), Style::css(c.mutedText), Style::css(c.focus))
-                              .arg(radius));
+    setStyleSheet(QStringLiteral("#composerCard { background: %1; border: 1px solid %2; border-radius: %3px; }"
+                                 "#composerCard QPlainTextEdit { background: transparent; border: none; }"
+                                 "#modelChip { border: 1px solid %2; border-radius: 13px; padding: 3px 10px; "
+                                 "background: transparent; }"
+                                 "#modelChip:hover { background: %4; }"
+                                 "#modelChip:focus { border: 2px solid %5; padding: 2px 9px; }"
+                                 "#sendButton { background: %6; border: none; border-radius: %7px; }"
+                                 "#sendButton:hover { background: %8; }"
+                                 "#sendButton:disabled { background: %2; }"
+                                 "#sendButton:focus, #stopButton:focus { border: 2px solid %5; }"
+                                 "#stopButton { background: %9; border: none; border-radius: %7px; }")
+                      .arg(Style::css(c.surface), Style::css(c.border))
+                      .arg(Style::Radius::large)
+                      .arg(Style::css(chipHover), Style::css(c.focus), Style::css(c.accent))
+                      .arg(radius)
+                      .arg(Style::css(c.accent.darker(115)), Style::css(c.text)));
     m_attach->setIcon(Style::icon(Style::Icon::Paperclip));
     m_settings->setIcon(Style::icon(Style::Icon::SlidersHorizontal));
     m_modelChip->setIcon(Style::icon(Style::Icon::ChevronDown, Style::Tone::Muted));

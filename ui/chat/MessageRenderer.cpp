@@ -260,7 +260,7 @@ public:
 
     QString write(const QTextDocument& document) {
         writeFrame(document.rootFrame(), 0);
-        closeLists(-1);
+        closeLists();
         closeQuote();
         return m_html;
     }
@@ -269,7 +269,7 @@ private:
     void writeFrame(QTextFrame* frame, int depth) {
         for (auto it = frame->begin(); !it.atEnd(); ++it) {
             if (QTextFrame* child = it.currentFrame()) {
-                closeLists(-1);
+                closeLists();
                 if (auto* table = qobject_cast<QTextTable*>(child); table && depth == 0) {
                     writeTable(table);
                 } else {
@@ -285,7 +285,7 @@ private:
         const QTextBlockFormat format = block.blockFormat();
         const int quote = format.property(QTextFormat::BlockQuoteLevel).toInt();
         if ((quote > 0) != m_inQuote) {
-            closeLists(-1);
+            closeLists();
             if (quote > 0) {
                 openQuote();
             } else {
@@ -293,7 +293,7 @@ private:
             }
         }
         if (format.hasProperty(QTextFormat::BlockTrailingHorizontalRulerWidth)) {
-            closeLists(-1);
+            closeLists();
             m_html += QStringLiteral("<hr>");
             return;
         }
@@ -311,7 +311,7 @@ private:
                 QStringLiteral("<li style=\"margin-top:4px;\">") + marker + inlineHtml(block) + QStringLiteral("</li>");
             return;
         }
-        closeLists(-1);
+        closeLists();
         if (const int level = format.headingLevel(); level > 0) {
             static const char* const sizes[] = {"x-large", "large", "medium", "medium", "medium", "medium"};
             m_html += QStringLiteral("<p style=\"margin-top:%1px; margin-bottom:0px; font-size:%2; "
@@ -375,7 +375,7 @@ private:
     }
 
     void writeTable(QTextTable* table) {
-        closeLists(-1);
+        closeLists();
         m_html += QStringLiteral("<table cellspacing=\"0\" cellpadding=\"6\" border=\"1\" style=\"margin-top:8px; "
                                  "border-collapse:collapse; border-style:solid; border-color:%1;\">")
                       .arg(m_tokens.border.name());
@@ -433,7 +433,7 @@ private:
         m_lists.removeLast();
     }
 
-    void closeLists(int) {
+    void closeLists() {
         while (!m_lists.isEmpty()) {
             closeList();
         }

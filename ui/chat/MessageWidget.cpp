@@ -3,6 +3,7 @@
 #include "chat/ImageImport.h"
 #include "chat/MessageRenderer.h"
 #include "style/Icons.h"
+#include "style/Panel.h"
 #include "style/Theme.h"
 
 #include <QAction>
@@ -18,7 +19,6 @@
 #include <QPainter>
 #include <QPainterPath>
 #include <QPixmap>
-#include <QTextDocument>
 #include <QTimer>
 #include <QToolButton>
 #include <QUrl>
@@ -87,7 +87,9 @@ MessageWidget::MessageWidget(const Core::Message& message, QWidget* parent)
     , m_message(message)
     , m_question(message.role == Core::Role::User)
     , m_header(new QLabel(this))
-    , m_bubble(new QWidget(this))
+    , m_bubble(m_question ? static_cast<QWidget*>(
+                                new Style::Panel(Style::Panel::Fill::QuestionBubble, Style::Radius::large, false, this))
+                          : new QWidget(this))
     , m_partsLayout(new QVBoxLayout)
     , m_footer(new QLabel(this))
     , m_actions(new QWidget(this))
@@ -100,7 +102,6 @@ MessageWidget::MessageWidget(const Core::Message& message, QWidget* parent)
                           : iconButton(m_actions, "regenerateMessage", Style::Icon::RefreshCw,
                                        tr("Answer again; the old answer stays a version (Ctrl+R)")))
     , m_more(iconButton(m_actions, "moreActions", Style::Icon::Ellipsis, tr("More actions")))
-    , m_moreMenu(new QMenu(this))
     , m_delete(new QAction(Style::icon(Style::Icon::Trash, Style::Tone::Danger), tr("&Delete Message…"), this)) {
     setObjectName(m_question ? QStringLiteral("userMessage") : QStringLiteral("assistantMessage"));
     m_header->setObjectName(QStringLiteral("messageModel"));
@@ -116,9 +117,7 @@ MessageWidget::MessageWidget(const Core::Message& message, QWidget* parent)
     m_version->setForegroundRole(QPalette::PlaceholderText);
     m_version->setFont(scaled(m_version->font(), Style::Type::caption));
     m_delete->setObjectName(QStringLiteral("deleteMessage"));
-    m_moreMenu->addAction(m_delete);
-    m_more->setMenu(m_moreMenu);
-    m_more->setPopupMode(QToolButton::InstantPopup);
+    // The menu is made when More is pressed: most messages never need one.
 
     connect(m_previousVersion, &QToolButton::clicked, this, [this] { Q_EMIT versionRequested(m_message.id, -1); });
     connect(m_nextVersion, &QToolButton::clicked, this, [this] { Q_EMIT versionRequested(m_message.id, +1); });
@@ -131,6 +130,15 @@ MessageWidget::MessageWidget(const Core::Message& message, QWidget* parent)
         }
     });
     connect(m_delete, &QAction::triggered, this, [this] { Q_EMIT deleteRequested(m_message.id); });
+    connect(m_more, &QToolButton::clicked, this, [this] {
+        QMenu menu(this);
+        menu.addAction(m_delete);
+        m_menuOpen = true;
+        updateReveal();
+        menu.exec(m_more->mapToGlobal(QPoint(0, m_more->height())));
+        m_menuOpen = false;
+        updateReveal();
+    });
 
     auto* actionRow = new QHBoxLayout(m_actions);
     actionRow->setContentsMargins(0, 0, 0, 0);
@@ -211,26 +219,9 @@ MessageWidget::MessageWidget(const Core::Message& message, QWidget* parent)
 }
 
 void MessageWidget::applyColours() {
+    // Bubbles and code cards paint themselves from the tokens; the action icons are drawn again below.
     m_styled = Style::generation();
-    if (m_question) {
-        m_bubble->setStyleSheet(QStringLiteral("#questionBubble { background: %1; border-radius: %2px; }")
-                                    .arg(Style::css(Style::tokens().questionBubble))
-                                    .arg(Style::Radius::large));
-    }
-    const QString buttons = Style::iconButtonSheet();
-    for (QToolButton* button : {m_previousVersion, m_nextVersion, m_copy, m_change}) {
-        button->setStyleSheet(buttons);
-    }
-    m_more->setStyleSheet(buttons + QStringLiteral("QToolButton::menu-indicator { image: none; width: 0px; }"));
-    for (QWidget* part : std::as_const(m_parts)) {
-        if (part->objectName() == QLatin1StringView("codeBlock")) {
-            part->setStyleSheet(
-                Style::cardSheet(QStringLiteral("codeBlock"), Style::tokens().codeSurface, Style::Radius::medium));
-            for (auto* button : part->findChildren<QToolButton*>()) {
-                button->setStyleSheet(buttons);
-            }
-        }
-    }
+    update();
 }
 
 bool MessageWidget::event(QEvent* event) {
@@ -277,7 +268,7 @@ bool MessageWidget::actionsShown() const {
 
 void MessageWidget::updateReveal() {
     const bool focusInside = m_actions->isAncestorOf(QApplication::focusWidget());
-    const bool shown = m_alwaysShowActions || m_hovered || focusInside || m_moreMenu->isVisible();
+    const bool shown = m_alwaysShowActions || m_hovered || focusInside || m_menuOpen;
     if (shown == m_actionsShown) {
         return;
     }
@@ -343,17 +334,13 @@ QWidget* MessageWidget::createPart(const MessagePart& part) {
         return label;
     }
     // A code block: a card with a header (the language, a copy button) over the highlighted code.
-    auto* card = new QWidget(m_bubble);
+    auto* card = new Style::Panel(Style::Panel::Fill::CodeSurface, Style::Radius::medium, true, m_bubble);
     card->setObjectName(QStringLiteral("codeBlock"));
-    card->setAttribute(Qt::WA_StyledBackground);
-    card->setStyleSheet(
-        Style::cardSheet(QStringLiteral("codeBlock"), Style::tokens().codeSurface, Style::Radius::medium));
     auto* language = new QLabel(card);
     language->setObjectName(QStringLiteral("codeLanguage"));
     language->setForegroundRole(QPalette::PlaceholderText);
     language->setFont(scaled(language->font(), Style::Type::caption));
     auto* copy = iconButton(card, "copyCode", Style::Icon::Copy, tr("Copy the code"));
-    copy->setStyleSheet(Style::iconButtonSheet());
     auto* code = new QLabel(card);
     code->setObjectName(QStringLiteral("codeText"));
     code->setWordWrap(true);
@@ -420,10 +407,16 @@ void MessageWidget::showBody() {
     m_bubble->setVisible(!rendered.parts.isEmpty() || !m_message.images.empty());
     if (m_question) {
         // The bubble is as wide as its text needs, up to its share of the column.
-        QTextDocument document;
-        document.setDefaultFont(font());
-        document.setHtml(rendered.html());
-        m_idealWidth = int(document.idealWidth()) + 2 * bubblePadding + 4;
+        // Measured on the plain lines (a question is mostly plain text): cheap, and capped by the column anyway.
+        const QFontMetrics metrics(font());
+        int widest = 0;
+        for (const QStringView line : QStringView(m_message.content).split(QLatin1Char('\n'))) {
+            widest = std::max(widest, metrics.horizontalAdvance(line.toString()));
+            if (widest > Style::readableWidth) {
+                break;
+            }
+        }
+        m_idealWidth = widest + 2 * bubblePadding + 8;
         if (!m_message.images.empty()) {
             const int images = int(m_message.images.size());
             m_idealWidth = std::max(m_idealWidth, images * 160 + (images - 1) * Style::Space::one + 2 * bubblePadding);

@@ -7,7 +7,7 @@
 #include <QWidget>
 
 class QLabel;
-class QMenu;
+class QAction;
 class QToolButton;
 class QVBoxLayout;
 
@@ -87,13 +87,13 @@ private:
     QToolButton* m_copy;
     QToolButton* m_change; // edit (questions) or regenerate (answers)
     QToolButton* m_more;
-    QMenu* m_moreMenu;
     QAction* m_delete;
     int m_idealWidth = 0;
     bool m_highlighted = false;
     bool m_actionsEnabled = true;
     bool m_alwaysShowActions = false;
     bool m_hovered = false;
+    bool m_menuOpen = false;
     int m_styled = -1;           // the theme generation the message was styled for
     bool m_actionsShown = false; // the buttons start without icons; updateReveal shows them
 };

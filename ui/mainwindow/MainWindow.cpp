@@ -86,11 +86,8 @@ MainWindow::MainWindow(Core::CoreServices& services, Dialogs& dialogs, Core::Act
             [this](int index) { setTagFilter(m_tagFilter->itemData(index).toString()); });
 
     m_splitter->setObjectName(QStringLiteral("mainSplitter"));
-    // Right of the list: the welcome page while no provider exists, else the chat.
-    m_welcome = new WelcomePage(this);
-    connect(m_welcome, &WelcomePage::providerChosen, this, [this](const QString& preset) { openAddProvider(preset); });
+    // Right of the list: the chat, or the welcome page (made when first needed) while no provider exists.
     m_rightSide = new QStackedWidget(this);
-    m_rightSide->addWidget(m_welcome);
     m_rightSide->addWidget(m_chat);
     m_splitter->addWidget(m_sidebar);
     m_splitter->addWidget(m_rightSide);
@@ -292,7 +289,7 @@ void MainWindow::buildMenus() {
 
 WelcomePage* MainWindow::showFirstRunIfNeeded() {
     updateWelcome();
-    if (m_rightSide->currentWidget() != m_welcome) {
+    if (!m_welcome || m_rightSide->currentWidget() != m_welcome) {
         return nullptr;
     }
     if (QPushButton* first = m_welcome->card(QStringLiteral("openai"))) {
@@ -305,6 +302,12 @@ void MainWindow::updateWelcome() {
     // Without a provider, an empty conversation is the welcome page; stored conversations stay readable.
     auto providers = m_services.providers().list(m_actor);
     const bool none = providers && providers->empty() && !m_chat->conversationId();
+    if (none && !m_welcome) {
+        m_welcome = new WelcomePage(this);
+        connect(m_welcome, &WelcomePage::providerChosen, this,
+                [this](const QString& preset) { openAddProvider(preset); });
+        m_rightSide->addWidget(m_welcome);
+    }
     m_rightSide->setCurrentWidget(none ? static_cast<QWidget*>(m_welcome) : static_cast<QWidget*>(m_chat));
 }
 

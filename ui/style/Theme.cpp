@@ -8,6 +8,7 @@
 #include <QProxyStyle>
 #include <QStyleFactory>
 #include <QStyleOption>
+#include <QToolButton>
 
 namespace Tessera::Ui::Style {
 
@@ -110,6 +111,25 @@ public:
         case PE_FrameLineEdit:
             drawField(option, painter);
             return;
+        case PE_PanelButtonTool:
+            if (option->state.testFlag(State_AutoRaise)) {
+                drawFlatToolButton(option, painter);
+                return;
+            }
+            break;
+        case PE_FrameFocusRect:
+            if (qobject_cast<const QToolButton*>(widget)) {
+                // Icon buttons: a rounded ring in the focus colour around the whole button.
+                painter->save();
+                painter->setRenderHint(QPainter::Antialiasing);
+                painter->setPen(QPen(tokens().focus, 2));
+                painter->setBrush(Qt::NoBrush);
+                const QRect button = widget->rect();
+                painter->drawRoundedRect(QRectF(button).adjusted(1, 1, -1, -1), Radius::small + 2, Radius::small + 2);
+                painter->restore();
+                return;
+            }
+            break;
         case PE_Frame: {
             // Lists and tables: one thin rounded hairline instead of Fusion's sunken double edge.
             painter->save();
@@ -206,6 +226,24 @@ private:
             painter->drawRoundedRect(QRectF(option->rect).adjusted(1, 1, -1, -1), Radius::medium - 1,
                                      Radius::medium - 1);
         }
+        painter->restore();
+    }
+
+    // Flat icon buttons (auto-raise): nothing at rest, a rounded tint when hovered, a stronger one when pressed
+    // or checked.
+    static void drawFlatToolButton(const QStyleOption* option, QPainter* painter) {
+        const bool pressed = option->state & (State_Sunken | State_On);
+        const bool hover = option->state.testFlag(State_MouseOver) && option->state.testFlag(State_Enabled);
+        if (!pressed && !hover) {
+            return;
+        }
+        QColor tint = tokens().text;
+        tint.setAlphaF(pressed ? 0.16F : 0.08F);
+        painter->save();
+        painter->setRenderHint(QPainter::Antialiasing);
+        painter->setPen(Qt::NoPen);
+        painter->setBrush(tint);
+        painter->drawRoundedRect(inner(option->rect), Radius::small + 2, Radius::small + 2);
         painter->restore();
     }
 
@@ -319,26 +357,6 @@ QString css(const QColor& colour) {
         .arg(colour.green())
         .arg(colour.blue())
         .arg(colour.alpha());
-}
-
-QString cardSheet(const QString& objectName, const QColor& background, int radius) {
-    return QStringLiteral("#%1 { background: %2; border: 1px solid %3; border-radius: %4px; }")
-        .arg(objectName, css(background), css(tokens().border))
-        .arg(radius);
-}
-
-QString iconButtonSheet() {
-    const Colours& c = tokens();
-    QColor hover = c.text;
-    hover.setAlphaF(0.08F);
-    QColor pressed = c.text;
-    pressed.setAlphaF(0.16F);
-    return QStringLiteral("QToolButton { border: none; border-radius: %1px; padding: 4px; background: transparent; }"
-                          "QToolButton:hover { background: %2; }"
-                          "QToolButton:pressed { background: %3; }"
-                          "QToolButton:focus { border: 2px solid %4; padding: 2px; }")
-        .arg(Radius::small + 2)
-        .arg(css(hover), css(pressed), css(c.focus));
 }
 
 } // namespace Tessera::Ui::Style

@@ -33,12 +33,6 @@ QPalette paletteFor(Variant variant);
 // A new instance of the proxy style (the app takes ownership).
 QStyle* createStyle();
 
-// Small scoped style sheets, filled from the current tokens: each returns a sheet for one widget (selected by
-// its object name) so nothing leaks into the widgets inside it.
-QString cardSheet(const QString& objectName, const QColor& background, int radius);
-// A flat, icon-only tool button: a rounded hover and pressed background, no frame.
-QString iconButtonSheet();
-
 // A colour as a style sheet value: rgba(r, g, b, a).
 QString css(const QColor& colour);
 

@@ -87,6 +87,7 @@ WelcomePage::WelcomePage(QWidget* parent)
         button->setMinimumHeight(76);
         button->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Fixed);
         button->setProperty("cardIconId", int(card.icon));
+        button->setProperty("card", true);
         auto* icon = new QLabel(button);
         icon->setObjectName(QStringLiteral("cardIcon"));
         auto* name = new QLabel(card.name, button);
@@ -147,16 +148,17 @@ QPushButton* WelcomePage::card(const QString& presetId) const {
 }
 
 void WelcomePage::applyStyle() {
+    // One style sheet for every card (parsed once); the icons are drawn again in the theme's colours.
     m_styled = Style::generation();
     const Style::Colours& c = Style::tokens();
+    setStyleSheet(QStringLiteral("QPushButton[card=\"true\"] { background: %1; border: 1px solid %2; "
+                                 "border-radius: %3px; text-align: left; }"
+                                 "QPushButton[card=\"true\"]:hover { background: %4; border-color: %5; }"
+                                 "QPushButton[card=\"true\"]:focus { border: 2px solid %6; }")
+                      .arg(Style::css(c.surface), Style::css(c.border))
+                      .arg(Style::Radius::large)
+                      .arg(Style::css(c.raised), Style::css(c.accent), Style::css(c.focus)));
     for (QPushButton* button : std::as_const(m_cards)) {
-        button->setStyleSheet(QStringLiteral("QPushButton { background: %1; border: 1px solid %2; border-radius: %3px; "
-                                             "text-align: left; }"
-                                             "QPushButton:hover { background: %4; border-color: %5; }"
-                                             "QPushButton:focus { border: 2px solid %6; }")
-                                  .arg(Style::css(c.surface), Style::css(c.border))
-                                  .arg(Style::Radius::large)
-                                  .arg(Style::css(c.raised), Style::css(c.accent), Style::css(c.focus)));
         auto* icon = button->findChild<QLabel*>(QStringLiteral("cardIcon"));
         icon->setPixmap(Style::icon(Style::Icon(button->property("cardIconId").toInt()), Style::Tone::Accent)
                             .pixmap(QSize(Style::largeIconSize, Style::largeIconSize), devicePixelRatioF()));
