@@ -41,7 +41,6 @@ ChatPanel::ChatPanel(Core::CoreServices& services, Core::Actor actor, QWidget* p
     , m_actor(std::move(actor))
     , m_provider(new QComboBox(this))
     , m_model(new QComboBox(this))
-    , m_picker(new ModelPicker(this))
     , m_editNotice(new QLabel(this))
     , m_draftTimer(new QTimer(this))
     , m_banner(new ErrorBanner(this))
@@ -89,15 +88,6 @@ ChatPanel::ChatPanel(Core::CoreServices& services, Core::Actor actor, QWidget* p
     setBackgroundRole(QPalette::Base);
 
     connect(m_card->modelChip(), &QToolButton::clicked, this, &ChatPanel::openModelPicker);
-    connect(m_picker, &ModelPicker::chosen, this, [this](const QString& provider, const QString& model) {
-        selectProviderAndModel(provider, model);
-        m_composer->setFocus(Qt::OtherFocusReason);
-    });
-    connect(m_picker, &ModelPicker::reloadRequested, this, [this] {
-        m_modelCache.clear();
-        handleProviderChanged();
-        openModelPicker();
-    });
     connect(m_model, &QComboBox::currentTextChanged, this, &ChatPanel::updateModelChip);
     auto* pickShortcut = new QShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_M), this);
     pickShortcut->setContext(Qt::WidgetWithChildrenShortcut);
@@ -650,13 +640,30 @@ void ChatPanel::updateModelChip() {
     m_card->modelChip()->setText(model.isEmpty() ? provider : QStringLiteral("%1 · %2").arg(provider, model));
 }
 
+ModelPicker* ChatPanel::modelPicker() {
+    // Made when first opened: most sessions never change the model, and starting stays quick.
+    if (!m_picker) {
+        m_picker = new ModelPicker(this);
+        connect(m_picker, &ModelPicker::chosen, this, [this](const QString& provider, const QString& model) {
+            selectProviderAndModel(provider, model);
+            m_composer->setFocus(Qt::OtherFocusReason);
+        });
+        connect(m_picker, &ModelPicker::reloadRequested, this, [this] {
+            m_modelCache.clear();
+            handleProviderChanged();
+            openModelPicker();
+        });
+    }
+    return m_picker;
+}
+
 void ChatPanel::openModelPicker() {
     if (m_provider->count() == 0) {
         Q_EMIT addProviderRequested();
         return;
     }
     fillModelPicker();
-    m_picker->popup(m_card->modelChip());
+    modelPicker()->popup(m_card->modelChip());
     // The lists of the providers not asked yet this session, filled in as they arrive.
     for (int i = 0; i < m_provider->count(); ++i) {
         const QString name = m_provider->itemText(i);
@@ -676,7 +683,7 @@ void ChatPanel::openModelPicker() {
             self->m_listing.remove(name);
             if (listing.models) {
                 self->m_modelCache.insert(name, *listing.models);
-                if (self->m_picker->isVisible()) {
+                if (self->m_picker && self->m_picker->isVisible()) {
                     self->fillModelPicker();
                 }
             }
@@ -699,7 +706,7 @@ void ChatPanel::fillModelPicker() {
         }
         providers.append({name, models});
     }
-    m_picker->setModels(providers, m_provider->currentText(), m_model->currentText().trimmed());
+    modelPicker()->setModels(providers, m_provider->currentText(), m_model->currentText().trimmed());
 }
 
 void ChatPanel::updateButtons() {

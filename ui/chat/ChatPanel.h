@@ -81,7 +81,8 @@ public:
     ChatView* chatView() const { return m_view; }
     Composer* composer() const { return m_composer; }
     ErrorBanner* errorBanner() const { return m_banner; }
-    ModelPicker* modelPicker() const { return m_picker; }
+    // The provider-and-model picker (made when first asked for).
+    ModelPicker* modelPicker();
     // Opens the provider-and-model picker over the composer (Ctrl+Shift+M).
     void openModelPicker();
 
@@ -121,7 +122,7 @@ private:
     QComboBox* m_provider;
     QComboBox* m_model;
     QSet<QString> m_listing; // providers whose model list is being fetched
-    ModelPicker* m_picker;
+    ModelPicker* m_picker = nullptr;
     QLabel* m_editNotice;
     std::optional<qint64> m_editing; // the question being edited
     QTimer* m_draftTimer;

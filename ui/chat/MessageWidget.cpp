@@ -68,6 +68,14 @@ QLabel* textLabel(QWidget* parent) {
     return label;
 }
 
+// Shows or hides a part only when that changes: showing a part lays the whole message out again, which for
+// word-wrapped rich text is the most expensive thing a message does while it is made.
+void setShown(QWidget* widget, bool shown) {
+    if (widget->isHidden() == shown) {
+        widget->setVisible(shown);
+    }
+}
+
 QToolButton* iconButton(QWidget* parent, const char* name, Style::Icon icon, const QString& tip) {
     auto* button = new QToolButton(parent);
     button->setObjectName(QString::fromLatin1(name));
@@ -300,17 +308,17 @@ void MessageWidget::setActionsAlwaysShown(bool shown) {
 
 void MessageWidget::updateActions() {
     const bool versions = m_message.siblingCount > 1;
-    m_previousVersion->setVisible(versions);
-    m_nextVersion->setVisible(versions);
-    m_version->setVisible(versions);
+    setShown(m_previousVersion, versions);
+    setShown(m_nextVersion, versions);
+    setShown(m_version, versions);
     m_version->setText(QStringLiteral("%1/%2").arg(m_message.siblingIndex + 1).arg(m_message.siblingCount));
     m_version->setAccessibleName(tr("Version %1 of %2").arg(m_message.siblingIndex + 1).arg(m_message.siblingCount));
     m_previousVersion->setEnabled(m_actionsEnabled && m_message.siblingIndex > 0);
     m_nextVersion->setEnabled(m_actionsEnabled && m_message.siblingIndex + 1 < m_message.siblingCount);
     const bool streaming = m_message.state == Core::MessageState::Streaming;
     m_copy->setEnabled(!m_message.content.isEmpty() || streaming);
-    m_change->setVisible(!streaming);
-    m_more->setVisible(!streaming);
+    setShown(m_change, !streaming);
+    setShown(m_more, !streaming);
     m_change->setEnabled(m_actionsEnabled);
     m_more->setEnabled(m_actionsEnabled);
     m_delete->setEnabled(m_actionsEnabled);
@@ -404,7 +412,7 @@ void MessageWidget::showBody() {
         }
         updatePart(m_parts[i], rendered.parts[i]);
     }
-    m_bubble->setVisible(!rendered.parts.isEmpty() || !m_message.images.empty());
+    setShown(m_bubble, !rendered.parts.isEmpty() || !m_message.images.empty());
     if (m_question) {
         // The bubble is as wide as its text needs, up to its share of the column.
         // Measured on the plain lines (a question is mostly plain text): cheap, and capped by the column anyway.
@@ -508,7 +516,7 @@ void MessageWidget::updateFacts() {
         facts << tr("%1 s").arg(QLocale().toString(double(*m_message.latencyMs) / 1000.0, 'f', 2));
     }
     m_footer->setText(facts.join(QStringLiteral(" · ")));
-    m_footer->setVisible(!facts.isEmpty());
+    setShown(m_footer, !facts.isEmpty());
 }
 
 void MessageWidget::render() {

@@ -17,10 +17,18 @@ void Panel::paintEvent(QPaintEvent*) {
     const Colours& c = tokens();
     QColor fill;
     switch (m_fill) {
-    case Fill::QuestionBubble: fill = c.questionBubble; break;
-    case Fill::CodeSurface: fill = c.codeSurface; break;
-    case Fill::Surface: fill = c.surface; break;
-    case Fill::Raised: fill = c.raised; break;
+    case Fill::QuestionBubble:
+        fill = c.questionBubble;
+        break;
+    case Fill::CodeSurface:
+        fill = c.codeSurface;
+        break;
+    case Fill::Surface:
+        fill = c.surface;
+        break;
+    case Fill::Raised:
+        fill = c.raised;
+        break;
     }
     QPainter painter(this);
     painter.setRenderHint(QPainter::Antialiasing);
