@@ -179,7 +179,22 @@ void ChatView::clear() {
         // Hidden at once: until it is deleted, a widget taken out of the layout would still be drawn where it was.
         widget->hide();
         m_layout->removeWidget(widget);
-        widget->deleteLater();
+        m_retired.append(widget);
+    }
+    if (!m_retired.isEmpty() && !m_retiring) {
+        // Deleted once the events of the messages shown next are handled: a widget's deletion searches the queue
+        // of posted events, which right after showing a page of new messages is long (deleting then costs more
+        // than showing the page). deleteLater, because a message may be the sender of the signal that got here.
+        m_retiring = true;
+        QTimer::singleShot(0, this, [this] {
+            m_retiring = false;
+            for (const QPointer<MessageWidget>& widget : std::as_const(m_retired)) {
+                if (widget) {
+                    widget->deleteLater();
+                }
+            }
+            m_retired.clear();
+        });
     }
     m_widgets.clear();
     m_all.clear();

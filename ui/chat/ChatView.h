@@ -101,10 +101,12 @@ private:
     QToolButton* m_jump;
     QPointer<MessageWidget> m_anchor;
     int m_anchorOffset = 0;
-    bool m_scrolling = false;         // the view moves itself: not the reader's scroll
-    int m_styled = -1;                // the theme generation the jump button was styled for
-    QLabel* m_placeholder;            // shown while the conversation is empty
-    std::vector<Core::Message> m_all; // the branch shown, first message first
+    bool m_scrolling = false; // the view moves itself: not the reader's scroll
+    int m_styled = -1;
+    QList<QPointer<MessageWidget>> m_retired; // taken out of the view, deleted soon (see clear())
+    bool m_retiring = false;                  // the theme generation the jump button was styled for
+    QLabel* m_placeholder;                    // shown while the conversation is empty
+    std::vector<Core::Message> m_all;         // the branch shown, first message first
     ImageLoader m_imageLoader;
     std::size_t m_firstShown = 0;           // index in m_all of the first message with a widget
     std::vector<MessageWidget*> m_widgets;  // for m_all[m_firstShown...]

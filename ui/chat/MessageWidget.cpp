@@ -19,6 +19,7 @@
 #include <QPainter>
 #include <QPainterPath>
 #include <QPixmap>
+#include <QPointer>
 #include <QTimer>
 #include <QToolButton>
 #include <QUrl>
@@ -139,13 +140,18 @@ MessageWidget::MessageWidget(const Core::Message& message, QWidget* parent)
     });
     connect(m_delete, &QAction::triggered, this, [this] { Q_EMIT deleteRequested(m_message.id); });
     connect(m_more, &QToolButton::clicked, this, [this] {
-        QMenu menu(this);
+        // The menu has no parent and the message is checked afterwards: choosing Delete can remove this message
+        // while the menu is still open.
+        QPointer<MessageWidget> self(this);
+        QMenu menu;
         menu.addAction(m_delete);
         m_menuOpen = true;
         updateReveal();
         menu.exec(m_more->mapToGlobal(QPoint(0, m_more->height())));
-        m_menuOpen = false;
-        updateReveal();
+        if (self) {
+            m_menuOpen = false;
+            updateReveal();
+        }
     });
 
     auto* actionRow = new QHBoxLayout(m_actions);
@@ -416,11 +422,17 @@ void MessageWidget::showBody() {
     if (m_question) {
         // The bubble is as wide as its text needs, up to its share of the column.
         // Measured on the plain lines (a question is mostly plain text): cheap, and capped by the column anyway.
+        // A line clearly longer than the column is not shaped at all (that is the costly part).
         const QFontMetrics metrics(font());
+        const int average = std::max(1, metrics.averageCharWidth());
         int widest = 0;
         for (const QStringView line : QStringView(m_message.content).split(QLatin1Char('\n'))) {
+            if (line.size() * average / 2 > Style::readableWidth) {
+                widest = Style::readableWidth;
+                break;
+            }
             widest = std::max(widest, metrics.horizontalAdvance(line.toString()));
-            if (widest > Style::readableWidth) {
+            if (widest >= Style::readableWidth) {
                 break;
             }
         }
