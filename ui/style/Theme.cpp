@@ -333,7 +333,7 @@ Variant systemVariant() {
 void apply(QApplication& app, Variant variant) {
     g_current = variant;
     ++g_generation;
-    if (app.style()->name() != QLatin1StringView("fusion") || !dynamic_cast<TesseraStyle*>(app.style())) {
+    if (!dynamic_cast<TesseraStyle*>(app.style())) {
         app.setStyle(createStyle());
     }
     app.setPalette(paletteFor(variant));
