@@ -4,7 +4,6 @@
 
 #include <QList>
 
-
 namespace Tessera::Core {
 
 namespace {

@@ -7,9 +7,9 @@ namespace Tessera::Core {
 namespace {
 
 constexpr std::array<const char*, permissionCount> names = {
-    "chat",        "providers.use",  "providers.manage", "users.manage", "roles.manage",
-    "quotas.manage", "usage.view_all", "audit.view",     "flags.manage", "prompts.share",
-    "experiments.run", "data.export", "data.import",
+    "chat",           "providers.use", "providers.manage", "users.manage",  "roles.manage",    "quotas.manage",
+    "usage.view_all", "audit.view",    "flags.manage",     "prompts.share", "experiments.run", "data.export",
+    "data.import",
 };
 
 } // namespace

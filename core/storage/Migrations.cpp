@@ -3,6 +3,8 @@
 namespace Tessera::Core {
 
 const std::vector<Migration>& sqliteMigrations() {
+    // The time a row seeded by a migration was made, as the store writes times.
+    const QString now = QStringLiteral("strftime('%Y-%m-%dT%H:%M:%fZ', 'now')");
     static const std::vector<Migration> all = {
         {1,
          {
@@ -163,6 +165,44 @@ const std::vector<Migration>& sqliteMigrations() {
              QStringLiteral("ALTER TABLE messages ADD COLUMN owner TEXT NOT NULL DEFAULT ''"),
              QStringLiteral("ALTER TABLE conversations ADD COLUMN deleted_by TEXT NOT NULL DEFAULT ''"),
              QStringLiteral("CREATE INDEX messages_streaming ON messages(state) WHERE state = 'streaming'"),
+         }},
+        {11,
+         {
+             // Accounts and roles. Personal mode is multi-user mode with one account: every store has the owner
+             // (id 1, an Administrator, no password until accounts are switched on), and what it holds is theirs.
+             // Built-in roles keep their permissions in code; a custom role's are here ("chat,data.export"), with
+             // its allowlist of providers and models ("" allows all).
+             QStringLiteral(R"(CREATE TABLE roles (
+                 id INTEGER PRIMARY KEY,
+                 name TEXT NOT NULL,
+                 name_key TEXT NOT NULL UNIQUE,
+                 built_in INTEGER NOT NULL DEFAULT 0,
+                 permissions TEXT NOT NULL DEFAULT '',
+                 providers TEXT NOT NULL DEFAULT '',
+                 created_at TEXT NOT NULL))"),
+             QStringLiteral(R"(CREATE TABLE accounts (
+                 id INTEGER PRIMARY KEY,
+                 username TEXT NOT NULL,
+                 username_key TEXT NOT NULL UNIQUE,
+                 display_name TEXT NOT NULL DEFAULT '',
+                 role_id INTEGER NOT NULL REFERENCES roles(id) DEFERRABLE INITIALLY DEFERRED,
+                 password_hash TEXT NOT NULL DEFAULT '',
+                 status TEXT NOT NULL DEFAULT 'active',
+                 must_change_password INTEGER NOT NULL DEFAULT 0,
+                 failed_sign_ins INTEGER NOT NULL DEFAULT 0,
+                 first_failure_at TEXT NOT NULL DEFAULT '',
+                 locked_until TEXT NOT NULL DEFAULT '',
+                 lockouts INTEGER NOT NULL DEFAULT 0,
+                 created_at TEXT NOT NULL,
+                 last_sign_in_at TEXT NOT NULL DEFAULT ''))"),
+             QStringLiteral("CREATE INDEX accounts_by_role ON accounts(role_id)"),
+             QStringLiteral("INSERT INTO roles (id, name, name_key, built_in, created_at) VALUES "
+                            "(1, 'Administrator', 'administrator', 1, %1), (2, 'Manager', 'manager', 1, %1), "
+                            "(3, 'Member', 'member', 1, %1), (4, 'Auditor', 'auditor', 1, %1)")
+                 .arg(now),
+             QStringLiteral("INSERT INTO accounts (id, username, username_key, display_name, role_id, created_at) "
+                            "VALUES (1, 'owner', 'owner', 'owner', 1, %1)")
+                 .arg(now),
          }},
     };
     return all;

@@ -64,11 +64,11 @@ StoreCopier::StoreCopier(const Database& source, const Database& target)
 }
 
 const std::vector<QString>& StoreCopier::tables() {
-    static const std::vector<QString> all = {QStringLiteral("providers"),      QStringLiteral("conversations"),
-                                             QStringLiteral("messages"),       QStringLiteral("message_images"),
-                                             QStringLiteral("response_cache"), QStringLiteral("metrics"),
-                                             QStringLiteral("settings"),       QStringLiteral("drafts"),
-                                             QStringLiteral("tags"),           QStringLiteral("conversation_tags")};
+    static const std::vector<QString> all = {
+        QStringLiteral("roles"),          QStringLiteral("accounts"), QStringLiteral("providers"),
+        QStringLiteral("conversations"),  QStringLiteral("messages"), QStringLiteral("message_images"),
+        QStringLiteral("response_cache"), QStringLiteral("metrics"),  QStringLiteral("settings"),
+        QStringLiteral("drafts"),         QStringLiteral("tags"),     QStringLiteral("conversation_tags")};
     return all;
 }
 
@@ -114,10 +114,12 @@ Result<std::vector<TableCopy>> StoreCopier::summarise(const Database& db) {
 }
 
 // What a store keeps about itself rather than its people's content: a store Tessera has merely opened (its settings,
-// its metrics, its cache) still counts as empty, and the copy replaces these tables with the source's.
+// its metrics, its cache, the built-in roles and the owner's account its migrations made) still counts as empty,
+// and the copy replaces these tables with the source's.
 bool StoreCopier::isReplaced(const QString& table) {
     return table == QLatin1StringView("settings") || table == QLatin1StringView("metrics") ||
-           table == QLatin1StringView("response_cache");
+           table == QLatin1StringView("response_cache") || table == QLatin1StringView("roles") ||
+           table == QLatin1StringView("accounts");
 }
 
 Status StoreCopier::requireEmptyTarget() const {
@@ -198,13 +200,17 @@ Result<StoreCopyReport> StoreCopier::copy(const Progress& progress) const {
         return fail(empty.error());
     }
     auto copied = m_target.transaction([&]() -> Status {
-        for (const QString& table : tables()) {
-            if (isReplaced(table)) {
+        // The replaced tables are emptied first, the referring ones before those they refer to (accounts, then
+        // roles), then every table is copied in order.
+        for (auto it = tables().rbegin(); it != tables().rend(); ++it) {
+            if (isReplaced(*it)) {
                 QSqlQuery clear(m_target.connection());
-                if (!clear.exec(QStringLiteral("DELETE FROM ") + table)) {
-                    return fail(sqlFailure(clear, QStringLiteral("clear ") + table));
+                if (!clear.exec(QStringLiteral("DELETE FROM ") + *it)) {
+                    return fail(sqlFailure(clear, QStringLiteral("clear ") + *it));
                 }
             }
+        }
+        for (const QString& table : tables()) {
             if (auto status = copyTable(table, progress); !status) {
                 return status;
             }

@@ -62,9 +62,9 @@ TEST(Permissions, TheBuiltInRolesGrantWhatTheAdminGuideSays) {
     // Members chat; they manage nothing and see only their own usage.
     EXPECT_TRUE(member.permissions.has(Permission::Chat));
     EXPECT_TRUE(member.permissions.has(Permission::ProvidersUse));
-    for (const Permission p : {Permission::UsersManage, Permission::RolesManage, Permission::ProvidersManage,
-                               Permission::UsageViewAll, Permission::AuditView, Permission::FlagsManage,
-                               Permission::QuotasManage}) {
+    for (const Permission p :
+         {Permission::UsersManage, Permission::RolesManage, Permission::ProvidersManage, Permission::UsageViewAll,
+          Permission::AuditView, Permission::FlagsManage, Permission::QuotasManage}) {
         EXPECT_FALSE(member.permissions.has(p)) << permissionName(p).toStdString();
     }
     // Auditors read usage and the audit log, nothing else.

@@ -6,6 +6,7 @@
 #include "storage/ProviderRepository.h"
 #include "storage/StoreCopier.h"
 
+#include <QDateTime>
 #include <QFile>
 #include <QSqlQuery>
 #include <QTemporaryDir>
@@ -88,6 +89,58 @@ TEST(Database, ReopeningKeepsDataAndDoesNotRerunMigrations) {
     ASSERT_TRUE(list);
     ASSERT_EQ(list->size(), 1u);
     EXPECT_EQ(list->front().title, QStringLiteral("kept"));
+}
+
+TEST(Database, EveryStoreHasTheBuiltInRolesAndTheOwnersAccount) {
+    TestStore store;
+    auto db = store.open();
+    ASSERT_TRUE(db);
+    EXPECT_EQ(scalar(*db, QStringLiteral("SELECT COUNT(*) FROM roles WHERE built_in = 1")), QStringLiteral("4"));
+    EXPECT_EQ(scalar(*db, QStringLiteral("SELECT name FROM roles WHERE id = 1")), QStringLiteral("Administrator"));
+    EXPECT_EQ(scalar(*db, QStringLiteral("SELECT name FROM roles WHERE id = 4")), QStringLiteral("Auditor"));
+    EXPECT_EQ(scalar(*db, QStringLiteral("SELECT COUNT(*) FROM accounts")), QStringLiteral("1"));
+    EXPECT_EQ(scalar(*db, QStringLiteral("SELECT username FROM accounts WHERE id = 1")), QStringLiteral("owner"));
+    EXPECT_EQ(scalar(*db, QStringLiteral("SELECT role_id FROM accounts WHERE id = 1")), QStringLiteral("1"));
+    EXPECT_EQ(scalar(*db, QStringLiteral("SELECT password_hash FROM accounts WHERE id = 1")), QString())
+        << "no default password: the first administrator sets their own";
+    const QDateTime created = QDateTime::fromString(
+        scalar(*db, QStringLiteral("SELECT created_at FROM accounts WHERE id = 1")), Qt::ISODateWithMs);
+    EXPECT_TRUE(created.isValid()) << "times are written as the store writes them";
+    // New rows continue after the seeded ids.
+    QSqlQuery insert(db->connection());
+    ASSERT_TRUE(insert.exec(QStringLiteral("INSERT INTO roles (name, name_key, created_at) VALUES ('Reviewer', "
+                                           "'reviewer', '2026-12-01T00:00:00.000Z')")));
+    EXPECT_EQ(scalar(*db, QStringLiteral("SELECT id FROM roles WHERE name_key = 'reviewer'")), QStringLiteral("5"));
+    // Names are unique without regard to case (the key is the lower-cased name).
+    QSqlQuery duplicate(db->connection());
+    EXPECT_FALSE(duplicate.exec(QStringLiteral("INSERT INTO accounts (username, username_key, role_id, created_at) "
+                                               "VALUES ('OWNER', 'owner', 3, '2026-12-01T00:00:00.000Z')")));
+}
+
+TEST(Database, AStoreOfTheSchemaBeforeAccountsGivesEverythingToTheOwner) {
+    TestStore store;
+    qint64 conversation = 0;
+    {
+        auto db = store.open();
+        ASSERT_TRUE(db);
+        const SystemClock clock;
+        auto created = ConversationRepository(*db, clock).create(QStringLiteral("kept"), std::nullopt, QString());
+        ASSERT_TRUE(created);
+        conversation = created->id;
+        // Back to schema 10: no accounts, no roles.
+        QSqlQuery query(db->connection());
+        ASSERT_TRUE(query.exec(QStringLiteral("DROP TABLE accounts")));
+        ASSERT_TRUE(query.exec(QStringLiteral("DROP TABLE roles")));
+        ASSERT_TRUE(query.exec(store.isPostgres() ? QStringLiteral("UPDATE schema_version SET version = 10")
+                                                  : QStringLiteral("PRAGMA user_version = 10")));
+    }
+    auto db = Database::open(store.location());
+    ASSERT_TRUE(db) << db.error().toLogString().toStdString();
+    EXPECT_EQ((*db)->schemaVersion(), (*db)->latestSchemaVersion());
+    EXPECT_EQ(scalar(**db, QStringLiteral("SELECT username FROM accounts WHERE id = 1")), QStringLiteral("owner"));
+    EXPECT_EQ(scalar(**db, QStringLiteral("SELECT COUNT(*) FROM roles")), QStringLiteral("4"));
+    const SystemClock clock;
+    EXPECT_TRUE(ConversationRepository(**db, clock).get(conversation).has_value()) << "nothing is lost on the way";
 }
 
 TEST(Database, RefusesASchemaNewerThanThisBuild) {
