@@ -189,6 +189,10 @@
         <source>The database server could not be reached or refused the sign-in. Check that it is running, the address and user in the database URL, and the password (PGPASSWORD or the keychain).</source>
         <translation>Der Datenbankserver war nicht erreichbar oder hat die Anmeldung abgelehnt. Prüfen Sie, ob er läuft, Adresse und Benutzer in der Datenbank-URL sowie das Passwort (PGPASSWORD oder Schlüsselbund).</translation>
     </message>
+    <message>
+        <source>Your role does not allow this. Ask an administrator if you need it.</source>
+        <translation>Ihre Rolle erlaubt das nicht. Fragen Sie eine Administratorin oder einen Administrator, wenn Sie es brauchen.</translation>
+    </message>
 </context>
 <context>
     <name>Tessera::Core::Presets</name>

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "accounts/Permissions.h"
+
 #include <QString>
 
 namespace Tessera::Core {
@@ -8,11 +10,13 @@ namespace Tessera::Core {
 enum class ClientKind { Gui, Cli, Test };
 
 // Who is acting: passed by value to every core service call that reads or changes someone's data, so core decides
-// what they may do. Personal mode has one account, the owner; the composition roots obtain the actor at start
-// (later by signing in), tests build it directly.
+// what they may do. Personal mode has one account, the owner (an Administrator); the composition roots obtain the
+// actor at start (in multi-user mode by signing in), tests build it directly.
 struct Actor {
     qint64 userId = 1;
     QString userName = QStringLiteral("owner");
+    qint64 roleId = qint64(BuiltInRole::Administrator);
+    PermissionSet permissions = PermissionSet::all(); // what the role grants (narrower for an API token)
     ClientKind client = ClientKind::Gui;
 
     // The single owner of a personal store.
@@ -21,6 +25,19 @@ struct Actor {
         actor.client = client;
         return actor;
     }
+
+    // An actor with a built-in role (tests and the sign-in build these).
+    static Actor withRole(qint64 userId, const QString& userName, BuiltInRole role, ClientKind client) {
+        Actor actor;
+        actor.userId = userId;
+        actor.userName = userName;
+        actor.roleId = qint64(role);
+        actor.permissions = builtInRole(role).permissions;
+        actor.client = client;
+        return actor;
+    }
+
+    bool may(Permission permission) const { return permissions.has(permission); }
 
     bool operator==(const Actor&) const = default;
 };

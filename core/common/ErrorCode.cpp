@@ -74,6 +74,8 @@ QLatin1StringView codeName(ErrorCode code) {
         return QLatin1StringView("import.invalid");
     case ErrorCode::ExportFailed:
         return QLatin1StringView("export.failed");
+    case ErrorCode::AuthForbidden:
+        return QLatin1StringView("auth.forbidden");
     }
     return QLatin1StringView("internal");
 }
@@ -118,6 +120,8 @@ int cliExitCode(ErrorCode code) {
     case ErrorCode::StoreBusy:
     case ErrorCode::StoreUnreachable:
         return 9;
+    case ErrorCode::AuthForbidden:
+        return 11;
     case ErrorCode::ProviderBadRequest:
     case ErrorCode::InvalidResponse:
     case ErrorCode::ResponseTooLarge:
@@ -245,6 +249,9 @@ const char* defaultMessage(ErrorCode code) {
         return QT_TRANSLATE_NOOP("Tessera::Core::Error",
                                  "The export could not be written. Check that the folder exists, that you may "
                                  "write there, and that the disk has room.");
+    case ErrorCode::AuthForbidden:
+        return QT_TRANSLATE_NOOP("Tessera::Core::Error",
+                                 "Your role does not allow this. Ask an administrator if you need it.");
     }
     return "";
 }

@@ -42,10 +42,11 @@ enum class ErrorCode {
     AttachmentTooLarge,
     ImportInvalid,
     ExportFailed,
+    AuthForbidden,
 };
 
 // The last code above; keep it in step when adding one (the tests walk every code up to it).
-inline constexpr ErrorCode lastErrorCode = ErrorCode::ExportFailed;
+inline constexpr ErrorCode lastErrorCode = ErrorCode::AuthForbidden;
 
 // "provider.unauthorized" etc.
 QLatin1StringView codeName(ErrorCode code);

@@ -1,5 +1,7 @@
 #include "exchange/ConversationExchange.h"
 
+#include "accounts/Authorization.h"
+
 #include "chat/Conversation.h"
 #include "common/Clock.h"
 #include "exchange/ChatGptImport.h"
@@ -28,7 +30,10 @@ ConversationExchange::ConversationExchange(const Database& db, const Conversatio
     , m_clock(clock) {
 }
 
-Result<PortableConversation> ConversationExchange::collect(const Actor& /*actor*/, qint64 conversationId) const {
+Result<PortableConversation> ConversationExchange::collect(const Actor& actor, qint64 conversationId) const {
+    if (auto allowed = require(actor, Permission::DataExport); !allowed) {
+        return fail(allowed.error());
+    }
     auto conversation = m_conversations.get(conversationId);
     if (!conversation) {
         return fail(conversation.error());
@@ -75,6 +80,9 @@ Result<PortableConversation> ConversationExchange::collect(const Actor& /*actor*
 }
 
 Result<std::vector<PortableConversation>> ConversationExchange::collectAll(const Actor& actor) const {
+    if (auto allowed = require(actor, Permission::DataExport); !allowed) {
+        return fail(allowed.error());
+    }
     auto all = m_conversations.list(ListScope::All);
     if (!all) {
         return fail(all.error());
@@ -113,9 +121,12 @@ Status ConversationExchange::writeFile(const QString& path, const QByteArray& by
     return {};
 }
 
-Result<ImportReport> ConversationExchange::import(const Actor& /*actor*/,
+Result<ImportReport> ConversationExchange::import(const Actor& actor,
                                                   const std::vector<PortableConversation>& conversations,
                                                   const QString& format) const {
+    if (auto allowed = require(actor, Permission::DataImport); !allowed) {
+        return fail(allowed.error());
+    }
     ImportReport report;
     report.format = format;
     auto status = m_db.transaction([&]() -> Status {
@@ -200,6 +211,9 @@ Result<ImportReport> ConversationExchange::import(const Actor& /*actor*/,
 }
 
 Result<ImportReport> ConversationExchange::importFile(const Actor& actor, const QString& path) const {
+    if (auto allowed = require(actor, Permission::DataImport); !allowed) {
+        return fail(allowed.error());
+    }
     const QFileInfo info(path);
     if (!info.isFile()) {
         return fail(importProblem(path, QStringLiteral("no such file")));

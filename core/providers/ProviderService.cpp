@@ -1,5 +1,7 @@
 #include "providers/ProviderService.h"
 
+#include "accounts/Authorization.h"
+
 #include "logging/Logging.h"
 #include "secrets/SecretStore.h"
 #include "storage/ProviderRepository.h"
@@ -39,6 +41,10 @@ Status ProviderService::validate(const ProviderConfig& config) {
 }
 
 void ProviderService::add(const Actor& actor, ProviderConfig config, std::optional<QString> key, ConfigDone done) {
+    if (auto allowed = require(actor, Permission::ProvidersManage); !allowed) {
+        later<Result<ProviderConfig>>(std::move(done), fail(allowed.error()));
+        return;
+    }
     if (config.keySource != KeySource::Environment) {
         config.keyEnvVar.clear();
     }
@@ -82,6 +88,10 @@ void ProviderService::add(const Actor& actor, ProviderConfig config, std::option
 }
 
 void ProviderService::update(const Actor& actor, ProviderConfig config, std::optional<QString> key, ConfigDone done) {
+    if (auto allowed = require(actor, Permission::ProvidersManage); !allowed) {
+        later<Result<ProviderConfig>>(std::move(done), fail(allowed.error()));
+        return;
+    }
     auto before = findById(actor, config.id);
     if (!before) {
         later<Result<ProviderConfig>>(std::move(done), fail(before.error()));
@@ -159,6 +169,10 @@ void ProviderService::storeUpdate(const ProviderConfig& before, const ProviderCo
 }
 
 void ProviderService::remove(const Actor& actor, const QString& name, RemovalDone done) {
+    if (auto allowed = require(actor, Permission::ProvidersManage); !allowed) {
+        later<Result<ProviderRemoval>>(std::move(done), fail(allowed.error()));
+        return;
+    }
     auto provider = find(actor, name);
     if (!provider) {
         later<Result<ProviderRemoval>>(std::move(done), fail(provider.error()));

@@ -288,3 +288,27 @@ TEST(ExchangeTest, FilesAreWrittenWholeOrNotAtAll) {
     ASSERT_FALSE(missing);
     EXPECT_EQ(missing.error().code, ErrorCode::ImportInvalid);
 }
+
+TEST(ExchangeTest, ExportAndImportNeedTheirPermissionsAndARefusalChangesNothing) {
+    CoreFixture core;
+    auto created = core.conversations->create(QStringLiteral("private"), std::nullopt, QString());
+    ASSERT_TRUE(created);
+    const Actor auditor = Actor::withRole(9, QStringLiteral("auditor"), BuiltInRole::Auditor, ClientKind::Test);
+    const ConversationExchange exchange = exchangeOf(core);
+    auto one = exchange.collect(auditor, created->id);
+    ASSERT_FALSE(one);
+    EXPECT_EQ(one.error().code, ErrorCode::AuthForbidden);
+    auto all = exchange.collectAll(auditor);
+    ASSERT_FALSE(all);
+    EXPECT_EQ(all.error().code, ErrorCode::AuthForbidden);
+
+    auto exported = exchange.collect(core.actor, created->id);
+    ASSERT_TRUE(exported) << "the owner may";
+    auto imported = exchange.import(auditor, {*exported}, QStringLiteral("tessera"));
+    ASSERT_FALSE(imported);
+    EXPECT_EQ(imported.error().code, ErrorCode::AuthForbidden);
+    EXPECT_EQ(core.conversations->list(ListScope::All)->size(), 1U) << "nothing imported";
+    auto fromFile = exchange.importFile(auditor, QStringLiteral("/nonexistent.json"));
+    ASSERT_FALSE(fromFile);
+    EXPECT_EQ(fromFile.error().code, ErrorCode::AuthForbidden) << "refused before the file is looked at";
+}

@@ -143,3 +143,39 @@ TEST_F(ProviderServiceTest, RemovingAProviderRemovesItsKeyAndKeepsItsConversatio
     ASSERT_FALSE(unknown);
     EXPECT_EQ(unknown.error().code, ErrorCode::NotFound);
 }
+
+TEST_F(ProviderServiceTest, OnlyARoleThatManagesProvidersAddsChangesOrRemovesThem) {
+    auto added = add(keychainConfig(QStringLiteral("cloud")), QStringLiteral("sk-admin"));
+    ASSERT_TRUE(added);
+    for (const BuiltInRole role : {BuiltInRole::Manager, BuiltInRole::Member, BuiltInRole::Auditor}) {
+        const Actor actor = Actor::withRole(7, QStringLiteral("someone"), role, ClientKind::Test);
+        auto refused = wait<Result<ProviderConfig>>([&](ProviderService::ConfigDone done) {
+            service.add(actor, keychainConfig(QStringLiteral("sneaky")), QStringLiteral("sk-x"), std::move(done));
+        });
+        ASSERT_FALSE(refused);
+        EXPECT_EQ(refused.error().code, ErrorCode::AuthForbidden);
+        EXPECT_FALSE(core.providers->findByName(QStringLiteral("sneaky"))) << "nothing stored";
+        EXPECT_FALSE(core.secrets.contains(QStringLiteral("provider/sneaky"))) << "no key written";
+
+        ProviderConfig changed = *added;
+        changed.defaultModel = QStringLiteral("other");
+        auto notChanged = wait<Result<ProviderConfig>>([&](ProviderService::ConfigDone done) {
+            service.update(actor, changed, QStringLiteral("sk-stolen"), std::move(done));
+        });
+        ASSERT_FALSE(notChanged);
+        EXPECT_EQ(notChanged.error().code, ErrorCode::AuthForbidden);
+        EXPECT_EQ(core.providers->findByName(QStringLiteral("cloud"))->defaultModel, QStringLiteral("m"));
+        EXPECT_EQ(storedKey(QStringLiteral("cloud")), QStringLiteral("sk-admin")) << "the key is untouched";
+
+        auto notRemoved = wait<Result<ProviderRemoval>>([&](ProviderService::RemovalDone done) {
+            service.remove(actor, QStringLiteral("cloud"), std::move(done));
+        });
+        ASSERT_FALSE(notRemoved);
+        EXPECT_EQ(notRemoved.error().code, ErrorCode::AuthForbidden);
+        EXPECT_TRUE(core.providers->findByName(QStringLiteral("cloud")));
+    }
+    // Members still see and use the providers (their role's allowlist comes with sign-in).
+    const Actor member = Actor::withRole(8, QStringLiteral("member"), BuiltInRole::Member, ClientKind::Test);
+    ASSERT_TRUE(service.list(member));
+    EXPECT_EQ(service.list(member)->size(), 1U);
+}
