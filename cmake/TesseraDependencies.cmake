@@ -5,6 +5,12 @@ find_package(spdlog REQUIRED)
 find_package(tl-expected REQUIRED)
 find_package(PkgConfig REQUIRED)
 pkg_check_modules(SODIUM REQUIRED IMPORTED_TARGET libsodium)
+# zxcvbn (Debian libzxcvbn-dev, the C port with its own dictionaries) rates new passwords; it has no pkg-config file.
+find_path(ZXCVBN_INCLUDE_DIR zxcvbn.h REQUIRED)
+find_library(ZXCVBN_LIBRARY zxcvbn REQUIRED)
+add_library(Zxcvbn::Zxcvbn UNKNOWN IMPORTED)
+set_target_properties(Zxcvbn::Zxcvbn PROPERTIES IMPORTED_LOCATION "${ZXCVBN_LIBRARY}"
+    INTERFACE_INCLUDE_DIRECTORIES "${ZXCVBN_INCLUDE_DIR}")
 
 if(TESSERA_BUILD_TESTS)
     find_package(GTest REQUIRED)

@@ -193,6 +193,41 @@
         <source>Your role does not allow this. Ask an administrator if you need it.</source>
         <translation>Ihre Rolle erlaubt das nicht. Fragen Sie eine Administratorin oder einen Administrator, wenn Sie es brauchen.</translation>
     </message>
+    <message>
+        <source>The password was refused: it is too short or too easy to guess. The details say why; a few unrelated words make a strong one.</source>
+        <translation>Das Passwort wurde abgelehnt: Es ist zu kurz oder zu leicht zu erraten. Die Details sagen, warum; einige zusammenhanglose Wörter ergeben ein starkes Passwort.</translation>
+    </message>
+</context>
+<context>
+    <name>Tessera::Core::PasswordPolicy</name>
+    <message>
+        <source>The password is too short: use at least 8 characters (15 or more is better).</source>
+        <translation>Das Passwort ist zu kurz: Verwenden Sie mindestens 8 Zeichen (15 oder mehr sind besser).</translation>
+    </message>
+    <message>
+        <source>The password is too long: at most 128 characters.</source>
+        <translation>Das Passwort ist zu lang: höchstens 128 Zeichen.</translation>
+    </message>
+    <message>
+        <source>The password is mostly a common password or word. Add unrelated words, or use a passphrase.</source>
+        <translation>Das Passwort besteht überwiegend aus einem verbreiteten Passwort oder Wort. Fügen Sie zusammenhanglose Wörter hinzu oder verwenden Sie eine Passphrase.</translation>
+    </message>
+    <message>
+        <source>The password is mostly the username or another word of the account.</source>
+        <translation>Das Passwort besteht überwiegend aus dem Benutzernamen oder einem anderen Wort des Kontos.</translation>
+    </message>
+    <message>
+        <source>The password is mostly a sequence, a repeat or a keyboard pattern.</source>
+        <translation>Das Passwort besteht überwiegend aus einer Folge, einer Wiederholung oder einem Tastaturmuster.</translation>
+    </message>
+    <message>
+        <source>The password is mostly a date or a year.</source>
+        <translation>Das Passwort besteht überwiegend aus einem Datum oder einer Jahreszahl.</translation>
+    </message>
+    <message>
+        <source>The password is too easy to guess. Make it longer, for example with a few unrelated words.</source>
+        <translation>Das Passwort ist zu leicht zu erraten. Machen Sie es länger, zum Beispiel mit einigen zusammenhanglosen Wörtern.</translation>
+    </message>
 </context>
 <context>
     <name>Tessera::Core::Presets</name>

@@ -76,6 +76,8 @@ QLatin1StringView codeName(ErrorCode code) {
         return QLatin1StringView("export.failed");
     case ErrorCode::AuthForbidden:
         return QLatin1StringView("auth.forbidden");
+    case ErrorCode::AuthWeakPassword:
+        return QLatin1StringView("auth.weak_password");
     }
     return QLatin1StringView("internal");
 }
@@ -86,6 +88,7 @@ int cliExitCode(ErrorCode code) {
     case ErrorCode::AttachmentUnsupported:
     case ErrorCode::AttachmentTooLarge:
     case ErrorCode::ImportInvalid:
+    case ErrorCode::AuthWeakPassword:
         return 2;
     case ErrorCode::ProviderUnauthorized:
     case ErrorCode::ProviderForbidden:
@@ -252,6 +255,10 @@ const char* defaultMessage(ErrorCode code) {
     case ErrorCode::AuthForbidden:
         return QT_TRANSLATE_NOOP("Tessera::Core::Error",
                                  "Your role does not allow this. Ask an administrator if you need it.");
+    case ErrorCode::AuthWeakPassword:
+        return QT_TRANSLATE_NOOP("Tessera::Core::Error",
+                                 "The password was refused: it is too short or too easy to guess. The details say "
+                                 "why; a few unrelated words make a strong one.");
     }
     return "";
 }

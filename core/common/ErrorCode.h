@@ -43,10 +43,11 @@ enum class ErrorCode {
     ImportInvalid,
     ExportFailed,
     AuthForbidden,
+    AuthWeakPassword,
 };
 
 // The last code above; keep it in step when adding one (the tests walk every code up to it).
-inline constexpr ErrorCode lastErrorCode = ErrorCode::AuthForbidden;
+inline constexpr ErrorCode lastErrorCode = ErrorCode::AuthWeakPassword;
 
 // "provider.unauthorized" etc.
 QLatin1StringView codeName(ErrorCode code);

@@ -1,6 +1,7 @@
 // Accounts' building blocks that need no store: the permission list and the built-in roles, and password hashing
 // with Argon2id (parameters in the hash, rehash when they grow).
 #include "accounts/PasswordHasher.h"
+#include "accounts/PasswordPolicy.h"
 #include "accounts/Permissions.h"
 
 #include "support/QtPrinters.h"
@@ -125,4 +126,34 @@ TEST(PasswordHasher, AHashWithWeakerParametersIsUpgraded) {
     ASSERT_TRUE(fresh);
     EXPECT_FALSE(current.needsRehash(*fresh));
     EXPECT_TRUE(current.needsRehash(QByteArrayLiteral("$2b$10$notargon")));
+}
+
+TEST(PasswordPolicy, CommonAndGuessablePasswordsAreRefusedWithTheReason) {
+    EXPECT_EQ(ratePassword(QStringLiteral("short1!")).weakness, PasswordWeakness::TooShort);
+    EXPECT_EQ(ratePassword(QString(129, QLatin1Char('q'))).weakness, PasswordWeakness::TooLong);
+    const PasswordRating common = ratePassword(QStringLiteral("password123"));
+    EXPECT_FALSE(common.acceptable());
+    EXPECT_LT(common.score, minimumPasswordScore);
+    EXPECT_EQ(common.weakness, PasswordWeakness::CommonWord);
+    EXPECT_FALSE(ratePassword(QStringLiteral("qwertyuiop")).acceptable()) << "a keyboard row";
+    EXPECT_EQ(ratePassword(QStringLiteral("abcdefghijk")).weakness, PasswordWeakness::Pattern);
+    EXPECT_FALSE(ratePassword(QStringLiteral("19841984")).acceptable());
+    // The account's own words count as easy, whatever their case.
+    EXPECT_EQ(ratePassword(QStringLiteral("Fridolinxx"), {QStringLiteral("fridolin")}).weakness,
+              PasswordWeakness::PersonalWord);
+    // Long, unrelated words pass without any composition rule; so does a long Unicode phrase.
+    const PasswordRating strong = ratePassword(QStringLiteral("violet tractor sandwich harbour"));
+    EXPECT_TRUE(strong.acceptable()) << strong.score;
+    EXPECT_GE(strong.score, 3);
+    EXPECT_TRUE(ratePassword(QStringLiteral("Grüße aus dem Schwarzwald 🐧")).acceptable());
+    for (PasswordWeakness weakness : {PasswordWeakness::TooShort, PasswordWeakness::TooLong,
+                                      PasswordWeakness::CommonWord, PasswordWeakness::PersonalWord,
+                                      PasswordWeakness::Pattern, PasswordWeakness::Date, PasswordWeakness::Guessable}) {
+        EXPECT_NE(QString::fromLatin1(weaknessMessage(weakness)), QString()) << int(weakness);
+    }
+    const Status refused = checkNewPassword(QStringLiteral("password123"));
+    ASSERT_FALSE(refused);
+    EXPECT_EQ(refused.error().code, ErrorCode::AuthWeakPassword);
+    EXPECT_FALSE(refused.error().detail.contains(QStringLiteral("password123"))) << "the password is never echoed";
+    EXPECT_TRUE(checkNewPassword(QStringLiteral("violet tractor sandwich harbour")));
 }
