@@ -24,8 +24,8 @@ Account fromRow(const QSqlQuery& query) {
     account.username = query.value(1).toString();
     account.displayName = query.value(2).toString();
     account.roleId = query.value(3).toLongLong();
-    account.status = query.value(4).toString() == QLatin1StringView("disabled") ? AccountStatus::Disabled
-                                                                               : AccountStatus::Active;
+    account.status =
+        query.value(4).toString() == QLatin1StringView("disabled") ? AccountStatus::Disabled : AccountStatus::Active;
     account.hasPassword = query.value(5).toBool();
     account.mustChangePassword = query.value(6).toInt() != 0;
     account.failedSignIns = query.value(7).toInt();
@@ -76,7 +76,8 @@ Result<QString> AccountRepository::cleanUsername(const QString& username) {
 }
 
 Result<std::vector<Account>> AccountRepository::list() const {
-    auto query = m_db.exec(QStringLiteral("SELECT ") + kColumns + QStringLiteral(" FROM accounts ORDER BY username_key"));
+    auto query =
+        m_db.exec(QStringLiteral("SELECT ") + kColumns + QStringLiteral(" FROM accounts ORDER BY username_key"));
     if (!query) {
         return fail(query.error());
     }
@@ -99,9 +100,9 @@ Result<Account> AccountRepository::findById(qint64 id) const {
 }
 
 Result<Account> AccountRepository::findByUsername(const QString& username) const {
-    auto query = m_db.exec(QStringLiteral("SELECT ") + kColumns +
-                               QStringLiteral(" FROM accounts WHERE username_key = ?"),
-                           {keyOf(username.trimmed())});
+    auto query =
+        m_db.exec(QStringLiteral("SELECT ") + kColumns + QStringLiteral(" FROM accounts WHERE username_key = ?"),
+                  {keyOf(username.trimmed())});
     if (!query) {
         return fail(query.error());
     }
@@ -165,9 +166,9 @@ Status AccountRepository::setDisplayName(qint64 id, const QString& displayName) 
     if (displayName.size() > maxDisplayNameLength) {
         return fail(ErrorCode::InvalidArgument, QStringLiteral("the display name is too long"));
     }
-    return changed(m_db.exec(QStringLiteral("UPDATE accounts SET display_name = ? WHERE id = ?"),
-                             {displayName.trimmed(), id}),
-                   id);
+    return changed(
+        m_db.exec(QStringLiteral("UPDATE accounts SET display_name = ? WHERE id = ?"), {displayName.trimmed(), id}),
+        id);
 }
 
 Status AccountRepository::setUsername(qint64 id, const QString& username) const {
