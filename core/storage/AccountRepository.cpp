@@ -139,7 +139,7 @@ Result<Account> AccountRepository::add(const QString& username, const QString& d
 }
 
 Status AccountRepository::requireRole(qint64 roleId) const {
-    // Checked here as well as by the foreign key, which both engines only check when the transaction ends.
+    // Checked here as well as by the foreign key, so the refusal is a clear InvalidArgument.
     auto query = m_db.exec(QStringLiteral("SELECT 1 FROM roles WHERE id = ?"), {roleId});
     if (!query) {
         return fail(query.error());

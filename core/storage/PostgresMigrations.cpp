@@ -177,7 +177,7 @@ const std::vector<Migration>& postgresMigrations() {
                  username TEXT NOT NULL,
                  username_key TEXT NOT NULL UNIQUE,
                  display_name TEXT NOT NULL DEFAULT '',
-                 role_id BIGINT NOT NULL REFERENCES roles(id) DEFERRABLE INITIALLY DEFERRED,
+                 role_id BIGINT NOT NULL REFERENCES roles(id),
                  password_hash TEXT NOT NULL DEFAULT '',
                  status TEXT NOT NULL DEFAULT 'active',
                  must_change_password BIGINT NOT NULL DEFAULT 0,

@@ -115,6 +115,13 @@ TEST(Database, EveryStoreHasTheBuiltInRolesAndTheOwnersAccount) {
     QSqlQuery duplicate(db->connection());
     EXPECT_FALSE(duplicate.exec(QStringLiteral("INSERT INTO accounts (username, username_key, role_id, created_at) "
                                                "VALUES ('OWNER', 'owner', 3, '2026-12-01T00:00:00.000Z')")));
+    // An account's role must exist, refused by the statement itself (not later, at a commit nobody checks).
+    QSqlQuery orphan(db->connection());
+    EXPECT_FALSE(orphan.exec(QStringLiteral("INSERT INTO accounts (username, username_key, role_id, created_at) "
+                                            "VALUES ('x', 'x', 999, '2026-12-01T00:00:00.000Z') RETURNING id")) &&
+                 orphan.next());
+    EXPECT_EQ(scalar(*db, QStringLiteral("SELECT COUNT(*) FROM accounts WHERE username_key = 'x'")),
+              QStringLiteral("0"));
 }
 
 TEST(Database, AStoreOfTheSchemaBeforeAccountsGivesEverythingToTheOwner) {
