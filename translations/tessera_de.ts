@@ -1038,10 +1038,6 @@
         <translation>Bilder und Textdateien (*.png *.jpg *.jpeg *.webp *.gif *.txt *.md *.c *.h *.cpp *.hpp *.py *.js *.ts *.json *.sh *.sql *.csv *.log *.yaml *.yml *.toml *.xml *.html *.css *.java *.go *.rs);;Alle Dateien (*)</translation>
     </message>
     <message>
-        <source>&amp;Undo</source>
-        <translation>&amp;Rückgängig</translation>
-    </message>
-    <message>
         <source>&amp;Undo Delete</source>
         <translation>Löschen rüc&amp;kgängig machen</translation>
     </message>
@@ -2061,6 +2057,13 @@ Ein nativer Desktop-Arbeitsplatz für KI. API-Schlüssel liegen im Systemschlüs
             <numerusform>Eine Unterhaltung kann höchstens %n Tag tragen; entfernen Sie %1 Haken.</numerusform>
             <numerusform>Eine Unterhaltung kann höchstens %n Tags tragen; entfernen Sie %1 Haken.</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>Tessera::Ui::UndoBar</name>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>&amp;Rückgängig</translation>
     </message>
 </context>
 <context>

@@ -25,6 +25,7 @@
 #include "welcome/WelcomePage.h"
 #include "widgets/Dialogs.h"
 #include "widgets/ErrorText.h"
+#include "widgets/UndoBar.h"
 
 #include <QAction>
 #include <QApplication>
@@ -67,10 +68,7 @@ MainWindow::MainWindow(Core::CoreServices& services, Dialogs& dialogs, Core::Act
     , m_healthChecker(new Core::HealthChecker(services.probe(), services.resilience(), this))
     , m_healthMonitor(new Core::HealthMonitor(
           *m_healthChecker, [&services, this] { return services.providers().list(m_actor); }, services.clock(), this))
-    , m_healthButton(new QToolButton(this))
-    , m_undoBar(new QWidget(this))
-    , m_undoText(new QLabel(m_undoBar))
-    , m_undoTimer(new QTimer(this)) {
+    , m_healthButton(new QToolButton(this)) {
     setObjectName(QStringLiteral("mainWindow"));
     setWindowTitle(tr("Tessera"));
     m_tagFilter = m_sidebar->tagFilter();
@@ -99,19 +97,10 @@ MainWindow::MainWindow(Core::CoreServices& services, Dialogs& dialogs, Core::Act
     buildMenus();
 
     // After a deletion: what was deleted and an Undo button, for a few seconds.
-    m_undoBar->setObjectName(QStringLiteral("undoBar"));
-    auto* undoButton = new QPushButton(tr("&Undo"), m_undoBar);
-    undoButton->setObjectName(QStringLiteral("undoDelete"));
-    auto* undoLayout = new QHBoxLayout(m_undoBar);
-    undoLayout->setContentsMargins(0, 0, 0, 0);
-    undoLayout->addWidget(m_undoText);
-    undoLayout->addWidget(undoButton);
+    m_undoBar = new UndoBar(m_undoAction, undoSeconds, this);
     statusBar()->addWidget(m_undoBar);
-    m_undoBar->hide();
-    connect(undoButton, &QPushButton::clicked, this, &MainWindow::undoDelete);
-    m_undoTimer->setSingleShot(true);
-    m_undoTimer->setInterval(undoSeconds * 1000);
-    connect(m_undoTimer, &QTimer::timeout, this, &MainWindow::finishDeletion);
+    connect(m_undoBar, &UndoBar::undoRequested, this, &MainWindow::undoDelete);
+    connect(m_undoBar, &UndoBar::expired, this, &MainWindow::finishDeletion);
 
     // Provider health: a summary in the status bar that opens the health view, refreshed in the background.
     m_healthButton->setObjectName(QStringLiteral("healthSummary"));
@@ -198,7 +187,6 @@ void MainWindow::buildMenus() {
     tags->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_T));
     m_undoAction = file->addAction(tr("&Undo Delete"), this, &MainWindow::undoDelete);
     m_undoAction->setShortcut(QKeySequence::Undo);
-    m_undoAction->setEnabled(false);
     remove->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Delete));
     // In the list itself: a context menu, and the Delete key while the list has focus.
     auto* listRename = new QAction(tr("Rename…"), m_list);
@@ -528,10 +516,7 @@ void MainWindow::deleteCurrentConversation() {
         return;
     }
     m_deletedId = id;
-    m_undoText->setText(tr("Deleted “%1”.").arg(conversation->title.left(60)));
-    m_undoBar->show();
-    m_undoAction->setEnabled(true);
-    m_undoTimer->start();
+    m_undoBar->offer(tr("Deleted “%1”.").arg(conversation->title.left(60)));
     m_model->refresh();
     selectFirstOrNew();
 }
@@ -730,9 +715,7 @@ void MainWindow::undoDelete() {
         return;
     }
     const qint64 id = std::exchange(m_deletedId, 0);
-    m_undoTimer->stop();
-    m_undoBar->hide();
-    m_undoAction->setEnabled(false);
+    m_undoBar->dismiss();
     if (auto restored = m_services.conversations().restoreFromTrash(m_actor, id); !restored) {
         m_dialogs.showError(this, tr("Undo Delete"), describeError(restored.error()));
         return;
@@ -746,9 +729,7 @@ void MainWindow::finishDeletion() {
         return;
     }
     m_deletedId = 0;
-    m_undoTimer->stop();
-    m_undoBar->hide();
-    m_undoAction->setEnabled(false);
+    m_undoBar->dismiss();
     if (auto emptied = m_services.conversations().emptyTrash(m_actor); !emptied) {
         statusBar()->showMessage(describeError(emptied.error()), 8000);
     }

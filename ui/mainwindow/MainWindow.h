@@ -13,7 +13,6 @@ class QStackedWidget;
 class QLabel;
 class QLineEdit;
 class QPushButton;
-class QTimer;
 class QToolButton;
 
 namespace Tessera::Core {
@@ -26,6 +25,7 @@ namespace Tessera::Ui {
 
 class ChatPanel;
 class ConversationSidebar;
+class UndoBar;
 class WelcomePage;
 class ConversationListModel;
 class Dialogs;
@@ -117,8 +117,7 @@ private:
     Core::HealthChecker* m_healthChecker;
     Core::HealthMonitor* m_healthMonitor;
     QToolButton* m_healthButton;
-    QWidget* m_undoBar;
-    QLabel* m_undoText;
+    UndoBar* m_undoBar = nullptr;
     QAction* m_undoAction = nullptr;
     QAction* m_pinAction = nullptr;
     QAction* m_archiveAction = nullptr;
@@ -128,7 +127,6 @@ private:
     QComboBox* m_tagFilter;
     QAction* m_renameTag = nullptr;
     QAction* m_deleteTag = nullptr;
-    QTimer* m_undoTimer;
     qint64 m_deletedId = 0; // waiting for its undo
 };
 
