@@ -3,6 +3,7 @@
 #include "accounts/Permissions.h"
 
 #include <QString>
+#include <QStringList>
 
 namespace Tessera::Core {
 
@@ -18,6 +19,9 @@ struct Actor {
     qint64 roleId = qint64(BuiltInRole::Administrator);
     PermissionSet permissions = PermissionSet::all(); // what the role grants (narrower for an API token)
     ClientKind client = ClientKind::Gui;
+    qint64 sessionId = 0;         // the sign-in session acting (0: none, as in personal mode)
+    qint64 apiTokenId = 0;        // the API token acting (0: none)
+    QStringList allowedProviders; // the role's allowlist ("provider" or "provider/model"); empty allows all
 
     // The single owner of a personal store.
     static Actor owner(ClientKind client) {

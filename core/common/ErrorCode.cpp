@@ -78,6 +78,12 @@ QLatin1StringView codeName(ErrorCode code) {
         return QLatin1StringView("auth.forbidden");
     case ErrorCode::AuthWeakPassword:
         return QLatin1StringView("auth.weak_password");
+    case ErrorCode::AuthRequired:
+        return QLatin1StringView("auth.required");
+    case ErrorCode::AuthFailed:
+        return QLatin1StringView("auth.failed");
+    case ErrorCode::AuthLocked:
+        return QLatin1StringView("auth.locked");
     }
     return QLatin1StringView("internal");
 }
@@ -123,8 +129,13 @@ int cliExitCode(ErrorCode code) {
     case ErrorCode::StoreBusy:
     case ErrorCode::StoreUnreachable:
         return 9;
+    case ErrorCode::AuthRequired:
+        return 10;
     case ErrorCode::AuthForbidden:
         return 11;
+    case ErrorCode::AuthFailed:
+    case ErrorCode::AuthLocked:
+        return 12;
     case ErrorCode::ProviderBadRequest:
     case ErrorCode::InvalidResponse:
     case ErrorCode::ResponseTooLarge:
@@ -259,6 +270,18 @@ const char* defaultMessage(ErrorCode code) {
         return QT_TRANSLATE_NOOP("Tessera::Core::Error",
                                  "The password was refused: it is too short or too easy to guess. The details say "
                                  "why; a few unrelated words make a strong one.");
+    case ErrorCode::AuthRequired:
+        return QT_TRANSLATE_NOOP("Tessera::Core::Error",
+                                 "You are not signed in, or your session has ended. Sign in again (tessera-cli "
+                                 "login, or set TESSERA_TOKEN to an API token).");
+    case ErrorCode::AuthFailed:
+        return QT_TRANSLATE_NOOP("Tessera::Core::Error",
+                                 "The username or password is wrong. Check both and try again; after five wrong "
+                                 "tries the account is locked for a while.");
+    case ErrorCode::AuthLocked:
+        return QT_TRANSLATE_NOOP("Tessera::Core::Error",
+                                 "This account is locked after too many wrong passwords. Try again when the lock "
+                                 "ends, or ask an administrator to unlock it.");
     }
     return "";
 }

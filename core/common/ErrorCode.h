@@ -44,10 +44,13 @@ enum class ErrorCode {
     ExportFailed,
     AuthForbidden,
     AuthWeakPassword,
+    AuthRequired,
+    AuthFailed,
+    AuthLocked,
 };
 
 // The last code above; keep it in step when adding one (the tests walk every code up to it).
-inline constexpr ErrorCode lastErrorCode = ErrorCode::AuthWeakPassword;
+inline constexpr ErrorCode lastErrorCode = ErrorCode::AuthLocked;
 
 // "provider.unauthorized" etc.
 QLatin1StringView codeName(ErrorCode code);

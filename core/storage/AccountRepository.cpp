@@ -199,4 +199,40 @@ Status AccountRepository::setPasswordHash(qint64 id, const QByteArray& hash, boo
                    id);
 }
 
+Status AccountRepository::setFailures(qint64 id, int failedSignIns, const QDateTime& firstFailureAt,
+                                      const QDateTime& lockedUntil, int lockouts) const {
+    return changed(m_db.exec(QStringLiteral("UPDATE accounts SET failed_sign_ins = ?, first_failure_at = ?, "
+                                            "locked_until = ?, lockouts = ? WHERE id = ?"),
+                             {failedSignIns, firstFailureAt.isValid() ? toStoredTime(firstFailureAt) : QString(),
+                              lockedUntil.isValid() ? toStoredTime(lockedUntil) : QString(), lockouts, id}),
+                   id);
+}
+
+Status AccountRepository::recordSignIn(qint64 id, const QDateTime& at) const {
+    return changed(m_db.exec(QStringLiteral("UPDATE accounts SET failed_sign_ins = 0, first_failure_at = '', "
+                                            "locked_until = '', lockouts = 0, last_sign_in_at = ? WHERE id = ?"),
+                             {toStoredTime(at), id}),
+                   id);
+}
+
+Status AccountRepository::clearLock(qint64 id) const {
+    return changed(m_db.exec(QStringLiteral("UPDATE accounts SET failed_sign_ins = 0, first_failure_at = '', "
+                                            "locked_until = '', lockouts = 0 WHERE id = ?"),
+                             {id}),
+                   id);
+}
+
+Status AccountRepository::remove(qint64 id) const {
+    return changed(m_db.exec(QStringLiteral("DELETE FROM accounts WHERE id = ?"), {id}), id);
+}
+
+Result<int> AccountRepository::countActiveWithRole(qint64 roleId) const {
+    auto query =
+        m_db.exec(QStringLiteral("SELECT COUNT(*) FROM accounts WHERE role_id = ? AND status = 'active'"), {roleId});
+    if (!query) {
+        return fail(query.error());
+    }
+    return query->next() ? query->value(0).toInt() : 0;
+}
+
 } // namespace Tessera::Core

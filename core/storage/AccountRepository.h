@@ -54,6 +54,16 @@ public:
     // The Argon2id hash (empty: no password yet), for core/accounts only.
     Result<QByteArray> passwordHash(qint64 id) const;
     Status setPasswordHash(qint64 id, const QByteArray& hash, bool mustChange) const;
+    // The sign-in throttle's state after a failure (lockedUntil invalid: not locked).
+    Status setFailures(qint64 id, int failedSignIns, const QDateTime& firstFailureAt, const QDateTime& lockedUntil,
+                       int lockouts) const;
+    // A successful sign-in: the failures and the lockouts before it are forgotten.
+    Status recordSignIn(qint64 id, const QDateTime& at) const;
+    // Unlocked by an administrator: failures, the lock and the lockout count are cleared.
+    Status clearLock(qint64 id) const;
+    Status remove(qint64 id) const;
+    // Active accounts with the role.
+    Result<int> countActiveWithRole(qint64 roleId) const;
 
     // The name's checks; an error says what is wrong.
     static Result<QString> cleanUsername(const QString& username);

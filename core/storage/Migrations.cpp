@@ -204,6 +204,74 @@ const std::vector<Migration>& sqliteMigrations() {
                             "VALUES (1, 'owner', 'owner', 'owner', 1, %1)")
                  .arg(now),
          }},
+        {12,
+         {
+             // Sign-in sessions, the refresh tokens of "stay signed in" (a family per sign-in, rotated at each use),
+             // personal API tokens, the hash-chained audit log with its head, and feature flags. Tokens are kept
+             // only as SHA-256; the audit head carries the newest entry's hash (so a removed tail shows) and the
+             // hash the oldest kept entry follows (after retention removed older ones).
+             QStringLiteral(R"(CREATE TABLE sessions (
+                 id INTEGER PRIMARY KEY,
+                 account_id INTEGER NOT NULL REFERENCES accounts(id) ON DELETE CASCADE,
+                 token_hash TEXT NOT NULL UNIQUE,
+                 client TEXT NOT NULL,
+                 refresh_family TEXT NOT NULL DEFAULT '',
+                 created_at TEXT NOT NULL,
+                 last_seen_at TEXT NOT NULL,
+                 expires_at TEXT NOT NULL))"),
+             QStringLiteral("CREATE INDEX sessions_by_account ON sessions(account_id)"),
+             QStringLiteral(R"(CREATE TABLE refresh_tokens (
+                 id INTEGER PRIMARY KEY,
+                 family TEXT NOT NULL,
+                 account_id INTEGER NOT NULL REFERENCES accounts(id) ON DELETE CASCADE,
+                 token_hash TEXT NOT NULL UNIQUE,
+                 created_at TEXT NOT NULL,
+                 expires_at TEXT NOT NULL,
+                 used_at TEXT NOT NULL DEFAULT ''))"),
+             QStringLiteral("CREATE INDEX refresh_tokens_by_family ON refresh_tokens(family)"),
+             QStringLiteral("CREATE INDEX refresh_tokens_by_account ON refresh_tokens(account_id)"),
+             QStringLiteral(R"(CREATE TABLE api_tokens (
+                 id INTEGER PRIMARY KEY,
+                 account_id INTEGER NOT NULL REFERENCES accounts(id) ON DELETE CASCADE,
+                 name TEXT NOT NULL,
+                 name_key TEXT NOT NULL,
+                 token_hash TEXT NOT NULL UNIQUE,
+                 permissions TEXT NOT NULL DEFAULT '*',
+                 created_at TEXT NOT NULL,
+                 expires_at TEXT NOT NULL DEFAULT '',
+                 last_used_at TEXT NOT NULL DEFAULT '',
+                 UNIQUE (account_id, name_key)))"),
+             QStringLiteral(R"(CREATE TABLE audit_log (
+                 id INTEGER PRIMARY KEY,
+                 at TEXT NOT NULL,
+                 actor_id INTEGER NOT NULL,
+                 actor_name TEXT NOT NULL,
+                 action TEXT NOT NULL,
+                 target TEXT NOT NULL DEFAULT '',
+                 client TEXT NOT NULL,
+                 outcome TEXT NOT NULL,
+                 correlation_id TEXT NOT NULL DEFAULT '',
+                 detail TEXT NOT NULL DEFAULT '',
+                 prev_hash TEXT NOT NULL,
+                 hash TEXT NOT NULL))"),
+             QStringLiteral("CREATE INDEX audit_by_time ON audit_log(at, id)"),
+             QStringLiteral("CREATE INDEX audit_by_actor ON audit_log(actor_id, id)"),
+             QStringLiteral("CREATE INDEX audit_by_action ON audit_log(action, id)"),
+             QStringLiteral(R"(CREATE TABLE audit_head (
+                 id INTEGER PRIMARY KEY CHECK (id = 1),
+                 last_id INTEGER NOT NULL,
+                 last_hash TEXT NOT NULL,
+                 base_id INTEGER NOT NULL,
+                 base_hash TEXT NOT NULL))"),
+             QStringLiteral(
+                 "INSERT INTO audit_head (id, last_id, last_hash, base_id, base_hash) VALUES (1, 0, '', 0, '')"),
+             QStringLiteral(R"(CREATE TABLE feature_flags (
+                 flag TEXT NOT NULL,
+                 scope TEXT NOT NULL CHECK (scope IN ('default', 'role', 'user')),
+                 scope_id INTEGER NOT NULL DEFAULT 0,
+                 enabled INTEGER NOT NULL,
+                 PRIMARY KEY (flag, scope, scope_id)))"),
+         }},
     };
     return all;
 }

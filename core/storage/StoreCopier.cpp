@@ -25,6 +25,9 @@ QString keyOf(const QString& table) {
     if (table == QLatin1StringView("drafts")) {
         return QStringLiteral("conversation_id");
     }
+    if (table == QLatin1StringView("feature_flags")) {
+        return QStringLiteral("flag, scope, scope_id");
+    }
     if (table == QLatin1StringView("conversation_tags")) {
         return QStringLiteral("conversation_id, tag_id");
     }
@@ -65,10 +68,12 @@ StoreCopier::StoreCopier(const Database& source, const Database& target)
 
 const std::vector<QString>& StoreCopier::tables() {
     static const std::vector<QString> all = {
-        QStringLiteral("roles"),          QStringLiteral("accounts"), QStringLiteral("providers"),
-        QStringLiteral("conversations"),  QStringLiteral("messages"), QStringLiteral("message_images"),
-        QStringLiteral("response_cache"), QStringLiteral("metrics"),  QStringLiteral("settings"),
-        QStringLiteral("drafts"),         QStringLiteral("tags"),     QStringLiteral("conversation_tags")};
+        QStringLiteral("roles"),          QStringLiteral("accounts"),      QStringLiteral("sessions"),
+        QStringLiteral("refresh_tokens"), QStringLiteral("api_tokens"),    QStringLiteral("audit_log"),
+        QStringLiteral("audit_head"),     QStringLiteral("feature_flags"), QStringLiteral("providers"),
+        QStringLiteral("conversations"),  QStringLiteral("messages"),      QStringLiteral("message_images"),
+        QStringLiteral("response_cache"), QStringLiteral("metrics"),       QStringLiteral("settings"),
+        QStringLiteral("drafts"),         QStringLiteral("tags"),          QStringLiteral("conversation_tags")};
     return all;
 }
 
@@ -119,7 +124,7 @@ Result<std::vector<TableCopy>> StoreCopier::summarise(const Database& db) {
 bool StoreCopier::isReplaced(const QString& table) {
     return table == QLatin1StringView("settings") || table == QLatin1StringView("metrics") ||
            table == QLatin1StringView("response_cache") || table == QLatin1StringView("roles") ||
-           table == QLatin1StringView("accounts");
+           table == QLatin1StringView("accounts") || table == QLatin1StringView("audit_head");
 }
 
 Status StoreCopier::requireEmptyTarget() const {

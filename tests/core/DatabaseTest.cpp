@@ -134,10 +134,12 @@ TEST(Database, AStoreOfTheSchemaBeforeAccountsGivesEverythingToTheOwner) {
         auto created = ConversationRepository(*db, clock).create(QStringLiteral("kept"), std::nullopt, QString());
         ASSERT_TRUE(created);
         conversation = created->id;
-        // Back to schema 10: no accounts, no roles.
+        // Back to schema 10: no accounts, no roles, nor what came after them.
         QSqlQuery query(db->connection());
-        ASSERT_TRUE(query.exec(QStringLiteral("DROP TABLE accounts")));
-        ASSERT_TRUE(query.exec(QStringLiteral("DROP TABLE roles")));
+        for (const char* table : {"feature_flags", "audit_head", "audit_log", "api_tokens", "refresh_tokens",
+                                  "sessions", "accounts", "roles"}) {
+            ASSERT_TRUE(query.exec(QStringLiteral("DROP TABLE ") + QLatin1StringView(table))) << table;
+        }
         ASSERT_TRUE(query.exec(store.isPostgres() ? QStringLiteral("UPDATE schema_version SET version = 10")
                                                   : QStringLiteral("PRAGMA user_version = 10")));
     }
