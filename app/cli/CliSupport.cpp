@@ -5,6 +5,11 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 
+#ifndef _WIN32
+#include <termios.h>
+#include <unistd.h>
+#endif
+
 #include <cstdio>
 #include <iostream>
 #include <string>
@@ -83,6 +88,71 @@ QString readSecretFromStdin() {
     std::string line;
     std::getline(std::cin, line);
     return QString::fromStdString(line).trimmed();
+}
+
+namespace {
+
+std::optional<QString> readLine() {
+    std::string line;
+    if (!std::getline(std::cin, line)) {
+        return std::nullopt;
+    }
+    if (!line.empty() && line.back() == '\r') {
+        line.pop_back();
+    }
+    return QString::fromStdString(line);
+}
+
+#ifndef _WIN32
+// Reads one line from the terminal with echo off, restoring the terminal afterwards.
+std::optional<QString> askWithoutEcho(const QString& prompt) {
+    printErr(prompt);
+    termios saved{};
+    const bool terminal = tcgetattr(STDIN_FILENO, &saved) == 0;
+    if (terminal) {
+        termios quiet = saved;
+        quiet.c_lflag &= ~tcflag_t(ECHO);
+        tcsetattr(STDIN_FILENO, TCSAFLUSH, &quiet);
+    }
+    auto line = readLine();
+    if (terminal) {
+        tcsetattr(STDIN_FILENO, TCSAFLUSH, &saved);
+    }
+    printErr(QStringLiteral("\n"));
+    return line;
+}
+#endif
+
+} // namespace
+
+std::optional<QString> readPassword(bool fromStdin, const QString& prompt, bool confirm, QString* problem) {
+    if (fromStdin) {
+        auto line = readLine();
+        if (!line || line->isEmpty()) {
+            *problem = QStringLiteral("--password-stdin found no password on stdin");
+            return std::nullopt;
+        }
+        return line;
+    }
+#ifndef _WIN32
+    if (isatty(STDIN_FILENO) != 0) {
+        auto first = askWithoutEcho(prompt);
+        if (!first || first->isEmpty()) {
+            *problem = QStringLiteral("no password was given");
+            return std::nullopt;
+        }
+        if (confirm) {
+            auto second = askWithoutEcho(QStringLiteral("Repeat it: "));
+            if (!second || *second != *first) {
+                *problem = QStringLiteral("the two passwords differ");
+                return std::nullopt;
+            }
+        }
+        return first;
+    }
+#endif
+    *problem = QStringLiteral("give the password on stdin with --password-stdin (never as an argument)");
+    return std::nullopt;
 }
 
 int usageError(const QString& message) {

@@ -61,6 +61,9 @@ int reportError(const Context& context, const Core::Error& error);
 int reportError(bool json, const Core::Error& error);
 // One line from stdin, trimmed (keys and passwords are never taken as arguments: they would show in ps).
 QString readSecretFromStdin();
+// A password: with fromStdin one line of stdin exactly as typed (only the line break removed); otherwise asked for
+// on the terminal without echo (twice when confirm). nullopt with *problem set when neither is possible.
+std::optional<QString> readPassword(bool fromStdin, const QString& prompt, bool confirm, QString* problem);
 QJsonValue errorJson(const Core::Error& error);
 
 // Runs the event loop until the asynchronous operation started by start() calls back.

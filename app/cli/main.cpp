@@ -1,5 +1,6 @@
 // tessera-cli: the headless twin of the desktop app. Parses the global options, builds the core services
 // once, and runs one command. The interface is a contract, documented in docs/cli.md.
+#include "AccountCommands.h"
 #include "ChatCommands.h"
 #include "CliSupport.h"
 #include "DoctorCommand.h"
@@ -69,8 +70,22 @@ Commands:
   store password               reads the PostgreSQL password of --database from stdin into the keychain
   store copy --to URL          copies the whole store into an empty one (SQLite <-> PostgreSQL), verified
 
+Accounts (with accounts on, every command but login needs a session or TESSERA_TOKEN):
+  accounts status | accounts enable --admin NAME [--password-stdin]
+  login [--user NAME] [--password-stdin]   the session is kept in the keychain
+  logout | whoami
+  password [--password-stdin] [--end-other-sessions]   reads the current, then the new password
+  users list | show NAME | add NAME --role ROLE [--display-name TEXT] [--password-stdin]
+  users update NAME [--role ROLE] [--display-name TEXT] [--disable | --enable]
+  users reset-password NAME | unlock NAME
+  sessions list [--user NAME] | sessions revoke ID | sessions revoke --user NAME
+  api-tokens create NAME [--expires-days N] [--permissions P,...] | list | revoke NAME
+  audit list [--user NAME] [--action A] [--outcome O] [--since T] [--until T] [--limit N] [--before ID]
+  audit verify | audit export --format csv|jsonl [--output PATH]
+
 Exit status: 0 success, 1 other failure, 2 usage error, 3 authentication, 4 rate limit or quota,
-5 provider unavailable, 6 interrupted answer, 7 not found, 8 keychain, 9 local database.
+5 provider unavailable, 6 interrupted answer, 7 not found, 8 keychain, 9 local database,
+10 not signed in, 11 permission denied, 12 wrong password or locked account.
 See docs/cli.md for details.
 )";
 
@@ -183,11 +198,43 @@ int main(int argc, char** argv) {
                                services.error().detail));
         return Core::cliExitCode(services.error().code);
     }
-    Cli::Context ctx{**services, json};
-    Cli::Context* context = &ctx;
-
     const QString command = rest.first();
     const QStringList commandArgs = rest.mid(1);
+    if (command == QLatin1StringView("login")) {
+        return Cli::runLogin(**services, json, commandArgs);
+    }
+    // Who runs the command: the owner in personal mode; with accounts, a session or an API token.
+    auto actor = Cli::signedInActor(**services);
+    if (!actor) {
+        return Cli::reportError(json, actor.error());
+    }
+    Cli::Context ctx{**services, json, *actor};
+    Cli::Context* context = &ctx;
+
+    if (command == QLatin1StringView("accounts")) {
+        return Cli::runAccounts(*context, commandArgs);
+    }
+    if (command == QLatin1StringView("logout")) {
+        return Cli::runLogout(*context, commandArgs);
+    }
+    if (command == QLatin1StringView("whoami")) {
+        return Cli::runWhoami(*context, commandArgs);
+    }
+    if (command == QLatin1StringView("password")) {
+        return Cli::runPassword(*context, commandArgs);
+    }
+    if (command == QLatin1StringView("users")) {
+        return Cli::runUsers(*context, commandArgs);
+    }
+    if (command == QLatin1StringView("sessions")) {
+        return Cli::runSessions(*context, commandArgs);
+    }
+    if (command == QLatin1StringView("api-tokens")) {
+        return Cli::runApiTokens(*context, commandArgs);
+    }
+    if (command == QLatin1StringView("audit")) {
+        return Cli::runAudit(*context, commandArgs);
+    }
     if (command == QLatin1StringView("providers")) {
         return Cli::runProviders(*context, commandArgs);
     }

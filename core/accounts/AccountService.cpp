@@ -187,6 +187,10 @@ Status AccountService::enableMultiUser(const Actor& actor, const QString& userna
         if (auto stored = m_accounts.setPasswordHash(actor.userId, *hash, false); !stored) {
             return stored;
         }
+        // The owner's placeholder display name goes with the placeholder username.
+        if (auto named = m_accounts.setDisplayName(actor.userId, QString()); !named) {
+            return named;
+        }
         if (auto switched = m_settings.setValue(kModeKey, kMultiUser); !switched) {
             return switched;
         }
@@ -1050,7 +1054,7 @@ Status AccountService::unlock(const Actor& actor, const QString& username) {
     });
 }
 
-Result<std::vector<Role>> AccountService::roles(const Actor& actor) const {
+Result<std::vector<AccountRole>> AccountService::roles(const Actor& actor) const {
     if (!actor.may(Permission::UsersManage) && !actor.may(Permission::RolesManage)) {
         if (auto allowed = requireAllowed(actor, Permission::RolesManage, QStringLiteral("role.list")); !allowed) {
             return fail(allowed.error());

@@ -146,7 +146,7 @@ public:
     Status unlock(const Actor& actor, const QString& username);
 
     // The roles, for everyone who may see users or roles.
-    Result<std::vector<Role>> roles(const Actor& actor) const;
+    Result<std::vector<AccountRole>> roles(const Actor& actor) const;
 
     // Random token text with a prefix ("tss_", "tsr_", "tsk_"): 256 bits, base64url.
     static QString newToken(const QString& prefix);

@@ -1,5 +1,8 @@
 #include "app/CoreServices.h"
+
+#include "accounts/AccountService.h"
 #include "app/StoreAdministration.h"
+#include "audit/AuditLog.h"
 
 #include "app/SettingsService.h"
 #include "chat/ChatService.h"
@@ -118,6 +121,9 @@ Result<std::unique_ptr<CoreServices>> CoreServices::open(const QString& dataDire
     services->m_titles =
         std::make_unique<TitleService>(*services->m_chat, *services->m_conversations, *services->m_messages,
                                        *services->m_providers, *services->m_runner, *services->m_settings);
+    services->m_audit = std::make_unique<AuditLog>(*services->m_database, services->m_clock);
+    services->m_accounts = std::make_unique<AccountService>(*services->m_database, *services->m_settings,
+                                                            *services->m_audit, services->m_clock);
     services->m_metricsTimer = std::make_unique<QTimer>();
     services->m_metricsTimer->setInterval(30'000);
     QObject::connect(services->m_metricsTimer.get(), &QTimer::timeout, [raw = services.get()] { raw->flushMetrics(); });

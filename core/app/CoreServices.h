@@ -13,7 +13,9 @@ class QTimer;
 
 namespace Tessera::Core {
 
+class AccountService;
 class ApiKeyResolver;
+class AuditLog;
 class ChatService;
 class ConversationExchange;
 class ConversationService;
@@ -79,6 +81,9 @@ public:
     TitleService& titles() { return *m_titles; }
     ConversationExchange& exchange() { return *m_exchange; }
     ProviderProbe& probe() { return *m_probe; }
+    // Accounts, sign-in, sessions and tokens; the audit log.
+    AccountService& accounts() { return *m_accounts; }
+    AuditLog& audit() { return *m_audit; }
     // Calls providers: answers (cache, retries, breaker, rate limiter, fallback, metrics) and model lists.
     RequestRunner& runner() { return *m_runner; }
     Metrics& metrics() { return *m_metrics; }
@@ -125,6 +130,8 @@ private:
     std::unique_ptr<SettingsService> m_settingsService;
     std::unique_ptr<ChatService> m_chat;
     std::unique_ptr<TitleService> m_titles;
+    std::unique_ptr<AuditLog> m_audit;
+    std::unique_ptr<AccountService> m_accounts;
     std::unique_ptr<QTimer> m_metricsTimer;
 };
 

@@ -10,8 +10,8 @@ namespace {
 
 const QString kColumns = QStringLiteral("id, name, built_in, permissions, providers, created_at");
 
-Role fromRow(const QSqlQuery& query) {
-    Role role;
+AccountRole fromRow(const QSqlQuery& query) {
+    AccountRole role;
     role.id = query.value(0).toLongLong();
     role.name = query.value(1).toString();
     role.builtIn = query.value(2).toInt() != 0;
@@ -70,19 +70,19 @@ RoleRepository::RoleRepository(const Database& db, const Clock& clock)
     , m_clock(clock) {
 }
 
-Result<std::vector<Role>> RoleRepository::list() const {
+Result<std::vector<AccountRole>> RoleRepository::list() const {
     auto query = m_db.exec(QStringLiteral("SELECT ") + kColumns + QStringLiteral(" FROM roles ORDER BY id"));
     if (!query) {
         return fail(query.error());
     }
-    std::vector<Role> roles;
+    std::vector<AccountRole> roles;
     while (query->next()) {
         roles.push_back(fromRow(*query));
     }
     return roles;
 }
 
-Result<Role> RoleRepository::findById(qint64 id) const {
+Result<AccountRole> RoleRepository::findById(qint64 id) const {
     auto query = m_db.exec(QStringLiteral("SELECT ") + kColumns + QStringLiteral(" FROM roles WHERE id = ?"), {id});
     if (!query) {
         return fail(query.error());
@@ -93,7 +93,7 @@ Result<Role> RoleRepository::findById(qint64 id) const {
     return fromRow(*query);
 }
 
-Result<Role> RoleRepository::findByName(const QString& name) const {
+Result<AccountRole> RoleRepository::findByName(const QString& name) const {
     auto query = m_db.exec(QStringLiteral("SELECT ") + kColumns + QStringLiteral(" FROM roles WHERE name_key = ?"),
                            {name.trimmed().toCaseFolded()});
     if (!query) {
@@ -105,8 +105,8 @@ Result<Role> RoleRepository::findByName(const QString& name) const {
     return fromRow(*query);
 }
 
-Result<Role> RoleRepository::add(const QString& name, const PermissionSet& permissions,
-                                 const QStringList& providers) const {
+Result<AccountRole> RoleRepository::add(const QString& name, const PermissionSet& permissions,
+                                        const QStringList& providers) const {
     auto cleaned = cleanName(name);
     if (!cleaned) {
         return fail(cleaned.error());

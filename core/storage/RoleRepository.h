@@ -16,7 +16,7 @@ class Database;
 
 // A role as the store keeps it. A built-in role's permissions come from code (builtInRoles()), a custom role's
 // from its row. providers is the allowlist of "provider" or "provider/model" entries; empty allows every one.
-struct Role {
+struct AccountRole {
     qint64 id = 0;
     QString name;
     bool builtIn = false;
@@ -30,10 +30,10 @@ class RoleRepository final {
 public:
     RoleRepository(const Database& db, const Clock& clock);
 
-    Result<std::vector<Role>> list() const;
-    Result<Role> findById(qint64 id) const;
-    Result<Role> findByName(const QString& name) const;
-    Result<Role> add(const QString& name, const PermissionSet& permissions, const QStringList& providers) const;
+    Result<std::vector<AccountRole>> list() const;
+    Result<AccountRole> findById(qint64 id) const;
+    Result<AccountRole> findByName(const QString& name) const;
+    Result<AccountRole> add(const QString& name, const PermissionSet& permissions, const QStringList& providers) const;
     Status update(qint64 id, const QString& name, const PermissionSet& permissions, const QStringList& providers) const;
     Status remove(qint64 id) const;
     // How many accounts have the role.
