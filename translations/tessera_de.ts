@@ -197,6 +197,18 @@
         <source>The password was refused: it is too short or too easy to guess. The details say why; a few unrelated words make a strong one.</source>
         <translation>Das Passwort wurde abgelehnt: Es ist zu kurz oder zu leicht zu erraten. Die Details sagen, warum; einige zusammenhanglose Wörter ergeben ein starkes Passwort.</translation>
     </message>
+    <message>
+        <source>You are not signed in, or your session has ended. Sign in again (tessera-cli login, or set TESSERA_TOKEN to an API token).</source>
+        <translation>Sie sind nicht angemeldet, oder Ihre Sitzung ist beendet. Melden Sie sich erneut an (tessera-cli login, oder setzen Sie TESSERA_TOKEN auf ein API-Token).</translation>
+    </message>
+    <message>
+        <source>The username or password is wrong. Check both and try again; after five wrong tries the account is locked for a while.</source>
+        <translation>Benutzername oder Passwort ist falsch. Prüfen Sie beides und versuchen Sie es erneut; nach fünf falschen Versuchen wird das Konto eine Zeit lang gesperrt.</translation>
+    </message>
+    <message>
+        <source>This account is locked after too many wrong passwords. Try again when the lock ends, or ask an administrator to unlock it.</source>
+        <translation>Dieses Konto ist nach zu vielen falschen Passwörtern gesperrt. Versuchen Sie es nach Ablauf der Sperre erneut, oder bitten Sie einen Administrator, es zu entsperren.</translation>
+    </message>
 </context>
 <context>
     <name>Tessera::Core::PasswordPolicy</name>
@@ -274,6 +286,29 @@
     <message>
         <source>Azure OpenAI</source>
         <translation>Azure OpenAI</translation>
+    </message>
+</context>
+<context>
+    <name>Tessera::Ui::AccountMenu</name>
+    <message>
+        <source>&amp;Account</source>
+        <translation>&amp;Konto</translation>
+    </message>
+    <message>
+        <source>Signed in as %1 (%2)</source>
+        <translation>Angemeldet als %1 (%2)</translation>
+    </message>
+    <message>
+        <source>&amp;Change Password…</source>
+        <translation>Passwort ä&amp;ndern …</translation>
+    </message>
+    <message>
+        <source>S&amp;witch User…</source>
+        <translation>Benutzer &amp;wechseln …</translation>
+    </message>
+    <message>
+        <source>Sign &amp;Out</source>
+        <translation>&amp;Abmelden</translation>
     </message>
 </context>
 <context>
@@ -505,6 +540,81 @@
             <numerusform>%n Datei</numerusform>
             <numerusform>%n Dateien</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>Tessera::Ui::ChangePasswordDialog</name>
+    <message>
+        <source>&amp;End my other sessions</source>
+        <translation>Meine anderen Sitzungen &amp;beenden</translation>
+    </message>
+    <message>
+        <source>Change Password</source>
+        <translation>Passwort ändern</translation>
+    </message>
+    <message>
+        <source>Your password was reset by an administrator. Choose your own before you go on.</source>
+        <translation>Ihr Passwort wurde von einem Administrator zurückgesetzt. Wählen Sie ein eigenes, bevor Sie fortfahren.</translation>
+    </message>
+    <message>
+        <source>Choose a new password for %1.</source>
+        <translation>Wählen Sie ein neues Passwort für %1.</translation>
+    </message>
+    <message>
+        <source>Current password</source>
+        <translation>Aktuelles Passwort</translation>
+    </message>
+    <message>
+        <source>New password</source>
+        <translation>Neues Passwort</translation>
+    </message>
+    <message>
+        <source>Repeat the new password</source>
+        <translation>Neues Passwort wiederholen</translation>
+    </message>
+    <message>
+        <source>At least 8 characters; a few unrelated words make a strong password.</source>
+        <translation>Mindestens 8 Zeichen; einige Wörter ohne Zusammenhang ergeben ein starkes Passwort.</translation>
+    </message>
+    <message>
+        <source>C&amp;urrent password:</source>
+        <translation>A&amp;ktuelles Passwort:</translation>
+    </message>
+    <message>
+        <source>&amp;New password:</source>
+        <translation>&amp;Neues Passwort:</translation>
+    </message>
+    <message>
+        <source>&amp;Repeat it:</source>
+        <translation>&amp;Wiederholen:</translation>
+    </message>
+    <message>
+        <source>&amp;Change Password</source>
+        <translation>Passwort ä&amp;ndern</translation>
+    </message>
+    <message>
+        <source>Sign &amp;Out</source>
+        <translation>&amp;Abmelden</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Strong enough.</source>
+        <translation>Stark genug.</translation>
+    </message>
+    <message>
+        <source>The two new passwords differ.</source>
+        <translation>Die beiden neuen Passwörter stimmen nicht überein.</translation>
+    </message>
+    <message>
+        <source>The current password is wrong.</source>
+        <translation>Das aktuelle Passwort ist falsch.</translation>
+    </message>
+    <message>
+        <source>Too many wrong passwords: the account is locked for a while.</source>
+        <translation>Zu viele falsche Passwörter: Das Konto ist eine Zeit lang gesperrt.</translation>
     </message>
 </context>
 <context>
@@ -1996,6 +2106,81 @@ Ein nativer Desktop-Arbeitsplatz für KI. API-Schlüssel liegen im Systemschlüs
     <message>
         <source>Ctrl+Shift+M</source>
         <translation>Strg+Umschalt+M</translation>
+    </message>
+</context>
+<context>
+    <name>Tessera::Ui::SignInDialog</name>
+    <message>
+        <source>&amp;Stay signed in on this computer</source>
+        <translation>Auf diesem Computer angemeldet &amp;bleiben</translation>
+    </message>
+    <message>
+        <source>Tessera is locked</source>
+        <translation>Tessera ist gesperrt</translation>
+    </message>
+    <message>
+        <source>Sign in to Tessera</source>
+        <translation>Bei Tessera anmelden</translation>
+    </message>
+    <message>
+        <source>Tessera was locked after a while without use. Enter your password to go on; your draft and any answer being written are kept.</source>
+        <translation>Tessera wurde nach einer Weile ohne Benutzung gesperrt. Geben Sie Ihr Passwort ein, um fortzufahren; Ihr Entwurf und eine gerade entstehende Antwort bleiben erhalten.</translation>
+    </message>
+    <message>
+        <source>This Tessera is shared. Sign in with your username and password.</source>
+        <translation>Dieses Tessera wird gemeinsam genutzt. Melden Sie sich mit Benutzername und Passwort an.</translation>
+    </message>
+    <message>
+        <source>Username</source>
+        <translation>Benutzername</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Passwort</translation>
+    </message>
+    <message>
+        <source>Keeps a sign-in token in the system keychain for 30 days, so Tessera opens without asking. Signing out forgets it.</source>
+        <translation>Bewahrt 30 Tage lang ein Anmelde-Token im Schlüsselbund des Systems auf, sodass Tessera ohne Nachfrage öffnet. Beim Abmelden wird es gelöscht.</translation>
+    </message>
+    <message>
+        <source>&amp;Username:</source>
+        <translation>&amp;Benutzername:</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>&amp;Passwort:</translation>
+    </message>
+    <message>
+        <source>&amp;Unlock</source>
+        <translation>&amp;Entsperren</translation>
+    </message>
+    <message>
+        <source>&amp;Sign In</source>
+        <translation>&amp;Anmelden</translation>
+    </message>
+    <message>
+        <source>Sign &amp;Out</source>
+        <translation>&amp;Abmelden</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Beenden</translation>
+    </message>
+    <message>
+        <source>Enter your username.</source>
+        <translation>Geben Sie Ihren Benutzernamen ein.</translation>
+    </message>
+    <message>
+        <source>Enter your password.</source>
+        <translation>Geben Sie Ihr Passwort ein.</translation>
+    </message>
+    <message>
+        <source>This account is locked after too many wrong passwords, until %1. An administrator can unlock it sooner.</source>
+        <translation>Dieses Konto ist nach zu vielen falschen Passwörtern bis %1 gesperrt. Ein Administrator kann es früher entsperren.</translation>
+    </message>
+    <message>
+        <source>The username or password is wrong. After five wrong tries the account is locked for a while.</source>
+        <translation>Benutzername oder Passwort ist falsch. Nach fünf falschen Versuchen wird das Konto eine Zeit lang gesperrt.</translation>
     </message>
 </context>
 <context>

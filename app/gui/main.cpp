@@ -1,5 +1,6 @@
 // tessera: the desktop app. Builds the services once, loads the translation, applies the theme, shows the
 // main window (and the add-provider dialog on first run).
+#include "accounts/SignInFlow.h"
 #include "app/CoreServices.h"
 #include "common/DataDirectory.h"
 #include "common/StoreLocation.h"
@@ -134,16 +135,41 @@ int main(int argc, char** argv) {
         return 1;
     }
     Ui::QtDialogs dialogs;
-    Ui::MainWindow window(**services, dialogs);
-    window.show();
-    window.showFirstRunIfNeeded();
-    if (qEnvironmentVariableIsSet("TESSERA_STARTUP_PROBE")) {
-        // For scripts/bench.sh: once the window is up and the event loop idle, report memory and quit.
-        QTimer::singleShot(0, &app, [&app] {
-            std::printf("tessera-startup-probe rss_kb=%lld\n", residentKilobytes());
-            std::fflush(stdout);
-            app.quit();
+    Ui::SignInFlow signIn(**services);
+    // With accounts, signing out or switching the user closes the window and signs in again.
+    QString nextUser;
+    for (;;) {
+        const std::optional<Core::Actor> actor = signIn.run(nullptr, nextUser);
+        if (!actor) {
+            return 0;
+        }
+        enum class Next { Quit, SignOut, SwitchUser } next = Next::Quit;
+        auto window = std::make_unique<Ui::MainWindow>(**services, dialogs, *actor);
+        QObject::connect(window.get(), &Ui::MainWindow::signOutRequested, &app, [&] {
+            next = Next::SignOut;
+            app.exit(0);
         });
+        QObject::connect(window.get(), &Ui::MainWindow::switchUserRequested, &app, [&] {
+            next = Next::SwitchUser;
+            app.exit(0);
+        });
+        window->show();
+        window->showFirstRunIfNeeded();
+        if (qEnvironmentVariableIsSet("TESSERA_STARTUP_PROBE")) {
+            // For scripts/bench.sh: once the window is up and the event loop idle, report memory and quit.
+            QTimer::singleShot(0, &app, [&app] {
+                std::printf("tessera-startup-probe rss_kb=%lld\n", residentKilobytes());
+                std::fflush(stdout);
+                app.quit();
+            });
+        }
+        const int status = app.exec();
+        if (next == Next::Quit) {
+            return status;
+        }
+        window->close();
+        window.reset();
+        signIn.signOut(*actor);
+        nextUser = next == Next::SignOut ? actor->userName : QString();
     }
-    return app.exec();
 }

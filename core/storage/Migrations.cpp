@@ -207,11 +207,12 @@ const std::vector<Migration>& sqliteMigrations() {
         {12,
          {
              // Sign-in sessions, the refresh tokens of "stay signed in" (a family per sign-in, rotated at each use),
-             // personal API tokens, the hash-chained audit log with its head, and feature flags. Tokens are kept
-             // only as SHA-256; the audit head carries the newest entry's hash (so a removed tail shows) and the
-             // hash the oldest kept entry follows (after retention removed older ones).
+             // personal API tokens (ids never reused, so the audit log's "session 7" names one), the hash-chained audit
+             // log with its head, and feature flags. Tokens are kept only as SHA-256; the audit head carries the newest
+             // entry's hash (so a removed tail shows) and the hash the oldest kept entry follows (after retention
+             // removed older ones).
              QStringLiteral(R"(CREATE TABLE sessions (
-                 id INTEGER PRIMARY KEY,
+                 id INTEGER PRIMARY KEY AUTOINCREMENT,
                  account_id INTEGER NOT NULL REFERENCES accounts(id) ON DELETE CASCADE,
                  token_hash TEXT NOT NULL UNIQUE,
                  client TEXT NOT NULL,
@@ -221,7 +222,7 @@ const std::vector<Migration>& sqliteMigrations() {
                  expires_at TEXT NOT NULL))"),
              QStringLiteral("CREATE INDEX sessions_by_account ON sessions(account_id)"),
              QStringLiteral(R"(CREATE TABLE refresh_tokens (
-                 id INTEGER PRIMARY KEY,
+                 id INTEGER PRIMARY KEY AUTOINCREMENT,
                  family TEXT NOT NULL,
                  account_id INTEGER NOT NULL REFERENCES accounts(id) ON DELETE CASCADE,
                  token_hash TEXT NOT NULL UNIQUE,
@@ -231,7 +232,7 @@ const std::vector<Migration>& sqliteMigrations() {
              QStringLiteral("CREATE INDEX refresh_tokens_by_family ON refresh_tokens(family)"),
              QStringLiteral("CREATE INDEX refresh_tokens_by_account ON refresh_tokens(account_id)"),
              QStringLiteral(R"(CREATE TABLE api_tokens (
-                 id INTEGER PRIMARY KEY,
+                 id INTEGER PRIMARY KEY AUTOINCREMENT,
                  account_id INTEGER NOT NULL REFERENCES accounts(id) ON DELETE CASCADE,
                  name TEXT NOT NULL,
                  name_key TEXT NOT NULL,

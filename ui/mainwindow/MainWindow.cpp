@@ -1,4 +1,7 @@
 #include "mainwindow/MainWindow.h"
+
+#include "accounts/AccountService.h"
+#include "accounts/SignInFlow.h"
 #include "mainwindow/ConversationDelegate.h"
 #include "mainwindow/ConversationFiles.h"
 #include "mainwindow/ConversationSidebar.h"
@@ -268,6 +271,13 @@ void MainWindow::buildMenus() {
     attach->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_A));
     QAction* settings = tools->addAction(tr("&Settings…"), this, &MainWindow::openSettings);
     settings->setShortcuts({QKeySequence(Qt::CTRL | Qt::Key_Comma), QKeySequence::Preferences});
+
+    if (m_services.accounts().mode() == Core::AccountsMode::MultiUser) {
+        auto* account = new AccountMenu(m_services, m_actor, this);
+        menuBar()->addMenu(account->menu());
+        connect(account, &AccountMenu::signOutRequested, this, &MainWindow::signOutRequested);
+        connect(account, &AccountMenu::switchUserRequested, this, &MainWindow::switchUserRequested);
+    }
 
     QMenu* help = menuBar()->addMenu(tr("&Help"));
     QAction* shortcuts = help->addAction(tr("&Keyboard Shortcuts"), this, &MainWindow::openShortcuts);

@@ -85,6 +85,11 @@ public:
     void selectNeighbourConversation(int step);
     QDialog* openShortcuts();
 
+Q_SIGNALS:
+    // From the Account menu of a store with accounts: the composition root closes the window and signs in again.
+    void signOutRequested();
+    void switchUserRequested();
+
 private:
     void buildMenus();
     void handleConversationsChanged(qint64 conversationId);

@@ -1,0 +1,144 @@
+// The sign-in dialog, the forced and the chosen password change, and the Account menu of a store with accounts.
+#include "accounts/AccountService.h"
+#include "accounts/SignInDialog.h"
+#include "accounts/SignInFlow.h"
+
+#include "UiFixture.h"
+#include "support/TestHelpers.h"
+
+#include <QCheckBox>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMenu>
+#include <QMenuBar>
+
+using namespace Tessera;
+using Tessera::Testing::child;
+
+namespace {
+
+const QString kAdminPassword = QStringLiteral("correct horse battery staple");
+
+class AccountsUiTest : public Testing::MainWindowTest {
+protected:
+    Core::Actor enable() {
+        const Core::Actor owner = Core::Actor::owner(Core::ClientKind::Test);
+        EXPECT_TRUE(services->accounts().enableMultiUser(owner, QStringLiteral("boss"), kAdminPassword));
+        auto signedIn = services->accounts().signIn(QStringLiteral("boss"), kAdminPassword, Core::ClientKind::Gui);
+        EXPECT_TRUE(signedIn);
+        return signedIn ? signedIn->actor : owner;
+    }
+
+    QMenu* accountMenu(Ui::MainWindow& window) {
+        for (QAction* action : window.menuBar()->actions()) {
+            if (action->menu() && action->menu()->objectName() == QLatin1StringView("accountMenu")) {
+                return action->menu();
+            }
+        }
+        return nullptr;
+    }
+};
+
+} // namespace
+
+TEST_F(AccountsUiTest, TheSignInDialogSaysWhatIsWrongAndSignsInWithTheRightPassword) {
+    enable();
+    Ui::SignInDialog dialog(*services, QStringLiteral("boss"));
+    auto* password = child<QLineEdit>(&dialog, "signInPassword");
+    EXPECT_EQ(password->echoMode(), QLineEdit::Password);
+    dialog.signIn();
+    EXPECT_FALSE(dialog.problem().isEmpty()) << "an empty password is asked for";
+    dialog.setPassword(QStringLiteral("wrong one"));
+    dialog.signIn();
+    EXPECT_TRUE(dialog.problem().contains(QStringLiteral("wrong"))) << dialog.problem().toStdString();
+    EXPECT_TRUE(password->text().isEmpty()) << "a wrong password is cleared";
+    EXPECT_FALSE(dialog.signedIn());
+    dialog.setPassword(kAdminPassword);
+    dialog.setStaySignedIn(true);
+    dialog.signIn();
+    ASSERT_TRUE(dialog.signedIn());
+    EXPECT_EQ(dialog.result(), QDialog::Accepted);
+    EXPECT_EQ(dialog.signedIn()->actor.userName, QStringLiteral("boss"));
+    EXPECT_FALSE(dialog.signedIn()->refreshToken.isEmpty()) << "stay signed in";
+}
+
+TEST_F(AccountsUiTest, ALockedAccountSaysUntilWhen) {
+    const Core::Actor boss = enable();
+    ASSERT_TRUE(services->accounts().addUser(boss, QStringLiteral("ada"), {}, QStringLiteral("Member"),
+                                             QStringLiteral("violet lantern under snow")));
+    Ui::SignInDialog dialog(*services, QStringLiteral("ada"));
+    for (int i = 0; i < 5; ++i) {
+        dialog.setPassword(QStringLiteral("guess %1").arg(i));
+        dialog.signIn();
+    }
+    dialog.setPassword(QStringLiteral("violet lantern under snow"));
+    dialog.signIn();
+    EXPECT_FALSE(dialog.signedIn());
+    EXPECT_TRUE(dialog.problem().contains(QStringLiteral("locked"))) << dialog.problem().toStdString();
+    EXPECT_TRUE(dialog.problem().contains(QStringLiteral("until"))) << dialog.problem().toStdString();
+}
+
+TEST_F(AccountsUiTest, APasswordChangeChecksTheRepeatTheStrengthAndTheCurrentOne) {
+    const Core::Actor boss = enable();
+    Ui::ChangePasswordDialog dialog(*services, boss, false);
+    dialog.setPasswords(kAdminPassword, QStringLiteral("a brand new phrase here"), QStringLiteral("something else"));
+    dialog.change();
+    EXPECT_TRUE(dialog.problem().contains(QStringLiteral("differ"))) << dialog.problem().toStdString();
+    dialog.setPasswords(kAdminPassword, QStringLiteral("password123"), QStringLiteral("password123"));
+    EXPECT_FALSE(child<QLabel>(&dialog, "passwordStrength")->text().contains(QStringLiteral("Strong enough")));
+    dialog.change();
+    EXPECT_FALSE(dialog.problem().isEmpty()) << "a weak password is refused with the reason";
+    dialog.setPasswords(QStringLiteral("not it"), QStringLiteral("a brand new phrase here"),
+                        QStringLiteral("a brand new phrase here"));
+    EXPECT_TRUE(child<QLabel>(&dialog, "passwordStrength")->text().contains(QStringLiteral("Strong enough")));
+    dialog.change();
+    EXPECT_TRUE(dialog.problem().contains(QStringLiteral("current"))) << dialog.problem().toStdString();
+    dialog.setPasswords(kAdminPassword, QStringLiteral("a brand new phrase here"),
+                        QStringLiteral("a brand new phrase here"));
+    dialog.change();
+    EXPECT_EQ(dialog.result(), QDialog::Accepted) << dialog.problem().toStdString();
+    EXPECT_TRUE(services->accounts().signIn(QStringLiteral("boss"), QStringLiteral("a brand new phrase here"),
+                                            Core::ClientKind::Gui));
+}
+
+TEST_F(AccountsUiTest, TheAccountMenuShowsWhoIsSignedInAndAsksToSignOut) {
+    {
+        Ui::MainWindow personal(*services, dialogs);
+        EXPECT_EQ(accountMenu(personal), nullptr) << "personal mode has no sign-in";
+    }
+    const Core::Actor boss = enable();
+    Ui::MainWindow window(*services, dialogs, boss);
+    QMenu* menu = accountMenu(window);
+    ASSERT_NE(menu, nullptr);
+    QAction* who = menu->findChild<QAction*>(QStringLiteral("signedInAs"));
+    ASSERT_NE(who, nullptr);
+    EXPECT_TRUE(who->text().contains(QStringLiteral("boss")));
+    EXPECT_TRUE(who->text().contains(QStringLiteral("Administrator")));
+    int signOuts = 0;
+    QObject::connect(&window, &Ui::MainWindow::signOutRequested, [&] { ++signOuts; });
+    QAction* signOut = menu->findChild<QAction*>(QStringLiteral("signOut"));
+    ASSERT_NE(signOut, nullptr);
+    signOut->trigger();
+    EXPECT_EQ(signOuts, 1);
+}
+
+TEST_F(AccountsUiTest, TheFlowIsTheOwnerInPersonalModeAndAKeptSignInAfterwards) {
+    Ui::SignInFlow flow(*services);
+    auto owner = flow.run();
+    ASSERT_TRUE(owner);
+    EXPECT_EQ(owner->userId, Core::AccountRepository::ownerId);
+    enable();
+    auto signedIn = services->accounts().signIn(QStringLiteral("boss"), kAdminPassword, Core::ClientKind::Gui, true);
+    ASSERT_TRUE(signedIn);
+    // What "Stay signed in" keeps in the keychain brings the person back without the dialog.
+    bool written = false;
+    secrets.write(QStringLiteral("session/gui/") + services->storeLocation().displayName(), signedIn->refreshToken,
+                  [&](Core::Status status) { written = bool(status); });
+    ASSERT_TRUE(Testing::waitUntil([&] { return written; }, 5000));
+    auto resumed = flow.run();
+    ASSERT_TRUE(resumed);
+    EXPECT_EQ(resumed->userName, QStringLiteral("boss"));
+    EXPECT_GT(resumed->sessionId, signedIn->actor.sessionId) << "a new session";
+    EXPECT_FALSE(services->accounts().refresh(signedIn->refreshToken, Core::ClientKind::Gui))
+        << "the kept token was rotated (and its reuse ends the family)";
+}
