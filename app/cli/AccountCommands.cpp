@@ -467,7 +467,41 @@ int runUsers(Context& context, const QStringList& args) {
         }
         return exitOk;
     }
-    return usageError(QStringLiteral("users needs list, show, add, update, reset-password or unlock"));
+    if (sub == QLatin1StringView("remove")) {
+        auto parsed =
+            CommandArgs::parse(rest, {QStringLiteral("transfer-to")}, {QStringLiteral("delete-data")}, &problem);
+        if (!parsed) {
+            return usageError(problem);
+        }
+        const bool transfer = parsed->has(QStringLiteral("transfer-to"));
+        if (parsed->positional.size() != 1 || transfer == parsed->has(QStringLiteral("delete-data"))) {
+            return usageError(
+                QStringLiteral("users remove needs NAME and either --transfer-to OTHER or --delete-data"));
+        }
+        auto removed = accounts.removeUser(context.actor, parsed->positional.first(),
+                                           transfer ? parsed->value(QStringLiteral("transfer-to")) : QString());
+        if (!removed) {
+            return reportError(context, removed.error());
+        }
+        if (context.json) {
+            QJsonObject object{{QStringLiteral("removed"), parsed->positional.first().trimmed()},
+                               {QStringLiteral("conversations"), *removed}};
+            if (transfer) {
+                object.insert(QStringLiteral("transferred_to"), parsed->value(QStringLiteral("transfer-to")).trimmed());
+            }
+            printJson(object);
+        } else {
+            printOut(transfer ? QStringLiteral("Removed %1; %2 conversations now belong to %3.\n")
+                                    .arg(parsed->positional.first().trimmed())
+                                    .arg(*removed)
+                                    .arg(parsed->value(QStringLiteral("transfer-to")).trimmed())
+                              : QStringLiteral("Removed %1 and deleted their %2 conversations.\n")
+                                    .arg(parsed->positional.first().trimmed())
+                                    .arg(*removed));
+        }
+        return exitOk;
+    }
+    return usageError(QStringLiteral("users needs list, show, add, update, remove, reset-password or unlock"));
 }
 
 int runSessions(Context& context, const QStringList& args) {

@@ -77,6 +77,7 @@ Accounts (with accounts on, every command but login needs a session or TESSERA_T
   password [--password-stdin] [--end-other-sessions]   reads the current, then the new password
   users list | show NAME | add NAME --role ROLE [--display-name TEXT] [--password-stdin]
   users update NAME [--role ROLE] [--display-name TEXT] [--disable | --enable]
+  users remove NAME (--transfer-to OTHER | --delete-data)
   users reset-password NAME | unlock NAME
   sessions list [--user NAME] | sessions revoke ID | sessions revoke --user NAME
   api-tokens create NAME [--expires-days N] [--permissions P,...] | list | revoke NAME

@@ -5,8 +5,11 @@
 #include "common/Clock.h"
 #include "common/CorrelationId.h"
 #include "logging/Logging.h"
+#include "storage/ConversationRepository.h"
 #include "storage/Database.h"
+#include "storage/DraftRepository.h"
 #include "storage/SettingsRepository.h"
+#include "storage/TagRepository.h"
 
 #include <QCryptographicHash>
 
@@ -1034,6 +1037,69 @@ Result<IssuedPassword> AccountService::resetPassword(const Actor& actor, const Q
         return fail(info.error());
     }
     return IssuedPassword{*info, temporary};
+}
+
+Result<int> AccountService::removeUser(const Actor& actor, const QString& username, const QString& transferTo) {
+    auto account = findUser(username);
+    if (!account) {
+        return fail(account.error());
+    }
+    if (auto allowed = requireManages(actor, *account, QStringLiteral("user.remove")); !allowed) {
+        return fail(allowed.error());
+    }
+    if (account->id == actor.userId) {
+        return fail(ErrorCode::InvalidArgument,
+                    QStringLiteral("an account cannot remove itself: another administrator removes it"));
+    }
+    if (auto kept = keepAnAdministrator(*account, 0, AccountStatus::Disabled); !kept) {
+        return fail(kept.error());
+    }
+    std::optional<Account> heir;
+    if (!transferTo.isEmpty()) {
+        auto found = findUser(transferTo);
+        if (!found) {
+            return fail(found.error());
+        }
+        if (found->id == account->id) {
+            return fail(ErrorCode::InvalidArgument,
+                        QStringLiteral("the conversations cannot go to the account removed"));
+        }
+        heir = *found;
+    }
+    ConversationRepository conversations(m_db, m_clock);
+    TagRepository tags(m_db);
+    DraftRepository drafts(m_db, m_clock);
+    int moved = 0;
+    auto status = m_db.transaction([&]() -> Status {
+        auto handled = heir ? conversations.transferAll(account->id, heir->id) : conversations.removeAllOf(account->id);
+        if (!handled) {
+            return fail(handled.error());
+        }
+        moved = *handled;
+        if (heir) {
+            if (auto retagged = tags.transferAll(account->id, heir->id); !retagged) {
+                return retagged;
+            }
+        }
+        if (auto cleared = drafts.removeAllOf(account->id); !cleared) {
+            return cleared;
+        }
+        // Sessions, stay-signed-in and API tokens go with the account (their rows refer to it).
+        if (auto removed = m_accounts.remove(account->id); !removed) {
+            return removed;
+        }
+        return m_audit.record(actor,
+                              {QStringLiteral("user.remove"),
+                               userTarget(account->username),
+                               AuditOutcome::Success,
+                               heir ? QStringLiteral("%1 conversations given to %2").arg(moved).arg(heir->username)
+                                    : QStringLiteral("%1 conversations deleted").arg(moved),
+                               {}});
+    });
+    if (!status) {
+        return fail(status.error());
+    }
+    return moved;
 }
 
 Status AccountService::unlock(const Actor& actor, const QString& username) {

@@ -143,6 +143,9 @@ public:
                                    const QString& roleName, const QString& password);
     Result<UserInfo> updateUser(const Actor& actor, const QString& username, const UserChanges& changes);
     Result<IssuedPassword> resetPassword(const Actor& actor, const QString& username);
+    // Removes an account with its sessions and tokens. Its conversations (with their tags) go to transferTo, or
+    // are deleted when transferTo is empty. Not oneself, not the last active Administrator.
+    Result<int> removeUser(const Actor& actor, const QString& username, const QString& transferTo);
     Status unlock(const Actor& actor, const QString& username);
 
     // The roles, for everyone who may see users or roles.

@@ -53,7 +53,7 @@ ResponseCache::ResponseCache(const Database& db, const Clock& clock)
     , m_clock(clock) {
 }
 
-QString ResponseCache::keyFor(const ProviderConfig& provider, const ChatRequest& request) {
+QString ResponseCache::keyFor(const ProviderConfig& provider, const ChatRequest& request, qint64 requesterId) {
     QJsonArray messages;
     for (const ChatTurn& turn : request.messages) {
         QJsonArray images;
@@ -63,7 +63,7 @@ QString ResponseCache::keyFor(const ProviderConfig& provider, const ChatRequest&
         }
         messages.append(QJsonArray{QString(roleName(turn.role)), turn.content, images});
     }
-    const QJsonObject normalised{
+    QJsonObject normalised{
         {QStringLiteral("provider"), provider.name.toLower()},
         {QStringLiteral("kind"), QString(kindName(provider.kind))},
         {QStringLiteral("endpoint"), provider.baseUrl},
@@ -73,6 +73,9 @@ QString ResponseCache::keyFor(const ProviderConfig& provider, const ChatRequest&
         {QStringLiteral("max_tokens"), request.maxTokens ? QJsonValue(*request.maxTokens) : QJsonValue()},
         {QStringLiteral("temperature"), request.temperature ? QJsonValue(*request.temperature) : QJsonValue()},
     };
+    if (requesterId != 0) {
+        normalised.insert(QStringLiteral("requester"), requesterId);
+    }
     return QString::fromLatin1(
         QCryptographicHash::hash(QJsonDocument(normalised).toJson(QJsonDocument::Compact), QCryptographicHash::Sha256)
             .toHex());

@@ -40,7 +40,8 @@ class ResponseCache final {
 public:
     ResponseCache(const Database& db, const Clock& clock);
 
-    static QString keyFor(const ProviderConfig& provider, const ChatRequest& request);
+    // requesterId keeps accounts apart: the same request by two accounts has two keys.
+    static QString keyFor(const ProviderConfig& provider, const ChatRequest& request, qint64 requesterId = 0);
 
     Result<std::optional<ChatAnswer>> lookup(const QString& key) const;
     Status store(const QString& key, const QString& providerName, const QString& model, const ChatAnswer& answer,

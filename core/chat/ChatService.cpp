@@ -1,5 +1,7 @@
 #include "chat/ChatService.h"
 
+#include "accounts/Authorization.h"
+
 #include "chat/Attachments.h"
 #include "chat/ConversationService.h"
 #include "common/CorrelationId.h"
@@ -18,6 +20,7 @@ namespace Tessera::Core {
 
 struct ChatService::ActiveTurn {
     TurnStart start;
+    qint64 ownerId = 0; // who asked: only they may stop it
     RunSpec spec;
     RequestRunner::Reply reply{nullptr, [](RunningRequest*) {
                                }};
@@ -114,7 +117,10 @@ QString ChatService::titleFromPrompt(const QString& prompt) {
     return simple.left(57) + QStringLiteral("...");
 }
 
-Result<TurnStart> ChatService::send(const Actor& /*actor*/, const QString& prompt, const SendOptions& options) {
+Result<TurnStart> ChatService::send(const Actor& actor, const QString& prompt, const SendOptions& options) {
+    if (auto allowed = require(actor, Permission::Chat); !allowed) {
+        return fail(allowed.error());
+    }
     if (prompt.trimmed().isEmpty()) {
         return fail(ErrorCode::InvalidArgument, QStringLiteral("the prompt is empty"));
     }
@@ -131,11 +137,17 @@ Result<TurnStart> ChatService::send(const Actor& /*actor*/, const QString& promp
             return fail(valid.error());
         }
     }
-    return startTurn(prompt, options, std::nullopt);
+    return startTurn(actor, prompt, options, std::nullopt);
 }
 
-Result<TurnStart> ChatService::regenerate(const Actor& /*actor*/, qint64 assistantMessageId, SendOptions options) {
+Result<TurnStart> ChatService::regenerate(const Actor& actor, qint64 assistantMessageId, SendOptions options) {
+    if (auto allowed = require(actor, Permission::Chat); !allowed) {
+        return fail(allowed.error());
+    }
     auto answer = m_messages.get(assistantMessageId);
+    if (answer && !m_conversations.get(answer->conversationId, actor.userId)) {
+        answer = fail(ErrorCode::NotFound, QStringLiteral("no message with id %1").arg(assistantMessageId));
+    }
     if (!answer) {
         return fail(answer.error());
     }
@@ -146,17 +158,27 @@ Result<TurnStart> ChatService::regenerate(const Actor& /*actor*/, qint64 assista
     options.conversationId = answer->conversationId;
     options.editOf.reset();
     options.images.clear();
-    return startTurn(QString(), options, *answer);
+    return startTurn(actor, QString(), options, *answer);
 }
 
-Result<TurnStart> ChatService::startTurn(const QString& prompt, const SendOptions& options,
+Status ChatService::requireAllowedModel(const Actor& actor, const ProviderConfig& provider, const QString& model) {
+    if (actor.allowedProviders.isEmpty() || actor.allowedProviders.contains(provider.name, Qt::CaseInsensitive) ||
+        actor.allowedProviders.contains(provider.name + QLatin1Char('/') + model, Qt::CaseInsensitive)) {
+        return {};
+    }
+    return fail(ErrorCode::AuthForbidden,
+                QStringLiteral("the role of %1 does not allow %2/%3").arg(actor.userName, provider.name, model));
+}
+
+Result<TurnStart> ChatService::startTurn(const Actor& actor, const QString& prompt, const SendOptions& options,
                                          std::optional<Message> regenerateOf) {
     if (auto valid = validateGeneration(options.temperature, options.maxTokens); !valid) {
         return fail(valid.error());
     }
     std::optional<Conversation> existing;
     if (options.conversationId) {
-        auto conversation = m_conversations.get(*options.conversationId);
+        // Another account's conversation answers as one that does not exist.
+        auto conversation = m_conversations.get(*options.conversationId, actor.userId);
         if (!conversation) {
             return fail(conversation.error());
         }
@@ -207,8 +229,18 @@ Result<TurnStart> ChatService::startTurn(const QString& prompt, const SendOption
         return fail(ErrorCode::InvalidArgument,
                     QStringLiteral("no model chosen for the fallback provider %1").arg(fallback->name));
     }
+    if (auto allowed = requireAllowedModel(actor, *provider, model); !allowed) {
+        return fail(allowed.error());
+    }
+    if (fallback) {
+        if (auto allowed = requireAllowedModel(actor, *fallback, fallbackModel); !allowed) {
+            return fail(allowed.error());
+        }
+    }
 
     auto turn = std::make_shared<ActiveTurn>();
+    turn->ownerId = actor.userId;
+    turn->spec.requesterId = actor.userId; // one account is never served another's cached answer
     turn->spec.provider = *provider;
     turn->spec.cache = options.cache;
     turn->spec.batch = options.batch;
@@ -234,7 +266,7 @@ Result<TurnStart> ChatService::startTurn(const QString& prompt, const SendOption
             }
         } else {
             auto created = m_conversations.create(titleFromPrompt(prompt), provider->id, model,
-                                                  options.systemPrompt.value_or(QString()));
+                                                  options.systemPrompt.value_or(QString()), actor.userId);
             if (!created) {
                 return fail(created.error());
             }
@@ -399,7 +431,11 @@ void ChatService::handleReplyFinished(qint64 assistantMessageId, const ChatResul
     finishTurn(assistantMessageId, result);
 }
 
-bool ChatService::stop(const Actor& /*actor*/, qint64 assistantMessageId) {
+bool ChatService::stop(const Actor& actor, qint64 assistantMessageId) {
+    const auto turn = m_active.value(assistantMessageId);
+    if (!turn || turn->ownerId != actor.userId) {
+        return false;
+    }
     return stopTurn(assistantMessageId);
 }
 

@@ -114,7 +114,10 @@ private:
     struct ActiveTurn;
 
     // send() and regenerate(): with regenerateOf set, no user message is added and the answer follows its parent.
-    Result<TurnStart> startTurn(const QString& prompt, const SendOptions& options, std::optional<Message> regenerateOf);
+    Result<TurnStart> startTurn(const Actor& actor, const QString& prompt, const SendOptions& options,
+                                std::optional<Message> regenerateOf);
+    // auth.forbidden when the actor's role has an allowlist without the provider (or provider/model).
+    static Status requireAllowedModel(const Actor& actor, const ProviderConfig& provider, const QString& model);
 
     Result<ProviderConfig> chooseProvider(const SendOptions& options, std::optional<qint64> conversationProvider) const;
     void begin(qint64 assistantMessageId);

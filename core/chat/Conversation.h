@@ -40,6 +40,7 @@ struct TagUse {
 
 struct Conversation {
     qint64 id = 0;
+    qint64 ownerId = 1; // the account it belongs to (only its owner reads it)
     QString title;
     std::optional<qint64> providerId; // unset when the provider was removed
     QString model;

@@ -14,24 +14,28 @@ ConversationService::ConversationService(const Dependencies& deps)
     : m_deps(deps) {
 }
 
-Status ConversationService::requireConversation(qint64 id) const {
-    auto conversation = m_deps.conversations.get(id);
+Status ConversationService::requireConversation(const Actor& actor, qint64 id) const {
+    auto conversation = m_deps.conversations.get(id, actor.userId);
     if (!conversation) {
         return fail(conversation.error());
     }
     return {};
 }
 
-Result<std::vector<Conversation>> ConversationService::list(const Actor& /*actor*/, ListScope scope,
+Result<std::vector<Conversation>> ConversationService::list(const Actor& actor, ListScope scope,
                                                             const QString& tag) const {
-    return m_deps.conversations.list(scope, tag);
+    return m_deps.conversations.list(scope, tag, actor.userId);
 }
 
-Result<Conversation> ConversationService::get(const Actor& /*actor*/, qint64 id) const {
-    return m_deps.conversations.get(id);
+Result<Conversation> ConversationService::get(const Actor& actor, qint64 id) const {
+    // Another account's conversation answers as one that does not exist: ids guessed by number tell nothing.
+    return m_deps.conversations.get(id, actor.userId);
 }
 
-Status ConversationService::rename(const Actor& /*actor*/, qint64 id, const QString& title) const {
+Status ConversationService::rename(const Actor& actor, qint64 id, const QString& title) const {
+    if (auto owned = requireConversation(actor, id); !owned) {
+        return owned;
+    }
     if (title.simplified().isEmpty()) {
         return fail(ErrorCode::InvalidArgument, QStringLiteral("the title is empty"));
     }
@@ -43,23 +47,40 @@ Status ConversationService::rename(const Actor& /*actor*/, qint64 id, const QStr
     return m_deps.conversations.rename(id, title);
 }
 
-Status ConversationService::setPinned(const Actor& /*actor*/, qint64 id, bool pinned) const {
+Status ConversationService::setPinned(const Actor& actor, qint64 id, bool pinned) const {
+    if (auto owned = requireConversation(actor, id); !owned) {
+        return owned;
+    }
     return m_deps.conversations.setPinned(id, pinned);
 }
 
-Status ConversationService::setArchived(const Actor& /*actor*/, qint64 id, bool archived) const {
+Status ConversationService::setArchived(const Actor& actor, qint64 id, bool archived) const {
+    if (auto owned = requireConversation(actor, id); !owned) {
+        return owned;
+    }
     return m_deps.conversations.setArchived(id, archived);
 }
 
-Status ConversationService::remove(const Actor& /*actor*/, qint64 id) const {
+Status ConversationService::remove(const Actor& actor, qint64 id) const {
+    if (auto owned = requireConversation(actor, id); !owned) {
+        return owned;
+    }
     return m_deps.conversations.remove(id);
 }
 
-Status ConversationService::moveToTrash(const Actor& /*actor*/, qint64 id) const {
+Status ConversationService::moveToTrash(const Actor& actor, qint64 id) const {
+    if (auto owned = requireConversation(actor, id); !owned) {
+        return owned;
+    }
     return m_deps.conversations.moveToTrash(id);
 }
 
-Status ConversationService::restoreFromTrash(const Actor& /*actor*/, qint64 id) const {
+Status ConversationService::restoreFromTrash(const Actor& actor, qint64 id) const {
+    // In the trash the conversation is out of every list; its owner is checked on the row itself.
+    auto conversation = m_deps.conversations.get(id);
+    if (!conversation || conversation->ownerId != actor.userId) {
+        return fail(ErrorCode::NotFound, QStringLiteral("no conversation with id %1").arg(id));
+    }
     return m_deps.conversations.restoreFromTrash(id);
 }
 
@@ -90,8 +111,10 @@ Result<ConversationSettings> ConversationService::settings(const Actor& actor, q
     return settings;
 }
 
-Status ConversationService::updateSettings(const Actor& /*actor*/, qint64 id,
-                                           const ConversationSettings& settings) const {
+Status ConversationService::updateSettings(const Actor& actor, qint64 id, const ConversationSettings& settings) const {
+    if (auto owned = requireConversation(actor, id); !owned) {
+        return owned;
+    }
     if (auto valid = validateGeneration(settings.temperature, settings.maxTokens); !valid) {
         return valid;
     }
@@ -115,8 +138,16 @@ Status ConversationService::updateSettings(const Actor& /*actor*/, qint64 id,
     });
 }
 
-Result<Message> ConversationService::message(const Actor& /*actor*/, qint64 messageId) const {
-    return m_deps.messages.get(messageId);
+Result<Message> ConversationService::message(const Actor& actor, qint64 messageId) const {
+    auto found = m_deps.messages.get(messageId);
+    if (!found) {
+        return fail(found.error());
+    }
+    if (auto owned = requireConversation(actor, found->conversationId); !owned) {
+        // The same answer as for an id nobody has.
+        return fail(ErrorCode::NotFound, QStringLiteral("no message with id %1").arg(messageId));
+    }
+    return found;
 }
 
 Result<std::vector<Message>> ConversationService::branch(const Actor& actor, qint64 conversationId,
@@ -127,11 +158,17 @@ Result<std::vector<Message>> ConversationService::branch(const Actor& actor, qin
     return m_deps.messages.path(conversationId, bytes);
 }
 
-Result<std::vector<ImageAttachment>> ConversationService::images(const Actor& /*actor*/, qint64 messageId) const {
+Result<std::vector<ImageAttachment>> ConversationService::images(const Actor& actor, qint64 messageId) const {
+    if (auto owned = message(actor, messageId); !owned) {
+        return fail(owned.error());
+    }
     return m_deps.messages.imagesOf(messageId);
 }
 
-Result<std::vector<qint64>> ConversationService::versions(const Actor& /*actor*/, qint64 messageId) const {
+Result<std::vector<qint64>> ConversationService::versions(const Actor& actor, qint64 messageId) const {
+    if (auto owned = message(actor, messageId); !owned) {
+        return fail(owned.error());
+    }
     return m_deps.messages.siblings(messageId);
 }
 
@@ -147,57 +184,77 @@ Status ConversationService::showVersion(const Actor& actor, qint64 messageId) co
     return m_deps.messages.setCurrentLeaf(target->conversationId, *leaf);
 }
 
-Status ConversationService::removeMessage(const Actor& /*actor*/, qint64 messageId) const {
+Status ConversationService::removeMessage(const Actor& actor, qint64 messageId) const {
+    if (auto owned = message(actor, messageId); !owned) {
+        return fail(owned.error());
+    }
     return m_deps.messages.remove(messageId);
 }
 
-Result<QString> ConversationService::draft(const Actor& /*actor*/, std::optional<qint64> conversationId) const {
-    return m_deps.drafts.load(conversationId.value_or(ConversationLimits::newConversation));
+Result<QString> ConversationService::draft(const Actor& actor, std::optional<qint64> conversationId) const {
+    // Drafts are kept per account, so another account's conversation id finds nothing of theirs.
+    return m_deps.drafts.load(conversationId.value_or(ConversationLimits::newConversation), actor.userId);
 }
 
-Status ConversationService::saveDraft(const Actor& /*actor*/, std::optional<qint64> conversationId,
+Status ConversationService::saveDraft(const Actor& actor, std::optional<qint64> conversationId,
                                       const QString& text) const {
-    return m_deps.drafts.save(conversationId.value_or(ConversationLimits::newConversation), text);
+    if (conversationId) {
+        if (auto owned = requireConversation(actor, *conversationId); !owned) {
+            return owned;
+        }
+    }
+    return m_deps.drafts.save(conversationId.value_or(ConversationLimits::newConversation), text, actor.userId);
 }
 
-Result<std::vector<TagUse>> ConversationService::tags(const Actor& /*actor*/, ListScope scope) const {
-    return m_deps.tags.list(scope);
+Result<std::vector<TagUse>> ConversationService::tags(const Actor& actor, ListScope scope) const {
+    return m_deps.tags.list(scope, actor.userId);
 }
 
-Result<QStringList> ConversationService::tagsOf(const Actor& /*actor*/, qint64 conversationId) const {
-    if (auto found = requireConversation(conversationId); !found) {
+Result<QStringList> ConversationService::tagsOf(const Actor& actor, qint64 conversationId) const {
+    if (auto found = requireConversation(actor, conversationId); !found) {
         return fail(found.error());
     }
     return m_deps.tags.tagsOf(conversationId);
 }
 
-Status ConversationService::setTags(const Actor& /*actor*/, qint64 conversationId, const QStringList& names) const {
+Status ConversationService::setTags(const Actor& actor, qint64 conversationId, const QStringList& names) const {
+    if (auto owned = requireConversation(actor, conversationId); !owned) {
+        return owned;
+    }
     return m_deps.tags.setTags(conversationId, names);
 }
 
-Status ConversationService::addTags(const Actor& /*actor*/, qint64 conversationId, const QStringList& names) const {
+Status ConversationService::addTags(const Actor& actor, qint64 conversationId, const QStringList& names) const {
+    if (auto owned = requireConversation(actor, conversationId); !owned) {
+        return owned;
+    }
     return m_deps.db.transaction([&] { return m_deps.tags.addTags(conversationId, names); });
 }
 
-Status ConversationService::removeTags(const Actor& /*actor*/, qint64 conversationId, const QStringList& names) const {
+Status ConversationService::removeTags(const Actor& actor, qint64 conversationId, const QStringList& names) const {
+    if (auto owned = requireConversation(actor, conversationId); !owned) {
+        return owned;
+    }
     return m_deps.db.transaction([&] { return m_deps.tags.removeTags(conversationId, names); });
 }
 
-Status ConversationService::renameTag(const Actor& /*actor*/, const QString& from, const QString& to) const {
-    return m_deps.tags.rename(from, to);
+Status ConversationService::renameTag(const Actor& actor, const QString& from, const QString& to) const {
+    return m_deps.tags.rename(from, to, actor.userId);
 }
 
-Result<int> ConversationService::deleteTag(const Actor& /*actor*/, const QString& name) const {
-    return m_deps.tags.remove(name);
+Result<int> ConversationService::deleteTag(const Actor& actor, const QString& name) const {
+    return m_deps.tags.remove(name, actor.userId);
 }
 
 Result<QString> ConversationService::cleanTag(const QString& name) {
     return TagRepository::clean(name);
 }
 
-Result<std::vector<SearchHit>> ConversationService::search(const Actor& /*actor*/, const QString& text,
+Result<std::vector<SearchHit>> ConversationService::search(const Actor& actor, const QString& text,
                                                            const SearchOptions& options) const {
-    return m_deps.search.search(text, options);
+    SearchOptions own = options;
+    own.ownerId = actor.userId;
+    return m_deps.search.search(text, own);
 }
 
 } // namespace Tessera::Core

@@ -95,7 +95,8 @@ public:
                                           const SearchOptions& options = {}) const;
 
 private:
-    Status requireConversation(qint64 id) const;
+    // NotFound unless the actor owns the conversation.
+    Status requireConversation(const Actor& actor, qint64 id) const;
 
     Dependencies m_deps;
 };

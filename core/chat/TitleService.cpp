@@ -81,6 +81,7 @@ void TitleService::handleTurnFinished(const TurnOutcome& outcome) {
     spec.request = request;
     spec.cache = CacheMode::NoStore;
     spec.purpose = RequestPurpose::Title;
+    spec.requesterId = conversation->ownerId;
     auto reply = std::shared_ptr<RunningRequest>(m_runner.run(std::move(spec)).release(),
                                                  [](RunningRequest* r) { r->deleteLater(); });
     QPointer<TitleService> self(this);

@@ -34,7 +34,7 @@ Result<PortableConversation> ConversationExchange::collect(const Actor& actor, q
     if (auto allowed = require(actor, Permission::DataExport); !allowed) {
         return fail(allowed.error());
     }
-    auto conversation = m_conversations.get(conversationId);
+    auto conversation = m_conversations.get(conversationId, actor.userId);
     if (!conversation) {
         return fail(conversation.error());
     }
@@ -83,7 +83,7 @@ Result<std::vector<PortableConversation>> ConversationExchange::collectAll(const
     if (auto allowed = require(actor, Permission::DataExport); !allowed) {
         return fail(allowed.error());
     }
-    auto all = m_conversations.list(ListScope::All);
+    auto all = m_conversations.list(ListScope::All, {}, actor.userId);
     if (!all) {
         return fail(all.error());
     }
@@ -144,6 +144,7 @@ Result<ImportReport> ConversationExchange::import(const Actor& actor,
                     conversation.providerId = provider->id;
                 }
             }
+            conversation.ownerId = actor.userId; // an import belongs to whoever imports it
             auto stored = m_conversations.restore(conversation);
             if (!stored) {
                 return fail(stored.error());

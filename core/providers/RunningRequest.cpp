@@ -20,7 +20,7 @@ RunningRequest::RunningRequest(RunSpec spec, RunnerParts parts, QObject* parent)
     m_readCache = cacheOn && m_spec.cache == CacheMode::Default;
     m_writeCache = cacheOn && m_spec.cache != CacheMode::NoStore;
     if (m_readCache || m_writeCache) {
-        m_cacheKey = ResponseCache::keyFor(m_spec.provider, m_spec.request);
+        m_cacheKey = ResponseCache::keyFor(m_spec.provider, m_spec.request, m_spec.requesterId);
     }
     if (!m_spec.fallback || !m_spec.fallback->enabled) {
         m_spec.fallback.reset();

@@ -29,6 +29,7 @@ struct RunSpec {
     CacheMode cache = CacheMode::Default; // Default follows the cache settings
     bool batch = false;                   // batch work follows the batch cache setting
     RequestPurpose purpose = RequestPurpose::Chat;
+    qint64 requesterId = 0; // the account asking: the response cache is kept apart per account
 };
 
 // What RunningRequest needs from the core; all must outlive it.

@@ -50,6 +50,7 @@ struct SearchHit {
 struct SearchOptions {
     int limit = 50;                         // 1 to 500
     std::optional<qint64> olderThanMessage; // the next page: hits older than this message
+    qint64 ownerId = 1;                     // only this account's conversations are searched
 };
 
 } // namespace Tessera::Core

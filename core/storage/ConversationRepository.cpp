@@ -18,7 +18,7 @@ QString selectSql(const Database& db) {
                           "(SELECT COUNT(*) FROM messages m WHERE m.conversation_id = c.id), c.fallback_provider_id, "
                           "c.fallback_model, c.temperature, c.max_tokens, c.pinned, c.archived, "
                           "(SELECT %1 FROM conversation_tags ct JOIN tags t ON t.id = ct.tag_id "
-                          "WHERE ct.conversation_id = c.id) "
+                          "WHERE ct.conversation_id = c.id), c.owner_id "
                           "FROM conversations c ")
         .arg(db.dialect().joinedText(QStringLiteral("t.name")));
 }
@@ -51,6 +51,7 @@ Conversation fromRow(const QSqlQuery& q) {
     c.tags = q.value(14).toString().split(QChar(31), Qt::SkipEmptyParts);
     std::sort(c.tags.begin(), c.tags.end(),
               [](const QString& a, const QString& b) { return QString::compare(a, b, Qt::CaseInsensitive) < 0; });
+    c.ownerId = q.value(15).toLongLong();
     return c;
 }
 
@@ -78,11 +79,13 @@ Result<Conversation> ConversationRepository::getInserted(QSqlQuery& query) const
 }
 
 Result<Conversation> ConversationRepository::create(const QString& title, std::optional<qint64> providerId,
-                                                    const QString& model, const QString& systemPrompt) const {
+                                                    const QString& model, const QString& systemPrompt,
+                                                    qint64 ownerId) const {
     const QString now = toStoredTime(m_clock.nowUtc());
-    auto query = m_db.exec(QStringLiteral("INSERT INTO conversations (title, provider_id, model, system_prompt, "
-                                          "created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?) RETURNING id"),
-                           {cleanTitle(title), optionalId(providerId), model, systemPrompt, now, now});
+    auto query =
+        m_db.exec(QStringLiteral("INSERT INTO conversations (title, provider_id, model, system_prompt, "
+                                 "created_at, updated_at, owner_id) VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id"),
+                  {cleanTitle(title), optionalId(providerId), model, systemPrompt, now, now, ownerId});
     if (!query) {
         return fail(query.error());
     }
@@ -102,12 +105,13 @@ Result<Conversation> ConversationRepository::restore(const Conversation& convers
     }
     auto query = m_db.exec(
         QStringLiteral("INSERT INTO conversations (title, provider_id, model, system_prompt, "
-                       "created_at, updated_at, temperature, max_tokens) "
-                       "VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id"),
+                       "created_at, updated_at, temperature, max_tokens, owner_id) "
+                       "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id"),
         {title, optionalId(conversation.providerId), conversation.model, conversation.systemPrompt,
          toStoredTime(created), toStoredTime(updated),
          conversation.temperature ? QVariant(*conversation.temperature) : QVariant(QMetaType(QMetaType::Double)),
-         conversation.maxTokens ? QVariant(*conversation.maxTokens) : QVariant(QMetaType(QMetaType::Int))});
+         conversation.maxTokens ? QVariant(*conversation.maxTokens) : QVariant(QMetaType(QMetaType::Int)),
+         conversation.ownerId});
     if (!query) {
         return fail(query.error());
     }
@@ -125,23 +129,52 @@ Result<Conversation> ConversationRepository::get(qint64 id) const {
     return fromRow(*query);
 }
 
+Result<Conversation> ConversationRepository::get(qint64 id, qint64 ownerId) const {
+    auto query = m_db.exec(m_select + QStringLiteral("WHERE c.id = ? AND c.owner_id = ?"), {id, ownerId});
+    if (!query) {
+        return fail(query.error());
+    }
+    if (!query->next()) {
+        return fail(ErrorCode::NotFound, QStringLiteral("no conversation with id %1").arg(id));
+    }
+    return fromRow(*query);
+}
+
+Result<int> ConversationRepository::transferAll(qint64 fromOwner, qint64 toOwner) const {
+    auto query =
+        m_db.exec(QStringLiteral("UPDATE conversations SET owner_id = ? WHERE owner_id = ?"), {toOwner, fromOwner});
+    if (!query) {
+        return fail(query.error());
+    }
+    return query->numRowsAffected();
+}
+
+Result<int> ConversationRepository::removeAllOf(qint64 ownerId) const {
+    auto query = m_db.exec(QStringLiteral("DELETE FROM conversations WHERE owner_id = ?"), {ownerId});
+    if (!query) {
+        return fail(query.error());
+    }
+    return query->numRowsAffected();
+}
+
 QString scopeCondition(ListScope scope) {
     return scope == ListScope::Active     ? QStringLiteral(" AND c.archived = 0")
            : scope == ListScope::Archived ? QStringLiteral(" AND c.archived = 1")
                                           : QString();
 }
 
-Result<std::vector<Conversation>> ConversationRepository::list(ListScope scope, const QString& tag) const {
+Result<std::vector<Conversation>> ConversationRepository::list(ListScope scope, const QString& tag,
+                                                               qint64 ownerId) const {
     const QString archived = scopeCondition(scope);
-    QVariantList values;
+    QVariantList values{ownerId};
     QString tagged;
     if (!tag.isEmpty()) {
         tagged = QStringLiteral(" AND EXISTS (SELECT 1 FROM conversation_tags ct JOIN tags t ON t.id = ct.tag_id "
                                 "WHERE ct.conversation_id = c.id AND lower(t.name) = lower(?))");
         values << tag.simplified();
     }
-    auto query = m_db.exec(m_select + QStringLiteral("WHERE c.deleted_at IS NULL") + archived + tagged +
-                               QStringLiteral(" ORDER BY c.pinned DESC, c.updated_at DESC, c.id DESC"),
+    auto query = m_db.exec(m_select + QStringLiteral("WHERE c.owner_id = ? AND c.deleted_at IS NULL") + archived +
+                               tagged + QStringLiteral(" ORDER BY c.pinned DESC, c.updated_at DESC, c.id DESC"),
                            values);
     if (!query) {
         return fail(query.error());

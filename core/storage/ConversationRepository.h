@@ -20,14 +20,22 @@ public:
     ConversationRepository(const Database& db, const Clock& clock);
 
     Result<Conversation> create(const QString& title, std::optional<qint64> providerId, const QString& model,
-                                const QString& systemPrompt = {}) const;
+                                const QString& systemPrompt = {}, qint64 ownerId = 1) const;
+    // Any account's conversation: for core's own bookkeeping. Reads for a person go through get(id, ownerId).
     Result<Conversation> get(qint64 id) const;
-    // Adds a conversation as it was elsewhere (an import): its title, model, system prompt and times are kept
-    // (invalid times become now).
+    // The conversation when ownerId owns it; NotFound otherwise (the same answer as for an id nobody has).
+    Result<Conversation> get(qint64 id, qint64 ownerId) const;
+    // Adds a conversation as it was elsewhere (an import): its title, model, system prompt, times and owner are
+    // kept (invalid times become now).
     Result<Conversation> restore(const Conversation& conversation) const;
     // Pinned first, then the most recently updated, with message counts and tags; deleted ones (in the trash) are
     // left out. A tag (compared without case) keeps only the conversations that have it.
-    Result<std::vector<Conversation>> list(ListScope scope = ListScope::Active, const QString& tag = {}) const;
+    // Only ownerId's.
+    Result<std::vector<Conversation>> list(ListScope scope = ListScope::Active, const QString& tag = {},
+                                           qint64 ownerId = 1) const;
+    // For removing an account: gives its conversations to another one, or deletes them; returns how many.
+    Result<int> transferAll(qint64 fromOwner, qint64 toOwner) const;
+    Result<int> removeAllOf(qint64 ownerId) const;
     Status setPinned(qint64 id, bool pinned) const;
     Status setArchived(qint64 id, bool archived) const;
     Status rename(qint64 id, const QString& title) const;

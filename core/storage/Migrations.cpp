@@ -273,6 +273,45 @@ const std::vector<Migration>& sqliteMigrations() {
                  enabled INTEGER NOT NULL,
                  PRIMARY KEY (flag, scope, scope_id)))"),
          }},
+        {13,
+         {
+             // Conversations, tags and drafts belong to an account: every list, search, export and draft is the
+             // signed-in person's. What the store held before is the owner's (account 1). Tag names and the draft
+             // of a conversation not yet started are unique per account, so both tables are rebuilt with the owner
+             // in their keys.
+             QStringLiteral("ALTER TABLE conversations ADD COLUMN owner_id INTEGER NOT NULL DEFAULT 1"),
+             QStringLiteral("CREATE INDEX conversations_by_owner ON conversations(owner_id, updated_at DESC, id DESC)"),
+             QStringLiteral("CREATE TABLE tags_by_owner (id INTEGER PRIMARY KEY, owner_id INTEGER NOT NULL DEFAULT 1, "
+                            "name TEXT NOT NULL COLLATE NOCASE, UNIQUE (owner_id, name))"),
+             QStringLiteral("INSERT INTO tags_by_owner (id, owner_id, name) SELECT id, 1, name FROM tags"),
+             QStringLiteral(R"sql(CREATE TABLE conversation_tags_by_owner (
+                 conversation_id INTEGER NOT NULL REFERENCES conversations(id) ON DELETE CASCADE,
+                 tag_id INTEGER NOT NULL REFERENCES tags_by_owner(id) ON DELETE CASCADE,
+                 PRIMARY KEY (conversation_id, tag_id)) WITHOUT ROWID)sql"),
+             QStringLiteral("INSERT INTO conversation_tags_by_owner (conversation_id, tag_id) "
+                            "SELECT conversation_id, tag_id FROM conversation_tags"),
+             QStringLiteral("DROP TABLE conversation_tags"),
+             QStringLiteral("DROP TABLE tags"),
+             QStringLiteral("ALTER TABLE tags_by_owner RENAME TO tags"),
+             QStringLiteral("ALTER TABLE conversation_tags_by_owner RENAME TO conversation_tags"),
+             QStringLiteral("CREATE INDEX conversation_tags_by_tag ON conversation_tags(tag_id, conversation_id)"),
+             QStringLiteral(R"sql(CREATE TRIGGER tags_unused_removed AFTER DELETE ON conversation_tags
+             WHEN NOT EXISTS (SELECT 1 FROM conversation_tags WHERE tag_id = old.tag_id) BEGIN
+                 DELETE FROM tags WHERE id = old.tag_id;
+             END)sql"),
+             QStringLiteral("DROP TRIGGER drafts_follow_conversations"),
+             QStringLiteral(
+                 "CREATE TABLE drafts_by_owner (owner_id INTEGER NOT NULL DEFAULT 1, conversation_id INTEGER "
+                 "NOT NULL, text TEXT NOT NULL, updated_at TEXT NOT NULL, PRIMARY KEY (owner_id, "
+                 "conversation_id)) WITHOUT ROWID"),
+             QStringLiteral("INSERT INTO drafts_by_owner (owner_id, conversation_id, text, updated_at) "
+                            "SELECT 1, conversation_id, text, updated_at FROM drafts"),
+             QStringLiteral("DROP TABLE drafts"),
+             QStringLiteral("ALTER TABLE drafts_by_owner RENAME TO drafts"),
+             QStringLiteral(R"sql(CREATE TRIGGER drafts_follow_conversations AFTER DELETE ON conversations BEGIN
+                 DELETE FROM drafts WHERE conversation_id = old.id;
+             END)sql"),
+         }},
     };
     return all;
 }

@@ -267,6 +267,20 @@ const std::vector<Migration>& postgresMigrations() {
                  enabled BIGINT NOT NULL,
                  PRIMARY KEY (flag, scope, scope_id)))"),
          }},
+        {13,
+         {
+             // Conversations, tags and drafts belong to an account: every list, search, export and draft is the
+             // signed-in person's. What the store held before is the owner's (account 1). Tag names and the draft
+             // of a conversation not yet started are unique per account.
+             QStringLiteral("ALTER TABLE conversations ADD COLUMN owner_id BIGINT NOT NULL DEFAULT 1"),
+             QStringLiteral("CREATE INDEX conversations_by_owner ON conversations(owner_id, updated_at DESC, id DESC)"),
+             QStringLiteral("ALTER TABLE tags ADD COLUMN owner_id BIGINT NOT NULL DEFAULT 1"),
+             QStringLiteral("DROP INDEX tags_name_nocase"),
+             QStringLiteral("CREATE UNIQUE INDEX tags_name_nocase ON tags (owner_id, lower(name))"),
+             QStringLiteral("ALTER TABLE drafts ADD COLUMN owner_id BIGINT NOT NULL DEFAULT 1"),
+             QStringLiteral("ALTER TABLE drafts DROP CONSTRAINT drafts_pkey"),
+             QStringLiteral("ALTER TABLE drafts ADD PRIMARY KEY (owner_id, conversation_id)"),
+         }},
     };
     return all;
 }

@@ -23,12 +23,12 @@ SearchRepository::SearchRepository(const Database& db)
 namespace {
 
 QString sqliteSearchSql(const SearchOptions& options, int limit) {
-    return QStringLiteral(
-               "SELECT m.id, m.conversation_id, c.title, m.role, m.created_at, "
-               "snippet(messages_fts, 0, char(2), char(3), '…', %1) "
-               "FROM messages_fts JOIN messages m ON m.id = messages_fts.rowid "
-               "JOIN conversations c ON c.id = m.conversation_id "
-               "WHERE messages_fts MATCH ? AND c.deleted_at IS NULL %2 ORDER BY messages_fts.rowid DESC LIMIT %3")
+    return QStringLiteral("SELECT m.id, m.conversation_id, c.title, m.role, m.created_at, "
+                          "snippet(messages_fts, 0, char(2), char(3), '…', %1) "
+                          "FROM messages_fts JOIN messages m ON m.id = messages_fts.rowid "
+                          "JOIN conversations c ON c.id = m.conversation_id "
+                          "WHERE messages_fts MATCH ? AND c.owner_id = ? AND c.deleted_at IS NULL %2 ORDER BY "
+                          "messages_fts.rowid DESC LIMIT %3")
         .arg(kSnippetTokens)
         .arg(options.olderThanMessage ? QStringLiteral("AND messages_fts.rowid < ?") : QString())
         .arg(limit);
@@ -42,7 +42,7 @@ QString postgresSearchSql(const SearchOptions& options, int limit) {
                "'StartSel=' || chr(2) || ', StopSel=' || chr(3) || ', MaxWords=%1, MinWords=%2, ShortWord=0') "
                "FROM messages m JOIN conversations c ON c.id = m.conversation_id, "
                "to_tsquery('tessera_search'::regconfig, ?) q "
-               "WHERE m.search @@ q "
+               "WHERE m.search @@ q AND c.owner_id = ? "
                "AND c.deleted_at IS NULL %3 ORDER BY m.id DESC LIMIT %4")
         .arg(kSnippetTokens)
         .arg(kSnippetTokens / 2)
@@ -61,7 +61,7 @@ Result<std::vector<SearchHit>> SearchRepository::search(const QString& text, con
     }
     const int limit = std::clamp(options.limit, 1, 500);
     const QString sql = postgres ? postgresSearchSql(options, limit) : sqliteSearchSql(options, limit);
-    QVariantList values{query};
+    QVariantList values{query, options.ownerId};
     if (options.olderThanMessage) {
         values << *options.olderThanMessage;
     }

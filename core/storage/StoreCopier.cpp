@@ -23,7 +23,7 @@ QString keyOf(const QString& table) {
         return QStringLiteral("name, labels");
     }
     if (table == QLatin1StringView("drafts")) {
-        return QStringLiteral("conversation_id");
+        return QStringLiteral("owner_id, conversation_id");
     }
     if (table == QLatin1StringView("feature_flags")) {
         return QStringLiteral("flag, scope, scope_id");

@@ -65,12 +65,13 @@ Result<QString> TagRepository::clean(const QString& name) {
     return cleaned;
 }
 
-Result<std::vector<TagUse>> TagRepository::list(ListScope scope) const {
+Result<std::vector<TagUse>> TagRepository::list(ListScope scope, qint64 ownerId) const {
     auto query = m_db.exec(QStringLiteral("SELECT t.name, (SELECT COUNT(*) FROM conversation_tags ct "
                                           "JOIN conversations c ON c.id = ct.conversation_id "
                                           "WHERE ct.tag_id = t.id AND c.deleted_at IS NULL%1) "
-                                          "FROM tags t")
-                               .arg(scopeCondition(scope)));
+                                          "FROM tags t WHERE t.owner_id = ?")
+                               .arg(scopeCondition(scope)),
+                           {ownerId});
     if (!query) {
         return fail(query.error());
     }
@@ -102,32 +103,34 @@ Result<QStringList> TagRepository::tagsOf(qint64 conversationId) const {
     return names;
 }
 
-Status TagRepository::requireConversation(qint64 conversationId) const {
-    auto query =
-        m_db.exec(QStringLiteral("SELECT 1 FROM conversations WHERE id = ? AND deleted_at IS NULL"), {conversationId});
+Result<qint64> TagRepository::ownerOf(qint64 conversationId) const {
+    auto query = m_db.exec(QStringLiteral("SELECT owner_id FROM conversations WHERE id = ? AND deleted_at IS NULL"),
+                           {conversationId});
     if (!query) {
         return fail(query.error());
     }
     if (!query->next()) {
         return fail(ErrorCode::NotFound, QStringLiteral("no conversation with id %1").arg(conversationId));
     }
-    return {};
+    return query->value(0).toLongLong();
 }
 
-Result<qint64> TagRepository::idOf(const QString& cleanName) const {
-    auto query = m_db.exec(QStringLiteral("SELECT id FROM tags WHERE lower(name) = lower(?)"), {cleanName});
+Result<qint64> TagRepository::idOf(const QString& cleanName, qint64 ownerId) const {
+    auto query = m_db.exec(QStringLiteral("SELECT id FROM tags WHERE owner_id = ? AND lower(name) = lower(?)"),
+                           {ownerId, cleanName});
     if (!query) {
         return fail(query.error());
     }
     return query->next() ? query->value(0).toLongLong() : qint64(0);
 }
 
-Result<qint64> TagRepository::ensure(const QString& cleanName) const {
-    auto existing = idOf(cleanName);
+Result<qint64> TagRepository::ensure(const QString& cleanName, qint64 ownerId) const {
+    auto existing = idOf(cleanName, ownerId);
     if (!existing || *existing != 0) {
         return existing;
     }
-    auto inserted = m_db.exec(QStringLiteral("INSERT INTO tags (name) VALUES (?) RETURNING id"), {cleanName});
+    auto inserted =
+        m_db.exec(QStringLiteral("INSERT INTO tags (owner_id, name) VALUES (?, ?) RETURNING id"), {ownerId, cleanName});
     if (!inserted) {
         return fail(inserted.error());
     }
@@ -147,12 +150,13 @@ Status TagRepository::setTags(qint64 conversationId, const QStringList& names) c
                     QStringLiteral("a conversation can have at most %1 tags").arg(maxTagsPerConversation));
     }
     return m_db.transaction([&]() -> Status {
-        if (auto found = requireConversation(conversationId); !found) {
-            return found;
+        auto owner = ownerOf(conversationId);
+        if (!owner) {
+            return fail(owner.error());
         }
         std::vector<qint64> ids;
         for (const QString& name : *cleaned) {
-            auto id = ensure(name);
+            auto id = ensure(name, *owner);
             if (!id) {
                 return fail(id.error());
             }
@@ -210,7 +214,7 @@ Status TagRepository::removeTags(qint64 conversationId, const QStringList& names
     return setTags(conversationId, kept);
 }
 
-Status TagRepository::rename(const QString& from, const QString& to) const {
+Status TagRepository::rename(const QString& from, const QString& to, qint64 ownerId) const {
     auto oldName = clean(from);
     auto newName = clean(to);
     if (!oldName) {
@@ -220,14 +224,14 @@ Status TagRepository::rename(const QString& from, const QString& to) const {
         return fail(newName.error());
     }
     return m_db.transaction([&]() -> Status {
-        auto oldId = idOf(*oldName);
+        auto oldId = idOf(*oldName, ownerId);
         if (!oldId) {
             return fail(oldId.error());
         }
         if (*oldId == 0) {
             return fail(ErrorCode::NotFound, QStringLiteral("no tag named \"%1\"").arg(*oldName));
         }
-        auto target = idOf(*newName);
+        auto target = idOf(*newName, ownerId);
         if (!target) {
             return fail(target.error());
         }
@@ -249,14 +253,14 @@ Status TagRepository::rename(const QString& from, const QString& to) const {
     });
 }
 
-Result<int> TagRepository::remove(const QString& name) const {
+Result<int> TagRepository::remove(const QString& name, qint64 ownerId) const {
     auto cleaned = clean(name);
     if (!cleaned) {
         return fail(cleaned.error());
     }
     int count = 0;
     auto done = m_db.transaction([&]() -> Status {
-        auto id = idOf(*cleaned);
+        auto id = idOf(*cleaned, ownerId);
         if (!id) {
             return fail(id.error());
         }
@@ -276,6 +280,30 @@ Result<int> TagRepository::remove(const QString& name) const {
         return fail(done.error());
     }
     return count;
+}
+
+Status TagRepository::transferAll(qint64 fromOwner, qint64 toOwner) const {
+    return m_db.transaction([&]() -> Status {
+        // The new owner gets each name they lack, every link moves to their tag of that name, and the old tags go.
+        if (auto added = m_db.exec(QStringLiteral("INSERT INTO tags (owner_id, name) SELECT ?, a.name FROM tags a "
+                                                  "WHERE a.owner_id = ? AND NOT EXISTS (SELECT 1 FROM tags b "
+                                                  "WHERE b.owner_id = ? AND lower(b.name) = lower(a.name))"),
+                                   {toOwner, fromOwner, toOwner});
+            !added) {
+            return fail(added.error());
+        }
+        if (auto linked = m_db.exec(QStringLiteral("INSERT INTO conversation_tags (conversation_id, tag_id) "
+                                                   "SELECT ct.conversation_id, b.id FROM conversation_tags ct "
+                                                   "JOIN tags a ON a.id = ct.tag_id JOIN tags b ON b.owner_id = ? "
+                                                   "AND lower(b.name) = lower(a.name) WHERE a.owner_id = ? "
+                                                   "ON CONFLICT DO NOTHING"),
+                                    {toOwner, fromOwner});
+            !linked) {
+            return fail(linked.error());
+        }
+        auto dropped = m_db.exec(QStringLiteral("DELETE FROM tags WHERE owner_id = ?"), {fromOwner});
+        return dropped ? Status{} : fail(dropped.error());
+    });
 }
 
 } // namespace Tessera::Core

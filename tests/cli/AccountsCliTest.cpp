@@ -196,6 +196,14 @@ TEST_F(AccountsCliTest, AnAdministratorManagesUsersTokensSessionsAndTheAuditLog)
     EXPECT_FALSE(text.contains(token.toUtf8())) << "no token in the audit log";
     EXPECT_FALSE(text.contains("violet lantern")) << "no password in the audit log";
 
+    EXPECT_EQ(cli(words("users remove bob"), {}, token).exitCode, 2) << "transfer or delete must be chosen";
+    EXPECT_EQ(cli(words("users remove bob --transfer-to ada --delete-data"), {}, token).exitCode, 2);
+    const Outcome removed = cli(words("--json users remove bob --transfer-to ada"), {}, token);
+    ASSERT_EQ(removed.exitCode, 0) << removed.err.toStdString();
+    EXPECT_EQ(removed.json().value(QLatin1StringView("transferred_to")).toString(), QStringLiteral("ada"));
+    EXPECT_EQ(cli(words("users show bob"), {}, token).exitCode, 7);
+    EXPECT_EQ(cli(words("users remove boss --delete-data"), {}, token).exitCode, 2) << "not oneself";
+
     ASSERT_EQ(cli(words("api-tokens revoke admin-script"), {}, token).exitCode, 0);
     EXPECT_EQ(cli(words("whoami"), {}, token).exitCode, 10) << "a revoked token is refused";
 }

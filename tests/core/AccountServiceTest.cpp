@@ -4,8 +4,11 @@
 #include "accounts/AccountService.h"
 
 #include "audit/AuditLog.h"
+#include "storage/ConversationRepository.h"
 #include "storage/Database.h"
+#include "storage/DraftRepository.h"
 #include "storage/SettingsRepository.h"
+#include "storage/TagRepository.h"
 
 #include "support/FakeClock.h"
 #include "support/QtPrinters.h"
@@ -409,4 +412,55 @@ TEST(AccountServiceTest, SessionsAreListedForTheirOwnerAndEndedByThemOrAnAdminis
     EXPECT_EQ(f.accounts.sessions(boss, -1)->size(), 3U) << "boss twice, ada once";
     EXPECT_EQ(*f.accounts.revokeSessionsOf(boss, QStringLiteral("ada")), 1);
     EXPECT_TRUE(f.accounts.sessions(ada, ada.userId)->empty());
+}
+
+TEST(AccountServiceTest, RemovingAUserGivesTheirConversationsToAnotherOrDeletesThem) {
+    AccountsFixture f;
+    const Actor boss = f.enable();
+    const Actor ada = f.addAndSignIn(boss, QStringLiteral("ada"), QStringLiteral("Member"));
+    const Actor bob = f.addAndSignIn(boss, QStringLiteral("bob"), QStringLiteral("Member"));
+    ConversationRepository conversations(*f.db, f.clock);
+    TagRepository tags(*f.db);
+    DraftRepository drafts(*f.db, f.clock);
+    auto adas = conversations.create(QStringLiteral("ada's"), std::nullopt, QString(), QString(), ada.userId);
+    auto bobs = conversations.create(QStringLiteral("bob's"), std::nullopt, QString(), QString(), bob.userId);
+    ASSERT_TRUE(adas && bobs);
+    ASSERT_TRUE(tags.setTags(adas->id, {QStringLiteral("Shared"), QStringLiteral("ada-only")}));
+    ASSERT_TRUE(tags.setTags(bobs->id, {QStringLiteral("shared")}));
+    ASSERT_TRUE(drafts.save(DraftRepository::newConversation, QStringLiteral("ada's idea"), ada.userId));
+    auto token = f.accounts.createApiToken(ada, QStringLiteral("script"), std::nullopt, std::nullopt);
+    ASSERT_TRUE(token);
+
+    EXPECT_EQ(f.accounts.removeUser(ada, QStringLiteral("bob"), {}).error().code, ErrorCode::AuthForbidden);
+    EXPECT_EQ(f.accounts.removeUser(boss, QStringLiteral("boss"), {}).error().code, ErrorCode::InvalidArgument)
+        << "not oneself";
+    EXPECT_EQ(f.accounts.removeUser(boss, QStringLiteral("ada"), QStringLiteral("ada")).error().code,
+              ErrorCode::InvalidArgument);
+    EXPECT_EQ(f.accounts.removeUser(boss, QStringLiteral("ada"), QStringLiteral("nobody")).error().code,
+              ErrorCode::NotFound);
+    auto moved = f.accounts.removeUser(boss, QStringLiteral("ada"), QStringLiteral("bob"));
+    ASSERT_TRUE(moved) << moved.error().toLogString().toStdString();
+    EXPECT_EQ(*moved, 1);
+    EXPECT_FALSE(f.accounts.user(boss, QStringLiteral("ada")));
+    EXPECT_EQ(f.accounts.authenticateToken(token->token, ClientKind::Cli).error().code, ErrorCode::AuthRequired)
+        << "the account's tokens went with it";
+    EXPECT_EQ(f.accounts.resume(QStringLiteral("tss_gone"), ClientKind::Cli).error().code, ErrorCode::AuthRequired);
+    auto inherited = conversations.get(adas->id, bob.userId);
+    ASSERT_TRUE(inherited);
+    EXPECT_EQ(inherited->tags, (QStringList{QStringLiteral("ada-only"), QStringLiteral("shared")}))
+        << "tags merged by name into bob's";
+    EXPECT_EQ(tags.list(ListScope::All, bob.userId)->size(), 2U);
+    EXPECT_TRUE(tags.list(ListScope::All, ada.userId)->empty());
+    EXPECT_EQ(*drafts.load(DraftRepository::newConversation, ada.userId), QString());
+
+    auto deleted = f.accounts.removeUser(boss, QStringLiteral("bob"), {});
+    ASSERT_TRUE(deleted);
+    EXPECT_EQ(*deleted, 2);
+    EXPECT_FALSE(conversations.get(adas->id));
+    EXPECT_FALSE(conversations.get(bobs->id));
+    const auto removals = f.audited(QStringLiteral("user.remove"));
+    ASSERT_EQ(removals.size(), 3U) << "two removals and the Member's refused attempt";
+    EXPECT_EQ(removals.back().outcome, QStringLiteral("denied"));
+    EXPECT_TRUE(removals[1].detail.contains(QStringLiteral("given to bob")));
+    EXPECT_TRUE(removals.front().detail.contains(QStringLiteral("deleted")));
 }

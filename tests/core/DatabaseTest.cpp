@@ -1,13 +1,18 @@
 #include "storage/Database.h"
 #include "common/Clock.h"
+#include "storage/AccountRepository.h"
 #include "storage/ConversationRepository.h"
+#include "storage/DraftRepository.h"
 #include "storage/MessageRepository.h"
 #include "storage/Migrations.h"
 #include "storage/ProviderRepository.h"
+#include "storage/SqlDialect.h"
 #include "storage/StoreCopier.h"
+#include "storage/TagRepository.h"
 
 #include <QDateTime>
 #include <QFile>
+#include <QSqlError>
 #include <QSqlQuery>
 #include <QTemporaryDir>
 
@@ -124,24 +129,55 @@ TEST(Database, EveryStoreHasTheBuiltInRolesAndTheOwnersAccount) {
               QStringLiteral("0"));
 }
 
+namespace {
+
+// A store as an older Tessera left it: the migrations up to version and nothing after, with a conversation, a tag
+// on it and two drafts (the conversation's and the one of a conversation not started yet).
+void makeStoreOfVersion(const StoreLocation& location, int version) {
+    const auto dialect = SqlDialect::create(location);
+    const QString name = QStringLiteral("older-tessera");
+    {
+        QSqlDatabase db = dialect->addConnection(name, location, QString());
+        ASSERT_TRUE(db.open()) << db.lastError().text().toStdString();
+        QSqlDatabase* connection = &db;
+        ASSERT_TRUE(dialect->configure(*connection, location));
+        for (const Migration& migration : dialect->migrations()) {
+            if (migration.version > version) {
+                break;
+            }
+            for (const QString& statement : migration.statements) {
+                QSqlQuery query(db);
+                ASSERT_TRUE(query.exec(statement))
+                    << statement.toStdString() << ": " << query.lastError().text().toStdString();
+            }
+            ASSERT_TRUE(dialect->setSchemaVersion(db, migration.version));
+        }
+        const QString now = QStringLiteral("'2026-11-01T10:00:00.000Z'");
+        for (const QString& statement :
+             {QStringLiteral("INSERT INTO conversations (id, title, created_at, updated_at) VALUES (7, 'kept', %1, %1)")
+                  .arg(now),
+              QStringLiteral("INSERT INTO tags (id, name) VALUES (3, 'Work')"),
+              QStringLiteral("INSERT INTO conversation_tags (conversation_id, tag_id) VALUES (7, 3)"),
+              QStringLiteral("INSERT INTO drafts (conversation_id, text, updated_at) VALUES (7, 'half a question', %1)")
+                  .arg(now),
+              QStringLiteral("INSERT INTO drafts (conversation_id, text, updated_at) VALUES (0, 'a new one', %1)")
+                  .arg(now)}) {
+            QSqlQuery query(db);
+            ASSERT_TRUE(query.exec(statement))
+                << statement.toStdString() << ": " << query.lastError().text().toStdString();
+        }
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(name);
+}
+
+} // namespace
+
 TEST(Database, AStoreOfTheSchemaBeforeAccountsGivesEverythingToTheOwner) {
     TestStore store;
-    qint64 conversation = 0;
-    {
-        auto db = store.open();
-        ASSERT_TRUE(db);
-        const SystemClock clock;
-        auto created = ConversationRepository(*db, clock).create(QStringLiteral("kept"), std::nullopt, QString());
-        ASSERT_TRUE(created);
-        conversation = created->id;
-        // Back to schema 10: no accounts, no roles, nor what came after them.
-        QSqlQuery query(db->connection());
-        for (const char* table : {"feature_flags", "audit_head", "audit_log", "api_tokens", "refresh_tokens",
-                                  "sessions", "accounts", "roles"}) {
-            ASSERT_TRUE(query.exec(QStringLiteral("DROP TABLE ") + QLatin1StringView(table))) << table;
-        }
-        ASSERT_TRUE(query.exec(store.isPostgres() ? QStringLiteral("UPDATE schema_version SET version = 10")
-                                                  : QStringLiteral("PRAGMA user_version = 10")));
+    makeStoreOfVersion(store.location(), 10);
+    if (::testing::Test::HasFatalFailure()) {
+        return;
     }
     auto db = Database::open(store.location());
     ASSERT_TRUE(db) << db.error().toLogString().toStdString();
@@ -149,7 +185,24 @@ TEST(Database, AStoreOfTheSchemaBeforeAccountsGivesEverythingToTheOwner) {
     EXPECT_EQ(scalar(**db, QStringLiteral("SELECT username FROM accounts WHERE id = 1")), QStringLiteral("owner"));
     EXPECT_EQ(scalar(**db, QStringLiteral("SELECT COUNT(*) FROM roles")), QStringLiteral("4"));
     const SystemClock clock;
-    EXPECT_TRUE(ConversationRepository(**db, clock).get(conversation).has_value()) << "nothing is lost on the way";
+    ConversationRepository conversations(**db, clock);
+    auto kept = conversations.get(7, AccountRepository::ownerId);
+    ASSERT_TRUE(kept) << "nothing is lost on the way, and it is the owner's";
+    EXPECT_EQ(kept->ownerId, AccountRepository::ownerId);
+    EXPECT_EQ(kept->tags, QStringList{QStringLiteral("Work")});
+    EXPECT_FALSE(conversations.get(7, 2)) << "nobody else's";
+    EXPECT_EQ(TagRepository(**db).list(ListScope::All, AccountRepository::ownerId)->size(), 1U);
+    DraftRepository drafts(**db, clock);
+    EXPECT_EQ(*drafts.load(7, AccountRepository::ownerId), QStringLiteral("half a question"));
+    EXPECT_EQ(*drafts.load(DraftRepository::newConversation, AccountRepository::ownerId), QStringLiteral("a new one"));
+    EXPECT_EQ(*drafts.load(DraftRepository::newConversation, 2), QString());
+    // After the upgrade the tables work as new ones do: another account's tag of the same name is its own.
+    auto second = conversations.create(QStringLiteral("theirs"), std::nullopt, QString(), QString(), 2);
+    ASSERT_TRUE(second);
+    ASSERT_TRUE(TagRepository(**db).setTags(second->id, {QStringLiteral("work")}));
+    EXPECT_EQ(TagRepository(**db).list(ListScope::All, AccountRepository::ownerId)->front().name,
+              QStringLiteral("Work"));
+    EXPECT_EQ(TagRepository(**db).list(ListScope::All, 2)->front().name, QStringLiteral("work"));
 }
 
 TEST(Database, RefusesASchemaNewerThanThisBuild) {
