@@ -209,6 +209,41 @@
         <source>This account is locked after too many wrong passwords. Try again when the lock ends, or ask an administrator to unlock it.</source>
         <translation>Dieses Konto ist nach zu vielen falschen Passwörtern gesperrt. Versuchen Sie es nach Ablauf der Sperre erneut, oder bitten Sie einen Administrator, es zu entsperren.</translation>
     </message>
+    <message>
+        <source>An administrator has switched this feature off for you. Ask them if you need it.</source>
+        <translation>Eine Administratorin oder ein Administrator hat diese Funktion für Sie abgeschaltet. Fragen Sie nach, wenn Sie sie brauchen.</translation>
+    </message>
+</context>
+<context>
+    <name>Tessera::Core::FeatureFlags</name>
+    <message>
+        <source>Attach images and files to messages</source>
+        <translation>Bilder und Dateien an Nachrichten anhängen</translation>
+    </message>
+    <message>
+        <source>Export conversations</source>
+        <translation>Unterhaltungen exportieren</translation>
+    </message>
+    <message>
+        <source>Import conversations</source>
+        <translation>Unterhaltungen importieren</translation>
+    </message>
+    <message>
+        <source>Name new conversations from their first exchange</source>
+        <translation>Neue Unterhaltungen nach dem ersten Austausch benennen</translation>
+    </message>
+    <message>
+        <source>Answer repeated questions from the response cache</source>
+        <translation>Wiederholte Fragen aus dem Antwort-Cache beantworten</translation>
+    </message>
+    <message>
+        <source>People without providers.manage may add providers</source>
+        <translation>Personen ohne providers.manage dürfen Anbieter hinzufügen</translation>
+    </message>
+    <message>
+        <source>Share prompt templates with others</source>
+        <translation>Prompt-Vorlagen mit anderen teilen</translation>
+    </message>
 </context>
 <context>
     <name>Tessera::Core::PasswordPolicy</name>

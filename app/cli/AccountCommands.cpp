@@ -1,6 +1,8 @@
 #include "AccountCommands.h"
 
 #include "accounts/AccountService.h"
+#include "accounts/FeatureFlags.h"
+#include "accounts/RoleService.h"
 #include "app/CoreServices.h"
 #include "audit/AuditLog.h"
 #include "secrets/SecretStore.h"
@@ -70,7 +72,9 @@ QJsonObject userJson(const UserInfo& user) {
                        {QStringLiteral("must_change_password"), user.account.mustChangePassword},
                        {QStringLiteral("created_at"), timeJson(user.account.createdAt)},
                        {QStringLiteral("last_sign_in_at"), timeJson(user.account.lastSignInAt)},
-                       {QStringLiteral("active_sessions"), user.activeSessions}};
+                       {QStringLiteral("active_sessions"), user.activeSessions},
+                       {QStringLiteral("permissions"), permissionsJson(user.permissions)},
+                       {QStringLiteral("providers"), QJsonArray::fromStringList(user.allowedProviders)}};
 }
 
 void printUser(const UserInfo& user) {
@@ -837,6 +841,286 @@ int runAudit(Context& context, const QStringList& args) {
     }
     if (context.json) {
         printJson(array);
+    }
+    return exitOk;
+}
+
+namespace {
+
+QJsonObject roleJson(const RoleInfo& info) {
+    QJsonArray providers;
+    for (const QString& entry : info.role.providers) {
+        providers.append(entry);
+    }
+    return QJsonObject{{QStringLiteral("name"), info.role.name},
+                       {QStringLiteral("built_in"), info.role.builtIn},
+                       {QStringLiteral("permissions"), permissionsJson(info.role.permissions)},
+                       {QStringLiteral("providers"), providers},
+                       {QStringLiteral("users"), info.members}};
+}
+
+void printRole(const RoleInfo& info) {
+    printOut(QStringLiteral("%1%2  users %3\n  permissions: %4\n  providers: %5\n")
+                 .arg(printable(info.role.name), info.role.builtIn ? QStringLiteral(" (built-in)") : QString())
+                 .arg(info.members)
+                 .arg(info.role.permissions.isEmpty()
+                          ? QStringLiteral("none")
+                          : info.role.permissions.toText().replace(QLatin1Char(','), QStringLiteral(", ")),
+                      info.role.providers.isEmpty() ? QStringLiteral("all")
+                                                    : info.role.providers.join(QStringLiteral(", "))));
+}
+
+std::optional<QStringList> providerList(const QString& text) {
+    QStringList entries;
+    for (const QString& entry : text.split(QLatin1Char(','), Qt::SkipEmptyParts)) {
+        entries << entry.trimmed();
+    }
+    return entries;
+}
+
+} // namespace
+
+int runRoles(Context& context, const QStringList& args) {
+    RoleService& roles = context.services.roles();
+    const QString sub = args.value(0);
+    QString problem;
+    if (sub == QLatin1StringView("list")) {
+        if (args.size() > 1) {
+            return usageError(QStringLiteral("roles list takes no arguments"));
+        }
+        auto all = roles.list(context.actor);
+        if (!all) {
+            return reportError(context, all.error());
+        }
+        QJsonArray array;
+        for (const RoleInfo& info : *all) {
+            if (context.json) {
+                array.append(roleJson(info));
+            } else {
+                printRole(info);
+            }
+        }
+        if (context.json) {
+            printJson(array);
+        }
+        return exitOk;
+    }
+    if (sub == QLatin1StringView("show") || sub == QLatin1StringView("remove")) {
+        if (args.size() != 2) {
+            return usageError(QStringLiteral("roles %1 needs one ROLE").arg(sub));
+        }
+        if (sub == QLatin1StringView("remove")) {
+            if (auto removed = roles.remove(context.actor, args[1]); !removed) {
+                return reportError(context, removed.error());
+            }
+            if (context.json) {
+                printJson(QJsonObject{{QStringLiteral("removed"), args[1].trimmed()}});
+            } else {
+                printOut(QStringLiteral("Removed the role %1.\n").arg(args[1].trimmed()));
+            }
+            return exitOk;
+        }
+        auto info = roles.show(context.actor, args[1]);
+        if (!info) {
+            return reportError(context, info.error());
+        }
+        if (context.json) {
+            printJson(roleJson(*info));
+        } else {
+            printRole(*info);
+        }
+        return exitOk;
+    }
+    if (sub == QLatin1StringView("add") || sub == QLatin1StringView("update")) {
+        auto parsed = CommandArgs::parse(
+            args.mid(1), {QStringLiteral("permissions"), QStringLiteral("providers"), QStringLiteral("name")}, {},
+            &problem);
+        if (!parsed) {
+            return usageError(problem);
+        }
+        if (parsed->positional.size() != 1) {
+            return usageError(QStringLiteral("roles %1 needs one ROLE").arg(sub));
+        }
+        std::optional<PermissionSet> permissions;
+        if (parsed->has(QStringLiteral("permissions"))) {
+            QString unknown;
+            permissions = PermissionSet::fromText(parsed->value(QStringLiteral("permissions")), &unknown);
+            if (!permissions) {
+                return usageError(QStringLiteral("unknown permission '%1'").arg(unknown));
+            }
+        }
+        std::optional<QStringList> providers;
+        if (parsed->has(QStringLiteral("providers"))) {
+            providers = providerList(parsed->value(QStringLiteral("providers")));
+        }
+        Result<RoleInfo> result = fail(ErrorCode::Internal, QString());
+        if (sub == QLatin1StringView("add")) {
+            if (!permissions || parsed->has(QStringLiteral("name"))) {
+                return usageError(QStringLiteral("roles add needs ROLE --permissions P,P,... [--providers NAME,...]"));
+            }
+            result =
+                roles.add(context.actor, parsed->positional.first(), *permissions, providers.value_or(QStringList()));
+        } else {
+            RoleChanges changes;
+            if (parsed->has(QStringLiteral("name"))) {
+                changes.name = parsed->value(QStringLiteral("name"));
+            }
+            changes.permissions = permissions;
+            changes.providers = providers;
+            if (!changes.name && !changes.permissions && !changes.providers) {
+                return usageError(QStringLiteral("roles update needs --permissions, --providers or --name"));
+            }
+            result = roles.update(context.actor, parsed->positional.first(), changes);
+        }
+        if (!result) {
+            return reportError(context, result.error());
+        }
+        if (context.json) {
+            printJson(roleJson(*result));
+        } else {
+            printRole(*result);
+        }
+        return exitOk;
+    }
+    return usageError(QStringLiteral("roles needs list, show, add, update or remove"));
+}
+
+int runFlags(Context& context, const QStringList& args) {
+    FeatureFlags& flags = context.services.flags();
+    const QString sub = args.value(0);
+    QString problem;
+    if (sub == QLatin1StringView("list")) {
+        if (args.size() > 1) {
+            return usageError(QStringLiteral("flags list takes no arguments"));
+        }
+        auto states = flags.list(context.actor);
+        if (!states) {
+            return reportError(context, states.error());
+        }
+        QHash<qint64, QString> roleNames;
+        QHash<qint64, QString> userNames;
+        if (context.actor.may(Permission::FlagsManage)) {
+            if (auto roles = context.services.roles().list(context.actor)) {
+                for (const RoleInfo& info : *roles) {
+                    roleNames.insert(info.role.id, info.role.name);
+                }
+            }
+            if (auto users = context.services.accounts().users(context.actor)) {
+                for (const UserInfo& user : *users) {
+                    userNames.insert(user.account.id, user.account.username);
+                }
+            }
+        }
+        QJsonArray array;
+        for (const FlagState& state : *states) {
+            QJsonObject roles;
+            for (const auto& [id, on] : state.roles) {
+                roles.insert(roleNames.value(id, QString::number(id)), on);
+            }
+            QJsonObject users;
+            for (const auto& [id, on] : state.users) {
+                users.insert(userNames.value(id, QString::number(id)), on);
+            }
+            if (context.json) {
+                QJsonObject object{{QStringLiteral("key"), state.definition.key},
+                                   {QStringLiteral("description"), QString::fromUtf8(state.definition.description)},
+                                   {QStringLiteral("default"), state.storeDefault.value_or(state.definition.defaultOn)},
+                                   {QStringLiteral("effective"), state.effective}};
+                if (context.actor.may(Permission::FlagsManage)) {
+                    object.insert(QStringLiteral("roles"), roles);
+                    object.insert(QStringLiteral("users"), users);
+                }
+                array.append(object);
+            } else {
+                QString line =
+                    QStringLiteral("%1  %2  (default %3)")
+                        .arg(state.definition.key, state.effective ? QStringLiteral("on") : QStringLiteral("off"),
+                             state.storeDefault.value_or(state.definition.defaultOn) ? QStringLiteral("on")
+                                                                                     : QStringLiteral("off"));
+                for (auto it = roles.constBegin(); it != roles.constEnd(); ++it) {
+                    line += QStringLiteral("  role %1: %2")
+                                .arg(it.key(), it.value().toBool() ? QStringLiteral("on") : QStringLiteral("off"));
+                }
+                for (auto it = users.constBegin(); it != users.constEnd(); ++it) {
+                    line += QStringLiteral("  user %1: %2")
+                                .arg(it.key(), it.value().toBool() ? QStringLiteral("on") : QStringLiteral("off"));
+                }
+                printOut(line + QStringLiteral("\n    ") + QString::fromUtf8(state.definition.description) +
+                         QLatin1Char('\n'));
+            }
+        }
+        if (context.json) {
+            printJson(array);
+        }
+        return exitOk;
+    }
+    if (sub != QLatin1StringView("set") && sub != QLatin1StringView("unset")) {
+        return usageError(QStringLiteral("flags needs list, set or unset"));
+    }
+    auto parsed = CommandArgs::parse(args.mid(1), {QStringLiteral("role"), QStringLiteral("user")}, {}, &problem);
+    if (!parsed) {
+        return usageError(problem);
+    }
+    const bool setting = sub == QLatin1StringView("set");
+    if (parsed->positional.size() != (setting ? 2 : 1)) {
+        return usageError(setting ? QStringLiteral("flags set needs KEY on|off [--role ROLE | --user NAME]")
+                                  : QStringLiteral("flags unset needs KEY [--role ROLE | --user NAME]"));
+    }
+    const auto feature = parseFeature(parsed->positional.first());
+    if (!feature) {
+        QStringList keys;
+        for (const FeatureDefinition& definition : featureDefinitions()) {
+            keys << definition.key;
+        }
+        return usageError(QStringLiteral("unknown flag '%1' (flags: %2)")
+                              .arg(parsed->positional.first(), keys.join(QStringLiteral(", "))));
+    }
+    bool on = true;
+    if (setting) {
+        const QString value = parsed->positional[1];
+        if (value != QLatin1StringView("on") && value != QLatin1StringView("off")) {
+            return usageError(QStringLiteral("flags set needs on or off, not '%1'").arg(value));
+        }
+        on = value == QLatin1StringView("on");
+    }
+    if (parsed->has(QStringLiteral("role")) && parsed->has(QStringLiteral("user"))) {
+        return usageError(QStringLiteral("--role and --user exclude each other"));
+    }
+    FlagScope scope = FlagScope::Default;
+    qint64 scopeId = 0;
+    QString scopeName = QStringLiteral("everyone");
+    if (parsed->has(QStringLiteral("role"))) {
+        auto role = context.services.roles().show(context.actor, parsed->value(QStringLiteral("role")));
+        if (!role) {
+            return reportError(context, role.error());
+        }
+        scope = FlagScope::Role;
+        scopeId = role->role.id;
+        scopeName = QStringLiteral("role ") + role->role.name;
+    } else if (parsed->has(QStringLiteral("user"))) {
+        auto user = context.services.accounts().user(context.actor, parsed->value(QStringLiteral("user")));
+        if (!user) {
+            return reportError(context, user.error());
+        }
+        scope = FlagScope::User;
+        scopeId = user->account.id;
+        scopeName = QStringLiteral("user ") + user->account.username;
+    }
+    auto changed = setting ? flags.set(context.actor, *feature, scope, scopeId, on)
+                           : flags.unset(context.actor, *feature, scope, scopeId);
+    if (!changed) {
+        return reportError(context, changed.error());
+    }
+    if (context.json) {
+        QJsonObject object{{QStringLiteral("key"), parsed->positional.first()}, {QStringLiteral("for"), scopeName}};
+        object.insert(setting ? QStringLiteral("enabled") : QStringLiteral("unset"), setting ? on : true);
+        printJson(object);
+    } else {
+        printOut(
+            setting ? QStringLiteral("%1 is %2 for %3.\n")
+                          .arg(parsed->positional.first(), on ? QStringLiteral("on") : QStringLiteral("off"), scopeName)
+                    : QStringLiteral("%1 follows the next level for %2 again.\n")
+                          .arg(parsed->positional.first(), scopeName));
     }
     return exitOk;
 }

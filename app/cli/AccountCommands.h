@@ -24,5 +24,7 @@ int runUsers(Context& context, const QStringList& args);
 int runSessions(Context& context, const QStringList& args);
 int runApiTokens(Context& context, const QStringList& args);
 int runAudit(Context& context, const QStringList& args);
+int runRoles(Context& context, const QStringList& args);
+int runFlags(Context& context, const QStringList& args);
 
 } // namespace Tessera::Cli

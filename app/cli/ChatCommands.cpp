@@ -159,7 +159,7 @@ int runChat(Context& context, const QStringList& args) {
         }
         files.push_back(std::move(*file));
     }
-    prompt = withTextAttachments(prompt, files);
+    options.files = std::move(files); // core appends them to the prompt
     for (const QString& path : parsed->values(QStringLiteral("image"))) {
         auto image = loadImageFile(path);
         if (!image) {

@@ -79,10 +79,13 @@ Accounts (with accounts on, every command but login needs a session or TESSERA_T
   users update NAME [--role ROLE] [--display-name TEXT] [--disable | --enable]
   users remove NAME (--transfer-to OTHER | --delete-data)
   users reset-password NAME | unlock NAME
+  roles list | show ROLE | add ROLE --permissions P,P,... [--providers NAME[/MODEL],...] | remove ROLE
+  roles update ROLE [--permissions P,...] [--providers NAME,...] [--name NEW]
   sessions list [--user NAME] | sessions revoke ID | sessions revoke --user NAME
   api-tokens create NAME [--expires-days N] [--permissions P,...] | list | revoke NAME
   audit list [--user NAME] [--action A] [--outcome O] [--since T] [--until T] [--limit N] [--before ID]
   audit verify | audit export --format csv|jsonl [--output PATH]
+  flags list | flags set KEY on|off [--role ROLE | --user NAME] | flags unset KEY [--role ROLE | --user NAME]
 
 Exit status: 0 success, 1 other failure, 2 usage error, 3 authentication, 4 rate limit or quota,
 5 provider unavailable, 6 interrupted answer, 7 not found, 8 keychain, 9 local database,
@@ -235,6 +238,12 @@ int main(int argc, char** argv) {
     }
     if (command == QLatin1StringView("audit")) {
         return Cli::runAudit(*context, commandArgs);
+    }
+    if (command == QLatin1StringView("roles")) {
+        return Cli::runRoles(*context, commandArgs);
+    }
+    if (command == QLatin1StringView("flags")) {
+        return Cli::runFlags(*context, commandArgs);
     }
     if (command == QLatin1StringView("providers")) {
         return Cli::runProviders(*context, commandArgs);

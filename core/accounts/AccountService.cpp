@@ -8,6 +8,7 @@
 #include "storage/ConversationRepository.h"
 #include "storage/Database.h"
 #include "storage/DraftRepository.h"
+#include "storage/FlagRepository.h"
 #include "storage/SettingsRepository.h"
 #include "storage/TagRepository.h"
 
@@ -785,6 +786,8 @@ Result<UserInfo> AccountService::describe(const Account& account) const {
         return fail(role.error());
     }
     info.roleName = role->name;
+    info.permissions = role->permissions;
+    info.allowedProviders = role->providers;
     info.locked = account.lockedUntil.isValid() && m_clock.nowUtc() < account.lockedUntil;
     auto sessions = m_credentials.sessions(account.id);
     if (!sessions) {
@@ -1082,6 +1085,9 @@ Result<int> AccountService::removeUser(const Actor& actor, const QString& userna
             }
         }
         if (auto cleared = drafts.removeAllOf(account->id); !cleared) {
+            return cleared;
+        }
+        if (auto cleared = FlagRepository(m_db).removeFor(FlagScope::User, account->id); !cleared) {
             return cleared;
         }
         // Sessions, stay-signed-in and API tokens go with the account (their rows refer to it).

@@ -71,6 +71,8 @@ struct CreatedApiToken {
 struct UserInfo {
     Account account;
     QString roleName;
+    PermissionSet permissions;    // what the role grants
+    QStringList allowedProviders; // the role's allowlist (empty: every provider)
     int activeSessions = 0;
     bool locked = false; // lockedUntil is in the future
 };

@@ -1,6 +1,8 @@
 #include "app/CoreServices.h"
 
 #include "accounts/AccountService.h"
+#include "accounts/FeatureFlags.h"
+#include "accounts/RoleService.h"
 #include "app/StoreAdministration.h"
 #include "audit/AuditLog.h"
 
@@ -110,20 +112,26 @@ Result<std::unique_ptr<CoreServices>> CoreServices::open(const QString& dataDire
     services->m_store = std::make_unique<StoreRepositories>(StoreRepositories{
         *services->m_database, *services->m_providers, *services->m_conversations, *services->m_messages,
         *services->m_drafts, *services->m_tags, *services->m_search, *services->m_settings});
+    services->m_audit = std::make_unique<AuditLog>(*services->m_database, services->m_clock);
+    services->m_flags = std::make_unique<FeatureFlags>(*services->m_database, *services->m_audit, services->m_clock);
+    services->m_exchange->setAccessControl(services->m_flags.get(), services->m_audit.get());
     services->m_conversationService = std::make_unique<ConversationService>(ConversationService::Dependencies{
         *services->m_database, *services->m_conversations, *services->m_messages, *services->m_drafts,
         *services->m_tags, *services->m_search, *services->m_providers});
+    services->m_conversationService->setAudit(services->m_audit.get());
     services->m_providerService = std::make_unique<ProviderService>(*services->m_providers, secrets);
+    services->m_providerService->setAccessControl(services->m_flags.get(), services->m_audit.get());
     services->m_settingsService = std::make_unique<SettingsService>(*services->m_settings, *services->m_cache);
-    services->m_chat = std::make_unique<ChatService>(ChatDependencies{*services->m_database, *services->m_providers,
-                                                                      *services->m_conversations, *services->m_messages,
-                                                                      *services->m_runner, services->m_clock});
+    services->m_chat = std::make_unique<ChatService>(
+        ChatDependencies{*services->m_database, *services->m_providers, *services->m_conversations,
+                         *services->m_messages, *services->m_runner, services->m_clock, services->m_flags.get()});
     services->m_titles =
         std::make_unique<TitleService>(*services->m_chat, *services->m_conversations, *services->m_messages,
                                        *services->m_providers, *services->m_runner, *services->m_settings);
-    services->m_audit = std::make_unique<AuditLog>(*services->m_database, services->m_clock);
     services->m_accounts = std::make_unique<AccountService>(*services->m_database, *services->m_settings,
                                                             *services->m_audit, services->m_clock);
+    services->m_roles = std::make_unique<RoleService>(*services->m_database, *services->m_audit, services->m_clock);
+    services->m_titles->setFlags(services->m_flags.get());
     services->m_metricsTimer = std::make_unique<QTimer>();
     services->m_metricsTimer->setInterval(30'000);
     QObject::connect(services->m_metricsTimer.get(), &QTimer::timeout, [raw = services.get()] { raw->flushMetrics(); });

@@ -16,6 +16,8 @@ namespace Tessera::Core {
 class AccountService;
 class ApiKeyResolver;
 class AuditLog;
+class FeatureFlags;
+class RoleService;
 class ChatService;
 class ConversationExchange;
 class ConversationService;
@@ -84,6 +86,8 @@ public:
     // Accounts, sign-in, sessions and tokens; the audit log.
     AccountService& accounts() { return *m_accounts; }
     AuditLog& audit() { return *m_audit; }
+    RoleService& roles() { return *m_roles; }
+    FeatureFlags& flags() { return *m_flags; }
     // Calls providers: answers (cache, retries, breaker, rate limiter, fallback, metrics) and model lists.
     RequestRunner& runner() { return *m_runner; }
     Metrics& metrics() { return *m_metrics; }
@@ -125,13 +129,15 @@ private:
     std::unique_ptr<ResilienceRegistry> m_resilience;
     std::unique_ptr<ResponseCache> m_cache;
     std::unique_ptr<StoreRepositories> m_store;
+    std::unique_ptr<AuditLog> m_audit;
+    std::unique_ptr<FeatureFlags> m_flags;
     std::unique_ptr<ConversationService> m_conversationService;
     std::unique_ptr<ProviderService> m_providerService;
     std::unique_ptr<SettingsService> m_settingsService;
     std::unique_ptr<ChatService> m_chat;
     std::unique_ptr<TitleService> m_titles;
-    std::unique_ptr<AuditLog> m_audit;
     std::unique_ptr<AccountService> m_accounts;
+    std::unique_ptr<RoleService> m_roles;
     std::unique_ptr<QTimer> m_metricsTimer;
 };
 

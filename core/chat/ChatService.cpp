@@ -1,6 +1,7 @@
 #include "chat/ChatService.h"
 
 #include "accounts/Authorization.h"
+#include "accounts/FeatureFlags.h"
 
 #include "chat/Attachments.h"
 #include "chat/ConversationService.h"
@@ -61,6 +62,7 @@ ChatService::ChatService(const ChatDependencies& deps, QObject* parent)
     , m_conversations(deps.conversations)
     , m_messages(deps.messages)
     , m_runner(deps.runner)
+    , m_flags(deps.flags)
     , m_clock(deps.clock) {
     m_flushTimer.setInterval(storeFlushIntervalMs);
     connect(&m_flushTimer, &QTimer::timeout, this, &ChatService::flushStreamingText);
@@ -117,10 +119,16 @@ QString ChatService::titleFromPrompt(const QString& prompt) {
     return simple.left(57) + QStringLiteral("...");
 }
 
-Result<TurnStart> ChatService::send(const Actor& actor, const QString& prompt, const SendOptions& options) {
+Result<TurnStart> ChatService::send(const Actor& actor, const QString& typed, const SendOptions& options) {
     if (auto allowed = require(actor, Permission::Chat); !allowed) {
         return fail(allowed.error());
     }
+    if ((!options.images.empty() || !options.files.empty()) && m_flags) {
+        if (auto allowed = m_flags->require(actor, Feature::Attachments); !allowed) {
+            return fail(allowed.error());
+        }
+    }
+    const QString prompt = withTextAttachments(typed, options.files);
     if (prompt.trimmed().isEmpty()) {
         return fail(ErrorCode::InvalidArgument, QStringLiteral("the prompt is empty"));
     }
@@ -243,6 +251,9 @@ Result<TurnStart> ChatService::startTurn(const Actor& actor, const QString& prom
     turn->spec.requesterId = actor.userId; // one account is never served another's cached answer
     turn->spec.provider = *provider;
     turn->spec.cache = options.cache;
+    if (m_flags && !m_flags->enabled(actor, Feature::ResponseCache)) {
+        turn->spec.cache = CacheMode::NoStore; // neither read nor written for this person
+    }
     turn->spec.batch = options.batch;
     if (fallback && fallback->enabled) {
         turn->spec.fallback = fallback;

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "cache/ResponseCache.h"
+#include "chat/Attachments.h"
 #include "chat/Message.h"
 #include "common/Actor.h"
 #include "common/Clock.h"
@@ -17,6 +18,8 @@
 
 namespace Tessera::Core {
 
+class FeatureFlags;
+
 class ConversationRepository;
 class Database;
 class MessageRepository;
@@ -32,6 +35,7 @@ struct ChatDependencies {
     MessageRepository& messages;
     const RequestRunner& runner;
     const Clock& clock;
+    const FeatureFlags* flags = nullptr; // attachments and the response cache per user (none: all on)
 };
 
 struct SendOptions {
@@ -51,6 +55,8 @@ struct SendOptions {
     bool batch = false; // batch work follows the batch cache setting
     // Images sent with the prompt (checked against chat/Attachments.h) and stored with the user's message.
     std::vector<ImageAttachment> images;
+    // Text files sent as context: core appends them to the prompt (withTextAttachments), when attachments are on.
+    std::vector<TextAttachment> files;
     // set: the prompt is an edited version of this user message; it becomes a new branch beside it.
     std::optional<qint64> editOf;
     // Tags added to the conversation (a new one starts with them), in the same transaction as the message.
@@ -132,6 +138,7 @@ private:
     ConversationRepository& m_conversations;
     MessageRepository& m_messages;
     const RequestRunner& m_runner;
+    const FeatureFlags* m_flags;
     const Clock& m_clock;
     QHash<qint64, std::shared_ptr<ActiveTurn>> m_active; // by assistant message id
     QTimer m_flushTimer;

@@ -1,5 +1,6 @@
 #include "chat/ConversationService.h"
 
+#include "audit/AuditLog.h"
 #include "storage/ConversationRepository.h"
 #include "storage/Database.h"
 #include "storage/DraftRepository.h"
@@ -65,14 +66,36 @@ Status ConversationService::remove(const Actor& actor, qint64 id) const {
     if (auto owned = requireConversation(actor, id); !owned) {
         return owned;
     }
-    return m_deps.conversations.remove(id);
+    return m_deps.db.transaction([&]() -> Status {
+        if (auto removed = m_deps.conversations.remove(id); !removed) {
+            return removed;
+        }
+        return recordDeletion(actor, id);
+    });
 }
 
 Status ConversationService::moveToTrash(const Actor& actor, qint64 id) const {
     if (auto owned = requireConversation(actor, id); !owned) {
         return owned;
     }
-    return m_deps.conversations.moveToTrash(id);
+    // A deletion the person may still undo; recorded now, as the moment they deleted it.
+    return m_deps.db.transaction([&]() -> Status {
+        if (auto trashed = m_deps.conversations.moveToTrash(id); !trashed) {
+            return trashed;
+        }
+        return recordDeletion(actor, id);
+    });
+}
+
+Status ConversationService::recordDeletion(const Actor& actor, qint64 id) const {
+    if (!m_audit) {
+        return {};
+    }
+    return m_audit->record(actor, {QStringLiteral("conversation.delete"),
+                                   QStringLiteral("conversation:%1").arg(id),
+                                   AuditOutcome::Success,
+                                   QString(),
+                                   {}});
 }
 
 Status ConversationService::restoreFromTrash(const Actor& actor, qint64 id) const {

@@ -13,6 +13,8 @@
 
 namespace Tessera::Core {
 
+class AuditLog;
+
 class ConversationRepository;
 class Database;
 class DraftRepository;
@@ -37,6 +39,8 @@ public:
         const ProviderRepository& providers;
     };
     explicit ConversationService(const Dependencies& deps);
+    // Deletions are recorded here (optional).
+    void setAudit(const AuditLog* audit) { m_audit = audit; }
 
     // Conversations
     Result<std::vector<Conversation>> list(const Actor& actor, ListScope scope = ListScope::Active,
@@ -97,8 +101,10 @@ public:
 private:
     // NotFound unless the actor owns the conversation.
     Status requireConversation(const Actor& actor, qint64 id) const;
+    Status recordDeletion(const Actor& actor, qint64 id) const;
 
     Dependencies m_deps;
+    const AuditLog* m_audit = nullptr;
 };
 
 } // namespace Tessera::Core

@@ -1,5 +1,7 @@
 #include "chat/TitleService.h"
 
+#include "accounts/FeatureFlags.h"
+
 #include "common/CorrelationId.h"
 #include "logging/Logging.h"
 #include "providers/RequestRunner.h"
@@ -57,6 +59,9 @@ void TitleService::handleTurnFinished(const TurnOutcome& outcome) {
     const qint64 conversationId = outcome.message.conversationId;
     auto path = m_messages.path(conversationId);
     auto conversation = m_conversations.get(conversationId);
+    if (conversation && m_flags && !m_flags->enabledForAccount(conversation->ownerId, Feature::AutoTitles)) {
+        return; // switched off for this person
+    }
     if (!path || !conversation || path->size() != 2 || path->front().role != Role::User ||
         conversation->title != ChatService::titleFromPrompt(path->front().content)) {
         return; // not the first exchange, or the user already named it

@@ -6,6 +6,8 @@
 
 namespace Tessera::Core {
 
+class FeatureFlags;
+
 class ConversationRepository;
 class MessageRepository;
 class ProviderRepository;
@@ -31,6 +33,9 @@ public:
     // The title as the model wrote it, made fit for the list: its first line, without quotes or a final period.
     static QString cleanTitle(const QString& answer);
 
+    // The auto_titles flag, per conversation owner (optional).
+    void setFlags(const FeatureFlags* flags) { m_flags = flags; }
+
 Q_SIGNALS:
     void titleChanged(qint64 conversationId, const QString& title);
 
@@ -42,6 +47,7 @@ private:
     const ProviderRepository& m_providers;
     const RequestRunner& m_runner;
     const SettingsRepository& m_settings;
+    const FeatureFlags* m_flags = nullptr;
 };
 
 } // namespace Tessera::Core

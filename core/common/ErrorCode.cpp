@@ -84,6 +84,8 @@ QLatin1StringView codeName(ErrorCode code) {
         return QLatin1StringView("auth.failed");
     case ErrorCode::AuthLocked:
         return QLatin1StringView("auth.locked");
+    case ErrorCode::FeatureDisabled:
+        return QLatin1StringView("feature.disabled");
     }
     return QLatin1StringView("internal");
 }
@@ -132,6 +134,7 @@ int cliExitCode(ErrorCode code) {
     case ErrorCode::AuthRequired:
         return 10;
     case ErrorCode::AuthForbidden:
+    case ErrorCode::FeatureDisabled:
         return 11;
     case ErrorCode::AuthFailed:
     case ErrorCode::AuthLocked:
@@ -282,6 +285,9 @@ const char* defaultMessage(ErrorCode code) {
         return QT_TRANSLATE_NOOP("Tessera::Core::Error",
                                  "This account is locked after too many wrong passwords. Try again when the lock "
                                  "ends, or ask an administrator to unlock it.");
+    case ErrorCode::FeatureDisabled:
+        return QT_TRANSLATE_NOOP("Tessera::Core::Error",
+                                 "An administrator has switched this feature off for you. Ask them if you need it.");
     }
     return "";
 }

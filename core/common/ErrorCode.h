@@ -47,10 +47,11 @@ enum class ErrorCode {
     AuthRequired,
     AuthFailed,
     AuthLocked,
+    FeatureDisabled,
 };
 
 // The last code above; keep it in step when adding one (the tests walk every code up to it).
-inline constexpr ErrorCode lastErrorCode = ErrorCode::AuthLocked;
+inline constexpr ErrorCode lastErrorCode = ErrorCode::FeatureDisabled;
 
 // "provider.unauthorized" etc.
 QLatin1StringView codeName(ErrorCode code);

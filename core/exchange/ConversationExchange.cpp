@@ -1,5 +1,8 @@
 #include "exchange/ConversationExchange.h"
 
+#include "accounts/FeatureFlags.h"
+#include "audit/AuditLog.h"
+
 #include "accounts/Authorization.h"
 
 #include "chat/Conversation.h"
@@ -30,10 +33,52 @@ ConversationExchange::ConversationExchange(const Database& db, const Conversatio
     , m_clock(clock) {
 }
 
+void ConversationExchange::setAccessControl(const FeatureFlags* flags, const AuditLog* audit) {
+    m_flags = flags;
+    m_audit = audit;
+}
+
+Status ConversationExchange::requireAllowed(const Actor& actor, Permission permission) const {
+    if (auto allowed = require(actor, permission); !allowed) {
+        if (m_audit) {
+            (void)m_audit->record(
+                actor,
+                {permission == Permission::DataExport ? QStringLiteral("data.export") : QStringLiteral("data.import"),
+                 QString(), AuditOutcome::Denied, QStringLiteral("lacks %1").arg(permissionName(permission)),
+                 allowed.error().correlationId});
+        }
+        return allowed;
+    }
+    if (m_flags) {
+        return m_flags->require(actor, permission == Permission::DataExport ? Feature::Export : Feature::Import);
+    }
+    return {};
+}
+
+Status ConversationExchange::recordExport(const Actor& actor, const QString& target, const QString& detail) const {
+    if (!m_audit) {
+        return {};
+    }
+    return m_audit->record(actor, {QStringLiteral("data.export"), target, AuditOutcome::Success, detail, {}});
+}
+
 Result<PortableConversation> ConversationExchange::collect(const Actor& actor, qint64 conversationId) const {
-    if (auto allowed = require(actor, Permission::DataExport); !allowed) {
+    if (auto allowed = requireAllowed(actor, Permission::DataExport); !allowed) {
         return fail(allowed.error());
     }
+    auto one = collectOne(actor, conversationId);
+    if (!one) {
+        return one;
+    }
+    if (auto recorded = recordExport(actor, QStringLiteral("conversation:%1").arg(conversationId),
+                                     QStringLiteral("1 conversation"));
+        !recorded) {
+        return fail(recorded.error());
+    }
+    return one;
+}
+
+Result<PortableConversation> ConversationExchange::collectOne(const Actor& actor, qint64 conversationId) const {
     auto conversation = m_conversations.get(conversationId, actor.userId);
     if (!conversation) {
         return fail(conversation.error());
@@ -80,7 +125,7 @@ Result<PortableConversation> ConversationExchange::collect(const Actor& actor, q
 }
 
 Result<std::vector<PortableConversation>> ConversationExchange::collectAll(const Actor& actor) const {
-    if (auto allowed = require(actor, Permission::DataExport); !allowed) {
+    if (auto allowed = requireAllowed(actor, Permission::DataExport); !allowed) {
         return fail(allowed.error());
     }
     auto all = m_conversations.list(ListScope::All, {}, actor.userId);
@@ -89,11 +134,16 @@ Result<std::vector<PortableConversation>> ConversationExchange::collectAll(const
     }
     std::vector<PortableConversation> conversations;
     for (const Conversation& conversation : *all) {
-        auto one = collect(actor, conversation.id);
+        auto one = collectOne(actor, conversation.id);
         if (!one) {
             return fail(one.error());
         }
         conversations.push_back(std::move(*one));
+    }
+    if (auto recorded = recordExport(actor, QStringLiteral("conversations:all"),
+                                     QStringLiteral("%1 conversations").arg(conversations.size()));
+        !recorded) {
+        return fail(recorded.error());
     }
     return conversations;
 }
@@ -124,7 +174,7 @@ Status ConversationExchange::writeFile(const QString& path, const QByteArray& by
 Result<ImportReport> ConversationExchange::import(const Actor& actor,
                                                   const std::vector<PortableConversation>& conversations,
                                                   const QString& format) const {
-    if (auto allowed = require(actor, Permission::DataImport); !allowed) {
+    if (auto allowed = requireAllowed(actor, Permission::DataImport); !allowed) {
         return fail(allowed.error());
     }
     ImportReport report;
@@ -200,7 +250,17 @@ Result<ImportReport> ConversationExchange::import(const Actor& actor,
             report.conversationIds.push_back(stored->id);
             ++report.conversations;
         }
-        return {};
+        if (!m_audit) {
+            return {};
+        }
+        return m_audit->record(actor, {QStringLiteral("data.import"),
+                                       QString(),
+                                       AuditOutcome::Success,
+                                       QStringLiteral("%1 conversations (%2 messages) from a %3 export")
+                                           .arg(report.conversations)
+                                           .arg(report.messages)
+                                           .arg(format),
+                                       {}});
     });
     if (!status) {
         return fail(status.error());
@@ -212,7 +272,7 @@ Result<ImportReport> ConversationExchange::import(const Actor& actor,
 }
 
 Result<ImportReport> ConversationExchange::importFile(const Actor& actor, const QString& path) const {
-    if (auto allowed = require(actor, Permission::DataImport); !allowed) {
+    if (auto allowed = requireAllowed(actor, Permission::DataImport); !allowed) {
         return fail(allowed.error());
     }
     const QFileInfo info(path);

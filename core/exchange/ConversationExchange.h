@@ -10,6 +10,9 @@
 
 namespace Tessera::Core {
 
+class AuditLog;
+class FeatureFlags;
+
 class Clock;
 class ConversationRepository;
 class Database;
@@ -32,6 +35,9 @@ public:
     ConversationExchange(const Database& db, const ConversationRepository& conversations,
                          const MessageRepository& messages, const ProviderRepository& providers, const Clock& clock);
 
+    // Export and import flags and the audit log (both optional).
+    void setAccessControl(const FeatureFlags* flags, const AuditLog* audit);
+
     Result<PortableConversation> collect(const Actor& actor, qint64 conversationId) const;
     Result<std::vector<PortableConversation>> collectAll(const Actor& actor) const;
 
@@ -47,6 +53,12 @@ public:
     Result<ImportReport> importFile(const Actor& actor, const QString& path) const;
 
 private:
+    Status requireAllowed(const Actor& actor, Permission permission) const;
+    Status recordExport(const Actor& actor, const QString& target, const QString& detail) const;
+    Result<PortableConversation> collectOne(const Actor& actor, qint64 conversationId) const;
+
+    const FeatureFlags* m_flags = nullptr;
+    const AuditLog* m_audit = nullptr;
     const Database& m_db;
     const ConversationRepository& m_conversations;
     const MessageRepository& m_messages;

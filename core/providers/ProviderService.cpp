@@ -1,6 +1,8 @@
 #include "providers/ProviderService.h"
 
 #include "accounts/Authorization.h"
+#include "accounts/FeatureFlags.h"
+#include "audit/AuditLog.h"
 
 #include "logging/Logging.h"
 #include "secrets/SecretStore.h"
@@ -40,11 +42,53 @@ Status ProviderService::validate(const ProviderConfig& config) {
     return ProviderRepository::validate(config);
 }
 
+void ProviderService::setAccessControl(const FeatureFlags* flags, const AuditLog* audit) {
+    m_flags = flags;
+    m_audit = audit;
+}
+
+Status ProviderService::requireAllowed(const Actor& actor, const QString& action, const QString& name,
+                                       bool adding) const {
+    // The members_add_providers flag lets people who use providers add one without managing the others.
+    if (adding && !actor.may(Permission::ProvidersManage) && actor.may(Permission::ProvidersUse) && m_flags &&
+        m_flags->enabled(actor, Feature::MembersAddProviders)) {
+        return {};
+    }
+    auto allowed = require(actor, Permission::ProvidersManage);
+    if (!allowed && m_audit) {
+        (void)m_audit->record(actor, {action, QStringLiteral("provider:") + name, AuditOutcome::Denied,
+                                      QStringLiteral("lacks providers.manage"), allowed.error().correlationId});
+    }
+    return allowed;
+}
+
+ProviderService::ConfigDone ProviderService::audited(const Actor& actor, const QString& action, const QString& detail,
+                                                     ConfigDone done) const {
+    if (!m_audit) {
+        return done;
+    }
+    return [audit = m_audit, actor, action, detail, done = std::move(done)](Result<ProviderConfig> result) {
+        if (result) {
+            // Never the key itself: only that it changed.
+            (void)audit->record(
+                actor, {action, QStringLiteral("provider:") + result->name, AuditOutcome::Success, detail, {}});
+        }
+        done(std::move(result));
+    };
+}
+
 void ProviderService::add(const Actor& actor, ProviderConfig config, std::optional<QString> key, ConfigDone done) {
-    if (auto allowed = require(actor, Permission::ProvidersManage); !allowed) {
+    if (auto allowed = requireAllowed(actor, QStringLiteral("provider.add"), config.name, true); !allowed) {
         later<Result<ProviderConfig>>(std::move(done), fail(allowed.error()));
         return;
     }
+    done = audited(actor, QStringLiteral("provider.add"),
+                   QStringLiteral("%1 at %2, key %3")
+                       .arg(QString(kindName(config.kind)), config.baseUrl,
+                            config.keySource == KeySource::Keychain      ? QStringLiteral("in the keychain")
+                            : config.keySource == KeySource::Environment ? QStringLiteral("from ") + config.keyEnvVar
+                                                                         : QStringLiteral("none")),
+                   std::move(done));
     if (config.keySource != KeySource::Environment) {
         config.keyEnvVar.clear();
     }
@@ -88,10 +132,14 @@ void ProviderService::add(const Actor& actor, ProviderConfig config, std::option
 }
 
 void ProviderService::update(const Actor& actor, ProviderConfig config, std::optional<QString> key, ConfigDone done) {
-    if (auto allowed = require(actor, Permission::ProvidersManage); !allowed) {
+    if (auto allowed = requireAllowed(actor, QStringLiteral("provider.update"), config.name, false); !allowed) {
         later<Result<ProviderConfig>>(std::move(done), fail(allowed.error()));
         return;
     }
+    done = audited(actor, QStringLiteral("provider.update"),
+                   key && !key->isEmpty() ? QStringLiteral("settings and key changed")
+                                          : QStringLiteral("settings changed"),
+                   std::move(done));
     auto before = findById(actor, config.id);
     if (!before) {
         later<Result<ProviderConfig>>(std::move(done), fail(before.error()));
@@ -169,7 +217,7 @@ void ProviderService::storeUpdate(const ProviderConfig& before, const ProviderCo
 }
 
 void ProviderService::remove(const Actor& actor, const QString& name, RemovalDone done) {
-    if (auto allowed = require(actor, Permission::ProvidersManage); !allowed) {
+    if (auto allowed = requireAllowed(actor, QStringLiteral("provider.remove"), name, false); !allowed) {
         later<Result<ProviderRemoval>>(std::move(done), fail(allowed.error()));
         return;
     }
@@ -181,6 +229,13 @@ void ProviderService::remove(const Actor& actor, const QString& name, RemovalDon
     if (auto removed = m_providers.remove(provider->id); !removed) {
         later<Result<ProviderRemoval>>(std::move(done), fail(removed.error()));
         return;
+    }
+    if (m_audit) {
+        (void)m_audit->record(actor, {QStringLiteral("provider.remove"),
+                                      QStringLiteral("provider:") + provider->name,
+                                      AuditOutcome::Success,
+                                      QString(),
+                                      {}});
     }
     ProviderRemoval removal{*provider, std::nullopt};
     if (provider->keySource != KeySource::Keychain) {

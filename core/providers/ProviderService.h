@@ -10,6 +10,9 @@
 
 namespace Tessera::Core {
 
+class AuditLog;
+class FeatureFlags;
+
 class ProviderRepository;
 class SecretStore;
 
@@ -29,6 +32,9 @@ public:
     using RemovalDone = std::function<void(Result<ProviderRemoval>)>;
 
     ProviderService(const ProviderRepository& providers, SecretStore& secrets);
+    // Who may add providers besides providers.manage (the members_add_providers flag), and where changes are
+    // recorded. Both optional (tests of the provider logic leave them out).
+    void setAccessControl(const FeatureFlags* flags, const AuditLog* audit);
 
     Result<std::vector<ProviderConfig>> list(const Actor& actor) const;
     Result<ProviderConfig> find(const Actor& actor, const QString& name) const;
@@ -43,11 +49,16 @@ public:
     void remove(const Actor& actor, const QString& name, RemovalDone done);
 
 private:
+    Status requireAllowed(const Actor& actor, const QString& action, const QString& name, bool adding) const;
+    ConfigDone audited(const Actor& actor, const QString& action, const QString& detail, ConfigDone done) const;
+
     void storeUpdate(const ProviderConfig& before, const ProviderConfig& config, std::optional<QString> oldKey,
                      bool keyWritten, ConfigDone done);
 
     const ProviderRepository& m_providers;
     SecretStore& m_secrets;
+    const FeatureFlags* m_flags = nullptr;
+    const AuditLog* m_audit = nullptr;
 };
 
 } // namespace Tessera::Core

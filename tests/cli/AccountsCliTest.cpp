@@ -234,3 +234,46 @@ TEST_F(AccountsCliTest, AMemberIsRefusedAdministrationWithElevenAndLogsOut) {
     EXPECT_EQ(cli(words("whoami")).exitCode, 10);
     EXPECT_EQ(cli(words("logout")).exitCode, 10) << "already signed out";
 }
+
+TEST_F(AccountsCliTest, RolesAndFlagsAreManagedFromTheCommandLine) {
+    const Outcome added =
+        cli(words("--json roles add Reviewer --permissions chat,data.export --providers local,openai/gpt-4o"));
+    ASSERT_EQ(added.exitCode, 0) << added.err.toStdString();
+    EXPECT_EQ(added.json().value(QLatin1StringView("permissions")).toArray().size(), 2);
+    EXPECT_EQ(added.json().value(QLatin1StringView("providers")).toArray().size(), 2);
+    EXPECT_EQ(cli(words("roles add Reviewer --permissions chat")).exitCode, 9) << "taken";
+    EXPECT_EQ(cli(words("roles add Broken --permissions chat,everything")).exitCode, 2);
+    EXPECT_EQ(cli(words("roles update Member --permissions chat")).exitCode, 2) << "built-in roles are fixed";
+    const Outcome updated = cli(words("--json roles update Reviewer --permissions chat --name Editor"));
+    ASSERT_EQ(updated.exitCode, 0) << updated.err.toStdString();
+    EXPECT_EQ(updated.json().value(QLatin1StringView("name")).toString(), QStringLiteral("Editor"));
+    EXPECT_EQ(cli(words("--json roles list")).array().size(), 5);
+    EXPECT_EQ(cli(words("roles show Nobody")).exitCode, 7);
+
+    ASSERT_EQ(cli(words("flags set export off --role Editor")).exitCode, 0);
+    ASSERT_EQ(cli(words("flags set attachments off")).exitCode, 0);
+    const Outcome listed = cli(words("--json flags list"));
+    ASSERT_EQ(listed.exitCode, 0);
+    QHash<QString, QJsonObject> byKey;
+    for (const QJsonValue& flag : listed.array()) {
+        byKey.insert(flag.toObject().value(QLatin1StringView("key")).toString(), flag.toObject());
+    }
+    for (const char* key : {"attachments", "export", "import", "auto_titles", "response_cache", "members_add_providers",
+                            "prompt_sharing"}) {
+        EXPECT_TRUE(byKey.contains(QString::fromLatin1(key))) << key;
+    }
+    EXPECT_FALSE(byKey.value(QStringLiteral("attachments")).value(QLatin1StringView("effective")).toBool());
+    EXPECT_FALSE(byKey.value(QStringLiteral("export"))
+                     .value(QLatin1StringView("roles"))
+                     .toObject()
+                     .value(QLatin1StringView("Editor"))
+                     .toBool(true));
+    EXPECT_EQ(cli(words("flags set attachments maybe")).exitCode, 2);
+    EXPECT_EQ(cli(words("flags set nonsense on")).exitCode, 2);
+    EXPECT_EQ(cli(words("flags set export on --role Editor --user owner")).exitCode, 2);
+    ASSERT_EQ(cli(words("flags unset attachments")).exitCode, 0);
+    EXPECT_EQ(cli(words("flags unset attachments")).exitCode, 7) << "nothing left to unset";
+    EXPECT_EQ(cli(words("roles remove Editor")).exitCode, 0);
+    const Outcome audit = cli(words("--json audit list --action flag.*"));
+    EXPECT_EQ(audit.array().size(), 3);
+}

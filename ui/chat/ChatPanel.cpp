@@ -278,8 +278,9 @@ void ChatPanel::showConversation(std::optional<qint64> conversationId) {
 }
 
 void ChatPanel::handleSend() {
-    const QString prompt = Core::withTextAttachments(m_composer->toPlainText(), m_attachments->files());
-    if (prompt.trimmed().isEmpty() || m_answeringMessageId) {
+    // Core appends the files to what was typed; a message of files alone is allowed.
+    const QString prompt = m_composer->toPlainText();
+    if ((prompt.trimmed().isEmpty() && m_attachments->files().empty()) || m_answeringMessageId) {
         return;
     }
     if (m_provider->count() == 0) {
@@ -291,6 +292,7 @@ void ChatPanel::handleSend() {
     options.providerName = m_provider->currentText();
     options.model = m_model->currentText().trimmed();
     options.images = m_attachments->images();
+    options.files = m_attachments->files();
     options.editOf = m_editing;
     if (!m_conversationId) {
         // A new conversation starts with the settings chosen for it.
