@@ -347,6 +347,32 @@
     </message>
 </context>
 <context>
+    <name>Tessera::Ui::AccountsPage</name>
+    <message>
+        <source>Switch Accounts &amp;On…</source>
+        <translation>Konten &amp;einschalten …</translation>
+    </message>
+    <message numerus="yes">
+        <source>Accounts are on: %n people share this Tessera, each with their own conversations. You are signed in as %1 (%2).</source>
+        <translation>
+            <numerusform>Konten sind eingeschaltet: %n Person nutzt dieses Tessera mit eigenen Unterhaltungen. Sie sind als %1 (%2) angemeldet.</numerusform>
+            <numerusform>Konten sind eingeschaltet: %n Personen teilen sich dieses Tessera, jede mit ihren eigenen Unterhaltungen. Sie sind als %1 (%2) angemeldet.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Accounts are on. You are signed in as %1 (%2).</source>
+        <translation>Konten sind eingeschaltet. Sie sind als %1 (%2) angemeldet.</translation>
+    </message>
+    <message>
+        <source>Personal mode: one person uses this Tessera, without signing in. Switch accounts on to share it: each person signs in and has their own conversations, and you manage who may do what. Everything here now becomes yours, as the first administrator.</source>
+        <translation>Persönlicher Modus: Eine Person nutzt dieses Tessera, ohne sich anzumelden. Schalten Sie Konten ein, um es zu teilen: Jede Person meldet sich an und hat ihre eigenen Unterhaltungen, und Sie legen fest, wer was darf. Alles, was jetzt hier ist, gehört Ihnen als erster Administratorin oder erstem Administrator.</translation>
+    </message>
+    <message>
+        <source>Only an administrator can switch accounts on.</source>
+        <translation>Nur eine Administratorin oder ein Administrator kann Konten einschalten.</translation>
+    </message>
+</context>
+<context>
     <name>Tessera::Ui::AddProviderDialog</name>
     <message>
         <source>Store the key in the system &amp;keychain</source>
@@ -905,6 +931,61 @@
     </message>
 </context>
 <context>
+    <name>Tessera::Ui::EnableAccountsDialog</name>
+    <message>
+        <source>Switch Accounts On</source>
+        <translation>Konten einschalten</translation>
+    </message>
+    <message>
+        <source>You become the first administrator. Choose your username and a password: from then on Tessera opens with a sign-in, and you can add the people who share it.</source>
+        <translation>Sie werden die erste Administratorin bzw. der erste Administrator. Wählen Sie Benutzername und Passwort: Danach öffnet Tessera mit einer Anmeldung, und Sie können die Personen hinzufügen, die es mitnutzen.</translation>
+    </message>
+    <message>
+        <source>Username</source>
+        <translation>Benutzername</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Passwort</translation>
+    </message>
+    <message>
+        <source>Repeat the password</source>
+        <translation>Passwort wiederholen</translation>
+    </message>
+    <message>
+        <source>At least 8 characters; a few unrelated words make a strong password.</source>
+        <translation>Mindestens 8 Zeichen; einige Wörter ohne Zusammenhang ergeben ein starkes Passwort.</translation>
+    </message>
+    <message>
+        <source>Strong enough.</source>
+        <translation>Stark genug.</translation>
+    </message>
+    <message>
+        <source>&amp;Username:</source>
+        <translation>&amp;Benutzername:</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>&amp;Passwort:</translation>
+    </message>
+    <message>
+        <source>&amp;Repeat it:</source>
+        <translation>&amp;Wiederholen:</translation>
+    </message>
+    <message>
+        <source>Switch &amp;On</source>
+        <translation>&amp;Einschalten</translation>
+    </message>
+    <message>
+        <source>The two passwords differ.</source>
+        <translation>Die beiden Passwörter stimmen nicht überein.</translation>
+    </message>
+    <message>
+        <source>The username is not valid: letters, digits, &apos;.&apos;, &apos;_&apos;, &apos;-&apos; and &apos;@&apos;, at most 64.</source>
+        <translation>Der Benutzername ist ungültig: Buchstaben, Ziffern, „.“, „_“, „-“ und „@“, höchstens 64 Zeichen.</translation>
+    </message>
+</context>
+<context>
     <name>Tessera::Ui::ErrorBanner</name>
     <message>
         <source>Dismiss</source>
@@ -967,6 +1048,13 @@
     <message>
         <source>(%1)</source>
         <translation>(%1)</translation>
+    </message>
+</context>
+<context>
+    <name>Tessera::Ui::IdleLock</name>
+    <message>
+        <source>Tessera is locked. %1, enter your password to go on.</source>
+        <translation>Tessera ist gesperrt. %1, geben Sie Ihr Passwort ein, um fortzufahren.</translation>
     </message>
 </context>
 <context>
@@ -2074,6 +2162,10 @@ Ein nativer Desktop-Arbeitsplatz für KI. API-Schlüssel liegen im Systemschlüs
     <message>
         <source>This run uses the language given with --language (%1). The choice here applies when Tessera starts without it.</source>
         <translation>Dieser Start verwendet die mit --language angegebene Sprache (%1). Die Auswahl hier gilt, wenn Tessera ohne diese Option startet.</translation>
+    </message>
+    <message>
+        <source>Accounts</source>
+        <translation>Konten</translation>
     </message>
 </context>
 <context>

@@ -6,7 +6,19 @@
     <message numerus="yes">
         <source>Exported %n conversation(s) to %1.</source>
         <translation>
-            <numerusform>Exported %n conversation to %1.</numerusform><numerusform>Exported %n conversations to %1.</numerusform></translation>
+            <numerusform>Exported %n conversation to %1.</numerusform>
+            <numerusform>Exported %n conversations to %1.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Tessera::Ui::AccountsPage</name>
+    <message numerus="yes">
+        <source>Accounts are on: %n people share this Tessera, each with their own conversations. You are signed in as %1 (%2).</source>
+        <translation>
+            <numerusform>Accounts are on: %n person uses this Tessera, with their own conversations. You are signed in as %1 (%2).</numerusform>
+            <numerusform>Accounts are on: %n people share this Tessera, each with their own conversations. You are signed in as %1 (%2).</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -33,16 +45,6 @@
         <translation>
             <numerusform>%n file</numerusform>
             <numerusform>%n files</numerusform>
-        </translation>
-    </message>
-</context>
-<context>
-    <name>Tessera::Ui::ChatPanel</name>
-    <message numerus="yes">
-        <source>%n attempt(s)</source>
-        <translation>
-            <numerusform>%n attempt</numerusform>
-            <numerusform>%n attempts</numerusform>
         </translation>
     </message>
 </context>

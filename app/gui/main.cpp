@@ -1,5 +1,7 @@
 // tessera: the desktop app. Builds the services once, loads the translation, applies the theme, shows the
 // main window (and the add-provider dialog on first run).
+#include "accounts/AccountService.h"
+#include "accounts/IdleLock.h"
 #include "accounts/SignInFlow.h"
 #include "app/CoreServices.h"
 #include "common/DataDirectory.h"
@@ -153,6 +155,21 @@ int main(int argc, char** argv) {
             next = Next::SwitchUser;
             app.exit(0);
         });
+        QString administrator;
+        QObject::connect(window.get(), &Ui::MainWindow::accountsEnabled, &app, [&](const QString& name) {
+            next = Next::SignOut;
+            administrator = name;
+            app.exit(0);
+        });
+        // With accounts, the window locks after the session's idle time and asks for the password again.
+        std::unique_ptr<Ui::IdleLock> idleLock;
+        if ((*services)->accounts().mode() == Core::AccountsMode::MultiUser) {
+            idleLock = std::make_unique<Ui::IdleLock>(**services, *actor, window.get());
+            QObject::connect(idleLock.get(), &Ui::IdleLock::signOutRequested, &app, [&] {
+                next = Next::SignOut;
+                app.exit(0);
+            });
+        }
         window->show();
         window->showFirstRunIfNeeded();
         if (qEnvironmentVariableIsSet("TESSERA_STARTUP_PROBE")) {
@@ -167,9 +184,11 @@ int main(int argc, char** argv) {
         if (next == Next::Quit) {
             return status;
         }
+        const Core::Actor last = idleLock ? idleLock->actor() : *actor; // unlocking may have begun a new session
+        idleLock.reset();
         window->close();
         window.reset();
-        signIn.signOut(*actor);
-        nextUser = next == Next::SignOut ? actor->userName : QString();
+        signIn.signOut(last);
+        nextUser = !administrator.isEmpty() ? administrator : next == Next::SignOut ? last.userName : QString();
     }
 }

@@ -487,6 +487,38 @@ Status AccountService::signOut(const Actor& actor) {
     });
 }
 
+Status AccountService::keepAlive(const Actor& actor) {
+    if (actor.sessionId == 0) {
+        return {};
+    }
+    auto session = m_credentials.findSessionById(actor.sessionId);
+    if (!session) {
+        return fail(ErrorCode::AuthRequired, QStringLiteral("the session has ended"));
+    }
+    const QDateTime now = m_clock.nowUtc();
+    if (now >= session->expiresAt || session->lastSeenAt.secsTo(now) > m_policy.sessionIdleSecs) {
+        (void)m_credentials.removeSession(session->id);
+        return fail(ErrorCode::AuthRequired, QStringLiteral("the session has ended"));
+    }
+    return m_credentials.touchSession(session->id, now);
+}
+
+Result<Actor> AccountService::reauthenticate(const Actor& actor, const QString& password) {
+    auto account = m_accounts.findById(actor.userId);
+    if (!account) {
+        return fail(account.error());
+    }
+    auto signedIn = signIn(account->username, password, actor.client);
+    if (!signedIn) {
+        return fail(signedIn.error());
+    }
+    // The new session replaces the one the lock interrupted.
+    if (actor.sessionId != 0 && actor.sessionId != signedIn->actor.sessionId) {
+        (void)m_credentials.removeSession(actor.sessionId);
+    }
+    return signedIn->actor;
+}
+
 Result<Actor> AccountService::authenticateToken(const QString& token, ClientKind client) {
     const QString correlationId = newCorrelationId();
     if (!token.startsWith(kApiPrefix)) {

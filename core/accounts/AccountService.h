@@ -119,6 +119,11 @@ public:
     Result<SignedIn> refresh(const QString& refreshToken, ClientKind client);
     // Ends the actor's session (and its "stay signed in" family).
     Status signOut(const Actor& actor);
+    // The app is in use: marks the actor's session as used (auth.required when it has ended meanwhile).
+    Status keepAlive(const Actor& actor);
+    // The idle lock asks the signed-in person for their password again: the same throttle as a sign-in. Returns
+    // the actor with its session, a new one when the old one ended while the app was locked.
+    Result<Actor> reauthenticate(const Actor& actor, const QString& password);
     // The actor of an API token ("tsk_..."): its user's permissions, narrowed by the token's.
     Result<Actor> authenticateToken(const QString& token, ClientKind client);
 

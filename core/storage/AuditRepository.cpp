@@ -75,26 +75,40 @@ QString AuditRepository::genesisHash() {
     return QString(64, QLatin1Char('0'));
 }
 
-QByteArray AuditRepository::canonical(const AuditEntry& entry) {
-    QByteArray bytes = QByteArrayLiteral("tessera-audit-1;");
-    addField(bytes, QString::number(entry.id));
-    addField(bytes, toStoredTime(entry.at));
-    addField(bytes, QString::number(entry.actorId));
-    addField(bytes, entry.actorName);
-    addField(bytes, entry.action);
-    addField(bytes, entry.target);
-    addField(bytes, entry.client);
-    addField(bytes, entry.outcome);
-    addField(bytes, entry.correlationId);
-    addField(bytes, entry.detail);
+namespace {
+
+// The canonical bytes from the fields as the store keeps them (the time as its stored text), so verification
+// never parses or formats a time.
+QByteArray canonicalOf(const QString& id, const QString& at, const QString& actorId, const QString& actorName,
+                       const QString& action, const QString& target, const QString& client, const QString& outcome,
+                       const QString& correlationId, const QString& detail) {
+    QByteArray bytes;
+    bytes.reserve(128 + detail.size() * 3);
+    bytes += QByteArrayLiteral("tessera-audit-1;");
+    for (const QString* field :
+         {&id, &at, &actorId, &actorName, &action, &target, &client, &outcome, &correlationId, &detail}) {
+        addField(bytes, *field);
+    }
     return bytes;
 }
 
-QString AuditRepository::chainHash(const QString& prevHash, const AuditEntry& entry) {
+QString hashOf(const QString& prevHash, const QByteArray& canonical) {
     QCryptographicHash hash(QCryptographicHash::Sha256);
     hash.addData(prevHash.toLatin1());
-    hash.addData(canonical(entry));
+    hash.addData(canonical);
     return QString::fromLatin1(hash.result().toHex());
+}
+
+} // namespace
+
+QByteArray AuditRepository::canonical(const AuditEntry& entry) {
+    return canonicalOf(QString::number(entry.id), toStoredTime(entry.at), QString::number(entry.actorId),
+                       entry.actorName, entry.action, entry.target, entry.client, entry.outcome, entry.correlationId,
+                       entry.detail);
+}
+
+QString AuditRepository::chainHash(const QString& prevHash, const AuditEntry& entry) {
+    return hashOf(prevHash, canonical(entry));
 }
 
 Result<AuditEntry> AuditRepository::append(AuditEntry entry) const {
@@ -225,7 +239,11 @@ Result<AuditVerification> AuditRepository::verify(const std::function<bool(qint6
     qint64 expectedId = head->baseId + 1;
     QString expectedPrev = head->baseHash;
     while (query.next()) {
-        const AuditEntry entry = fromRow(query);
+        // Read as stored: no time is parsed, and the canonical bytes come from the stored text.
+        AuditEntry entry;
+        entry.id = query.value(0).toLongLong();
+        entry.prevHash = query.value(10).toString();
+        entry.hash = query.value(11).toString();
         if (entry.id > expectedId) {
             return bad(expectedId,
                        expectedId + 1 == entry.id
@@ -235,7 +253,12 @@ Result<AuditVerification> AuditRepository::verify(const std::function<bool(qint6
         if (entry.id < expectedId) {
             return bad(entry.id, QStringLiteral("entry %1 comes before the oldest entry the log keeps").arg(entry.id));
         }
-        const bool selfConsistent = chainHash(entry.prevHash, entry) == entry.hash;
+        const bool selfConsistent =
+            hashOf(entry.prevHash,
+                   canonicalOf(query.value(0).toString(), query.value(1).toString(), query.value(2).toString(),
+                               query.value(3).toString(), query.value(4).toString(), query.value(5).toString(),
+                               query.value(6).toString(), query.value(7).toString(), query.value(8).toString(),
+                               query.value(9).toString())) == entry.hash;
         if (entry.prevHash != expectedPrev) {
             // Its own hash still matching means the entry is untouched and the one before it was rewritten (hash
             // and all); otherwise this entry itself was changed.

@@ -464,3 +464,18 @@ TEST(AccountServiceTest, RemovingAUserGivesTheirConversationsToAnotherOrDeletesT
     EXPECT_TRUE(removals[1].detail.contains(QStringLiteral("given to bob")));
     EXPECT_TRUE(removals.front().detail.contains(QStringLiteral("deleted")));
 }
+
+TEST(AccountServiceTest, APasswordHashedAtAnOlderCostIsRehashedAtTheNextSignIn) {
+    AccountsFixture f;
+    const Actor boss = f.enable();
+    AccountService older(*f.db, f.settings, f.audit, f.clock, PasswordCost{2, std::size_t(19) * 1024 * 1024});
+    ASSERT_TRUE(older.addUser(boss, QStringLiteral("ada"), QString(), QStringLiteral("Member"),
+                              QStringLiteral("violet lantern under snow")));
+    AccountRepository repository(*f.db, f.clock);
+    const qint64 id = repository.findByUsername(QStringLiteral("ada"))->id;
+    EXPECT_TRUE(repository.passwordHash(id)->contains("m=19456,t=2"));
+    ASSERT_TRUE(f.accounts.signIn(QStringLiteral("ada"), QStringLiteral("violet lantern under snow"), ClientKind::Gui));
+    EXPECT_TRUE(repository.passwordHash(id)->contains("m=65536,t=2")) << "raised to today's cost";
+    EXPECT_TRUE(f.accounts.signIn(QStringLiteral("ada"), QStringLiteral("violet lantern under snow"), ClientKind::Gui))
+        << "and the new hash verifies";
+}

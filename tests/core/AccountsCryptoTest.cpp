@@ -76,7 +76,7 @@ TEST(PasswordHasher, HashesWithArgon2idAndTheParametersInTheHash) {
     const PasswordHasher hasher;
     const auto hash = hasher.hash(QStringLiteral("correct horse battery staple"));
     ASSERT_TRUE(hash) << hash.error().toLogString().toStdString();
-    EXPECT_TRUE(hash->startsWith("$argon2id$v=19$m=19456,t=2,p=1$")) << hash->constData();
+    EXPECT_TRUE(hash->startsWith("$argon2id$v=19$m=65536,t=2,p=1$")) << hash->constData();
     EXPECT_TRUE(hasher.verify(*hash, QStringLiteral("correct horse battery staple")));
     EXPECT_FALSE(hasher.verify(*hash, QStringLiteral("correct horse battery stapl")));
     EXPECT_FALSE(hasher.verify(*hash, QStringLiteral("Correct horse battery staple")));

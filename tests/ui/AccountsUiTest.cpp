@@ -1,5 +1,7 @@
 // The sign-in dialog, the forced and the chosen password change, and the Account menu of a store with accounts.
 #include "accounts/AccountService.h"
+#include "accounts/AccountsPage.h"
+#include "accounts/IdleLock.h"
 #include "accounts/SignInDialog.h"
 #include "accounts/SignInFlow.h"
 
@@ -11,6 +13,8 @@
 #include <QLineEdit>
 #include <QMenu>
 #include <QMenuBar>
+#include <QPlainTextEdit>
+#include <QPushButton>
 
 using namespace Tessera;
 using Tessera::Testing::child;
@@ -21,6 +25,18 @@ const QString kAdminPassword = QStringLiteral("correct horse battery staple");
 
 class AccountsUiTest : public Testing::MainWindowTest {
 protected:
+    // A second core over a store of its own.
+    struct TempServices {
+        explicit TempServices(AccountsUiTest*) {
+            auto opened = Core::CoreServices::open(dir.path(), secrets, nullptr);
+            EXPECT_TRUE(opened);
+            services = std::move(*opened);
+        }
+        QTemporaryDir dir;
+        Core::MemorySecretStore secrets;
+        std::unique_ptr<Core::CoreServices> services;
+    };
+
     Core::Actor enable() {
         const Core::Actor owner = Core::Actor::owner(Core::ClientKind::Test);
         EXPECT_TRUE(services->accounts().enableMultiUser(owner, QStringLiteral("boss"), kAdminPassword));
@@ -141,4 +157,64 @@ TEST_F(AccountsUiTest, TheFlowIsTheOwnerInPersonalModeAndAKeptSignInAfterwards) 
     EXPECT_GT(resumed->sessionId, signedIn->actor.sessionId) << "a new session";
     EXPECT_FALSE(services->accounts().refresh(signedIn->refreshToken, Core::ClientKind::Gui))
         << "the kept token was rotated (and its reuse ends the family)";
+}
+
+TEST_F(AccountsUiTest, SettingsSwitchAccountsOnWithTheFirstAdministratorsPassword) {
+    const Core::Actor owner = Core::Actor::owner(Core::ClientKind::Gui);
+    Ui::AccountsPage page(*services, owner);
+    EXPECT_TRUE(page.enableButton()->isEnabled());
+    QString administrator;
+    QObject::connect(&page, &Ui::AccountsPage::accountsEnabled, [&](const QString& name) { administrator = name; });
+    auto* dialog = qobject_cast<Ui::EnableAccountsDialog*>(page.openEnable());
+    ASSERT_NE(dialog, nullptr);
+    dialog->setFields(QStringLiteral("alex"), QStringLiteral("password1"), QStringLiteral("password1"));
+    dialog->enable();
+    EXPECT_FALSE(dialog->problem().isEmpty()) << "a weak password is refused with the reason";
+    dialog->setFields(QStringLiteral("alex"), kAdminPassword, QStringLiteral("something else"));
+    dialog->enable();
+    EXPECT_TRUE(dialog->problem().contains(QStringLiteral("differ")));
+    EXPECT_EQ(services->accounts().mode(), Core::AccountsMode::Personal) << "nothing changed yet";
+    dialog->setFields(QStringLiteral("alex"), kAdminPassword, kAdminPassword);
+    dialog->enable();
+    EXPECT_EQ(services->accounts().mode(), Core::AccountsMode::MultiUser);
+    EXPECT_EQ(administrator, QStringLiteral("alex"));
+    EXPECT_TRUE(page.enableButton()->isHidden());
+    EXPECT_TRUE(services->accounts().signIn(QStringLiteral("alex"), kAdminPassword, Core::ClientKind::Gui));
+
+    const Core::Actor member =
+        Core::Actor::withRole(5, QStringLiteral("m"), Core::BuiltInRole::Member, Core::ClientKind::Gui);
+    TempServices other(this);
+    Ui::AccountsPage memberPage(*other.services, member);
+    EXPECT_FALSE(memberPage.enableButton()->isEnabled()) << "only an administrator switches accounts on";
+}
+
+TEST_F(AccountsUiTest, TheIdleLockCoversTheWindowKeepsTheDraftAndAsksForThePasswordAgain) {
+    const Core::Actor boss = enable();
+    Ui::MainWindow window(*services, dialogs, boss);
+    window.show();
+    auto* composer = window.findChild<QPlainTextEdit*>(QStringLiteral("composer"));
+    ASSERT_NE(composer, nullptr);
+    composer->setPlainText(QStringLiteral("half a thought, not sent"));
+    Ui::IdleLock lock(*services, boss, &window);
+    lock.setIdleInterval(50);
+    ASSERT_TRUE(Testing::waitUntil([&] { return lock.locked(); }, 5000)) << "locks after the idle time";
+    auto* cover = window.findChild<QWidget*>(QStringLiteral("idleLockCover"));
+    ASSERT_NE(cover, nullptr);
+    EXPECT_TRUE(cover->isVisible());
+    EXPECT_EQ(cover->geometry(), window.rect()) << "the content is covered";
+    ASSERT_NE(lock.dialog(), nullptr);
+    Core::Actor unlocked;
+    QObject::connect(&lock, &Ui::IdleLock::unlocked, [&](const Core::Actor& actor) { unlocked = actor; });
+    lock.dialog()->setPassword(QStringLiteral("not it"));
+    lock.dialog()->signIn();
+    EXPECT_TRUE(lock.locked()) << "a wrong password keeps it locked";
+    EXPECT_FALSE(lock.dialog()->problem().isEmpty());
+    lock.dialog()->setPassword(kAdminPassword);
+    lock.dialog()->signIn();
+    EXPECT_FALSE(lock.locked());
+    EXPECT_EQ(unlocked.userName, QStringLiteral("boss"));
+    EXPECT_TRUE(
+        Testing::waitUntil([&] { return window.findChild<QWidget*>(QStringLiteral("idleLockCover")) == nullptr; }));
+    EXPECT_EQ(composer->toPlainText(), QStringLiteral("half a thought, not sent")) << "the draft is kept";
+    EXPECT_TRUE(services->accounts().keepAlive(lock.actor())) << "the unlocked session is alive";
 }

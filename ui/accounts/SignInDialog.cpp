@@ -136,26 +136,39 @@ void SignInDialog::signIn() {
         showProblem(tr("Enter your password."));
         return;
     }
+    if (m_unlock) {
+        auto unlocked = m_unlock(m_password->text());
+        if (unlocked) {
+            m_password->clear();
+            m_unlockedActor = std::move(*unlocked);
+            accept();
+            return;
+        }
+        showSignInProblem(unlocked.error());
+        return;
+    }
     auto result = m_services.accounts().signIn(m_username->text(), m_password->text(), Core::ClientKind::Gui,
                                                m_stay->isChecked() && !m_stay->isHidden());
     if (!result) {
-        const Core::Error& error = result.error();
-        if (error.code == Core::ErrorCode::AuthLocked && error.retryAfterMs) {
-            const QDateTime until = QDateTime::currentDateTime().addMSecs(*error.retryAfterMs);
-            showProblem(tr("This account is locked after too many wrong passwords, until %1. An administrator can "
-                           "unlock it sooner.")
-                            .arg(QLocale().toString(until.time(), QLocale::ShortFormat)));
-        } else if (error.code == Core::ErrorCode::AuthFailed) {
-            showProblem(tr("The username or password is wrong. After five wrong tries the account is locked for a "
-                           "while."));
-        } else {
-            showProblem(describeError(error));
-        }
+        showSignInProblem(result.error());
         return;
     }
     m_password->clear();
     m_signedIn = std::move(*result);
     accept();
+}
+
+void SignInDialog::showSignInProblem(const Core::Error& error) {
+    if (error.code == Core::ErrorCode::AuthLocked && error.retryAfterMs) {
+        const QDateTime until = QDateTime::currentDateTime().addMSecs(*error.retryAfterMs);
+        showProblem(tr("This account is locked after too many wrong passwords, until %1. An administrator can "
+                       "unlock it sooner.")
+                        .arg(QLocale().toString(until.time(), QLocale::ShortFormat)));
+    } else if (error.code == Core::ErrorCode::AuthFailed) {
+        showProblem(tr("The username or password is wrong. After five wrong tries the account is locked for a while."));
+    } else {
+        showProblem(describeError(error));
+    }
 }
 
 ChangePasswordDialog::ChangePasswordDialog(Core::CoreServices& services, const Core::Actor& actor, bool required,

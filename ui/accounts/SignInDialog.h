@@ -4,6 +4,7 @@
 
 #include <QDialog>
 
+#include <functional>
 #include <optional>
 
 class QCheckBox;
@@ -35,9 +36,13 @@ public:
 
 public:
     void signIn();
+    // The idle lock: the password goes to unlock instead of a new sign-in.
+    void setUnlock(std::function<Core::Result<Core::Actor>(const QString&)> unlock) { m_unlock = std::move(unlock); }
+    const std::optional<Core::Actor>& unlockedActor() const { return m_unlockedActor; }
 
 private:
     void showProblem(const QString& text);
+    void showSignInProblem(const Core::Error& error);
 
     Core::CoreServices& m_services;
     QLineEdit* m_username;
@@ -46,6 +51,8 @@ private:
     QLabel* m_problem;
     QPushButton* m_signIn;
     std::optional<Core::SignedIn> m_signedIn;
+    std::function<Core::Result<Core::Actor>(const QString&)> m_unlock;
+    std::optional<Core::Actor> m_unlockedActor;
 };
 
 // Asks for the current and a new password (twice), rating the new one as it is typed. Used when a password was

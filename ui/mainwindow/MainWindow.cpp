@@ -788,7 +788,12 @@ void MainWindow::updateConversationActions() {
 
 void MainWindow::openSettings() {
     SettingsDialog dialog(m_services, m_actor, UiSettings::load(), this);
+    QString administrator;
+    connect(&dialog, &SettingsDialog::accountsEnabled, this, [&](const QString& name) { administrator = name; });
     if (dialog.exec() != QDialog::Accepted) {
+        if (!administrator.isEmpty()) {
+            Q_EMIT accountsEnabled(administrator);
+        }
         return;
     }
     const UiSettings chosen = dialog.settings();

@@ -89,6 +89,8 @@ Q_SIGNALS:
     // From the Account menu of a store with accounts: the composition root closes the window and signs in again.
     void signOutRequested();
     void switchUserRequested();
+    // Accounts were switched on (Settings ▸ Accounts): the app signs in again as that administrator.
+    void accountsEnabled(const QString& administrator);
 
 private:
     void buildMenus();

@@ -1,5 +1,7 @@
 #include "settings/SettingsDialog.h"
 
+#include "accounts/AccountsPage.h"
+
 #include "style/Icons.h"
 #include "style/Tokens.h"
 
@@ -232,6 +234,14 @@ SettingsDialog::SettingsDialog(Core::CoreServices& services, Core::Actor actor, 
     addSection(Style::Icon::MessageSquare, tr("Chat"), chat, "chatSection");
     addSection(Style::Icon::Activity, tr("Providers and health"), health, "healthSection");
     addSection(Style::Icon::Database, tr("Cache"), cacheLayout, "cacheSection");
+    auto* accounts = new AccountsPage(m_services, m_actor, this);
+    connect(accounts, &AccountsPage::accountsEnabled, this, [this](const QString& administrator) {
+        Q_EMIT accountsEnabled(administrator);
+        reject(); // the app signs in again; nothing else here is kept
+    });
+    auto* accountsLayout = new QVBoxLayout;
+    accountsLayout->addWidget(accounts);
+    addSection(Style::Icon::User, tr("Accounts"), accountsLayout, "accountsSection");
     connect(m_sections, &QListWidget::currentRowChanged, pages, &QStackedWidget::setCurrentIndex);
     m_sections->setCurrentRow(0);
     auto* body = new QHBoxLayout;

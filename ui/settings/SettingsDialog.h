@@ -35,6 +35,10 @@ public:
 
     void accept() override;
 
+Q_SIGNALS:
+    // Accounts were switched on in the Accounts section (the dialog closes; the app signs in again).
+    void accountsEnabled(const QString& administrator);
+
 private:
     // Checks the database URL and keeps a new password in the keychain; false (with the reason shown) when not.
     bool acceptStore();
