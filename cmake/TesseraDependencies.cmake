@@ -5,6 +5,9 @@ find_package(spdlog REQUIRED)
 find_package(tl-expected REQUIRED)
 find_package(PkgConfig REQUIRED)
 pkg_check_modules(SODIUM REQUIRED IMPORTED_TARGET libsodium)
+# SQLite's own API (Debian libsqlite3-dev, the library Qt's SQLite driver uses): the audit log's verification reads
+# rows through it on the driver's connection, without turning every field into a QString.
+pkg_check_modules(SQLITE3 REQUIRED IMPORTED_TARGET sqlite3)
 # zxcvbn (Debian libzxcvbn-dev, the C port with its own dictionaries) rates new passwords; it has no pkg-config file.
 find_path(ZXCVBN_INCLUDE_DIR zxcvbn.h REQUIRED)
 find_library(ZXCVBN_LIBRARY zxcvbn REQUIRED)
