@@ -571,6 +571,204 @@
     </message>
 </context>
 <context>
+    <name>Tessera::Ui::AdministrationWindow</name>
+    <message>
+        <source>Administration</source>
+        <translation>Verwaltung</translation>
+    </message>
+    <message>
+        <source>Sections</source>
+        <translation>Bereiche</translation>
+    </message>
+    <message>
+        <source>Users</source>
+        <translation>Benutzer</translation>
+    </message>
+    <message>
+        <source>Search users…</source>
+        <translation>Benutzer suchen …</translation>
+    </message>
+    <message>
+        <source>Search users</source>
+        <translation>Benutzer suchen</translation>
+    </message>
+    <message>
+        <source>&amp;Add…</source>
+        <translation>&amp;Hinzufügen …</translation>
+    </message>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation>&amp;Bearbeiten …</translation>
+    </message>
+    <message>
+        <source>&amp;Disable</source>
+        <translation>&amp;Deaktivieren</translation>
+    </message>
+    <message>
+        <source>&amp;Unlock</source>
+        <translation>&amp;Entsperren</translation>
+    </message>
+    <message>
+        <source>&amp;Reset Password…</source>
+        <translation>Passwort &amp;zurücksetzen …</translation>
+    </message>
+    <message>
+        <source>End &amp;Sessions</source>
+        <translation>&amp;Sitzungen beenden</translation>
+    </message>
+    <message>
+        <source>Re&amp;move…</source>
+        <translation>Ent&amp;fernen …</translation>
+    </message>
+    <message>
+        <source>&amp;Enable</source>
+        <translation>&amp;Aktivieren</translation>
+    </message>
+    <message>
+        <source>Add User</source>
+        <translation>Benutzer hinzufügen</translation>
+    </message>
+    <message>
+        <source>Temporary Password</source>
+        <translation>Vorläufiges Passwort</translation>
+    </message>
+    <message>
+        <source>The temporary password of %1 is:
+
+%2
+
+It is shown only now. Give it to them; they choose their own at the first sign-in.</source>
+        <translation>Das vorläufige Passwort von %1 lautet:
+
+%2
+
+Es wird nur jetzt angezeigt. Geben Sie es weiter; bei der ersten Anmeldung wird ein eigenes gewählt.</translation>
+    </message>
+    <message>
+        <source>Change Role</source>
+        <translation>Rolle ändern</translation>
+    </message>
+    <message>
+        <source>Edit User</source>
+        <translation>Benutzer bearbeiten</translation>
+    </message>
+    <message>
+        <source>Disable User</source>
+        <translation>Benutzer deaktivieren</translation>
+    </message>
+    <message>
+        <source>Disable %1? Their sessions end at once and they cannot sign in until enabled again. Their conversations are kept.</source>
+        <translation>%1 deaktivieren? Die Sitzungen enden sofort, und eine Anmeldung ist erst nach erneutem Aktivieren möglich. Die Unterhaltungen bleiben erhalten.</translation>
+    </message>
+    <message>
+        <source>Disable</source>
+        <translation>Deaktivieren</translation>
+    </message>
+    <message>
+        <source>Enable User</source>
+        <translation>Benutzer aktivieren</translation>
+    </message>
+    <message>
+        <source>Unlock User</source>
+        <translation>Benutzer entsperren</translation>
+    </message>
+    <message>
+        <source>Reset Password</source>
+        <translation>Passwort zurücksetzen</translation>
+    </message>
+    <message>
+        <source>Reset the password of %1? Their sessions end, and they must choose a new password at the next sign-in with the temporary one shown next.</source>
+        <translation>Passwort von %1 zurücksetzen? Die Sitzungen enden, und bei der nächsten Anmeldung mit dem gleich angezeigten vorläufigen Passwort muss ein neues gewählt werden.</translation>
+    </message>
+    <message>
+        <source>Reset</source>
+        <translation>Zurücksetzen</translation>
+    </message>
+    <message>
+        <source>The temporary password of %1 is:
+
+%2
+
+It is shown only now.</source>
+        <translation>Das vorläufige Passwort von %1 lautet:
+
+%2
+
+Es wird nur jetzt angezeigt.</translation>
+    </message>
+    <message>
+        <source>End Sessions</source>
+        <translation>Sitzungen beenden</translation>
+    </message>
+    <message numerus="yes">
+        <source>Ended %n session(s).</source>
+        <translation>
+            <numerusform>%n Sitzung beendet.</numerusform>
+            <numerusform>%n Sitzungen beendet.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Remove User</source>
+        <translation>Benutzer entfernen</translation>
+    </message>
+    <message>
+        <source>&amp;Add</source>
+        <translation>&amp;Hinzufügen</translation>
+    </message>
+    <message>
+        <source>Empty: a temporary one, shown once</source>
+        <translation>Leer: ein vorläufiges, einmal angezeigt</translation>
+    </message>
+    <message>
+        <source>&amp;Username:</source>
+        <translation>&amp;Benutzername:</translation>
+    </message>
+    <message>
+        <source>&amp;Display name:</source>
+        <translation>&amp;Anzeigename:</translation>
+    </message>
+    <message>
+        <source>&amp;Role:</source>
+        <translation>&amp;Rolle:</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>&amp;Passwort:</translation>
+    </message>
+    <message>
+        <source>Edit %1</source>
+        <translation>%1 bearbeiten</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>&amp;Speichern</translation>
+    </message>
+    <message>
+        <source>Remove %1</source>
+        <translation>%1 entfernen</translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation>&amp;Entfernen</translation>
+    </message>
+    <message>
+        <source>&amp;Give their conversations to:</source>
+        <translation>Unterhaltungen &amp;übergeben an:</translation>
+    </message>
+    <message>
+        <source>&amp;Delete their conversations</source>
+        <translation>Unterhaltungen &amp;löschen</translation>
+    </message>
+    <message>
+        <source>Remove %1 and delete all their conversations? This cannot be undone.</source>
+        <translation>%1 entfernen und alle Unterhaltungen löschen? Das lässt sich nicht rückgängig machen.</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Löschen</translation>
+    </message>
+</context>
+<context>
     <name>Tessera::Ui::AttachmentStrip</name>
     <message>
         <source>Attached images</source>
@@ -1442,6 +1640,10 @@
 A native desktop AI workspace. API keys are kept in the system keychain or read from environment variables; they are never written to Tessera&apos;s files.</source>
         <translation>Tessera %1
 Ein nativer Desktop-Arbeitsplatz für KI. API-Schlüssel liegen im Systemschlüsselbund oder werden aus Umgebungsvariablen gelesen; in Tesseras Dateien werden sie nie geschrieben.</translation>
+    </message>
+    <message>
+        <source>A&amp;dministration…</source>
+        <translation>&amp;Verwaltung …</translation>
     </message>
 </context>
 <context>
@@ -2376,6 +2578,53 @@ Ein nativer Desktop-Arbeitsplatz für KI. API-Schlüssel liegen im Systemschlüs
     <message>
         <source>&amp;Undo</source>
         <translation>&amp;Rückgängig</translation>
+    </message>
+</context>
+<context>
+    <name>Tessera::Ui::UserListModel</name>
+    <message>
+        <source>Disabled</source>
+        <translation>Deaktiviert</translation>
+    </message>
+    <message>
+        <source>Locked until %1</source>
+        <translation>Gesperrt bis %1</translation>
+    </message>
+    <message>
+        <source>Active, must change password</source>
+        <translation>Aktiv, muss Passwort ändern</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>Aktiv</translation>
+    </message>
+    <message>
+        <source>Never</source>
+        <translation>Nie</translation>
+    </message>
+    <message>
+        <source>Username</source>
+        <translation>Benutzername</translation>
+    </message>
+    <message>
+        <source>Display name</source>
+        <translation>Anzeigename</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Rolle</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Last sign-in</source>
+        <translation>Letzte Anmeldung</translation>
+    </message>
+    <message>
+        <source>Sessions</source>
+        <translation>Sitzungen</translation>
     </message>
 </context>
 <context>

@@ -32,6 +32,16 @@
     </message>
 </context>
 <context>
+    <name>Tessera::Ui::AdministrationWindow</name>
+    <message numerus="yes">
+        <source>Ended %n session(s).</source>
+        <translation>
+            <numerusform>Ended %n session.</numerusform>
+            <numerusform>Ended %n sessions.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Tessera::Ui::AttachmentStrip</name>
     <message numerus="yes">
         <source>%n image(s)</source>

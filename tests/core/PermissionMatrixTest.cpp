@@ -108,9 +108,9 @@ struct World {
             text += QString::fromLatin1(table) + QLatin1Char('=') +
                     (count && count->next() ? count->value(0).toString() : QStringLiteral("?")) + QLatin1Char(' ');
         }
-        auto providers = core.db->exec(QStringLiteral("SELECT default_model FROM providers ORDER BY id"));
-        while (providers && providers->next()) {
-            text += providers->value(0).toString() + QLatin1Char(' ');
+        auto models = core.db->exec(QStringLiteral("SELECT default_model FROM providers ORDER BY id"));
+        while (models && models->next()) {
+            text += models->value(0).toString() + QLatin1Char(' ');
         }
         auto target = core.db->exec(
             QStringLiteral("SELECT password_hash, status, role_id FROM accounts WHERE username_key = 'target'"));

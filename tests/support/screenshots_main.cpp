@@ -1,6 +1,9 @@
 // Renders the documentation's screenshots from the real widgets, against a loopback provider server:
 //   tessera-screenshots --output DIR [--theme light|dark] [--language en|de] [--suffix TEXT]
 // Each screen is saved as DIR/<screen><suffix>.png. Run it through scripts/screenshots.sh.
+#include "accounts/AccountService.h"
+#include "accounts/SignInDialog.h"
+#include "admin/AdministrationWindow.h"
 #include "app/CoreServices.h"
 #include "chat/AttachmentStrip.h"
 #include "chat/ChatPanel.h"
@@ -40,6 +43,7 @@
 #include <QWidget>
 
 #include <cstdio>
+#include <tuple>
 
 using namespace Tessera;
 using Tessera::Testing::waitUntil;
@@ -253,5 +257,33 @@ int main(int argc, char** argv) {
     Ui::AddProviderDialog add(**services, Core::Actor::owner(Core::ClientKind::Gui), claude, &window);
     add.show();
     ok = save(&add, file("add-provider"), true) && ok;
+    add.close();
+
+    // Accounts: the sign-in and the administration window's users (the store is shared from here on).
+    const Core::Actor owner = Core::Actor::owner(Core::ClientKind::Gui);
+    const QString password = QStringLiteral("correct horse battery staple");
+    if (!(*services)->accounts().enableMultiUser(owner, QStringLiteral("alex"), password)) {
+        return 1;
+    }
+    auto alex = (*services)->accounts().signIn(QStringLiteral("alex"), password, Core::ClientKind::Gui);
+    if (!alex) {
+        return 1;
+    }
+    for (const auto& [name, display, role] :
+         {std::tuple{"sam", "Sam Rivera", "Member"}, std::tuple{"kim", "Kim Osei", "Manager"},
+          std::tuple{"lee", "Lee Park", "Auditor"}}) {
+        (void)(*services)->accounts().addUser(alex->actor, QString::fromLatin1(name), QString::fromLatin1(display),
+                                              QString::fromLatin1(role), password);
+    }
+    Ui::SignInDialog signIn(**services, QStringLiteral("sam"));
+    signIn.show();
+    ok = save(&signIn, file("sign-in"), true) && ok;
+    signIn.close();
+    Ui::QtDialogs adminDialogs;
+    Ui::AdministrationWindow administration(**services, alex->actor, adminDialogs);
+    administration.resize(1080, 520);
+    administration.show();
+    administration.selectUser(QStringLiteral("sam"));
+    ok = save(&administration, file("administration-users")) && ok;
     return ok ? 0 : 1;
 }

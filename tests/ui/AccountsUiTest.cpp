@@ -4,10 +4,13 @@
 #include "accounts/IdleLock.h"
 #include "accounts/SignInDialog.h"
 #include "accounts/SignInFlow.h"
+#include "admin/AdministrationWindow.h"
+#include "admin/UserListModel.h"
 
 #include "UiFixture.h"
 #include "support/TestHelpers.h"
 
+#include <QAbstractItemModelTester>
 #include <QCheckBox>
 #include <QLabel>
 #include <QLineEdit>
@@ -15,6 +18,8 @@
 #include <QMenuBar>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QSortFilterProxyModel>
+#include <QTableView>
 
 using namespace Tessera;
 using Tessera::Testing::child;
@@ -217,4 +222,57 @@ TEST_F(AccountsUiTest, TheIdleLockCoversTheWindowKeepsTheDraftAndAsksForThePassw
         Testing::waitUntil([&] { return window.findChild<QWidget*>(QStringLiteral("idleLockCover")) == nullptr; }));
     EXPECT_EQ(composer->toPlainText(), QStringLiteral("half a thought, not sent")) << "the draft is kept";
     EXPECT_TRUE(services->accounts().keepAlive(lock.actor())) << "the unlocked session is alive";
+}
+
+TEST_F(AccountsUiTest, AnAdministratorManagesUsersInTheAdministrationWindowAndAMemberCannotOpenIt) {
+    const Core::Actor boss = enable();
+    Ui::MainWindow window(*services, dialogs, boss);
+    auto* administration = qobject_cast<Ui::AdministrationWindow*>(window.openAdministration());
+    ASSERT_NE(administration, nullptr);
+    QAbstractItemModelTester tester(administration->userModel(), QAbstractItemModelTester::FailureReportingMode::Fatal);
+    QAbstractItemModelTester sortedTester(administration->userView(),
+                                          QAbstractItemModelTester::FailureReportingMode::Fatal);
+    EXPECT_EQ(administration->userModel()->rowCount(), 1);
+
+    // Add a member with a temporary password: shown once, through the dialogs.
+    ASSERT_TRUE(administration->addUser(QStringLiteral("ada"), QStringLiteral("Ada"), QStringLiteral("Member"), {}));
+    EXPECT_EQ(administration->userModel()->rowCount(), 2);
+    EXPECT_EQ(administration->selectedUsername(), QStringLiteral("ada"));
+    ASSERT_TRUE(administration->addUser(QStringLiteral("bob"), {}, QStringLiteral("Member"),
+                                        QStringLiteral("violet lantern under snow")));
+    EXPECT_FALSE(administration->addUser(QStringLiteral("bob"), {}, QStringLiteral("Member"), {}))
+        << "a taken name is refused";
+    EXPECT_FALSE(dialogs.errors.isEmpty());
+
+    administration->setUserFilter(QStringLiteral("ADA"));
+    EXPECT_EQ(administration->userView()->rowCount(), 1) << "searching";
+    administration->setUserFilter({});
+    administration->userTable()->sortByColumn(Ui::UserListModel::UsernameColumn, Qt::DescendingOrder);
+    EXPECT_EQ(administration->userView()->index(0, 0).data().toString(), QStringLiteral("boss")) << "sorting";
+    EXPECT_EQ(administration->userView()->index(2, 0).data().toString(), QStringLiteral("ada"));
+
+    administration->selectUser(QStringLiteral("ada"));
+    ASSERT_TRUE(administration->setSelectedRole(QStringLiteral("Auditor")));
+    EXPECT_EQ(services->accounts().user(boss, QStringLiteral("ada"))->roleName, QStringLiteral("Auditor"));
+    dialogs.nextConfirm = true;
+    ASSERT_TRUE(administration->toggleSelectedEnabled());
+    EXPECT_EQ(services->accounts().user(boss, QStringLiteral("ada"))->account.status, Core::AccountStatus::Disabled);
+    ASSERT_TRUE(administration->toggleSelectedEnabled());
+    ASSERT_TRUE(administration->resetSelectedPassword());
+    EXPECT_TRUE(services->accounts().user(boss, QStringLiteral("ada"))->account.mustChangePassword);
+    ASSERT_TRUE(administration->removeSelected(QStringLiteral("bob")));
+    EXPECT_FALSE(services->accounts().user(boss, QStringLiteral("ada")));
+    administration->selectUser(QStringLiteral("boss"));
+    EXPECT_FALSE(administration->findChild<QPushButton*>(QStringLiteral("removeUser"))->isEnabled())
+        << "nobody removes themselves";
+    administration->close();
+
+    // A member has no Administration item and cannot open it.
+    auto member = services->accounts().signIn(QStringLiteral("bob"), QStringLiteral("violet lantern under snow"),
+                                              Core::ClientKind::Gui);
+    ASSERT_TRUE(member);
+    Ui::MainWindow memberWindow(*services, dialogs, member->actor);
+    EXPECT_EQ(memberWindow.findChild<QAction*>(QStringLiteral("openAdministration")), nullptr);
+    EXPECT_EQ(memberWindow.openAdministration(), nullptr);
+    EXPECT_FALSE(Ui::AdministrationWindow::mayOpen(member->actor));
 }

@@ -2,6 +2,7 @@
 
 #include "accounts/AccountService.h"
 #include "accounts/SignInFlow.h"
+#include "admin/AdministrationWindow.h"
 #include "mainwindow/ConversationDelegate.h"
 #include "mainwindow/ConversationFiles.h"
 #include "mainwindow/ConversationSidebar.h"
@@ -269,6 +270,10 @@ void MainWindow::buildMenus() {
     focus->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_L));
     QAction* attach = tools->addAction(tr("&Attach Files…"), this, &MainWindow::attachImages);
     attach->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_A));
+    if (AdministrationWindow::mayOpen(m_actor)) {
+        QAction* administration = tools->addAction(tr("A&dministration…"), this, &MainWindow::openAdministration);
+        administration->setObjectName(QStringLiteral("openAdministration"));
+    }
     QAction* settings = tools->addAction(tr("&Settings…"), this, &MainWindow::openSettings);
     settings->setShortcuts({QKeySequence(Qt::CTRL | Qt::Key_Comma), QKeySequence::Preferences});
 
@@ -802,6 +807,16 @@ void MainWindow::openSettings() {
     applyTheme(*qApp, commandLineTheme().value_or(chosen.theme));
     applyFontSize(*qApp, chosen.fontPointSize);
     m_healthMonitor->setIntervalSeconds(chosen.healthCheckMinutes * 60);
+}
+
+QDialog* MainWindow::openAdministration() {
+    if (!AdministrationWindow::mayOpen(m_actor)) {
+        return nullptr;
+    }
+    auto* window = new AdministrationWindow(m_services, m_actor, m_dialogs, this);
+    window->setAttribute(Qt::WA_DeleteOnClose);
+    window->show();
+    return window;
 }
 
 void MainWindow::showAbout() {

@@ -84,6 +84,8 @@ public:
     // step +1: the next conversation in the list, -1: the previous one.
     void selectNeighbourConversation(int step);
     QDialog* openShortcuts();
+    // Tools ▸ Administration (nullptr, and no menu item, for a role without an administrative permission).
+    QDialog* openAdministration();
 
 Q_SIGNALS:
     // From the Account menu of a store with accounts: the composition root closes the window and signs in again.
