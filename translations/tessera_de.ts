@@ -832,10 +832,6 @@ Es wird nur jetzt angezeigt.</translation>
         <translation>Neues Passwort wiederholen</translation>
     </message>
     <message>
-        <source>At least 8 characters; a few unrelated words make a strong password.</source>
-        <translation>Mindestens 8 Zeichen; einige Wörter ohne Zusammenhang ergeben ein starkes Passwort.</translation>
-    </message>
-    <message>
         <source>C&amp;urrent password:</source>
         <translation>A&amp;ktuelles Passwort:</translation>
     </message>
@@ -858,10 +854,6 @@ Es wird nur jetzt angezeigt.</translation>
     <message>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
-    </message>
-    <message>
-        <source>Strong enough.</source>
-        <translation>Stark genug.</translation>
     </message>
     <message>
         <source>The two new passwords differ.</source>
@@ -1149,14 +1141,6 @@ Es wird nur jetzt angezeigt.</translation>
     <message>
         <source>Repeat the password</source>
         <translation>Passwort wiederholen</translation>
-    </message>
-    <message>
-        <source>At least 8 characters; a few unrelated words make a strong password.</source>
-        <translation>Mindestens 8 Zeichen; einige Wörter ohne Zusammenhang ergeben ein starkes Passwort.</translation>
-    </message>
-    <message>
-        <source>Strong enough.</source>
-        <translation>Stark genug.</translation>
     </message>
     <message>
         <source>&amp;Username:</source>
@@ -1785,6 +1769,17 @@ Ein nativer Desktop-Arbeitsplatz für KI. API-Schlüssel liegen im Systemschlüs
     <message>
         <source>Use “%1” with %2</source>
         <translation>„%1“ mit %2 verwenden</translation>
+    </message>
+</context>
+<context>
+    <name>Tessera::Ui::PasswordStrength</name>
+    <message>
+        <source>At least 8 characters; a few unrelated words make a strong password.</source>
+        <translation>Mindestens 8 Zeichen; einige Wörter ohne Zusammenhang ergeben ein starkes Passwort.</translation>
+    </message>
+    <message>
+        <source>Strong enough.</source>
+        <translation>Stark genug.</translation>
     </message>
 </context>
 <context>

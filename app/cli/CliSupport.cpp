@@ -207,4 +207,48 @@ int reportError(bool json, const Core::Error& error) {
     return Core::cliExitCode(error.code);
 }
 
+QString timeText(const QDateTime& time) {
+    return time.isValid() ? time.toUTC().toString(Qt::ISODate) : QString();
+}
+
+QJsonValue timeJson(const QDateTime& time) {
+    return time.isValid() ? QJsonValue(timeText(time)) : QJsonValue(QJsonValue::Null);
+}
+
+QJsonArray permissionsJson(const Core::PermissionSet& permissions) {
+    QJsonArray array;
+    for (const Core::Permission permission : Core::allPermissions()) {
+        if (permissions.has(permission)) {
+            array.append(permissionName(permission));
+        }
+    }
+    return array;
+}
+
+// Text shown in a terminal: control characters (from names or audit details) cannot move the cursor.
+QString printable(const QString& text) {
+    QString shown = text;
+    for (QChar& c : shown) {
+        if (c.category() == QChar::Other_Control) {
+            c = QChar(0xFFFD);
+        }
+    }
+    return shown;
+}
+
+std::optional<QDateTime> parseTime(const QString& text) {
+    QDateTime time = QDateTime::fromString(text, Qt::ISODateWithMs);
+    if (!time.isValid()) {
+        const QDate date = QDate::fromString(text, Qt::ISODate);
+        if (!date.isValid()) {
+            return std::nullopt;
+        }
+        time = QDateTime(date, QTime(0, 0), Qt::UTC);
+    }
+    if (time.timeSpec() == Qt::LocalTime && !text.endsWith(QLatin1Char('Z')) && !text.contains(QLatin1Char('+'))) {
+        time.setTimeSpec(Qt::UTC); // a time without a zone is UTC, as the log keeps it
+    }
+    return time.toUTC();
+}
+
 } // namespace Tessera::Cli

@@ -4,14 +4,17 @@
 #include "common/Error.h"
 #include "common/WaitFor.h"
 
+#include <QDateTime>
 #include <QEventLoop>
 #include <QHash>
+#include <QJsonArray>
 #include <QJsonValue>
 #include <QStringList>
 
 #include <functional>
 #include <optional>
 #include <set>
+#include <vector>
 
 namespace Tessera::Core {
 class CoreServices;
@@ -65,6 +68,34 @@ QString readSecretFromStdin();
 // on the terminal without echo (twice when confirm). nullopt with *problem set when neither is possible.
 std::optional<QString> readPassword(bool fromStdin, const QString& prompt, bool confirm, QString* problem);
 QJsonValue errorJson(const Core::Error& error);
+
+// A time as the account commands print it (UTC, ISO 8601; "" when invalid), or as JSON (null when invalid).
+QString timeText(const QDateTime& time);
+QJsonValue timeJson(const QDateTime& time);
+// A date (2026-12-01) or a time (2026-12-01T08:30:00Z; without a zone: UTC); nullopt when it is neither.
+std::optional<QDateTime> parseTime(const QString& text);
+// The permissions' names in the list's order.
+QJsonArray permissionsJson(const Core::PermissionSet& permissions);
+// Text for a terminal: control characters (from names or audit details) become U+FFFD, so they cannot move the
+// cursor or forge a line.
+QString printable(const QString& text);
+
+// Prints a list: one JSON array with --json, else one text block per item.
+template <typename T, typename ToJson, typename PrintText>
+int printList(const Context& context, const std::vector<T>& items, ToJson toJson, PrintText printText) {
+    QJsonArray array;
+    for (const T& item : items) {
+        if (context.json) {
+            array.append(toJson(item));
+        } else {
+            printText(item);
+        }
+    }
+    if (context.json) {
+        printJson(array);
+    }
+    return exitOk;
+}
 
 // Runs the event loop until the asynchronous operation started by start() calls back.
 template <typename T> T await(const std::function<void(std::function<void(T)>)>& start) {

@@ -1,11 +1,11 @@
 #include "accounts/AccountsPage.h"
 
 #include "accounts/AccountService.h"
-#include "accounts/PasswordPolicy.h"
 #include "app/CoreServices.h"
 #include "style/Theme.h"
 #include "style/Tokens.h"
 #include "widgets/ErrorText.h"
+#include "widgets/PasswordStrength.h"
 
 #include <QCoreApplication>
 #include <QDialogButtonBox>
@@ -85,7 +85,7 @@ EnableAccountsDialog::EnableAccountsDialog(Core::CoreServices& services, const C
     , m_username(new QLineEdit(this))
     , m_password(new QLineEdit(this))
     , m_repeat(new QLineEdit(this))
-    , m_strength(new QLabel(this))
+    , m_strength(new PasswordStrength(this))
     , m_problem(new QLabel(this)) {
     setObjectName(QStringLiteral("enableAccountsDialog"));
     setWindowTitle(tr("Switch Accounts On"));
@@ -107,26 +107,12 @@ EnableAccountsDialog::EnableAccountsDialog(Core::CoreServices& services, const C
     m_repeat->setObjectName(QStringLiteral("adminPasswordRepeat"));
     m_repeat->setAccessibleName(tr("Repeat the password"));
     m_strength->setObjectName(QStringLiteral("adminPasswordStrength"));
-    m_strength->setWordWrap(true);
-    m_strength->setText(tr("At least 8 characters; a few unrelated words make a strong password."));
     m_problem->setObjectName(QStringLiteral("enableAccountsProblem"));
     m_problem->setWordWrap(true);
     m_problem->setStyleSheet(QStringLiteral("color: %1;").arg(Style::css(Style::tokens().danger)));
     m_problem->hide();
-    connect(m_password, &QLineEdit::textChanged, this, [this](const QString& text) {
-        if (text.isEmpty()) {
-            m_strength->setText(tr("At least 8 characters; a few unrelated words make a strong password."));
-            m_strength->setStyleSheet(QString());
-            return;
-        }
-        const Core::PasswordRating rating = Core::ratePassword(text, {m_username->text()});
-        m_strength->setText(rating.acceptable() ? tr("Strong enough.")
-                                                : QCoreApplication::translate("Tessera::Core::PasswordPolicy",
-                                                                              Core::weaknessMessage(rating.weakness)));
-        m_strength->setStyleSheet(
-            QStringLiteral("color: %1;")
-                .arg(Style::css(rating.acceptable() ? Style::tokens().success : Style::tokens().warning)));
-    });
+    connect(m_password, &QLineEdit::textChanged, this,
+            [this](const QString& text) { m_strength->rate(text, {m_username->text()}); });
     auto* form = new QFormLayout;
     form->setSpacing(Style::Space::one);
     form->addRow(tr("&Username:"), m_username);

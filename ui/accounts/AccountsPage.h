@@ -15,6 +15,8 @@ class CoreServices;
 
 namespace Tessera::Ui {
 
+class PasswordStrength;
+
 // Settings ▸ Accounts: personal mode or multi-user mode, and (for those who may) switching accounts on.
 class AccountsPage final : public QWidget {
     Q_OBJECT
@@ -55,7 +57,7 @@ private:
     QLineEdit* m_username;
     QLineEdit* m_password;
     QLineEdit* m_repeat;
-    QLabel* m_strength;
+    PasswordStrength* m_strength;
     QLabel* m_problem;
 };
 

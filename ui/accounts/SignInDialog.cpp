@@ -1,10 +1,10 @@
 #include "accounts/SignInDialog.h"
 
-#include "accounts/PasswordPolicy.h"
 #include "app/CoreServices.h"
 #include "style/Theme.h"
 #include "style/Tokens.h"
 #include "widgets/ErrorText.h"
+#include "widgets/PasswordStrength.h"
 
 #include <QCheckBox>
 #include <QCoreApplication>
@@ -180,7 +180,7 @@ ChangePasswordDialog::ChangePasswordDialog(Core::CoreServices& services, const C
     , m_new(new QLineEdit(this))
     , m_repeat(new QLineEdit(this))
     , m_endOthers(new QCheckBox(tr("&End my other sessions"), this))
-    , m_strength(new QLabel(this))
+    , m_strength(new PasswordStrength(this))
     , m_problem(problemLabel(this, QStringLiteral("changePasswordProblem")))
     , m_change(nullptr) {
     setObjectName(QStringLiteral("changePasswordDialog"));
@@ -202,8 +202,6 @@ ChangePasswordDialog::ChangePasswordDialog(Core::CoreServices& services, const C
     m_repeat->setObjectName(QStringLiteral("repeatPassword"));
     m_repeat->setAccessibleName(tr("Repeat the new password"));
     m_strength->setObjectName(QStringLiteral("passwordStrength"));
-    m_strength->setWordWrap(true);
-    m_strength->setText(tr("At least 8 characters; a few unrelated words make a strong password."));
     m_endOthers->setObjectName(QStringLiteral("endOtherSessions"));
     m_endOthers->setChecked(true);
 
@@ -221,7 +219,8 @@ ChangePasswordDialog::ChangePasswordDialog(Core::CoreServices& services, const C
     cancel->setAutoDefault(false);
     connect(buttons, &QDialogButtonBox::accepted, this, &ChangePasswordDialog::change);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
-    connect(m_new, &QLineEdit::textChanged, this, &ChangePasswordDialog::rate);
+    connect(m_new, &QLineEdit::textChanged, this,
+            [this](const QString& text) { m_strength->rate(text, {m_actor.userName}); });
     for (QLineEdit* field : {m_current, m_new, m_repeat}) {
         connect(field, &QLineEdit::textEdited, m_problem, &QLabel::hide);
     }
@@ -246,24 +245,6 @@ void ChangePasswordDialog::setPasswords(const QString& current, const QString& r
 
 QString ChangePasswordDialog::problem() const {
     return m_problem->isHidden() ? QString() : m_problem->text();
-}
-
-void ChangePasswordDialog::rate() {
-    const QString text = m_new->text();
-    if (text.isEmpty()) {
-        m_strength->setText(tr("At least 8 characters; a few unrelated words make a strong password."));
-        m_strength->setStyleSheet(QString());
-        return;
-    }
-    const Core::PasswordRating rating = Core::ratePassword(text, {m_actor.userName});
-    if (rating.acceptable()) {
-        m_strength->setText(tr("Strong enough."));
-        m_strength->setStyleSheet(QStringLiteral("color: %1;").arg(Style::css(Style::tokens().success)));
-    } else {
-        m_strength->setText(
-            QCoreApplication::translate("Tessera::Core::PasswordPolicy", Core::weaknessMessage(rating.weakness)));
-        m_strength->setStyleSheet(QStringLiteral("color: %1;").arg(Style::css(Style::tokens().warning)));
-    }
 }
 
 void ChangePasswordDialog::change() {

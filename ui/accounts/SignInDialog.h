@@ -18,6 +18,8 @@ class CoreServices;
 
 namespace Tessera::Ui {
 
+class PasswordStrength;
+
 // Signs a person in when the store has accounts: username, password and "Stay signed in on this computer". A
 // wrong password and an unknown name get the same answer; a locked account says until when. Accepted once core
 // signed someone in (signedIn() has the session); Quit rejects.
@@ -70,15 +72,13 @@ public:
     void change();
 
 private:
-    void rate();
-
     Core::CoreServices& m_services;
     const Core::Actor m_actor;
     QLineEdit* m_current;
     QLineEdit* m_new;
     QLineEdit* m_repeat;
     QCheckBox* m_endOthers;
-    QLabel* m_strength;
+    PasswordStrength* m_strength;
     QLabel* m_problem;
     QPushButton* m_change;
 };
