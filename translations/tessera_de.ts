@@ -767,6 +767,10 @@ Es wird nur jetzt angezeigt.</translation>
         <source>Delete</source>
         <translation>Löschen</translation>
     </message>
+    <message>
+        <source>Audit log</source>
+        <translation>Prüfprotokoll</translation>
+    </message>
 </context>
 <context>
     <name>Tessera::Ui::AttachmentStrip</name>
@@ -798,6 +802,154 @@ Es wird nur jetzt angezeigt.</translation>
         <translation>
             <numerusform>%n Datei</numerusform>
             <numerusform>%n Dateien</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Tessera::Ui::AuditLogModel</name>
+    <message>
+        <source>Success</source>
+        <translation>Erfolg</translation>
+    </message>
+    <message>
+        <source>Denied</source>
+        <translation>Abgelehnt</translation>
+    </message>
+    <message>
+        <source>Failure</source>
+        <translation>Fehlschlag</translation>
+    </message>
+    <message>
+        <source>Entry %1, correlation id %2</source>
+        <translation>Eintrag %1, Korrelations-ID %2</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Wann</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>Wer</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Aktion</translation>
+    </message>
+    <message>
+        <source>On</source>
+        <translation>Woran</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>Ergebnis</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Von</translation>
+    </message>
+    <message>
+        <source>Detail</source>
+        <translation>Einzelheiten</translation>
+    </message>
+</context>
+<context>
+    <name>Tessera::Ui::AuditPage</name>
+    <message>
+        <source>&amp;Verify</source>
+        <translation>&amp;Prüfen</translation>
+    </message>
+    <message>
+        <source>E&amp;xport…</source>
+        <translation>E&amp;xportieren …</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>Wer</translation>
+    </message>
+    <message>
+        <source>Anyone</source>
+        <translation>Alle</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Aktion</translation>
+    </message>
+    <message>
+        <source>Action, e.g. auth.* or user.create</source>
+        <translation>Aktion, z. B. auth.* oder user.create</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>Ergebnis</translation>
+    </message>
+    <message>
+        <source>Any outcome</source>
+        <translation>Jedes Ergebnis</translation>
+    </message>
+    <message>
+        <source>Success</source>
+        <translation>Erfolg</translation>
+    </message>
+    <message>
+        <source>Failure</source>
+        <translation>Fehlschlag</translation>
+    </message>
+    <message>
+        <source>Denied</source>
+        <translation>Abgelehnt</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Zeit</translation>
+    </message>
+    <message>
+        <source>Any time</source>
+        <translation>Jederzeit</translation>
+    </message>
+    <message>
+        <source>Last 24 hours</source>
+        <translation>Letzte 24 Stunden</translation>
+    </message>
+    <message>
+        <source>Last 7 days</source>
+        <translation>Letzte 7 Tage</translation>
+    </message>
+    <message>
+        <source>Last 30 days</source>
+        <translation>Letzte 30 Tage</translation>
+    </message>
+    <message>
+        <source>Audit log</source>
+        <translation>Prüfprotokoll</translation>
+    </message>
+    <message>
+        <source>Recomputes the chain of hashes: a changed, removed, inserted or reordered entry shows.</source>
+        <translation>Berechnet die Kette der Hashes neu: Ein geänderter, entfernter, eingefügter oder umgestellter Eintrag fällt auf.</translation>
+    </message>
+    <message numerus="yes">
+        <source>The audit log verifies: %n entries, none changed, removed, added or moved.</source>
+        <translation>
+            <numerusform>Das Prüfprotokoll ist intakt: %n Eintrag, nichts geändert, entfernt, hinzugefügt oder verschoben.</numerusform>
+            <numerusform>Das Prüfprotokoll ist intakt: %n Einträge, keiner geändert, entfernt, hinzugefügt oder verschoben.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The audit log does not verify. First bad entry: %1 (%2).</source>
+        <translation>Das Prüfprotokoll ist nicht intakt. Erster fehlerhafter Eintrag: %1 (%2).</translation>
+    </message>
+    <message>
+        <source>Export the Audit Log</source>
+        <translation>Prüfprotokoll exportieren</translation>
+    </message>
+    <message>
+        <source>CSV (*.csv);;JSON Lines (*.jsonl)</source>
+        <translation>CSV (*.csv);;JSON Lines (*.jsonl)</translation>
+    </message>
+    <message numerus="yes">
+        <source>Wrote %n entries to %1.</source>
+        <translation>
+            <numerusform>%n Eintrag nach %1 geschrieben.</numerusform>
+            <numerusform>%n Einträge nach %1 geschrieben.</numerusform>
         </translation>
     </message>
 </context>

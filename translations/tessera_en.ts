@@ -59,6 +59,23 @@
     </message>
 </context>
 <context>
+    <name>Tessera::Ui::AuditPage</name>
+    <message numerus="yes">
+        <source>The audit log verifies: %n entries, none changed, removed, added or moved.</source>
+        <translation>
+            <numerusform>The audit log verifies: %n entry, not changed, removed, added or moved.</numerusform>
+            <numerusform>The audit log verifies: %n entries, none changed, removed, added or moved.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Wrote %n entries to %1.</source>
+        <translation>
+            <numerusform>Wrote %n entry to %1.</numerusform>
+            <numerusform>Wrote %n entries to %1.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Tessera::Ui::ConversationListModel</name>
     <message numerus="yes">
         <source>%1 — %n message(s), updated %2</source>

@@ -205,6 +205,10 @@ Result<qint64> AuditLog::exportTo(const Actor& actor, AuditExportFormat format, 
     return written;
 }
 
+void AuditLog::releaseThreadConnection() const {
+    m_db.closeThreadConnection();
+}
+
 Result<qint64> AuditLog::applyRetention(const Actor& actor, int days) const {
     for (const Permission needed : {Permission::AuditView, Permission::RolesManage}) {
         if (auto allowed = require(actor, needed); !allowed) {

@@ -52,6 +52,8 @@ public:
                             QIODevice& out) const;
     // Removes entries older than days behind a checkpoint entry; returns how many went.
     Result<qint64> applyRetention(const Actor& actor, int days) const;
+    // For a worker thread that read the log (verification): closes that thread's store connection.
+    void releaseThreadConnection() const;
 
     // Detail and names as an entry keeps them: control characters become spaces, at most 2,000 characters.
     static QString clean(const QString& text);

@@ -91,6 +91,18 @@ Result<std::unique_ptr<Database>> Database::open(const StoreLocation& location, 
     return db;
 }
 
+void Database::closeThreadConnection() const {
+    const QString name = connectionName();
+    if (!QSqlDatabase::contains(name)) {
+        return;
+    }
+    {
+        QSqlDatabase db = QSqlDatabase::database(name, false);
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(name);
+}
+
 QString Database::ownerId() const {
     return m_lease ? m_lease->id() : QString();
 }

@@ -38,6 +38,8 @@ public:
     QString ownerId() const;
     // The connection for the calling thread, opened and configured on first use.
     QSqlDatabase connection() const;
+    // A worker thread that is done with the store closes its connection (before the thread ends).
+    void closeThreadConnection() const;
 
     int schemaVersion() const;
     int latestSchemaVersion() const;

@@ -285,5 +285,7 @@ int main(int argc, char** argv) {
     administration.show();
     administration.selectUser(QStringLiteral("sam"));
     ok = save(&administration, file("administration-users")) && ok;
+    administration.showSection(1);
+    ok = save(&administration, file("administration-audit")) && ok;
     return ok ? 0 : 1;
 }

@@ -5,13 +5,19 @@
 #include "accounts/SignInDialog.h"
 #include "accounts/SignInFlow.h"
 #include "admin/AdministrationWindow.h"
+#include "admin/AuditLogModel.h"
+#include "admin/AuditPage.h"
 #include "admin/UserListModel.h"
+#include "audit/AuditLog.h"
+#include "storage/Database.h"
 
 #include "UiFixture.h"
 #include "support/TestHelpers.h"
 
 #include <QAbstractItemModelTester>
 #include <QCheckBox>
+#include <QComboBox>
+#include <QFile>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenu>
@@ -19,6 +25,7 @@
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSortFilterProxyModel>
+#include <QSqlQuery>
 #include <QTableView>
 
 using namespace Tessera;
@@ -275,4 +282,69 @@ TEST_F(AccountsUiTest, AnAdministratorManagesUsersInTheAdministrationWindowAndAM
     EXPECT_EQ(memberWindow.findChild<QAction*>(QStringLiteral("openAdministration")), nullptr);
     EXPECT_EQ(memberWindow.openAdministration(), nullptr);
     EXPECT_FALSE(Ui::AdministrationWindow::mayOpen(member->actor));
+}
+
+TEST_F(AccountsUiTest, TheAuditPagePagesFiltersExportsAndVerifiesOffTheUiThread) {
+    const Core::Actor boss = enable();
+    for (int i = 0; i < 260; ++i) { // more than a page
+        ASSERT_TRUE(services->audit().record(boss, {QStringLiteral("user.update"),
+                                                    QStringLiteral("user:x%1").arg(i),
+                                                    Core::AuditOutcome::Success,
+                                                    QString(),
+                                                    {}}));
+    }
+    (void)services->accounts().signIn(QStringLiteral("nobody"), QStringLiteral("guess"), Core::ClientKind::Gui);
+    Ui::AdministrationWindow administration(*services, boss, dialogs);
+    Ui::AuditPage* page = administration.auditPage();
+    ASSERT_NE(page, nullptr);
+    Ui::AuditLogModel* model = page->model();
+    QAbstractItemModelTester tester(model, QAbstractItemModelTester::FailureReportingMode::Fatal);
+    EXPECT_GE(model->rowCount(), Ui::AuditLogModel::pageSize) << "at least the newest page (a view asks for more)";
+    ASSERT_TRUE(Testing::waitUntil([&] {
+        if (model->canFetchMore({})) {
+            model->fetchMore({});
+        }
+        return !model->canFetchMore({});
+    }));
+    const int all = model->rowCount();
+    EXPECT_GE(all, 263);
+    EXPECT_EQ(model->entryAt(0)->action, QStringLiteral("auth.sign_in")) << "newest first";
+
+    page->outcomeFilter()->setCurrentIndex(page->outcomeFilter()->findData(QStringLiteral("failure")));
+    ASSERT_EQ(model->rowCount(), 1);
+    EXPECT_EQ(model->entryAt(0)->actorName, QStringLiteral("nobody"));
+    page->outcomeFilter()->setCurrentIndex(0);
+    page->actionFilter()->setText(QStringLiteral("accounts.*"));
+    page->applyFilter();
+    ASSERT_EQ(model->rowCount(), 1);
+    page->actionFilter()->clear();
+    page->applyFilter();
+
+    page->verify();
+    ASSERT_TRUE(Testing::waitUntil([&] { return !page->verifying(); }, 30'000));
+    EXPECT_TRUE(page->verificationText().contains(QStringLiteral("verifies")))
+        << page->verificationText().toStdString();
+
+    // A row changed behind Tessera's back is found and named.
+    ASSERT_TRUE(services->store().database.exec(QStringLiteral("UPDATE audit_log SET detail = 'forged' WHERE id = 5")));
+    page->verify();
+    ASSERT_TRUE(Testing::waitUntil([&] { return !page->verifying(); }, 30'000));
+    EXPECT_TRUE(page->verificationText().contains(QStringLiteral("First bad entry: 5")))
+        << page->verificationText().toStdString();
+
+    QTemporaryDir out;
+    dialogs.nextSavePath = out.filePath(QStringLiteral("audit.jsonl"));
+    dialogs.nextSaveFilter = QStringLiteral("JSON Lines (*.jsonl)");
+    page->exportLog();
+    QFile file(dialogs.nextSavePath);
+    ASSERT_TRUE(file.open(QIODevice::ReadOnly));
+    EXPECT_GE(file.readAll().count('\n'), all);
+
+    // An Auditor sees the audit log and not the users; a Member sees neither.
+    const Core::Actor auditor =
+        Core::Actor::withRole(9, QStringLiteral("aud"), Core::BuiltInRole::Auditor, Core::ClientKind::Gui);
+    EXPECT_TRUE(Ui::AdministrationWindow::mayOpen(auditor));
+    Ui::AdministrationWindow auditorWindow(*services, auditor, dialogs);
+    EXPECT_NE(auditorWindow.auditPage(), nullptr);
+    EXPECT_EQ(auditorWindow.userTable(), nullptr);
 }

@@ -2,6 +2,7 @@
 
 #include "accounts/AccountService.h"
 #include "accounts/RoleService.h"
+#include "admin/AuditPage.h"
 #include "admin/UserListModel.h"
 #include "app/CoreServices.h"
 #include "style/Icons.h"
@@ -95,6 +96,12 @@ AdministrationWindow::AdministrationWindow(Core::CoreServices& services, Core::A
         auto* item = new QListWidgetItem(Style::icon(Style::Icon::User), tr("Users"), m_sections);
         item->setSizeHint(QSize(0, 32));
     }
+    if (m_actor.may(Core::Permission::AuditView)) {
+        m_audit = new AuditPage(m_services, m_actor, m_dialogs, m_pages);
+        m_pages->addWidget(m_audit);
+        auto* item = new QListWidgetItem(Style::icon(Style::Icon::FileText), tr("Audit log"), m_sections);
+        item->setSizeHint(QSize(0, 32));
+    }
     connect(m_sections, &QListWidget::currentRowChanged, m_pages, &QStackedWidget::setCurrentIndex);
     m_sections->setCurrentRow(0);
     auto* buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
@@ -106,6 +113,10 @@ AdministrationWindow::AdministrationWindow(Core::CoreServices& services, Core::A
     layout->setContentsMargins(Style::Space::two, Style::Space::two, Style::Space::two, Style::Space::two);
     layout->addLayout(body, 1);
     layout->addWidget(buttons);
+}
+
+void AdministrationWindow::showSection(int row) {
+    m_sections->setCurrentRow(row);
 }
 
 QWidget* AdministrationWindow::buildUsersPage() {

@@ -19,6 +19,7 @@ class CoreServices;
 
 namespace Tessera::Ui {
 
+class AuditPage;
 class Dialogs;
 class UserListModel;
 
@@ -35,6 +36,9 @@ public:
     static bool mayOpen(const Core::Actor& actor);
 
     UserListModel* userModel() const { return m_users; }
+    // nullptr for a role without audit.view.
+    AuditPage* auditPage() const { return m_audit; }
+    void showSection(int row);
     QSortFilterProxyModel* userView() const { return m_sortedUsers; }
     QTableView* userTable() const { return m_userTable; }
     void setUserFilter(const QString& text);
@@ -80,6 +84,7 @@ private:
     QPushButton* m_reset = nullptr;
     QPushButton* m_endSessions = nullptr;
     QPushButton* m_remove = nullptr;
+    AuditPage* m_audit = nullptr;
 };
 
 } // namespace Tessera::Ui
