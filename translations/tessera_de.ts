@@ -771,6 +771,10 @@ Es wird nur jetzt angezeigt.</translation>
         <source>Audit log</source>
         <translation>Prüfprotokoll</translation>
     </message>
+    <message>
+        <source>Sessions</source>
+        <translation>Sitzungen</translation>
+    </message>
 </context>
 <context>
     <name>Tessera::Ui::AttachmentStrip</name>
@@ -2318,6 +2322,80 @@ Ein nativer Desktop-Arbeitsplatz für KI. API-Schlüssel liegen im Systemschlüs
     <message>
         <source>Assistant, %1</source>
         <translation>Assistent, %1</translation>
+    </message>
+</context>
+<context>
+    <name>Tessera::Ui::SessionListModel</name>
+    <message>
+        <source>%1 (this session)</source>
+        <translation>%1 (diese Sitzung)</translation>
+    </message>
+    <message>
+        <source>Command line</source>
+        <translation>Kommandozeile</translation>
+    </message>
+    <message>
+        <source>App</source>
+        <translation>App</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>Ja</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>Nein</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>Benutzer</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Von</translation>
+    </message>
+    <message>
+        <source>Signed in</source>
+        <translation>Angemeldet</translation>
+    </message>
+    <message>
+        <source>Last used</source>
+        <translation>Zuletzt genutzt</translation>
+    </message>
+    <message>
+        <source>Ends at the latest</source>
+        <translation>Endet spätestens</translation>
+    </message>
+    <message>
+        <source>Stays signed in</source>
+        <translation>Bleibt angemeldet</translation>
+    </message>
+</context>
+<context>
+    <name>Tessera::Ui::SessionsPage</name>
+    <message>
+        <source>&amp;End Session</source>
+        <translation>Sitzung &amp;beenden</translation>
+    </message>
+    <message>
+        <source>Sessions</source>
+        <translation>Sitzungen</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>&amp;Aktualisieren</translation>
+    </message>
+    <message>
+        <source>End Session</source>
+        <translation>Sitzung beenden</translation>
+    </message>
+    <message>
+        <source>This is your own session: ending it signs you out at the next action. End it?</source>
+        <translation>Das ist Ihre eigene Sitzung: Wenn Sie sie beenden, werden Sie bei der nächsten Aktion abgemeldet. Beenden?</translation>
+    </message>
+    <message>
+        <source>End</source>
+        <translation>Beenden</translation>
     </message>
 </context>
 <context>

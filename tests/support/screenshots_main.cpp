@@ -286,6 +286,8 @@ int main(int argc, char** argv) {
     administration.selectUser(QStringLiteral("sam"));
     ok = save(&administration, file("administration-users")) && ok;
     administration.showSection(1);
+    ok = save(&administration, file("administration-sessions")) && ok;
+    administration.showSection(2);
     ok = save(&administration, file("administration-audit")) && ok;
     return ok ? 0 : 1;
 }

@@ -7,6 +7,7 @@
 #include "admin/AdministrationWindow.h"
 #include "admin/AuditLogModel.h"
 #include "admin/AuditPage.h"
+#include "admin/SessionsPage.h"
 #include "admin/UserListModel.h"
 #include "audit/AuditLog.h"
 #include "storage/Database.h"
@@ -347,4 +348,33 @@ TEST_F(AccountsUiTest, TheAuditPagePagesFiltersExportsAndVerifiesOffTheUiThread)
     Ui::AdministrationWindow auditorWindow(*services, auditor, dialogs);
     EXPECT_NE(auditorWindow.auditPage(), nullptr);
     EXPECT_EQ(auditorWindow.userTable(), nullptr);
+}
+
+TEST_F(AccountsUiTest, TheSessionsPageListsEveryonesSessionsAndEndsOne) {
+    const Core::Actor boss = enable();
+    ASSERT_TRUE(services->accounts().addUser(boss, QStringLiteral("ada"), {}, QStringLiteral("Member"),
+                                             QStringLiteral("violet lantern under snow")));
+    auto ada = services->accounts().signIn(QStringLiteral("ada"), QStringLiteral("violet lantern under snow"),
+                                           Core::ClientKind::Cli, true);
+    ASSERT_TRUE(ada);
+    Ui::AdministrationWindow administration(*services, boss, dialogs);
+    Ui::SessionsPage* page = administration.sessionsPage();
+    ASSERT_NE(page, nullptr);
+    QAbstractItemModelTester tester(page->model(), QAbstractItemModelTester::FailureReportingMode::Fatal);
+    ASSERT_EQ(page->model()->rowCount(), 2) << "boss's and ada's";
+    int adaRow = -1;
+    for (int row = 0; row < page->model()->rowCount(); ++row) {
+        if (page->model()->sessionAt(row)->username == QStringLiteral("ada")) {
+            adaRow = row;
+        }
+    }
+    ASSERT_GE(adaRow, 0);
+    EXPECT_EQ(page->model()->index(adaRow, Ui::SessionListModel::ClientColumn).data().toString(),
+              QStringLiteral("Command line"));
+    EXPECT_FALSE(page->endSelected()) << "nothing selected";
+    page->table()->selectRow(adaRow);
+    ASSERT_TRUE(page->endSelected());
+    EXPECT_EQ(page->model()->rowCount(), 1);
+    EXPECT_FALSE(services->accounts().resume(ada->sessionToken, Core::ClientKind::Cli)) << "ended in the store";
+    EXPECT_FALSE(services->accounts().refresh(ada->refreshToken, Core::ClientKind::Cli)) << "and its stay-signed-in";
 }

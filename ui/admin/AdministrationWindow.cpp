@@ -3,6 +3,7 @@
 #include "accounts/AccountService.h"
 #include "accounts/RoleService.h"
 #include "admin/AuditPage.h"
+#include "admin/SessionsPage.h"
 #include "admin/UserListModel.h"
 #include "app/CoreServices.h"
 #include "style/Icons.h"
@@ -94,6 +95,12 @@ AdministrationWindow::AdministrationWindow(Core::CoreServices& services, Core::A
     if (m_actor.may(Core::Permission::UsersManage)) {
         m_pages->addWidget(buildUsersPage());
         auto* item = new QListWidgetItem(Style::icon(Style::Icon::User), tr("Users"), m_sections);
+        item->setSizeHint(QSize(0, 32));
+    }
+    if (m_actor.may(Core::Permission::UsersManage)) {
+        m_sessions = new SessionsPage(m_services, m_actor, m_dialogs, m_pages);
+        m_pages->addWidget(m_sessions);
+        auto* item = new QListWidgetItem(Style::icon(Style::Icon::KeyRound), tr("Sessions"), m_sections);
         item->setSizeHint(QSize(0, 32));
     }
     if (m_actor.may(Core::Permission::AuditView)) {

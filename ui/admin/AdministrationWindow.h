@@ -20,6 +20,7 @@ class CoreServices;
 namespace Tessera::Ui {
 
 class AuditPage;
+class SessionsPage;
 class Dialogs;
 class UserListModel;
 
@@ -38,6 +39,8 @@ public:
     UserListModel* userModel() const { return m_users; }
     // nullptr for a role without audit.view.
     AuditPage* auditPage() const { return m_audit; }
+    // nullptr for a role without users.manage.
+    SessionsPage* sessionsPage() const { return m_sessions; }
     void showSection(int row);
     QSortFilterProxyModel* userView() const { return m_sortedUsers; }
     QTableView* userTable() const { return m_userTable; }
@@ -85,6 +88,7 @@ private:
     QPushButton* m_endSessions = nullptr;
     QPushButton* m_remove = nullptr;
     AuditPage* m_audit = nullptr;
+    SessionsPage* m_sessions = nullptr;
 };
 
 } // namespace Tessera::Ui
