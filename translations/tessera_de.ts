@@ -775,6 +775,10 @@ Es wird nur jetzt angezeigt.</translation>
         <source>Sessions</source>
         <translation>Sitzungen</translation>
     </message>
+    <message>
+        <source>Feature flags</source>
+        <translation>Funktionsschalter</translation>
+    </message>
 </context>
 <context>
     <name>Tessera::Ui::AttachmentStrip</name>
@@ -1386,6 +1390,101 @@ Es wird nur jetzt angezeigt.</translation>
     <message>
         <source>(%1)</source>
         <translation>(%1)</translation>
+    </message>
+</context>
+<context>
+    <name>Tessera::Ui::FlagsPage</name>
+    <message>
+        <source>Feature flags</source>
+        <translation>Funktionsschalter</translation>
+    </message>
+    <message>
+        <source>Feature</source>
+        <translation>Funktion</translation>
+    </message>
+    <message>
+        <source>For everyone</source>
+        <translation>Für alle</translation>
+    </message>
+    <message>
+        <source>Set for roles and users</source>
+        <translation>Für Rollen und Benutzer gesetzt</translation>
+    </message>
+    <message>
+        <source>Set for a &amp;Role or User…</source>
+        <translation>Für eine &amp;Rolle oder einen Benutzer setzen …</translation>
+    </message>
+    <message>
+        <source>Feature Flags</source>
+        <translation>Funktionsschalter</translation>
+    </message>
+    <message>
+        <source>%1 for everyone</source>
+        <translation>%1 für alle</translation>
+    </message>
+    <message>
+        <source>Default (on)</source>
+        <translation>Standard (an)</translation>
+    </message>
+    <message>
+        <source>Default (off)</source>
+        <translation>Standard (aus)</translation>
+    </message>
+    <message>
+        <source>On</source>
+        <translation>An</translation>
+    </message>
+    <message>
+        <source>Off</source>
+        <translation>Aus</translation>
+    </message>
+    <message>
+        <source>role %1: %2</source>
+        <translation>Rolle %1: %2</translation>
+    </message>
+    <message>
+        <source>on</source>
+        <translation>an</translation>
+    </message>
+    <message>
+        <source>off</source>
+        <translation>aus</translation>
+    </message>
+    <message>
+        <source>user %1: %2</source>
+        <translation>Benutzer %1: %2</translation>
+    </message>
+    <message>
+        <source>Choose a feature in the list first.</source>
+        <translation>Wählen Sie zuerst eine Funktion in der Liste.</translation>
+    </message>
+    <message>
+        <source>Set for a Role or User</source>
+        <translation>Für eine Rolle oder einen Benutzer setzen</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Rolle</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>Benutzer</translation>
+    </message>
+    <message>
+        <source>Follow the next level</source>
+        <translation>Der nächsten Ebene folgen</translation>
+    </message>
+    <message>
+        <source>&amp;For:</source>
+        <translation>&amp;Für:</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Name:</translation>
+    </message>
+    <message>
+        <source>&amp;Setting:</source>
+        <translation>&amp;Einstellung:</translation>
     </message>
 </context>
 <context>

@@ -289,5 +289,7 @@ int main(int argc, char** argv) {
     ok = save(&administration, file("administration-sessions")) && ok;
     administration.showSection(2);
     ok = save(&administration, file("administration-audit")) && ok;
+    administration.showSection(3);
+    ok = save(&administration, file("administration-flags")) && ok;
     return ok ? 0 : 1;
 }

@@ -1,12 +1,14 @@
 // The sign-in dialog, the forced and the chosen password change, and the Account menu of a store with accounts.
 #include "accounts/AccountService.h"
 #include "accounts/AccountsPage.h"
+#include "accounts/FeatureFlags.h"
 #include "accounts/IdleLock.h"
 #include "accounts/SignInDialog.h"
 #include "accounts/SignInFlow.h"
 #include "admin/AdministrationWindow.h"
 #include "admin/AuditLogModel.h"
 #include "admin/AuditPage.h"
+#include "admin/FlagsPage.h"
 #include "admin/SessionsPage.h"
 #include "admin/UserListModel.h"
 #include "audit/AuditLog.h"
@@ -28,6 +30,7 @@
 #include <QSortFilterProxyModel>
 #include <QSqlQuery>
 #include <QTableView>
+#include <QTableWidget>
 
 using namespace Tessera;
 using Tessera::Testing::child;
@@ -377,4 +380,32 @@ TEST_F(AccountsUiTest, TheSessionsPageListsEveryonesSessionsAndEndsOne) {
     EXPECT_EQ(page->model()->rowCount(), 1);
     EXPECT_FALSE(services->accounts().resume(ada->sessionToken, Core::ClientKind::Cli)) << "ended in the store";
     EXPECT_FALSE(services->accounts().refresh(ada->refreshToken, Core::ClientKind::Cli)) << "and its stay-signed-in";
+}
+
+TEST_F(AccountsUiTest, TheFlagsPageSwitchesAFeatureForEveryoneARoleOrAUserAtOnce) {
+    const Core::Actor boss = enable();
+    ASSERT_TRUE(services->accounts().addUser(boss, QStringLiteral("ada"), {}, QStringLiteral("Member"),
+                                             QStringLiteral("violet lantern under snow")));
+    const Core::Actor ada = *services->accounts().actorFor(
+        services->accounts().user(boss, QStringLiteral("ada"))->account.id, Core::ClientKind::Gui);
+    Ui::AdministrationWindow administration(*services, boss, dialogs);
+    Ui::FlagsPage* page = administration.flagsPage();
+    ASSERT_NE(page, nullptr);
+    EXPECT_EQ(page->table()->rowCount(), int(Core::featureDefinitions().size()));
+    const int exportRow = int(Core::Feature::Export);
+    ASSERT_TRUE(page->setForEveryone(exportRow, 2));
+    EXPECT_FALSE(services->flags().enabled(ada, Core::Feature::Export)) << "applies at once";
+    ASSERT_TRUE(page->setOverride(exportRow, true, QStringLiteral("Member"), 1));
+    EXPECT_TRUE(services->flags().enabled(ada, Core::Feature::Export));
+    EXPECT_TRUE(page->table()->item(exportRow, 2)->text().contains(QStringLiteral("Member")));
+    ASSERT_TRUE(page->setOverride(exportRow, false, QStringLiteral("ada"), 2));
+    EXPECT_FALSE(services->flags().enabled(ada, Core::Feature::Export)) << "a user's setting beats the role's";
+    ASSERT_TRUE(page->setOverride(exportRow, false, QStringLiteral("ada"), 0));
+    EXPECT_TRUE(services->flags().enabled(ada, Core::Feature::Export));
+    EXPECT_FALSE(page->setOverride(exportRow, false, QStringLiteral("ghost"), 1)) << "an unknown user";
+    ASSERT_TRUE(page->setForEveryone(exportRow, 0));
+    const Core::Actor manager =
+        Core::Actor::withRole(8, QStringLiteral("m"), Core::BuiltInRole::Manager, Core::ClientKind::Gui);
+    Ui::AdministrationWindow managerWindow(*services, manager, dialogs);
+    EXPECT_EQ(managerWindow.flagsPage(), nullptr) << "flags.manage is an Administrator's";
 }

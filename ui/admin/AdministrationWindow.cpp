@@ -3,6 +3,7 @@
 #include "accounts/AccountService.h"
 #include "accounts/RoleService.h"
 #include "admin/AuditPage.h"
+#include "admin/FlagsPage.h"
 #include "admin/SessionsPage.h"
 #include "admin/UserListModel.h"
 #include "app/CoreServices.h"
@@ -107,6 +108,12 @@ AdministrationWindow::AdministrationWindow(Core::CoreServices& services, Core::A
         m_audit = new AuditPage(m_services, m_actor, m_dialogs, m_pages);
         m_pages->addWidget(m_audit);
         auto* item = new QListWidgetItem(Style::icon(Style::Icon::FileText), tr("Audit log"), m_sections);
+        item->setSizeHint(QSize(0, 32));
+    }
+    if (m_actor.may(Core::Permission::FlagsManage)) {
+        m_flags = new FlagsPage(m_services, m_actor, m_dialogs, m_pages);
+        m_pages->addWidget(m_flags);
+        auto* item = new QListWidgetItem(Style::icon(Style::Icon::SlidersHorizontal), tr("Feature flags"), m_sections);
         item->setSizeHint(QSize(0, 32));
     }
     connect(m_sections, &QListWidget::currentRowChanged, m_pages, &QStackedWidget::setCurrentIndex);

@@ -20,6 +20,7 @@ class CoreServices;
 namespace Tessera::Ui {
 
 class AuditPage;
+class FlagsPage;
 class SessionsPage;
 class Dialogs;
 class UserListModel;
@@ -41,6 +42,8 @@ public:
     AuditPage* auditPage() const { return m_audit; }
     // nullptr for a role without users.manage.
     SessionsPage* sessionsPage() const { return m_sessions; }
+    // nullptr for a role without flags.manage.
+    FlagsPage* flagsPage() const { return m_flags; }
     void showSection(int row);
     QSortFilterProxyModel* userView() const { return m_sortedUsers; }
     QTableView* userTable() const { return m_userTable; }
@@ -89,6 +92,7 @@ private:
     QPushButton* m_remove = nullptr;
     AuditPage* m_audit = nullptr;
     SessionsPage* m_sessions = nullptr;
+    FlagsPage* m_flags = nullptr;
 };
 
 } // namespace Tessera::Ui
