@@ -89,7 +89,8 @@ struct IssuedPassword {
     QString temporaryPassword; // empty when the caller gave the password
 };
 
-// Accounts, sign-in, sessions and tokens (OWASP ASVS 5.0 level 2; docs/security.md). Personal mode is multi-user
+// Accounts, sign-in, sessions and tokens (OWASP ASVS 5.0 level 2; docs/security.md), in AccountService.cpp; the
+// administration of users in AccountUsers.cpp. Personal mode is multi-user
 // mode with one account, the owner, and no sign-in: actorFor(owner) is the actor. Every change is audited in the
 // same transaction; every refusal and failed sign-in is audited on its own.
 class AccountService final {
@@ -172,6 +173,8 @@ private:
     Result<UserInfo> describe(const Account& account) const;
     Result<Account> findUser(const QString& username) const;
     static QString makeTemporaryPassword();
+    // The audit target naming an account ("user:ada").
+    static QString userTarget(const QString& username);
 
     const Database& m_db;
     const SettingsRepository& m_settings;
