@@ -4,6 +4,7 @@
 #include "accounts/AccountService.h"
 #include "accounts/SignInDialog.h"
 #include "admin/AdministrationWindow.h"
+#include "admin/RolesPage.h"
 #include "app/CoreServices.h"
 #include "chat/AttachmentStrip.h"
 #include "chat/ChatPanel.h"
@@ -275,6 +276,10 @@ int main(int argc, char** argv) {
         (void)(*services)->accounts().addUser(alex->actor, QString::fromLatin1(name), QString::fromLatin1(display),
                                               QString::fromLatin1(role), password);
     }
+    (void)(*services)->roles().add(
+        alex->actor, QStringLiteral("Contractor"),
+        {Core::Permission::Chat, Core::Permission::ProvidersUse, Core::Permission::DataExport},
+        {QStringLiteral("openai/gpt-4o-mini"), QStringLiteral("ollama")});
     Ui::SignInDialog signIn(**services, QStringLiteral("sam"));
     signIn.show();
     ok = save(&signIn, file("sign-in"), true) && ok;
@@ -286,10 +291,14 @@ int main(int argc, char** argv) {
     administration.selectUser(QStringLiteral("sam"));
     ok = save(&administration, file("administration-users")) && ok;
     administration.showSection(1);
-    ok = save(&administration, file("administration-sessions")) && ok;
+    administration.rolesPage()->selectRole(QStringLiteral("Contractor"));
+    administration.rolesPage()->showEffective(QStringLiteral("sam"));
+    ok = save(&administration, file("administration-roles")) && ok;
     administration.showSection(2);
-    ok = save(&administration, file("administration-audit")) && ok;
+    ok = save(&administration, file("administration-sessions")) && ok;
     administration.showSection(3);
+    ok = save(&administration, file("administration-audit")) && ok;
+    administration.showSection(4);
     ok = save(&administration, file("administration-flags")) && ok;
     return ok ? 0 : 1;
 }

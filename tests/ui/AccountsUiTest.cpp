@@ -9,6 +9,7 @@
 #include "admin/AuditLogModel.h"
 #include "admin/AuditPage.h"
 #include "admin/FlagsPage.h"
+#include "admin/RolesPage.h"
 #include "admin/SessionsPage.h"
 #include "admin/UserListModel.h"
 #include "audit/AuditLog.h"
@@ -31,6 +32,7 @@
 #include <QSqlQuery>
 #include <QTableView>
 #include <QTableWidget>
+#include <QTest>
 
 using namespace Tessera;
 using Tessera::Testing::child;
@@ -408,4 +410,82 @@ TEST_F(AccountsUiTest, TheFlagsPageSwitchesAFeatureForEveryoneARoleOrAUserAtOnce
         Core::Actor::withRole(8, QStringLiteral("m"), Core::BuiltInRole::Manager, Core::ClientKind::Gui);
     Ui::AdministrationWindow managerWindow(*services, manager, dialogs);
     EXPECT_EQ(managerWindow.flagsPage(), nullptr) << "flags.manage is an Administrator's";
+}
+
+TEST_F(AccountsUiTest, TheRolesPageEditsACustomRolesMatrixAndAllowlistAndShowsWhatAUserMayDo) {
+    const Core::Actor boss = enable();
+    ASSERT_TRUE(services->accounts().addUser(boss, QStringLiteral("ada"), {}, QStringLiteral("Member"),
+                                             QStringLiteral("violet lantern under snow")));
+    Ui::AdministrationWindow administration(*services, boss, dialogs);
+    Ui::RolesPage* page = administration.rolesPage();
+    ASSERT_NE(page, nullptr);
+    Ui::RoleMatrixModel* model = page->model();
+    QAbstractItemModelTester tester(model, QAbstractItemModelTester::FailureReportingMode::Fatal);
+    EXPECT_EQ(model->rowCount(), Core::permissionCount);
+    ASSERT_EQ(model->columnCount(), 4) << "the built-in roles";
+    const int administrator = model->columnOf(QStringLiteral("Administrator"));
+    const int exportRow = int(Core::Permission::DataExport);
+    EXPECT_EQ(model->index(exportRow, administrator).data(Qt::CheckStateRole).value<Qt::CheckState>(), Qt::Checked);
+    EXPECT_FALSE(model->flags(model->index(exportRow, administrator)) & Qt::ItemIsUserCheckable)
+        << "a built-in role is fixed";
+    EXPECT_FALSE(model->setData(model->index(exportRow, administrator), Qt::Unchecked, Qt::CheckStateRole));
+
+    ASSERT_TRUE(page->addRole(QStringLiteral("Contractor"), QStringLiteral("Member")));
+    EXPECT_EQ(page->selectedRole(), QStringLiteral("Contractor"));
+    const int contractor = model->columnOf(QStringLiteral("Contractor"));
+    ASSERT_GE(contractor, 0);
+    const QModelIndex cell = model->index(exportRow, contractor);
+    EXPECT_TRUE(model->flags(cell) & Qt::ItemIsUserCheckable);
+    const bool memberExports =
+        Core::builtInRole(Core::BuiltInRole::Member).permissions.has(Core::Permission::DataExport);
+    EXPECT_EQ(cell.data(Qt::CheckStateRole).value<Qt::CheckState>(), memberExports ? Qt::Checked : Qt::Unchecked)
+        << "starts as a copy of Member";
+    ASSERT_TRUE(model->setData(cell, memberExports ? Qt::Unchecked : Qt::Checked, Qt::CheckStateRole));
+    auto stored = services->roles().show(boss, QStringLiteral("Contractor"));
+    ASSERT_TRUE(stored);
+    EXPECT_EQ(stored->role.permissions.has(Core::Permission::DataExport), !memberExports) << "saved at once";
+
+    ASSERT_TRUE(page->saveAllowlist(QStringLiteral(" openai/gpt-4o-mini, ollama ,")));
+    stored = services->roles().show(boss, QStringLiteral("Contractor"));
+    EXPECT_EQ(stored->role.providers, (QStringList{QStringLiteral("openai/gpt-4o-mini"), QStringLiteral("ollama")}));
+    ASSERT_TRUE(page->renameSelected(QStringLiteral("Freelancer")));
+    EXPECT_EQ(page->selectedRole(), QStringLiteral("Freelancer"));
+
+    ASSERT_TRUE(services->accounts().updateUser(boss, QStringLiteral("ada"),
+                                                Core::UserChanges{QStringLiteral("Freelancer"), {}, {}}));
+    const QString effective = page->showEffective(QStringLiteral("ada"));
+    EXPECT_TRUE(effective.contains(QStringLiteral("Freelancer"))) << effective.toStdString();
+    EXPECT_TRUE(effective.contains(QStringLiteral("ollama"))) << effective.toStdString();
+    page->refresh();
+    page->selectRole(QStringLiteral("Freelancer"));
+    EXPECT_FALSE(page->removeSelected()) << "ada still has it";
+    EXPECT_FALSE(dialogs.errors.isEmpty());
+    ASSERT_TRUE(services->accounts().updateUser(boss, QStringLiteral("ada"),
+                                                Core::UserChanges{QStringLiteral("Member"), {}, {}}));
+    page->refresh();
+    page->selectRole(QStringLiteral("Freelancer"));
+    ASSERT_TRUE(page->removeSelected());
+    EXPECT_EQ(model->columnOf(QStringLiteral("Freelancer")), -1);
+    EXPECT_EQ(model->columnCount(), 4);
+
+    // A Manager sees the matrix but changes nothing; core would refuse anyway.
+    const Core::Actor manager = *services->accounts().actorFor(
+        services->accounts()
+            .addUser(boss, QStringLiteral("kim"), {}, QStringLiteral("Manager"), QStringLiteral("amber kettle on ice"))
+            ->user.account.id,
+        Core::ClientKind::Gui);
+    ASSERT_TRUE(page->addRole(QStringLiteral("Guest"), QStringLiteral("Member")));
+    // The keyboard: Space on a cell toggles it.
+    page->table()->setCurrentIndex(model->index(int(Core::Permission::Chat), model->columnOf(QStringLiteral("Guest"))));
+    QTest::keyClick(page->table(), Qt::Key_Space);
+    EXPECT_FALSE(services->roles().show(boss, QStringLiteral("Guest"))->role.permissions.has(Core::Permission::Chat));
+    Ui::AdministrationWindow managerWindow(*services, manager, dialogs);
+    Ui::RolesPage* managerPage = managerWindow.rolesPage();
+    ASSERT_NE(managerPage, nullptr);
+    const int guest = managerPage->model()->columnOf(QStringLiteral("Guest"));
+    ASSERT_GE(guest, 0);
+    EXPECT_FALSE(managerPage->model()->flags(managerPage->model()->index(0, guest)) & Qt::ItemIsUserCheckable);
+    EXPECT_FALSE(
+        managerPage->model()->setData(managerPage->model()->index(0, guest), Qt::Unchecked, Qt::CheckStateRole));
+    EXPECT_FALSE(managerPage->findChild<QPushButton*>(QStringLiteral("addRole"))->isVisibleTo(managerPage));
 }

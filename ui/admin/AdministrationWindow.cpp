@@ -4,6 +4,7 @@
 #include "accounts/RoleService.h"
 #include "admin/AuditPage.h"
 #include "admin/FlagsPage.h"
+#include "admin/RolesPage.h"
 #include "admin/SessionsPage.h"
 #include "admin/UserListModel.h"
 #include "app/CoreServices.h"
@@ -96,6 +97,12 @@ AdministrationWindow::AdministrationWindow(Core::CoreServices& services, Core::A
     if (m_actor.may(Core::Permission::UsersManage)) {
         m_pages->addWidget(buildUsersPage());
         auto* item = new QListWidgetItem(Style::icon(Style::Icon::User), tr("Users"), m_sections);
+        item->setSizeHint(QSize(0, 32));
+    }
+    if (m_actor.may(Core::Permission::UsersManage) || m_actor.may(Core::Permission::RolesManage)) {
+        m_roles = new RolesPage(m_services, m_actor, m_dialogs, m_pages);
+        m_pages->addWidget(m_roles);
+        auto* item = new QListWidgetItem(Style::icon(Style::Icon::CircleCheck), tr("Roles"), m_sections);
         item->setSizeHint(QSize(0, 32));
     }
     if (m_actor.may(Core::Permission::UsersManage)) {

@@ -21,6 +21,7 @@ namespace Tessera::Ui {
 
 class AuditPage;
 class FlagsPage;
+class RolesPage;
 class SessionsPage;
 class Dialogs;
 class UserListModel;
@@ -42,6 +43,8 @@ public:
     AuditPage* auditPage() const { return m_audit; }
     // nullptr for a role without users.manage.
     SessionsPage* sessionsPage() const { return m_sessions; }
+    // nullptr for a role without users.manage and roles.manage.
+    RolesPage* rolesPage() const { return m_roles; }
     // nullptr for a role without flags.manage.
     FlagsPage* flagsPage() const { return m_flags; }
     void showSection(int row);
@@ -93,6 +96,7 @@ private:
     AuditPage* m_audit = nullptr;
     SessionsPage* m_sessions = nullptr;
     FlagsPage* m_flags = nullptr;
+    RolesPage* m_roles = nullptr;
 };
 
 } // namespace Tessera::Ui
