@@ -686,6 +686,10 @@ Result<CreatedApiToken> AccountService::createApiToken(const Actor& actor, const
     if (expiresDays && (*expiresDays < 1 || *expiresDays > 3650)) {
         return fail(ErrorCode::InvalidArgument, QStringLiteral("a token expires after 1 to 3650 days"));
     }
+    if (permissions && permissions->isEmpty()) {
+        return fail(ErrorCode::InvalidArgument,
+                    QStringLiteral("a token needs at least one permission (without a list it has all of its user's)"));
+    }
     if (permissions && !actor.permissions.contains(*permissions)) {
         const QString correlationId = newCorrelationId();
         (void)m_audit.record(actor, {QStringLiteral("api_token.create"), QStringLiteral("token:") + cleaned,

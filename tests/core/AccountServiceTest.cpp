@@ -262,6 +262,9 @@ TEST(AccountServiceTest, ApiTokensAreShownOnceNarrowerThanTheirUserAndEndAtExpir
                                              PermissionSet{Permission::Chat, Permission::UsersManage});
     ASSERT_FALSE(tooMuch);
     EXPECT_EQ(tooMuch.error().code, ErrorCode::AuthForbidden);
+    EXPECT_EQ(f.accounts.createApiToken(ada, QStringLiteral("ci"), 7, PermissionSet{}).error().code,
+              ErrorCode::InvalidArgument)
+        << "a token that may do nothing is a mistake";
     auto created = f.accounts.createApiToken(ada, QStringLiteral("ci"), 7, PermissionSet{Permission::Chat});
     ASSERT_TRUE(created) << created.error().toLogString().toStdString();
     EXPECT_TRUE(created->token.startsWith(QStringLiteral("tsk_")));

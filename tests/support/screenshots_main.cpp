@@ -2,6 +2,7 @@
 //   tessera-screenshots --output DIR [--theme light|dark] [--language en|de] [--suffix TEXT]
 // Each screen is saved as DIR/<screen><suffix>.png. Run it through scripts/screenshots.sh.
 #include "accounts/AccountService.h"
+#include "accounts/MyAccountDialog.h"
 #include "accounts/SignInDialog.h"
 #include "admin/AdministrationWindow.h"
 #include "admin/RolesPage.h"
@@ -300,5 +301,16 @@ int main(int argc, char** argv) {
     ok = save(&administration, file("administration-audit")) && ok;
     administration.showSection(4);
     ok = save(&administration, file("administration-flags")) && ok;
+    administration.close();
+
+    // Account ▸ My Sessions and API Tokens.
+    (void)(*services)->accounts().createApiToken(alex->actor, QStringLiteral("nightly-export"), 90,
+                                                 Core::PermissionSet{Core::Permission::DataExport});
+    (void)(*services)->accounts().createApiToken(alex->actor, QStringLiteral("audit-archive"), std::nullopt,
+                                                 Core::PermissionSet{Core::Permission::AuditView});
+    Ui::MyAccountDialog mine(**services, alex->actor, adminDialogs);
+    mine.showTokens();
+    mine.show();
+    ok = save(&mine, file("my-account-tokens")) && ok;
     return ok ? 0 : 1;
 }

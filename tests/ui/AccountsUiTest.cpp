@@ -3,6 +3,7 @@
 #include "accounts/AccountsPage.h"
 #include "accounts/FeatureFlags.h"
 #include "accounts/IdleLock.h"
+#include "accounts/MyAccountDialog.h"
 #include "accounts/SignInDialog.h"
 #include "accounts/SignInFlow.h"
 #include "admin/AdministrationWindow.h"
@@ -488,4 +489,79 @@ TEST_F(AccountsUiTest, TheRolesPageEditsACustomRolesMatrixAndAllowlistAndShowsWh
     EXPECT_FALSE(
         managerPage->model()->setData(managerPage->model()->index(0, guest), Qt::Unchecked, Qt::CheckStateRole));
     EXPECT_FALSE(managerPage->findChild<QPushButton*>(QStringLiteral("addRole"))->isVisibleTo(managerPage));
+}
+
+TEST_F(AccountsUiTest, AMemberSeesAndEndsTheirOwnSessionsAndMakesAnApiTokenShownOnce) {
+    const Core::Actor boss = enable();
+    ASSERT_TRUE(services->accounts().addUser(boss, QStringLiteral("ada"), {}, QStringLiteral("Member"),
+                                             QStringLiteral("violet lantern under snow")));
+    auto ada = services->accounts().signIn(QStringLiteral("ada"), QStringLiteral("violet lantern under snow"),
+                                           Core::ClientKind::Gui);
+    ASSERT_TRUE(ada);
+    auto adaCli = services->accounts().signIn(QStringLiteral("ada"), QStringLiteral("violet lantern under snow"),
+                                              Core::ClientKind::Cli);
+    ASSERT_TRUE(adaCli);
+    const qint64 auditBefore = services->audit().list(boss, {})->size();
+
+    Ui::MainWindow window(*services, dialogs, ada->actor);
+    QMenu* menu = accountMenu(window);
+    ASSERT_NE(menu, nullptr);
+    QAction* who = menu->findChild<QAction*>(QStringLiteral("signedInAs"));
+    EXPECT_TRUE(who->text().contains(QStringLiteral("Member"))) << "a member sees their own role";
+    ASSERT_NE(menu->findChild<QAction*>(QStringLiteral("myAccount")), nullptr);
+
+    Ui::MyAccountDialog mine(*services, ada->actor, dialogs);
+    Ui::SessionListModel* sessions = mine.sessionsPage()->model();
+    QAbstractItemModelTester sessionTester(sessions, QAbstractItemModelTester::FailureReportingMode::Fatal);
+    ASSERT_EQ(sessions->rowCount(), 2) << "ada's two, not boss's";
+    int cliRow = -1;
+    for (int row = 0; row < sessions->rowCount(); ++row) {
+        EXPECT_EQ(sessions->sessionAt(row)->username, QStringLiteral("ada"));
+        if (!sessions->sessionAt(row)->current) {
+            cliRow = row;
+        }
+    }
+    ASSERT_GE(cliRow, 0);
+    mine.sessionsPage()->table()->selectRow(cliRow);
+    ASSERT_TRUE(mine.sessionsPage()->endSelected());
+    EXPECT_EQ(sessions->rowCount(), 1);
+    EXPECT_FALSE(services->accounts().resume(adaCli->sessionToken, Core::ClientKind::Cli));
+
+    Ui::ApiTokenListModel* tokens = mine.tokenModel();
+    QAbstractItemModelTester tokenTester(tokens, QAbstractItemModelTester::FailureReportingMode::Fatal);
+    EXPECT_EQ(tokens->rowCount(), 0);
+    const QString token = mine.createToken(QStringLiteral("nightly"), 30, Core::PermissionSet{Core::Permission::Chat});
+    ASSERT_TRUE(token.startsWith(QStringLiteral("tsk_")));
+    auto* shown = mine.findChild<QLineEdit*>(QStringLiteral("apiTokenText"));
+    ASSERT_NE(shown, nullptr) << "shown once, to copy";
+    EXPECT_EQ(shown->text(), token);
+    ASSERT_EQ(tokens->rowCount(), 1);
+    EXPECT_EQ(tokens->index(0, Ui::ApiTokenListModel::NameColumn).data().toString(), QStringLiteral("nightly"));
+    EXPECT_EQ(tokens->index(0, Ui::ApiTokenListModel::PermissionsColumn).data().toString(), QStringLiteral("Chat"));
+    for (int column = 0; column < tokens->columnCount(); ++column) {
+        EXPECT_FALSE(tokens->index(0, column).data().toString().contains(token)) << "the list never shows it";
+    }
+    auto asToken = services->accounts().authenticateToken(token, Core::ClientKind::Cli);
+    ASSERT_TRUE(asToken);
+    EXPECT_FALSE(asToken->may(Core::Permission::DataExport)) << "narrower than ada";
+    EXPECT_TRUE(
+        mine.createToken(QStringLiteral("admin"), std::nullopt, Core::PermissionSet{Core::Permission::UsersManage})
+            .isEmpty())
+        << "never more than its user";
+    EXPECT_FALSE(dialogs.errors.isEmpty());
+    EXPECT_FALSE(mine.revokeSelected()) << "nothing selected";
+    mine.tokenTable()->selectRow(0);
+    ASSERT_TRUE(mine.revokeSelected());
+    EXPECT_EQ(tokens->rowCount(), 0);
+    EXPECT_FALSE(services->accounts().authenticateToken(token, Core::ClientKind::Cli));
+    auto audit = services->audit().list(boss, {});
+    ASSERT_TRUE(audit);
+    EXPECT_GT(qint64(audit->size()), auditBefore);
+    for (const Core::AuditEntry& entry : *audit) {
+        EXPECT_FALSE(entry.detail.contains(token)) << "the token never reaches the audit log";
+        if (entry.outcome == QStringLiteral("denied")) {
+            EXPECT_EQ(entry.action, QStringLiteral("api_token.create"))
+                << "opening the window and My Account asks for nothing ada may not have";
+        }
+    }
 }

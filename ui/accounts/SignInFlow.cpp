@@ -1,6 +1,7 @@
 #include "accounts/SignInFlow.h"
 
 #include "accounts/AccountService.h"
+#include "accounts/MyAccountDialog.h"
 #include "accounts/SignInDialog.h"
 #include "app/CoreServices.h"
 #include "common/WaitFor.h"
@@ -97,10 +98,11 @@ void SignInFlow::signOut(const Core::Actor& actor) {
     forget();
 }
 
-AccountMenu::AccountMenu(Core::CoreServices& services, const Core::Actor& actor, QWidget* window)
+AccountMenu::AccountMenu(Core::CoreServices& services, const Core::Actor& actor, Dialogs& dialogs, QWidget* window)
     : QObject(window)
     , m_services(services)
     , m_actor(actor)
+    , m_dialogs(dialogs)
     , m_window(window)
     , m_menu(new QMenu(tr("&Account"), window)) {
     m_menu->setObjectName(QStringLiteral("accountMenu"));
@@ -115,6 +117,9 @@ AccountMenu::AccountMenu(Core::CoreServices& services, const Core::Actor& actor,
     m_menu->addSeparator();
     QAction* password = m_menu->addAction(tr("&Change Password…"), this, &AccountMenu::changePassword);
     password->setObjectName(QStringLiteral("changePassword"));
+    QAction* mine = m_menu->addAction(tr("My Sessions and API &Tokens…"), this, &AccountMenu::openMyAccount);
+    mine->setObjectName(QStringLiteral("myAccount"));
+    m_menu->addSeparator();
     QAction* switchUser = m_menu->addAction(tr("S&witch User…"), this, &AccountMenu::switchUserRequested);
     switchUser->setObjectName(QStringLiteral("switchUser"));
     QAction* signOut = m_menu->addAction(tr("Sign &Out"), this, &AccountMenu::signOutRequested);
@@ -124,6 +129,12 @@ AccountMenu::AccountMenu(Core::CoreServices& services, const Core::Actor& actor,
 
 void AccountMenu::changePassword() {
     auto* dialog = new ChangePasswordDialog(m_services, m_actor, false, m_window);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->open();
+}
+
+void AccountMenu::openMyAccount() {
+    auto* dialog = new MyAccountDialog(m_services, m_actor, m_dialogs, m_window);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     dialog->open();
 }

@@ -16,6 +16,8 @@ class CoreServices;
 
 namespace Tessera::Ui {
 
+class Dialogs;
+
 // How the app finds out who uses it: in personal mode the owner; with accounts, the "stay signed in" token from
 // the keychain (rotated at each start), else the sign-in dialog, then the forced password change after a reset.
 class SignInFlow final {
@@ -36,12 +38,13 @@ private:
     Core::CoreServices& m_services;
 };
 
-// The Account menu of a multi-user store: who is signed in with their role, change password, sign out, switch
-// user. Signing out or switching is done by the composition root (it closes the window and signs in again).
+// The Account menu of a multi-user store: who is signed in with their role, change password, my sessions and API
+// tokens, sign out, switch user. Signing out or switching is done by the composition root (it closes the window and
+// signs in again).
 class AccountMenu final : public QObject {
     Q_OBJECT
 public:
-    AccountMenu(Core::CoreServices& services, const Core::Actor& actor, QWidget* window);
+    AccountMenu(Core::CoreServices& services, const Core::Actor& actor, Dialogs& dialogs, QWidget* window);
     QMenu* menu() const { return m_menu; }
 
 Q_SIGNALS:
@@ -50,9 +53,11 @@ Q_SIGNALS:
 
 private:
     void changePassword();
+    void openMyAccount();
 
     Core::CoreServices& m_services;
     const Core::Actor m_actor;
+    Dialogs& m_dialogs;
     QWidget* m_window;
     QMenu* m_menu;
 };

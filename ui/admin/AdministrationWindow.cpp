@@ -106,7 +106,7 @@ AdministrationWindow::AdministrationWindow(Core::CoreServices& services, Core::A
         item->setSizeHint(QSize(0, 32));
     }
     if (m_actor.may(Core::Permission::UsersManage)) {
-        m_sessions = new SessionsPage(m_services, m_actor, m_dialogs, m_pages);
+        m_sessions = new SessionsPage(m_services, m_actor, m_dialogs, SessionsPage::Scope::Everyone, m_pages);
         m_pages->addWidget(m_sessions);
         auto* item = new QListWidgetItem(Style::icon(Style::Icon::KeyRound), tr("Sessions"), m_sections);
         item->setSizeHint(QSize(0, 32));

@@ -22,10 +22,11 @@ QString shortTime(const QDateTime& time) {
 
 } // namespace
 
-SessionListModel::SessionListModel(Core::AccountService& accounts, Core::Actor actor, QObject* parent)
+SessionListModel::SessionListModel(Core::AccountService& accounts, Core::Actor actor, qint64 userId, QObject* parent)
     : QAbstractTableModel(parent)
     , m_accounts(accounts)
-    , m_actor(std::move(actor)) {
+    , m_actor(std::move(actor))
+    , m_userId(userId) {
 }
 
 int SessionListModel::rowCount(const QModelIndex& parent) const {
@@ -47,8 +48,11 @@ QVariant SessionListModel::data(const QModelIndex& index, int role) const {
     switch (index.column()) {
     case UserColumn:
         return session.current ? tr("%1 (this session)").arg(session.username) : session.username;
-    case ClientColumn:
-        return session.client == QLatin1StringView("cli") ? tr("Command line") : tr("App");
+    case ClientColumn: {
+        const QString client = session.client == QLatin1StringView("cli") ? tr("Command line") : tr("App");
+        // One person's list has no user column: the current session says so here.
+        return session.current && m_userId >= 0 ? tr("%1 (this session)").arg(client) : client;
+    }
     case StartedColumn:
         return shortTime(session.createdAt);
     case LastSeenColumn:
@@ -85,7 +89,7 @@ QVariant SessionListModel::headerData(int section, Qt::Orientation orientation, 
 }
 
 Core::Status SessionListModel::refresh() {
-    auto sessions = m_accounts.sessions(m_actor, -1);
+    auto sessions = m_accounts.sessions(m_actor, m_userId);
     if (!sessions) {
         return Core::fail(sessions.error());
     }
@@ -99,12 +103,13 @@ const Core::SessionInfo* SessionListModel::sessionAt(int row) const {
     return row >= 0 && row < int(m_rows.size()) ? &m_rows[std::size_t(row)] : nullptr;
 }
 
-SessionsPage::SessionsPage(Core::CoreServices& services, Core::Actor actor, Dialogs& dialogs, QWidget* parent)
+SessionsPage::SessionsPage(Core::CoreServices& services, Core::Actor actor, Dialogs& dialogs, Scope scope,
+                           QWidget* parent)
     : QWidget(parent)
     , m_services(services)
     , m_actor(std::move(actor))
     , m_dialogs(dialogs)
-    , m_model(new SessionListModel(services.accounts(), m_actor, this))
+    , m_model(new SessionListModel(services.accounts(), m_actor, scope == Scope::Own ? m_actor.userId : -1, this))
     , m_table(new QTableView(this))
     , m_end(new QPushButton(tr("&End Session"), this)) {
     setObjectName(QStringLiteral("sessionsPage"));
@@ -118,6 +123,10 @@ SessionsPage::SessionsPage(Core::CoreServices& services, Core::Actor actor, Dial
     m_table->verticalHeader()->hide();
     m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_table->horizontalHeader()->setStretchLastSection(true);
+    if (scope == Scope::Own) {
+        m_table->hideColumn(SessionListModel::UserColumn);
+        m_table->setAccessibleName(tr("Your sessions"));
+    }
     m_end->setObjectName(QStringLiteral("endSession"));
     m_end->setAutoDefault(false);
     m_end->setEnabled(false);

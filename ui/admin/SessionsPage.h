@@ -19,7 +19,7 @@ namespace Tessera::Ui {
 
 class Dialogs;
 
-// Everyone's live sessions: who, from where, since when, last used, whether it stays signed in.
+// Live sessions (everyone's, or one person's): who, from where, since when, last used, whether it stays signed in.
 class SessionListModel final : public QAbstractTableModel {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(SessionListModel)
@@ -27,7 +27,8 @@ class SessionListModel final : public QAbstractTableModel {
 public:
     enum Column { UserColumn, ClientColumn, StartedColumn, LastSeenColumn, EndsColumn, StayColumn, ColumnCount };
 
-    SessionListModel(Core::AccountService& accounts, Core::Actor actor, QObject* parent = nullptr);
+    // userId -1: everyone's (users.manage); otherwise that account's.
+    SessionListModel(Core::AccountService& accounts, Core::Actor actor, qint64 userId, QObject* parent = nullptr);
     int rowCount(const QModelIndex& parent = {}) const override;
     int columnCount(const QModelIndex& parent = {}) const override;
     QVariant data(const QModelIndex& index, int role = Qt::DisplayRole) const override;
@@ -38,14 +39,17 @@ public:
 private:
     Core::AccountService& m_accounts;
     const Core::Actor m_actor;
+    const qint64 m_userId;
     std::vector<Core::SessionInfo> m_rows;
 };
 
-// The administration window's Sessions page: every live session, and ending one.
+// The administration window's Sessions page (every live session) and My Account's (one's own), and ending one.
 class SessionsPage final : public QWidget {
     Q_OBJECT
 public:
-    SessionsPage(Core::CoreServices& services, Core::Actor actor, Dialogs& dialogs, QWidget* parent = nullptr);
+    enum class Scope { Everyone, Own };
+    SessionsPage(Core::CoreServices& services, Core::Actor actor, Dialogs& dialogs, Scope scope,
+                 QWidget* parent = nullptr);
     SessionListModel* model() const { return m_model; }
     QTableView* table() const { return m_table; }
     void refresh();

@@ -278,7 +278,7 @@ void MainWindow::buildMenus() {
     settings->setShortcuts({QKeySequence(Qt::CTRL | Qt::Key_Comma), QKeySequence::Preferences});
 
     if (m_services.accounts().mode() == Core::AccountsMode::MultiUser) {
-        auto* account = new AccountMenu(m_services, m_actor, this);
+        auto* account = new AccountMenu(m_services, m_actor, m_dialogs, this);
         menuBar()->addMenu(account->menu());
         connect(account, &AccountMenu::signOutRequested, this, &MainWindow::signOutRequested);
         connect(account, &AccountMenu::switchUserRequested, this, &MainWindow::switchUserRequested);
