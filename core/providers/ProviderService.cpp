@@ -14,9 +14,11 @@ namespace Tessera::Core {
 
 namespace {
 
-// Runs done with value from the event loop, never inside the caller's call.
-template <typename T> void later(std::function<void(T)> done, T value) {
-    QTimer::singleShot(0, [done = std::move(done), value = std::move(value)]() mutable { done(std::move(value)); });
+// Runs done with value from the event loop, never inside the caller's call; not at all once context is gone (the
+// service was closed with the store).
+template <typename T> void later(const QObject* context, std::function<void(T)> done, T value) {
+    QTimer::singleShot(0, context,
+                       [done = std::move(done), value = std::move(value)]() mutable { done(std::move(value)); });
 }
 
 } // namespace
@@ -79,7 +81,7 @@ ProviderService::ConfigDone ProviderService::audited(const Actor& actor, const Q
 
 void ProviderService::add(const Actor& actor, ProviderConfig config, std::optional<QString> key, ConfigDone done) {
     if (auto allowed = requireAllowed(actor, QStringLiteral("provider.add"), config.name, true); !allowed) {
-        later<Result<ProviderConfig>>(std::move(done), fail(allowed.error()));
+        later<Result<ProviderConfig>>(m_context.get(), std::move(done), fail(allowed.error()));
         return;
     }
     done = audited(actor, QStringLiteral("provider.add"),
@@ -93,21 +95,21 @@ void ProviderService::add(const Actor& actor, ProviderConfig config, std::option
         config.keyEnvVar.clear();
     }
     if (auto valid = validate(config); !valid) {
-        later<Result<ProviderConfig>>(std::move(done), fail(valid.error()));
+        later<Result<ProviderConfig>>(m_context.get(), std::move(done), fail(valid.error()));
         return;
     }
     if (find(actor, config.name)) {
         later<Result<ProviderConfig>>(
-            std::move(done),
+            m_context.get(), std::move(done),
             fail(ErrorCode::AlreadyExists, QStringLiteral("a provider named '%1' exists").arg(config.name)));
         return;
     }
     if (config.keySource != KeySource::Keychain) {
-        later<Result<ProviderConfig>>(std::move(done), m_providers.add(config));
+        later<Result<ProviderConfig>>(m_context.get(), std::move(done), m_providers.add(config));
         return;
     }
     if (!key || key->trimmed().isEmpty()) {
-        later<Result<ProviderConfig>>(std::move(done),
+        later<Result<ProviderConfig>>(m_context.get(), std::move(done),
                                       fail(ErrorCode::InvalidArgument, QStringLiteral("the API key is empty")));
         return;
     }
@@ -133,7 +135,7 @@ void ProviderService::add(const Actor& actor, ProviderConfig config, std::option
 
 void ProviderService::update(const Actor& actor, ProviderConfig config, std::optional<QString> key, ConfigDone done) {
     if (auto allowed = requireAllowed(actor, QStringLiteral("provider.update"), config.name, false); !allowed) {
-        later<Result<ProviderConfig>>(std::move(done), fail(allowed.error()));
+        later<Result<ProviderConfig>>(m_context.get(), std::move(done), fail(allowed.error()));
         return;
     }
     done = audited(actor, QStringLiteral("provider.update"),
@@ -142,11 +144,11 @@ void ProviderService::update(const Actor& actor, ProviderConfig config, std::opt
                    std::move(done));
     auto before = findById(actor, config.id);
     if (!before) {
-        later<Result<ProviderConfig>>(std::move(done), fail(before.error()));
+        later<Result<ProviderConfig>>(m_context.get(), std::move(done), fail(before.error()));
         return;
     }
     if (config.name != before->name) {
-        later<Result<ProviderConfig>>(std::move(done),
+        later<Result<ProviderConfig>>(m_context.get(), std::move(done),
                                       fail(ErrorCode::InvalidArgument,
                                            QStringLiteral("a provider cannot be renamed; add one under the new name")));
         return;
@@ -155,13 +157,13 @@ void ProviderService::update(const Actor& actor, ProviderConfig config, std::opt
         config.keyEnvVar.clear();
     }
     if (auto valid = validate(config); !valid) {
-        later<Result<ProviderConfig>>(std::move(done), fail(valid.error()));
+        later<Result<ProviderConfig>>(m_context.get(), std::move(done), fail(valid.error()));
         return;
     }
     const bool newKey = config.keySource == KeySource::Keychain && key && !key->trimmed().isEmpty();
     if (config.keySource == KeySource::Keychain && !newKey && before->keySource != KeySource::Keychain) {
         later<Result<ProviderConfig>>(
-            std::move(done),
+            m_context.get(), std::move(done),
             fail(ErrorCode::InvalidArgument, QStringLiteral("an API key is needed to keep it in the keychain")));
         return;
     }
@@ -201,7 +203,7 @@ void ProviderService::storeUpdate(const ProviderConfig& before, const ProviderCo
                 m_secrets.remove(config.keychainKey(), logFailure);
             }
         }
-        later<Result<ProviderConfig>>(std::move(done), fail(updated.error()));
+        later<Result<ProviderConfig>>(m_context.get(), std::move(done), fail(updated.error()));
         return;
     }
     if (before.keySource == KeySource::Keychain && config.keySource != KeySource::Keychain) {
@@ -213,21 +215,21 @@ void ProviderService::storeUpdate(const ProviderConfig& before, const ProviderCo
             }
         });
     }
-    later<Result<ProviderConfig>>(std::move(done), Result<ProviderConfig>(config));
+    later<Result<ProviderConfig>>(m_context.get(), std::move(done), Result<ProviderConfig>(config));
 }
 
 void ProviderService::remove(const Actor& actor, const QString& name, RemovalDone done) {
     if (auto allowed = requireAllowed(actor, QStringLiteral("provider.remove"), name, false); !allowed) {
-        later<Result<ProviderRemoval>>(std::move(done), fail(allowed.error()));
+        later<Result<ProviderRemoval>>(m_context.get(), std::move(done), fail(allowed.error()));
         return;
     }
     auto provider = find(actor, name);
     if (!provider) {
-        later<Result<ProviderRemoval>>(std::move(done), fail(provider.error()));
+        later<Result<ProviderRemoval>>(m_context.get(), std::move(done), fail(provider.error()));
         return;
     }
     if (auto removed = m_providers.remove(provider->id); !removed) {
-        later<Result<ProviderRemoval>>(std::move(done), fail(removed.error()));
+        later<Result<ProviderRemoval>>(m_context.get(), std::move(done), fail(removed.error()));
         return;
     }
     if (m_audit) {
@@ -239,7 +241,7 @@ void ProviderService::remove(const Actor& actor, const QString& name, RemovalDon
     }
     ProviderRemoval removal{*provider, std::nullopt};
     if (provider->keySource != KeySource::Keychain) {
-        later<Result<ProviderRemoval>>(std::move(done), Result<ProviderRemoval>(removal));
+        later<Result<ProviderRemoval>>(m_context.get(), std::move(done), Result<ProviderRemoval>(removal));
         return;
     }
     m_secrets.remove(provider->keychainKey(), [removal, done = std::move(done)](Status status) mutable {

@@ -4,7 +4,10 @@
 #include "common/Result.h"
 #include "providers/ProviderConfig.h"
 
+#include <QObject>
+
 #include <functional>
+#include <memory>
 #include <optional>
 #include <vector>
 
@@ -59,6 +62,8 @@ private:
     SecretStore& m_secrets;
     const FeatureFlags* m_flags = nullptr;
     const AuditLog* m_audit = nullptr;
+    // The answers the service posts to the event loop go with it when it is destroyed.
+    std::unique_ptr<QObject> m_context = std::make_unique<QObject>();
 };
 
 } // namespace Tessera::Core
