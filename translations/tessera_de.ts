@@ -324,6 +324,13 @@
     </message>
 </context>
 <context>
+    <name>Tessera::Ui::AccessGate</name>
+    <message>
+        <source>Switched off by your administrator (Tools ▸ Administration ▸ Feature flags).</source>
+        <translation>Von Ihrer Administration abgeschaltet (Werkzeuge ▸ Verwaltung ▸ Funktionsschalter).</translation>
+    </message>
+</context>
+<context>
     <name>Tessera::Ui::AccountMenu</name>
     <message>
         <source>&amp;Account</source>
@@ -344,6 +351,10 @@
     <message>
         <source>Sign &amp;Out</source>
         <translation>&amp;Abmelden</translation>
+    </message>
+    <message>
+        <source>My Sessions and API &amp;Tokens…</source>
+        <translation>Meine Sitzungen und API-&amp;Token…</translation>
     </message>
 </context>
 <context>
@@ -779,6 +790,45 @@ Es wird nur jetzt angezeigt.</translation>
         <source>Feature flags</source>
         <translation>Funktionsschalter</translation>
     </message>
+    <message>
+        <source>Roles</source>
+        <translation>Rollen</translation>
+    </message>
+</context>
+<context>
+    <name>Tessera::Ui::ApiTokenListModel</name>
+    <message>
+        <source>All of yours</source>
+        <translation>Alles, was Sie dürfen</translation>
+    </message>
+    <message>
+        <source>Never</source>
+        <translation>Nie</translation>
+    </message>
+    <message>
+        <source>Not yet</source>
+        <translation>Noch nicht</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>May</source>
+        <translation>Darf</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>Erstellt</translation>
+    </message>
+    <message>
+        <source>Expires</source>
+        <translation>Läuft ab</translation>
+    </message>
+    <message>
+        <source>Last used</source>
+        <translation>Zuletzt benutzt</translation>
+    </message>
 </context>
 <context>
     <name>Tessera::Ui::AttachmentStrip</name>
@@ -1061,6 +1111,14 @@ Es wird nur jetzt angezeigt.</translation>
     <message>
         <source>No provider</source>
         <translation>Kein Anbieter</translation>
+    </message>
+    <message>
+        <source>Your role does not include chatting: you can read conversations, not write in them.</source>
+        <translation>Ihre Rolle umfasst keinen Chat: Sie können Unterhaltungen lesen, aber nicht darin schreiben.</translation>
+    </message>
+    <message>
+        <source>Attachments are switched off by your administrator.</source>
+        <translation>Anhänge sind von Ihrer Administration abgeschaltet.</translation>
     </message>
 </context>
 <context>
@@ -1884,6 +1942,14 @@ Ein nativer Desktop-Arbeitsplatz für KI. API-Schlüssel liegen im Systemschlüs
         <source>A&amp;dministration…</source>
         <translation>&amp;Verwaltung …</translation>
     </message>
+    <message>
+        <source>Add Provider</source>
+        <translation>Anbieter hinzufügen</translation>
+    </message>
+    <message>
+        <source>Adding providers is up to your administrator. Ask them to add one, or to switch on “Members may add providers” for you.</source>
+        <translation>Anbieter fügt Ihre Administration hinzu. Bitten Sie sie, einen hinzuzufügen oder „Mitglieder dürfen Anbieter hinzufügen“ für Sie einzuschalten.</translation>
+    </message>
 </context>
 <context>
     <name>Tessera::Ui::MessageWidget</name>
@@ -2024,6 +2090,117 @@ Ein nativer Desktop-Arbeitsplatz für KI. API-Schlüssel liegen im Systemschlüs
     <message>
         <source>Use “%1” with %2</source>
         <translation>„%1“ mit %2 verwenden</translation>
+    </message>
+</context>
+<context>
+    <name>Tessera::Ui::MyAccountDialog</name>
+    <message>
+        <source>My Sessions and API Tokens</source>
+        <translation>Meine Sitzungen und API-Token</translation>
+    </message>
+    <message>
+        <source>&amp;Sessions</source>
+        <translation>&amp;Sitzungen</translation>
+    </message>
+    <message>
+        <source>&amp;API Tokens</source>
+        <translation>&amp;API-Token</translation>
+    </message>
+    <message>
+        <source>Signed in as &lt;b&gt;%1&lt;/b&gt;. End a session you do not recognise; make an API token for scripts that use &lt;code&gt;tessera-cli&lt;/code&gt; (TESSERA_TOKEN).</source>
+        <translation>Angemeldet als &lt;b&gt;%1&lt;/b&gt;. Beenden Sie jede Sitzung, die Sie nicht kennen; erstellen Sie ein API-Token für Skripte, die &lt;code&gt;tessera-cli&lt;/code&gt; benutzen (TESSERA_TOKEN).</translation>
+    </message>
+    <message>
+        <source>Your API tokens</source>
+        <translation>Ihre API-Token</translation>
+    </message>
+    <message>
+        <source>&amp;Create Token…</source>
+        <translation>Token &amp;erstellen…</translation>
+    </message>
+    <message>
+        <source>&amp;Revoke</source>
+        <translation>&amp;Widerrufen</translation>
+    </message>
+    <message>
+        <source>An API token cannot make API tokens.</source>
+        <translation>Ein API-Token kann keine API-Token erstellen.</translation>
+    </message>
+    <message>
+        <source>API Tokens</source>
+        <translation>API-Token</translation>
+    </message>
+    <message>
+        <source>Create API Token</source>
+        <translation>API-Token erstellen</translation>
+    </message>
+    <message>
+        <source>API Token %1</source>
+        <translation>API-Token %1</translation>
+    </message>
+    <message>
+        <source>Copy the token now: it is shown only this once, and Tessera keeps only a fingerprint of it. Put it in TESSERA_TOKEN for tessera-cli; keep it like a password.</source>
+        <translation>Kopieren Sie das Token jetzt: Es wird nur dieses eine Mal gezeigt, Tessera behält nur einen Fingerabdruck davon. Setzen Sie es für tessera-cli in TESSERA_TOKEN; hüten Sie es wie ein Passwort.</translation>
+    </message>
+    <message>
+        <source>The new API token</source>
+        <translation>Das neue API-Token</translation>
+    </message>
+    <message>
+        <source>&amp;Copy</source>
+        <translation>&amp;Kopieren</translation>
+    </message>
+    <message>
+        <source>Copied</source>
+        <translation>Kopiert</translation>
+    </message>
+    <message>
+        <source>Revoke API Token</source>
+        <translation>API-Token widerrufen</translation>
+    </message>
+    <message>
+        <source>Revoke the token %1? Scripts that use it stop working at once.</source>
+        <translation>Das Token %1 widerrufen? Skripte, die es benutzen, funktionieren sofort nicht mehr.</translation>
+    </message>
+    <message>
+        <source>Revoke</source>
+        <translation>Widerrufen</translation>
+    </message>
+    <message>
+        <source>What the token is for, e.g. nightly-export</source>
+        <translation>Wofür das Token ist, z. B. export-nachts</translation>
+    </message>
+    <message>
+        <source>Never</source>
+        <translation>Nie</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation> Tage</translation>
+    </message>
+    <message>
+        <source>Everything I may do</source>
+        <translation>Alles, was ich darf</translation>
+    </message>
+    <message>
+        <source>Only:</source>
+        <translation>Nur:</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Name:</translation>
+    </message>
+    <message>
+        <source>&amp;Expires after:</source>
+        <translation>&amp;Läuft ab nach:</translation>
+    </message>
+    <message>
+        <source>Create Token</source>
+        <translation>Token erstellen</translation>
+    </message>
+    <message>
+        <source>The token may do:</source>
+        <translation>Das Token darf:</translation>
     </message>
 </context>
 <context>
@@ -2372,6 +2549,217 @@ Ein nativer Desktop-Arbeitsplatz für KI. API-Schlüssel liegen im Systemschlüs
     </message>
 </context>
 <context>
+    <name>Tessera::Ui::RoleMatrixModel</name>
+    <message>
+        <source>Chat</source>
+        <translation>Chatten</translation>
+    </message>
+    <message>
+        <source>Use providers</source>
+        <translation>Anbieter benutzen</translation>
+    </message>
+    <message>
+        <source>Manage providers and keys</source>
+        <translation>Anbieter und Schlüssel verwalten</translation>
+    </message>
+    <message>
+        <source>Manage users</source>
+        <translation>Benutzer verwalten</translation>
+    </message>
+    <message>
+        <source>Manage roles</source>
+        <translation>Rollen verwalten</translation>
+    </message>
+    <message>
+        <source>Manage budgets and limits</source>
+        <translation>Budgets und Grenzen verwalten</translation>
+    </message>
+    <message>
+        <source>See everyone&apos;s usage</source>
+        <translation>Nutzung aller sehen</translation>
+    </message>
+    <message>
+        <source>Read the audit log</source>
+        <translation>Prüfprotokoll lesen</translation>
+    </message>
+    <message>
+        <source>Change feature flags</source>
+        <translation>Funktionsschalter ändern</translation>
+    </message>
+    <message>
+        <source>Share prompts</source>
+        <translation>Prompts teilen</translation>
+    </message>
+    <message>
+        <source>Run prompt experiments</source>
+        <translation>Prompt-Experimente durchführen</translation>
+    </message>
+    <message>
+        <source>Export conversations</source>
+        <translation>Unterhaltungen exportieren</translation>
+    </message>
+    <message>
+        <source>Import conversations</source>
+        <translation>Unterhaltungen importieren</translation>
+    </message>
+    <message>
+        <source>%1: %2 (granted)</source>
+        <translation>%1: %2 (erlaubt)</translation>
+    </message>
+    <message>
+        <source>%1: %2 (not granted)</source>
+        <translation>%1: %2 (nicht erlaubt)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: built in, cannot be changed; %n people have it</source>
+        <translation>
+            <numerusform>%1: eingebaut, nicht änderbar; %n Person hat sie</numerusform>
+            <numerusform>%1: eingebaut, nicht änderbar; %n Personen haben sie</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: custom role; %n people have it</source>
+        <translation>
+            <numerusform>%1: eigene Rolle; %n Person hat sie</numerusform>
+            <numerusform>%1: eigene Rolle; %n Personen haben sie</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Tessera::Ui::RolesPage</name>
+    <message>
+        <source>Sa&amp;ve Allowlist</source>
+        <translation>&amp;Speichern</translation>
+    </message>
+    <message>
+        <source>&amp;Add Role…</source>
+        <translation>Rolle &amp;hinzufügen…</translation>
+    </message>
+    <message>
+        <source>Re&amp;name…</source>
+        <translation>&amp;Umbenennen…</translation>
+    </message>
+    <message>
+        <source>Re&amp;move</source>
+        <translation>&amp;Entfernen</translation>
+    </message>
+    <message>
+        <source>Roles and their permissions</source>
+        <translation>Rollen und ihre Berechtigungen</translation>
+    </message>
+    <message>
+        <source>Change Role</source>
+        <translation>Rolle ändern</translation>
+    </message>
+    <message>
+        <source>Every provider and model (or e.g. openai, anthropic/claude-sonnet-4)</source>
+        <translation>Alle Anbieter und Modelle (oder z. B. openai, anthropic/claude-sonnet-4)</translation>
+    </message>
+    <message>
+        <source>Providers and models the role allows</source>
+        <translation>Anbieter und Modelle, die die Rolle erlaubt</translation>
+    </message>
+    <message>
+        <source>&amp;Providers and models:</source>
+        <translation>&amp;Anbieter und Modelle:</translation>
+    </message>
+    <message>
+        <source>Selected role</source>
+        <translation>Ausgewählte Rolle</translation>
+    </message>
+    <message>
+        <source>Effective permissions</source>
+        <translation>Wirksame Berechtigungen</translation>
+    </message>
+    <message>
+        <source>User whose permissions to show</source>
+        <translation>Benutzer, dessen Berechtigungen gezeigt werden</translation>
+    </message>
+    <message>
+        <source>&amp;User:</source>
+        <translation>&amp;Benutzer:</translation>
+    </message>
+    <message>
+        <source>Roles</source>
+        <translation>Rollen</translation>
+    </message>
+    <message>
+        <source>Choose a role in the table.</source>
+        <translation>Wählen Sie eine Rolle in der Tabelle.</translation>
+    </message>
+    <message>
+        <source>Built-in role: it cannot be changed. Add a custom role to grant another set of permissions.</source>
+        <translation>Eingebaute Rolle: nicht änderbar. Fügen Sie eine eigene Rolle hinzu, um andere Berechtigungen zu vergeben.</translation>
+    </message>
+    <message>
+        <source>Custom role: check or clear a permission to change it at once. People who have it get the change when they next sign in.</source>
+        <translation>Eigene Rolle: Haken setzen oder entfernen ändert sie sofort. Wer sie hat, bekommt die Änderung bei der nächsten Anmeldung.</translation>
+    </message>
+    <message numerus="yes">
+        <source>&lt;b&gt;%1&lt;/b&gt; · %n people have it</source>
+        <translation>
+            <numerusform>&lt;b&gt;%1&lt;/b&gt; · %n Person hat sie</numerusform>
+            <numerusform>&lt;b&gt;%1&lt;/b&gt; · %n Personen haben sie</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Give the people who have this role another role first.</source>
+        <translation>Geben Sie den Personen mit dieser Rolle zuerst eine andere Rolle.</translation>
+    </message>
+    <message>
+        <source>Add Role</source>
+        <translation>Rolle hinzufügen</translation>
+    </message>
+    <message>
+        <source>Rename Role</source>
+        <translation>Rolle umbenennen</translation>
+    </message>
+    <message>
+        <source>Remove Role</source>
+        <translation>Rolle entfernen</translation>
+    </message>
+    <message>
+        <source>Remove the role %1? Its feature flag settings go with it.</source>
+        <translation>Die Rolle %1 entfernen? Ihre Funktionsschalter-Einstellungen gehen mit.</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Entfernen</translation>
+    </message>
+    <message>
+        <source>Save Allowlist</source>
+        <translation>Freigabeliste speichern</translation>
+    </message>
+    <message>
+        <source>every provider and model</source>
+        <translation>alle Anbieter und Modelle</translation>
+    </message>
+    <message>
+        <source>%1 has the role %2, which grants: %3. Providers: %4.</source>
+        <translation>%1 hat die Rolle %2, sie erlaubt: %3. Anbieter: %4.</translation>
+    </message>
+    <message>
+        <source>nothing</source>
+        <translation>nichts</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Name:</translation>
+    </message>
+    <message>
+        <source>&amp;Start from:</source>
+        <translation>&amp;Ausgehend von:</translation>
+    </message>
+    <message>
+        <source>The new role starts with the permissions and providers of the role you start from; change them in the table.</source>
+        <translation>Die neue Rolle beginnt mit den Berechtigungen und Anbietern der gewählten Rolle; ändern Sie sie in der Tabelle.</translation>
+    </message>
+    <message>
+        <source>New name of %1:</source>
+        <translation>Neuer Name von %1:</translation>
+    </message>
+</context>
+<context>
     <name>Tessera::Ui::SearchDialog</name>
     <message>
         <source>Search Conversations</source>
@@ -2495,6 +2883,10 @@ Ein nativer Desktop-Arbeitsplatz für KI. API-Schlüssel liegen im Systemschlüs
     <message>
         <source>End</source>
         <translation>Beenden</translation>
+    </message>
+    <message>
+        <source>Your sessions</source>
+        <translation>Ihre Sitzungen</translation>
     </message>
 </context>
 <context>

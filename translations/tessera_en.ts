@@ -150,6 +150,33 @@
     </message>
 </context>
 <context>
+    <name>Tessera::Ui::RoleMatrixModel</name>
+    <message numerus="yes">
+        <source>%1: built in, cannot be changed; %n people have it</source>
+        <translation>
+            <numerusform>%1: built in, cannot be changed; %n person has it</numerusform>
+            <numerusform>%1: built in, cannot be changed; %n people have it</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: custom role; %n people have it</source>
+        <translation>
+            <numerusform>%1: custom role; %n person has it</numerusform>
+            <numerusform>%1: custom role; %n people have it</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Tessera::Ui::RolesPage</name>
+    <message numerus="yes">
+        <source>&lt;b&gt;%1&lt;/b&gt; · %n people have it</source>
+        <translation>
+            <numerusform>&lt;b&gt;%1&lt;/b&gt; · %n person has it</numerusform>
+            <numerusform>&lt;b&gt;%1&lt;/b&gt; · %n people have it</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Tessera::Ui::SearchDialog</name>
     <message numerus="yes">
         <source>The newest %n matches; scroll for more.</source>

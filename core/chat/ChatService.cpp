@@ -170,8 +170,7 @@ Result<TurnStart> ChatService::regenerate(const Actor& actor, qint64 assistantMe
 }
 
 Status ChatService::requireAllowedModel(const Actor& actor, const ProviderConfig& provider, const QString& model) {
-    if (actor.allowedProviders.isEmpty() || actor.allowedProviders.contains(provider.name, Qt::CaseInsensitive) ||
-        actor.allowedProviders.contains(provider.name + QLatin1Char('/') + model, Qt::CaseInsensitive)) {
+    if (actor.allowsModel(provider.name, model)) {
         return {};
     }
     return fail(ErrorCode::AuthForbidden,

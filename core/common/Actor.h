@@ -43,6 +43,40 @@ struct Actor {
 
     bool may(Permission permission) const { return permissions.has(permission); }
 
+    // The role's allowlist. A provider is allowed when the list is empty, names it, or names one of its models.
+    bool allowsProvider(const QString& provider) const {
+        if (allowedProviders.isEmpty()) {
+            return true;
+        }
+        const QString prefix = provider + QLatin1Char('/');
+        for (const QString& entry : allowedProviders) {
+            if (entry.compare(provider, Qt::CaseInsensitive) == 0 || entry.startsWith(prefix, Qt::CaseInsensitive)) {
+                return true;
+            }
+        }
+        return false;
+    }
+    // Whether the allowlist lets the actor use this model of the provider.
+    bool allowsModel(const QString& provider, const QString& model) const {
+        return allowedProviders.isEmpty() || allowedProviders.contains(provider, Qt::CaseInsensitive) ||
+               allowedProviders.contains(provider + QLatin1Char('/') + model, Qt::CaseInsensitive);
+    }
+    // The models the allowlist names for the provider; empty when it allows all of them (or, see allowsProvider,
+    // none).
+    QStringList allowedModelsOf(const QString& provider) const {
+        if (allowedProviders.isEmpty() || allowedProviders.contains(provider, Qt::CaseInsensitive)) {
+            return {};
+        }
+        const QString prefix = provider + QLatin1Char('/');
+        QStringList models;
+        for (const QString& entry : allowedProviders) {
+            if (entry.startsWith(prefix, Qt::CaseInsensitive)) {
+                models << entry.mid(prefix.size());
+            }
+        }
+        return models;
+    }
+
     bool operator==(const Actor&) const = default;
 };
 

@@ -111,6 +111,25 @@ TEST(RolesTest, TheAllowlistKeepsARoleToItsProvidersAndModels) {
         << "an Auditor does not chat";
 }
 
+TEST(RolesTest, TheAllowlistNamesWholeProvidersOrSingleModels) {
+    Actor everyone = Actor::withRole(3, QStringLiteral("ada"), BuiltInRole::Member, ClientKind::Test);
+    EXPECT_TRUE(everyone.allowsProvider(QStringLiteral("any")));
+    EXPECT_TRUE(everyone.allowedModelsOf(QStringLiteral("any")).isEmpty()) << "an empty list allows everything";
+    Actor limited = everyone;
+    limited.allowedProviders = {QStringLiteral("Local"), QStringLiteral("openai/gpt-4o-mini"),
+                                QStringLiteral("openai/o3"), QStringLiteral("openai-compatible/x")};
+    EXPECT_TRUE(limited.allowsProvider(QStringLiteral("local")));
+    EXPECT_TRUE(limited.allowsModel(QStringLiteral("local"), QStringLiteral("whatever")));
+    EXPECT_TRUE(limited.allowedModelsOf(QStringLiteral("local")).isEmpty()) << "all of local's models";
+    EXPECT_TRUE(limited.allowsProvider(QStringLiteral("openai")));
+    EXPECT_EQ(limited.allowedModelsOf(QStringLiteral("openai")),
+              (QStringList{QStringLiteral("gpt-4o-mini"), QStringLiteral("o3")}));
+    EXPECT_TRUE(limited.allowsModel(QStringLiteral("OpenAI"), QStringLiteral("o3")));
+    EXPECT_FALSE(limited.allowsModel(QStringLiteral("openai"), QStringLiteral("gpt-4o")));
+    EXPECT_FALSE(limited.allowsProvider(QStringLiteral("anthropic")));
+    EXPECT_FALSE(limited.allowsProvider(QStringLiteral("openai-")));
+}
+
 TEST(FlagsTest, AUserBeatsTheRoleWhichBeatsTheStoreWhichBeatsTheBuiltInDefault) {
     Fixture f;
     const Actor other = Actor::withRole(3, QStringLiteral("bob"), BuiltInRole::Member, ClientKind::Test);

@@ -14,7 +14,12 @@
 #include "admin/SessionsPage.h"
 #include "admin/UserListModel.h"
 #include "audit/AuditLog.h"
+#include "chat/AttachmentStrip.h"
+#include "chat/ChatPanel.h"
+#include "chat/Composer.h"
+#include "mainwindow/AccessGate.h"
 #include "storage/Database.h"
+#include "widgets/ErrorBanner.h"
 
 #include "UiFixture.h"
 #include "support/TestHelpers.h"
@@ -33,7 +38,9 @@
 #include <QSqlQuery>
 #include <QTableView>
 #include <QTableWidget>
+#include <QTemporaryFile>
 #include <QTest>
+#include <QToolButton>
 
 using namespace Tessera;
 using Tessera::Testing::child;
@@ -564,4 +571,78 @@ TEST_F(AccountsUiTest, AMemberSeesAndEndsTheirOwnSessionsAndMakesAnApiTokenShown
                 << "opening the window and My Account asks for nothing ada may not have";
         }
     }
+}
+
+TEST_F(AccountsUiTest, TheWindowHidesWhatTheRoleCannotDoAndGreysWhatAFlagSwitchedOff) {
+    addLoopbackProvider(QStringLiteral("local"));
+    addLoopbackProvider(QStringLiteral("other"));
+    const Core::Actor boss = enable();
+    ASSERT_TRUE(services->accounts().addUser(boss, QStringLiteral("ada"), {}, QStringLiteral("Member"),
+                                             QStringLiteral("violet lantern under snow")));
+    const Core::Actor ada = *services->accounts().actorFor(
+        services->accounts().user(boss, QStringLiteral("ada"))->account.id, Core::ClientKind::Gui);
+    Ui::MainWindow window(*services, dialogs, ada);
+    const auto action = [&window](const char* name) {
+        return window.findChild<QAction*>(QString::fromLatin1(name));
+    };
+    ASSERT_NE(action("manageProviders"), nullptr);
+    EXPECT_FALSE(action("manageProviders")->isVisible()) << "providers.manage is an Administrator's";
+    EXPECT_TRUE(action("addProvider")->isVisible());
+    EXPECT_FALSE(action("addProvider")->isEnabled()) << "members add providers only when the flag says so";
+    EXPECT_EQ(window.openAddProvider(), nullptr);
+    EXPECT_TRUE(action("exportConversation")->isVisible());
+    EXPECT_TRUE(action("exportConversation")->isEnabled());
+    EXPECT_TRUE(window.chatPanel()->mayAttach());
+
+    // An administrator switches export and attachments off: the window follows without a restart.
+    ASSERT_TRUE(services->flags().set(boss, Core::Feature::Export, Core::FlagScope::Default, 0, false));
+    ASSERT_TRUE(services->flags().set(boss, Core::Feature::Attachments, Core::FlagScope::Default, 0, false));
+    ASSERT_TRUE(services->flags().set(boss, Core::Feature::MembersAddProviders, Core::FlagScope::Default, 0, true));
+    window.accessGate()->refresh();
+    EXPECT_TRUE(action("exportConversation")->isVisible()) << "greyed, not hidden: it is the flag, not the role";
+    EXPECT_FALSE(action("exportConversation")->isEnabled());
+    EXPECT_TRUE(action("exportConversation")->toolTip().contains(QStringLiteral("Switched off")));
+    EXPECT_FALSE(action("attachFiles")->isEnabled());
+    EXPECT_TRUE(action("addProvider")->isEnabled());
+    Ui::ChatPanel* panel = window.chatPanel();
+    EXPECT_FALSE(panel->mayAttach());
+    EXPECT_FALSE(child<QToolButton>(panel, "attachButton")->isEnabled());
+    QTemporaryFile notes(dir.path() + QStringLiteral("/XXXXXX.txt"));
+    ASSERT_TRUE(notes.open());
+    notes.write("some notes\n");
+    notes.close();
+    panel->attachFiles({notes.fileName()});
+    EXPECT_TRUE(panel->attachments()->files().empty()) << "a dropped file is refused";
+    EXPECT_FALSE(panel->errorBanner()->text().isEmpty());
+    ASSERT_TRUE(services->flags().unset(boss, Core::Feature::Attachments, Core::FlagScope::Default, 0));
+    window.accessGate()->refresh();
+    EXPECT_TRUE(panel->mayAttach()) << "and back on";
+    EXPECT_TRUE(child<QToolButton>(panel, "attachButton")->isEnabled());
+
+    // The allowlist: only the providers and models the role allows are offered.
+    ASSERT_TRUE(services->roles().add(boss, QStringLiteral("Local only"),
+                                      {Core::Permission::Chat, Core::Permission::ProvidersUse},
+                                      {QStringLiteral("local/gpt-small"), QStringLiteral("local/gpt-test")}));
+    ASSERT_TRUE(services->accounts().updateUser(boss, QStringLiteral("ada"),
+                                                Core::UserChanges{QStringLiteral("Local only"), {}, {}}));
+    const Core::Actor limited = *services->accounts().actorFor(ada.userId, Core::ClientKind::Gui);
+    Ui::MainWindow limitedWindow(*services, dialogs, limited);
+    EXPECT_EQ(limitedWindow.chatPanel()->offeredProviders(), QStringList{QStringLiteral("local")});
+    EXPECT_EQ(limitedWindow.chatPanel()->offeredModels(),
+              (QStringList{QStringLiteral("gpt-small"), QStringLiteral("gpt-test")}));
+    EXPECT_FALSE(limitedWindow.findChild<QAction*>(QStringLiteral("exportConversation"))->isVisible())
+        << "the role has no data.export";
+
+    // An Auditor reads but does not write.
+    const Core::Actor auditor = *services->accounts().actorFor(
+        services->accounts()
+            .addUser(boss, QStringLiteral("lee"), {}, QStringLiteral("Auditor"), QStringLiteral("amber kettle on ice"))
+            ->user.account.id,
+        Core::ClientKind::Gui);
+    Ui::MainWindow auditorWindow(*services, dialogs, auditor);
+    EXPECT_FALSE(auditorWindow.chatPanel()->mayChat());
+    EXPECT_TRUE(auditorWindow.chatPanel()->composer()->isReadOnly());
+    EXPECT_FALSE(child<QPushButton>(auditorWindow.chatPanel(), "sendButton")->isEnabled());
+    EXPECT_FALSE(auditorWindow.findChild<QAction*>(QStringLiteral("attachFiles"))->isVisible());
+    EXPECT_FALSE(auditorWindow.findChild<QAction*>(QStringLiteral("importConversations"))->isVisible());
 }

@@ -145,7 +145,9 @@ void ChatPanel::reloadProviders() {
     m_provider->clear();
     if (auto providers = m_services.providers().list(m_actor)) {
         for (const auto& provider : *providers) {
-            m_provider->addItem(provider.name, provider.id);
+            if (m_actor.allowsProvider(provider.name)) { // core refuses the others; the list never offers them
+                m_provider->addItem(provider.name, provider.id);
+            }
         }
     }
     const int index = m_provider->findText(current);
@@ -173,11 +175,17 @@ void ChatPanel::handleProviderChanged() {
         return;
     }
     QStringList models = m_modelCache.value(name);
-    if (!provider->defaultModel.isEmpty() && !models.contains(provider->defaultModel)) {
+    const bool defaultAllowed = m_actor.allowsModel(name, provider->defaultModel);
+    if (!provider->defaultModel.isEmpty() && defaultAllowed && !models.contains(provider->defaultModel)) {
         models.prepend(provider->defaultModel);
     }
+    models = allowedModels(name, models);
     m_model->addItems(models);
-    m_model->setCurrentText(provider->defaultModel.isEmpty() ? previous : provider->defaultModel);
+    if (!defaultAllowed) {
+        m_model->setCurrentText(models.value(0));
+    } else {
+        m_model->setCurrentText(provider->defaultModel.isEmpty() ? previous : provider->defaultModel);
+    }
     if (m_modelCache.contains(name)) {
         return;
     }
@@ -189,8 +197,8 @@ void ChatPanel::handleProviderChanged() {
                                        if (!self || !listing.models) {
                                            return;
                                        }
-                                       const QStringList& listed = *listing.models;
-                                       self->m_modelCache.insert(name, listed);
+                                       self->m_modelCache.insert(name, *listing.models);
+                                       const QStringList listed = self->allowedModels(name, *listing.models);
                                        if (self->m_provider->currentText() != name) {
                                            return;
                                        }
@@ -277,7 +285,35 @@ void ChatPanel::showConversation(std::optional<qint64> conversationId) {
     updateButtons();
 }
 
+QStringList ChatPanel::offeredProviders() const {
+    QStringList names;
+    for (int i = 0; i < m_provider->count(); ++i) {
+        names << m_provider->itemText(i);
+    }
+    return names;
+}
+
+QStringList ChatPanel::offeredModels() const {
+    QStringList names;
+    for (int i = 0; i < m_model->count(); ++i) {
+        names << m_model->itemText(i);
+    }
+    return names;
+}
+
+Core::Error ChatPanel::refusal() const {
+    Core::Error error;
+    error.code = m_mayChat ? Core::ErrorCode::FeatureDisabled : Core::ErrorCode::AuthForbidden;
+    error.detail =
+        m_mayChat ? QStringLiteral("attachments are switched off") : QStringLiteral("the role does not include chat");
+    return error;
+}
+
 void ChatPanel::handleSend() {
+    if (!m_mayChat) {
+        m_banner->showError(refusal());
+        return;
+    }
     // Core appends the files to what was typed; a message of files alone is allowed.
     const QString prompt = m_composer->toPlainText();
     if ((prompt.trimmed().isEmpty() && m_attachments->files().empty()) || m_answeringMessageId) {
@@ -539,8 +575,32 @@ bool ChatPanel::addAttachment(const Core::Result<Core::ImageAttachment>& image) 
     return true;
 }
 
+void ChatPanel::setAccess(bool mayChat, bool mayAttach) {
+    if (mayChat == m_mayChat && mayAttach == m_mayAttach && m_accessShown) {
+        return;
+    }
+    m_accessShown = true;
+    m_mayChat = mayChat;
+    m_mayAttach = mayAttach;
+    m_composer->setReadOnly(!mayChat);
+    m_composer->setPlaceholderText(mayChat ? Composer::defaultPlaceholder()
+                                           : tr("Your role does not include chatting: you can read conversations, "
+                                                "not write in them."));
+    m_card->sendButton()->setEnabled(mayChat);
+    QToolButton* attach = m_card->attachButton();
+    attach->setEnabled(mayChat && mayAttach);
+    if (m_attachTip.isEmpty()) {
+        m_attachTip = attach->toolTip();
+    }
+    attach->setToolTip(mayAttach ? m_attachTip : tr("Attachments are switched off by your administrator."));
+}
+
 void ChatPanel::attachFiles(const QStringList& paths) {
     m_banner->hide();
+    if (!m_mayAttach || !m_mayChat) {
+        m_banner->showError(refusal());
+        return;
+    }
     for (const QString& path : paths) {
         // Images by their content; anything else must be text.
         QFile file(path);
@@ -563,6 +623,10 @@ void ChatPanel::attachFiles(const QStringList& paths) {
 
 void ChatPanel::attachPicture(const QImage& picture) {
     m_banner->hide();
+    if (!m_mayAttach || !m_mayChat) {
+        m_banner->showError(refusal());
+        return;
+    }
     addAttachment(imageFromPicture(picture));
     focusComposer();
 }
@@ -706,14 +770,20 @@ void ChatPanel::fillModelPicker() {
             !models.contains(m_model->currentText().trimmed())) {
             models.prepend(m_model->currentText().trimmed());
         }
-        providers.append({name, models});
+        providers.append({name, allowedModels(name, models)});
     }
     modelPicker()->setModels(providers, m_provider->currentText(), m_model->currentText().trimmed());
+}
+
+QStringList ChatPanel::allowedModels(const QString& provider, const QStringList& models) const {
+    const QStringList only = m_actor.allowedModelsOf(provider);
+    return only.isEmpty() ? models : only;
 }
 
 void ChatPanel::updateButtons() {
     const bool answering = m_answeringMessageId.has_value();
     m_card->setAnswering(answering);
+    m_card->sendButton()->setEnabled(!answering && m_mayChat);
     m_view->setActionsEnabled(!answering);
 }
 

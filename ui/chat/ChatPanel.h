@@ -56,6 +56,15 @@ public:
     // Attaches images to the next message (files are checked and, when too large, scaled down); problems are
     // shown in the error banner and the rest are attached.
     void attachFiles(const QStringList& paths);
+    // What the signed-in person may do here (their role's chat permission, the attachments flag). Without chat the
+    // conversations stay readable and the message box says why it is closed; without attachments the attach button
+    // is greyed and dropped or pasted files are refused with the reason. Core refuses both on its own as well.
+    void setAccess(bool mayChat, bool mayAttach);
+    bool mayChat() const { return m_mayChat; }
+    bool mayAttach() const { return m_mayAttach; }
+    // The providers, and the current provider's models, offered to choose from (the role's allowlist applied).
+    QStringList offeredProviders() const;
+    QStringList offeredModels() const;
     void attachPicture(const QImage& picture);
     AttachmentStrip* attachments() const { return m_attachments; }
 
@@ -109,6 +118,11 @@ private:
     void applyConversationSettings(const ConversationSettings& settings);
     void showFallback();
     bool addAttachment(const Core::Result<Core::ImageAttachment>& image);
+    // The models of the provider the actor's role allows out of those listed (the role's own list when it names
+    // single models).
+    QStringList allowedModels(const QString& provider, const QStringList& models) const;
+    // Why chatting or attaching is refused here (see setAccess).
+    Core::Error refusal() const;
     void copyMessage(qint64 messageId);
     // Refuses (with a message) while the shown conversation is being answered.
     bool canChangeConversation();
@@ -116,6 +130,10 @@ private:
 
     Core::CoreServices& m_services;
     const Core::Actor m_actor;
+    bool m_mayChat = true;
+    bool m_mayAttach = true;
+    bool m_accessShown = false;
+    QString m_attachTip; // the attach button's own tooltip, for when attachments come back
     std::optional<qint64> m_conversationId;
     std::optional<qint64> m_answeringMessageId; // in the shown conversation
     QHash<QString, QStringList> m_modelCache;   // provider name -> models listed this session

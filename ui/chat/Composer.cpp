@@ -11,7 +11,7 @@ Composer::Composer(QWidget* parent)
     : QPlainTextEdit(parent) {
     setObjectName(QStringLiteral("composer"));
     setAccessibleName(tr("Message"));
-    setPlaceholderText(tr("Write a message… (Ctrl+Enter sends, Esc stops)"));
+    setPlaceholderText(defaultPlaceholder());
     setTabChangesFocus(true);
     setMinimumHeight(60);
     setAcceptDrops(true);
@@ -63,6 +63,10 @@ void Composer::keyPressEvent(QKeyEvent* event) {
         return;
     }
     QPlainTextEdit::keyPressEvent(event);
+}
+
+QString Composer::defaultPlaceholder() {
+    return tr("Write a message… (Ctrl+Enter sends, Esc stops)");
 }
 
 } // namespace Tessera::Ui

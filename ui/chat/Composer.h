@@ -12,6 +12,8 @@ class Composer final : public QPlainTextEdit {
 
 public:
     explicit Composer(QWidget* parent = nullptr);
+    // "Write a message…": what the empty box says while the person may chat.
+    static QString defaultPlaceholder();
 
 Q_SIGNALS:
     void sendRequested();

@@ -16,6 +16,7 @@
 #include "chat/ConversationService.h"
 #include "chat/TitleService.h"
 #include "health/ProviderHealthDialog.h"
+#include "mainwindow/AccessGate.h"
 #include "models/ConversationListModel.h"
 #include "observability/HealthMonitor.h"
 #include "providers/ProviderService.h"
@@ -64,6 +65,7 @@ MainWindow::MainWindow(Core::CoreServices& services, Dialogs& dialogs, Core::Act
     , m_services(services)
     , m_dialogs(dialogs)
     , m_actor(std::move(actor))
+    , m_gate(new AccessGate(services, m_actor, this))
     , m_model(new ConversationListModel(services.conversations(), m_actor, this))
     , m_sidebar(new ConversationSidebar(m_model, this))
     , m_list(m_sidebar->list())
@@ -123,6 +125,12 @@ MainWindow::MainWindow(Core::CoreServices& services, Dialogs& dialogs, Core::Act
     }
     showHealthSummary();
 
+    // The chat panel offers chatting and attaching only to whom core lets do them.
+    const auto applyAccess = [this] {
+        m_chat->setAccess(m_actor.may(Core::Permission::Chat), m_gate->featureOn(Core::Feature::Attachments));
+    };
+    applyAccess();
+    connect(m_gate, &AccessGate::refreshed, this, applyAccess);
     connect(m_chat, &ChatPanel::conversationsChanged, this, &MainWindow::handleConversationsChanged);
     connect(m_chat, &ChatPanel::attachRequested, this, &MainWindow::attachImages);
     connect(&services.titles(), &Core::TitleService::titleChanged, this,
@@ -210,17 +218,32 @@ void MainWindow::buildMenus() {
     m_list->addActions({listRename, listPin, listArchive, listTags, listDelete});
     file->addSeparator();
     QAction* exportOne = file->addAction(tr("&Export Conversation…"), this, &MainWindow::exportCurrentConversation);
+    exportOne->setObjectName(QStringLiteral("exportConversation"));
     exportOne->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_S));
-    file->addAction(tr("Export &All Conversations…"), this, &MainWindow::exportAllConversations);
+    QAction* exportAll = file->addAction(tr("Export &All Conversations…"), this, &MainWindow::exportAllConversations);
+    exportAll->setObjectName(QStringLiteral("exportAll"));
     QAction* importAction = file->addAction(tr("&Import Conversations…"), this, &MainWindow::importConversations);
+    importAction->setObjectName(QStringLiteral("importConversations"));
     importAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O));
+    m_gate->guard(exportOne, Core::Permission::DataExport, Core::Feature::Export);
+    m_gate->guard(exportAll, Core::Permission::DataExport, Core::Feature::Export);
+    m_gate->guard(importAction, Core::Permission::DataImport, Core::Feature::Import);
     file->addSeparator();
     QAction* quit = file->addAction(tr("&Quit"), qApp, &QApplication::closeAllWindows);
     quit->setShortcut(QKeySequence::Quit);
 
     QMenu* providers = menuBar()->addMenu(tr("&Providers"));
-    providers->addAction(tr("&Add Provider…"), this, [this] { openAddProvider(); });
-    providers->addAction(tr("&Manage Providers…"), this, &MainWindow::openProviders);
+    QAction* addProvider = providers->addAction(tr("&Add Provider…"), this, [this] { openAddProvider(); });
+    addProvider->setObjectName(QStringLiteral("addProvider"));
+    m_gate->guard(
+        addProvider,
+        [this] {
+            return m_actor.may(Core::Permission::ProvidersManage) || m_actor.may(Core::Permission::ProvidersUse);
+        },
+        [this] { return m_gate->mayAddProviders(); }, switchedOffText());
+    QAction* manageProviders = providers->addAction(tr("&Manage Providers…"), this, &MainWindow::openProviders);
+    manageProviders->setObjectName(QStringLiteral("manageProviders"));
+    m_gate->guard(manageProviders, Core::Permission::ProvidersManage);
     QAction* health = providers->addAction(tr("Provider &Health…"), this, &MainWindow::openProviderHealth);
     health->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_H));
 
@@ -258,6 +281,8 @@ void MainWindow::buildMenus() {
     regenerate->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_R));
     QAction* edit = message->addAction(tr("&Edit Last Question"), m_chat, &ChatPanel::editLast);
     edit->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
+    m_gate->guard(regenerate, Core::Permission::Chat);
+    m_gate->guard(edit, Core::Permission::Chat);
     QAction* copyCode = message->addAction(tr("&Copy Last Code Block"), this, [this] {
         statusBar()->showMessage(m_chat->copyLastCodeBlock() ? tr("The code block was copied.")
                                                              : tr("This conversation has no code block."),
@@ -269,7 +294,9 @@ void MainWindow::buildMenus() {
     QAction* focus = tools->addAction(tr("&Focus Message Box"), m_chat, &ChatPanel::focusComposer);
     focus->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_L));
     QAction* attach = tools->addAction(tr("&Attach Files…"), this, &MainWindow::attachImages);
+    attach->setObjectName(QStringLiteral("attachFiles"));
     attach->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_A));
+    m_gate->guard(attach, Core::Permission::Chat, Core::Feature::Attachments);
     if (AdministrationWindow::mayOpen(m_actor)) {
         QAction* administration = tools->addAction(tr("A&dministration…"), this, &MainWindow::openAdministration);
         administration->setObjectName(QStringLiteral("openAdministration"));
@@ -282,6 +309,11 @@ void MainWindow::buildMenus() {
         menuBar()->addMenu(account->menu());
         connect(account, &AccountMenu::signOutRequested, this, &MainWindow::signOutRequested);
         connect(account, &AccountMenu::switchUserRequested, this, &MainWindow::switchUserRequested);
+    }
+
+    // A flag switched elsewhere shows when a menu opens.
+    for (QMenu* menu : {file, providers, message, tools}) {
+        connect(menu, &QMenu::aboutToShow, m_gate, &AccessGate::refresh);
     }
 
     QMenu* help = menuBar()->addMenu(tr("&Help"));
@@ -315,6 +347,12 @@ void MainWindow::updateWelcome() {
 }
 
 QDialog* MainWindow::openAddProvider(const QString& preset) {
+    if (!m_gate->mayAddProviders()) {
+        m_dialogs.showInfo(this, tr("Add Provider"),
+                           tr("Adding providers is up to your administrator. Ask them to add one, or to switch on "
+                              "“Members may add providers” for you."));
+        return nullptr;
+    }
     auto* dialog = new AddProviderDialog(m_services, m_actor, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     if (!preset.isEmpty()) {

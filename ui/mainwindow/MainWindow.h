@@ -23,6 +23,7 @@ class HealthMonitor;
 
 namespace Tessera::Ui {
 
+class AccessGate;
 class ChatPanel;
 class ConversationSidebar;
 class UndoBar;
@@ -54,6 +55,8 @@ public:
     Core::HealthMonitor& healthMonitor() const { return *m_healthMonitor; }
 
     ChatPanel* chatPanel() const { return m_chat; }
+    // What the window offers the signed-in person (their role's permissions and the feature flags).
+    AccessGate* accessGate() const { return m_gate; }
     ConversationListModel* conversationModel() const { return m_model; }
     QListView* conversationList() const { return m_list; }
 
@@ -116,6 +119,7 @@ private:
     Core::CoreServices& m_services;
     Dialogs& m_dialogs;
     const Core::Actor m_actor;
+    AccessGate* m_gate;
     ConversationListModel* m_model;
     ConversationSidebar* m_sidebar;
     QListView* m_list; // the sidebar's
