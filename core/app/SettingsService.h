@@ -19,9 +19,13 @@ public:
     static constexpr qsizetype maxKeyLength = 200;
     static constexpr qsizetype maxValueLength = 100'000;
 
+    // The actor's own settings: each person has theirs (the owner also reads a store's settings from before
+    // accounts).
     QString value(const Actor& actor, const QString& key, const QString& fallback = {}) const;
     [[nodiscard]] Status setValue(const Actor& actor, const QString& key, const QString& value) const;
 
+    // The response cache is the store's: its settings are read by everyone; changing them, its statistics and
+    // clearing it need providers.manage (auth.forbidden otherwise). Cached answers are kept per person.
     CacheSettings cacheSettings(const Actor& actor) const;
     [[nodiscard]] Status setCacheSettings(const Actor& actor, const CacheSettings& settings) const;
     Result<CacheStats> cacheStats(const Actor& actor) const;

@@ -28,12 +28,13 @@ TitleService::TitleService(ChatService& chat, const ConversationRepository& conv
     connect(&chat, &ChatService::turnFinished, this, &TitleService::handleTurnFinished);
 }
 
-bool TitleService::enabled() const {
-    return m_settings.value(settingKey) == QLatin1StringView("on");
+bool TitleService::enabled(const Actor& actor) const {
+    return m_settings.personalValue(actor.userId, settingKey) == QLatin1StringView("on");
 }
 
-Status TitleService::setEnabled(const Actor& /*actor*/, bool enabled) const {
-    return m_settings.setValue(settingKey, enabled ? QStringLiteral("on") : QStringLiteral("off"));
+Status TitleService::setEnabled(const Actor& actor, bool enabled) const {
+    return m_settings.setPersonalValue(actor.userId, settingKey,
+                                       enabled ? QStringLiteral("on") : QStringLiteral("off"));
 }
 
 QString TitleService::cleanTitle(const QString& answer) {
@@ -53,15 +54,18 @@ QString TitleService::cleanTitle(const QString& answer) {
 }
 
 void TitleService::handleTurnFinished(const TurnOutcome& outcome) {
-    if (outcome.error || !enabled()) {
+    if (outcome.error) {
         return;
     }
     const qint64 conversationId = outcome.message.conversationId;
-    auto path = m_messages.path(conversationId);
     auto conversation = m_conversations.get(conversationId);
-    if (conversation && m_flags && !m_flags->enabledForAccount(conversation->ownerId, Feature::AutoTitles)) {
+    if (!conversation || m_settings.personalValue(conversation->ownerId, settingKey) != QLatin1StringView("on")) {
+        return; // its owner has not asked for titles
+    }
+    if (m_flags && !m_flags->enabledForAccount(conversation->ownerId, Feature::AutoTitles)) {
         return; // switched off for this person
     }
+    auto path = m_messages.path(conversationId);
     if (!path || !conversation || path->size() != 2 || path->front().role != Role::User ||
         conversation->title != ChatService::titleFromPrompt(path->front().content)) {
         return; // not the first exchange, or the user already named it

@@ -28,7 +28,8 @@ public:
                  const ProviderRepository& providers, const RequestRunner& runner, const SettingsRepository& settings,
                  QObject* parent = nullptr);
 
-    bool enabled() const;
+    // Each person's own choice (a personal setting).
+    bool enabled(const Actor& actor) const;
     Status setEnabled(const Actor& actor, bool enabled) const;
     // The title as the model wrote it, made fit for the list: its first line, without quotes or a final period.
     static QString cleanTitle(const QString& answer);

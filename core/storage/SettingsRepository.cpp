@@ -11,12 +11,31 @@ SettingsRepository::SettingsRepository(const Database& db)
     : m_db(db) {
 }
 
-QString SettingsRepository::value(const QString& key, const QString& fallback) const {
+std::optional<QString> SettingsRepository::find(const QString& key) const {
     auto query = m_db.exec(QStringLiteral("SELECT value FROM settings WHERE key = ?"), {key});
     if (!query || !query->next()) {
-        return fallback;
+        return std::nullopt;
     }
     return query->value(0).toString();
+}
+
+QString SettingsRepository::value(const QString& key, const QString& fallback) const {
+    return find(key).value_or(fallback);
+}
+
+QString SettingsRepository::personalKey(qint64 accountId, const QString& key) {
+    return QStringLiteral("user.%1.%2").arg(accountId).arg(key);
+}
+
+QString SettingsRepository::personalValue(qint64 accountId, const QString& key, const QString& fallback) const {
+    if (auto own = find(personalKey(accountId, key))) {
+        return *own;
+    }
+    return accountId == ownerAccountId ? value(key, fallback) : fallback;
+}
+
+Status SettingsRepository::setPersonalValue(qint64 accountId, const QString& key, const QString& value) const {
+    return setValue(personalKey(accountId, key), value);
 }
 
 Status SettingsRepository::setValue(const QString& key, const QString& value) const {

@@ -4,6 +4,8 @@
 
 #include <QString>
 
+#include <optional>
+
 namespace Tessera::Core {
 
 class Database;
@@ -18,7 +20,16 @@ public:
     QString value(const QString& key, const QString& fallback = {}) const;
     Status setValue(const QString& key, const QString& value) const;
 
+    // One person's own settings ("user.<id>.<key>"). The owner (account 1) also reads what a store made before
+    // accounts kept for everyone under the bare key.
+    static constexpr qint64 ownerAccountId = 1;
+    static QString personalKey(qint64 accountId, const QString& key);
+    QString personalValue(qint64 accountId, const QString& key, const QString& fallback = {}) const;
+    Status setPersonalValue(qint64 accountId, const QString& key, const QString& value) const;
+
 private:
+    std::optional<QString> find(const QString& key) const;
+
     const Database& m_db;
 };
 

@@ -1,6 +1,7 @@
 // Two members share one store: neither reaches the other's conversations, messages, drafts, tags, search hits,
 // exports or cached answers through any core API, not even with ids guessed by number. Each refusal answers as an
 // id nobody has (store.not_found), and changes nothing.
+#include "app/SettingsService.h"
 #include "chat/ConversationService.h"
 #include "exchange/ConversationExchange.h"
 #include "storage/DraftRepository.h"
@@ -180,6 +181,27 @@ TEST_F(IsolationTest, OneMemberIsNeverServedAnotherMembersCachedAnswer) {
     ASSERT_FALSE(bobs.error);
     EXPECT_FALSE(bobs.message.cacheHit) << "bob's identical question goes to the provider";
     EXPECT_EQ(int(server.requests().size()), before + 1);
+}
+
+TEST_F(IsolationTest, PersonalSettingsAreEachPersonsOwnAndTheCacheIsForWhoeverManagesProviders) {
+    SettingsService settings{*core.settings, *core.cache};
+    ASSERT_TRUE(settings.setValue(ada, QStringLiteral("ui.tag_filter"), QStringLiteral("private")));
+    EXPECT_EQ(settings.value(ada, QStringLiteral("ui.tag_filter")), QStringLiteral("private"));
+    EXPECT_TRUE(settings.value(bob, QStringLiteral("ui.tag_filter")).isEmpty()) << "bob never sees ada's";
+    ASSERT_TRUE(settings.setValue(bob, QStringLiteral("accounts.mode"), QStringLiteral("personal")));
+    EXPECT_TRUE(core.settings->value(QStringLiteral("accounts.mode")).isEmpty())
+        << "a person's settings never reach the store's own";
+    CacheSettings on;
+    on.interactive = true;
+    EXPECT_EQ(settings.setCacheSettings(bob, on).error().code, ErrorCode::AuthForbidden);
+    EXPECT_FALSE(settings.cacheSettings(bob).interactive) << "unchanged";
+    EXPECT_EQ(settings.cacheStats(bob).error().code, ErrorCode::AuthForbidden);
+    EXPECT_EQ(settings.clearCache(bob).error().code, ErrorCode::AuthForbidden) << "nobody clears everyone's answers";
+    EXPECT_EQ(settings.clearExpiredCache(bob).error().code, ErrorCode::AuthForbidden);
+    const Actor admin = Actor::withRole(4, QStringLiteral("boss"), BuiltInRole::Administrator, ClientKind::Test);
+    ASSERT_TRUE(settings.setCacheSettings(admin, on));
+    EXPECT_TRUE(settings.cacheSettings(bob).interactive) << "the cache is the store's";
+    EXPECT_TRUE(settings.cacheStats(admin));
 }
 
 TEST_F(IsolationTest, ImportsBelongToWhoeverImports) {

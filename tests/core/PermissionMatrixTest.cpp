@@ -4,6 +4,7 @@
 #include "accounts/AccountService.h"
 #include "accounts/FeatureFlags.h"
 #include "accounts/RoleService.h"
+#include "app/SettingsService.h"
 #include "audit/AuditLog.h"
 #include "common/WaitFor.h"
 #include "exchange/ConversationExchange.h"
@@ -42,6 +43,7 @@ struct World {
     RoleService roles{*core.db, audit, core.clock};
     ProviderService providers{*core.providers, core.secrets};
     ConversationExchange exchange{*core.db, *core.conversations, *core.messages, *core.providers, core.clock};
+    SettingsService settings{*core.settings, *core.cache};
     ChatService chat{
         {*core.db, *core.providers, *core.conversations, *core.messages, *core.runner, core.clock, &flags}};
     std::map<BuiltInRole, Actor> actors;
@@ -103,7 +105,8 @@ struct World {
     // Rows that a refused operation must leave alone, as one text.
     QString fingerprint() {
         QString text;
-        for (const char* table : {"accounts", "roles", "providers", "conversations", "feature_flags", "api_tokens"}) {
+        for (const char* table :
+             {"accounts", "roles", "providers", "conversations", "feature_flags", "api_tokens", "settings"}) {
             auto count = core.db->exec(QStringLiteral("SELECT COUNT(*) FROM ") + QLatin1StringView(table));
             text += QString::fromLatin1(table) + QLatin1Char('=') +
                     (count && count->next() ? count->value(0).toString() : QStringLiteral("?")) + QLatin1Char(' ');
@@ -252,6 +255,18 @@ const std::vector<Row>& matrix() {
          {Admin},
          [](World& w, const Actor& a) {
              return w.flags.set(a, Feature::Export, FlagScope::Default, 0, false);
+         }},
+        {"cache.settings",
+         {Admin},
+         [](World& w, const Actor& a) {
+             CacheSettings on;
+             on.interactive = true;
+             return w.settings.setCacheSettings(a, on);
+         }},
+        {"cache.clear",
+         {Admin},
+         [](World& w, const Actor& a) {
+             return status(w.settings.clearCache(a));
          }},
         {"data.export",
          {Admin, Manager, Member},

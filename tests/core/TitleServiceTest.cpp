@@ -51,10 +51,25 @@ TEST(TitleCleaning, TheFirstLineWithoutQuotesOrLabels) {
 }
 
 TEST_F(TitleServiceTest, OffUnlessAskedFor) {
-    EXPECT_FALSE(titles.enabled());
+    EXPECT_FALSE(titles.enabled(core.actor));
     const qint64 id = askAndWait(QStringLiteral("What is WAL mode?"));
     EXPECT_EQ(server.requests().size(), 1) << "no extra request";
     EXPECT_EQ(core.conversations->get(id)->title, QStringLiteral("What is WAL mode?"));
+}
+
+TEST_F(TitleServiceTest, EachPersonChoosesForTheirOwnConversations) {
+    const Actor ada = Actor::withRole(2, QStringLiteral("ada"), BuiltInRole::Member, ClientKind::Test);
+    ASSERT_TRUE(titles.setEnabled(ada, true));
+    EXPECT_TRUE(titles.enabled(ada));
+    EXPECT_FALSE(titles.enabled(core.actor)) << "ada's choice is hers";
+    askAndWait(QStringLiteral("What is WAL mode?"));
+    waitUntil([] { return false; }, 200);
+    EXPECT_EQ(server.requests().size(), 1) << "no title for the owner, who did not ask";
+    // A store from before accounts kept the choice for everyone: it stays the owner's.
+    ASSERT_TRUE(core.settings->setValue(TitleService::settingKey, QStringLiteral("on")));
+    EXPECT_TRUE(titles.enabled(core.actor));
+    const Actor bob = Actor::withRole(3, QStringLiteral("bob"), BuiltInRole::Member, ClientKind::Test);
+    EXPECT_FALSE(titles.enabled(bob));
 }
 
 TEST_F(TitleServiceTest, TheFirstExchangeIsNamedByTheSameModel) {

@@ -441,7 +441,7 @@ TEST_F(MainWindowTest, TheFontSizeIsChosenInSettingsKeptAndApplied) {
     EXPECT_FALSE(autoTitle->isChecked()) << "automatic titles are off until asked for";
     autoTitle->setChecked(true);
     dialog.accept();
-    EXPECT_TRUE(services->titles().enabled());
+    EXPECT_TRUE(services->titles().enabled(Core::Actor::owner(Core::ClientKind::Gui)));
     dialog.settings().save();
     EXPECT_EQ(Ui::UiSettings::load().fontPointSize, 15);
     Ui::applyFontSize(*qApp, 15);

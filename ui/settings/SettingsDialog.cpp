@@ -81,7 +81,7 @@ SettingsDialog::SettingsDialog(Core::CoreServices& services, Core::Actor actor, 
     m_autoTitle->setObjectName(QStringLiteral("autoTitle"));
     m_autoTitle->setToolTip(tr("After the first answer, the same model is asked for a short title (one small extra "
                                "request). Titles you change are kept."));
-    m_autoTitle->setChecked(services.titles().enabled());
+    m_autoTitle->setChecked(services.titles().enabled(m_actor));
     const Core::CacheSettings cache = services.settings().cacheSettings(m_actor);
     m_cacheChat->setObjectName(QStringLiteral("cacheChat"));
     m_cacheChat->setChecked(cache.interactive);
@@ -233,7 +233,13 @@ SettingsDialog::SettingsDialog(Core::CoreServices& services, Core::Actor actor, 
     addSection(Style::Icon::Sun, tr("Appearance"), form, "appearanceSection");
     addSection(Style::Icon::MessageSquare, tr("Chat"), chat, "chatSection");
     addSection(Style::Icon::Activity, tr("Providers and health"), health, "healthSection");
-    addSection(Style::Icon::Database, tr("Cache"), cacheLayout, "cacheSection");
+    // The response cache is the store's: its page is for those who manage providers.
+    if (m_actor.may(Core::Permission::ProvidersManage)) {
+        addSection(Style::Icon::Database, tr("Cache"), cacheLayout, "cacheSection");
+    } else {
+        cacheBox->hide();
+        delete cacheLayout;
+    }
     auto* accounts = new AccountsPage(m_services, m_actor, this);
     connect(accounts, &AccountsPage::accountsEnabled, this, [this](const QString& administrator) {
         Q_EMIT accountsEnabled(administrator);
@@ -301,10 +307,15 @@ void SettingsDialog::accept() {
     if (!acceptStore()) {
         return;
     }
-    // The cache settings live in the store (shared with the CLI); the dialog stays open when they cannot be saved.
+    // Automatic titles are the person's own, the cache settings the store's (shared with the CLI); the dialog stays
+    // open when they cannot be saved.
     if (auto saved = m_services.titles().setEnabled(m_actor, m_autoTitle->isChecked()); !saved) {
         m_error->setText(describeError(saved.error()));
         m_error->show();
+        return;
+    }
+    if (!m_actor.may(Core::Permission::ProvidersManage)) {
+        QDialog::accept();
         return;
     }
     if (auto saved = m_services.settings().setCacheSettings(m_actor, cacheSettings()); !saved) {
@@ -316,6 +327,9 @@ void SettingsDialog::accept() {
 }
 
 void SettingsDialog::showCacheStats() {
+    if (!m_actor.may(Core::Permission::ProvidersManage)) {
+        return;
+    }
     auto stats = m_services.settings().cacheStats(m_actor);
     if (!stats) {
         m_cacheStats->setText(describeError(stats.error()));
