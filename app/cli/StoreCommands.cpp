@@ -2,7 +2,13 @@
 
 #include "CliSupport.h"
 
+#include "AccountCommands.h"
+
+#include "accounts/AccountService.h"
+#include "app/CoreServices.h"
 #include "app/StoreAdministration.h"
+#include "audit/AuditLog.h"
+#include "common/CorrelationId.h"
 
 #include <QJsonArray>
 #include <QJsonObject>
@@ -88,6 +94,35 @@ int runCopy(const StoreLocation& from, SecretStore& secrets, bool json, const QS
 }
 
 } // namespace
+
+int authorizeStoreCopy(CoreServices& services, bool json) {
+    if (services.accounts().mode() != AccountsMode::MultiUser) {
+        return exitOk; // the owner's own store
+    }
+    auto actor = signedInActor(services);
+    if (!actor) {
+        return reportError(json, actor.error());
+    }
+    const QString target = QStringLiteral("store");
+    if (!(actor->permissions == PermissionSet::all())) {
+        const QString correlationId = newCorrelationId();
+        (void)services.audit().record(*actor, {QStringLiteral("store.copy"), target, AuditOutcome::Denied,
+                                               QStringLiteral("a copy needs every permission"), correlationId});
+        Error refused;
+        refused.code = ErrorCode::AuthForbidden;
+        refused.detail = QStringLiteral("user %1 may not copy the store: the copy holds everyone's data, so it needs "
+                                        "an Administrator")
+                             .arg(actor->userName);
+        refused.correlationId = correlationId;
+        return reportError(json, refused);
+    }
+    if (auto recorded = services.audit().record(
+            *actor, {QStringLiteral("store.copy"), target, AuditOutcome::Success, QString(), {}});
+        !recorded) {
+        return reportError(json, recorded.error());
+    }
+    return exitOk;
+}
 
 int runStore(const StoreLocation& location, SecretStore& secrets, bool json, const QStringList& args) {
     const QString sub = args.value(0);

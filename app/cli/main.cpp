@@ -188,7 +188,17 @@ int main(int argc, char** argv) {
     }
     Core::KeychainSecretStore secrets;
     if (rest.first() == QLatin1StringView("store")) {
-        // Store commands open the stores themselves: the password command must work before the store can open.
+        // Store commands open the stores themselves: the password command must work before the store can open. A
+        // copy of a store with accounts is an Administrator's (it holds everyone's data).
+        if (rest.value(1) == QLatin1StringView("copy")) {
+            auto source = Core::CoreServices::open(directory, *location, secrets, &logging);
+            if (!source) {
+                return Cli::reportError(json, source.error());
+            }
+            if (const int refused = Cli::authorizeStoreCopy(**source, json); refused != Cli::exitOk) {
+                return refused;
+            }
+        }
         return Cli::runStore(*location, secrets, json, rest.mid(1));
     }
     auto services = Core::CoreServices::open(directory, *location, secrets, &logging);

@@ -280,3 +280,27 @@ TEST_F(AccountsCliTest, RolesAndFlagsAreManagedFromTheCommandLine) {
     const Outcome audit = cli(words("--json audit list --action flag.*"));
     EXPECT_EQ(audit.array().size(), 3);
 }
+
+TEST_F(AccountsCliTest, OnlyAnAdministratorCopiesAStoreWithAccounts) {
+    const QString token = enableWithToken();
+    if (keychainMissing) {
+        return; // checked in enableWithToken
+    }
+    const QString copy = dir.path() + QStringLiteral("/copy.sqlite3");
+    ASSERT_EQ(cli(words("users add ada --role Member --password-stdin"), kMemberPassword, token).exitCode, 0);
+    ASSERT_EQ(cli(words("login --user ada --password-stdin"), kMemberPassword).exitCode, 0);
+    const Outcome member = cli({QStringLiteral("store"), QStringLiteral("copy"), QStringLiteral("--to"), copy});
+    EXPECT_EQ(member.exitCode, 11) << member.err.toStdString();
+    EXPECT_FALSE(QFile::exists(copy)) << "nothing written";
+    ASSERT_EQ(cli(words("logout")).exitCode, 0);
+    const Outcome nobody = cli({QStringLiteral("store"), QStringLiteral("copy"), QStringLiteral("--to"), copy});
+    EXPECT_EQ(nobody.exitCode, 10) << "not signed in";
+    const Outcome admin =
+        cli({QStringLiteral("--json"), QStringLiteral("store"), QStringLiteral("copy"), QStringLiteral("--to"), copy},
+            {}, token);
+    ASSERT_EQ(admin.exitCode, 0) << admin.err.toStdString();
+    EXPECT_TRUE(admin.json().value(QLatin1StringView("verified")).toBool());
+    const Outcome audited = cli(words("--json audit list --action store.copy"), {}, token);
+    ASSERT_EQ(audited.exitCode, 0);
+    EXPECT_EQ(audited.array().size(), 2) << "the refusal and the copy";
+}

@@ -401,6 +401,7 @@ TEST_F(AccountsUiTest, TheFlagsPageSwitchesAFeatureForEveryoneARoleOrAUserAtOnce
     Ui::AdministrationWindow administration(*services, boss, dialogs);
     Ui::FlagsPage* page = administration.flagsPage();
     ASSERT_NE(page, nullptr);
+    QAbstractItemModelTester tester(page->table()->model(), QAbstractItemModelTester::FailureReportingMode::Fatal);
     EXPECT_EQ(page->table()->rowCount(), int(Core::featureDefinitions().size()));
     const int exportRow = int(Core::Feature::Export);
     ASSERT_TRUE(page->setForEveryone(exportRow, 2));
