@@ -18,6 +18,8 @@
 #include "chat/ChatPanel.h"
 #include "chat/Composer.h"
 #include "mainwindow/AccessGate.h"
+#include "settings/SettingsDialog.h"
+#include "settings/UiSettings.h"
 #include "storage/Database.h"
 #include "widgets/ErrorBanner.h"
 
@@ -615,6 +617,15 @@ TEST_F(AccountsUiTest, TheWindowHidesWhatTheRoleCannotDoAndGreysWhatAFlagSwitche
     panel->attachFiles({notes.fileName()});
     EXPECT_TRUE(panel->attachments()->files().empty()) << "a dropped file is refused";
     EXPECT_FALSE(panel->errorBanner()->text().isEmpty());
+    // Settings: automatic titles greyed while their flag is off; the cache page only for providers.manage.
+    ASSERT_TRUE(services->flags().set(boss, Core::Feature::AutoTitles, Core::FlagScope::Default, 0, false));
+    {
+        Ui::SettingsDialog settings(*services, ada, Ui::UiSettings{});
+        EXPECT_FALSE(child<QCheckBox>(&settings, "autoTitle")->isEnabled());
+        EXPECT_EQ(settings.findChild<QWidget*>(QStringLiteral("cacheSection")), nullptr);
+        Ui::SettingsDialog bossSettings(*services, boss, Ui::UiSettings{});
+        EXPECT_NE(bossSettings.findChild<QWidget*>(QStringLiteral("cacheSection")), nullptr);
+    }
     ASSERT_TRUE(services->flags().unset(boss, Core::Feature::Attachments, Core::FlagScope::Default, 0));
     window.accessGate()->refresh();
     EXPECT_TRUE(panel->mayAttach()) << "and back on";

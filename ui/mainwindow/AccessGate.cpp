@@ -1,6 +1,7 @@
 #include "mainwindow/AccessGate.h"
 
 #include "app/CoreServices.h"
+#include "widgets/ErrorText.h"
 
 #include <QAction>
 #include <QCoreApplication>
@@ -13,11 +14,6 @@ namespace {
 constexpr int refreshMs = 3000; // flags changed elsewhere show within a few seconds
 
 } // namespace
-
-QString switchedOffText() {
-    return QCoreApplication::translate("Tessera::Ui::AccessGate",
-                                       "Switched off by your administrator (Tools ▸ Administration ▸ Feature flags).");
-}
 
 AccessGate::AccessGate(Core::CoreServices& services, Core::Actor actor, QObject* parent)
     : QObject(parent)

@@ -59,7 +59,4 @@ private:
     QTimer* m_timer;
 };
 
-// The text that says a feature is switched off ("Switched off by your administrator.").
-QString switchedOffText();
-
 } // namespace Tessera::Ui

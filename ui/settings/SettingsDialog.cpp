@@ -5,6 +5,7 @@
 #include "style/Icons.h"
 #include "style/Tokens.h"
 
+#include "accounts/FeatureFlags.h"
 #include "app/CoreServices.h"
 #include "app/SettingsService.h"
 #include "app/StoreAdministration.h"
@@ -82,6 +83,11 @@ SettingsDialog::SettingsDialog(Core::CoreServices& services, Core::Actor actor, 
     m_autoTitle->setToolTip(tr("After the first answer, the same model is asked for a short title (one small extra "
                                "request). Titles you change are kept."));
     m_autoTitle->setChecked(services.titles().enabled(m_actor));
+    if (!services.flags().enabled(m_actor, Core::Feature::AutoTitles)) {
+        // Switched off by an administrator: the choice is kept for when it comes back.
+        m_autoTitle->setEnabled(false);
+        m_autoTitle->setToolTip(switchedOffText());
+    }
     const Core::CacheSettings cache = services.settings().cacheSettings(m_actor);
     m_cacheChat->setObjectName(QStringLiteral("cacheChat"));
     m_cacheChat->setChecked(cache.interactive);

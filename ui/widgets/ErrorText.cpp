@@ -34,4 +34,9 @@ QString describeError(const Core::Error& error) {
     return text;
 }
 
+QString switchedOffText() {
+    return QCoreApplication::translate("Tessera::Ui::AccessGate",
+                                       "Switched off by your administrator (Tools ▸ Administration ▸ Feature flags).");
+}
+
 } // namespace Tessera::Ui

@@ -14,4 +14,7 @@ QString describeError(const Core::Error& error);
 // code and the correlation id (the error banner keeps those behind Details).
 QString describeErrorPlainly(const Core::Error& error);
 
+// What a greyed item says when an administrator switched its feature off ("Switched off by your administrator").
+QString switchedOffText();
+
 } // namespace Tessera::Ui
