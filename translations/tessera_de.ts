@@ -3417,6 +3417,10 @@ Ein nativer Desktop-Arbeitsplatz für KI. API-Schlüssel liegen im Systemschlüs
         <source>You can add more providers, and change these later, under Providers.</source>
         <translation>Weitere Anbieter fügen Sie später unter „Anbieter“ hinzu; dort ändern Sie sie auch.</translation>
     </message>
+    <message>
+        <source>No provider is set up yet, and adding one is up to your administrator. Ask them to add one; it appears here as soon as they have.</source>
+        <translation>Noch ist kein Anbieter eingerichtet, und Anbieter fügt Ihre Administration hinzu. Bitten Sie sie darum; er erscheint hier, sobald er hinzugefügt ist.</translation>
+    </message>
 </context>
 <context>
     <name>main</name>

@@ -21,6 +21,7 @@
 #include "settings/SettingsDialog.h"
 #include "settings/UiSettings.h"
 #include "storage/Database.h"
+#include "welcome/WelcomePage.h"
 #include "widgets/ErrorBanner.h"
 
 #include "UiFixture.h"
@@ -657,4 +658,27 @@ TEST_F(AccountsUiTest, TheWindowHidesWhatTheRoleCannotDoAndGreysWhatAFlagSwitche
     EXPECT_FALSE(child<QPushButton>(auditorWindow.chatPanel(), "sendButton")->isEnabled());
     EXPECT_FALSE(auditorWindow.findChild<QAction*>(QStringLiteral("attachFiles"))->isVisible());
     EXPECT_FALSE(auditorWindow.findChild<QAction*>(QStringLiteral("importConversations"))->isVisible());
+}
+
+TEST_F(AccountsUiTest, AMemberWithoutProvidersIsToldWhoAddsThemAndSeesTheOneAddedMeanwhile) {
+    const Core::Actor boss = enable();
+    ASSERT_TRUE(services->accounts().addUser(boss, QStringLiteral("ada"), {}, QStringLiteral("Member"),
+                                             QStringLiteral("violet lantern under snow")));
+    const Core::Actor ada = *services->accounts().actorFor(
+        services->accounts().user(boss, QStringLiteral("ada"))->account.id, Core::ClientKind::Gui);
+    Ui::MainWindow window(*services, dialogs, ada);
+    Ui::WelcomePage* welcome = window.showFirstRunIfNeeded();
+    ASSERT_NE(welcome, nullptr);
+    EXPECT_TRUE(child<QLabel>(welcome, "askAdministrator")->isVisibleTo(welcome));
+    EXPECT_FALSE(welcome->card(QStringLiteral("openai"))->isVisibleTo(welcome)) << "no cards that cannot work";
+    addLoopbackProvider(QStringLiteral("local")); // an administrator adds one elsewhere
+    window.accessGate()->refresh();
+    EXPECT_EQ(window.showFirstRunIfNeeded(), nullptr) << "the chat takes the welcome page's place";
+    EXPECT_EQ(window.chatPanel()->offeredProviders(), QStringList{QStringLiteral("local")});
+    ASSERT_TRUE(
+        services->store().providers.remove(services->store().providers.findByName(QStringLiteral("local"))->id));
+    Ui::MainWindow again(*services, dialogs, boss);
+    Ui::WelcomePage* bossWelcome = again.showFirstRunIfNeeded();
+    ASSERT_NE(bossWelcome, nullptr);
+    EXPECT_TRUE(bossWelcome->card(QStringLiteral("openai"))->isVisibleTo(bossWelcome)) << "an administrator adds one";
 }

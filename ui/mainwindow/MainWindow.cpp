@@ -131,6 +131,14 @@ MainWindow::MainWindow(Core::CoreServices& services, Dialogs& dialogs, Core::Act
     };
     applyAccess();
     connect(m_gate, &AccessGate::refreshed, this, applyAccess);
+    // Waiting on the welcome page for an administrator: a provider they add (or the flag that lets one add one
+    // oneself) shows within seconds.
+    connect(m_gate, &AccessGate::refreshed, this, [this] {
+        if (m_welcome && m_rightSide->currentWidget() == m_welcome) {
+            m_chat->reloadProviders();
+            updateWelcome();
+        }
+    });
     connect(m_chat, &ChatPanel::conversationsChanged, this, &MainWindow::handleConversationsChanged);
     connect(m_chat, &ChatPanel::attachRequested, this, &MainWindow::attachImages);
     connect(&services.titles(), &Core::TitleService::titleChanged, this,
@@ -342,6 +350,9 @@ void MainWindow::updateWelcome() {
         connect(m_welcome, &WelcomePage::providerChosen, this,
                 [this](const QString& preset) { openAddProvider(preset); });
         m_rightSide->addWidget(m_welcome);
+    }
+    if (m_welcome) {
+        m_welcome->setMayAddProviders(m_gate->mayAddProviders());
     }
     m_rightSide->setCurrentWidget(none ? static_cast<QWidget*>(m_welcome) : static_cast<QWidget*>(m_chat));
 }

@@ -120,6 +120,17 @@ WelcomePage::WelcomePage(QWidget* parent)
     note->setForegroundRole(QPalette::PlaceholderText);
     note->setFont(scaled(font(), Style::Type::caption));
 
+    auto* ask = new QLabel(tr("No provider is set up yet, and adding one is up to your administrator. Ask them to "
+                              "add one; it appears here as soon as they have."),
+                           this);
+    ask->setObjectName(QStringLiteral("askAdministrator"));
+    ask->setWordWrap(true);
+    ask->setAlignment(Qt::AlignCenter);
+    ask->hide();
+    m_choose = choose;
+    m_note = note;
+    m_askAdministrator = ask;
+
     auto* column = new QWidget(this);
     column->setMaximumWidth(640);
     auto* layout = new QVBoxLayout(column);
@@ -131,6 +142,7 @@ WelcomePage::WelcomePage(QWidget* parent)
     layout->addWidget(choose);
     layout->addLayout(grid);
     layout->addWidget(note);
+    layout->addWidget(ask);
     auto* centre = new QHBoxLayout;
     centre->addStretch(1);
     centre->addWidget(column, 4);
@@ -145,6 +157,15 @@ WelcomePage::WelcomePage(QWidget* parent)
 
 QPushButton* WelcomePage::card(const QString& presetId) const {
     return findChild<QPushButton*>(QStringLiteral("providerCard-") + presetId);
+}
+
+void WelcomePage::setMayAddProviders(bool may) {
+    m_choose->setVisible(may);
+    m_note->setVisible(may);
+    for (QPushButton* button : m_cards) {
+        button->setVisible(may);
+    }
+    m_askAdministrator->setVisible(!may);
 }
 
 void WelcomePage::applyStyle() {

@@ -18,6 +18,8 @@ public:
 
     // The card of a preset ("openai", "custom", ...), or nullptr.
     QPushButton* card(const QString& presetId) const;
+    // Without the right to add providers the cards give way to a note saying who adds them.
+    void setMayAddProviders(bool may);
 
 Q_SIGNALS:
     // A card was chosen: add a provider of this preset.
@@ -28,6 +30,10 @@ protected:
 
 private:
     void applyStyle();
+
+    QWidget* m_choose = nullptr;
+    QWidget* m_note = nullptr;
+    QWidget* m_askAdministrator = nullptr;
 
     QList<QPushButton*> m_cards;
     int m_styled = -1;
