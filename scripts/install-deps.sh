@@ -15,6 +15,11 @@ packages=(
 
 if [ "${1:-}" = "--tests" ]; then
     packages+=(postgresql-15)
+    # Node.js and npm run the tokenizer tests' reference (the npm package tiktoken). A Node.js from elsewhere
+    # (with its own npm) is used as it is.
+    if ! command -v npm >/dev/null 2>&1; then
+        packages+=(nodejs npm)
+    fi
 fi
 
 missing=()

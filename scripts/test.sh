@@ -15,6 +15,19 @@ fi
 cmake --preset "$preset"
 cmake --build --preset "$preset" -j "${TESSERA_JOBS:-2}"
 
+# The reference the tokenizer tests compare with: the npm package tiktoken (tests/tokenizer/package-lock.json),
+# installed into the build folder; used by tests only, never by Tessera itself.
+tiktoken_dir="build/$preset/tiktoken"
+if ! cmp -s tests/tokenizer/package-lock.json "$tiktoken_dir/package-lock.json" ||
+    [ ! -f "$tiktoken_dir/node_modules/tiktoken/package.json" ]; then
+    mkdir -p "$tiktoken_dir"
+    cp tests/tokenizer/package.json tests/tokenizer/package-lock.json "$tiktoken_dir/"
+    (cd "$tiktoken_dir" && npm ci --no-audit --no-fund --loglevel=error)
+fi
+TESSERA_TIKTOKEN_DIR="$PWD/$tiktoken_dir"
+export TESSERA_TIKTOKEN_DIR
+export TESSERA_REQUIRE_TIKTOKEN=1
+
 postgres_dir="build/$preset/postgres"
 trap './scripts/postgres.sh stop "$postgres_dir"' EXIT
 TESSERA_TEST_POSTGRES_URL="$(./scripts/postgres.sh start "$postgres_dir")"

@@ -7,6 +7,7 @@
 #include "ObservabilityCommands.h"
 #include "ProviderCommands.h"
 #include "StoreCommands.h"
+#include "UsageCommands.h"
 
 #include "app/CoreServices.h"
 #include "common/DataDirectory.h"
@@ -67,6 +68,8 @@ Commands:
   cache stats | cache clear [--provider NAME [--model MODEL] | --expired]
   cache settings [--chat on|off] [--batch on|off] [--ttl SECONDS]
   doctor                       checks the store (either engine), the keychain and the providers
+  count-tokens [--model MODEL | --encoding o200k_base|cl100k_base] [FILE | -]
+                               exact tokens for OpenAI's encodings, an estimate (≈) for other models
   store password               reads the PostgreSQL password of --database from stdin into the keychain
   store copy --to URL          copies the whole store into an empty one (SQLite <-> PostgreSQL), verified
 
@@ -281,6 +284,9 @@ int main(int argc, char** argv) {
     }
     if (command == QLatin1StringView("doctor")) {
         return Cli::runDoctor(*context, commandArgs);
+    }
+    if (command == QLatin1StringView("count-tokens")) {
+        return Cli::runCountTokens(*context, commandArgs);
     }
     return Cli::usageError(QStringLiteral("unknown command '%1'").arg(command));
 }

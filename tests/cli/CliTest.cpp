@@ -818,3 +818,40 @@ TEST_F(CliTest, KillingTheProcessMidStreamKeepsThePartialAnswerAndAnIntactStore)
     EXPECT_TRUE(answer.value(QLatin1StringView("content")).toString().startsWith(QStringLiteral("Echo: [[slow]]")))
         << answer.value(QLatin1StringView("content")).toString().toStdString();
 }
+
+TEST_F(CliTest, CountTokensCountsExactlyForOpenAiEncodingsAndSaysWhenItEstimates) {
+    const CliRun stdinCount = cli({QStringLiteral("--json"), QStringLiteral("count-tokens")}, "hello world");
+    ASSERT_EQ(stdinCount.exitCode, 0) << stdinCount.err.toStdString();
+    EXPECT_EQ(stdinCount.json().value(QLatin1StringView("tokens")).toInt(), 2);
+    EXPECT_EQ(stdinCount.json().value(QLatin1StringView("encoding")).toString(), QStringLiteral("o200k_base"));
+    EXPECT_TRUE(stdinCount.json().value(QLatin1StringView("exact")).toBool());
+    QFile file(dir.filePath(QStringLiteral("prompt.txt")));
+    ASSERT_TRUE(file.open(QIODevice::WriteOnly));
+    file.write("I'm here, 'S it's");
+    file.close();
+    const CliRun fromFile = cli({QStringLiteral("--json"), QStringLiteral("count-tokens"), QStringLiteral("--encoding"),
+                                 QStringLiteral("cl100k_base"), file.fileName()});
+    ASSERT_EQ(fromFile.exitCode, 0) << fromFile.err.toStdString();
+    EXPECT_EQ(fromFile.json().value(QLatin1StringView("tokens")).toInt(), 8);
+    const CliRun model = cli({QStringLiteral("--json"), QStringLiteral("count-tokens"), QStringLiteral("--model"),
+                              QStringLiteral("gpt-4-turbo"), file.fileName()});
+    EXPECT_EQ(model.json().value(QLatin1StringView("encoding")).toString(), QStringLiteral("cl100k_base"));
+    EXPECT_TRUE(model.json().value(QLatin1StringView("exact")).toBool());
+    const CliRun estimate = cli({QStringLiteral("count-tokens"), QStringLiteral("--model"),
+                                 QStringLiteral("claude-sonnet-4-5"), QStringLiteral("-")},
+                                "hello world");
+    ASSERT_EQ(estimate.exitCode, 0);
+    EXPECT_TRUE(estimate.out.startsWith(QStringLiteral("≈2 tokens"))) << estimate.out.toStdString();
+    const CliRun estimateJson = cli({QStringLiteral("--json"), QStringLiteral("count-tokens"),
+                                     QStringLiteral("--model"), QStringLiteral("llama3.2")},
+                                    "hello world");
+    EXPECT_FALSE(estimateJson.json().value(QLatin1StringView("exact")).toBool());
+    EXPECT_EQ(cli({QStringLiteral("count-tokens"), QStringLiteral("--encoding"), QStringLiteral("p50k_base")}).exitCode,
+              2);
+    EXPECT_EQ(cli({QStringLiteral("count-tokens"), QStringLiteral("--model"), QStringLiteral("x"),
+                   QStringLiteral("--encoding"), QStringLiteral("o200k_base")})
+                  .exitCode,
+              2);
+    EXPECT_EQ(cli({QStringLiteral("count-tokens")}, "\xff\xfe not utf-8").exitCode, 2);
+    EXPECT_EQ(cli({QStringLiteral("count-tokens"), dir.filePath(QStringLiteral("missing.txt"))}).exitCode, 7);
+}
