@@ -8,6 +8,9 @@ pkg_check_modules(SODIUM REQUIRED IMPORTED_TARGET libsodium)
 # SQLite's own API (Debian libsqlite3-dev, the library Qt's SQLite driver uses): the audit log's verification reads
 # rows through it on the driver's connection, without turning every field into a QString.
 pkg_check_modules(SQLITE3 REQUIRED IMPORTED_TARGET sqlite3)
+# PCRE2 (Debian libpcre2-dev, the library Qt's regular expressions use): the tokenizer splits text with it directly,
+# over UTF-8 and JIT-compiled, about four times faster than through QRegularExpression.
+pkg_check_modules(PCRE2 REQUIRED IMPORTED_TARGET libpcre2-8)
 # zxcvbn (Debian libzxcvbn-dev, the C port with its own dictionaries) rates new passwords; it has no pkg-config file.
 find_path(ZXCVBN_INCLUDE_DIR zxcvbn.h REQUIRED)
 find_library(ZXCVBN_LIBRARY zxcvbn REQUIRED)

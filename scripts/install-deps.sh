@@ -8,7 +8,7 @@ packages=(
     qt6-base-dev qt6-base-dev-tools libqt6sql6-sqlite libqt6sql6-psql qt6-charts-dev qt6-svg-dev
     qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools linguist-qt6 qt6-translations-l10n
     libqt6opengl6-dev libxkbcommon-dev libvulkan-dev libgl-dev
-    qtkeychain-qt6-dev libspdlog-dev libfmt-dev libsodium-dev libexpected-dev libzxcvbn-dev libsqlite3-dev
+    qtkeychain-qt6-dev libspdlog-dev libfmt-dev libsodium-dev libexpected-dev libzxcvbn-dev libsqlite3-dev libpcre2-dev
     librapidcheck-dev libgtest-dev libgmock-dev libbenchmark-dev
     gnome-keyring dbus-daemon dbus-bin xvfb xauth
 )
