@@ -1,8 +1,12 @@
 #include "UsageCommands.h"
 
+#include "accounts/AccountService.h"
+#include "app/CoreServices.h"
 #include "tokenizer/TokenCounter.h"
+#include "usage/UsageLedger.h"
 
 #include <QFile>
+#include <QJsonArray>
 #include <QJsonObject>
 #include <QStringDecoder>
 
@@ -18,7 +22,211 @@ namespace {
 // A file or stdin to count: at most this many bytes (the count of a larger text is no use to a request).
 constexpr qint64 maxCountBytes = qint64(64) * 1024 * 1024;
 
+// Dollars from micro-dollars, exactly as stored ("12.345678" trimmed to cents and beyond only when needed).
+QString dollars(qint64 micros) {
+    QString text = QString::number(double(micros) / 1e6, 'f', 6);
+    while (text.endsWith(QLatin1Char('0')) && text.indexOf(QLatin1Char('.')) < text.size() - 3) {
+        text.chop(1);
+    }
+    return text;
+}
+
+// The cost as people read it: "$1.23", "unknown" when nothing was priced, "≥ $1.23" when part was not.
+QString costText(const UsageRow& row) {
+    if (row.unpriced > 0 && row.unpriced == row.requests) {
+        return QStringLiteral("unknown");
+    }
+    return (row.unpriced > 0 ? QStringLiteral("≥ $") : QStringLiteral("$")) + dollars(row.costMicros);
+}
+
+QJsonObject rowJson(const UsageRow& row, const std::vector<UsageGrouping>& by) {
+    QJsonObject json;
+    for (std::size_t i = 0; i < by.size(); ++i) {
+        json.insert(usageGroupingName(by[i]), row.keys.value(qsizetype(i)));
+    }
+    json.insert(QStringLiteral("requests"), double(row.requests));
+    json.insert(QStringLiteral("input_tokens"), double(row.inputTokens));
+    json.insert(QStringLiteral("cached_input_tokens"), double(row.cachedInputTokens));
+    json.insert(QStringLiteral("cache_write_tokens"), double(row.cacheWriteTokens));
+    json.insert(QStringLiteral("output_tokens"), double(row.outputTokens));
+    json.insert(QStringLiteral("reasoning_tokens"), double(row.reasoningTokens));
+    const bool unknown = row.unpriced > 0 && row.unpriced == row.requests;
+    json.insert(QStringLiteral("cost_usd"),
+                unknown ? QJsonValue(QJsonValue::Null) : QJsonValue(double(row.costMicros) / 1e6));
+    json.insert(QStringLiteral("unpriced_requests"), double(row.unpriced));
+    return json;
+}
+
+// A CSV cell: quoted when needed, and never read as a formula by a spreadsheet.
+QString csvCell(QString text) {
+    if (!text.isEmpty() && QStringLiteral("=+-@\t\r").contains(text.front())) {
+        text.prepend(QLatin1Char('\''));
+    }
+    if (text.contains(QLatin1Char(',')) || text.contains(QLatin1Char('"')) || text.contains(QLatin1Char('\n'))) {
+        text = QLatin1Char('"') + text.replace(QStringLiteral("\""), QStringLiteral("\"\"")) + QLatin1Char('"');
+    }
+    return text;
+}
+
+int runUsageReport(Context& context, const QStringList& args) {
+    QString problem;
+    auto parsed = CommandArgs::parse(args,
+                                     {QStringLiteral("from"), QStringLiteral("to"), QStringLiteral("by"),
+                                      QStringLiteral("user"), QStringLiteral("provider"), QStringLiteral("model")},
+                                     {QStringLiteral("csv")}, &problem);
+    if (!parsed) {
+        return usageError(problem);
+    }
+    if (!parsed->positional.isEmpty()) {
+        return usageError(QStringLiteral("usage report takes options only"));
+    }
+    if (parsed->has(QStringLiteral("csv")) && context.json) {
+        return usageError(QStringLiteral("usage report takes --json or --csv, not both"));
+    }
+    UsageQuery query;
+    for (const char* name : {"from", "to"}) {
+        const QString option = QString::fromLatin1(name);
+        if (!parsed->has(option)) {
+            continue;
+        }
+        const QDate date = QDate::fromString(parsed->value(option), Qt::ISODate);
+        if (!date.isValid()) {
+            return usageError(QStringLiteral("--%1 takes a date as YYYY-MM-DD").arg(option));
+        }
+        (option == QLatin1StringView("from") ? query.from : query.to) = date;
+    }
+    for (const QString& name : parsed->values(QStringLiteral("by"))) {
+        for (const QString& part : name.split(QLatin1Char(','), Qt::SkipEmptyParts)) {
+            const auto grouping = parseUsageGrouping(part.trimmed());
+            if (!grouping) {
+                return usageError(
+                    QStringLiteral("--by takes day, week, month, user, role, provider, model or feature"));
+            }
+            query.by.push_back(*grouping);
+        }
+    }
+    if (parsed->has(QStringLiteral("user"))) {
+        auto user = context.services.accounts().user(context.actor, parsed->value(QStringLiteral("user")));
+        if (!user) {
+            return reportError(context, user.error());
+        }
+        query.accountId = user->account.id;
+    }
+    query.provider = parsed->value(QStringLiteral("provider"));
+    query.model = parsed->value(QStringLiteral("model"));
+    auto rows = context.services.usage().report(context.actor, query);
+    if (!rows) {
+        return reportError(context, rows.error());
+    }
+    UsageRow total;
+    for (const UsageRow& row : *rows) {
+        total.requests += row.requests;
+        total.inputTokens += row.inputTokens;
+        total.cachedInputTokens += row.cachedInputTokens;
+        total.cacheWriteTokens += row.cacheWriteTokens;
+        total.outputTokens += row.outputTokens;
+        total.reasoningTokens += row.reasoningTokens;
+        total.costMicros += row.costMicros;
+        total.unpriced += row.unpriced;
+    }
+    if (context.json) {
+        QJsonArray array;
+        for (const UsageRow& row : *rows) {
+            array.append(rowJson(row, query.by));
+        }
+        printJson(QJsonObject{{QStringLiteral("rows"), array}, {QStringLiteral("total"), rowJson(total, {})}});
+        return exitOk;
+    }
+    QStringList header;
+    for (const UsageGrouping grouping : query.by) {
+        header << usageGroupingName(grouping);
+    }
+    header << QStringLiteral("requests") << QStringLiteral("input") << QStringLiteral("cached_input")
+           << QStringLiteral("output") << QStringLiteral("reasoning") << QStringLiteral("cost");
+    std::vector<QStringList> lines;
+    const auto line = [](const UsageRow& row, const QStringList& keys) -> QStringList {
+        return keys + QStringList{QString::number(row.requests),          QString::number(row.inputTokens),
+                                  QString::number(row.cachedInputTokens), QString::number(row.outputTokens),
+                                  QString::number(row.reasoningTokens),   costText(row)};
+    };
+    for (const UsageRow& row : *rows) {
+        lines.push_back(line(row, row.keys));
+    }
+    QStringList totalKeys;
+    for (std::size_t i = 0; i < query.by.size(); ++i) {
+        totalKeys << (i == 0 ? QStringLiteral("total") : QString());
+    }
+    lines.push_back(line(total, query.by.empty() ? QStringList() : totalKeys));
+    QString out;
+    if (parsed->has(QStringLiteral("csv"))) {
+        for (const QStringList& cells : {header}) {
+            out += cells.join(QLatin1Char(',')) + QLatin1Char('\n');
+        }
+        for (QStringList cells : lines) {
+            for (QString& cell : cells) {
+                cell = csvCell(cell);
+            }
+            out += cells.join(QLatin1Char(',')) + QLatin1Char('\n');
+        }
+        printOut(out);
+        return exitOk;
+    }
+    // A table with columns as wide as their widest cell; numbers to the right.
+    std::vector<qsizetype> widths(std::size_t(header.size()), 0);
+    for (qsizetype c = 0; c < header.size(); ++c) {
+        widths[std::size_t(c)] = header.at(c).size();
+        for (const QStringList& cells : lines) {
+            widths[std::size_t(c)] = std::max(widths[std::size_t(c)], printable(cells.at(c)).size());
+        }
+    }
+    const qsizetype keyColumns = qsizetype(query.by.size());
+    const auto render = [&](const QStringList& cells) -> QString {
+        QStringList padded;
+        for (qsizetype c = 0; c < cells.size(); ++c) {
+            const QString cell = printable(cells.at(c));
+            const int width = int(widths[std::size_t(c)]);
+            padded << (c < keyColumns ? cell.leftJustified(width) : cell.rightJustified(width));
+        }
+        return padded.join(QStringLiteral("  ")) + QLatin1Char('\n');
+    };
+    out += render(header);
+    for (const QStringList& cells : lines) {
+        out += render(cells);
+    }
+    if (total.unpriced > 0) {
+        out += QStringLiteral("%1 requests have no price yet: their cost is unknown, not zero.\n").arg(total.unpriced);
+    }
+    printOut(out);
+    return exitOk;
+}
+
 } // namespace
+
+int runUsage(Context& context, const QStringList& args) {
+    if (args.isEmpty()) {
+        return usageError(QStringLiteral("usage needs a subcommand: report or rebuild"));
+    }
+    const QString sub = args.first();
+    if (sub == QLatin1StringView("report")) {
+        return runUsageReport(context, args.mid(1));
+    }
+    if (sub == QLatin1StringView("rebuild")) {
+        if (args.size() > 1) {
+            return usageError(QStringLiteral("usage rebuild takes no arguments"));
+        }
+        auto rebuilt = context.services.usage().rebuild(context.actor);
+        if (!rebuilt) {
+            return reportError(context, rebuilt.error());
+        }
+        if (context.json) {
+            printJson(QJsonObject{{QStringLiteral("rollups"), double(*rebuilt)}});
+        } else {
+            printOut(QStringLiteral("Rebuilt %1 daily totals from the ledger.\n").arg(*rebuilt));
+        }
+        return exitOk;
+    }
+    return usageError(QStringLiteral("unknown usage subcommand '%1'").arg(sub));
+}
 
 int runCountTokens(Context& context, const QStringList& args) {
     QString problem;

@@ -68,6 +68,9 @@ Commands:
   cache stats | cache clear [--provider NAME [--model MODEL] | --expired]
   cache settings [--chat on|off] [--batch on|off] [--ttl SECONDS]
   doctor                       checks the store (either engine), the keychain and the providers
+  usage report [--from DATE] [--to DATE] [--by day|week|month|user|role|provider|model|feature]...
+               [--user NAME] [--provider NAME] [--model NAME] [--csv]   totals from the usage ledger
+  usage rebuild                the daily totals summed again from the ledger
   count-tokens [--model MODEL | --encoding o200k_base|cl100k_base] [FILE | -]
                                exact tokens for OpenAI's encodings, an estimate (≈) for other models
   store password               reads the PostgreSQL password of --database from stdin into the keychain
@@ -284,6 +287,9 @@ int main(int argc, char** argv) {
     }
     if (command == QLatin1StringView("doctor")) {
         return Cli::runDoctor(*context, commandArgs);
+    }
+    if (command == QLatin1StringView("usage")) {
+        return Cli::runUsage(*context, commandArgs);
     }
     if (command == QLatin1StringView("count-tokens")) {
         return Cli::runCountTokens(*context, commandArgs);

@@ -5,6 +5,7 @@
 #include "accounts/RoleService.h"
 #include "app/StoreAdministration.h"
 #include "audit/AuditLog.h"
+#include "usage/UsageLedger.h"
 
 #include "app/SettingsService.h"
 #include "chat/ChatService.h"
@@ -122,9 +123,10 @@ Result<std::unique_ptr<CoreServices>> CoreServices::open(const QString& dataDire
     services->m_providerService = std::make_unique<ProviderService>(*services->m_providers, secrets);
     services->m_providerService->setAccessControl(services->m_flags.get(), services->m_audit.get());
     services->m_settingsService = std::make_unique<SettingsService>(*services->m_settings, *services->m_cache);
-    services->m_chat = std::make_unique<ChatService>(
-        ChatDependencies{*services->m_database, *services->m_providers, *services->m_conversations,
-                         *services->m_messages, *services->m_runner, services->m_clock, services->m_flags.get()});
+    services->m_ledger = std::make_unique<UsageLedger>(*services->m_database, *services->m_settings, services->m_clock);
+    services->m_chat = std::make_unique<ChatService>(ChatDependencies{
+        *services->m_database, *services->m_providers, *services->m_conversations, *services->m_messages,
+        *services->m_runner, services->m_clock, services->m_flags.get(), services->m_ledger.get()});
     services->m_titles =
         std::make_unique<TitleService>(*services->m_chat, *services->m_conversations, *services->m_messages,
                                        *services->m_providers, *services->m_runner, *services->m_settings);

@@ -18,6 +18,7 @@ class ApiKeyResolver;
 class AuditLog;
 class FeatureFlags;
 class RoleService;
+class UsageLedger;
 class ChatService;
 class ConversationExchange;
 class ConversationService;
@@ -87,6 +88,7 @@ public:
     AccountService& accounts() { return *m_accounts; }
     AuditLog& audit() { return *m_audit; }
     RoleService& roles() { return *m_roles; }
+    UsageLedger& usage() { return *m_ledger; }
     FeatureFlags& flags() { return *m_flags; }
     // Calls providers: answers (cache, retries, breaker, rate limiter, fallback, metrics) and model lists.
     RequestRunner& runner() { return *m_runner; }
@@ -138,6 +140,7 @@ private:
     std::unique_ptr<TitleService> m_titles;
     std::unique_ptr<AccountService> m_accounts;
     std::unique_ptr<RoleService> m_roles;
+    std::unique_ptr<UsageLedger> m_ledger;
     std::unique_ptr<QTimer> m_metricsTimer;
 };
 

@@ -14,6 +14,8 @@
 #include "storage/MessageRepository.h"
 #include "storage/ProviderRepository.h"
 #include "storage/TagRepository.h"
+#include "tokenizer/TokenCounter.h"
+#include "usage/UsageLedger.h"
 
 #include <QPointer>
 
@@ -63,6 +65,7 @@ ChatService::ChatService(const ChatDependencies& deps, QObject* parent)
     , m_messages(deps.messages)
     , m_runner(deps.runner)
     , m_flags(deps.flags)
+    , m_ledger(deps.ledger)
     , m_clock(deps.clock) {
     m_flushTimer.setInterval(storeFlushIntervalMs);
     connect(&m_flushTimer, &QTimer::timeout, this, &ChatService::flushStreamingText);
@@ -463,6 +466,56 @@ bool ChatService::stopTurn(qint64 assistantMessageId) {
     return true;
 }
 
+LedgerEntry ChatService::ledgerEntryFor(const ActiveTurn& turn, const Message& message) const {
+    LedgerEntry entry;
+    entry.at = m_clock.nowUtc();
+    entry.accountId = turn.ownerId;
+    entry.provider = message.providerName;
+    entry.model = turn.start.model;
+    entry.modelReported = message.model;
+    entry.feature = QStringLiteral("chat");
+    entry.conversationId = message.conversationId;
+    entry.messageId = message.id;
+    entry.latencyMs = message.latencyMs;
+    entry.firstTokenMs = message.ttftMs;
+    entry.correlationId = message.correlationId;
+    const Usage usage = message.usage.value_or(Usage{});
+    entry.inputTokens = usage.inputTokens;
+    entry.cachedInputTokens = usage.cachedInputTokens;
+    entry.outputTokens = usage.outputTokens;
+    entry.reasoningTokens = usage.reasoningTokens;
+    entry.estimated = usage.estimated;
+    if (message.cacheHit) {
+        entry.outcome = QStringLiteral("cached");
+    } else if (message.state == MessageState::Complete) {
+        entry.outcome = QStringLiteral("complete");
+    } else if (message.state == MessageState::Incomplete) {
+        entry.outcome = QStringLiteral("incomplete");
+    } else {
+        entry.outcome = QStringLiteral("failed");
+    }
+    const bool noUsage = !message.usage.has_value();
+    if ((entry.estimated || (noUsage && !message.content.isEmpty())) && !message.cacheHit) {
+        // The provider reported no usage (a stream cut short, a server without usage): count what was sent and
+        // what came back with the tokenizer, and say it is an estimate.
+        QString sent = turn.spec.request.systemPrompt;
+        for (const ChatTurn& part : turn.spec.request.messages) {
+            sent += part.content;
+        }
+        entry.inputTokens = countTokens(sent, entry.model).tokens;
+        entry.cachedInputTokens = 0;
+        entry.outputTokens = countTokens(message.content, entry.model).tokens;
+        entry.reasoningTokens = 0;
+        entry.estimated = true;
+    }
+    // No price is known yet (the model catalog arrives with the cost): a request that used tokens costs an unknown
+    // amount, never $0; one served from the cache or that used nothing costs nothing.
+    if (message.cacheHit || entry.inputTokens + entry.outputTokens + entry.cacheWriteTokens == 0) {
+        entry.costMicros = 0;
+    }
+    return entry;
+}
+
 void ChatService::finishTurn(qint64 assistantMessageId, const ChatResult& result) {
     const auto turn = m_active.take(assistantMessageId);
     if (!turn) {
@@ -507,7 +560,19 @@ void ChatService::finishTurn(qint64 assistantMessageId, const ChatResult& result
         log("chat")->warn("cid={} answer {} ended {}: {}", turn->start.correlationId, assistantMessageId,
                           messageStateName(message.state), error.toLogString());
     }
-    if (auto status = m_messages.finish(message); !status) {
+    // The answer and its ledger entry are stored together: one never lands without the other.
+    auto status = m_db.transaction([&]() -> Status {
+        if (auto finished = m_messages.finish(message); !finished) {
+            return finished;
+        }
+        if (m_ledger) {
+            if (auto recorded = m_ledger->record(ledgerEntryFor(*turn, message)); !recorded) {
+                return fail(recorded.error());
+            }
+        }
+        return {};
+    });
+    if (!status) {
         log("chat")->error("cid={} could not save the answer: {}", turn->start.correlationId,
                            status.error().toLogString());
         if (!outcome.error) {

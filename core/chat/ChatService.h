@@ -19,6 +19,8 @@
 namespace Tessera::Core {
 
 class FeatureFlags;
+class UsageLedger;
+struct LedgerEntry;
 
 class ConversationRepository;
 class Database;
@@ -36,6 +38,7 @@ struct ChatDependencies {
     const RequestRunner& runner;
     const Clock& clock;
     const FeatureFlags* flags = nullptr; // attachments and the response cache per user (none: all on)
+    const UsageLedger* ledger = nullptr; // where each answer's usage is recorded (none: not recorded)
 };
 
 struct SendOptions {
@@ -130,6 +133,8 @@ private:
     void handleDelta(qint64 assistantMessageId, const QString& delta);
     void handleReplyFinished(qint64 assistantMessageId, const ChatResult& result);
     void finishTurn(qint64 assistantMessageId, const ChatResult& result);
+    // The ledger entry of a finished answer (tokens estimated with the tokenizer when the provider sent none).
+    LedgerEntry ledgerEntryFor(const ActiveTurn& turn, const Message& message) const;
     void flushStreamingText();
     bool stopTurn(qint64 assistantMessageId);
 
@@ -139,6 +144,7 @@ private:
     MessageRepository& m_messages;
     const RequestRunner& m_runner;
     const FeatureFlags* m_flags;
+    const UsageLedger* m_ledger;
     const Clock& m_clock;
     QHash<qint64, std::shared_ptr<ActiveTurn>> m_active; // by assistant message id
     QTimer m_flushTimer;

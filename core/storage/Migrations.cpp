@@ -312,6 +312,75 @@ const std::vector<Migration>& sqliteMigrations() {
                  DELETE FROM drafts WHERE conversation_id = old.id;
              END)sql"),
          }},
+        {14,
+         {
+             // The usage ledger: one entry per provider request that can cost money, kept when its conversation is
+             // deleted (no reference to it: accounting outlives content). Daily rollups (day × person × provider ×
+             // model × feature) are updated in the same transaction, so totals read the rollups.
+             QStringLiteral(R"(CREATE TABLE usage_ledger (
+                 id INTEGER PRIMARY KEY AUTOINCREMENT,
+                 at TEXT NOT NULL,
+                 day TEXT NOT NULL,
+                 account_id INTEGER NOT NULL,
+                 provider TEXT NOT NULL,
+                 model TEXT NOT NULL,
+                 model_reported TEXT NOT NULL DEFAULT '',
+                 feature TEXT NOT NULL,
+                 conversation_id INTEGER,
+                 message_id INTEGER,
+                 input_tokens INTEGER NOT NULL DEFAULT 0,
+                 cached_input_tokens INTEGER NOT NULL DEFAULT 0,
+                 cache_write_tokens INTEGER NOT NULL DEFAULT 0,
+                 output_tokens INTEGER NOT NULL DEFAULT 0,
+                 reasoning_tokens INTEGER NOT NULL DEFAULT 0,
+                 cost_micros INTEGER,
+                 price TEXT NOT NULL DEFAULT '',
+                 estimated INTEGER NOT NULL DEFAULT 0,
+                 latency_ms INTEGER,
+                 first_token_ms INTEGER,
+                 outcome TEXT NOT NULL CHECK (outcome IN ('complete', 'incomplete', 'failed', 'cached')),
+                 correlation_id TEXT NOT NULL DEFAULT ''))"),
+             QStringLiteral("CREATE INDEX usage_ledger_by_account ON usage_ledger(account_id, id)"),
+             QStringLiteral("CREATE INDEX usage_ledger_by_day ON usage_ledger(day, id)"),
+             QStringLiteral("CREATE INDEX usage_ledger_by_message ON usage_ledger(message_id)"),
+             QStringLiteral(R"(CREATE TABLE usage_daily (
+                 day TEXT NOT NULL,
+                 account_id INTEGER NOT NULL,
+                 provider TEXT NOT NULL,
+                 model TEXT NOT NULL,
+                 feature TEXT NOT NULL,
+                 requests INTEGER NOT NULL DEFAULT 0,
+                 input_tokens INTEGER NOT NULL DEFAULT 0,
+                 cached_input_tokens INTEGER NOT NULL DEFAULT 0,
+                 cache_write_tokens INTEGER NOT NULL DEFAULT 0,
+                 output_tokens INTEGER NOT NULL DEFAULT 0,
+                 reasoning_tokens INTEGER NOT NULL DEFAULT 0,
+                 cost_micros INTEGER NOT NULL DEFAULT 0,
+                 unpriced INTEGER NOT NULL DEFAULT 0,
+                 PRIMARY KEY (day, account_id, provider, model, feature)))"),
+             QStringLiteral("CREATE INDEX usage_daily_by_account ON usage_daily(account_id, day)"),
+             // What the store already knew of answers' usage moves into the ledger (the owner of the conversation
+             // is who used it; the day is the UTC date of the answer); the rollups are summed from it.
+             QStringLiteral(
+                 "INSERT INTO usage_ledger (at, day, account_id, provider, model, model_reported, feature, "
+                 "conversation_id, message_id, input_tokens, cached_input_tokens, output_tokens, reasoning_tokens, "
+                 "cost_micros, estimated, latency_ms, first_token_ms, outcome, correlation_id) "
+                 "SELECT m.updated_at, substr(m.updated_at, 1, 10), c.owner_id, m.provider_name, m.model, m.model, "
+                 "'chat', m.conversation_id, m.id, COALESCE(m.input_tokens, 0), COALESCE(m.cached_input_tokens, 0), "
+                 "COALESCE(m.output_tokens, 0), COALESCE(m.reasoning_tokens, 0), "
+                 "CASE WHEN m.cache_hit = 1 THEN 0 ELSE NULL END, m.usage_estimated, m.latency_ms, m.ttft_ms, "
+                 "CASE WHEN m.cache_hit = 1 THEN 'cached' WHEN m.state = 'complete' THEN 'complete' "
+                 "WHEN m.state = 'incomplete' THEN 'incomplete' ELSE 'failed' END, m.correlation_id "
+                 "FROM messages m JOIN conversations c ON c.id = m.conversation_id "
+                 "WHERE m.role = 'assistant' AND m.state <> 'streaming' AND m.provider_name <> '' ORDER BY m.id"),
+             QStringLiteral(
+                 "INSERT INTO usage_daily (day, account_id, provider, model, feature, requests, input_tokens, "
+                 "cached_input_tokens, cache_write_tokens, output_tokens, reasoning_tokens, cost_micros, unpriced) "
+                 "SELECT day, account_id, provider, model, feature, COUNT(*), SUM(input_tokens), "
+                 "SUM(cached_input_tokens), SUM(cache_write_tokens), SUM(output_tokens), SUM(reasoning_tokens), "
+                 "SUM(COALESCE(cost_micros, 0)), SUM(CASE WHEN cost_micros IS NULL THEN 1 ELSE 0 END) "
+                 "FROM usage_ledger GROUP BY day, account_id, provider, model, feature"),
+         }},
     };
     return all;
 }

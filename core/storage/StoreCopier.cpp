@@ -28,6 +28,9 @@ QString keyOf(const QString& table) {
     if (table == QLatin1StringView("feature_flags")) {
         return QStringLiteral("flag, scope, scope_id");
     }
+    if (table == QLatin1StringView("usage_daily")) {
+        return QStringLiteral("day, account_id, provider, model, feature");
+    }
     if (table == QLatin1StringView("conversation_tags")) {
         return QStringLiteral("conversation_id, tag_id");
     }
@@ -73,7 +76,8 @@ const std::vector<QString>& StoreCopier::tables() {
         QStringLiteral("audit_head"),     QStringLiteral("feature_flags"), QStringLiteral("providers"),
         QStringLiteral("conversations"),  QStringLiteral("messages"),      QStringLiteral("message_images"),
         QStringLiteral("response_cache"), QStringLiteral("metrics"),       QStringLiteral("settings"),
-        QStringLiteral("drafts"),         QStringLiteral("tags"),          QStringLiteral("conversation_tags")};
+        QStringLiteral("drafts"),         QStringLiteral("tags"),          QStringLiteral("conversation_tags"),
+        QStringLiteral("usage_ledger"),   QStringLiteral("usage_daily")};
     return all;
 }
 

@@ -855,3 +855,61 @@ TEST_F(CliTest, CountTokensCountsExactlyForOpenAiEncodingsAndSaysWhenItEstimates
     EXPECT_EQ(cli({QStringLiteral("count-tokens")}, "\xff\xfe not utf-8").exitCode, 2);
     EXPECT_EQ(cli({QStringLiteral("count-tokens"), dir.filePath(QStringLiteral("missing.txt"))}).exitCode, 7);
 }
+
+TEST_F(CliTest, UsageReportSumsTheLedgerAnyWayAsTableJsonOrCsv) {
+    addProvider();
+    for (const char* prompt : {"first question", "second question"}) {
+        const CliRun chat = cli({QStringLiteral("chat"), QString::fromLatin1(prompt)});
+        ASSERT_EQ(chat.exitCode, 0) << chat.err.toStdString();
+    }
+    const CliRun json =
+        cli({QStringLiteral("--json"), QStringLiteral("usage"), QStringLiteral("report"), QStringLiteral("--by"),
+             QStringLiteral("provider"), QStringLiteral("--by"), QStringLiteral("model")});
+    ASSERT_EQ(json.exitCode, 0) << json.err.toStdString();
+    const QJsonArray rows = json.json().value(QLatin1StringView("rows")).toArray();
+    ASSERT_EQ(rows.size(), 1);
+    const QJsonObject row = rows.first().toObject();
+    EXPECT_EQ(row.value(QLatin1StringView("provider")).toString(), QStringLiteral("local"));
+    EXPECT_EQ(row.value(QLatin1StringView("model")).toString(), QStringLiteral("gpt-test"));
+    EXPECT_EQ(row.value(QLatin1StringView("requests")).toInt(), 2);
+    EXPECT_EQ(row.value(QLatin1StringView("input_tokens")).toInt(), 24) << "12 reported for each";
+    EXPECT_TRUE(row.value(QLatin1StringView("cost_usd")).isNull()) << "no price: unknown, not $0";
+    EXPECT_EQ(row.value(QLatin1StringView("unpriced_requests")).toInt(), 2);
+    EXPECT_EQ(json.json().value(QLatin1StringView("total")).toObject().value(QLatin1StringView("requests")).toInt(), 2);
+
+    const CliRun table =
+        cli({QStringLiteral("usage"), QStringLiteral("report"), QStringLiteral("--by"), QStringLiteral("day,feature")});
+    ASSERT_EQ(table.exitCode, 0) << table.err.toStdString();
+    EXPECT_TRUE(table.out.startsWith(QStringLiteral("day"))) << table.out.toStdString();
+    EXPECT_TRUE(table.out.contains(QStringLiteral("chat")));
+    EXPECT_TRUE(table.out.contains(QStringLiteral("total")));
+    EXPECT_TRUE(table.out.contains(QStringLiteral("unknown")));
+
+    const CliRun csv = cli({QStringLiteral("usage"), QStringLiteral("report"), QStringLiteral("--csv"),
+                            QStringLiteral("--by"), QStringLiteral("month")});
+    ASSERT_EQ(csv.exitCode, 0);
+    const QStringList lines = csv.out.trimmed().split(QLatin1Char('\n'));
+    ASSERT_EQ(lines.size(), 3) << "header, the month, the total";
+    EXPECT_EQ(lines.first(), QStringLiteral("month,requests,input,cached_input,output,reasoning,cost"));
+    EXPECT_TRUE(lines.last().startsWith(QStringLiteral("total,2,24,")));
+
+    const CliRun empty =
+        cli({QStringLiteral("--json"), QStringLiteral("usage"), QStringLiteral("report"), QStringLiteral("--from"),
+             QStringLiteral("2000-01-01"), QStringLiteral("--to"), QStringLiteral("2000-12-31")});
+    ASSERT_EQ(empty.exitCode, 0);
+    EXPECT_TRUE(empty.json().value(QLatin1StringView("rows")).toArray().isEmpty());
+
+    for (const QStringList& wrong :
+         {QStringList{QStringLiteral("usage")}, QStringList{QStringLiteral("usage"), QStringLiteral("nonsense")},
+          QStringList{QStringLiteral("usage"), QStringLiteral("report"), QStringLiteral("--by"),
+                      QStringLiteral("year")},
+          QStringList{QStringLiteral("usage"), QStringLiteral("report"), QStringLiteral("--from"),
+                      QStringLiteral("May")},
+          QStringList{QStringLiteral("--json"), QStringLiteral("usage"), QStringLiteral("report"),
+                      QStringLiteral("--csv")}}) {
+        EXPECT_EQ(cli(wrong).exitCode, 2) << wrong.join(QLatin1Char(' ')).toStdString();
+    }
+    const CliRun rebuilt = cli({QStringLiteral("--json"), QStringLiteral("usage"), QStringLiteral("rebuild")});
+    ASSERT_EQ(rebuilt.exitCode, 0) << rebuilt.err.toStdString();
+    EXPECT_EQ(rebuilt.json().value(QLatin1StringView("rollups")).toInt(), 1);
+}

@@ -161,6 +161,14 @@ void makeStoreOfVersion(const StoreLocation& location, int version) {
               QStringLiteral("INSERT INTO drafts (conversation_id, text, updated_at) VALUES (7, 'half a question', %1)")
                   .arg(now),
               QStringLiteral("INSERT INTO drafts (conversation_id, text, updated_at) VALUES (0, 'a new one', %1)")
+                  .arg(now),
+              QStringLiteral("INSERT INTO messages (id, conversation_id, role, content, state, created_at, updated_at) "
+                             "VALUES (10, 7, 'user', 'a question', 'complete', %1, %1)")
+                  .arg(now),
+              QStringLiteral("INSERT INTO messages (id, conversation_id, role, content, state, provider_name, model, "
+                             "input_tokens, cached_input_tokens, output_tokens, reasoning_tokens, latency_ms, "
+                             "created_at, updated_at) VALUES (11, 7, 'assistant', 'an answer', 'complete', 'openai', "
+                             "'gpt-4o', 120, 20, 45, 5, 900, %1, %1)")
                   .arg(now)}) {
             QSqlQuery query(db);
             ASSERT_TRUE(query.exec(statement))
@@ -203,6 +211,17 @@ TEST(Database, AStoreOfTheSchemaBeforeAccountsGivesEverythingToTheOwner) {
     EXPECT_EQ(TagRepository(**db).list(ListScope::All, AccountRepository::ownerId)->front().name,
               QStringLiteral("Work"));
     EXPECT_EQ(TagRepository(**db).list(ListScope::All, 2)->front().name, QStringLiteral("work"));
+    // The usage the answers held moved into the ledger, the owner's, with its rollup; its cost is unknown.
+    EXPECT_EQ(scalar(**db, QStringLiteral("SELECT COUNT(*) FROM usage_ledger")), QStringLiteral("1"));
+    EXPECT_EQ(scalar(**db, QStringLiteral("SELECT account_id || ' ' || day || ' ' || provider || ' ' || model || ' ' "
+                                          "|| input_tokens || ' ' || cached_input_tokens || ' ' || output_tokens || "
+                                          "' ' || message_id || ' ' || outcome FROM usage_ledger")),
+              QStringLiteral("1 2026-11-01 openai gpt-4o 120 20 45 11 complete"));
+    EXPECT_EQ(scalar(**db, QStringLiteral("SELECT COUNT(*) FROM usage_ledger WHERE cost_micros IS NULL")),
+              QStringLiteral("1"));
+    EXPECT_EQ(
+        scalar(**db, QStringLiteral("SELECT requests || ' ' || input_tokens || ' ' || unpriced FROM usage_daily")),
+        QStringLiteral("1 120 1"));
 }
 
 TEST(Database, RefusesASchemaNewerThanThisBuild) {

@@ -16,6 +16,7 @@
 #include "storage/ProviderRepository.h"
 #include "storage/SettingsRepository.h"
 #include "support/TestStore.h"
+#include "usage/UsageLedger.h"
 
 #include <QNetworkAccessManager>
 #include <QTemporaryDir>
@@ -45,6 +46,7 @@ struct CoreFixture {
     std::unique_ptr<Core::ResilienceRegistry> resilience;
     std::unique_ptr<Core::ResponseCache> cache;
     std::unique_ptr<Core::RequestRunner> runner;
+    std::unique_ptr<Core::UsageLedger> ledger;
     std::unique_ptr<Core::ChatService> chat;
     Core::Actor actor = Core::Actor::owner(Core::ClientKind::Test);
 
@@ -63,8 +65,9 @@ struct CoreFixture {
         resilience->setJitterSource([] { return 1.0; });
         cache = std::make_unique<Core::ResponseCache>(*db, clock);
         runner = std::make_unique<Core::RequestRunner>(*keys, *factory, *resilience, *cache, *settings, metrics);
+        ledger = std::make_unique<Core::UsageLedger>(*db, *settings, clock);
         chat = std::make_unique<Core::ChatService>(
-            Core::ChatDependencies{*db, *providers, *conversations, *messages, *runner, clock});
+            Core::ChatDependencies{*db, *providers, *conversations, *messages, *runner, clock, nullptr, ledger.get()});
     }
 
     Core::ProviderConfig addProvider(const QString& name, const QString& baseUrl,

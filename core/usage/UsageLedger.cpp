@@ -1,0 +1,371 @@
+#include "usage/UsageLedger.h"
+
+#include "accounts/Authorization.h"
+#include "common/Clock.h"
+#include "storage/Database.h"
+#include "storage/SettingsRepository.h"
+
+#include <QSqlQuery>
+#include <QVariant>
+
+#include <map>
+
+namespace Tessera::Core {
+
+namespace {
+
+QVariant optionalInt(const std::optional<qint64>& value) {
+    return value ? QVariant(*value) : QVariant(QMetaType(QMetaType::LongLong));
+}
+
+std::optional<qint64> optionalValue(const QVariant& value) {
+    return value.isNull() ? std::nullopt : std::optional<qint64>(value.toLongLong());
+}
+
+// "2026-W49": the ISO week a day belongs to.
+QString isoWeek(const QString& day) {
+    const QDate date = QDate::fromString(day, Qt::ISODate);
+    int year = 0;
+    const int week = date.weekNumber(&year);
+    return QStringLiteral("%1-W%2").arg(year).arg(week, 2, 10, QLatin1Char('0'));
+}
+
+constexpr const char* sums = "SUM(d.requests), SUM(d.input_tokens), SUM(d.cached_input_tokens), "
+                             "SUM(d.cache_write_tokens), SUM(d.output_tokens), SUM(d.reasoning_tokens), "
+                             "SUM(d.cost_micros), SUM(d.unpriced)";
+
+} // namespace
+
+QString usageGroupingName(UsageGrouping grouping) {
+    switch (grouping) {
+    case UsageGrouping::Day:
+        return QStringLiteral("day");
+    case UsageGrouping::Week:
+        return QStringLiteral("week");
+    case UsageGrouping::Month:
+        return QStringLiteral("month");
+    case UsageGrouping::User:
+        return QStringLiteral("user");
+    case UsageGrouping::Role:
+        return QStringLiteral("role");
+    case UsageGrouping::Provider:
+        return QStringLiteral("provider");
+    case UsageGrouping::Model:
+        return QStringLiteral("model");
+    case UsageGrouping::Feature:
+        return QStringLiteral("feature");
+    }
+    return {};
+}
+
+std::optional<UsageGrouping> parseUsageGrouping(const QString& name) {
+    for (const UsageGrouping grouping :
+         {UsageGrouping::Day, UsageGrouping::Week, UsageGrouping::Month, UsageGrouping::User, UsageGrouping::Provider,
+          UsageGrouping::Model, UsageGrouping::Feature}) {
+        if (usageGroupingName(grouping) == name) {
+            return grouping;
+        }
+    }
+    return std::nullopt;
+}
+
+UsageLedger::UsageLedger(const Database& db, const SettingsRepository& settings, const Clock& clock)
+    : m_db(db)
+    , m_settings(settings)
+    , m_clock(clock) {
+}
+
+QTimeZone UsageLedger::timeZone() const {
+    const QByteArray id = m_settings.value(timeZoneKey).toUtf8();
+    if (!id.isEmpty()) {
+        QTimeZone zone(id);
+        if (zone.isValid()) {
+            return zone;
+        }
+    }
+    return QTimeZone::utc();
+}
+
+QString UsageLedger::dayOf(const QDateTime& time) const {
+    return time.toTimeZone(timeZone()).date().toString(Qt::ISODate);
+}
+
+Result<qint64> UsageLedger::record(LedgerEntry entry) const {
+    if (!entry.at.isValid()) {
+        entry.at = m_clock.nowUtc();
+    }
+    if (entry.day.isEmpty()) {
+        entry.day = dayOf(entry.at);
+    }
+    qint64 id = 0;
+    auto status = m_db.transaction([&]() -> Status {
+        auto inserted = m_db.exec(
+            QStringLiteral("INSERT INTO usage_ledger (at, day, account_id, provider, model, model_reported, feature, "
+                           "conversation_id, message_id, input_tokens, cached_input_tokens, cache_write_tokens, "
+                           "output_tokens, reasoning_tokens, cost_micros, price, estimated, latency_ms, "
+                           "first_token_ms, outcome, correlation_id) "
+                           "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id"),
+            {toStoredTime(entry.at),
+             entry.day,
+             entry.accountId,
+             entry.provider,
+             entry.model,
+             entry.modelReported,
+             entry.feature,
+             optionalInt(entry.conversationId),
+             optionalInt(entry.messageId),
+             entry.inputTokens,
+             entry.cachedInputTokens,
+             entry.cacheWriteTokens,
+             entry.outputTokens,
+             entry.reasoningTokens,
+             optionalInt(entry.costMicros),
+             entry.price,
+             entry.estimated ? 1 : 0,
+             optionalInt(entry.latencyMs),
+             optionalInt(entry.firstTokenMs),
+             entry.outcome,
+             entry.correlationId});
+        if (!inserted) {
+            return fail(inserted.error());
+        }
+        if (!inserted->next()) {
+            return fail(ErrorCode::StorageFailed, QStringLiteral("the ledger entry got no id"));
+        }
+        id = inserted->value(0).toLongLong();
+        auto rolled = m_db.exec(
+            QStringLiteral(
+                "INSERT INTO usage_daily (day, account_id, provider, model, feature, requests, input_tokens, "
+                "cached_input_tokens, cache_write_tokens, output_tokens, reasoning_tokens, cost_micros, unpriced) "
+                "VALUES (?, ?, ?, ?, ?, 1, ?, ?, ?, ?, ?, ?, ?) "
+                "ON CONFLICT (day, account_id, provider, model, feature) DO UPDATE SET "
+                "requests = usage_daily.requests + 1, "
+                "input_tokens = usage_daily.input_tokens + excluded.input_tokens, "
+                "cached_input_tokens = usage_daily.cached_input_tokens + excluded.cached_input_tokens, "
+                "cache_write_tokens = usage_daily.cache_write_tokens + excluded.cache_write_tokens, "
+                "output_tokens = usage_daily.output_tokens + excluded.output_tokens, "
+                "reasoning_tokens = usage_daily.reasoning_tokens + excluded.reasoning_tokens, "
+                "cost_micros = usage_daily.cost_micros + excluded.cost_micros, "
+                "unpriced = usage_daily.unpriced + excluded.unpriced"),
+            {entry.day, entry.accountId, entry.provider, entry.model, entry.feature, entry.inputTokens,
+             entry.cachedInputTokens, entry.cacheWriteTokens, entry.outputTokens, entry.reasoningTokens,
+             entry.costMicros.value_or(0), entry.costMicros ? 0 : 1});
+        if (!rolled) {
+            return fail(rolled.error());
+        }
+        return {};
+    });
+    if (!status) {
+        return fail(status.error());
+    }
+    return id;
+}
+
+Result<std::vector<UsageRow>> UsageLedger::report(const Actor& actor, UsageQuery query) const {
+    if (!actor.may(Permission::UsageViewAll)) {
+        query.accountId = actor.userId; // one's own, always
+    }
+    QStringList columns;
+    QStringList groups;
+    for (const UsageGrouping grouping : query.by) {
+        switch (grouping) {
+        case UsageGrouping::Day:
+        case UsageGrouping::Week: // days in SQL, folded into weeks below
+            columns << QStringLiteral("d.day");
+            groups << QStringLiteral("d.day");
+            break;
+        case UsageGrouping::Month:
+            columns << QStringLiteral("substr(d.day, 1, 7)");
+            groups << QStringLiteral("substr(d.day, 1, 7)");
+            break;
+        case UsageGrouping::User:
+            columns << QStringLiteral("COALESCE(MIN(a.username), '#' || CAST(d.account_id AS TEXT))");
+            groups << QStringLiteral("d.account_id");
+            break;
+        case UsageGrouping::Role: // the role the person has now
+            columns << QStringLiteral("COALESCE(r.name, '')");
+            groups << QStringLiteral("r.name");
+            break;
+        case UsageGrouping::Provider:
+            columns << QStringLiteral("d.provider");
+            groups << QStringLiteral("d.provider");
+            break;
+        case UsageGrouping::Model:
+            columns << QStringLiteral("d.model");
+            groups << QStringLiteral("d.model");
+            break;
+        case UsageGrouping::Feature:
+            columns << QStringLiteral("d.feature");
+            groups << QStringLiteral("d.feature");
+            break;
+        }
+    }
+    QStringList where;
+    QVariantList values;
+    if (query.from) {
+        where << QStringLiteral("d.day >= ?");
+        values << query.from->toString(Qt::ISODate);
+    }
+    if (query.to) {
+        where << QStringLiteral("d.day <= ?");
+        values << query.to->toString(Qt::ISODate);
+    }
+    if (query.accountId) {
+        where << QStringLiteral("d.account_id = ?");
+        values << *query.accountId;
+    }
+    if (!query.provider.isEmpty()) {
+        where << QStringLiteral("d.provider = ?");
+        values << query.provider;
+    }
+    if (!query.model.isEmpty()) {
+        where << QStringLiteral("d.model = ?");
+        values << query.model;
+    }
+    QString sql = QStringLiteral("SELECT ") +
+                  (columns.isEmpty() ? QString() : columns.join(QStringLiteral(", ")) + QStringLiteral(", ")) +
+                  QLatin1StringView(sums) +
+                  QStringLiteral(" FROM usage_daily d LEFT JOIN accounts a ON a.id = d.account_id "
+                                 "LEFT JOIN roles r ON r.id = a.role_id");
+    if (!where.isEmpty()) {
+        sql += QStringLiteral(" WHERE ") + where.join(QStringLiteral(" AND "));
+    }
+    if (!groups.isEmpty()) {
+        sql += QStringLiteral(" GROUP BY ") + groups.join(QStringLiteral(", ")) + QStringLiteral(" ORDER BY ") +
+               groups.join(QStringLiteral(", "));
+    }
+    auto rows = m_db.exec(sql, values);
+    if (!rows) {
+        return fail(rows.error());
+    }
+    const int keyCount = int(query.by.size());
+    // Rows by their keys; weeks fold several days into one row, in order.
+    std::map<QStringList, UsageRow> folded;
+    while (rows->next()) {
+        if (keyCount == 0 && rows->value(0).isNull()) {
+            break; // no usage at all: the sums of nothing
+        }
+        UsageRow row;
+        for (int i = 0; i < keyCount; ++i) {
+            const QString value = rows->value(i).toString();
+            row.keys << (query.by[std::size_t(i)] == UsageGrouping::Week ? isoWeek(value) : value);
+        }
+        row.requests = rows->value(keyCount).toLongLong();
+        row.inputTokens = rows->value(keyCount + 1).toLongLong();
+        row.cachedInputTokens = rows->value(keyCount + 2).toLongLong();
+        row.cacheWriteTokens = rows->value(keyCount + 3).toLongLong();
+        row.outputTokens = rows->value(keyCount + 4).toLongLong();
+        row.reasoningTokens = rows->value(keyCount + 5).toLongLong();
+        row.costMicros = rows->value(keyCount + 6).toLongLong();
+        row.unpriced = rows->value(keyCount + 7).toLongLong();
+        UsageRow& into = folded[row.keys];
+        into.keys = row.keys;
+        into.requests += row.requests;
+        into.inputTokens += row.inputTokens;
+        into.cachedInputTokens += row.cachedInputTokens;
+        into.cacheWriteTokens += row.cacheWriteTokens;
+        into.outputTokens += row.outputTokens;
+        into.reasoningTokens += row.reasoningTokens;
+        into.costMicros += row.costMicros;
+        into.unpriced += row.unpriced;
+    }
+    std::vector<UsageRow> result;
+    result.reserve(folded.size());
+    for (auto& [keys, row] : folded) {
+        result.push_back(std::move(row));
+    }
+    return result;
+}
+
+Result<std::vector<LedgerEntry>> UsageLedger::entriesOfConversation(const Actor& actor, qint64 conversationId) const {
+    QString sql = QStringLiteral(
+        "SELECT id, at, day, account_id, provider, model, model_reported, feature, conversation_id, message_id, "
+        "input_tokens, cached_input_tokens, cache_write_tokens, output_tokens, reasoning_tokens, cost_micros, price, "
+        "estimated, latency_ms, first_token_ms, outcome, correlation_id FROM usage_ledger WHERE conversation_id = ?");
+    QVariantList values{conversationId};
+    if (!actor.may(Permission::UsageViewAll)) {
+        sql += QStringLiteral(" AND account_id = ?");
+        values << actor.userId;
+    }
+    sql += QStringLiteral(" ORDER BY id");
+    auto rows = m_db.exec(sql, values);
+    if (!rows) {
+        return fail(rows.error());
+    }
+    std::vector<LedgerEntry> entries;
+    while (rows->next()) {
+        LedgerEntry e;
+        e.id = rows->value(0).toLongLong();
+        e.at = fromStoredTime(rows->value(1).toString());
+        e.day = rows->value(2).toString();
+        e.accountId = rows->value(3).toLongLong();
+        e.provider = rows->value(4).toString();
+        e.model = rows->value(5).toString();
+        e.modelReported = rows->value(6).toString();
+        e.feature = rows->value(7).toString();
+        e.conversationId = optionalValue(rows->value(8));
+        e.messageId = optionalValue(rows->value(9));
+        e.inputTokens = rows->value(10).toLongLong();
+        e.cachedInputTokens = rows->value(11).toLongLong();
+        e.cacheWriteTokens = rows->value(12).toLongLong();
+        e.outputTokens = rows->value(13).toLongLong();
+        e.reasoningTokens = rows->value(14).toLongLong();
+        e.costMicros = optionalValue(rows->value(15));
+        e.price = rows->value(16).toString();
+        e.estimated = rows->value(17).toInt() != 0;
+        e.latencyMs = optionalValue(rows->value(18));
+        e.firstTokenMs = optionalValue(rows->value(19));
+        e.outcome = rows->value(20).toString();
+        e.correlationId = rows->value(21).toString();
+        entries.push_back(std::move(e));
+    }
+    return entries;
+}
+
+Result<qint64> UsageLedger::rebuild(const Actor& actor) const {
+    if (auto allowed = require(actor, Permission::UsageViewAll); !allowed) {
+        return fail(allowed.error());
+    }
+    qint64 rows = 0;
+    auto status = m_db.transaction([&]() -> Status {
+        // Each entry's day again, in the time zone set now.
+        auto times = m_db.exec(QStringLiteral("SELECT id, at, day FROM usage_ledger ORDER BY id"));
+        if (!times) {
+            return fail(times.error());
+        }
+        std::vector<std::pair<qint64, QString>> moved;
+        while (times->next()) {
+            const QString day = dayOf(fromStoredTime(times->value(1).toString()));
+            if (day != times->value(2).toString()) {
+                moved.emplace_back(times->value(0).toLongLong(), day);
+            }
+        }
+        for (const auto& [id, day] : moved) {
+            if (auto updated = m_db.exec(QStringLiteral("UPDATE usage_ledger SET day = ? WHERE id = ?"), {day, id});
+                !updated) {
+                return fail(updated.error());
+            }
+        }
+        if (auto cleared = m_db.exec(QStringLiteral("DELETE FROM usage_daily")); !cleared) {
+            return fail(cleared.error());
+        }
+        auto summed = m_db.exec(QStringLiteral(
+            "INSERT INTO usage_daily (day, account_id, provider, model, feature, requests, input_tokens, "
+            "cached_input_tokens, cache_write_tokens, output_tokens, reasoning_tokens, cost_micros, unpriced) "
+            "SELECT day, account_id, provider, model, feature, COUNT(*), SUM(input_tokens), SUM(cached_input_tokens), "
+            "SUM(cache_write_tokens), SUM(output_tokens), SUM(reasoning_tokens), SUM(COALESCE(cost_micros, 0)), "
+            "SUM(CASE WHEN cost_micros IS NULL THEN 1 ELSE 0 END) FROM usage_ledger "
+            "GROUP BY day, account_id, provider, model, feature"));
+        if (!summed) {
+            return fail(summed.error());
+        }
+        rows = summed->numRowsAffected();
+        return {};
+    });
+    if (!status) {
+        return fail(status.error());
+    }
+    return rows;
+}
+
+} // namespace Tessera::Core

@@ -1,0 +1,105 @@
+#pragma once
+
+#include "common/Actor.h"
+#include "common/Result.h"
+
+#include <QDate>
+#include <QDateTime>
+#include <QString>
+#include <QStringList>
+#include <QTimeZone>
+
+#include <optional>
+#include <vector>
+
+namespace Tessera::Core {
+
+class Clock;
+class Database;
+class SettingsRepository;
+
+// One provider request that can cost money (an answer, a title, later judge and batch work), as the ledger keeps it.
+struct LedgerEntry {
+    qint64 id = 0;
+    QDateTime at;
+    QString day; // the day it counts in ("2026-12-01"), in the usage time zone
+    qint64 accountId = 0;
+    QString provider;
+    QString model;         // as requested
+    QString modelReported; // as the provider named it in its answer
+    QString feature;       // "chat", "title", ...
+    std::optional<qint64> conversationId;
+    std::optional<qint64> messageId;
+    qint64 inputTokens = 0;
+    qint64 cachedInputTokens = 0; // within inputTokens
+    qint64 cacheWriteTokens = 0;
+    qint64 outputTokens = 0;
+    qint64 reasoningTokens = 0;       // within outputTokens
+    std::optional<qint64> costMicros; // US dollars × 1,000,000; nullopt: no price known (never shown as $0)
+    QString price;                    // the price the cost used
+    bool estimated = false;           // the provider reported no usage (a stream cut short): a local estimate
+    std::optional<qint64> latencyMs;
+    std::optional<qint64> firstTokenMs;
+    QString outcome; // "complete", "incomplete", "failed", "cached" (served from the cache at no cost)
+    QString correlationId;
+};
+
+// How a usage report groups its rows.
+enum class UsageGrouping { Day, Week, Month, User, Role, Provider, Model, Feature };
+QString usageGroupingName(UsageGrouping grouping);
+std::optional<UsageGrouping> parseUsageGrouping(const QString& name);
+
+struct UsageQuery {
+    std::optional<QDate> from; // inclusive days in the usage time zone
+    std::optional<QDate> to;
+    std::vector<UsageGrouping> by;
+    std::optional<qint64> accountId;
+    QString provider;
+    QString model;
+};
+
+struct UsageRow {
+    QStringList keys; // one value per grouping, in the query's order ("2026-12-01", "ada", ...)
+    qint64 requests = 0;
+    qint64 inputTokens = 0;
+    qint64 cachedInputTokens = 0;
+    qint64 cacheWriteTokens = 0;
+    qint64 outputTokens = 0;
+    qint64 reasoningTokens = 0;
+    qint64 costMicros = 0; // of the priced requests
+    qint64 unpriced = 0;   // requests whose cost is unknown: the cost is then a lower bound
+
+    bool operator==(const UsageRow&) const = default;
+};
+
+// The usage ledger (core/usage): the one place that records what provider requests cost. Each entry is written
+// with its daily rollup (day × person × provider × model × feature) in one transaction, the caller's when there is
+// one, so totals read the rollups. Entries outlive their conversations.
+class UsageLedger final {
+public:
+    static inline const QString timeZoneKey = QStringLiteral("usage.time_zone");
+
+    UsageLedger(const Database& db, const SettingsRepository& settings, const Clock& clock);
+
+    // The time zone days and windows are counted in (a store setting, an IANA id; UTC when unset).
+    QTimeZone timeZone() const;
+    QString dayOf(const QDateTime& time) const;
+
+    // Writes the entry (its time and day filled in when empty) and adds it to its rollup; returns its id.
+    Result<qint64> record(LedgerEntry entry) const;
+
+    // Totals by the query's groupings, from the rollups; a total row is the caller's to add. Without usage.view_all
+    // an actor sees only their own usage (the query's account is then theirs, whatever it asked for).
+    Result<std::vector<UsageRow>> report(const Actor& actor, UsageQuery query) const;
+    // The entries of one conversation's answers, oldest first (the owner's, or anyone's with usage.view_all).
+    Result<std::vector<LedgerEntry>> entriesOfConversation(const Actor& actor, qint64 conversationId) const;
+    // Recomputes every rollup from the ledger (usage.view_all): after a time zone change, or to repair.
+    Result<qint64> rebuild(const Actor& actor) const;
+
+private:
+    const Database& m_db;
+    const SettingsRepository& m_settings;
+    const Clock& m_clock;
+};
+
+} // namespace Tessera::Core
