@@ -134,6 +134,7 @@ Result<std::unique_ptr<CoreServices>> CoreServices::open(const QString& dataDire
                                                             *services->m_audit, services->m_clock);
     services->m_roles = std::make_unique<RoleService>(*services->m_database, *services->m_audit, services->m_clock);
     services->m_titles->setFlags(services->m_flags.get());
+    services->m_titles->setLedger(services->m_ledger.get());
     services->m_metricsTimer = std::make_unique<QTimer>();
     services->m_metricsTimer->setInterval(30'000);
     QObject::connect(services->m_metricsTimer.get(), &QTimer::timeout, [raw = services.get()] { raw->flushMetrics(); });

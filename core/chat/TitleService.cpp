@@ -1,5 +1,8 @@
 #include "chat/TitleService.h"
 
+#include "tokenizer/TokenCounter.h"
+#include "usage/UsageLedger.h"
+
 #include "accounts/FeatureFlags.h"
 
 #include "common/CorrelationId.h"
@@ -94,9 +97,45 @@ void TitleService::handleTurnFinished(const TurnOutcome& outcome) {
     auto reply = std::shared_ptr<RunningRequest>(m_runner.run(std::move(spec)).release(),
                                                  [](RunningRequest* r) { r->deleteLater(); });
     QPointer<TitleService> self(this);
+    LedgerEntry entry;
+    entry.accountId = conversation->ownerId;
+    entry.provider = provider->name;
+    entry.model = request.model;
+    entry.feature = QStringLiteral("title");
+    entry.conversationId = conversationId;
+    entry.correlationId = request.correlationId;
+    const QString sent = request.messages.front().content;
     connect(reply.get(), &ProviderReply::finished, this,
-            [self, reply, conversationId, firstTitle](const ChatResult& result) mutable {
+            [self, reply, conversationId, firstTitle, entry, sent](const ChatResult& result) mutable {
                 reply.reset(); // deleted later, after this signal
+                if (self && self->m_ledger) {
+                    // The title request's usage, as for an answer: the provider's figures, else an estimate.
+                    if (result) {
+                        entry.modelReported = result->model;
+                        entry.inputTokens = result->usage.inputTokens;
+                        entry.cachedInputTokens = result->usage.cachedInputTokens;
+                        entry.outputTokens = result->usage.outputTokens;
+                        entry.reasoningTokens = result->usage.reasoningTokens;
+                        entry.latencyMs = result->latencyMs;
+                        entry.outcome = QStringLiteral("complete");
+                        if (!result->usageReported) {
+                            entry.inputTokens = countTokens(sent, entry.model).tokens;
+                            entry.cachedInputTokens = 0;
+                            entry.outputTokens = countTokens(result->text, entry.model).tokens;
+                            entry.reasoningTokens = 0;
+                            entry.estimated = true;
+                        }
+                    } else {
+                        entry.outcome = QStringLiteral("failed");
+                    }
+                    if (entry.inputTokens + entry.outputTokens == 0) {
+                        entry.costMicros = 0;
+                    }
+                    if (auto recorded = self->m_ledger->record(entry); !recorded) {
+                        log("chat")->warn("cid={} the title request's usage was not recorded: {}", entry.correlationId,
+                                          recorded.error().toLogString());
+                    }
+                }
                 if (!self || !result) {
                     log("chat")->info("conversation {}: no automatic title ({})", conversationId,
                                       result ? QStringLiteral("gone") : result.error().toLogString());

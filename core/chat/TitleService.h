@@ -7,6 +7,7 @@
 namespace Tessera::Core {
 
 class FeatureFlags;
+class UsageLedger;
 
 class ConversationRepository;
 class MessageRepository;
@@ -36,6 +37,8 @@ public:
 
     // The auto_titles flag, per conversation owner (optional).
     void setFlags(const FeatureFlags* flags) { m_flags = flags; }
+    // Where each title request's usage is recorded (feature "title", the conversation owner's).
+    void setLedger(const UsageLedger* ledger) { m_ledger = ledger; }
 
 Q_SIGNALS:
     void titleChanged(qint64 conversationId, const QString& title);
@@ -49,6 +52,7 @@ private:
     const RequestRunner& m_runner;
     const SettingsRepository& m_settings;
     const FeatureFlags* m_flags = nullptr;
+    const UsageLedger* m_ledger = nullptr;
 };
 
 } // namespace Tessera::Core

@@ -74,6 +74,7 @@ TEST_F(TitleServiceTest, EachPersonChoosesForTheirOwnConversations) {
 
 TEST_F(TitleServiceTest, TheFirstExchangeIsNamedByTheSameModel) {
     ASSERT_TRUE(titles.setEnabled(core.actor, true));
+    titles.setLedger(core.ledger.get());
     std::optional<QString> changed;
     QObject::connect(&titles, &TitleService::titleChanged, [&](qint64, const QString& title) { changed = title; });
     const qint64 id = askAndWait(QStringLiteral("What is WAL mode?"));
@@ -82,6 +83,14 @@ TEST_F(TitleServiceTest, TheFirstExchangeIsNamedByTheSameModel) {
     EXPECT_TRUE(changed->startsWith(QStringLiteral("Echo: Write a title of at most six words")))
         << changed->toStdString();
     EXPECT_EQ(core.conversations->get(id)->title, *changed);
+    // The title request is in the ledger beside the answer, as the conversation owner's.
+    auto entries = core.ledger->entriesOfConversation(core.actor, id);
+    ASSERT_TRUE(entries);
+    ASSERT_EQ(entries->size(), 2u);
+    EXPECT_EQ(entries->at(0).feature, QStringLiteral("chat"));
+    EXPECT_EQ(entries->at(1).feature, QStringLiteral("title"));
+    EXPECT_EQ(entries->at(1).accountId, core.actor.userId);
+    EXPECT_GT(entries->at(1).inputTokens, 0);
     const QJsonObject titleRequest = server.requests().last().json();
     EXPECT_FALSE(titleRequest.value(QLatin1StringView("stream")).toBool()) << "one short request";
 
