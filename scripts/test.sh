@@ -26,7 +26,6 @@ if ! cmp -s tests/tokenizer/package-lock.json "$tiktoken_dir/package-lock.json" 
 fi
 TESSERA_TIKTOKEN_DIR="$PWD/$tiktoken_dir"
 export TESSERA_TIKTOKEN_DIR
-export TESSERA_REQUIRE_TIKTOKEN=1
 
 postgres_dir="build/$preset/postgres"
 trap './scripts/postgres.sh stop "$postgres_dir"' EXIT

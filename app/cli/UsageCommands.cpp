@@ -120,14 +120,7 @@ int runUsageReport(Context& context, const QStringList& args) {
     }
     UsageRow total;
     for (const UsageRow& row : *rows) {
-        total.requests += row.requests;
-        total.inputTokens += row.inputTokens;
-        total.cachedInputTokens += row.cachedInputTokens;
-        total.cacheWriteTokens += row.cacheWriteTokens;
-        total.outputTokens += row.outputTokens;
-        total.reasoningTokens += row.reasoningTokens;
-        total.costMicros += row.costMicros;
-        total.unpriced += row.unpriced;
+        total.add(row);
     }
     if (context.json) {
         QJsonArray array;

@@ -69,6 +69,17 @@ std::optional<UsageGrouping> parseUsageGrouping(const QString& name) {
     return std::nullopt;
 }
 
+void UsageRow::add(const UsageRow& other) {
+    requests += other.requests;
+    inputTokens += other.inputTokens;
+    cachedInputTokens += other.cachedInputTokens;
+    cacheWriteTokens += other.cacheWriteTokens;
+    outputTokens += other.outputTokens;
+    reasoningTokens += other.reasoningTokens;
+    costMicros += other.costMicros;
+    unpriced += other.unpriced;
+}
+
 UsageLedger::UsageLedger(const Database& db, const SettingsRepository& settings, const Clock& clock)
     : m_db(db)
     , m_settings(settings)
@@ -260,14 +271,7 @@ Result<std::vector<UsageRow>> UsageLedger::report(const Actor& actor, UsageQuery
         row.unpriced = rows->value(keyCount + 7).toLongLong();
         UsageRow& into = folded[row.keys];
         into.keys = row.keys;
-        into.requests += row.requests;
-        into.inputTokens += row.inputTokens;
-        into.cachedInputTokens += row.cachedInputTokens;
-        into.cacheWriteTokens += row.cacheWriteTokens;
-        into.outputTokens += row.outputTokens;
-        into.reasoningTokens += row.reasoningTokens;
-        into.costMicros += row.costMicros;
-        into.unpriced += row.unpriced;
+        into.add(row);
     }
     std::vector<UsageRow> result;
     result.reserve(folded.size());

@@ -69,6 +69,8 @@ struct UsageRow {
     qint64 costMicros = 0; // of the priced requests
     qint64 unpriced = 0;   // requests whose cost is unknown: the cost is then a lower bound
 
+    // Adds another row's figures to this one's (the keys stay).
+    void add(const UsageRow& other);
     bool operator==(const UsageRow&) const = default;
 };
 
