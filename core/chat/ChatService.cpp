@@ -14,7 +14,6 @@
 #include "storage/MessageRepository.h"
 #include "storage/ProviderRepository.h"
 #include "storage/TagRepository.h"
-#include "tokenizer/TokenCounter.h"
 #include "usage/UsageLedger.h"
 
 #include <QPointer>
@@ -479,12 +478,7 @@ LedgerEntry ChatService::ledgerEntryFor(const ActiveTurn& turn, const Message& m
     entry.latencyMs = message.latencyMs;
     entry.firstTokenMs = message.ttftMs;
     entry.correlationId = message.correlationId;
-    const Usage usage = message.usage.value_or(Usage{});
-    entry.inputTokens = usage.inputTokens;
-    entry.cachedInputTokens = usage.cachedInputTokens;
-    entry.outputTokens = usage.outputTokens;
-    entry.reasoningTokens = usage.reasoningTokens;
-    entry.estimated = usage.estimated;
+    entry.setUsage(message.usage.value_or(Usage{}));
     if (message.cacheHit) {
         entry.outcome = QStringLiteral("cached");
     } else if (message.state == MessageState::Complete) {
@@ -502,15 +496,11 @@ LedgerEntry ChatService::ledgerEntryFor(const ActiveTurn& turn, const Message& m
         for (const ChatTurn& part : turn.spec.request.messages) {
             sent += part.content;
         }
-        entry.inputTokens = countTokens(sent, entry.model).tokens;
-        entry.cachedInputTokens = 0;
-        entry.outputTokens = countTokens(message.content, entry.model).tokens;
-        entry.reasoningTokens = 0;
-        entry.estimated = true;
+        entry.estimateUsage(sent, message.content);
     }
     // No price is known yet (the model catalog arrives with the cost): a request that used tokens costs an unknown
-    // amount, never $0; one served from the cache or that used nothing costs nothing.
-    if (message.cacheHit || entry.inputTokens + entry.outputTokens + entry.cacheWriteTokens == 0) {
+    // amount, never $0; one served from the cache costs nothing (the ledger prices one that used nothing at $0).
+    if (message.cacheHit) {
         entry.costMicros = 0;
     }
     return entry;

@@ -1,6 +1,5 @@
 #include "chat/TitleService.h"
 
-#include "tokenizer/TokenCounter.h"
 #include "usage/UsageLedger.h"
 
 #include "accounts/FeatureFlags.h"
@@ -112,24 +111,14 @@ void TitleService::handleTurnFinished(const TurnOutcome& outcome) {
                     // The title request's usage, as for an answer: the provider's figures, else an estimate.
                     if (result) {
                         entry.modelReported = result->model;
-                        entry.inputTokens = result->usage.inputTokens;
-                        entry.cachedInputTokens = result->usage.cachedInputTokens;
-                        entry.outputTokens = result->usage.outputTokens;
-                        entry.reasoningTokens = result->usage.reasoningTokens;
+                        entry.setUsage(result->usage);
                         entry.latencyMs = result->latencyMs;
                         entry.outcome = QStringLiteral("complete");
                         if (!result->usageReported) {
-                            entry.inputTokens = countTokens(sent, entry.model).tokens;
-                            entry.cachedInputTokens = 0;
-                            entry.outputTokens = countTokens(result->text, entry.model).tokens;
-                            entry.reasoningTokens = 0;
-                            entry.estimated = true;
+                            entry.estimateUsage(sent, result->text);
                         }
                     } else {
                         entry.outcome = QStringLiteral("failed");
-                    }
-                    if (entry.inputTokens + entry.outputTokens == 0) {
-                        entry.costMicros = 0;
                     }
                     if (auto recorded = self->m_ledger->record(entry); !recorded) {
                         log("chat")->warn("cid={} the title request's usage was not recorded: {}", entry.correlationId,

@@ -4,6 +4,7 @@
 #include "common/Clock.h"
 #include "storage/Database.h"
 #include "storage/SettingsRepository.h"
+#include "tokenizer/TokenCounter.h"
 
 #include <QSqlQuery>
 #include <QVariant>
@@ -69,6 +70,22 @@ std::optional<UsageGrouping> parseUsageGrouping(const QString& name) {
     return std::nullopt;
 }
 
+void LedgerEntry::setUsage(const Usage& usage) {
+    inputTokens = usage.inputTokens;
+    cachedInputTokens = usage.cachedInputTokens;
+    outputTokens = usage.outputTokens;
+    reasoningTokens = usage.reasoningTokens;
+    estimated = usage.estimated;
+}
+
+void LedgerEntry::estimateUsage(QStringView sent, QStringView received) {
+    inputTokens = countTokens(sent, model).tokens;
+    cachedInputTokens = 0;
+    outputTokens = countTokens(received, model).tokens;
+    reasoningTokens = 0;
+    estimated = true;
+}
+
 void UsageRow::add(const UsageRow& other) {
     requests += other.requests;
     inputTokens += other.inputTokens;
@@ -107,6 +124,9 @@ Result<qint64> UsageLedger::record(LedgerEntry entry) const {
     }
     if (entry.day.isEmpty()) {
         entry.day = dayOf(entry.at);
+    }
+    if (!entry.costMicros && entry.inputTokens + entry.outputTokens + entry.cacheWriteTokens == 0) {
+        entry.costMicros = 0;
     }
     qint64 id = 0;
     auto status = m_db.transaction([&]() -> Status {

@@ -2,6 +2,7 @@
 
 #include "common/Actor.h"
 #include "common/Result.h"
+#include "providers/Usage.h"
 
 #include <QDate>
 #include <QDateTime>
@@ -42,6 +43,12 @@ struct LedgerEntry {
     std::optional<qint64> firstTokenMs;
     QString outcome; // "complete", "incomplete", "failed", "cached" (served from the cache at no cost)
     QString correlationId;
+
+    // The provider's figures (normalised as in Usage: cached within input, reasoning within output).
+    void setUsage(const Usage& usage);
+    // No figures came (a stream cut short, a server without usage): what was sent and what came back, counted with
+    // the tokenizer of the entry's model, marked as an estimate.
+    void estimateUsage(QStringView sent, QStringView received);
 };
 
 // How a usage report groups its rows.
@@ -87,7 +94,8 @@ public:
     QTimeZone timeZone() const;
     QString dayOf(const QDateTime& time) const;
 
-    // Writes the entry (its time and day filled in when empty) and adds it to its rollup; returns its id.
+    // Writes the entry (its time and day filled in when empty) and adds it to its rollup; returns its id. An entry
+    // without a cost that used no tokens costs nothing (a request refused before any work).
     Result<qint64> record(LedgerEntry entry) const;
 
     // Totals by the query's groupings, from the rollups; a total row is the caller's to add. Without usage.view_all
