@@ -7,6 +7,7 @@
 #include "exchange/ConversationExchange.h"
 #include "pdf/PdfExport.h"
 #include "providers/ProviderService.h"
+#include "usage/Pricing.h"
 
 #include <QJsonArray>
 #include <QJsonObject>
@@ -38,6 +39,7 @@ QJsonObject usageJson(const std::optional<Usage>& usage) {
     return QJsonObject{{QStringLiteral("input_tokens"), double(u.inputTokens)},
                        {QStringLiteral("cached_input_tokens"), double(u.cachedInputTokens)},
                        {QStringLiteral("output_tokens"), double(u.outputTokens)},
+                       {QStringLiteral("cache_write_tokens"), double(u.cacheWriteTokens)},
                        {QStringLiteral("reasoning_tokens"), double(u.reasoningTokens)},
                        {QStringLiteral("estimated"), u.estimated}};
 }
@@ -246,6 +248,9 @@ int runChat(Context& context, const QStringList& args) {
                            {QStringLiteral("text"), message.content},
                            {QStringLiteral("finish_reason"), message.finishReason},
                            {QStringLiteral("usage"), usageJson(message.usage)},
+                           {QStringLiteral("cost_usd"), outcome->costMicros ? QJsonValue(usdValue(*outcome->costMicros))
+                                                                            : QJsonValue(QJsonValue::Null)},
+                           {QStringLiteral("cost_exact"), outcome->costExact},
                            {QStringLiteral("ttft_ms"), optionalNumber(message.ttftMs)},
                            {QStringLiteral("latency_ms"), optionalNumber(message.latencyMs)},
                            {QStringLiteral("complete"), message.state == MessageState::Complete},

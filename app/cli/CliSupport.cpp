@@ -251,4 +251,28 @@ std::optional<QDateTime> parseTime(const QString& text) {
     return time.toUTC();
 }
 
+QString tableText(const QStringList& header, const std::vector<QStringList>& lines, qsizetype keyColumns) {
+    std::vector<qsizetype> widths(std::size_t(header.size()), 0);
+    for (qsizetype c = 0; c < header.size(); ++c) {
+        widths[std::size_t(c)] = header.at(c).size();
+        for (const QStringList& cells : lines) {
+            widths[std::size_t(c)] = std::max(widths[std::size_t(c)], printable(cells.value(c)).size());
+        }
+    }
+    const auto render = [&](const QStringList& cells) -> QString {
+        QStringList padded;
+        for (qsizetype c = 0; c < header.size(); ++c) {
+            const QString cell = printable(cells.value(c));
+            const int width = int(widths[std::size_t(c)]);
+            padded << (c < keyColumns ? cell.leftJustified(width) : cell.rightJustified(width));
+        }
+        return padded.join(QStringLiteral("  ")) + QLatin1Char('\n');
+    };
+    QString out = render(header);
+    for (const QStringList& cells : lines) {
+        out += render(cells);
+    }
+    return out;
+}
+
 } // namespace Tessera::Cli

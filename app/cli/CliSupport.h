@@ -80,6 +80,10 @@ QJsonArray permissionsJson(const Core::PermissionSet& permissions);
 // cursor or forge a line.
 QString printable(const QString& text);
 
+// A text table: columns as wide as their widest cell, the first `keyColumns` to the left, the rest (numbers) to
+// the right; cells pass through printable().
+QString tableText(const QStringList& header, const std::vector<QStringList>& lines, qsizetype keyColumns);
+
 // Prints a list: one JSON array with --json, else one text block per item.
 template <typename T, typename ToJson, typename PrintText>
 int printList(const Context& context, const std::vector<T>& items, ToJson toJson, PrintText printText) {

@@ -1,8 +1,10 @@
 #include "UsageCommands.h"
+#include "PriceCommands.h"
 
 #include "accounts/AccountService.h"
 #include "app/CoreServices.h"
 #include "tokenizer/TokenCounter.h"
+#include "usage/Pricing.h"
 #include "usage/UsageLedger.h"
 
 #include <QFile>
@@ -22,21 +24,12 @@ namespace {
 // A file or stdin to count: at most this many bytes (the count of a larger text is no use to a request).
 constexpr qint64 maxCountBytes = qint64(64) * 1024 * 1024;
 
-// Dollars from micro-dollars, exactly as stored ("12.345678" trimmed to cents and beyond only when needed).
-QString dollars(qint64 micros) {
-    QString text = QString::number(double(micros) / 1e6, 'f', 6);
-    while (text.endsWith(QLatin1Char('0')) && text.indexOf(QLatin1Char('.')) < text.size() - 3) {
-        text.chop(1);
-    }
-    return text;
-}
-
 // The cost as people read it: "$1.23", "unknown" when nothing was priced, "≥ $1.23" when part was not.
 QString costText(const UsageRow& row) {
     if (row.unpriced > 0 && row.unpriced == row.requests) {
         return QStringLiteral("unknown");
     }
-    return (row.unpriced > 0 ? QStringLiteral("≥ $") : QStringLiteral("$")) + dollars(row.costMicros);
+    return (row.unpriced > 0 ? QStringLiteral("≥ $") : QStringLiteral("$")) + usdDecimal(row.costMicros);
 }
 
 QJsonObject rowJson(const UsageRow& row, const std::vector<UsageGrouping>& by) {
@@ -52,7 +45,7 @@ QJsonObject rowJson(const UsageRow& row, const std::vector<UsageGrouping>& by) {
     json.insert(QStringLiteral("reasoning_tokens"), double(row.reasoningTokens));
     const bool unknown = row.unpriced > 0 && row.unpriced == row.requests;
     json.insert(QStringLiteral("cost_usd"),
-                unknown ? QJsonValue(QJsonValue::Null) : QJsonValue(double(row.costMicros) / 1e6));
+                unknown ? QJsonValue(QJsonValue::Null) : QJsonValue(usdValue(row.costMicros)));
     json.insert(QStringLiteral("unpriced_requests"), double(row.unpriced));
     return json;
 }
@@ -164,28 +157,7 @@ int runUsageReport(Context& context, const QStringList& args) {
         printOut(out);
         return exitOk;
     }
-    // A table with columns as wide as their widest cell; numbers to the right.
-    std::vector<qsizetype> widths(std::size_t(header.size()), 0);
-    for (qsizetype c = 0; c < header.size(); ++c) {
-        widths[std::size_t(c)] = header.at(c).size();
-        for (const QStringList& cells : lines) {
-            widths[std::size_t(c)] = std::max(widths[std::size_t(c)], printable(cells.at(c)).size());
-        }
-    }
-    const qsizetype keyColumns = qsizetype(query.by.size());
-    const auto render = [&](const QStringList& cells) -> QString {
-        QStringList padded;
-        for (qsizetype c = 0; c < cells.size(); ++c) {
-            const QString cell = printable(cells.at(c));
-            const int width = int(widths[std::size_t(c)]);
-            padded << (c < keyColumns ? cell.leftJustified(width) : cell.rightJustified(width));
-        }
-        return padded.join(QStringLiteral("  ")) + QLatin1Char('\n');
-    };
-    out += render(header);
-    for (const QStringList& cells : lines) {
-        out += render(cells);
-    }
+    out += tableText(header, lines, qsizetype(query.by.size()));
     if (total.unpriced > 0) {
         out += QStringLiteral("%1 requests have no price yet: their cost is unknown, not zero.\n").arg(total.unpriced);
     }
@@ -197,11 +169,14 @@ int runUsageReport(Context& context, const QStringList& args) {
 
 int runUsage(Context& context, const QStringList& args) {
     if (args.isEmpty()) {
-        return usageError(QStringLiteral("usage needs a subcommand: report or rebuild"));
+        return usageError(QStringLiteral("usage needs a subcommand: report, unpriced or rebuild"));
     }
     const QString sub = args.first();
     if (sub == QLatin1StringView("report")) {
         return runUsageReport(context, args.mid(1));
+    }
+    if (sub == QLatin1StringView("unpriced")) {
+        return runUsageUnpriced(context, args.mid(1));
     }
     if (sub == QLatin1StringView("rebuild")) {
         if (args.size() > 1) {

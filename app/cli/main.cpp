@@ -5,6 +5,7 @@
 #include "CliSupport.h"
 #include "DoctorCommand.h"
 #include "ObservabilityCommands.h"
+#include "PriceCommands.h"
 #include "ProviderCommands.h"
 #include "StoreCommands.h"
 #include "UsageCommands.h"
@@ -70,7 +71,11 @@ Commands:
   doctor                       checks the store (either engine), the keychain and the providers
   usage report [--from DATE] [--to DATE] [--by day|week|month|user|role|provider|model|feature]...
                [--user NAME] [--provider NAME] [--model NAME] [--csv]   totals from the usage ledger
+  usage unpriced               models whose requests have no price (their cost is unknown)
   usage rebuild                the daily totals summed again from the ledger
+  prices list [--provider NAME]   catalog prices and administrators' prices, USD per million tokens
+  prices set PROVIDER MODEL --input USD --output USD [--cached-input USD] [--cache-write USD] [--from DATE]
+  prices reset PROVIDER MODEL  back to the catalog's price for new requests
   count-tokens [--model MODEL | --encoding o200k_base|cl100k_base] [FILE | -]
                                exact tokens for OpenAI's encodings, an estimate (≈) for other models
   store password               reads the PostgreSQL password of --database from stdin into the keychain
@@ -290,6 +295,9 @@ int main(int argc, char** argv) {
     }
     if (command == QLatin1StringView("usage")) {
         return Cli::runUsage(*context, commandArgs);
+    }
+    if (command == QLatin1StringView("prices")) {
+        return Cli::runPrices(*context, commandArgs);
     }
     if (command == QLatin1StringView("count-tokens")) {
         return Cli::runCountTokens(*context, commandArgs);

@@ -5,6 +5,7 @@
 #include "accounts/RoleService.h"
 #include "app/StoreAdministration.h"
 #include "audit/AuditLog.h"
+#include "usage/PriceBook.h"
 #include "usage/UsageLedger.h"
 
 #include "app/SettingsService.h"
@@ -124,6 +125,9 @@ Result<std::unique_ptr<CoreServices>> CoreServices::open(const QString& dataDire
     services->m_providerService->setAccessControl(services->m_flags.get(), services->m_audit.get());
     services->m_settingsService = std::make_unique<SettingsService>(*services->m_settings, *services->m_cache);
     services->m_ledger = std::make_unique<UsageLedger>(*services->m_database, *services->m_settings, services->m_clock);
+    services->m_prices = std::make_unique<PriceBook>(*services->m_database, *services->m_providers, *services->m_ledger,
+                                                     *services->m_audit, services->m_clock);
+    services->m_ledger->setPriceBook(services->m_prices.get());
     services->m_chat = std::make_unique<ChatService>(ChatDependencies{
         *services->m_database, *services->m_providers, *services->m_conversations, *services->m_messages,
         *services->m_runner, services->m_clock, services->m_flags.get(), services->m_ledger.get()});

@@ -19,6 +19,7 @@ class AuditLog;
 class FeatureFlags;
 class RoleService;
 class UsageLedger;
+class PriceBook;
 class ChatService;
 class ConversationExchange;
 class ConversationService;
@@ -89,6 +90,7 @@ public:
     AuditLog& audit() { return *m_audit; }
     RoleService& roles() { return *m_roles; }
     UsageLedger& usage() { return *m_ledger; }
+    PriceBook& prices() { return *m_prices; }
     FeatureFlags& flags() { return *m_flags; }
     // Calls providers: answers (cache, retries, breaker, rate limiter, fallback, metrics) and model lists.
     RequestRunner& runner() { return *m_runner; }
@@ -141,6 +143,7 @@ private:
     std::unique_ptr<AccountService> m_accounts;
     std::unique_ptr<RoleService> m_roles;
     std::unique_ptr<UsageLedger> m_ledger;
+    std::unique_ptr<PriceBook> m_prices;
     std::unique_ptr<QTimer> m_metricsTimer;
 };
 

@@ -498,12 +498,8 @@ LedgerEntry ChatService::ledgerEntryFor(const ActiveTurn& turn, const Message& m
         }
         entry.estimateUsage(sent, message.content);
     }
-    // No price is known yet (the model catalog arrives with the cost): a request that used tokens costs an unknown
-    // amount, never $0; one served from the cache costs nothing (the ledger prices one that used nothing at $0).
-    if (message.cacheHit) {
-        entry.costMicros = 0;
-    }
-    return entry;
+    // The ledger prices it: nothing for an answer from the cache, else the price in effect now (unknown when none).
+    return m_ledger ? m_ledger->priced(std::move(entry)) : entry;
 }
 
 void ChatService::finishTurn(qint64 assistantMessageId, const ChatResult& result) {
@@ -556,9 +552,12 @@ void ChatService::finishTurn(qint64 assistantMessageId, const ChatResult& result
             return finished;
         }
         if (m_ledger) {
-            if (auto recorded = m_ledger->record(ledgerEntryFor(*turn, message)); !recorded) {
+            const LedgerEntry entry = ledgerEntryFor(*turn, message);
+            if (auto recorded = m_ledger->record(entry); !recorded) {
                 return fail(recorded.error());
             }
+            outcome.costMicros = entry.costMicros;
+            outcome.costExact = entry.costMicros && !entry.estimated;
         }
         return {};
     });

@@ -81,6 +81,8 @@ struct TurnStart {
 struct TurnOutcome {
     Message message;
     std::optional<Error> error;
+    std::optional<qint64> costMicros; // what the answer cost (micro-dollars); unset when no price is known
+    bool costExact = false;           // priced from the provider's own token counts (not an estimate)
 
     bool operator==(const TurnOutcome&) const = default;
 };

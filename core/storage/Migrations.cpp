@@ -381,6 +381,69 @@ const std::vector<Migration>& sqliteMigrations() {
                  "SUM(COALESCE(cost_micros, 0)), SUM(CASE WHEN cost_micros IS NULL THEN 1 ELSE 0 END) "
                  "FROM usage_ledger GROUP BY day, account_id, provider, model, feature"),
          }},
+        {15,
+         {
+             // Price overrides: an administrator's price for a provider's model from a moment on (a negotiated
+             // rate, a gateway's prices). Rates are micro-dollars per million tokens. A new row never changes a
+             // cost already in the ledger, which keeps the price it used.
+             QStringLiteral(R"(CREATE TABLE price_overrides (
+                 id INTEGER PRIMARY KEY AUTOINCREMENT,
+                 provider TEXT NOT NULL,
+                 model TEXT NOT NULL,
+                 effective_from TEXT NOT NULL,
+                 input_micros INTEGER NOT NULL,
+                 cached_input_micros INTEGER NOT NULL,
+                 cache_write_micros INTEGER NOT NULL,
+                 output_micros INTEGER NOT NULL,
+                 reasoning_micros INTEGER NOT NULL,
+                 set_by INTEGER NOT NULL,
+                 set_at TEXT NOT NULL,
+                 UNIQUE (provider, model, effective_from)))"),
+             // Budgets: per user, per role (each member gets it) or for everyone together, over a calendar window
+             // in the usage time zone or in total. A budget limits dollars, tokens or both.
+             QStringLiteral(R"(CREATE TABLE budgets (
+                 id INTEGER PRIMARY KEY AUTOINCREMENT,
+                 scope TEXT NOT NULL CHECK (scope IN ('user', 'role', 'global')),
+                 subject_id INTEGER NOT NULL DEFAULT 0,
+                 period TEXT NOT NULL CHECK (period IN ('day', 'week', 'month', 'total')),
+                 limit_micros INTEGER,
+                 limit_tokens INTEGER,
+                 soft_percent INTEGER NOT NULL DEFAULT 80,
+                 updated_by INTEGER NOT NULL,
+                 updated_at TEXT NOT NULL,
+                 UNIQUE (scope, subject_id, period)))"),
+             // The soft-limit warnings already given: once per budget, person and window.
+             QStringLiteral(R"(CREATE TABLE budget_warnings (
+                 budget_id INTEGER NOT NULL,
+                 account_id INTEGER NOT NULL,
+                 window_start TEXT NOT NULL,
+                 warned_at TEXT NOT NULL,
+                 PRIMARY KEY (budget_id, account_id, window_start)))"),
+             // Requests per minute and answers at once, per user or per role (each member).
+             QStringLiteral(R"(CREATE TABLE rate_limits (
+                 scope TEXT NOT NULL CHECK (scope IN ('user', 'role')),
+                 subject_id INTEGER NOT NULL,
+                 requests_per_minute INTEGER,
+                 concurrent INTEGER,
+                 updated_by INTEGER NOT NULL,
+                 updated_at TEXT NOT NULL,
+                 PRIMARY KEY (scope, subject_id)))"),
+             // What requests in flight may still cost: reserved before a request leaves, settled when it ends.
+             // A reservation counts while its process (owner, see store_owners) lives; settled rows stay a few
+             // minutes to count requests per minute.
+             QStringLiteral(R"(CREATE TABLE usage_reservations (
+                 id INTEGER PRIMARY KEY AUTOINCREMENT,
+                 account_id INTEGER NOT NULL,
+                 owner TEXT NOT NULL,
+                 started_at TEXT NOT NULL,
+                 cost_micros INTEGER NOT NULL DEFAULT 0,
+                 tokens INTEGER NOT NULL DEFAULT 0,
+                 settled INTEGER NOT NULL DEFAULT 0))"),
+             QStringLiteral("CREATE INDEX usage_reservations_by_account ON usage_reservations(account_id, started_at)"),
+             // usage unpriced: the entries without a price, found without reading the whole ledger.
+             QStringLiteral("CREATE INDEX usage_ledger_unpriced ON usage_ledger(provider, model) "
+                            "WHERE cost_micros IS NULL"),
+         }},
     };
     return all;
 }

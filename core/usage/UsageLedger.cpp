@@ -5,6 +5,7 @@
 #include "storage/Database.h"
 #include "storage/SettingsRepository.h"
 #include "tokenizer/TokenCounter.h"
+#include "usage/PriceBook.h"
 
 #include <QSqlQuery>
 #include <QVariant>
@@ -73,6 +74,7 @@ std::optional<UsageGrouping> parseUsageGrouping(const QString& name) {
 void LedgerEntry::setUsage(const Usage& usage) {
     inputTokens = usage.inputTokens;
     cachedInputTokens = usage.cachedInputTokens;
+    cacheWriteTokens = usage.cacheWriteTokens;
     outputTokens = usage.outputTokens;
     reasoningTokens = usage.reasoningTokens;
     estimated = usage.estimated;
@@ -118,16 +120,33 @@ QString UsageLedger::dayOf(const QDateTime& time) const {
     return time.toTimeZone(timeZone()).date().toString(Qt::ISODate);
 }
 
-Result<qint64> UsageLedger::record(LedgerEntry entry) const {
+LedgerEntry UsageLedger::priced(LedgerEntry entry) const {
     if (!entry.at.isValid()) {
         entry.at = m_clock.nowUtc();
     }
     if (entry.day.isEmpty()) {
         entry.day = dayOf(entry.at);
     }
-    if (!entry.costMicros && entry.inputTokens + entry.outputTokens + entry.cacheWriteTokens == 0) {
-        entry.costMicros = 0;
+    if (entry.costMicros) {
+        return entry;
     }
+    if (entry.outcome == QLatin1StringView("cached") ||
+        entry.inputTokens + entry.outputTokens + entry.cacheWriteTokens == 0) {
+        entry.costMicros = 0;
+        return entry;
+    }
+    if (m_prices) {
+        if (const auto price = m_prices->priceFor(entry.provider, entry.model, entry.modelReported, entry.at)) {
+            entry.costMicros = price->costMicros({entry.inputTokens, entry.cachedInputTokens, entry.cacheWriteTokens,
+                                                  entry.outputTokens, entry.reasoningTokens});
+            entry.price = price->describe();
+        }
+    }
+    return entry;
+}
+
+Result<qint64> UsageLedger::record(LedgerEntry entry) const {
+    entry = priced(std::move(entry));
     qint64 id = 0;
     auto status = m_db.transaction([&]() -> Status {
         auto inserted = m_db.exec(

@@ -17,6 +17,7 @@ namespace Tessera::Core {
 
 class Clock;
 class Database;
+class PriceBook;
 class SettingsRepository;
 
 // One provider request that can cost money (an answer, a title, later judge and batch work), as the ledger keeps it.
@@ -94,6 +95,12 @@ public:
     QTimeZone timeZone() const;
     QString dayOf(const QDateTime& time) const;
 
+    // Where record() finds prices (none: entries keep the cost they bring, else an unknown one).
+    void setPriceBook(const PriceBook* prices) { m_prices = prices; }
+    // The entry with its time, day, cost and price filled in: a cost it brings stays; one served from the cache or
+    // that used no tokens costs $0; else the price in effect at its time decides, and none known leaves it unknown.
+    LedgerEntry priced(LedgerEntry entry) const;
+
     // Writes the entry (its time and day filled in when empty) and adds it to its rollup; returns its id. An entry
     // without a cost that used no tokens costs nothing (a request refused before any work).
     Result<qint64> record(LedgerEntry entry) const;
@@ -110,6 +117,7 @@ private:
     const Database& m_db;
     const SettingsRepository& m_settings;
     const Clock& m_clock;
+    const PriceBook* m_prices = nullptr;
 };
 
 } // namespace Tessera::Core

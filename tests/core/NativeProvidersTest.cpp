@@ -211,13 +211,17 @@ TEST_P(NativeProviderTest, ImagesTravelInline) {
 namespace {
 
 // Anthropic: input 10 + cache read 4 + cache write 2; output from the last message_delta.
-const ProtocolCase anthropicCase{ProviderKind::Anthropic, "claude-test", "claude-test", Usage{16, 4, 3, 0, false},
-                                 "/v1/messages"};
+const ProtocolCase anthropicCase{
+    ProviderKind::Anthropic, "claude-test", "claude-test",
+    Usage{.inputTokens = 16, .cachedInputTokens = 4, .cacheWriteTokens = 2, .outputTokens = 3}, "/v1/messages"};
 // Gemini: the last chunk's cumulative counts; thoughts are output.
-const ProtocolCase geminiCase{ProviderKind::Gemini, "models/gemini-test", "gemini-test", Usage{12, 4, 5, 2, false},
+const ProtocolCase geminiCase{ProviderKind::Gemini, "models/gemini-test", "gemini-test",
+                              Usage{.inputTokens = 12, .cachedInputTokens = 4, .outputTokens = 5, .reasoningTokens = 2},
                               "/v1beta/models/gemini-test:streamGenerateContent"};
-const ProtocolCase ollamaCase{ProviderKind::Ollama, "llama-test", "llama-test", Usage{12, 0, 3, 0, false}, "/api/chat"};
-const ProtocolCase azureCase{ProviderKind::AzureOpenAi, "my-deployment", "gpt-test", Usage{12, 4, 3, 2, false},
+const ProtocolCase ollamaCase{ProviderKind::Ollama, "llama-test", "llama-test",
+                              Usage{.inputTokens = 12, .outputTokens = 3}, "/api/chat"};
+const ProtocolCase azureCase{ProviderKind::AzureOpenAi, "my-deployment", "gpt-test",
+                             Usage{.inputTokens = 12, .cachedInputTokens = 4, .outputTokens = 3, .reasoningTokens = 2},
                              "/openai/deployments/my-deployment/chat/completions?api-version=2024-10-21"};
 
 } // namespace

@@ -129,7 +129,7 @@ TEST_F(RepositoryTest, MessagesKeepEveryRecordedFact) {
     done.state = MessageState::Complete;
     done.model = QStringLiteral("gpt-test");
     done.finishReason = QStringLiteral("stop");
-    done.usage = Usage{10, 4, 7, 2, false};
+    done.usage = Usage{.inputTokens = 10, .cachedInputTokens = 4, .outputTokens = 7, .reasoningTokens = 2};
     done.ttftMs = 120;
     done.latencyMs = 900;
     done.correlationId = QStringLiteral("cid1");

@@ -72,11 +72,12 @@ TEST_F(UsageLedgerTest, EveryAnswerWritesOneEntryWithTheProvidersUsage) {
     EXPECT_EQ(entry.reasoningTokens, 2);
     EXPECT_GT(entry.outputTokens, 0);
     EXPECT_FALSE(entry.estimated);
-    EXPECT_FALSE(entry.costMicros) << "no price yet: unknown, never $0";
+    EXPECT_EQ(entry.costMicros, 0) << "an OpenAI-compatible server on this machine costs nothing";
+    EXPECT_EQ(entry.price, QStringLiteral("$0.00 in, $0.00 out per 1M (local)"));
     EXPECT_EQ(entry.correlationId, answer.message.correlationId);
     EXPECT_EQ(entry.day, core.ledger->dayOf(entry.at));
     EXPECT_EQ(count(QStringLiteral("SELECT SUM(requests) FROM usage_daily")), 1);
-    EXPECT_EQ(count(QStringLiteral("SELECT SUM(unpriced) FROM usage_daily")), 1);
+    EXPECT_EQ(count(QStringLiteral("SELECT SUM(unpriced) FROM usage_daily")), 0);
 }
 
 TEST_F(UsageLedgerTest, AStreamCutBeforeTheUsageIsEstimatedWithTheTokenizerAndSaysSo) {

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "audit/AuditLog.h"
 #include "cache/ResponseCache.h"
 #include "chat/ChatService.h"
 #include "common/Clock.h"
@@ -16,6 +17,7 @@
 #include "storage/ProviderRepository.h"
 #include "storage/SettingsRepository.h"
 #include "support/TestStore.h"
+#include "usage/PriceBook.h"
 #include "usage/UsageLedger.h"
 
 #include <QNetworkAccessManager>
@@ -47,6 +49,8 @@ struct CoreFixture {
     std::unique_ptr<Core::ResponseCache> cache;
     std::unique_ptr<Core::RequestRunner> runner;
     std::unique_ptr<Core::UsageLedger> ledger;
+    std::unique_ptr<Core::AuditLog> audit;
+    std::unique_ptr<Core::PriceBook> prices;
     std::unique_ptr<Core::ChatService> chat;
     Core::Actor actor = Core::Actor::owner(Core::ClientKind::Test);
 
@@ -66,6 +70,9 @@ struct CoreFixture {
         cache = std::make_unique<Core::ResponseCache>(*db, clock);
         runner = std::make_unique<Core::RequestRunner>(*keys, *factory, *resilience, *cache, *settings, metrics);
         ledger = std::make_unique<Core::UsageLedger>(*db, *settings, clock);
+        audit = std::make_unique<Core::AuditLog>(*db, clock);
+        prices = std::make_unique<Core::PriceBook>(*db, *providers, *ledger, *audit, clock);
+        ledger->setPriceBook(prices.get());
         chat = std::make_unique<Core::ChatService>(
             Core::ChatDependencies{*db, *providers, *conversations, *messages, *runner, clock, nullptr, ledger.get()});
     }

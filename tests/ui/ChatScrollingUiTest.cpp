@@ -110,7 +110,7 @@ TEST_F(ChatScrollingTest, AStreamingAnswerIsFollowedWhileTheReaderIsAtTheBottom)
     Core::Message finished = answer;
     finished.state = Core::MessageState::Complete;
     finished.content = view.messageById(100)->message().content;
-    finished.usage = Core::Usage{12, 0, 340, 0, false};
+    finished.usage = Core::Usage{.inputTokens = 12, .outputTokens = 340};
     finished.latencyMs = 1200;
     view.finishMessage(finished);
     settle();

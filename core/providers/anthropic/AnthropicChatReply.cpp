@@ -21,6 +21,7 @@ void AnthropicChatReply::takeUsage(const QJsonObject& usage) {
     // Anthropic's input_tokens excludes cache tokens; Tessera's input total includes them.
     m_answer.usage.inputTokens = m_input + m_cacheRead + m_cacheWrite;
     m_answer.usage.cachedInputTokens = m_cacheRead;
+    m_answer.usage.cacheWriteTokens = m_cacheWrite;
     m_answer.usage.estimated = false;
     m_answer.usageReported = true;
 }

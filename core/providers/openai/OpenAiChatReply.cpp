@@ -66,10 +66,10 @@ bool OpenAiChatReply::streamEndedCleanly(bool connectionClosedCleanly) const {
 void OpenAiChatReply::takeUsage(const QJsonObject& usage) {
     m_answer.usage.inputTokens = usage.value(QLatin1StringView("prompt_tokens")).toInteger();
     m_answer.usage.outputTokens = usage.value(QLatin1StringView("completion_tokens")).toInteger();
-    m_answer.usage.cachedInputTokens = usage.value(QLatin1StringView("prompt_tokens_details"))
-                                           .toObject()
-                                           .value(QLatin1StringView("cached_tokens"))
-                                           .toInteger();
+    // Both are counted inside prompt_tokens.
+    const QJsonObject promptDetails = usage.value(QLatin1StringView("prompt_tokens_details")).toObject();
+    m_answer.usage.cachedInputTokens = promptDetails.value(QLatin1StringView("cached_tokens")).toInteger();
+    m_answer.usage.cacheWriteTokens = promptDetails.value(QLatin1StringView("cache_write_tokens")).toInteger();
     m_answer.usage.reasoningTokens = usage.value(QLatin1StringView("completion_tokens_details"))
                                          .toObject()
                                          .value(QLatin1StringView("reasoning_tokens"))
