@@ -176,6 +176,20 @@ QJsonValue errorJson(const Core::Error& error) {
     if (error.retryAfterMs) {
         object.insert(QStringLiteral("retry_after_ms"), double(*error.retryAfterMs));
     }
+    if (error.quota) {
+        const bool usd = error.quota->unit == QLatin1StringView("usd");
+        const auto amount = [usd](qint64 value) {
+            return usd ? double(value) / 1e6 : double(value);
+        };
+        object.insert(QStringLiteral("quota"),
+                      QJsonObject{{QStringLiteral("limit_name"), error.quota->limitName},
+                                  {QStringLiteral("unit"), error.quota->unit},
+                                  {QStringLiteral("used"), amount(error.quota->used)},
+                                  {QStringLiteral("reserved"), amount(error.quota->reserved)},
+                                  {QStringLiteral("limit"), amount(error.quota->limit)},
+                                  {QStringLiteral("requested"), amount(error.quota->requested)},
+                                  {QStringLiteral("resets_at"), timeJson(error.quota->resetsAt)}});
+    }
     return object;
 }
 
@@ -188,6 +202,9 @@ int reportError(bool json, const Core::Error& error) {
         QStringLiteral("tessera-cli: error [%1]: %2\n").arg(Core::codeName(error.code), error.translatedMessage());
     if (!error.subject.isEmpty()) {
         text += QStringLiteral("  provider/model: %1\n").arg(error.subject);
+    }
+    if (error.quota) {
+        text += QStringLiteral("  limit: %1\n").arg(error.quota->limitName);
     }
     if (!error.providerMessage.isEmpty()) {
         text += QStringLiteral("  provider said: %1\n").arg(error.providerMessage);

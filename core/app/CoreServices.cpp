@@ -5,6 +5,7 @@
 #include "accounts/RoleService.h"
 #include "app/StoreAdministration.h"
 #include "audit/AuditLog.h"
+#include "usage/BudgetGuard.h"
 #include "usage/PriceBook.h"
 #include "usage/UsageLedger.h"
 
@@ -128,9 +129,12 @@ Result<std::unique_ptr<CoreServices>> CoreServices::open(const QString& dataDire
     services->m_prices = std::make_unique<PriceBook>(*services->m_database, *services->m_providers, *services->m_ledger,
                                                      *services->m_audit, services->m_clock);
     services->m_ledger->setPriceBook(services->m_prices.get());
-    services->m_chat = std::make_unique<ChatService>(ChatDependencies{
-        *services->m_database, *services->m_providers, *services->m_conversations, *services->m_messages,
-        *services->m_runner, services->m_clock, services->m_flags.get(), services->m_ledger.get()});
+    services->m_budgets = std::make_unique<BudgetGuard>(*services->m_database, *services->m_ledger, *services->m_prices,
+                                                        *services->m_audit, services->m_clock);
+    services->m_chat = std::make_unique<ChatService>(
+        ChatDependencies{*services->m_database, *services->m_providers, *services->m_conversations,
+                         *services->m_messages, *services->m_runner, services->m_clock, services->m_flags.get(),
+                         services->m_ledger.get(), services->m_budgets.get()});
     services->m_titles =
         std::make_unique<TitleService>(*services->m_chat, *services->m_conversations, *services->m_messages,
                                        *services->m_providers, *services->m_runner, *services->m_settings);
@@ -139,6 +143,7 @@ Result<std::unique_ptr<CoreServices>> CoreServices::open(const QString& dataDire
     services->m_roles = std::make_unique<RoleService>(*services->m_database, *services->m_audit, services->m_clock);
     services->m_titles->setFlags(services->m_flags.get());
     services->m_titles->setLedger(services->m_ledger.get());
+    services->m_titles->setBudgets(services->m_budgets.get());
     services->m_metricsTimer = std::make_unique<QTimer>();
     services->m_metricsTimer->setInterval(30'000);
     QObject::connect(services->m_metricsTimer.get(), &QTimer::timeout, [raw = services.get()] { raw->flushMetrics(); });

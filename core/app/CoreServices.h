@@ -20,6 +20,7 @@ class FeatureFlags;
 class RoleService;
 class UsageLedger;
 class PriceBook;
+class BudgetGuard;
 class ChatService;
 class ConversationExchange;
 class ConversationService;
@@ -91,6 +92,7 @@ public:
     RoleService& roles() { return *m_roles; }
     UsageLedger& usage() { return *m_ledger; }
     PriceBook& prices() { return *m_prices; }
+    BudgetGuard& budgets() { return *m_budgets; }
     FeatureFlags& flags() { return *m_flags; }
     // Calls providers: answers (cache, retries, breaker, rate limiter, fallback, metrics) and model lists.
     RequestRunner& runner() { return *m_runner; }
@@ -144,6 +146,7 @@ private:
     std::unique_ptr<RoleService> m_roles;
     std::unique_ptr<UsageLedger> m_ledger;
     std::unique_ptr<PriceBook> m_prices;
+    std::unique_ptr<BudgetGuard> m_budgets;
     std::unique_ptr<QTimer> m_metricsTimer;
 };
 

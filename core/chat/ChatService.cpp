@@ -14,6 +14,8 @@
 #include "storage/MessageRepository.h"
 #include "storage/ProviderRepository.h"
 #include "storage/TagRepository.h"
+#include "tokenizer/TokenCounter.h"
+#include "usage/BudgetGuard.h"
 #include "usage/UsageLedger.h"
 
 #include <QPointer>
@@ -28,9 +30,22 @@ struct ChatService::ActiveTurn {
                                }};
     QString text;
     bool dirty = false;
+    qint64 reservationId = 0; // what the budget guard holds for this answer until it is recorded
 };
 
 namespace {
+
+// What the request sends, in tokens: exact with the model's encoding where it is public, else an estimate; each
+// image at a typical high-detail cost.
+qint64 requestInputTokens(const ChatRequest& request) {
+    constexpr qint64 tokensPerImage = 1'100;
+    qint64 tokens = countTokens(request.systemPrompt, request.model).tokens;
+    for (const ChatTurn& turn : request.messages) {
+        tokens += countTokens(turn.content, request.model).tokens + 4; // each message's framing
+        tokens += qint64(turn.images.size()) * tokensPerImage;
+    }
+    return tokens;
+}
 
 // Where a new prompt goes: beside the message it edits, or after the branch the conversation shows.
 Result<std::optional<qint64>> parentForPrompt(const MessageRepository& messages, qint64 conversationId,
@@ -65,6 +80,7 @@ ChatService::ChatService(const ChatDependencies& deps, QObject* parent)
     , m_runner(deps.runner)
     , m_flags(deps.flags)
     , m_ledger(deps.ledger)
+    , m_budgets(deps.budgets)
     , m_clock(deps.clock) {
     m_flushTimer.setInterval(storeFlushIntervalMs);
     connect(&m_flushTimer, &QTimer::timeout, this, &ChatService::flushStreamingText);
@@ -352,33 +368,51 @@ Result<TurnStart> ChatService::startTurn(const Actor& actor, const QString& prom
         if (auto leaf = m_messages.setCurrentLeaf(conversation.id, assistant.id); !leaf) {
             return leaf;
         }
-        return m_conversations.touch(conversation.id);
+        if (auto touched = m_conversations.touch(conversation.id); !touched) {
+            return touched;
+        }
+        // The request carries the branch up to the question, without failed or empty answers.
+        auto history = m_messages.pathTo(user.id);
+        if (!history) {
+            return fail(history.error());
+        }
+        turn->spec.request.model = model;
+        turn->spec.request.systemPrompt = conversation.systemPrompt;
+        // Set for this request, else the conversation's own, else the provider's default.
+        turn->spec.request.maxTokens = options.maxTokens ? options.maxTokens : conversation.maxTokens;
+        turn->spec.request.temperature = options.temperature ? options.temperature : conversation.temperature;
+        turn->spec.request.stream = options.stream;
+        turn->spec.request.correlationId = turn->start.correlationId;
+        for (const Message& message : *history) {
+            if (message.id == assistant.id || message.content.isEmpty() || message.state == MessageState::Failed) {
+                continue;
+            }
+            turn->spec.request.messages.push_back({message.role, message.content, message.images});
+        }
+        // Budgets and limits: the request's most expensive outcome is reserved before it leaves; a refusal undoes
+        // everything above, so nothing is stored and nothing is sent.
+        if (m_budgets) {
+            auto reserved =
+                m_budgets->reserve(actor, m_budgets->estimate(*provider, model, requestInputTokens(turn->spec.request),
+                                                              turn->spec.request.maxTokens));
+            if (!reserved) {
+                return fail(reserved.error());
+            }
+            turn->reservationId = reserved->id;
+            turn->start.budgetWarnings = reserved->warnings;
+        }
+        return {};
     });
     if (!stored) {
-        log("chat")->error("cid={} could not store the prompt: {}", turn->start.correlationId,
-                           stored.error().toLogString());
         Error error = stored.error();
         error.correlationId = turn->start.correlationId;
-        return fail(error);
-    }
-
-    // The request carries the branch up to the question, without failed or empty answers.
-    auto history = m_messages.pathTo(user.id);
-    if (!history) {
-        return fail(history.error());
-    }
-    turn->spec.request.model = model;
-    turn->spec.request.systemPrompt = conversation.systemPrompt;
-    // Set for this request, else the conversation's own, else the provider's default.
-    turn->spec.request.maxTokens = options.maxTokens ? options.maxTokens : conversation.maxTokens;
-    turn->spec.request.temperature = options.temperature ? options.temperature : conversation.temperature;
-    turn->spec.request.stream = options.stream;
-    turn->spec.request.correlationId = turn->start.correlationId;
-    for (const Message& message : *history) {
-        if (message.id == assistant.id || message.content.isEmpty() || message.state == MessageState::Failed) {
-            continue;
+        if (error.code == ErrorCode::QuotaExceeded || error.code == ErrorCode::QuotaRateLimited) {
+            error.subject = provider->name + QLatin1Char('/') + model;
+            log("chat")->warn("cid={} not sent: {}", turn->start.correlationId, error.toLogString());
+        } else {
+            log("chat")->error("cid={} could not store the prompt: {}", turn->start.correlationId, error.toLogString());
         }
-        turn->spec.request.messages.push_back({message.role, message.content, message.images});
+        return fail(error);
     }
 
     turn->start.conversationId = conversation.id;
@@ -550,6 +584,11 @@ void ChatService::finishTurn(qint64 assistantMessageId, const ChatResult& result
     auto status = m_db.transaction([&]() -> Status {
         if (auto finished = m_messages.finish(message); !finished) {
             return finished;
+        }
+        if (m_budgets) {
+            if (auto settled = m_budgets->settle(turn->reservationId); !settled) {
+                return settled;
+            }
         }
         if (m_ledger) {
             const LedgerEntry entry = ledgerEntryFor(*turn, message);

@@ -20,6 +20,7 @@ namespace Tessera::Core {
 
 class FeatureFlags;
 class UsageLedger;
+class BudgetGuard;
 struct LedgerEntry;
 
 class ConversationRepository;
@@ -37,8 +38,9 @@ struct ChatDependencies {
     MessageRepository& messages;
     const RequestRunner& runner;
     const Clock& clock;
-    const FeatureFlags* flags = nullptr; // attachments and the response cache per user (none: all on)
-    const UsageLedger* ledger = nullptr; // where each answer's usage is recorded (none: not recorded)
+    const FeatureFlags* flags = nullptr;  // attachments and the response cache per user (none: all on)
+    const UsageLedger* ledger = nullptr;  // where each answer's usage is recorded (none: not recorded)
+    const BudgetGuard* budgets = nullptr; // checks budgets and limits before a request leaves (none: no limits)
 };
 
 struct SendOptions {
@@ -73,6 +75,7 @@ struct TurnStart {
     QString correlationId;
     QString providerName;
     QString model;
+    QStringList budgetWarnings; // soft limits this request reached, each said once per budget window
 
     bool operator==(const TurnStart&) const = default;
 };
@@ -147,6 +150,7 @@ private:
     const RequestRunner& m_runner;
     const FeatureFlags* m_flags;
     const UsageLedger* m_ledger;
+    const BudgetGuard* m_budgets;
     const Clock& m_clock;
     QHash<qint64, std::shared_ptr<ActiveTurn>> m_active; // by assistant message id
     QTimer m_flushTimer;

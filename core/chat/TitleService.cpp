@@ -1,5 +1,7 @@
 #include "chat/TitleService.h"
 
+#include "tokenizer/TokenCounter.h"
+#include "usage/BudgetGuard.h"
 #include "usage/UsageLedger.h"
 
 #include "accounts/FeatureFlags.h"
@@ -85,6 +87,20 @@ void TitleService::handleTurnFinished(const TurnOutcome& outcome) {
         {Role::User, QStringLiteral("Write a title of at most six words for a conversation that begins with the "
                                     "question below. Answer with the title only, in the question's language.\n\n") +
                          path->front().content.left(4000)});
+    qint64 reservationId = 0;
+    if (m_budgets) {
+        auto reserved = m_budgets->reserveForAccount(
+            conversation->ownerId,
+            m_budgets->estimate(*provider, request.model,
+                                countTokens(request.messages.front().content, request.model).tokens,
+                                request.maxTokens));
+        if (!reserved) {
+            log("chat")->info("conversation {}: no automatic title: {}", conversationId,
+                              reserved.error().toLogString());
+            return;
+        }
+        reservationId = reserved->id;
+    }
     const QString firstTitle = conversation->title;
     // Through the runner: the same retries, breaker, rate limiter and metrics as an answer; never cached.
     RunSpec spec;
@@ -105,7 +121,7 @@ void TitleService::handleTurnFinished(const TurnOutcome& outcome) {
     entry.correlationId = request.correlationId;
     const QString sent = request.messages.front().content;
     connect(reply.get(), &ProviderReply::finished, this,
-            [self, reply, conversationId, firstTitle, entry, sent](const ChatResult& result) mutable {
+            [self, reply, conversationId, firstTitle, entry, sent, reservationId](const ChatResult& result) mutable {
                 reply.reset(); // deleted later, after this signal
                 if (self && self->m_ledger) {
                     // The title request's usage, as for an answer: the provider's figures, else an estimate.
@@ -124,6 +140,9 @@ void TitleService::handleTurnFinished(const TurnOutcome& outcome) {
                         log("chat")->warn("cid={} the title request's usage was not recorded: {}", entry.correlationId,
                                           recorded.error().toLogString());
                     }
+                }
+                if (self && self->m_budgets) {
+                    (void)self->m_budgets->settle(reservationId);
                 }
                 if (!self || !result) {
                     log("chat")->info("conversation {}: no automatic title ({})", conversationId,

@@ -8,6 +8,7 @@ namespace Tessera::Core {
 
 class FeatureFlags;
 class UsageLedger;
+class BudgetGuard;
 
 class ConversationRepository;
 class MessageRepository;
@@ -39,6 +40,8 @@ public:
     void setFlags(const FeatureFlags* flags) { m_flags = flags; }
     // Where each title request's usage is recorded (feature "title", the conversation owner's).
     void setLedger(const UsageLedger* ledger) { m_ledger = ledger; }
+    // Title requests count against their owner's budgets and limits like answers; a refused one is skipped.
+    void setBudgets(const BudgetGuard* budgets) { m_budgets = budgets; }
 
 Q_SIGNALS:
     void titleChanged(qint64 conversationId, const QString& title);
@@ -53,6 +56,7 @@ private:
     const SettingsRepository& m_settings;
     const FeatureFlags* m_flags = nullptr;
     const UsageLedger* m_ledger = nullptr;
+    const BudgetGuard* m_budgets = nullptr;
 };
 
 } // namespace Tessera::Core

@@ -2,11 +2,24 @@
 
 #include "common/ErrorCode.h"
 
+#include <QDateTime>
 #include <QString>
 
 #include <optional>
 
 namespace Tessera::Core {
+
+// What a quota refusal is about: which budget or limit, how much is used, reserved and allowed, and when it resets.
+struct QuotaDetail {
+    QString limitName;   // "the monthly budget of user ada", "requests per minute of role Member"
+    QString unit;        // "usd" (micro-dollars), "tokens", "requests_per_minute", "concurrent"
+    qint64 used = 0;     // recorded in the window
+    qint64 reserved = 0; // held by answers in flight
+    qint64 limit = 0;
+    qint64 requested = 0; // what this request needed
+    QDateTime resetsAt;   // invalid for a total budget or a concurrency limit
+    bool operator==(const QuotaDetail&) const = default;
+};
 
 // An error as a value: a stable code, the detail for the log, and the correlation id of the request it belongs to.
 struct Error {
@@ -18,6 +31,7 @@ struct Error {
     QString providerMessage;            // the provider's own message, if any (shown as detail to users)
     std::optional<bool> shouldRetry;    // the provider's x-should-retry header, which overrides the usual rules
     QString subject; // what failed, for the user: "provider/model" of the request (empty when not tied to one)
+    std::optional<QuotaDetail> quota; // quota.exceeded and quota.rate_limited: the budget or limit
 
     // Untranslated user message (see defaultMessage); UI code translates it.
     QString userMessage() const;

@@ -86,6 +86,10 @@ QLatin1StringView codeName(ErrorCode code) {
         return QLatin1StringView("auth.locked");
     case ErrorCode::FeatureDisabled:
         return QLatin1StringView("feature.disabled");
+    case ErrorCode::QuotaExceeded:
+        return QLatin1StringView("quota.exceeded");
+    case ErrorCode::QuotaRateLimited:
+        return QLatin1StringView("quota.rate_limited");
     }
     return QLatin1StringView("internal");
 }
@@ -139,6 +143,9 @@ int cliExitCode(ErrorCode code) {
     case ErrorCode::AuthFailed:
     case ErrorCode::AuthLocked:
         return 12;
+    case ErrorCode::QuotaExceeded:
+    case ErrorCode::QuotaRateLimited:
+        return 13;
     case ErrorCode::ProviderBadRequest:
     case ErrorCode::InvalidResponse:
     case ErrorCode::ResponseTooLarge:
@@ -288,6 +295,15 @@ const char* defaultMessage(ErrorCode code) {
     case ErrorCode::FeatureDisabled:
         return QT_TRANSLATE_NOOP("Tessera::Core::Error",
                                  "An administrator has switched this feature off for you. Ask them if you need it.");
+    case ErrorCode::QuotaExceeded:
+        return QT_TRANSLATE_NOOP("Tessera::Core::Error",
+                                 "This request would go over a spending budget, so nothing was sent. Wait until the "
+                                 "budget resets, choose a cheaper model or a lower answer length, or ask an "
+                                 "administrator for more.");
+    case ErrorCode::QuotaRateLimited:
+        return QT_TRANSLATE_NOOP("Tessera::Core::Error",
+                                 "You have sent as many requests as an administrator allows for now, so nothing was "
+                                 "sent. Try again when the time shown has passed or an answer has finished.");
     }
     return "";
 }

@@ -48,10 +48,12 @@ enum class ErrorCode {
     AuthFailed,
     AuthLocked,
     FeatureDisabled,
+    QuotaExceeded,
+    QuotaRateLimited,
 };
 
 // The last code above; keep it in step when adding one (the tests walk every code up to it).
-inline constexpr ErrorCode lastErrorCode = ErrorCode::FeatureDisabled;
+inline constexpr ErrorCode lastErrorCode = ErrorCode::QuotaRateLimited;
 
 // "provider.unauthorized" etc.
 QLatin1StringView codeName(ErrorCode code);

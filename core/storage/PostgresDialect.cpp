@@ -70,6 +70,11 @@ Status PostgresDialect::setSchemaVersion(QSqlDatabase& db, int version) const {
     return run(db, QStringLiteral("UPDATE schema_version SET version = %1 WHERE id = 1").arg(version));
 }
 
+QString PostgresDialect::transactionLockSql(const QString& name) const {
+    // Names are Tessera's own constants ("tessera.budgets"), never user input.
+    return QStringLiteral("SELECT pg_advisory_xact_lock(hashtext('%1'))").arg(name);
+}
+
 QString PostgresDialect::migrationLockSql() const {
     return QStringLiteral("SELECT pg_advisory_xact_lock(%1)").arg(kMigrationLock);
 }

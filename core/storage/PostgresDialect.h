@@ -16,6 +16,7 @@ public:
     Status setSchemaVersion(QSqlDatabase& db, int version) const override;
     QString migrationLockSql() const override;
     const std::vector<Migration>& migrations() const override;
+    QString transactionLockSql(const QString& name) const override;
     QString beginSql() const override { return QStringLiteral("BEGIN"); }
     ErrorCode classify(const QSqlError& error) const override;
     Result<QString> integrityCheck(QSqlDatabase& db) const override;

@@ -38,6 +38,9 @@ public:
     virtual QString migrationLockSql() const = 0;
     virtual const std::vector<Migration>& migrations() const = 0;
 
+    // Inside a writing transaction: keeps other processes' transactions that take the same named lock waiting until
+    // this one ends ("" when the engine's writing transactions already exclude each other, as SQLite's do).
+    virtual QString transactionLockSql(const QString& name) const = 0;
     // The statement that starts a top-level writing transaction.
     virtual QString beginSql() const = 0;
     // store.already_exists for unique/primary-key violations, store.busy for lock timeouts, store.failed otherwise.

@@ -16,6 +16,7 @@ public:
     Status setSchemaVersion(QSqlDatabase& db, int version) const override;
     QString migrationLockSql() const override { return {}; }
     const std::vector<Migration>& migrations() const override;
+    QString transactionLockSql(const QString&) const override { return {}; } // BEGIN IMMEDIATE excludes writers
     QString beginSql() const override { return QStringLiteral("BEGIN IMMEDIATE"); }
     ErrorCode classify(const QSqlError& error) const override;
     Result<QString> integrityCheck(QSqlDatabase& db) const override;

@@ -17,6 +17,7 @@
 #include "storage/ProviderRepository.h"
 #include "storage/SettingsRepository.h"
 #include "support/TestStore.h"
+#include "usage/BudgetGuard.h"
 #include "usage/PriceBook.h"
 #include "usage/UsageLedger.h"
 
@@ -51,6 +52,7 @@ struct CoreFixture {
     std::unique_ptr<Core::UsageLedger> ledger;
     std::unique_ptr<Core::AuditLog> audit;
     std::unique_ptr<Core::PriceBook> prices;
+    std::unique_ptr<Core::BudgetGuard> budgets;
     std::unique_ptr<Core::ChatService> chat;
     Core::Actor actor = Core::Actor::owner(Core::ClientKind::Test);
 
@@ -73,8 +75,9 @@ struct CoreFixture {
         audit = std::make_unique<Core::AuditLog>(*db, clock);
         prices = std::make_unique<Core::PriceBook>(*db, *providers, *ledger, *audit, clock);
         ledger->setPriceBook(prices.get());
-        chat = std::make_unique<Core::ChatService>(
-            Core::ChatDependencies{*db, *providers, *conversations, *messages, *runner, clock, nullptr, ledger.get()});
+        budgets = std::make_unique<Core::BudgetGuard>(*db, *ledger, *prices, *audit, clock);
+        chat = std::make_unique<Core::ChatService>(Core::ChatDependencies{
+            *db, *providers, *conversations, *messages, *runner, clock, nullptr, ledger.get(), budgets.get()});
     }
 
     Core::ProviderConfig addProvider(const QString& name, const QString& baseUrl,
