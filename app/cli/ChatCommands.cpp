@@ -221,6 +221,9 @@ int runChat(Context& context, const QStringList& args) {
     if (!started) {
         return reportError(context, started.error());
     }
+    for (const QString& warning : started->budgetWarnings) {
+        printErr(QStringLiteral("tessera-cli: warning: %1\n").arg(warning));
+    }
     // Ctrl+C stops the answer; what arrived is kept, marked incomplete.
     g_interrupted = false;
     auto previous = std::signal(SIGINT, handleInterrupt);

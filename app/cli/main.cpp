@@ -1,6 +1,7 @@
 // tessera-cli: the headless twin of the desktop app. Parses the global options, builds the core services
 // once, and runs one command. The interface is a contract, documented in docs/cli.md.
 #include "AccountCommands.h"
+#include "BudgetCommands.h"
 #include "ChatCommands.h"
 #include "CliSupport.h"
 #include "DoctorCommand.h"
@@ -97,10 +98,16 @@ Accounts (with accounts on, every command but login needs a session or TESSERA_T
   audit list [--user NAME] [--action A] [--outcome O] [--since T] [--until T] [--limit N] [--before ID]
   audit verify | audit export --format csv|jsonl [--output PATH]
   flags list | flags set KEY on|off [--role ROLE | --user NAME] | flags unset KEY [--role ROLE | --user NAME]
+  budgets list | budgets status [--user NAME]
+  budgets set (--user NAME | --role ROLE | --global) (--usd AMOUNT | --tokens N) [--window day|week|month|total]
+              [--soft-percent P]
+  budgets remove (--user NAME | --role ROLE | --global) [--window W]
+  limits set (--user NAME | --role ROLE) [--rpm N] [--concurrent N] | limits list
 
 Exit status: 0 success, 1 other failure, 2 usage error, 3 authentication, 4 rate limit or quota,
 5 provider unavailable, 6 interrupted answer, 7 not found, 8 keychain, 9 local database,
-10 not signed in, 11 permission denied, 12 wrong password or locked account.
+10 not signed in, 11 permission denied, 12 wrong password or locked account,
+13 refused by a budget or limit set in Tessera (nothing was sent).
 See docs/cli.md for details.
 )";
 
@@ -295,6 +302,12 @@ int main(int argc, char** argv) {
     }
     if (command == QLatin1StringView("usage")) {
         return Cli::runUsage(*context, commandArgs);
+    }
+    if (command == QLatin1StringView("budgets")) {
+        return Cli::runBudgets(*context, commandArgs);
+    }
+    if (command == QLatin1StringView("limits")) {
+        return Cli::runLimits(*context, commandArgs);
     }
     if (command == QLatin1StringView("prices")) {
         return Cli::runPrices(*context, commandArgs);

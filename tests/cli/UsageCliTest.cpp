@@ -199,3 +199,111 @@ TEST_F(CliTest, PricesAreListedSetFromADateAndResetAndAnswersCarryTheirCost) {
     EXPECT_TRUE(table.out.contains(QStringLiteral("gpt-5.4-mini"))) << table.out.toStdString();
     EXPECT_TRUE(table.out.contains(QStringLiteral("US dollars per million tokens")));
 }
+
+TEST_F(CliTest, BudgetsAndLimitsRefuseWithExitThirteenBeforeAnythingIsSent) {
+    const CliRun added =
+        cli({QStringLiteral("providers"), QStringLiteral("add"), QStringLiteral("openai"), QStringLiteral("--kind"),
+             QStringLiteral("openai"), QStringLiteral("--base-url"), server.baseUrl(), QStringLiteral("--api-key-env"),
+             QStringLiteral("TEST_PROVIDER_KEY"), QStringLiteral("--default-model"), QStringLiteral("gpt-5.4")});
+    ASSERT_EQ(added.exitCode, 0) << added.err.toStdString();
+    const CliRun set = cli({QStringLiteral("budgets"), QStringLiteral("set"), QStringLiteral("--user"),
+                            QStringLiteral("owner"), QStringLiteral("--usd"), QStringLiteral("0.01")});
+    ASSERT_EQ(set.exitCode, 0) << set.err.toStdString();
+    EXPECT_TRUE(set.out.contains(QStringLiteral("the monthly budget of user owner"))) << set.out.toStdString();
+
+    // No maximum answer length: up to gpt-5.4's 128,000 output tokens ($1.92) cannot fit in $0.01.
+    const CliRun refused = cli({QStringLiteral("--json"), QStringLiteral("chat"), QStringLiteral("hello")});
+    EXPECT_EQ(refused.exitCode, 13) << refused.err.toStdString();
+    EXPECT_TRUE(refused.err.contains(QStringLiteral("quota.exceeded")));
+    const QJsonObject quota =
+        refused.json().value(QLatin1StringView("error")).toObject().value(QLatin1StringView("quota")).toObject();
+    EXPECT_EQ(quota.value(QLatin1StringView("limit_name")).toString(),
+              QStringLiteral("the monthly budget of user owner"));
+    EXPECT_DOUBLE_EQ(quota.value(QLatin1StringView("limit")).toDouble(), 0.01);
+    EXPECT_FALSE(quota.value(QLatin1StringView("resets_at")).toString().isEmpty());
+    EXPECT_EQ(server.countRequests("/chat/completions"), 0) << "nothing was sent";
+    EXPECT_TRUE(
+        cli({QStringLiteral("--json"), QStringLiteral("conversations"), QStringLiteral("list")}).jsonArray().isEmpty())
+        << "and nothing was stored";
+
+    // With a maximum it fits; past the soft limit (10 %) the CLI warns on stderr, once.
+    ASSERT_EQ(
+        cli({QStringLiteral("budgets"), QStringLiteral("set"), QStringLiteral("--user"), QStringLiteral("owner"),
+             QStringLiteral("--usd"), QStringLiteral("0.01"), QStringLiteral("--soft-percent"), QStringLiteral("10")})
+            .exitCode,
+        0);
+    const CliRun warned =
+        cli({QStringLiteral("chat"), QStringLiteral("--max-tokens"), QStringLiteral("200"), QStringLiteral("hello")});
+    ASSERT_EQ(warned.exitCode, 0) << warned.err.toStdString();
+    EXPECT_TRUE(warned.err.contains(QStringLiteral("warning: the monthly budget of user owner is")))
+        << warned.err.toStdString();
+    const CliRun quiet =
+        cli({QStringLiteral("chat"), QStringLiteral("--max-tokens"), QStringLiteral("200"), QStringLiteral("again")});
+    ASSERT_EQ(quiet.exitCode, 0) << quiet.err.toStdString();
+    EXPECT_FALSE(quiet.err.contains(QStringLiteral("warning"))) << "once per window";
+
+    const CliRun status = cli({QStringLiteral("--json"), QStringLiteral("budgets"), QStringLiteral("status")});
+    ASSERT_EQ(status.exitCode, 0) << status.err.toStdString();
+    ASSERT_EQ(status.jsonArray().size(), 1);
+    const QJsonObject standing = status.jsonArray().first().toObject();
+    EXPECT_GT(standing.value(QLatin1StringView("used")).toObject().value(QLatin1StringView("usd")).toDouble(), 0);
+    EXPECT_DOUBLE_EQ(
+        standing.value(QLatin1StringView("reserved")).toObject().value(QLatin1StringView("usd")).toDouble(), 0);
+    EXPECT_DOUBLE_EQ(standing.value(QLatin1StringView("limit")).toObject().value(QLatin1StringView("usd")).toDouble(),
+                     0.01);
+    EXPECT_TRUE(standing.value(QLatin1StringView("limit")).toObject().value(QLatin1StringView("tokens")).isNull());
+    EXPECT_FALSE(standing.value(QLatin1StringView("resets_at")).toString().isEmpty());
+    EXPECT_FALSE(standing.value(QLatin1StringView("soft_reached")).toBool())
+        << "the answers cost far less than was reserved for them: 12 input and a few output tokens";
+
+    // One request per minute: the third of this minute is refused with when to retry.
+    ASSERT_EQ(cli({QStringLiteral("limits"), QStringLiteral("set"), QStringLiteral("--user"), QStringLiteral("owner"),
+                   QStringLiteral("--rpm"), QStringLiteral("2")})
+                  .exitCode,
+              0);
+    const CliRun limited = cli({QStringLiteral("--json"), QStringLiteral("chat"), QStringLiteral("--max-tokens"),
+                                QStringLiteral("10"), QStringLiteral("more")});
+    EXPECT_EQ(limited.exitCode, 13) << limited.err.toStdString();
+    const QJsonObject error = limited.json().value(QLatin1StringView("error")).toObject();
+    EXPECT_EQ(error.value(QLatin1StringView("code")).toString(), QStringLiteral("quota.rate_limited"));
+    EXPECT_GT(error.value(QLatin1StringView("retry_after_ms")).toDouble(), 0);
+    const CliRun limits = cli({QStringLiteral("--json"), QStringLiteral("limits"), QStringLiteral("list")});
+    ASSERT_EQ(limits.jsonArray().size(), 1);
+    EXPECT_EQ(limits.jsonArray().first().toObject().value(QLatin1StringView("rpm")).toInt(), 2);
+    EXPECT_TRUE(limits.jsonArray().first().toObject().value(QLatin1StringView("concurrent")).isNull());
+    ASSERT_EQ(cli({QStringLiteral("limits"), QStringLiteral("set"), QStringLiteral("--user"), QStringLiteral("owner")})
+                  .exitCode,
+              0)
+        << "no values: no limits";
+    EXPECT_TRUE(
+        cli({QStringLiteral("--json"), QStringLiteral("limits"), QStringLiteral("list")}).jsonArray().isEmpty());
+
+    const CliRun listed = cli({QStringLiteral("--json"), QStringLiteral("budgets"), QStringLiteral("list")});
+    ASSERT_EQ(listed.jsonArray().size(), 1);
+    EXPECT_EQ(listed.jsonArray().first().toObject().value(QLatin1StringView("soft_percent")).toInt(), 10);
+    EXPECT_EQ(cli({QStringLiteral("budgets"), QStringLiteral("remove"), QStringLiteral("--user"),
+                   QStringLiteral("owner"), QStringLiteral("--window"), QStringLiteral("day")})
+                  .exitCode,
+              7)
+        << "no daily budget to remove";
+    EXPECT_EQ(
+        cli({QStringLiteral("budgets"), QStringLiteral("remove"), QStringLiteral("--user"), QStringLiteral("owner")})
+            .exitCode,
+        0);
+    for (const QStringList& args :
+         {QStringList{QStringLiteral("budgets"), QStringLiteral("set"), QStringLiteral("--usd"), QStringLiteral("1")},
+          QStringList{QStringLiteral("budgets"), QStringLiteral("set"), QStringLiteral("--global"),
+                      QStringLiteral("--usd"), QStringLiteral("1"), QStringLiteral("--tokens"), QStringLiteral("5")},
+          QStringList{QStringLiteral("budgets"), QStringLiteral("set"), QStringLiteral("--global"),
+                      QStringLiteral("--usd"), QStringLiteral("lots")},
+          QStringList{QStringLiteral("budgets"), QStringLiteral("set"), QStringLiteral("--global"),
+                      QStringLiteral("--usd"), QStringLiteral("1"), QStringLiteral("--window"), QStringLiteral("year")},
+          QStringList{QStringLiteral("limits"), QStringLiteral("set"), QStringLiteral("--global"),
+                      QStringLiteral("--rpm"), QStringLiteral("1")},
+          QStringList{QStringLiteral("limits"), QStringLiteral("set"), QStringLiteral("--user"),
+                      QStringLiteral("owner"), QStringLiteral("--rpm"), QStringLiteral("0")}}) {
+        const CliRun bad = cli(args);
+        EXPECT_EQ(bad.exitCode, 2) << args.join(QLatin1Char(' ')).toStdString();
+        EXPECT_FALSE(bad.err.isEmpty());
+    }
+}
