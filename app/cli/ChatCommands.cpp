@@ -221,8 +221,8 @@ int runChat(Context& context, const QStringList& args) {
     if (!started) {
         return reportError(context, started.error());
     }
-    for (const QString& warning : started->budgetWarnings) {
-        printErr(QStringLiteral("tessera-cli: warning: %1\n").arg(warning));
+    for (const QuotaDetail& warning : started->budgetWarnings) {
+        printErr(QStringLiteral("tessera-cli: warning: %1\n").arg(warning.limitName));
     }
     // Ctrl+C stops the answer; what arrived is kept, marked incomplete.
     g_interrupted = false;

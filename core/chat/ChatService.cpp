@@ -597,6 +597,8 @@ void ChatService::finishTurn(qint64 assistantMessageId, const ChatResult& result
             }
             outcome.costMicros = entry.costMicros;
             outcome.costExact = entry.costMicros && !entry.estimated;
+            message.costRecorded = true;
+            message.costMicros = entry.costMicros;
         }
         return {};
     });

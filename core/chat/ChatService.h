@@ -75,7 +75,7 @@ struct TurnStart {
     QString correlationId;
     QString providerName;
     QString model;
-    QStringList budgetWarnings; // soft limits this request reached, each said once per budget window
+    std::vector<QuotaDetail> budgetWarnings; // soft limits this request reached, each said once per budget window
 
     bool operator==(const TurnStart&) const = default;
 };

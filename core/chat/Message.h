@@ -49,6 +49,8 @@ struct Message {
     int attempts = 1;                    // requests it took (retries and fallbacks included)
     bool cacheHit = false;               // served from the response cache at no token cost
     bool viaFallback = false;            // answered by the conversation's fallback model
+    bool costRecorded = false;           // the ledger has this answer (its cost below, or unknown)
+    std::optional<qint64> costMicros;    // what it cost, in micro-dollars; unset: unknown (no price) or not recorded
     std::vector<ImageAttachment> images; // user messages only
     // Filled when read as part of a branch (MessageRepository::path): this message's place among the messages
     // that follow the same parent (edits and regenerations), counted from 0.

@@ -11,7 +11,10 @@ namespace Tessera::Core {
 
 // What a quota refusal is about: which budget or limit, how much is used, reserved and allowed, and when it resets.
 struct QuotaDetail {
-    QString limitName;   // "the monthly budget of user ada", "requests per minute of role Member"
+    QString limitName;   // "the monthly budget of user ada", "requests per minute of role Member" (English)
+    QString scope;       // "user", "role", "global"
+    QString subject;     // the user's or role's name; empty for global
+    QString period;      // "day", "week", "month", "total"; "minute" or "at_once" for rate limits
     QString unit;        // "usd" (micro-dollars), "tokens", "requests_per_minute", "concurrent"
     qint64 used = 0;     // recorded in the window
     qint64 reserved = 0; // held by answers in flight

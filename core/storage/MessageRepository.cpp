@@ -43,8 +43,16 @@ QString columns(const QString& prefix = {}) {
     for (const QString& column : kColumns) {
         list << prefix + column;
     }
+    // What the answer cost, from its ledger entry: NULL without one (questions, answers from before the ledger), -1
+    // when its price was unknown, else micro-dollars.
+    list << QStringLiteral("(SELECT CASE WHEN l.cost_micros IS NULL THEN -1 ELSE l.cost_micros END FROM usage_ledger l "
+                           "WHERE l.message_id = %1id ORDER BY l.id DESC LIMIT 1)")
+                .arg(prefix.isEmpty() ? QStringLiteral("messages.") : prefix);
     return list.join(QStringLiteral(", "));
 }
+
+// The column after kColumns: the cost.
+const int kCostColumn = int(kColumns.size());
 
 const QString kSelect = QStringLiteral("SELECT ") + columns() + QStringLiteral(" FROM messages ");
 
@@ -97,6 +105,12 @@ Message fromRow(const QSqlQuery& q) {
     m.viaFallback = q.value(21).toBool();
     m.parentId = toOptional(q.value(22));
     m.updatedAt = fromStoredTime(q.value(18).toString());
+    if (const QVariant cost = q.value(kCostColumn); !cost.isNull()) {
+        m.costRecorded = true;
+        if (cost.toLongLong() >= 0) {
+            m.costMicros = cost.toLongLong();
+        }
+    }
     return m;
 }
 
@@ -299,7 +313,7 @@ Result<std::vector<Message>> MessageRepository::pathTo(qint64 messageId, ImageBy
     if (!rows) {
         return fail(rows.error());
     }
-    const int siblingColumn = int(kColumns.size());
+    const int siblingColumn = kCostColumn + 1;
     std::vector<Message> result;
     while (rows->next()) {
         Message message = fromRow(*rows);

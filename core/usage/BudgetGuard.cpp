@@ -198,6 +198,9 @@ Status BudgetGuard::checkRateLimits(const Actor& actor, const QDateTime& now) co
                 QStringLiteral("%1 requests in the last minute; %2 allows %3").arg(count).arg(whose).arg(*rpm));
             error.retryAfterMs = std::max<qint64>(1, now.msecsTo(oldest.addMSecs(minuteMs)));
             error.quota = QuotaDetail{QStringLiteral("requests per minute of %1").arg(whose),
+                                      scope,
+                                      scope == QLatin1StringView("user") ? actor.userName : QString(),
+                                      QStringLiteral("minute"),
                                       QStringLiteral("requests_per_minute"),
                                       count,
                                       0,
@@ -222,6 +225,9 @@ Status BudgetGuard::checkRateLimits(const Actor& actor, const QDateTime& now) co
                 ErrorCode::QuotaRateLimited,
                 QStringLiteral("%1 answers are running; %2 allows %3 at once").arg(count).arg(whose).arg(*concurrent));
             error.quota = QuotaDetail{QStringLiteral("answers at once of %1").arg(whose),
+                                      scope,
+                                      scope == QLatin1StringView("user") ? actor.userName : QString(),
+                                      QStringLiteral("at_once"),
                                       QStringLiteral("concurrent"),
                                       count,
                                       0,
@@ -339,7 +345,7 @@ Result<Reservation> BudgetGuard::reserve(const Actor& actor, const RequestEstima
         std::optional<double> tightest; // the least room left, as a share of its limit
         struct Warning {
             const Budget* budget;
-            QString text;
+            QuotaDetail detail;
         };
         std::vector<Warning> warnings;
         for (const Budget& budget : *budgets) {
@@ -371,6 +377,9 @@ Result<Reservation> BudgetGuard::reserve(const Actor& actor, const RequestEstima
                                                        "`tessera-cli prices set`")
                                             .arg(budget.describe()));
                         error.quota = QuotaDetail{budget.describe(),
+                                                  budgetScopeName(budget.scope),
+                                                  budget.subjectName,
+                                                  budgetPeriodName(budget.period),
                                                   unit,
                                                   used,
                                                   reserved,
@@ -383,10 +392,14 @@ Result<Reservation> BudgetGuard::reserve(const Actor& actor, const RequestEstima
                 }
                 if ((used + reserved + *requested) * 100 >= *limit * budget.softPercent) {
                     warnings.push_back(
-                        {&budget, QStringLiteral("%1 is %2% used (%3 of %4)")
-                                      .arg(budget.describe())
-                                      .arg((used + reserved + *requested) * 100 / *limit)
-                                      .arg(amountText(unit, used + reserved + *requested), amountText(unit, *limit))});
+                        {&budget,
+                         QuotaDetail{QStringLiteral("%1 is %2% used (%3 of %4)")
+                                         .arg(budget.describe())
+                                         .arg((used + reserved + *requested) * 100 / *limit)
+                                         .arg(amountText(unit, used + reserved + *requested), amountText(unit, *limit)),
+                                     budgetScopeName(budget.scope), budget.subjectName, budgetPeriodName(budget.period),
+                                     unit, used + reserved + *requested, 0, *limit, *requested,
+                                     standing->window.resetsAt.value_or(QDateTime())}});
                 }
             };
             check(budget.limitMicros, QStringLiteral("usd"), standing->usedMicros, standing->reservedMicros,
@@ -419,7 +432,7 @@ Result<Reservation> BudgetGuard::reserve(const Actor& actor, const RequestEstima
                 return fail(first.error());
             }
             if (first->numRowsAffected() == 1) {
-                reservation.warnings << warning.text;
+                reservation.warnings.push_back(warning.detail);
             }
         }
         return {};
@@ -639,6 +652,65 @@ Result<std::vector<BudgetStanding>> BudgetGuard::status(const Actor& actor, cons
             return fail(standing.error());
         }
         result.push_back(std::move(*standing));
+    }
+    return result;
+}
+
+Result<std::vector<BudgetStanding>> BudgetGuard::overview(const Actor& actor) const {
+    if (!actor.may(Permission::QuotasManage) && !actor.may(Permission::UsageViewAll)) {
+        return fail(require(actor, Permission::QuotasManage).error());
+    }
+    auto budgets = applicable(0, 0);
+    if (!budgets) {
+        return fail(budgets.error());
+    }
+    const QDateTime now = m_clock.nowUtc();
+    std::vector<BudgetStanding> result;
+    for (const Budget& budget : *budgets) {
+        std::vector<std::pair<qint64, QString>> subjects; // whose use to look at
+        if (budget.scope == BudgetScope::User) {
+            subjects.emplace_back(budget.subjectId, budget.subjectName);
+        } else if (budget.scope == BudgetScope::Role) {
+            auto members = m_db.exec(QStringLiteral("SELECT id, username FROM accounts WHERE role_id = ? ORDER BY id"),
+                                     {budget.subjectId});
+            if (!members) {
+                return fail(members.error());
+            }
+            while (members->next()) {
+                subjects.emplace_back(members->value(0).toLongLong(), members->value(1).toString());
+            }
+        } else {
+            subjects.emplace_back(0, QString());
+        }
+        std::optional<BudgetStanding> closest;
+        const auto share = [](const BudgetStanding& s) {
+            double value = 0;
+            if (s.budget.limitMicros) {
+                value = double(s.usedMicros + s.reservedMicros) / double(std::max<qint64>(1, *s.budget.limitMicros));
+            }
+            if (s.budget.limitTokens) {
+                value = std::max(value, double(s.usedTokens + s.reservedTokens) /
+                                            double(std::max<qint64>(1, *s.budget.limitTokens)));
+            }
+            return value;
+        };
+        for (const auto& [accountId, name] : subjects) {
+            auto standing = this->standing(budget, accountId, now);
+            if (!standing) {
+                return fail(standing.error());
+            }
+            standing->who = name;
+            if (!closest || share(*standing) > share(*closest)) {
+                closest = std::move(*standing);
+            }
+        }
+        if (!closest) { // a role nobody has: no use yet
+            BudgetStanding empty;
+            empty.budget = budget;
+            empty.window = budgetWindow(budget.period, now, m_ledger.timeZone());
+            closest = empty;
+        }
+        result.push_back(std::move(*closest));
     }
     return result;
 }

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "common/Actor.h"
+#include "common/Error.h"
 #include "common/Result.h"
 
 #include <QDate>
@@ -56,6 +57,7 @@ struct Budget {
 // Where someone stands against one budget in its current window.
 struct BudgetStanding {
     Budget budget;
+    QString who; // whose use it is: the user; for a role budget its member closest to the limit; "" for everyone
     qint64 usedMicros = 0; // recorded answers in the window (for a global budget: everyone's)
     qint64 usedTokens = 0;
     qint64 reservedMicros = 0; // answers in flight
@@ -85,7 +87,8 @@ struct RequestEstimate {
 // A reservation made before a request leaves; settled when the answer is recorded.
 struct Reservation {
     qint64 id = 0;
-    QStringList warnings; // soft limits this request reached (each said once per window)
+    // Soft limits this request reached, each said once per window: used is what is used, reserved and requested.
+    std::vector<QuotaDetail> warnings;
 };
 
 // Budgets and rate limits, enforced in core before any request leaves (chat, regenerate, titles, later batch and
@@ -116,6 +119,10 @@ public:
                   std::optional<BudgetPeriod> period) const;
     // The budgets that apply to a user (the actor when empty; another needs quotas.manage or usage.view_all).
     Result<std::vector<BudgetStanding>> status(const Actor& actor, const QString& user = {}) const;
+
+    // Every budget with its current use, for the administration (quotas.manage or usage.view_all): a user budget
+    // with that user's, a role budget with its member closest to the limit, the global one with everyone's.
+    Result<std::vector<BudgetStanding>> overview(const Actor& actor) const;
 
     Result<std::vector<RateLimit>> limits(const Actor& actor) const;
     // Unset values clear that limit; a row with neither is removed.

@@ -198,14 +198,16 @@ TEST_F(BudgetsTest, ASoftLimitWarnsOncePerWindow) {
     setBudget(BudgetScope::User, QStringLiteral("ada"), BudgetPeriod::Month, tenMillicents, std::nullopt, 50);
     auto first = start(ada, 200);
     ASSERT_TRUE(first);
-    EXPECT_TRUE(first->budgetWarnings.isEmpty()) << "about 30 % used";
+    EXPECT_TRUE(first->budgetWarnings.empty()) << "about 30 % used";
     auto second = start(ada, 200);
     ASSERT_TRUE(second);
-    ASSERT_EQ(second->budgetWarnings.size(), 1);
-    EXPECT_TRUE(second->budgetWarnings.front().contains(QStringLiteral("the monthly budget of user ada")));
+    ASSERT_EQ(second->budgetWarnings.size(), 1u);
+    EXPECT_TRUE(second->budgetWarnings.front().limitName.contains(QStringLiteral("the monthly budget of user ada")));
+    EXPECT_EQ(second->budgetWarnings.front().period, QStringLiteral("month"));
+    EXPECT_EQ(second->budgetWarnings.front().limit, tenMillicents);
     auto third = start(ada, 200);
     ASSERT_TRUE(third);
-    EXPECT_TRUE(third->budgetWarnings.isEmpty()) << "said once per window";
+    EXPECT_TRUE(third->budgetWarnings.empty()) << "said once per window";
     ASSERT_TRUE(waitUntil([&] { return outcomes.size() == 3; }));
 }
 

@@ -3,6 +3,7 @@
 #include "accounts/AccountService.h"
 #include "accounts/RoleService.h"
 #include "admin/AuditPage.h"
+#include "admin/BudgetsPage.h"
 #include "admin/FlagsPage.h"
 #include "admin/RolesPage.h"
 #include "admin/SessionsPage.h"
@@ -65,8 +66,8 @@ private:
 
 bool AdministrationWindow::mayOpen(const Core::Actor& actor) {
     using Core::Permission;
-    for (const Permission permission :
-         {Permission::UsersManage, Permission::RolesManage, Permission::AuditView, Permission::FlagsManage}) {
+    for (const Permission permission : {Permission::UsersManage, Permission::RolesManage, Permission::AuditView,
+                                        Permission::FlagsManage, Permission::QuotasManage, Permission::UsageViewAll}) {
         if (actor.may(permission)) {
             return true;
         }
@@ -121,6 +122,12 @@ AdministrationWindow::AdministrationWindow(Core::CoreServices& services, Core::A
         m_flags = new FlagsPage(m_services, m_actor, m_dialogs, m_pages);
         m_pages->addWidget(m_flags);
         auto* item = new QListWidgetItem(Style::icon(Style::Icon::SlidersHorizontal), tr("Feature flags"), m_sections);
+        item->setSizeHint(QSize(0, 32));
+    }
+    if (m_actor.may(Core::Permission::QuotasManage) || m_actor.may(Core::Permission::UsageViewAll)) {
+        m_budgets = new BudgetsPage(m_services, m_actor, m_dialogs, m_pages);
+        m_pages->addWidget(m_budgets);
+        auto* item = new QListWidgetItem(Style::icon(Style::Icon::Activity), tr("Budgets"), m_sections);
         item->setSizeHint(QSize(0, 32));
     }
     connect(m_sections, &QListWidget::currentRowChanged, m_pages, &QStackedWidget::setCurrentIndex);

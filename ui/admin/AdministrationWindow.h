@@ -21,6 +21,7 @@ namespace Tessera::Ui {
 
 class AuditPage;
 class FlagsPage;
+class BudgetsPage;
 class RolesPage;
 class SessionsPage;
 class Dialogs;
@@ -47,6 +48,7 @@ public:
     RolesPage* rolesPage() const { return m_roles; }
     // nullptr for a role without flags.manage.
     FlagsPage* flagsPage() const { return m_flags; }
+    BudgetsPage* budgetsPage() const { return m_budgets; }
     void showSection(int row);
     QSortFilterProxyModel* userView() const { return m_sortedUsers; }
     QTableView* userTable() const { return m_userTable; }
@@ -96,6 +98,7 @@ private:
     AuditPage* m_audit = nullptr;
     SessionsPage* m_sessions = nullptr;
     FlagsPage* m_flags = nullptr;
+    BudgetsPage* m_budgets = nullptr;
     RolesPage* m_roles = nullptr;
 };
 

@@ -1,4 +1,5 @@
 #include "chat/ChatPanel.h"
+#include "widgets/Money.h"
 
 #include "app/CoreServices.h"
 #include "chat/AttachmentStrip.h"
@@ -348,7 +349,7 @@ void ChatPanel::handleSend() {
         m_banner->showError(started.error());
         return; // the draft stays in the composer
     }
-    m_banner->hide();
+    showBudgetWarnings(started->budgetWarnings);
     if (!m_editing) {
         // Sent: the draft it came from is done.
         if (auto cleared = m_services.conversations().saveDraft(m_actor, m_conversationId, QString()); !cleared) {
@@ -381,6 +382,19 @@ void ChatPanel::handleSend() {
     m_answeringMessageId = started->assistantMessageId;
     updateButtons();
     Q_EMIT conversationsChanged(started->conversationId);
+}
+
+void ChatPanel::showBudgetWarnings(const std::vector<Core::QuotaDetail>& warnings) {
+    if (warnings.empty()) {
+        m_banner->hide();
+        return;
+    }
+    QStringList lines;
+    for (const Core::QuotaDetail& warning : warnings) {
+        lines << budgetWarningText(warning);
+    }
+    m_banner->showMessage(lines.join(QLatin1Char(' ')));
+    Q_EMIT budgetChanged();
 }
 
 void ChatPanel::handleStop() {
@@ -446,7 +460,7 @@ void ChatPanel::regenerate(qint64 assistantMessageId) {
         m_banner->showError(started.error());
         return;
     }
-    m_banner->hide();
+    showBudgetWarnings(started->budgetWarnings);
     cancelEdit();
     showConversation(started->conversationId);
     Q_EMIT conversationsChanged(started->conversationId);
@@ -545,6 +559,7 @@ void ChatPanel::handleDelta(qint64 conversationId, qint64 messageId, const QStri
 
 void ChatPanel::handleTurnFinished(const Core::TurnOutcome& outcome) {
     const Core::Message& message = outcome.message;
+    Q_EMIT budgetChanged();
     if (m_conversationId == message.conversationId) {
         auto stored = m_services.conversations().message(m_actor, message.id);
         m_view->finishMessage(stored ? *stored : message);

@@ -104,10 +104,14 @@ Q_SIGNALS:
     void deleteRequested(qint64 messageId);
     // The model chip was pressed with no provider configured.
     void addProviderRequested();
+    // An answer started or ended: where the user stands against their budgets may have changed.
+    void budgetChanged();
 
 private:
     void handleSend();
     void handleStop();
+    // Soft limits the request reached, in the banner (hidden when none).
+    void showBudgetWarnings(const std::vector<Core::QuotaDetail>& warnings);
     void handleDelta(qint64 conversationId, qint64 messageId, const QString& delta);
     void handleTurnFinished(const Core::TurnOutcome& outcome);
     void handleProviderChanged();

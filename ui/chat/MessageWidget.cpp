@@ -1,4 +1,5 @@
 #include "chat/MessageWidget.h"
+#include "widgets/Money.h"
 
 #include "chat/ImageImport.h"
 #include "chat/MessageRenderer.h"
@@ -514,6 +515,9 @@ void MessageWidget::updateFacts() {
         const Core::Usage& u = *m_message.usage;
         facts << (u.estimated ? tr("≈%1 in / ≈%2 out tokens") : tr("%1 in / %2 out tokens"))
                      .arg(QLocale().toString(u.inputTokens), QLocale().toString(u.outputTokens));
+    }
+    if (!m_question && m_message.costRecorded) {
+        facts << costText(m_message.costMicros, m_message.usage && m_message.usage->estimated);
     }
     if (m_message.cacheHit) {
         facts << tr("from the cache");

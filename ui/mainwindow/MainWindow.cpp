@@ -1,4 +1,5 @@
 #include "mainwindow/MainWindow.h"
+#include "widgets/Money.h"
 
 #include "accounts/AccountService.h"
 #include "accounts/SignInFlow.h"
@@ -74,7 +75,8 @@ MainWindow::MainWindow(Core::CoreServices& services, Dialogs& dialogs, Core::Act
     , m_healthChecker(new Core::HealthChecker(services.probe(), services.resilience(), this))
     , m_healthMonitor(new Core::HealthMonitor(
           *m_healthChecker, [&services, this] { return services.providers().list(m_actor); }, services.clock(), this))
-    , m_healthButton(new QToolButton(this)) {
+    , m_healthButton(new QToolButton(this))
+    , m_budgetStanding(new QLabel(this)) {
     setObjectName(QStringLiteral("mainWindow"));
     setWindowTitle(tr("Tessera"));
     m_tagFilter = m_sidebar->tagFilter();
@@ -113,6 +115,15 @@ MainWindow::MainWindow(Core::CoreServices& services, Dialogs& dialogs, Core::Act
     m_healthButton->setAutoRaise(true);
     m_healthButton->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
     m_healthButton->setToolTip(tr("Open the provider health view"));
+    m_budgetStanding->setObjectName(QStringLiteral("budgetStanding"));
+    m_budgetStanding->setAccessibleName(tr("Budget"));
+    statusBar()->addPermanentWidget(m_budgetStanding);
+    connect(m_chat, &ChatPanel::budgetChanged, this, &MainWindow::showBudgetStanding);
+    auto* budgetTimer = new QTimer(this);
+    budgetTimer->setInterval(60'000);
+    connect(budgetTimer, &QTimer::timeout, this, &MainWindow::showBudgetStanding);
+    budgetTimer->start();
+    showBudgetStanding();
     statusBar()->addPermanentWidget(m_healthButton);
     connect(m_healthButton, &QToolButton::clicked, this, &MainWindow::openProviderHealth);
     connect(m_healthMonitor, &Core::HealthMonitor::checkStarted, this, &MainWindow::showHealthSummary);
@@ -364,6 +375,37 @@ void MainWindow::attachImages() {
     if (!files.isEmpty()) {
         m_chat->attachFiles(files);
     }
+}
+
+void MainWindow::showBudgetStanding() {
+    auto standings = m_services.budgets().status(m_actor);
+    if (!standings || standings->empty()) {
+        m_budgetStanding->hide();
+        return;
+    }
+    const auto closest = std::max_element(standings->begin(), standings->end(), [](const auto& a, const auto& b) {
+        return standingShare(a) < standingShare(b);
+    });
+    QStringList details;
+    for (const Core::BudgetStanding& standing : *standings) {
+        QString line = budgetName(Core::budgetScopeName(standing.budget.scope),
+                                  Core::budgetPeriodName(standing.budget.period), standing.budget.subjectName) +
+                       QStringLiteral(": ") + standingText(standing);
+        if (standing.window.resetsAt) {
+            line += QLatin1Char(' ') +
+                    tr("(resets %1)")
+                        .arg(QLocale().toString(standing.window.resetsAt->toLocalTime(), QLocale::ShortFormat));
+        }
+        details << line;
+    }
+    m_budgetStanding->setText(standingText(*closest));
+    m_budgetStanding->setToolTip(details.join(QLatin1Char('\n')));
+    // Past the soft limit the standing is shown in the theme's warning colour.
+    QPalette palette = m_budgetStanding->palette();
+    palette.setColor(QPalette::WindowText, closest->softReached ? Style::tokens().warning
+                                                                : QApplication::palette().color(QPalette::WindowText));
+    m_budgetStanding->setPalette(palette);
+    m_budgetStanding->show();
 }
 
 void MainWindow::showHealthSummary() {

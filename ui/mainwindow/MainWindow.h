@@ -113,6 +113,9 @@ private:
     void openSettings();
     void showAbout();
     void showHealthSummary();
+    // The status bar's budget standing (hidden when no budget applies), read again after each answer and every
+    // minute (another process may have spent meanwhile).
+    void showBudgetStanding();
     void exportConversations(const std::vector<qint64>& ids, const QString& suggestedName);
     qint64 currentConversationId() const;
 
@@ -130,6 +133,7 @@ private:
     Core::HealthChecker* m_healthChecker;
     Core::HealthMonitor* m_healthMonitor;
     QToolButton* m_healthButton;
+    QLabel* m_budgetStanding; // "$3.20 of $10.00 this month": the budget closest to its limit
     UndoBar* m_undoBar = nullptr;
     QAction* m_undoAction = nullptr;
     QAction* m_pinAction = nullptr;

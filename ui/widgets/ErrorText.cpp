@@ -1,5 +1,7 @@
 #include "widgets/ErrorText.h"
 
+#include "widgets/Money.h"
+
 #include <QCoreApplication>
 
 namespace Tessera::Ui {
@@ -13,6 +15,9 @@ QString describeErrorPlainly(const Core::Error& error) {
         text +=
             QLatin1Char(' ') +
             QCoreApplication::translate("Tessera::Ui::ErrorText", "The provider said: “%1”").arg(error.providerMessage);
+    }
+    if (error.quota) {
+        text += QLatin1Char(' ') + quotaText(*error.quota);
     }
     if (error.retryAfterMs) {
         // Computed outside the translate() call: Qt 6.4's lupdate hangs on a cast expression in its arguments.

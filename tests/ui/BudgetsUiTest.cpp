@@ -1,0 +1,163 @@
+// Costs and budgets in the window: each answer shows its cost beside its tokens, the status bar shows where the user
+// stands, a refused request keeps the draft and says which budget and when it resets, and the administration's
+// Budgets page lists budgets with a bar of their use and sets, changes and removes budgets and limits.
+#include "admin/AdministrationWindow.h"
+#include "admin/BudgetsPage.h"
+#include "chat/Composer.h"
+#include "usage/BudgetGuard.h"
+#include "widgets/ErrorBanner.h"
+
+#include "UiFixture.h"
+#include "support/TestHelpers.h"
+
+#include <QComboBox>
+#include <QLabel>
+#include <QLineEdit>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QSpinBox>
+#include <QStatusBar>
+#include <QTableWidget>
+#include <QTest>
+
+using namespace Tessera;
+using Tessera::Testing::child;
+using Tessera::Testing::waitUntil;
+
+namespace {
+
+class BudgetsUiTest : public Testing::MainWindowTest {
+protected:
+    // An OpenAI provider on the loopback server: gpt-5.4 is priced from the catalog.
+    void addPricedProvider() {
+        Core::ProviderConfig config;
+        config.name = QStringLiteral("openai");
+        config.kind = Core::ProviderKind::OpenAi;
+        config.baseUrl = server.baseUrl();
+        config.defaultModel = QStringLiteral("gpt-5.4");
+        ASSERT_TRUE(services->store().providers.add(config));
+    }
+
+    void setMonthlyBudget(qint64 micros) {
+        Core::Budget budget;
+        budget.scope = Core::BudgetScope::Global;
+        budget.period = Core::BudgetPeriod::Month;
+        budget.limitMicros = micros;
+        ASSERT_TRUE(services->budgets().set(owner, budget));
+    }
+
+    const Core::Actor owner = Core::Actor::owner(Core::ClientKind::Test);
+};
+
+} // namespace
+
+TEST_F(BudgetsUiTest, AnAnswerShowsItsCostAndTheStatusBarWhereTheUserStands) {
+    addPricedProvider();
+    setMonthlyBudget(10'000'000);
+    Ui::MainWindow window(*services, dialogs);
+    window.show();
+    auto* standing = child<QLabel>(&window, "budgetStanding");
+    EXPECT_TRUE(standing->isVisible());
+    EXPECT_TRUE(standing->text().contains(QStringLiteral("$0.00 of $10.00 this month")))
+        << standing->text().toStdString();
+    auto* composer = child<Ui::Composer>(&window, "composer");
+    window.chatPanel()->chatView(); // the conversation view exists
+    composer->setPlainText(QStringLiteral("What does this cost?"));
+    QTest::keyClick(composer, Qt::Key_Return, Qt::ControlModifier);
+    ASSERT_TRUE(waitUntil([&] {
+        auto* last = lastMessage(window);
+        return last && last->message().role == Core::Role::Assistant &&
+               last->message().state == Core::MessageState::Complete;
+    }));
+    // 12 input tokens (4 cached) and 5 output at $2.50, $0.25 and $15 per million: $0.000096.
+    const QString facts = child<QLabel>(lastMessage(window), "messageFooter")->text();
+    EXPECT_TRUE(facts.contains(QStringLiteral("$0.0000"))) << facts.toStdString();
+    ASSERT_TRUE(lastMessage(window)->message().costMicros);
+    EXPECT_GT(*lastMessage(window)->message().costMicros, 0);
+    EXPECT_TRUE(waitUntil([&] { return !standing->text().contains(QStringLiteral("$0.00 of")); }))
+        << standing->text().toStdString();
+    EXPECT_TRUE(standing->toolTip().contains(QStringLiteral("The monthly budget for everyone")))
+        << standing->toolTip().toStdString();
+}
+
+TEST_F(BudgetsUiTest, ARefusedRequestKeepsTheDraftAndSaysWhichBudgetAndWhenItResets) {
+    addPricedProvider();
+    setMonthlyBudget(1'000); // a tenth of a cent
+    Ui::MainWindow window(*services, dialogs);
+    window.show();
+    auto* composer = child<Ui::Composer>(&window, "composer");
+    composer->setPlainText(QStringLiteral("A question that is never sent"));
+    QTest::mouseClick(child<QPushButton>(&window, "sendButton"), Qt::LeftButton);
+    auto* banner = child<Ui::ErrorBanner>(&window, "errorBanner");
+    ASSERT_TRUE(waitUntil([&] { return banner->isVisible(); }));
+    EXPECT_TRUE(banner->text().contains(QStringLiteral("The monthly budget for everyone")))
+        << banner->text().toStdString();
+    EXPECT_TRUE(banner->text().contains(QStringLiteral("It resets on"))) << banner->text().toStdString();
+    EXPECT_TRUE(banner->text().contains(QStringLiteral("quota.exceeded"))) << banner->text().toStdString();
+    EXPECT_EQ(composer->toPlainText(), QStringLiteral("A question that is never sent")) << "nothing lost";
+    EXPECT_EQ(server.countRequests("/chat/completions"), 0) << "nothing sent";
+}
+
+TEST_F(BudgetsUiTest, TheBudgetsPageSetsChangesAndRemovesBudgetsAndLimitsWithABarOfUse) {
+    addPricedProvider();
+    Ui::AdministrationWindow admin(*services, owner, dialogs);
+    admin.show();
+    Ui::BudgetsPage* page = admin.budgetsPage();
+    ASSERT_NE(page, nullptr);
+    EXPECT_EQ(page->budgets()->rowCount(), 0);
+
+    // The dialog as the administrator fills it in: everyone, monthly, $25 (with a decimal comma too), warn at 50 %.
+    Ui::BudgetDialog dialog({QStringLiteral("owner")}, {QStringLiteral("Member")}, true);
+    dialog.scope()->setCurrentIndex(dialog.scope()->findData(int(Core::BudgetScope::Global)));
+    dialog.window()->setCurrentIndex(dialog.window()->findData(int(Core::BudgetPeriod::Month)));
+    dialog.dollars()->setText(QStringLiteral("abc"));
+    QString problem;
+    EXPECT_FALSE(dialog.budget(&problem));
+    EXPECT_FALSE(problem.isEmpty());
+    dialog.dollars()->setText(QStringLiteral("25"));
+    dialog.softPercent()->setValue(50);
+    const auto budget = dialog.budget(&problem);
+    ASSERT_TRUE(budget) << problem.toStdString();
+    EXPECT_EQ(budget->limitMicros, 25'000'000);
+    ASSERT_TRUE(page->saveBudget(*budget));
+    ASSERT_EQ(page->budgets()->rowCount(), 1);
+    auto* bar = qobject_cast<QProgressBar*>(page->budgets()->cellWidget(0, 4));
+    ASSERT_NE(bar, nullptr);
+    EXPECT_TRUE(bar->format().contains(QStringLiteral("of $25.00 this month"))) << bar->format().toStdString();
+
+    // A role budget for each Member, in tokens.
+    Core::Budget members;
+    members.scope = Core::BudgetScope::Role;
+    members.subjectName = QStringLiteral("Member");
+    members.period = Core::BudgetPeriod::Day;
+    members.limitTokens = 100'000;
+    ASSERT_TRUE(page->saveBudget(members));
+    EXPECT_EQ(page->budgets()->rowCount(), 2);
+    Core::Budget nobody = members;
+    nobody.subjectName = QStringLiteral("Nobody");
+    EXPECT_FALSE(page->saveBudget(nobody));
+    EXPECT_FALSE(dialogs.errors.isEmpty()) << "core's refusal is shown";
+
+    Core::RateLimit limit;
+    limit.scope = Core::BudgetScope::Role;
+    limit.subjectName = QStringLiteral("Member");
+    limit.requestsPerMinute = 10;
+    ASSERT_TRUE(page->saveLimit(limit));
+    ASSERT_EQ(page->limits()->rowCount(), 1);
+    EXPECT_EQ(page->limits()->item(0, 1)->text(), QStringLiteral("10"));
+    ASSERT_TRUE(page->removeLimit(0));
+    EXPECT_EQ(page->limits()->rowCount(), 0);
+
+    dialogs.nextConfirm = true;
+    ASSERT_TRUE(page->removeBudget(0));
+    EXPECT_EQ(page->budgets()->rowCount(), 1);
+    EXPECT_TRUE(dialogs.confirmations.last().endsWith(QStringLiteral("| Remove")));
+
+    // An Auditor sees the page and changes nothing.
+    const Core::Actor auditor =
+        Core::Actor::withRole(9, QStringLiteral("aud"), Core::BuiltInRole::Auditor, Core::ClientKind::Test);
+    Ui::BudgetsPage readOnly(*services, auditor, dialogs);
+    EXPECT_EQ(readOnly.budgets()->rowCount(), 1);
+    EXPECT_FALSE(child<QPushButton>(&readOnly, "addBudget")->isEnabled());
+    EXPECT_FALSE(child<QPushButton>(&readOnly, "removeBudget")->isEnabled());
+}

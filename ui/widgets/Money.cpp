@@ -1,0 +1,135 @@
+#include "widgets/Money.h"
+
+#include <QCoreApplication>
+#include <QLocale>
+
+#include <cmath>
+
+namespace Tessera::Ui {
+
+namespace {
+
+QString tr(const char* text) {
+    return QCoreApplication::translate("Tessera::Ui::Money", text);
+}
+
+QString amountOf(const Core::QuotaDetail& quota, qint64 value) {
+    if (quota.unit == QLatin1StringView("usd")) {
+        return moneyText(value);
+    }
+    if (quota.unit == QLatin1StringView("tokens")) {
+        return tr("%1 tokens").arg(QLocale().toString(value));
+    }
+    return QLocale().toString(value);
+}
+
+} // namespace
+
+QString moneyText(qint64 micros) {
+    const double dollars = double(micros) / 1'000'000.0;
+    int decimals = 2;
+    if (micros != 0 && std::abs(dollars) < 1.0) {
+        decimals = std::clamp(2 - int(std::floor(std::log10(std::abs(dollars)))), 2, 6);
+    }
+    return QLocale().toCurrencyString(dollars, QStringLiteral("$"), decimals);
+}
+
+QString costText(const std::optional<qint64>& micros, bool estimated) {
+    if (!micros) {
+        return tr("cost unknown");
+    }
+    return estimated ? QStringLiteral("≈") + moneyText(*micros) : moneyText(*micros);
+}
+
+QString quotaText(const Core::QuotaDetail& quota) {
+    QString which;
+    const QString subject = quota.subject;
+    if (quota.period == QLatin1StringView("minute")) {
+        which = quota.scope == QLatin1StringView("user") ? tr("Your requests per minute")
+                                                         : tr("Your role's requests per minute");
+        return tr("%1: %2 of %3.").arg(which, QLocale().toString(quota.used), QLocale().toString(quota.limit));
+    }
+    if (quota.period == QLatin1StringView("at_once")) {
+        which =
+            quota.scope == QLatin1StringView("user") ? tr("Your answers at once") : tr("Your role's answers at once");
+        return tr("%1: %2 of %3.").arg(which, QLocale().toString(quota.used), QLocale().toString(quota.limit));
+    }
+    which = budgetName(quota.scope, quota.period, subject);
+    QString text = tr("%1: %2 used and %3 reserved of %4; this request may need up to %5.")
+                       .arg(which, amountOf(quota, quota.used), amountOf(quota, quota.reserved),
+                            amountOf(quota, quota.limit), amountOf(quota, quota.requested));
+    if (quota.resetsAt.isValid()) {
+        text += QLatin1Char(' ') +
+                tr("It resets on %1.").arg(QLocale().toString(quota.resetsAt.toLocalTime(), QLocale::ShortFormat));
+    }
+    return text;
+}
+
+QString budgetName(const QString& scope, const QString& period, const QString& subject) {
+    const bool global = scope == QLatin1StringView("global");
+    const bool role = scope == QLatin1StringView("role");
+    if (period == QLatin1StringView("day")) {
+        return global ? tr("The daily budget for everyone")
+               : role ? tr("The daily budget of the role %1").arg(subject)
+                      : tr("Your daily budget");
+    }
+    if (period == QLatin1StringView("week")) {
+        return global ? tr("The weekly budget for everyone")
+               : role ? tr("The weekly budget of the role %1").arg(subject)
+                      : tr("Your weekly budget");
+    }
+    if (period == QLatin1StringView("month")) {
+        return global ? tr("The monthly budget for everyone")
+               : role ? tr("The monthly budget of the role %1").arg(subject)
+                      : tr("Your monthly budget");
+    }
+    return global ? tr("The total budget for everyone")
+           : role ? tr("The total budget of the role %1").arg(subject)
+                  : tr("Your total budget");
+}
+
+QString budgetWarningText(const Core::QuotaDetail& warning) {
+    const qint64 percent = warning.limit > 0 ? warning.used * 100 / warning.limit : 100;
+    return tr("%1 is %2 % used (%3 of %4).")
+        .arg(budgetName(warning.scope, warning.period, warning.subject), QLocale().toString(percent),
+             amountOf(warning, warning.used), amountOf(warning, warning.limit));
+}
+
+double standingShare(const Core::BudgetStanding& standing) {
+    double share = 0.0;
+    if (standing.budget.limitMicros) {
+        share = double(standing.usedMicros + standing.reservedMicros) /
+                double(std::max<qint64>(1, *standing.budget.limitMicros));
+    }
+    if (standing.budget.limitTokens) {
+        share = std::max(share, double(standing.usedTokens + standing.reservedTokens) /
+                                    double(std::max<qint64>(1, *standing.budget.limitTokens)));
+    }
+    return share;
+}
+
+QString standingText(const Core::BudgetStanding& standing) {
+    const Core::Budget& budget = standing.budget;
+    // The measure closer to its limit is the one shown.
+    const bool tokens =
+        budget.limitTokens &&
+        (!budget.limitMicros || double(standing.usedTokens) / double(std::max<qint64>(1, *budget.limitTokens)) >
+                                    double(standing.usedMicros) / double(std::max<qint64>(1, *budget.limitMicros)));
+    const QString amount =
+        tokens ? tr("%1 of %2 tokens")
+                     .arg(QLocale().toString(standing.usedTokens), QLocale().toString(budget.limitTokens.value_or(0)))
+               : tr("%1 of %2").arg(moneyText(standing.usedMicros), moneyText(budget.limitMicros.value_or(0)));
+    switch (budget.period) {
+    case Core::BudgetPeriod::Day:
+        return tr("%1 today").arg(amount);
+    case Core::BudgetPeriod::Week:
+        return tr("%1 this week").arg(amount);
+    case Core::BudgetPeriod::Month:
+        return tr("%1 this month").arg(amount);
+    case Core::BudgetPeriod::Total:
+        return tr("%1 in total").arg(amount);
+    }
+    return amount;
+}
+
+} // namespace Tessera::Ui
