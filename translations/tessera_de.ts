@@ -213,6 +213,18 @@
         <source>An administrator has switched this feature off for you. Ask them if you need it.</source>
         <translation>Eine Administratorin oder ein Administrator hat diese Funktion für Sie abgeschaltet. Fragen Sie nach, wenn Sie sie brauchen.</translation>
     </message>
+    <message>
+        <source>This request would go over a spending budget, so nothing was sent. Wait until the budget resets, choose a cheaper model or a lower answer length, or ask an administrator for more.</source>
+        <translation>Diese Anfrage würde ein Ausgabenbudget überschreiten, daher wurde nichts gesendet. Warten Sie, bis das Budget zurückgesetzt wird, wählen Sie ein günstigeres Modell oder eine kürzere Antwortlänge, oder bitten Sie eine Administratorin oder einen Administrator um mehr.</translation>
+    </message>
+    <message>
+        <source>You have sent as many requests as an administrator allows for now, so nothing was sent. Try again when the time shown has passed or an answer has finished.</source>
+        <translation>Sie haben so viele Anfragen gesendet, wie die Administration derzeit erlaubt, daher wurde nichts gesendet. Versuchen Sie es erneut, wenn die angezeigte Zeit vergangen ist oder eine Antwort fertig ist.</translation>
+    </message>
+    <message>
+        <source>The conversation no longer fits the model&apos;s context window, so nothing was sent. Leave out the oldest turns, start a new conversation, or pick a model with a larger window.</source>
+        <translation>Die Unterhaltung passt nicht mehr in das Kontextfenster des Modells, daher wurde nichts gesendet. Lassen Sie die ältesten Beiträge weg, beginnen Sie eine neue Unterhaltung oder wählen Sie ein Modell mit größerem Fenster.</translation>
+    </message>
 </context>
 <context>
     <name>Tessera::Core::FeatureFlags</name>
@@ -321,6 +333,121 @@
     <message>
         <source>Azure OpenAI</source>
         <translation>Azure OpenAI</translation>
+    </message>
+</context>
+<context>
+    <name>Tessera::Ui</name>
+    <message>
+        <source>%1 tokens</source>
+        <translation>%1 Tokens</translation>
+    </message>
+    <message>
+        <source>cost unknown</source>
+        <translation>Kosten unbekannt</translation>
+    </message>
+    <message>
+        <source>Your requests per minute</source>
+        <translation>Ihre Anfragen pro Minute</translation>
+    </message>
+    <message>
+        <source>Your role&apos;s requests per minute</source>
+        <translation>Anfragen pro Minute Ihrer Rolle</translation>
+    </message>
+    <message>
+        <source>%1: %2 of %3.</source>
+        <translation>%1: %2 von %3.</translation>
+    </message>
+    <message>
+        <source>Your answers at once</source>
+        <translation>Ihre gleichzeitigen Antworten</translation>
+    </message>
+    <message>
+        <source>Your role&apos;s answers at once</source>
+        <translation>Gleichzeitige Antworten Ihrer Rolle</translation>
+    </message>
+    <message>
+        <source>%1: %2 used and %3 reserved of %4; this request may need up to %5.</source>
+        <translation>%1: %2 verbraucht und %3 reserviert von %4; diese Anfrage kann bis zu %5 benötigen.</translation>
+    </message>
+    <message>
+        <source>It resets on %1.</source>
+        <translation>Es wird am %1 zurückgesetzt.</translation>
+    </message>
+    <message>
+        <source>The daily budget for everyone</source>
+        <translation>Das Tagesbudget für alle</translation>
+    </message>
+    <message>
+        <source>The daily budget of the role %1</source>
+        <translation>Das Tagesbudget der Rolle %1</translation>
+    </message>
+    <message>
+        <source>Your daily budget</source>
+        <translation>Ihr Tagesbudget</translation>
+    </message>
+    <message>
+        <source>The weekly budget for everyone</source>
+        <translation>Das Wochenbudget für alle</translation>
+    </message>
+    <message>
+        <source>The weekly budget of the role %1</source>
+        <translation>Das Wochenbudget der Rolle %1</translation>
+    </message>
+    <message>
+        <source>Your weekly budget</source>
+        <translation>Ihr Wochenbudget</translation>
+    </message>
+    <message>
+        <source>The monthly budget for everyone</source>
+        <translation>Das Monatsbudget für alle</translation>
+    </message>
+    <message>
+        <source>The monthly budget of the role %1</source>
+        <translation>Das Monatsbudget der Rolle %1</translation>
+    </message>
+    <message>
+        <source>Your monthly budget</source>
+        <translation>Ihr Monatsbudget</translation>
+    </message>
+    <message>
+        <source>The total budget for everyone</source>
+        <translation>Das Gesamtbudget für alle</translation>
+    </message>
+    <message>
+        <source>The total budget of the role %1</source>
+        <translation>Das Gesamtbudget der Rolle %1</translation>
+    </message>
+    <message>
+        <source>Your total budget</source>
+        <translation>Ihr Gesamtbudget</translation>
+    </message>
+    <message>
+        <source>%1 is %2 % used (%3 of %4).</source>
+        <translation>%1 ist zu %2 % verbraucht (%3 von %4).</translation>
+    </message>
+    <message>
+        <source>%1 of %2 tokens</source>
+        <translation>%1 von %2 Tokens</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 von %2</translation>
+    </message>
+    <message>
+        <source>%1 today</source>
+        <translation>%1 heute</translation>
+    </message>
+    <message>
+        <source>%1 this week</source>
+        <translation>%1 diese Woche</translation>
+    </message>
+    <message>
+        <source>%1 this month</source>
+        <translation>%1 diesen Monat</translation>
+    </message>
+    <message>
+        <source>%1 in total</source>
+        <translation>%1 insgesamt</translation>
     </message>
 </context>
 <context>
@@ -794,6 +921,10 @@ Es wird nur jetzt angezeigt.</translation>
         <source>Roles</source>
         <translation>Rollen</translation>
     </message>
+    <message>
+        <source>Budgets</source>
+        <translation>Budgets</translation>
+    </message>
 </context>
 <context>
     <name>Tessera::Ui::ApiTokenListModel</name>
@@ -1012,6 +1143,236 @@ Es wird nur jetzt angezeigt.</translation>
     </message>
 </context>
 <context>
+    <name>Tessera::Ui::BudgetDialog</name>
+    <message>
+        <source>Budget</source>
+        <translation>Budget</translation>
+    </message>
+    <message>
+        <source>A user</source>
+        <translation>Eine Person</translation>
+    </message>
+    <message>
+        <source>Each member of a role</source>
+        <translation>Jedes Mitglied einer Rolle</translation>
+    </message>
+    <message>
+        <source>Everyone together</source>
+        <translation>Alle zusammen</translation>
+    </message>
+    <message>
+        <source>User or role</source>
+        <translation>Person oder Rolle</translation>
+    </message>
+    <message>
+        <source>e.g. 25.00</source>
+        <translation>z. B. 25,00</translation>
+    </message>
+    <message>
+        <source>Limit in US dollars</source>
+        <translation>Grenze in US-Dollar</translation>
+    </message>
+    <message>
+        <source>e.g. 2000000</source>
+        <translation>z. B. 2000000</translation>
+    </message>
+    <message>
+        <source>Limit in tokens</source>
+        <translation>Grenze in Tokens</translation>
+    </message>
+    <message>
+        <source>&amp;For:</source>
+        <translation>&amp;Für:</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Name:</translation>
+    </message>
+    <message>
+        <source>&amp;Window:</source>
+        <translation>&amp;Zeitraum:</translation>
+    </message>
+    <message>
+        <source>&amp;Dollars (US):</source>
+        <translation>&amp;Dollar (US):</translation>
+    </message>
+    <message>
+        <source>&amp;Tokens:</source>
+        <translation>&amp;Tokens:</translation>
+    </message>
+    <message>
+        <source>Warn &amp;at:</source>
+        <translation>&amp;Warnen ab:</translation>
+    </message>
+    <message>
+        <source>Give dollars, tokens or both. A request that would go past a limit is not sent; past the warning share the user is told once per window.</source>
+        <translation>Geben Sie Dollar, Tokens oder beides an. Eine Anfrage, die eine Grenze überschreiten würde, wird nicht gesendet; ab dem Warnanteil wird die Person einmal pro Zeitraum informiert.</translation>
+    </message>
+    <message>
+        <source>Choose the user or role the budget is for.</source>
+        <translation>Wählen Sie die Person oder Rolle, für die das Budget gilt.</translation>
+    </message>
+    <message>
+        <source>Enter the dollars as a number, such as 25 or 9.50.</source>
+        <translation>Geben Sie die Dollar als Zahl ein, etwa 25 oder 9,50.</translation>
+    </message>
+    <message>
+        <source>Enter the tokens as a whole number.</source>
+        <translation>Geben Sie die Tokens als ganze Zahl ein.</translation>
+    </message>
+    <message>
+        <source>Give a limit in dollars, in tokens, or both.</source>
+        <translation>Geben Sie eine Grenze in Dollar, in Tokens oder beides an.</translation>
+    </message>
+</context>
+<context>
+    <name>Tessera::Ui::BudgetsPage</name>
+    <message>
+        <source>Day</source>
+        <translation>Tag</translation>
+    </message>
+    <message>
+        <source>Week (Monday to Sunday)</source>
+        <translation>Woche (Montag bis Sonntag)</translation>
+    </message>
+    <message>
+        <source>Calendar month</source>
+        <translation>Kalendermonat</translation>
+    </message>
+    <message>
+        <source>In total (no reset)</source>
+        <translation>Insgesamt (ohne Zurücksetzen)</translation>
+    </message>
+    <message>
+        <source>User %1</source>
+        <translation>Person %1</translation>
+    </message>
+    <message>
+        <source>Each member of %1</source>
+        <translation>Jedes Mitglied von %1</translation>
+    </message>
+    <message>
+        <source>Everyone together</source>
+        <translation>Alle zusammen</translation>
+    </message>
+    <message>
+        <source>%1 tokens</source>
+        <translation>%1 Tokens</translation>
+    </message>
+    <message>
+        <source>For</source>
+        <translation>Für</translation>
+    </message>
+    <message>
+        <source>Window</source>
+        <translation>Zeitraum</translation>
+    </message>
+    <message>
+        <source>Limit</source>
+        <translation>Grenze</translation>
+    </message>
+    <message>
+        <source>Warns at</source>
+        <translation>Warnt ab</translation>
+    </message>
+    <message>
+        <source>Current use</source>
+        <translation>Aktueller Verbrauch</translation>
+    </message>
+    <message>
+        <source>Requests per minute</source>
+        <translation>Anfragen pro Minute</translation>
+    </message>
+    <message>
+        <source>Answers at once</source>
+        <translation>Gleichzeitige Antworten</translation>
+    </message>
+    <message>
+        <source>&amp;Change…</source>
+        <translation>Ä&amp;ndern…</translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation>&amp;Entfernen</translation>
+    </message>
+    <message>
+        <source>Remove L&amp;imit</source>
+        <translation>Grenze ent&amp;fernen</translation>
+    </message>
+    <message>
+        <source>Budgets</source>
+        <translation>Budgets</translation>
+    </message>
+    <message>
+        <source>Limits</source>
+        <translation>Grenzen</translation>
+    </message>
+    <message>
+        <source>&amp;Add Budget…</source>
+        <translation>Budget &amp;hinzufügen…</translation>
+    </message>
+    <message>
+        <source>&amp;Set Limit…</source>
+        <translation>Grenze &amp;setzen…</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Budgets&lt;/b&gt; — a request that would go past one is not sent</source>
+        <translation>&lt;b&gt;Budgets&lt;/b&gt; – eine Anfrage, die eines überschreiten würde, wird nicht gesendet</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Limits&lt;/b&gt; — a user&apos;s own limit replaces their role&apos;s</source>
+        <translation>&lt;b&gt;Grenzen&lt;/b&gt; – die eigene Grenze einer Person ersetzt die ihrer Rolle</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>no limit</source>
+        <translation>keine Grenze</translation>
+    </message>
+    <message>
+        <source>Budget</source>
+        <translation>Budget</translation>
+    </message>
+    <message>
+        <source>Remove Budget</source>
+        <translation>Budget entfernen</translation>
+    </message>
+    <message>
+        <source>Remove the budget “%1, %2”? Requests are no longer checked against it.</source>
+        <translation>Das Budget „%1, %2“ entfernen? Anfragen werden dann nicht mehr dagegen geprüft.</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Entfernen</translation>
+    </message>
+    <message>
+        <source>A user</source>
+        <translation>Eine Person</translation>
+    </message>
+    <message>
+        <source>Each member of a role</source>
+        <translation>Jedes Mitglied einer Rolle</translation>
+    </message>
+    <message>
+        <source>&amp;For:</source>
+        <translation>&amp;Für:</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Name:</translation>
+    </message>
+    <message>
+        <source>&amp;Requests per minute:</source>
+        <translation>&amp;Anfragen pro Minute:</translation>
+    </message>
+    <message>
+        <source>&amp;Answers at once:</source>
+        <translation>&amp;Gleichzeitige Antworten:</translation>
+    </message>
+</context>
+<context>
     <name>Tessera::Ui::ChangePasswordDialog</name>
     <message>
         <source>&amp;End my other sessions</source>
@@ -1120,6 +1481,39 @@ Es wird nur jetzt angezeigt.</translation>
         <source>Attachments are switched off by your administrator.</source>
         <translation>Anhänge sind von Ihrer Administration abgeschaltet.</translation>
     </message>
+    <message>
+        <source>unknown</source>
+        <translation>unbekannt</translation>
+    </message>
+    <message>
+        <source>Conversation: %1</source>
+        <translation>Unterhaltung: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>What this conversation has cost so far: %n request(s) to providers, answers and titles.</source>
+        <translation>
+            <numerusform>Was diese Unterhaltung bisher gekostet hat: %n Anfrage an Anbieter, Antworten und Titel.</numerusform>
+            <numerusform>Was diese Unterhaltung bisher gekostet hat: %n Anfragen an Anbieter, Antworten und Titel.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n request(s) had no price; their cost is unknown.</source>
+        <translation>
+            <numerusform>%n Anfrage hatte keinen Preis; ihre Kosten sind unbekannt.</numerusform>
+            <numerusform>%n Anfragen hatten keinen Preis; ihre Kosten sind unbekannt.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>This conversation is %1 tokens, more than %2&apos;s window of %3 tokens. Leave out the oldest %n message(s) and send? The answer will say what was left out.</source>
+        <translation>
+            <numerusform>Diese Unterhaltung umfasst %1 Tokens, mehr als das Fenster von %2 mit %3 Tokens. Die älteste Nachricht weglassen und senden? Die Antwort vermerkt, was weggelassen wurde.</numerusform>
+            <numerusform>Diese Unterhaltung umfasst %1 Tokens, mehr als das Fenster von %2 mit %3 Tokens. Die ältesten %n Nachrichten weglassen und senden? Die Antwort vermerkt, was weggelassen wurde.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Not sent: the conversation does not fit the model&apos;s window. Start a new conversation, or pick a model with a larger window.</source>
+        <translation>Nicht gesendet: Die Unterhaltung passt nicht in das Fenster des Modells. Beginnen Sie eine neue Unterhaltung oder wählen Sie ein Modell mit größerem Fenster.</translation>
+    </message>
 </context>
 <context>
     <name>Tessera::Ui::ChatView</name>
@@ -1188,6 +1582,56 @@ Es wird nur jetzt angezeigt.</translation>
     <message>
         <source>Stop</source>
         <translation>Anhalten</translation>
+    </message>
+</context>
+<context>
+    <name>Tessera::Ui::ContextMeter</name>
+    <message>
+        <source>%1 tokens</source>
+        <translation>%1 Tokens</translation>
+    </message>
+    <message>
+        <source>≈%1 tokens</source>
+        <translation>≈%1 Tokens</translation>
+    </message>
+    <message>
+        <source>%1 tokens will be sent, counted with the model&apos;s tokenizer.</source>
+        <translation>%1 Tokens werden gesendet, gezählt mit dem Tokenizer des Modells.</translation>
+    </message>
+    <message>
+        <source>About %1 tokens will be sent (an estimate: this model&apos;s tokenizer is not public).</source>
+        <translation>Etwa %1 Tokens werden gesendet (geschätzt: der Tokenizer dieses Modells ist nicht öffentlich).</translation>
+    </message>
+    <message>
+        <source>Sending it costs about %1 before the answer.</source>
+        <translation>Das Senden kostet etwa %1, ohne die Antwort.</translation>
+    </message>
+    <message>
+        <source>This model has no price, so the cost is unknown.</source>
+        <translation>Dieses Modell hat keinen Preis, daher sind die Kosten unbekannt.</translation>
+    </message>
+    <message>
+        <source>%1 % of %2</source>
+        <translation>%1 % von %2</translation>
+    </message>
+    <message>
+        <source>Context window used</source>
+        <translation>Genutztes Kontextfenster</translation>
+    </message>
+    <message>
+        <source>%1 of the model&apos;s %2-token window</source>
+        <translation>%1 des Fensters des Modells mit %2 Tokens</translation>
+    </message>
+    <message numerus="yes">
+        <source>It does not fit the model&apos;s window: when you send it, you are asked whether to leave out the oldest %n message(s).</source>
+        <translation>
+            <numerusform>Es passt nicht in das Fenster des Modells: Beim Senden werden Sie gefragt, ob die älteste Nachricht weggelassen werden soll.</numerusform>
+            <numerusform>Es passt nicht in das Fenster des Modells: Beim Senden werden Sie gefragt, ob die ältesten %n Nachrichten weggelassen werden sollen.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Your message alone does not fit the model&apos;s window: shorten it or pick a model with a larger window.</source>
+        <translation>Ihre Nachricht allein passt nicht in das Fenster des Modells: Kürzen Sie sie oder wählen Sie ein Modell mit größerem Fenster.</translation>
     </message>
 </context>
 <context>
@@ -1950,6 +2394,22 @@ Ein nativer Desktop-Arbeitsplatz für KI. API-Schlüssel liegen im Systemschlüs
         <source>Adding providers is up to your administrator. Ask them to add one, or to switch on “Members may add providers” for you.</source>
         <translation>Anbieter fügt Ihre Administration hinzu. Bitten Sie sie, einen hinzuzufügen oder „Mitglieder dürfen Anbieter hinzufügen“ für Sie einzuschalten.</translation>
     </message>
+    <message>
+        <source>Budget</source>
+        <translation>Budget</translation>
+    </message>
+    <message>
+        <source>Conversation Too Long</source>
+        <translation>Unterhaltung zu lang</translation>
+    </message>
+    <message>
+        <source>Leave Out and Send</source>
+        <translation>Weglassen und senden</translation>
+    </message>
+    <message>
+        <source>(resets %1)</source>
+        <translation>(wird am %1 zurückgesetzt)</translation>
+    </message>
 </context>
 <context>
     <name>Tessera::Ui::MessageWidget</name>
@@ -2055,6 +2515,13 @@ Ein nativer Desktop-Arbeitsplatz für KI. API-Schlüssel liegen im Systemschlüs
     <message>
         <source>code</source>
         <translation>Code</translation>
+    </message>
+    <message numerus="yes">
+        <source>the oldest %n message(s) left out to fit the window</source>
+        <translation>
+            <numerusform>die älteste Nachricht weggelassen, damit es in das Fenster passt</numerusform>
+            <numerusform>die ältesten %n Nachrichten weggelassen, damit es in das Fenster passt</numerusform>
+        </translation>
     </message>
 </context>
 <context>

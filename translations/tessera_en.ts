@@ -76,6 +76,40 @@
     </message>
 </context>
 <context>
+    <name>Tessera::Ui::ChatPanel</name>
+    <message numerus="yes">
+        <source>What this conversation has cost so far: %n request(s) to providers, answers and titles.</source>
+        <translation>
+            <numerusform>What this conversation has cost so far: %n request to providers, answers and titles.</numerusform>
+            <numerusform>What this conversation has cost so far: %n requests to providers, answers and titles.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n request(s) had no price; their cost is unknown.</source>
+        <translation>
+            <numerusform>%n request had no price; its cost is unknown.</numerusform>
+            <numerusform>%n requests had no price; their cost is unknown.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>This conversation is %1 tokens, more than %2&apos;s window of %3 tokens. Leave out the oldest %n message(s) and send? The answer will say what was left out.</source>
+        <translation>
+            <numerusform>This conversation is %1 tokens, more than %2&apos;s window of %3 tokens. Leave out the oldest message and send? The answer will say what was left out.</numerusform>
+            <numerusform>This conversation is %1 tokens, more than %2&apos;s window of %3 tokens. Leave out the oldest %n messages and send? The answer will say what was left out.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Tessera::Ui::ContextMeter</name>
+    <message numerus="yes">
+        <source>It does not fit the model&apos;s window: when you send it, you are asked whether to leave out the oldest %n message(s).</source>
+        <translation>
+            <numerusform>It does not fit the model&apos;s window: when you send it, you are asked whether to leave out the oldest message.</numerusform>
+            <numerusform>It does not fit the model&apos;s window: when you send it, you are asked whether to leave out the oldest %n messages.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Tessera::Ui::ConversationListModel</name>
     <message numerus="yes">
         <source>%1 — %n message(s), updated %2</source>
@@ -119,6 +153,13 @@
         <translation>
             <numerusform>%n attempt</numerusform>
             <numerusform>%n attempts</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>the oldest %n message(s) left out to fit the window</source>
+        <translation>
+            <numerusform>the oldest message left out to fit the window</numerusform>
+            <numerusform>the oldest %n messages left out to fit the window</numerusform>
         </translation>
     </message>
 </context>

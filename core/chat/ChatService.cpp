@@ -16,6 +16,8 @@
 #include "storage/TagRepository.h"
 #include "tokenizer/TokenCounter.h"
 #include "usage/BudgetGuard.h"
+#include "usage/ContextEstimate.h"
+#include "usage/ModelCatalog.h"
 #include "usage/UsageLedger.h"
 
 #include <QPointer>
@@ -31,21 +33,10 @@ struct ChatService::ActiveTurn {
     QString text;
     bool dirty = false;
     qint64 reservationId = 0; // what the budget guard holds for this answer until it is recorded
+    int leftOut = 0;          // the oldest messages the request leaves out (the user agreed)
 };
 
 namespace {
-
-// What the request sends, in tokens: exact with the model's encoding where it is public, else an estimate; each
-// image at a typical high-detail cost.
-qint64 requestInputTokens(const ChatRequest& request) {
-    constexpr qint64 tokensPerImage = 1'100;
-    qint64 tokens = countTokens(request.systemPrompt, request.model).tokens;
-    for (const ChatTurn& turn : request.messages) {
-        tokens += countTokens(turn.content, request.model).tokens + 4; // each message's framing
-        tokens += qint64(turn.images.size()) * tokensPerImage;
-    }
-    return tokens;
-}
 
 // Where a new prompt goes: beside the message it edits, or after the branch the conversation shows.
 Result<std::optional<qint64>> parentForPrompt(const MessageRepository& messages, qint64 conversationId,
@@ -389,12 +380,37 @@ Result<TurnStart> ChatService::startTurn(const Actor& actor, const QString& prom
             }
             turn->spec.request.messages.push_back({message.role, message.content, message.images});
         }
+        // The oldest messages the user agreed to leave out; the question itself always goes.
+        auto& sent = turn->spec.request.messages;
+        const int leaveOut = std::clamp(options.leaveOutOldest, 0, std::max(0, int(sent.size()) - 1));
+        if (leaveOut > 0) {
+            sent.erase(sent.begin(), sent.begin() + leaveOut);
+            if (auto recorded = m_messages.setLeftOut(assistant.id, leaveOut); !recorded) {
+                return recorded;
+            }
+            assistant.leftOut = leaveOut;
+            turn->leftOut = leaveOut;
+        }
+        const qint64 inputTokens = requestInputTokens(turn->spec.request);
+        // Never a silent truncation: a request that cannot fit the model's window is refused before it leaves.
+        if (const CatalogModel* known = ModelCatalog::builtIn().find(priceVendorOf(*provider), model);
+            known && known->contextWindow > 0) {
+            const qint64 answer = turn->spec.request.maxTokens.value_or(0);
+            if (inputTokens + answer > known->contextWindow) {
+                return fail(
+                    ErrorCode::ContextTooLong,
+                    QStringLiteral("%1 input tokens%2 do not fit %3's window of %4 tokens; leave out the "
+                                   "oldest turns or start a new conversation")
+                        .arg(inputTokens)
+                        .arg(answer > 0 ? QStringLiteral(" and %1 for the answer").arg(answer) : QString(), model)
+                        .arg(known->contextWindow));
+            }
+        }
         // Budgets and limits: the request's most expensive outcome is reserved before it leaves; a refusal undoes
         // everything above, so nothing is stored and nothing is sent.
         if (m_budgets) {
-            auto reserved =
-                m_budgets->reserve(actor, m_budgets->estimate(*provider, model, requestInputTokens(turn->spec.request),
-                                                              turn->spec.request.maxTokens));
+            auto reserved = m_budgets->reserve(
+                actor, m_budgets->estimate(*provider, model, inputTokens, turn->spec.request.maxTokens));
             if (!reserved) {
                 return fail(reserved.error());
             }
@@ -406,7 +422,8 @@ Result<TurnStart> ChatService::startTurn(const Actor& actor, const QString& prom
     if (!stored) {
         Error error = stored.error();
         error.correlationId = turn->start.correlationId;
-        if (error.code == ErrorCode::QuotaExceeded || error.code == ErrorCode::QuotaRateLimited) {
+        if (error.code == ErrorCode::QuotaExceeded || error.code == ErrorCode::QuotaRateLimited ||
+            error.code == ErrorCode::ContextTooLong) {
             error.subject = provider->name + QLatin1Char('/') + model;
             log("chat")->warn("cid={} not sent: {}", turn->start.correlationId, error.toLogString());
         } else {
@@ -553,6 +570,7 @@ void ChatService::finishTurn(qint64 assistantMessageId, const ChatResult& result
     message.providerName = turn->start.providerName;
     message.model = turn->start.model;
     message.correlationId = turn->start.correlationId;
+    message.leftOut = turn->leftOut;
     if (result) {
         message.content = result->text;
         message.state = MessageState::Complete;

@@ -58,6 +58,9 @@ struct SendOptions {
     QString fallbackModel;
     CacheMode cache = CacheMode::Default;
     bool batch = false; // batch work follows the batch cache setting
+    // Leave out this many of the oldest messages of the branch, so the request fits the model's window (the user
+    // agreed; the answer records it). 0 sends the whole branch, and one that does not fit is refused.
+    int leaveOutOldest = 0;
     // Images sent with the prompt (checked against chat/Attachments.h) and stored with the user's message.
     std::vector<ImageAttachment> images;
     // Text files sent as context: core appends them to the prompt (withTextAttachments), when attachments are on.

@@ -49,6 +49,7 @@ struct Message {
     int attempts = 1;                    // requests it took (retries and fallbacks included)
     bool cacheHit = false;               // served from the response cache at no token cost
     bool viaFallback = false;            // answered by the conversation's fallback model
+    int leftOut = 0;                     // answers: the oldest messages its request left out to fit the window
     bool costRecorded = false;           // the ledger has this answer (its cost below, or unknown)
     std::optional<qint64> costMicros;    // what it cost, in micro-dollars; unset: unknown (no price) or not recorded
     std::vector<ImageAttachment> images; // user messages only

@@ -90,6 +90,8 @@ QLatin1StringView codeName(ErrorCode code) {
         return QLatin1StringView("quota.exceeded");
     case ErrorCode::QuotaRateLimited:
         return QLatin1StringView("quota.rate_limited");
+    case ErrorCode::ContextTooLong:
+        return QLatin1StringView("context.too_long");
     }
     return QLatin1StringView("internal");
 }
@@ -97,6 +99,7 @@ QLatin1StringView codeName(ErrorCode code) {
 int cliExitCode(ErrorCode code) {
     switch (code) {
     case ErrorCode::InvalidArgument:
+    case ErrorCode::ContextTooLong:
     case ErrorCode::AttachmentUnsupported:
     case ErrorCode::AttachmentTooLarge:
     case ErrorCode::ImportInvalid:
@@ -304,6 +307,11 @@ const char* defaultMessage(ErrorCode code) {
         return QT_TRANSLATE_NOOP("Tessera::Core::Error",
                                  "You have sent as many requests as an administrator allows for now, so nothing was "
                                  "sent. Try again when the time shown has passed or an answer has finished.");
+    case ErrorCode::ContextTooLong:
+        return QT_TRANSLATE_NOOP("Tessera::Core::Error",
+                                 "The conversation no longer fits the model's context window, so nothing was sent. "
+                                 "Leave out the oldest turns, start a new conversation, or pick a model with a "
+                                 "larger window.");
     }
     return "";
 }

@@ -50,10 +50,11 @@ enum class ErrorCode {
     FeatureDisabled,
     QuotaExceeded,
     QuotaRateLimited,
+    ContextTooLong,
 };
 
 // The last code above; keep it in step when adding one (the tests walk every code up to it).
-inline constexpr ErrorCode lastErrorCode = ErrorCode::QuotaRateLimited;
+inline constexpr ErrorCode lastErrorCode = ErrorCode::ContextTooLong;
 
 // "provider.unauthorized" etc.
 QLatin1StringView codeName(ErrorCode code);

@@ -36,7 +36,8 @@ const QStringList kColumns{QStringLiteral("id"),
                            QStringLiteral("attempts"),
                            QStringLiteral("cache_hit"),
                            QStringLiteral("via_fallback"),
-                           QStringLiteral("parent_id")};
+                           QStringLiteral("parent_id"),
+                           QStringLiteral("left_out")};
 
 QString columns(const QString& prefix = {}) {
     QStringList list;
@@ -104,6 +105,7 @@ Message fromRow(const QSqlQuery& q) {
     m.cacheHit = q.value(20).toBool();
     m.viaFallback = q.value(21).toBool();
     m.parentId = toOptional(q.value(22));
+    m.leftOut = q.value(23).toInt();
     m.updatedAt = fromStoredTime(q.value(18).toString());
     if (const QVariant cost = q.value(kCostColumn); !cost.isNull()) {
         m.costRecorded = true;
@@ -238,6 +240,11 @@ Result<std::vector<Message>> MessageRepository::listForConversation(qint64 conve
         return fail(images.error());
     }
     return result;
+}
+
+Status MessageRepository::setLeftOut(qint64 id, int leftOut) const {
+    auto query = m_db.exec(QStringLiteral("UPDATE messages SET left_out = ? WHERE id = ?"), {leftOut, id});
+    return query ? Status{} : fail(query.error());
 }
 
 Status MessageRepository::updateContent(qint64 id, const QString& content) const {

@@ -40,6 +40,8 @@ public:
     Status remove(qint64 messageId) const;
     // Replaces the text of a message that is being streamed.
     Status updateContent(qint64 id, const QString& content) const;
+    // How many of the oldest messages the answer's request left out to fit the model's window.
+    Status setLeftOut(qint64 id, int leftOut) const;
     // Writes the final state of an answer: text, state, and every recorded fact about it.
     Status finish(const Message& message) const;
 

@@ -409,6 +409,10 @@ const std::vector<Migration>& postgresMigrations() {
                  tokens BIGINT NOT NULL DEFAULT 0,
                  settled INTEGER NOT NULL DEFAULT 0))"),
              QStringLiteral("CREATE INDEX usage_reservations_by_account ON usage_reservations(account_id, started_at)"),
+             // How many of the oldest messages an answer's request left out to fit the model's window.
+             QStringLiteral("ALTER TABLE messages ADD COLUMN left_out INTEGER NOT NULL DEFAULT 0"),
+             // A conversation's total cost, found without reading the whole ledger.
+             QStringLiteral("CREATE INDEX usage_ledger_by_conversation ON usage_ledger(conversation_id)"),
              // usage unpriced: the entries without a price, found without reading the whole ledger.
              QStringLiteral("CREATE INDEX usage_ledger_unpriced ON usage_ledger(provider, model) "
                             "WHERE cost_micros IS NULL"),

@@ -320,6 +320,21 @@ Result<std::vector<UsageRow>> UsageLedger::report(const Actor& actor, UsageQuery
     return result;
 }
 
+Result<UsageLedger::ConversationCost> UsageLedger::conversationCost(const Actor& actor, qint64 conversationId) const {
+    QString sql = QStringLiteral("SELECT COALESCE(SUM(cost_micros), 0), COUNT(*) - COUNT(cost_micros), COUNT(*) FROM "
+                                 "usage_ledger WHERE conversation_id = ?");
+    QVariantList values{conversationId};
+    if (!actor.may(Permission::UsageViewAll)) {
+        sql += QStringLiteral(" AND account_id = ?");
+        values << actor.userId;
+    }
+    auto rows = m_db.exec(sql, values);
+    if (!rows || !rows->next()) {
+        return rows ? fail(ErrorCode::StorageFailed, QStringLiteral("no total")) : fail(rows.error());
+    }
+    return ConversationCost{rows->value(0).toLongLong(), rows->value(1).toLongLong(), rows->value(2).toLongLong()};
+}
+
 Result<std::vector<LedgerEntry>> UsageLedger::entriesOfConversation(const Actor& actor, qint64 conversationId) const {
     QString sql = QStringLiteral(
         "SELECT id, at, day, account_id, provider, model, model_reported, feature, conversation_id, message_id, "

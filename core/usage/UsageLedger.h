@@ -110,6 +110,13 @@ public:
     Result<std::vector<UsageRow>> report(const Actor& actor, UsageQuery query) const;
     // The entries of one conversation's answers, oldest first (the owner's, or anyone's with usage.view_all).
     Result<std::vector<LedgerEntry>> entriesOfConversation(const Actor& actor, qint64 conversationId) const;
+    // What a conversation has cost so far (answers and titles; one's own without usage.view_all).
+    struct ConversationCost {
+        qint64 costMicros = 0; // of the priced requests
+        qint64 unpriced = 0;   // requests whose cost is unknown: the total is then a lower bound
+        qint64 requests = 0;
+    };
+    Result<ConversationCost> conversationCost(const Actor& actor, qint64 conversationId) const;
     // Recomputes every rollup from the ledger (usage.view_all): after a time zone change, or to repair.
     Result<qint64> rebuild(const Actor& actor) const;
 

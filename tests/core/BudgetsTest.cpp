@@ -4,6 +4,7 @@
 // reservations stop counting; a dollar budget refuses an unpriced model; changes are audited and a Manager sets
 // them for Members only.
 #include "usage/BudgetGuard.h"
+#include "usage/ContextEstimate.h"
 
 #include "audit/AuditLog.h"
 #include "storage/AccountRepository.h"
@@ -302,4 +303,56 @@ TEST_F(BudgetsTest, ChangesAreAuditedAndAManagerSetsThemForMembersOnly) {
     EXPECT_TRUE(core.budgets->status(ada));
     EXPECT_EQ(core.budgets->status(bob, QStringLiteral("ada")).error().code, ErrorCode::AuthForbidden);
     EXPECT_TRUE(core.budgets->status(manager, QStringLiteral("ada")));
+}
+
+TEST_F(BudgetsTest, AConversationPastTheWindowIsRefusedUntilTheUserLeavesOutTheOldestTurns) {
+    ProviderConfig config = *core.providers->findByName(QStringLiteral("openai"));
+    config.defaultModel = QStringLiteral("gpt-4o"); // a window of 128,000 tokens
+    ASSERT_TRUE(core.providers->update(config));
+    SendOptions options;
+    options.stream = false;
+    QString big;
+    for (int i = 0; i < 70'000; ++i) {
+        big += QStringLiteral(" a");
+    }
+    auto first = core.chat->send(ada, big, options);
+    ASSERT_TRUE(first) << first.error().toLogString().toStdString();
+    ASSERT_TRUE(waitUntil([&] { return outcomes.size() == 1; }, 30'000));
+    ASSERT_FALSE(outcomes.back().error);
+    const int sentBefore = chatRequests();
+
+    // The question and its echoed answer are about 140,000 tokens: the next request cannot fit.
+    options.conversationId = first->conversationId;
+    auto refused = core.chat->send(ada, QStringLiteral("and now?"), options);
+    ASSERT_FALSE(refused);
+    EXPECT_EQ(refused.error().code, ErrorCode::ContextTooLong);
+    EXPECT_TRUE(refused.error().detail.contains(QStringLiteral("128000"))) << refused.error().detail.toStdString();
+    QCoreApplication::processEvents();
+    EXPECT_EQ(chatRequests(), sentBefore) << "nothing was sent";
+    EXPECT_EQ(core.messages->path(first->conversationId)->size(), 2u) << "nothing was stored";
+
+    // The composer's estimate says the same, and how many messages to leave out.
+    ContextInput input;
+    input.provider = config;
+    input.model = QStringLiteral("gpt-4o");
+    const auto branch = core.messages->path(first->conversationId);
+    ASSERT_TRUE(branch);
+    for (const Message& message : *branch) {
+        input.history.push_back(message.content);
+    }
+    input.draft = QStringLiteral("and now?");
+    const ContextEstimate estimate = estimateContext(input);
+    EXPECT_EQ(estimate.contextWindow, 128'000);
+    EXPECT_GT(estimate.inputTokens, 128'000);
+    EXPECT_TRUE(estimate.exact);
+    EXPECT_EQ(estimate.leaveOut, 1) << "leaving out the long question is enough";
+
+    options.leaveOutOldest = estimate.leaveOut;
+    auto fits = core.chat->send(ada, QStringLiteral("and now?"), options);
+    ASSERT_TRUE(fits) << fits.error().toLogString().toStdString();
+    ASSERT_TRUE(waitUntil([&] { return outcomes.size() == 2; }, 30'000));
+    EXPECT_EQ(outcomes.back().message.leftOut, 1) << "the answer records what was left out";
+    EXPECT_EQ(core.messages->get(outcomes.back().message.id)->leftOut, 1);
+    const QJsonObject body = server.requests().last().json();
+    EXPECT_EQ(body.value(QLatin1StringView("messages")).toArray().size(), 2) << "the echoed answer and the question";
 }

@@ -2,6 +2,7 @@
 // encodings agree with the tokenizer's; costs are exact integer micro-dollars with long-context rates; amounts parse
 // and print exactly.
 #include "usage/Pricing.h"
+#include "usage/ContextEstimate.h"
 #include "usage/ModelCatalog.h"
 
 #include "providers/ProviderConfig.h"
@@ -136,4 +137,36 @@ TEST(Price, AmountsParseAndPrintExactly) {
     EXPECT_EQ(formatUsd(0), QStringLiteral("$0.00"));
     EXPECT_EQ(usdDecimal(34'500), QStringLiteral("0.0345"));
     EXPECT_DOUBLE_EQ(usdValue(34'500), 0.0345);
+}
+
+TEST(ContextEstimate, CountsWhatWillBeSentAndHowManyOfTheOldestToLeaveOut) {
+    ProviderConfig provider;
+    provider.kind = ProviderKind::OpenAi;
+    ContextInput input;
+    input.provider = provider;
+    input.model = QStringLiteral("gpt-4o-mini");
+    input.draft = QStringLiteral("Hello there");
+    Price price;
+    price.rates = {150'000, 75'000, 150'000, 600'000, 600'000};
+    input.price = price;
+    ContextEstimate small = estimateContext(input);
+    EXPECT_EQ(small.inputTokens, countTokens(input.draft, Encoding::O200kBase).tokens + 4);
+    EXPECT_TRUE(small.exact);
+    EXPECT_EQ(small.contextWindow, 128'000);
+    EXPECT_EQ(small.leaveOut, 0);
+    ASSERT_TRUE(small.costMicros);
+
+    const QString chunk = QStringLiteral(" a").repeated(50'000); // 50,000 tokens
+    input.history = {chunk, chunk, QStringLiteral("short answer")};
+    EXPECT_EQ(estimateContext(input).leaveOut, 0) << "100,000 tokens fit";
+    input.maxOutputTokens = 40'000;
+    EXPECT_EQ(estimateContext(input).leaveOut, 1) << "with room for a 40,000-token answer they do not";
+    input.draft = QStringLiteral(" a").repeated(130'000);
+    EXPECT_EQ(estimateContext(input).leaveOut, -1) << "the draft alone is too long";
+
+    input.model = QStringLiteral("claude-sonnet-4-6");
+    input.provider.kind = ProviderKind::Anthropic;
+    EXPECT_FALSE(estimateContext(input).exact) << "Anthropic's tokenizer is not public: an estimate";
+    input.model = QStringLiteral("some-local-model");
+    EXPECT_EQ(estimateContext(input).contextWindow, 0) << "unknown window: no check";
 }

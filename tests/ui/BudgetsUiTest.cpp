@@ -161,3 +161,63 @@ TEST_F(BudgetsUiTest, TheBudgetsPageSetsChangesAndRemovesBudgetsAndLimitsWithABa
     EXPECT_FALSE(child<QPushButton>(&readOnly, "addBudget")->isEnabled());
     EXPECT_FALSE(child<QPushButton>(&readOnly, "removeBudget")->isEnabled());
 }
+
+TEST_F(BudgetsUiTest, TheComposerCountsAsYouTypeAndAsksBeforeLeavingOutTheOldestMessages) {
+    Core::ProviderConfig config;
+    config.name = QStringLiteral("openai");
+    config.kind = Core::ProviderKind::OpenAi;
+    config.baseUrl = server.baseUrl();
+    config.defaultModel = QStringLiteral("gpt-4o"); // a window of 128,000 tokens
+    ASSERT_TRUE(services->store().providers.add(config));
+    Ui::MainWindow window(*services, dialogs);
+    window.show();
+    auto* composer = child<Ui::Composer>(&window, "composer");
+    auto* meter = child<QLabel>(&window, "contextMeter");
+    auto* gauge = child<QProgressBar>(&window, "contextGauge");
+    composer->setPlainText(QStringLiteral("Hello there"));
+    ASSERT_TRUE(waitUntil([&] { return meter->isVisible() && meter->text().contains(QStringLiteral("tokens")); }));
+    EXPECT_TRUE(meter->text().startsWith(QStringLiteral("6 tokens"))) << meter->text().toStdString();
+    EXPECT_TRUE(meter->text().contains(QStringLiteral("≈$"))) << "the cost of sending it";
+    EXPECT_TRUE(meter->text().contains(QStringLiteral("128,000"))) << meter->text().toStdString();
+    EXPECT_TRUE(gauge->isVisible());
+
+    // A conversation of about 140,000 tokens: the next question cannot be sent whole.
+    Core::SendOptions options;
+    options.stream = false;
+    auto first = services->chat().send(owner, QStringLiteral(" a").repeated(70'000), options);
+    ASSERT_TRUE(first);
+    ASSERT_TRUE(waitUntil([&] { return server.countRequests("/chat/completions") == 1; }, 30'000));
+    window.chatPanel()->showConversation(first->conversationId);
+    ASSERT_TRUE(waitUntil(
+        [&] {
+            auto* last = lastMessage(window);
+            return last && last->message().state == Core::MessageState::Complete;
+        },
+        30'000));
+    composer->setPlainText(QStringLiteral("and now?"));
+    ASSERT_TRUE(waitUntil([&] { return meter->text().contains(QStringLiteral("109 %")); }, 10'000))
+        << meter->text().toStdString();
+    EXPECT_TRUE(meter->toolTip().contains(QStringLiteral("leave out the oldest message")))
+        << meter->toolTip().toStdString();
+
+    dialogs.nextConfirm = false;
+    QTest::mouseClick(child<QPushButton>(&window, "sendButton"), Qt::LeftButton);
+    auto* banner = child<Ui::ErrorBanner>(&window, "errorBanner");
+    EXPECT_TRUE(banner->isVisible());
+    EXPECT_TRUE(dialogs.confirmations.last().contains(QStringLiteral("Leave out the oldest message and send?")))
+        << dialogs.confirmations.last().toStdString();
+    EXPECT_EQ(composer->toPlainText(), QStringLiteral("and now?")) << "nothing lost";
+    EXPECT_EQ(server.countRequests("/chat/completions"), 1) << "nothing sent";
+
+    dialogs.nextConfirm = true;
+    QTest::mouseClick(child<QPushButton>(&window, "sendButton"), Qt::LeftButton);
+    ASSERT_TRUE(waitUntil(
+        [&] {
+            auto* last = lastMessage(window);
+            return server.countRequests("/chat/completions") == 2 && last &&
+                   last->message().state == Core::MessageState::Complete;
+        },
+        30'000));
+    const QString facts = child<QLabel>(lastMessage(window), "messageFooter")->text();
+    EXPECT_TRUE(facts.contains(QStringLiteral("the oldest message left out to fit the window"))) << facts.toStdString();
+}

@@ -7,6 +7,7 @@
 #include "chat/ChatView.h"
 #include "chat/Composer.h"
 #include "chat/ComposerCard.h"
+#include "chat/ContextMeter.h"
 #include "chat/ConversationService.h"
 #include "chat/ImageImport.h"
 #include "chat/MessageWidget.h"
@@ -48,7 +49,9 @@ ChatPanel::ChatPanel(Core::CoreServices& services, Core::Actor actor, QWidget* p
     , m_view(new ChatView(this))
     , m_card(new ComposerCard(this))
     , m_composer(m_card->composer())
-    , m_attachments(new AttachmentStrip(this)) {
+    , m_attachments(new AttachmentStrip(this))
+    , m_meter(new ContextMeter(
+          m_card->meterLabel(), m_card->contextGauge(), [this] { return contextInput(); }, this)) {
     // The provider and model chosen: kept in two combo boxes (the picker and the chip show and change them).
     m_provider->setObjectName(QStringLiteral("providerPicker"));
     m_provider->setAccessibleName(tr("Provider"));
@@ -109,7 +112,9 @@ ChatPanel::ChatPanel(Core::CoreServices& services, Core::Actor actor, QWidget* p
         if (!m_loadingDraft && !m_editing) {
             m_draftTimer->start();
         }
+        m_meter->schedule();
     });
+    connect(m_model, &QComboBox::currentTextChanged, m_meter, &ContextMeter::schedule);
     m_view->setImageLoader([this](qint64 messageId) {
         auto images = m_services.conversations().images(m_actor, messageId);
         if (!images) {
@@ -247,6 +252,8 @@ void ChatPanel::showConversation(std::optional<qint64> conversationId) {
     m_editNotice->hide();
     m_banner->hide();
     showFallback();
+    showConversationCost();
+    m_meter->schedule();
     if (!conversationId) {
         m_view->clear();
         updateButtons();
@@ -344,6 +351,9 @@ void ChatPanel::handleSend() {
         options.maxTokens = m_pendingSettings.maxTokens;
         options.tags = m_newConversationTags;
     }
+    if (!fitContext(options)) {
+        return; // the draft stays in the composer
+    }
     auto started = m_services.chat().send(m_actor, prompt, options);
     if (!started) {
         m_banner->showError(started.error());
@@ -384,19 +394,6 @@ void ChatPanel::handleSend() {
     Q_EMIT conversationsChanged(started->conversationId);
 }
 
-void ChatPanel::showBudgetWarnings(const std::vector<Core::QuotaDetail>& warnings) {
-    if (warnings.empty()) {
-        m_banner->hide();
-        return;
-    }
-    QStringList lines;
-    for (const Core::QuotaDetail& warning : warnings) {
-        lines << budgetWarningText(warning);
-    }
-    m_banner->showMessage(lines.join(QLatin1Char(' ')));
-    Q_EMIT budgetChanged();
-}
-
 void ChatPanel::handleStop() {
     if (m_answeringMessageId) {
         m_services.chat().stop(m_actor, *m_answeringMessageId);
@@ -420,32 +417,6 @@ std::optional<qint64> ChatPanel::lastMessageWithRole(Core::Role role) const {
         }
     }
     return std::nullopt;
-}
-
-void ChatPanel::copyMessage(qint64 messageId) {
-    if (MessageWidget* widget = m_view->messageById(messageId)) {
-        QApplication::clipboard()->setText(widget->bodyText());
-    }
-}
-
-bool ChatPanel::copyLastCodeBlock() {
-    // ``` or ~~~ fences, with an optional language; the closing fence matches the opening one.
-    static const QRegularExpression fence(QStringLiteral("(?:^|\\n)(```|~~~)[^\\n]*\\n(.*?)\\n\\1"),
-                                          QRegularExpression::DotMatchesEverythingOption);
-    const std::vector<Core::Message>& messages = m_view->messages();
-    for (auto message = messages.rbegin(); message != messages.rend(); ++message) {
-        // The widget's text is ahead of the record while an answer streams.
-        const MessageWidget* widget = m_view->messageById(message->id);
-        QString last;
-        for (auto it = fence.globalMatch(widget ? widget->bodyText() : message->content); it.hasNext();) {
-            last = it.next().captured(2);
-        }
-        if (!last.isNull()) {
-            QApplication::clipboard()->setText(last);
-            return true;
-        }
-    }
-    return false;
 }
 
 void ChatPanel::regenerate(qint64 assistantMessageId) {
@@ -560,6 +531,8 @@ void ChatPanel::handleDelta(qint64 conversationId, qint64 messageId, const QStri
 void ChatPanel::handleTurnFinished(const Core::TurnOutcome& outcome) {
     const Core::Message& message = outcome.message;
     Q_EMIT budgetChanged();
+    m_meter->schedule();
+    showConversationCost();
     if (m_conversationId == message.conversationId) {
         auto stored = m_services.conversations().message(m_actor, message.id);
         m_view->finishMessage(stored ? *stored : message);

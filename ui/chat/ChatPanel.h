@@ -4,11 +4,13 @@
 
 #include "chat/ChatService.h"
 #include "chat/ConversationSettingsDialog.h"
+#include "usage/ContextEstimate.h"
 
 #include <QHash>
 #include <QSet>
 #include <QWidget>
 
+#include <functional>
 #include <optional>
 
 class QComboBox;
@@ -27,6 +29,7 @@ class AttachmentStrip;
 class ChatView;
 class Composer;
 class ComposerCard;
+class ContextMeter;
 class ErrorBanner;
 class ModelPicker;
 
@@ -67,6 +70,10 @@ public:
     QStringList offeredModels() const;
     void attachPicture(const QImage& picture);
     AttachmentStrip* attachments() const { return m_attachments; }
+    ContextMeter* contextMeter() const { return m_meter; }
+    // Asks the user (yes or no) whether to leave out the oldest messages of a conversation that no longer fits the
+    // model's window; without it such a conversation is not sent.
+    void setLeaveOutQuestion(std::function<bool(const QString&)> ask) { m_askToLeaveOut = std::move(ask); }
 
     // Branches: answer a question again, or edit a question and send it as a new version (the earlier versions
     // stay, reachable with "‹ ›" on the message).
@@ -110,6 +117,13 @@ Q_SIGNALS:
 private:
     void handleSend();
     void handleStop();
+    // What the composer would send now, for the context meter (ChatPanelBudget.cpp).
+    std::optional<Core::ContextInput> contextInput() const;
+    // Before sending: when the conversation does not fit the model's window, asks whether to leave out the oldest
+    // messages (and sets options to do so); false when it is not to be sent.
+    bool fitContext(Core::SendOptions& options);
+    // The conversation's total cost so far, beside the composer's count (hidden when nothing was spent).
+    void showConversationCost();
     // Soft limits the request reached, in the banner (hidden when none).
     void showBudgetWarnings(const std::vector<Core::QuotaDetail>& warnings);
     void handleDelta(qint64 conversationId, qint64 messageId, const QString& delta);
@@ -156,6 +170,8 @@ private:
     ComposerCard* m_card;
     Composer* m_composer; // the card's
     AttachmentStrip* m_attachments;
+    ContextMeter* m_meter;
+    std::function<bool(const QString&)> m_askToLeaveOut;
 };
 
 } // namespace Tessera::Ui

@@ -9,6 +9,7 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QPainter>
+#include <QProgressBar>
 #include <QPushButton>
 #include <QTextDocument>
 #include <QToolButton>
@@ -44,6 +45,9 @@ ComposerCard::ComposerCard(QWidget* parent)
     , m_attach(new QToolButton(this))
     , m_modelChip(new QToolButton(this))
     , m_fallback(new QLabel(this))
+    , m_meter(new QLabel(this))
+    , m_cost(new QLabel(this))
+    , m_gauge(new QProgressBar(this))
     , m_settings(new QToolButton(this))
     , m_send(new QPushButton(this))
     , m_stop(new QPushButton(this)) {
@@ -64,6 +68,17 @@ ComposerCard::ComposerCard(QWidget* parent)
     m_fallback->setObjectName(QStringLiteral("fallbackLabel"));
     m_fallback->setTextFormat(Qt::PlainText);
     m_fallback->setForegroundRole(QPalette::PlaceholderText);
+    m_meter->setObjectName(QStringLiteral("contextMeter"));
+    m_meter->setTextFormat(Qt::PlainText);
+    m_meter->setForegroundRole(QPalette::PlaceholderText);
+    m_meter->setFocusPolicy(Qt::TabFocus); // its tooltip says what it counts; reachable by keyboard
+    m_cost->setObjectName(QStringLiteral("conversationCost"));
+    m_cost->setTextFormat(Qt::PlainText);
+    m_cost->setForegroundRole(QPalette::PlaceholderText);
+    m_cost->hide();
+    m_gauge->setObjectName(QStringLiteral("contextGauge"));
+    m_gauge->setTextVisible(false);
+    m_gauge->setFixedSize(56, 6);
     m_settings->setObjectName(QStringLiteral("conversationSettingsButton"));
     m_settings->setToolTip(tr("System prompt and fallback model of this conversation (Ctrl+Shift+,)"));
     m_settings->setAccessibleName(tr("Conversation settings"));
@@ -87,6 +102,9 @@ ComposerCard::ComposerCard(QWidget* parent)
     tools->addWidget(m_modelChip);
     tools->addWidget(m_fallback);
     tools->addStretch(1);
+    tools->addWidget(m_cost);
+    tools->addWidget(m_meter);
+    tools->addWidget(m_gauge);
     tools->addWidget(m_settings);
     tools->addWidget(m_send);
     tools->addWidget(m_stop);

@@ -3,6 +3,7 @@
 #include <QFrame>
 
 class QLabel;
+class QProgressBar;
 class QPushButton;
 class QToolButton;
 
@@ -25,6 +26,10 @@ public:
     QToolButton* attachButton() const { return m_attach; }
     QToolButton* modelChip() const { return m_modelChip; }
     QLabel* fallbackLabel() const { return m_fallback; }
+    // The live count of what will be sent and the context window's gauge (see ContextMeter).
+    QLabel* meterLabel() const { return m_meter; }
+    QLabel* conversationCost() const { return m_cost; }
+    QProgressBar* contextGauge() const { return m_gauge; }
     QToolButton* settingsButton() const { return m_settings; }
     QPushButton* sendButton() const { return m_send; }
     QPushButton* stopButton() const { return m_stop; }
@@ -42,6 +47,9 @@ private:
     QToolButton* m_attach;
     QToolButton* m_modelChip;
     QLabel* m_fallback;
+    QLabel* m_meter;
+    QLabel* m_cost;
+    QProgressBar* m_gauge;
     QToolButton* m_settings;
     QPushButton* m_send;
     QPushButton* m_stop;

@@ -516,6 +516,9 @@ void MessageWidget::updateFacts() {
         facts << (u.estimated ? tr("≈%1 in / ≈%2 out tokens") : tr("%1 in / %2 out tokens"))
                      .arg(QLocale().toString(u.inputTokens), QLocale().toString(u.outputTokens));
     }
+    if (!m_question && m_message.leftOut > 0) {
+        facts << tr("the oldest %n message(s) left out to fit the window", nullptr, m_message.leftOut);
+    }
     if (!m_question && m_message.costRecorded) {
         facts << costText(m_message.costMicros, m_message.usage && m_message.usage->estimated);
     }

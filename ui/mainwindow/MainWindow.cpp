@@ -136,6 +136,9 @@ MainWindow::MainWindow(Core::CoreServices& services, Dialogs& dialogs, Core::Act
     }
     showHealthSummary();
 
+    m_chat->setLeaveOutQuestion([this](const QString& question) {
+        return m_dialogs.confirm(this, tr("Conversation Too Long"), question, tr("Leave Out and Send"));
+    });
     // The chat panel offers chatting and attaching only to whom core lets do them.
     const auto applyAccess = [this] {
         m_chat->setAccess(m_actor.may(Core::Permission::Chat), m_gate->featureOn(Core::Feature::Attachments));
