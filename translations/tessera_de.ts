@@ -336,121 +336,6 @@
     </message>
 </context>
 <context>
-    <name>Tessera::Ui</name>
-    <message>
-        <source>%1 tokens</source>
-        <translation>%1 Tokens</translation>
-    </message>
-    <message>
-        <source>cost unknown</source>
-        <translation>Kosten unbekannt</translation>
-    </message>
-    <message>
-        <source>Your requests per minute</source>
-        <translation>Ihre Anfragen pro Minute</translation>
-    </message>
-    <message>
-        <source>Your role&apos;s requests per minute</source>
-        <translation>Anfragen pro Minute Ihrer Rolle</translation>
-    </message>
-    <message>
-        <source>%1: %2 of %3.</source>
-        <translation>%1: %2 von %3.</translation>
-    </message>
-    <message>
-        <source>Your answers at once</source>
-        <translation>Ihre gleichzeitigen Antworten</translation>
-    </message>
-    <message>
-        <source>Your role&apos;s answers at once</source>
-        <translation>Gleichzeitige Antworten Ihrer Rolle</translation>
-    </message>
-    <message>
-        <source>%1: %2 used and %3 reserved of %4; this request may need up to %5.</source>
-        <translation>%1: %2 verbraucht und %3 reserviert von %4; diese Anfrage kann bis zu %5 benötigen.</translation>
-    </message>
-    <message>
-        <source>It resets on %1.</source>
-        <translation>Es wird am %1 zurückgesetzt.</translation>
-    </message>
-    <message>
-        <source>The daily budget for everyone</source>
-        <translation>Das Tagesbudget für alle</translation>
-    </message>
-    <message>
-        <source>The daily budget of the role %1</source>
-        <translation>Das Tagesbudget der Rolle %1</translation>
-    </message>
-    <message>
-        <source>Your daily budget</source>
-        <translation>Ihr Tagesbudget</translation>
-    </message>
-    <message>
-        <source>The weekly budget for everyone</source>
-        <translation>Das Wochenbudget für alle</translation>
-    </message>
-    <message>
-        <source>The weekly budget of the role %1</source>
-        <translation>Das Wochenbudget der Rolle %1</translation>
-    </message>
-    <message>
-        <source>Your weekly budget</source>
-        <translation>Ihr Wochenbudget</translation>
-    </message>
-    <message>
-        <source>The monthly budget for everyone</source>
-        <translation>Das Monatsbudget für alle</translation>
-    </message>
-    <message>
-        <source>The monthly budget of the role %1</source>
-        <translation>Das Monatsbudget der Rolle %1</translation>
-    </message>
-    <message>
-        <source>Your monthly budget</source>
-        <translation>Ihr Monatsbudget</translation>
-    </message>
-    <message>
-        <source>The total budget for everyone</source>
-        <translation>Das Gesamtbudget für alle</translation>
-    </message>
-    <message>
-        <source>The total budget of the role %1</source>
-        <translation>Das Gesamtbudget der Rolle %1</translation>
-    </message>
-    <message>
-        <source>Your total budget</source>
-        <translation>Ihr Gesamtbudget</translation>
-    </message>
-    <message>
-        <source>%1 is %2 % used (%3 of %4).</source>
-        <translation>%1 ist zu %2 % verbraucht (%3 von %4).</translation>
-    </message>
-    <message>
-        <source>%1 of %2 tokens</source>
-        <translation>%1 von %2 Tokens</translation>
-    </message>
-    <message>
-        <source>%1 of %2</source>
-        <translation>%1 von %2</translation>
-    </message>
-    <message>
-        <source>%1 today</source>
-        <translation>%1 heute</translation>
-    </message>
-    <message>
-        <source>%1 this week</source>
-        <translation>%1 diese Woche</translation>
-    </message>
-    <message>
-        <source>%1 this month</source>
-        <translation>%1 diesen Monat</translation>
-    </message>
-    <message>
-        <source>%1 in total</source>
-        <translation>%1 insgesamt</translation>
-    </message>
-</context>
-<context>
     <name>Tessera::Ui::AccessGate</name>
     <message>
         <source>Switched off by your administrator (Tools ▸ Administration ▸ Feature flags).</source>
@@ -1611,16 +1496,8 @@ Es wird nur jetzt angezeigt.</translation>
         <translation>Dieses Modell hat keinen Preis, daher sind die Kosten unbekannt.</translation>
     </message>
     <message>
-        <source>%1 % of %2</source>
-        <translation>%1 % von %2</translation>
-    </message>
-    <message>
         <source>Context window used</source>
         <translation>Genutztes Kontextfenster</translation>
-    </message>
-    <message>
-        <source>%1 of the model&apos;s %2-token window</source>
-        <translation>%1 des Fensters des Modells mit %2 Tokens</translation>
     </message>
     <message numerus="yes">
         <source>It does not fit the model&apos;s window: when you send it, you are asked whether to leave out the oldest %n message(s).</source>
@@ -1632,6 +1509,10 @@ Es wird nur jetzt angezeigt.</translation>
     <message>
         <source>Your message alone does not fit the model&apos;s window: shorten it or pick a model with a larger window.</source>
         <translation>Ihre Nachricht allein passt nicht in das Fenster des Modells: Kürzen Sie sie oder wählen Sie ein Modell mit größerem Fenster.</translation>
+    </message>
+    <message>
+        <source>%1 % of the model&apos;s %2-token window</source>
+        <translation>%1 % des Fensters des Modells mit %2 Tokens</translation>
     </message>
 </context>
 <context>
@@ -2557,6 +2438,121 @@ Ein nativer Desktop-Arbeitsplatz für KI. API-Schlüssel liegen im Systemschlüs
     <message>
         <source>Use “%1” with %2</source>
         <translation>„%1“ mit %2 verwenden</translation>
+    </message>
+</context>
+<context>
+    <name>Tessera::Ui::Money</name>
+    <message>
+        <source>%1 tokens</source>
+        <translation>%1 Tokens</translation>
+    </message>
+    <message>
+        <source>cost unknown</source>
+        <translation>Kosten unbekannt</translation>
+    </message>
+    <message>
+        <source>Your requests per minute</source>
+        <translation>Ihre Anfragen pro Minute</translation>
+    </message>
+    <message>
+        <source>Your role&apos;s requests per minute</source>
+        <translation>Anfragen pro Minute Ihrer Rolle</translation>
+    </message>
+    <message>
+        <source>%1: %2 of %3.</source>
+        <translation>%1: %2 von %3.</translation>
+    </message>
+    <message>
+        <source>Your answers at once</source>
+        <translation>Ihre gleichzeitigen Antworten</translation>
+    </message>
+    <message>
+        <source>Your role&apos;s answers at once</source>
+        <translation>Gleichzeitige Antworten Ihrer Rolle</translation>
+    </message>
+    <message>
+        <source>%1: %2 used and %3 reserved of %4; this request may need up to %5.</source>
+        <translation>%1: %2 verbraucht und %3 reserviert von %4; diese Anfrage kann bis zu %5 benötigen.</translation>
+    </message>
+    <message>
+        <source>It resets on %1.</source>
+        <translation>Es wird am %1 zurückgesetzt.</translation>
+    </message>
+    <message>
+        <source>The daily budget for everyone</source>
+        <translation>Das Tagesbudget für alle</translation>
+    </message>
+    <message>
+        <source>The daily budget of the role %1</source>
+        <translation>Das Tagesbudget der Rolle %1</translation>
+    </message>
+    <message>
+        <source>Your daily budget</source>
+        <translation>Ihr Tagesbudget</translation>
+    </message>
+    <message>
+        <source>The weekly budget for everyone</source>
+        <translation>Das Wochenbudget für alle</translation>
+    </message>
+    <message>
+        <source>The weekly budget of the role %1</source>
+        <translation>Das Wochenbudget der Rolle %1</translation>
+    </message>
+    <message>
+        <source>Your weekly budget</source>
+        <translation>Ihr Wochenbudget</translation>
+    </message>
+    <message>
+        <source>The monthly budget for everyone</source>
+        <translation>Das Monatsbudget für alle</translation>
+    </message>
+    <message>
+        <source>The monthly budget of the role %1</source>
+        <translation>Das Monatsbudget der Rolle %1</translation>
+    </message>
+    <message>
+        <source>Your monthly budget</source>
+        <translation>Ihr Monatsbudget</translation>
+    </message>
+    <message>
+        <source>The total budget for everyone</source>
+        <translation>Das Gesamtbudget für alle</translation>
+    </message>
+    <message>
+        <source>The total budget of the role %1</source>
+        <translation>Das Gesamtbudget der Rolle %1</translation>
+    </message>
+    <message>
+        <source>Your total budget</source>
+        <translation>Ihr Gesamtbudget</translation>
+    </message>
+    <message>
+        <source>%1 is %2 % used (%3 of %4).</source>
+        <translation>%1 ist zu %2 % verbraucht (%3 von %4).</translation>
+    </message>
+    <message>
+        <source>%1 of %2 tokens</source>
+        <translation>%1 von %2 Tokens</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 von %2</translation>
+    </message>
+    <message>
+        <source>%1 today</source>
+        <translation>%1 heute</translation>
+    </message>
+    <message>
+        <source>%1 this week</source>
+        <translation>%1 diese Woche</translation>
+    </message>
+    <message>
+        <source>%1 this month</source>
+        <translation>%1 diesen Monat</translation>
+    </message>
+    <message>
+        <source>%1 in total</source>
+        <translation>%1 insgesamt</translation>
     </message>
 </context>
 <context>

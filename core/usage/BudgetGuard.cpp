@@ -157,7 +157,13 @@ RequestEstimate BudgetGuard::estimate(const ProviderConfig& provider, const QStr
 }
 
 Status BudgetGuard::forgetOldReservations(const QDateTime& now) const {
-    // Settled ones are kept a few minutes for requests per minute; a gone process's are of no use at all.
+    // Settled ones are kept a few minutes for requests per minute; a gone process's are of no use at all. Once a
+    // minute is enough: the rows it removes no longer count anyway.
+    const qint64 at = now.toMSecsSinceEpoch();
+    if (qint64 last = m_lastCleanupMs.load();
+        at - last < minuteMs || !m_lastCleanupMs.compare_exchange_strong(last, at)) {
+        return {};
+    }
     return m_db
         .exec(QStringLiteral("DELETE FROM usage_reservations WHERE started_at < ? AND (settled = 1 OR owner NOT IN "
                              "(SELECT id FROM store_owners))"),

@@ -10,6 +10,7 @@
 #include <QStringList>
 #include <QTimeZone>
 
+#include <atomic>
 #include <optional>
 #include <vector>
 
@@ -141,6 +142,7 @@ private:
     const PriceBook& m_prices;
     const AuditLog& m_audit;
     const Clock& m_clock;
+    mutable std::atomic<qint64> m_lastCleanupMs{0};
 };
 
 } // namespace Tessera::Core

@@ -5,6 +5,7 @@
 #include "accounts/MyAccountDialog.h"
 #include "accounts/SignInDialog.h"
 #include "admin/AdministrationWindow.h"
+#include "admin/BudgetsPage.h"
 #include "admin/RolesPage.h"
 #include "app/CoreServices.h"
 #include "chat/AttachmentStrip.h"
@@ -28,6 +29,7 @@
 #include "support/FakeProviderServer.h"
 #include "support/TestHelpers.h"
 #include "tags/TagsDialog.h"
+#include "usage/BudgetGuard.h"
 #include "widgets/Dialogs.h"
 
 #include <QApplication>
@@ -35,6 +37,7 @@
 #include <QCommandLineParser>
 #include <QDir>
 #include <QImage>
+#include <QLabel>
 #include <QLineEdit>
 #include <QMenu>
 #include <QMenuBar>
@@ -137,7 +140,7 @@ int main(int argc, char** argv) {
     claude.name = QStringLiteral("claude");
     claude.kind = Core::ProviderKind::Anthropic;
     claude.baseUrl = server.baseUrl();
-    claude.defaultModel = QStringLiteral("claude-sonnet");
+    claude.defaultModel = QStringLiteral("claude-sonnet-4-6");
     claude.keySource = Core::KeySource::None;
     Core::ProviderConfig local;
     local.name = QStringLiteral("local-ollama");
@@ -178,6 +181,14 @@ int main(int argc, char** argv) {
         }
     }
 
+    // A monthly budget for everyone: the status bar shows where the owner stands.
+    {
+        Core::Budget monthly;
+        monthly.scope = Core::BudgetScope::Global;
+        monthly.period = Core::BudgetPeriod::Month;
+        monthly.limitMicros = 25'000'000;
+        (void)(*services)->budgets().set(Core::Actor::owner(Core::ClientKind::Gui), monthly);
+    }
     Ui::QtDialogs dialogs;
     Ui::MainWindow window(**services, dialogs);
     window.resize(1100, 720);
@@ -211,7 +222,11 @@ int main(int argc, char** argv) {
     waitUntil([&] { return window.healthMonitor().lastCheckedAt().isValid(); }, 20'000);
     panel->attachPicture(samplePicture());
     panel->composer()->setPlainText(QStringLiteral("And the tallest bar?"));
+    auto* meter = window.findChild<QLabel*>(QStringLiteral("contextMeter"));
+    waitUntil([&] { return meter && meter->isVisible() && !meter->text().isEmpty(); }, 5'000);
+    waitUntil([] { return false; }, 400); // the count after the last keystroke
     bool ok = save(&window, file("chat-with-image"));
+    ok = save(window.findChild<QWidget*>(QStringLiteral("composerColumn")), file("composer-tokens")) && ok;
 
     auto* health = qobject_cast<Ui::ProviderHealthDialog*>(window.openProviderHealth());
     health->resize(1100, 460);
@@ -301,6 +316,31 @@ int main(int argc, char** argv) {
     ok = save(&administration, file("administration-audit")) && ok;
     administration.showSection(4);
     ok = save(&administration, file("administration-flags")) && ok;
+    {
+        Core::Budget members;
+        members.scope = Core::BudgetScope::Role;
+        members.subjectName = QStringLiteral("Member");
+        members.period = Core::BudgetPeriod::Month;
+        members.limitMicros = 20'000'000;
+        Core::Budget sam;
+        sam.scope = Core::BudgetScope::User;
+        sam.subjectName = QStringLiteral("sam");
+        sam.period = Core::BudgetPeriod::Week;
+        sam.limitTokens = 2'000'000;
+        sam.softPercent = 90;
+        (void)(*services)->budgets().set(alex->actor, members);
+        (void)(*services)->budgets().set(alex->actor, sam);
+        Core::RateLimit limit;
+        limit.scope = Core::BudgetScope::Role;
+        limit.subjectName = QStringLiteral("Member");
+        limit.requestsPerMinute = 20;
+        limit.concurrent = 2;
+        (void)(*services)->budgets().setLimit(alex->actor, limit);
+        administration.budgetsPage()->refresh();
+    }
+    administration.showSection(5);
+    waitUntil([] { return false; }, 200); // the bars the refresh replaced are deleted
+    ok = save(&administration, file("administration-budgets")) && ok;
     administration.close();
 
     // Account ▸ My Sessions and API Tokens.

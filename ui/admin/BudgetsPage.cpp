@@ -274,7 +274,12 @@ void BudgetsPage::refresh() {
         m_budgets->setItem(row, LimitColumn, new QTableWidgetItem(limitText(budget)));
         m_budgets->setItem(row, WarnColumn,
                            new QTableWidgetItem(QStringLiteral("%1 %").arg(QLocale().toString(budget.softPercent))));
-        auto* bar = new QProgressBar(m_budgets);
+        // A row's bar is kept across refreshes (a replaced cell widget lingers until the event loop deletes it).
+        auto* bar = qobject_cast<QProgressBar*>(m_budgets->cellWidget(row, UseColumn));
+        if (!bar) {
+            bar = new QProgressBar(m_budgets);
+            m_budgets->setCellWidget(row, UseColumn, bar);
+        }
         const double share = standingShare(standing);
         bar->setRange(0, 1000);
         bar->setValue(int(std::min(1.0, share) * 1000));
@@ -285,13 +290,12 @@ void BudgetsPage::refresh() {
         bar->setFormat(text);
         bar->setTextVisible(true);
         bar->setAccessibleName(text);
+        QPalette palette = m_budgets->palette();
         if (standing.hardReached || standing.softReached) {
-            const QColor colour = standing.hardReached ? Style::tokens().danger : Style::tokens().warning;
-            QPalette palette = bar->palette();
-            palette.setColor(QPalette::Highlight, colour);
-            bar->setPalette(palette);
+            palette.setColor(QPalette::Highlight,
+                             standing.hardReached ? Style::tokens().danger : Style::tokens().warning);
         }
-        m_budgets->setCellWidget(row, UseColumn, bar);
+        bar->setPalette(palette);
     }
     auto limits = m_services.budgets().limits(m_actor);
     m_rateLimits = limits ? std::move(*limits) : std::vector<Core::RateLimit>{};

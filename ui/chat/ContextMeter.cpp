@@ -78,9 +78,10 @@ void ContextMeter::show(const Core::ContextEstimate& estimate) {
     const bool known = estimate.contextWindow > 0;
     if (known) {
         const double share = double(estimate.inputTokens) / double(estimate.contextWindow);
-        text += QStringLiteral(" · ") + tr("%1 % of %2")
-                                            .arg(QLocale().toString(std::min(999.0, share * 100), 'f', 0),
-                                                 QLocale().toString(estimate.contextWindow));
+        const QString used = tr("%1 % of the model's %2-token window")
+                                 .arg(QLocale().toString(std::min(999.0, share * 100), 'f', 0),
+                                      QLocale().toString(estimate.contextWindow));
+        tip << used;
         m_gauge->setRange(0, 1000);
         m_gauge->setValue(int(std::min(1.0, share) * 1000));
         QPalette palette = m_gauge->palette();
@@ -90,8 +91,8 @@ void ContextMeter::show(const Core::ContextEstimate& estimate) {
         palette.setColor(QPalette::Highlight, colour);
         m_gauge->setPalette(palette);
         m_gauge->setAccessibleName(tr("Context window used"));
-        m_gauge->setToolTip(
-            tr("%1 of the model's %2-token window").arg(tokens, QLocale().toString(estimate.contextWindow)));
+        m_gauge->setAccessibleDescription(used);
+        m_gauge->setToolTip(used);
         if (estimate.leaveOut > 0) {
             tip << tr("It does not fit the model's window: when you send it, you are asked whether to leave out the "
                       "oldest %n message(s).",

@@ -9,16 +9,12 @@ namespace Tessera::Ui {
 
 namespace {
 
-QString tr(const char* text) {
-    return QCoreApplication::translate("Tessera::Ui::Money", text);
-}
-
 QString amountOf(const Core::QuotaDetail& quota, qint64 value) {
     if (quota.unit == QLatin1StringView("usd")) {
         return moneyText(value);
     }
     if (quota.unit == QLatin1StringView("tokens")) {
-        return tr("%1 tokens").arg(QLocale().toString(value));
+        return QCoreApplication::translate("Tessera::Ui::Money", "%1 tokens").arg(QLocale().toString(value));
     }
     return QLocale().toString(value);
 }
@@ -36,7 +32,7 @@ QString moneyText(qint64 micros) {
 
 QString costText(const std::optional<qint64>& micros, bool estimated) {
     if (!micros) {
-        return tr("cost unknown");
+        return QCoreApplication::translate("Tessera::Ui::Money", "cost unknown");
     }
     return estimated ? QStringLiteral("≈") + moneyText(*micros) : moneyText(*micros);
 }
@@ -45,22 +41,27 @@ QString quotaText(const Core::QuotaDetail& quota) {
     QString which;
     const QString subject = quota.subject;
     if (quota.period == QLatin1StringView("minute")) {
-        which = quota.scope == QLatin1StringView("user") ? tr("Your requests per minute")
-                                                         : tr("Your role's requests per minute");
-        return tr("%1: %2 of %3.").arg(which, QLocale().toString(quota.used), QLocale().toString(quota.limit));
+        which = quota.scope == QLatin1StringView("user")
+                    ? QCoreApplication::translate("Tessera::Ui::Money", "Your requests per minute")
+                    : QCoreApplication::translate("Tessera::Ui::Money", "Your role's requests per minute");
+        return QCoreApplication::translate("Tessera::Ui::Money", "%1: %2 of %3.")
+            .arg(which, QLocale().toString(quota.used), QLocale().toString(quota.limit));
     }
     if (quota.period == QLatin1StringView("at_once")) {
-        which =
-            quota.scope == QLatin1StringView("user") ? tr("Your answers at once") : tr("Your role's answers at once");
-        return tr("%1: %2 of %3.").arg(which, QLocale().toString(quota.used), QLocale().toString(quota.limit));
+        which = quota.scope == QLatin1StringView("user")
+                    ? QCoreApplication::translate("Tessera::Ui::Money", "Your answers at once")
+                    : QCoreApplication::translate("Tessera::Ui::Money", "Your role's answers at once");
+        return QCoreApplication::translate("Tessera::Ui::Money", "%1: %2 of %3.")
+            .arg(which, QLocale().toString(quota.used), QLocale().toString(quota.limit));
     }
     which = budgetName(quota.scope, quota.period, subject);
-    QString text = tr("%1: %2 used and %3 reserved of %4; this request may need up to %5.")
+    QString text = QCoreApplication::translate("Tessera::Ui::Money",
+                                               "%1: %2 used and %3 reserved of %4; this request may need up to %5.")
                        .arg(which, amountOf(quota, quota.used), amountOf(quota, quota.reserved),
                             amountOf(quota, quota.limit), amountOf(quota, quota.requested));
     if (quota.resetsAt.isValid()) {
-        text += QLatin1Char(' ') +
-                tr("It resets on %1.").arg(QLocale().toString(quota.resetsAt.toLocalTime(), QLocale::ShortFormat));
+        text += QLatin1Char(' ') + QCoreApplication::translate("Tessera::Ui::Money", "It resets on %1.")
+                                       .arg(QLocale().toString(quota.resetsAt.toLocalTime(), QLocale::ShortFormat));
     }
     return text;
 }
@@ -69,28 +70,31 @@ QString budgetName(const QString& scope, const QString& period, const QString& s
     const bool global = scope == QLatin1StringView("global");
     const bool role = scope == QLatin1StringView("role");
     if (period == QLatin1StringView("day")) {
-        return global ? tr("The daily budget for everyone")
-               : role ? tr("The daily budget of the role %1").arg(subject)
-                      : tr("Your daily budget");
+        return global ? QCoreApplication::translate("Tessera::Ui::Money", "The daily budget for everyone")
+               : role
+                   ? QCoreApplication::translate("Tessera::Ui::Money", "The daily budget of the role %1").arg(subject)
+                   : QCoreApplication::translate("Tessera::Ui::Money", "Your daily budget");
     }
     if (period == QLatin1StringView("week")) {
-        return global ? tr("The weekly budget for everyone")
-               : role ? tr("The weekly budget of the role %1").arg(subject)
-                      : tr("Your weekly budget");
+        return global ? QCoreApplication::translate("Tessera::Ui::Money", "The weekly budget for everyone")
+               : role
+                   ? QCoreApplication::translate("Tessera::Ui::Money", "The weekly budget of the role %1").arg(subject)
+                   : QCoreApplication::translate("Tessera::Ui::Money", "Your weekly budget");
     }
     if (period == QLatin1StringView("month")) {
-        return global ? tr("The monthly budget for everyone")
-               : role ? tr("The monthly budget of the role %1").arg(subject)
-                      : tr("Your monthly budget");
+        return global ? QCoreApplication::translate("Tessera::Ui::Money", "The monthly budget for everyone")
+               : role
+                   ? QCoreApplication::translate("Tessera::Ui::Money", "The monthly budget of the role %1").arg(subject)
+                   : QCoreApplication::translate("Tessera::Ui::Money", "Your monthly budget");
     }
-    return global ? tr("The total budget for everyone")
-           : role ? tr("The total budget of the role %1").arg(subject)
-                  : tr("Your total budget");
+    return global ? QCoreApplication::translate("Tessera::Ui::Money", "The total budget for everyone")
+           : role ? QCoreApplication::translate("Tessera::Ui::Money", "The total budget of the role %1").arg(subject)
+                  : QCoreApplication::translate("Tessera::Ui::Money", "Your total budget");
 }
 
 QString budgetWarningText(const Core::QuotaDetail& warning) {
     const qint64 percent = warning.limit > 0 ? warning.used * 100 / warning.limit : 100;
-    return tr("%1 is %2 % used (%3 of %4).")
+    return QCoreApplication::translate("Tessera::Ui::Money", "%1 is %2 % used (%3 of %4).")
         .arg(budgetName(warning.scope, warning.period, warning.subject), QLocale().toString(percent),
              amountOf(warning, warning.used), amountOf(warning, warning.limit));
 }
@@ -116,18 +120,19 @@ QString standingText(const Core::BudgetStanding& standing) {
         (!budget.limitMicros || double(standing.usedTokens) / double(std::max<qint64>(1, *budget.limitTokens)) >
                                     double(standing.usedMicros) / double(std::max<qint64>(1, *budget.limitMicros)));
     const QString amount =
-        tokens ? tr("%1 of %2 tokens")
+        tokens ? QCoreApplication::translate("Tessera::Ui::Money", "%1 of %2 tokens")
                      .arg(QLocale().toString(standing.usedTokens), QLocale().toString(budget.limitTokens.value_or(0)))
-               : tr("%1 of %2").arg(moneyText(standing.usedMicros), moneyText(budget.limitMicros.value_or(0)));
+               : QCoreApplication::translate("Tessera::Ui::Money", "%1 of %2")
+                     .arg(moneyText(standing.usedMicros), moneyText(budget.limitMicros.value_or(0)));
     switch (budget.period) {
     case Core::BudgetPeriod::Day:
-        return tr("%1 today").arg(amount);
+        return QCoreApplication::translate("Tessera::Ui::Money", "%1 today").arg(amount);
     case Core::BudgetPeriod::Week:
-        return tr("%1 this week").arg(amount);
+        return QCoreApplication::translate("Tessera::Ui::Money", "%1 this week").arg(amount);
     case Core::BudgetPeriod::Month:
-        return tr("%1 this month").arg(amount);
+        return QCoreApplication::translate("Tessera::Ui::Money", "%1 this month").arg(amount);
     case Core::BudgetPeriod::Total:
-        return tr("%1 in total").arg(amount);
+        return QCoreApplication::translate("Tessera::Ui::Money", "%1 in total").arg(amount);
     }
     return amount;
 }
