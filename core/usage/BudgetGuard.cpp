@@ -121,6 +121,17 @@ BudgetWindow budgetWindow(BudgetPeriod period, const QDateTime& now, const QTime
     return window;
 }
 
+double BudgetStanding::share() const {
+    double value = 0;
+    if (budget.limitMicros) {
+        value = double(usedMicros + reservedMicros) / double(std::max<qint64>(1, *budget.limitMicros));
+    }
+    if (budget.limitTokens) {
+        value = std::max(value, double(usedTokens + reservedTokens) / double(std::max<qint64>(1, *budget.limitTokens)));
+    }
+    return value;
+}
+
 QString Budget::describe() const {
     static const char* adjectives[] = {"daily", "weekly", "monthly", "total"};
     const QString adjective = QLatin1StringView(adjectives[int(period)]);
@@ -689,24 +700,13 @@ Result<std::vector<BudgetStanding>> BudgetGuard::overview(const Actor& actor) co
             subjects.emplace_back(0, QString());
         }
         std::optional<BudgetStanding> closest;
-        const auto share = [](const BudgetStanding& s) {
-            double value = 0;
-            if (s.budget.limitMicros) {
-                value = double(s.usedMicros + s.reservedMicros) / double(std::max<qint64>(1, *s.budget.limitMicros));
-            }
-            if (s.budget.limitTokens) {
-                value = std::max(value, double(s.usedTokens + s.reservedTokens) /
-                                            double(std::max<qint64>(1, *s.budget.limitTokens)));
-            }
-            return value;
-        };
         for (const auto& [accountId, name] : subjects) {
             auto standing = this->standing(budget, accountId, now);
             if (!standing) {
                 return fail(standing.error());
             }
             standing->who = name;
-            if (!closest || share(*standing) > share(*closest)) {
+            if (!closest || standing->share() > closest->share()) {
                 closest = std::move(*standing);
             }
         }

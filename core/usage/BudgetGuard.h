@@ -66,6 +66,9 @@ struct BudgetStanding {
     BudgetWindow window;
     bool softReached = false;
     bool hardReached = false;
+
+    // How full the budget is, from 0 up (1 = the limit), counting reservations: the fuller of its two measures.
+    double share() const;
 };
 
 // Requests per minute and answers at once, per user or per role (each member).

@@ -280,7 +280,7 @@ void BudgetsPage::refresh() {
             bar = new QProgressBar(m_budgets);
             m_budgets->setCellWidget(row, UseColumn, bar);
         }
-        const double share = standingShare(standing);
+        const double share = standing.share();
         bar->setRange(0, 1000);
         bar->setValue(int(std::min(1.0, share) * 1000));
         QString text = standingText(standing);

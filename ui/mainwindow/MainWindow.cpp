@@ -386,9 +386,8 @@ void MainWindow::showBudgetStanding() {
         m_budgetStanding->hide();
         return;
     }
-    const auto closest = std::max_element(standings->begin(), standings->end(), [](const auto& a, const auto& b) {
-        return standingShare(a) < standingShare(b);
-    });
+    const auto closest = std::max_element(standings->begin(), standings->end(),
+                                          [](const auto& a, const auto& b) { return a.share() < b.share(); });
     QStringList details;
     for (const Core::BudgetStanding& standing : *standings) {
         QString line = budgetName(Core::budgetScopeName(standing.budget.scope),

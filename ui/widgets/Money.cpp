@@ -99,19 +99,6 @@ QString budgetWarningText(const Core::QuotaDetail& warning) {
              amountOf(warning, warning.used), amountOf(warning, warning.limit));
 }
 
-double standingShare(const Core::BudgetStanding& standing) {
-    double share = 0.0;
-    if (standing.budget.limitMicros) {
-        share = double(standing.usedMicros + standing.reservedMicros) /
-                double(std::max<qint64>(1, *standing.budget.limitMicros));
-    }
-    if (standing.budget.limitTokens) {
-        share = std::max(share, double(standing.usedTokens + standing.reservedTokens) /
-                                    double(std::max<qint64>(1, *standing.budget.limitTokens)));
-    }
-    return share;
-}
-
 QString standingText(const Core::BudgetStanding& standing) {
     const Core::Budget& budget = standing.budget;
     // The measure closer to its limit is the one shown.

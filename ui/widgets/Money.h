@@ -23,7 +23,5 @@ QString budgetWarningText(const Core::QuotaDetail& warning);
 QString budgetName(const QString& scope, const QString& period, const QString& subject);
 // Where one stands: "$3.20 of $10.00 this month", "120,000 of 1,000,000 tokens today".
 QString standingText(const Core::BudgetStanding& standing);
-// How full the budget is, from 0 (nothing used) up (1 = the limit; more when a price came later than an answer).
-double standingShare(const Core::BudgetStanding& standing);
 
 } // namespace Tessera::Ui
