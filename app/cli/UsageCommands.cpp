@@ -165,11 +165,65 @@ int runUsageReport(Context& context, const QStringList& args) {
     return exitOk;
 }
 
+int runUsageSettings(Context& context, const QStringList& args) {
+    QString problem;
+    auto parsed =
+        CommandArgs::parse(args, {QStringLiteral("time-zone"), QStringLiteral("prompt-caching")}, {}, &problem);
+    if (!parsed) {
+        return usageError(problem);
+    }
+    if (!parsed->positional.isEmpty()) {
+        return usageError(QStringLiteral("usage settings takes only --time-zone and --prompt-caching"));
+    }
+    const UsageLedger& ledger = context.services.usage();
+    UsageSettings settings = ledger.settings();
+    qint64 rebuilt = 0;
+    const bool changing = parsed->has(QStringLiteral("time-zone")) || parsed->has(QStringLiteral("prompt-caching"));
+    if (changing) {
+        if (parsed->has(QStringLiteral("time-zone"))) {
+            const QString zone = parsed->value(QStringLiteral("time-zone"));
+            settings.timeZone = zone.compare(QLatin1StringView("UTC"), Qt::CaseInsensitive) == 0 ? QString() : zone;
+        }
+        if (parsed->has(QStringLiteral("prompt-caching"))) {
+            const QString value = parsed->value(QStringLiteral("prompt-caching"));
+            if (value != QLatin1StringView("on") && value != QLatin1StringView("off")) {
+                return usageError(QStringLiteral("--prompt-caching takes on or off"));
+            }
+            settings.promptCaching = value == QLatin1StringView("on");
+        }
+        auto saved = ledger.setSettings(context.actor, settings);
+        if (!saved) {
+            return reportError(context, saved.error());
+        }
+        rebuilt = *saved;
+        settings = ledger.settings();
+    }
+    const QString zone = settings.timeZone.isEmpty() ? QStringLiteral("UTC") : settings.timeZone;
+    if (context.json) {
+        QJsonObject out{{QStringLiteral("time_zone"), zone},
+                        {QStringLiteral("prompt_caching"), settings.promptCaching}};
+        if (changing) {
+            out.insert(QStringLiteral("rollups_rebuilt"), double(rebuilt));
+        }
+        printJson(out);
+    } else {
+        printOut(QStringLiteral("Time zone: %1\nAnthropic prompt caching: %2\n")
+                     .arg(zone, settings.promptCaching ? QStringLiteral("on") : QStringLiteral("off")));
+        if (rebuilt > 0) {
+            printOut(QStringLiteral("Counted every day again in %1: %2 daily totals.\n").arg(zone).arg(rebuilt));
+        }
+    }
+    return exitOk;
+}
+
 } // namespace
 
 int runUsage(Context& context, const QStringList& args) {
     if (args.isEmpty()) {
-        return usageError(QStringLiteral("usage needs a subcommand: report, unpriced or rebuild"));
+        return usageError(QStringLiteral("usage needs a subcommand: report, unpriced, rebuild or settings"));
+    }
+    if (args.first() == QLatin1StringView("settings")) {
+        return runUsageSettings(context, args.mid(1));
     }
     const QString sub = args.first();
     if (sub == QLatin1StringView("report")) {

@@ -74,6 +74,8 @@ Commands:
                [--user NAME] [--provider NAME] [--model NAME] [--csv]   totals from the usage ledger
   usage unpriced               models whose requests have no price (their cost is unknown)
   usage rebuild                the daily totals summed again from the ledger
+  usage settings [--time-zone ZONE|UTC] [--prompt-caching on|off]
+                               the time zone days and budgets count in, and Anthropic prompt caching
   prices list [--provider NAME]   catalog prices and administrators' prices, USD per million tokens
   prices set PROVIDER MODEL --input USD --output USD [--cached-input USD] [--cache-write USD] [--from DATE]
   prices reset PROVIDER MODEL  back to the catalog's price for new requests

@@ -129,6 +129,7 @@ Result<std::unique_ptr<CoreServices>> CoreServices::open(const QString& dataDire
     services->m_prices = std::make_unique<PriceBook>(*services->m_database, *services->m_providers, *services->m_ledger,
                                                      *services->m_audit, services->m_clock);
     services->m_ledger->setPriceBook(services->m_prices.get());
+    services->m_ledger->setAudit(services->m_audit.get());
     services->m_budgets = std::make_unique<BudgetGuard>(*services->m_database, *services->m_ledger, *services->m_prices,
                                                         *services->m_audit, services->m_clock);
     services->m_chat = std::make_unique<ChatService>(

@@ -392,9 +392,14 @@ Result<TurnStart> ChatService::startTurn(const Actor& actor, const QString& prom
             turn->leftOut = leaveOut;
         }
         const qint64 inputTokens = requestInputTokens(turn->spec.request);
+        const CatalogModel* known = ModelCatalog::builtIn().find(priceVendorOf(*provider), model);
+        // A conversation long enough for the provider's prompt cache marks its stable prefix, so the next turn
+        // reads it at the cached rate (unless the store's usage settings turn it off).
+        turn->spec.request.promptCache =
+            m_ledger && m_ledger->promptCaching() &&
+            inputTokens >= (known ? known->promptCacheMinimum() : CatalogModel::defaultCacheMinTokens);
         // Never a silent truncation: a request that cannot fit the model's window is refused before it leaves.
-        if (const CatalogModel* known = ModelCatalog::builtIn().find(priceVendorOf(*provider), model);
-            known && known->contextWindow > 0) {
+        if (known && known->contextWindow > 0) {
             const qint64 answer = turn->spec.request.maxTokens.value_or(0);
             if (inputTokens + answer > known->contextWindow) {
                 return fail(
@@ -409,8 +414,9 @@ Result<TurnStart> ChatService::startTurn(const Actor& actor, const QString& prom
         // Budgets and limits: the request's most expensive outcome is reserved before it leaves; a refusal undoes
         // everything above, so nothing is stored and nothing is sent.
         if (m_budgets) {
-            auto reserved = m_budgets->reserve(
-                actor, m_budgets->estimate(*provider, model, inputTokens, turn->spec.request.maxTokens));
+            auto reserved = m_budgets->reserve(actor, m_budgets->estimate(*provider, model, inputTokens,
+                                                                          turn->spec.request.maxTokens,
+                                                                          turn->spec.request.promptCache));
             if (!reserved) {
                 return fail(reserved.error());
             }

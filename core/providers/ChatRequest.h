@@ -24,6 +24,9 @@ struct ChatRequest {
     std::optional<int> maxTokens;
     std::optional<double> temperature;
     bool stream = true;
+    // Mark the stable prefix (the system prompt and the history up to the question) for the provider's prompt
+    // cache, so the next turn reads it at the cached rate (Anthropic's cache_control; others cache on their own).
+    bool promptCache = false;
     QString correlationId;
     int attempt = 1; // 1 for the first try, 2 for the first retry, ... (for the log)
 };

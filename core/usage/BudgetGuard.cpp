@@ -151,7 +151,7 @@ BudgetGuard::BudgetGuard(const Database& db, const UsageLedger& ledger, const Pr
 }
 
 RequestEstimate BudgetGuard::estimate(const ProviderConfig& provider, const QString& model, qint64 inputTokens,
-                                      std::optional<int> maxOutputTokens) const {
+                                      std::optional<int> maxOutputTokens, bool promptCache) const {
     RequestEstimate estimate;
     estimate.inputTokens = inputTokens;
     if (maxOutputTokens && *maxOutputTokens > 0) {
@@ -162,7 +162,11 @@ RequestEstimate BudgetGuard::estimate(const ProviderConfig& provider, const QStr
         estimate.maxOutputTokens = defaultMaxOutputTokens;
     }
     if (const auto price = m_prices.priceFor(provider, model, {}, m_clock.nowUtc())) {
-        estimate.costMicros = price->costMicros({estimate.inputTokens, 0, 0, estimate.maxOutputTokens, 0});
+        // The most expensive outcome: every input token at the dearer of the input and cache-write rates.
+        const bool writeCosts =
+            promptCache && price->ratesFor(inputTokens).cacheWrite > price->ratesFor(inputTokens).input;
+        estimate.costMicros = price->costMicros(
+            {estimate.inputTokens, 0, writeCosts ? estimate.inputTokens : 0, estimate.maxOutputTokens, 0});
     }
     return estimate;
 }

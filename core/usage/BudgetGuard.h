@@ -107,9 +107,10 @@ public:
     BudgetGuard(const Database& db, const UsageLedger& ledger, const PriceBook& prices, const AuditLog& audit,
                 const Clock& clock);
 
-    // What a request to the provider's model with this much input and at most this much output may cost.
+    // What a request to the provider's model with this much input and at most this much output may cost. With
+    // promptCache the whole input may be written to the provider's cache, at its cache-write rate.
     RequestEstimate estimate(const ProviderConfig& provider, const QString& model, qint64 inputTokens,
-                             std::optional<int> maxOutputTokens) const;
+                             std::optional<int> maxOutputTokens, bool promptCache = false) const;
     // Joins the caller's transaction when there is one (so a refusal rolls back what the caller wrote).
     Result<Reservation> reserve(const Actor& actor, const RequestEstimate& estimate) const;
     // The same for work done on an account's behalf (automatic titles): its role's and the global budgets apply.

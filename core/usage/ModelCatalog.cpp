@@ -118,6 +118,7 @@ Result<ModelCatalog> ModelCatalog::parse(const QByteArray& json) {
         }
         model.contextWindow = object.value(QLatin1StringView("context_window")).toInteger();
         model.maxOutput = object.value(QLatin1StringView("max_output")).toInteger();
+        model.cacheMinTokens = object.value(QLatin1StringView("cache_min_tokens")).toInteger();
         model.encoding = object.value(QLatin1StringView("encoding")).toString();
         auto rates = ratesOf(object.value(QLatin1StringView("price")).toObject(), model.id);
         if (!rates) {

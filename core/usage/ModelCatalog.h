@@ -28,7 +28,13 @@ struct CatalogModel {
     qint64 contextWindow = 0;
     qint64 maxOutput = 0;
     QString encoding; // "o200k_base", "cl100k_base", or empty: the vendor's tokenizer is not public
+    // The shortest prompt prefix the vendor's prompt cache takes for this model (Anthropic's minimum); 0 when the
+    // catalog does not say, and defaultCacheMinTokens applies.
+    qint64 cacheMinTokens = 0;
     Price price;
+
+    static constexpr qint64 defaultCacheMinTokens = 1024;
+    qint64 promptCacheMinimum() const { return cacheMinTokens > 0 ? cacheMinTokens : defaultCacheMinTokens; }
 };
 
 // The model catalog that ships with Tessera (resources/models/catalog.json): context windows, output limits,

@@ -1,6 +1,7 @@
 #include "usage/UsageLedger.h"
 
 #include "accounts/Authorization.h"
+#include "audit/AuditLog.h"
 #include "common/Clock.h"
 #include "storage/Database.h"
 #include "storage/SettingsRepository.h"
@@ -386,44 +387,116 @@ Result<qint64> UsageLedger::rebuild(const Actor& actor) const {
     }
     qint64 rows = 0;
     auto status = m_db.transaction([&]() -> Status {
-        // Each entry's day again, in the time zone set now.
-        auto times = m_db.exec(QStringLiteral("SELECT id, at, day FROM usage_ledger ORDER BY id"));
-        if (!times) {
-            return fail(times.error());
+        auto rebuilt = rebuildRollups();
+        if (!rebuilt) {
+            return fail(rebuilt.error());
         }
-        std::vector<std::pair<qint64, QString>> moved;
-        while (times->next()) {
-            const QString day = dayOf(fromStoredTime(times->value(1).toString()));
-            if (day != times->value(2).toString()) {
-                moved.emplace_back(times->value(0).toLongLong(), day);
-            }
-        }
-        for (const auto& [id, day] : moved) {
-            if (auto updated = m_db.exec(QStringLiteral("UPDATE usage_ledger SET day = ? WHERE id = ?"), {day, id});
-                !updated) {
-                return fail(updated.error());
-            }
-        }
-        if (auto cleared = m_db.exec(QStringLiteral("DELETE FROM usage_daily")); !cleared) {
-            return fail(cleared.error());
-        }
-        auto summed = m_db.exec(QStringLiteral(
-            "INSERT INTO usage_daily (day, account_id, provider, model, feature, requests, input_tokens, "
-            "cached_input_tokens, cache_write_tokens, output_tokens, reasoning_tokens, cost_micros, unpriced) "
-            "SELECT day, account_id, provider, model, feature, COUNT(*), SUM(input_tokens), SUM(cached_input_tokens), "
-            "SUM(cache_write_tokens), SUM(output_tokens), SUM(reasoning_tokens), SUM(COALESCE(cost_micros, 0)), "
-            "SUM(CASE WHEN cost_micros IS NULL THEN 1 ELSE 0 END) FROM usage_ledger "
-            "GROUP BY day, account_id, provider, model, feature"));
-        if (!summed) {
-            return fail(summed.error());
-        }
-        rows = summed->numRowsAffected();
+        rows = *rebuilt;
         return {};
     });
     if (!status) {
         return fail(status.error());
     }
     return rows;
+}
+
+Result<qint64> UsageLedger::rebuildRollups() const {
+    auto times = m_db.exec(QStringLiteral("SELECT id, at, day FROM usage_ledger ORDER BY id"));
+    if (!times) {
+        return fail(times.error());
+    }
+    std::vector<std::pair<qint64, QString>> moved;
+    while (times->next()) {
+        const QString day = dayOf(fromStoredTime(times->value(1).toString()));
+        if (day != times->value(2).toString()) {
+            moved.emplace_back(times->value(0).toLongLong(), day);
+        }
+    }
+    for (const auto& [id, day] : moved) {
+        if (auto updated = m_db.exec(QStringLiteral("UPDATE usage_ledger SET day = ? WHERE id = ?"), {day, id});
+            !updated) {
+            return fail(updated.error());
+        }
+    }
+    if (auto cleared = m_db.exec(QStringLiteral("DELETE FROM usage_daily")); !cleared) {
+        return fail(cleared.error());
+    }
+    auto summed = m_db.exec(QStringLiteral(
+        "INSERT INTO usage_daily (day, account_id, provider, model, feature, requests, input_tokens, "
+        "cached_input_tokens, cache_write_tokens, output_tokens, reasoning_tokens, cost_micros, unpriced) "
+        "SELECT day, account_id, provider, model, feature, COUNT(*), SUM(input_tokens), SUM(cached_input_tokens), "
+        "SUM(cache_write_tokens), SUM(output_tokens), SUM(reasoning_tokens), SUM(COALESCE(cost_micros, 0)), "
+        "SUM(CASE WHEN cost_micros IS NULL THEN 1 ELSE 0 END) FROM usage_ledger "
+        "GROUP BY day, account_id, provider, model, feature"));
+    if (!summed) {
+        return fail(summed.error());
+    }
+    return qint64(summed->numRowsAffected());
+}
+
+UsageSettings UsageLedger::settings() const {
+    UsageSettings settings;
+    settings.timeZone = m_settings.value(timeZoneKey);
+    settings.promptCaching = promptCaching();
+    return settings;
+}
+
+bool UsageLedger::promptCaching() const {
+    return m_settings.value(promptCachingKey) != QLatin1StringView("off");
+}
+
+Result<qint64> UsageLedger::setSettings(const Actor& actor, const UsageSettings& settings) const {
+    const QString target = QStringLiteral("settings:usage");
+    if (auto allowed = require(actor, Permission::ProvidersManage); !allowed) {
+        if (m_audit) {
+            (void)m_audit->record(actor, {QStringLiteral("usage.settings"), target, AuditOutcome::Denied,
+                                          QStringLiteral("lacks providers.manage"), allowed.error().correlationId});
+        }
+        return fail(allowed.error());
+    }
+    const QString zone = settings.timeZone.trimmed();
+    if (!zone.isEmpty() && !QTimeZone(zone.toUtf8()).isValid()) {
+        return fail(ErrorCode::InvalidArgument,
+                    QStringLiteral("'%1' is not a time zone this system knows (an IANA name such as Europe/Berlin)")
+                        .arg(zone.left(60)));
+    }
+    const UsageSettings before = this->settings();
+    qint64 rebuilt = 0;
+    auto status = m_db.transaction([&]() -> Status {
+        QStringList changes;
+        if (zone != before.timeZone) {
+            if (auto saved = m_settings.setValue(timeZoneKey, zone); !saved) {
+                return saved;
+            }
+            auto rows = rebuildRollups();
+            if (!rows) {
+                return fail(rows.error());
+            }
+            rebuilt = *rows;
+            changes << QStringLiteral("time zone %1 → %2")
+                           .arg(before.timeZone.isEmpty() ? QStringLiteral("UTC") : before.timeZone,
+                                zone.isEmpty() ? QStringLiteral("UTC") : zone);
+        }
+        if (settings.promptCaching != before.promptCaching) {
+            if (auto saved = m_settings.setValue(promptCachingKey,
+                                                 settings.promptCaching ? QStringLiteral("on") : QStringLiteral("off"));
+                !saved) {
+                return saved;
+            }
+            changes << QStringLiteral("prompt caching %1")
+                           .arg(settings.promptCaching ? QStringLiteral("on") : QStringLiteral("off"));
+        }
+        if (changes.isEmpty() || !m_audit) {
+            return {};
+        }
+        return m_audit->record(
+            actor,
+            {QStringLiteral("usage.settings"), target, AuditOutcome::Success, changes.join(QStringLiteral("; ")), {}});
+    });
+    if (!status) {
+        return fail(status.error());
+    }
+    return rebuilt;
 }
 
 } // namespace Tessera::Core

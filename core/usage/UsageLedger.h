@@ -15,6 +15,7 @@
 
 namespace Tessera::Core {
 
+class AuditLog;
 class Clock;
 class Database;
 class PriceBook;
@@ -82,18 +83,37 @@ struct UsageRow {
     bool operator==(const UsageRow&) const = default;
 };
 
+// How usage is counted and spent, for the whole store.
+struct UsageSettings {
+    QString timeZone;          // the IANA id days, weeks and months are counted in; empty for UTC
+    bool promptCaching = true; // mark the stable prefix of Anthropic requests for the provider's prompt cache
+
+    bool operator==(const UsageSettings&) const = default;
+};
+
 // The usage ledger (core/usage): the one place that records what provider requests cost. Each entry is written
 // with its daily rollup (day × person × provider × model × feature) in one transaction, the caller's when there is
 // one, so totals read the rollups. Entries outlive their conversations.
 class UsageLedger final {
 public:
     static inline const QString timeZoneKey = QStringLiteral("usage.time_zone");
+    static inline const QString promptCachingKey = QStringLiteral("usage.prompt_caching");
 
     UsageLedger(const Database& db, const SettingsRepository& settings, const Clock& clock);
 
     // The time zone days and windows are counted in (a store setting, an IANA id; UTC when unset).
     QTimeZone timeZone() const;
     QString dayOf(const QDateTime& time) const;
+
+    // The store's usage settings; anyone signed in may read them.
+    UsageSettings settings() const;
+    bool promptCaching() const;
+    // Changes them (providers.manage; audited as usage.settings). A new time zone counts every entry's day again
+    // in it and rebuilds the daily totals in the same transaction; returns the totals rebuilt (0 when the zone
+    // stays). An unknown zone is invalid_argument.
+    Result<qint64> setSettings(const Actor& actor, const UsageSettings& settings) const;
+    // Where changes to the settings are audited.
+    void setAudit(const AuditLog* audit) { m_audit = audit; }
 
     // Where record() finds prices (none: entries keep the cost they bring, else an unknown one).
     void setPriceBook(const PriceBook* prices) { m_prices = prices; }
@@ -121,10 +141,15 @@ public:
     Result<qint64> rebuild(const Actor& actor) const;
 
 private:
+    // Each entry's day in the time zone set now, and every daily total from the entries; inside the caller's
+    // transaction. Returns the totals written.
+    Result<qint64> rebuildRollups() const;
+
     const Database& m_db;
     const SettingsRepository& m_settings;
     const Clock& m_clock;
     const PriceBook* m_prices = nullptr;
+    const AuditLog* m_audit = nullptr;
 };
 
 } // namespace Tessera::Core

@@ -307,3 +307,39 @@ TEST_F(CliTest, BudgetsAndLimitsRefuseWithExitThirteenBeforeAnythingIsSent) {
         EXPECT_FALSE(bad.err.isEmpty());
     }
 }
+
+TEST_F(CliTest, UsageSettingsSetTheTimeZoneAndPromptCachingAndRecountTheDays) {
+    const CliRun shown = cli({QStringLiteral("--json"), QStringLiteral("usage"), QStringLiteral("settings")});
+    ASSERT_EQ(shown.exitCode, 0) << shown.err.toStdString();
+    EXPECT_EQ(shown.json().value(QLatin1StringView("time_zone")).toString(), QStringLiteral("UTC"));
+    EXPECT_TRUE(shown.json().value(QLatin1StringView("prompt_caching")).toBool()) << "on by default";
+    EXPECT_FALSE(shown.json().contains(QLatin1StringView("rollups_rebuilt"))) << "nothing changed";
+
+    addProvider();
+    ASSERT_EQ(cli({QStringLiteral("chat"), QStringLiteral("hello")}).exitCode, 0);
+    const CliRun set = cli({QStringLiteral("--json"), QStringLiteral("usage"), QStringLiteral("settings"),
+                            QStringLiteral("--time-zone"), QStringLiteral("Pacific/Auckland"),
+                            QStringLiteral("--prompt-caching"), QStringLiteral("off")});
+    ASSERT_EQ(set.exitCode, 0) << set.err.toStdString();
+    EXPECT_EQ(set.json().value(QLatin1StringView("time_zone")).toString(), QStringLiteral("Pacific/Auckland"));
+    EXPECT_FALSE(set.json().value(QLatin1StringView("prompt_caching")).toBool());
+    EXPECT_EQ(set.json().value(QLatin1StringView("rollups_rebuilt")).toInt(), 1) << "the day's totals, counted again";
+    const CliRun text = cli({QStringLiteral("usage"), QStringLiteral("settings")});
+    EXPECT_TRUE(text.out.contains(QStringLiteral("Time zone: Pacific/Auckland"))) << text.out.toStdString();
+    EXPECT_TRUE(text.out.contains(QStringLiteral("prompt caching: off"))) << text.out.toStdString();
+
+    const CliRun utc = cli({QStringLiteral("--json"), QStringLiteral("usage"), QStringLiteral("settings"),
+                            QStringLiteral("--time-zone"), QStringLiteral("utc")});
+    ASSERT_EQ(utc.exitCode, 0) << utc.err.toStdString();
+    EXPECT_EQ(utc.json().value(QLatin1StringView("time_zone")).toString(), QStringLiteral("UTC"));
+
+    const CliRun unknown = cli({QStringLiteral("--json"), QStringLiteral("usage"), QStringLiteral("settings"),
+                                QStringLiteral("--time-zone"), QStringLiteral("Atlantis/Capital")});
+    EXPECT_EQ(unknown.exitCode, 2) << unknown.err.toStdString();
+    EXPECT_TRUE(unknown.err.contains(QStringLiteral("input.invalid"))) << unknown.err.toStdString();
+    EXPECT_EQ(cli({QStringLiteral("usage"), QStringLiteral("settings"), QStringLiteral("--prompt-caching"),
+                   QStringLiteral("maybe")})
+                  .exitCode,
+              2);
+    EXPECT_EQ(cli({QStringLiteral("usage"), QStringLiteral("settings"), QStringLiteral("extra")}).exitCode, 2);
+}

@@ -75,6 +75,7 @@ struct CoreFixture {
         audit = std::make_unique<Core::AuditLog>(*db, clock);
         prices = std::make_unique<Core::PriceBook>(*db, *providers, *ledger, *audit, clock);
         ledger->setPriceBook(prices.get());
+        ledger->setAudit(audit.get());
         budgets = std::make_unique<Core::BudgetGuard>(*db, *ledger, *prices, *audit, clock);
         chat = std::make_unique<Core::ChatService>(Core::ChatDependencies{
             *db, *providers, *conversations, *messages, *runner, clock, nullptr, ledger.get(), budgets.get()});

@@ -1,5 +1,6 @@
 #include "support/FakeProviderServer.h"
 
+#include <QCryptographicHash>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QPointer>
@@ -226,7 +227,23 @@ QJsonObject geminiChunk(const QString& text, int outputSoFar, bool last, bool wi
     return chunk;
 }
 
-StreamParts streamParts(FakeProtocol protocol, const QStringList& pieces, bool withUsage) {
+// The fixed Anthropic input usage the scenarios report, unless a simulated prompt cache computed one.
+QJsonObject anthropicUsage(const QJsonObject& simulated, int output) {
+    QJsonObject usage = simulated.isEmpty() ? QJsonObject{{QStringLiteral("input_tokens"), 10},
+                                                          {QStringLiteral("cache_read_input_tokens"), 4},
+                                                          {QStringLiteral("cache_creation_input_tokens"), 2}}
+                                            : simulated;
+    usage.insert(QStringLiteral("output_tokens"), output);
+    return usage;
+}
+
+// Anthropic's model field: the requested one when the prompt cache is simulated, else the scenarios' own.
+QString anthropicModel(const QJsonObject& simulated, const QString& requested) {
+    return simulated.isEmpty() || requested.isEmpty() ? QStringLiteral("claude-test") : requested;
+}
+
+StreamParts streamParts(FakeProtocol protocol, const QStringList& pieces, bool withUsage,
+                        const QJsonObject& simulatedUsage = {}, const QString& requestedModel = {}) {
     StreamParts parts;
     const int n = int(pieces.size());
     switch (protocol) {
@@ -242,19 +259,17 @@ StreamParts streamParts(FakeProtocol protocol, const QStringList& pieces, bool w
     }
     case FakeProtocol::Anthropic: {
         parts.contentType = "text/event-stream";
-        QJsonObject usage{{QStringLiteral("input_tokens"), 10},
-                          {QStringLiteral("cache_read_input_tokens"), 4},
-                          {QStringLiteral("cache_creation_input_tokens"), 2},
-                          {QStringLiteral("output_tokens"), 1}};
+        const QJsonObject usage = anthropicUsage(simulatedUsage, 1);
         parts.head << FakeResponse::sseEvent(
-            "message_start", compact(QJsonObject{{QStringLiteral("type"), QStringLiteral("message_start")},
-                                                 {QStringLiteral("message"),
-                                                  QJsonObject{{QStringLiteral("id"), QStringLiteral("msg_fake")},
-                                                              {QStringLiteral("type"), QStringLiteral("message")},
-                                                              {QStringLiteral("role"), QStringLiteral("assistant")},
-                                                              {QStringLiteral("model"), QStringLiteral("claude-test")},
-                                                              {QStringLiteral("content"), QJsonArray()},
-                                                              {QStringLiteral("usage"), usage}}}}));
+            "message_start",
+            compact(QJsonObject{{QStringLiteral("type"), QStringLiteral("message_start")},
+                                {QStringLiteral("message"),
+                                 QJsonObject{{QStringLiteral("id"), QStringLiteral("msg_fake")},
+                                             {QStringLiteral("type"), QStringLiteral("message")},
+                                             {QStringLiteral("role"), QStringLiteral("assistant")},
+                                             {QStringLiteral("model"), anthropicModel(simulatedUsage, requestedModel)},
+                                             {QStringLiteral("content"), QJsonArray()},
+                                             {QStringLiteral("usage"), usage}}}}));
         parts.head << FakeResponse::sseEvent(
             "content_block_start",
             R"({"type":"content_block_start","index":0,"content_block":{"type":"text","text":""}})");
@@ -322,7 +337,8 @@ StreamParts streamParts(FakeProtocol protocol, const QStringList& pieces, bool w
     return parts;
 }
 
-QByteArray wholeBody(FakeProtocol protocol, const QString& answer) {
+QByteArray wholeBody(FakeProtocol protocol, const QString& answer, const QJsonObject& simulatedUsage = {},
+                     const QString& requestedModel = {}) {
     switch (protocol) {
     case FakeProtocol::OpenAi:
         return compact(
@@ -343,14 +359,12 @@ QByteArray wholeBody(FakeProtocol protocol, const QString& answer) {
             {QStringLiteral("id"), QStringLiteral("msg_fake")},
             {QStringLiteral("type"), QStringLiteral("message")},
             {QStringLiteral("role"), QStringLiteral("assistant")},
-            {QStringLiteral("model"), QStringLiteral("claude-test")},
+            {QStringLiteral("model"), anthropicModel(simulatedUsage, requestedModel)},
             {QStringLiteral("content"), QJsonArray{QJsonObject{{QStringLiteral("type"), QStringLiteral("text")},
                                                                {QStringLiteral("text"), answer}}}},
             {QStringLiteral("stop_reason"), QStringLiteral("end_turn")},
-            {QStringLiteral("usage"), QJsonObject{{QStringLiteral("input_tokens"), 10},
-                                                  {QStringLiteral("cache_read_input_tokens"), 4},
-                                                  {QStringLiteral("cache_creation_input_tokens"), 2},
-                                                  {QStringLiteral("output_tokens"), 3}}}});
+            {QStringLiteral("usage"),
+             anthropicUsage(simulatedUsage, simulatedUsage.isEmpty() ? 3 : int(words(answer).size()))}});
     case FakeProtocol::Gemini: {
         QJsonObject chunk = geminiChunk(answer, 3, true, true);
         return compact(chunk);
@@ -557,6 +571,87 @@ FakeResponse FakeProviderServer::modelsFor(const RecordedRequest& request) const
         200, compact(QJsonObject{{QStringLiteral("object"), QStringLiteral("list")}, {QStringLiteral("data"), list}}));
 }
 
+void FakeProviderServer::setPromptCacheSimulation(bool on, int minTokens) {
+    m_promptCache = on;
+    m_promptCacheMinTokens = minTokens;
+    m_cachedPrefixes.clear();
+}
+
+int FakeProviderServer::simulatedTokens(const QByteArray& bytes) {
+    return int((bytes.size() + 3) / 4);
+}
+
+QJsonObject FakeProviderServer::promptCacheUsage(const QJsonObject& body) {
+    // The prompt as Anthropic caches it: system blocks, then every message's blocks, each prefix named by a running
+    // hash of the blocks so far (without their cache_control) and its length in tokens.
+    struct Block {
+        QByteArray hash;
+        qint64 tokensSoFar = 0;
+        bool breakpoint = false;
+    };
+    std::vector<Block> blocks;
+    QCryptographicHash running(QCryptographicHash::Sha256);
+    qint64 tokens = 0;
+    const auto add = [&](const QByteArray& role, QJsonObject block) {
+        const bool breakpoint = block.contains(QLatin1StringView("cache_control"));
+        block.remove(QLatin1StringView("cache_control"));
+        const QByteArray bytes = role + ':' + compact(block);
+        running.addData(bytes);
+        const QByteArray text = block.value(QLatin1StringView("text")).toString().toUtf8();
+        tokens += block.value(QLatin1StringView("type")).toString() == QLatin1StringView("image")
+                      ? 1'600
+                      : simulatedTokens(text.isEmpty() ? bytes : text);
+        blocks.push_back({running.result(), tokens, breakpoint});
+    };
+    const auto addContent = [&](const QByteArray& role, const QJsonValue& content) {
+        if (content.isString()) {
+            add(role, QJsonObject{{QStringLiteral("type"), QStringLiteral("text")},
+                                  {QStringLiteral("text"), content.toString()}});
+            return;
+        }
+        for (const QJsonValue& part : content.toArray()) {
+            add(role, part.toObject());
+        }
+    };
+    addContent("system", body.value(QLatin1StringView("system")));
+    for (const QJsonValue& message : body.value(QLatin1StringView("messages")).toArray()) {
+        const QJsonObject object = message.toObject();
+        addContent(object.value(QLatin1StringView("role")).toString().toUtf8(),
+                   object.value(QLatin1StringView("content")));
+    }
+    // A read: the longest cached prefix ending at a breakpoint or up to 20 blocks before one.
+    qint64 read = 0;
+    qint64 lastBreakpoint = -1;
+    for (size_t i = 0; i < blocks.size(); ++i) {
+        if (!blocks[i].breakpoint) {
+            continue;
+        }
+        lastBreakpoint = qint64(i);
+        for (qint64 j = qint64(i); j >= 0 && j >= qint64(i) - 20; --j) {
+            if (m_cachedPrefixes.contains(blocks[size_t(j)].hash)) {
+                read = std::max(read, blocks[size_t(j)].tokensSoFar);
+                break;
+            }
+        }
+    }
+    // A write: what the last breakpoint adds to it, when its prefix is long enough to be cached.
+    qint64 written = 0;
+    if (lastBreakpoint >= 0) {
+        const Block& last = blocks[size_t(lastBreakpoint)];
+        if (last.tokensSoFar >= m_promptCacheMinTokens && !m_cachedPrefixes.contains(last.hash)) {
+            written = last.tokensSoFar - read;
+        }
+        for (const Block& block : blocks) {
+            if (block.breakpoint && block.tokensSoFar >= m_promptCacheMinTokens) {
+                m_cachedPrefixes.insert(block.hash);
+            }
+        }
+    }
+    return QJsonObject{{QStringLiteral("input_tokens"), tokens - read - written},
+                       {QStringLiteral("cache_read_input_tokens"), read},
+                       {QStringLiteral("cache_creation_input_tokens"), written}};
+}
+
 FakeResponse FakeProviderServer::scenarioFor(const RecordedRequest& request) {
     const QByteArray path = request.path.split('?').value(0);
     if (request.method == "GET" && (path.endsWith("/models") || path == "/api/tags")) {
@@ -612,10 +707,13 @@ FakeResponse FakeProviderServer::scenarioFor(const RecordedRequest& request) {
     }
 
     const QString answer = QStringLiteral("Echo: ") + prompt;
+    const QJsonObject simulated =
+        protocol == FakeProtocol::Anthropic && m_promptCache ? promptCacheUsage(body) : QJsonObject();
+    const QString model = body.value(QLatin1StringView("model")).toString();
     if (!stream) {
-        return FakeResponse::json(200, wholeBody(protocol, answer));
+        return FakeResponse::json(200, wholeBody(protocol, answer, simulated, model));
     }
-    StreamParts parts = streamParts(protocol, words(answer), !has("[[no-usage]]"));
+    StreamParts parts = streamParts(protocol, words(answer), !has("[[no-usage]]"), simulated, model);
     if (has("[[bad-json]]")) {
         parts.pieces.insert(1, FakeResponse::sseData("{\"choices\": [ this is not json") +
                                    (protocol == FakeProtocol::Ollama ? "\n" : ""));

@@ -67,6 +67,12 @@ public:
 
     void setApiKey(const QString& key) { m_apiKey = key; }
     void setModels(const QStringList& models) { m_models = models; }
+    // Answers Anthropic requests as its prompt cache would: a prefix up to a cache_control breakpoint of at least
+    // minTokens is kept (for the server's life, no expiry); a later request reads the longest kept prefix that
+    // ends at one of its breakpoints or up to 20 blocks before one, and writes what its last breakpoint adds. The
+    // usage reports those reads and writes, counting a token per four bytes of text (an image is 1,600), and the
+    // model asked for. Off by default: the scenarios' fixed usage stays.
+    void setPromptCacheSimulation(bool on, int minTokens = 1024);
     void enqueue(const QByteArray& path, const FakeResponse& response);
     const QList<RecordedRequest>& requests() const { return m_requests; }
     int countRequests(const QByteArray& pathPart) const;
@@ -84,6 +90,8 @@ private:
     FakeResponse modelsFor(const RecordedRequest& request) const;
     bool authorized(FakeProtocol protocol, const RecordedRequest& request) const;
     void send(QTcpSocket* socket, const FakeResponse& response);
+    QJsonObject promptCacheUsage(const QJsonObject& body);
+    static int simulatedTokens(const QByteArray& bytes);
 
     QTcpServer m_server;
     QString m_apiKey;
@@ -91,6 +99,9 @@ private:
     QHash<QByteArray, std::deque<FakeResponse>> m_queued;
     QList<RecordedRequest> m_requests;
     QSet<QString> m_failedOnce;
+    bool m_promptCache = false;
+    int m_promptCacheMinTokens = 1024;
+    QSet<QByteArray> m_cachedPrefixes;
 };
 
 } // namespace Tessera::Testing

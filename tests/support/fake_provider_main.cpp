@@ -1,5 +1,5 @@
 // A loopback OpenAI-compatible server for trying Tessera by hand and for the CLI tests:
-//   tessera-fake-provider [--port N] [--api-key KEY]
+//   tessera-fake-provider [--port N] [--api-key KEY] [--prompt-cache]
 // Prints "listening on http://127.0.0.1:N/v1" once ready. See FakeProviderServer.h for the scenarios.
 #include "support/FakeProviderServer.h"
 
@@ -15,9 +15,13 @@ int main(int argc, char** argv) {
     parser.addOption({QStringLiteral("port"), QStringLiteral("Port to listen on (0 = any)."), QStringLiteral("N"),
                       QStringLiteral("0")});
     parser.addOption({QStringLiteral("api-key"), QStringLiteral("Require this bearer key."), QStringLiteral("KEY")});
+    parser.addOption({QStringLiteral("prompt-cache"),
+                      QStringLiteral("Answer Anthropic requests as its prompt cache would (reads and writes in the "
+                                     "usage).")});
     parser.process(app);
     Tessera::Testing::FakeProviderServer server;
     server.setApiKey(parser.value(QStringLiteral("api-key")));
+    server.setPromptCacheSimulation(parser.isSet(QStringLiteral("prompt-cache")));
     if (!server.listen(quint16(parser.value(QStringLiteral("port")).toUInt()))) {
         std::fprintf(stderr, "cannot listen\n");
         return 1;

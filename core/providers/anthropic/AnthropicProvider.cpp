@@ -27,11 +27,35 @@ QNetworkRequest AnthropicProvider::makeRequest(const QString& path, const QStrin
     return request;
 }
 
+namespace {
+
+// A cache breakpoint: the prefix up to and including the block it is on is cached for five minutes.
+QJsonObject ephemeral() {
+    return QJsonObject{{QStringLiteral("type"), QStringLiteral("ephemeral")}};
+}
+
+} // namespace
+
 QByteArray AnthropicProvider::buildRequestBody(const ChatRequest& request) {
+    const std::vector<ChatTurn> turns = alternatingTurns(request.messages);
+    // With prompt caching, two breakpoints go on the history: on the question (the prefix the next turn reads) and
+    // on the question before it (where the previous request wrote, read now). With the system prompt's, three of
+    // the four Anthropic allows.
+    std::vector<bool> breakpoint(turns.size(), false);
+    if (request.promptCache) {
+        int marked = 0;
+        for (auto i = qsizetype(turns.size()) - 1; i >= 0 && marked < 2; --i) {
+            if (turns[size_t(i)].role == Role::User) {
+                breakpoint[size_t(i)] = true;
+                ++marked;
+            }
+        }
+    }
     QJsonArray messages;
-    for (const ChatTurn& turn : alternatingTurns(request.messages)) {
+    for (size_t i = 0; i < turns.size(); ++i) {
+        const ChatTurn& turn = turns[i];
         QJsonValue content = turn.content;
-        if (!turn.images.empty()) {
+        if (!turn.images.empty() || breakpoint[i]) {
             QJsonArray blocks;
             for (const ImageAttachment& image : turn.images) {
                 blocks.append(
@@ -41,8 +65,11 @@ QByteArray AnthropicProvider::buildRequestBody(const ChatRequest& request) {
                                              {QStringLiteral("media_type"), image.mimeType},
                                              {QStringLiteral("data"), QString::fromLatin1(image.data.toBase64())}}}});
             }
-            blocks.append(
-                QJsonObject{{QStringLiteral("type"), QStringLiteral("text")}, {QStringLiteral("text"), turn.content}});
+            QJsonObject text{{QStringLiteral("type"), QStringLiteral("text")}, {QStringLiteral("text"), turn.content}};
+            if (breakpoint[i]) {
+                text.insert(QStringLiteral("cache_control"), ephemeral());
+            }
+            blocks.append(text);
             content = blocks;
         }
         messages.append(
@@ -53,7 +80,14 @@ QByteArray AnthropicProvider::buildRequestBody(const ChatRequest& request) {
                      {QStringLiteral("max_tokens"), request.maxTokens.value_or(defaultMaxTokens)},
                      {QStringLiteral("stream"), request.stream}};
     if (!request.systemPrompt.isEmpty()) {
-        body.insert(QStringLiteral("system"), request.systemPrompt);
+        if (request.promptCache) {
+            body.insert(QStringLiteral("system"),
+                        QJsonArray{QJsonObject{{QStringLiteral("type"), QStringLiteral("text")},
+                                               {QStringLiteral("text"), request.systemPrompt},
+                                               {QStringLiteral("cache_control"), ephemeral()}}});
+        } else {
+            body.insert(QStringLiteral("system"), request.systemPrompt);
+        }
     }
     if (request.temperature) {
         body.insert(QStringLiteral("temperature"), *request.temperature);
@@ -67,9 +101,9 @@ ProviderReply* AnthropicProvider::chat(const ChatRequest& request) {
         http.setRawHeader("Accept", "text/event-stream");
     }
     log("providers")
-        ->info("cid={} provider={} model={} attempt={} POST {} stream={} messages={}", request.correlationId,
-               m_config.name, request.model, request.attempt, http.url().toString(), request.stream,
-               request.messages.size());
+        ->info("cid={} provider={} model={} attempt={} POST {} stream={} messages={} prompt_cache={}",
+               request.correlationId, m_config.name, request.model, request.attempt, http.url().toString(),
+               request.stream, request.messages.size(), request.promptCache);
     QNetworkReply* reply = m_network.post(http, buildRequestBody(request));
     return new AnthropicChatReply(reply, ReplyContext::of(request, m_config.name, m_config.resilience.timeouts));
 }
