@@ -810,6 +810,10 @@ Es wird nur jetzt angezeigt.</translation>
         <source>Budgets</source>
         <translation>Budgets</translation>
     </message>
+    <message>
+        <source>Prices</source>
+        <translation>Preise</translation>
+    </message>
 </context>
 <context>
     <name>Tessera::Ui::ApiTokenListModel</name>
@@ -2675,6 +2679,228 @@ Ein nativer Desktop-Arbeitsplatz für KI. API-Schlüssel liegen im Systemschlüs
     <message>
         <source>Strong enough.</source>
         <translation>Stark genug.</translation>
+    </message>
+</context>
+<context>
+    <name>Tessera::Ui::PriceDialog</name>
+    <message>
+        <source>From a later &amp;day:</source>
+        <translation>Ab einem späteren &amp;Tag:</translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation>Preis</translation>
+    </message>
+    <message>
+        <source>the model&apos;s id, such as gpt-5.4</source>
+        <translation>die ID des Modells, etwa gpt-5.4</translation>
+    </message>
+    <message>
+        <source>US dollars per million tokens</source>
+        <translation>US-Dollar pro Million Tokens</translation>
+    </message>
+    <message>
+        <source>the input price, unless given</source>
+        <translation>der Eingabepreis, falls nicht angegeben</translation>
+    </message>
+    <message>
+        <source>A price applies to requests from its day on; what earlier answers cost stays as it was recorded.</source>
+        <translation>Ein Preis gilt für Anfragen ab seinem Tag; was frühere Antworten gekostet haben, bleibt wie erfasst.</translation>
+    </message>
+    <message>
+        <source>&amp;Provider:</source>
+        <translation>&amp;Anbieter:</translation>
+    </message>
+    <message>
+        <source>&amp;Model:</source>
+        <translation>&amp;Modell:</translation>
+    </message>
+    <message>
+        <source>&amp;Input:</source>
+        <translation>&amp;Eingabe:</translation>
+    </message>
+    <message>
+        <source>&amp;Cached input:</source>
+        <translation>Eingabe aus dem &amp;Cache:</translation>
+    </message>
+    <message>
+        <source>Cache &amp;write:</source>
+        <translation>Cache-&amp;Schreiben:</translation>
+    </message>
+    <message>
+        <source>&amp;Output:</source>
+        <translation>A&amp;usgabe:</translation>
+    </message>
+    <message>
+        <source>Choose the provider and enter the model&apos;s id.</source>
+        <translation>Wählen Sie den Anbieter und geben Sie die ID des Modells ein.</translation>
+    </message>
+    <message>
+        <source>Enter the input and output prices in US dollars per million tokens, such as 2.50.</source>
+        <translation>Geben Sie Eingabe- und Ausgabepreis in US-Dollar pro Million Tokens ein, etwa 2,50.</translation>
+    </message>
+    <message>
+        <source>Enter the cached-input and cache-write prices as amounts, or leave them empty.</source>
+        <translation>Geben Sie die Preise für Eingabe aus dem Cache und Cache-Schreiben als Beträge ein oder lassen Sie sie leer.</translation>
+    </message>
+</context>
+<context>
+    <name>Tessera::Ui::PricesPage</name>
+    <message>
+        <source>Set here</source>
+        <translation>Hier festgelegt</translation>
+    </message>
+    <message>
+        <source>Set by %1</source>
+        <translation>Festgelegt von %1</translation>
+    </message>
+    <message>
+        <source>Catalog of %1</source>
+        <translation>Katalog vom %1</translation>
+    </message>
+    <message>
+        <source>Free (local server)</source>
+        <translation>Kostenlos (lokaler Server)</translation>
+    </message>
+    <message>
+        <source>Unknown: set a price</source>
+        <translation>Unbekannt: Preis festlegen</translation>
+    </message>
+    <message>
+        <source>Provider</source>
+        <translation>Anbieter</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>Modell</translation>
+    </message>
+    <message>
+        <source>Price from</source>
+        <translation>Preis aus</translation>
+    </message>
+    <message>
+        <source>Input</source>
+        <translation>Eingabe</translation>
+    </message>
+    <message>
+        <source>Cached input</source>
+        <translation>Aus dem Cache</translation>
+    </message>
+    <message>
+        <source>Cache write</source>
+        <translation>Cache-Schreiben</translation>
+    </message>
+    <message>
+        <source>Output</source>
+        <translation>Ausgabe</translation>
+    </message>
+    <message>
+        <source>Applies</source>
+        <translation>Gilt</translation>
+    </message>
+    <message>
+        <source>Requests</source>
+        <translation>Anfragen</translation>
+    </message>
+    <message>
+        <source>Days</source>
+        <translation>Tage</translation>
+    </message>
+    <message>
+        <source>&amp;Set Price…</source>
+        <translation>Preis &amp;festlegen …</translation>
+    </message>
+    <message>
+        <source>&amp;Reset to Catalog</source>
+        <translation>Auf &amp;Katalog zurücksetzen</translation>
+    </message>
+    <message>
+        <source>Set a Price for This &amp;Model…</source>
+        <translation>Preis für dieses &amp;Modell festlegen …</translation>
+    </message>
+    <message>
+        <source>Use Anthropic&apos;s &amp;prompt cache for longer conversations</source>
+        <translation>Anthropics &amp;Prompt-Cache für längere Unterhaltungen nutzen</translation>
+    </message>
+    <message>
+        <source>&amp;Apply</source>
+        <translation>&amp;Übernehmen</translation>
+    </message>
+    <message>
+        <source>Prices</source>
+        <translation>Preise</translation>
+    </message>
+    <message>
+        <source>Models without a price</source>
+        <translation>Modelle ohne Preis</translation>
+    </message>
+    <message>
+        <source>Time zone</source>
+        <translation>Zeitzone</translation>
+    </message>
+    <message>
+        <source>The system prompt and the conversation so far are marked for Anthropic&apos;s cache: the next question reads them at a tenth of the input price, and writing them costs a quarter more once.</source>
+        <translation>Systemprompt und bisherige Unterhaltung werden für Anthropics Cache markiert: Die nächste Frage liest sie zu einem Zehntel des Eingabepreises, das Schreiben kostet einmalig ein Viertel mehr.</translation>
+    </message>
+    <message>
+        <source>Reports and budgets count days, weeks and months in this zone. Changing it counts every day&apos;s totals again.</source>
+        <translation>Berichte und Budgets zählen Tage, Wochen und Monate in dieser Zone. Eine Änderung zählt die Summen aller Tage neu.</translation>
+    </message>
+    <message>
+        <source>&amp;Time zone:</source>
+        <translation>&amp;Zeitzone:</translation>
+    </message>
+    <message>
+        <source>Counting and caching</source>
+        <translation>Zählen und Cache</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Prices&lt;/b&gt; — US dollars per million tokens; a new price never changes what answers already cost</source>
+        <translation>&lt;b&gt;Preise&lt;/b&gt; — US-Dollar pro Million Tokens; ein neuer Preis ändert nie, was Antworten bereits gekostet haben</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Models without a price&lt;/b&gt; — their cost shows as unknown until a price is set</source>
+        <translation>&lt;b&gt;Modelle ohne Preis&lt;/b&gt; — ihre Kosten gelten als unbekannt, bis ein Preis festgelegt ist</translation>
+    </message>
+    <message>
+        <source>every model</source>
+        <translation>jedes Modell</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>unbekannt</translation>
+    </message>
+    <message>
+        <source>from %1 (coming)</source>
+        <translation>ab %1 (kommend)</translation>
+    </message>
+    <message>
+        <source>since %1</source>
+        <translation>seit %1</translation>
+    </message>
+    <message>
+        <source>%1 to %2</source>
+        <translation>%1 bis %2</translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation>Preis</translation>
+    </message>
+    <message>
+        <source>Reset Price</source>
+        <translation>Preis zurücksetzen</translation>
+    </message>
+    <message>
+        <source>Remove the prices set for %1&apos;s model %2? New requests use the catalog&apos;s price again (or none); what answers already cost stays.</source>
+        <translation>Die für das Modell %2 von %1 festgelegten Preise entfernen? Neue Anfragen nutzen wieder den Katalogpreis (oder keinen); was Antworten bereits gekostet haben, bleibt.</translation>
+    </message>
+    <message>
+        <source>Reset</source>
+        <translation>Zurücksetzen</translation>
+    </message>
+    <message>
+        <source>Counting and Caching</source>
+        <translation>Zählen und Cache</translation>
     </message>
 </context>
 <context>

@@ -6,6 +6,7 @@
 #include "accounts/SignInDialog.h"
 #include "admin/AdministrationWindow.h"
 #include "admin/BudgetsPage.h"
+#include "admin/PricesPage.h"
 #include "admin/RolesPage.h"
 #include "app/CoreServices.h"
 #include "chat/AttachmentStrip.h"
@@ -30,6 +31,8 @@
 #include "support/TestHelpers.h"
 #include "tags/TagsDialog.h"
 #include "usage/BudgetGuard.h"
+#include "usage/PriceBook.h"
+#include "usage/UsageLedger.h"
 #include "widgets/Dialogs.h"
 
 #include <QApplication>
@@ -341,6 +344,23 @@ int main(int argc, char** argv) {
     administration.showSection(5);
     waitUntil([] { return false; }, 200); // the bars the refresh replaced are deleted
     ok = save(&administration, file("administration-budgets")) && ok;
+    {
+        // A negotiated rate, and a fine-tuned model nobody has priced yet.
+        (void)(*services)->prices().set(alex->actor, QStringLiteral("openai"), QStringLiteral("gpt-4o-mini"),
+                                        {120'000, 60'000, 120'000, 480'000, 480'000});
+        Core::LedgerEntry tuned;
+        tuned.accountId = alex->actor.userId;
+        tuned.provider = QStringLiteral("openai");
+        tuned.model = QStringLiteral("ft:gpt-4o-mini:acme:support");
+        tuned.feature = QStringLiteral("chat");
+        tuned.inputTokens = 1'800;
+        tuned.outputTokens = 420;
+        tuned.outcome = QStringLiteral("complete");
+        (void)(*services)->usage().record(tuned);
+        administration.pricesPage()->refresh();
+    }
+    administration.showSection(6);
+    ok = save(&administration, file("administration-prices")) && ok;
     administration.close();
 
     // Account ▸ My Sessions and API Tokens.

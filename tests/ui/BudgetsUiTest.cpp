@@ -1,8 +1,10 @@
 // Costs and budgets in the window: each answer shows its cost beside its tokens, the status bar shows where the user
 // stands, a refused request keeps the draft and says which budget and when it resets, and the administration's
-// Budgets page lists budgets with a bar of their use and sets, changes and removes budgets and limits.
+// Budgets page lists budgets with a bar of their use and sets, changes and removes budgets and limits; its Prices
+// page sets and resets prices, lists the models without one, and changes the time zone and prompt caching.
 #include "admin/AdministrationWindow.h"
 #include "admin/BudgetsPage.h"
+#include "admin/PricesPage.h"
 #include "chat/Composer.h"
 #include "usage/BudgetGuard.h"
 #include "widgets/ErrorBanner.h"
@@ -10,7 +12,9 @@
 #include "UiFixture.h"
 #include "support/TestHelpers.h"
 
+#include <QCheckBox>
 #include <QComboBox>
+#include <QDateEdit>
 #include <QLabel>
 #include <QLineEdit>
 #include <QProgressBar>
@@ -221,4 +225,106 @@ TEST_F(BudgetsUiTest, TheComposerCountsAsYouTypeAndAsksBeforeLeavingOutTheOldest
         30'000));
     const QString facts = child<QLabel>(lastMessage(window), "messageFooter")->text();
     EXPECT_TRUE(facts.contains(QStringLiteral("the oldest message left out to fit the window"))) << facts.toStdString();
+}
+
+TEST_F(BudgetsUiTest, ThePricesPageSetsAndResetsPricesListsUnpricedModelsAndChangesTheUsageSettings) {
+    addPricedProvider();
+    Ui::AdministrationWindow admin(*services, owner, dialogs);
+    admin.show();
+    Ui::PricesPage* page = admin.pricesPage();
+    ASSERT_NE(page, nullptr);
+    const auto rowOf = [page](const QString& model) {
+        for (int row = 0; row < page->prices()->rowCount(); ++row) {
+            if (page->prices()->item(row, 1)->text() == model) {
+                return row;
+            }
+        }
+        return -1;
+    };
+    const int listed = rowOf(QStringLiteral("gpt-5.4"));
+    ASSERT_GE(listed, 0) << "the catalog's price of the provider's models";
+    EXPECT_EQ(page->prices()->item(listed, 3)->text(), QStringLiteral("$2.50"));
+    EXPECT_TRUE(page->prices()->item(listed, 2)->text().startsWith(QStringLiteral("Catalog")));
+
+    // A negotiated rate, entered as an administrator types it (a decimal comma is fine in German).
+    Ui::PriceDialog dialog({QStringLiteral("openai")});
+    dialog.setListing(Core::PriceListing{QStringLiteral("openai"), QStringLiteral("gpt-5.4"), QStringLiteral("catalog"),
+                                         Core::Price{}, std::nullopt, QString()});
+    EXPECT_EQ(dialog.model()->text(), QStringLiteral("gpt-5.4"));
+    dialog.input()->setText(QStringLiteral("two"));
+    dialog.output()->setText(QStringLiteral("12"));
+    QString problem;
+    EXPECT_FALSE(dialog.entry(&problem));
+    EXPECT_FALSE(problem.isEmpty());
+    dialog.input()->setText(QStringLiteral("2"));
+    dialog.cacheWrite()->setText(QStringLiteral("2.5"));
+    const auto entry = dialog.entry(&problem);
+    ASSERT_TRUE(entry) << problem.toStdString();
+    EXPECT_EQ(entry->rates.input, 2'000'000);
+    EXPECT_EQ(entry->rates.cachedInput, 2'000'000) << "the input price, unless given";
+    EXPECT_EQ(entry->rates.cacheWrite, 2'500'000);
+    EXPECT_EQ(entry->rates.output, 12'000'000);
+    EXPECT_FALSE(entry->from) << "from now";
+    ASSERT_TRUE(page->savePrice(*entry));
+    int overridden = -1;
+    for (int row = 0; row < page->prices()->rowCount(); ++row) {
+        if (page->prices()->item(row, 1)->text() == QStringLiteral("gpt-5.4") &&
+            page->prices()->item(row, 2)->text().startsWith(QStringLiteral("Set by"))) {
+            overridden = row;
+        }
+    }
+    ASSERT_GE(overridden, 0);
+    EXPECT_EQ(page->prices()->item(overridden, 3)->text(), QStringLiteral("$2.00"));
+    page->prices()->selectRow(overridden);
+    EXPECT_TRUE(child<QPushButton>(page, "resetPrice")->isEnabled());
+    ASSERT_TRUE(page->resetPrice(overridden));
+    EXPECT_TRUE(dialogs.confirmations.last().endsWith(QStringLiteral("| Reset")));
+    for (int row = 0; row < page->prices()->rowCount(); ++row) {
+        EXPECT_FALSE(page->prices()->item(row, 2)->text().startsWith(QStringLiteral("Set by")));
+    }
+    Ui::PriceDialog nowhere({QStringLiteral("openai")});
+    nowhere.model()->setText(QStringLiteral("gpt-5.4"));
+    nowhere.input()->setText(QStringLiteral("1"));
+    nowhere.output()->setText(QStringLiteral("1"));
+    auto unknownProvider = nowhere.entry(&problem);
+    ASSERT_TRUE(unknownProvider);
+    unknownProvider->provider = QStringLiteral("gone");
+    EXPECT_FALSE(page->savePrice(*unknownProvider));
+    EXPECT_FALSE(dialogs.errors.isEmpty()) << "core's refusal is shown";
+
+    // The usage settings: a zone this system does not know is refused and the stored one comes back.
+    EXPECT_EQ(page->timeZone()->currentText(), QStringLiteral("UTC"));
+    EXPECT_TRUE(page->promptCaching()->isChecked());
+    page->timeZone()->setCurrentText(QStringLiteral("Nowhere/Land"));
+    EXPECT_FALSE(page->saveSettings());
+    EXPECT_EQ(page->timeZone()->currentText(), QStringLiteral("UTC"));
+    page->timeZone()->setCurrentText(QStringLiteral("Europe/Berlin"));
+    page->promptCaching()->setChecked(false);
+    ASSERT_TRUE(page->saveSettings());
+    EXPECT_EQ(services->usage().settings(), (Core::UsageSettings{QStringLiteral("Europe/Berlin"), false}));
+
+    // A Member's answer from a model without a price shows up among the unpriced, ready to be priced.
+    Core::LedgerEntry unpriced;
+    unpriced.accountId = 1;
+    unpriced.provider = QStringLiteral("openai");
+    unpriced.model = QStringLiteral("gpt-private-1");
+    unpriced.feature = QStringLiteral("chat");
+    unpriced.inputTokens = 100;
+    unpriced.outputTokens = 20;
+    unpriced.outcome = QStringLiteral("complete");
+    ASSERT_TRUE(services->usage().record(unpriced));
+    page->refresh();
+    ASSERT_EQ(page->unpriced()->rowCount(), 1);
+    EXPECT_EQ(page->unpriced()->item(0, 1)->text(), QStringLiteral("gpt-private-1"));
+    page->unpriced()->selectRow(0);
+    EXPECT_TRUE(child<QPushButton>(page, "priceUnpriced")->isEnabled());
+
+    // An Auditor sees prices and settings and changes nothing.
+    const Core::Actor auditor =
+        Core::Actor::withRole(9, QStringLiteral("aud"), Core::BuiltInRole::Auditor, Core::ClientKind::Test);
+    Ui::PricesPage readOnly(*services, auditor, dialogs);
+    EXPECT_GT(readOnly.prices()->rowCount(), 0);
+    EXPECT_FALSE(child<QPushButton>(&readOnly, "setPrice")->isEnabled());
+    EXPECT_FALSE(readOnly.promptCaching()->isEnabled());
+    EXPECT_FALSE(child<QPushButton>(&readOnly, "applyUsageSettings")->isEnabled());
 }

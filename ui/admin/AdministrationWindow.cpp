@@ -5,6 +5,7 @@
 #include "admin/AuditPage.h"
 #include "admin/BudgetsPage.h"
 #include "admin/FlagsPage.h"
+#include "admin/PricesPage.h"
 #include "admin/RolesPage.h"
 #include "admin/SessionsPage.h"
 #include "admin/UserListModel.h"
@@ -66,8 +67,9 @@ private:
 
 bool AdministrationWindow::mayOpen(const Core::Actor& actor) {
     using Core::Permission;
-    for (const Permission permission : {Permission::UsersManage, Permission::RolesManage, Permission::AuditView,
-                                        Permission::FlagsManage, Permission::QuotasManage, Permission::UsageViewAll}) {
+    for (const Permission permission :
+         {Permission::UsersManage, Permission::RolesManage, Permission::AuditView, Permission::FlagsManage,
+          Permission::QuotasManage, Permission::UsageViewAll, Permission::ProvidersManage}) {
         if (actor.may(permission)) {
             return true;
         }
@@ -128,6 +130,12 @@ AdministrationWindow::AdministrationWindow(Core::CoreServices& services, Core::A
         m_budgets = new BudgetsPage(m_services, m_actor, m_dialogs, m_pages);
         m_pages->addWidget(m_budgets);
         auto* item = new QListWidgetItem(Style::icon(Style::Icon::Activity), tr("Budgets"), m_sections);
+        item->setSizeHint(QSize(0, 32));
+    }
+    if (m_actor.may(Core::Permission::ProvidersManage) || m_actor.may(Core::Permission::UsageViewAll)) {
+        m_prices = new PricesPage(m_services, m_actor, m_dialogs, m_pages);
+        m_pages->addWidget(m_prices);
+        auto* item = new QListWidgetItem(Style::icon(Style::Icon::Tag), tr("Prices"), m_sections);
         item->setSizeHint(QSize(0, 32));
     }
     connect(m_sections, &QListWidget::currentRowChanged, m_pages, &QStackedWidget::setCurrentIndex);

@@ -22,6 +22,7 @@ namespace Tessera::Ui {
 class AuditPage;
 class FlagsPage;
 class BudgetsPage;
+class PricesPage;
 class RolesPage;
 class SessionsPage;
 class Dialogs;
@@ -49,6 +50,7 @@ public:
     // nullptr for a role without flags.manage.
     FlagsPage* flagsPage() const { return m_flags; }
     BudgetsPage* budgetsPage() const { return m_budgets; }
+    PricesPage* pricesPage() const { return m_prices; }
     void showSection(int row);
     QSortFilterProxyModel* userView() const { return m_sortedUsers; }
     QTableView* userTable() const { return m_userTable; }
@@ -99,6 +101,7 @@ private:
     SessionsPage* m_sessions = nullptr;
     FlagsPage* m_flags = nullptr;
     BudgetsPage* m_budgets = nullptr;
+    PricesPage* m_prices = nullptr;
     RolesPage* m_roles = nullptr;
 };
 

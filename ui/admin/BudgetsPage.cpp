@@ -9,6 +9,7 @@
 #include "widgets/Dialogs.h"
 #include "widgets/ErrorText.h"
 #include "widgets/Money.h"
+#include "widgets/Tables.h"
 
 #include <QComboBox>
 #include <QDialogButtonBox>
@@ -66,19 +67,6 @@ QString limitText(const Core::Budget& budget) {
         parts << BudgetsPage::tr("%1 tokens").arg(QLocale().toString(*budget.limitTokens));
     }
     return parts.join(QStringLiteral(" · "));
-}
-
-QTableWidget* makeTable(QWidget* parent, const QString& name, const QStringList& headers) {
-    auto* table = new QTableWidget(parent);
-    table->setObjectName(name);
-    table->setColumnCount(int(headers.size()));
-    table->setHorizontalHeaderLabels(headers);
-    table->setSelectionBehavior(QAbstractItemView::SelectRows);
-    table->setSelectionMode(QAbstractItemView::SingleSelection);
-    table->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    table->verticalHeader()->hide();
-    table->horizontalHeader()->setStretchLastSection(true);
-    return table;
 }
 
 } // namespace
@@ -196,10 +184,10 @@ BudgetsPage::BudgetsPage(Core::CoreServices& services, Core::Actor actor, Dialog
     , m_services(services)
     , m_actor(std::move(actor))
     , m_dialogs(dialogs)
-    , m_budgets(makeTable(this, QStringLiteral("budgetTable"),
-                          {tr("For"), tr("Window"), tr("Limit"), tr("Warns at"), tr("Current use")}))
+    , m_budgets(rowTable(this, QStringLiteral("budgetTable"),
+                         {tr("For"), tr("Window"), tr("Limit"), tr("Warns at"), tr("Current use")}))
     , m_limits(
-          makeTable(this, QStringLiteral("limitTable"), {tr("For"), tr("Requests per minute"), tr("Answers at once")}))
+          rowTable(this, QStringLiteral("limitTable"), {tr("For"), tr("Requests per minute"), tr("Answers at once")}))
     , m_editBudget(new QPushButton(tr("&Change…"), this))
     , m_removeBudget(new QPushButton(tr("&Remove"), this))
     , m_removeLimit(new QPushButton(tr("Remove L&imit"), this)) {

@@ -30,6 +30,16 @@ QString moneyText(qint64 micros) {
     return QLocale().toCurrencyString(dollars, QStringLiteral("$"), decimals);
 }
 
+QString rateText(qint64 micros) {
+    int decimals = 2;
+    qint64 unit = 10'000; // a cent in micro-dollars
+    while (decimals < 6 && micros % unit != 0) {
+        ++decimals;
+        unit /= 10;
+    }
+    return QLocale().toCurrencyString(double(micros) / 1'000'000.0, QStringLiteral("$"), decimals);
+}
+
 QString costText(const std::optional<qint64>& micros, bool estimated) {
     if (!micros) {
         return QCoreApplication::translate("Tessera::Ui::Money", "cost unknown");

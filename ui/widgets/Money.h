@@ -14,6 +14,8 @@ namespace Tessera::Ui {
 QString moneyText(qint64 micros);
 // The same, "≈" in front when it is an estimate, or "cost unknown" when there is no price.
 QString costText(const std::optional<qint64>& micros, bool estimated);
+// A price per million tokens exactly, with two to six decimals as it needs: "$2.50", "$0.075", "$0.3125".
+QString rateText(qint64 micros);
 // A budget or limit that refused a request, in words: which one, what is used and reserved of what, when it resets.
 QString quotaText(const Core::QuotaDetail& quota);
 // A soft limit reached: "Your monthly budget is 82 % used ($8.20 of $10.00)."
