@@ -8,9 +8,11 @@
 
 #include <QDir>
 #include <QFileInfo>
+#include <QHash>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QThread>
+#include <mutex>
 
 #include <unordered_map>
 
@@ -48,6 +50,7 @@ QString Database::connectionName() const {
 
 Database::~Database() {
     m_lease.reset();
+    forgetPrepared();
     // Connections of other threads are closed when those threads' workers finish with them.
     const QString name = connectionName();
     if (QSqlDatabase::contains(name)) {
@@ -92,6 +95,7 @@ Result<std::unique_ptr<Database>> Database::open(const StoreLocation& location, 
 }
 
 void Database::closeThreadConnection() const {
+    forgetPrepared();
     const QString name = connectionName();
     if (!QSqlDatabase::contains(name)) {
         return;
@@ -232,6 +236,7 @@ Result<QSqlQuery> Database::exec(const QString& sql, const QVariantList& values)
 }
 
 void Database::reconnect() const {
+    forgetPrepared();
     const QString name = connectionName();
     if (QSqlDatabase::contains(name)) {
         {
@@ -240,6 +245,71 @@ void Database::reconnect() const {
         }
         QSqlDatabase::removeDatabase(name);
     }
+}
+
+void Database::forgetPrepared() const {
+    QHash<QString, QSqlQuery> statements; // finished outside the lock
+    {
+        const std::lock_guard lock(m_preparedMutex);
+        if (auto found = m_prepared.find(QThread::currentThreadId()); found != m_prepared.end()) {
+            statements = std::move(found->second);
+            m_prepared.erase(found);
+        }
+    }
+}
+
+Status Database::execPrepared(const QString& sql, const QVariantList& values,
+                              const std::function<void(QSqlQuery&)>& read) const {
+    const auto forget = [&] {
+        const std::lock_guard lock(m_preparedMutex);
+        m_prepared[QThread::currentThreadId()].remove(sql);
+    };
+    const auto run = [&]() -> Status {
+        std::optional<QSqlQuery> kept;
+        {
+            const std::lock_guard lock(m_preparedMutex);
+            const QHash<QString, QSqlQuery>& statements = m_prepared[QThread::currentThreadId()];
+            if (auto found = statements.constFind(sql); found != statements.constEnd()) {
+                kept = *found;
+            }
+        }
+        if (!kept) {
+            QSqlQuery fresh(connection());
+            if (!fresh.prepare(sql)) {
+                return fail(
+                    sqlError(fresh.lastError(), QStringLiteral("prepare"), m_dialect->classify(fresh.lastError())));
+            }
+            const std::lock_guard lock(m_preparedMutex);
+            m_prepared[QThread::currentThreadId()].insert(sql, fresh);
+            kept = fresh;
+        }
+        QSqlQuery& query = *kept; // shares the prepared statement with the map, which `read` may change
+        for (qsizetype i = 0; i < values.size(); ++i) {
+            query.bindValue(int(i), storableValue(values.at(i)));
+        }
+        if (!query.exec()) {
+            const QSqlError error = query.lastError();
+            const ErrorCode code = m_dialect->classify(error);
+            forget(); // prepared again next time, in case the connection changed under it
+            if (code == ErrorCode::AlreadyExists) {
+                return fail(code, error.databaseText());
+            }
+            return fail(sqlError(error, QStringLiteral("execute"), code));
+        }
+        if (read) {
+            read(query);
+        }
+        query.finish();
+        return {};
+    };
+    Status status = run();
+    if (!status && status.error().code == ErrorCode::StoreUnreachable && t_transactionDepth[this] == 0) {
+        log("store")->warn("lost the connection to {} ({}); reconnecting", m_location.displayName(),
+                           status.error().detail);
+        reconnect();
+        status = run();
+    }
+    return status;
 }
 
 Result<QSqlQuery> Database::execOnce(const QString& sql, const QVariantList& values) const {

@@ -3,12 +3,16 @@
 #include "common/Result.h"
 #include "common/StoreLocation.h"
 
+#include <QHash>
 #include <QSqlDatabase>
+#include <QSqlQuery>
 #include <QString>
 #include <QVariantList>
 
 #include <functional>
 #include <memory>
+#include <mutex>
+#include <unordered_map>
 
 class QSqlQuery;
 
@@ -52,6 +56,11 @@ public:
     static QVariant storableValue(const QVariant& value);
     // Prepares, binds (positionally) and executes. The query is returned positioned before the first row.
     Result<QSqlQuery> exec(const QString& sql, const QVariantList& values = {}) const;
+    // The same for the few statements on hot paths (a budget check, a ledger entry): each thread keeps them
+    // prepared, so they are parsed once. `read` sees the rows; afterwards the statement is reset, so it holds no
+    // snapshot. `read` must not run the same statement again.
+    Status execPrepared(const QString& sql, const QVariantList& values,
+                        const std::function<void(QSqlQuery&)>& read = {}) const;
 
     // "ok" when the engine's integrity check passes, otherwise its findings.
     Result<QString> integrityCheck() const;
@@ -64,10 +73,15 @@ private:
     Result<QSqlQuery> execOnce(const QString& sql, const QVariantList& values) const;
     // Drops this thread's connection; the next use opens a new one.
     void reconnect() const;
+    // Forgets the statements this thread keeps prepared on its connection (before the connection goes).
+    void forgetPrepared() const;
 
     StoreLocation m_location;
     QString m_password;
     std::unique_ptr<SqlDialect> m_dialect;
+    // The statements each thread keeps prepared on its connection (execPrepared), by SQL.
+    mutable std::mutex m_preparedMutex;
+    mutable std::unordered_map<Qt::HANDLE, QHash<QString, QSqlQuery>> m_prepared;
     QString m_connectionPrefix;
     std::unique_ptr<StoreLease> m_lease;
 };

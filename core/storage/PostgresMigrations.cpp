@@ -417,6 +417,26 @@ const std::vector<Migration>& postgresMigrations() {
              QStringLiteral("CREATE INDEX usage_ledger_unpriced ON usage_ledger(provider, model) "
                             "WHERE cost_micros IS NULL"),
          }},
+        {16,
+         {
+             // What each person, and everyone together (account -1), used each day: the budget check reads a
+             // window's few rows here rather than the daily totals of every provider, model and feature. Kept in
+             // the transaction that records each entry, and rebuilt with the daily totals.
+             QStringLiteral(R"(CREATE TABLE usage_totals (
+                 account_id BIGINT NOT NULL,
+                 day TEXT NOT NULL,
+                 cost_micros BIGINT NOT NULL DEFAULT 0,
+                 tokens BIGINT NOT NULL DEFAULT 0,
+                 PRIMARY KEY (account_id, day)))"),
+             QStringLiteral("INSERT INTO usage_totals (account_id, day, cost_micros, tokens) SELECT account_id, day, "
+                            "SUM(cost_micros), SUM(input_tokens + output_tokens) FROM usage_daily "
+                            "GROUP BY account_id, day"),
+             QStringLiteral("INSERT INTO usage_totals (account_id, day, cost_micros, tokens) SELECT -1, day, "
+                            "SUM(cost_micros), SUM(input_tokens + output_tokens) FROM usage_daily GROUP BY day"),
+             // The requests in flight, without the settled ones kept for requests per minute.
+             QStringLiteral("CREATE INDEX usage_reservations_open ON usage_reservations(account_id) "
+                            "WHERE settled = 0"),
+         }},
     };
     return all;
 }

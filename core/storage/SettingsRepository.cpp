@@ -12,11 +12,13 @@ SettingsRepository::SettingsRepository(const Database& db)
 }
 
 std::optional<QString> SettingsRepository::find(const QString& key) const {
-    auto query = m_db.exec(QStringLiteral("SELECT value FROM settings WHERE key = ?"), {key});
-    if (!query || !query->next()) {
-        return std::nullopt;
-    }
-    return query->value(0).toString();
+    std::optional<QString> value;
+    (void)m_db.execPrepared(QStringLiteral("SELECT value FROM settings WHERE key = ?"), {key}, [&](QSqlQuery& query) {
+        if (query.next()) {
+            value = query.value(0).toString();
+        }
+    });
+    return value;
 }
 
 QString SettingsRepository::value(const QString& key, const QString& fallback) const {

@@ -31,6 +31,9 @@ QString keyOf(const QString& table) {
     if (table == QLatin1StringView("usage_daily")) {
         return QStringLiteral("day, account_id, provider, model, feature");
     }
+    if (table == QLatin1StringView("usage_totals")) {
+        return QStringLiteral("account_id, day");
+    }
     if (table == QLatin1StringView("budget_warnings")) {
         return QStringLiteral("budget_id, account_id, window_start");
     }
@@ -76,30 +79,16 @@ StoreCopier::StoreCopier(const Database& source, const Database& target)
 }
 
 const std::vector<QString>& StoreCopier::tables() {
-    static const std::vector<QString> all = {QStringLiteral("roles"),
-                                             QStringLiteral("accounts"),
-                                             QStringLiteral("sessions"),
-                                             QStringLiteral("refresh_tokens"),
-                                             QStringLiteral("api_tokens"),
-                                             QStringLiteral("audit_log"),
-                                             QStringLiteral("audit_head"),
-                                             QStringLiteral("feature_flags"),
-                                             QStringLiteral("providers"),
-                                             QStringLiteral("conversations"),
-                                             QStringLiteral("messages"),
-                                             QStringLiteral("message_images"),
-                                             QStringLiteral("response_cache"),
-                                             QStringLiteral("metrics"),
-                                             QStringLiteral("settings"),
-                                             QStringLiteral("drafts"),
-                                             QStringLiteral("tags"),
-                                             QStringLiteral("conversation_tags"),
-                                             QStringLiteral("usage_ledger"),
-                                             QStringLiteral("usage_daily"),
-                                             QStringLiteral("price_overrides"),
-                                             QStringLiteral("budgets"),
-                                             QStringLiteral("budget_warnings"),
-                                             QStringLiteral("rate_limits")};
+    static const std::vector<QString> all = {
+        QStringLiteral("roles"),           QStringLiteral("accounts"),      QStringLiteral("sessions"),
+        QStringLiteral("refresh_tokens"),  QStringLiteral("api_tokens"),    QStringLiteral("audit_log"),
+        QStringLiteral("audit_head"),      QStringLiteral("feature_flags"), QStringLiteral("providers"),
+        QStringLiteral("conversations"),   QStringLiteral("messages"),      QStringLiteral("message_images"),
+        QStringLiteral("response_cache"),  QStringLiteral("metrics"),       QStringLiteral("settings"),
+        QStringLiteral("drafts"),          QStringLiteral("tags"),          QStringLiteral("conversation_tags"),
+        QStringLiteral("usage_ledger"),    QStringLiteral("usage_daily"),   QStringLiteral("usage_totals"),
+        QStringLiteral("price_overrides"), QStringLiteral("budgets"),       QStringLiteral("budget_warnings"),
+        QStringLiteral("rate_limits")};
     return all;
 }
 

@@ -187,20 +187,27 @@ Status BudgetGuard::forgetOldReservations(const QDateTime& now) const {
 }
 
 Status BudgetGuard::checkRateLimits(const Actor& actor, const QDateTime& now) const {
-    auto rows = m_db.exec(QStringLiteral("SELECT scope, requests_per_minute, concurrent FROM rate_limits WHERE "
-                                         "(scope = 'user' AND subject_id = ?) OR (scope = 'role' AND subject_id = ?) "
-                                         "ORDER BY scope DESC"),
-                          {actor.userId, actor.roleId});
+    // The user's own limit, when set, is the administrator's word for them; else their role's.
+    std::optional<QString> found;
+    std::optional<qint64> rpm;
+    std::optional<qint64> concurrent;
+    auto rows = m_db.execPrepared(QStringLiteral("SELECT scope, requests_per_minute, concurrent FROM rate_limits "
+                                                 "WHERE (scope = 'user' AND subject_id = ?) OR (scope = 'role' AND "
+                                                 "subject_id = ?) ORDER BY scope DESC"),
+                                  {actor.userId, actor.roleId}, [&](QSqlQuery& query) {
+                                      if (query.next()) {
+                                          found = query.value(0).toString();
+                                          rpm = optionalOf(query.value(1));
+                                          concurrent = optionalOf(query.value(2));
+                                      }
+                                  });
     if (!rows) {
-        return fail(rows.error());
+        return rows;
     }
-    if (!rows->next()) {
+    if (!found) {
         return {};
     }
-    // The user's own limit, when set, is the administrator's word for them; else their role's.
-    const QString scope = rows->value(0).toString();
-    const auto rpm = optionalOf(rows->value(1));
-    const auto concurrent = optionalOf(rows->value(2));
+    const QString scope = *found;
     const QString whose =
         scope == QLatin1StringView("user") ? QStringLiteral("user ") + actor.userName : QStringLiteral("your role");
     if (rpm) {
@@ -262,7 +269,8 @@ Status BudgetGuard::checkRateLimits(const Actor& actor, const QDateTime& now) co
 }
 
 Result<std::vector<Budget>> BudgetGuard::applicable(qint64 accountId, qint64 roleId) const {
-    auto rows = m_db.exec(
+    std::vector<Budget> budgets;
+    auto status = m_db.execPrepared(
         QStringLiteral("SELECT b.id, b.scope, b.subject_id, b.period, b.limit_micros, b.limit_tokens, b.soft_percent, "
                        "b.updated_at, COALESCE(u.username, ''), COALESCE(a.username, r.name, '') FROM budgets b "
                        "LEFT JOIN accounts u ON u.id = b.updated_by "
@@ -271,66 +279,69 @@ Result<std::vector<Budget>> BudgetGuard::applicable(qint64 accountId, qint64 rol
                        "WHERE (? = 0 AND ? = 0) OR (b.scope = 'user' AND b.subject_id = ?) OR "
                        "(b.scope = 'role' AND b.subject_id = ?) OR b.scope = 'global' "
                        "ORDER BY b.scope DESC, b.subject_id, b.period"),
-        {accountId, roleId, accountId, roleId});
-    if (!rows) {
-        return fail(rows.error());
-    }
-    std::vector<Budget> budgets;
-    while (rows->next()) {
-        Budget budget;
-        budget.id = rows->value(0).toLongLong();
-        budget.scope = parseScope(rows->value(1).toString()).value_or(BudgetScope::Global);
-        budget.subjectId = rows->value(2).toLongLong();
-        budget.period = parseBudgetPeriod(rows->value(3).toString()).value_or(BudgetPeriod::Total);
-        budget.limitMicros = optionalOf(rows->value(4));
-        budget.limitTokens = optionalOf(rows->value(5));
-        budget.softPercent = rows->value(6).toInt();
-        budget.updatedAt = fromStoredTime(rows->value(7).toString());
-        budget.updatedBy = rows->value(8).toString();
-        budget.subjectName = rows->value(9).toString();
-        budgets.push_back(std::move(budget));
+        {accountId, roleId, accountId, roleId}, [&](QSqlQuery& rows) {
+            while (rows.next()) {
+                Budget budget;
+                budget.id = rows.value(0).toLongLong();
+                budget.scope = parseScope(rows.value(1).toString()).value_or(BudgetScope::Global);
+                budget.subjectId = rows.value(2).toLongLong();
+                budget.period = parseBudgetPeriod(rows.value(3).toString()).value_or(BudgetPeriod::Total);
+                budget.limitMicros = optionalOf(rows.value(4));
+                budget.limitTokens = optionalOf(rows.value(5));
+                budget.softPercent = rows.value(6).toInt();
+                budget.updatedAt = fromStoredTime(rows.value(7).toString());
+                budget.updatedBy = rows.value(8).toString();
+                budget.subjectName = rows.value(9).toString();
+                budgets.push_back(std::move(budget));
+            }
+        });
+    if (!status) {
+        return fail(status.error());
     }
     return budgets;
 }
 
-Result<BudgetStanding> BudgetGuard::standing(const Budget& budget, qint64 accountId, const QDateTime& now) const {
+Result<BudgetStanding> BudgetGuard::standing(const Budget& budget, qint64 accountId, const QDateTime& now,
+                                             const QTimeZone& zone) const {
     BudgetStanding standing;
     standing.budget = budget;
-    standing.window = budgetWindow(budget.period, now, m_ledger.timeZone());
+    standing.window = budgetWindow(budget.period, now, zone);
+    // What was used in the window (the per-day totals; account -1 is everyone) and what is reserved by the requests
+    // still running, in one round trip.
     const bool everyone = budget.scope == BudgetScope::Global;
-    QString sql = QStringLiteral("SELECT COALESCE(SUM(cost_micros), 0), COALESCE(SUM(input_tokens + output_tokens), 0) "
-                                 "FROM usage_daily WHERE 1 = 1");
-    QVariantList values;
-    if (!everyone) {
-        sql += QStringLiteral(" AND account_id = ?");
-        values << accountId;
-    }
+    QString usedSql = QStringLiteral("SELECT COALESCE(SUM(cost_micros), 0), COALESCE(SUM(tokens), 0) FROM "
+                                     "usage_totals WHERE account_id = ?");
+    QVariantList values{everyone ? qint64(-1) : accountId};
     if (standing.window.firstDay) {
-        sql += QStringLiteral(" AND day >= ? AND day <= ?");
+        usedSql += QStringLiteral(" AND day >= ? AND day <= ?");
         values << standing.window.firstDay->toString(Qt::ISODate) << standing.window.lastDay->toString(Qt::ISODate);
     }
-    auto used = m_db.exec(sql, values);
-    if (!used) {
-        return fail(used.error());
-    }
-    used->next();
-    standing.usedMicros = used->value(0).toLongLong();
-    standing.usedTokens = used->value(1).toLongLong();
     QString reservedSql = QStringLiteral("SELECT COALESCE(SUM(cost_micros), 0), COALESCE(SUM(tokens), 0) FROM "
-                                         "usage_reservations WHERE settled = 0 AND (owner = ? OR owner IN "
-                                         "(SELECT id FROM store_owners))");
-    QVariantList reservedValues{m_db.ownerId()};
+                                         "usage_reservations WHERE settled = 0");
     if (!everyone) {
         reservedSql += QStringLiteral(" AND account_id = ?");
-        reservedValues << accountId;
+        values << accountId;
     }
-    auto reserved = m_db.exec(reservedSql, reservedValues);
-    if (!reserved) {
-        return fail(reserved.error());
+    reservedSql += QStringLiteral(" AND (owner = ? OR owner IN (SELECT id FROM store_owners))");
+    values << m_db.ownerId();
+    bool read = false;
+    auto sums = m_db.execPrepared(QStringLiteral("SELECT u.*, r.* FROM (%1) u, (%2) r").arg(usedSql, reservedSql),
+                                  values, [&](QSqlQuery& query) {
+                                      if (!query.next()) {
+                                          return;
+                                      }
+                                      read = true;
+                                      standing.usedMicros = query.value(0).toLongLong();
+                                      standing.usedTokens = query.value(1).toLongLong();
+                                      standing.reservedMicros = query.value(2).toLongLong();
+                                      standing.reservedTokens = query.value(3).toLongLong();
+                                  });
+    if (!sums) {
+        return fail(sums.error());
     }
-    reserved->next();
-    standing.reservedMicros = reserved->value(0).toLongLong();
-    standing.reservedTokens = reserved->value(1).toLongLong();
+    if (!read) {
+        return fail(ErrorCode::StorageFailed, QStringLiteral("no budget sums"));
+    }
     const auto reached = [&](const std::optional<qint64>& limit, qint64 total, int percent) {
         return limit && total * 100 >= *limit * percent;
     };
@@ -344,6 +355,7 @@ Result<BudgetStanding> BudgetGuard::standing(const Budget& budget, qint64 accoun
 
 Result<Reservation> BudgetGuard::reserve(const Actor& actor, const RequestEstimate& estimate) const {
     const QDateTime now = m_clock.nowUtc();
+    const QTimeZone zone = m_ledger.timeZone();
     Reservation reservation;
     auto status = m_db.transaction([&]() -> Status {
         // Every process that reserves takes the same lock first, so two requests never both fit the last dollar.
@@ -370,7 +382,7 @@ Result<Reservation> BudgetGuard::reserve(const Actor& actor, const RequestEstima
         };
         std::vector<Warning> warnings;
         for (const Budget& budget : *budgets) {
-            auto standing = this->standing(budget, actor.userId, now);
+            auto standing = this->standing(budget, actor.userId, now, zone);
             if (!standing) {
                 return fail(standing.error());
             }
@@ -432,18 +444,24 @@ Result<Reservation> BudgetGuard::reserve(const Actor& actor, const RequestEstima
             log("usage")->info("refused: user {} — {}", actor.userName, refusal->detail);
             return fail(*refusal);
         }
-        auto inserted = m_db.exec(
+        auto inserted = m_db.execPrepared(
             QStringLiteral("INSERT INTO usage_reservations (account_id, owner, started_at, "
                            "cost_micros, tokens) VALUES (?, ?, ?, ?, ?) RETURNING id"),
-            {actor.userId, m_db.ownerId(), toStoredTime(now), estimate.costMicros.value_or(0), estimate.tokens()});
-        if (!inserted || !inserted->next()) {
-            return inserted ? fail(ErrorCode::StorageFailed, QStringLiteral("no reservation id"))
-                            : fail(inserted.error());
+            {actor.userId, m_db.ownerId(), toStoredTime(now), estimate.costMicros.value_or(0), estimate.tokens()},
+            [&](QSqlQuery& query) {
+                if (query.next()) {
+                    reservation.id = query.value(0).toLongLong();
+                }
+            });
+        if (!inserted) {
+            return inserted;
         }
-        reservation.id = inserted->value(0).toLongLong();
+        if (reservation.id <= 0) {
+            return fail(ErrorCode::StorageFailed, QStringLiteral("no reservation id"));
+        }
         // A soft limit warns once per person and window.
         for (const Warning& warning : warnings) {
-            const BudgetWindow window = budgetWindow(warning.budget->period, now, m_ledger.timeZone());
+            const BudgetWindow window = budgetWindow(warning.budget->period, now, zone);
             auto first = m_db.exec(QStringLiteral("INSERT INTO budget_warnings (budget_id, account_id, window_start, "
                                                   "warned_at) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING"),
                                    {warning.budget->id, actor.userId,
@@ -481,10 +499,9 @@ Status BudgetGuard::settle(qint64 reservationId) const {
     if (reservationId <= 0) {
         return {};
     }
-    return m_db
-        .exec(QStringLiteral("UPDATE usage_reservations SET settled = 1, cost_micros = 0, tokens = 0 WHERE id = ?"),
-              {reservationId})
-        .transform([](QSqlQuery&&) {});
+    return m_db.execPrepared(
+        QStringLiteral("UPDATE usage_reservations SET settled = 1, cost_micros = 0, tokens = 0 WHERE id = ?"),
+        {reservationId});
 }
 
 Result<qint64> BudgetGuard::subjectOf(const Actor& actor, BudgetScope scope, const QString& name, const QString& action,
@@ -666,9 +683,10 @@ Result<std::vector<BudgetStanding>> BudgetGuard::status(const Actor& actor, cons
         return fail(budgets.error());
     }
     const QDateTime now = m_clock.nowUtc();
+    const QTimeZone zone = m_ledger.timeZone();
     std::vector<BudgetStanding> result;
     for (const Budget& budget : *budgets) {
-        auto standing = this->standing(budget, accountId, now);
+        auto standing = this->standing(budget, accountId, now, zone);
         if (!standing) {
             return fail(standing.error());
         }
@@ -686,6 +704,7 @@ Result<std::vector<BudgetStanding>> BudgetGuard::overview(const Actor& actor) co
         return fail(budgets.error());
     }
     const QDateTime now = m_clock.nowUtc();
+    const QTimeZone zone = m_ledger.timeZone();
     std::vector<BudgetStanding> result;
     for (const Budget& budget : *budgets) {
         std::vector<std::pair<qint64, QString>> subjects; // whose use to look at
@@ -705,7 +724,7 @@ Result<std::vector<BudgetStanding>> BudgetGuard::overview(const Actor& actor) co
         }
         std::optional<BudgetStanding> closest;
         for (const auto& [accountId, name] : subjects) {
-            auto standing = this->standing(budget, accountId, now);
+            auto standing = this->standing(budget, accountId, now, zone);
             if (!standing) {
                 return fail(standing.error());
             }
@@ -717,7 +736,7 @@ Result<std::vector<BudgetStanding>> BudgetGuard::overview(const Actor& actor) co
         if (!closest) { // a role nobody has: no use yet
             BudgetStanding empty;
             empty.budget = budget;
-            empty.window = budgetWindow(budget.period, now, m_ledger.timeZone());
+            empty.window = budgetWindow(budget.period, now, zone);
             closest = empty;
         }
         result.push_back(std::move(*closest));

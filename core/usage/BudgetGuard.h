@@ -137,7 +137,8 @@ private:
     Result<qint64> subjectOf(const Actor& actor, BudgetScope scope, const QString& name, const QString& action,
                              QString* displayName) const;
     Result<std::vector<Budget>> applicable(qint64 accountId, qint64 roleId) const;
-    Result<BudgetStanding> standing(const Budget& budget, qint64 accountId, const QDateTime& now) const;
+    Result<BudgetStanding> standing(const Budget& budget, qint64 accountId, const QDateTime& now,
+                                    const QTimeZone& zone) const;
     Status checkRateLimits(const Actor& actor, const QDateTime& now) const;
     Status forgetOldReservations(const QDateTime& now) const;
 

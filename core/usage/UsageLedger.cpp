@@ -150,7 +150,8 @@ Result<qint64> UsageLedger::record(LedgerEntry entry) const {
     entry = priced(std::move(entry));
     qint64 id = 0;
     auto status = m_db.transaction([&]() -> Status {
-        auto inserted = m_db.exec(
+        std::optional<qint64> newId;
+        auto inserted = m_db.execPrepared(
             QStringLiteral("INSERT INTO usage_ledger (at, day, account_id, provider, model, model_reported, feature, "
                            "conversation_id, message_id, input_tokens, cached_input_tokens, cache_write_tokens, "
                            "output_tokens, reasoning_tokens, cost_micros, price, estimated, latency_ms, "
@@ -176,15 +177,20 @@ Result<qint64> UsageLedger::record(LedgerEntry entry) const {
              optionalInt(entry.latencyMs),
              optionalInt(entry.firstTokenMs),
              entry.outcome,
-             entry.correlationId});
+             entry.correlationId},
+            [&](QSqlQuery& query) {
+                if (query.next()) {
+                    newId = query.value(0).toLongLong();
+                }
+            });
         if (!inserted) {
-            return fail(inserted.error());
+            return inserted;
         }
-        if (!inserted->next()) {
+        if (!newId) {
             return fail(ErrorCode::StorageFailed, QStringLiteral("the ledger entry got no id"));
         }
-        id = inserted->value(0).toLongLong();
-        auto rolled = m_db.exec(
+        id = *newId;
+        auto rolled = m_db.execPrepared(
             QStringLiteral(
                 "INSERT INTO usage_daily (day, account_id, provider, model, feature, requests, input_tokens, "
                 "cached_input_tokens, cache_write_tokens, output_tokens, reasoning_tokens, cost_micros, unpriced) "
@@ -202,7 +208,19 @@ Result<qint64> UsageLedger::record(LedgerEntry entry) const {
              entry.cachedInputTokens, entry.cacheWriteTokens, entry.outputTokens, entry.reasoningTokens,
              entry.costMicros.value_or(0), entry.costMicros ? 0 : 1});
         if (!rolled) {
-            return fail(rolled.error());
+            return rolled;
+        }
+        // The person's and everyone's total of the day, for the budget check.
+        const qint64 cost = entry.costMicros.value_or(0);
+        const qint64 tokens = entry.inputTokens + entry.outputTokens;
+        auto totalled =
+            m_db.execPrepared(QStringLiteral("INSERT INTO usage_totals (account_id, day, cost_micros, tokens) "
+                                             "VALUES (?, ?, ?, ?), (-1, ?, ?, ?) ON CONFLICT (account_id, day) DO "
+                                             "UPDATE SET cost_micros = usage_totals.cost_micros + "
+                                             "excluded.cost_micros, tokens = usage_totals.tokens + excluded.tokens"),
+                              {entry.accountId, entry.day, cost, tokens, entry.day, cost, tokens});
+        if (!totalled) {
+            return totalled;
         }
         return {};
     });
@@ -431,7 +449,19 @@ Result<qint64> UsageLedger::rebuildRollups() const {
     if (!summed) {
         return fail(summed.error());
     }
-    return qint64(summed->numRowsAffected());
+    const qint64 rows = summed->numRowsAffected();
+    for (const QString& sql :
+         {QStringLiteral("DELETE FROM usage_totals"),
+          QStringLiteral(
+              "INSERT INTO usage_totals (account_id, day, cost_micros, tokens) SELECT account_id, day, "
+              "SUM(cost_micros), SUM(input_tokens + output_tokens) FROM usage_daily GROUP BY account_id, day"),
+          QStringLiteral("INSERT INTO usage_totals (account_id, day, cost_micros, tokens) SELECT -1, day, "
+                         "SUM(cost_micros), SUM(input_tokens + output_tokens) FROM usage_daily GROUP BY day")}) {
+        if (auto done = m_db.exec(sql); !done) {
+            return fail(done.error());
+        }
+    }
+    return rows;
 }
 
 UsageSettings UsageLedger::settings() const {

@@ -337,6 +337,55 @@ TEST(Database, ADuplicateIsStoreAlreadyExistsOnEitherEngine) {
     EXPECT_EQ(again.error().code, ErrorCode::AlreadyExists);
 }
 
+TEST(Database, APreparedStatementRunsAgainWithNewValuesAndReportsFailures) {
+    TestStore store;
+    auto db = store.open();
+    ASSERT_TRUE(db);
+    const QString insert = QStringLiteral("INSERT INTO settings (key, value) VALUES (?, ?)");
+    const QString select = QStringLiteral("SELECT value FROM settings WHERE key = ?");
+    for (int i = 0; i < 3; ++i) {
+        ASSERT_TRUE(db->execPrepared(insert, {QStringLiteral("k%1").arg(i), QStringLiteral("v%1").arg(i)}));
+    }
+    const auto read = [&](const QString& key) {
+        QStringList values;
+        const Status status = db->execPrepared(select, {key}, [&](QSqlQuery& query) {
+            while (query.next()) {
+                values << query.value(0).toString();
+            }
+        });
+        EXPECT_TRUE(status);
+        return values;
+    };
+    EXPECT_EQ(read(QStringLiteral("k0")), QStringList{QStringLiteral("v0")});
+    EXPECT_EQ(read(QStringLiteral("k2")), QStringList{QStringLiteral("v2")}) << "the new value is bound";
+    EXPECT_TRUE(read(QStringLiteral("none")).isEmpty());
+    // A row read and left open does not keep the next statement or a writing transaction waiting.
+    ASSERT_TRUE(db->execPrepared(select, {QStringLiteral("k1")}, [](QSqlQuery& query) { query.next(); }));
+    ASSERT_TRUE(db->transaction([&]() -> Status {
+        return db->execPrepared(QStringLiteral("UPDATE settings SET value = ? WHERE key = ?"),
+                                {QStringLiteral("w1"), QStringLiteral("k1")});
+    }));
+    EXPECT_EQ(read(QStringLiteral("k1")), QStringList{QStringLiteral("w1")});
+    // Another prepared statement inside `read` is fine.
+    QStringList nested;
+    ASSERT_TRUE(db->execPrepared(QStringLiteral("SELECT key FROM settings WHERE key LIKE 'k%' ORDER BY key"), {},
+                                 [&](QSqlQuery& keys) {
+                                     while (keys.next()) {
+                                         nested << read(keys.value(0).toString());
+                                     }
+                                 }));
+    EXPECT_EQ(nested, (QStringList{QStringLiteral("v0"), QStringLiteral("w1"), QStringLiteral("v2")}));
+    // A failure is a value with its code, and the statement works again afterwards.
+    auto duplicate = db->execPrepared(insert, {QStringLiteral("k0"), QStringLiteral("again")});
+    ASSERT_FALSE(duplicate);
+    EXPECT_EQ(duplicate.error().code, ErrorCode::AlreadyExists);
+    EXPECT_TRUE(db->execPrepared(insert, {QStringLiteral("k3"), QStringLiteral("v3")}));
+    EXPECT_EQ(read(QStringLiteral("k3")), QStringList{QStringLiteral("v3")});
+    auto broken = db->execPrepared(QStringLiteral("SELECT nothing FROM nowhere"), {});
+    ASSERT_FALSE(broken);
+    EXPECT_EQ(broken.error().code, ErrorCode::StorageFailed);
+}
+
 TEST(Database, AServerThatCannotBeReachedIsStoreUnreachable) {
     StoreLocation nowhere;
     nowhere.engine = StoreEngine::PostgreSql;
@@ -488,6 +537,21 @@ TEST(Database, ALostServerConnectionIsOpenedAgainOnPostgresql) {
     endConnection();
     auto after = conversations.create(QStringLiteral("after"), std::nullopt, QStringLiteral("m"));
     ASSERT_TRUE(after) << "a statement: " << after.error().toLogString().toStdString();
+    // A statement kept prepared on the lost connection is prepared again on the new one.
+    const QString count = QStringLiteral("SELECT COUNT(*) FROM conversations WHERE title <> ?");
+    qint64 counted = -1;
+    const auto countThem = [&]() {
+        return db->execPrepared(count, {QStringLiteral("x")}, [&](QSqlQuery& query) {
+            if (query.next()) {
+                counted = query.value(0).toLongLong();
+            }
+        });
+    };
+    ASSERT_TRUE(countThem());
+    endConnection();
+    auto prepared = countThem();
+    ASSERT_TRUE(prepared) << "a prepared statement: " << prepared.error().toLogString().toStdString();
+    EXPECT_EQ(counted, 2);
     endConnection();
     auto inTransaction = db->transaction([&]() -> Status {
         auto created = conversations.create(QStringLiteral("in a transaction"), std::nullopt, QStringLiteral("m"));

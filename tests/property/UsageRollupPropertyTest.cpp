@@ -1,5 +1,6 @@
 // After any sequence of answers (complete, cut short, failed, served from the cache, priced or not, around day
-// boundaries), conversation deletions and rebuilds in another time zone, the daily rollups equal the ledger's sums.
+// boundaries), conversation deletions and rebuilds in another time zone, the daily rollups and the budget check's
+// totals equal the ledger's sums.
 #include "storage/Database.h"
 #include "support/CoreFixture.h"
 #include "usage/UsageLedger.h"
@@ -42,6 +43,7 @@ RC_GTEST_PROP(UsageRollupProperty, TheRollupsAlwaysEqualTheLedgersSums, ()) {
     const Actor admin = Actor::owner(ClientKind::Test);
     RC_ASSERT(core.db->exec(QStringLiteral("DELETE FROM usage_ledger")).has_value());
     RC_ASSERT(core.db->exec(QStringLiteral("DELETE FROM usage_daily")).has_value());
+    RC_ASSERT(core.db->exec(QStringLiteral("DELETE FROM usage_totals")).has_value());
     RC_ASSERT(core.settings->setValue(UsageLedger::timeZoneKey, QString()).has_value());
     std::vector<qint64> conversations;
     for (int i = 0; i < 3; ++i) {
@@ -97,6 +99,16 @@ RC_GTEST_PROP(UsageRollupProperty, TheRollupsAlwaysEqualTheLedgersSums, ()) {
                                  "cost_micros, unpriced FROM usage_daily ORDER BY day, account_id, provider, model, "
                                  "feature"));
     RC_ASSERT(fromLedger == fromRollups);
+    // The budget check's totals per person and day, and everyone's (account -1), equal the ledger's too.
+    const QString tokensAndCost =
+        QStringLiteral("SUM(COALESCE(cost_micros, 0)), SUM(input_tokens + output_tokens) FROM usage_ledger");
+    const QStringList ledgerTotals =
+        rows(*core.db, QStringLiteral("SELECT account_id, day, ") + tokensAndCost +
+                           QStringLiteral(" GROUP BY account_id, day UNION ALL SELECT -1, day, ") + tokensAndCost +
+                           QStringLiteral(" GROUP BY day ORDER BY 1, 2"));
+    const QStringList keptTotals =
+        rows(*core.db, QStringLiteral("SELECT account_id, day, cost_micros, tokens FROM usage_totals ORDER BY 1, 2"));
+    RC_ASSERT(ledgerTotals == keptTotals);
     // The report, which reads the rollups, counts every entry.
     auto total = core.ledger->report(admin, {});
     RC_ASSERT(total.has_value());
