@@ -535,6 +535,8 @@ LedgerEntry ChatService::ledgerEntryFor(const ActiveTurn& turn, const Message& m
     entry.latencyMs = message.latencyMs;
     entry.firstTokenMs = message.ttftMs;
     entry.correlationId = message.correlationId;
+    entry.viaFallback = message.viaFallback;
+    entry.retries = std::max(0, message.attempts - 1 - (message.viaFallback ? 1 : 0));
     entry.setUsage(message.usage.value_or(Usage{}));
     if (message.cacheHit) {
         entry.outcome = QStringLiteral("cached");

@@ -468,6 +468,33 @@ const std::vector<Migration>& sqliteMigrations() {
              QStringLiteral("CREATE INDEX usage_reservations_open ON usage_reservations(account_id) "
                             "WHERE settled = 0"),
          }},
+        {17,
+         {
+             // What the dashboards show of reliability: the retries an answer took and whether the fallback model
+             // gave it, on its ledger entry; failures, answers from the cache, retries and fallbacks in the daily
+             // totals, which are summed again from the ledger with them.
+             QStringLiteral("ALTER TABLE usage_ledger ADD COLUMN retries INTEGER NOT NULL DEFAULT 0"),
+             QStringLiteral("ALTER TABLE usage_ledger ADD COLUMN via_fallback INTEGER NOT NULL DEFAULT 0"),
+             QStringLiteral("UPDATE usage_ledger SET via_fallback = COALESCE((SELECT m.via_fallback FROM messages m "
+                            "WHERE m.id = usage_ledger.message_id), 0), retries = COALESCE((SELECT CASE WHEN "
+                            "m.attempts - 1 - m.via_fallback > 0 THEN m.attempts - 1 - m.via_fallback ELSE 0 END "
+                            "FROM messages m WHERE m.id = usage_ledger.message_id), 0) WHERE message_id IS NOT NULL"),
+             QStringLiteral("ALTER TABLE usage_daily ADD COLUMN failures INTEGER NOT NULL DEFAULT 0"),
+             QStringLiteral("ALTER TABLE usage_daily ADD COLUMN cache_hits INTEGER NOT NULL DEFAULT 0"),
+             QStringLiteral("ALTER TABLE usage_daily ADD COLUMN retries INTEGER NOT NULL DEFAULT 0"),
+             QStringLiteral("ALTER TABLE usage_daily ADD COLUMN fallbacks INTEGER NOT NULL DEFAULT 0"),
+             QStringLiteral("DELETE FROM usage_daily"),
+             QStringLiteral(
+                 "INSERT INTO usage_daily (day, account_id, provider, model, feature, requests, input_tokens, "
+                 "cached_input_tokens, cache_write_tokens, output_tokens, reasoning_tokens, cost_micros, unpriced, "
+                 "failures, cache_hits, retries, fallbacks) "
+                 "SELECT day, account_id, provider, model, feature, COUNT(*), SUM(input_tokens), "
+                 "SUM(cached_input_tokens), SUM(cache_write_tokens), SUM(output_tokens), SUM(reasoning_tokens), "
+                 "SUM(COALESCE(cost_micros, 0)), SUM(CASE WHEN cost_micros IS NULL THEN 1 ELSE 0 END), "
+                 "SUM(CASE WHEN outcome = 'failed' THEN 1 ELSE 0 END), "
+                 "SUM(CASE WHEN outcome = 'cached' THEN 1 ELSE 0 END), SUM(retries), SUM(via_fallback) "
+                 "FROM usage_ledger GROUP BY day, account_id, provider, model, feature"),
+         }},
     };
     return all;
 }

@@ -155,8 +155,8 @@ Result<qint64> UsageLedger::record(LedgerEntry entry) const {
             QStringLiteral("INSERT INTO usage_ledger (at, day, account_id, provider, model, model_reported, feature, "
                            "conversation_id, message_id, input_tokens, cached_input_tokens, cache_write_tokens, "
                            "output_tokens, reasoning_tokens, cost_micros, price, estimated, latency_ms, "
-                           "first_token_ms, outcome, correlation_id) "
-                           "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id"),
+                           "first_token_ms, outcome, correlation_id, retries, via_fallback) "
+                           "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id"),
             {toStoredTime(entry.at),
              entry.day,
              entry.accountId,
@@ -177,7 +177,9 @@ Result<qint64> UsageLedger::record(LedgerEntry entry) const {
              optionalInt(entry.latencyMs),
              optionalInt(entry.firstTokenMs),
              entry.outcome,
-             entry.correlationId},
+             entry.correlationId,
+             entry.retries,
+             entry.viaFallback ? 1 : 0},
             [&](QSqlQuery& query) {
                 if (query.next()) {
                     newId = query.value(0).toLongLong();
@@ -193,8 +195,9 @@ Result<qint64> UsageLedger::record(LedgerEntry entry) const {
         auto rolled = m_db.execPrepared(
             QStringLiteral(
                 "INSERT INTO usage_daily (day, account_id, provider, model, feature, requests, input_tokens, "
-                "cached_input_tokens, cache_write_tokens, output_tokens, reasoning_tokens, cost_micros, unpriced) "
-                "VALUES (?, ?, ?, ?, ?, 1, ?, ?, ?, ?, ?, ?, ?) "
+                "cached_input_tokens, cache_write_tokens, output_tokens, reasoning_tokens, cost_micros, unpriced, "
+                "failures, cache_hits, retries, fallbacks) "
+                "VALUES (?, ?, ?, ?, ?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
                 "ON CONFLICT (day, account_id, provider, model, feature) DO UPDATE SET "
                 "requests = usage_daily.requests + 1, "
                 "input_tokens = usage_daily.input_tokens + excluded.input_tokens, "
@@ -203,10 +206,16 @@ Result<qint64> UsageLedger::record(LedgerEntry entry) const {
                 "output_tokens = usage_daily.output_tokens + excluded.output_tokens, "
                 "reasoning_tokens = usage_daily.reasoning_tokens + excluded.reasoning_tokens, "
                 "cost_micros = usage_daily.cost_micros + excluded.cost_micros, "
-                "unpriced = usage_daily.unpriced + excluded.unpriced"),
+                "unpriced = usage_daily.unpriced + excluded.unpriced, "
+                "failures = usage_daily.failures + excluded.failures, "
+                "cache_hits = usage_daily.cache_hits + excluded.cache_hits, "
+                "retries = usage_daily.retries + excluded.retries, "
+                "fallbacks = usage_daily.fallbacks + excluded.fallbacks"),
             {entry.day, entry.accountId, entry.provider, entry.model, entry.feature, entry.inputTokens,
              entry.cachedInputTokens, entry.cacheWriteTokens, entry.outputTokens, entry.reasoningTokens,
-             entry.costMicros.value_or(0), entry.costMicros ? 0 : 1});
+             entry.costMicros.value_or(0), entry.costMicros ? 0 : 1,
+             entry.outcome == QLatin1StringView("failed") ? 1 : 0, entry.outcome == QLatin1StringView("cached") ? 1 : 0,
+             entry.retries, entry.viaFallback ? 1 : 0});
         if (!rolled) {
             return rolled;
         }
@@ -358,7 +367,8 @@ Result<std::vector<LedgerEntry>> UsageLedger::entriesOfConversation(const Actor&
     QString sql = QStringLiteral(
         "SELECT id, at, day, account_id, provider, model, model_reported, feature, conversation_id, message_id, "
         "input_tokens, cached_input_tokens, cache_write_tokens, output_tokens, reasoning_tokens, cost_micros, price, "
-        "estimated, latency_ms, first_token_ms, outcome, correlation_id FROM usage_ledger WHERE conversation_id = ?");
+        "estimated, latency_ms, first_token_ms, outcome, correlation_id, retries, via_fallback FROM usage_ledger "
+        "WHERE conversation_id = ?");
     QVariantList values{conversationId};
     if (!actor.may(Permission::UsageViewAll)) {
         sql += QStringLiteral(" AND account_id = ?");
@@ -394,6 +404,8 @@ Result<std::vector<LedgerEntry>> UsageLedger::entriesOfConversation(const Actor&
         e.firstTokenMs = optionalValue(rows->value(19));
         e.outcome = rows->value(20).toString();
         e.correlationId = rows->value(21).toString();
+        e.retries = rows->value(22).toInt();
+        e.viaFallback = rows->value(23).toInt() != 0;
         entries.push_back(std::move(e));
     }
     return entries;
@@ -441,10 +453,12 @@ Result<qint64> UsageLedger::rebuildRollups() const {
     }
     auto summed = m_db.exec(QStringLiteral(
         "INSERT INTO usage_daily (day, account_id, provider, model, feature, requests, input_tokens, "
-        "cached_input_tokens, cache_write_tokens, output_tokens, reasoning_tokens, cost_micros, unpriced) "
+        "cached_input_tokens, cache_write_tokens, output_tokens, reasoning_tokens, cost_micros, unpriced, failures, "
+        "cache_hits, retries, fallbacks) "
         "SELECT day, account_id, provider, model, feature, COUNT(*), SUM(input_tokens), SUM(cached_input_tokens), "
         "SUM(cache_write_tokens), SUM(output_tokens), SUM(reasoning_tokens), SUM(COALESCE(cost_micros, 0)), "
-        "SUM(CASE WHEN cost_micros IS NULL THEN 1 ELSE 0 END) FROM usage_ledger "
+        "SUM(CASE WHEN cost_micros IS NULL THEN 1 ELSE 0 END), SUM(CASE WHEN outcome = 'failed' THEN 1 ELSE 0 END), "
+        "SUM(CASE WHEN outcome = 'cached' THEN 1 ELSE 0 END), SUM(retries), SUM(via_fallback) FROM usage_ledger "
         "GROUP BY day, account_id, provider, model, feature"));
     if (!summed) {
         return fail(summed.error());

@@ -43,7 +43,9 @@ struct LedgerEntry {
     bool estimated = false;           // the provider reported no usage (a stream cut short): a local estimate
     std::optional<qint64> latencyMs;
     std::optional<qint64> firstTokenMs;
-    QString outcome; // "complete", "incomplete", "failed", "cached" (served from the cache at no cost)
+    QString outcome;          // "complete", "incomplete", "failed", "cached" (served from the cache at no cost)
+    int retries = 0;          // requests sent again after a retryable failure (the switch to a fallback not counted)
+    bool viaFallback = false; // answered (or failed) on the conversation's fallback model
     QString correlationId;
 
     // The provider's figures (normalised as in Usage: cached within input, reasoning within output).

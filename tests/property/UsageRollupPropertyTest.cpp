@@ -86,18 +86,24 @@ RC_GTEST_PROP(UsageRollupProperty, TheRollupsAlwaysEqualTheLedgersSums, ()) {
         if (*rc::gen::arbitrary<bool>()) {
             entry.costMicros = *rc::gen::inRange(0, 5'000'000);
         }
+        entry.retries = *rc::gen::inRange(0, 3);
+        entry.viaFallback = *rc::gen::arbitrary<bool>();
         RC_ASSERT(core.ledger->record(entry).has_value());
     }
-    const QStringList fromLedger = rows(
-        *core.db, QStringLiteral("SELECT day, account_id, provider, model, feature, COUNT(*), ") + sums +
-                      QStringLiteral(", SUM(COALESCE(cost_micros, 0)), SUM(CASE WHEN cost_micros IS NULL THEN 1 ELSE "
-                                     "0 END) FROM usage_ledger GROUP BY day, account_id, provider, model, feature "
-                                     "ORDER BY day, account_id, provider, model, feature"));
-    const QStringList fromRollups = rows(
-        *core.db, QStringLiteral("SELECT day, account_id, provider, model, feature, requests, input_tokens, "
-                                 "cached_input_tokens, cache_write_tokens, output_tokens, reasoning_tokens, "
-                                 "cost_micros, unpriced FROM usage_daily ORDER BY day, account_id, provider, model, "
-                                 "feature"));
+    const QStringList fromLedger =
+        rows(*core.db,
+             QStringLiteral("SELECT day, account_id, provider, model, feature, COUNT(*), ") + sums +
+                 QStringLiteral(", SUM(COALESCE(cost_micros, 0)), SUM(CASE WHEN cost_micros IS NULL THEN 1 ELSE "
+                                "0 END), SUM(CASE WHEN outcome = 'failed' THEN 1 ELSE 0 END), SUM(CASE WHEN outcome = "
+                                "'cached' THEN 1 ELSE 0 END), SUM(retries), SUM(via_fallback) "
+                                "FROM usage_ledger GROUP BY day, account_id, provider, model, feature "
+                                "ORDER BY day, account_id, provider, model, feature"));
+    const QStringList fromRollups =
+        rows(*core.db, QStringLiteral("SELECT day, account_id, provider, model, feature, requests, input_tokens, "
+                                      "cached_input_tokens, cache_write_tokens, output_tokens, reasoning_tokens, "
+                                      "cost_micros, unpriced, failures, cache_hits, retries, fallbacks FROM "
+                                      "usage_daily ORDER BY day, account_id, provider, model, "
+                                      "feature"));
     RC_ASSERT(fromLedger == fromRollups);
     // The budget check's totals per person and day, and everyone's (account -1), equal the ledger's too.
     const QString tokensAndCost =

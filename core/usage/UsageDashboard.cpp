@@ -1,0 +1,583 @@
+#include "usage/UsageDashboard.h"
+
+#include "accounts/Authorization.h"
+#include "storage/Database.h"
+#include "usage/UsageLedger.h"
+
+#include <QHash>
+#include <QSqlQuery>
+#include <QVariant>
+
+#include <algorithm>
+#include <map>
+
+namespace Tessera::Core {
+
+namespace {
+
+constexpr int hourSeconds = 3600;
+
+// The SQL of a dimension's key over the alias of the daily totals or the ledger (accounts joined as a).
+QString keyColumn(UsageDimension by, const QString& alias) {
+    switch (by) {
+    case UsageDimension::Model:
+        return alias + QStringLiteral(".model");
+    case UsageDimension::Provider:
+        return alias + QStringLiteral(".provider");
+    case UsageDimension::User:
+        return alias + QStringLiteral(".account_id");
+    case UsageDimension::Role:
+        return QStringLiteral("COALESCE(a.role_id, 0)");
+    case UsageDimension::Feature:
+        return alias + QStringLiteral(".feature");
+    }
+    return alias + QStringLiteral(".model");
+}
+
+// The WHERE clause of a filter over the alias (days inclusive), with its values.
+QString whereOf(const UsageFilter& filter, const QString& alias, QVariantList& values) {
+    QStringList where{alias + QStringLiteral(".day >= ?"), alias + QStringLiteral(".day <= ?")};
+    values << filter.from.toString(Qt::ISODate) << filter.to.toString(Qt::ISODate);
+    if (filter.accountId) {
+        where << alias + QStringLiteral(".account_id = ?");
+        values << *filter.accountId;
+    }
+    if (filter.roleId) {
+        where << QStringLiteral("a.role_id = ?");
+        values << *filter.roleId;
+    }
+    if (!filter.provider.isEmpty()) {
+        where << alias + QStringLiteral(".provider = ?");
+        values << filter.provider;
+    }
+    if (!filter.model.isEmpty()) {
+        where << alias + QStringLiteral(".model = ?");
+        values << filter.model;
+    }
+    if (!filter.feature.isEmpty()) {
+        where << alias + QStringLiteral(".feature = ?");
+        values << filter.feature;
+    }
+    return QStringLiteral(" WHERE ") + where.join(QStringLiteral(" AND "));
+}
+
+// The sums of the daily totals, in UsageTotals' order (readTotals).
+constexpr const char* dailySums =
+    "SUM(d.requests), SUM(d.failures), SUM(d.cache_hits), SUM(d.retries), SUM(d.fallbacks), SUM(d.input_tokens), "
+    "SUM(d.cached_input_tokens), SUM(d.output_tokens), SUM(d.reasoning_tokens), SUM(d.cost_micros), "
+    "SUM(d.unpriced)";
+
+UsageTotals readTotals(const QSqlQuery& query, int first) {
+    UsageTotals t;
+    t.requests = query.value(first).toLongLong();
+    t.failures = query.value(first + 1).toLongLong();
+    t.cacheHits = query.value(first + 2).toLongLong();
+    t.retries = query.value(first + 3).toLongLong();
+    t.fallbacks = query.value(first + 4).toLongLong();
+    t.inputTokens = query.value(first + 5).toLongLong();
+    t.cachedInputTokens = query.value(first + 6).toLongLong();
+    t.outputTokens = query.value(first + 7).toLongLong();
+    t.reasoningTokens = query.value(first + 8).toLongLong();
+    t.costMicros = query.value(first + 9).toLongLong();
+    t.unpriced = query.value(first + 10).toLongLong();
+    return t;
+}
+
+void addTotals(UsageTotals& into, const UsageTotals& more) {
+    into.requests += more.requests;
+    into.failures += more.failures;
+    into.cacheHits += more.cacheHits;
+    into.retries += more.retries;
+    into.fallbacks += more.fallbacks;
+    into.inputTokens += more.inputTokens;
+    into.cachedInputTokens += more.cachedInputTokens;
+    into.outputTokens += more.outputTokens;
+    into.reasoningTokens += more.reasoningTokens;
+    into.costMicros += more.costMicros;
+    into.unpriced += more.unpriced;
+}
+
+int monthIndex(QDate date) {
+    return date.year() * 12 + date.month() - 1;
+}
+
+} // namespace
+
+UsageStep usageStepFor(QDate from, QDate to) {
+    const qint64 days = from.daysTo(to) + 1;
+    if (days <= 2) {
+        return UsageStep::Hour;
+    }
+    if (days <= 92) {
+        return UsageStep::Day;
+    }
+    if (days <= 366) {
+        return UsageStep::Week;
+    }
+    return UsageStep::Month;
+}
+
+QString usageStepName(UsageStep step) {
+    switch (step) {
+    case UsageStep::Hour:
+        return QStringLiteral("hour");
+    case UsageStep::Day:
+        return QStringLiteral("day");
+    case UsageStep::Week:
+        return QStringLiteral("week");
+    case UsageStep::Month:
+        return QStringLiteral("month");
+    }
+    return QStringLiteral("day");
+}
+
+QString usageDimensionName(UsageDimension dimension) {
+    switch (dimension) {
+    case UsageDimension::Model:
+        return QStringLiteral("model");
+    case UsageDimension::Provider:
+        return QStringLiteral("provider");
+    case UsageDimension::User:
+        return QStringLiteral("user");
+    case UsageDimension::Role:
+        return QStringLiteral("role");
+    case UsageDimension::Feature:
+        return QStringLiteral("feature");
+    }
+    return QStringLiteral("model");
+}
+
+std::optional<UsageDimension> parseUsageDimension(const QString& name) {
+    for (const UsageDimension d : {UsageDimension::Model, UsageDimension::Provider, UsageDimension::User,
+                                   UsageDimension::Role, UsageDimension::Feature}) {
+        if (usageDimensionName(d) == name) {
+            return d;
+        }
+    }
+    return std::nullopt;
+}
+
+std::optional<qint64> UsageTotals::averageCostMicros() const {
+    const qint64 priced = requests - unpriced;
+    if (priced <= 0) {
+        return std::nullopt;
+    }
+    return (costMicros + priced / 2) / priced;
+}
+
+std::optional<double> UsageTotals::failureRate() const {
+    if (requests <= 0) {
+        return std::nullopt;
+    }
+    return double(failures) / double(requests);
+}
+
+UsageDashboard::UsageDashboard(const Database& db, const UsageLedger& ledger) : m_db(db), m_ledger(ledger) {}
+
+Result<UsageFilter> UsageDashboard::scoped(const Actor& actor, UsageFilter filter) const {
+    if (!filter.from.isValid() || !filter.to.isValid() || filter.from > filter.to) {
+        return fail(ErrorCode::InvalidArgument, QStringLiteral("the period must start on or before its end"));
+    }
+    if (filter.from.daysTo(filter.to) > 366 * 20) {
+        return fail(ErrorCode::InvalidArgument, QStringLiteral("the period may be at most twenty years long"));
+    }
+    if (actor.may(Permission::UsageViewAll)) {
+        return filter;
+    }
+    // One's own usage only: asking for someone else's, or another role's, is refused rather than widened.
+    if (filter.accountId && *filter.accountId != actor.userId) {
+        return fail(ErrorCode::AuthForbidden, QStringLiteral("seeing another person's usage needs usage.view_all"));
+    }
+    if (filter.roleId && *filter.roleId != actor.roleId) {
+        return fail(ErrorCode::AuthForbidden, QStringLiteral("seeing a role's usage needs usage.view_all"));
+    }
+    filter.accountId = actor.userId;
+    return filter;
+}
+
+UsageDashboard::Buckets UsageDashboard::bucketsFor(const UsageFilter& filter) const {
+    Buckets b;
+    b.step = usageStepFor(filter.from, filter.to);
+    const QTimeZone zone = m_ledger.timeZone();
+    const QDateTime end = filter.to.addDays(1).startOfDay(zone);
+    b.end = end;
+    switch (b.step) {
+    case UsageStep::Hour: {
+        // Hours counted in real time, so a day with a daylight-saving change has 23 or 25 of them.
+        const QDateTime start = filter.from.startOfDay(zone);
+        for (qint64 s = 0; start.addSecs(s) < end; s += hourSeconds) {
+            b.starts.push_back(start.addSecs(s));
+        }
+        break;
+    }
+    case UsageStep::Day:
+        for (QDate d = filter.from; d <= filter.to; d = d.addDays(1)) {
+            b.starts.push_back(d.startOfDay(zone));
+        }
+        break;
+    case UsageStep::Week: {
+        // ISO weeks from Monday; the first and last may be cut by the period.
+        b.starts.push_back(filter.from.startOfDay(zone));
+        for (QDate d = filter.from.addDays(8 - filter.from.dayOfWeek()); d <= filter.to; d = d.addDays(7)) {
+            b.starts.push_back(d.startOfDay(zone));
+        }
+        break;
+    }
+    case UsageStep::Month: {
+        b.starts.push_back(filter.from.startOfDay(zone));
+        for (QDate d = QDate(filter.from.year(), filter.from.month(), 1).addMonths(1); d <= filter.to;
+             d = d.addMonths(1)) {
+            b.starts.push_back(d.startOfDay(zone));
+        }
+        break;
+    }
+    }
+    return b;
+}
+
+Result<std::vector<UsageDashboard::Row>> UsageDashboard::rows(const UsageFilter& filter, const Buckets& buckets,
+                                                               std::optional<UsageDimension> by) const {
+    const bool needAccounts = filter.roleId.has_value() || by == UsageDimension::Role;
+    QVariantList values;
+    std::vector<Row> result;
+    if (buckets.step == UsageStep::Hour) {
+        // Hours are not in the daily totals: the period's entries (two days at most) are read from the ledger.
+        QString sql = QStringLiteral("SELECT l.at, ") + (by ? keyColumn(*by, QStringLiteral("l")) : QStringLiteral("''")) +
+                      QStringLiteral(", l.outcome, l.retries, l.via_fallback, l.input_tokens, l.cached_input_tokens, "
+                                     "l.output_tokens, l.reasoning_tokens, l.cost_micros FROM usage_ledger l");
+        if (needAccounts) {
+            sql += QStringLiteral(" LEFT JOIN accounts a ON a.id = l.account_id");
+        }
+        sql += whereOf(filter, QStringLiteral("l"), values);
+        auto query = m_db.exec(sql, values);
+        if (!query) {
+            return fail(query.error());
+        }
+        const QDateTime first = buckets.starts.front();
+        std::map<std::pair<int, QString>, UsageTotals> sums;
+        while (query->next()) {
+            const QDateTime at = fromStoredTime(query->value(0).toString());
+            const qint64 seconds = first.secsTo(at);
+            if (seconds < 0 || at >= buckets.end) {
+                continue; // counted on a day of the period in an earlier time zone
+            }
+            UsageTotals t;
+            t.requests = 1;
+            const QString outcome = query->value(2).toString();
+            t.failures = outcome == QLatin1StringView("failed") ? 1 : 0;
+            t.cacheHits = outcome == QLatin1StringView("cached") ? 1 : 0;
+            t.retries = query->value(3).toLongLong();
+            t.fallbacks = query->value(4).toLongLong();
+            t.inputTokens = query->value(5).toLongLong();
+            t.cachedInputTokens = query->value(6).toLongLong();
+            t.outputTokens = query->value(7).toLongLong();
+            t.reasoningTokens = query->value(8).toLongLong();
+            if (query->value(9).isNull()) {
+                t.unpriced = 1;
+            } else {
+                t.costMicros = query->value(9).toLongLong();
+            }
+            const int bucket = int(std::min<qint64>(seconds / hourSeconds, qint64(buckets.starts.size()) - 1));
+            addTotals(sums[{bucket, query->value(1).toString()}], t);
+        }
+        for (auto& [where, totals] : sums) {
+            result.push_back(Row{where.first, where.second, totals});
+        }
+        return result;
+    }
+    // Days, weeks and months from the daily totals: by day (by month for months), folded into buckets here.
+    const QString period =
+        buckets.step == UsageStep::Month ? QStringLiteral("substr(d.day, 1, 7)") : QStringLiteral("d.day");
+    const QString key = by ? keyColumn(*by, QStringLiteral("d")) : QString();
+    QString sql = QStringLiteral("SELECT ") + period + QStringLiteral(", ") +
+                  (by ? key : QStringLiteral("''")) + QStringLiteral(", ") + QLatin1StringView(dailySums) +
+                  QStringLiteral(" FROM usage_daily d");
+    if (needAccounts) {
+        sql += QStringLiteral(" LEFT JOIN accounts a ON a.id = d.account_id");
+    }
+    sql += whereOf(filter, QStringLiteral("d"), values);
+    sql += QStringLiteral(" GROUP BY ") + period + (by ? QStringLiteral(", ") + key : QString());
+    auto query = m_db.exec(sql, values);
+    if (!query) {
+        return fail(query.error());
+    }
+    const int firstMonth = monthIndex(filter.from);
+    const int offset = filter.from.dayOfWeek() - 1; // days of the first week before the period
+    std::map<std::pair<int, QString>, UsageTotals> sums;
+    while (query->next()) {
+        const QString when = query->value(0).toString();
+        int bucket = 0;
+        if (buckets.step == UsageStep::Month) {
+            const QDate month = QDate::fromString(when + QStringLiteral("-01"), Qt::ISODate);
+            bucket = monthIndex(month) - firstMonth;
+        } else {
+            const qint64 day = filter.from.daysTo(QDate::fromString(when, Qt::ISODate));
+            bucket = buckets.step == UsageStep::Day ? int(day) : int((day + offset) / 7);
+        }
+        if (bucket < 0 || bucket >= int(buckets.starts.size())) {
+            continue;
+        }
+        addTotals(sums[{bucket, query->value(1).toString()}], readTotals(*query, 2));
+    }
+    for (auto& [where, totals] : sums) {
+        result.push_back(Row{where.first, where.second, totals});
+    }
+    return result;
+}
+
+Result<UsageTotals> UsageDashboard::totals(const UsageFilter& filter) const {
+    QVariantList values;
+    QString sql = QStringLiteral("SELECT ") + QLatin1StringView(dailySums) + QStringLiteral(" FROM usage_daily d");
+    if (filter.roleId) {
+        sql += QStringLiteral(" LEFT JOIN accounts a ON a.id = d.account_id");
+    }
+    sql += whereOf(filter, QStringLiteral("d"), values);
+    auto query = m_db.exec(sql, values);
+    if (!query) {
+        return fail(query.error());
+    }
+    UsageTotals t;
+    if (query->next()) {
+        t = readTotals(*query, 0); // the sums of no rows are NULL, read as 0
+    }
+    return t;
+}
+
+Result<QHash<QString, QString>> UsageDashboard::labels(UsageDimension by) const {
+    QHash<QString, QString> names;
+    QString sql;
+    if (by == UsageDimension::User) {
+        sql = QStringLiteral("SELECT id, username FROM accounts");
+    } else if (by == UsageDimension::Role) {
+        sql = QStringLiteral("SELECT id, name FROM roles");
+    } else {
+        return names; // the key is what people read
+    }
+    auto query = m_db.exec(sql);
+    if (!query) {
+        return fail(query.error());
+    }
+    while (query->next()) {
+        names.insert(query->value(0).toString(), query->value(1).toString());
+    }
+    return names;
+}
+
+Result<UsageSummary> UsageDashboard::summary(const Actor& actor, const UsageFilter& asked) const {
+    auto filter = scoped(actor, asked);
+    if (!filter) {
+        return fail(filter.error());
+    }
+    UsageSummary summary;
+    auto current = totals(*filter);
+    if (!current) {
+        return fail(current.error());
+    }
+    summary.current = *current;
+    const qint64 days = filter->from.daysTo(filter->to) + 1;
+    UsageFilter before = *filter;
+    before.to = filter->from.addDays(-1);
+    before.from = filter->from.addDays(-days);
+    summary.previousFrom = before.from;
+    summary.previousTo = before.to;
+    auto previous = totals(before);
+    if (!previous) {
+        return fail(previous.error());
+    }
+    summary.previous = *previous;
+    return summary;
+}
+
+Result<UsageTimeline> UsageDashboard::costOverTime(const Actor& actor, const UsageFilter& asked, UsageDimension by,
+                                                   int stacks) const {
+    auto filter = scoped(actor, asked);
+    if (!filter) {
+        return fail(filter.error());
+    }
+    const Buckets buckets = bucketsFor(*filter);
+    auto found = rows(*filter, buckets, by);
+    if (!found) {
+        return fail(found.error());
+    }
+    auto names = labels(by);
+    if (!names) {
+        return fail(names.error());
+    }
+    UsageTimeline timeline;
+    timeline.step = buckets.step;
+    timeline.starts = buckets.starts;
+    timeline.end = buckets.end;
+    // Each key's series, then the largest kept and the rest summed into one.
+    std::map<QString, UsageSeries> byKey;
+    for (const Row& row : *found) {
+        UsageSeries& series = byKey[row.key];
+        if (series.values.empty()) {
+            series.key = row.key;
+            series.label = names->value(row.key, row.key);
+            series.values.assign(buckets.starts.size(), 0);
+        }
+        series.values[std::size_t(row.bucket)] += row.totals.costMicros;
+        series.total += row.totals.costMicros;
+        timeline.unpriced += row.totals.unpriced;
+    }
+    std::vector<UsageSeries> all;
+    all.reserve(byKey.size());
+    for (auto& [key, series] : byKey) {
+        all.push_back(std::move(series));
+    }
+    std::stable_sort(all.begin(), all.end(),
+                     [](const UsageSeries& a, const UsageSeries& b) { return a.total > b.total; });
+    // An "everything else" of one series would hide a name for nothing: it is kept as itself.
+    const std::size_t keep = all.size() <= std::size_t(std::max(stacks, 1)) + 1 ? all.size() : std::size_t(stacks);
+    UsageSeries other;
+    other.values.assign(buckets.starts.size(), 0);
+    for (std::size_t i = 0; i < all.size(); ++i) {
+        if (i < keep) {
+            timeline.series.push_back(std::move(all[i]));
+            continue;
+        }
+        for (std::size_t b = 0; b < other.values.size(); ++b) {
+            other.values[b] += all[i].values[b];
+        }
+        other.total += all[i].total;
+    }
+    if (keep < all.size()) {
+        timeline.series.push_back(std::move(other));
+    }
+    return timeline;
+}
+
+Result<UsageTimeline> UsageDashboard::tokensOverTime(const Actor& actor, const UsageFilter& asked) const {
+    auto filter = scoped(actor, asked);
+    if (!filter) {
+        return fail(filter.error());
+    }
+    const Buckets buckets = bucketsFor(*filter);
+    auto found = rows(*filter, buckets, std::nullopt);
+    if (!found) {
+        return fail(found.error());
+    }
+    UsageTimeline timeline;
+    timeline.step = buckets.step;
+    timeline.starts = buckets.starts;
+    timeline.end = buckets.end;
+    for (const QString& key : {UsageTokenSeries::input, UsageTokenSeries::cachedInput, UsageTokenSeries::output,
+                               UsageTokenSeries::reasoning}) {
+        UsageSeries series;
+        series.key = key;
+        series.label = key;
+        series.values.assign(buckets.starts.size(), 0);
+        timeline.series.push_back(std::move(series));
+    }
+    for (const Row& row : *found) {
+        const UsageTotals& t = row.totals;
+        const qint64 parts[] = {t.inputTokens - t.cachedInputTokens, t.cachedInputTokens,
+                                t.outputTokens - t.reasoningTokens, t.reasoningTokens};
+        for (std::size_t i = 0; i < 4; ++i) {
+            timeline.series[i].values[std::size_t(row.bucket)] += parts[i];
+            timeline.series[i].total += parts[i];
+        }
+        timeline.unpriced += t.unpriced;
+    }
+    return timeline;
+}
+
+Result<std::vector<UsageShare>> UsageDashboard::top(const Actor& actor, const UsageFilter& asked, UsageDimension by,
+                                                    int limit) const {
+    auto filter = scoped(actor, asked);
+    if (!filter) {
+        return fail(filter.error());
+    }
+    QVariantList values;
+    const QString key = keyColumn(by, QStringLiteral("d"));
+    QString sql = QStringLiteral("SELECT ") + key + QStringLiteral(", ") + QLatin1StringView(dailySums) +
+                  QStringLiteral(" FROM usage_daily d");
+    if (filter->roleId || by == UsageDimension::Role) {
+        sql += QStringLiteral(" LEFT JOIN accounts a ON a.id = d.account_id");
+    }
+    sql += whereOf(*filter, QStringLiteral("d"), values) + QStringLiteral(" GROUP BY ") + key;
+    auto query = m_db.exec(sql, values);
+    if (!query) {
+        return fail(query.error());
+    }
+    auto names = labels(by);
+    if (!names) {
+        return fail(names.error());
+    }
+    std::vector<UsageShare> shares;
+    qint64 cost = 0;
+    qint64 tokens = 0;
+    while (query->next()) {
+        UsageShare share;
+        share.key = query->value(0).toString();
+        share.label = names->value(share.key, share.key);
+        share.totals = readTotals(*query, 1);
+        cost += share.totals.costMicros;
+        tokens += share.totals.tokens();
+        shares.push_back(std::move(share));
+    }
+    const bool byCost = cost > 0;
+    for (UsageShare& share : shares) {
+        const qint64 part = byCost ? share.totals.costMicros : share.totals.tokens();
+        const qint64 whole = byCost ? cost : tokens;
+        share.share = whole > 0 ? double(part) / double(whole) : 0.0;
+    }
+    std::stable_sort(shares.begin(), shares.end(), [byCost](const UsageShare& a, const UsageShare& b) {
+        if (byCost && a.totals.costMicros != b.totals.costMicros) {
+            return a.totals.costMicros > b.totals.costMicros;
+        }
+        if (a.totals.tokens() != b.totals.tokens()) {
+            return a.totals.tokens() > b.totals.tokens();
+        }
+        return a.label < b.label;
+    });
+    if (limit > 0 && shares.size() > std::size_t(limit)) {
+        shares.resize(std::size_t(limit));
+    }
+    return shares;
+}
+
+Result<UsageChoices> UsageDashboard::choices(const Actor& actor) const {
+    UsageChoices choices;
+    const bool all = actor.may(Permission::UsageViewAll);
+    QVariantList values;
+    QString where;
+    if (!all) {
+        where = QStringLiteral(" WHERE account_id = ?");
+        values << actor.userId;
+    }
+    for (const auto& [column, into] : {std::pair{QStringLiteral("provider"), &choices.providers},
+                                       std::pair{QStringLiteral("model"), &choices.models},
+                                       std::pair{QStringLiteral("feature"), &choices.features}}) {
+        auto query = m_db.exec(QStringLiteral("SELECT DISTINCT ") + column + QStringLiteral(" FROM usage_daily") +
+                                   where + QStringLiteral(" ORDER BY ") + column,
+                               values);
+        if (!query) {
+            return fail(query.error());
+        }
+        while (query->next()) {
+            into->append(query->value(0).toString());
+        }
+    }
+    auto people = m_db.exec(all ? QStringLiteral("SELECT id, username FROM accounts ORDER BY username")
+                                : QStringLiteral("SELECT id, username FROM accounts WHERE id = ?"),
+                            all ? QVariantList{} : QVariantList{actor.userId});
+    if (!people) {
+        return fail(people.error());
+    }
+    while (people->next()) {
+        choices.users.emplace_back(people->value(0).toLongLong(), people->value(1).toString());
+    }
+    auto roles = m_db.exec(all ? QStringLiteral("SELECT id, name FROM roles ORDER BY id")
+                               : QStringLiteral("SELECT id, name FROM roles WHERE id = ?"),
+                           all ? QVariantList{} : QVariantList{actor.roleId});
+    if (!roles) {
+        return fail(roles.error());
+    }
+    while (roles->next()) {
+        choices.roles.emplace_back(roles->value(0).toLongLong(), roles->value(1).toString());
+    }
+    return choices;
+}
+
+} // namespace Tessera::Core

@@ -1,0 +1,162 @@
+#pragma once
+
+#include "common/Actor.h"
+#include "common/Result.h"
+
+#include <QDate>
+#include <QDateTime>
+#include <QString>
+#include <QTimeZone>
+
+#include <optional>
+#include <vector>
+
+namespace Tessera::Core {
+
+class Database;
+class UsageLedger;
+
+// How far apart the points of a chart over time are: hours for up to two days, days up to three months (92
+// days), weeks up to a year (366 days), months beyond.
+enum class UsageStep { Hour, Day, Week, Month };
+UsageStep usageStepFor(QDate from, QDate to);
+QString usageStepName(UsageStep step);
+
+// What a chart is split by.
+enum class UsageDimension { Model, Provider, User, Role, Feature };
+QString usageDimensionName(UsageDimension dimension);
+std::optional<UsageDimension> parseUsageDimension(const QString& name);
+
+// What the dashboard looks at: inclusive days in the usage time zone and the narrowing filters (unset: all).
+struct UsageFilter {
+    QDate from;
+    QDate to;
+    std::optional<qint64> accountId;
+    std::optional<qint64> roleId; // the role people have now
+    QString provider;
+    QString model;
+    QString feature;
+
+    bool operator==(const UsageFilter&) const = default;
+};
+
+// Sums over a period.
+struct UsageTotals {
+    qint64 requests = 0;
+    qint64 failures = 0;  // answers that failed
+    qint64 cacheHits = 0; // answers served from Tessera's answer cache
+    qint64 retries = 0;
+    qint64 fallbacks = 0; // answers given (or failed) on the fallback model
+    qint64 inputTokens = 0;
+    qint64 cachedInputTokens = 0; // within inputTokens
+    qint64 outputTokens = 0;
+    qint64 reasoningTokens = 0; // within outputTokens
+    qint64 costMicros = 0;      // of the priced requests
+    qint64 unpriced = 0;        // requests whose cost is unknown: costMicros is then a lower bound
+
+    qint64 tokens() const { return inputTokens + outputTokens; }
+    // Cost per priced request; nullopt without one.
+    std::optional<qint64> averageCostMicros() const;
+    // Failed requests of all; nullopt without requests.
+    std::optional<double> failureRate() const;
+    bool operator==(const UsageTotals&) const = default;
+};
+
+// The summary tiles: the period and the one of the same length just before it.
+struct UsageSummary {
+    UsageTotals current;
+    UsageTotals previous;
+    QDate previousFrom;
+    QDate previousTo;
+};
+
+// One line or stack of a chart over time; values line up with the timeline's buckets.
+struct UsageSeries {
+    QString key;   // the model, provider, feature, account id or role id; empty for "everything else"
+    QString label; // what people read (a user name, a role name); empty for "everything else"
+    std::vector<qint64> values;
+    qint64 total = 0;
+
+    bool isOther() const { return key.isEmpty(); }
+};
+
+// A chart over time: the buckets' starts (in the usage time zone) and the series, largest first.
+struct UsageTimeline {
+    UsageStep step = UsageStep::Day;
+    std::vector<QDateTime> starts;
+    QDateTime end; // where the last bucket ends
+    std::vector<UsageSeries> series;
+    qint64 unpriced = 0; // requests in the period whose cost is unknown
+};
+
+// The tokens chart's four series, by key.
+namespace UsageTokenSeries {
+inline const QString input = QStringLiteral("input");               // input not read from the provider's cache
+inline const QString cachedInput = QStringLiteral("cached_input"); // input read from it
+inline const QString output = QStringLiteral("output");             // output other than reasoning
+inline const QString reasoning = QStringLiteral("reasoning");
+} // namespace UsageTokenSeries
+
+// One bar of a top list.
+struct UsageShare {
+    QString key;
+    QString label;
+    UsageTotals totals;
+    double share = 0; // of the period's cost (of its tokens when nothing cost money), 0..1
+};
+
+// What the filters may offer the actor: only what they may see.
+struct UsageChoices {
+    std::vector<std::pair<qint64, QString>> users; // id, name
+    std::vector<std::pair<qint64, QString>> roles; // id, name
+    QStringList providers;
+    QStringList models;
+    QStringList features;
+};
+
+// The usage dashboards' queries (core/usage): each returns plain series, read from the daily totals (from the
+// ledger for hours). Without usage.view_all an actor sees only their own usage; a filter naming another person or
+// role is auth.forbidden, not silently widened. Safe to call from a worker thread (it uses that thread's
+// connection).
+class UsageDashboard final {
+public:
+    UsageDashboard(const Database& db, const UsageLedger& ledger);
+
+    // The filter as the actor may use it (their own account without usage.view_all), or why not.
+    Result<UsageFilter> scoped(const Actor& actor, UsageFilter filter) const;
+
+    Result<UsageSummary> summary(const Actor& actor, const UsageFilter& filter) const;
+    // Cost over time split by a dimension: the largest `stacks` series, the rest as one "everything else".
+    Result<UsageTimeline> costOverTime(const Actor& actor, const UsageFilter& filter, UsageDimension by,
+                                       int stacks = 6) const;
+    // Tokens over time: input, cached input, output and reasoning (UsageTokenSeries).
+    Result<UsageTimeline> tokensOverTime(const Actor& actor, const UsageFilter& filter) const;
+    // The largest users, models, ... of the period by cost (by tokens where nothing cost money), at most `limit`.
+    Result<std::vector<UsageShare>> top(const Actor& actor, const UsageFilter& filter, UsageDimension by,
+                                        int limit = 10) const;
+    Result<UsageChoices> choices(const Actor& actor) const;
+
+private:
+    struct Row {
+        int bucket = 0;
+        QString key;
+        UsageTotals totals;
+    };
+    struct Buckets {
+        UsageStep step = UsageStep::Day;
+        std::vector<QDateTime> starts;
+        QDateTime end;
+    };
+    Buckets bucketsFor(const UsageFilter& filter) const;
+    // The filter's usage by bucket and (optionally) dimension, from the daily totals or, for hours, the ledger.
+    Result<std::vector<Row>> rows(const UsageFilter& filter, const Buckets& buckets,
+                                  std::optional<UsageDimension> by) const;
+    Result<UsageTotals> totals(const UsageFilter& filter) const;
+    // What people read for the keys of a dimension (user and role names).
+    Result<QHash<QString, QString>> labels(UsageDimension by) const;
+
+    const Database& m_db;
+    const UsageLedger& m_ledger;
+};
+
+} // namespace Tessera::Core

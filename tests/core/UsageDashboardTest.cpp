@@ -1,0 +1,357 @@
+// The usage dashboards' queries: every series and tile against sums the test computes itself from the entries it
+// wrote; the step that follows the period (hours, days, weeks, months) with daylight-saving days; the largest
+// series kept and the rest summed; a member's dashboard never shows anyone else's usage, also not through a filter.
+#include "usage/UsageDashboard.h"
+#include "storage/AccountRepository.h"
+#include "usage/UsageLedger.h"
+
+#include "support/CoreFixture.h"
+#include "support/QtPrinters.h"
+
+#include <gtest/gtest.h>
+
+#include <map>
+#include <random>
+
+using namespace Tessera::Core;
+using Tessera::Testing::CoreFixture;
+
+namespace {
+
+class UsageDashboardTest : public ::testing::Test {
+protected:
+    void SetUp() override {
+        AccountRepository accounts(*core.db, core.clock);
+        auto a = accounts.add(QStringLiteral("ada"), {}, qint64(BuiltInRole::Member));
+        auto b = accounts.add(QStringLiteral("bob"), {}, qint64(BuiltInRole::Manager));
+        ASSERT_TRUE(a && b);
+        ada = Actor::withRole(a->id, QStringLiteral("ada"), BuiltInRole::Member, ClientKind::Test);
+        bob = Actor::withRole(b->id, QStringLiteral("bob"), BuiltInRole::Manager, ClientKind::Test);
+        dashboard = std::make_unique<UsageDashboard>(*core.db, *core.ledger);
+    }
+
+    // Entries over `days` days up to `last` (inclusive), a few a day at random hours, written through the ledger.
+    void fill(QDate last, int days, unsigned seed = 7) {
+        std::mt19937 random(seed);
+        const QStringList providers{QStringLiteral("openai"), QStringLiteral("anthropic")};
+        const QStringList models{QStringLiteral("gpt-4o"), QStringLiteral("gpt-4o-mini"),
+                                 QStringLiteral("claude-sonnet-4-5"), QStringLiteral("o3"),
+                                 QStringLiteral("claude-haiku-4-5"), QStringLiteral("gpt-4.1"),
+                                 QStringLiteral("gpt-4.1-mini"), QStringLiteral("o4-mini")};
+        const QTimeZone zone = core.ledger->timeZone();
+        for (int d = 0; d < days; ++d) {
+            const QDate day = last.addDays(-d);
+            const int count = 1 + int(random() % 4);
+            for (int i = 0; i < count; ++i) {
+                LedgerEntry e;
+                e.at = QDateTime(day, QTime(int(random() % 24), int(random() % 60)), zone).toUTC();
+                const int who = int(random() % 3);
+                e.accountId = who == 0 ? ada.userId : (who == 1 ? bob.userId : 1);
+                e.model = models.at(int(random() % models.size()));
+                e.provider = e.model.startsWith(QStringLiteral("claude")) ? providers[1] : providers[0];
+                e.feature = random() % 5 == 0 ? QStringLiteral("title") : QStringLiteral("chat");
+                e.inputTokens = 100 + qint64(random() % 5000);
+                e.cachedInputTokens = qint64(random() % 2) * e.inputTokens / 3;
+                e.outputTokens = 10 + qint64(random() % 800);
+                e.reasoningTokens = e.model.startsWith(QLatin1Char('o')) ? e.outputTokens / 2 : 0;
+                const int outcome = int(random() % 10);
+                e.outcome = outcome == 0 ? QStringLiteral("failed")
+                                         : (outcome == 1 ? QStringLiteral("cached") : QStringLiteral("complete"));
+                e.costMicros = random() % 9 == 0 ? std::nullopt : std::optional<qint64>(qint64(random() % 90000));
+                if (e.outcome == QLatin1StringView("cached")) {
+                    e.costMicros = 0;
+                }
+                e.retries = random() % 6 == 0 ? 1 : 0;
+                e.viaFallback = random() % 11 == 0;
+                auto id = core.ledger->record(e);
+                ASSERT_TRUE(id) << id.error().toLogString().toStdString();
+                e.day = core.ledger->dayOf(e.at);
+                entries.push_back(e);
+            }
+        }
+    }
+
+    // The test's own sums over the entries the predicate keeps.
+    template <typename Keep> UsageTotals sum(Keep keep) const {
+        UsageTotals t;
+        for (const LedgerEntry& e : entries) {
+            if (!keep(e)) {
+                continue;
+            }
+            ++t.requests;
+            t.failures += e.outcome == QLatin1StringView("failed") ? 1 : 0;
+            t.cacheHits += e.outcome == QLatin1StringView("cached") ? 1 : 0;
+            t.retries += e.retries;
+            t.fallbacks += e.viaFallback ? 1 : 0;
+            t.inputTokens += e.inputTokens;
+            t.cachedInputTokens += e.cachedInputTokens;
+            t.outputTokens += e.outputTokens;
+            t.reasoningTokens += e.reasoningTokens;
+            t.costMicros += e.costMicros.value_or(0);
+            t.unpriced += e.costMicros ? 0 : 1;
+        }
+        return t;
+    }
+
+    static bool within(const LedgerEntry& e, QDate from, QDate to) {
+        const QDate day = QDate::fromString(e.day, Qt::ISODate);
+        return day >= from && day <= to;
+    }
+
+    void setZone(const QString& zone) {
+        UsageSettings settings = core.ledger->settings();
+        settings.timeZone = zone;
+        ASSERT_TRUE(core.ledger->setSettings(admin, settings));
+    }
+
+    CoreFixture core;
+    std::unique_ptr<UsageDashboard> dashboard;
+    std::vector<LedgerEntry> entries;
+    const Actor admin = Actor::withRole(1, QStringLiteral("owner"), BuiltInRole::Administrator, ClientKind::Test);
+    Actor ada;
+    Actor bob;
+};
+
+const QDate lastDay(2026, 11, 30);
+
+} // namespace
+
+TEST(UsageStepTest, TheStepFollowsTheLengthOfThePeriod) {
+    const QDate d(2026, 3, 1);
+    EXPECT_EQ(usageStepFor(d, d), UsageStep::Hour);
+    EXPECT_EQ(usageStepFor(d, d.addDays(1)), UsageStep::Hour) << "two days";
+    EXPECT_EQ(usageStepFor(d, d.addDays(2)), UsageStep::Day);
+    EXPECT_EQ(usageStepFor(d, d.addDays(91)), UsageStep::Day) << "92 days";
+    EXPECT_EQ(usageStepFor(d, d.addDays(92)), UsageStep::Week);
+    EXPECT_EQ(usageStepFor(d, d.addDays(365)), UsageStep::Week) << "366 days";
+    EXPECT_EQ(usageStepFor(d, d.addDays(366)), UsageStep::Month);
+    EXPECT_EQ(parseUsageDimension(QStringLiteral("role")), UsageDimension::Role);
+    EXPECT_FALSE(parseUsageDimension(QStringLiteral("planet")));
+}
+
+TEST_F(UsageDashboardTest, TheTilesSumThePeriodAndThePeriodBeforeIt) {
+    fill(lastDay, 70);
+    UsageFilter filter{lastDay.addDays(-29), lastDay, {}, {}, {}, {}, {}};
+    auto summary = dashboard->summary(admin, filter);
+    ASSERT_TRUE(summary) << summary.error().toLogString().toStdString();
+    EXPECT_EQ(summary->current, sum([&](const LedgerEntry& e) { return within(e, filter.from, filter.to); }));
+    EXPECT_EQ(summary->previousFrom, lastDay.addDays(-59));
+    EXPECT_EQ(summary->previousTo, lastDay.addDays(-30));
+    EXPECT_EQ(summary->previous,
+              sum([&](const LedgerEntry& e) { return within(e, lastDay.addDays(-59), lastDay.addDays(-30)); }));
+    EXPECT_GT(summary->current.failures, 0);
+    EXPECT_GT(summary->current.retries, 0);
+
+    filter.provider = QStringLiteral("anthropic");
+    filter.feature = QStringLiteral("chat");
+    filter.roleId = qint64(BuiltInRole::Manager);
+    summary = dashboard->summary(admin, filter);
+    ASSERT_TRUE(summary);
+    EXPECT_EQ(summary->current, sum([&](const LedgerEntry& e) {
+                  return within(e, filter.from, filter.to) && e.provider == filter.provider &&
+                         e.feature == filter.feature && e.accountId == bob.userId;
+              }));
+
+    const UsageTotals t = summary->current;
+    ASSERT_GT(t.requests, t.unpriced);
+    EXPECT_EQ(t.averageCostMicros(), (t.costMicros + (t.requests - t.unpriced) / 2) / (t.requests - t.unpriced));
+    EXPECT_DOUBLE_EQ(*t.failureRate(), double(t.failures) / double(t.requests));
+    EXPECT_FALSE(UsageTotals{}.failureRate());
+    EXPECT_FALSE(UsageTotals{}.averageCostMicros());
+}
+
+TEST_F(UsageDashboardTest, CostOverTimeByDayStacksEachModelAndFoldsTheSmallestIntoOne) {
+    fill(lastDay, 40);
+    const UsageFilter filter{lastDay.addDays(-29), lastDay, {}, {}, {}, {}, {}};
+    auto timeline = dashboard->costOverTime(admin, filter, UsageDimension::Model, 3);
+    ASSERT_TRUE(timeline) << timeline.error().toLogString().toStdString();
+    EXPECT_EQ(timeline->step, UsageStep::Day);
+    ASSERT_EQ(timeline->starts.size(), 30u);
+    EXPECT_EQ(timeline->starts.front().date(), filter.from);
+    ASSERT_EQ(timeline->series.size(), 4u) << "three models and everything else";
+    EXPECT_TRUE(timeline->series.back().isOther());
+    QStringList kept;
+    for (std::size_t s = 0; s + 1 < timeline->series.size(); ++s) {
+        const UsageSeries& series = timeline->series[s];
+        kept << series.key;
+        if (s > 0) {
+            EXPECT_GE(timeline->series[s - 1].total, series.total) << "largest first";
+        }
+        for (std::size_t b = 0; b < 30; ++b) {
+            const QDate day = filter.from.addDays(qint64(b));
+            EXPECT_EQ(series.values[b],
+                      sum([&](const LedgerEntry& e) { return within(e, day, day) && e.model == series.key; }).costMicros)
+                << series.key.toStdString() << " on " << day.toString(Qt::ISODate).toStdString();
+        }
+    }
+    for (std::size_t b = 0; b < 30; ++b) {
+        const QDate day = filter.from.addDays(qint64(b));
+        EXPECT_EQ(timeline->series.back().values[b],
+                  sum([&](const LedgerEntry& e) { return within(e, day, day) && !kept.contains(e.model); }).costMicros);
+    }
+    EXPECT_EQ(timeline->unpriced, sum([&](const LedgerEntry& e) { return within(e, filter.from, filter.to); }).unpriced);
+
+    auto byUser = dashboard->costOverTime(admin, filter, UsageDimension::User, 6);
+    ASSERT_TRUE(byUser);
+    ASSERT_EQ(byUser->series.size(), 3u) << "three people, nothing folded";
+    QStringList names;
+    for (const UsageSeries& series : byUser->series) {
+        names << series.label;
+        EXPECT_EQ(series.total, sum([&](const LedgerEntry& e) {
+                                    return within(e, filter.from, filter.to) && QString::number(e.accountId) == series.key;
+                                }).costMicros);
+    }
+    names.sort();
+    EXPECT_EQ(names, (QStringList{QStringLiteral("ada"), QStringLiteral("bob"), QStringLiteral("owner")}));
+}
+
+TEST_F(UsageDashboardTest, WeeksAndMonthsFoldTheDaysAndCutAtThePeriod) {
+    fill(lastDay, 200);
+    // 2026-06-10 is a Wednesday: the first week is cut to five days.
+    const UsageFilter weeks{QDate(2026, 6, 10), lastDay, {}, {}, {}, {}, {}};
+    auto byWeek = dashboard->costOverTime(admin, weeks, UsageDimension::Provider);
+    ASSERT_TRUE(byWeek);
+    EXPECT_EQ(byWeek->step, UsageStep::Week);
+    ASSERT_GE(byWeek->starts.size(), 2u);
+    EXPECT_EQ(byWeek->starts[1].date(), QDate(2026, 6, 15)) << "the next Monday";
+    for (const UsageSeries& series : byWeek->series) {
+        for (std::size_t b = 0; b < byWeek->starts.size(); ++b) {
+            const QDate from = byWeek->starts[b].date();
+            const QDate to = b + 1 < byWeek->starts.size() ? byWeek->starts[b + 1].date().addDays(-1) : lastDay;
+            EXPECT_EQ(series.values[b],
+                      sum([&](const LedgerEntry& e) { return within(e, from, to) && e.provider == series.key; })
+                          .costMicros);
+        }
+    }
+    const UsageFilter months{QDate(2025, 10, 15), lastDay, {}, {}, {}, {}, {}};
+    auto tokens = dashboard->tokensOverTime(admin, months);
+    ASSERT_TRUE(tokens);
+    EXPECT_EQ(tokens->step, UsageStep::Month);
+    ASSERT_EQ(tokens->starts.size(), 14u) << "October 2025 (from the 15th) to November 2026";
+    EXPECT_EQ(tokens->starts[1].date(), QDate(2025, 11, 1));
+    ASSERT_EQ(tokens->series.size(), 4u);
+    for (std::size_t b = 0; b < tokens->starts.size(); ++b) {
+        const QDate from = tokens->starts[b].date();
+        const QDate to = b + 1 < tokens->starts.size() ? tokens->starts[b + 1].date().addDays(-1) : lastDay;
+        const UsageTotals t = sum([&](const LedgerEntry& e) { return within(e, from, to); });
+        EXPECT_EQ(tokens->series[0].values[b], t.inputTokens - t.cachedInputTokens);
+        EXPECT_EQ(tokens->series[1].values[b], t.cachedInputTokens);
+        EXPECT_EQ(tokens->series[2].values[b], t.outputTokens - t.reasoningTokens);
+        EXPECT_EQ(tokens->series[3].values[b], t.reasoningTokens);
+    }
+    EXPECT_EQ(tokens->series[0].key, UsageTokenSeries::input);
+    EXPECT_EQ(tokens->series[3].key, UsageTokenSeries::reasoning);
+}
+
+TEST_F(UsageDashboardTest, HoursComeFromTheLedgerInTheUsageTimeZoneWithDaylightSavingDays) {
+    setZone(QStringLiteral("Europe/Berlin"));
+    // Berlin leaves summer time on 2026-10-25: that day has 25 hours.
+    const QDate change(2026, 10, 25);
+    fill(change.addDays(1), 4, 11);
+    const UsageFilter filter{change, change.addDays(1), {}, {}, {}, {}, {}};
+    auto tokens = dashboard->tokensOverTime(admin, filter);
+    ASSERT_TRUE(tokens);
+    EXPECT_EQ(tokens->step, UsageStep::Hour);
+    ASSERT_EQ(tokens->starts.size(), 49u) << "25 hours and 24";
+    const QTimeZone berlin(QByteArrayLiteral("Europe/Berlin"));
+    EXPECT_EQ(tokens->starts.front(), change.startOfDay(berlin));
+    qint64 counted = 0;
+    for (std::size_t b = 0; b < tokens->starts.size(); ++b) {
+        const QDateTime from = tokens->starts[b];
+        const QDateTime to = from.addSecs(3600);
+        const UsageTotals t = sum([&](const LedgerEntry& e) { return e.at >= from && e.at < to; });
+        EXPECT_EQ(tokens->series[0].values[b], t.inputTokens - t.cachedInputTokens) << "hour " << b;
+        EXPECT_EQ(tokens->series[2].values[b], t.outputTokens - t.reasoningTokens) << "hour " << b;
+        counted += t.requests;
+    }
+    EXPECT_EQ(counted, sum([&](const LedgerEntry& e) { return within(e, filter.from, filter.to); }).requests);
+    auto cost = dashboard->costOverTime(admin, filter, UsageDimension::Feature);
+    ASSERT_TRUE(cost);
+    qint64 total = 0;
+    for (const UsageSeries& series : cost->series) {
+        total += series.total;
+    }
+    EXPECT_EQ(total, sum([&](const LedgerEntry& e) { return within(e, filter.from, filter.to); }).costMicros);
+}
+
+TEST_F(UsageDashboardTest, TopListsRankByCostWithTheirShare) {
+    fill(lastDay, 30);
+    const UsageFilter filter{lastDay.addDays(-29), lastDay, {}, {}, {}, {}, {}};
+    auto users = dashboard->top(admin, filter, UsageDimension::User);
+    ASSERT_TRUE(users);
+    ASSERT_EQ(users->size(), 3u);
+    const UsageTotals all = sum([&](const LedgerEntry& e) { return within(e, filter.from, filter.to); });
+    double shares = 0;
+    for (std::size_t i = 0; i < users->size(); ++i) {
+        const UsageShare& share = (*users)[i];
+        EXPECT_EQ(share.totals, sum([&](const LedgerEntry& e) {
+                      return within(e, filter.from, filter.to) && QString::number(e.accountId) == share.key;
+                  }));
+        EXPECT_DOUBLE_EQ(share.share, double(share.totals.costMicros) / double(all.costMicros));
+        if (i > 0) {
+            EXPECT_GE((*users)[i - 1].totals.costMicros, share.totals.costMicros);
+        }
+        shares += share.share;
+    }
+    EXPECT_NEAR(shares, 1.0, 1e-9);
+    auto models = dashboard->top(admin, filter, UsageDimension::Model, 2);
+    ASSERT_TRUE(models);
+    EXPECT_EQ(models->size(), 2u);
+    auto roles = dashboard->top(admin, filter, UsageDimension::Role);
+    ASSERT_TRUE(roles);
+    QStringList names;
+    for (const UsageShare& share : *roles) {
+        names << share.label;
+    }
+    names.sort();
+    EXPECT_EQ(names, (QStringList{QStringLiteral("Administrator"), QStringLiteral("Manager"), QStringLiteral("Member")}));
+}
+
+TEST_F(UsageDashboardTest, AMembersDashboardNeverShowsAnyoneElse) {
+    fill(lastDay, 30);
+    const UsageFilter filter{lastDay.addDays(-29), lastDay, {}, {}, {}, {}, {}};
+    auto own = dashboard->summary(ada, filter);
+    ASSERT_TRUE(own);
+    EXPECT_EQ(own->current,
+              sum([&](const LedgerEntry& e) { return within(e, filter.from, filter.to) && e.accountId == ada.userId; }));
+
+    UsageFilter someoneElse = filter;
+    someoneElse.accountId = bob.userId;
+    auto refused = dashboard->costOverTime(ada, someoneElse, UsageDimension::Model);
+    ASSERT_FALSE(refused);
+    EXPECT_EQ(refused.error().code, ErrorCode::AuthForbidden);
+    UsageFilter anotherRole = filter;
+    anotherRole.roleId = qint64(BuiltInRole::Administrator);
+    EXPECT_FALSE(dashboard->summary(ada, anotherRole));
+    UsageFilter ownRole = filter;
+    ownRole.roleId = ada.roleId;
+    EXPECT_TRUE(dashboard->summary(ada, ownRole)) << "one's own role narrows nothing further";
+
+    auto users = dashboard->top(ada, filter, UsageDimension::User);
+    ASSERT_TRUE(users);
+    ASSERT_EQ(users->size(), 1u);
+    EXPECT_EQ(users->front().label, QStringLiteral("ada"));
+    EXPECT_DOUBLE_EQ(users->front().share, 1.0);
+    auto byUser = dashboard->costOverTime(ada, filter, UsageDimension::User);
+    ASSERT_TRUE(byUser);
+    ASSERT_EQ(byUser->series.size(), 1u);
+    EXPECT_EQ(byUser->series.front().key, QString::number(ada.userId));
+
+    auto choices = dashboard->choices(ada);
+    ASSERT_TRUE(choices);
+    ASSERT_EQ(choices->users.size(), 1u);
+    EXPECT_EQ(choices->users.front().second, QStringLiteral("ada"));
+    ASSERT_EQ(choices->roles.size(), 1u);
+    EXPECT_EQ(choices->roles.front().first, ada.roleId);
+    auto everyone = dashboard->choices(admin);
+    ASSERT_TRUE(everyone);
+    EXPECT_EQ(everyone->users.size(), 3u);
+    EXPECT_TRUE(everyone->models.contains(QStringLiteral("gpt-4o")));
+    EXPECT_EQ(everyone->features, (QStringList{QStringLiteral("chat"), QStringLiteral("title")}));
+
+    UsageFilter backwards = filter;
+    std::swap(backwards.from, backwards.to);
+    auto invalid = dashboard->summary(admin, backwards);
+    ASSERT_FALSE(invalid);
+    EXPECT_EQ(invalid.error().code, ErrorCode::InvalidArgument);
+}
