@@ -5,6 +5,7 @@
 #include "app/CoreServices.h"
 #include "tokenizer/TokenCounter.h"
 #include "usage/Pricing.h"
+#include "usage/UsageGenerator.h"
 #include "usage/UsageLedger.h"
 
 #include <QFile>
@@ -216,11 +217,78 @@ int runUsageSettings(Context& context, const QStringList& args) {
     return exitOk;
 }
 
+int runUsageGenerate(Context& context, const QStringList& args) {
+    QString problem;
+    auto parsed = CommandArgs::parse(
+        args, {QStringLiteral("days"), QStringLiteral("entries"), QStringLiteral("seed"), QStringLiteral("last")},
+        {QStringLiteral("no-budgets"), QStringLiteral("add")}, &problem);
+    if (!parsed) {
+        return usageError(problem);
+    }
+    if (!parsed->positional.isEmpty()) {
+        return usageError(QStringLiteral("usage generate-sample takes options only"));
+    }
+    UsageGeneration options;
+    bool ok = true;
+    if (parsed->has(QStringLiteral("days"))) {
+        options.days = parsed->value(QStringLiteral("days")).toInt(&ok);
+        if (!ok) {
+            return usageError(QStringLiteral("--days takes a whole number"));
+        }
+    }
+    if (parsed->has(QStringLiteral("entries"))) {
+        options.entries = parsed->value(QStringLiteral("entries")).toLongLong(&ok);
+        if (!ok) {
+            return usageError(QStringLiteral("--entries takes a whole number"));
+        }
+    }
+    if (parsed->has(QStringLiteral("seed"))) {
+        options.seed = parsed->value(QStringLiteral("seed")).toUInt(&ok);
+        if (!ok) {
+            return usageError(QStringLiteral("--seed takes a whole number"));
+        }
+    }
+    if (parsed->has(QStringLiteral("last"))) {
+        options.last = QDate::fromString(parsed->value(QStringLiteral("last")), Qt::ISODate);
+        if (!options.last.isValid()) {
+            return usageError(QStringLiteral("--last takes a date as YYYY-MM-DD"));
+        }
+    }
+    options.budgets = !parsed->has(QStringLiteral("no-budgets"));
+    options.add = parsed->has(QStringLiteral("add"));
+    auto made = context.services.usageGenerator().generate(context.actor, options);
+    if (!made) {
+        return reportError(context, made.error());
+    }
+    if (context.json) {
+        printJson(QJsonObject{{QStringLiteral("entries"), double(made->entries)},
+                              {QStringLiteral("people"), double(made->people)},
+                              {QStringLiteral("cost_usd"), usdValue(made->costMicros)},
+                              {QStringLiteral("spike_day"), made->spikeDay.toString(Qt::ISODate)},
+                              {QStringLiteral("failing_provider"), made->failingProvider},
+                              {QStringLiteral("outage_from"), made->outageFrom.toString(Qt::ISODate)},
+                              {QStringLiteral("outage_to"), made->outageTo.toString(Qt::ISODate)},
+                              {QStringLiteral("tight_budget"), made->tightBudget}});
+    } else {
+        printOut(QStringLiteral("Made %1 sample ledger entries for %2 people, costing %3. A spending spike on %4; %5 "
+                                "failed more often and had an outage from %6 to %7.\n")
+                     .arg(made->entries)
+                     .arg(made->people)
+                     .arg(formatUsd(made->costMicros), made->spikeDay.toString(Qt::ISODate), made->failingProvider,
+                          made->outageFrom.toString(Qt::ISODate), made->outageTo.toString(Qt::ISODate)));
+        if (!made->tightBudget.isEmpty()) {
+            printOut(QStringLiteral("About to run out: %1.\n").arg(made->tightBudget));
+        }
+    }
+    return exitOk;
+}
+
 } // namespace
 
 int runUsage(Context& context, const QStringList& args) {
     if (args.isEmpty()) {
-        return usageError(QStringLiteral("usage needs a subcommand: report, unpriced, rebuild or settings"));
+        return usageError(
+            QStringLiteral("usage needs a subcommand: report, unpriced, rebuild, settings or generate-sample"));
     }
     if (args.first() == QLatin1StringView("settings")) {
         return runUsageSettings(context, args.mid(1));
@@ -228,6 +296,9 @@ int runUsage(Context& context, const QStringList& args) {
     const QString sub = args.first();
     if (sub == QLatin1StringView("report")) {
         return runUsageReport(context, args.mid(1));
+    }
+    if (sub == QLatin1StringView("generate-sample")) {
+        return runUsageGenerate(context, args.mid(1));
     }
     if (sub == QLatin1StringView("unpriced")) {
         return runUsageUnpriced(context, args.mid(1));

@@ -7,6 +7,8 @@
 #include "audit/AuditLog.h"
 #include "usage/BudgetGuard.h"
 #include "usage/PriceBook.h"
+#include "usage/UsageDashboard.h"
+#include "usage/UsageGenerator.h"
 #include "usage/UsageLedger.h"
 
 #include "app/SettingsService.h"
@@ -130,8 +132,11 @@ Result<std::unique_ptr<CoreServices>> CoreServices::open(const QString& dataDire
                                                      *services->m_audit, services->m_clock);
     services->m_ledger->setPriceBook(services->m_prices.get());
     services->m_ledger->setAudit(services->m_audit.get());
+    services->m_dashboards = std::make_unique<UsageDashboard>(*services->m_database, *services->m_ledger);
     services->m_budgets = std::make_unique<BudgetGuard>(*services->m_database, *services->m_ledger, *services->m_prices,
                                                         *services->m_audit, services->m_clock);
+    services->m_usageGenerator = std::make_unique<UsageGenerator>(
+        *services->m_database, *services->m_ledger, *services->m_budgets, *services->m_audit, services->m_clock);
     services->m_chat = std::make_unique<ChatService>(
         ChatDependencies{*services->m_database, *services->m_providers, *services->m_conversations,
                          *services->m_messages, *services->m_runner, services->m_clock, services->m_flags.get(),

@@ -18,6 +18,8 @@ class ApiKeyResolver;
 class AuditLog;
 class FeatureFlags;
 class RoleService;
+class UsageDashboard;
+class UsageGenerator;
 class UsageLedger;
 class PriceBook;
 class BudgetGuard;
@@ -93,6 +95,10 @@ public:
     UsageLedger& usage() { return *m_ledger; }
     PriceBook& prices() { return *m_prices; }
     BudgetGuard& budgets() { return *m_budgets; }
+    // The Usage view's queries (safe on a worker thread).
+    UsageDashboard& dashboards() { return *m_dashboards; }
+    // Sample usage for development and demonstration stores.
+    UsageGenerator& usageGenerator() { return *m_usageGenerator; }
     FeatureFlags& flags() { return *m_flags; }
     // Calls providers: answers (cache, retries, breaker, rate limiter, fallback, metrics) and model lists.
     RequestRunner& runner() { return *m_runner; }
@@ -147,6 +153,8 @@ private:
     std::unique_ptr<UsageLedger> m_ledger;
     std::unique_ptr<PriceBook> m_prices;
     std::unique_ptr<BudgetGuard> m_budgets;
+    std::unique_ptr<UsageDashboard> m_dashboards;
+    std::unique_ptr<UsageGenerator> m_usageGenerator;
     std::unique_ptr<QTimer> m_metricsTimer;
 };
 

@@ -172,7 +172,10 @@ std::optional<double> UsageTotals::failureRate() const {
     return double(failures) / double(requests);
 }
 
-UsageDashboard::UsageDashboard(const Database& db, const UsageLedger& ledger) : m_db(db), m_ledger(ledger) {}
+UsageDashboard::UsageDashboard(const Database& db, const UsageLedger& ledger)
+    : m_db(db)
+    , m_ledger(ledger) {
+}
 
 Result<UsageFilter> UsageDashboard::scoped(const Actor& actor, UsageFilter filter) const {
     if (!filter.from.isValid() || !filter.to.isValid() || filter.from > filter.to) {
@@ -236,13 +239,14 @@ UsageDashboard::Buckets UsageDashboard::bucketsFor(const UsageFilter& filter) co
 }
 
 Result<std::vector<UsageDashboard::Row>> UsageDashboard::rows(const UsageFilter& filter, const Buckets& buckets,
-                                                               std::optional<UsageDimension> by) const {
+                                                              std::optional<UsageDimension> by) const {
     const bool needAccounts = filter.roleId.has_value() || by == UsageDimension::Role;
     QVariantList values;
     std::vector<Row> result;
     if (buckets.step == UsageStep::Hour) {
         // Hours are not in the daily totals: the period's entries (two days at most) are read from the ledger.
-        QString sql = QStringLiteral("SELECT l.at, ") + (by ? keyColumn(*by, QStringLiteral("l")) : QStringLiteral("''")) +
+        QString sql = QStringLiteral("SELECT l.at, ") +
+                      (by ? keyColumn(*by, QStringLiteral("l")) : QStringLiteral("''")) +
                       QStringLiteral(", l.outcome, l.retries, l.via_fallback, l.input_tokens, l.cached_input_tokens, "
                                      "l.output_tokens, l.reasoning_tokens, l.cost_micros FROM usage_ledger l");
         if (needAccounts) {
@@ -289,9 +293,8 @@ Result<std::vector<UsageDashboard::Row>> UsageDashboard::rows(const UsageFilter&
     const QString period =
         buckets.step == UsageStep::Month ? QStringLiteral("substr(d.day, 1, 7)") : QStringLiteral("d.day");
     const QString key = by ? keyColumn(*by, QStringLiteral("d")) : QString();
-    QString sql = QStringLiteral("SELECT ") + period + QStringLiteral(", ") +
-                  (by ? key : QStringLiteral("''")) + QStringLiteral(", ") + QLatin1StringView(dailySums) +
-                  QStringLiteral(" FROM usage_daily d");
+    QString sql = QStringLiteral("SELECT ") + period + QStringLiteral(", ") + (by ? key : QStringLiteral("''")) +
+                  QStringLiteral(", ") + QLatin1StringView(dailySums) + QStringLiteral(" FROM usage_daily d");
     if (needAccounts) {
         sql += QStringLiteral(" LEFT JOIN accounts a ON a.id = d.account_id");
     }
@@ -578,6 +581,10 @@ Result<UsageChoices> UsageDashboard::choices(const Actor& actor) const {
         choices.roles.emplace_back(roles->value(0).toLongLong(), roles->value(1).toString());
     }
     return choices;
+}
+
+void UsageDashboard::finishThread() const {
+    m_db.closeThreadConnection();
 }
 
 } // namespace Tessera::Core

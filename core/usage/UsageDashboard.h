@@ -91,9 +91,9 @@ struct UsageTimeline {
 
 // The tokens chart's four series, by key.
 namespace UsageTokenSeries {
-inline const QString input = QStringLiteral("input");               // input not read from the provider's cache
+inline const QString input = QStringLiteral("input");              // input not read from the provider's cache
 inline const QString cachedInput = QStringLiteral("cached_input"); // input read from it
-inline const QString output = QStringLiteral("output");             // output other than reasoning
+inline const QString output = QStringLiteral("output");            // output other than reasoning
 inline const QString reasoning = QStringLiteral("reasoning");
 } // namespace UsageTokenSeries
 
@@ -135,6 +135,8 @@ public:
     Result<std::vector<UsageShare>> top(const Actor& actor, const UsageFilter& filter, UsageDimension by,
                                         int limit = 10) const;
     Result<UsageChoices> choices(const Actor& actor) const;
+    // A worker thread that is done with the dashboards closes its connection (before the thread ends).
+    void finishThread() const;
 
 private:
     struct Row {

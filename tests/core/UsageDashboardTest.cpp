@@ -3,6 +3,8 @@
 // series kept and the rest summed; a member's dashboard never shows anyone else's usage, also not through a filter.
 #include "usage/UsageDashboard.h"
 #include "storage/AccountRepository.h"
+#include "usage/BudgetGuard.h"
+#include "usage/UsageGenerator.h"
 #include "usage/UsageLedger.h"
 
 #include "support/CoreFixture.h"
@@ -34,10 +36,10 @@ protected:
     void fill(QDate last, int days, unsigned seed = 7) {
         std::mt19937 random(seed);
         const QStringList providers{QStringLiteral("openai"), QStringLiteral("anthropic")};
-        const QStringList models{QStringLiteral("gpt-4o"), QStringLiteral("gpt-4o-mini"),
-                                 QStringLiteral("claude-sonnet-4-5"), QStringLiteral("o3"),
-                                 QStringLiteral("claude-haiku-4-5"), QStringLiteral("gpt-4.1"),
-                                 QStringLiteral("gpt-4.1-mini"), QStringLiteral("o4-mini")};
+        const QStringList models{
+            QStringLiteral("gpt-4o"),       QStringLiteral("gpt-4o-mini"),      QStringLiteral("claude-sonnet-4-5"),
+            QStringLiteral("o3"),           QStringLiteral("claude-haiku-4-5"), QStringLiteral("gpt-4.1"),
+            QStringLiteral("gpt-4.1-mini"), QStringLiteral("o4-mini")};
         const QTimeZone zone = core.ledger->timeZone();
         for (int d = 0; d < days; ++d) {
             const QDate day = last.addDays(-d);
@@ -179,8 +181,9 @@ TEST_F(UsageDashboardTest, CostOverTimeByDayStacksEachModelAndFoldsTheSmallestIn
         }
         for (std::size_t b = 0; b < 30; ++b) {
             const QDate day = filter.from.addDays(qint64(b));
-            EXPECT_EQ(series.values[b],
-                      sum([&](const LedgerEntry& e) { return within(e, day, day) && e.model == series.key; }).costMicros)
+            EXPECT_EQ(series.values[b], sum([&](const LedgerEntry& e) {
+                                            return within(e, day, day) && e.model == series.key;
+                                        }).costMicros)
                 << series.key.toStdString() << " on " << day.toString(Qt::ISODate).toStdString();
         }
     }
@@ -189,7 +192,8 @@ TEST_F(UsageDashboardTest, CostOverTimeByDayStacksEachModelAndFoldsTheSmallestIn
         EXPECT_EQ(timeline->series.back().values[b],
                   sum([&](const LedgerEntry& e) { return within(e, day, day) && !kept.contains(e.model); }).costMicros);
     }
-    EXPECT_EQ(timeline->unpriced, sum([&](const LedgerEntry& e) { return within(e, filter.from, filter.to); }).unpriced);
+    EXPECT_EQ(timeline->unpriced,
+              sum([&](const LedgerEntry& e) { return within(e, filter.from, filter.to); }).unpriced);
 
     auto byUser = dashboard->costOverTime(admin, filter, UsageDimension::User, 6);
     ASSERT_TRUE(byUser);
@@ -198,7 +202,8 @@ TEST_F(UsageDashboardTest, CostOverTimeByDayStacksEachModelAndFoldsTheSmallestIn
     for (const UsageSeries& series : byUser->series) {
         names << series.label;
         EXPECT_EQ(series.total, sum([&](const LedgerEntry& e) {
-                                    return within(e, filter.from, filter.to) && QString::number(e.accountId) == series.key;
+                                    return within(e, filter.from, filter.to) &&
+                                           QString::number(e.accountId) == series.key;
                                 }).costMicros);
     }
     names.sort();
@@ -218,9 +223,9 @@ TEST_F(UsageDashboardTest, WeeksAndMonthsFoldTheDaysAndCutAtThePeriod) {
         for (std::size_t b = 0; b < byWeek->starts.size(); ++b) {
             const QDate from = byWeek->starts[b].date();
             const QDate to = b + 1 < byWeek->starts.size() ? byWeek->starts[b + 1].date().addDays(-1) : lastDay;
-            EXPECT_EQ(series.values[b],
-                      sum([&](const LedgerEntry& e) { return within(e, from, to) && e.provider == series.key; })
-                          .costMicros);
+            EXPECT_EQ(series.values[b], sum([&](const LedgerEntry& e) {
+                                            return within(e, from, to) && e.provider == series.key;
+                                        }).costMicros);
         }
     }
     const UsageFilter months{QDate(2025, 10, 15), lastDay, {}, {}, {}, {}, {}};
@@ -304,7 +309,8 @@ TEST_F(UsageDashboardTest, TopListsRankByCostWithTheirShare) {
         names << share.label;
     }
     names.sort();
-    EXPECT_EQ(names, (QStringList{QStringLiteral("Administrator"), QStringLiteral("Manager"), QStringLiteral("Member")}));
+    EXPECT_EQ(names,
+              (QStringList{QStringLiteral("Administrator"), QStringLiteral("Manager"), QStringLiteral("Member")}));
 }
 
 TEST_F(UsageDashboardTest, AMembersDashboardNeverShowsAnyoneElse) {
@@ -312,8 +318,9 @@ TEST_F(UsageDashboardTest, AMembersDashboardNeverShowsAnyoneElse) {
     const UsageFilter filter{lastDay.addDays(-29), lastDay, {}, {}, {}, {}, {}};
     auto own = dashboard->summary(ada, filter);
     ASSERT_TRUE(own);
-    EXPECT_EQ(own->current,
-              sum([&](const LedgerEntry& e) { return within(e, filter.from, filter.to) && e.accountId == ada.userId; }));
+    EXPECT_EQ(own->current, sum([&](const LedgerEntry& e) {
+                  return within(e, filter.from, filter.to) && e.accountId == ada.userId;
+              }));
 
     UsageFilter someoneElse = filter;
     someoneElse.accountId = bob.userId;
@@ -354,4 +361,77 @@ TEST_F(UsageDashboardTest, AMembersDashboardNeverShowsAnyoneElse) {
     auto invalid = dashboard->summary(admin, backwards);
     ASSERT_FALSE(invalid);
     EXPECT_EQ(invalid.error().code, ErrorCode::InvalidArgument);
+}
+
+TEST_F(UsageDashboardTest, TheGeneratorMakesARealisticStretchOfUsageOnce) {
+    UsageGenerator generator(*core.db, *core.ledger, *core.budgets, *core.audit, core.clock);
+    UsageGeneration options;
+    options.last = lastDay;
+    options.days = 70;
+    auto refused = generator.generate(ada, options);
+    ASSERT_FALSE(refused);
+    EXPECT_EQ(refused.error().code, ErrorCode::AuthForbidden) << "a Member may not";
+
+    auto made = generator.generate(admin, options);
+    ASSERT_TRUE(made) << made.error().toLogString().toStdString();
+    EXPECT_EQ(made->people, 12);
+    const UsageFilter period{lastDay.addDays(-69), lastDay, {}, {}, {}, {}, {}};
+    auto summary = dashboard->summary(admin, period);
+    ASSERT_TRUE(summary);
+    EXPECT_EQ(summary->current.requests, made->entries) << "every entry in the period, rolled up";
+    EXPECT_EQ(summary->current.costMicros, made->costMicros);
+    EXPECT_GT(made->entries, 70 * 80) << "a team's amount: about 160 a workday, growing over the period";
+    EXPECT_GT(summary->current.retries, 0);
+    EXPECT_GT(summary->current.fallbacks, 0);
+
+    // Weekdays are busier than weekends.
+    auto days = dashboard->costOverTime(admin, UsageFilter{lastDay.addDays(-27), lastDay, {}, {}, {}, {}, {}},
+                                        UsageDimension::Feature);
+    ASSERT_TRUE(days);
+    qint64 weekday = 0;
+    qint64 weekend = 0;
+    for (std::size_t b = 0; b < days->starts.size(); ++b) {
+        qint64 cost = 0;
+        for (const UsageSeries& series : days->series) {
+            cost += series.values[b];
+        }
+        (days->starts[b].date().dayOfWeek() <= 5 ? weekday : weekend) += cost;
+    }
+    EXPECT_GT(weekday / 20, 3 * (weekend / 8));
+
+    // The failing provider fails more, above all in its outage week.
+    UsageFilter google = period;
+    google.provider = made->failingProvider;
+    UsageFilter outage = google;
+    outage.from = made->outageFrom;
+    outage.to = made->outageTo;
+    UsageFilter openai = period;
+    openai.provider = QStringLiteral("openai");
+    const double failing = *dashboard->summary(admin, google)->current.failureRate();
+    const double inOutage = *dashboard->summary(admin, outage)->current.failureRate();
+    const double healthy = *dashboard->summary(admin, openai)->current.failureRate();
+    EXPECT_GT(failing, 2 * healthy);
+    EXPECT_GT(inOutage, 0.15);
+
+    // The spike day costs several times a usual weekday.
+    UsageFilter spike = period;
+    spike.from = spike.to = made->spikeDay;
+    EXPECT_GT(dashboard->summary(admin, spike)->current.costMicros, 3 * (weekday / 20));
+
+    // A monthly budget about to run out, and the generation in the audit log.
+    auto standings = core.budgets->overview(admin);
+    ASSERT_TRUE(standings);
+    bool tight = false;
+    for (const BudgetStanding& standing : *standings) {
+        if (standing.budget.describe() == made->tightBudget) {
+            tight = true;
+        }
+    }
+    EXPECT_TRUE(tight) << made->tightBudget.toStdString();
+    auto second = generator.generate(admin, options);
+    ASSERT_FALSE(second);
+    EXPECT_EQ(second.error().code, ErrorCode::AlreadyExists) << "a store with usage gets more only when asked";
+    options.add = true;
+    options.days = 1;
+    EXPECT_TRUE(generator.generate(admin, options));
 }

@@ -32,7 +32,9 @@
 #include "tags/TagsDialog.h"
 #include "usage/BudgetGuard.h"
 #include "usage/PriceBook.h"
+#include "usage/UsageGenerator.h"
 #include "usage/UsageLedger.h"
+#include "usage/UsageWindow.h"
 #include "widgets/Dialogs.h"
 
 #include <QApplication>
@@ -81,6 +83,35 @@ QImage samplePicture() {
         painter.drawRect(30 + i * 55, 160 - heights[i], 40, heights[i]);
     }
     return picture;
+}
+
+// View ▸ Usage over a year of a team's generated usage (tessera-cli usage generate-sample).
+template <typename File> bool usageScreens(Core::SecretStore& secrets, const File& file) {
+    QTemporaryDir directory;
+    auto services = Core::CoreServices::open(directory.path(), secrets, nullptr);
+    if (!directory.isValid() || !services) {
+        std::fprintf(stderr, "cannot open the usage store\n");
+        return false;
+    }
+    const Core::Actor owner = Core::Actor::owner(Core::ClientKind::Gui);
+    if (!(*services)->usageGenerator().generate(owner, {})) {
+        std::fprintf(stderr, "cannot generate usage\n");
+        return false;
+    }
+    Ui::UsageWindow usage(**services, owner);
+    usage.setAttribute(Qt::WA_DeleteOnClose, false);
+    usage.resize(1240, 1320);
+    usage.show();
+    const auto shown = [&usage] {
+        return waitUntil([&usage] { return !usage.isLoading() && usage.snapshot().generation != 0; }, 20000);
+    };
+    bool ok = shown();
+    ok = ok && save(&usage, file("usage"));
+    usage.setPeriod(Ui::UsageWindow::Period::ThisYear);
+    usage.setSplit(Core::UsageDimension::User);
+    ok = ok && shown() && save(&usage, file("usage-year-by-person"));
+    usage.close();
+    return ok;
 }
 
 } // namespace
@@ -372,5 +403,6 @@ int main(int argc, char** argv) {
     mine.showTokens();
     mine.show();
     ok = save(&mine, file("my-account-tokens")) && ok;
+    ok = usageScreens(secrets, file) && ok;
     return ok ? 0 : 1;
 }

@@ -8,6 +8,7 @@
 #include "mainwindow/ConversationFiles.h"
 #include "mainwindow/ConversationSidebar.h"
 #include "mainwindow/ShortcutsDialog.h"
+#include "usage/UsageWindow.h"
 
 #include "app/CoreServices.h"
 #include "app/SettingsService.h"
@@ -765,6 +766,18 @@ QDialog* MainWindow::openAdministration() {
     window->setAttribute(Qt::WA_DeleteOnClose);
     window->show();
     return window;
+}
+
+QWidget* MainWindow::openUsage() {
+    // One Usage window: asking again brings it to the front.
+    if (m_usage) {
+        m_usage->raise();
+        m_usage->activateWindow();
+        return m_usage;
+    }
+    m_usage = new UsageWindow(m_services, m_actor, this);
+    m_usage->show();
+    return m_usage;
 }
 
 void MainWindow::showAbout() {

@@ -3,6 +3,7 @@
 #include "common/Actor.h"
 
 #include <QMainWindow>
+#include <QPointer>
 
 #include <vector>
 
@@ -89,6 +90,8 @@ public:
     QDialog* openShortcuts();
     // Tools ▸ Administration (nullptr, and no menu item, for a role without an administrative permission).
     QDialog* openAdministration();
+    // View ▸ Usage (one window; asking again raises it).
+    QWidget* openUsage();
 
 Q_SIGNALS:
     // From the Account menu of a store with accounts: the composition root closes the window and signs in again.
@@ -120,6 +123,7 @@ private:
     qint64 currentConversationId() const;
 
     Core::CoreServices& m_services;
+    QPointer<QWidget> m_usage;
     Dialogs& m_dialogs;
     const Core::Actor m_actor;
     AccessGate* m_gate;

@@ -117,6 +117,10 @@ void MainWindow::buildMenus() {
     m_renameTag->setStatusTip(tr("Renames the tag the list is filtered by"));
     m_deleteTag->setStatusTip(tr("Takes the tag the list is filtered by off every conversation"));
     m_tagFilter->addActions({m_renameTag, m_deleteTag});
+    view->addSeparator();
+    QAction* usage = view->addAction(tr("&Usage"), this, &MainWindow::openUsage);
+    usage->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_U));
+    usage->setStatusTip(tr("What the AI has cost and used, over time, by model, provider and person"));
 
     QMenu* message = menuBar()->addMenu(tr("&Message"));
     QAction* regenerate = message->addAction(tr("&Regenerate Answer"), m_chat, &ChatPanel::regenerateLast);

@@ -1,0 +1,228 @@
+// View ▸ Usage: the tiles, charts and tables over generated usage; every chart's table matches what core says;
+// filters, legend entries and bars narrow the view; a member sees only themselves; new answers refresh the view;
+// the item models pass QAbstractItemModelTester.
+#include "accounts/AccountService.h"
+#include "usage/UsageCharts.h"
+#include "usage/UsageDashboard.h"
+#include "usage/UsageGenerator.h"
+#include "usage/UsageLedger.h"
+#include "usage/UsageTableModels.h"
+#include "usage/UsageWindow.h"
+#include "widgets/Money.h"
+
+#include "UiFixture.h"
+#include "support/TestHelpers.h"
+
+#include <QAbstractBarSeries>
+#include <QAbstractItemModelTester>
+#include <QBarSet>
+#include <QAction>
+#include <QChartView>
+#include <QComboBox>
+#include <QMenuBar>
+#include <QTableView>
+#include <QTest>
+
+using namespace Tessera;
+using Tessera::Testing::child;
+using Tessera::Testing::waitUntil;
+
+namespace {
+
+class UsageUiTest : public Testing::MainWindowTest {
+protected:
+    void generate(int days = 60) {
+        Core::UsageGeneration options;
+        options.days = days;
+        auto made = services->usageGenerator().generate(owner, options);
+        ASSERT_TRUE(made) << made.error().toLogString().toStdString();
+        ASSERT_GT(made->entries, 0);
+    }
+
+    static bool loaded(Ui::UsageWindow& window, quint64 after = 0) {
+        return waitUntil([&] { return !window.isLoading() && window.snapshot().generation > after; }, 20'000);
+    }
+
+    static qint64 columnSum(QAbstractItemModel* model, int column) {
+        qint64 sum = 0;
+        for (int row = 0; row < model->rowCount(); ++row) {
+            sum += model->index(row, column).data(Qt::UserRole).toLongLong();
+        }
+        return sum;
+    }
+
+    const Core::Actor owner = Core::Actor::owner(Core::ClientKind::Test);
+};
+
+} // namespace
+
+TEST_F(UsageUiTest, TheViewShowsTheTilesAndEveryChartWithATableThatMatchesIt) {
+    generate();
+    Ui::UsageWindow window(*services, owner);
+    window.setAttribute(Qt::WA_DeleteOnClose, false);
+    window.show();
+    ASSERT_TRUE(loaded(window));
+    const Ui::UsageSnapshot& s = window.snapshot();
+    ASSERT_FALSE(s.error);
+    EXPECT_EQ(window.request().filter.to.daysTo(window.request().filter.from), -29) << "the last 30 days";
+    EXPECT_EQ(window.tile(0)->valueText(), s.summary.current.unpriced > 0
+                                               ? QStringLiteral("≥ ") + Ui::moneyText(s.summary.current.costMicros)
+                                               : Ui::moneyText(s.summary.current.costMicros));
+    EXPECT_EQ(window.tile(2)->valueText(), QLocale().toString(s.summary.current.requests));
+    EXPECT_FALSE(window.tile(0)->changeText().isEmpty());
+
+    // Each table is the chart's numbers: a row per day, the total column sums to the tile.
+    QAbstractItemModelTester costTester(window.costModel(), QAbstractItemModelTester::FailureReportingMode::Fatal);
+    QAbstractItemModelTester tokensTester(window.tokensModel(), QAbstractItemModelTester::FailureReportingMode::Fatal);
+    QAbstractItemModelTester usersTester(window.topUsersModel(), QAbstractItemModelTester::FailureReportingMode::Fatal);
+    QAbstractItemModelTester modelsTester(window.topModelsModel(),
+                                          QAbstractItemModelTester::FailureReportingMode::Fatal);
+    ASSERT_EQ(window.costModel()->rowCount(), 30);
+    const int total = window.costModel()->columnCount() - 1;
+    EXPECT_EQ(columnSum(window.costModel(), total), s.summary.current.costMicros);
+    EXPECT_EQ(window.costModel()->headerData(total, Qt::Horizontal).toString(), QStringLiteral("Total"));
+    EXPECT_EQ(columnSum(window.tokensModel(), window.tokensModel()->columnCount() - 1), s.summary.current.tokens());
+    ASSERT_EQ(window.topUsersModel()->rowCount(), 10) << "the top ten of twelve people";
+    EXPECT_LT(columnSum(window.topUsersModel(), Ui::UsageShareModel::Requests), s.summary.current.requests);
+    EXPECT_EQ(window.topUsersModel()->index(0, Ui::UsageShareModel::Cost).data(Qt::UserRole).toLongLong(),
+              s.topUsers.front().totals.costMicros);
+    EXPECT_EQ(window.topModelsModel()->index(0, Ui::UsageShareModel::Name).data().toString(),
+              s.topModels.front().label);
+
+    // The chart itself: one stack per series, as many bars as days.
+    auto* bars = Ui::usageBarSeries(window.costChart()->chart());
+    ASSERT_NE(bars, nullptr);
+    EXPECT_EQ(bars->barSets().size(), qsizetype(s.cost.series.size()));
+    EXPECT_EQ(bars->barSets().front()->count(), 30);
+
+    // The keyboard reaches every table.
+    for (int chart = 0; chart < 4; ++chart) {
+        window.showTable(chart, true);
+        EXPECT_TRUE(window.table(chart)->isVisible()) << chart;
+        EXPECT_EQ(window.table(chart)->focusPolicy() & Qt::TabFocus, Qt::TabFocus);
+        EXPECT_FALSE(window.table(chart)->accessibleName().isEmpty());
+    }
+    window.showTable(0, false);
+    EXPECT_TRUE(window.costChart()->isVisible());
+}
+
+TEST_F(UsageUiTest, FiltersLegendEntriesAndBarsNarrowTheView) {
+    generate();
+    Ui::UsageWindow window(*services, owner);
+    window.setAttribute(Qt::WA_DeleteOnClose, false);
+    window.show();
+    ASSERT_TRUE(loaded(window));
+
+    // A model chosen (as a click on its legend entry does): every series is that model.
+    quint64 before = window.snapshot().generation;
+    window.filterBy(Core::UsageDimension::Model, QStringLiteral("o3"));
+    EXPECT_EQ(window.modelBox()->currentData().toString(), QStringLiteral("o3"));
+    ASSERT_TRUE(loaded(window, before));
+    EXPECT_EQ(window.request().filter.model, QStringLiteral("o3"));
+    ASSERT_EQ(window.snapshot().cost.series.size(), 1u);
+    EXPECT_EQ(window.snapshot().cost.series.front().key, QStringLiteral("o3"));
+    window.filterBy(Core::UsageDimension::Model, {});
+    EXPECT_TRUE(window.request().filter.model.isEmpty());
+
+    // A day's bar opens the day by the hour.
+    before = window.snapshot().generation;
+    ASSERT_TRUE(loaded(window, before));
+    const QDate day = window.snapshot().cost.starts[10].date();
+    before = window.snapshot().generation;
+    window.drillInto(10);
+    ASSERT_TRUE(loaded(window, before));
+    EXPECT_EQ(window.request().filter.from, day);
+    EXPECT_EQ(window.request().filter.to, day);
+    EXPECT_EQ(window.snapshot().cost.step, Core::UsageStep::Hour);
+    EXPECT_GE(window.costModel()->rowCount(), 23);
+    EXPECT_EQ(window.periodBox()->currentData().toInt(), int(Ui::UsageWindow::Period::Custom));
+
+    // This year: by week; a week's bar opens its days.
+    before = window.snapshot().generation;
+    window.setPeriod(Ui::UsageWindow::Period::ThisYear);
+    ASSERT_TRUE(loaded(window, before));
+    const auto& year = window.snapshot().cost;
+    if (year.step == Core::UsageStep::Week && year.starts.size() > 3) {
+        before = window.snapshot().generation;
+        window.drillInto(2);
+        ASSERT_TRUE(loaded(window, before));
+        EXPECT_EQ(window.request().filter.from.daysTo(window.request().filter.to), 6) << "a whole week";
+        EXPECT_EQ(window.snapshot().cost.step, Core::UsageStep::Day);
+    }
+
+    // A person chosen: the tiles are theirs.
+    auto amara = services->accounts().user(owner, QStringLiteral("amara"));
+    ASSERT_TRUE(amara);
+    window.setPeriod(Ui::UsageWindow::Period::ThirtyDays);
+    before = window.snapshot().generation;
+    window.filterBy(Core::UsageDimension::User, QString::number(amara->account.id));
+    ASSERT_TRUE(loaded(window, before));
+    EXPECT_EQ(window.request().filter.accountId, amara->account.id);
+    ASSERT_EQ(window.topUsersModel()->rowCount(), 1);
+    EXPECT_EQ(window.topUsersModel()->index(0, 0).data().toString(), QStringLiteral("amara"));
+}
+
+TEST_F(UsageUiTest, AMemberSeesOnlyTheirOwnUsage) {
+    generate();
+    auto amara = services->accounts().user(owner, QStringLiteral("amara"));
+    ASSERT_TRUE(amara);
+    const Core::Actor member =
+        Core::Actor::withRole(amara->account.id, QStringLiteral("amara"), Core::BuiltInRole::Member,
+                              Core::ClientKind::Test);
+    Ui::UsageWindow window(*services, member);
+    window.setAttribute(Qt::WA_DeleteOnClose, false);
+    window.show();
+    ASSERT_TRUE(loaded(window));
+    ASSERT_FALSE(window.snapshot().error);
+    EXPECT_FALSE(window.userBox()->isVisible()) << "no one else to choose";
+    ASSERT_EQ(window.topUsersModel()->rowCount(), 1);
+    EXPECT_EQ(window.topUsersModel()->index(0, 0).data().toString(), QStringLiteral("amara"));
+    Core::UsageFilter own = window.request().filter;
+    own.accountId = amara->account.id;
+    auto summary = services->dashboards().summary(owner, own);
+    ASSERT_TRUE(summary);
+    EXPECT_EQ(window.snapshot().summary.current, summary->current);
+    // Filtering by someone else is refused by core, also when asked directly.
+    window.filterBy(Core::UsageDimension::User, QStringLiteral("1"));
+    EXPECT_FALSE(window.request().filter.accountId.has_value() && *window.request().filter.accountId == 1);
+    Core::UsageFilter other = own;
+    other.accountId = 1;
+    auto refused = services->dashboards().summary(member, other);
+    ASSERT_FALSE(refused);
+    EXPECT_EQ(refused.error().code, Core::ErrorCode::AuthForbidden);
+}
+
+TEST_F(UsageUiTest, NewAnswersRefreshTheViewAndTheMenuOpensOneWindow) {
+    addLoopbackProvider();
+    Ui::MainWindow main(*services, dialogs);
+    main.show();
+    QAction* action = nullptr;
+    for (QAction* menu : main.menuBar()->actions()) {
+        for (QAction* item : menu->menu() ? menu->menu()->actions() : QList<QAction*>{}) {
+            if (item->shortcut() == QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_U)) {
+                action = item;
+            }
+        }
+    }
+    ASSERT_NE(action, nullptr) << "View ▸ Usage with Ctrl+Shift+U";
+    action->trigger();
+    auto* window = qobject_cast<Ui::UsageWindow*>(main.openUsage());
+    ASSERT_NE(window, nullptr);
+    EXPECT_EQ(main.openUsage(), window) << "asking again raises the same window";
+    ASSERT_TRUE(loaded(*window));
+    const qint64 requests = window->snapshot().summary.current.requests;
+    const quint64 before = window->snapshot().generation;
+    ASSERT_TRUE(services->chat().send(owner, QStringLiteral("count me"), {}));
+    ASSERT_TRUE(loaded(*window, before));
+    EXPECT_GE(window->snapshot().summary.current.requests, requests + 1);
+    window->close();
+}
+
+TEST(UsageChartsTest, ScalesAreRoundAndReachTheTop) {
+    EXPECT_EQ(Ui::usageScale(0), (std::vector<double>{0, 1}));
+    EXPECT_EQ(Ui::usageScale(9.3), (std::vector<double>{0, 5, 10}));
+    EXPECT_EQ(Ui::usageScale(32.5), (std::vector<double>{0, 10, 20, 30, 40}));
+    EXPECT_EQ(Ui::usageScale(1'400'000), (std::vector<double>{0, 500'000, 1'000'000, 1'500'000}));
+    EXPECT_NE(Ui::usageSeriesColour(0, false), Ui::usageSeriesColour(1, false));
+    EXPECT_NE(Ui::usageSeriesColour(0, true), Ui::usageSeriesColour(0, false));
+}

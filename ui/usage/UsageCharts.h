@@ -1,0 +1,34 @@
+#pragma once
+
+#include "usage/UsageDashboard.h"
+#include "usage/UsageTableModels.h"
+
+#include <QColor>
+#include <QStringList>
+
+#include <vector>
+
+class QChart;
+class QAbstractBarSeries;
+
+namespace Tessera::Ui {
+
+// The charts' colours: the Okabe–Ito set, told apart with every common colour-vision deficiency; "everything else"
+// is grey. Both themes use the same hues, tuned to their background.
+QColor usageSeriesColour(int index, bool other);
+
+// A chart over time: one stacked bar per period, a stack per series (named by `names`, in order), a money or count
+// scale in the locale's format, and period labels spaced to stay readable. The chart follows the palette.
+QChart* usageTimelineChart(const Core::UsageTimeline& timeline, const QStringList& names, UsageUnit unit);
+// A top list as horizontal bars of cost (of tokens when nothing cost money), largest at the top, each labelled
+// with its name and share.
+QChart* usageShareChart(const std::vector<Core::UsageShare>& shares);
+// The bar series of a chart built above (for hover and clicks).
+QAbstractBarSeries* usageBarSeries(QChart* chart);
+// Colours a chart built above from the current palette (after a theme change).
+void styleUsageChart(QChart* chart);
+
+// A scale's steps: about `steps` round values (1, 2 or 5 × 10ⁿ) from 0 to at least `maximum`.
+std::vector<double> usageScale(double maximum, int steps = 4);
+
+} // namespace Tessera::Ui

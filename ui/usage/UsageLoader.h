@@ -1,0 +1,67 @@
+#pragma once
+
+#include "common/Actor.h"
+#include "common/Error.h"
+#include "usage/UsageDashboard.h"
+
+#include <QObject>
+#include <QThread>
+
+#include <atomic>
+#include <optional>
+#include <vector>
+
+namespace Tessera::Ui {
+
+// What the Usage view asks for: the filters and how the cost chart is split.
+struct UsageRequest {
+    Core::UsageFilter filter;
+    Core::UsageDimension split = Core::UsageDimension::Model;
+
+    bool operator==(const UsageRequest&) const = default;
+};
+
+// Everything the Usage view shows for one request, or why it could not be read.
+struct UsageSnapshot {
+    quint64 generation = 0;
+    UsageRequest request;
+    std::optional<Core::Error> error;
+    Core::UsageSummary summary;
+    Core::UsageTimeline cost;
+    Core::UsageTimeline tokens;
+    std::vector<Core::UsageShare> topUsers;
+    std::vector<Core::UsageShare> topModels;
+    Core::UsageChoices choices;
+    qint64 elapsedMs = 0;
+};
+
+// Runs the Usage view's queries on a worker thread with its own store connection, so the window never waits for
+// them. Only the newest request counts: one still queued when a newer comes is skipped, and a result that is no
+// longer the newest is dropped.
+class UsageLoader final : public QObject {
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(UsageLoader)
+
+public:
+    explicit UsageLoader(const Core::UsageDashboard& dashboard, QObject* parent = nullptr);
+    ~UsageLoader() override;
+
+    // Starts reading; loaded() follows on this object's thread. Returns the request's generation.
+    quint64 load(const Core::Actor& actor, const UsageRequest& request);
+    bool isLoading() const { return m_loading; }
+
+Q_SIGNALS:
+    void loaded(const Tessera::Ui::UsageSnapshot& snapshot);
+
+private:
+    static UsageSnapshot read(const Core::UsageDashboard& dashboard, const Core::Actor& actor,
+                              const UsageRequest& request);
+
+    const Core::UsageDashboard& m_dashboard;
+    QThread m_thread;
+    QObject* m_worker = nullptr; // lives on m_thread
+    std::atomic<quint64> m_newest{0};
+    bool m_loading = false;
+};
+
+} // namespace Tessera::Ui

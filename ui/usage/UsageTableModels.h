@@ -1,0 +1,62 @@
+#pragma once
+
+#include "usage/UsageDashboard.h"
+
+#include <QAbstractTableModel>
+
+#include <functional>
+#include <vector>
+
+namespace Tessera::Ui {
+
+// How a chart's values read as text: money for cost, a count for tokens.
+enum class UsageUnit { Money, Count };
+QString usageValueText(qint64 value, UsageUnit unit);
+
+// The table behind a chart over time, for screen readers and the keyboard: a row per period, a column per series
+// and the total. Display text in the locale's formats; Qt::UserRole gives the raw value for sorting and export.
+class UsageTimelineModel final : public QAbstractTableModel {
+    Q_OBJECT
+
+public:
+    explicit UsageTimelineModel(UsageUnit unit, QObject* parent = nullptr);
+
+    // seriesName turns a series into its header (the key is translated there: "Everything else", "Cached input").
+    void setTimeline(const Core::UsageTimeline& timeline,
+                     const std::function<QString(const Core::UsageSeries&)>& seriesName);
+    const Core::UsageTimeline& timeline() const { return m_timeline; }
+    // A period as its row header reads: "14:00", "Mon 1 Dec", "Week of 1 Dec", "December 2026".
+    static QString periodText(const Core::UsageTimeline& timeline, std::size_t bucket);
+
+    int rowCount(const QModelIndex& parent = {}) const override;
+    int columnCount(const QModelIndex& parent = {}) const override;
+    QVariant data(const QModelIndex& index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+
+private:
+    UsageUnit m_unit;
+    Core::UsageTimeline m_timeline;
+    QStringList m_names;
+};
+
+// The table behind a top list: name, cost, share, tokens and requests, largest first.
+class UsageShareModel final : public QAbstractTableModel {
+    Q_OBJECT
+
+public:
+    enum Column { Name, Cost, Share, Tokens, Requests, ColumnCount };
+    explicit UsageShareModel(QObject* parent = nullptr);
+
+    void setShares(std::vector<Core::UsageShare> shares);
+    const std::vector<Core::UsageShare>& shares() const { return m_shares; }
+
+    int rowCount(const QModelIndex& parent = {}) const override;
+    int columnCount(const QModelIndex& parent = {}) const override;
+    QVariant data(const QModelIndex& index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+
+private:
+    std::vector<Core::UsageShare> m_shares;
+};
+
+} // namespace Tessera::Ui

@@ -1,0 +1,723 @@
+#include "usage/UsageWindow.h"
+
+#include "app/CoreServices.h"
+#include "chat/ChatService.h"
+#include "common/Clock.h"
+#include "style/Theme.h"
+#include "usage/UsageCharts.h"
+#include "usage/UsageLedger.h"
+#include "usage/UsageTableModels.h"
+#include "widgets/ErrorBanner.h"
+#include "widgets/Money.h"
+
+#include <QAbstractBarSeries>
+#include <QBarSet>
+#include <QChart>
+#include <QChartView>
+#include <QComboBox>
+#include <QCursor>
+#include <QDateEdit>
+#include <QEvent>
+#include <QFormLayout>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLegendMarker>
+#include <QLocale>
+#include <QProgressBar>
+#include <QScrollArea>
+#include <QShortcut>
+#include <QStackedWidget>
+#include <QTableView>
+#include <QTimer>
+#include <QToolButton>
+#include <QToolTip>
+#include <QVBoxLayout>
+
+namespace Tessera::Ui {
+
+namespace {
+
+constexpr int chartHeight = 280;
+
+QString percentText(double fraction, int decimals = 0) {
+    const QLocale locale;
+    return locale.toString(fraction * 100.0, 'f', decimals) + QChar(0x202F) + locale.percent();
+}
+
+// "▲ 12 %" / "▼ 8 %" against the period before, or words when there is nothing to compare.
+QString changeText(double current, double previous) {
+    if (previous == 0) {
+        return current == 0 ? UsageWindow::tr("no change") : UsageWindow::tr("new");
+    }
+    const double change = (current - previous) / previous;
+    if (std::abs(change) < 0.0005) {
+        return UsageWindow::tr("no change");
+    }
+    return (change > 0 ? QStringLiteral("▲ ") : QStringLiteral("▼ ")) + percentText(std::abs(change));
+}
+
+} // namespace
+
+UsageTile::UsageTile(const QString& name, QWidget* parent) : QWidget(parent) {
+    setObjectName(QStringLiteral("usageTile"));
+    setAttribute(Qt::WA_StyledBackground);
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(Style::Space::two, Style::Space::one, Style::Space::two, Style::Space::one);
+    layout->setSpacing(Style::Space::half);
+    m_name = new QLabel(name, this);
+    m_value = new QLabel(this);
+    m_change = new QLabel(this);
+    m_change->setWordWrap(true);
+    m_name->setWordWrap(true);
+    QFont big = m_value->font();
+    big.setPointSizeF(big.pointSizeF() * Style::Type::title);
+    big.setWeight(QFont::DemiBold);
+    m_value->setFont(big);
+    m_value->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_name->setForegroundRole(QPalette::PlaceholderText);
+    m_change->setForegroundRole(QPalette::PlaceholderText);
+    layout->addWidget(m_name);
+    layout->addWidget(m_value);
+    layout->addWidget(m_change);
+    setFocusPolicy(Qt::TabFocus); // the keyboard reaches each tile; a screen reader reads its name and value
+}
+
+void UsageTile::setValue(const QString& value, const QString& change, const QString& tooltip) {
+    m_value->setText(value);
+    m_change->setText(change);
+    m_tooltip = tooltip;
+    setToolTip(tooltip);
+    setAccessibleName(m_name->text() + QStringLiteral(": ") + value);
+    setAccessibleDescription(change + QStringLiteral(". ") + tooltip);
+}
+
+void UsageTile::setComparison(const QString& against) {
+    if (m_change->text().isEmpty()) {
+        return;
+    }
+    m_change->setToolTip(m_change->text() + QLatin1Char(' ') + against);
+    setAccessibleDescription(m_change->text() + QLatin1Char(' ') + against + QStringLiteral(". ") + m_tooltip);
+}
+
+QString UsageTile::valueText() const {
+    return m_value->text();
+}
+
+QString UsageTile::changeText() const {
+    return m_change->text();
+}
+
+UsageWindow::UsageWindow(Core::CoreServices& services, Core::Actor actor, QWidget* parent)
+    : QWidget(parent, Qt::Window), m_services(services), m_actor(std::move(actor)) {
+    setObjectName(QStringLiteral("usageWindow"));
+    setWindowTitle(tr("Usage"));
+    setAttribute(Qt::WA_DeleteOnClose);
+    resize(1100, 860);
+    m_loader = new UsageLoader(services.dashboards(), this);
+    connect(m_loader, &UsageLoader::loaded, this, &UsageWindow::present);
+
+    auto* outer = new QVBoxLayout(this);
+    outer->setContentsMargins(0, 0, 0, 0);
+    outer->setSpacing(0);
+    outer->addWidget(buildFilters());
+    m_progress = new QProgressBar(this);
+    m_progress->setRange(0, 0);
+    m_progress->setMaximumHeight(3);
+    m_progress->setTextVisible(false);
+    m_progress->setAccessibleName(tr("Reading usage"));
+    m_progress->setVisible(false);
+    outer->addWidget(m_progress);
+    m_error = new ErrorBanner(this);
+    outer->addWidget(m_error);
+
+    auto* scroll = new QScrollArea(this);
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
+    scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff); // the charts fit the width
+    auto* content = new QWidget(scroll);
+    auto* layout = new QVBoxLayout(content);
+    layout->setContentsMargins(Style::Space::three, Style::Space::two, Style::Space::three, Style::Space::three);
+    layout->setSpacing(Style::Space::two);
+
+    auto* tiles = new QHBoxLayout;
+    tiles->setSpacing(Style::Space::two);
+    for (const QString& name : {tr("Cost"), tr("Tokens"), tr("Requests"), tr("Average cost per request"),
+                                tr("Failed requests")}) {
+        auto* tile = new UsageTile(name, content);
+        m_tiles.push_back(tile);
+        tiles->addWidget(tile, 1);
+    }
+    layout->addLayout(tiles);
+
+    m_split = new QComboBox(content);
+    m_split->setAccessibleName(tr("Split cost by"));
+    m_split->addItem(tr("by model"), int(Core::UsageDimension::Model));
+    m_split->addItem(tr("by provider"), int(Core::UsageDimension::Provider));
+    if (m_actor.may(Core::Permission::UsageViewAll)) {
+        m_split->addItem(tr("by person"), int(Core::UsageDimension::User));
+        m_split->addItem(tr("by role"), int(Core::UsageDimension::Role));
+    }
+    m_split->addItem(tr("by feature"), int(Core::UsageDimension::Feature));
+    connect(m_split, &QComboBox::currentIndexChanged, this, [this] {
+        setSplit(Core::UsageDimension(m_split->currentData().toInt()));
+    });
+
+    m_costModel = new UsageTimelineModel(UsageUnit::Money, this);
+    m_tokensModel = new UsageTimelineModel(UsageUnit::Count, this);
+    m_usersModel = new UsageShareModel(this);
+    m_modelsModel = new UsageShareModel(this);
+    layout->addWidget(card(tr("Cost over time"), m_costView, m_tables[0], m_toggles[0], m_costModel, m_split));
+    layout->addWidget(card(tr("Tokens over time"), m_tokensView, m_tables[1], m_toggles[1], m_tokensModel));
+    auto* tops = new QHBoxLayout;
+    tops->setSpacing(Style::Space::two);
+    tops->addWidget(card(m_actor.may(Core::Permission::UsageViewAll) ? tr("Top people") : tr("You"), m_usersView,
+                         m_tables[2], m_toggles[2], m_usersModel),
+                    1);
+    tops->addWidget(card(tr("Top models"), m_modelsView, m_tables[3], m_toggles[3], m_modelsModel), 1);
+    layout->addLayout(tops);
+    layout->addStretch(1);
+    scroll->setWidget(content);
+    outer->addWidget(scroll, 1);
+
+    m_status = new QLabel(this);
+    m_status->setForegroundRole(QPalette::PlaceholderText);
+    m_status->setContentsMargins(Style::Space::three, Style::Space::half, Style::Space::three, Style::Space::half);
+    outer->addWidget(m_status);
+
+    m_refreshTimer = new QTimer(this);
+    m_refreshTimer->setSingleShot(true);
+    connect(m_refreshTimer, &QTimer::timeout, this, &UsageWindow::refresh);
+    m_progressTimer = new QTimer(this);
+    m_progressTimer->setSingleShot(true);
+    m_progressTimer->setInterval(150);
+    connect(m_progressTimer, &QTimer::timeout, this, [this] { m_progress->setVisible(isLoading()); });
+    // New answers are new usage: the view follows them, at most every two seconds.
+    connect(&m_services.chat(), &Core::ChatService::turnFinished, this, [this] { scheduleRefresh(2000); });
+    auto* reload = new QShortcut(QKeySequence::Refresh, this);
+    connect(reload, &QShortcut::activated, this, &UsageWindow::refresh);
+    auto* close = new QShortcut(QKeySequence::Close, this);
+    connect(close, &QShortcut::activated, this, &QWidget::close);
+
+    m_request.split = Core::UsageDimension::Model;
+    setPeriod(Period::ThirtyDays);
+}
+
+UsageWindow::~UsageWindow() = default;
+
+QWidget* UsageWindow::buildFilters() {
+    auto* bar = new QWidget(this);
+    bar->setObjectName(QStringLiteral("usageFilters"));
+    auto* row = new QHBoxLayout(bar);
+    row->setContentsMargins(Style::Space::three, Style::Space::two, Style::Space::three, Style::Space::one);
+    row->setSpacing(Style::Space::one);
+    auto labelled = [&](const QString& text, QWidget* field) {
+        auto* label = new QLabel(text, bar);
+        label->setBuddy(field);
+        row->addWidget(label);
+        row->addWidget(field);
+    };
+    m_period = new QComboBox(bar);
+    m_period->addItem(tr("Today"), int(Period::Today));
+    m_period->addItem(tr("Last 7 days"), int(Period::SevenDays));
+    m_period->addItem(tr("Last 30 days"), int(Period::ThirtyDays));
+    m_period->addItem(tr("This month"), int(Period::ThisMonth));
+    m_period->addItem(tr("Last month"), int(Period::LastMonth));
+    m_period->addItem(tr("This year"), int(Period::ThisYear));
+    m_period->addItem(tr("Custom"), int(Period::Custom));
+    labelled(tr("&Period:"), m_period);
+    m_from = new QDateEdit(bar);
+    m_to = new QDateEdit(bar);
+    for (QDateEdit* edit : {m_from, m_to}) {
+        edit->setCalendarPopup(true);
+        edit->setDisplayFormat(QLocale().dateFormat(QLocale::ShortFormat));
+    }
+    m_from->setAccessibleName(tr("From"));
+    m_to->setAccessibleName(tr("To"));
+    row->addWidget(m_from);
+    auto* dash = new QLabel(QStringLiteral("–"), bar);
+    row->addWidget(dash);
+    row->addWidget(m_to);
+    row->addSpacing(Style::Space::two);
+    const bool everyone = m_actor.may(Core::Permission::UsageViewAll);
+    m_user = new QComboBox(bar);
+    m_role = new QComboBox(bar);
+    if (everyone) {
+        labelled(tr("P&erson:"), m_user);
+        labelled(tr("&Role:"), m_role);
+    } else {
+        m_user->hide(); // one's own usage only
+        m_role->hide();
+    }
+    m_provider = new QComboBox(bar);
+    m_model = new QComboBox(bar);
+    m_feature = new QComboBox(bar);
+    labelled(tr("Pro&vider:"), m_provider);
+    labelled(tr("&Model:"), m_model);
+    labelled(tr("&Feature:"), m_feature);
+    for (QComboBox* box : {m_user, m_role, m_provider, m_model, m_feature}) {
+        box->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+        box->addItem(tr("All"));
+    }
+    row->addStretch(1);
+
+    connect(m_period, &QComboBox::currentIndexChanged, this, [this] {
+        if (!m_filling) {
+            setPeriod(Period(m_period->currentData().toInt()));
+        }
+    });
+    for (QDateEdit* edit : {m_from, m_to}) {
+        connect(edit, &QDateEdit::dateChanged, this, [this] {
+            if (m_filling) {
+                return;
+            }
+            m_filling = true;
+            m_period->setCurrentIndex(m_period->findData(int(Period::Custom)));
+            m_filling = false;
+            readFilters();
+            scheduleRefresh(250);
+        });
+    }
+    for (QComboBox* box : {m_user, m_role, m_provider, m_model, m_feature}) {
+        connect(box, &QComboBox::currentIndexChanged, this, [this] {
+            if (!m_filling) {
+                readFilters();
+                scheduleRefresh(0);
+            }
+        });
+    }
+    return bar;
+}
+
+QWidget* UsageWindow::card(const QString& title, QChartView*& view, QTableView*& table, QToolButton*& toggle,
+                           QAbstractItemModel* model, QWidget* extra) {
+    auto* frame = new QFrame(this);
+    frame->setObjectName(QStringLiteral("usageCard"));
+    frame->setFrameShape(QFrame::StyledPanel);
+    auto* layout = new QVBoxLayout(frame);
+    layout->setContentsMargins(Style::Space::two, Style::Space::one, Style::Space::two, Style::Space::two);
+    auto* header = new QHBoxLayout;
+    auto* name = new QLabel(title, frame);
+    QFont font = name->font();
+    font.setPointSizeF(font.pointSizeF() * Style::Type::subtitle);
+    font.setWeight(QFont::DemiBold);
+    name->setFont(font);
+    header->addWidget(name);
+    if (extra) {
+        header->addWidget(extra);
+    }
+    header->addStretch(1);
+    toggle = new QToolButton(frame);
+    toggle->setText(tr("Table"));
+    toggle->setCheckable(true);
+    toggle->setToolTip(tr("Show the numbers as a table"));
+    toggle->setAccessibleName(tr("Show %1 as a table").arg(title));
+    header->addWidget(toggle);
+    layout->addLayout(header);
+    auto* stack = new QStackedWidget(frame);
+    view = new QChartView(stack);
+    view->setRenderHint(QPainter::Antialiasing);
+    view->setMinimumHeight(chartHeight);
+    view->setAccessibleName(title);
+    view->setFocusPolicy(Qt::NoFocus); // the table is the keyboard's way in
+    table = new QTableView(stack);
+    table->setModel(model);
+    table->setAccessibleName(title);
+    table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    table->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    table->verticalHeader()->hide();
+    table->horizontalHeader()->setStretchLastSection(true);
+    table->setMinimumHeight(chartHeight);
+    stack->addWidget(view);
+    stack->addWidget(table);
+    layout->addWidget(stack);
+    connect(toggle, &QToolButton::toggled, stack, [stack, table](bool on) {
+        stack->setCurrentIndex(on ? 1 : 0);
+        if (on) {
+            table->setFocus();
+        }
+    });
+    return frame;
+}
+
+std::pair<QDate, QDate> UsageWindow::periodDays(Period period, QDate today) {
+    switch (period) {
+    case Period::Today:
+        return {today, today};
+    case Period::SevenDays:
+        return {today.addDays(-6), today};
+    case Period::ThirtyDays:
+    case Period::Custom:
+        return {today.addDays(-29), today};
+    case Period::ThisMonth:
+        return {QDate(today.year(), today.month(), 1), today};
+    case Period::LastMonth: {
+        const QDate first = QDate(today.year(), today.month(), 1).addMonths(-1);
+        return {first, first.addMonths(1).addDays(-1)};
+    }
+    case Period::ThisYear:
+        return {QDate(today.year(), 1, 1), today};
+    }
+    return {today, today};
+}
+
+void UsageWindow::setPeriod(Period period) {
+    const QDate today = QDate::fromString(m_services.usage().dayOf(m_services.clock().nowUtc()), Qt::ISODate);
+    auto [from, to] = periodDays(period, today);
+    if (period == Period::Custom && m_request.filter.from.isValid()) {
+        from = m_request.filter.from;
+        to = m_request.filter.to;
+    }
+    m_filling = true;
+    m_period->setCurrentIndex(m_period->findData(int(period)));
+    m_from->setDate(from);
+    m_to->setDate(to);
+    m_filling = false;
+    readFilters();
+    scheduleRefresh(0);
+}
+
+void UsageWindow::setCustomPeriod(QDate from, QDate to) {
+    m_filling = true;
+    m_period->setCurrentIndex(m_period->findData(int(Period::Custom)));
+    m_from->setDate(from);
+    m_to->setDate(to);
+    m_filling = false;
+    readFilters();
+    scheduleRefresh(0);
+}
+
+void UsageWindow::setSplit(Core::UsageDimension split) {
+    m_request.split = split;
+    const int index = m_split->findData(int(split));
+    if (index >= 0 && index != m_split->currentIndex()) {
+        m_split->setCurrentIndex(index);
+    }
+    scheduleRefresh(0);
+}
+
+void UsageWindow::filterBy(Core::UsageDimension dimension, const QString& key) {
+    QComboBox* box = nullptr;
+    switch (dimension) {
+    case Core::UsageDimension::Model:
+        box = m_model;
+        break;
+    case Core::UsageDimension::Provider:
+        box = m_provider;
+        break;
+    case Core::UsageDimension::User:
+        box = m_user;
+        break;
+    case Core::UsageDimension::Role:
+        box = m_role;
+        break;
+    case Core::UsageDimension::Feature:
+        box = m_feature;
+        break;
+    }
+    if (!box || box->isHidden()) {
+        return;
+    }
+    const bool byId = dimension == Core::UsageDimension::User || dimension == Core::UsageDimension::Role;
+    const int index = key.isEmpty() ? 0 : box->findData(byId ? QVariant(key.toLongLong()) : QVariant(key));
+    if (index < 0) {
+        return;
+    }
+    box->setCurrentIndex(index); // reads the filters and refreshes
+}
+
+void UsageWindow::drillInto(std::size_t bucket) {
+    const Core::UsageTimeline& timeline = m_snapshot.cost;
+    if (bucket >= timeline.starts.size() || timeline.step == Core::UsageStep::Hour) {
+        return;
+    }
+    const QDate from = std::max(timeline.starts[bucket].date(), m_request.filter.from);
+    QDate to = bucket + 1 < timeline.starts.size() ? timeline.starts[bucket + 1].date().addDays(-1)
+                                                   : m_request.filter.to;
+    if (timeline.step == Core::UsageStep::Day) {
+        to = from;
+    }
+    setCustomPeriod(from, to);
+}
+
+void UsageWindow::readFilters() {
+    Core::UsageFilter filter;
+    filter.from = m_from->date();
+    filter.to = m_to->date();
+    if (filter.from > filter.to) {
+        std::swap(filter.from, filter.to);
+    }
+    auto id = [](QComboBox* box) -> std::optional<qint64> {
+        const QVariant value = box->currentData();
+        return value.isValid() ? std::optional<qint64>(value.toLongLong()) : std::nullopt;
+    };
+    if (!m_user->isHidden()) {
+        filter.accountId = id(m_user);
+        filter.roleId = id(m_role);
+    }
+    filter.provider = m_provider->currentData().toString();
+    filter.model = m_model->currentData().toString();
+    filter.feature = m_feature->currentData().toString();
+    m_request.filter = filter;
+}
+
+void UsageWindow::scheduleRefresh(int delayMs) {
+    m_refreshTimer->start(delayMs);
+}
+
+bool UsageWindow::isLoading() const {
+    return m_loader->isLoading() || m_refreshTimer->isActive();
+}
+
+void UsageWindow::refresh() {
+    m_refreshTimer->stop();
+    m_loader->load(m_actor, m_request);
+    m_progressTimer->start();
+}
+
+void UsageWindow::fillChoices(const Core::UsageChoices& choices) {
+    m_filling = true;
+    auto fill = [](QComboBox* box, const std::vector<std::pair<QVariant, QString>>& items) {
+        const QVariant current = box->currentData();
+        box->clear();
+        box->addItem(UsageWindow::tr("All"));
+        for (const auto& [value, text] : items) {
+            box->addItem(text, value);
+        }
+        const int index = current.isValid() ? box->findData(current) : 0;
+        box->setCurrentIndex(std::max(index, 0));
+    };
+    std::vector<std::pair<QVariant, QString>> items;
+    for (const auto& [id, name] : choices.users) {
+        items.emplace_back(id, name);
+    }
+    fill(m_user, items);
+    items.clear();
+    for (const auto& [id, name] : choices.roles) {
+        items.emplace_back(id, name);
+    }
+    fill(m_role, items);
+    for (auto [box, list] : {std::pair{m_provider, &choices.providers}, std::pair{m_model, &choices.models},
+                             std::pair{m_feature, &choices.features}}) {
+        items.clear();
+        for (const QString& value : *list) {
+            items.emplace_back(value, box == m_feature && value == QLatin1StringView("chat")    ? tr("Chat")
+                                      : box == m_feature && value == QLatin1StringView("title") ? tr("Titles")
+                                                                                                  : value);
+        }
+        fill(box, items);
+    }
+    m_filling = false;
+}
+
+QString UsageWindow::seriesName(const Core::UsageSeries& series, bool tokens) const {
+    if (tokens) {
+        if (series.key == Core::UsageTokenSeries::input) {
+            return tr("Input");
+        }
+        if (series.key == Core::UsageTokenSeries::cachedInput) {
+            return tr("Cached input");
+        }
+        if (series.key == Core::UsageTokenSeries::output) {
+            return tr("Output");
+        }
+        return tr("Reasoning");
+    }
+    if (series.isOther()) {
+        return tr("Everything else");
+    }
+    if (m_request.split == Core::UsageDimension::Feature) {
+        if (series.key == QLatin1StringView("chat")) {
+            return tr("Chat");
+        }
+        if (series.key == QLatin1StringView("title")) {
+            return tr("Titles");
+        }
+    }
+    return series.label;
+}
+
+QString UsageWindow::periodWords() const {
+    const qint64 days = m_request.filter.from.daysTo(m_request.filter.to) + 1;
+    return tr("against the %n day(s) before", "", int(days));
+}
+
+void UsageWindow::present(const UsageSnapshot& snapshot) {
+    m_progressTimer->stop();
+    m_progress->setVisible(false);
+    if (snapshot.error) {
+        m_error->showError(*snapshot.error, [this] { refresh(); });
+        m_status->clear();
+        Q_EMIT refreshed();
+        return;
+    }
+    m_error->hide();
+    m_snapshot = snapshot;
+    fillChoices(snapshot.choices);
+    const Core::UsageTotals& now = snapshot.summary.current;
+    const Core::UsageTotals& before = snapshot.summary.previous;
+    const QLocale locale;
+    const QString against = periodWords(); // said once, in the status line and each tile's description
+    const QString lowerBound = now.unpriced > 0 ? tr("%n request(s) without a price: the cost is at least this.", "",
+                                                     int(now.unpriced))
+                                                : QString();
+    m_tiles[0]->setValue(now.unpriced > 0 ? QStringLiteral("≥ ") + moneyText(now.costMicros) : moneyText(now.costMicros),
+                         changeText(double(now.costMicros), double(before.costMicros)),
+                         lowerBound);
+    m_tiles[1]->setValue(locale.toString(now.tokens()),
+                         changeText(double(now.tokens()), double(before.tokens())),
+                         tr("Input %1 (cached %2), output %3 (reasoning %4)")
+                             .arg(locale.toString(now.inputTokens), locale.toString(now.cachedInputTokens),
+                                  locale.toString(now.outputTokens), locale.toString(now.reasoningTokens)));
+    m_tiles[2]->setValue(locale.toString(now.requests),
+                         changeText(double(now.requests), double(before.requests)),
+                         tr("%n answer(s) from Tessera's cache, %1 retries, %2 on a fallback model", "",
+                            int(now.cacheHits))
+                             .arg(locale.toString(now.retries), locale.toString(now.fallbacks)));
+    const auto average = now.averageCostMicros();
+    const auto averageBefore = before.averageCostMicros();
+    m_tiles[3]->setValue(average ? moneyText(*average) : tr("none"),
+                         average && averageBefore ? changeText(double(*average), double(*averageBefore))
+                                                  : QString(),
+                         lowerBound);
+    const auto rate = now.failureRate();
+    const auto rateBefore = before.failureRate();
+    QString rateChange;
+    if (rate && rateBefore) {
+        const double points = (*rate - *rateBefore) * 100.0;
+        rateChange = std::abs(points) < 0.05
+                         ? tr("no change")
+                         : tr("%1 %2 points").arg(points > 0 ? QStringLiteral("▲") : QStringLiteral("▼"),
+                                                  locale.toString(std::abs(points), 'f', 1));
+    }
+    m_tiles[4]->setValue(rate ? percentText(*rate, 1) : tr("none"), rateChange,
+                         tr("%n failed request(s)", "", int(now.failures)));
+
+    m_costModel->setTimeline(snapshot.cost, [this](const Core::UsageSeries& s) { return seriesName(s, false); });
+    m_tokensModel->setTimeline(snapshot.tokens, [this](const Core::UsageSeries& s) { return seriesName(s, true); });
+    m_usersModel->setShares(snapshot.topUsers);
+    m_modelsModel->setShares(snapshot.topModels);
+    showCharts();
+    m_status->setText(tr("%1 to %2, changes %3 · updated %4")
+                          .arg(locale.toString(m_request.filter.from, QLocale::ShortFormat),
+                               locale.toString(m_request.filter.to, QLocale::ShortFormat), against,
+                               locale.toString(QTime::currentTime(), QLocale::ShortFormat)));
+    for (UsageTile* tile : m_tiles) {
+        tile->setComparison(against);
+    }
+    Q_EMIT refreshed();
+}
+
+void UsageWindow::showCharts() {
+    auto replace = [](QChartView* view, QChart* chart) {
+        QChart* old = view->chart();
+        view->setChart(chart);
+        delete old;
+    };
+    const UsageSnapshot& s = m_snapshot;
+    QStringList costNames;
+    for (const Core::UsageSeries& series : s.cost.series) {
+        costNames << seriesName(series, false);
+    }
+    QChart* cost = usageTimelineChart(s.cost, costNames, UsageUnit::Money);
+    replace(m_costView, cost);
+    QStringList tokenNames;
+    for (const Core::UsageSeries& series : s.tokens.series) {
+        tokenNames << seriesName(series, true);
+    }
+    QChart* tokens = usageTimelineChart(s.tokens, tokenNames, UsageUnit::Count);
+    replace(m_tokensView, tokens);
+    replace(m_usersView, usageShareChart(s.topUsers));
+    replace(m_modelsView, usageShareChart(s.topModels));
+
+    // Hover shows the exact value; a click opens a period; a legend entry narrows to its series.
+    auto wire = [this](QChart* chart, const Core::UsageTimeline& timeline, const QStringList& names, UsageUnit unit,
+                       bool filterable) {
+        QAbstractBarSeries* series = usageBarSeries(chart);
+        if (!series) {
+            return;
+        }
+        const QList<QBarSet*> sets = series->barSets();
+        for (int i = 0; i < sets.size(); ++i) {
+            QBarSet* set = sets[i];
+            const QString name = names.value(i);
+            connect(set, &QBarSet::hovered, this, [timeline, name, unit, i](bool on, int bucket) {
+                if (!on || std::size_t(i) >= timeline.series.size()) {
+                    QToolTip::hideText();
+                    return;
+                }
+                const qint64 value = timeline.series[std::size_t(i)].values[std::size_t(bucket)];
+                QToolTip::showText(QCursor::pos(), QStringLiteral("%1\n%2: %3")
+                                                       .arg(UsageTimelineModel::periodText(timeline, std::size_t(bucket)),
+                                                            name, usageValueText(value, unit)));
+            });
+            connect(set, &QBarSet::clicked, this, [this](int bucket) { drillInto(std::size_t(bucket)); });
+        }
+        if (!filterable) {
+            return;
+        }
+        const QList<QLegendMarker*> markers = chart->legend()->markers(series);
+        for (int i = 0; i < markers.size() && std::size_t(i) < timeline.series.size(); ++i) {
+            const Core::UsageSeries& entry = timeline.series[std::size_t(i)];
+            if (entry.isOther()) {
+                continue;
+            }
+            const QString key = entry.key;
+            connect(markers[i], &QLegendMarker::clicked, this, [this, key] { filterBy(m_request.split, key); });
+        }
+    };
+    wire(cost, s.cost, costNames, UsageUnit::Money, true);
+    wire(tokens, s.tokens, tokenNames, UsageUnit::Count, false);
+    auto wireTop = [this](QChartView* view, const std::vector<Core::UsageShare>& shares, Core::UsageDimension by) {
+        QAbstractBarSeries* series = usageBarSeries(view->chart());
+        if (!series || series->barSets().isEmpty()) {
+            return;
+        }
+        QBarSet* set = series->barSets().front();
+        const int count = int(shares.size());
+        connect(set, &QBarSet::hovered, this, [shares, count](bool on, int bar) {
+            const int index = count - 1 - bar; // drawn from the bottom
+            if (!on || index < 0 || index >= count) {
+                QToolTip::hideText();
+                return;
+            }
+            const Core::UsageShare& share = shares[std::size_t(index)];
+            const QLocale locale;
+            QToolTip::showText(QCursor::pos(),
+                               tr("%1\n%2 · %3 tokens · %4 requests")
+                                   .arg(share.label, moneyText(share.totals.costMicros),
+                                        locale.toString(share.totals.tokens()), locale.toString(share.totals.requests)));
+        });
+        connect(set, &QBarSet::clicked, this, [this, shares, count, by](int bar) {
+            const int index = count - 1 - bar;
+            if (index >= 0 && index < count) {
+                filterBy(by, shares[std::size_t(index)].key);
+            }
+        });
+    };
+    wireTop(m_usersView, s.topUsers, Core::UsageDimension::User);
+    wireTop(m_modelsView, s.topModels, Core::UsageDimension::Model);
+}
+
+void UsageWindow::showTable(int chart, bool table) {
+    if (chart >= 0 && chart < 4) {
+        m_toggles[chart]->setChecked(table);
+    }
+}
+
+QTableView* UsageWindow::table(int chart) const {
+    return chart >= 0 && chart < 4 ? m_tables[chart] : nullptr;
+}
+
+UsageTile* UsageWindow::tile(int index) const {
+    return index >= 0 && std::size_t(index) < m_tiles.size() ? m_tiles[std::size_t(index)] : nullptr;
+}
+
+void UsageWindow::changeEvent(QEvent* event) {
+    QWidget::changeEvent(event);
+    if (event->type() == QEvent::PaletteChange && m_costView && m_snapshot.generation != 0) {
+        showCharts(); // new colours for the new theme
+    }
+}
+
+} // namespace Tessera::Ui

@@ -1,0 +1,146 @@
+#pragma once
+
+#include "common/Actor.h"
+#include "usage/UsageLoader.h"
+
+#include <QDate>
+#include <QWidget>
+
+class QAbstractItemModel;
+class QChart;
+class QChartView;
+class QComboBox;
+class QDateEdit;
+class QLabel;
+class QProgressBar;
+class QStackedWidget;
+class QTableView;
+class QTimer;
+class QToolButton;
+
+namespace Tessera::Core {
+class CoreServices;
+}
+
+namespace Tessera::Ui {
+
+class ErrorBanner;
+class UsageShareModel;
+class UsageTile;
+class UsageTimelineModel;
+
+// View ▸ Usage: what the AI has cost and used, over a period, by model, provider, person, role and feature. Tiles
+// with the change against the period before, cost and tokens over time, the largest people and models; every chart
+// has a table for the keyboard and screen readers. Clicking a bar or a legend entry narrows the view. The queries
+// run on a worker thread (UsageLoader); the view refreshes itself when new answers come in. Members see their own
+// usage only: core refuses any other.
+class UsageWindow final : public QWidget {
+    Q_OBJECT
+
+public:
+    enum class Period { Today, SevenDays, ThirtyDays, ThisMonth, LastMonth, ThisYear, Custom };
+
+    UsageWindow(Core::CoreServices& services, Core::Actor actor, QWidget* parent = nullptr);
+    ~UsageWindow() override;
+
+    // The period's days for a choice, counted back from today in the usage time zone.
+    static std::pair<QDate, QDate> periodDays(Period period, QDate today);
+
+    void setPeriod(Period period);
+    void setCustomPeriod(QDate from, QDate to);
+    void setSplit(Core::UsageDimension split);
+    // Narrows the view to one model, provider, person, role or feature (an empty key clears that filter).
+    void filterBy(Core::UsageDimension dimension, const QString& key);
+    // A bar of the cost or tokens chart opened: a day into its hours, a week into its days, a month into its days.
+    void drillInto(std::size_t bucket);
+    void refresh();
+
+    UsageRequest request() const { return m_request; }
+    const UsageSnapshot& snapshot() const { return m_snapshot; }
+    bool isLoading() const;
+    UsageTimelineModel* costModel() const { return m_costModel; }
+    UsageTimelineModel* tokensModel() const { return m_tokensModel; }
+    UsageShareModel* topUsersModel() const { return m_usersModel; }
+    UsageShareModel* topModelsModel() const { return m_modelsModel; }
+    QChartView* costChart() const { return m_costView; }
+    // Shows a chart's table instead of the chart (0 cost, 1 tokens, 2 people, 3 models).
+    void showTable(int chart, bool table);
+    QTableView* table(int chart) const;
+    QComboBox* periodBox() const { return m_period; }
+    QComboBox* userBox() const { return m_user; }
+    QComboBox* modelBox() const { return m_model; }
+    UsageTile* tile(int index) const;
+
+Q_SIGNALS:
+    // A snapshot arrived and is shown (or its error).
+    void refreshed();
+
+protected:
+    void changeEvent(QEvent* event) override;
+
+private:
+    QWidget* buildFilters();
+    QWidget* card(const QString& title, QChartView*& view, QTableView*& table, QToolButton*& toggle,
+                  QAbstractItemModel* model, QWidget* extra = nullptr);
+    void readFilters();
+    void scheduleRefresh(int delayMs);
+    void present(const UsageSnapshot& snapshot);
+    void showCharts();
+    void fillChoices(const Core::UsageChoices& choices);
+    QString seriesName(const Core::UsageSeries& series, bool tokens) const;
+    QString periodWords() const;
+
+    Core::CoreServices& m_services;
+    Core::Actor m_actor;
+    UsageLoader* m_loader = nullptr;
+    UsageRequest m_request;
+    UsageSnapshot m_snapshot;
+    bool m_filling = false; // the filter boxes are being filled, not changed by a person
+
+    QComboBox* m_period = nullptr;
+    QDateEdit* m_from = nullptr;
+    QDateEdit* m_to = nullptr;
+    QComboBox* m_user = nullptr;
+    QComboBox* m_role = nullptr;
+    QComboBox* m_provider = nullptr;
+    QComboBox* m_model = nullptr;
+    QComboBox* m_feature = nullptr;
+    QComboBox* m_split = nullptr;
+    QProgressBar* m_progress = nullptr;
+    QLabel* m_status = nullptr;
+    ErrorBanner* m_error = nullptr;
+    std::vector<UsageTile*> m_tiles;
+    UsageTimelineModel* m_costModel = nullptr;
+    UsageTimelineModel* m_tokensModel = nullptr;
+    UsageShareModel* m_usersModel = nullptr;
+    UsageShareModel* m_modelsModel = nullptr;
+    QChartView* m_costView = nullptr;
+    QChartView* m_tokensView = nullptr;
+    QChartView* m_usersView = nullptr;
+    QChartView* m_modelsView = nullptr;
+    QTableView* m_tables[4] = {};
+    QToolButton* m_toggles[4] = {};
+    QTimer* m_refreshTimer = nullptr;
+    QTimer* m_progressTimer = nullptr;
+};
+
+// One summary tile: a name, the period's value and its change against the period before.
+class UsageTile final : public QWidget {
+    Q_OBJECT
+
+public:
+    UsageTile(const QString& name, QWidget* parent = nullptr);
+    void setValue(const QString& value, const QString& change, const QString& tooltip);
+    // What the change is against ("against the 30 days before"), for its tooltip and screen readers.
+    void setComparison(const QString& against);
+    QString valueText() const;
+    QString changeText() const;
+
+private:
+    QLabel* m_name;
+    QLabel* m_value;
+    QLabel* m_change;
+    QString m_tooltip;
+};
+
+} // namespace Tessera::Ui
