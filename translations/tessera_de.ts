@@ -2295,6 +2295,14 @@ Ein nativer Desktop-Arbeitsplatz für KI. API-Schlüssel liegen im Systemschlüs
         <source>(resets %1)</source>
         <translation>(wird am %1 zurückgesetzt)</translation>
     </message>
+    <message>
+        <source>&amp;Usage</source>
+        <translation>&amp;Nutzung</translation>
+    </message>
+    <message>
+        <source>What the AI has cost and used, over time, by model, provider and person</source>
+        <translation>Was die KI gekostet und verbraucht hat, über die Zeit, nach Modell, Anbieter und Person</translation>
+    </message>
 </context>
 <context>
     <name>Tessera::Ui::MessageWidget</name>
@@ -3983,6 +3991,304 @@ Ein nativer Desktop-Arbeitsplatz für KI. API-Schlüssel liegen im Systemschlüs
     <message>
         <source>&amp;Undo</source>
         <translation>&amp;Rückgängig</translation>
+    </message>
+</context>
+<context>
+    <name>Tessera::Ui::UsageCharts</name>
+    <message>
+        <source>M</source>
+        <translation> Mio.</translation>
+    </message>
+    <message>
+        <source>k</source>
+        <translation> Tsd.</translation>
+    </message>
+    <message>
+        <source>Cost</source>
+        <translation>Kosten</translation>
+    </message>
+    <message>
+        <source>Tokens</source>
+        <translation>Tokens</translation>
+    </message>
+</context>
+<context>
+    <name>Tessera::Ui::UsageShareModel</name>
+    <message>
+        <source>at least %1</source>
+        <translation>mindestens %1</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Cost</source>
+        <translation>Kosten</translation>
+    </message>
+    <message>
+        <source>Share</source>
+        <translation>Anteil</translation>
+    </message>
+    <message>
+        <source>Tokens</source>
+        <translation>Tokens</translation>
+    </message>
+    <message>
+        <source>Requests</source>
+        <translation>Anfragen</translation>
+    </message>
+</context>
+<context>
+    <name>Tessera::Ui::UsageTimelineModel</name>
+    <message>
+        <source>Week of %1</source>
+        <translation>Woche ab %1</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>Zeitraum</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Summe</translation>
+    </message>
+</context>
+<context>
+    <name>Tessera::Ui::UsageWindow</name>
+    <message>
+        <source>no change</source>
+        <translation>unverändert</translation>
+    </message>
+    <message>
+        <source>new</source>
+        <translation>neu</translation>
+    </message>
+    <message>
+        <source>Usage</source>
+        <translation>Nutzung</translation>
+    </message>
+    <message>
+        <source>Reading usage</source>
+        <translation>Nutzung wird gelesen</translation>
+    </message>
+    <message>
+        <source>Cost</source>
+        <translation>Kosten</translation>
+    </message>
+    <message>
+        <source>Tokens</source>
+        <translation>Tokens</translation>
+    </message>
+    <message>
+        <source>Requests</source>
+        <translation>Anfragen</translation>
+    </message>
+    <message>
+        <source>Average cost per request</source>
+        <translation>Durchschnittliche Kosten je Anfrage</translation>
+    </message>
+    <message>
+        <source>Failed requests</source>
+        <translation>Fehlgeschlagene Anfragen</translation>
+    </message>
+    <message>
+        <source>Split cost by</source>
+        <translation>Kosten aufteilen</translation>
+    </message>
+    <message>
+        <source>by model</source>
+        <translation>nach Modell</translation>
+    </message>
+    <message>
+        <source>by provider</source>
+        <translation>nach Anbieter</translation>
+    </message>
+    <message>
+        <source>by person</source>
+        <translation>nach Person</translation>
+    </message>
+    <message>
+        <source>by role</source>
+        <translation>nach Rolle</translation>
+    </message>
+    <message>
+        <source>by feature</source>
+        <translation>nach Funktion</translation>
+    </message>
+    <message>
+        <source>Cost over time</source>
+        <translation>Kosten im Zeitverlauf</translation>
+    </message>
+    <message>
+        <source>Tokens over time</source>
+        <translation>Tokens im Zeitverlauf</translation>
+    </message>
+    <message>
+        <source>Top people</source>
+        <translation>Personen mit der meisten Nutzung</translation>
+    </message>
+    <message>
+        <source>You</source>
+        <translation>Sie</translation>
+    </message>
+    <message>
+        <source>Top models</source>
+        <translation>Meistgenutzte Modelle</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>Heute</translation>
+    </message>
+    <message>
+        <source>Last 7 days</source>
+        <translation>Letzte 7 Tage</translation>
+    </message>
+    <message>
+        <source>Last 30 days</source>
+        <translation>Letzte 30 Tage</translation>
+    </message>
+    <message>
+        <source>This month</source>
+        <translation>Dieser Monat</translation>
+    </message>
+    <message>
+        <source>Last month</source>
+        <translation>Letzter Monat</translation>
+    </message>
+    <message>
+        <source>This year</source>
+        <translation>Dieses Jahr</translation>
+    </message>
+    <message>
+        <source>Custom</source>
+        <translation>Eigener Zeitraum</translation>
+    </message>
+    <message>
+        <source>&amp;Period:</source>
+        <translation>&amp;Zeitraum:</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Von</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>Bis</translation>
+    </message>
+    <message>
+        <source>P&amp;erson:</source>
+        <translation>P&amp;erson:</translation>
+    </message>
+    <message>
+        <source>&amp;Role:</source>
+        <translation>&amp;Rolle:</translation>
+    </message>
+    <message>
+        <source>Pro&amp;vider:</source>
+        <translation>An&amp;bieter:</translation>
+    </message>
+    <message>
+        <source>&amp;Model:</source>
+        <translation>&amp;Modell:</translation>
+    </message>
+    <message>
+        <source>&amp;Feature:</source>
+        <translation>&amp;Funktion:</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>Alle</translation>
+    </message>
+    <message>
+        <source>Table</source>
+        <translation>Tabelle</translation>
+    </message>
+    <message>
+        <source>Show the numbers as a table</source>
+        <translation>Die Zahlen als Tabelle zeigen</translation>
+    </message>
+    <message>
+        <source>Show %1 as a table</source>
+        <translation>%1 als Tabelle zeigen</translation>
+    </message>
+    <message>
+        <source>Chat</source>
+        <translation>Chat</translation>
+    </message>
+    <message>
+        <source>Titles</source>
+        <translation>Titel</translation>
+    </message>
+    <message>
+        <source>Input</source>
+        <translation>Eingabe</translation>
+    </message>
+    <message>
+        <source>Cached input</source>
+        <translation>Eingabe aus dem Cache</translation>
+    </message>
+    <message>
+        <source>Output</source>
+        <translation>Ausgabe</translation>
+    </message>
+    <message>
+        <source>Reasoning</source>
+        <translation>Reasoning</translation>
+    </message>
+    <message>
+        <source>Everything else</source>
+        <translation>Alles andere</translation>
+    </message>
+    <message numerus="yes">
+        <source>against the %n day(s) before</source>
+        <translation>
+            <numerusform>gegenüber dem Tag davor</numerusform>
+            <numerusform>gegenüber den %n Tagen davor</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n request(s) without a price: the cost is at least this.</source>
+        <translation>
+            <numerusform>%n Anfrage ohne Preis: Die Kosten sind mindestens so hoch.</numerusform>
+            <numerusform>%n Anfragen ohne Preis: Die Kosten sind mindestens so hoch.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Input %1 (cached %2), output %3 (reasoning %4)</source>
+        <translation>Eingabe %1 (aus dem Cache %2), Ausgabe %3 (Reasoning %4)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n answer(s) from Tessera&apos;s cache, %1 retries, %2 on a fallback model</source>
+        <translation>
+            <numerusform>%n Antwort aus dem Cache von Tessera, %1 Wiederholungen, %2 über ein Ersatzmodell</numerusform>
+            <numerusform>%n Antworten aus dem Cache von Tessera, %1 Wiederholungen, %2 über ein Ersatzmodell</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>keine</translation>
+    </message>
+    <message>
+        <source>%1 %2 points</source>
+        <translation>%1 %2 Prozentpunkte</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n failed request(s)</source>
+        <translation>
+            <numerusform>%n fehlgeschlagene Anfrage</numerusform>
+            <numerusform>%n fehlgeschlagene Anfragen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 to %2, changes %3 · updated %4</source>
+        <translation>%1 bis %2, Veränderungen %3 · aktualisiert %4</translation>
+    </message>
+    <message>
+        <source>%1
+%2 · %3 tokens · %4 requests</source>
+        <translation>%1
+%2 · %3 Tokens · %4 Anfragen</translation>
     </message>
 </context>
 <context>

@@ -268,4 +268,35 @@
         </translation>
     </message>
 </context>
+<context>
+    <name>Tessera::Ui::UsageWindow</name>
+    <message numerus="yes">
+        <source>against the %n day(s) before</source>
+        <translation>
+            <numerusform>against the day before</numerusform>
+            <numerusform>against the %n days before</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n request(s) without a price: the cost is at least this.</source>
+        <translation>
+            <numerusform>%n request without a price: the cost is at least this.</numerusform>
+            <numerusform>%n requests without a price: the cost is at least this.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n answer(s) from Tessera&apos;s cache, %1 retries, %2 on a fallback model</source>
+        <translation>
+            <numerusform>%n answer from Tessera&apos;s cache, %1 retries, %2 on a fallback model</numerusform>
+            <numerusform>%n answers from Tessera&apos;s cache, %1 retries, %2 on a fallback model</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n failed request(s)</source>
+        <translation>
+            <numerusform>%n failed request</numerusform>
+            <numerusform>%n failed requests</numerusform>
+        </translation>
+    </message>
+</context>
 </TS>

@@ -48,16 +48,16 @@ struct SamplePerson {
 };
 
 constexpr SamplePerson people[] = {
-    {"amara", BuiltInRole::Member, 5.0},   {"bruno", BuiltInRole::Manager, 3.0}, {"chen", BuiltInRole::Member, 2.6},
-    {"dana", BuiltInRole::Member, 2.1},    {"emil", BuiltInRole::Member, 1.7},   {"farah", BuiltInRole::Manager, 1.4},
-    {"goran", BuiltInRole::Member, 1.2},   {"hana", BuiltInRole::Member, 1.0},   {"ivo", BuiltInRole::Member, 0.8},
-    {"jules", BuiltInRole::Member, 0.6},   {"kai", BuiltInRole::Member, 0.4},    {"lena", BuiltInRole::Member, 0.3},
+    {"amara", BuiltInRole::Member, 5.0}, {"bruno", BuiltInRole::Manager, 3.0}, {"chen", BuiltInRole::Member, 2.6},
+    {"dana", BuiltInRole::Member, 2.1},  {"emil", BuiltInRole::Member, 1.7},   {"farah", BuiltInRole::Manager, 1.4},
+    {"goran", BuiltInRole::Member, 1.2}, {"hana", BuiltInRole::Member, 1.0},   {"ivo", BuiltInRole::Member, 0.8},
+    {"jules", BuiltInRole::Member, 0.6}, {"kai", BuiltInRole::Member, 0.4},    {"lena", BuiltInRole::Member, 0.3},
 };
 
 // The share of a day's requests in each hour: a working day from 8 to 18 with a dip at lunch, a little in the
 // evening.
 constexpr double hourWeights[24] = {0.1, 0.05, 0.03, 0.03, 0.05, 0.1, 0.3, 0.9, 2.2, 3.6, 4.2, 4.0,
-                                    2.6, 3.2, 4.0, 3.9, 3.4, 2.4, 1.2, 0.8, 0.7, 0.6, 0.4, 0.2};
+                                    2.6, 3.2,  4.0,  3.9,  3.4,  2.4, 1.2, 0.8, 0.7, 0.6, 0.4, 0.2};
 
 constexpr double workdayRequests = 160.0;
 
@@ -65,7 +65,12 @@ constexpr double workdayRequests = 160.0;
 
 UsageGenerator::UsageGenerator(const Database& db, const UsageLedger& ledger, const BudgetGuard& budgets,
                                const AuditLog& audit, const Clock& clock)
-    : m_db(db), m_ledger(ledger), m_budgets(budgets), m_audit(audit), m_clock(clock) {}
+    : m_db(db)
+    , m_ledger(ledger)
+    , m_budgets(budgets)
+    , m_audit(audit)
+    , m_clock(clock) {
+}
 
 Result<UsageGenerated> UsageGenerator::generate(const Actor& actor, UsageGeneration options) const {
     if (auto allowed = require(actor, Permission::UsersManage); !allowed) {
@@ -142,8 +147,8 @@ Result<UsageGenerated> UsageGenerator::generate(const Actor& actor, UsageGenerat
     const ModelCatalog& catalog = ModelCatalog::builtIn();
     std::vector<std::optional<Price>> prices;
     for (const SampleModel& m : models) {
-        const CatalogModel* found = *m.vendor ? catalog.find(QString::fromLatin1(m.vendor), QString::fromLatin1(m.model))
-                                              : nullptr;
+        const CatalogModel* found =
+            *m.vendor ? catalog.find(QString::fromLatin1(m.vendor), QString::fromLatin1(m.model)) : nullptr;
         prices.push_back(found ? std::optional<Price>(found->price) : std::nullopt);
     }
     const QString monthStart = QDate(options.last.year(), options.last.month(), 1).toString(Qt::ISODate);
@@ -173,10 +178,9 @@ Result<UsageGenerated> UsageGenerator::generate(const Actor& actor, UsageGenerat
                 const int who = batch ? 0 : pickPerson(random);
                 const int which = batch ? 3 : pickModel(random);
                 const SampleModel& model = models[which];
-                const QDateTime at = QDateTime(day, QTime(pickHour(random), int(unit(random) * 60),
-                                                          int(unit(random) * 60)),
-                                               zone)
-                                         .toUTC();
+                const QDateTime at =
+                    QDateTime(day, QTime(pickHour(random), int(unit(random) * 60), int(unit(random) * 60)), zone)
+                        .toUTC();
                 if (at > now) {
                     continue;
                 }
@@ -240,21 +244,22 @@ Result<UsageGenerated> UsageGenerator::generate(const Actor& actor, UsageGenerat
                     firstToken + qint64(double(output) * 1000.0 / (model.tokensPerSecond * jitter(random)));
                 const QString modelName = QString::fromLatin1(model.model);
                 auto row = m_db.execPrepared(
-                    insert, {toStoredTime(at), dayText, ids[std::size_t(who)], provider, modelName, modelName,
-                             title ? QStringLiteral("title") : QStringLiteral("chat"), input, cachedInput, cacheWrite,
-                             output, reasoning, cost, priceText,
-                             cached ? QVariant(QMetaType(QMetaType::LongLong)) : QVariant(latency),
-                             failed || cached ? QVariant(QMetaType(QMetaType::LongLong)) : QVariant(firstToken),
-                             failed ? QStringLiteral("failed") : (cached ? QStringLiteral("cached")
-                                                                         : QStringLiteral("complete")),
-                             retries, fallback ? 1 : 0});
+                    insert,
+                    {toStoredTime(at), dayText, ids[std::size_t(who)], provider, modelName, modelName,
+                     title ? QStringLiteral("title") : QStringLiteral("chat"), input, cachedInput, cacheWrite, output,
+                     reasoning, cost, priceText, cached ? QVariant(QMetaType(QMetaType::LongLong)) : QVariant(latency),
+                     failed || cached ? QVariant(QMetaType(QMetaType::LongLong)) : QVariant(firstToken),
+                     failed ? QStringLiteral("failed")
+                            : (cached ? QStringLiteral("cached") : QStringLiteral("complete")),
+                     retries, fallback ? 1 : 0});
                 if (!row) {
                     return row;
                 }
                 ++made.entries;
             }
         }
-        return m_audit.record(actor, AuditEvent{QStringLiteral("usage.generate"), QStringLiteral("usage"),
+        return m_audit.record(actor, AuditEvent{QStringLiteral("usage.generate"),
+                                                QStringLiteral("usage"),
                                                 AuditOutcome::Success,
                                                 QStringLiteral("%1 sample entries over %2 days from %3")
                                                     .arg(made.entries)
@@ -280,9 +285,8 @@ Result<UsageGenerated> UsageGenerator::generate(const Actor& actor, UsageGenerat
         tight.scope = BudgetScope::User;
         tight.subjectName = QString::fromLatin1(people[heaviest].name);
         tight.period = BudgetPeriod::Month;
-        tight.limitMicros = std::max<qint64>(1'000'000, qint64(std::ceil(double(spentThisMonth[heaviest]) / 0.93 /
-                                                                         10'000.0)) *
-                                                            10'000);
+        tight.limitMicros =
+            std::max<qint64>(1'000'000, qint64(std::ceil(double(spentThisMonth[heaviest]) / 0.93 / 10'000.0)) * 10'000);
         if (auto set = m_budgets.set(actor, tight); !set) {
             return fail(set.error());
         }

@@ -343,3 +343,42 @@ TEST_F(CliTest, UsageSettingsSetTheTimeZoneAndPromptCachingAndRecountTheDays) {
               2);
     EXPECT_EQ(cli({QStringLiteral("usage"), QStringLiteral("settings"), QStringLiteral("extra")}).exitCode, 2);
 }
+
+TEST_F(CliTest, UsageGenerateSampleFillsAnEmptyStoreOnceAndReportsWhatItMade) {
+    const CliRun made =
+        cli({QStringLiteral("--json"), QStringLiteral("usage"), QStringLiteral("generate-sample"),
+             QStringLiteral("--days"), QStringLiteral("20"), QStringLiteral("--seed"), QStringLiteral("3")});
+    ASSERT_EQ(made.exitCode, 0) << made.err.toStdString();
+    const QJsonObject json = made.json();
+    const qint64 entries = json.value(QLatin1StringView("entries")).toInteger();
+    EXPECT_GT(entries, 500);
+    EXPECT_EQ(json.value(QLatin1StringView("people")).toInt(), 12);
+    EXPECT_GT(json.value(QLatin1StringView("cost_usd")).toDouble(), 0.0);
+    EXPECT_EQ(json.value(QLatin1StringView("failing_provider")).toString(), QStringLiteral("google"));
+    EXPECT_TRUE(QDate::fromString(json.value(QLatin1StringView("spike_day")).toString(), Qt::ISODate).isValid());
+    EXPECT_TRUE(json.value(QLatin1StringView("tight_budget")).toString().startsWith(QStringLiteral("the monthly")));
+    // The report sees every entry.
+    const CliRun report = cli({QStringLiteral("--json"), QStringLiteral("usage"), QStringLiteral("report")});
+    ASSERT_EQ(report.exitCode, 0) << report.err.toStdString();
+    EXPECT_EQ(
+        report.json().value(QLatin1StringView("total")).toObject().value(QLatin1StringView("requests")).toInteger(),
+        entries);
+
+    // Once: a store with usage gets more only with --add.
+    const CliRun again = cli(
+        {QStringLiteral("usage"), QStringLiteral("generate-sample"), QStringLiteral("--days"), QStringLiteral("2")});
+    EXPECT_EQ(again.exitCode, 9) << again.err.toStdString();
+    EXPECT_TRUE(again.err.contains(QStringLiteral("store.already_exists"))) << again.err.toStdString();
+    const CliRun added = cli({QStringLiteral("usage"), QStringLiteral("generate-sample"), QStringLiteral("--days"),
+                              QStringLiteral("2"), QStringLiteral("--add"), QStringLiteral("--no-budgets")});
+    EXPECT_EQ(added.exitCode, 0) << added.err.toStdString();
+    EXPECT_TRUE(added.out.contains(QStringLiteral("sample ledger entries"))) << added.out.toStdString();
+
+    for (const QStringList& bad :
+         {QStringList{QStringLiteral("--days"), QStringLiteral("0"), QStringLiteral("--add")},
+          QStringList{QStringLiteral("--days"), QStringLiteral("many")},
+          QStringList{QStringLiteral("--last"), QStringLiteral("yesterday")}, QStringList{QStringLiteral("extra")}}) {
+        const CliRun refused = cli(QStringList{QStringLiteral("usage"), QStringLiteral("generate-sample")} + bad);
+        EXPECT_EQ(refused.exitCode, 2) << bad.join(QLatin1Char(' ')).toStdString() << ": " << refused.err.toStdString();
+    }
+}

@@ -15,8 +15,8 @@
 
 #include <QAbstractBarSeries>
 #include <QAbstractItemModelTester>
-#include <QBarSet>
 #include <QAction>
+#include <QBarSet>
 #include <QChartView>
 #include <QComboBox>
 #include <QMenuBar>
@@ -166,9 +166,8 @@ TEST_F(UsageUiTest, AMemberSeesOnlyTheirOwnUsage) {
     generate();
     auto amara = services->accounts().user(owner, QStringLiteral("amara"));
     ASSERT_TRUE(amara);
-    const Core::Actor member =
-        Core::Actor::withRole(amara->account.id, QStringLiteral("amara"), Core::BuiltInRole::Member,
-                              Core::ClientKind::Test);
+    const Core::Actor member = Core::Actor::withRole(amara->account.id, QStringLiteral("amara"),
+                                                     Core::BuiltInRole::Member, Core::ClientKind::Test);
     Ui::UsageWindow window(*services, member);
     window.setAttribute(Qt::WA_DeleteOnClose, false);
     window.show();

@@ -84,15 +84,12 @@ QColor usageSeriesColour(int index, bool other) {
     if (other) {
         return dark ? QColor(0x8C, 0x8C, 0x8C) : QColor(0xA0, 0xA0, 0xA0);
     }
-    // Okabe & Ito (2008), blue first; the dark theme's blue is lighter to stand out from the background.
-    static const QColor light[] = {QColor(0x00, 0x72, 0xB2), QColor(0xE6, 0x9F, 0x00), QColor(0x00, 0x9E, 0x73),
-                                   QColor(0xCC, 0x79, 0xA7), QColor(0x56, 0xB4, 0xE9), QColor(0xD5, 0x5E, 0x00),
-                                   QColor(0xF0, 0xE4, 0x42)};
-    QColor colour = light[index % 7];
-    if (dark && index % 7 == 0) {
-        colour = QColor(0x3A, 0x9A, 0xE0);
-    }
-    return colour;
+    // Okabe & Ito (2008), blue first. Every fill keeps a contrast of at least 3:1 with the dark theme's
+    // background; on the light one, orange, sky blue and yellow sit between darker neighbours in a stack.
+    static const QColor palette[] = {QColor(0x00, 0x72, 0xB2), QColor(0xE6, 0x9F, 0x00), QColor(0x00, 0x9E, 0x73),
+                                     QColor(0xCC, 0x79, 0xA7), QColor(0x56, 0xB4, 0xE9), QColor(0xD5, 0x5E, 0x00),
+                                     QColor(0xF0, 0xE4, 0x42)};
+    return palette[index % 7];
 }
 
 std::vector<double> usageScale(double maximum, int steps) {
@@ -187,8 +184,8 @@ QChart* usageShareChart(const std::vector<Core::UsageShare>& shares) {
         const double value = byCost ? double(share.totals.costMicros) / microsPerDollar : double(share.totals.tokens());
         set->append(value);
         maximum = std::max(maximum, value);
-        const QString label = QStringLiteral("%1  %2%3")
-                                  .arg(share.label, locale.toString(share.share * 100.0, 'f', 0), locale.percent());
+        const QString label =
+            QStringLiteral("%1  %2%3").arg(share.label, locale.toString(share.share * 100.0, 'f', 0), locale.percent());
         names->append(unique(label, seen), double(shares.size() - 1 - i));
     }
     series->append(set);

@@ -14,7 +14,7 @@ class QAbstractBarSeries;
 namespace Tessera::Ui {
 
 // The charts' colours: the Okabe–Ito set, told apart with every common colour-vision deficiency; "everything else"
-// is grey. Both themes use the same hues, tuned to their background.
+// is grey.
 QColor usageSeriesColour(int index, bool other);
 
 // A chart over time: one stacked bar per period, a stack per series (named by `names`, in order), a money or count

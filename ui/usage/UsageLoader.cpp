@@ -6,7 +6,8 @@
 namespace Tessera::Ui {
 
 UsageLoader::UsageLoader(const Core::UsageDashboard& dashboard, QObject* parent)
-    : QObject(parent), m_dashboard(dashboard) {
+    : QObject(parent)
+    , m_dashboard(dashboard) {
     m_thread.setObjectName(QStringLiteral("usage-dashboard"));
     m_worker = new QObject;
     m_worker->moveToThread(&m_thread);
@@ -18,7 +19,8 @@ UsageLoader::~UsageLoader() {
     // Nothing new starts; the worker finishes what it runs, closes its connection and ends.
     m_newest = std::numeric_limits<quint64>::max();
     const Core::UsageDashboard* dashboard = &m_dashboard;
-    QMetaObject::invokeMethod(m_worker, [dashboard] { dashboard->finishThread(); }, Qt::BlockingQueuedConnection);
+    QMetaObject::invokeMethod(
+        m_worker, [dashboard] { dashboard->finishThread(); }, Qt::BlockingQueuedConnection);
     m_thread.quit();
     m_thread.wait();
 }

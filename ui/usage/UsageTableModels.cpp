@@ -10,7 +10,10 @@ QString usageValueText(qint64 value, UsageUnit unit) {
     return unit == UsageUnit::Money ? moneyText(value) : QLocale().toString(value);
 }
 
-UsageTimelineModel::UsageTimelineModel(UsageUnit unit, QObject* parent) : QAbstractTableModel(parent), m_unit(unit) {}
+UsageTimelineModel::UsageTimelineModel(UsageUnit unit, QObject* parent)
+    : QAbstractTableModel(parent)
+    , m_unit(unit) {
+}
 
 void UsageTimelineModel::setTimeline(const Core::UsageTimeline& timeline,
                                      const std::function<QString(const Core::UsageSeries&)>& seriesName) {
@@ -100,7 +103,9 @@ QVariant UsageTimelineModel::headerData(int section, Qt::Orientation orientation
     return tr("Total");
 }
 
-UsageShareModel::UsageShareModel(QObject* parent) : QAbstractTableModel(parent) {}
+UsageShareModel::UsageShareModel(QObject* parent)
+    : QAbstractTableModel(parent) {
+}
 
 void UsageShareModel::setShares(std::vector<Core::UsageShare> shares) {
     beginResetModel();

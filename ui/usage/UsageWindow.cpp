@@ -59,7 +59,8 @@ QString changeText(double current, double previous) {
 
 } // namespace
 
-UsageTile::UsageTile(const QString& name, QWidget* parent) : QWidget(parent) {
+UsageTile::UsageTile(const QString& name, QWidget* parent)
+    : QWidget(parent) {
     setObjectName(QStringLiteral("usageTile"));
     setAttribute(Qt::WA_StyledBackground);
     auto* layout = new QVBoxLayout(this);
@@ -109,7 +110,9 @@ QString UsageTile::changeText() const {
 }
 
 UsageWindow::UsageWindow(Core::CoreServices& services, Core::Actor actor, QWidget* parent)
-    : QWidget(parent, Qt::Window), m_services(services), m_actor(std::move(actor)) {
+    : QWidget(parent, Qt::Window)
+    , m_services(services)
+    , m_actor(std::move(actor)) {
     setObjectName(QStringLiteral("usageWindow"));
     setWindowTitle(tr("Usage"));
     setAttribute(Qt::WA_DeleteOnClose);
@@ -142,8 +145,8 @@ UsageWindow::UsageWindow(Core::CoreServices& services, Core::Actor actor, QWidge
 
     auto* tiles = new QHBoxLayout;
     tiles->setSpacing(Style::Space::two);
-    for (const QString& name : {tr("Cost"), tr("Tokens"), tr("Requests"), tr("Average cost per request"),
-                                tr("Failed requests")}) {
+    for (const QString& name :
+         {tr("Cost"), tr("Tokens"), tr("Requests"), tr("Average cost per request"), tr("Failed requests")}) {
         auto* tile = new UsageTile(name, content);
         m_tiles.push_back(tile);
         tiles->addWidget(tile, 1);
@@ -159,9 +162,8 @@ UsageWindow::UsageWindow(Core::CoreServices& services, Core::Actor actor, QWidge
         m_split->addItem(tr("by role"), int(Core::UsageDimension::Role));
     }
     m_split->addItem(tr("by feature"), int(Core::UsageDimension::Feature));
-    connect(m_split, &QComboBox::currentIndexChanged, this, [this] {
-        setSplit(Core::UsageDimension(m_split->currentData().toInt()));
-    });
+    connect(m_split, &QComboBox::currentIndexChanged, this,
+            [this] { setSplit(Core::UsageDimension(m_split->currentData().toInt())); });
 
     m_costModel = new UsageTimelineModel(UsageUnit::Money, this);
     m_tokensModel = new UsageTimelineModel(UsageUnit::Count, this);
@@ -432,8 +434,8 @@ void UsageWindow::drillInto(std::size_t bucket) {
         return;
     }
     const QDate from = std::max(timeline.starts[bucket].date(), m_request.filter.from);
-    QDate to = bucket + 1 < timeline.starts.size() ? timeline.starts[bucket + 1].date().addDays(-1)
-                                                   : m_request.filter.to;
+    QDate to =
+        bucket + 1 < timeline.starts.size() ? timeline.starts[bucket + 1].date().addDays(-1) : m_request.filter.to;
     if (timeline.step == Core::UsageStep::Day) {
         to = from;
     }
@@ -503,7 +505,7 @@ void UsageWindow::fillChoices(const Core::UsageChoices& choices) {
         for (const QString& value : *list) {
             items.emplace_back(value, box == m_feature && value == QLatin1StringView("chat")    ? tr("Chat")
                                       : box == m_feature && value == QLatin1StringView("title") ? tr("Titles")
-                                                                                                  : value);
+                                                                                                : value);
         }
         fill(box, items);
     }
@@ -558,37 +560,34 @@ void UsageWindow::present(const UsageSnapshot& snapshot) {
     const Core::UsageTotals& before = snapshot.summary.previous;
     const QLocale locale;
     const QString against = periodWords(); // said once, in the status line and each tile's description
-    const QString lowerBound = now.unpriced > 0 ? tr("%n request(s) without a price: the cost is at least this.", "",
-                                                     int(now.unpriced))
-                                                : QString();
-    m_tiles[0]->setValue(now.unpriced > 0 ? QStringLiteral("≥ ") + moneyText(now.costMicros) : moneyText(now.costMicros),
-                         changeText(double(now.costMicros), double(before.costMicros)),
-                         lowerBound);
-    m_tiles[1]->setValue(locale.toString(now.tokens()),
-                         changeText(double(now.tokens()), double(before.tokens())),
+    const QString lowerBound =
+        now.unpriced > 0 ? tr("%n request(s) without a price: the cost is at least this.", "", int(now.unpriced))
+                         : QString();
+    m_tiles[0]->setValue(now.unpriced > 0 ? QStringLiteral("≥ ") + moneyText(now.costMicros)
+                                          : moneyText(now.costMicros),
+                         changeText(double(now.costMicros), double(before.costMicros)), lowerBound);
+    m_tiles[1]->setValue(locale.toString(now.tokens()), changeText(double(now.tokens()), double(before.tokens())),
                          tr("Input %1 (cached %2), output %3 (reasoning %4)")
                              .arg(locale.toString(now.inputTokens), locale.toString(now.cachedInputTokens),
                                   locale.toString(now.outputTokens), locale.toString(now.reasoningTokens)));
-    m_tiles[2]->setValue(locale.toString(now.requests),
-                         changeText(double(now.requests), double(before.requests)),
-                         tr("%n answer(s) from Tessera's cache, %1 retries, %2 on a fallback model", "",
-                            int(now.cacheHits))
-                             .arg(locale.toString(now.retries), locale.toString(now.fallbacks)));
+    m_tiles[2]->setValue(
+        locale.toString(now.requests), changeText(double(now.requests), double(before.requests)),
+        tr("%n answer(s) from Tessera's cache, %1 retries, %2 on a fallback model", "", int(now.cacheHits))
+            .arg(locale.toString(now.retries), locale.toString(now.fallbacks)));
     const auto average = now.averageCostMicros();
     const auto averageBefore = before.averageCostMicros();
     m_tiles[3]->setValue(average ? moneyText(*average) : tr("none"),
-                         average && averageBefore ? changeText(double(*average), double(*averageBefore))
-                                                  : QString(),
+                         average && averageBefore ? changeText(double(*average), double(*averageBefore)) : QString(),
                          lowerBound);
     const auto rate = now.failureRate();
     const auto rateBefore = before.failureRate();
     QString rateChange;
     if (rate && rateBefore) {
         const double points = (*rate - *rateBefore) * 100.0;
-        rateChange = std::abs(points) < 0.05
-                         ? tr("no change")
-                         : tr("%1 %2 points").arg(points > 0 ? QStringLiteral("▲") : QStringLiteral("▼"),
-                                                  locale.toString(std::abs(points), 'f', 1));
+        rateChange = std::abs(points) < 0.05 ? tr("no change")
+                                             : tr("%1 %2 points")
+                                                   .arg(points > 0 ? QStringLiteral("▲") : QStringLiteral("▼"),
+                                                        locale.toString(std::abs(points), 'f', 1));
     }
     m_tiles[4]->setValue(rate ? percentText(*rate, 1) : tr("none"), rateChange,
                          tr("%n failed request(s)", "", int(now.failures)));
@@ -647,9 +646,10 @@ void UsageWindow::showCharts() {
                     return;
                 }
                 const qint64 value = timeline.series[std::size_t(i)].values[std::size_t(bucket)];
-                QToolTip::showText(QCursor::pos(), QStringLiteral("%1\n%2: %3")
-                                                       .arg(UsageTimelineModel::periodText(timeline, std::size_t(bucket)),
-                                                            name, usageValueText(value, unit)));
+                QToolTip::showText(QCursor::pos(),
+                                   QStringLiteral("%1\n%2: %3")
+                                       .arg(UsageTimelineModel::periodText(timeline, std::size_t(bucket)), name,
+                                            usageValueText(value, unit)));
             });
             connect(set, &QBarSet::clicked, this, [this](int bucket) { drillInto(std::size_t(bucket)); });
         }
@@ -683,10 +683,10 @@ void UsageWindow::showCharts() {
             }
             const Core::UsageShare& share = shares[std::size_t(index)];
             const QLocale locale;
-            QToolTip::showText(QCursor::pos(),
-                               tr("%1\n%2 · %3 tokens · %4 requests")
-                                   .arg(share.label, moneyText(share.totals.costMicros),
-                                        locale.toString(share.totals.tokens()), locale.toString(share.totals.requests)));
+            QToolTip::showText(QCursor::pos(), tr("%1\n%2 · %3 tokens · %4 requests")
+                                                   .arg(share.label, moneyText(share.totals.costMicros),
+                                                        locale.toString(share.totals.tokens()),
+                                                        locale.toString(share.totals.requests)));
         });
         connect(set, &QBarSet::clicked, this, [this, shares, count, by](int bar) {
             const int index = count - 1 - bar;

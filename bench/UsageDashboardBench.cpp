@@ -1,0 +1,160 @@
+// The usage dashboards' speed targets over 1,000,000 ledger entries in two years (the sample generator's team,
+// scaled up): each chart's query under 50 ms, the Usage view showing data under 300 ms after it opens, and the
+// memory of the open view under 50 MB above the app without it.
+#include "BenchSupport.h"
+
+#include "app/CoreServices.h"
+#include "secrets/MemorySecretStore.h"
+#include "usage/UsageDashboard.h"
+#include "usage/UsageGenerator.h"
+#include "usage/UsageLedger.h"
+#include "usage/UsageWindow.h"
+
+#include <QApplication>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QTemporaryDir>
+
+#include <benchmark/benchmark.h>
+
+#include <memory>
+#include <unistd.h>
+
+namespace {
+
+using namespace Tessera;
+
+// A SQLite store with TESSERA_BENCH_MESSAGES sample entries (default 1,000,000) over the last two years.
+struct DashboardStore {
+    QTemporaryDir dir;
+    Core::MemorySecretStore secrets;
+    std::unique_ptr<Core::CoreServices> services;
+    const Core::Actor owner = Core::Actor::owner(Core::ClientKind::Cli);
+    QDate today;
+    bool ready = false;
+
+    DashboardStore() {
+        auto opened = Core::CoreServices::open(dir.path(), secrets, nullptr);
+        if (!opened) {
+            return;
+        }
+        services = std::move(*opened);
+        Core::UsageGeneration options;
+        options.days = 730;
+        options.entries = Bench::messageCount(1'000'000);
+        auto made = services->usageGenerator().generate(owner, options);
+        today = QDate::fromString(services->usage().dayOf(QDateTime::currentDateTimeUtc()), Qt::ISODate);
+        ready = made.has_value();
+    }
+
+    Core::UsageFilter days(int count) const {
+        Core::UsageFilter filter;
+        filter.from = today.addDays(-(count - 1));
+        filter.to = today;
+        return filter;
+    }
+
+    static DashboardStore& instance() {
+        static DashboardStore store;
+        return store;
+    }
+};
+
+template <typename Query> void run(benchmark::State& state, Query query) {
+    DashboardStore& store = DashboardStore::instance();
+    if (!store.ready) {
+        Bench::fail(state, "the sample usage was not generated");
+        return;
+    }
+    for (auto _ : state) {
+        if (!query(store)) {
+            Bench::fail(state, "the query failed");
+            return;
+        }
+    }
+}
+
+void BM_DashboardSummaryMonth(benchmark::State& state) {
+    run(state, [](DashboardStore& s) { return s.services->dashboards().summary(s.owner, s.days(30)).has_value(); });
+}
+BENCHMARK(BM_DashboardSummaryMonth)->Unit(benchmark::kMillisecond);
+
+void BM_DashboardCostByModelMonth(benchmark::State& state) {
+    run(state, [](DashboardStore& s) {
+        return s.services->dashboards().costOverTime(s.owner, s.days(30), Core::UsageDimension::Model).has_value();
+    });
+}
+BENCHMARK(BM_DashboardCostByModelMonth)->Unit(benchmark::kMillisecond);
+
+void BM_DashboardCostByPersonYear(benchmark::State& state) {
+    run(state, [](DashboardStore& s) {
+        return s.services->dashboards().costOverTime(s.owner, s.days(365), Core::UsageDimension::User).has_value();
+    });
+}
+BENCHMARK(BM_DashboardCostByPersonYear)->Unit(benchmark::kMillisecond);
+
+void BM_DashboardTokensTwoYears(benchmark::State& state) {
+    run(state, [](DashboardStore& s) { return s.services->dashboards().tokensOverTime(s.owner, s.days(730)).has_value(); });
+}
+BENCHMARK(BM_DashboardTokensTwoYears)->Unit(benchmark::kMillisecond);
+
+void BM_DashboardTopPeopleYear(benchmark::State& state) {
+    run(state, [](DashboardStore& s) {
+        return s.services->dashboards().top(s.owner, s.days(365), Core::UsageDimension::User).has_value();
+    });
+}
+BENCHMARK(BM_DashboardTopPeopleYear)->Unit(benchmark::kMillisecond);
+
+void BM_DashboardCostOfTwoDaysByHour(benchmark::State& state) {
+    run(state, [](DashboardStore& s) {
+        return s.services->dashboards().costOverTime(s.owner, s.days(2), Core::UsageDimension::Provider).has_value();
+    });
+}
+BENCHMARK(BM_DashboardCostOfTwoDaysByHour)->Unit(benchmark::kMillisecond);
+
+long residentKilobytes() {
+    QFile statm(QStringLiteral("/proc/self/statm"));
+    if (!statm.open(QIODevice::ReadOnly)) {
+        return 0;
+    }
+    const QList<QByteArray> fields = statm.readAll().split(' ');
+    return fields.size() > 1 ? fields[1].toLong() * (sysconf(_SC_PAGESIZE) / 1024) : 0;
+}
+
+// From opening View ▸ Usage to its tiles and charts showing the last 30 days (the queries on the worker thread,
+// the charts drawn), and what the open view adds to the resident memory.
+void BM_UsageViewShowsData(benchmark::State& state) {
+    DashboardStore& store = DashboardStore::instance();
+    if (!store.ready) {
+        Bench::fail(state, "the sample usage was not generated");
+        return;
+    }
+    long added = 0;
+    for (auto _ : state) {
+        const long before = residentKilobytes();
+        auto* window = new Ui::UsageWindow(*store.services, store.owner);
+        window->setAttribute(Qt::WA_DeleteOnClose, false);
+        window->resize(1240, 1320);
+        window->show();
+        QElapsedTimer timer;
+        timer.start();
+        while (window->snapshot().generation == 0 && timer.elapsed() < 30'000) {
+            QApplication::processEvents(QEventLoop::AllEvents, 5);
+        }
+        window->grab(); // drawn, as a person would see it
+        added = std::max(added, residentKilobytes() - before);
+        if (window->snapshot().generation == 0 || window->snapshot().error) {
+            Bench::fail(state, "the view showed no data");
+            delete window;
+            return;
+        }
+        state.PauseTiming();
+        delete window;
+        QApplication::processEvents();
+        state.ResumeTiming();
+    }
+    state.counters["view_MB"] = double(added) / 1024.0;
+}
+BENCHMARK(BM_UsageViewShowsData)->Unit(benchmark::kMillisecond)->UseRealTime();
+
+} // namespace
