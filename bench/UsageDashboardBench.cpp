@@ -94,7 +94,8 @@ void BM_DashboardCostByPersonYear(benchmark::State& state) {
 BENCHMARK(BM_DashboardCostByPersonYear)->Unit(benchmark::kMillisecond);
 
 void BM_DashboardTokensTwoYears(benchmark::State& state) {
-    run(state, [](DashboardStore& s) { return s.services->dashboards().tokensOverTime(s.owner, s.days(730)).has_value(); });
+    run(state,
+        [](DashboardStore& s) { return s.services->dashboards().tokensOverTime(s.owner, s.days(730)).has_value(); });
 }
 BENCHMARK(BM_DashboardTokensTwoYears)->Unit(benchmark::kMillisecond);
 

@@ -463,6 +463,33 @@ const std::vector<Migration>& postgresMigrations() {
                  "SUM(CASE WHEN outcome = 'failed' THEN 1 ELSE 0 END), "
                  "SUM(CASE WHEN outcome = 'cached' THEN 1 ELSE 0 END), SUM(retries), SUM(via_fallback) "
                  "FROM usage_ledger GROUP BY day, account_id, provider, model, feature"),
+             // The per-person totals of each day carry every sum the dashboards show, so charts that need no
+             // provider, model or feature read a day's few rows there rather than the finer daily totals.
+             QStringLiteral("ALTER TABLE usage_totals ADD COLUMN requests BIGINT NOT NULL DEFAULT 0"),
+             QStringLiteral("ALTER TABLE usage_totals ADD COLUMN failures BIGINT NOT NULL DEFAULT 0"),
+             QStringLiteral("ALTER TABLE usage_totals ADD COLUMN cache_hits BIGINT NOT NULL DEFAULT 0"),
+             QStringLiteral("ALTER TABLE usage_totals ADD COLUMN retries BIGINT NOT NULL DEFAULT 0"),
+             QStringLiteral("ALTER TABLE usage_totals ADD COLUMN fallbacks BIGINT NOT NULL DEFAULT 0"),
+             QStringLiteral("ALTER TABLE usage_totals ADD COLUMN input_tokens BIGINT NOT NULL DEFAULT 0"),
+             QStringLiteral("ALTER TABLE usage_totals ADD COLUMN cached_input_tokens BIGINT NOT NULL DEFAULT 0"),
+             QStringLiteral("ALTER TABLE usage_totals ADD COLUMN output_tokens BIGINT NOT NULL DEFAULT 0"),
+             QStringLiteral("ALTER TABLE usage_totals ADD COLUMN reasoning_tokens BIGINT NOT NULL DEFAULT 0"),
+             QStringLiteral("ALTER TABLE usage_totals ADD COLUMN unpriced BIGINT NOT NULL DEFAULT 0"),
+             QStringLiteral("DELETE FROM usage_totals"),
+             QStringLiteral("INSERT INTO usage_totals (account_id, day, cost_micros, tokens, requests, failures, "
+                            "cache_hits, retries,"
+                            " fallbacks, input_tokens, cached_input_tokens, output_tokens, reasoning_tokens, unpriced) "
+                            "SELECT account_id, day, SUM(cost_micros), SUM(input_tokens + output_tokens), "
+                            "SUM(requests), SUM(failures), SUM(cache_hits), SUM(retries),"
+                            " SUM(fallbacks), SUM(input_tokens), SUM(cached_input_tokens), SUM(output_tokens), "
+                            "SUM(reasoning_tokens), SUM(unpriced) FROM usage_daily GROUP BY account_id, day"),
+             QStringLiteral("INSERT INTO usage_totals (account_id, day, cost_micros, tokens, requests, failures, "
+                            "cache_hits, retries,"
+                            " fallbacks, input_tokens, cached_input_tokens, output_tokens, reasoning_tokens, unpriced) "
+                            "SELECT -1, day, SUM(cost_micros), SUM(input_tokens + output_tokens), "
+                            "SUM(requests), SUM(failures), SUM(cache_hits), SUM(retries),"
+                            " SUM(fallbacks), SUM(input_tokens), SUM(cached_input_tokens), SUM(output_tokens), "
+                            "SUM(reasoning_tokens), SUM(unpriced) FROM usage_daily GROUP BY day"),
          }},
     };
     return all;

@@ -97,6 +97,22 @@ void addTotals(UsageTotals& into, const UsageTotals& more) {
     into.unpriced += more.unpriced;
 }
 
+// Where a query reads: each person's totals of the day (usage_totals, everyone's as account -1) when it needs no
+// provider, model or feature, a few rows a day; else the finer daily totals. The second part narrows the WHERE.
+std::pair<QString, QString> sourceFor(const UsageFilter& filter, std::optional<UsageDimension> by) {
+    const bool fine = !filter.provider.isEmpty() || !filter.model.isEmpty() || !filter.feature.isEmpty() ||
+                      (by && *by != UsageDimension::User && *by != UsageDimension::Role);
+    if (fine) {
+        return {QStringLiteral("usage_daily"), {}};
+    }
+    if (filter.accountId) {
+        return {QStringLiteral("usage_totals"), {}}; // the filter names the account
+    }
+    const bool perPerson = filter.roleId.has_value() || by == UsageDimension::User || by == UsageDimension::Role;
+    return {QStringLiteral("usage_totals"),
+            perPerson ? QStringLiteral(" AND d.account_id >= 0") : QStringLiteral(" AND d.account_id = -1")};
+}
+
 int monthIndex(QDate date) {
     return date.year() * 12 + date.month() - 1;
 }
@@ -239,7 +255,7 @@ UsageDashboard::Buckets UsageDashboard::bucketsFor(const UsageFilter& filter) co
 }
 
 Result<std::vector<UsageDashboard::Row>> UsageDashboard::rows(const UsageFilter& filter, const Buckets& buckets,
-                                                              std::optional<UsageDimension> by) const {
+                                                              std::optional<UsageDimension> by, Sums what) const {
     const bool needAccounts = filter.roleId.has_value() || by == UsageDimension::Role;
     QVariantList values;
     std::vector<Row> result;
@@ -289,16 +305,21 @@ Result<std::vector<UsageDashboard::Row>> UsageDashboard::rows(const UsageFilter&
         }
         return result;
     }
-    // Days, weeks and months from the daily totals: by day (by month for months), folded into buckets here.
-    const QString period =
-        buckets.step == UsageStep::Month ? QStringLiteral("substr(d.day, 1, 7)") : QStringLiteral("d.day");
+    // Days, weeks and months from the daily totals, grouped by day in the order of the totals' key (so the engine
+    // sums as it reads, without sorting) and folded into weeks and months here; only the sums the chart shows.
+    const QString period = QStringLiteral("d.day");
     const QString key = by ? keyColumn(*by, QStringLiteral("d")) : QString();
+    const QString columns = what == Sums::Cost
+                                ? QStringLiteral("SUM(d.cost_micros), SUM(d.unpriced)")
+                                : QStringLiteral("SUM(d.input_tokens), SUM(d.cached_input_tokens), "
+                                                 "SUM(d.output_tokens), SUM(d.reasoning_tokens), SUM(d.unpriced)");
+    const auto [table, narrowing] = sourceFor(filter, by);
     QString sql = QStringLiteral("SELECT ") + period + QStringLiteral(", ") + (by ? key : QStringLiteral("''")) +
-                  QStringLiteral(", ") + QLatin1StringView(dailySums) + QStringLiteral(" FROM usage_daily d");
+                  QStringLiteral(", ") + columns + QStringLiteral(" FROM ") + table + QStringLiteral(" d");
     if (needAccounts) {
         sql += QStringLiteral(" LEFT JOIN accounts a ON a.id = d.account_id");
     }
-    sql += whereOf(filter, QStringLiteral("d"), values);
+    sql += whereOf(filter, QStringLiteral("d"), values) + narrowing;
     sql += QStringLiteral(" GROUP BY ") + period + (by ? QStringLiteral(", ") + key : QString());
     auto query = m_db.exec(sql, values);
     if (!query) {
@@ -308,19 +329,29 @@ Result<std::vector<UsageDashboard::Row>> UsageDashboard::rows(const UsageFilter&
     const int offset = filter.from.dayOfWeek() - 1; // days of the first week before the period
     std::map<std::pair<int, QString>, UsageTotals> sums;
     while (query->next()) {
-        const QString when = query->value(0).toString();
+        const QDate when = QDate::fromString(query->value(0).toString(), Qt::ISODate);
         int bucket = 0;
         if (buckets.step == UsageStep::Month) {
-            const QDate month = QDate::fromString(when + QStringLiteral("-01"), Qt::ISODate);
-            bucket = monthIndex(month) - firstMonth;
+            bucket = monthIndex(when) - firstMonth;
         } else {
-            const qint64 day = filter.from.daysTo(QDate::fromString(when, Qt::ISODate));
+            const qint64 day = filter.from.daysTo(when);
             bucket = buckets.step == UsageStep::Day ? int(day) : int((day + offset) / 7);
         }
         if (bucket < 0 || bucket >= int(buckets.starts.size())) {
             continue;
         }
-        addTotals(sums[{bucket, query->value(1).toString()}], readTotals(*query, 2));
+        UsageTotals t;
+        if (what == Sums::Cost) {
+            t.costMicros = query->value(2).toLongLong();
+            t.unpriced = query->value(3).toLongLong();
+        } else {
+            t.inputTokens = query->value(2).toLongLong();
+            t.cachedInputTokens = query->value(3).toLongLong();
+            t.outputTokens = query->value(4).toLongLong();
+            t.reasoningTokens = query->value(5).toLongLong();
+            t.unpriced = query->value(6).toLongLong();
+        }
+        addTotals(sums[{bucket, query->value(1).toString()}], t);
     }
     for (auto& [where, totals] : sums) {
         result.push_back(Row{where.first, where.second, totals});
@@ -330,11 +361,13 @@ Result<std::vector<UsageDashboard::Row>> UsageDashboard::rows(const UsageFilter&
 
 Result<UsageTotals> UsageDashboard::totals(const UsageFilter& filter) const {
     QVariantList values;
-    QString sql = QStringLiteral("SELECT ") + QLatin1StringView(dailySums) + QStringLiteral(" FROM usage_daily d");
+    const auto [table, narrowing] = sourceFor(filter, std::nullopt);
+    QString sql = QStringLiteral("SELECT ") + QLatin1StringView(dailySums) + QStringLiteral(" FROM ") + table +
+                  QStringLiteral(" d");
     if (filter.roleId) {
         sql += QStringLiteral(" LEFT JOIN accounts a ON a.id = d.account_id");
     }
-    sql += whereOf(filter, QStringLiteral("d"), values);
+    sql += whereOf(filter, QStringLiteral("d"), values) + narrowing;
     auto query = m_db.exec(sql, values);
     if (!query) {
         return fail(query.error());
@@ -398,7 +431,7 @@ Result<UsageTimeline> UsageDashboard::costOverTime(const Actor& actor, const Usa
         return fail(filter.error());
     }
     const Buckets buckets = bucketsFor(*filter);
-    auto found = rows(*filter, buckets, by);
+    auto found = rows(*filter, buckets, by, Sums::Cost);
     if (!found) {
         return fail(found.error());
     }
@@ -456,7 +489,7 @@ Result<UsageTimeline> UsageDashboard::tokensOverTime(const Actor& actor, const U
         return fail(filter.error());
     }
     const Buckets buckets = bucketsFor(*filter);
-    auto found = rows(*filter, buckets, std::nullopt);
+    auto found = rows(*filter, buckets, std::nullopt, Sums::Tokens);
     if (!found) {
         return fail(found.error());
     }
@@ -493,12 +526,16 @@ Result<std::vector<UsageShare>> UsageDashboard::top(const Actor& actor, const Us
     }
     QVariantList values;
     const QString key = keyColumn(by, QStringLiteral("d"));
-    QString sql = QStringLiteral("SELECT ") + key + QStringLiteral(", ") + QLatin1StringView(dailySums) +
-                  QStringLiteral(" FROM usage_daily d");
+    // Only what a top list shows: fewer sums read the year noticeably faster.
+    QString sql = QStringLiteral("SELECT ") + key +
+                  QStringLiteral(", SUM(d.requests), SUM(d.input_tokens), SUM(d.output_tokens), SUM(d.cost_micros), "
+                                 "SUM(d.unpriced)") +
+                  QStringLiteral(" FROM ") + sourceFor(*filter, by).first + QStringLiteral(" d");
     if (filter->roleId || by == UsageDimension::Role) {
         sql += QStringLiteral(" LEFT JOIN accounts a ON a.id = d.account_id");
     }
-    sql += whereOf(*filter, QStringLiteral("d"), values) + QStringLiteral(" GROUP BY ") + key;
+    sql += whereOf(*filter, QStringLiteral("d"), values) + sourceFor(*filter, by).second +
+           QStringLiteral(" GROUP BY ") + key;
     auto query = m_db.exec(sql, values);
     if (!query) {
         return fail(query.error());
@@ -514,7 +551,11 @@ Result<std::vector<UsageShare>> UsageDashboard::top(const Actor& actor, const Us
         UsageShare share;
         share.key = query->value(0).toString();
         share.label = names->value(share.key, share.key);
-        share.totals = readTotals(*query, 1);
+        share.totals.requests = query->value(1).toLongLong();
+        share.totals.inputTokens = query->value(2).toLongLong();
+        share.totals.outputTokens = query->value(3).toLongLong();
+        share.totals.costMicros = query->value(4).toLongLong();
+        share.totals.unpriced = query->value(5).toLongLong();
         cost += share.totals.costMicros;
         tokens += share.totals.tokens();
         shares.push_back(std::move(share));

@@ -101,8 +101,8 @@ inline const QString reasoning = QStringLiteral("reasoning");
 struct UsageShare {
     QString key;
     QString label;
-    UsageTotals totals;
-    double share = 0; // of the period's cost (of its tokens when nothing cost money), 0..1
+    UsageTotals totals; // requests, input and output tokens, cost and unpriced requests (the rest stays 0)
+    double share = 0;   // of the period's cost (of its tokens when nothing cost money), 0..1
 };
 
 // What the filters may offer the actor: only what they may see.
@@ -149,10 +149,13 @@ private:
         std::vector<QDateTime> starts;
         QDateTime end;
     };
+    // Which sums a chart reads: its cost, or its tokens (each with the unpriced requests).
+    enum class Sums { Cost, Tokens };
     Buckets bucketsFor(const UsageFilter& filter) const;
-    // The filter's usage by bucket and (optionally) dimension, from the daily totals or, for hours, the ledger.
-    Result<std::vector<Row>> rows(const UsageFilter& filter, const Buckets& buckets,
-                                  std::optional<UsageDimension> by) const;
+    // The filter's usage by bucket and (optionally) dimension, from the daily totals or, for hours, the ledger
+    // (where every sum is filled in).
+    Result<std::vector<Row>> rows(const UsageFilter& filter, const Buckets& buckets, std::optional<UsageDimension> by,
+                                  Sums what) const;
     Result<UsageTotals> totals(const UsageFilter& filter) const;
     // What people read for the keys of a dimension (user and role names).
     Result<QHash<QString, QString>> labels(UsageDimension by) const;

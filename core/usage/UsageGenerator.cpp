@@ -128,8 +128,10 @@ Result<UsageGenerated> UsageGenerator::generate(const Actor& actor, UsageGenerat
 
     // How many requests a workday has: the realistic amount, or what makes the asked total.
     const double weekTotal = 5.0 + 0.15 + 0.1; // workdays and the weekend's share
-    const double perWorkday =
-        options.entries > 0 ? double(options.entries) / (double(options.days) * weekTotal / 7.0) : workdayRequests;
+    // The growth over the period makes an average day about 0.775 of the last one's.
+    const double perWorkday = options.entries > 0
+                                  ? double(options.entries) / (double(options.days) * weekTotal / 7.0 * 0.775)
+                                  : workdayRequests;
 
     std::mt19937_64 random(options.seed);
     std::uniform_real_distribution<double> unit(0.0, 1.0);

@@ -219,15 +219,39 @@ Result<qint64> UsageLedger::record(LedgerEntry entry) const {
         if (!rolled) {
             return rolled;
         }
-        // The person's and everyone's total of the day, for the budget check.
+        // The person's and everyone's total of the day, for the budget check and the dashboards.
         const qint64 cost = entry.costMicros.value_or(0);
-        const qint64 tokens = entry.inputTokens + entry.outputTokens;
-        auto totalled =
-            m_db.execPrepared(QStringLiteral("INSERT INTO usage_totals (account_id, day, cost_micros, tokens) "
-                                             "VALUES (?, ?, ?, ?), (-1, ?, ?, ?) ON CONFLICT (account_id, day) DO "
-                                             "UPDATE SET cost_micros = usage_totals.cost_micros + "
-                                             "excluded.cost_micros, tokens = usage_totals.tokens + excluded.tokens"),
-                              {entry.accountId, entry.day, cost, tokens, entry.day, cost, tokens});
+        const QVariantList sums{cost,
+                                entry.inputTokens + entry.outputTokens,
+                                entry.costMicros ? 0 : 1,
+                                entry.outcome == QLatin1StringView("failed") ? 1 : 0,
+                                entry.outcome == QLatin1StringView("cached") ? 1 : 0,
+                                entry.retries,
+                                entry.viaFallback ? 1 : 0,
+                                entry.inputTokens,
+                                entry.cachedInputTokens,
+                                entry.outputTokens,
+                                entry.reasoningTokens};
+        QVariantList values{entry.accountId, entry.day};
+        values << sums << qint64(-1) << entry.day << sums;
+        auto totalled = m_db.execPrepared(
+            QStringLiteral("INSERT INTO usage_totals (account_id, day, cost_micros, tokens, unpriced, failures, "
+                           "cache_hits, retries, fallbacks, input_tokens, cached_input_tokens, output_tokens, "
+                           "reasoning_tokens, requests) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1), "
+                           "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1) ON CONFLICT (account_id, day) DO UPDATE SET "
+                           "cost_micros = usage_totals.cost_micros + excluded.cost_micros, "
+                           "tokens = usage_totals.tokens + excluded.tokens, "
+                           "unpriced = usage_totals.unpriced + excluded.unpriced, "
+                           "failures = usage_totals.failures + excluded.failures, "
+                           "cache_hits = usage_totals.cache_hits + excluded.cache_hits, "
+                           "retries = usage_totals.retries + excluded.retries, "
+                           "fallbacks = usage_totals.fallbacks + excluded.fallbacks, "
+                           "input_tokens = usage_totals.input_tokens + excluded.input_tokens, "
+                           "cached_input_tokens = usage_totals.cached_input_tokens + excluded.cached_input_tokens, "
+                           "output_tokens = usage_totals.output_tokens + excluded.output_tokens, "
+                           "reasoning_tokens = usage_totals.reasoning_tokens + excluded.reasoning_tokens, "
+                           "requests = usage_totals.requests + 1"),
+            values);
         if (!totalled) {
             return totalled;
         }
@@ -464,13 +488,21 @@ Result<qint64> UsageLedger::rebuildRollups() const {
         return fail(summed.error());
     }
     const qint64 rows = summed->numRowsAffected();
-    for (const QString& sql :
-         {QStringLiteral("DELETE FROM usage_totals"),
-          QStringLiteral(
-              "INSERT INTO usage_totals (account_id, day, cost_micros, tokens) SELECT account_id, day, "
-              "SUM(cost_micros), SUM(input_tokens + output_tokens) FROM usage_daily GROUP BY account_id, day"),
-          QStringLiteral("INSERT INTO usage_totals (account_id, day, cost_micros, tokens) SELECT -1, day, "
-                         "SUM(cost_micros), SUM(input_tokens + output_tokens) FROM usage_daily GROUP BY day")}) {
+    // The per-person totals of each day, and everyone's (account -1), from the daily totals.
+    const QString totalColumns = QStringLiteral(
+        "cost_micros, tokens, requests, failures, cache_hits, retries, fallbacks, input_tokens, cached_input_tokens, "
+        "output_tokens, reasoning_tokens, unpriced");
+    const QString totalSums =
+        QStringLiteral("SUM(cost_micros), SUM(input_tokens + output_tokens), SUM(requests), SUM(failures), "
+                       "SUM(cache_hits), SUM(retries), SUM(fallbacks), SUM(input_tokens), SUM(cached_input_tokens), "
+                       "SUM(output_tokens), SUM(reasoning_tokens), SUM(unpriced)");
+    for (const QString& sql : {QStringLiteral("DELETE FROM usage_totals"),
+                               QString(QStringLiteral("INSERT INTO usage_totals (account_id, day, ") + totalColumns +
+                                       QStringLiteral(") SELECT account_id, day, ") + totalSums +
+                                       QStringLiteral(" FROM usage_daily GROUP BY account_id, day")),
+                               QString(QStringLiteral("INSERT INTO usage_totals (account_id, day, ") + totalColumns +
+                                       QStringLiteral(") SELECT -1, day, ") + totalSums +
+                                       QStringLiteral(" FROM usage_daily GROUP BY day"))}) {
         if (auto done = m_db.exec(sql); !done) {
             return fail(done.error());
         }

@@ -144,9 +144,15 @@ TEST_F(UsageDashboardTest, TheTilesSumThePeriodAndThePeriodBeforeIt) {
     EXPECT_GT(summary->current.failures, 0);
     EXPECT_GT(summary->current.retries, 0);
 
+    // A role alone reads each person's daily totals; with a provider, the finer ones.
+    filter.roleId = qint64(BuiltInRole::Manager);
+    summary = dashboard->summary(admin, filter);
+    ASSERT_TRUE(summary);
+    EXPECT_EQ(summary->current, sum([&](const LedgerEntry& e) {
+                  return within(e, filter.from, filter.to) && e.accountId == bob.userId;
+              }));
     filter.provider = QStringLiteral("anthropic");
     filter.feature = QStringLiteral("chat");
-    filter.roleId = qint64(BuiltInRole::Manager);
     summary = dashboard->summary(admin, filter);
     ASSERT_TRUE(summary);
     EXPECT_EQ(summary->current, sum([&](const LedgerEntry& e) {
@@ -289,9 +295,14 @@ TEST_F(UsageDashboardTest, TopListsRankByCostWithTheirShare) {
     double shares = 0;
     for (std::size_t i = 0; i < users->size(); ++i) {
         const UsageShare& share = (*users)[i];
-        EXPECT_EQ(share.totals, sum([&](const LedgerEntry& e) {
-                      return within(e, filter.from, filter.to) && QString::number(e.accountId) == share.key;
-                  }));
+        const UsageTotals expected = sum([&](const LedgerEntry& e) {
+            return within(e, filter.from, filter.to) && QString::number(e.accountId) == share.key;
+        });
+        EXPECT_EQ(share.totals.requests, expected.requests);
+        EXPECT_EQ(share.totals.inputTokens, expected.inputTokens);
+        EXPECT_EQ(share.totals.outputTokens, expected.outputTokens);
+        EXPECT_EQ(share.totals.costMicros, expected.costMicros);
+        EXPECT_EQ(share.totals.unpriced, expected.unpriced);
         EXPECT_DOUBLE_EQ(share.share, double(share.totals.costMicros) / double(all.costMicros));
         if (i > 0) {
             EXPECT_GE((*users)[i - 1].totals.costMicros, share.totals.costMicros);

@@ -106,14 +106,19 @@ RC_GTEST_PROP(UsageRollupProperty, TheRollupsAlwaysEqualTheLedgersSums, ()) {
                                       "feature"));
     RC_ASSERT(fromLedger == fromRollups);
     // The budget check's totals per person and day, and everyone's (account -1), equal the ledger's too.
-    const QString tokensAndCost =
-        QStringLiteral("SUM(COALESCE(cost_micros, 0)), SUM(input_tokens + output_tokens) FROM usage_ledger");
+    const QString tokensAndCost = QStringLiteral(
+        "SUM(COALESCE(cost_micros, 0)), SUM(input_tokens + output_tokens), COUNT(*), SUM(CASE WHEN outcome = 'failed' "
+        "THEN 1 ELSE 0 END), SUM(CASE WHEN outcome = 'cached' THEN 1 ELSE 0 END), SUM(retries), SUM(via_fallback), "
+        "SUM(input_tokens), SUM(cached_input_tokens), SUM(output_tokens), SUM(reasoning_tokens), SUM(CASE WHEN "
+        "cost_micros IS NULL THEN 1 ELSE 0 END) FROM usage_ledger");
     const QStringList ledgerTotals =
         rows(*core.db, QStringLiteral("SELECT account_id, day, ") + tokensAndCost +
                            QStringLiteral(" GROUP BY account_id, day UNION ALL SELECT -1, day, ") + tokensAndCost +
                            QStringLiteral(" GROUP BY day ORDER BY 1, 2"));
     const QStringList keptTotals =
-        rows(*core.db, QStringLiteral("SELECT account_id, day, cost_micros, tokens FROM usage_totals ORDER BY 1, 2"));
+        rows(*core.db, QStringLiteral("SELECT account_id, day, cost_micros, tokens, requests, failures, cache_hits, "
+                                      "retries, fallbacks, input_tokens, cached_input_tokens, output_tokens, "
+                                      "reasoning_tokens, unpriced FROM usage_totals ORDER BY 1, 2"));
     RC_ASSERT(ledgerTotals == keptTotals);
     // The report, which reads the rollups, counts every entry.
     auto total = core.ledger->report(admin, {});
