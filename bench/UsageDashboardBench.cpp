@@ -86,6 +86,21 @@ void BM_DashboardCostByModelMonth(benchmark::State& state) {
 }
 BENCHMARK(BM_DashboardCostByModelMonth)->Unit(benchmark::kMillisecond);
 
+// The finer daily totals: a split by model reads every provider, model and feature of the year.
+void BM_DashboardCostByModelYear(benchmark::State& state) {
+    run(state, [](DashboardStore& s) {
+        return s.services->dashboards().costOverTime(s.owner, s.days(365), Core::UsageDimension::Model).has_value();
+    });
+}
+BENCHMARK(BM_DashboardCostByModelYear)->Unit(benchmark::kMillisecond);
+
+void BM_DashboardTopModelsTwoYears(benchmark::State& state) {
+    run(state, [](DashboardStore& s) {
+        return s.services->dashboards().top(s.owner, s.days(730), Core::UsageDimension::Model).has_value();
+    });
+}
+BENCHMARK(BM_DashboardTopModelsTwoYears)->Unit(benchmark::kMillisecond);
+
 void BM_DashboardCostByPersonYear(benchmark::State& state) {
     run(state, [](DashboardStore& s) {
         return s.services->dashboards().costOverTime(s.owner, s.days(365), Core::UsageDimension::User).has_value();
