@@ -9,6 +9,7 @@
 #include "usage/UsageGenerator.h"
 #include "usage/UsageLedger.h"
 #include "usage/UsageWindow.h"
+#include "widgets/Dialogs.h"
 
 #include <QApplication>
 #include <QElapsedTimer>
@@ -146,9 +147,10 @@ void BM_UsageViewShowsData(benchmark::State& state) {
         return;
     }
     long added = 0;
+    Ui::QtDialogs dialogs;
     for (auto _ : state) {
         const long before = residentKilobytes();
-        auto* window = new Ui::UsageWindow(*store.services, store.owner);
+        auto* window = new Ui::UsageWindow(*store.services, store.owner, dialogs);
         window->setAttribute(Qt::WA_DeleteOnClose, false);
         window->resize(1240, 1320);
         window->show();

@@ -3,6 +3,7 @@
 
 #include "accounts/AccountService.h"
 #include "app/CoreServices.h"
+#include "common/Csv.h"
 #include "tokenizer/TokenCounter.h"
 #include "usage/Pricing.h"
 #include "usage/UsageGenerator.h"
@@ -49,17 +50,6 @@ QJsonObject rowJson(const UsageRow& row, const std::vector<UsageGrouping>& by) {
                 unknown ? QJsonValue(QJsonValue::Null) : QJsonValue(usdValue(row.costMicros)));
     json.insert(QStringLiteral("unpriced_requests"), double(row.unpriced));
     return json;
-}
-
-// A CSV cell: quoted when needed, and never read as a formula by a spreadsheet.
-QString csvCell(QString text) {
-    if (!text.isEmpty() && QStringLiteral("=+-@\t\r").contains(text.front())) {
-        text.prepend(QLatin1Char('\''));
-    }
-    if (text.contains(QLatin1Char(',')) || text.contains(QLatin1Char('"')) || text.contains(QLatin1Char('\n'))) {
-        text = QLatin1Char('"') + text.replace(QStringLiteral("\""), QStringLiteral("\"\"")) + QLatin1Char('"');
-    }
-    return text;
 }
 
 int runUsageReport(Context& context, const QStringList& args) {

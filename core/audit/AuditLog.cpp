@@ -1,4 +1,5 @@
 #include "audit/AuditLog.h"
+#include "common/Csv.h"
 
 #include "accounts/Authorization.h"
 #include "common/Clock.h"
@@ -16,21 +17,6 @@ namespace {
 
 constexpr int kMaxText = 2000;
 constexpr int kExportPage = 5000;
-
-// A CSV cell: quoted when it holds a separator, a quote or a line break; a cell a spreadsheet would take for a
-// formula gets a leading apostrophe (OWASP: CSV injection).
-QString csvCell(const QString& text) {
-    QString cell = text;
-    if (!cell.isEmpty() && QStringLiteral("=+-@\t\r").contains(cell.front())) {
-        cell.prepend(QLatin1Char('\''));
-    }
-    if (cell.contains(QLatin1Char(',')) || cell.contains(QLatin1Char('"')) || cell.contains(QLatin1Char('\n')) ||
-        cell.contains(QLatin1Char('\r'))) {
-        cell.replace(QLatin1Char('"'), QStringLiteral("\"\""));
-        cell = QLatin1Char('"') + cell + QLatin1Char('"');
-    }
-    return cell;
-}
 
 QJsonObject toJson(const AuditEntry& entry) {
     return QJsonObject{{QStringLiteral("id"), entry.id},

@@ -1,7 +1,9 @@
 #include "usage/UsageDashboard.h"
 
 #include "accounts/Authorization.h"
+#include "common/Csv.h"
 #include "storage/Database.h"
+#include "usage/Pricing.h"
 #include "usage/UsageLedger.h"
 
 #include <QHash>
@@ -186,6 +188,42 @@ std::optional<double> UsageTotals::failureRate() const {
         return std::nullopt;
     }
     return double(failures) / double(requests);
+}
+
+QString usageTimelineCsv(const UsageTimeline& timeline, const QStringList& names, bool money) {
+    QStringList header{QStringLiteral("period_start")};
+    for (std::size_t i = 0; i < timeline.series.size(); ++i) {
+        header << names.value(int(i), timeline.series[i].key);
+    }
+    header << QStringLiteral("total");
+    QString csv = csvLine(header);
+    const auto value = [money](qint64 v) {
+        return money ? usdDecimal(v) : QString::number(v);
+    };
+    for (std::size_t b = 0; b < timeline.starts.size(); ++b) {
+        // "2026-11-03T00:00:00+01:00": the local start with its offset.
+        const QDateTime start = timeline.starts[b];
+        QStringList cells{start.toOffsetFromUtc(start.offsetFromUtc()).toString(Qt::ISODate)};
+        qint64 total = 0;
+        for (const UsageSeries& series : timeline.series) {
+            cells << value(series.values[b]);
+            total += series.values[b];
+        }
+        cells << value(total);
+        csv += csvLine(cells);
+    }
+    return csv;
+}
+
+QString usageSharesCsv(const std::vector<UsageShare>& shares) {
+    QString csv = csvLine({QStringLiteral("name"), QStringLiteral("cost_usd"), QStringLiteral("share"),
+                           QStringLiteral("tokens"), QStringLiteral("requests"), QStringLiteral("unpriced_requests")});
+    for (const UsageShare& share : shares) {
+        csv += csvLine({share.label, usdDecimal(share.totals.costMicros), QString::number(share.share, 'f', 6),
+                        QString::number(share.totals.tokens()), QString::number(share.totals.requests),
+                        QString::number(share.totals.unpriced)});
+    }
+    return csv;
 }
 
 UsageDashboard::UsageDashboard(const Database& db, const UsageLedger& ledger)

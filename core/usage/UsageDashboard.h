@@ -114,6 +114,12 @@ struct UsageChoices {
     QStringList features;
 };
 
+// The table behind a chart over time as CSV (RFC 4180, formula-safe): a row per period with its start (ISO 8601 in
+// the usage time zone), a column per series headed by `names`, and the total; money in US dollars.
+QString usageTimelineCsv(const UsageTimeline& timeline, const QStringList& names, bool money);
+// A top list as CSV: name, cost_usd, share (0..1), tokens, requests, unpriced_requests.
+QString usageSharesCsv(const std::vector<UsageShare>& shares);
+
 // The usage dashboards' queries (core/usage): each returns plain series, read from the daily totals (from the
 // ledger for hours). Without usage.view_all an actor sees only their own usage; a filter naming another person or
 // role is auth.forbidden, not silently widened. Safe to call from a worker thread (it uses that thread's

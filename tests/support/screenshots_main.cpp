@@ -98,7 +98,8 @@ template <typename File> bool usageScreens(Core::SecretStore& secrets, const Fil
         std::fprintf(stderr, "cannot generate usage\n");
         return false;
     }
-    Ui::UsageWindow usage(**services, owner);
+    Ui::QtDialogs dialogs;
+    Ui::UsageWindow usage(**services, owner, dialogs);
     usage.setAttribute(Qt::WA_DeleteOnClose, false);
     usage.resize(1240, 1320);
     usage.show();

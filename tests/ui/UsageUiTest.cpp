@@ -2,6 +2,8 @@
 // filters, legend entries and bars narrow the view; a member sees only themselves; new answers refresh the view;
 // the item models pass QAbstractItemModelTester.
 #include "accounts/AccountService.h"
+#include "common/Csv.h"
+#include "usage/Pricing.h"
 #include "usage/UsageCharts.h"
 #include "usage/UsageDashboard.h"
 #include "usage/UsageGenerator.h"
@@ -21,6 +23,7 @@
 #include <QComboBox>
 #include <QMenuBar>
 #include <QTableView>
+#include <QTemporaryDir>
 #include <QTest>
 
 using namespace Tessera;
@@ -58,7 +61,7 @@ protected:
 
 TEST_F(UsageUiTest, TheViewShowsTheTilesAndEveryChartWithATableThatMatchesIt) {
     generate();
-    Ui::UsageWindow window(*services, owner);
+    Ui::UsageWindow window(*services, owner, dialogs);
     window.setAttribute(Qt::WA_DeleteOnClose, false);
     window.show();
     ASSERT_TRUE(loaded(window));
@@ -108,7 +111,7 @@ TEST_F(UsageUiTest, TheViewShowsTheTilesAndEveryChartWithATableThatMatchesIt) {
 
 TEST_F(UsageUiTest, FiltersLegendEntriesAndBarsNarrowTheView) {
     generate();
-    Ui::UsageWindow window(*services, owner);
+    Ui::UsageWindow window(*services, owner, dialogs);
     window.setAttribute(Qt::WA_DeleteOnClose, false);
     window.show();
     ASSERT_TRUE(loaded(window));
@@ -168,7 +171,7 @@ TEST_F(UsageUiTest, AMemberSeesOnlyTheirOwnUsage) {
     ASSERT_TRUE(amara);
     const Core::Actor member = Core::Actor::withRole(amara->account.id, QStringLiteral("amara"),
                                                      Core::BuiltInRole::Member, Core::ClientKind::Test);
-    Ui::UsageWindow window(*services, member);
+    Ui::UsageWindow window(*services, member, dialogs);
     window.setAttribute(Qt::WA_DeleteOnClose, false);
     window.show();
     ASSERT_TRUE(loaded(window));
@@ -224,4 +227,65 @@ TEST(UsageChartsTest, ScalesAreRoundAndReachTheTop) {
     EXPECT_EQ(Ui::usageScale(1'400'000), (std::vector<double>{0, 500'000, 1'000'000, 1'500'000}));
     EXPECT_NE(Ui::usageSeriesColour(0, false), Ui::usageSeriesColour(1, false));
     EXPECT_NE(Ui::usageSeriesColour(0, true), Ui::usageSeriesColour(0, false));
+}
+
+TEST_F(UsageUiTest, EveryChartExportsItsTableAsCsvAndItselfAsPngAndSvg) {
+    generate(40);
+    Ui::UsageWindow window(*services, owner, dialogs);
+    window.setAttribute(Qt::WA_DeleteOnClose, false);
+    window.resize(1200, 1200);
+    window.show();
+    ASSERT_TRUE(loaded(window));
+    QTemporaryDir out;
+    const Ui::UsageSnapshot& s = window.snapshot();
+
+    // The cost table read back: a row per day, the total column adds up to the tile's cost exactly.
+    const QString costPath = out.filePath(QStringLiteral("cost.csv"));
+    ASSERT_TRUE(window.exportChart(0, Ui::UsageWindow::ExportFormat::Csv, costPath));
+    QFile cost(costPath);
+    ASSERT_TRUE(cost.open(QIODevice::ReadOnly));
+    const QStringList lines = QString::fromUtf8(cost.readAll()).split(QStringLiteral("\r\n"), Qt::SkipEmptyParts);
+    ASSERT_EQ(lines.size(), 31) << "the header and 30 days";
+    EXPECT_TRUE(lines.first().startsWith(QStringLiteral("period_start,")));
+    EXPECT_TRUE(lines.first().endsWith(QStringLiteral(",total")));
+    qint64 total = 0;
+    for (int i = 1; i < lines.size(); ++i) {
+        const auto micros = Core::parseUsdAmount(lines[i].section(QLatin1Char(','), -1));
+        ASSERT_TRUE(micros) << lines[i].toStdString();
+        total += *micros;
+    }
+    EXPECT_EQ(total, s.summary.current.costMicros);
+    EXPECT_TRUE(QDateTime::fromString(lines[1].section(QLatin1Char(','), 0, 0), Qt::ISODate).isValid());
+
+    // The top models: one row each.
+    const QString modelsPath = out.filePath(QStringLiteral("models.csv"));
+    ASSERT_TRUE(window.exportChart(3, Ui::UsageWindow::ExportFormat::Csv, modelsPath));
+    QFile models(modelsPath);
+    ASSERT_TRUE(models.open(QIODevice::ReadOnly));
+    const QStringList modelLines =
+        QString::fromUtf8(models.readAll()).split(QStringLiteral("\r\n"), Qt::SkipEmptyParts);
+    ASSERT_EQ(modelLines.size(), qsizetype(s.topModels.size()) + 1);
+    EXPECT_TRUE(modelLines[1].startsWith(s.topModels.front().label + QLatin1Char(',')));
+
+    // Pictures: a PNG that loads, an SVG drawing.
+    const QString png = out.filePath(QStringLiteral("tokens.png"));
+    ASSERT_TRUE(window.exportChart(1, Ui::UsageWindow::ExportFormat::Png, png));
+    EXPECT_FALSE(QImage(png).isNull());
+    const QString svg = out.filePath(QStringLiteral("people.svg"));
+    ASSERT_TRUE(window.exportChart(2, Ui::UsageWindow::ExportFormat::Svg, svg));
+    QFile svgFile(svg);
+    ASSERT_TRUE(svgFile.open(QIODevice::ReadOnly));
+    EXPECT_TRUE(svgFile.readAll().contains("<svg"));
+
+    // Where it cannot be written: a clear error, nothing else.
+    EXPECT_FALSE(window.exportChart(0, Ui::UsageWindow::ExportFormat::Csv,
+                                    out.filePath(QStringLiteral("missing/folder/cost.csv"))));
+    ASSERT_EQ(dialogs.errors.size(), 1);
+    EXPECT_TRUE(dialogs.errors.first().contains(QStringLiteral("could not be written")));
+}
+
+TEST(UsageCsvTest, CellsAreQuotedAndNeverFormulas) {
+    EXPECT_EQ(Core::csvLine({QStringLiteral("a,b"), QStringLiteral("=1+1"), QStringLiteral("say \"hi\""),
+                             QStringLiteral("plain")}),
+              QStringLiteral("\"a,b\",'=1+1,\"say \"\"hi\"\"\",plain\r\n"));
 }

@@ -775,7 +775,7 @@ QWidget* MainWindow::openUsage() {
         m_usage->activateWindow();
         return m_usage;
     }
-    m_usage = new UsageWindow(m_services, m_actor, this);
+    m_usage = new UsageWindow(m_services, m_actor, m_dialogs, this);
     m_usage->show();
     return m_usage;
 }

@@ -7,6 +7,7 @@
 #include "usage/UsageCharts.h"
 #include "usage/UsageLedger.h"
 #include "usage/UsageTableModels.h"
+#include "widgets/Dialogs.h"
 #include "widgets/ErrorBanner.h"
 #include "widgets/Money.h"
 
@@ -17,17 +18,23 @@
 #include <QComboBox>
 #include <QCursor>
 #include <QDateEdit>
+#include <QDir>
 #include <QEvent>
+#include <QFileInfo>
 #include <QFormLayout>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLegendMarker>
 #include <QLocale>
+#include <QMenu>
+#include <QPainter>
 #include <QProgressBar>
+#include <QSaveFile>
 #include <QScrollArea>
 #include <QShortcut>
 #include <QStackedWidget>
+#include <QSvgGenerator>
 #include <QTableView>
 #include <QTimer>
 #include <QToolButton>
@@ -109,10 +116,11 @@ QString UsageTile::changeText() const {
     return m_change->text();
 }
 
-UsageWindow::UsageWindow(Core::CoreServices& services, Core::Actor actor, QWidget* parent)
+UsageWindow::UsageWindow(Core::CoreServices& services, Core::Actor actor, Dialogs& dialogs, QWidget* parent)
     : QWidget(parent, Qt::Window)
     , m_services(services)
-    , m_actor(std::move(actor)) {
+    , m_actor(std::move(actor))
+    , m_dialogs(dialogs) {
     setObjectName(QStringLiteral("usageWindow"));
     setWindowTitle(tr("Usage"));
     setAttribute(Qt::WA_DeleteOnClose);
@@ -169,14 +177,14 @@ UsageWindow::UsageWindow(Core::CoreServices& services, Core::Actor actor, QWidge
     m_tokensModel = new UsageTimelineModel(UsageUnit::Count, this);
     m_usersModel = new UsageShareModel(this);
     m_modelsModel = new UsageShareModel(this);
-    layout->addWidget(card(tr("Cost over time"), m_costView, m_tables[0], m_toggles[0], m_costModel, m_split));
-    layout->addWidget(card(tr("Tokens over time"), m_tokensView, m_tables[1], m_toggles[1], m_tokensModel));
+    layout->addWidget(card(0, tr("Cost over time"), m_costView, m_costModel, m_split));
+    layout->addWidget(card(1, tr("Tokens over time"), m_tokensView, m_tokensModel));
     auto* tops = new QHBoxLayout;
     tops->setSpacing(Style::Space::two);
-    tops->addWidget(card(m_actor.may(Core::Permission::UsageViewAll) ? tr("Top people") : tr("You"), m_usersView,
-                         m_tables[2], m_toggles[2], m_usersModel),
-                    1);
-    tops->addWidget(card(tr("Top models"), m_modelsView, m_tables[3], m_toggles[3], m_modelsModel), 1);
+    tops->addWidget(
+        card(2, m_actor.may(Core::Permission::UsageViewAll) ? tr("Top people") : tr("You"), m_usersView, m_usersModel),
+        1);
+    tops->addWidget(card(3, tr("Top models"), m_modelsView, m_modelsModel), 1);
     layout->addLayout(tops);
     layout->addStretch(1);
     scroll->setWidget(content);
@@ -291,8 +299,11 @@ QWidget* UsageWindow::buildFilters() {
     return bar;
 }
 
-QWidget* UsageWindow::card(const QString& title, QChartView*& view, QTableView*& table, QToolButton*& toggle,
-                           QAbstractItemModel* model, QWidget* extra) {
+QWidget* UsageWindow::card(int index, const QString& title, QChartView*& view, QAbstractItemModel* model,
+                           QWidget* extra) {
+    m_titles[index] = title;
+    QTableView*& table = m_tables[index];
+    QToolButton*& toggle = m_toggles[index];
     auto* frame = new QFrame(this);
     frame->setObjectName(QStringLiteral("usageCard"));
     frame->setFrameShape(QFrame::StyledPanel);
@@ -315,6 +326,16 @@ QWidget* UsageWindow::card(const QString& title, QChartView*& view, QTableView*&
     toggle->setToolTip(tr("Show the numbers as a table"));
     toggle->setAccessibleName(tr("Show %1 as a table").arg(title));
     header->addWidget(toggle);
+    auto* exporter = new QToolButton(frame);
+    exporter->setText(tr("Export"));
+    exporter->setAccessibleName(tr("Export %1").arg(title));
+    exporter->setPopupMode(QToolButton::InstantPopup);
+    auto* menu = new QMenu(exporter);
+    menu->addAction(tr("Table as &CSV…"), this, [this, index] { askExport(index, ExportFormat::Csv); });
+    menu->addAction(tr("Chart as &PNG…"), this, [this, index] { askExport(index, ExportFormat::Png); });
+    menu->addAction(tr("Chart as &SVG…"), this, [this, index] { askExport(index, ExportFormat::Svg); });
+    exporter->setMenu(menu);
+    header->addWidget(exporter);
     layout->addLayout(header);
     auto* stack = new QStackedWidget(frame);
     view = new QChartView(stack);
@@ -711,6 +732,72 @@ QTableView* UsageWindow::table(int chart) const {
 
 UsageTile* UsageWindow::tile(int index) const {
     return index >= 0 && std::size_t(index) < m_tiles.size() ? m_tiles[std::size_t(index)] : nullptr;
+}
+
+void UsageWindow::askExport(int chart, ExportFormat format) {
+    static const char* const extensions[] = {"csv", "png", "svg"};
+    const QString extension = QString::fromLatin1(extensions[int(format)]);
+    const QString filters = format == ExportFormat::Csv   ? tr("CSV files (*.csv)")
+                            : format == ExportFormat::Png ? tr("PNG images (*.png)")
+                                                          : tr("SVG images (*.svg)");
+    const QString suggested =
+        QStringLiteral("tessera-usage-%1-%2_%3.%4")
+            .arg(QStringList{QStringLiteral("cost"), QStringLiteral("tokens"), QStringLiteral("people"),
+                             QStringLiteral("models")}
+                     .at(chart),
+                 m_request.filter.from.toString(Qt::ISODate), m_request.filter.to.toString(Qt::ISODate), extension);
+    QString path = m_dialogs.askSaveFile(this, tr("Export %1").arg(m_titles[chart]), suggested, filters, nullptr);
+    if (path.isEmpty()) {
+        return;
+    }
+    if (!path.endsWith(QLatin1Char('.') + extension, Qt::CaseInsensitive)) {
+        path += QLatin1Char('.') + extension;
+    }
+    exportChart(chart, format, path);
+}
+
+bool UsageWindow::exportChart(int chart, ExportFormat format, const QString& path) {
+    if (chart < 0 || chart > 3 || m_snapshot.generation == 0) {
+        return false;
+    }
+    QChartView* views[] = {m_costView, m_tokensView, m_usersView, m_modelsView};
+    QChartView* view = views[chart];
+    bool written = false;
+    if (format == ExportFormat::Csv) {
+        QString csv;
+        if (chart < 2) {
+            const Core::UsageTimeline& timeline = chart == 0 ? m_snapshot.cost : m_snapshot.tokens;
+            QStringList names;
+            for (const Core::UsageSeries& series : timeline.series) {
+                names << seriesName(series, chart == 1);
+            }
+            csv = Core::usageTimelineCsv(timeline, names, chart == 0);
+        } else {
+            csv = Core::usageSharesCsv(chart == 2 ? m_snapshot.topUsers : m_snapshot.topModels);
+        }
+        QSaveFile file(path);
+        written = file.open(QIODevice::WriteOnly) && file.write(csv.toUtf8()) >= 0 && file.commit();
+    } else if (format == ExportFormat::Png) {
+        written = view->grab().save(path, "PNG");
+    } else {
+        QSvgGenerator svg;
+        svg.setFileName(path);
+        svg.setSize(view->size());
+        svg.setViewBox(QRect(QPoint(0, 0), view->size()));
+        svg.setTitle(m_titles[chart]);
+        QPainter painter;
+        written = painter.begin(&svg);
+        if (written) {
+            view->render(&painter);
+            written = painter.end() && QFileInfo(path).size() > 0;
+        }
+    }
+    if (!written) {
+        m_dialogs.showError(this, tr("Export %1").arg(m_titles[chart]),
+                            tr("%1 could not be written. Check that the folder exists and that you may write to it.")
+                                .arg(QDir::toNativeSeparators(path)));
+    }
+    return written;
 }
 
 void UsageWindow::changeEvent(QEvent* event) {

@@ -24,6 +24,7 @@ class CoreServices;
 
 namespace Tessera::Ui {
 
+class Dialogs;
 class ErrorBanner;
 class UsageShareModel;
 class UsageTile;
@@ -40,7 +41,7 @@ class UsageWindow final : public QWidget {
 public:
     enum class Period { Today, SevenDays, ThirtyDays, ThisMonth, LastMonth, ThisYear, Custom };
 
-    UsageWindow(Core::CoreServices& services, Core::Actor actor, QWidget* parent = nullptr);
+    UsageWindow(Core::CoreServices& services, Core::Actor actor, Dialogs& dialogs, QWidget* parent = nullptr);
     ~UsageWindow() override;
 
     // The period's days for a choice, counted back from today in the usage time zone.
@@ -70,6 +71,10 @@ public:
     QComboBox* userBox() const { return m_user; }
     QComboBox* modelBox() const { return m_model; }
     UsageTile* tile(int index) const;
+    // Saves a chart's table as CSV, or the chart as PNG or SVG (0 cost, 1 tokens, 2 people, 3 models); a failure
+    // is reported through Dialogs. Returns whether the file was written.
+    enum class ExportFormat { Csv, Png, Svg };
+    bool exportChart(int chart, ExportFormat format, const QString& path);
 
 Q_SIGNALS:
     // A snapshot arrived and is shown (or its error).
@@ -80,8 +85,10 @@ protected:
 
 private:
     QWidget* buildFilters();
-    QWidget* card(const QString& title, QChartView*& view, QTableView*& table, QToolButton*& toggle,
-                  QAbstractItemModel* model, QWidget* extra = nullptr);
+    QWidget* card(int index, const QString& title, QChartView*& view, QAbstractItemModel* model,
+                  QWidget* extra = nullptr);
+    // Asks where to save a chart in a format, then saves it.
+    void askExport(int chart, ExportFormat format);
     void readFilters();
     void scheduleRefresh(int delayMs);
     void present(const UsageSnapshot& snapshot);
@@ -92,6 +99,8 @@ private:
 
     Core::CoreServices& m_services;
     Core::Actor m_actor;
+    Dialogs& m_dialogs;
+    QString m_titles[4];
     UsageLoader* m_loader = nullptr;
     UsageRequest m_request;
     UsageSnapshot m_snapshot;
