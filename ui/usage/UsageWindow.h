@@ -2,6 +2,7 @@
 
 #include "common/Actor.h"
 #include "usage/UsageLoader.h"
+#include "usage/UsageTile.h"
 
 #include <QDate>
 #include <QWidget>
@@ -27,7 +28,6 @@ namespace Tessera::Ui {
 class Dialogs;
 class ErrorBanner;
 class UsageShareModel;
-class UsageTile;
 class UsageTimelineModel;
 
 // View ▸ Usage: what the AI has cost and used, over a period, by model, provider, person, role and feature. Tiles
@@ -131,25 +131,6 @@ private:
     QToolButton* m_toggles[4] = {};
     QTimer* m_refreshTimer = nullptr;
     QTimer* m_progressTimer = nullptr;
-};
-
-// One summary tile: a name, the period's value and its change against the period before.
-class UsageTile final : public QWidget {
-    Q_OBJECT
-
-public:
-    UsageTile(const QString& name, QWidget* parent = nullptr);
-    void setValue(const QString& value, const QString& change, const QString& tooltip);
-    // What the change is against ("against the 30 days before"), for its tooltip and screen readers.
-    void setComparison(const QString& against);
-    QString valueText() const;
-    QString changeText() const;
-
-private:
-    QLabel* m_name;
-    QLabel* m_value;
-    QLabel* m_change;
-    QString m_tooltip;
 };
 
 } // namespace Tessera::Ui
