@@ -18,4 +18,14 @@ const std::vector<Migration>& sqliteMigrations();
 // every later change is appended to both lists with the same version number.
 const std::vector<Migration>& postgresMigrations();
 
+// The tables of schema 18 with the engine's integer type: the daily latency bins (usage_latency) and everyone's daily
+// totals by provider, model and feature (usage_global).
+QStringList usageRollupTables(const QString& integer);
+// The daily latency bins (usage_latency: per person and, as account -1, everyone's) and everyone's daily totals
+// (usage_global), filled from the ledger and the daily totals: schema 18 runs them, and so does a rebuild of the
+// rollups after the tables are emptied.
+QStringList usageRollupFillStatements();
+// The latency bins' columns, first-token bins then total-time bins: "f0, ..., f63, t0, ..., t63".
+QString usageLatencyColumns();
+
 } // namespace Tessera::Core

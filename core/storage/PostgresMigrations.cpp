@@ -491,6 +491,9 @@ const std::vector<Migration>& postgresMigrations() {
                             " SUM(fallbacks), SUM(input_tokens), SUM(cached_input_tokens), SUM(output_tokens), "
                             "SUM(reasoning_tokens), SUM(unpriced) FROM usage_daily GROUP BY day"),
          }},
+        // The speed chart's latency bins and everyone's totals by provider, model and feature, so charts over all
+        // people read a few rows a day.
+        {18, usageRollupTables(QStringLiteral("BIGINT")) + usageRollupFillStatements()},
     };
     return all;
 }

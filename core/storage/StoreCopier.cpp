@@ -34,6 +34,12 @@ QString keyOf(const QString& table) {
     if (table == QLatin1StringView("usage_totals")) {
         return QStringLiteral("account_id, day");
     }
+    if (table == QLatin1StringView("usage_latency")) {
+        return QStringLiteral("day, account_id, provider, model");
+    }
+    if (table == QLatin1StringView("usage_global")) {
+        return QStringLiteral("day, provider, model, feature");
+    }
     if (table == QLatin1StringView("budget_warnings")) {
         return QStringLiteral("budget_id, account_id, window_start");
     }
@@ -88,7 +94,7 @@ const std::vector<QString>& StoreCopier::tables() {
         QStringLiteral("drafts"),          QStringLiteral("tags"),          QStringLiteral("conversation_tags"),
         QStringLiteral("usage_ledger"),    QStringLiteral("usage_daily"),   QStringLiteral("usage_totals"),
         QStringLiteral("price_overrides"), QStringLiteral("budgets"),       QStringLiteral("budget_warnings"),
-        QStringLiteral("rate_limits")};
+        QStringLiteral("rate_limits"),     QStringLiteral("usage_latency"), QStringLiteral("usage_global")};
     return all;
 }
 

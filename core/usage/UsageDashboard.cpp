@@ -2,7 +2,9 @@
 
 #include "accounts/Authorization.h"
 #include "common/Csv.h"
+#include "common/LatencyHistogram.h"
 #include "storage/Database.h"
+#include "storage/Migrations.h"
 #include "usage/Pricing.h"
 #include "usage/UsageLedger.h"
 
@@ -105,7 +107,10 @@ std::pair<QString, QString> sourceFor(const UsageFilter& filter, std::optional<U
     const bool fine = !filter.provider.isEmpty() || !filter.model.isEmpty() || !filter.feature.isEmpty() ||
                       (by && *by != UsageDimension::User && *by != UsageDimension::Role);
     if (fine) {
-        return {QStringLiteral("usage_daily"), {}};
+        // Everyone's by provider, model and feature when no person or role narrows it: a few rows a day.
+        const bool everyone =
+            !filter.accountId && !filter.roleId && by != UsageDimension::User && by != UsageDimension::Role;
+        return {everyone ? QStringLiteral("usage_global") : QStringLiteral("usage_daily"), {}};
     }
     if (filter.accountId) {
         return {QStringLiteral("usage_totals"), {}}; // the filter names the account
@@ -347,10 +352,20 @@ Result<std::vector<UsageDashboard::Row>> UsageDashboard::rows(const UsageFilter&
     // sums as it reads, without sorting) and folded into weeks and months here; only the sums the chart shows.
     const QString period = QStringLiteral("d.day");
     const QString key = by ? keyColumn(*by, QStringLiteral("d")) : QString();
-    const QString columns = what == Sums::Cost
-                                ? QStringLiteral("SUM(d.cost_micros), SUM(d.unpriced)")
-                                : QStringLiteral("SUM(d.input_tokens), SUM(d.cached_input_tokens), "
-                                                 "SUM(d.output_tokens), SUM(d.reasoning_tokens), SUM(d.unpriced)");
+    QString columns;
+    switch (what) {
+    case Sums::Cost:
+        columns = QStringLiteral("SUM(d.cost_micros), SUM(d.unpriced)");
+        break;
+    case Sums::Tokens:
+        columns = QStringLiteral("SUM(d.input_tokens), SUM(d.cached_input_tokens), SUM(d.output_tokens), "
+                                 "SUM(d.reasoning_tokens), SUM(d.unpriced)");
+        break;
+    case Sums::Reliability:
+        columns = QStringLiteral("SUM(d.requests), SUM(d.failures), SUM(d.cache_hits), SUM(d.retries), "
+                                 "SUM(d.fallbacks)");
+        break;
+    }
     const auto [table, narrowing] = sourceFor(filter, by);
     QString sql = QStringLiteral("SELECT ") + period + QStringLiteral(", ") + (by ? key : QStringLiteral("''")) +
                   QStringLiteral(", ") + columns + QStringLiteral(" FROM ") + table + QStringLiteral(" d");
@@ -382,6 +397,12 @@ Result<std::vector<UsageDashboard::Row>> UsageDashboard::rows(const UsageFilter&
         if (what == Sums::Cost) {
             t.costMicros = query->value(2).toLongLong();
             t.unpriced = query->value(3).toLongLong();
+        } else if (what == Sums::Reliability) {
+            t.requests = query->value(2).toLongLong();
+            t.failures = query->value(3).toLongLong();
+            t.cacheHits = query->value(4).toLongLong();
+            t.retries = query->value(5).toLongLong();
+            t.fallbacks = query->value(6).toLongLong();
         } else {
             t.inputTokens = query->value(2).toLongLong();
             t.cachedInputTokens = query->value(3).toLongLong();
@@ -617,6 +638,182 @@ Result<std::vector<UsageShare>> UsageDashboard::top(const Actor& actor, const Us
         shares.resize(std::size_t(limit));
     }
     return shares;
+}
+
+Result<UsageReliability> UsageDashboard::reliabilityOverTime(const Actor& actor, const UsageFilter& asked) const {
+    auto filter = scoped(actor, asked);
+    if (!filter) {
+        return fail(filter.error());
+    }
+    const Buckets buckets = bucketsFor(*filter);
+    auto found = rows(*filter, buckets, UsageDimension::Provider, Sums::Reliability);
+    if (!found) {
+        return fail(found.error());
+    }
+    UsageReliability reliability;
+    reliability.step = buckets.step;
+    reliability.starts = buckets.starts;
+    reliability.end = buckets.end;
+    std::map<QString, UsageReliabilitySeries> byProvider;
+    for (const Row& row : *found) {
+        UsageReliabilitySeries& series = byProvider[row.key];
+        if (series.buckets.empty()) {
+            series.provider = row.key;
+            series.buckets.assign(buckets.starts.size(), UsageTotals{});
+        }
+        UsageTotals only; // the hours' rows carry tokens and cost too: only what this chart shows
+        only.requests = row.totals.requests;
+        only.failures = row.totals.failures;
+        only.cacheHits = row.totals.cacheHits;
+        only.retries = row.totals.retries;
+        only.fallbacks = row.totals.fallbacks;
+        addTotals(series.buckets[std::size_t(row.bucket)], only);
+        addTotals(series.total, only);
+    }
+    for (auto& [provider, series] : byProvider) {
+        reliability.providers.push_back(std::move(series));
+    }
+    std::stable_sort(reliability.providers.begin(), reliability.providers.end(),
+                     [](const UsageReliabilitySeries& a, const UsageReliabilitySeries& b) {
+                         return a.total.requests > b.total.requests;
+                     });
+    return reliability;
+}
+
+Result<UsageLatency> UsageDashboard::latencyOverTime(const Actor& actor, const UsageFilter& asked) const {
+    auto filter = scoped(actor, asked);
+    if (!filter) {
+        return fail(filter.error());
+    }
+    const Buckets buckets = bucketsFor(*filter);
+    // Per provider and bucket: the first-token and total-time bins.
+    struct Bins {
+        std::vector<LatencyHistogram> first;
+        std::vector<LatencyHistogram> total;
+    };
+    std::map<QString, Bins> byProvider;
+    const auto binsOf = [&](const QString& provider) -> Bins& {
+        Bins& bins = byProvider[provider];
+        if (bins.first.empty()) {
+            bins.first.resize(buckets.starts.size());
+            bins.total.resize(buckets.starts.size());
+        }
+        return bins;
+    };
+    const bool needAccounts = filter->roleId.has_value();
+    QVariantList values;
+    if (buckets.step == UsageStep::Hour || !filter->feature.isEmpty()) {
+        // Hours, or one feature's answers: the completed entries themselves (the bins keep no feature).
+        QString sql = QStringLiteral("SELECT l.at, l.day, l.provider, l.first_token_ms, l.latency_ms FROM "
+                                     "usage_ledger l");
+        if (needAccounts) {
+            sql += QStringLiteral(" LEFT JOIN accounts a ON a.id = l.account_id");
+        }
+        sql += whereOf(*filter, QStringLiteral("l"), values) + QStringLiteral(" AND l.outcome = 'complete'");
+        auto query = m_db.exec(sql, values);
+        if (!query) {
+            return fail(query.error());
+        }
+        const int firstMonth = monthIndex(filter->from);
+        const int offset = filter->from.dayOfWeek() - 1;
+        while (query->next()) {
+            qint64 bucket = 0;
+            if (buckets.step == UsageStep::Hour) {
+                const QDateTime at = fromStoredTime(query->value(0).toString());
+                const qint64 seconds = buckets.starts.front().secsTo(at);
+                if (seconds < 0 || at >= buckets.end) {
+                    continue;
+                }
+                bucket = std::min<qint64>(seconds / hourSeconds, qint64(buckets.starts.size()) - 1);
+            } else {
+                const QDate when = QDate::fromString(query->value(1).toString(), Qt::ISODate);
+                const qint64 day = filter->from.daysTo(when);
+                bucket = buckets.step == UsageStep::Month ? monthIndex(when) - firstMonth
+                         : buckets.step == UsageStep::Day ? day
+                                                          : (day + offset) / 7;
+            }
+            if (bucket < 0 || bucket >= qint64(buckets.starts.size())) {
+                continue;
+            }
+            Bins& bins = binsOf(query->value(2).toString());
+            if (!query->value(3).isNull()) {
+                bins.first[std::size_t(bucket)].add(query->value(3).toLongLong());
+            }
+            if (!query->value(4).isNull()) {
+                bins.total[std::size_t(bucket)].add(query->value(4).toLongLong());
+            }
+        }
+    } else {
+        // The daily bins: everyone's row (account -1) unless a person or role narrows them.
+        QStringList sums;
+        for (const QString& column : usageLatencyColumns().split(QStringLiteral(", "))) {
+            sums << QStringLiteral("SUM(d.") + column + QLatin1Char(')');
+        }
+        QString sql = QStringLiteral("SELECT d.day, d.provider, ") + sums.join(QStringLiteral(", ")) +
+                      QStringLiteral(" FROM usage_latency d");
+        if (needAccounts) {
+            sql += QStringLiteral(" LEFT JOIN accounts a ON a.id = d.account_id");
+        }
+        sql += whereOf(*filter, QStringLiteral("d"), values);
+        if (!filter->accountId) {
+            sql += needAccounts ? QStringLiteral(" AND d.account_id >= 0") : QStringLiteral(" AND d.account_id = -1");
+        }
+        sql += QStringLiteral(" GROUP BY d.day, d.provider");
+        auto query = m_db.exec(sql, values);
+        if (!query) {
+            return fail(query.error());
+        }
+        const int firstMonth = monthIndex(filter->from);
+        const int offset = filter->from.dayOfWeek() - 1;
+        while (query->next()) {
+            const QDate when = QDate::fromString(query->value(0).toString(), Qt::ISODate);
+            const qint64 day = filter->from.daysTo(when);
+            const qint64 bucket = buckets.step == UsageStep::Month ? monthIndex(when) - firstMonth
+                                  : buckets.step == UsageStep::Day ? day
+                                                                   : (day + offset) / 7;
+            if (bucket < 0 || bucket >= qint64(buckets.starts.size())) {
+                continue;
+            }
+            Bins& bins = binsOf(query->value(1).toString());
+            for (int bin = 0; bin < LatencyHistogram::bins; ++bin) {
+                bins.first[std::size_t(bucket)].addBin(bin, query->value(2 + bin).toLongLong());
+                bins.total[std::size_t(bucket)].addBin(bin,
+                                                       query->value(2 + LatencyHistogram::bins + bin).toLongLong());
+            }
+        }
+    }
+    const auto pointOf = [](const LatencyHistogram& first, const LatencyHistogram& total) {
+        UsageLatencyPoint point;
+        point.answers = std::max(first.count(), total.count());
+        point.firstTokenP50 = first.percentile(0.5);
+        point.firstTokenP95 = first.percentile(0.95);
+        point.totalP50 = total.percentile(0.5);
+        point.totalP95 = total.percentile(0.95);
+        return point;
+    };
+    UsageLatency latency;
+    latency.step = buckets.step;
+    latency.starts = buckets.starts;
+    latency.end = buckets.end;
+    for (auto& [provider, bins] : byProvider) {
+        UsageLatencySeries series;
+        series.provider = provider;
+        LatencyHistogram allFirst;
+        LatencyHistogram allTotal;
+        for (std::size_t b = 0; b < bins.first.size(); ++b) {
+            series.buckets.push_back(pointOf(bins.first[b], bins.total[b]));
+            allFirst.merge(bins.first[b]);
+            allTotal.merge(bins.total[b]);
+        }
+        series.total = pointOf(allFirst, allTotal);
+        if (series.total.answers > 0) {
+            latency.providers.push_back(std::move(series));
+        }
+    }
+    std::stable_sort(
+        latency.providers.begin(), latency.providers.end(),
+        [](const UsageLatencySeries& a, const UsageLatencySeries& b) { return a.total.answers > b.total.answers; });
+    return latency;
 }
 
 Result<UsageChoices> UsageDashboard::choices(const Actor& actor) const {

@@ -105,6 +105,44 @@ struct UsageShare {
     double share = 0;   // of the period's cost (of its tokens when nothing cost money), 0..1
 };
 
+// A provider's reliability over time: per bucket its requests, failures, answers from the cache, retries and
+// fallbacks (the token and cost sums stay 0).
+struct UsageReliabilitySeries {
+    QString provider;
+    std::vector<UsageTotals> buckets;
+    UsageTotals total;
+};
+
+struct UsageReliability {
+    UsageStep step = UsageStep::Day;
+    std::vector<QDateTime> starts;
+    QDateTime end;
+    std::vector<UsageReliabilitySeries> providers; // most requests first
+};
+
+// A provider's speed in one bucket: completed answers and the median (p50) and 95th percentile (p95) of their time
+// to the first token and total time, in milliseconds, within about 7 % (LatencyHistogram); unset without answers.
+struct UsageLatencyPoint {
+    qint64 answers = 0;
+    std::optional<qint64> firstTokenP50;
+    std::optional<qint64> firstTokenP95;
+    std::optional<qint64> totalP50;
+    std::optional<qint64> totalP95;
+};
+
+struct UsageLatencySeries {
+    QString provider;
+    std::vector<UsageLatencyPoint> buckets;
+    UsageLatencyPoint total; // over the whole period
+};
+
+struct UsageLatency {
+    UsageStep step = UsageStep::Day;
+    std::vector<QDateTime> starts;
+    QDateTime end;
+    std::vector<UsageLatencySeries> providers; // most answers first
+};
+
 // What the filters may offer the actor: only what they may see.
 struct UsageChoices {
     std::vector<std::pair<qint64, QString>> users; // id, name
@@ -140,6 +178,11 @@ public:
     // The largest users, models, ... of the period by cost (by tokens where nothing cost money), at most `limit`.
     Result<std::vector<UsageShare>> top(const Actor& actor, const UsageFilter& filter, UsageDimension by,
                                         int limit = 10) const;
+    // Failures, retries, fallbacks and answers from the cache per provider over time.
+    Result<UsageReliability> reliabilityOverTime(const Actor& actor, const UsageFilter& filter) const;
+    // p50 and p95 time to the first token and total time of completed answers per provider over time, from the
+    // daily latency bins (from the ledger for hours or a feature filter).
+    Result<UsageLatency> latencyOverTime(const Actor& actor, const UsageFilter& filter) const;
     Result<UsageChoices> choices(const Actor& actor) const;
     // A worker thread that is done with the dashboards closes its connection (before the thread ends).
     void finishThread() const;
@@ -156,7 +199,7 @@ private:
         QDateTime end;
     };
     // Which sums a chart reads: its cost, or its tokens (each with the unpriced requests).
-    enum class Sums { Cost, Tokens };
+    enum class Sums { Cost, Tokens, Reliability };
     Buckets bucketsFor(const UsageFilter& filter) const;
     // The filter's usage by bucket and (optionally) dimension, from the daily totals or, for hours, the ledger
     // (where every sum is filled in).

@@ -3,7 +3,9 @@
 #include "accounts/Authorization.h"
 #include "audit/AuditLog.h"
 #include "common/Clock.h"
+#include "common/LatencyHistogram.h"
 #include "storage/Database.h"
+#include "storage/Migrations.h"
 #include "storage/SettingsRepository.h"
 #include "tokenizer/TokenCounter.h"
 #include "usage/PriceBook.h"
@@ -255,6 +257,48 @@ Result<qint64> UsageLedger::record(LedgerEntry entry) const {
         if (!totalled) {
             return totalled;
         }
+        // Everyone's totals by provider, model and feature, for the charts over all people.
+        auto global = m_db.execPrepared(
+            QStringLiteral("INSERT INTO usage_global (day, provider, model, feature, requests, failures, cache_hits, "
+                           "retries, fallbacks, input_tokens, cached_input_tokens, output_tokens, reasoning_tokens, "
+                           "cost_micros, unpriced) VALUES (?, ?, ?, ?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+                           "ON CONFLICT (day, provider, model, feature) DO UPDATE SET "
+                           "requests = usage_global.requests + 1, "
+                           "failures = usage_global.failures + excluded.failures, "
+                           "cache_hits = usage_global.cache_hits + excluded.cache_hits, "
+                           "retries = usage_global.retries + excluded.retries, "
+                           "fallbacks = usage_global.fallbacks + excluded.fallbacks, "
+                           "input_tokens = usage_global.input_tokens + excluded.input_tokens, "
+                           "cached_input_tokens = usage_global.cached_input_tokens + excluded.cached_input_tokens, "
+                           "output_tokens = usage_global.output_tokens + excluded.output_tokens, "
+                           "reasoning_tokens = usage_global.reasoning_tokens + excluded.reasoning_tokens, "
+                           "cost_micros = usage_global.cost_micros + excluded.cost_micros, "
+                           "unpriced = usage_global.unpriced + excluded.unpriced"),
+            {entry.day, entry.provider, entry.model, entry.feature, sums[3], sums[4], sums[5], sums[6], sums[7],
+             sums[8], sums[9], sums[10], cost, sums[2]});
+        if (!global) {
+            return global;
+        }
+        // A completed answer's times in their bins, the person's and everyone's: one statement per bin column, so
+        // at most 128 statements are kept prepared.
+        if (entry.outcome == QLatin1StringView("complete")) {
+            for (const auto& [kind, ms] :
+                 {std::pair{QLatin1Char('f'), entry.firstTokenMs}, std::pair{QLatin1Char('t'), entry.latencyMs}}) {
+                if (!ms) {
+                    continue;
+                }
+                const QString column = kind + QString::number(LatencyHistogram::binOf(*ms));
+                auto binned = m_db.execPrepared(
+                    QStringLiteral("INSERT INTO usage_latency (day, account_id, provider, model, %1) VALUES "
+                                   "(?, ?, ?, ?, 1), (?, -1, ?, ?, 1) ON CONFLICT (day, account_id, provider, model) "
+                                   "DO UPDATE SET %1 = usage_latency.%1 + 1")
+                        .arg(column),
+                    {entry.day, entry.accountId, entry.provider, entry.model, entry.day, entry.provider, entry.model});
+                if (!binned) {
+                    return binned;
+                }
+            }
+        }
         return {};
     });
     if (!status) {
@@ -503,6 +547,14 @@ Result<qint64> UsageLedger::rebuildRollups() const {
                                QString(QStringLiteral("INSERT INTO usage_totals (account_id, day, ") + totalColumns +
                                        QStringLiteral(") SELECT -1, day, ") + totalSums +
                                        QStringLiteral(" FROM usage_daily GROUP BY day"))}) {
+        if (auto done = m_db.exec(sql); !done) {
+            return fail(done.error());
+        }
+    }
+    // The latency bins and everyone's totals by provider, model and feature.
+    for (const QString& sql :
+         QStringList{QStringLiteral("DELETE FROM usage_latency"), QStringLiteral("DELETE FROM usage_global")} +
+             usageRollupFillStatements()) {
         if (auto done = m_db.exec(sql); !done) {
             return fail(done.error());
         }

@@ -12,6 +12,8 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <cmath>
 #include <map>
 #include <random>
 
@@ -35,6 +37,8 @@ protected:
     // Entries over `days` days up to `last` (inclusive), a few a day at random hours, written through the ledger.
     void fill(QDate last, int days, unsigned seed = 7) {
         std::mt19937 random(seed);
+        std::mt19937 timing(seed + 1); // apart, so the other figures stay as they were
+        std::lognormal_distribution<double> firstToken(std::log(700.0), 0.6);
         const QStringList providers{QStringLiteral("openai"), QStringLiteral("anthropic")};
         const QStringList models{
             QStringLiteral("gpt-4o"),       QStringLiteral("gpt-4o-mini"),      QStringLiteral("claude-sonnet-4-5"),
@@ -65,6 +69,12 @@ protected:
                 }
                 e.retries = random() % 6 == 0 ? 1 : 0;
                 e.viaFallback = random() % 11 == 0;
+                if (e.outcome != QLatin1StringView("cached") && timing() % 8 != 0) {
+                    e.firstTokenMs = e.outcome == QLatin1StringView("failed")
+                                         ? std::nullopt
+                                         : std::optional(qint64(firstToken(timing)));
+                    e.latencyMs = e.firstTokenMs.value_or(0) + qint64(timing() % 20000);
+                }
                 auto id = core.ledger->record(e);
                 ASSERT_TRUE(id) << id.error().toLogString().toStdString();
                 e.day = core.ledger->dayOf(e.at);
@@ -93,6 +103,36 @@ protected:
             t.unpriced += e.costMicros ? 0 : 1;
         }
         return t;
+    }
+
+    // The exact nearest-rank percentile of the completed entries' times the predicate keeps (first token or total).
+    template <typename Keep> std::optional<qint64> percentile(Keep keep, bool first, double p) const {
+        std::vector<qint64> times;
+        for (const LedgerEntry& e : entries) {
+            const std::optional<qint64> ms = first ? e.firstTokenMs : e.latencyMs;
+            if (keep(e) && e.outcome == QLatin1StringView("complete") && ms) {
+                times.push_back(*ms);
+            }
+        }
+        if (times.empty()) {
+            return std::nullopt;
+        }
+        std::sort(times.begin(), times.end());
+        return times[std::size_t(std::ceil(p * double(times.size()))) - 1];
+    }
+
+    // Within the bins' precision (about 7 %, half of 50 ms below 50 ms), or both unset.
+    static void expectNear(std::optional<qint64> shown, std::optional<qint64> exact, const std::string& where) {
+        ASSERT_EQ(shown.has_value(), exact.has_value()) << where;
+        if (exact) {
+            EXPECT_LE(std::abs(double(*shown - *exact)), 0.075 * double(*exact) + 25) << where;
+        }
+    }
+
+    // The bucket of a chart over time an entry falls in.
+    template <typename Timeline> static std::size_t bucketOf(const Timeline& timeline, const LedgerEntry& e) {
+        const auto after = std::upper_bound(timeline.starts.begin(), timeline.starts.end(), e.at);
+        return std::size_t(after - timeline.starts.begin()) - 1;
     }
 
     static bool within(const LedgerEntry& e, QDate from, QDate to) {
@@ -445,4 +485,96 @@ TEST_F(UsageDashboardTest, TheGeneratorMakesARealisticStretchOfUsageOnce) {
     options.add = true;
     options.days = 1;
     EXPECT_TRUE(generator.generate(admin, options));
+}
+
+TEST_F(UsageDashboardTest, ReliabilityCountsEachProvidersFailuresRetriesFallbacksAndCacheHits) {
+    fill(lastDay, 200);
+    for (const UsageFilter& filter :
+         {UsageFilter{lastDay.addDays(-29), lastDay, {}, {}, {}, {}, {}},
+          UsageFilter{QDate(2026, 6, 10), lastDay, {}, {}, {}, {}, {}},
+          UsageFilter{lastDay.addDays(-1), lastDay, {}, {}, {}, {}, {}},
+          UsageFilter{lastDay.addDays(-40), lastDay, ada.userId, {}, {}, {}, {}},
+          UsageFilter{lastDay.addDays(-40), lastDay, {}, {}, {}, QStringLiteral("gpt-4o"), {}}}) {
+        auto reliability = dashboard->reliabilityOverTime(admin, filter);
+        ASSERT_TRUE(reliability) << reliability.error().toLogString().toStdString();
+        EXPECT_EQ(reliability->step, usageStepFor(filter.from, filter.to));
+        const auto kept = [&](const LedgerEntry& e) {
+            return within(e, filter.from, filter.to) && (!filter.accountId || e.accountId == *filter.accountId) &&
+                   (filter.model.isEmpty() || e.model == filter.model);
+        };
+        qint64 requests = 0;
+        for (const UsageReliabilitySeries& series : reliability->providers) {
+            for (std::size_t b = 0; b < reliability->starts.size(); ++b) {
+                const UsageTotals t = sum([&](const LedgerEntry& e) {
+                    return kept(e) && e.provider == series.provider && bucketOf(*reliability, e) == b;
+                });
+                const UsageTotals& shown = series.buckets[b];
+                EXPECT_EQ(shown.requests, t.requests) << series.provider.toStdString() << " " << b;
+                EXPECT_EQ(shown.failures, t.failures);
+                EXPECT_EQ(shown.cacheHits, t.cacheHits);
+                EXPECT_EQ(shown.retries, t.retries);
+                EXPECT_EQ(shown.fallbacks, t.fallbacks);
+            }
+            requests += series.total.requests;
+        }
+        EXPECT_EQ(requests, sum(kept).requests);
+        ASSERT_FALSE(reliability->providers.empty());
+        EXPECT_GE(reliability->providers.front().total.requests, reliability->providers.back().total.requests);
+    }
+}
+
+TEST_F(UsageDashboardTest, SpeedShowsEachProvidersMedianAndNinetyFifthPercentileOfCompletedAnswers) {
+    fill(lastDay, 200);
+    for (const UsageFilter& filter :
+         {UsageFilter{lastDay.addDays(-29), lastDay, {}, {}, {}, {}, {}},
+          UsageFilter{QDate(2026, 6, 10), lastDay, {}, {}, {}, {}, {}},
+          UsageFilter{lastDay.addDays(-1), lastDay, {}, {}, {}, {}, {}},
+          UsageFilter{lastDay.addDays(-40), lastDay, bob.userId, {}, {}, {}, {}},
+          UsageFilter{lastDay.addDays(-40), lastDay, {}, qint64(BuiltInRole::Manager), {}, {}, {}},
+          UsageFilter{lastDay.addDays(-40), lastDay, {}, {}, {}, {}, QStringLiteral("title")}}) {
+        auto latency = dashboard->latencyOverTime(admin, filter);
+        ASSERT_TRUE(latency) << latency.error().toLogString().toStdString();
+        const auto kept = [&](const LedgerEntry& e) {
+            return within(e, filter.from, filter.to) && (!filter.accountId || e.accountId == *filter.accountId) &&
+                   (!filter.roleId || e.accountId == bob.userId) &&
+                   (filter.feature.isEmpty() || e.feature == filter.feature);
+        };
+        ASSERT_FALSE(latency->providers.empty());
+        for (const UsageLatencySeries& series : latency->providers) {
+            const auto ofProvider = [&](const LedgerEntry& e) {
+                return kept(e) && e.provider == series.provider;
+            };
+            const std::string name = series.provider.toStdString();
+            expectNear(series.total.firstTokenP50, percentile(ofProvider, true, 0.5), name + " p50");
+            expectNear(series.total.firstTokenP95, percentile(ofProvider, true, 0.95), name + " p95");
+            expectNear(series.total.totalP50, percentile(ofProvider, false, 0.5), name + " total p50");
+            expectNear(series.total.totalP95, percentile(ofProvider, false, 0.95), name + " total p95");
+            for (std::size_t b = 0; b < latency->starts.size(); ++b) {
+                const auto inBucket = [&](const LedgerEntry& e) {
+                    return ofProvider(e) && bucketOf(*latency, e) == b;
+                };
+                const std::string where = name + " bucket " + std::to_string(b);
+                expectNear(series.buckets[b].firstTokenP95, percentile(inBucket, true, 0.95), where);
+                expectNear(series.buckets[b].totalP50, percentile(inBucket, false, 0.5), where);
+            }
+        }
+    }
+    // A member's speed is their own answers only, and another person's is refused.
+    const UsageFilter month{lastDay.addDays(-29), lastDay, {}, {}, {}, {}, {}};
+    auto own = dashboard->latencyOverTime(ada, month);
+    ASSERT_TRUE(own);
+    for (const UsageLatencySeries& series : own->providers) {
+        expectNear(series.total.totalP95,
+                   percentile(
+                       [&](const LedgerEntry& e) {
+                           return within(e, month.from, month.to) && e.accountId == ada.userId &&
+                                  e.provider == series.provider;
+                       },
+                       false, 0.95),
+                   "ada");
+    }
+    UsageFilter bobs = month;
+    bobs.accountId = bob.userId;
+    EXPECT_EQ(dashboard->latencyOverTime(ada, bobs).error().code, ErrorCode::AuthForbidden);
+    EXPECT_EQ(dashboard->reliabilityOverTime(ada, bobs).error().code, ErrorCode::AuthForbidden);
 }

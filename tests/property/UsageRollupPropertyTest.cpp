@@ -1,12 +1,18 @@
 // After any sequence of answers (complete, cut short, failed, served from the cache, priced or not, around day
 // boundaries), conversation deletions and rebuilds in another time zone, the daily rollups and the budget check's
 // totals equal the ledger's sums.
+#include "common/LatencyHistogram.h"
 #include "storage/Database.h"
+#include "storage/Migrations.h"
 #include "support/CoreFixture.h"
 #include "usage/UsageLedger.h"
 
 #include <QSqlQuery>
 #include <QSqlRecord>
+
+#include <algorithm>
+#include <array>
+#include <map>
 
 // clang-format off
 #include <gtest/gtest.h>
@@ -44,6 +50,8 @@ RC_GTEST_PROP(UsageRollupProperty, TheRollupsAlwaysEqualTheLedgersSums, ()) {
     RC_ASSERT(core.db->exec(QStringLiteral("DELETE FROM usage_ledger")).has_value());
     RC_ASSERT(core.db->exec(QStringLiteral("DELETE FROM usage_daily")).has_value());
     RC_ASSERT(core.db->exec(QStringLiteral("DELETE FROM usage_totals")).has_value());
+    RC_ASSERT(core.db->exec(QStringLiteral("DELETE FROM usage_global")).has_value());
+    RC_ASSERT(core.db->exec(QStringLiteral("DELETE FROM usage_latency")).has_value());
     RC_ASSERT(core.settings->setValue(UsageLedger::timeZoneKey, QString()).has_value());
     std::vector<qint64> conversations;
     for (int i = 0; i < 3; ++i) {
@@ -88,6 +96,14 @@ RC_GTEST_PROP(UsageRollupProperty, TheRollupsAlwaysEqualTheLedgersSums, ()) {
         }
         entry.retries = *rc::gen::inRange(0, 3);
         entry.viaFallback = *rc::gen::arbitrary<bool>();
+        // Times across the bins, the edges and the open last bin; sometimes none.
+        if (*rc::gen::arbitrary<bool>()) {
+            entry.firstTokenMs = *rc::gen::oneOf(rc::gen::inRange<qint64>(0, 400'000),
+                                                 rc::gen::element<qint64>(0, 49, 50, 57, 58, 289'999, 290'000));
+        }
+        if (*rc::gen::arbitrary<bool>()) {
+            entry.latencyMs = *rc::gen::inRange<qint64>(0, 600'000);
+        }
         RC_ASSERT(core.ledger->record(entry).has_value());
     }
     const QStringList fromLedger =
@@ -120,6 +136,57 @@ RC_GTEST_PROP(UsageRollupProperty, TheRollupsAlwaysEqualTheLedgersSums, ()) {
                                       "retries, fallbacks, input_tokens, cached_input_tokens, output_tokens, "
                                       "reasoning_tokens, unpriced FROM usage_totals ORDER BY 1, 2"));
     RC_ASSERT(ledgerTotals == keptTotals);
+    // Everyone's totals by provider, model and feature.
+    const QStringList ledgerGlobal = rows(
+        *core.db, QStringLiteral("SELECT day, provider, model, feature, COUNT(*), SUM(CASE WHEN outcome = 'failed' "
+                                 "THEN 1 ELSE 0 END), SUM(CASE WHEN outcome = 'cached' THEN 1 ELSE 0 END), "
+                                 "SUM(retries), SUM(via_fallback), SUM(input_tokens), SUM(cached_input_tokens), "
+                                 "SUM(output_tokens), SUM(reasoning_tokens), SUM(COALESCE(cost_micros, 0)), SUM(CASE "
+                                 "WHEN cost_micros IS NULL THEN 1 ELSE 0 END) FROM usage_ledger GROUP BY day, "
+                                 "provider, model, feature ORDER BY 1, 2, 3, 4"));
+    const QStringList keptGlobal =
+        rows(*core.db, QStringLiteral("SELECT day, provider, model, feature, requests, failures, cache_hits, retries, "
+                                      "fallbacks, input_tokens, cached_input_tokens, output_tokens, reasoning_tokens, "
+                                      "cost_micros, unpriced FROM usage_global ORDER BY 1, 2, 3, 4"));
+    RC_ASSERT(ledgerGlobal == keptGlobal);
+    // The latency bins: each completed answer's times binned here, per person and for everyone.
+    std::map<QString, std::array<qint64, 2 * LatencyHistogram::bins>> binned;
+    auto entries = core.db->exec(QStringLiteral("SELECT day, account_id, provider, model, first_token_ms, latency_ms "
+                                                "FROM usage_ledger WHERE outcome = 'complete'"));
+    RC_ASSERT(entries.has_value());
+    while (entries->next()) {
+        const QString day = entries->value(0).toString();
+        const QString rest = entries->value(2).toString() + QLatin1Char('|') + entries->value(3).toString();
+        for (const QString& who : {entries->value(1).toString(), QStringLiteral("-1")}) {
+            const QString key = day + QLatin1Char('|') + who + QLatin1Char('|') + rest;
+            for (int kind = 0; kind < 2; ++kind) {
+                const QVariant ms = entries->value(4 + kind);
+                if (ms.isNull()) {
+                    continue;
+                }
+                const int bin = LatencyHistogram::binOf(ms.toLongLong());
+                binned[key][std::size_t(kind * LatencyHistogram::bins + bin)] += 1;
+            }
+        }
+    }
+    QStringList expectedBins;
+    for (const auto& [key, counts] : binned) {
+        QStringList cells{key};
+        for (const qint64 count : counts) {
+            cells << QString::number(count);
+        }
+        expectedBins << cells.join(QLatin1Char('|'));
+    }
+    // Rows with no time at all are allowed only as all zeroes; the map has none of them.
+    QStringList keptBins = rows(*core.db, QStringLiteral("SELECT day, account_id, provider, model, ") +
+                                              usageLatencyColumns() + QStringLiteral(" FROM usage_latency"));
+    keptBins.removeIf([](const QString& row) {
+        const QStringList cells = row.split(QLatin1Char('|'));
+        return std::all_of(cells.begin() + 4, cells.end(), [](const QString& c) { return c == QLatin1String("0"); });
+    });
+    std::sort(keptBins.begin(), keptBins.end());
+    std::sort(expectedBins.begin(), expectedBins.end());
+    RC_ASSERT(expectedBins == keptBins);
     // The report, which reads the rollups, counts every entry.
     auto total = core.ledger->report(admin, {});
     RC_ASSERT(total.has_value());
