@@ -4011,6 +4011,33 @@ Ein nativer Desktop-Arbeitsplatz für KI. API-Schlüssel liegen im Systemschlüs
         <source>Tokens</source>
         <translation>Tokens</translation>
     </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
+    </message>
+</context>
+<context>
+    <name>Tessera::Ui::UsageLinesModel</name>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <source>nothing measured</source>
+        <translation>nichts gemessen</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>Zeitraum</translation>
+    </message>
 </context>
 <context>
     <name>Tessera::Ui::UsageShareModel</name>
@@ -4325,6 +4352,54 @@ Ein nativer Desktop-Arbeitsplatz für KI. API-Schlüssel liegen im Systemschlüs
     <message>
         <source>%1 could not be written. Check that the folder exists and that you may write to it.</source>
         <translation>%1 konnte nicht geschrieben werden. Prüfen Sie, ob der Ordner existiert und Sie darin schreiben dürfen.</translation>
+    </message>
+    <message>
+        <source>Speed measure</source>
+        <translation>Geschwindigkeitsmaß</translation>
+    </message>
+    <message>
+        <source>time to first token</source>
+        <translation>Zeit bis zum ersten Token</translation>
+    </message>
+    <message>
+        <source>total time</source>
+        <translation>Gesamtzeit</translation>
+    </message>
+    <message>
+        <source>Reliability measure</source>
+        <translation>Zuverlässigkeitsmaß</translation>
+    </message>
+    <message>
+        <source>failed requests</source>
+        <translation>fehlgeschlagene Anfragen</translation>
+    </message>
+    <message>
+        <source>retries</source>
+        <translation>Wiederholungen</translation>
+    </message>
+    <message>
+        <source>fallbacks</source>
+        <translation>Ausweichmodelle</translation>
+    </message>
+    <message>
+        <source>cache hit rate</source>
+        <translation>Cache-Trefferquote</translation>
+    </message>
+    <message>
+        <source>Speed by provider</source>
+        <translation>Geschwindigkeit nach Anbieter</translation>
+    </message>
+    <message>
+        <source>Reliability by provider</source>
+        <translation>Zuverlässigkeit nach Anbieter</translation>
+    </message>
+    <message>
+        <source>%1 p95</source>
+        <translation>%1 p95</translation>
+    </message>
+    <message>
+        <source>%1 p50</source>
+        <translation>%1 p50</translation>
     </message>
 </context>
 <context>

@@ -1,6 +1,5 @@
 #include "common/LatencyHistogram.h"
 
-
 #include <algorithm>
 #include <cmath>
 

@@ -99,7 +99,7 @@ TEST_F(UsageUiTest, TheViewShowsTheTilesAndEveryChartWithATableThatMatchesIt) {
     EXPECT_EQ(bars->barSets().front()->count(), 30);
 
     // The keyboard reaches every table.
-    for (int chart = 0; chart < 4; ++chart) {
+    for (int chart = 0; chart < Ui::UsageWindow::chartCount; ++chart) {
         window.showTable(chart, true);
         EXPECT_TRUE(window.table(chart)->isVisible()) << chart;
         EXPECT_EQ(window.table(chart)->focusPolicy() & Qt::TabFocus, Qt::TabFocus);
@@ -282,6 +282,90 @@ TEST_F(UsageUiTest, EveryChartExportsItsTableAsCsvAndItselfAsPngAndSvg) {
                                     out.filePath(QStringLiteral("missing/folder/cost.csv"))));
     ASSERT_EQ(dialogs.errors.size(), 1);
     EXPECT_TRUE(dialogs.errors.first().contains(QStringLiteral("could not be written")));
+}
+
+TEST_F(UsageUiTest, SpeedAndReliabilityShowEachProvidersLinesWithTablesThatMatchThem) {
+    generate(40);
+    Ui::UsageWindow window(*services, owner, dialogs);
+    window.setAttribute(Qt::WA_DeleteOnClose, false);
+    window.show();
+    ASSERT_TRUE(loaded(window));
+    const Ui::UsageSnapshot& s = window.snapshot();
+    QAbstractItemModelTester speedTester(window.speedModel(), QAbstractItemModelTester::FailureReportingMode::Fatal);
+    QAbstractItemModelTester reliabilityTester(window.reliabilityModel(),
+                                               QAbstractItemModelTester::FailureReportingMode::Fatal);
+
+    // Speed: a p95 and a p50 column per provider, a row per day, each cell the core's figure.
+    ASSERT_FALSE(s.latency.providers.empty());
+    QAbstractItemModel* speed = window.speedModel();
+    ASSERT_EQ(speed->rowCount(), 30);
+    ASSERT_EQ(speed->columnCount(), 1 + 2 * int(s.latency.providers.size()));
+    const Core::UsageLatencySeries& busiest = s.latency.providers.front();
+    EXPECT_EQ(speed->headerData(1, Qt::Horizontal).toString(), busiest.provider + QStringLiteral(" p95"));
+    EXPECT_EQ(speed->headerData(2, Qt::Horizontal).toString(), busiest.provider + QStringLiteral(" p50"));
+    int measured = 0;
+    for (int row = 0; row < 30; ++row) {
+        const auto p95 = busiest.buckets[std::size_t(row)].firstTokenP95;
+        const QVariant cell = speed->index(row, 1).data(Qt::UserRole);
+        ASSERT_EQ(cell.isValid(), p95.has_value()) << row;
+        if (p95) {
+            EXPECT_EQ(cell.toLongLong(), *p95);
+            ++measured;
+        } else {
+            EXPECT_EQ(speed->index(row, 1).data().toString(), QStringLiteral("–"));
+        }
+    }
+    EXPECT_GT(measured, 15);
+    window.setSpeedMeasure(Ui::UsageWindow::SpeedMeasure::Total);
+    for (int row = 0; row < 30; ++row) {
+        const auto p50 = busiest.buckets[std::size_t(row)].totalP50;
+        if (p50) {
+            EXPECT_EQ(speed->index(row, 2).data(Qt::UserRole).toLongLong(), *p50);
+        }
+    }
+
+    // Reliability: a column per provider; the failure rate, then retries as counts.
+    QAbstractItemModel* reliability = window.reliabilityModel();
+    ASSERT_EQ(reliability->columnCount(), 1 + int(s.reliability.providers.size()));
+    qint64 failures = 0;
+    qint64 requests = 0;
+    for (const Core::UsageReliabilitySeries& series : s.reliability.providers) {
+        failures += series.total.failures;
+        requests += series.total.requests;
+    }
+    EXPECT_EQ(failures, s.summary.current.failures);
+    EXPECT_EQ(requests, s.summary.current.requests);
+    const Core::UsageReliabilitySeries& first = s.reliability.providers.front();
+    for (int row = 0; row < 30; ++row) {
+        const Core::UsageTotals& t = first.buckets[std::size_t(row)];
+        const QVariant cell = reliability->index(row, 1).data(Qt::UserRole);
+        ASSERT_EQ(cell.isValid(), t.requests > 0);
+        if (t.requests > 0) {
+            EXPECT_DOUBLE_EQ(cell.toDouble(), double(t.failures) / double(t.requests));
+        }
+    }
+    window.setReliabilityMeasure(Ui::UsageWindow::ReliabilityMeasure::Retries);
+    qint64 retries = 0;
+    for (int row = 0; row < 30; ++row) {
+        retries += reliability->index(row, 1).data(Qt::UserRole).toLongLong();
+    }
+    EXPECT_EQ(retries, first.total.retries);
+    // The chart has a line per column.
+    EXPECT_EQ(window.table(5)->model(), reliability);
+
+    // The speed table as CSV: empty where nothing was measured, milliseconds otherwise.
+    QTemporaryDir out;
+    const QString path = out.filePath(QStringLiteral("speed.csv"));
+    ASSERT_TRUE(window.exportChart(4, Ui::UsageWindow::ExportFormat::Csv, path));
+    QFile file(path);
+    ASSERT_TRUE(file.open(QIODevice::ReadOnly));
+    const QStringList rows = QString::fromUtf8(file.readAll()).split(QStringLiteral("\r\n"), Qt::SkipEmptyParts);
+    ASSERT_EQ(rows.size(), 31);
+    EXPECT_EQ(rows.first().section(QLatin1Char(','), 1, 1), busiest.provider + QStringLiteral(" p95"));
+    for (int row = 0; row < 30; ++row) {
+        const auto p95 = busiest.buckets[std::size_t(row)].totalP95;
+        EXPECT_EQ(rows[row + 1].section(QLatin1Char(','), 1, 1), p95 ? QString::number(*p95) : QString());
+    }
 }
 
 TEST(UsageCsvTest, CellsAreQuotedAndNeverFormulas) {

@@ -9,6 +9,7 @@
 #include <QChart>
 #include <QHorizontalBarSeries>
 #include <QLegendMarker>
+#include <QLineSeries>
 #include <QLocale>
 #include <QPalette>
 #include <QStackedBarSeries>
@@ -26,6 +27,17 @@ QString scaleText(double value, UsageUnit unit) {
         return value == 0 ? moneyText(0) : moneyText(qint64(std::llround(value * microsPerDollar)));
     }
     const QLocale locale;
+    if (unit == UsageUnit::Milliseconds) {
+        if (value >= 1000 || value == 0) {
+            return QCoreApplication::translate("Tessera::Ui::UsageCharts", "%1 s")
+                .arg(locale.toString(value / 1000.0, 'g', 3));
+        }
+        return QCoreApplication::translate("Tessera::Ui::UsageCharts", "%1 ms")
+            .arg(locale.toString(qint64(std::llround(value))));
+    }
+    if (unit == UsageUnit::Share) {
+        return locale.toString(value * 100.0, 'g', 3) + QChar(0x202F) + locale.percent();
+    }
     if (value >= 1e6) {
         return locale.toString(value / 1e6, 'g', 3) + QCoreApplication::translate("Tessera::Ui::UsageCharts", "M");
     }
@@ -63,6 +75,8 @@ QString axisLabel(const Core::UsageTimeline& timeline, std::size_t bucket) {
     }
     return {};
 }
+
+QCategoryAxis* periodAxis(const Core::UsageTimeline& timeline);
 
 QCategoryAxis* valueAxis(double maximum, UsageUnit unit) {
     auto* axis = new QCategoryAxis;
@@ -132,7 +146,60 @@ QChart* usageTimelineChart(const Core::UsageTimeline& timeline, const QStringLis
     }
     series->setBarWidth(0.8);
     chart->addSeries(series);
-    // The period axis: a label every few bars so they never overlap.
+    QCategoryAxis* periods = periodAxis(timeline);
+    chart->addAxis(periods, Qt::AlignBottom);
+    series->attachAxis(periods);
+    const double maximum = totals.empty() ? 0.0 : *std::max_element(totals.begin(), totals.end());
+    QCategoryAxis* values = valueAxis(maximum, unit);
+    chart->addAxis(values, Qt::AlignLeft);
+    series->attachAxis(values);
+    chart->legend()->setAlignment(Qt::AlignBottom);
+    chart->legend()->setVisible(timeline.series.size() > 1 || (!timeline.series.empty() && !names.isEmpty()));
+    styleUsageChart(chart);
+    return chart;
+}
+
+QChart* usageLineChart(const UsageLines& lines) {
+    auto* chart = new QChart;
+    double maximum = 0;
+    std::vector<QLineSeries*> all;
+    const std::size_t count = lines.periods.starts.size();
+    for (const UsageLine& line : lines.lines) {
+        auto* series = new QLineSeries;
+        series->setName(line.name);
+        QPen pen(usageSeriesColour(line.colour, false));
+        pen.setWidthF(line.dashed ? 1.5 : 2.5);
+        pen.setStyle(line.dashed ? Qt::DashLine : Qt::SolidLine);
+        series->setPen(pen);
+        series->setPointsVisible(count <= 16); // a dot per measured period where they stay apart
+        for (std::size_t b = 0; b < line.values.size(); ++b) {
+            if (line.values[b]) {
+                series->append(double(b), *line.values[b]);
+                maximum = std::max(maximum, *line.values[b]);
+            }
+        }
+        chart->addSeries(series);
+        all.push_back(series);
+    }
+    QCategoryAxis* periods = periodAxis(lines.periods);
+    chart->addAxis(periods, Qt::AlignBottom);
+    QCategoryAxis* values = valueAxis(maximum, lines.unit);
+    chart->addAxis(values, Qt::AlignLeft);
+    for (QLineSeries* series : all) {
+        series->attachAxis(periods);
+        series->attachAxis(values);
+    }
+    chart->legend()->setAlignment(Qt::AlignBottom);
+    chart->legend()->setVisible(!lines.lines.empty());
+    chart->legend()->setMarkerShape(QLegend::MarkerShapeFromSeries); // dashed lines show as dashed
+    styleUsageChart(chart);
+    return chart;
+}
+
+namespace {
+
+QCategoryAxis* periodAxis(const Core::UsageTimeline& timeline) {
+    // The period axis: a label every few periods so they never overlap.
     auto* periods = new QCategoryAxis;
     periods->setLabelsPosition(QCategoryAxis::AxisLabelsPositionOnValue);
     const std::size_t count = timeline.starts.size();
@@ -149,17 +216,10 @@ QChart* usageTimelineChart(const Core::UsageTimeline& timeline, const QStringLis
     periods->setRange(-0.5, double(count) - 0.5);
     periods->setStartValue(-0.5);
     periods->setGridLineVisible(false);
-    chart->addAxis(periods, Qt::AlignBottom);
-    series->attachAxis(periods);
-    const double maximum = totals.empty() ? 0.0 : *std::max_element(totals.begin(), totals.end());
-    QCategoryAxis* values = valueAxis(maximum, unit);
-    chart->addAxis(values, Qt::AlignLeft);
-    series->attachAxis(values);
-    chart->legend()->setAlignment(Qt::AlignBottom);
-    chart->legend()->setVisible(timeline.series.size() > 1 || (!timeline.series.empty() && !names.isEmpty()));
-    styleUsageChart(chart);
-    return chart;
+    return periods;
 }
+
+} // namespace
 
 QChart* usageShareChart(const std::vector<Core::UsageShare>& shares) {
     auto* chart = new QChart;

@@ -20,6 +20,9 @@ QColor usageSeriesColour(int index, bool other);
 // A chart over time: one stacked bar per period, a stack per series (named by `names`, in order), a money or count
 // scale in the locale's format, and period labels spaced to stay readable. The chart follows the palette.
 QChart* usageTimelineChart(const Core::UsageTimeline& timeline, const QStringList& names, UsageUnit unit);
+// Lines over time (speed, reliability): a line per entry in its palette colour, dashed for the lighter of a pair, a
+// dot per measured period where they fit; the scale in the lines' unit.
+QChart* usageLineChart(const UsageLines& lines);
 // A top list as horizontal bars of cost (of tokens when nothing cost money), largest at the top, each labelled
 // with its name and share.
 QChart* usageShareChart(const std::vector<Core::UsageShare>& shares);

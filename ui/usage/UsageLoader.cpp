@@ -89,6 +89,16 @@ UsageSnapshot UsageLoader::read(const Core::UsageDashboard& dashboard, const Cor
         return fail(models.error());
     }
     s.topModels = std::move(*models);
+    auto latency = dashboard.latencyOverTime(actor, request.filter);
+    if (!latency) {
+        return fail(latency.error());
+    }
+    s.latency = std::move(*latency);
+    auto reliability = dashboard.reliabilityOverTime(actor, request.filter);
+    if (!reliability) {
+        return fail(reliability.error());
+    }
+    s.reliability = std::move(*reliability);
     auto choices = dashboard.choices(actor);
     if (!choices) {
         return fail(choices.error());

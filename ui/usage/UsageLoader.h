@@ -31,6 +31,8 @@ struct UsageSnapshot {
     Core::UsageTimeline tokens;
     std::vector<Core::UsageShare> topUsers;
     std::vector<Core::UsageShare> topModels;
+    Core::UsageLatency latency;
+    Core::UsageReliability reliability;
     Core::UsageChoices choices;
     qint64 elapsedMs = 0;
 };

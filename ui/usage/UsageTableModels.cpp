@@ -1,13 +1,119 @@
 #include "usage/UsageTableModels.h"
 
+#include "common/Csv.h"
 #include "widgets/Money.h"
 
 #include <QLocale>
 
+#include <cmath>
+
 namespace Tessera::Ui {
 
 QString usageValueText(qint64 value, UsageUnit unit) {
-    return unit == UsageUnit::Money ? moneyText(value) : QLocale().toString(value);
+    return unit == UsageUnit::Money ? moneyText(value) : usageAmountText(double(value), unit);
+}
+
+QString usageAmountText(double value, UsageUnit unit) {
+    const QLocale locale;
+    switch (unit) {
+    case UsageUnit::Money:
+        return moneyText(qint64(std::llround(value)));
+    case UsageUnit::Count:
+        return locale.toString(qint64(std::llround(value)));
+    case UsageUnit::Milliseconds:
+        if (value < 1000) {
+            return UsageLinesModel::tr("%1 ms").arg(locale.toString(qint64(std::llround(value))));
+        }
+        return UsageLinesModel::tr("%1 s").arg(locale.toString(value / 1000.0, 'f', value < 10'000 ? 2 : 1));
+    case UsageUnit::Share:
+        return locale.toString(value * 100.0, 'f', value > 0 && value < 0.1 ? 1 : 0) + QChar(0x202F) + locale.percent();
+    }
+    return {};
+}
+
+QString usageLinesCsv(const UsageLines& lines) {
+    QStringList header{QStringLiteral("period_start")};
+    for (const UsageLine& line : lines.lines) {
+        header << line.name;
+    }
+    QString csv = Core::csvLine(header);
+    for (std::size_t b = 0; b < lines.periods.starts.size(); ++b) {
+        const QDateTime start = lines.periods.starts[b];
+        QStringList cells{start.toOffsetFromUtc(start.offsetFromUtc()).toString(Qt::ISODate)};
+        for (const UsageLine& line : lines.lines) {
+            const std::optional<double> value = b < line.values.size() ? line.values[b] : std::nullopt;
+            if (!value) {
+                cells << QString();
+            } else if (lines.unit == UsageUnit::Share) {
+                cells << QString::number(*value, 'f', 6);
+            } else {
+                cells << QString::number(qint64(std::llround(*value)));
+            }
+        }
+        csv += Core::csvLine(cells);
+    }
+    return csv;
+}
+
+UsageLinesModel::UsageLinesModel(QObject* parent)
+    : QAbstractTableModel(parent) {
+}
+
+void UsageLinesModel::setLines(UsageLines lines) {
+    beginResetModel();
+    m_lines = std::move(lines);
+    endResetModel();
+}
+
+int UsageLinesModel::rowCount(const QModelIndex& parent) const {
+    return parent.isValid() ? 0 : int(m_lines.periods.starts.size());
+}
+
+int UsageLinesModel::columnCount(const QModelIndex& parent) const {
+    return parent.isValid() ? 0 : int(m_lines.lines.size()) + 1; // the period, each line
+}
+
+QVariant UsageLinesModel::data(const QModelIndex& index, int role) const {
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid)) {
+        return {};
+    }
+    const auto bucket = std::size_t(index.row());
+    if (index.column() == 0) {
+        if (role == Qt::DisplayRole || role == Qt::AccessibleTextRole) {
+            return UsageTimelineModel::periodText(m_lines.periods, bucket);
+        }
+        if (role == Qt::UserRole) {
+            return m_lines.periods.starts[bucket];
+        }
+        return {};
+    }
+    const UsageLine& line = m_lines.lines[std::size_t(index.column() - 1)];
+    const std::optional<double> value = bucket < line.values.size() ? line.values[bucket] : std::nullopt;
+    switch (role) {
+    case Qt::DisplayRole:
+        return value ? usageAmountText(*value, m_lines.unit) : QStringLiteral("–");
+    case Qt::AccessibleTextRole:
+        return value ? usageAmountText(*value, m_lines.unit) : tr("nothing measured");
+    case Qt::UserRole:
+        return value ? QVariant(*value) : QVariant();
+    case Qt::TextAlignmentRole:
+        return QVariant(Qt::AlignRight | Qt::AlignVCenter);
+    default:
+        return {};
+    }
+}
+
+QVariant UsageLinesModel::headerData(int section, Qt::Orientation orientation, int role) const {
+    if (orientation != Qt::Horizontal || (role != Qt::DisplayRole && role != Qt::AccessibleTextRole)) {
+        return QAbstractTableModel::headerData(section, orientation, role);
+    }
+    if (section == 0) {
+        return tr("Period");
+    }
+    if (section - 1 < int(m_lines.lines.size())) {
+        return m_lines.lines[std::size_t(section - 1)].name;
+    }
+    return {};
 }
 
 UsageTimelineModel::UsageTimelineModel(UsageUnit unit, QObject* parent)

@@ -5,13 +5,35 @@
 #include <QAbstractTableModel>
 
 #include <functional>
+#include <optional>
 #include <vector>
 
 namespace Tessera::Ui {
 
-// How a chart's values read as text: money for cost, a count for tokens.
-enum class UsageUnit { Money, Count };
+// How a chart's values read as text: money for cost (in micro-dollars), a count for tokens, a time in milliseconds,
+// a share (0..1) as a percentage.
+enum class UsageUnit { Money, Count, Milliseconds, Share };
 QString usageValueText(qint64 value, UsageUnit unit);
+QString usageAmountText(double value, UsageUnit unit);
+
+// A chart of lines over time (speed, reliability): each line has a point per period, or none where nothing was
+// measured.
+struct UsageLine {
+    QString name;
+    int colour = 0;      // its index in the charts' palette
+    bool dashed = false; // the lighter of a pair (p50 beside p95)
+    std::vector<std::optional<double>> values;
+};
+
+struct UsageLines {
+    Core::UsageTimeline periods; // the step and the periods' starts (its series stay empty)
+    UsageUnit unit = UsageUnit::Count;
+    std::vector<UsageLine> lines;
+};
+
+// The table behind lines as CSV: period_start (ISO 8601), a column per line headed by its name; an empty cell where
+// nothing was measured; times in milliseconds, shares from 0 to 1.
+QString usageLinesCsv(const UsageLines& lines);
 
 // The table behind a chart over time, for screen readers and the keyboard: a row per period, a column per series
 // and the total. Display text in the locale's formats; Qt::UserRole gives the raw value for sorting and export.
@@ -37,6 +59,25 @@ private:
     UsageUnit m_unit;
     Core::UsageTimeline m_timeline;
     QStringList m_names;
+};
+
+// The table behind a chart of lines: a row per period, a column per line ("–" where nothing was measured).
+class UsageLinesModel final : public QAbstractTableModel {
+    Q_OBJECT
+
+public:
+    explicit UsageLinesModel(QObject* parent = nullptr);
+
+    void setLines(UsageLines lines);
+    const UsageLines& lines() const { return m_lines; }
+
+    int rowCount(const QModelIndex& parent = {}) const override;
+    int columnCount(const QModelIndex& parent = {}) const override;
+    QVariant data(const QModelIndex& index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+
+private:
+    UsageLines m_lines;
 };
 
 // The table behind a top list: name, cost, share, tokens and requests, largest first.

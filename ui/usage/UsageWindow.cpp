@@ -26,6 +26,7 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QLegendMarker>
+#include <QLineSeries>
 #include <QLocale>
 #include <QMenu>
 #include <QPainter>
@@ -136,6 +137,26 @@ UsageWindow::UsageWindow(Core::CoreServices& services, Core::Actor actor, Dialog
         1);
     tops->addWidget(card(3, tr("Top models"), m_modelsView, m_modelsModel), 1);
     layout->addLayout(tops);
+
+    m_speedMeasure = new QComboBox(content);
+    m_speedMeasure->setAccessibleName(tr("Speed measure"));
+    m_speedMeasure->addItem(tr("time to first token"), int(SpeedMeasure::FirstToken));
+    m_speedMeasure->addItem(tr("total time"), int(SpeedMeasure::Total));
+    connect(m_speedMeasure, &QComboBox::currentIndexChanged, this,
+            [this] { setSpeedMeasure(SpeedMeasure(m_speedMeasure->currentData().toInt())); });
+    m_reliabilityMeasure = new QComboBox(content);
+    m_reliabilityMeasure->setAccessibleName(tr("Reliability measure"));
+    m_reliabilityMeasure->addItem(tr("failed requests"), int(ReliabilityMeasure::Failures));
+    m_reliabilityMeasure->addItem(tr("retries"), int(ReliabilityMeasure::Retries));
+    m_reliabilityMeasure->addItem(tr("fallbacks"), int(ReliabilityMeasure::Fallbacks));
+    m_reliabilityMeasure->addItem(tr("cache hit rate"), int(ReliabilityMeasure::CacheHits));
+    connect(m_reliabilityMeasure, &QComboBox::currentIndexChanged, this,
+            [this] { setReliabilityMeasure(ReliabilityMeasure(m_reliabilityMeasure->currentData().toInt())); });
+    m_speedModel = new UsageLinesModel(this);
+    m_reliabilityModel = new UsageLinesModel(this);
+    layout->addWidget(card(4, tr("Speed by provider"), m_speedView, m_speedModel, m_speedMeasure));
+    layout->addWidget(
+        card(5, tr("Reliability by provider"), m_reliabilityView, m_reliabilityModel, m_reliabilityMeasure));
     layout->addStretch(1);
     scroll->setWidget(content);
     outer->addWidget(scroll, 1);
@@ -568,6 +589,7 @@ void UsageWindow::present(const UsageSnapshot& snapshot) {
     m_usersModel->setShares(snapshot.topUsers);
     m_modelsModel->setShares(snapshot.topModels);
     showCharts();
+    showLines();
     m_status->setText(tr("%1 to %2, changes %3 · updated %4")
                           .arg(locale.toString(m_request.filter.from, QLocale::ShortFormat),
                                locale.toString(m_request.filter.to, QLocale::ShortFormat), against,
@@ -670,14 +692,131 @@ void UsageWindow::showCharts() {
     wireTop(m_modelsView, s.topModels, Core::UsageDimension::Model);
 }
 
+void UsageWindow::setSpeedMeasure(SpeedMeasure measure) {
+    const int index = m_speedMeasure->findData(int(measure));
+    if (index != m_speedMeasure->currentIndex()) {
+        m_speedMeasure->setCurrentIndex(index); // comes back here
+        return;
+    }
+    showLines();
+}
+
+void UsageWindow::setReliabilityMeasure(ReliabilityMeasure measure) {
+    const int index = m_reliabilityMeasure->findData(int(measure));
+    if (index != m_reliabilityMeasure->currentIndex()) {
+        m_reliabilityMeasure->setCurrentIndex(index);
+        return;
+    }
+    showLines();
+}
+
+UsageLines UsageWindow::speedLines() const {
+    const Core::UsageLatency& latency = m_snapshot.latency;
+    UsageLines lines;
+    lines.periods.step = latency.step;
+    lines.periods.starts = latency.starts;
+    lines.periods.end = latency.end;
+    lines.unit = UsageUnit::Milliseconds;
+    const bool first = SpeedMeasure(m_speedMeasure->currentData().toInt()) == SpeedMeasure::FirstToken;
+    for (std::size_t p = 0; p < latency.providers.size(); ++p) {
+        const Core::UsageLatencySeries& series = latency.providers[p];
+        UsageLine p95{tr("%1 p95").arg(series.provider), int(p), false, {}};
+        UsageLine p50{tr("%1 p50").arg(series.provider), int(p), true, {}};
+        for (const Core::UsageLatencyPoint& point : series.buckets) {
+            const auto high = first ? point.firstTokenP95 : point.totalP95;
+            const auto middle = first ? point.firstTokenP50 : point.totalP50;
+            p95.values.push_back(high ? std::optional<double>(double(*high)) : std::nullopt);
+            p50.values.push_back(middle ? std::optional<double>(double(*middle)) : std::nullopt);
+        }
+        lines.lines.push_back(std::move(p95));
+        lines.lines.push_back(std::move(p50));
+    }
+    return lines;
+}
+
+UsageLines UsageWindow::reliabilityLines() const {
+    const Core::UsageReliability& reliability = m_snapshot.reliability;
+    UsageLines lines;
+    lines.periods.step = reliability.step;
+    lines.periods.starts = reliability.starts;
+    lines.periods.end = reliability.end;
+    const auto measure = ReliabilityMeasure(m_reliabilityMeasure->currentData().toInt());
+    const bool share = measure == ReliabilityMeasure::Failures || measure == ReliabilityMeasure::CacheHits;
+    lines.unit = share ? UsageUnit::Share : UsageUnit::Count;
+    for (std::size_t p = 0; p < reliability.providers.size(); ++p) {
+        const Core::UsageReliabilitySeries& series = reliability.providers[p];
+        UsageLine line{series.provider, int(p), false, {}};
+        for (const Core::UsageTotals& t : series.buckets) {
+            if (t.requests == 0) {
+                line.values.push_back(std::nullopt); // no requests: nothing to measure
+                continue;
+            }
+            switch (measure) {
+            case ReliabilityMeasure::Failures:
+                line.values.push_back(double(t.failures) / double(t.requests));
+                break;
+            case ReliabilityMeasure::Retries:
+                line.values.push_back(double(t.retries));
+                break;
+            case ReliabilityMeasure::Fallbacks:
+                line.values.push_back(double(t.fallbacks));
+                break;
+            case ReliabilityMeasure::CacheHits:
+                line.values.push_back(double(t.cacheHits) / double(t.requests));
+                break;
+            }
+        }
+        lines.lines.push_back(std::move(line));
+    }
+    return lines;
+}
+
+void UsageWindow::showLines() {
+    if (m_snapshot.generation == 0) {
+        return;
+    }
+    for (auto [view, model, lines] : {std::tuple{m_speedView, m_speedModel, speedLines()},
+                                      std::tuple{m_reliabilityView, m_reliabilityModel, reliabilityLines()}}) {
+        model->setLines(lines);
+        QChart* old = view->chart();
+        view->setChart(usageLineChart(lines));
+        delete old;
+        wireLines(view, lines);
+    }
+}
+
+void UsageWindow::wireLines(QChartView* view, const UsageLines& lines) {
+    // Hover shows the period's exact value of the nearest point.
+    const QList<QAbstractSeries*> all = view->chart()->series();
+    for (int i = 0; i < all.size() && std::size_t(i) < lines.lines.size(); ++i) {
+        auto* series = qobject_cast<QLineSeries*>(all[i]);
+        if (!series) {
+            continue;
+        }
+        const UsageLine line = lines.lines[std::size_t(i)];
+        const Core::UsageTimeline periods = lines.periods;
+        const UsageUnit unit = lines.unit;
+        connect(series, &QLineSeries::hovered, this, [line, periods, unit](const QPointF& point, bool on) {
+            const auto bucket = std::size_t(std::max<qint64>(0, std::llround(point.x())));
+            if (!on || bucket >= line.values.size() || !line.values[bucket]) {
+                QToolTip::hideText();
+                return;
+            }
+            QToolTip::showText(QCursor::pos(), QStringLiteral("%1\n%2: %3")
+                                                   .arg(UsageTimelineModel::periodText(periods, bucket), line.name,
+                                                        usageAmountText(*line.values[bucket], unit)));
+        });
+    }
+}
+
 void UsageWindow::showTable(int chart, bool table) {
-    if (chart >= 0 && chart < 4) {
+    if (chart >= 0 && chart < chartCount) {
         m_toggles[chart]->setChecked(table);
     }
 }
 
 QTableView* UsageWindow::table(int chart) const {
-    return chart >= 0 && chart < 4 ? m_tables[chart] : nullptr;
+    return chart >= 0 && chart < chartCount ? m_tables[chart] : nullptr;
 }
 
 UsageTile* UsageWindow::tile(int index) const {
@@ -693,7 +832,7 @@ void UsageWindow::askExport(int chart, ExportFormat format) {
     const QString suggested =
         QStringLiteral("tessera-usage-%1-%2_%3.%4")
             .arg(QStringList{QStringLiteral("cost"), QStringLiteral("tokens"), QStringLiteral("people"),
-                             QStringLiteral("models")}
+                             QStringLiteral("models"), QStringLiteral("speed"), QStringLiteral("reliability")}
                      .at(chart),
                  m_request.filter.from.toString(Qt::ISODate), m_request.filter.to.toString(Qt::ISODate), extension);
     QString path = m_dialogs.askSaveFile(this, tr("Export %1").arg(m_titles[chart]), suggested, filters, nullptr);
@@ -707,10 +846,10 @@ void UsageWindow::askExport(int chart, ExportFormat format) {
 }
 
 bool UsageWindow::exportChart(int chart, ExportFormat format, const QString& path) {
-    if (chart < 0 || chart > 3 || m_snapshot.generation == 0) {
+    if (chart < 0 || chart >= chartCount || m_snapshot.generation == 0) {
         return false;
     }
-    QChartView* views[] = {m_costView, m_tokensView, m_usersView, m_modelsView};
+    QChartView* views[] = {m_costView, m_tokensView, m_usersView, m_modelsView, m_speedView, m_reliabilityView};
     QChartView* view = views[chart];
     bool written = false;
     if (format == ExportFormat::Csv) {
@@ -722,8 +861,10 @@ bool UsageWindow::exportChart(int chart, ExportFormat format, const QString& pat
                 names << seriesName(series, chart == 1);
             }
             csv = Core::usageTimelineCsv(timeline, names, chart == 0);
-        } else {
+        } else if (chart < 4) {
             csv = Core::usageSharesCsv(chart == 2 ? m_snapshot.topUsers : m_snapshot.topModels);
+        } else {
+            csv = usageLinesCsv(chart == 4 ? m_speedModel->lines() : m_reliabilityModel->lines());
         }
         QSaveFile file(path);
         written = file.open(QIODevice::WriteOnly) && file.write(csv.toUtf8()) >= 0 && file.commit();
@@ -754,6 +895,7 @@ void UsageWindow::changeEvent(QEvent* event) {
     QWidget::changeEvent(event);
     if (event->type() == QEvent::PaletteChange && m_costView && m_snapshot.generation != 0) {
         showCharts(); // new colours for the new theme
+        showLines();
     }
 }
 

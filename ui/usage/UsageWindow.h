@@ -27,11 +27,14 @@ namespace Tessera::Ui {
 
 class Dialogs;
 class ErrorBanner;
+class UsageLinesModel;
 class UsageShareModel;
 class UsageTimelineModel;
+struct UsageLines;
 
 // View ▸ Usage: what the AI has cost and used, over a period, by model, provider, person, role and feature. Tiles
-// with the change against the period before, cost and tokens over time, the largest people and models; every chart
+// with the change against the period before, cost and tokens over time, the largest people and models, each
+// provider's speed and reliability; every chart
 // has a table for the keyboard and screen readers. Clicking a bar or a legend entry narrows the view. The queries
 // run on a worker thread (UsageLoader); the view refreshes itself when new answers come in. Members see their own
 // usage only: core refuses any other.
@@ -63,15 +66,25 @@ public:
     UsageTimelineModel* tokensModel() const { return m_tokensModel; }
     UsageShareModel* topUsersModel() const { return m_usersModel; }
     UsageShareModel* topModelsModel() const { return m_modelsModel; }
+    UsageLinesModel* speedModel() const { return m_speedModel; }
+    UsageLinesModel* reliabilityModel() const { return m_reliabilityModel; }
+    // What the speed chart shows: time to the first token, or the whole answer.
+    enum class SpeedMeasure { FirstToken, Total };
+    void setSpeedMeasure(SpeedMeasure measure);
+    // What the reliability chart shows per provider.
+    enum class ReliabilityMeasure { Failures, Retries, Fallbacks, CacheHits };
+    void setReliabilityMeasure(ReliabilityMeasure measure);
     QChartView* costChart() const { return m_costView; }
-    // Shows a chart's table instead of the chart (0 cost, 1 tokens, 2 people, 3 models).
+    // The charts, by index: 0 cost, 1 tokens, 2 people, 3 models, 4 speed, 5 reliability.
+    static constexpr int chartCount = 6;
+    // Shows a chart's table instead of the chart.
     void showTable(int chart, bool table);
     QTableView* table(int chart) const;
     QComboBox* periodBox() const { return m_period; }
     QComboBox* userBox() const { return m_user; }
     QComboBox* modelBox() const { return m_model; }
     UsageTile* tile(int index) const;
-    // Saves a chart's table as CSV, or the chart as PNG or SVG (0 cost, 1 tokens, 2 people, 3 models); a failure
+    // Saves a chart's table as CSV, or the chart as PNG or SVG; a failure
     // is reported through Dialogs. Returns whether the file was written.
     enum class ExportFormat { Csv, Png, Svg };
     bool exportChart(int chart, ExportFormat format, const QString& path);
@@ -95,12 +108,17 @@ private:
     void showCharts();
     void fillChoices(const Core::UsageChoices& choices);
     QString seriesName(const Core::UsageSeries& series, bool tokens) const;
+    // The speed and reliability charts' lines from the snapshot, as their measure boxes choose.
+    UsageLines speedLines() const;
+    UsageLines reliabilityLines() const;
+    void showLines(); // fills the speed and reliability charts and tables
+    void wireLines(QChartView* view, const UsageLines& lines);
     QString periodWords() const;
 
     Core::CoreServices& m_services;
     Core::Actor m_actor;
     Dialogs& m_dialogs;
-    QString m_titles[4];
+    QString m_titles[chartCount];
     UsageLoader* m_loader = nullptr;
     UsageRequest m_request;
     UsageSnapshot m_snapshot;
@@ -115,6 +133,8 @@ private:
     QComboBox* m_model = nullptr;
     QComboBox* m_feature = nullptr;
     QComboBox* m_split = nullptr;
+    QComboBox* m_speedMeasure = nullptr;
+    QComboBox* m_reliabilityMeasure = nullptr;
     QProgressBar* m_progress = nullptr;
     QLabel* m_status = nullptr;
     ErrorBanner* m_error = nullptr;
@@ -123,12 +143,16 @@ private:
     UsageTimelineModel* m_tokensModel = nullptr;
     UsageShareModel* m_usersModel = nullptr;
     UsageShareModel* m_modelsModel = nullptr;
+    UsageLinesModel* m_speedModel = nullptr;
+    UsageLinesModel* m_reliabilityModel = nullptr;
     QChartView* m_costView = nullptr;
     QChartView* m_tokensView = nullptr;
     QChartView* m_usersView = nullptr;
     QChartView* m_modelsView = nullptr;
-    QTableView* m_tables[4] = {};
-    QToolButton* m_toggles[4] = {};
+    QChartView* m_speedView = nullptr;
+    QChartView* m_reliabilityView = nullptr;
+    QTableView* m_tables[chartCount] = {};
+    QToolButton* m_toggles[chartCount] = {};
     QTimer* m_refreshTimer = nullptr;
     QTimer* m_progressTimer = nullptr;
 };
