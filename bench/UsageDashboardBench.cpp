@@ -32,6 +32,7 @@ struct DashboardStore {
     std::unique_ptr<Core::CoreServices> services;
     const Core::Actor owner = Core::Actor::owner(Core::ClientKind::Cli);
     QDate today;
+    qint64 person = 0; // one of the generated people
     bool ready = false;
 
     DashboardStore() {
@@ -45,7 +46,12 @@ struct DashboardStore {
         options.entries = Bench::messageCount(1'000'000);
         auto made = services->usageGenerator().generate(owner, options);
         today = QDate::fromString(services->usage().dayOf(QDateTime::currentDateTimeUtc()), Qt::ISODate);
-        ready = made.has_value();
+        // The person who used the most (a member's view of their own year).
+        auto top = services->dashboards().top(owner, days(365), Core::UsageDimension::User, 1);
+        if (top && !top->empty()) {
+            person = top->front().key.toLongLong();
+        }
+        ready = made.has_value() && person != 0;
     }
 
     Core::UsageFilter days(int count) const {
@@ -128,6 +134,30 @@ void BM_DashboardCostOfTwoDaysByHour(benchmark::State& state) {
     });
 }
 BENCHMARK(BM_DashboardCostOfTwoDaysByHour)->Unit(benchmark::kMillisecond);
+
+// The speed chart's p95 series: two years of everyone's latency bins by month.
+void BM_DashboardLatencyTwoYears(benchmark::State& state) {
+    run(state,
+        [](DashboardStore& s) { return s.services->dashboards().latencyOverTime(s.owner, s.days(730)).has_value(); });
+}
+BENCHMARK(BM_DashboardLatencyTwoYears)->Unit(benchmark::kMillisecond);
+
+// One person's: their own bins (what a member's view reads).
+void BM_DashboardLatencyOfOnePersonYear(benchmark::State& state) {
+    run(state, [](DashboardStore& s) {
+        Core::UsageFilter filter = s.days(365);
+        filter.accountId = s.person;
+        return s.services->dashboards().latencyOverTime(s.owner, filter).has_value();
+    });
+}
+BENCHMARK(BM_DashboardLatencyOfOnePersonYear)->Unit(benchmark::kMillisecond);
+
+void BM_DashboardReliabilityTwoYears(benchmark::State& state) {
+    run(state, [](DashboardStore& s) {
+        return s.services->dashboards().reliabilityOverTime(s.owner, s.days(730)).has_value();
+    });
+}
+BENCHMARK(BM_DashboardReliabilityTwoYears)->Unit(benchmark::kMillisecond);
 
 long residentKilobytes() {
     QFile statm(QStringLiteral("/proc/self/statm"));

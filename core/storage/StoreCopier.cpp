@@ -35,7 +35,7 @@ QString keyOf(const QString& table) {
         return QStringLiteral("account_id, day");
     }
     if (table == QLatin1StringView("usage_latency")) {
-        return QStringLiteral("day, account_id, provider, model");
+        return QStringLiteral("account_id, day, provider, model");
     }
     if (table == QLatin1StringView("usage_global")) {
         return QStringLiteral("day, provider, model, feature");

@@ -26,7 +26,7 @@ QStringList usageRollupTables(const QString& integer) {
     return {
         QStringLiteral("CREATE TABLE usage_latency (day TEXT NOT NULL, account_id ") + integer +
             QStringLiteral(" NOT NULL, provider TEXT NOT NULL, model TEXT NOT NULL, ") +
-            bins.join(QStringLiteral(", ")) + QStringLiteral(", PRIMARY KEY (day, account_id, provider, model))"),
+            bins.join(QStringLiteral(", ")) + QStringLiteral(", PRIMARY KEY (account_id, day, provider, model))"),
         QStringLiteral("CREATE TABLE usage_global (day TEXT NOT NULL, provider TEXT NOT NULL, model TEXT NOT NULL, "
                        "feature TEXT NOT NULL, ") +
             sums.join(QStringLiteral(", ")) + QStringLiteral(", PRIMARY KEY (day, provider, model, feature))"),

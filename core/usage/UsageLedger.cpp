@@ -290,7 +290,7 @@ Result<qint64> UsageLedger::record(LedgerEntry entry) const {
                 const QString column = kind + QString::number(LatencyHistogram::binOf(*ms));
                 auto binned = m_db.execPrepared(
                     QStringLiteral("INSERT INTO usage_latency (day, account_id, provider, model, %1) VALUES "
-                                   "(?, ?, ?, ?, 1), (?, -1, ?, ?, 1) ON CONFLICT (day, account_id, provider, model) "
+                                   "(?, ?, ?, ?, 1), (?, -1, ?, ?, 1) ON CONFLICT (account_id, day, provider, model) "
                                    "DO UPDATE SET %1 = usage_latency.%1 + 1")
                         .arg(column),
                     {entry.day, entry.accountId, entry.provider, entry.model, entry.day, entry.provider, entry.model});
