@@ -6,6 +6,7 @@
 #include "app/StoreAdministration.h"
 #include "audit/AuditLog.h"
 #include "usage/BudgetGuard.h"
+#include "usage/BudgetPace.h"
 #include "usage/PriceBook.h"
 #include "usage/UsageDashboard.h"
 #include "usage/UsageGenerator.h"
@@ -135,6 +136,8 @@ Result<std::unique_ptr<CoreServices>> CoreServices::open(const QString& dataDire
     services->m_dashboards = std::make_unique<UsageDashboard>(*services->m_database, *services->m_ledger);
     services->m_budgets = std::make_unique<BudgetGuard>(*services->m_database, *services->m_ledger, *services->m_prices,
                                                         *services->m_audit, services->m_clock);
+    services->m_budgetPace = std::make_unique<BudgetPaceReader>(*services->m_database, *services->m_ledger,
+                                                                *services->m_budgets, services->m_clock);
     services->m_usageGenerator = std::make_unique<UsageGenerator>(
         *services->m_database, *services->m_ledger, *services->m_budgets, *services->m_audit, services->m_clock);
     services->m_chat = std::make_unique<ChatService>(

@@ -18,6 +18,7 @@ class ApiKeyResolver;
 class AuditLog;
 class FeatureFlags;
 class RoleService;
+class BudgetPaceReader;
 class UsageDashboard;
 class UsageGenerator;
 class UsageLedger;
@@ -97,6 +98,8 @@ public:
     BudgetGuard& budgets() { return *m_budgets; }
     // The Usage view's queries (safe on a worker thread).
     UsageDashboard& dashboards() { return *m_dashboards; }
+    // The budgets' pace and forecasts for the Usage view (safe on a worker thread).
+    BudgetPaceReader& budgetPace() { return *m_budgetPace; }
     // Sample usage for development and demonstration stores.
     UsageGenerator& usageGenerator() { return *m_usageGenerator; }
     FeatureFlags& flags() { return *m_flags; }
@@ -154,6 +157,7 @@ private:
     std::unique_ptr<PriceBook> m_prices;
     std::unique_ptr<BudgetGuard> m_budgets;
     std::unique_ptr<UsageDashboard> m_dashboards;
+    std::unique_ptr<BudgetPaceReader> m_budgetPace;
     std::unique_ptr<UsageGenerator> m_usageGenerator;
     std::unique_ptr<QTimer> m_metricsTimer;
 };

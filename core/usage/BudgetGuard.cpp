@@ -214,9 +214,10 @@ Result<BudgetStanding> BudgetGuard::standing(const Budget& budget, qint64 accoun
     BudgetStanding standing;
     standing.budget = budget;
     standing.window = budgetWindow(budget.period, now, zone);
+    const bool everyone = budget.scope == BudgetScope::Global;
+    standing.accountId = everyone ? -1 : accountId;
     // What was used in the window (the per-day totals; account -1 is everyone) and what is reserved by the requests
     // still running, in one round trip.
-    const bool everyone = budget.scope == BudgetScope::Global;
     QString usedSql = QStringLiteral("SELECT COALESCE(SUM(cost_micros), 0), COALESCE(SUM(tokens), 0) FROM "
                                      "usage_totals WHERE account_id = ?");
     QVariantList values{everyone ? qint64(-1) : accountId};

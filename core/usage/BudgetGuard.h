@@ -59,6 +59,7 @@ struct Budget {
 struct BudgetStanding {
     Budget budget;
     QString who; // whose use it is: the user; for a role budget its member closest to the limit; "" for everyone
+    qint64 accountId = -1; // whose use it is as an account id; -1 for everyone (and for a role nobody has)
     qint64 usedMicros = 0; // recorded answers in the window (for a global budget: everyone's)
     qint64 usedTokens = 0;
     qint64 reservedMicros = 0; // answers in flight

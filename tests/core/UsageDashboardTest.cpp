@@ -4,10 +4,12 @@
 #include "usage/UsageDashboard.h"
 #include "storage/AccountRepository.h"
 #include "usage/BudgetGuard.h"
+#include "usage/BudgetPace.h"
 #include "usage/UsageGenerator.h"
 #include "usage/UsageLedger.h"
 
 #include "support/CoreFixture.h"
+#include "support/FakeClock.h"
 #include "support/QtPrinters.h"
 
 #include <gtest/gtest.h>
@@ -577,4 +579,95 @@ TEST_F(UsageDashboardTest, SpeedShowsEachProvidersMedianAndNinetyFifthPercentile
     bobs.accountId = bob.userId;
     EXPECT_EQ(dashboard->latencyOverTime(ada, bobs).error().code, ErrorCode::AuthForbidden);
     EXPECT_EQ(dashboard->reliabilityOverTime(ada, bobs).error().code, ErrorCode::AuthForbidden);
+}
+
+TEST_F(UsageDashboardTest, BudgetPaceShowsSpendAgainstTheEvenPaceWithAForecastAndTheDayTheLimitIsReached) {
+    Tessera::Testing::FakeClock clock(QDateTime(QDate(2026, 11, 20), QTime(12, 0), QTimeZone::utc()));
+    BudgetGuard guard(*core.db, *core.ledger, *core.prices, *core.audit, clock);
+    BudgetPaceReader reader(*core.db, *core.ledger, guard, clock);
+    // ada spends $2 a day from 25 October to this morning; bob $1 a day in November.
+    for (QDate d(2026, 10, 25); d <= QDate(2026, 11, 20); d = d.addDays(1)) {
+        for (const auto& [account, micros] :
+             {std::pair{ada.userId, qint64(2'000'000)}, std::pair{bob.userId, qint64(1'000'000)}}) {
+            if (account == bob.userId && d.month() != 11) {
+                continue;
+            }
+            LedgerEntry e;
+            e.at = QDateTime(d, QTime(8, 0), QTimeZone::utc());
+            e.accountId = account;
+            e.provider = QStringLiteral("openai");
+            e.model = QStringLiteral("gpt-4o");
+            e.feature = QStringLiteral("chat");
+            e.outcome = QStringLiteral("complete");
+            e.inputTokens = 1000;
+            e.outputTokens = 100;
+            e.costMicros = micros;
+            ASSERT_TRUE(core.ledger->record(e));
+        }
+    }
+    Budget monthly;
+    monthly.scope = BudgetScope::User;
+    monthly.subjectName = QStringLiteral("ada");
+    monthly.period = BudgetPeriod::Month;
+    monthly.limitMicros = 50'000'000;
+    ASSERT_TRUE(guard.set(admin, monthly));
+
+    auto paces = reader.pace(ada);
+    ASSERT_TRUE(paces) << paces.error().toLogString().toStdString();
+    ASSERT_EQ(paces->size(), 1u);
+    const BudgetPace& pace = paces->front();
+    EXPECT_TRUE(pace.money);
+    EXPECT_EQ(pace.limit, 50'000'000);
+    ASSERT_EQ(pace.days.size(), 30u) << "November";
+    EXPECT_EQ(pace.days.front(), QDate(2026, 11, 1));
+    EXPECT_EQ(pace.used, 40'000'000) << "20 days of $2";
+    EXPECT_EQ(pace.spent[0], 2'000'000);
+    EXPECT_EQ(pace.spent[19], 40'000'000);
+    EXPECT_FALSE(pace.spent[20].has_value()) << "tomorrow has not happened";
+    EXPECT_EQ(pace.evenPace[0], 1'666'666);
+    EXPECT_EQ(pace.evenPace[14], 25'000'000);
+    EXPECT_EQ(pace.evenPace[29], 50'000'000);
+    // The last 14 complete days, $2 each: no spread, so the range is the line itself.
+    EXPECT_EQ(pace.recentDays, 14);
+    EXPECT_EQ(pace.dailyRate, 2'000'000);
+    EXPECT_FALSE(pace.forecast[18].has_value()) << "no forecast for the past";
+    EXPECT_EQ(pace.forecast[19], 41'000'000) << "the rest of today: half a day";
+    EXPECT_EQ(pace.endForecast, 61'000'000) << "10.5 days to go";
+    EXPECT_EQ(pace.endLow, pace.endForecast);
+    EXPECT_EQ(pace.endHigh, pace.endForecast);
+    EXPECT_FALSE(pace.reached);
+    EXPECT_EQ(pace.limitDay, QDate(2026, 11, 25)) << "$10 left at $2 a day: five days from now";
+
+    // A tighter budget is reached already, on the day the total passed it.
+    monthly.limitMicros = 30'000'000;
+    ASSERT_TRUE(guard.set(admin, monthly));
+    auto tight = reader.pace(ada);
+    ASSERT_TRUE(tight);
+    EXPECT_TRUE(tight->front().reached);
+    EXPECT_EQ(tight->front().limitDay, QDate(2026, 11, 15));
+
+    // The global budget paces everyone's spend; a member sees only the budgets that apply to them.
+    Budget global;
+    global.scope = BudgetScope::Global;
+    global.period = BudgetPeriod::Month;
+    global.limitMicros = 100'000'000;
+    ASSERT_TRUE(guard.set(admin, global));
+    auto all = reader.pace(admin);
+    ASSERT_TRUE(all);
+    ASSERT_EQ(all->size(), 2u);
+    const auto everyone = std::find_if(
+        all->begin(), all->end(), [](const BudgetPace& p) { return p.standing.budget.scope == BudgetScope::Global; });
+    ASSERT_NE(everyone, all->end());
+    EXPECT_EQ(everyone->used, 60'000'000) << "ada's $40 and bob's $20";
+    EXPECT_EQ(everyone->dailyRate, 3'000'000);
+    auto adas = reader.pace(ada);
+    ASSERT_TRUE(adas);
+    EXPECT_EQ(adas->size(), 2u) << "her own and the global one";
+    auto forBob = reader.pace(admin, bob.userId);
+    ASSERT_TRUE(forBob);
+    ASSERT_EQ(forBob->size(), 1u) << "only the global budget applies to bob";
+    EXPECT_EQ(forBob->front().standing.budget.scope, BudgetScope::Global);
+    auto refused = reader.pace(ada, bob.userId);
+    ASSERT_FALSE(refused);
+    EXPECT_EQ(refused.error().code, ErrorCode::AuthForbidden);
 }
