@@ -4401,6 +4401,114 @@ Ein nativer Desktop-Arbeitsplatz für KI. API-Schlüssel liegen im Systemschlüs
         <source>%1 p50</source>
         <translation>%1 p50</translation>
     </message>
+    <message>
+        <source>Budget</source>
+        <translation>Budget</translation>
+    </message>
+    <message>
+        <source>Budget pace</source>
+        <translation>Budgettempo</translation>
+    </message>
+    <message>
+        <source>Spent</source>
+        <translation>Ausgegeben</translation>
+    </message>
+    <message>
+        <source>Even pace</source>
+        <translation>Gleichmäßiges Tempo</translation>
+    </message>
+    <message>
+        <source>Forecast</source>
+        <translation>Prognose</translation>
+    </message>
+    <message>
+        <source>Forecast low</source>
+        <translation>Prognose niedrig</translation>
+    </message>
+    <message>
+        <source>Forecast high</source>
+        <translation>Prognose hoch</translation>
+    </message>
+    <message>
+        <source>Forecast range (80 %)</source>
+        <translation>Prognosebereich (80 %)</translation>
+    </message>
+    <message>
+        <source>Limit</source>
+        <translation>Grenze</translation>
+    </message>
+    <message>
+        <source>%1 tokens</source>
+        <translation>%1 Tokens</translation>
+    </message>
+    <message>
+        <source>%1 of %2 used (%3).</source>
+        <translation>%1 von %2 verbraucht (%3).</translation>
+    </message>
+    <message>
+        <source>The limit was reached on %1.</source>
+        <translation>Die Grenze wurde am %1 erreicht.</translation>
+    </message>
+    <message>
+        <source>The limit is reached.</source>
+        <translation>Die Grenze ist erreicht.</translation>
+    </message>
+    <message>
+        <source>Recent rate: %1 a day.</source>
+        <translation>Aktuelles Tempo: %1 pro Tag.</translation>
+    </message>
+    <message>
+        <source>Forecast at the end of the window: %1 (80 % range %2 to %3).</source>
+        <translation>Prognose zum Ende des Zeitfensters: %1 (80-%-Bereich %2 bis %3).</translation>
+    </message>
+    <message>
+        <source>At this rate the limit is reached on %1.</source>
+        <translation>In diesem Tempo ist die Grenze am %1 erreicht.</translation>
+    </message>
+    <message>
+        <source>At this rate the limit holds until the window ends.</source>
+        <translation>In diesem Tempo hält die Grenze bis zum Ende des Zeitfensters.</translation>
+    </message>
+    <message>
+        <source>No budget applies here. Set one in Tools ▸ Administration ▸ Budgets.</source>
+        <translation>Hier gilt kein Budget. Legen Sie eines unter Extras ▸ Verwaltung ▸ Budgets fest.</translation>
+    </message>
+    <message>
+        <source>No budget applies here.</source>
+        <translation>Hier gilt kein Budget.</translation>
+    </message>
+    <message>
+        <source>Daily</source>
+        <translation>Tägliches</translation>
+    </message>
+    <message>
+        <source>Weekly</source>
+        <translation>Wöchentliches</translation>
+    </message>
+    <message>
+        <source>Monthly</source>
+        <translation>Monatliches</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Gesamtes</translation>
+    </message>
+    <message>
+        <source>%1 budget of %2</source>
+        <translation>%1 Budget von %2</translation>
+    </message>
+    <message>
+        <source>%1 budget of each member of %2</source>
+        <translation>%1 Budget jedes Mitglieds von %2</translation>
+    </message>
+    <message>
+        <source>%1 budget of each member of %2 (closest: %3)</source>
+        <translation>%1 Budget jedes Mitglieds von %2 (am nächsten an der Grenze: %3)</translation>
+    </message>
+    <message>
+        <source>%1 budget for everyone</source>
+        <translation>%1 Budget für alle</translation>
+    </message>
 </context>
 <context>
     <name>Tessera::Ui::UserListModel</name>

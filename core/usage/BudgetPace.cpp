@@ -58,7 +58,8 @@ Result<std::vector<BudgetPace>> BudgetPaceReader::pace(const Actor& actor, std::
     Result<std::vector<BudgetStanding>> standings = std::vector<BudgetStanding>{};
     if (accountId && *accountId != actor.userId) {
         if (!everyone) {
-            return fail(ErrorCode::AuthForbidden, QStringLiteral("seeing another person's budgets needs usage.view_all"));
+            return fail(ErrorCode::AuthForbidden,
+                        QStringLiteral("seeing another person's budgets needs usage.view_all"));
         }
         auto name = m_db.exec(QStringLiteral("SELECT username FROM accounts WHERE id = ?"), {*accountId});
         if (!name) {
@@ -142,7 +143,8 @@ Result<BudgetPace> BudgetPaceReader::paceOf(const BudgetStanding& standing) cons
         const qint64 index = first.daysTo(d);
         pace.days.push_back(d);
         // Rounded down, with the whole limit on the last day.
-        pace.evenPace.push_back(d == last ? pace.limit : qint64(double(pace.limit) * double(index + 1) / double(length)));
+        pace.evenPace.push_back(d == last ? pace.limit
+                                          : qint64(double(pace.limit) * double(index + 1) / double(length)));
         if (d <= today) {
             total += daily.value(d, 0);
             pace.spent.push_back(total);

@@ -29,9 +29,9 @@ SpendForecast forecastSpend(const std::vector<qint64>& recentDaily, double remai
 // the window is likely to end.
 struct BudgetPace {
     BudgetStanding standing;
-    bool money = true;  // paced in US dollars × 1,000,000; else in tokens (a budget with only a token limit)
+    bool money = true; // paced in US dollars × 1,000,000; else in tokens (a budget with only a token limit)
     qint64 limit = 0;
-    qint64 used = 0;    // recorded so far in the window
+    qint64 used = 0;                          // recorded so far in the window
     std::vector<QDate> days;                  // the window's days (none for a total budget)
     std::vector<std::optional<qint64>> spent; // the total at each day's end, up to today
     std::vector<qint64> evenPace;             // where spending evenly to the limit stands at each day's end

@@ -101,7 +101,7 @@ template <typename File> bool usageScreens(Core::SecretStore& secrets, const Fil
     Ui::QtDialogs dialogs;
     Ui::UsageWindow usage(**services, owner, dialogs);
     usage.setAttribute(Qt::WA_DeleteOnClose, false);
-    usage.resize(1240, 2000);
+    usage.resize(1240, 2360);
     usage.show();
     const auto shown = [&usage] {
         return waitUntil([&usage] { return !usage.isLoading() && usage.snapshot().generation != 0; }, 20000);

@@ -368,6 +368,64 @@ TEST_F(UsageUiTest, SpeedAndReliabilityShowEachProvidersLinesWithTablesThatMatch
     }
 }
 
+TEST_F(UsageUiTest, BudgetPaceShowsEachBudgetInScopeWithItsForecast) {
+    generate(40); // with a monthly budget about to run out
+    Ui::UsageWindow window(*services, owner, dialogs);
+    window.setAttribute(Qt::WA_DeleteOnClose, false);
+    window.show();
+    ASSERT_TRUE(loaded(window));
+    const Ui::UsageSnapshot& s = window.snapshot();
+    ASSERT_FALSE(s.budgets.empty());
+    QAbstractItemModelTester tester(window.paceModel(), QAbstractItemModelTester::FailureReportingMode::Fatal);
+    for (int index = 0; index < int(s.budgets.size()); ++index) {
+        window.setPaceBudget(index);
+        const Core::BudgetPace& pace = s.budgets[std::size_t(index)];
+        QAbstractItemModel* table = window.paceModel();
+        ASSERT_EQ(table->rowCount(), int(pace.days.size()));
+        ASSERT_EQ(table->columnCount(), 6) << "period, spent, even pace, forecast and its range";
+        EXPECT_EQ(table->headerData(1, Qt::Horizontal).toString(), QStringLiteral("Spent"));
+        if (!pace.days.empty()) {
+            EXPECT_EQ(table->index(table->rowCount() - 1, 2).data(Qt::UserRole).toLongLong(), pace.limit)
+                << "the even pace ends at the limit";
+            if (pace.endForecast) {
+                EXPECT_EQ(table->index(table->rowCount() - 1, 3).data(Qt::UserRole).toLongLong(), *pace.endForecast);
+            }
+        }
+        const QString summary = window.paceSummary();
+        EXPECT_TRUE(summary.contains(pace.money ? Ui::moneyText(pace.limit) : QLocale().toString(pace.limit)))
+            << summary.toStdString();
+        if (pace.limitDay) {
+            EXPECT_TRUE(summary.contains(QLocale().toString(*pace.limitDay, QLocale::ShortFormat)))
+                << summary.toStdString();
+        }
+    }
+    QTemporaryDir out;
+    const QString path = out.filePath(QStringLiteral("pace.csv"));
+    ASSERT_TRUE(window.exportChart(6, Ui::UsageWindow::ExportFormat::Csv, path));
+    QFile file(path);
+    ASSERT_TRUE(file.open(QIODevice::ReadOnly));
+    EXPECT_TRUE(file.readLine().startsWith("period_start,Spent,Even pace,Forecast,"));
+
+    // A member sees only the budgets that apply to them (amara has the one about to run out).
+    auto amara = services->accounts().user(owner, QStringLiteral("amara"));
+    ASSERT_TRUE(amara);
+    const Core::Actor member = Core::Actor::withRole(amara->account.id, QStringLiteral("amara"),
+                                                     Core::BuiltInRole::Member, Core::ClientKind::Test);
+    const auto account = &amara->account;
+    Ui::UsageWindow own(*services, member, dialogs);
+    own.setAttribute(Qt::WA_DeleteOnClose, false);
+    own.show();
+    ASSERT_TRUE(loaded(own));
+    ASSERT_FALSE(own.snapshot().budgets.empty());
+    for (const Core::BudgetPace& pace : own.snapshot().budgets) {
+        const Core::Budget& budget = pace.standing.budget;
+        EXPECT_TRUE(budget.scope == Core::BudgetScope::Global ||
+                    (budget.scope == Core::BudgetScope::User && budget.subjectId == account->id) ||
+                    (budget.scope == Core::BudgetScope::Role && budget.subjectId == account->roleId))
+            << budget.describe().toStdString();
+    }
+}
+
 TEST(UsageCsvTest, CellsAreQuotedAndNeverFormulas) {
     EXPECT_EQ(Core::csvLine({QStringLiteral("a,b"), QStringLiteral("=1+1"), QStringLiteral("say \"hi\""),
                              QStringLiteral("plain")}),

@@ -4,6 +4,7 @@
 #include "widgets/Money.h"
 
 #include <QApplication>
+#include <QAreaSeries>
 #include <QBarSet>
 #include <QCategoryAxis>
 #include <QChart>
@@ -162,30 +163,70 @@ QChart* usageTimelineChart(const Core::UsageTimeline& timeline, const QStringLis
 QChart* usageLineChart(const UsageLines& lines) {
     auto* chart = new QChart;
     double maximum = 0;
-    std::vector<QLineSeries*> all;
     const std::size_t count = lines.periods.starts.size();
-    for (const UsageLine& line : lines.lines) {
+    const double scale = lines.unit == UsageUnit::Money ? microsPerDollar : 1.0;
+    const auto inBand = [&lines](std::size_t index) {
+        return lines.band && (lines.band->first == index || lines.band->second == index);
+    };
+    // The range first, so the lines are drawn over it.
+    if (lines.band && lines.band->first < lines.lines.size() && lines.band->second < lines.lines.size()) {
+        const UsageLine& low = lines.lines[lines.band->first];
+        const UsageLine& high = lines.lines[lines.band->second];
+        auto* lower = new QLineSeries;
+        auto* upper = new QLineSeries;
+        for (std::size_t b = 0; b < std::min(low.values.size(), high.values.size()); ++b) {
+            if (low.values[b] && high.values[b]) {
+                lower->append(double(b), *low.values[b] / scale);
+                upper->append(double(b), *high.values[b] / scale);
+                maximum = std::max(maximum, *high.values[b] / scale);
+            }
+        }
+        auto* area = new QAreaSeries(upper, lower);
+        area->setName(lines.bandName.isEmpty() ? QStringLiteral("%1 – %2").arg(low.name, high.name) : lines.bandName);
+        QColor fill = usageSeriesColour(high.colour, false);
+        fill.setAlphaF(0.25);
+        area->setBrush(fill);
+        QColor edge = usageSeriesColour(high.colour, false);
+        edge.setAlphaF(0.6);
+        area->setPen(QPen(edge, 1.0)); // its edges, and a visible legend marker in both themes
+        chart->addSeries(area);
+    }
+    for (std::size_t i = 0; i < lines.lines.size(); ++i) {
+        if (inBand(i)) {
+            continue;
+        }
+        const UsageLine& line = lines.lines[i];
         auto* series = new QLineSeries;
         series->setName(line.name);
-        QPen pen(usageSeriesColour(line.colour, false));
-        pen.setWidthF(line.dashed ? 1.5 : 2.5);
-        pen.setStyle(line.dashed ? Qt::DashLine : Qt::SolidLine);
+        QPen pen(usageSeriesColour(line.colour, line.muted));
+        pen.setWidthF(line.dashed || line.muted ? 1.5 : 2.5);
+        pen.setStyle(line.dashed || line.muted ? Qt::DashLine : Qt::SolidLine);
         series->setPen(pen);
         series->setPointsVisible(count <= 16); // a dot per measured period where they stay apart
         for (std::size_t b = 0; b < line.values.size(); ++b) {
             if (line.values[b]) {
-                series->append(double(b), *line.values[b]);
-                maximum = std::max(maximum, *line.values[b]);
+                series->append(double(b), *line.values[b] / scale);
+                maximum = std::max(maximum, *line.values[b] / scale);
             }
         }
         chart->addSeries(series);
-        all.push_back(series);
+    }
+    if (lines.limit && count > 0) {
+        auto* limit = new QLineSeries;
+        limit->setName(lines.limitName);
+        QPen pen(usageSeriesColour(5, false)); // vermillion
+        pen.setWidthF(2.0);
+        limit->setPen(pen);
+        limit->append(-0.5, *lines.limit / scale);
+        limit->append(double(count) - 0.5, *lines.limit / scale);
+        maximum = std::max(maximum, *lines.limit / scale);
+        chart->addSeries(limit);
     }
     QCategoryAxis* periods = periodAxis(lines.periods);
     chart->addAxis(periods, Qt::AlignBottom);
     QCategoryAxis* values = valueAxis(maximum, lines.unit);
     chart->addAxis(values, Qt::AlignLeft);
-    for (QLineSeries* series : all) {
+    for (QAbstractSeries* series : chart->series()) {
         series->attachAxis(periods);
         series->attachAxis(values);
     }

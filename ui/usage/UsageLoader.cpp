@@ -5,9 +5,10 @@
 
 namespace Tessera::Ui {
 
-UsageLoader::UsageLoader(const Core::UsageDashboard& dashboard, QObject* parent)
+UsageLoader::UsageLoader(const Core::UsageDashboard& dashboard, const Core::BudgetPaceReader& budgets, QObject* parent)
     : QObject(parent)
-    , m_dashboard(dashboard) {
+    , m_dashboard(dashboard)
+    , m_budgets(budgets) {
     m_thread.setObjectName(QStringLiteral("usage-dashboard"));
     m_worker = new QObject;
     m_worker->moveToThread(&m_thread);
@@ -30,13 +31,14 @@ quint64 UsageLoader::load(const Core::Actor& actor, const UsageRequest& request)
     m_loading = true;
     QPointer<UsageLoader> self(this);
     const Core::UsageDashboard* dashboard = &m_dashboard;
+    const Core::BudgetPaceReader* budgets = &m_budgets;
     QMetaObject::invokeMethod(
         m_worker,
-        [this, self, dashboard, actor, request, generation] {
+        [this, self, dashboard, budgets, actor, request, generation] {
             if (m_newest.load() != generation) {
                 return; // a newer request is queued behind this one
             }
-            UsageSnapshot snapshot = read(*dashboard, actor, request);
+            UsageSnapshot snapshot = read(*dashboard, *budgets, actor, request);
             snapshot.generation = generation;
             // Back on the loader's thread; dropped when the loader is gone or a newer request came meanwhile.
             QMetaObject::invokeMethod(
@@ -54,8 +56,8 @@ quint64 UsageLoader::load(const Core::Actor& actor, const UsageRequest& request)
     return generation;
 }
 
-UsageSnapshot UsageLoader::read(const Core::UsageDashboard& dashboard, const Core::Actor& actor,
-                                const UsageRequest& request) {
+UsageSnapshot UsageLoader::read(const Core::UsageDashboard& dashboard, const Core::BudgetPaceReader& budgets,
+                                const Core::Actor& actor, const UsageRequest& request) {
     QElapsedTimer timer;
     timer.start();
     UsageSnapshot s;
@@ -99,6 +101,12 @@ UsageSnapshot UsageLoader::read(const Core::UsageDashboard& dashboard, const Cor
         return fail(reliability.error());
     }
     s.reliability = std::move(*reliability);
+    // The budgets in scope: the person the view is narrowed to, else everyone's (one's own for a member).
+    auto paces = budgets.pace(actor, request.filter.accountId);
+    if (!paces) {
+        return fail(paces.error());
+    }
+    s.budgets = std::move(*paces);
     auto choices = dashboard.choices(actor);
     if (!choices) {
         return fail(choices.error());

@@ -2,6 +2,7 @@
 
 #include "common/Actor.h"
 #include "common/Error.h"
+#include "usage/BudgetPace.h"
 #include "usage/UsageDashboard.h"
 
 #include <QObject>
@@ -33,6 +34,7 @@ struct UsageSnapshot {
     std::vector<Core::UsageShare> topModels;
     Core::UsageLatency latency;
     Core::UsageReliability reliability;
+    std::vector<Core::BudgetPace> budgets;
     Core::UsageChoices choices;
     qint64 elapsedMs = 0;
 };
@@ -45,7 +47,8 @@ class UsageLoader final : public QObject {
     Q_DISABLE_COPY_MOVE(UsageLoader)
 
 public:
-    explicit UsageLoader(const Core::UsageDashboard& dashboard, QObject* parent = nullptr);
+    UsageLoader(const Core::UsageDashboard& dashboard, const Core::BudgetPaceReader& budgets,
+                QObject* parent = nullptr);
     ~UsageLoader() override;
 
     // Starts reading; loaded() follows on this object's thread. Returns the request's generation.
@@ -56,10 +59,11 @@ Q_SIGNALS:
     void loaded(const Tessera::Ui::UsageSnapshot& snapshot);
 
 private:
-    static UsageSnapshot read(const Core::UsageDashboard& dashboard, const Core::Actor& actor,
-                              const UsageRequest& request);
+    static UsageSnapshot read(const Core::UsageDashboard& dashboard, const Core::BudgetPaceReader& budgets,
+                              const Core::Actor& actor, const UsageRequest& request);
 
     const Core::UsageDashboard& m_dashboard;
+    const Core::BudgetPaceReader& m_budgets;
     QThread m_thread;
     QObject* m_worker = nullptr; // lives on m_thread
     std::atomic<quint64> m_newest{0};

@@ -1,6 +1,7 @@
 #include "usage/UsageTableModels.h"
 
 #include "common/Csv.h"
+#include "usage/Pricing.h"
 #include "widgets/Money.h"
 
 #include <QLocale>
@@ -46,6 +47,8 @@ QString usageLinesCsv(const UsageLines& lines) {
                 cells << QString();
             } else if (lines.unit == UsageUnit::Share) {
                 cells << QString::number(*value, 'f', 6);
+            } else if (lines.unit == UsageUnit::Money) {
+                cells << Core::usdDecimal(qint64(std::llround(*value)));
             } else {
                 cells << QString::number(qint64(std::llround(*value)));
             }

@@ -22,17 +22,24 @@ struct UsageLine {
     QString name;
     int colour = 0;      // its index in the charts' palette
     bool dashed = false; // the lighter of a pair (p50 beside p95)
+    bool muted = false;  // a guide (the even pace), in grey
     std::vector<std::optional<double>> values;
 };
 
 struct UsageLines {
-    Core::UsageTimeline periods; // the step and the periods' starts (its series stay empty)
-    UsageUnit unit = UsageUnit::Count;
+    Core::UsageTimeline periods;       // the step and the periods' starts (its series stay empty)
+    UsageUnit unit = UsageUnit::Count; // money in US dollars × 1,000,000
     std::vector<UsageLine> lines;
+    // Two lines (low, high) drawn as a shaded range instead of lines; the table keeps them as columns.
+    std::optional<std::pair<std::size_t, std::size_t>> band;
+    QString bandName;
+    // A level drawn across the chart (a budget's limit), with its name.
+    std::optional<double> limit;
+    QString limitName;
 };
 
 // The table behind lines as CSV: period_start (ISO 8601), a column per line headed by its name; an empty cell where
-// nothing was measured; times in milliseconds, shares from 0 to 1.
+// nothing was measured; times in milliseconds, shares from 0 to 1, money in US dollars.
 QString usageLinesCsv(const UsageLines& lines);
 
 // The table behind a chart over time, for screen readers and the keyboard: a row per period, a column per series

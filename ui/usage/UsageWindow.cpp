@@ -76,7 +76,7 @@ UsageWindow::UsageWindow(Core::CoreServices& services, Core::Actor actor, Dialog
     setWindowTitle(tr("Usage"));
     setAttribute(Qt::WA_DeleteOnClose);
     resize(1100, 860);
-    m_loader = new UsageLoader(services.dashboards(), this);
+    m_loader = new UsageLoader(services.dashboards(), services.budgetPace(), this);
     connect(m_loader, &UsageLoader::loaded, this, &UsageWindow::present);
 
     auto* outer = new QVBoxLayout(this);
@@ -157,6 +157,23 @@ UsageWindow::UsageWindow(Core::CoreServices& services, Core::Actor actor, Dialog
     layout->addWidget(card(4, tr("Speed by provider"), m_speedView, m_speedModel, m_speedMeasure));
     layout->addWidget(
         card(5, tr("Reliability by provider"), m_reliabilityView, m_reliabilityModel, m_reliabilityMeasure));
+
+    m_paceBudget = new QComboBox(content);
+    m_paceBudget->setAccessibleName(tr("Budget"));
+    m_paceBudget->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+    connect(m_paceBudget, &QComboBox::currentIndexChanged, this, [this] {
+        if (!m_filling) {
+            showPace();
+        }
+    });
+    m_paceModel = new UsageLinesModel(this);
+    QWidget* paceCard = card(6, tr("Budget pace"), m_paceView, m_paceModel, m_paceBudget);
+    m_paceSummary = new QLabel(paceCard);
+    m_paceSummary->setWordWrap(true);
+    m_paceSummary->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
+    m_paceSummary->setFocusPolicy(Qt::TabFocus); // read out by screen readers, reached with Tab
+    static_cast<QVBoxLayout*>(paceCard->layout())->insertWidget(1, m_paceSummary);
+    layout->insertWidget(2, paceCard); // after the cost: will the money last?
     layout->addStretch(1);
     scroll->setWidget(content);
     outer->addWidget(scroll, 1);
@@ -590,6 +607,7 @@ void UsageWindow::present(const UsageSnapshot& snapshot) {
     m_modelsModel->setShares(snapshot.topModels);
     showCharts();
     showLines();
+    fillBudgets();
     m_status->setText(tr("%1 to %2, changes %3 · updated %4")
                           .arg(locale.toString(m_request.filter.from, QLocale::ShortFormat),
                                locale.toString(m_request.filter.to, QLocale::ShortFormat), against,
@@ -720,8 +738,8 @@ UsageLines UsageWindow::speedLines() const {
     const bool first = SpeedMeasure(m_speedMeasure->currentData().toInt()) == SpeedMeasure::FirstToken;
     for (std::size_t p = 0; p < latency.providers.size(); ++p) {
         const Core::UsageLatencySeries& series = latency.providers[p];
-        UsageLine p95{tr("%1 p95").arg(series.provider), int(p), false, {}};
-        UsageLine p50{tr("%1 p50").arg(series.provider), int(p), true, {}};
+        UsageLine p95{tr("%1 p95").arg(series.provider), int(p), false, false, {}};
+        UsageLine p50{tr("%1 p50").arg(series.provider), int(p), true, false, {}};
         for (const Core::UsageLatencyPoint& point : series.buckets) {
             const auto high = first ? point.firstTokenP95 : point.totalP95;
             const auto middle = first ? point.firstTokenP50 : point.totalP50;
@@ -745,7 +763,7 @@ UsageLines UsageWindow::reliabilityLines() const {
     lines.unit = share ? UsageUnit::Share : UsageUnit::Count;
     for (std::size_t p = 0; p < reliability.providers.size(); ++p) {
         const Core::UsageReliabilitySeries& series = reliability.providers[p];
-        UsageLine line{series.provider, int(p), false, {}};
+        UsageLine line{series.provider, int(p), false, false, {}};
         for (const Core::UsageTotals& t : series.buckets) {
             if (t.requests == 0) {
                 line.values.push_back(std::nullopt); // no requests: nothing to measure
@@ -787,13 +805,15 @@ void UsageWindow::showLines() {
 
 void UsageWindow::wireLines(QChartView* view, const UsageLines& lines) {
     // Hover shows the period's exact value of the nearest point.
-    const QList<QAbstractSeries*> all = view->chart()->series();
-    for (int i = 0; i < all.size() && std::size_t(i) < lines.lines.size(); ++i) {
-        auto* series = qobject_cast<QLineSeries*>(all[i]);
-        if (!series) {
-            continue;
+    for (QAbstractSeries* each : view->chart()->series()) {
+        auto* series = qobject_cast<QLineSeries*>(each);
+        const auto found = std::find_if(lines.lines.begin(), lines.lines.end(), [series](const UsageLine& line) {
+            return series && line.name == series->name();
+        });
+        if (found == lines.lines.end()) {
+            continue; // the range and the limit tell nothing per period
         }
-        const UsageLine line = lines.lines[std::size_t(i)];
+        const UsageLine line = *found;
         const Core::UsageTimeline periods = lines.periods;
         const UsageUnit unit = lines.unit;
         connect(series, &QLineSeries::hovered, this, [line, periods, unit](const QPointF& point, bool on) {
@@ -807,6 +827,147 @@ void UsageWindow::wireLines(QChartView* view, const UsageLines& lines) {
                                                         usageAmountText(*line.values[bucket], unit)));
         });
     }
+}
+
+void UsageWindow::fillBudgets() {
+    // The budgets in scope, keeping the one chosen when it is still there.
+    const QString chosen = m_paceBudget->currentData().toString();
+    m_filling = true;
+    m_paceBudget->clear();
+    for (const Core::BudgetPace& pace : m_snapshot.budgets) {
+        const Core::Budget& budget = pace.standing.budget;
+        QString window;
+        switch (budget.period) {
+        case Core::BudgetPeriod::Day:
+            window = tr("Daily");
+            break;
+        case Core::BudgetPeriod::Week:
+            window = tr("Weekly");
+            break;
+        case Core::BudgetPeriod::Month:
+            window = tr("Monthly");
+            break;
+        case Core::BudgetPeriod::Total:
+            window = tr("Total");
+            break;
+        }
+        QString name;
+        switch (budget.scope) {
+        case Core::BudgetScope::User:
+            name = tr("%1 budget of %2").arg(window, budget.subjectName);
+            break;
+        case Core::BudgetScope::Role:
+            name = pace.standing.who.isEmpty() ? tr("%1 budget of each member of %2").arg(window, budget.subjectName)
+                                               : tr("%1 budget of each member of %2 (closest: %3)")
+                                                     .arg(window, budget.subjectName, pace.standing.who);
+            break;
+        case Core::BudgetScope::Global:
+            name = tr("%1 budget for everyone").arg(window);
+            break;
+        }
+        m_paceBudget->addItem(name, QString(QString::number(budget.id) + QLatin1Char('/') + pace.standing.who));
+    }
+    const int index = m_paceBudget->findData(chosen);
+    m_paceBudget->setCurrentIndex(index >= 0 ? index : 0);
+    m_paceBudget->setVisible(!m_snapshot.budgets.empty());
+    m_filling = false;
+    showPace();
+}
+
+QString UsageWindow::paceSummary() const {
+    return m_paceSummary->text();
+}
+
+void UsageWindow::setPaceBudget(int index) {
+    m_paceBudget->setCurrentIndex(index); // shows it
+}
+
+UsageLines UsageWindow::paceLines() const {
+    UsageLines lines;
+    const int index = m_paceBudget->currentIndex();
+    if (index < 0 || std::size_t(index) >= m_snapshot.budgets.size()) {
+        return lines;
+    }
+    const Core::BudgetPace& pace = m_snapshot.budgets[std::size_t(index)];
+    const QTimeZone zone = m_services.usage().timeZone();
+    lines.periods.step = Core::UsageStep::Day;
+    for (const QDate day : pace.days) {
+        lines.periods.starts.push_back(day.startOfDay(zone));
+    }
+    if (!pace.days.empty()) {
+        lines.periods.end = pace.days.back().addDays(1).startOfDay(zone);
+    }
+    lines.unit = pace.money ? UsageUnit::Money : UsageUnit::Count;
+    const auto optional = [](const std::vector<std::optional<qint64>>& from) {
+        std::vector<std::optional<double>> to;
+        for (const std::optional<qint64>& value : from) {
+            to.push_back(value ? std::optional<double>(double(*value)) : std::nullopt);
+        }
+        return to;
+    };
+    std::vector<std::optional<double>> even;
+    for (const qint64 value : pace.evenPace) {
+        even.push_back(double(value));
+    }
+    lines.lines.push_back(UsageLine{tr("Spent"), 0, false, false, optional(pace.spent)});
+    lines.lines.push_back(UsageLine{tr("Even pace"), 0, false, true, even});
+    lines.lines.push_back(UsageLine{tr("Forecast"), 1, true, false, optional(pace.forecast)});
+    lines.lines.push_back(UsageLine{tr("Forecast low"), 1, true, false, optional(pace.forecastLow)});
+    lines.lines.push_back(UsageLine{tr("Forecast high"), 1, true, false, optional(pace.forecastHigh)});
+    lines.band = std::pair<std::size_t, std::size_t>{3, 4};
+    lines.bandName = tr("Forecast range (80 %)");
+    lines.limit = double(pace.limit);
+    lines.limitName = tr("Limit");
+    return lines;
+}
+
+QString UsageWindow::paceText(const Core::BudgetPace& pace) const {
+    const QLocale locale;
+    const auto amount = [&pace, &locale](qint64 value) {
+        return pace.money ? moneyText(value) : tr("%1 tokens").arg(locale.toString(value));
+    };
+    QStringList parts;
+    parts << tr("%1 of %2 used (%3).")
+                 .arg(amount(pace.used), amount(pace.limit),
+                      percentText(pace.limit > 0 ? double(pace.used) / double(pace.limit) : 0.0));
+    if (pace.reached) {
+        parts << (pace.limitDay
+                      ? tr("The limit was reached on %1.").arg(locale.toString(*pace.limitDay, QLocale::ShortFormat))
+                      : tr("The limit is reached."));
+        return parts.join(QLatin1Char(' '));
+    }
+    if (pace.recentDays > 0) {
+        parts << tr("Recent rate: %1 a day.").arg(amount(pace.dailyRate));
+    }
+    if (pace.endForecast) {
+        parts << tr("Forecast at the end of the window: %1 (80 % range %2 to %3).")
+                     .arg(amount(*pace.endForecast), amount(pace.endLow.value_or(*pace.endForecast)),
+                          amount(pace.endHigh.value_or(*pace.endForecast)));
+    }
+    if (pace.limitDay) {
+        parts << tr("At this rate the limit is reached on %1.")
+                     .arg(locale.toString(*pace.limitDay, QLocale::ShortFormat));
+    } else if (pace.dailyRate > 0 && !pace.days.empty()) {
+        parts << tr("At this rate the limit holds until the window ends.");
+    }
+    return parts.join(QLatin1Char(' '));
+}
+
+void UsageWindow::showPace() {
+    const UsageLines lines = paceLines();
+    m_paceModel->setLines(lines);
+    QChart* old = m_paceView->chart();
+    m_paceView->setChart(usageLineChart(lines));
+    delete old;
+    wireLines(m_paceView, lines);
+    const int index = m_paceBudget->currentIndex();
+    if (index < 0 || std::size_t(index) >= m_snapshot.budgets.size()) {
+        m_paceSummary->setText(m_actor.may(Core::Permission::QuotasManage)
+                                   ? tr("No budget applies here. Set one in Tools ▸ Administration ▸ Budgets.")
+                                   : tr("No budget applies here."));
+        return;
+    }
+    m_paceSummary->setText(paceText(m_snapshot.budgets[std::size_t(index)]));
 }
 
 void UsageWindow::showTable(int chart, bool table) {
@@ -832,7 +993,8 @@ void UsageWindow::askExport(int chart, ExportFormat format) {
     const QString suggested =
         QStringLiteral("tessera-usage-%1-%2_%3.%4")
             .arg(QStringList{QStringLiteral("cost"), QStringLiteral("tokens"), QStringLiteral("people"),
-                             QStringLiteral("models"), QStringLiteral("speed"), QStringLiteral("reliability")}
+                             QStringLiteral("models"), QStringLiteral("speed"), QStringLiteral("reliability"),
+                             QStringLiteral("budget-pace")}
                      .at(chart),
                  m_request.filter.from.toString(Qt::ISODate), m_request.filter.to.toString(Qt::ISODate), extension);
     QString path = m_dialogs.askSaveFile(this, tr("Export %1").arg(m_titles[chart]), suggested, filters, nullptr);
@@ -849,7 +1011,8 @@ bool UsageWindow::exportChart(int chart, ExportFormat format, const QString& pat
     if (chart < 0 || chart >= chartCount || m_snapshot.generation == 0) {
         return false;
     }
-    QChartView* views[] = {m_costView, m_tokensView, m_usersView, m_modelsView, m_speedView, m_reliabilityView};
+    QChartView* views[] = {m_costView,  m_tokensView,      m_usersView, m_modelsView,
+                           m_speedView, m_reliabilityView, m_paceView};
     QChartView* view = views[chart];
     bool written = false;
     if (format == ExportFormat::Csv) {
@@ -864,7 +1027,8 @@ bool UsageWindow::exportChart(int chart, ExportFormat format, const QString& pat
         } else if (chart < 4) {
             csv = Core::usageSharesCsv(chart == 2 ? m_snapshot.topUsers : m_snapshot.topModels);
         } else {
-            csv = usageLinesCsv(chart == 4 ? m_speedModel->lines() : m_reliabilityModel->lines());
+            const UsageLinesModel* models[] = {m_speedModel, m_reliabilityModel, m_paceModel};
+            csv = usageLinesCsv(models[chart - 4]->lines());
         }
         QSaveFile file(path);
         written = file.open(QIODevice::WriteOnly) && file.write(csv.toUtf8()) >= 0 && file.commit();
@@ -896,6 +1060,7 @@ void UsageWindow::changeEvent(QEvent* event) {
     if (event->type() == QEvent::PaletteChange && m_costView && m_snapshot.generation != 0) {
         showCharts(); // new colours for the new theme
         showLines();
+        showPace();
     }
 }
 

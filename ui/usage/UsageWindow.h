@@ -74,9 +74,13 @@ public:
     // What the reliability chart shows per provider.
     enum class ReliabilityMeasure { Failures, Retries, Fallbacks, CacheHits };
     void setReliabilityMeasure(ReliabilityMeasure measure);
+    UsageLinesModel* paceModel() const { return m_paceModel; }
+    // Shows the pace of the budget at this place in the budget box (the snapshot's order).
+    void setPaceBudget(int index);
+    QString paceSummary() const;
     QChartView* costChart() const { return m_costView; }
-    // The charts, by index: 0 cost, 1 tokens, 2 people, 3 models, 4 speed, 5 reliability.
-    static constexpr int chartCount = 6;
+    // The charts, by index: 0 cost, 1 tokens, 2 people, 3 models, 4 speed, 5 reliability, 6 budget pace.
+    static constexpr int chartCount = 7;
     // Shows a chart's table instead of the chart.
     void showTable(int chart, bool table);
     QTableView* table(int chart) const;
@@ -112,6 +116,10 @@ private:
     UsageLines speedLines() const;
     UsageLines reliabilityLines() const;
     void showLines(); // fills the speed and reliability charts and tables
+    void fillBudgets();
+    UsageLines paceLines() const;
+    QString paceText(const Core::BudgetPace& pace) const;
+    void showPace();
     void wireLines(QChartView* view, const UsageLines& lines);
     QString periodWords() const;
 
@@ -135,6 +143,8 @@ private:
     QComboBox* m_split = nullptr;
     QComboBox* m_speedMeasure = nullptr;
     QComboBox* m_reliabilityMeasure = nullptr;
+    QComboBox* m_paceBudget = nullptr;
+    QLabel* m_paceSummary = nullptr;
     QProgressBar* m_progress = nullptr;
     QLabel* m_status = nullptr;
     ErrorBanner* m_error = nullptr;
@@ -145,12 +155,14 @@ private:
     UsageShareModel* m_modelsModel = nullptr;
     UsageLinesModel* m_speedModel = nullptr;
     UsageLinesModel* m_reliabilityModel = nullptr;
+    UsageLinesModel* m_paceModel = nullptr;
     QChartView* m_costView = nullptr;
     QChartView* m_tokensView = nullptr;
     QChartView* m_usersView = nullptr;
     QChartView* m_modelsView = nullptr;
     QChartView* m_speedView = nullptr;
     QChartView* m_reliabilityView = nullptr;
+    QChartView* m_paceView = nullptr;
     QTableView* m_tables[chartCount] = {};
     QToolButton* m_toggles[chartCount] = {};
     QTimer* m_refreshTimer = nullptr;
