@@ -5,6 +5,7 @@
 #include "accounts/RoleService.h"
 #include "app/StoreAdministration.h"
 #include "audit/AuditLog.h"
+#include "usage/Alerts.h"
 #include "usage/BudgetGuard.h"
 #include "usage/BudgetPace.h"
 #include "usage/PriceBook.h"
@@ -153,6 +154,12 @@ Result<std::unique_ptr<CoreServices>> CoreServices::open(const QString& dataDire
     services->m_titles->setFlags(services->m_flags.get());
     services->m_titles->setLedger(services->m_ledger.get());
     services->m_titles->setBudgets(services->m_budgets.get());
+    // Alerts are evaluated after each answer (debounced) and, where the app asks for it, on a timer.
+    services->m_alerts = std::make_unique<AlertService>(*services->m_database, *services->m_ledger,
+                                                        *services->m_budgets, *services->m_audit, services->m_clock);
+    services->m_alertMonitor = std::make_unique<AlertMonitor>(*services->m_alerts);
+    QObject::connect(services->m_chat.get(), &ChatService::turnFinished, services->m_alertMonitor.get(),
+                     &AlertMonitor::answerRecorded);
     services->m_metricsTimer = std::make_unique<QTimer>();
     services->m_metricsTimer->setInterval(30'000);
     QObject::connect(services->m_metricsTimer.get(), &QTimer::timeout, [raw = services.get()] { raw->flushMetrics(); });

@@ -18,6 +18,8 @@ class ApiKeyResolver;
 class AuditLog;
 class FeatureFlags;
 class RoleService;
+class AlertMonitor;
+class AlertService;
 class BudgetPaceReader;
 class UsageDashboard;
 class UsageGenerator;
@@ -100,6 +102,9 @@ public:
     UsageDashboard& dashboards() { return *m_dashboards; }
     // The budgets' pace and forecasts for the Usage view (safe on a worker thread).
     BudgetPaceReader& budgetPace() { return *m_budgetPace; }
+    // Alert rules and alerts; the monitor evaluates them after answers and on its timer.
+    AlertService& alerts() { return *m_alerts; }
+    AlertMonitor& alertMonitor() { return *m_alertMonitor; }
     // Sample usage for development and demonstration stores.
     UsageGenerator& usageGenerator() { return *m_usageGenerator; }
     FeatureFlags& flags() { return *m_flags; }
@@ -158,6 +163,8 @@ private:
     std::unique_ptr<BudgetGuard> m_budgets;
     std::unique_ptr<UsageDashboard> m_dashboards;
     std::unique_ptr<BudgetPaceReader> m_budgetPace;
+    std::unique_ptr<AlertService> m_alerts;
+    std::unique_ptr<AlertMonitor> m_alertMonitor;
     std::unique_ptr<UsageGenerator> m_usageGenerator;
     std::unique_ptr<QTimer> m_metricsTimer;
 };

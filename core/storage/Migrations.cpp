@@ -525,6 +525,35 @@ const std::vector<Migration>& sqliteMigrations() {
         // The speed chart's latency bins and everyone's totals by provider, model and feature, so charts over all
         // people read a few rows a day.
         {18, usageRollupTables(QStringLiteral("INTEGER")) + usageRollupFillStatements()},
+        {19,
+         {
+             // Alert rules set by administrators, and the alerts they raised: once per rule, condition (a provider,
+             // a budget) and window, resolved when the condition ends; kept after their rule is removed.
+             QStringLiteral(R"(CREATE TABLE alert_rules (
+                 id INTEGER PRIMARY KEY AUTOINCREMENT,
+                 kind TEXT NOT NULL CHECK (kind IN ('spend', 'budget_soft', 'failure_rate', 'unhealthy', 'latency')),
+                 provider TEXT NOT NULL DEFAULT '',
+                 amount_micros INTEGER,
+                 share_basis_points INTEGER,
+                 latency_ms INTEGER,
+                 minutes INTEGER NOT NULL DEFAULT 0,
+                 spend_window TEXT NOT NULL DEFAULT '',
+                 min_requests INTEGER NOT NULL DEFAULT 5,
+                 created_by TEXT NOT NULL,
+                 created_at TEXT NOT NULL))"),
+             QStringLiteral(R"(CREATE TABLE alert_events (
+                 id INTEGER PRIMARY KEY AUTOINCREMENT,
+                 rule_id INTEGER REFERENCES alert_rules(id) ON DELETE SET NULL,
+                 rule TEXT NOT NULL,
+                 condition_key TEXT NOT NULL,
+                 window_key TEXT NOT NULL,
+                 message TEXT NOT NULL,
+                 raised_at TEXT NOT NULL,
+                 resolved_at TEXT,
+                 UNIQUE (rule_id, condition_key, window_key)))"),
+             QStringLiteral(
+                 "CREATE INDEX alert_events_open ON alert_events(rule_id, condition_key) WHERE resolved_at IS NULL"),
+         }},
     };
     return all;
 }

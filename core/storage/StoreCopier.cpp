@@ -94,7 +94,8 @@ const std::vector<QString>& StoreCopier::tables() {
         QStringLiteral("drafts"),          QStringLiteral("tags"),          QStringLiteral("conversation_tags"),
         QStringLiteral("usage_ledger"),    QStringLiteral("usage_daily"),   QStringLiteral("usage_totals"),
         QStringLiteral("price_overrides"), QStringLiteral("budgets"),       QStringLiteral("budget_warnings"),
-        QStringLiteral("rate_limits"),     QStringLiteral("usage_latency"), QStringLiteral("usage_global")};
+        QStringLiteral("rate_limits"),     QStringLiteral("usage_latency"), QStringLiteral("usage_global"),
+        QStringLiteral("alert_rules"),     QStringLiteral("alert_events")};
     return all;
 }
 
