@@ -1,6 +1,7 @@
 // tessera-cli: the headless twin of the desktop app. Parses the global options, builds the core services
 // once, and runs one command. The interface is a contract, documented in docs/cli.md.
 #include "AccountCommands.h"
+#include "AlertCommands.h"
 #include "BudgetCommands.h"
 #include "ChatCommands.h"
 #include "CliSupport.h"
@@ -105,11 +106,16 @@ Accounts (with accounts on, every command but login needs a session or TESSERA_T
               [--soft-percent P]
   budgets remove (--user NAME | --role ROLE | --global) [--window W]
   limits set (--user NAME | --role ROLE) [--rpm N] [--concurrent N] | limits list
+  alerts list [--all] [--limit N] | alerts rules | alerts remove ID | alerts check
+  alerts add spend --above USD --window day|week|month|Nh | alerts add budget-soft
+  alerts add failure-rate --above SHARE --minutes N [--provider NAME] [--min-requests N]
+  alerts add unhealthy --minutes N [--provider NAME]
+  alerts add latency --above-ms MS --minutes N [--provider NAME] [--min-requests N]
 
 Exit status: 0 success, 1 other failure, 2 usage error, 3 authentication, 4 rate limit or quota,
 5 provider unavailable, 6 interrupted answer, 7 not found, 8 keychain, 9 local database,
 10 not signed in, 11 permission denied, 12 wrong password or locked account,
-13 refused by a budget or limit set in Tessera (nothing was sent).
+13 refused by a budget or limit set in Tessera (nothing was sent), 14 alerts active (alerts check).
 See docs/cli.md for details.
 )";
 
@@ -307,6 +313,9 @@ int main(int argc, char** argv) {
     }
     if (command == QLatin1StringView("budgets")) {
         return Cli::runBudgets(*context, commandArgs);
+    }
+    if (command == QLatin1StringView("alerts")) {
+        return Cli::runAlerts(*context, commandArgs);
     }
     if (command == QLatin1StringView("limits")) {
         return Cli::runLimits(*context, commandArgs);

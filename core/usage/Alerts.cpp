@@ -94,8 +94,8 @@ QString alertKindName(AlertKind kind) {
 }
 
 std::optional<AlertKind> parseAlertKind(const QString& name) {
-    for (const AlertKind kind : {AlertKind::Spend, AlertKind::BudgetSoft, AlertKind::FailureRate, AlertKind::Unhealthy,
-                                 AlertKind::Latency}) {
+    for (const AlertKind kind :
+         {AlertKind::Spend, AlertKind::BudgetSoft, AlertKind::FailureRate, AlertKind::Unhealthy, AlertKind::Latency}) {
         if (alertKindName(kind) == name) {
             return kind;
         }
@@ -243,8 +243,8 @@ Result<AlertRule> AlertService::addRule(const Actor& actor, AlertRule rule) cons
         }
         break;
     }
-    const bool timed = rule.kind == AlertKind::FailureRate || rule.kind == AlertKind::Unhealthy ||
-                       rule.kind == AlertKind::Latency;
+    const bool timed =
+        rule.kind == AlertKind::FailureRate || rule.kind == AlertKind::Unhealthy || rule.kind == AlertKind::Latency;
     if (timed && (rule.minutes < 1 || rule.minutes > maxMinutes)) {
         return invalid(QStringLiteral("the minutes are between 1 and %1").arg(maxMinutes));
     }
@@ -279,8 +279,8 @@ Result<AlertRule> AlertService::addRule(const Actor& actor, AlertRule rule) cons
             return fail(ErrorCode::StorageFailed, QStringLiteral("the alert rule got no id"));
         }
         rule.id = *id;
-        return m_audit.record(actor, {action, QStringLiteral("alert_rule:%1").arg(rule.id), AuditOutcome::Success,
-                                      rule.describe(), {}});
+        return m_audit.record(
+            actor, {action, QStringLiteral("alert_rule:%1").arg(rule.id), AuditOutcome::Success, rule.describe(), {}});
     });
     if (!status) {
         return fail(status.error());
@@ -325,11 +325,11 @@ Result<std::vector<Alert>> AlertService::alerts(const Actor& actor, bool history
     if (auto allowed = allowedToRead(actor); !allowed) {
         return fail(allowed.error());
     }
-    auto query = m_db.exec(QStringLiteral("SELECT ") + QLatin1StringView(alertColumns) +
-                               QStringLiteral(" FROM alert_events") +
-                               (history ? QString() : QStringLiteral(" WHERE resolved_at IS NULL")) +
-                               QStringLiteral(" ORDER BY id DESC LIMIT ?"),
-                           {std::max(limit, 1)});
+    auto query =
+        m_db.exec(QStringLiteral("SELECT ") + QLatin1StringView(alertColumns) + QStringLiteral(" FROM alert_events") +
+                      (history ? QString() : QStringLiteral(" WHERE resolved_at IS NULL")) +
+                      QStringLiteral(" ORDER BY id DESC LIMIT ?"),
+                  {std::max(limit, 1)});
     if (!query) {
         return fail(query.error());
     }
@@ -341,7 +341,7 @@ Result<std::vector<Alert>> AlertService::alerts(const Actor& actor, bool history
 }
 
 Result<std::vector<AlertService::Condition>> AlertService::conditionsOf(const AlertRule& rule,
-                                                                       const QDateTime& now) const {
+                                                                        const QDateTime& now) const {
     std::vector<Condition> found;
     const qint64 epochMinutes = now.toSecsSinceEpoch() / 60;
     switch (rule.kind) {
@@ -396,8 +396,8 @@ Result<std::vector<AlertService::Condition>> AlertService::conditionsOf(const Al
             }
             const Budget& budget = standing.budget;
             const bool money = budget.limitMicros.has_value();
-            const qint64 used = money ? standing.usedMicros + standing.reservedMicros
-                                      : standing.usedTokens + standing.reservedTokens;
+            const qint64 used =
+                money ? standing.usedMicros + standing.reservedMicros : standing.usedTokens + standing.reservedTokens;
             const qint64 limit = money ? *budget.limitMicros : budget.limitTokens.value_or(0);
             const QString amount = money ? QStringLiteral("%1 of %2").arg(formatUsd(used), formatUsd(limit))
                                          : QStringLiteral("%1 of %2 tokens").arg(used).arg(limit);
@@ -405,13 +405,13 @@ Result<std::vector<AlertService::Condition>> AlertService::conditionsOf(const Al
             if (budget.scope == BudgetScope::Role && !standing.who.isEmpty()) {
                 who += QStringLiteral(" (%1)").arg(standing.who);
             }
-            found.push_back({QStringLiteral("budget:%1:%2").arg(budget.id).arg(standing.who),
-                             standing.window.firstDay ? standing.window.firstDay->toString(Qt::ISODate)
-                                                      : QStringLiteral("total"),
-                             QStringLiteral("%1 is %2 % used (%3).")
-                                 .arg(who)
-                                 .arg(limit > 0 ? used * 100 / limit : 100)
-                                 .arg(amount)});
+            found.push_back(
+                {QStringLiteral("budget:%1:%2").arg(budget.id).arg(standing.who),
+                 standing.window.firstDay ? standing.window.firstDay->toString(Qt::ISODate) : QStringLiteral("total"),
+                 QStringLiteral("%1 is %2 % used (%3).")
+                     .arg(who)
+                     .arg(limit > 0 ? used * 100 / limit : 100)
+                     .arg(amount)});
         }
         break;
     }
@@ -419,8 +419,8 @@ Result<std::vector<AlertService::Condition>> AlertService::conditionsOf(const Al
     case AlertKind::Unhealthy:
     case AlertKind::Latency: {
         // The provider's requests of the last minutes (for a failing streak, of the last day too), oldest first.
-        const qint64 lookback = rule.kind == AlertKind::Unhealthy ? qint64(rule.minutes) * 60 + 86400
-                                                                  : qint64(rule.minutes) * 60;
+        const qint64 lookback =
+            rule.kind == AlertKind::Unhealthy ? qint64(rule.minutes) * 60 + 86400 : qint64(rule.minutes) * 60;
         const QDateTime from = now.addSecs(-lookback);
         QString sql = QStringLiteral("SELECT provider, outcome, latency_ms, at FROM usage_ledger WHERE day >= ? AND at "
                                      ">= ? AND at <= ? AND feature <> 'title'");
@@ -488,8 +488,8 @@ Result<std::vector<AlertService::Condition>> AlertService::conditionsOf(const Al
                 const qint64 p95 = seen.latencies[std::max<std::size_t>(rank, 1) - 1];
                 if (p95 > rule.latencyMs.value_or(0)) {
                     found.push_back({key, bucket,
-                                     QStringLiteral("%1 took %2 ms or less for 95 % of %3 answers in the last %4 "
-                                                    "minutes, above %5 ms.")
+                                     QStringLiteral("%1 answered 95 % of %3 answers in the last %4 minutes within "
+                                                    "%2 ms, above %5 ms.")
                                          .arg(provider)
                                          .arg(p95)
                                          .arg(seen.latencies.size())

@@ -42,9 +42,9 @@ struct SpendWindow {
 struct AlertRule {
     qint64 id = 0;
     AlertKind kind = AlertKind::Spend;
-    QString provider;                  // empty: every provider (failure rate, unhealthy, latency)
-    std::optional<qint64> amountMicros; // spend: above this
-    QString spendWindow;                // spend: SpendWindow text
+    QString provider;                    // empty: every provider (failure rate, unhealthy, latency)
+    std::optional<qint64> amountMicros;  // spend: above this
+    QString spendWindow;                 // spend: SpendWindow text
     std::optional<int> shareBasisPoints; // failure rate: above this share, in 1/10,000 (2,000 = 20 %)
     std::optional<qint64> latencyMs;     // latency: p95 above this
     int minutes = 0;                     // failure rate, unhealthy, latency: over this many minutes

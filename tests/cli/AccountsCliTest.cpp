@@ -220,12 +220,26 @@ TEST_F(AccountsCliTest, AMemberIsRefusedAdministrationWithElevenAndLogsOut) {
     const Outcome login = cli(words("--json login --user ada --password-stdin"), kMemberPassword);
     ASSERT_EQ(login.exitCode, 0) << login.err.toStdString();
     EXPECT_EQ(login.json().value(QLatin1StringView("role")).toString(), QStringLiteral("Member"));
-    for (const char* command :
-         {"users list", "users add eve --role Member", "audit list", "audit verify", "sessions list --user boss",
-          "users unlock boss", "users reset-password boss", "budgets set --global --usd 1",
-          "budgets remove --role Member", "limits set --user ada --rpm 100",
-          "prices set work gpt-5.4 --input 1 --output 2", "prices reset work gpt-5.4", "usage rebuild",
-          "usage settings --prompt-caching off", "usage report --user boss"}) {
+    for (const char* command : {"users list",
+                                "users add eve --role Member",
+                                "audit list",
+                                "audit verify",
+                                "sessions list --user boss",
+                                "users unlock boss",
+                                "users reset-password boss",
+                                "budgets set --global --usd 1",
+                                "budgets remove --role Member",
+                                "limits set --user ada --rpm 100",
+                                "prices set work gpt-5.4 --input 1 --output 2",
+                                "prices reset work gpt-5.4",
+                                "usage rebuild",
+                                "usage settings --prompt-caching off",
+                                "usage report --user boss",
+                                "alerts add budget-soft",
+                                "alerts remove 1",
+                                "alerts rules",
+                                "alerts list",
+                                "alerts check"}) {
         const Outcome refused = cli(words(command));
         EXPECT_EQ(refused.exitCode, 11) << command << ": " << refused.err.toStdString();
         EXPECT_TRUE(refused.err.contains(QStringLiteral("auth.forbidden"))) << command;

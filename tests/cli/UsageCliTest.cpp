@@ -382,3 +382,78 @@ TEST_F(CliTest, UsageGenerateSampleFillsAnEmptyStoreOnceAndReportsWhatItMade) {
         EXPECT_EQ(refused.exitCode, 2) << bad.join(QLatin1Char(' ')).toStdString() << ": " << refused.err.toStdString();
     }
 }
+
+TEST_F(CliTest, AlertRulesAreAddedListedCheckedWithFourteenWhileActiveAndRemoved) {
+    ASSERT_EQ(cli({QStringLiteral("usage"), QStringLiteral("generate-sample"), QStringLiteral("--days"),
+                   QStringLiteral("10"), QStringLiteral("--entries"), QStringLiteral("2000")})
+                  .exitCode,
+              0);
+    const CliRun none = cli({QStringLiteral("alerts"), QStringLiteral("check")});
+    EXPECT_EQ(none.exitCode, 0) << none.err.toStdString();
+    EXPECT_EQ(none.out, QStringLiteral("No active alerts.\n"));
+
+    // The sample's last 48 hours cost more than a cent: a spend alert.
+    const CliRun added =
+        cli({QStringLiteral("--json"), QStringLiteral("alerts"), QStringLiteral("add"), QStringLiteral("spend"),
+             QStringLiteral("--above"), QStringLiteral("0.01"), QStringLiteral("--window"), QStringLiteral("48h")});
+    ASSERT_EQ(added.exitCode, 0) << added.err.toStdString();
+    const QJsonObject rule = added.json();
+    EXPECT_EQ(rule.value(QLatin1StringView("kind")).toString(), QStringLiteral("spend"));
+    EXPECT_EQ(rule.value(QLatin1StringView("above_usd")).toDouble(), 0.01);
+    EXPECT_EQ(rule.value(QLatin1StringView("window")).toString(), QStringLiteral("48h"));
+    const qint64 id = qint64(rule.value(QLatin1StringView("id")).toDouble());
+    const CliRun failing =
+        cli({QStringLiteral("--json"), QStringLiteral("alerts"), QStringLiteral("add"), QStringLiteral("failure-rate"),
+             QStringLiteral("--above"), QStringLiteral("25%"), QStringLiteral("--minutes"), QStringLiteral("30"),
+             QStringLiteral("--provider"), QStringLiteral("google")});
+    ASSERT_EQ(failing.exitCode, 0) << failing.err.toStdString();
+    EXPECT_EQ(failing.json().value(QLatin1StringView("above_share")).toDouble(), 0.25);
+
+    const CliRun rules = cli({QStringLiteral("--json"), QStringLiteral("alerts"), QStringLiteral("rules")});
+    ASSERT_EQ(rules.exitCode, 0);
+    EXPECT_EQ(rules.jsonArray().size(), 2);
+
+    const CliRun check = cli({QStringLiteral("--json"), QStringLiteral("alerts"), QStringLiteral("check")});
+    EXPECT_EQ(check.exitCode, 14) << check.err.toStdString();
+    const QJsonArray active = check.json().value(QLatin1StringView("active")).toArray();
+    ASSERT_EQ(active.size(), 1);
+    EXPECT_EQ(active.first().toObject().value(QLatin1StringView("rule_id")).toDouble(), double(id));
+    EXPECT_TRUE(active.first()
+                    .toObject()
+                    .value(QLatin1StringView("message"))
+                    .toString()
+                    .startsWith(QStringLiteral("Spend in the last 48 hour(s) is $")));
+    EXPECT_EQ(check.json().value(QLatin1StringView("raised")).toArray().size(), 1);
+    const CliRun again = cli({QStringLiteral("--json"), QStringLiteral("alerts"), QStringLiteral("check")});
+    EXPECT_EQ(again.exitCode, 14) << "still active";
+    EXPECT_TRUE(again.json().value(QLatin1StringView("raised")).toArray().isEmpty()) << "raised once";
+    const CliRun list = cli({QStringLiteral("alerts"), QStringLiteral("list")});
+    EXPECT_EQ(list.exitCode, 0);
+    EXPECT_TRUE(list.out.contains(QStringLiteral("ACTIVE"))) << list.out.toStdString();
+
+    // Bad input is a usage error; an unknown rule is not found.
+    for (const QStringList& bad :
+         {QStringList{QStringLiteral("alerts"), QStringLiteral("add"), QStringLiteral("spend"),
+                      QStringLiteral("--above"), QStringLiteral("10")},
+          QStringList{QStringLiteral("alerts"), QStringLiteral("add"), QStringLiteral("unhealthy"),
+                      QStringLiteral("--minutes"), QStringLiteral("5"), QStringLiteral("--above"), QStringLiteral("3")},
+          QStringList{QStringLiteral("alerts"), QStringLiteral("add"), QStringLiteral("comet")},
+          QStringList{QStringLiteral("alerts"), QStringLiteral("remove"), QStringLiteral("one")},
+          QStringList{QStringLiteral("alerts")}}) {
+        EXPECT_EQ(cli(bad).exitCode, 2) << bad.join(QLatin1Char(' ')).toStdString();
+    }
+    EXPECT_EQ(cli({QStringLiteral("alerts"), QStringLiteral("add"), QStringLiteral("spend"), QStringLiteral("--above"),
+                   QStringLiteral("10"), QStringLiteral("--window"), QStringLiteral("fortnight")})
+                  .exitCode,
+              2)
+        << "an invalid window: invalid_argument";
+    EXPECT_EQ(cli({QStringLiteral("alerts"), QStringLiteral("remove"), QStringLiteral("999")}).exitCode, 7);
+
+    ASSERT_EQ(cli({QStringLiteral("alerts"), QStringLiteral("remove"), QString::number(id)}).exitCode, 0);
+    EXPECT_EQ(cli({QStringLiteral("alerts"), QStringLiteral("check")}).exitCode, 0) << "resolved with its rule";
+    const CliRun history =
+        cli({QStringLiteral("--json"), QStringLiteral("alerts"), QStringLiteral("list"), QStringLiteral("--all")});
+    ASSERT_EQ(history.jsonArray().size(), 1);
+    EXPECT_FALSE(history.jsonArray().first().toObject().value(QLatin1StringView("active")).toBool());
+    EXPECT_TRUE(history.jsonArray().first().toObject().value(QLatin1StringView("rule_id")).isNull());
+}
