@@ -814,6 +814,288 @@ Es wird nur jetzt angezeigt.</translation>
         <source>Prices</source>
         <translation>Preise</translation>
     </message>
+    <message>
+        <source>Alerts</source>
+        <translation>Warnungen</translation>
+    </message>
+</context>
+<context>
+    <name>Tessera::Ui::AlertRuleDialog</name>
+    <message>
+        <source>Alert Rule</source>
+        <translation>Warnregel</translation>
+    </message>
+    <message>
+        <source>Spend above an amount</source>
+        <translation>Ausgaben über einem Betrag</translation>
+    </message>
+    <message>
+        <source>A budget reaches its warning share</source>
+        <translation>Ein Budget erreicht seine Warnschwelle</translation>
+    </message>
+    <message>
+        <source>A provider fails too often</source>
+        <translation>Ein Anbieter scheitert zu oft</translation>
+    </message>
+    <message>
+        <source>A provider fails every request</source>
+        <translation>Ein Anbieter scheitert bei jeder Anfrage</translation>
+    </message>
+    <message>
+        <source>A provider answers slowly</source>
+        <translation>Ein Anbieter antwortet langsam</translation>
+    </message>
+    <message>
+        <source>e.g. 500.00</source>
+        <translation>z. B. 500.00</translation>
+    </message>
+    <message>
+        <source>Amount in US dollars</source>
+        <translation>Betrag in US-Dollar</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>Heute</translation>
+    </message>
+    <message>
+        <source>This week</source>
+        <translation>Diese Woche</translation>
+    </message>
+    <message>
+        <source>This month</source>
+        <translation>Dieser Monat</translation>
+    </message>
+    <message>
+        <source>The last hours</source>
+        <translation>Die letzten Stunden</translation>
+    </message>
+    <message>
+        <source> h</source>
+        <translation> h</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> min</translation>
+    </message>
+    <message>
+        <source> ms</source>
+        <translation> ms</translation>
+    </message>
+    <message>
+        <source>Any provider (each on its own)</source>
+        <translation>Jeder Anbieter (jeder für sich)</translation>
+    </message>
+    <message>
+        <source>&amp;Alert when:</source>
+        <translation>&amp;Warnen, wenn:</translation>
+    </message>
+    <message>
+        <source>A&amp;mount (US dollars):</source>
+        <translation>&amp;Betrag (US-Dollar):</translation>
+    </message>
+    <message>
+        <source>&amp;Window:</source>
+        <translation>&amp;Zeitfenster:</translation>
+    </message>
+    <message>
+        <source>&amp;Hours:</source>
+        <translation>&amp;Stunden:</translation>
+    </message>
+    <message>
+        <source>&amp;Provider:</source>
+        <translation>&amp;Anbieter:</translation>
+    </message>
+    <message>
+        <source>&amp;Failed share above:</source>
+        <translation>&amp;Fehleranteil über:</translation>
+    </message>
+    <message>
+        <source>&amp;Slower than (p95):</source>
+        <translation>&amp;Langsamer als (p95):</translation>
+    </message>
+    <message>
+        <source>&amp;Over the last:</source>
+        <translation>In &amp;den letzten:</translation>
+    </message>
+    <message>
+        <source>At &amp;least requests:</source>
+        <translation>&amp;Mindestens Anfragen:</translation>
+    </message>
+    <message>
+        <source>Everyone&apos;s spend together, in the usage time zone&apos;s day, week or month.</source>
+        <translation>Die Ausgaben aller zusammen, im Tag, in der Woche oder im Monat der Nutzungszeitzone.</translation>
+    </message>
+    <message>
+        <source>Any budget (a person&apos;s, a role member&apos;s or everyone&apos;s) reaching the share where it warns, once per budget window.</source>
+        <translation>Jedes Budget (einer Person, eines Rollenmitglieds oder aller), das seine Warnschwelle erreicht, einmal je Budgetzeitraum.</translation>
+    </message>
+    <message>
+        <source>Counted only when the provider had at least that many requests in the minutes.</source>
+        <translation>Gezählt nur, wenn der Anbieter in diesen Minuten mindestens so viele Anfragen hatte.</translation>
+    </message>
+    <message>
+        <source>Every request since the provider&apos;s last answer failed, for at least these minutes.</source>
+        <translation>Jede Anfrage seit der letzten Antwort des Anbieters ist gescheitert, mindestens so viele Minuten lang.</translation>
+    </message>
+    <message>
+        <source>Enter the amount as a number above 0, such as 500 or 12.50.</source>
+        <translation>Geben Sie den Betrag als Zahl über 0 ein, etwa 500 oder 12,50.</translation>
+    </message>
+</context>
+<context>
+    <name>Tessera::Ui::AlertsPage</name>
+    <message>
+        <source>Any provider</source>
+        <translation>Jeder Anbieter</translation>
+    </message>
+    <message>
+        <source>budget #%1</source>
+        <translation>Budget Nr. %1</translation>
+    </message>
+    <message>
+        <source>budget #%1 (%2)</source>
+        <translation>Budget Nr. %1 (%2)</translation>
+    </message>
+    <message>
+        <source>everyone</source>
+        <translation>alle</translation>
+    </message>
+    <message>
+        <source>Spend today above %1</source>
+        <translation>Ausgaben heute über %1</translation>
+    </message>
+    <message>
+        <source>Spend this week above %1</source>
+        <translation>Ausgaben diese Woche über %1</translation>
+    </message>
+    <message>
+        <source>Spend this month above %1</source>
+        <translation>Ausgaben diesen Monat über %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Spend in the last %n hour(s) above %1</source>
+        <translation>
+            <numerusform>Ausgaben in der letzten Stunde über %1</numerusform>
+            <numerusform>Ausgaben in den letzten %n Stunden über %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>A budget reaches its warning share</source>
+        <translation>Ein Budget erreicht seine Warnschwelle</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: more than %2 of requests failed in %n minute(s)</source>
+        <translation>
+            <numerusform>%1: mehr als %2 der Anfragen in %n Minute gescheitert</numerusform>
+            <numerusform>%1: mehr als %2 der Anfragen in %n Minuten gescheitert</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: every request failed for %n minute(s)</source>
+        <translation>
+            <numerusform>%1: jede Anfrage %n Minute lang gescheitert</numerusform>
+            <numerusform>%1: jede Anfrage %n Minuten lang gescheitert</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: 95 % of answers slower than %2 ms in %n minute(s)</source>
+        <translation>
+            <numerusform>%1: 95 % der Antworten langsamer als %2 ms in %n Minute</numerusform>
+            <numerusform>%1: 95 % der Antworten langsamer als %2 ms in %n Minuten</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 · %2: %3</source>
+        <translation>%1 · %2: %3</translation>
+    </message>
+    <message>
+        <source>Rule</source>
+        <translation>Regel</translation>
+    </message>
+    <message>
+        <source>Added by</source>
+        <translation>Hinzugefügt von</translation>
+    </message>
+    <message>
+        <source>Added</source>
+        <translation>Hinzugefügt</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Raised</source>
+        <translation>Ausgelöst</translation>
+    </message>
+    <message>
+        <source>About</source>
+        <translation>Betrifft</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>Was</translation>
+    </message>
+    <message>
+        <source>Show &amp;resolved alerts too</source>
+        <translation>&amp;Beendete Warnungen auch zeigen</translation>
+    </message>
+    <message>
+        <source>&amp;Remove Rule</source>
+        <translation>Regel &amp;entfernen</translation>
+    </message>
+    <message>
+        <source>Alert rules</source>
+        <translation>Warnregeln</translation>
+    </message>
+    <message>
+        <source>Alerts</source>
+        <translation>Warnungen</translation>
+    </message>
+    <message>
+        <source>&amp;Add Rule…</source>
+        <translation>Regel &amp;hinzufügen …</translation>
+    </message>
+    <message>
+        <source>&amp;Check Now</source>
+        <translation>Jetzt &amp;prüfen</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Rules&lt;/b&gt; — each raises an alert once per provider, budget or window</source>
+        <translation>&lt;b&gt;Regeln&lt;/b&gt; – jede löst eine Warnung einmal je Anbieter, Budget oder Zeitfenster aus</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Alerts&lt;/b&gt; — active until what raised them ends</source>
+        <translation>&lt;b&gt;Warnungen&lt;/b&gt; – aktiv, bis ihr Anlass endet</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>Aktiv</translation>
+    </message>
+    <message>
+        <source>Resolved %1</source>
+        <translation>Beendet %1</translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <source>Alert Rule</source>
+        <translation>Warnregel</translation>
+    </message>
+    <message>
+        <source>Remove Alert Rule</source>
+        <translation>Warnregel entfernen</translation>
+    </message>
+    <message>
+        <source>Remove the rule “%1”? Its active alerts are resolved; the history stays.</source>
+        <translation>Die Regel „%1“ entfernen? Ihre aktiven Warnungen werden beendet; der Verlauf bleibt.</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Entfernen</translation>
+    </message>
 </context>
 <context>
     <name>Tessera::Ui::ApiTokenListModel</name>
@@ -2302,6 +2584,32 @@ Ein nativer Desktop-Arbeitsplatz für KI. API-Schlüssel liegen im Systemschlüs
     <message>
         <source>What the AI has cost and used, over time, by model, provider and person</source>
         <translation>Was die KI gekostet und verbraucht hat, über die Zeit, nach Modell, Anbieter und Person</translation>
+    </message>
+    <message>
+        <source>Open the Usage view with the active alerts</source>
+        <translation>Die Nutzungsansicht mit den aktiven Warnungen öffnen</translation>
+    </message>
+    <message numerus="yes">
+        <source>⚠ %n alert(s)</source>
+        <translation>
+            <numerusform>⚠ %n Warnung</numerusform>
+            <numerusform>⚠ %n Warnungen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n active alert(s)</source>
+        <translation>
+            <numerusform>%n aktive Warnung</numerusform>
+            <numerusform>%n aktive Warnungen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Tessera alert</source>
+        <translation>Tessera-Warnung</translation>
+    </message>
+    <message>
+        <source>Alert: %1</source>
+        <translation>Warnung: %1</translation>
     </message>
 </context>
 <context>
@@ -4508,6 +4816,13 @@ Ein nativer Desktop-Arbeitsplatz für KI. API-Schlüssel liegen im Systemschlüs
     <message>
         <source>%1 budget for everyone</source>
         <translation>%1 Budget für alle</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n active alert(s):</source>
+        <translation>
+            <numerusform>%n aktive Warnung:</numerusform>
+            <numerusform>%n aktive Warnungen:</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -42,6 +42,37 @@
     </message>
 </context>
 <context>
+    <name>Tessera::Ui::AlertsPage</name>
+    <message numerus="yes">
+        <source>Spend in the last %n hour(s) above %1</source>
+        <translation>
+            <numerusform>Spend in the last hour above %1</numerusform>
+            <numerusform>Spend in the last %n hours above %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: more than %2 of requests failed in %n minute(s)</source>
+        <translation>
+            <numerusform>%1: more than %2 of requests failed in %n minute</numerusform>
+            <numerusform>%1: more than %2 of requests failed in %n minutes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: every request failed for %n minute(s)</source>
+        <translation>
+            <numerusform>%1: every request failed for %n minute</numerusform>
+            <numerusform>%1: every request failed for %n minutes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: 95 % of answers slower than %2 ms in %n minute(s)</source>
+        <translation>
+            <numerusform>%1: 95 % of answers slower than %2 ms in %n minute</numerusform>
+            <numerusform>%1: 95 % of answers slower than %2 ms in %n minutes</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Tessera::Ui::AttachmentStrip</name>
     <message numerus="yes">
         <source>%n image(s)</source>
@@ -143,6 +174,20 @@
         <translation>
             <numerusform>Take the tag “%1” off %n conversation? The conversations stay.</numerusform>
             <numerusform>Take the tag “%1” off %n conversations? The conversations stay.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>⚠ %n alert(s)</source>
+        <translation>
+            <numerusform>⚠ %n alert</numerusform>
+            <numerusform>⚠ %n alerts</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n active alert(s)</source>
+        <translation>
+            <numerusform>%n active alert</numerusform>
+            <numerusform>%n active alerts</numerusform>
         </translation>
     </message>
 </context>
@@ -296,6 +341,13 @@
         <translation>
             <numerusform>%n failed request</numerusform>
             <numerusform>%n failed requests</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n active alert(s):</source>
+        <translation>
+            <numerusform>%n active alert:</numerusform>
+            <numerusform>%n active alerts:</numerusform>
         </translation>
     </message>
 </context>

@@ -21,13 +21,14 @@ QJsonObject ruleJson(const AlertRule& rule) {
     return QJsonObject{
         {QStringLiteral("id"), double(rule.id)},
         {QStringLiteral("kind"), alertKindName(rule.kind)},
-        {QStringLiteral("provider"), rule.provider.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(rule.provider)},
+        {QStringLiteral("provider"),
+         rule.provider.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(rule.provider)},
         {QStringLiteral("above_usd"),
          rule.amountMicros ? QJsonValue(usdValue(*rule.amountMicros)) : QJsonValue(QJsonValue::Null)},
         {QStringLiteral("window"),
          rule.spendWindow.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(rule.spendWindow)},
-        {QStringLiteral("above_share"), rule.shareBasisPoints ? QJsonValue(double(*rule.shareBasisPoints) / 10'000.0)
-                                                              : QJsonValue(QJsonValue::Null)},
+        {QStringLiteral("above_share"),
+         rule.shareBasisPoints ? QJsonValue(double(*rule.shareBasisPoints) / 10'000.0) : QJsonValue(QJsonValue::Null)},
         {QStringLiteral("above_ms"), optionalJson(rule.latencyMs)},
         {QStringLiteral("minutes"), rule.minutes > 0 ? QJsonValue(rule.minutes) : QJsonValue(QJsonValue::Null)},
         {QStringLiteral("min_requests"), rule.minRequests},
@@ -51,8 +52,8 @@ QJsonObject alertJson(const Alert& alert) {
 }
 
 void printAlert(const Alert& alert) {
-    const QString state = alert.active() ? QStringLiteral("ACTIVE") : QStringLiteral("resolved ") +
-                                                                         timeText(*alert.resolvedAt);
+    const QString state =
+        alert.active() ? QStringLiteral("ACTIVE") : QStringLiteral("resolved ") + timeText(*alert.resolvedAt);
     printOut(QStringLiteral("#%1  %2  raised %3\n    %4\n    rule: %5\n")
                  .arg(alert.id)
                  .arg(state, timeText(alert.raisedAt), printable(alert.message), printable(alert.rule)));
@@ -116,17 +117,17 @@ int runAlertsRules(Context& context, const QStringList& args) {
 
 int runAlertsAdd(Context& context, const QStringList& args) {
     QString problem;
-    auto parsed = CommandArgs::parse(args,
-                                     {QStringLiteral("above"), QStringLiteral("above-ms"), QStringLiteral("window"),
-                                      QStringLiteral("minutes"), QStringLiteral("provider"),
-                                      QStringLiteral("min-requests")},
-                                     {}, &problem);
+    auto parsed =
+        CommandArgs::parse(args,
+                           {QStringLiteral("above"), QStringLiteral("above-ms"), QStringLiteral("window"),
+                            QStringLiteral("minutes"), QStringLiteral("provider"), QStringLiteral("min-requests")},
+                           {}, &problem);
     if (!parsed) {
         return usageError(problem);
     }
     if (parsed->positional.size() != 1) {
-        return usageError(QStringLiteral(
-            "alerts add needs one KIND: spend, budget-soft, failure-rate, unhealthy or latency"));
+        return usageError(
+            QStringLiteral("alerts add needs one KIND: spend, budget-soft, failure-rate, unhealthy or latency"));
     }
     QString kindName = parsed->positional.first();
     kindName.replace(QLatin1Char('-'), QLatin1Char('_'));
@@ -158,11 +159,12 @@ int runAlertsAdd(Context& context, const QStringList& args) {
                    QStringLiteral("min-requests")};
         break;
     }
-    for (const QString& option : {QStringLiteral("above"), QStringLiteral("above-ms"), QStringLiteral("window"),
-                                 QStringLiteral("minutes"), QStringLiteral("provider"),
-                                 QStringLiteral("min-requests")}) {
+    for (const QString& option :
+         {QStringLiteral("above"), QStringLiteral("above-ms"), QStringLiteral("window"), QStringLiteral("minutes"),
+          QStringLiteral("provider"), QStringLiteral("min-requests")}) {
         if (parsed->has(option) && !allowed.count(option)) {
-            return usageError(QStringLiteral("--%1 does not apply to %2 alerts").arg(option, parsed->positional.first()));
+            return usageError(
+                QStringLiteral("--%1 does not apply to %2 alerts").arg(option, parsed->positional.first()));
         }
     }
     for (const QString& needed : allowed) {

@@ -35,6 +35,18 @@ QString percentText(int basisPoints) {
     return QString::number(double(basisPoints) / 100.0, 'g', 4) + QStringLiteral(" %");
 }
 
+// Dollars as a message reads them: cents from a cent up ("$3.94"), else exact ("$0.004500").
+QString dollars(qint64 micros) {
+    if (micros >= 10'000 || micros <= -10'000) {
+        return QLatin1Char('$') + QString::number(double(micros) / 1'000'000.0, 'f', 2);
+    }
+    return formatUsd(micros);
+}
+
+QString hoursText(int hours) {
+    return hours == 1 ? QStringLiteral("in the last hour") : QStringLiteral("in the last %1 hours").arg(hours);
+}
+
 QString providerText(const QString& provider) {
     return provider.isEmpty() ? QStringLiteral("a provider") : provider;
 }
@@ -153,10 +165,10 @@ QString AlertRule::describe() const {
             when = QStringLiteral("this month");
             break;
         case SpendWindow::Calendar::None:
-            when = QStringLiteral("in the last %1 hour(s)").arg(window.hours);
+            when = hoursText(window.hours);
             break;
         }
-        return QStringLiteral("spend %1 above %2").arg(when, formatUsd(amountMicros.value_or(0)));
+        return QStringLiteral("spend %1 above %2").arg(when, dollars(amountMicros.value_or(0)));
     }
     case AlertKind::BudgetSoft:
         return QStringLiteral("a budget reaching its soft limit");
@@ -376,12 +388,12 @@ Result<std::vector<AlertService::Condition>> AlertService::conditionsOf(const Al
             }
             spent = sum->next() ? sum->value(0).toLongLong() : 0;
             windowKey = QString::number(epochMinutes / (qint64(window.hours) * 60));
-            when = QStringLiteral("in the last %1 hour(s)").arg(window.hours);
+            when = hoursText(window.hours);
         }
         if (rule.amountMicros && spent > *rule.amountMicros) {
-            found.push_back({QStringLiteral("everyone"), windowKey,
-                             QStringLiteral("Spend %1 is %2, above %3.")
-                                 .arg(when, formatUsd(spent), formatUsd(*rule.amountMicros))});
+            found.push_back(
+                {QStringLiteral("everyone"), windowKey,
+                 QStringLiteral("Spend %1 is %2, above %3.").arg(when, dollars(spent), dollars(*rule.amountMicros))});
         }
         break;
     }
@@ -399,7 +411,7 @@ Result<std::vector<AlertService::Condition>> AlertService::conditionsOf(const Al
             const qint64 used =
                 money ? standing.usedMicros + standing.reservedMicros : standing.usedTokens + standing.reservedTokens;
             const qint64 limit = money ? *budget.limitMicros : budget.limitTokens.value_or(0);
-            const QString amount = money ? QStringLiteral("%1 of %2").arg(formatUsd(used), formatUsd(limit))
+            const QString amount = money ? QStringLiteral("%1 of %2").arg(dollars(used), dollars(limit))
                                          : QStringLiteral("%1 of %2 tokens").arg(used).arg(limit);
             QString who = budget.describe();
             if (budget.scope == BudgetScope::Role && !standing.who.isEmpty()) {

@@ -422,7 +422,7 @@ TEST_F(CliTest, AlertRulesAreAddedListedCheckedWithFourteenWhileActiveAndRemoved
                     .toObject()
                     .value(QLatin1StringView("message"))
                     .toString()
-                    .startsWith(QStringLiteral("Spend in the last 48 hour(s) is $")));
+                    .startsWith(QStringLiteral("Spend in the last 48 hours is $")));
     EXPECT_EQ(check.json().value(QLatin1StringView("raised")).toArray().size(), 1);
     const CliRun again = cli({QStringLiteral("--json"), QStringLiteral("alerts"), QStringLiteral("check")});
     EXPECT_EQ(again.exitCode, 14) << "still active";

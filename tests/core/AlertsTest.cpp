@@ -223,7 +223,7 @@ TEST_F(AlertsTest, RulesNeedQuotasManageAreCheckedAuditedAndRemovedWithTheirAler
     EXPECT_EQ(alerts->addRule(admin, share).error().code, ErrorCode::InvalidArgument) << "no minutes";
 
     rule = add(rule);
-    EXPECT_EQ(rule.describe(), QStringLiteral("spend in the last 24 hour(s) above $1.00"));
+    EXPECT_EQ(rule.describe(), QStringLiteral("spend in the last 24 hours above $1.00"));
     answer(QStringLiteral("openai"), 2'000'000, QStringLiteral("complete"), 3600);
     ASSERT_EQ(evaluate().raised.size(), 1u);
     ASSERT_TRUE(alerts->removeRule(admin, rule.id));
@@ -235,7 +235,7 @@ TEST_F(AlertsTest, RulesNeedQuotasManageAreCheckedAuditedAndRemovedWithTheirAler
     ASSERT_TRUE(history);
     ASSERT_EQ(history->size(), 1u);
     EXPECT_FALSE(history->front().ruleId.has_value());
-    EXPECT_EQ(history->front().rule, QStringLiteral("spend in the last 24 hour(s) above $1.00"));
+    EXPECT_EQ(history->front().rule, QStringLiteral("spend in the last 24 hours above $1.00"));
 
     AuditFilter filter;
     filter.action = QStringLiteral("alert.*");

@@ -30,6 +30,7 @@
 #include "support/FakeProviderServer.h"
 #include "support/TestHelpers.h"
 #include "tags/TagsDialog.h"
+#include "usage/Alerts.h"
 #include "usage/BudgetGuard.h"
 #include "usage/PriceBook.h"
 #include "usage/UsageGenerator.h"
@@ -98,10 +99,39 @@ template <typename File> bool usageScreens(Core::SecretStore& secrets, const Fil
         std::fprintf(stderr, "cannot generate usage\n");
         return false;
     }
+    // Alert rules over the sample: the last three days' spend and openai's slow answers are over their limits.
+    Core::AlertRule spend;
+    spend.kind = Core::AlertKind::Spend;
+    spend.amountMicros = 1'000'000;
+    spend.spendWindow = QStringLiteral("72h");
+    Core::AlertRule failing;
+    failing.kind = Core::AlertKind::FailureRate;
+    failing.shareBasisPoints = 2000;
+    failing.minutes = 60;
+    Core::AlertRule slow;
+    slow.kind = Core::AlertKind::Latency;
+    slow.provider = QStringLiteral("openai");
+    slow.latencyMs = 20'000;
+    slow.minutes = 1440;
+    Core::AlertRule budgets;
+    budgets.kind = Core::AlertKind::BudgetSoft;
+    for (const Core::AlertRule& rule : {spend, failing, slow, budgets}) {
+        (void)(*services)->alerts().addRule(owner, rule);
+    }
+    (*services)->alertMonitor().evaluateNow();
     Ui::QtDialogs dialogs;
+    {
+        Ui::AdministrationWindow administration(**services, owner, dialogs);
+        administration.resize(1100, 640);
+        administration.show();
+        administration.showSection(6);
+        if (!save(&administration, file("administration-alerts"))) {
+            return false;
+        }
+    }
     Ui::UsageWindow usage(**services, owner, dialogs);
     usage.setAttribute(Qt::WA_DeleteOnClose, false);
-    usage.resize(1240, 2360);
+    usage.resize(1240, 2420);
     usage.show();
     const auto shown = [&usage] {
         return waitUntil([&usage] { return !usage.isLoading() && usage.snapshot().generation != 0; }, 20000);
@@ -391,7 +421,7 @@ int main(int argc, char** argv) {
         (void)(*services)->usage().record(tuned);
         administration.pricesPage()->refresh();
     }
-    administration.showSection(6);
+    administration.showSection(7);
     ok = save(&administration, file("administration-prices")) && ok;
     administration.close();
 

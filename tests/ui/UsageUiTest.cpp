@@ -2,7 +2,10 @@
 // filters, legend entries and bars narrow the view; a member sees only themselves; new answers refresh the view;
 // the item models pass QAbstractItemModelTester.
 #include "accounts/AccountService.h"
+#include "admin/AdministrationWindow.h"
+#include "admin/AlertsPage.h"
 #include "common/Csv.h"
+#include "usage/Alerts.h"
 #include "usage/Pricing.h"
 #include "usage/UsageCharts.h"
 #include "usage/UsageDashboard.h"
@@ -20,11 +23,16 @@
 #include <QAction>
 #include <QBarSet>
 #include <QChartView>
+#include <QCheckBox>
 #include <QComboBox>
+#include <QLineEdit>
 #include <QMenuBar>
+#include <QSpinBox>
 #include <QTableView>
+#include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QToolButton>
 
 using namespace Tessera;
 using Tessera::Testing::child;
@@ -424,6 +432,84 @@ TEST_F(UsageUiTest, BudgetPaceShowsEachBudgetInScopeWithItsForecast) {
                     (budget.scope == Core::BudgetScope::Role && budget.subjectId == account->roleId))
             << budget.describe().toStdString();
     }
+}
+
+TEST_F(UsageUiTest, AlertRulesAreSetInTheAdministrationAndActiveAlertsShowInTheUsageViewAndStatusBar) {
+    addLoopbackProvider();
+    Ui::MainWindow main(*services, dialogs);
+    main.show();
+    auto* button = main.findChild<QToolButton*>(QStringLiteral("alertsButton"));
+    ASSERT_NE(button, nullptr) << "the owner may see alerts";
+    EXPECT_FALSE(button->isVisible()) << "none active";
+
+    // The rule dialog shows the fields of the kind chosen and checks them.
+    Ui::AlertRuleDialog dialog({QStringLiteral("loopback")});
+    dialog.show();
+    dialog.kind()->setCurrentIndex(dialog.kind()->findData(int(Core::AlertKind::Spend)));
+    EXPECT_TRUE(dialog.dollars()->isVisible());
+    EXPECT_FALSE(dialog.minutes()->isVisible());
+    dialog.dollars()->setText(QStringLiteral("lots"));
+    QString problem;
+    EXPECT_FALSE(dialog.rule(&problem));
+    EXPECT_FALSE(problem.isEmpty());
+    dialog.kind()->setCurrentIndex(dialog.kind()->findData(int(Core::AlertKind::Latency)));
+    EXPECT_FALSE(dialog.dollars()->isVisible());
+    EXPECT_TRUE(dialog.minutes()->isVisible());
+    EXPECT_TRUE(dialog.latency()->isVisible());
+    EXPECT_TRUE(dialog.provider()->isVisible());
+    dialog.kind()->setCurrentIndex(dialog.kind()->findData(int(Core::AlertKind::Spend)));
+    dialog.dollars()->setText(QStringLiteral("0.01"));
+    dialog.window()->setCurrentIndex(dialog.window()->findData(QString()));
+    EXPECT_TRUE(dialog.hours()->isVisible()) << "the last hours";
+    dialog.hours()->setValue(72);
+    const auto rule = dialog.rule(&problem);
+    ASSERT_TRUE(rule) << problem.toStdString();
+    EXPECT_EQ(rule->spendWindow, QStringLiteral("72h"));
+
+    Ui::AdministrationWindow admin(*services, owner, dialogs);
+    Ui::AlertsPage* page = admin.alertsPage();
+    ASSERT_NE(page, nullptr);
+    ASSERT_TRUE(page->saveRule(*rule));
+    ASSERT_EQ(page->rules()->rowCount(), 1);
+    const QString ruleText = QStringLiteral("Spend in the last 72 hours above ") + Ui::moneyText(10'000);
+    EXPECT_EQ(page->rules()->item(0, 0)->text(), ruleText);
+    Core::AlertRule broken;
+    broken.kind = Core::AlertKind::FailureRate;
+    EXPECT_FALSE(page->saveRule(broken));
+    EXPECT_FALSE(dialogs.errors.isEmpty()) << "core's refusal is shown";
+
+    // The last days cost more than that: after the next answer the alert is raised, shown in the page, the status
+    // bar and the Usage view.
+    generate(5);
+    ASSERT_TRUE(services->chat().send(owner, QStringLiteral("spend a little"), {}));
+    ASSERT_TRUE(waitUntil([&] { return !services->alertMonitor().active().empty(); }, 10'000))
+        << "evaluated after the answer";
+    EXPECT_TRUE(button->isVisible());
+    EXPECT_EQ(button->text(), QStringLiteral("⚠ 1 alert"));
+    ASSERT_TRUE(waitUntil([&] { return page->alerts()->rowCount() == 1; }, 5000));
+    EXPECT_EQ(page->alerts()->item(0, 0)->text(), QStringLiteral("Active"));
+    auto* window = qobject_cast<Ui::UsageWindow*>(main.openUsage());
+    ASSERT_NE(window, nullptr);
+    EXPECT_TRUE(window->alertsText().startsWith(QStringLiteral("1 active alert:")))
+        << window->alertsText().toStdString();
+    EXPECT_TRUE(window->alertsText().contains(ruleText));
+
+    // Removing the rule resolves it everywhere; the history keeps it.
+    dialogs.nextConfirm = true;
+    ASSERT_TRUE(page->removeRule(0));
+    EXPECT_TRUE(services->alertMonitor().active().empty());
+    EXPECT_FALSE(button->isVisible());
+    EXPECT_TRUE(window->alertsText().isEmpty());
+    page->showResolved()->setChecked(true);
+    ASSERT_EQ(page->alerts()->rowCount(), 1);
+    EXPECT_TRUE(page->alerts()->item(0, 0)->text().startsWith(QStringLiteral("Resolved")));
+    window->close();
+
+    // A member has no alerts page and no alerts in their views.
+    const Core::Actor member =
+        Core::Actor::withRole(1, QStringLiteral("owner"), Core::BuiltInRole::Member, Core::ClientKind::Test);
+    Ui::AdministrationWindow memberAdmin(*services, member, dialogs);
+    EXPECT_EQ(memberAdmin.alertsPage(), nullptr);
 }
 
 TEST(UsageCsvTest, CellsAreQuotedAndNeverFormulas) {

@@ -2,6 +2,7 @@
 
 #include "accounts/AccountService.h"
 #include "accounts/RoleService.h"
+#include "admin/AlertsPage.h"
 #include "admin/AuditPage.h"
 #include "admin/BudgetsPage.h"
 #include "admin/FlagsPage.h"
@@ -130,6 +131,12 @@ AdministrationWindow::AdministrationWindow(Core::CoreServices& services, Core::A
         m_budgets = new BudgetsPage(m_services, m_actor, m_dialogs, m_pages);
         m_pages->addWidget(m_budgets);
         auto* item = new QListWidgetItem(Style::icon(Style::Icon::Activity), tr("Budgets"), m_sections);
+        item->setSizeHint(QSize(0, 32));
+    }
+    if (m_actor.may(Core::Permission::QuotasManage) || m_actor.may(Core::Permission::UsageViewAll)) {
+        m_alerts = new AlertsPage(m_services, m_actor, m_dialogs, m_pages);
+        m_pages->addWidget(m_alerts);
+        auto* item = new QListWidgetItem(Style::icon(Style::Icon::Activity), tr("Alerts"), m_sections);
         item->setSizeHint(QSize(0, 32));
     }
     if (m_actor.may(Core::Permission::ProvidersManage) || m_actor.may(Core::Permission::UsageViewAll)) {

@@ -21,6 +21,7 @@ namespace Tessera::Ui {
 
 class AuditPage;
 class FlagsPage;
+class AlertsPage;
 class BudgetsPage;
 class PricesPage;
 class RolesPage;
@@ -50,6 +51,7 @@ public:
     // nullptr for a role without flags.manage.
     FlagsPage* flagsPage() const { return m_flags; }
     BudgetsPage* budgetsPage() const { return m_budgets; }
+    AlertsPage* alertsPage() const { return m_alerts; }
     PricesPage* pricesPage() const { return m_prices; }
     void showSection(int row);
     QSortFilterProxyModel* userView() const { return m_sortedUsers; }
@@ -101,6 +103,7 @@ private:
     SessionsPage* m_sessions = nullptr;
     FlagsPage* m_flags = nullptr;
     BudgetsPage* m_budgets = nullptr;
+    AlertsPage* m_alerts = nullptr;
     PricesPage* m_prices = nullptr;
     RolesPage* m_roles = nullptr;
 };

@@ -10,6 +10,7 @@
 #include "mainwindow/ShortcutsDialog.h"
 #include "usage/UsageWindow.h"
 
+#include "admin/AlertsPage.h"
 #include "app/CoreServices.h"
 #include "app/SettingsService.h"
 #include "chat/ChatPanel.h"
@@ -29,6 +30,7 @@
 #include "style/Icons.h"
 #include "style/Theme.h"
 #include "tags/TagsDialog.h"
+#include "usage/Alerts.h"
 #include "welcome/WelcomePage.h"
 #include "widgets/Dialogs.h"
 #include "widgets/ErrorText.h"
@@ -49,6 +51,7 @@
 #include <QSplitter>
 #include <QStackedWidget>
 #include <QStatusBar>
+#include <QSystemTrayIcon>
 #include <QTableWidget>
 #include <QTimer>
 #include <QToolButton>
@@ -136,6 +139,21 @@ MainWindow::MainWindow(Core::CoreServices& services, Dialogs& dialogs, Core::Act
         QTimer::singleShot(3000, m_healthMonitor, &Core::HealthMonitor::checkNow);
     }
     showHealthSummary();
+    // Alerts for those who may see them: the status bar says how many are active, a new one notifies.
+    if (m_actor.may(Core::Permission::UsageViewAll) || m_actor.may(Core::Permission::QuotasManage)) {
+        m_alertsButton = new QToolButton(this);
+        m_alertsButton->setObjectName(QStringLiteral("alertsButton"));
+        m_alertsButton->setAutoRaise(true);
+        m_alertsButton->setToolTip(tr("Open the Usage view with the active alerts"));
+        statusBar()->addPermanentWidget(m_alertsButton);
+        connect(m_alertsButton, &QToolButton::clicked, this, [this] { openUsage(); });
+        Core::AlertMonitor& alerts = services.alertMonitor();
+        connect(&alerts, &Core::AlertMonitor::changed, this, &MainWindow::showAlerts);
+        connect(&alerts, &Core::AlertMonitor::raised, this, &MainWindow::notifyAlert);
+        alerts.setIntervalSeconds(60);
+        QTimer::singleShot(2000, &alerts, &Core::AlertMonitor::evaluateNow);
+        showAlerts();
+    }
 
     m_chat->setLeaveOutQuestion([this](const QString& question) {
         return m_dialogs.confirm(this, tr("Conversation Too Long"), question, tr("Leave Out and Send"));
@@ -409,6 +427,34 @@ void MainWindow::showBudgetStanding() {
                                                                 : QApplication::palette().color(QPalette::WindowText));
     m_budgetStanding->setPalette(palette);
     m_budgetStanding->show();
+}
+
+void MainWindow::showAlerts() {
+    if (!m_alertsButton) {
+        return;
+    }
+    const auto count = int(m_services.alertMonitor().active().size());
+    m_alertsButton->setText(tr("⚠ %n alert(s)", "", count));
+    m_alertsButton->setAccessibleName(tr("%n active alert(s)", "", count));
+    m_alertsButton->setVisible(count > 0);
+}
+
+void MainWindow::notifyAlert(const Core::Alert& alert) {
+    if (!m_alertsButton) {
+        return;
+    }
+    auto rules = m_services.alerts().rules(m_actor);
+    const QString text = alertText(alert, rules ? *rules : std::vector<Core::AlertRule>{});
+    if (QSystemTrayIcon::isSystemTrayAvailable()) {
+        if (!m_tray) {
+            m_tray = new QSystemTrayIcon(windowIcon().isNull() ? QApplication::windowIcon() : windowIcon(), this);
+            m_tray->setToolTip(QStringLiteral("Tessera"));
+            connect(m_tray, &QSystemTrayIcon::messageClicked, this, [this] { openUsage(); });
+            m_tray->show();
+        }
+        m_tray->showMessage(tr("Tessera alert"), text, QSystemTrayIcon::Warning);
+    }
+    statusBar()->showMessage(tr("Alert: %1").arg(text), 15'000);
 }
 
 void MainWindow::showHealthSummary() {

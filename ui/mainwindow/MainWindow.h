@@ -14,9 +14,11 @@ class QStackedWidget;
 class QLabel;
 class QLineEdit;
 class QPushButton;
+class QSystemTrayIcon;
 class QToolButton;
 
 namespace Tessera::Core {
+struct Alert;
 class CoreServices;
 class HealthChecker;
 class HealthMonitor;
@@ -116,6 +118,9 @@ private:
     void openSettings();
     void showAbout();
     void showHealthSummary();
+    // The active alerts in the status bar; a new one also as a desktop notification.
+    void showAlerts();
+    void notifyAlert(const Tessera::Core::Alert& alert);
     // The status bar's budget standing (hidden when no budget applies), read again after each answer and every
     // minute (another process may have spent meanwhile).
     void showBudgetStanding();
@@ -137,6 +142,8 @@ private:
     Core::HealthChecker* m_healthChecker;
     Core::HealthMonitor* m_healthMonitor;
     QToolButton* m_healthButton;
+    QToolButton* m_alertsButton = nullptr;
+    QSystemTrayIcon* m_tray = nullptr;
     QLabel* m_budgetStanding; // "$3.20 of $10.00 this month": the budget closest to its limit
     UndoBar* m_undoBar = nullptr;
     QAction* m_undoAction = nullptr;

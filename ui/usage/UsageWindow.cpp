@@ -1,9 +1,12 @@
 #include "usage/UsageWindow.h"
 
+#include "admin/AlertsPage.h"
 #include "app/CoreServices.h"
 #include "chat/ChatService.h"
 #include "common/Clock.h"
 #include "style/Theme.h"
+#include "style/Tokens.h"
+#include "usage/Alerts.h"
 #include "usage/UsageCharts.h"
 #include "usage/UsageLedger.h"
 #include "usage/UsageTableModels.h"
@@ -92,6 +95,20 @@ UsageWindow::UsageWindow(Core::CoreServices& services, Core::Actor actor, Dialog
     outer->addWidget(m_progress);
     m_error = new ErrorBanner(this);
     outer->addWidget(m_error);
+    // The active alerts, for those who may see them; they follow the monitor's evaluations.
+    m_alerts = new QLabel(this);
+    m_alerts->setObjectName(QStringLiteral("usageAlerts"));
+    m_alerts->setWordWrap(true);
+    m_alerts->setTextFormat(Qt::PlainText);
+    m_alerts->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
+    m_alerts->setFocusPolicy(Qt::TabFocus);
+    m_alerts->setContentsMargins(Style::Space::three, Style::Space::one, Style::Space::three, Style::Space::one);
+    m_alerts->setAutoFillBackground(true);
+    m_alerts->setVisible(false);
+    outer->addWidget(m_alerts);
+    if (m_actor.may(Core::Permission::UsageViewAll) || m_actor.may(Core::Permission::QuotasManage)) {
+        connect(&m_services.alertMonitor(), &Core::AlertMonitor::changed, this, &UsageWindow::showAlerts);
+    }
 
     auto* scroll = new QScrollArea(this);
     scroll->setWidgetResizable(true);
@@ -199,6 +216,35 @@ UsageWindow::UsageWindow(Core::CoreServices& services, Core::Actor actor, Dialog
 
     m_request.split = Core::UsageDimension::Model;
     setPeriod(Period::ThirtyDays);
+    showAlerts();
+}
+
+void UsageWindow::showAlerts() {
+    const bool allowed = m_actor.may(Core::Permission::UsageViewAll) || m_actor.may(Core::Permission::QuotasManage);
+    const std::vector<Core::Alert>& active = m_services.alertMonitor().active();
+    if (!allowed || active.empty()) {
+        m_alerts->setVisible(false);
+        m_alerts->clear();
+        return;
+    }
+    auto rules = m_services.alerts().rules(m_actor);
+    const std::vector<Core::AlertRule> known = rules ? *rules : std::vector<Core::AlertRule>{};
+    QStringList lines{tr("%n active alert(s):", "", int(active.size()))};
+    for (const Core::Alert& alert : active) {
+        lines << QStringLiteral("⚠ ") + alertText(alert, known);
+    }
+    m_alerts->setText(lines.join(QLatin1Char('\n')));
+    m_alerts->setAccessibleName(lines.join(QLatin1Char(' ')));
+    QPalette palette = m_alerts->palette();
+    QColor background = Style::tokens().warning;
+    background.setAlphaF(0.18);
+    palette.setColor(QPalette::Window, background);
+    m_alerts->setPalette(palette);
+    m_alerts->setVisible(true);
+}
+
+QString UsageWindow::alertsText() const {
+    return m_alerts->isVisible() ? m_alerts->text() : QString();
 }
 
 UsageWindow::~UsageWindow() = default;

@@ -78,6 +78,8 @@ public:
     // Shows the pace of the budget at this place in the budget box (the snapshot's order).
     void setPaceBudget(int index);
     QString paceSummary() const;
+    // The active alerts as the strip under the filters shows them ("" when it is hidden).
+    QString alertsText() const;
     QChartView* costChart() const { return m_costView; }
     // The charts, by index: 0 cost, 1 tokens, 2 people, 3 models, 4 speed, 5 reliability, 6 budget pace.
     static constexpr int chartCount = 7;
@@ -117,6 +119,7 @@ private:
     UsageLines reliabilityLines() const;
     void showLines(); // fills the speed and reliability charts and tables
     void fillBudgets();
+    void showAlerts();
     UsageLines paceLines() const;
     QString paceText(const Core::BudgetPace& pace) const;
     void showPace();
@@ -145,6 +148,7 @@ private:
     QComboBox* m_reliabilityMeasure = nullptr;
     QComboBox* m_paceBudget = nullptr;
     QLabel* m_paceSummary = nullptr;
+    QLabel* m_alerts = nullptr;
     QProgressBar* m_progress = nullptr;
     QLabel* m_status = nullptr;
     ErrorBanner* m_error = nullptr;
