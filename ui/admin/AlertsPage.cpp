@@ -171,8 +171,8 @@ AlertRuleDialog::AlertRuleDialog(const QStringList& providers, QWidget* parent)
 void AlertRuleDialog::showFields() {
     const auto kind = Core::AlertKind(m_kind->currentData().toInt());
     const bool spend = kind == Core::AlertKind::Spend;
-    const bool timed = kind == Core::AlertKind::FailureRate || kind == Core::AlertKind::Unhealthy ||
-                       kind == Core::AlertKind::Latency;
+    const bool timed =
+        kind == Core::AlertKind::FailureRate || kind == Core::AlertKind::Unhealthy || kind == Core::AlertKind::Latency;
     const std::pair<QWidget*, bool> shown[] = {
         {m_dollars, spend},
         {m_window, spend},
@@ -327,9 +327,9 @@ void AlertsPage::refresh() {
     for (int row = 0; row < int(alerts->size()); ++row) {
         const Core::Alert& alert = (*alerts)[std::size_t(row)];
         auto* state = new QTableWidgetItem(
-            alert.active() ? tr("Active")
-                           : tr("Resolved %1").arg(locale.toString(alert.resolvedAt->toLocalTime(),
-                                                                   QLocale::ShortFormat)));
+            alert.active()
+                ? tr("Active")
+                : tr("Resolved %1").arg(locale.toString(alert.resolvedAt->toLocalTime(), QLocale::ShortFormat)));
         if (alert.active()) {
             state->setForeground(Style::tokens().danger);
         }
@@ -360,10 +360,10 @@ bool AlertsPage::removeRule(int row) {
         return false;
     }
     const Core::AlertRule& rule = m_ruleList[std::size_t(row)];
-    if (!m_dialogs.confirm(this, tr("Remove Alert Rule"),
-                           tr("Remove the rule “%1”? Its active alerts are resolved; the history stays.")
-                               .arg(alertRuleText(rule)),
-                           tr("Remove"))) {
+    if (!m_dialogs.confirm(
+            this, tr("Remove Alert Rule"),
+            tr("Remove the rule “%1”? Its active alerts are resolved; the history stays.").arg(alertRuleText(rule)),
+            tr("Remove"))) {
         return false;
     }
     if (auto removed = m_services.alerts().removeRule(m_actor, rule.id); !removed) {
