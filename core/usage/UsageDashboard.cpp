@@ -257,9 +257,36 @@ Result<UsageFilter> UsageDashboard::scoped(const Actor& actor, UsageFilter filte
     return filter;
 }
 
+int UsageDashboard::Buckets::ofDay(QDate day) const {
+    qint64 bucket = 0;
+    if (step == UsageStep::Month) {
+        bucket = monthIndex(day) - monthIndex(from);
+    } else {
+        const qint64 days = from.daysTo(day);
+        // Weeks start on Monday: the first may be cut by the period.
+        bucket = step == UsageStep::Day ? days : (days + from.dayOfWeek() - 1) / 7;
+        if (days < 0) {
+            return -1;
+        }
+    }
+    return bucket >= 0 && bucket < qint64(starts.size()) ? int(bucket) : -1;
+}
+
+int UsageDashboard::Buckets::ofTime(const QDateTime& at) const {
+    if (starts.empty()) {
+        return -1;
+    }
+    const qint64 seconds = starts.front().secsTo(at);
+    if (seconds < 0 || at >= end) {
+        return -1; // counted on a day of the period in an earlier time zone
+    }
+    return int(std::min<qint64>(seconds / hourSeconds, qint64(starts.size()) - 1));
+}
+
 UsageDashboard::Buckets UsageDashboard::bucketsFor(const UsageFilter& filter) const {
     Buckets b;
     b.step = usageStepFor(filter.from, filter.to);
+    b.from = filter.from;
     const QTimeZone zone = m_ledger.timeZone();
     const QDateTime end = filter.to.addDays(1).startOfDay(zone);
     b.end = end;
@@ -316,13 +343,11 @@ Result<std::vector<UsageDashboard::Row>> UsageDashboard::rows(const UsageFilter&
         if (!query) {
             return fail(query.error());
         }
-        const QDateTime first = buckets.starts.front();
         std::map<std::pair<int, QString>, UsageTotals> sums;
         while (query->next()) {
-            const QDateTime at = fromStoredTime(query->value(0).toString());
-            const qint64 seconds = first.secsTo(at);
-            if (seconds < 0 || at >= buckets.end) {
-                continue; // counted on a day of the period in an earlier time zone
+            const int bucket = buckets.ofTime(fromStoredTime(query->value(0).toString()));
+            if (bucket < 0) {
+                continue;
             }
             UsageTotals t;
             t.requests = 1;
@@ -340,7 +365,6 @@ Result<std::vector<UsageDashboard::Row>> UsageDashboard::rows(const UsageFilter&
             } else {
                 t.costMicros = query->value(9).toLongLong();
             }
-            const int bucket = int(std::min<qint64>(seconds / hourSeconds, qint64(buckets.starts.size()) - 1));
             addTotals(sums[{bucket, query->value(1).toString()}], t);
         }
         for (auto& [where, totals] : sums) {
@@ -378,19 +402,10 @@ Result<std::vector<UsageDashboard::Row>> UsageDashboard::rows(const UsageFilter&
     if (!query) {
         return fail(query.error());
     }
-    const int firstMonth = monthIndex(filter.from);
-    const int offset = filter.from.dayOfWeek() - 1; // days of the first week before the period
     std::map<std::pair<int, QString>, UsageTotals> sums;
     while (query->next()) {
-        const QDate when = QDate::fromString(query->value(0).toString(), Qt::ISODate);
-        int bucket = 0;
-        if (buckets.step == UsageStep::Month) {
-            bucket = monthIndex(when) - firstMonth;
-        } else {
-            const qint64 day = filter.from.daysTo(when);
-            bucket = buckets.step == UsageStep::Day ? int(day) : int((day + offset) / 7);
-        }
-        if (bucket < 0 || bucket >= int(buckets.starts.size())) {
+        const int bucket = buckets.ofDay(QDate::fromString(query->value(0).toString(), Qt::ISODate));
+        if (bucket < 0) {
             continue;
         }
         UsageTotals t;
@@ -714,25 +729,11 @@ Result<UsageLatency> UsageDashboard::latencyOverTime(const Actor& actor, const U
         if (!query) {
             return fail(query.error());
         }
-        const int firstMonth = monthIndex(filter->from);
-        const int offset = filter->from.dayOfWeek() - 1;
         while (query->next()) {
-            qint64 bucket = 0;
-            if (buckets.step == UsageStep::Hour) {
-                const QDateTime at = fromStoredTime(query->value(0).toString());
-                const qint64 seconds = buckets.starts.front().secsTo(at);
-                if (seconds < 0 || at >= buckets.end) {
-                    continue;
-                }
-                bucket = std::min<qint64>(seconds / hourSeconds, qint64(buckets.starts.size()) - 1);
-            } else {
-                const QDate when = QDate::fromString(query->value(1).toString(), Qt::ISODate);
-                const qint64 day = filter->from.daysTo(when);
-                bucket = buckets.step == UsageStep::Month ? monthIndex(when) - firstMonth
-                         : buckets.step == UsageStep::Day ? day
-                                                          : (day + offset) / 7;
-            }
-            if (bucket < 0 || bucket >= qint64(buckets.starts.size())) {
+            const int bucket = buckets.step == UsageStep::Hour
+                                   ? buckets.ofTime(fromStoredTime(query->value(0).toString()))
+                                   : buckets.ofDay(QDate::fromString(query->value(1).toString(), Qt::ISODate));
+            if (bucket < 0) {
                 continue;
             }
             Bins& bins = binsOf(query->value(2).toString());
@@ -766,16 +767,11 @@ Result<UsageLatency> UsageDashboard::latencyOverTime(const Actor& actor, const U
         if (!query) {
             return fail(query.error());
         }
-        const int firstMonth = monthIndex(filter->from);
-        const int offset = filter->from.dayOfWeek() - 1;
         while (query->next()) {
             const QString read = query->value(0).toString();
-            const QDate when = QDate::fromString(months ? read + QStringLiteral("-01") : read, Qt::ISODate);
-            const qint64 day = filter->from.daysTo(when);
-            const qint64 bucket = months                           ? monthIndex(when) - firstMonth
-                                  : buckets.step == UsageStep::Day ? day
-                                                                   : (day + offset) / 7;
-            if (bucket < 0 || bucket >= qint64(buckets.starts.size())) {
+            const int bucket =
+                buckets.ofDay(QDate::fromString(months ? read + QStringLiteral("-01") : read, Qt::ISODate));
+            if (bucket < 0) {
                 continue;
             }
             Bins& bins = binsOf(query->value(1).toString());

@@ -197,6 +197,12 @@ private:
         UsageStep step = UsageStep::Day;
         std::vector<QDateTime> starts;
         QDateTime end;
+        QDate from; // the period's first day
+
+        // The bucket a day falls in (days, weeks, months), or -1 outside the period.
+        int ofDay(QDate day) const;
+        // The bucket a moment falls in (hours), or -1 outside the period.
+        int ofTime(const QDateTime& at) const;
     };
     // Which sums a chart reads: its cost, or its tokens (each with the unpriced requests).
     enum class Sums { Cost, Tokens, Reliability };
