@@ -3,6 +3,7 @@
 #include "accounts/Authorization.h"
 #include "audit/AuditLog.h"
 #include "common/Clock.h"
+#include "logging/Logging.h"
 #include "storage/Database.h"
 #include "usage/BudgetGuard.h"
 #include "usage/Pricing.h"
@@ -196,8 +197,12 @@ AlertService::AlertService(const Database& db, const UsageLedger& ledger, const 
     , m_clock(clock) {
 }
 
-Status AlertService::allowedToRead(const Actor& actor) const {
-    if (actor.may(Permission::UsageViewAll) || actor.may(Permission::QuotasManage)) {
+bool AlertService::mayRead(const Actor& actor) {
+    return actor.may(Permission::UsageViewAll) || actor.may(Permission::QuotasManage);
+}
+
+Status AlertService::allowedToRead(const Actor& actor) {
+    if (mayRead(actor)) {
         return {};
     }
     return require(actor, Permission::UsageViewAll);
@@ -398,7 +403,7 @@ Result<std::vector<AlertService::Condition>> AlertService::conditionsOf(const Al
         break;
     }
     case AlertKind::BudgetSoft: {
-        auto standings = m_budgets.overview(Actor::owner(ClientKind::Test));
+        auto standings = m_budgets.overviewOfStore();
         if (!standings) {
             return fail(standings.error());
         }
@@ -637,7 +642,10 @@ void AlertMonitor::evaluateNow() {
     m_soon.stop();
     auto check = m_alerts.evaluate();
     if (!check) {
-        return; // the store is busy or gone: the next answer or tick tries again
+        // The store is busy or gone: the next answer or tick tries again.
+        log("usage")->warn("alert rules not evaluated: {} [{}]", check.error().toLogString().toStdString(),
+                           check.error().correlationId.toStdString());
+        return;
     }
     const bool differs = check->raised.size() + check->resolved.size() > 0 || check->active.size() != m_active.size();
     m_active = check->active;

@@ -85,6 +85,10 @@ public:
     AlertService(const Database& db, const UsageLedger& ledger, const BudgetGuard& budgets, const AuditLog& audit,
                  const Clock& clock);
 
+    // Whether the actor may read rules and alerts (usage.view_all or quotas.manage), and why not.
+    static bool mayRead(const Actor& actor);
+    static Status allowedToRead(const Actor& actor);
+
     Result<std::vector<AlertRule>> rules(const Actor& actor) const;
     // Checks and saves a new rule; returns it with its id.
     Result<AlertRule> addRule(const Actor& actor, AlertRule rule) const;
@@ -102,7 +106,6 @@ private:
         QString message;
     };
     Result<std::vector<Condition>> conditionsOf(const AlertRule& rule, const QDateTime& now) const;
-    Status allowedToRead(const Actor& actor) const;
 
     const Database& m_db;
     const UsageLedger& m_ledger;

@@ -608,6 +608,10 @@ Result<std::vector<BudgetStanding>> BudgetGuard::overview(const Actor& actor) co
     if (!actor.may(Permission::QuotasManage) && !actor.may(Permission::UsageViewAll)) {
         return fail(require(actor, Permission::QuotasManage).error());
     }
+    return overviewOfStore();
+}
+
+Result<std::vector<BudgetStanding>> BudgetGuard::overviewOfStore() const {
     auto budgets = applicable(0, 0);
     if (!budgets) {
         return fail(budgets.error());

@@ -129,6 +129,8 @@ public:
     // Every budget with its current use, for the administration (quotas.manage or usage.view_all): a user budget
     // with that user's, a role budget with its member closest to the limit, the global one with everyone's.
     Result<std::vector<BudgetStanding>> overview(const Actor& actor) const;
+    // The same for core's own watching (alerts), with no one acting.
+    Result<std::vector<BudgetStanding>> overviewOfStore() const;
 
     Result<std::vector<RateLimit>> limits(const Actor& actor) const;
     // Unset values clear that limit; a row with neither is removed.

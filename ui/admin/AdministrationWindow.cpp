@@ -133,7 +133,7 @@ AdministrationWindow::AdministrationWindow(Core::CoreServices& services, Core::A
         auto* item = new QListWidgetItem(Style::icon(Style::Icon::Activity), tr("Budgets"), m_sections);
         item->setSizeHint(QSize(0, 32));
     }
-    if (m_actor.may(Core::Permission::QuotasManage) || m_actor.may(Core::Permission::UsageViewAll)) {
+    if (Core::AlertService::mayRead(m_actor)) {
         m_alerts = new AlertsPage(m_services, m_actor, m_dialogs, m_pages);
         m_pages->addWidget(m_alerts);
         auto* item = new QListWidgetItem(Style::icon(Style::Icon::Activity), tr("Alerts"), m_sections);

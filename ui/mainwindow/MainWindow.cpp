@@ -140,7 +140,7 @@ MainWindow::MainWindow(Core::CoreServices& services, Dialogs& dialogs, Core::Act
     }
     showHealthSummary();
     // Alerts for those who may see them: the status bar says how many are active, a new one notifies.
-    if (m_actor.may(Core::Permission::UsageViewAll) || m_actor.may(Core::Permission::QuotasManage)) {
+    if (Core::AlertService::mayRead(m_actor)) {
         m_alertsButton = new QToolButton(this);
         m_alertsButton->setObjectName(QStringLiteral("alertsButton"));
         m_alertsButton->setAutoRaise(true);

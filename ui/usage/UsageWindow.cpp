@@ -103,7 +103,7 @@ UsageWindow::UsageWindow(Core::CoreServices& services, Core::Actor actor, Dialog
     m_alerts->setAutoFillBackground(true);
     m_alerts->setVisible(false);
     outer->addWidget(m_alerts);
-    if (m_actor.may(Core::Permission::UsageViewAll) || m_actor.may(Core::Permission::QuotasManage)) {
+    if (Core::AlertService::mayRead(m_actor)) {
         connect(&m_services.alertMonitor(), &Core::AlertMonitor::changed, this, &UsageWindow::showAlerts);
     }
 

@@ -25,7 +25,7 @@
 namespace Tessera::Ui {
 
 void UsageWindow::showAlerts() {
-    const bool allowed = m_actor.may(Core::Permission::UsageViewAll) || m_actor.may(Core::Permission::QuotasManage);
+    const bool allowed = Core::AlertService::mayRead(m_actor);
     const std::vector<Core::Alert>& active = m_services.alertMonitor().active();
     if (!allowed || active.empty()) {
         m_alerts->setVisible(false);
