@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs the Debian 12 packages Tessera needs to build and run (and, with --tests, to test: the PostgreSQL server
-# the store tests start for themselves). Installs only what is missing.
+# the store tests start for themselves, and pdftotext to read PDF reports back). Installs only what is missing.
 set -euo pipefail
 
 packages=(
@@ -15,6 +15,8 @@ packages=(
 
 if [ "${1:-}" = "--tests" ]; then
     packages+=(postgresql-15)
+    # pdftotext reads the PDF reports back in the tests.
+    packages+=(poppler-utils)
     # Node.js and npm run the tokenizer tests' reference (the npm package tiktoken). A Node.js from elsewhere
     # (with its own npm) is used as it is.
     if ! command -v npm >/dev/null 2>&1; then

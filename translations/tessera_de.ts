@@ -4329,6 +4329,225 @@ Ein nativer Desktop-Arbeitsplatz für KI. API-Schlüssel liegen im Systemschlüs
     </message>
 </context>
 <context>
+    <name>Tessera::Ui::UsageFigures</name>
+    <message>
+        <source>no change</source>
+        <translation>unverändert</translation>
+    </message>
+    <message>
+        <source>new</source>
+        <translation>neu</translation>
+    </message>
+    <message numerus="yes">
+        <source>against the %n day(s) before</source>
+        <translation>
+            <numerusform>gegenüber dem Tag davor</numerusform>
+            <numerusform>gegenüber den %n Tagen davor</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n request(s) without a price: the cost is at least this.</source>
+        <translation>
+            <numerusform>%n Anfrage ohne Preis: Die Kosten sind mindestens so hoch.</numerusform>
+            <numerusform>%n Anfragen ohne Preis: Die Kosten sind mindestens so hoch.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Cost</source>
+        <translation>Kosten</translation>
+    </message>
+    <message>
+        <source>Tokens</source>
+        <translation>Tokens</translation>
+    </message>
+    <message>
+        <source>Input %1 (cached %2), output %3 (reasoning %4)</source>
+        <translation>Eingabe %1 (aus dem Cache %2), Ausgabe %3 (Reasoning %4)</translation>
+    </message>
+    <message>
+        <source>Requests</source>
+        <translation>Anfragen</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n answer(s) from Tessera&apos;s cache, %1 retries, %2 on a fallback model</source>
+        <translation>
+            <numerusform>%n Antwort aus dem Cache von Tessera, %1 Wiederholungen, %2 über ein Ersatzmodell</numerusform>
+            <numerusform>%n Antworten aus dem Cache von Tessera, %1 Wiederholungen, %2 über ein Ersatzmodell</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Average cost per request</source>
+        <translation>Durchschnittliche Kosten je Anfrage</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>keiner</translation>
+    </message>
+    <message>
+        <source>%1 %2 points</source>
+        <translation>%1 %2 Prozentpunkte</translation>
+    </message>
+    <message>
+        <source>Failed requests</source>
+        <translation>Fehlgeschlagene Anfragen</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n failed request(s)</source>
+        <translation>
+            <numerusform>%n fehlgeschlagene Anfrage</numerusform>
+            <numerusform>%n fehlgeschlagene Anfragen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Input</source>
+        <translation>Eingabe</translation>
+    </message>
+    <message>
+        <source>Cached input</source>
+        <translation>Aus dem Cache</translation>
+    </message>
+    <message>
+        <source>Output</source>
+        <translation>Ausgabe</translation>
+    </message>
+    <message>
+        <source>Reasoning</source>
+        <translation>Reasoning</translation>
+    </message>
+    <message>
+        <source>Everything else</source>
+        <translation>Alles andere</translation>
+    </message>
+    <message>
+        <source>Chat</source>
+        <translation>Chatten</translation>
+    </message>
+    <message>
+        <source>Titles</source>
+        <translation>Titel</translation>
+    </message>
+    <message>
+        <source>by model</source>
+        <translation>nach Modell</translation>
+    </message>
+    <message>
+        <source>by provider</source>
+        <translation>nach Anbieter</translation>
+    </message>
+    <message>
+        <source>by person</source>
+        <translation>nach Person</translation>
+    </message>
+    <message>
+        <source>by role</source>
+        <translation>nach Rolle</translation>
+    </message>
+    <message>
+        <source>by feature</source>
+        <translation>nach Funktion</translation>
+    </message>
+    <message>
+        <source>%1 p95</source>
+        <translation>%1 p95</translation>
+    </message>
+    <message>
+        <source>%1 p50</source>
+        <translation>%1 p50</translation>
+    </message>
+    <message>
+        <source>Daily</source>
+        <translation>Tägliches</translation>
+    </message>
+    <message>
+        <source>Weekly</source>
+        <translation>Wöchentliches</translation>
+    </message>
+    <message>
+        <source>Monthly</source>
+        <translation>Monatliches</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Summe</translation>
+    </message>
+    <message>
+        <source>%1 budget of %2</source>
+        <translation>%1 Budget von %2</translation>
+    </message>
+    <message>
+        <source>%1 budget of each member of %2</source>
+        <translation>%1 Budget jedes Mitglieds von %2</translation>
+    </message>
+    <message>
+        <source>%1 budget of each member of %2 (closest: %3)</source>
+        <translation>%1 Budget jedes Mitglieds von %2 (am nächsten an der Grenze: %3)</translation>
+    </message>
+    <message>
+        <source>%1 budget for everyone</source>
+        <translation>%1 Budget für alle</translation>
+    </message>
+    <message>
+        <source>Spent</source>
+        <translation>Ausgegeben</translation>
+    </message>
+    <message>
+        <source>Even pace</source>
+        <translation>Gleichmäßiges Tempo</translation>
+    </message>
+    <message>
+        <source>Forecast</source>
+        <translation>Prognose</translation>
+    </message>
+    <message>
+        <source>Forecast low</source>
+        <translation>Prognose niedrig</translation>
+    </message>
+    <message>
+        <source>Forecast high</source>
+        <translation>Prognose hoch</translation>
+    </message>
+    <message>
+        <source>Forecast range (80 %)</source>
+        <translation>Prognosebereich (80 %)</translation>
+    </message>
+    <message>
+        <source>Limit</source>
+        <translation>Grenze</translation>
+    </message>
+    <message>
+        <source>%1 tokens</source>
+        <translation>%1 Tokens</translation>
+    </message>
+    <message>
+        <source>%1 of %2 used (%3).</source>
+        <translation>%1 von %2 verbraucht (%3).</translation>
+    </message>
+    <message>
+        <source>The limit was reached on %1.</source>
+        <translation>Die Grenze wurde am %1 erreicht.</translation>
+    </message>
+    <message>
+        <source>The limit is reached.</source>
+        <translation>Die Grenze ist erreicht.</translation>
+    </message>
+    <message>
+        <source>Recent rate: %1 a day.</source>
+        <translation>Aktuelles Tempo: %1 pro Tag.</translation>
+    </message>
+    <message>
+        <source>Forecast at the end of the window: %1 (80 % range %2 to %3).</source>
+        <translation>Prognose zum Ende des Zeitfensters: %1 (80-%-Bereich %2 bis %3).</translation>
+    </message>
+    <message>
+        <source>At this rate the limit is reached on %1.</source>
+        <translation>In diesem Tempo ist die Grenze am %1 erreicht.</translation>
+    </message>
+    <message>
+        <source>At this rate the limit holds until the window ends.</source>
+        <translation>In diesem Tempo hält die Grenze bis zum Ende des Zeitfensters.</translation>
+    </message>
+</context>
+<context>
     <name>Tessera::Ui::UsageLinesModel</name>
     <message>
         <source>%1 ms</source>
@@ -4345,6 +4564,100 @@ Ein nativer Desktop-Arbeitsplatz für KI. API-Schlüssel liegen im Systemschlüs
     <message>
         <source>Period</source>
         <translation>Zeitraum</translation>
+    </message>
+</context>
+<context>
+    <name>Tessera::Ui::UsageReport</name>
+    <message>
+        <source>Page %1</source>
+        <translation>Seite %1</translation>
+    </message>
+    <message>
+        <source>Usage report</source>
+        <translation>Nutzungsbericht</translation>
+    </message>
+    <message>
+        <source>Days count in the time zone %1. Made by Tessera on %2.</source>
+        <translation>Tage zählen in der Zeitzone %1. Erstellt von Tessera am %2.</translation>
+    </message>
+    <message>
+        <source>Changes are %1 (%2 to %3).</source>
+        <translation>Veränderungen %1 (%2 bis %3).</translation>
+    </message>
+    <message>
+        <source>Cost over time, %1</source>
+        <translation>Kosten im Zeitverlauf, %1</translation>
+    </message>
+    <message>
+        <source>Tokens over time</source>
+        <translation>Tokens im Zeitverlauf</translation>
+    </message>
+    <message>
+        <source>Budget pace</source>
+        <translation>Budgettempo</translation>
+    </message>
+    <message>
+        <source>No budget applies here.</source>
+        <translation>Hier gilt kein Budget.</translation>
+    </message>
+    <message>
+        <source>No usage in this period.</source>
+        <translation>Keine Nutzung in diesem Zeitraum.</translation>
+    </message>
+    <message>
+        <source>Top people</source>
+        <translation>Personen mit der meisten Nutzung</translation>
+    </message>
+    <message>
+        <source>Top models</source>
+        <translation>Meistgenutzte Modelle</translation>
+    </message>
+    <message>
+        <source>Speed by provider: time to the first token</source>
+        <translation>Geschwindigkeit je Anbieter: Zeit bis zum ersten Token</translation>
+    </message>
+    <message>
+        <source>No completed answers in this period.</source>
+        <translation>Keine vollständigen Antworten in diesem Zeitraum.</translation>
+    </message>
+    <message>
+        <source>Speed by provider: total time</source>
+        <translation>Geschwindigkeit je Anbieter: Gesamtzeit</translation>
+    </message>
+    <message>
+        <source>Reliability by provider: failed requests</source>
+        <translation>Zuverlässigkeit je Anbieter: fehlgeschlagene Anfragen</translation>
+    </message>
+    <message>
+        <source>No requests in this period.</source>
+        <translation>Keine Anfragen in diesem Zeitraum.</translation>
+    </message>
+    <message>
+        <source>Cost %1, %2</source>
+        <translation>Kosten %1, %2</translation>
+    </message>
+    <message>
+        <source>Tokens %1, %2</source>
+        <translation>Tokens %1, %2</translation>
+    </message>
+    <message>
+        <source>Requests %1, %2</source>
+        <translation>Anfragen %1, %2</translation>
+    </message>
+    <message>
+        <source>Usage report, %1</source>
+        <translation>Nutzungsbericht, %1</translation>
+    </message>
+    <message>
+        <source>Tessera usage report · %1</source>
+        <translation>Tessera-Nutzungsbericht · %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 to %2 (%n day(s))</source>
+        <translation>
+            <numerusform>%1 bis %2 (%n Tag)</numerusform>
+            <numerusform>%1 bis %2 (%n Tage)</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -4392,14 +4705,6 @@ Ein nativer Desktop-Arbeitsplatz für KI. API-Schlüssel liegen im Systemschlüs
 <context>
     <name>Tessera::Ui::UsageWindow</name>
     <message>
-        <source>no change</source>
-        <translation>unverändert</translation>
-    </message>
-    <message>
-        <source>new</source>
-        <translation>neu</translation>
-    </message>
-    <message>
         <source>Usage</source>
         <translation>Nutzung</translation>
     </message>
@@ -4408,48 +4713,8 @@ Ein nativer Desktop-Arbeitsplatz für KI. API-Schlüssel liegen im Systemschlüs
         <translation>Nutzung wird gelesen</translation>
     </message>
     <message>
-        <source>Cost</source>
-        <translation>Kosten</translation>
-    </message>
-    <message>
-        <source>Tokens</source>
-        <translation>Tokens</translation>
-    </message>
-    <message>
-        <source>Requests</source>
-        <translation>Anfragen</translation>
-    </message>
-    <message>
-        <source>Average cost per request</source>
-        <translation>Durchschnittliche Kosten je Anfrage</translation>
-    </message>
-    <message>
-        <source>Failed requests</source>
-        <translation>Fehlgeschlagene Anfragen</translation>
-    </message>
-    <message>
         <source>Split cost by</source>
         <translation>Kosten aufteilen</translation>
-    </message>
-    <message>
-        <source>by model</source>
-        <translation>nach Modell</translation>
-    </message>
-    <message>
-        <source>by provider</source>
-        <translation>nach Anbieter</translation>
-    </message>
-    <message>
-        <source>by person</source>
-        <translation>nach Person</translation>
-    </message>
-    <message>
-        <source>by role</source>
-        <translation>nach Rolle</translation>
-    </message>
-    <message>
-        <source>by feature</source>
-        <translation>nach Funktion</translation>
     </message>
     <message>
         <source>Cost over time</source>
@@ -4556,66 +4821,6 @@ Ein nativer Desktop-Arbeitsplatz für KI. API-Schlüssel liegen im Systemschlüs
         <translation>Titel</translation>
     </message>
     <message>
-        <source>Input</source>
-        <translation>Eingabe</translation>
-    </message>
-    <message>
-        <source>Cached input</source>
-        <translation>Eingabe aus dem Cache</translation>
-    </message>
-    <message>
-        <source>Output</source>
-        <translation>Ausgabe</translation>
-    </message>
-    <message>
-        <source>Reasoning</source>
-        <translation>Reasoning</translation>
-    </message>
-    <message>
-        <source>Everything else</source>
-        <translation>Alles andere</translation>
-    </message>
-    <message numerus="yes">
-        <source>against the %n day(s) before</source>
-        <translation>
-            <numerusform>gegenüber dem Tag davor</numerusform>
-            <numerusform>gegenüber den %n Tagen davor</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n request(s) without a price: the cost is at least this.</source>
-        <translation>
-            <numerusform>%n Anfrage ohne Preis: Die Kosten sind mindestens so hoch.</numerusform>
-            <numerusform>%n Anfragen ohne Preis: Die Kosten sind mindestens so hoch.</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Input %1 (cached %2), output %3 (reasoning %4)</source>
-        <translation>Eingabe %1 (aus dem Cache %2), Ausgabe %3 (Reasoning %4)</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n answer(s) from Tessera&apos;s cache, %1 retries, %2 on a fallback model</source>
-        <translation>
-            <numerusform>%n Antwort aus dem Cache von Tessera, %1 Wiederholungen, %2 über ein Ersatzmodell</numerusform>
-            <numerusform>%n Antworten aus dem Cache von Tessera, %1 Wiederholungen, %2 über ein Ersatzmodell</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>none</source>
-        <translation>keine</translation>
-    </message>
-    <message>
-        <source>%1 %2 points</source>
-        <translation>%1 %2 Prozentpunkte</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n failed request(s)</source>
-        <translation>
-            <numerusform>%n fehlgeschlagene Anfrage</numerusform>
-            <numerusform>%n fehlgeschlagene Anfragen</numerusform>
-        </translation>
-    </message>
-    <message>
         <source>%1 to %2, changes %3 · updated %4</source>
         <translation>%1 bis %2, Veränderungen %3 · aktualisiert %4</translation>
     </message>
@@ -4702,80 +4907,12 @@ Ein nativer Desktop-Arbeitsplatz für KI. API-Schlüssel liegen im Systemschlüs
         <translation>Zuverlässigkeit nach Anbieter</translation>
     </message>
     <message>
-        <source>%1 p95</source>
-        <translation>%1 p95</translation>
-    </message>
-    <message>
-        <source>%1 p50</source>
-        <translation>%1 p50</translation>
-    </message>
-    <message>
         <source>Budget</source>
         <translation>Budget</translation>
     </message>
     <message>
         <source>Budget pace</source>
         <translation>Budgettempo</translation>
-    </message>
-    <message>
-        <source>Spent</source>
-        <translation>Ausgegeben</translation>
-    </message>
-    <message>
-        <source>Even pace</source>
-        <translation>Gleichmäßiges Tempo</translation>
-    </message>
-    <message>
-        <source>Forecast</source>
-        <translation>Prognose</translation>
-    </message>
-    <message>
-        <source>Forecast low</source>
-        <translation>Prognose niedrig</translation>
-    </message>
-    <message>
-        <source>Forecast high</source>
-        <translation>Prognose hoch</translation>
-    </message>
-    <message>
-        <source>Forecast range (80 %)</source>
-        <translation>Prognosebereich (80 %)</translation>
-    </message>
-    <message>
-        <source>Limit</source>
-        <translation>Grenze</translation>
-    </message>
-    <message>
-        <source>%1 tokens</source>
-        <translation>%1 Tokens</translation>
-    </message>
-    <message>
-        <source>%1 of %2 used (%3).</source>
-        <translation>%1 von %2 verbraucht (%3).</translation>
-    </message>
-    <message>
-        <source>The limit was reached on %1.</source>
-        <translation>Die Grenze wurde am %1 erreicht.</translation>
-    </message>
-    <message>
-        <source>The limit is reached.</source>
-        <translation>Die Grenze ist erreicht.</translation>
-    </message>
-    <message>
-        <source>Recent rate: %1 a day.</source>
-        <translation>Aktuelles Tempo: %1 pro Tag.</translation>
-    </message>
-    <message>
-        <source>Forecast at the end of the window: %1 (80 % range %2 to %3).</source>
-        <translation>Prognose zum Ende des Zeitfensters: %1 (80-%-Bereich %2 bis %3).</translation>
-    </message>
-    <message>
-        <source>At this rate the limit is reached on %1.</source>
-        <translation>In diesem Tempo ist die Grenze am %1 erreicht.</translation>
-    </message>
-    <message>
-        <source>At this rate the limit holds until the window ends.</source>
-        <translation>In diesem Tempo hält die Grenze bis zum Ende des Zeitfensters.</translation>
     </message>
     <message>
         <source>No budget applies here. Set one in Tools ▸ Administration ▸ Budgets.</source>
@@ -4785,44 +4922,60 @@ Ein nativer Desktop-Arbeitsplatz für KI. API-Schlüssel liegen im Systemschlüs
         <source>No budget applies here.</source>
         <translation>Hier gilt kein Budget.</translation>
     </message>
-    <message>
-        <source>Daily</source>
-        <translation>Tägliches</translation>
-    </message>
-    <message>
-        <source>Weekly</source>
-        <translation>Wöchentliches</translation>
-    </message>
-    <message>
-        <source>Monthly</source>
-        <translation>Monatliches</translation>
-    </message>
-    <message>
-        <source>Total</source>
-        <translation>Gesamtes</translation>
-    </message>
-    <message>
-        <source>%1 budget of %2</source>
-        <translation>%1 Budget von %2</translation>
-    </message>
-    <message>
-        <source>%1 budget of each member of %2</source>
-        <translation>%1 Budget jedes Mitglieds von %2</translation>
-    </message>
-    <message>
-        <source>%1 budget of each member of %2 (closest: %3)</source>
-        <translation>%1 Budget jedes Mitglieds von %2 (am nächsten an der Grenze: %3)</translation>
-    </message>
-    <message>
-        <source>%1 budget for everyone</source>
-        <translation>%1 Budget für alle</translation>
-    </message>
     <message numerus="yes">
         <source>%n active alert(s):</source>
         <translation>
             <numerusform>%n aktive Warnung:</numerusform>
             <numerusform>%n aktive Warnungen:</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>PDF &amp;Report…</source>
+        <translation>PDF-&amp;Bericht…</translation>
+    </message>
+    <message>
+        <source>Save the whole dashboard for this period as a PDF report (%1)</source>
+        <translation>Das ganze Dashboard für diesen Zeitraum als PDF-Bericht speichern (%1)</translation>
+    </message>
+    <message>
+        <source>Save the dashboard as a PDF report</source>
+        <translation>Das Dashboard als PDF-Bericht speichern</translation>
+    </message>
+    <message>
+        <source>Save Usage Report</source>
+        <translation>Nutzungsbericht speichern</translation>
+    </message>
+    <message>
+        <source>PDF documents (*.pdf)</source>
+        <translation>PDF-Dokumente (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Person: %1</source>
+        <translation>Person: %1</translation>
+    </message>
+    <message>
+        <source>Role: %1</source>
+        <translation>Rolle: %1</translation>
+    </message>
+    <message>
+        <source>Everyone</source>
+        <translation>Alle</translation>
+    </message>
+    <message>
+        <source>Your usage</source>
+        <translation>Ihre Nutzung</translation>
+    </message>
+    <message>
+        <source>Provider</source>
+        <translation>Anbieter</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>Modell</translation>
+    </message>
+    <message>
+        <source>Feature</source>
+        <translation>Funktion</translation>
     </message>
 </context>
 <context>

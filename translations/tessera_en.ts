@@ -314,7 +314,7 @@
     </message>
 </context>
 <context>
-    <name>Tessera::Ui::UsageWindow</name>
+    <name>Tessera::Ui::UsageFigures</name>
     <message numerus="yes">
         <source>against the %n day(s) before</source>
         <translation>
@@ -343,6 +343,19 @@
             <numerusform>%n failed requests</numerusform>
         </translation>
     </message>
+</context>
+<context>
+    <name>Tessera::Ui::UsageReport</name>
+    <message numerus="yes">
+        <source>%1 to %2 (%n day(s))</source>
+        <translation>
+            <numerusform>%1 to %2 (%n day)</numerusform>
+            <numerusform>%1 to %2 (%n days)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Tessera::Ui::UsageWindow</name>
     <message numerus="yes">
         <source>%n active alert(s):</source>
         <translation>

@@ -1,5 +1,6 @@
 #include "UsageCommands.h"
 #include "PriceCommands.h"
+#include "UsageReportCommands.h"
 
 #include "accounts/AccountService.h"
 #include "app/CoreServices.h"
@@ -277,8 +278,8 @@ int runUsageGenerate(Context& context, const QStringList& args) {
 
 int runUsage(Context& context, const QStringList& args) {
     if (args.isEmpty()) {
-        return usageError(
-            QStringLiteral("usage needs a subcommand: report, unpriced, rebuild, settings or generate-sample"));
+        return usageError(QStringLiteral(
+            "usage needs a subcommand: report, chart, pdf, unpriced, rebuild, settings or generate-sample"));
     }
     if (args.first() == QLatin1StringView("settings")) {
         return runUsageSettings(context, args.mid(1));
@@ -286,6 +287,12 @@ int runUsage(Context& context, const QStringList& args) {
     const QString sub = args.first();
     if (sub == QLatin1StringView("report")) {
         return runUsageReport(context, args.mid(1));
+    }
+    if (sub == QLatin1StringView("chart")) {
+        return runUsageChart(context, args.mid(1));
+    }
+    if (sub == QLatin1StringView("pdf")) {
+        return runUsagePdf(context, args.mid(1));
     }
     if (sub == QLatin1StringView("generate-sample")) {
         return runUsageGenerate(context, args.mid(1));

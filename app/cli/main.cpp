@@ -11,12 +11,16 @@
 #include "ProviderCommands.h"
 #include "StoreCommands.h"
 #include "UsageCommands.h"
+#include "UsageReportCommands.h"
 
 #include "app/CoreServices.h"
 #include "common/DataDirectory.h"
 #include "logging/Logging.h"
 #include "secrets/KeychainSecretStore.h"
+#include "settings/UiSettings.h"
+#include "style/Theme.h"
 
+#include <QApplication>
 #include <QCoreApplication>
 #include <QGuiApplication>
 
@@ -73,6 +77,10 @@ Commands:
   doctor                       checks the store (either engine), the keychain and the providers
   usage report [--from DATE] [--to DATE] [--by day|week|month|user|role|provider|model|feature]...
                [--user NAME] [--provider NAME] [--model NAME] [--csv]   totals from the usage ledger
+  usage chart --metric cost|tokens|requests --by model|provider|user|role|feature [--from DATE] [--to DATE]
+              [--user NAME] [--provider NAME] [--model NAME] [--feature NAME] [--size WxH] --output PATH.png|svg
+  usage pdf [--from DATE] [--to DATE] [--user NAME] [--provider NAME] [--model NAME] [--feature NAME]
+            [--split model|provider|user|role|feature] --output PATH   the whole dashboard as a PDF report
   usage unpriced               models whose requests have no price (their cost is unknown)
   usage rebuild                the daily totals summed again from the ledger
   usage settings [--time-zone ZONE|UTC] [--prompt-caching on|off]
@@ -132,10 +140,19 @@ bool wantsPdf(int argc, char** argv) {
 } // namespace
 
 int main(int argc, char** argv) {
-    // A PDF export lays out text, which needs Qt Gui (on the offscreen platform: no display is used); everything
-    // else runs on a plain core application.
+    // A PDF export lays out text, which needs Qt Gui, and the usage charts and report draw Qt Charts, which need
+    // Qt Widgets (both on the offscreen platform: no display is used); everything else runs on a plain core
+    // application.
     std::unique_ptr<QCoreApplication> application;
-    if (wantsPdf(argc, argv)) {
+    if (Tessera::Cli::needsWidgets(argc, argv)) {
+        if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM")) {
+            qputenv("QT_QPA_PLATFORM", "offscreen");
+        }
+        auto widgets = std::make_unique<QApplication>(argc, argv);
+        Tessera::Ui::Style::apply(*widgets, Tessera::Ui::Style::Variant::Light); // the app's colours and fonts
+        Tessera::Ui::installTranslations(*widgets, QString());                   // the report in the system's language
+        application = std::move(widgets);
+    } else if (wantsPdf(argc, argv)) {
         if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM")) {
             qputenv("QT_QPA_PLATFORM", "offscreen");
         }

@@ -1,11 +1,9 @@
 #include "usage/UsageDashboard.h"
 
 #include "accounts/Authorization.h"
-#include "common/Csv.h"
 #include "common/LatencyHistogram.h"
 #include "storage/Database.h"
 #include "storage/Migrations.h"
-#include "usage/Pricing.h"
 #include "usage/UsageLedger.h"
 
 #include <QHash>
@@ -125,111 +123,6 @@ int monthIndex(QDate date) {
 }
 
 } // namespace
-
-UsageStep usageStepFor(QDate from, QDate to) {
-    const qint64 days = from.daysTo(to) + 1;
-    if (days <= 2) {
-        return UsageStep::Hour;
-    }
-    if (days <= 92) {
-        return UsageStep::Day;
-    }
-    if (days <= 366) {
-        return UsageStep::Week;
-    }
-    return UsageStep::Month;
-}
-
-QString usageStepName(UsageStep step) {
-    switch (step) {
-    case UsageStep::Hour:
-        return QStringLiteral("hour");
-    case UsageStep::Day:
-        return QStringLiteral("day");
-    case UsageStep::Week:
-        return QStringLiteral("week");
-    case UsageStep::Month:
-        return QStringLiteral("month");
-    }
-    return QStringLiteral("day");
-}
-
-QString usageDimensionName(UsageDimension dimension) {
-    switch (dimension) {
-    case UsageDimension::Model:
-        return QStringLiteral("model");
-    case UsageDimension::Provider:
-        return QStringLiteral("provider");
-    case UsageDimension::User:
-        return QStringLiteral("user");
-    case UsageDimension::Role:
-        return QStringLiteral("role");
-    case UsageDimension::Feature:
-        return QStringLiteral("feature");
-    }
-    return QStringLiteral("model");
-}
-
-std::optional<UsageDimension> parseUsageDimension(const QString& name) {
-    for (const UsageDimension d : {UsageDimension::Model, UsageDimension::Provider, UsageDimension::User,
-                                   UsageDimension::Role, UsageDimension::Feature}) {
-        if (usageDimensionName(d) == name) {
-            return d;
-        }
-    }
-    return std::nullopt;
-}
-
-std::optional<qint64> UsageTotals::averageCostMicros() const {
-    const qint64 priced = requests - unpriced;
-    if (priced <= 0) {
-        return std::nullopt;
-    }
-    return (costMicros + priced / 2) / priced;
-}
-
-std::optional<double> UsageTotals::failureRate() const {
-    if (requests <= 0) {
-        return std::nullopt;
-    }
-    return double(failures) / double(requests);
-}
-
-QString usageTimelineCsv(const UsageTimeline& timeline, const QStringList& names, bool money) {
-    QStringList header{QStringLiteral("period_start")};
-    for (std::size_t i = 0; i < timeline.series.size(); ++i) {
-        header << names.value(int(i), timeline.series[i].key);
-    }
-    header << QStringLiteral("total");
-    QString csv = csvLine(header);
-    const auto value = [money](qint64 v) {
-        return money ? usdDecimal(v) : QString::number(v);
-    };
-    for (std::size_t b = 0; b < timeline.starts.size(); ++b) {
-        // "2026-11-03T00:00:00+01:00": the local start with its offset.
-        const QDateTime start = timeline.starts[b];
-        QStringList cells{start.toOffsetFromUtc(start.offsetFromUtc()).toString(Qt::ISODate)};
-        qint64 total = 0;
-        for (const UsageSeries& series : timeline.series) {
-            cells << value(series.values[b]);
-            total += series.values[b];
-        }
-        cells << value(total);
-        csv += csvLine(cells);
-    }
-    return csv;
-}
-
-QString usageSharesCsv(const std::vector<UsageShare>& shares) {
-    QString csv = csvLine({QStringLiteral("name"), QStringLiteral("cost_usd"), QStringLiteral("share"),
-                           QStringLiteral("tokens"), QStringLiteral("requests"), QStringLiteral("unpriced_requests")});
-    for (const UsageShare& share : shares) {
-        csv += csvLine({share.label, usdDecimal(share.totals.costMicros), QString::number(share.share, 'f', 6),
-                        QString::number(share.totals.tokens()), QString::number(share.totals.requests),
-                        QString::number(share.totals.unpriced)});
-    }
-    return csv;
-}
 
 UsageDashboard::UsageDashboard(const Database& db, const UsageLedger& ledger)
     : m_db(db)
@@ -387,7 +280,7 @@ Result<std::vector<UsageDashboard::Row>> UsageDashboard::rows(const UsageFilter&
         break;
     case Sums::Reliability:
         columns = QStringLiteral("SUM(d.requests), SUM(d.failures), SUM(d.cache_hits), SUM(d.retries), "
-                                 "SUM(d.fallbacks)");
+                                 "SUM(d.fallbacks), SUM(d.unpriced)");
         break;
     }
     const auto [table, narrowing] = sourceFor(filter, by);
@@ -418,6 +311,7 @@ Result<std::vector<UsageDashboard::Row>> UsageDashboard::rows(const UsageFilter&
             t.cacheHits = query->value(4).toLongLong();
             t.retries = query->value(5).toLongLong();
             t.fallbacks = query->value(6).toLongLong();
+            t.unpriced = query->value(7).toLongLong();
         } else {
             t.inputTokens = query->value(2).toLongLong();
             t.cachedInputTokens = query->value(3).toLongLong();
@@ -498,14 +392,17 @@ Result<UsageSummary> UsageDashboard::summary(const Actor& actor, const UsageFilt
     return summary;
 }
 
-Result<UsageTimeline> UsageDashboard::costOverTime(const Actor& actor, const UsageFilter& asked, UsageDimension by,
-                                                   int stacks) const {
+Result<UsageTimeline> UsageDashboard::overTime(const Actor& actor, const UsageFilter& asked, UsageDimension by,
+                                               UsageMetric metric, int stacks) const {
     auto filter = scoped(actor, asked);
     if (!filter) {
         return fail(filter.error());
     }
     const Buckets buckets = bucketsFor(*filter);
-    auto found = rows(*filter, buckets, by, Sums::Cost);
+    const Sums sums = metric == UsageMetric::Cost     ? Sums::Cost
+                      : metric == UsageMetric::Tokens ? Sums::Tokens
+                                                      : Sums::Reliability;
+    auto found = rows(*filter, buckets, by, sums);
     if (!found) {
         return fail(found.error());
     }
@@ -526,8 +423,11 @@ Result<UsageTimeline> UsageDashboard::costOverTime(const Actor& actor, const Usa
             series.label = names->value(row.key, row.key);
             series.values.assign(buckets.starts.size(), 0);
         }
-        series.values[std::size_t(row.bucket)] += row.totals.costMicros;
-        series.total += row.totals.costMicros;
+        const qint64 value = metric == UsageMetric::Cost     ? row.totals.costMicros
+                             : metric == UsageMetric::Tokens ? row.totals.tokens()
+                                                             : row.totals.requests;
+        series.values[std::size_t(row.bucket)] += value;
+        series.total += value;
         timeline.unpriced += row.totals.unpriced;
     }
     std::vector<UsageSeries> all;

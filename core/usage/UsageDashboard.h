@@ -27,6 +27,11 @@ enum class UsageDimension { Model, Provider, User, Role, Feature };
 QString usageDimensionName(UsageDimension dimension);
 std::optional<UsageDimension> parseUsageDimension(const QString& name);
 
+// What a chart over time measures: the cost (in micro-dollars), the tokens (input and output) or the requests.
+enum class UsageMetric { Cost, Tokens, Requests };
+QString usageMetricName(UsageMetric metric);
+std::optional<UsageMetric> parseUsageMetric(const QString& name);
+
 // What the dashboard looks at: inclusive days in the usage time zone and the narrowing filters (unset: all).
 struct UsageFilter {
     QDate from;
@@ -170,9 +175,15 @@ public:
     Result<UsageFilter> scoped(const Actor& actor, UsageFilter filter) const;
 
     Result<UsageSummary> summary(const Actor& actor, const UsageFilter& filter) const;
-    // Cost over time split by a dimension: the largest `stacks` series, the rest as one "everything else".
+    // A metric over time split by a dimension: the largest `stacks` series, the rest as one "everything else".
+    // The timeline's unpriced counts the period's requests without a price (for every metric).
+    Result<UsageTimeline> overTime(const Actor& actor, const UsageFilter& filter, UsageDimension by, UsageMetric metric,
+                                   int stacks = 6) const;
+    // Cost over time split by a dimension (overTime of the cost).
     Result<UsageTimeline> costOverTime(const Actor& actor, const UsageFilter& filter, UsageDimension by,
-                                       int stacks = 6) const;
+                                       int stacks = 6) const {
+        return overTime(actor, filter, by, UsageMetric::Cost, stacks);
+    }
     // Tokens over time: input, cached input, output and reasoning (UsageTokenSeries).
     Result<UsageTimeline> tokensOverTime(const Actor& actor, const UsageFilter& filter) const;
     // The largest users, models, ... of the period by cost (by tokens where nothing cost money), at most `limit`.
@@ -204,7 +215,8 @@ private:
         // The bucket a moment falls in (hours), or -1 outside the period.
         int ofTime(const QDateTime& at) const;
     };
-    // Which sums a chart reads: its cost, or its tokens (each with the unpriced requests).
+    // Which sums a chart reads: its cost, its tokens, or its requests and their outcomes (each with the unpriced
+    // requests).
     enum class Sums { Cost, Tokens, Reliability };
     Buckets bucketsFor(const UsageFilter& filter) const;
     // The filter's usage by bucket and (optionally) dimension, from the daily totals or, for hours, the ledger

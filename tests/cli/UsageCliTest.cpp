@@ -1,9 +1,15 @@
-// The CLI's accounting commands against the real binary: count-tokens, usage report, unpriced and rebuild, prices.
+// The CLI's accounting commands against the real binary: count-tokens, usage report, unpriced and rebuild, prices,
+// the usage charts and the PDF report (read back).
 #include "CliFixture.h"
 
+#include "support/PdfText.h"
 #include "support/QtPrinters.h"
 
+#include <QColor>
 #include <QFile>
+#include <QFileInfo>
+#include <QImage>
+#include <QTemporaryDir>
 
 TEST_F(CliTest, CountTokensCountsExactlyForOpenAiEncodingsAndSaysWhenItEstimates) {
     const CliRun stdinCount = cli({QStringLiteral("--json"), QStringLiteral("count-tokens")}, "hello world");
@@ -456,4 +462,169 @@ TEST_F(CliTest, AlertRulesAreAddedListedCheckedWithFourteenWhileActiveAndRemoved
     ASSERT_EQ(history.jsonArray().size(), 1);
     EXPECT_FALSE(history.jsonArray().first().toObject().value(QLatin1StringView("active")).toBool());
     EXPECT_TRUE(history.jsonArray().first().toObject().value(QLatin1StringView("rule_id")).isNull());
+}
+
+TEST_F(CliTest, UsageChartDrawsEachMetricAsPngOrSvgWithTheTotalsOfTheLedger) {
+    ASSERT_EQ(cli({QStringLiteral("usage"), QStringLiteral("generate-sample"), QStringLiteral("--days"),
+                   QStringLiteral("20"), QStringLiteral("--seed"), QStringLiteral("5")})
+                  .exitCode,
+              0);
+    const QJsonObject total = cli({QStringLiteral("--json"), QStringLiteral("usage"), QStringLiteral("report")})
+                                  .json()
+                                  .value(QLatin1StringView("total"))
+                                  .toObject();
+    ASSERT_GT(total.value(QLatin1StringView("requests")).toInteger(), 0);
+    QTemporaryDir out;
+    const auto chart = [&](const QString& metric, const QString& by, const QString& file) {
+        return cli({QStringLiteral("--json"), QStringLiteral("usage"), QStringLiteral("chart"),
+                    QStringLiteral("--metric"), metric, QStringLiteral("--by"), by, QStringLiteral("--output"),
+                    out.filePath(file)},
+                   {}, {QStringLiteral("QT_QPA_PLATFORM=")}); // offscreen by itself, without a display
+    };
+    const auto seriesSum = [](const QJsonObject& json) {
+        double sum = 0;
+        for (const QJsonValue& series : json.value(QLatin1StringView("series")).toArray()) {
+            sum += series.toObject().value(QLatin1StringView("total")).toDouble();
+        }
+        return sum;
+    };
+
+    // Cost by model as PNG: the picture, and the series that add up to the ledger's cost.
+    const CliRun cost = chart(QStringLiteral("cost"), QStringLiteral("model"), QStringLiteral("cost.png"));
+    ASSERT_EQ(cost.exitCode, 0) << cost.err.toStdString();
+    const QJsonObject costJson = cost.json();
+    EXPECT_EQ(costJson.value(QLatin1StringView("format")).toString(), QStringLiteral("png"));
+    EXPECT_EQ(costJson.value(QLatin1StringView("metric")).toString(), QStringLiteral("cost"));
+    EXPECT_EQ(costJson.value(QLatin1StringView("by")).toString(), QStringLiteral("model"));
+    EXPECT_EQ(costJson.value(QLatin1StringView("step")).toString(), QStringLiteral("day"));
+    EXPECT_EQ(QDate::fromString(costJson.value(QLatin1StringView("from")).toString(), Qt::ISODate)
+                  .daysTo(QDate::fromString(costJson.value(QLatin1StringView("to")).toString(), Qt::ISODate)),
+              29)
+        << "the last 30 days unless told";
+    EXPECT_NEAR(seriesSum(costJson), total.value(QLatin1StringView("cost_usd")).toDouble(), 1e-4);
+    const QImage image(out.filePath(QStringLiteral("cost.png")));
+    ASSERT_FALSE(image.isNull());
+    EXPECT_EQ(image.size(), QSize(1280, 640));
+    // Drawn, not blank: the bars' first colour (Okabe–Ito blue) is in the picture.
+    bool blue = false;
+    for (int y = 0; y < image.height() && !blue; y += 2) {
+        for (int x = 0; x < image.width() && !blue; x += 2) {
+            blue = image.pixelColor(x, y) == QColor(0x00, 0x72, 0xB2);
+        }
+    }
+    EXPECT_TRUE(blue);
+
+    // Tokens by user and requests by provider as SVG, each summing to the ledger.
+    const CliRun tokens = chart(QStringLiteral("tokens"), QStringLiteral("user"), QStringLiteral("tokens.svg"));
+    ASSERT_EQ(tokens.exitCode, 0) << tokens.err.toStdString();
+    EXPECT_EQ(qint64(seriesSum(tokens.json())), total.value(QLatin1StringView("input_tokens")).toInteger() +
+                                                    total.value(QLatin1StringView("output_tokens")).toInteger());
+    QFile svg(out.filePath(QStringLiteral("tokens.svg")));
+    ASSERT_TRUE(svg.open(QIODevice::ReadOnly));
+    const QByteArray drawing = svg.readAll();
+    EXPECT_TRUE(drawing.contains("<svg"));
+    EXPECT_TRUE(drawing.contains("Tokens by person")) << "the title is in the drawing";
+    const CliRun requests = chart(QStringLiteral("requests"), QStringLiteral("provider"), QStringLiteral("r.svg"));
+    ASSERT_EQ(requests.exitCode, 0) << requests.err.toStdString();
+    EXPECT_EQ(qint64(seriesSum(requests.json())), total.value(QLatin1StringView("requests")).toInteger());
+
+    // A period of its own, with words for people.
+    const CliRun words = cli({QStringLiteral("usage"), QStringLiteral("chart"), QStringLiteral("--metric"),
+                              QStringLiteral("requests"), QStringLiteral("--by"), QStringLiteral("feature"),
+                              QStringLiteral("--from"), QDate::currentDate().addDays(-400).toString(Qt::ISODate),
+                              QStringLiteral("--output"), out.filePath(QStringLiteral("year.png"))});
+    ASSERT_EQ(words.exitCode, 0) << words.err.toStdString();
+    EXPECT_TRUE(words.out.contains(QStringLiteral("of a month"))) << words.out.toStdString();
+
+    // Wrong options are usage errors, and nothing is written.
+    for (const QStringList& bad :
+         {QStringList{QStringLiteral("--metric"), QStringLiteral("latency"), QStringLiteral("--by"),
+                      QStringLiteral("model"), QStringLiteral("--output"), out.filePath(QStringLiteral("a.png"))},
+          QStringList{QStringLiteral("--metric"), QStringLiteral("cost"), QStringLiteral("--by"), QStringLiteral("day"),
+                      QStringLiteral("--output"), out.filePath(QStringLiteral("a.png"))},
+          QStringList{QStringLiteral("--metric"), QStringLiteral("cost"), QStringLiteral("--by"),
+                      QStringLiteral("model"), QStringLiteral("--output"), out.filePath(QStringLiteral("a.jpg"))},
+          QStringList{QStringLiteral("--metric"), QStringLiteral("cost"), QStringLiteral("--by"),
+                      QStringLiteral("model")},
+          QStringList{QStringLiteral("--metric"), QStringLiteral("cost"), QStringLiteral("--by"),
+                      QStringLiteral("model"), QStringLiteral("--from"), QStringLiteral("2026-12-01"),
+                      QStringLiteral("--to"), QStringLiteral("2026-11-01"), QStringLiteral("--output"),
+                      out.filePath(QStringLiteral("a.png"))},
+          QStringList{QStringLiteral("--metric"), QStringLiteral("cost"), QStringLiteral("--by"),
+                      QStringLiteral("model"), QStringLiteral("--size"), QStringLiteral("10x10"),
+                      QStringLiteral("--output"), out.filePath(QStringLiteral("a.png"))}}) {
+        const CliRun refused = cli(QStringList{QStringLiteral("usage"), QStringLiteral("chart")} + bad);
+        EXPECT_EQ(refused.exitCode, 2) << bad.join(QLatin1Char(' ')).toStdString() << ": " << refused.err.toStdString();
+    }
+    EXPECT_FALSE(QFile::exists(out.filePath(QStringLiteral("a.png"))));
+    EXPECT_FALSE(QFile::exists(out.filePath(QStringLiteral("a.jpg"))));
+    // A folder that is not there: a clear error.
+    const CliRun unwritable = cli({QStringLiteral("usage"), QStringLiteral("chart"), QStringLiteral("--metric"),
+                                   QStringLiteral("cost"), QStringLiteral("--by"), QStringLiteral("model"),
+                                   QStringLiteral("--output"), out.filePath(QStringLiteral("missing/folder/a.png"))});
+    EXPECT_EQ(unwritable.exitCode, 9) << unwritable.err.toStdString(); // a local file, like the store
+    EXPECT_TRUE(unwritable.err.contains(QStringLiteral("export.failed"))) << unwritable.err.toStdString();
+}
+
+TEST_F(CliTest, UsagePdfWritesTheWholeDashboardForAPeriodAsAReport) {
+    ASSERT_EQ(cli({QStringLiteral("usage"), QStringLiteral("generate-sample"), QStringLiteral("--days"),
+                   QStringLiteral("20"), QStringLiteral("--seed"), QStringLiteral("5")})
+                  .exitCode,
+              0);
+    const QJsonArray models = cli({QStringLiteral("--json"), QStringLiteral("usage"), QStringLiteral("report"),
+                                   QStringLiteral("--by"), QStringLiteral("model")})
+                                  .json()
+                                  .value(QLatin1StringView("rows"))
+                                  .toArray();
+    ASSERT_FALSE(models.isEmpty());
+    QTemporaryDir out;
+    const QString path = out.filePath(QStringLiteral("report.pdf"));
+    const QDate today = QDate::currentDate();
+    const CliRun made = cli({QStringLiteral("--json"), QStringLiteral("usage"), QStringLiteral("pdf"),
+                             QStringLiteral("--from"), today.addDays(-29).toString(Qt::ISODate), QStringLiteral("--to"),
+                             today.toString(Qt::ISODate), QStringLiteral("--output"), path},
+                            {}, {QStringLiteral("QT_QPA_PLATFORM=")});
+    ASSERT_EQ(made.exitCode, 0) << made.err.toStdString();
+    const QJsonObject json = made.json();
+    EXPECT_EQ(json.value(QLatin1StringView("path")).toString(), QFileInfo(path).absoluteFilePath());
+    EXPECT_EQ(json.value(QLatin1StringView("from")).toString(), today.addDays(-29).toString(Qt::ISODate));
+    EXPECT_GT(json.value(QLatin1StringView("bytes")).toInteger(), 10'000);
+    const QStringList pages = Tessera::Testing::pdfPages(path);
+    ASSERT_GE(pages.size(), 3) << "tiles and charts, budgets and top lists, speed and reliability";
+    EXPECT_EQ(json.value(QLatin1StringView("pages")).toInt(), pages.size());
+    const QString text = pages.join(QLatin1Char('\n'));
+    for (const QString& part :
+         {QStringLiteral("Usage report"), QStringLiteral("Everyone"), QStringLiteral("Cost over time, by model"),
+          QStringLiteral("Tokens over time"), QStringLiteral("Budget pace"), QStringLiteral("Top people"),
+          QStringLiteral("Top models"), QStringLiteral("Speed by provider"), QStringLiteral("Reliability by provider"),
+          QStringLiteral("Average cost per request"), QStringLiteral("Failed requests")}) {
+        EXPECT_TRUE(text.contains(part)) << part.toStdString();
+    }
+    // The top models' table names the model that cost the most.
+    QString top;
+    double most = -1;
+    for (const QJsonValue& row : models) {
+        const double cost = row.toObject().value(QLatin1StringView("cost_usd")).toDouble();
+        if (cost > most) {
+            most = cost;
+            top = row.toObject().value(QLatin1StringView("model")).toString();
+        }
+    }
+    EXPECT_TRUE(text.contains(top)) << top.toStdString();
+    EXPECT_TRUE(pages.first().contains(QStringLiteral("Page 1")));
+
+    // Narrowed to a provider, split by person; without --output it is a usage error.
+    const CliRun narrowed = cli({QStringLiteral("usage"), QStringLiteral("pdf"), QStringLiteral("--provider"),
+                                 QStringLiteral("openai"), QStringLiteral("--split"), QStringLiteral("user"),
+                                 QStringLiteral("--output"), out.filePath(QStringLiteral("openai.pdf"))});
+    ASSERT_EQ(narrowed.exitCode, 0) << narrowed.err.toStdString();
+    const QString openai =
+        Tessera::Testing::pdfPages(out.filePath(QStringLiteral("openai.pdf"))).join(QLatin1Char('\n'));
+    EXPECT_TRUE(openai.contains(QStringLiteral("Provider: openai")));
+    EXPECT_TRUE(openai.contains(QStringLiteral("Cost over time, by person")));
+    EXPECT_EQ(cli({QStringLiteral("usage"), QStringLiteral("pdf")}).exitCode, 2);
+    EXPECT_EQ(cli({QStringLiteral("usage"), QStringLiteral("pdf"), QStringLiteral("--split"), QStringLiteral("day"),
+                   QStringLiteral("--output"), path})
+                  .exitCode,
+              2);
 }

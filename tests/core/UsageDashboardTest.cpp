@@ -258,6 +258,77 @@ TEST_F(UsageDashboardTest, CostOverTimeByDayStacksEachModelAndFoldsTheSmallestIn
     EXPECT_EQ(names, (QStringList{QStringLiteral("ada"), QStringLiteral("bob"), QStringLiteral("owner")}));
 }
 
+TEST_F(UsageDashboardTest, TokensAndRequestsOverTimeStackByAnyDimensionLikeTheCost) {
+    fill(lastDay, 40);
+    const UsageFilter filter{lastDay.addDays(-29), lastDay, {}, {}, {}, {}, {}};
+    for (const UsageMetric metric : {UsageMetric::Tokens, UsageMetric::Requests}) {
+        const auto measure = [metric](const UsageTotals& t) {
+            return metric == UsageMetric::Tokens ? t.tokens() : t.requests;
+        };
+        auto byProvider = dashboard->overTime(admin, filter, UsageDimension::Provider, metric);
+        ASSERT_TRUE(byProvider) << byProvider.error().toLogString().toStdString();
+        ASSERT_EQ(byProvider->starts.size(), 30u);
+        ASSERT_EQ(byProvider->series.size(), 2u) << "openai and anthropic";
+        for (const UsageSeries& series : byProvider->series) {
+            for (std::size_t b = 0; b < 30; ++b) {
+                const QDate day = filter.from.addDays(qint64(b));
+                EXPECT_EQ(series.values[b], measure(sum([&](const LedgerEntry& e) {
+                              return within(e, day, day) && e.provider == series.key;
+                          })))
+                    << usageMetricName(metric).toStdString() << " " << series.key.toStdString() << " on "
+                    << day.toString(Qt::ISODate).toStdString();
+            }
+        }
+        EXPECT_EQ(byProvider->unpriced,
+                  sum([&](const LedgerEntry& e) { return within(e, filter.from, filter.to); }).unpriced);
+        // By person and by feature, the totals of each series.
+        for (const UsageDimension by : {UsageDimension::User, UsageDimension::Feature}) {
+            auto timeline = dashboard->overTime(admin, filter, by, metric);
+            ASSERT_TRUE(timeline);
+            qint64 total = 0;
+            for (const UsageSeries& series : timeline->series) {
+                total += series.total;
+                EXPECT_EQ(series.total, measure(sum([&](const LedgerEntry& e) {
+                              return within(e, filter.from, filter.to) &&
+                                     (by == UsageDimension::User ? QString::number(e.accountId) : e.feature) ==
+                                         series.key;
+                          })));
+            }
+            EXPECT_EQ(total, measure(sum([&](const LedgerEntry& e) { return within(e, filter.from, filter.to); })));
+        }
+        // Hours come from the ledger, with every measure.
+        const UsageFilter twoDays{lastDay.addDays(-1), lastDay, {}, {}, {}, {}, {}};
+        auto hours = dashboard->overTime(admin, twoDays, UsageDimension::Model, metric);
+        ASSERT_TRUE(hours);
+        EXPECT_EQ(hours->step, UsageStep::Hour);
+        for (std::size_t b = 0; b < hours->starts.size(); ++b) {
+            const QDateTime from = hours->starts[b];
+            const QDateTime to = from.addSecs(3600);
+            qint64 shown = 0;
+            for (const UsageSeries& series : hours->series) {
+                shown += series.values[b];
+            }
+            EXPECT_EQ(shown, measure(sum([&](const LedgerEntry& e) { return e.at >= from && e.at < to; })))
+                << "hour " << b;
+        }
+    }
+    EXPECT_EQ(parseUsageMetric(QStringLiteral("requests")), UsageMetric::Requests);
+    EXPECT_EQ(parseUsageMetric(QStringLiteral("tokens")), UsageMetric::Tokens);
+    EXPECT_EQ(parseUsageMetric(QStringLiteral("cost")), UsageMetric::Cost);
+    EXPECT_FALSE(parseUsageMetric(QStringLiteral("latency")));
+
+    // A member's chart of any metric is their own.
+    auto own = dashboard->overTime(ada, filter, UsageDimension::Model, UsageMetric::Requests);
+    ASSERT_TRUE(own);
+    qint64 requests = 0;
+    for (const UsageSeries& series : own->series) {
+        requests += series.total;
+    }
+    EXPECT_EQ(requests, sum([&](const LedgerEntry& e) {
+                            return within(e, filter.from, filter.to) && e.accountId == ada.userId;
+                        }).requests);
+}
+
 TEST_F(UsageDashboardTest, WeeksAndMonthsFoldTheDaysAndCutAtThePeriod) {
     fill(lastDay, 200);
     // 2026-06-10 is a Wednesday: the first week is cut to five days.

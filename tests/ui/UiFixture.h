@@ -37,9 +37,11 @@ public:
     QStringList nextFiles;
     QStringList askOpenFiles(QWidget*, const QString&, const QString&) override { return nextFiles; }
     QString nextSavePath;
-    QString nextSaveFilter; // "" keeps the first filter offered
-    QString askSaveFile(QWidget*, const QString&, const QString&, const QString& filters,
+    QString nextSaveFilter;    // "" keeps the first filter offered
+    QString lastSuggestedName; // the name the last save dialog offered
+    QString askSaveFile(QWidget*, const QString&, const QString& suggestedName, const QString& filters,
                         QString* selectedFilter) override {
+        lastSuggestedName = suggestedName;
         if (selectedFilter) {
             *selectedFilter = nextSaveFilter.isEmpty() ? filters.section(QStringLiteral(";;"), 0, 0) : nextSaveFilter;
         }

@@ -9,6 +9,7 @@
 #include "usage/Pricing.h"
 #include "usage/UsageCharts.h"
 #include "usage/UsageDashboard.h"
+#include "usage/UsageFigures.h"
 #include "usage/UsageGenerator.h"
 #include "usage/UsageLedger.h"
 #include "usage/UsageTableModels.h"
@@ -16,6 +17,7 @@
 #include "widgets/Money.h"
 
 #include "UiFixture.h"
+#include "support/PdfText.h"
 #include "support/TestHelpers.h"
 
 #include <QAbstractBarSeries>
@@ -288,6 +290,49 @@ TEST_F(UsageUiTest, EveryChartExportsItsTableAsCsvAndItselfAsPngAndSvg) {
     // Where it cannot be written: a clear error, nothing else.
     EXPECT_FALSE(window.exportChart(0, Ui::UsageWindow::ExportFormat::Csv,
                                     out.filePath(QStringLiteral("missing/folder/cost.csv"))));
+    ASSERT_EQ(dialogs.errors.size(), 1);
+    EXPECT_TRUE(dialogs.errors.first().contains(QStringLiteral("could not be written")));
+}
+
+TEST_F(UsageUiTest, TheDashboardIsSavedAsAPdfReportWithItsTilesChartsAndTopTables) {
+    generate(40);
+    Ui::UsageWindow window(*services, owner, dialogs);
+    window.setAttribute(Qt::WA_DeleteOnClose, false);
+    window.show();
+    ASSERT_TRUE(loaded(window));
+    window.filterBy(Core::UsageDimension::Provider, QStringLiteral("openai"));
+    ASSERT_TRUE(loaded(window, window.snapshot().generation));
+    const Ui::UsageSnapshot& s = window.snapshot();
+    ASSERT_FALSE(s.error);
+    ASSERT_FALSE(s.topModels.empty());
+    QTemporaryDir out;
+
+    // Through the button: the file dialog suggests a name with the period, and the report is written there.
+    const QString path = out.filePath(QStringLiteral("usage.pdf"));
+    dialogs.nextSavePath = path;
+    auto* button = child<QToolButton>(&window, "usageReport");
+    ASSERT_NE(button, nullptr);
+    button->click();
+    EXPECT_TRUE(dialogs.lastSuggestedName.startsWith(QStringLiteral("tessera-usage-report_") +
+                                                     window.request().filter.from.toString(Qt::ISODate)));
+    const QStringList pages = Testing::pdfPages(path);
+    ASSERT_GE(pages.size(), 3);
+    const QString text = pages.join(QLatin1Char('\n'));
+    EXPECT_TRUE(pages.first().contains(QStringLiteral("Usage report")));
+    EXPECT_TRUE(pages.first().contains(QStringLiteral("Provider: openai"))) << "the filters in words";
+    EXPECT_TRUE(text.contains(window.tile(0)->valueText())) << "the cost tile";
+    EXPECT_TRUE(text.contains(window.tile(2)->valueText())) << "the requests tile";
+    EXPECT_TRUE(text.contains(s.topModels.front().label));
+    EXPECT_TRUE(text.contains(Ui::moneyText(s.topModels.front().totals.costMicros))) << "the top models' table";
+    if (!s.topUsers.empty()) {
+        EXPECT_TRUE(text.contains(s.topUsers.front().label));
+    }
+    for (const Core::BudgetPace& pace : s.budgets) {
+        EXPECT_TRUE(text.contains(Ui::UsageFigures::budgetName(pace).left(20))) << "each budget's pace";
+    }
+
+    // Where it cannot be written: a clear error and no file.
+    EXPECT_FALSE(window.exportReport(out.filePath(QStringLiteral("missing/folder/usage.pdf"))));
     ASSERT_EQ(dialogs.errors.size(), 1);
     EXPECT_TRUE(dialogs.errors.first().contains(QStringLiteral("could not be written")));
 }

@@ -78,6 +78,7 @@ QString axisLabel(const Core::UsageTimeline& timeline, std::size_t bucket) {
 }
 
 QCategoryAxis* periodAxis(const Core::UsageTimeline& timeline);
+void colourChart(QChart* chart, const QPalette& palette, const QColor& grid);
 
 QCategoryAxis* valueAxis(double maximum, UsageUnit unit) {
     auto* axis = new QCategoryAxis;
@@ -318,7 +319,16 @@ QAbstractBarSeries* usageBarSeries(QChart* chart) {
 }
 
 void styleUsageChart(QChart* chart) {
-    const QPalette palette = QApplication::palette();
+    colourChart(chart, QApplication::palette(), Style::tokens().border);
+}
+
+void styleUsageChart(QChart* chart, Style::Variant variant) {
+    colourChart(chart, Style::paletteFor(variant), Style::colours(variant).border);
+}
+
+namespace {
+
+void colourChart(QChart* chart, const QPalette& palette, const QColor& grid) {
     chart->setBackgroundBrush(palette.color(QPalette::Base));
     chart->setBackgroundPen(Qt::NoPen);
     chart->setBackgroundRoundness(0);
@@ -326,7 +336,6 @@ void styleUsageChart(QChart* chart) {
     chart->setAnimationOptions(QChart::NoAnimation);
     const QColor text = palette.color(QPalette::Text);
     const QColor muted = palette.color(QPalette::PlaceholderText);
-    const QColor grid = Style::tokens().border;
     for (QAbstractAxis* axis : chart->axes()) {
         axis->setLabelsColor(muted);
         axis->setLinePenColor(grid);
@@ -338,5 +347,7 @@ void styleUsageChart(QChart* chart) {
     chart->legend()->setBrush(Qt::NoBrush);
     chart->legend()->setPen(Qt::NoPen);
 }
+
+} // namespace
 
 } // namespace Tessera::Ui

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "style/Tokens.h"
 #include "usage/UsageDashboard.h"
 #include "usage/UsageTableModels.h"
 
@@ -30,6 +31,8 @@ QChart* usageShareChart(const std::vector<Core::UsageShare>& shares);
 QAbstractBarSeries* usageBarSeries(QChart* chart);
 // Colours a chart built above from the current palette (after a theme change).
 void styleUsageChart(QChart* chart);
+// Colours it in a variant's colours whatever the theme (a printed report is light).
+void styleUsageChart(QChart* chart, Style::Variant variant);
 
 // A scale's steps: about `steps` round values (1, 2 or 5 × 10ⁿ) from 0 to at least `maximum`.
 std::vector<double> usageScale(double maximum, int steps = 4);

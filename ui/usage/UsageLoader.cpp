@@ -38,7 +38,7 @@ quint64 UsageLoader::load(const Core::Actor& actor, const UsageRequest& request)
             if (m_newest.load() != generation) {
                 return; // a newer request is queued behind this one
             }
-            UsageSnapshot snapshot = read(*dashboard, *budgets, actor, request);
+            UsageSnapshot snapshot = readUsageSnapshot(*dashboard, *budgets, actor, request);
             snapshot.generation = generation;
             // Back on the loader's thread; dropped when the loader is gone or a newer request came meanwhile.
             QMetaObject::invokeMethod(
@@ -56,7 +56,7 @@ quint64 UsageLoader::load(const Core::Actor& actor, const UsageRequest& request)
     return generation;
 }
 
-UsageSnapshot UsageLoader::read(const Core::UsageDashboard& dashboard, const Core::BudgetPaceReader& budgets,
+UsageSnapshot readUsageSnapshot(const Core::UsageDashboard& dashboard, const Core::BudgetPaceReader& budgets,
                                 const Core::Actor& actor, const UsageRequest& request) {
     QElapsedTimer timer;
     timer.start();

@@ -39,6 +39,11 @@ struct UsageSnapshot {
     qint64 elapsedMs = 0;
 };
 
+// Reads everything the Usage view shows for a request, on the calling thread (with its connection). The report and
+// the CLI read this way; the view reads through UsageLoader.
+UsageSnapshot readUsageSnapshot(const Core::UsageDashboard& dashboard, const Core::BudgetPaceReader& budgets,
+                                const Core::Actor& actor, const UsageRequest& request);
+
 // Runs the Usage view's queries on a worker thread with its own store connection, so the window never waits for
 // them. Only the newest request counts: one still queued when a newer comes is skipped, and a result that is no
 // longer the newest is dropped.
@@ -59,9 +64,6 @@ Q_SIGNALS:
     void loaded(const Tessera::Ui::UsageSnapshot& snapshot);
 
 private:
-    static UsageSnapshot read(const Core::UsageDashboard& dashboard, const Core::BudgetPaceReader& budgets,
-                              const Core::Actor& actor, const UsageRequest& request);
-
     const Core::UsageDashboard& m_dashboard;
     const Core::BudgetPaceReader& m_budgets;
     QThread m_thread;

@@ -19,9 +19,7 @@
 #include <QComboBox>
 #include <QCursor>
 #include <QDateEdit>
-#include <QDir>
 #include <QEvent>
-#include <QFileInfo>
 #include <QFormLayout>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -29,13 +27,10 @@
 #include <QLegendMarker>
 #include <QLocale>
 #include <QMenu>
-#include <QPainter>
 #include <QProgressBar>
-#include <QSaveFile>
 #include <QScrollArea>
 #include <QShortcut>
 #include <QStackedWidget>
-#include <QSvgGenerator>
 #include <QTableView>
 #include <QTimer>
 #include <QToolButton>
@@ -47,23 +42,6 @@ namespace Tessera::Ui {
 namespace {
 
 constexpr int chartHeight = 280;
-
-QString percentText(double fraction, int decimals = 0) {
-    const QLocale locale;
-    return locale.toString(fraction * 100.0, 'f', decimals) + QChar(0x202F) + locale.percent();
-}
-
-// "▲ 12 %" / "▼ 8 %" against the period before, or words when there is nothing to compare.
-QString changeText(double current, double previous) {
-    if (previous == 0) {
-        return current == 0 ? UsageWindow::tr("no change") : UsageWindow::tr("new");
-    }
-    const double change = (current - previous) / previous;
-    if (std::abs(change) < 0.0005) {
-        return UsageWindow::tr("no change");
-    }
-    return (change > 0 ? QStringLiteral("▲ ") : QStringLiteral("▼ ")) + percentText(std::abs(change));
-}
 
 } // namespace
 
@@ -118,9 +96,8 @@ UsageWindow::UsageWindow(Core::CoreServices& services, Core::Actor actor, Dialog
 
     auto* tiles = new QHBoxLayout;
     tiles->setSpacing(Style::Space::two);
-    for (const QString& name :
-         {tr("Cost"), tr("Tokens"), tr("Requests"), tr("Average cost per request"), tr("Failed requests")}) {
-        auto* tile = new UsageTile(name, content);
+    for (const UsageFigures::Tile& figure : UsageFigures::tiles({})) {
+        auto* tile = new UsageTile(figure.name, content);
         m_tiles.push_back(tile);
         tiles->addWidget(tile, 1);
     }
@@ -128,13 +105,14 @@ UsageWindow::UsageWindow(Core::CoreServices& services, Core::Actor actor, Dialog
 
     m_split = new QComboBox(content);
     m_split->setAccessibleName(tr("Split cost by"));
-    m_split->addItem(tr("by model"), int(Core::UsageDimension::Model));
-    m_split->addItem(tr("by provider"), int(Core::UsageDimension::Provider));
-    if (m_actor.may(Core::Permission::UsageViewAll)) {
-        m_split->addItem(tr("by person"), int(Core::UsageDimension::User));
-        m_split->addItem(tr("by role"), int(Core::UsageDimension::Role));
+    for (const Core::UsageDimension split :
+         {Core::UsageDimension::Model, Core::UsageDimension::Provider, Core::UsageDimension::User,
+          Core::UsageDimension::Role, Core::UsageDimension::Feature}) {
+        const bool everyone = split == Core::UsageDimension::User || split == Core::UsageDimension::Role;
+        if (!everyone || m_actor.may(Core::Permission::UsageViewAll)) {
+            m_split->addItem(UsageFigures::splitName(split), int(split));
+        }
     }
-    m_split->addItem(tr("by feature"), int(Core::UsageDimension::Feature));
     connect(m_split, &QComboBox::currentIndexChanged, this,
             [this] { setSplit(Core::UsageDimension(m_split->currentData().toInt())); });
 
@@ -273,6 +251,16 @@ QWidget* UsageWindow::buildFilters() {
         box->addItem(tr("All"));
     }
     row->addStretch(1);
+    auto* report = new QToolButton(bar);
+    report->setObjectName(QStringLiteral("usageReport"));
+    report->setText(tr("PDF &Report…"));
+    report->setToolTip(tr("Save the whole dashboard for this period as a PDF report (%1)")
+                           .arg(QKeySequence(QKeySequence::Print).toString(QKeySequence::NativeText)));
+    report->setAccessibleName(tr("Save the dashboard as a PDF report"));
+    connect(report, &QToolButton::clicked, this, &UsageWindow::askReport);
+    row->addWidget(report);
+    auto* print = new QShortcut(QKeySequence::Print, this);
+    connect(print, &QShortcut::activated, this, &UsageWindow::askReport);
 
     connect(m_period, &QComboBox::currentIndexChanged, this, [this] {
         if (!m_filling) {
@@ -537,35 +525,7 @@ void UsageWindow::fillChoices(const Core::UsageChoices& choices) {
 }
 
 QString UsageWindow::seriesName(const Core::UsageSeries& series, bool tokens) const {
-    if (tokens) {
-        if (series.key == Core::UsageTokenSeries::input) {
-            return tr("Input");
-        }
-        if (series.key == Core::UsageTokenSeries::cachedInput) {
-            return tr("Cached input");
-        }
-        if (series.key == Core::UsageTokenSeries::output) {
-            return tr("Output");
-        }
-        return tr("Reasoning");
-    }
-    if (series.isOther()) {
-        return tr("Everything else");
-    }
-    if (m_request.split == Core::UsageDimension::Feature) {
-        if (series.key == QLatin1StringView("chat")) {
-            return tr("Chat");
-        }
-        if (series.key == QLatin1StringView("title")) {
-            return tr("Titles");
-        }
-    }
-    return series.label;
-}
-
-QString UsageWindow::periodWords() const {
-    const qint64 days = m_request.filter.from.daysTo(m_request.filter.to) + 1;
-    return tr("against the %n day(s) before", "", int(days));
+    return UsageFigures::seriesName(series, tokens, m_request.split);
 }
 
 void UsageWindow::present(const UsageSnapshot& snapshot) {
@@ -580,41 +540,12 @@ void UsageWindow::present(const UsageSnapshot& snapshot) {
     m_error->hide();
     m_snapshot = snapshot;
     fillChoices(snapshot.choices);
-    const Core::UsageTotals& now = snapshot.summary.current;
-    const Core::UsageTotals& before = snapshot.summary.previous;
     const QLocale locale;
-    const QString against = periodWords(); // said once, in the status line and each tile's description
-    const QString lowerBound =
-        now.unpriced > 0 ? tr("%n request(s) without a price: the cost is at least this.", "", int(now.unpriced))
-                         : QString();
-    m_tiles[0]->setValue(now.unpriced > 0 ? QStringLiteral("≥ ") + moneyText(now.costMicros)
-                                          : moneyText(now.costMicros),
-                         changeText(double(now.costMicros), double(before.costMicros)), lowerBound);
-    m_tiles[1]->setValue(locale.toString(now.tokens()), changeText(double(now.tokens()), double(before.tokens())),
-                         tr("Input %1 (cached %2), output %3 (reasoning %4)")
-                             .arg(locale.toString(now.inputTokens), locale.toString(now.cachedInputTokens),
-                                  locale.toString(now.outputTokens), locale.toString(now.reasoningTokens)));
-    m_tiles[2]->setValue(
-        locale.toString(now.requests), changeText(double(now.requests), double(before.requests)),
-        tr("%n answer(s) from Tessera's cache, %1 retries, %2 on a fallback model", "", int(now.cacheHits))
-            .arg(locale.toString(now.retries), locale.toString(now.fallbacks)));
-    const auto average = now.averageCostMicros();
-    const auto averageBefore = before.averageCostMicros();
-    m_tiles[3]->setValue(average ? moneyText(*average) : tr("none"),
-                         average && averageBefore ? changeText(double(*average), double(*averageBefore)) : QString(),
-                         lowerBound);
-    const auto rate = now.failureRate();
-    const auto rateBefore = before.failureRate();
-    QString rateChange;
-    if (rate && rateBefore) {
-        const double points = (*rate - *rateBefore) * 100.0;
-        rateChange = std::abs(points) < 0.05 ? tr("no change")
-                                             : tr("%1 %2 points")
-                                                   .arg(points > 0 ? QStringLiteral("▲") : QStringLiteral("▼"),
-                                                        locale.toString(std::abs(points), 'f', 1));
+    const QString against = UsageFigures::comparison(m_request.filter.from, m_request.filter.to);
+    const std::vector<UsageFigures::Tile> figures = UsageFigures::tiles(snapshot.summary);
+    for (std::size_t i = 0; i < figures.size() && i < m_tiles.size(); ++i) {
+        m_tiles[i]->setValue(figures[i].value, figures[i].change, figures[i].detail);
     }
-    m_tiles[4]->setValue(rate ? percentText(*rate, 1) : tr("none"), rateChange,
-                         tr("%n failed request(s)", "", int(now.failures)));
 
     m_costModel->setTimeline(snapshot.cost, [this](const Core::UsageSeries& s) { return seriesName(s, false); });
     m_tokensModel->setTimeline(snapshot.tokens, [this](const Core::UsageSeries& s) { return seriesName(s, true); });
@@ -737,77 +668,6 @@ QTableView* UsageWindow::table(int chart) const {
 
 UsageTile* UsageWindow::tile(int index) const {
     return index >= 0 && std::size_t(index) < m_tiles.size() ? m_tiles[std::size_t(index)] : nullptr;
-}
-
-void UsageWindow::askExport(int chart, ExportFormat format) {
-    static const char* const extensions[] = {"csv", "png", "svg"};
-    const QString extension = QString::fromLatin1(extensions[int(format)]);
-    const QString filters = format == ExportFormat::Csv   ? tr("CSV files (*.csv)")
-                            : format == ExportFormat::Png ? tr("PNG images (*.png)")
-                                                          : tr("SVG images (*.svg)");
-    const QString suggested =
-        QStringLiteral("tessera-usage-%1-%2_%3.%4")
-            .arg(QStringList{QStringLiteral("cost"), QStringLiteral("tokens"), QStringLiteral("people"),
-                             QStringLiteral("models"), QStringLiteral("speed"), QStringLiteral("reliability"),
-                             QStringLiteral("budget-pace")}
-                     .at(chart),
-                 m_request.filter.from.toString(Qt::ISODate), m_request.filter.to.toString(Qt::ISODate), extension);
-    QString path = m_dialogs.askSaveFile(this, tr("Export %1").arg(m_titles[chart]), suggested, filters, nullptr);
-    if (path.isEmpty()) {
-        return;
-    }
-    if (!path.endsWith(QLatin1Char('.') + extension, Qt::CaseInsensitive)) {
-        path += QLatin1Char('.') + extension;
-    }
-    exportChart(chart, format, path);
-}
-
-bool UsageWindow::exportChart(int chart, ExportFormat format, const QString& path) {
-    if (chart < 0 || chart >= chartCount || m_snapshot.generation == 0) {
-        return false;
-    }
-    QChartView* views[] = {m_costView,  m_tokensView,      m_usersView, m_modelsView,
-                           m_speedView, m_reliabilityView, m_paceView};
-    QChartView* view = views[chart];
-    bool written = false;
-    if (format == ExportFormat::Csv) {
-        QString csv;
-        if (chart < 2) {
-            const Core::UsageTimeline& timeline = chart == 0 ? m_snapshot.cost : m_snapshot.tokens;
-            QStringList names;
-            for (const Core::UsageSeries& series : timeline.series) {
-                names << seriesName(series, chart == 1);
-            }
-            csv = Core::usageTimelineCsv(timeline, names, chart == 0);
-        } else if (chart < 4) {
-            csv = Core::usageSharesCsv(chart == 2 ? m_snapshot.topUsers : m_snapshot.topModels);
-        } else {
-            const UsageLinesModel* models[] = {m_speedModel, m_reliabilityModel, m_paceModel};
-            csv = usageLinesCsv(models[chart - 4]->lines());
-        }
-        QSaveFile file(path);
-        written = file.open(QIODevice::WriteOnly) && file.write(csv.toUtf8()) >= 0 && file.commit();
-    } else if (format == ExportFormat::Png) {
-        written = view->grab().save(path, "PNG");
-    } else {
-        QSvgGenerator svg;
-        svg.setFileName(path);
-        svg.setSize(view->size());
-        svg.setViewBox(QRect(QPoint(0, 0), view->size()));
-        svg.setTitle(m_titles[chart]);
-        QPainter painter;
-        written = painter.begin(&svg);
-        if (written) {
-            view->render(&painter);
-            written = painter.end() && QFileInfo(path).size() > 0;
-        }
-    }
-    if (!written) {
-        m_dialogs.showError(this, tr("Export %1").arg(m_titles[chart]),
-                            tr("%1 could not be written. Check that the folder exists and that you may write to it.")
-                                .arg(QDir::toNativeSeparators(path)));
-    }
-    return written;
 }
 
 void UsageWindow::changeEvent(QEvent* event) {

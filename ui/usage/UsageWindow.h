@@ -1,6 +1,7 @@
 #pragma once
 
 #include "common/Actor.h"
+#include "usage/UsageFigures.h"
 #include "usage/UsageLoader.h"
 #include "usage/UsageTile.h"
 
@@ -68,11 +69,9 @@ public:
     UsageShareModel* topModelsModel() const { return m_modelsModel; }
     UsageLinesModel* speedModel() const { return m_speedModel; }
     UsageLinesModel* reliabilityModel() const { return m_reliabilityModel; }
-    // What the speed chart shows: time to the first token, or the whole answer.
-    enum class SpeedMeasure { FirstToken, Total };
+    using SpeedMeasure = UsageFigures::SpeedMeasure;
     void setSpeedMeasure(SpeedMeasure measure);
-    // What the reliability chart shows per provider.
-    enum class ReliabilityMeasure { Failures, Retries, Fallbacks, CacheHits };
+    using ReliabilityMeasure = UsageFigures::ReliabilityMeasure;
     void setReliabilityMeasure(ReliabilityMeasure measure);
     UsageLinesModel* paceModel() const { return m_paceModel; }
     // Shows the pace of the budget at this place in the budget box (the snapshot's order).
@@ -94,6 +93,9 @@ public:
     // is reported through Dialogs. Returns whether the file was written.
     enum class ExportFormat { Csv, Png, Svg };
     bool exportChart(int chart, ExportFormat format, const QString& path);
+    // Saves the whole dashboard as shown (period, filters, split) as a PDF report; a failure is reported through
+    // Dialogs. Returns whether the file was written.
+    bool exportReport(const QString& path);
 
 Q_SIGNALS:
     // A snapshot arrived and is shown (or its error).
@@ -108,6 +110,10 @@ private:
                   QWidget* extra = nullptr);
     // Asks where to save a chart in a format, then saves it.
     void askExport(int chart, ExportFormat format);
+    // Asks where to save the PDF report (Ctrl+P), then saves it.
+    void askReport();
+    // Who and what the view covers, in words, for the report.
+    QString scopeWords() const;
     void readFilters();
     void scheduleRefresh(int delayMs);
     void present(const UsageSnapshot& snapshot);
@@ -121,10 +127,8 @@ private:
     void fillBudgets();
     void showAlerts();
     UsageLines paceLines() const;
-    QString paceText(const Core::BudgetPace& pace) const;
     void showPace();
     void wireLines(QChartView* view, const UsageLines& lines);
-    QString periodWords() const;
 
     Core::CoreServices& m_services;
     Core::Actor m_actor;

@@ -7,6 +7,7 @@
 #include "style/Tokens.h"
 #include "usage/Alerts.h"
 #include "usage/UsageCharts.h"
+#include "usage/UsageFigures.h"
 #include "usage/UsageLedger.h"
 #include "usage/UsageTableModels.h"
 #include "widgets/Money.h"
@@ -71,64 +72,12 @@ void UsageWindow::setReliabilityMeasure(ReliabilityMeasure measure) {
 }
 
 UsageLines UsageWindow::speedLines() const {
-    const Core::UsageLatency& latency = m_snapshot.latency;
-    UsageLines lines;
-    lines.periods.step = latency.step;
-    lines.periods.starts = latency.starts;
-    lines.periods.end = latency.end;
-    lines.unit = UsageUnit::Milliseconds;
-    const bool first = SpeedMeasure(m_speedMeasure->currentData().toInt()) == SpeedMeasure::FirstToken;
-    for (std::size_t p = 0; p < latency.providers.size(); ++p) {
-        const Core::UsageLatencySeries& series = latency.providers[p];
-        UsageLine p95{tr("%1 p95").arg(series.provider), int(p), false, false, {}};
-        UsageLine p50{tr("%1 p50").arg(series.provider), int(p), true, false, {}};
-        for (const Core::UsageLatencyPoint& point : series.buckets) {
-            const auto high = first ? point.firstTokenP95 : point.totalP95;
-            const auto middle = first ? point.firstTokenP50 : point.totalP50;
-            p95.values.push_back(high ? std::optional<double>(double(*high)) : std::nullopt);
-            p50.values.push_back(middle ? std::optional<double>(double(*middle)) : std::nullopt);
-        }
-        lines.lines.push_back(std::move(p95));
-        lines.lines.push_back(std::move(p50));
-    }
-    return lines;
+    return UsageFigures::speedLines(m_snapshot.latency, SpeedMeasure(m_speedMeasure->currentData().toInt()));
 }
 
 UsageLines UsageWindow::reliabilityLines() const {
-    const Core::UsageReliability& reliability = m_snapshot.reliability;
-    UsageLines lines;
-    lines.periods.step = reliability.step;
-    lines.periods.starts = reliability.starts;
-    lines.periods.end = reliability.end;
-    const auto measure = ReliabilityMeasure(m_reliabilityMeasure->currentData().toInt());
-    const bool share = measure == ReliabilityMeasure::Failures || measure == ReliabilityMeasure::CacheHits;
-    lines.unit = share ? UsageUnit::Share : UsageUnit::Count;
-    for (std::size_t p = 0; p < reliability.providers.size(); ++p) {
-        const Core::UsageReliabilitySeries& series = reliability.providers[p];
-        UsageLine line{series.provider, int(p), false, false, {}};
-        for (const Core::UsageTotals& t : series.buckets) {
-            if (t.requests == 0) {
-                line.values.push_back(std::nullopt); // no requests: nothing to measure
-                continue;
-            }
-            switch (measure) {
-            case ReliabilityMeasure::Failures:
-                line.values.push_back(double(t.failures) / double(t.requests));
-                break;
-            case ReliabilityMeasure::Retries:
-                line.values.push_back(double(t.retries));
-                break;
-            case ReliabilityMeasure::Fallbacks:
-                line.values.push_back(double(t.fallbacks));
-                break;
-            case ReliabilityMeasure::CacheHits:
-                line.values.push_back(double(t.cacheHits) / double(t.requests));
-                break;
-            }
-        }
-        lines.lines.push_back(std::move(line));
-    }
-    return lines;
+    return UsageFigures::reliabilityLines(m_snapshot.reliability,
+                                          ReliabilityMeasure(m_reliabilityMeasure->currentData().toInt()));
 }
 
 void UsageWindow::showLines() {
@@ -177,37 +126,8 @@ void UsageWindow::fillBudgets() {
     m_filling = true;
     m_paceBudget->clear();
     for (const Core::BudgetPace& pace : m_snapshot.budgets) {
-        const Core::Budget& budget = pace.standing.budget;
-        QString window;
-        switch (budget.period) {
-        case Core::BudgetPeriod::Day:
-            window = tr("Daily");
-            break;
-        case Core::BudgetPeriod::Week:
-            window = tr("Weekly");
-            break;
-        case Core::BudgetPeriod::Month:
-            window = tr("Monthly");
-            break;
-        case Core::BudgetPeriod::Total:
-            window = tr("Total");
-            break;
-        }
-        QString name;
-        switch (budget.scope) {
-        case Core::BudgetScope::User:
-            name = tr("%1 budget of %2").arg(window, budget.subjectName);
-            break;
-        case Core::BudgetScope::Role:
-            name = pace.standing.who.isEmpty() ? tr("%1 budget of each member of %2").arg(window, budget.subjectName)
-                                               : tr("%1 budget of each member of %2 (closest: %3)")
-                                                     .arg(window, budget.subjectName, pace.standing.who);
-            break;
-        case Core::BudgetScope::Global:
-            name = tr("%1 budget for everyone").arg(window);
-            break;
-        }
-        m_paceBudget->addItem(name, QString(QString::number(budget.id) + QLatin1Char('/') + pace.standing.who));
+        m_paceBudget->addItem(UsageFigures::budgetName(pace),
+                              QString(QString::number(pace.standing.budget.id) + QLatin1Char('/') + pace.standing.who));
     }
     const int index = m_paceBudget->findData(chosen);
     m_paceBudget->setCurrentIndex(index >= 0 ? index : 0);
@@ -225,74 +145,11 @@ void UsageWindow::setPaceBudget(int index) {
 }
 
 UsageLines UsageWindow::paceLines() const {
-    UsageLines lines;
     const int index = m_paceBudget->currentIndex();
     if (index < 0 || std::size_t(index) >= m_snapshot.budgets.size()) {
-        return lines;
+        return {};
     }
-    const Core::BudgetPace& pace = m_snapshot.budgets[std::size_t(index)];
-    const QTimeZone zone = m_services.usage().timeZone();
-    lines.periods.step = Core::UsageStep::Day;
-    for (const QDate day : pace.days) {
-        lines.periods.starts.push_back(day.startOfDay(zone));
-    }
-    if (!pace.days.empty()) {
-        lines.periods.end = pace.days.back().addDays(1).startOfDay(zone);
-    }
-    lines.unit = pace.money ? UsageUnit::Money : UsageUnit::Count;
-    const auto optional = [](const std::vector<std::optional<qint64>>& from) {
-        std::vector<std::optional<double>> to;
-        for (const std::optional<qint64>& value : from) {
-            to.push_back(value ? std::optional<double>(double(*value)) : std::nullopt);
-        }
-        return to;
-    };
-    std::vector<std::optional<double>> even;
-    for (const qint64 value : pace.evenPace) {
-        even.push_back(double(value));
-    }
-    lines.lines.push_back(UsageLine{tr("Spent"), 0, false, false, optional(pace.spent)});
-    lines.lines.push_back(UsageLine{tr("Even pace"), 0, false, true, even});
-    lines.lines.push_back(UsageLine{tr("Forecast"), 1, true, false, optional(pace.forecast)});
-    lines.lines.push_back(UsageLine{tr("Forecast low"), 1, true, false, optional(pace.forecastLow)});
-    lines.lines.push_back(UsageLine{tr("Forecast high"), 1, true, false, optional(pace.forecastHigh)});
-    lines.band = std::pair<std::size_t, std::size_t>{3, 4};
-    lines.bandName = tr("Forecast range (80 %)");
-    lines.limit = double(pace.limit);
-    lines.limitName = tr("Limit");
-    return lines;
-}
-
-QString UsageWindow::paceText(const Core::BudgetPace& pace) const {
-    const QLocale locale;
-    const auto amount = [&pace, &locale](qint64 value) {
-        return pace.money ? moneyText(value) : tr("%1 tokens").arg(locale.toString(value));
-    };
-    QStringList parts;
-    parts << tr("%1 of %2 used (%3).")
-                 .arg(amount(pace.used), amount(pace.limit),
-                      usageAmountText(pace.limit > 0 ? double(pace.used) / double(pace.limit) : 0.0, UsageUnit::Share));
-    if (pace.reached) {
-        parts << (pace.limitDay
-                      ? tr("The limit was reached on %1.").arg(locale.toString(*pace.limitDay, QLocale::ShortFormat))
-                      : tr("The limit is reached."));
-        return parts.join(QLatin1Char(' '));
-    }
-    if (pace.recentDays > 0) {
-        parts << tr("Recent rate: %1 a day.").arg(amount(pace.dailyRate));
-    }
-    if (pace.endForecast) {
-        parts << tr("Forecast at the end of the window: %1 (80 % range %2 to %3).")
-                     .arg(amount(*pace.endForecast), amount(pace.endLow.value_or(*pace.endForecast)),
-                          amount(pace.endHigh.value_or(*pace.endForecast)));
-    }
-    if (pace.limitDay) {
-        parts << tr("At this rate the limit is reached on %1.")
-                     .arg(locale.toString(*pace.limitDay, QLocale::ShortFormat));
-    } else if (pace.dailyRate > 0 && !pace.days.empty()) {
-        parts << tr("At this rate the limit holds until the window ends.");
-    }
-    return parts.join(QLatin1Char(' '));
+    return UsageFigures::paceLines(m_snapshot.budgets[std::size_t(index)], m_services.usage().timeZone());
 }
 
 void UsageWindow::showPace() {
@@ -309,7 +166,7 @@ void UsageWindow::showPace() {
                                    : tr("No budget applies here."));
         return;
     }
-    m_paceSummary->setText(paceText(m_snapshot.budgets[std::size_t(index)]));
+    m_paceSummary->setText(UsageFigures::paceText(m_snapshot.budgets[std::size_t(index)]));
 }
 
 } // namespace Tessera::Ui
