@@ -4546,6 +4546,34 @@ Ein nativer Desktop-Arbeitsplatz für KI. API-Schlüssel liegen im Systemschlüs
         <source>At this rate the limit holds until the window ends.</source>
         <translation>In diesem Tempo hält die Grenze bis zum Ende des Zeitfensters.</translation>
     </message>
+    <message>
+        <source>Person: %1</source>
+        <translation>Person: %1</translation>
+    </message>
+    <message>
+        <source>Role: %1</source>
+        <translation>Rolle: %1</translation>
+    </message>
+    <message>
+        <source>Everyone</source>
+        <translation>Alle</translation>
+    </message>
+    <message>
+        <source>Your usage</source>
+        <translation>Ihre Nutzung</translation>
+    </message>
+    <message>
+        <source>Provider: %1</source>
+        <translation>Anbieter: %1</translation>
+    </message>
+    <message>
+        <source>Model: %1</source>
+        <translation>Modell: %1</translation>
+    </message>
+    <message>
+        <source>Feature: %1</source>
+        <translation>Funktion: %1</translation>
+    </message>
 </context>
 <context>
     <name>Tessera::Ui::UsageLinesModel</name>
@@ -4930,10 +4958,6 @@ Ein nativer Desktop-Arbeitsplatz für KI. API-Schlüssel liegen im Systemschlüs
         </translation>
     </message>
     <message>
-        <source>PDF &amp;Report…</source>
-        <translation>PDF-&amp;Bericht…</translation>
-    </message>
-    <message>
         <source>Save the whole dashboard for this period as a PDF report (%1)</source>
         <translation>Das ganze Dashboard für diesen Zeitraum als PDF-Bericht speichern (%1)</translation>
     </message>
@@ -4950,32 +4974,8 @@ Ein nativer Desktop-Arbeitsplatz für KI. API-Schlüssel liegen im Systemschlüs
         <translation>PDF-Dokumente (*.pdf)</translation>
     </message>
     <message>
-        <source>Person: %1</source>
-        <translation>Person: %1</translation>
-    </message>
-    <message>
-        <source>Role: %1</source>
-        <translation>Rolle: %1</translation>
-    </message>
-    <message>
-        <source>Everyone</source>
-        <translation>Alle</translation>
-    </message>
-    <message>
-        <source>Your usage</source>
-        <translation>Ihre Nutzung</translation>
-    </message>
-    <message>
-        <source>Provider</source>
-        <translation>Anbieter</translation>
-    </message>
-    <message>
-        <source>Model</source>
-        <translation>Modell</translation>
-    </message>
-    <message>
-        <source>Feature</source>
-        <translation>Funktion</translation>
+        <source>PDF Repor&amp;t…</source>
+        <translation>PDF-Beri&amp;cht…</translation>
     </message>
 </context>
 <context>

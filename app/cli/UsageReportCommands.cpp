@@ -3,9 +3,9 @@
 #include "accounts/AccountService.h"
 #include "app/CoreServices.h"
 #include "common/Clock.h"
+#include "usage/Pricing.h"
 #include "usage/UsageCharts.h"
 #include "usage/UsageFigures.h"
-#include "usage/Pricing.h"
 #include "usage/UsageLedger.h"
 #include "usage/UsageReport.h"
 
@@ -26,7 +26,7 @@ using namespace Tessera::Ui;
 namespace {
 
 // The period and narrowing filters both commands take; the period defaults to the last 30 days up to today.
-const std::set<QString> filterOptions{QStringLiteral("from"),  QStringLiteral("to"),       QStringLiteral("user"),
+const std::set<QString> filterOptions{QStringLiteral("from"),     QStringLiteral("to"),    QStringLiteral("user"),
                                       QStringLiteral("provider"), QStringLiteral("model"), QStringLiteral("feature"),
                                       QStringLiteral("output")};
 
@@ -69,23 +69,15 @@ QJsonObject periodJson(const UsageFilter& filter) {
             {QStringLiteral("to"), filter.to.toString(Qt::ISODate)}};
 }
 
-// "Everyone", "alice", "Your usage", and the narrowing filters, for the report's header.
+// Whom the report covers and how it is narrowed, in words, for its header.
 QString scopeText(const Context& context, const CommandArgs& parsed) {
-    QStringList parts;
-    if (parsed.has(QStringLiteral("user"))) {
-        parts << QStringLiteral("Person: %1").arg(parsed.value(QStringLiteral("user")));
-    } else {
-        parts << (context.actor.may(Permission::UsageViewAll) ? QStringLiteral("Everyone")
-                                                              : QStringLiteral("Your usage"));
-    }
-    for (const auto& [option, name] : {std::pair{"provider", "Provider"}, std::pair{"model", "Model"},
-                                       std::pair{"feature", "Feature"}}) {
-        const QString value = parsed.value(QString::fromLatin1(option));
-        if (!value.isEmpty()) {
-            parts << QStringLiteral("%1: %2").arg(QString::fromLatin1(name), value);
-        }
-    }
-    return parts.join(QStringLiteral(" · "));
+    UsageFigures::Scope scope;
+    scope.everyone = context.actor.may(Permission::UsageViewAll);
+    scope.person = parsed.value(QStringLiteral("user"));
+    scope.provider = parsed.value(QStringLiteral("provider"));
+    scope.model = parsed.value(QStringLiteral("model"));
+    scope.feature = parsed.value(QStringLiteral("feature"));
+    return UsageFigures::scopeText(scope);
 }
 
 } // namespace
@@ -160,11 +152,11 @@ int runUsageChart(Context& context, const QStringList& args) {
         QJsonArray series;
         for (std::size_t i = 0; i < timeline->series.size(); ++i) {
             const UsageSeries& each = timeline->series[i];
-            series.append(QJsonObject{{QStringLiteral("name"), names.value(qsizetype(i))},
-                                      {QStringLiteral("key"), each.key},
-                                      {QStringLiteral("total"), *metric == UsageMetric::Cost
-                                                                    ? QJsonValue(usdValue(each.total))
-                                                                    : QJsonValue(double(each.total))}});
+            series.append(
+                QJsonObject{{QStringLiteral("name"), names.value(qsizetype(i))},
+                            {QStringLiteral("key"), each.key},
+                            {QStringLiteral("total"), *metric == UsageMetric::Cost ? QJsonValue(usdValue(each.total))
+                                                                                   : QJsonValue(double(each.total))}});
         }
         QJsonObject json = periodJson(filter);
         json.insert(QStringLiteral("path"), QFileInfo(path).absoluteFilePath());
@@ -213,8 +205,8 @@ int runUsagePdf(Context& context, const QStringList& args) {
     if (const auto failed = readFilter(context, *parsed, request.filter)) {
         return *failed;
     }
-    const Ui::UsageSnapshot snapshot = Ui::readUsageSnapshot(context.services.dashboards(),
-                                                             context.services.budgetPace(), context.actor, request);
+    const Ui::UsageSnapshot snapshot =
+        Ui::readUsageSnapshot(context.services.dashboards(), context.services.budgetPace(), context.actor, request);
     if (snapshot.error) {
         return reportError(context, *snapshot.error);
     }

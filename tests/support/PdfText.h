@@ -10,8 +10,8 @@ namespace Tessera::Testing {
 // apart. Empty pages when the file is no PDF or pdftotext is missing, so a test that expects text fails.
 inline QStringList pdfPages(const QString& path) {
     QProcess process;
-    process.start(QStringLiteral("pdftotext"), {QStringLiteral("-enc"), QStringLiteral("UTF-8"), path,
-                                                QStringLiteral("-")});
+    process.start(QStringLiteral("pdftotext"),
+                  {QStringLiteral("-enc"), QStringLiteral("UTF-8"), path, QStringLiteral("-")});
     if (!process.waitForFinished(60'000) || process.exitStatus() != QProcess::NormalExit || process.exitCode() != 0) {
         return {};
     }

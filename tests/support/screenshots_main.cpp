@@ -48,6 +48,7 @@
 #include <QMenu>
 #include <QMenuBar>
 #include <QPainter>
+#include <QProcess>
 #include <QSplitter>
 #include <QStandardPaths>
 #include <QTemporaryDir>
@@ -87,7 +88,8 @@ QImage samplePicture() {
 }
 
 // View ▸ Usage over a year of a team's generated usage (tessera-cli usage generate-sample).
-template <typename File> bool usageScreens(Core::SecretStore& secrets, const File& file) {
+// The PDF report is printed in light colours whatever the theme: `report` asks for its picture once.
+template <typename File> bool usageScreens(Core::SecretStore& secrets, const File& file, bool report) {
     QTemporaryDir directory;
     auto services = Core::CoreServices::open(directory.path(), secrets, nullptr);
     if (!directory.isValid() || !services) {
@@ -138,6 +140,20 @@ template <typename File> bool usageScreens(Core::SecretStore& secrets, const Fil
     };
     bool ok = shown();
     ok = ok && save(&usage, file("usage"));
+    // The PDF report of the same view, its first page as a picture (pdftoppm, from poppler-utils).
+    const QString picture = file("usage-report");
+    const QString pdf = picture.chopped(4) + QStringLiteral(".pdf");
+    if (!report) {
+        // printed in light colours whatever the theme: one picture is enough
+    } else if (ok && usage.exportReport(pdf)) {
+        ok = QProcess::execute(QStringLiteral("pdftoppm"),
+                               {QStringLiteral("-r"), QStringLiteral("110"), QStringLiteral("-png"),
+                                QStringLiteral("-f"), QStringLiteral("1"), QStringLiteral("-l"), QStringLiteral("1"),
+                                QStringLiteral("-singlefile"), pdf, picture.chopped(4)}) == 0;
+        QFile::remove(pdf);
+    } else {
+        ok = false;
+    }
     usage.setPeriod(Ui::UsageWindow::Period::ThisYear);
     usage.setSplit(Core::UsageDimension::User);
     ok = ok && shown() && save(&usage, file("usage-year-by-person"));
@@ -434,6 +450,6 @@ int main(int argc, char** argv) {
     mine.showTokens();
     mine.show();
     ok = save(&mine, file("my-account-tokens")) && ok;
-    ok = usageScreens(secrets, file) && ok;
+    ok = usageScreens(secrets, file, parser.value(QStringLiteral("theme")) != QLatin1StringView("dark")) && ok;
     return ok ? 0 : 1;
 }

@@ -50,10 +50,10 @@ std::vector<UsageFigures::Tile> UsageFigures::tiles(const Core::UsageSummary& su
                      tr("Input %1 (cached %2), output %3 (reasoning %4)")
                          .arg(locale.toString(now.inputTokens), locale.toString(now.cachedInputTokens),
                               locale.toString(now.outputTokens), locale.toString(now.reasoningTokens))});
-    tiles.push_back(
-        {tr("Requests"), locale.toString(now.requests), changeText(double(now.requests), double(before.requests)),
-         tr("%n answer(s) from Tessera's cache, %1 retries, %2 on a fallback model", "", int(now.cacheHits))
-             .arg(locale.toString(now.retries), locale.toString(now.fallbacks))});
+    tiles.push_back({tr("Requests"), locale.toString(now.requests),
+                     changeText(double(now.requests), double(before.requests)),
+                     tr("%n answer(s) from Tessera's cache, %1 retries, %2 on a fallback model", "", int(now.cacheHits))
+                         .arg(locale.toString(now.retries), locale.toString(now.fallbacks))});
     const auto average = now.averageCostMicros();
     const auto averageBefore = before.averageCostMicros();
     tiles.push_back({tr("Average cost per request"), average ? moneyText(*average) : tr("none"),
@@ -123,6 +123,27 @@ QString UsageFigures::splitName(Core::UsageDimension split) {
         return tr("by feature");
     }
     return {};
+}
+
+QString UsageFigures::scopeText(const Scope& scope) {
+    QStringList parts;
+    if (!scope.person.isEmpty()) {
+        parts << tr("Person: %1").arg(scope.person);
+    } else if (!scope.role.isEmpty()) {
+        parts << tr("Role: %1").arg(scope.role);
+    } else {
+        parts << (scope.everyone ? tr("Everyone") : tr("Your usage"));
+    }
+    if (!scope.provider.isEmpty()) {
+        parts << tr("Provider: %1").arg(scope.provider);
+    }
+    if (!scope.model.isEmpty()) {
+        parts << tr("Model: %1").arg(scope.model);
+    }
+    if (!scope.feature.isEmpty()) {
+        parts << tr("Feature: %1").arg(scope.feature);
+    }
+    return parts.join(QStringLiteral(" · "));
 }
 
 UsageLines UsageFigures::speedLines(const Core::UsageLatency& latency, SpeedMeasure measure) {

@@ -38,6 +38,17 @@ public:
     static QStringList seriesNames(const Core::UsageTimeline& timeline, bool tokens, Core::UsageDimension split);
     // "by model", "by person", ...
     static QString splitName(Core::UsageDimension split);
+    // Whom and what a view or report covers, in words: "Everyone", "Your usage", "Person: ada", "Role: Member", then
+    // any provider, model and feature it is narrowed to ("Provider: openai · Model: gpt-5.4"). Empty names are unset.
+    struct Scope {
+        bool everyone = false; // the reader may see everyone's usage
+        QString person;
+        QString role;
+        QString provider;
+        QString model;
+        QString feature;
+    };
+    static QString scopeText(const Scope& scope);
 
     // What the speed chart shows: time to the first token, or the whole answer.
     enum class SpeedMeasure { FirstToken, Total };

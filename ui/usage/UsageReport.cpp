@@ -109,7 +109,8 @@ public:
     // The summary tiles in a row of boxes.
     void tiles(const std::vector<UsageFigures::Tile>& tiles) {
         const double gap = 8;
-        const double height = 64;
+        const double nameHeight = 22; // two short lines where a language's name is long
+        const double height = 72;
         need(height);
         const double each = (m_area.width() - gap * double(tiles.size() - 1)) / double(tiles.size());
         for (std::size_t i = 0; i < tiles.size(); ++i) {
@@ -117,25 +118,25 @@ public:
             m_painter.setPen(QPen(m_light.border, 1));
             m_painter.setBrush(m_light.raised);
             m_painter.drawRoundedRect(box, 6, 6);
-            const QRectF inner = box.adjusted(8, 6, -8, -6);
+            const QRectF inner = box.adjusted(6, 6, -6, -6);
             m_painter.setPen(m_light.mutedText);
-            // The name whole: a size smaller where a language's words are long.
+            // The name on one line, a size smaller where it is long; else on two.
             double points = 7.5;
             m_painter.setFont(font(points));
-            while (points > 5.5 && m_painter.fontMetrics().horizontalAdvance(tiles[i].name) > inner.width()) {
+            while (points > 6.0 && m_painter.fontMetrics().horizontalAdvance(tiles[i].name) > inner.width()) {
                 points -= 0.5;
                 m_painter.setFont(font(points));
             }
-            m_painter.drawText(QRectF(inner.left(), inner.top(), inner.width(), 14), Qt::AlignLeft | Qt::AlignTop,
-                               m_painter.fontMetrics().elidedText(tiles[i].name, Qt::ElideRight, int(inner.width())));
+            m_painter.drawText(QRectF(inner.left(), inner.top(), inner.width(), nameHeight),
+                               Qt::AlignLeft | Qt::AlignTop | Qt::TextWordWrap, tiles[i].name);
             m_painter.setPen(m_light.text);
             m_painter.setFont(font(13, QFont::Bold));
-            m_painter.drawText(QRectF(inner.left(), inner.top() + 14, inner.width(), 24),
+            m_painter.drawText(QRectF(inner.left(), inner.top() + nameHeight, inner.width(), 24),
                                Qt::AlignLeft | Qt::AlignVCenter, tiles[i].value);
             m_painter.setPen(m_light.mutedText);
             m_painter.setFont(font(7.5));
-            m_painter.drawText(QRectF(inner.left(), inner.top() + 38, inner.width(), 14), Qt::AlignLeft | Qt::AlignTop,
-                               tiles[i].change);
+            m_painter.drawText(QRectF(inner.left(), inner.top() + nameHeight + 24, inner.width(), 14),
+                               Qt::AlignLeft | Qt::AlignTop, tiles[i].change);
         }
         m_painter.setBrush(Qt::NoBrush);
         m_y += height;
@@ -162,8 +163,8 @@ public:
                 const auto [x, w] = cell(c);
                 const Qt::Alignment align = (c == 0 ? Qt::AlignLeft : Qt::AlignRight) | Qt::AlignVCenter;
                 const QRectF box(x + 2, m_y, w - 4, rowHeight);
-                m_painter.drawText(box, int(align), m_painter.fontMetrics().elidedText(textOf(c), Qt::ElideRight,
-                                                                                       int(box.width())));
+                m_painter.drawText(box, int(align),
+                                   m_painter.fontMetrics().elidedText(textOf(c), Qt::ElideRight, int(box.width())));
             }
             m_y += rowHeight;
             m_painter.setPen(QPen(m_light.border, header ? 1.0 : 0.5));
@@ -295,9 +296,9 @@ void writeReport(ReportPages& pages, const UsageSnapshot& s, const UsageReportHe
     if (s.reliability.providers.empty()) {
         pages.text(UsageReportText::tr("No requests in this period."), pages.font(9), c.mutedText);
     } else {
-        pages.chart(usageLineChart(UsageFigures::reliabilityLines(s.reliability,
-                                                                  UsageFigures::ReliabilityMeasure::Failures)),
-                    200);
+        pages.chart(
+            usageLineChart(UsageFigures::reliabilityLines(s.reliability, UsageFigures::ReliabilityMeasure::Failures)),
+            200);
     }
     pages.finish();
 }
@@ -391,10 +392,9 @@ Core::Result<int> writeUsageReportPdf(const QString& path, const UsageSnapshot& 
         writer.setPageSize(QPageSize(QPageSize::A4));
         writer.setPageMargins(QMarginsF(16, 16, 16, 14), QPageLayout::Millimeter);
         const QLocale locale;
-        const QString period = QStringLiteral("%1 – %2").arg(locale.toString(snapshot.request.filter.from,
-                                                                             QLocale::ShortFormat),
-                                                              locale.toString(snapshot.request.filter.to,
-                                                                              QLocale::ShortFormat));
+        const QString period =
+            QStringLiteral("%1 – %2").arg(locale.toString(snapshot.request.filter.from, QLocale::ShortFormat),
+                                          locale.toString(snapshot.request.filter.to, QLocale::ShortFormat));
         writer.setTitle(UsageReportText::tr("Usage report, %1").arg(period));
         writer.setCreator(QStringLiteral("Tessera"));
         QPainter painter;

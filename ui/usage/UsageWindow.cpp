@@ -253,7 +253,7 @@ QWidget* UsageWindow::buildFilters() {
     row->addStretch(1);
     auto* report = new QToolButton(bar);
     report->setObjectName(QStringLiteral("usageReport"));
-    report->setText(tr("PDF &Report…"));
+    report->setText(tr("PDF Repor&t…"));
     report->setToolTip(tr("Save the whole dashboard for this period as a PDF report (%1)")
                            .arg(QKeySequence(QKeySequence::Print).toString(QKeySequence::NativeText)));
     report->setAccessibleName(tr("Save the dashboard as a PDF report"));

@@ -93,11 +93,11 @@ void UsageWindow::askReport() {
     if (m_snapshot.generation == 0) {
         return; // nothing shown yet
     }
-    const QString suggested = QStringLiteral("tessera-usage-report_%1_%2.pdf")
-                                  .arg(m_request.filter.from.toString(Qt::ISODate),
-                                       m_request.filter.to.toString(Qt::ISODate));
-    QString path = m_dialogs.askSaveFile(this, tr("Save Usage Report"), suggested, tr("PDF documents (*.pdf)"),
-                                         nullptr);
+    const QString suggested =
+        QStringLiteral("tessera-usage-report_%1_%2.pdf")
+            .arg(m_request.filter.from.toString(Qt::ISODate), m_request.filter.to.toString(Qt::ISODate));
+    QString path =
+        m_dialogs.askSaveFile(this, tr("Save Usage Report"), suggested, tr("PDF documents (*.pdf)"), nullptr);
     if (path.isEmpty()) {
         return;
     }
@@ -108,22 +108,17 @@ void UsageWindow::askReport() {
 }
 
 QString UsageWindow::scopeWords() const {
-    QStringList parts;
-    const bool everyone = m_actor.may(Core::Permission::UsageViewAll);
+    UsageFigures::Scope scope;
+    scope.everyone = m_actor.may(Core::Permission::UsageViewAll);
     if (m_request.filter.accountId) {
-        parts << tr("Person: %1").arg(m_user->currentText());
+        scope.person = m_user->currentText();
     } else if (m_request.filter.roleId) {
-        parts << tr("Role: %1").arg(m_role->currentText());
-    } else {
-        parts << (everyone ? tr("Everyone") : tr("Your usage"));
+        scope.role = m_role->currentText();
     }
-    for (const auto& [box, name] : {std::pair{m_provider, tr("Provider")}, std::pair{m_model, tr("Model")},
-                                    std::pair{m_feature, tr("Feature")}}) {
-        if (box->currentIndex() > 0) {
-            parts << QStringLiteral("%1: %2").arg(name, box->currentText());
-        }
-    }
-    return parts.join(QStringLiteral(" · "));
+    scope.provider = m_request.filter.provider;
+    scope.model = m_request.filter.model;
+    scope.feature = m_request.filter.feature;
+    return UsageFigures::scopeText(scope);
 }
 
 bool UsageWindow::exportReport(const QString& path) {
