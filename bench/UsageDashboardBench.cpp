@@ -8,6 +8,7 @@
 #include "usage/UsageDashboard.h"
 #include "usage/UsageGenerator.h"
 #include "usage/UsageLedger.h"
+#include "usage/UsageReport.h"
 #include "usage/UsageWindow.h"
 #include "widgets/Dialogs.h"
 
@@ -158,6 +159,33 @@ void BM_DashboardReliabilityTwoYears(benchmark::State& state) {
     });
 }
 BENCHMARK(BM_DashboardReliabilityTwoYears)->Unit(benchmark::kMillisecond);
+
+// Requests over a year by provider (usage chart --metric requests): the requests sums of the finer daily totals.
+void BM_DashboardRequestsByProviderYear(benchmark::State& state) {
+    run(state, [](DashboardStore& s) {
+        return s.services->dashboards()
+            .overTime(s.owner, s.days(365), Core::UsageDimension::Provider, Core::UsageMetric::Requests)
+            .has_value();
+    });
+}
+BENCHMARK(BM_DashboardRequestsByProviderYear)->Unit(benchmark::kMillisecond);
+
+// The whole dashboard of a month as a PDF report (usage pdf): every query, then every chart and table drawn.
+void BM_UsageReportPdfMonth(benchmark::State& state) {
+    QTemporaryDir out;
+    run(state, [&out](DashboardStore& s) {
+        Ui::UsageRequest request;
+        request.filter = s.days(30);
+        const Ui::UsageSnapshot snapshot =
+            Ui::readUsageSnapshot(s.services->dashboards(), s.services->budgetPace(), s.owner, request);
+        Ui::UsageReportHeader header;
+        header.generated = QDateTime::currentDateTimeUtc();
+        header.zone = s.services->usage().timeZone();
+        return !snapshot.error &&
+               Ui::writeUsageReportPdf(out.filePath(QStringLiteral("report.pdf")), snapshot, header).has_value();
+    });
+}
+BENCHMARK(BM_UsageReportPdfMonth)->Unit(benchmark::kMillisecond);
 
 long residentKilobytes() {
     QFile statm(QStringLiteral("/proc/self/statm"));

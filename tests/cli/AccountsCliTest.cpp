@@ -235,6 +235,8 @@ TEST_F(AccountsCliTest, AMemberIsRefusedAdministrationWithElevenAndLogsOut) {
                                 "usage rebuild",
                                 "usage settings --prompt-caching off",
                                 "usage report --user boss",
+                                "usage chart --metric cost --by model --user boss --output refused.png",
+                                "usage pdf --user boss --output refused.pdf",
                                 "alerts add budget-soft",
                                 "alerts remove 1",
                                 "alerts rules",
@@ -244,9 +246,20 @@ TEST_F(AccountsCliTest, AMemberIsRefusedAdministrationWithElevenAndLogsOut) {
         EXPECT_EQ(refused.exitCode, 11) << command << ": " << refused.err.toStdString();
         EXPECT_TRUE(refused.err.contains(QStringLiteral("auth.forbidden"))) << command;
     }
+    EXPECT_FALSE(QFile::exists(QStringLiteral("refused.png")));
+    EXPECT_FALSE(QFile::exists(QStringLiteral("refused.pdf")));
     const Outcome own = cli(words("--json sessions list"));
     ASSERT_EQ(own.exitCode, 0) << "one's own sessions";
     EXPECT_EQ(own.array().size(), 1);
+    // One's own usage as a chart and a report.
+    QTemporaryDir pictures;
+    const Outcome chart = cli(words("--json usage chart --metric requests --by model --output") +
+                              QStringList{pictures.filePath(QStringLiteral("own.svg"))});
+    EXPECT_EQ(chart.exitCode, 0) << chart.err.toStdString();
+    const Outcome report =
+        cli(words("--json usage pdf --output") + QStringList{pictures.filePath(QStringLiteral("own.pdf"))});
+    EXPECT_EQ(report.exitCode, 0) << report.err.toStdString();
+    EXPECT_EQ(report.json().value(QLatin1StringView("requests")).toInt(), 0) << "nothing asked yet";
     const Outcome denied = cli(words("--json audit list --action user.* --outcome denied"), {}, token);
     EXPECT_GE(denied.array().size(), 2) << "the refusals are audited";
     const Outcome changed = cli(words("password --password-stdin"), kMemberPassword + "another fine long phrase\n");
