@@ -8,6 +8,7 @@
 #include "DoctorCommand.h"
 #include "ObservabilityCommands.h"
 #include "PriceCommands.h"
+#include "PromptCommands.h"
 #include "ProviderCommands.h"
 #include "StoreCommands.h"
 #include "UsageCommands.h"
@@ -114,6 +115,11 @@ Accounts (with accounts on, every command but login needs a session or TESSERA_T
               [--soft-percent P]
   budgets remove (--user NAME | --role ROLE | --global) [--window W]
   limits set (--user NAME | --role ROLE) [--rpm N] [--concurrent N] | limits list
+  prompts list [--tag T] [--search WORDS] [--sort name|recent|used]
+  prompts show NAME[@N] | versions NAME | diff NAME V1 V2 | label NAME LABEL VERSION | remove NAME
+  prompts add NAME --file PATH [--message TEXT] | update NAME --file PATH [--message TEXT]
+                               a template as Markdown with front matter (docs/prompts.md); - reads stdin
+  prompts render NAME[@N] [--var KEY=VALUE]... [--file-var KEY=PATH]...
   alerts list [--all] [--limit N] | alerts rules | alerts remove ID | alerts check
   alerts add spend --above USD --window day|week|month|Nh | alerts add budget-soft
   alerts add failure-rate --above SHARE --minutes N [--provider NAME] [--min-requests N]
@@ -303,6 +309,9 @@ int main(int argc, char** argv) {
     }
     if (command == QLatin1StringView("models")) {
         return Cli::runModels(*context, commandArgs);
+    }
+    if (command == QLatin1StringView("prompts")) {
+        return Cli::runPrompts(*context, commandArgs);
     }
     if (command == QLatin1StringView("chat")) {
         return Cli::runChat(*context, commandArgs);

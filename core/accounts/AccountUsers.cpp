@@ -376,6 +376,14 @@ Result<int> AccountService::removeUser(const Actor& actor, const QString& userna
         if (auto cleared = drafts.removeAllOf(account->id); !cleared) {
             return cleared;
         }
+        // Prompt templates go with the conversations (their versions, labels and shares with them).
+        auto templates =
+            heir ? m_db.exec(QStringLiteral("UPDATE prompt_templates SET owner_id = ? WHERE owner_id = ?"),
+                             {heir->id, account->id})
+                 : m_db.exec(QStringLiteral("DELETE FROM prompt_templates WHERE owner_id = ?"), {account->id});
+        if (!templates) {
+            return fail(templates.error());
+        }
         if (auto cleared = FlagRepository(m_db).removeFor(FlagScope::User, account->id); !cleared) {
             return cleared;
         }

@@ -20,6 +20,7 @@ class FeatureFlags;
 class RoleService;
 class AlertMonitor;
 class AlertService;
+class PromptLibrary;
 class BudgetPaceReader;
 class UsageDashboard;
 class UsageGenerator;
@@ -104,6 +105,8 @@ public:
     BudgetPaceReader& budgetPace() { return *m_budgetPace; }
     // Alert rules and alerts; the monitor evaluates them after answers and on its timer.
     AlertService& alerts() { return *m_alerts; }
+    // Prompt templates: versions, labels and sharing by role.
+    PromptLibrary& prompts() { return *m_prompts; }
     AlertMonitor& alertMonitor() { return *m_alertMonitor; }
     // Sample usage for development and demonstration stores.
     UsageGenerator& usageGenerator() { return *m_usageGenerator; }
@@ -164,6 +167,7 @@ private:
     std::unique_ptr<UsageDashboard> m_dashboards;
     std::unique_ptr<BudgetPaceReader> m_budgetPace;
     std::unique_ptr<AlertService> m_alerts;
+    std::unique_ptr<PromptLibrary> m_prompts;
     std::unique_ptr<AlertMonitor> m_alertMonitor;
     std::unique_ptr<UsageGenerator> m_usageGenerator;
     std::unique_ptr<QTimer> m_metricsTimer;

@@ -157,7 +157,8 @@ public:
                 }
                 Open done = std::move(stack.back());
                 stack.pop_back();
-                stack.back().nodes.push_back(TemplateNode{TemplateNode::Kind::Section, done.name, std::move(done.nodes)});
+                stack.back().nodes.push_back(
+                    TemplateNode{TemplateNode::Kind::Section, done.name, std::move(done.nodes)});
                 i = after;
                 continue;
             }
@@ -179,8 +180,8 @@ public:
         }
         flush();
         if (stack.size() > 1) {
-            return fail(stack.back().at, QStringLiteral("the section \"%1\" is not closed: end it with {{/%1}}")
-                                             .arg(stack.back().name));
+            return fail(stack.back().at,
+                        QStringLiteral("the section \"%1\" is not closed: end it with {{/%1}}").arg(stack.back().name));
         }
         result.nodes = std::move(stack.back().nodes);
         result.variables = std::move(m_variables);
@@ -254,7 +255,8 @@ private:
         skipBlanks(at, end);
         const qsizetype nameAt = at;
         if (at >= end || !isNameStart(m_source[at])) {
-            return fail(at, QStringLiteral("a variable's name starts with a letter or _ and has letters, digits and _"));
+            return fail(at,
+                        QStringLiteral("a variable's name starts with a letter or _ and has letters, digits and _"));
         }
         while (at < end && isNamePart(m_source[at])) {
             ++at;
@@ -272,8 +274,9 @@ private:
                 ++at;
             }
             const QString type = m_source.mid(typeAt, at - typeAt);
-            static const QStringList types{QStringLiteral("text"),   QStringLiteral("multiline"), QStringLiteral("number"),
-                                           QStringLiteral("choice"), QStringLiteral("yesno"),     QStringLiteral("date"),
+            static const QStringList types{QStringLiteral("text"),   QStringLiteral("multiline"),
+                                           QStringLiteral("number"), QStringLiteral("choice"),
+                                           QStringLiteral("yesno"),  QStringLiteral("date"),
                                            QStringLiteral("file")};
             const qsizetype index = types.indexOf(type);
             if (index < 0) {
@@ -284,8 +287,8 @@ private:
             variable.type = TemplateVariableType(index);
             declares = true;
             skipBlanks(at, end);
-            const bool takes = variable.type == TemplateVariableType::Number ||
-                               variable.type == TemplateVariableType::Choice;
+            const bool takes =
+                variable.type == TemplateVariableType::Number || variable.type == TemplateVariableType::Choice;
             if (at < end && m_source[at] == QLatin1Char('(')) {
                 if (!takes) {
                     return fail(at, QStringLiteral("the type %1 takes nothing in parentheses").arg(type));
@@ -313,7 +316,8 @@ private:
             } else {
                 value = m_source.mid(at, end - at).trimmed();
                 if (value.isEmpty()) {
-                    return fail(valueAt, QStringLiteral("a default value follows =: a word, a number or \"quoted text\""));
+                    return fail(valueAt,
+                                QStringLiteral("a default value follows =: a word, a number or \"quoted text\""));
                 }
                 at = end;
             }
@@ -469,9 +473,8 @@ void render(const TemplateText& text, const std::vector<TemplateNode>& nodes, co
             }
             auto value = templateValue(*variable, values);
             if (!value) {
-                const bool listed = std::any_of(problems.begin(), problems.end(), [&node](const auto& problem) {
-                    return problem.variable == node.text;
-                });
+                const bool listed = std::any_of(problems.begin(), problems.end(),
+                                                [&node](const auto& problem) { return problem.variable == node.text; });
                 if (!listed) {
                     problems.push_back(value.error());
                 }
@@ -602,8 +605,9 @@ tl::expected<QString, TemplateValueProblem> templateValue(const TemplateVariable
     }
     case TemplateVariableType::Choice:
         if (!variable.choices.contains(value)) {
-            return problem(TemplateValueProblem::Kind::NotAChoice,
-                           QStringLiteral("%1 must be one of %2").arg(variable.name, variable.choices.join(QStringLiteral(", "))));
+            return problem(
+                TemplateValueProblem::Kind::NotAChoice,
+                QStringLiteral("%1 must be one of %2").arg(variable.name, variable.choices.join(QStringLiteral(", "))));
         }
         return value;
     case TemplateVariableType::YesNo: {

@@ -47,7 +47,7 @@ struct TemplateVariable {
 struct TemplateNode {
     enum class Kind { Text, Variable, Section };
     Kind kind = Kind::Text;
-    QString text; // the literal text, or the variable's name
+    QString text;                       // the literal text, or the variable's name
     std::vector<TemplateNode> children; // a section's content
     bool operator==(const TemplateNode&) const = default;
 };

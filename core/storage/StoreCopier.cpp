@@ -49,6 +49,12 @@ QString keyOf(const QString& table) {
     if (table == QLatin1StringView("conversation_tags")) {
         return QStringLiteral("conversation_id, tag_id");
     }
+    if (table == QLatin1StringView("prompt_labels")) {
+        return QStringLiteral("template_id, label");
+    }
+    if (table == QLatin1StringView("prompt_shares")) {
+        return QStringLiteral("template_id, role_id");
+    }
     return QStringLiteral("id");
 }
 
@@ -95,7 +101,8 @@ const std::vector<QString>& StoreCopier::tables() {
         QStringLiteral("usage_ledger"),    QStringLiteral("usage_daily"),   QStringLiteral("usage_totals"),
         QStringLiteral("price_overrides"), QStringLiteral("budgets"),       QStringLiteral("budget_warnings"),
         QStringLiteral("rate_limits"),     QStringLiteral("usage_latency"), QStringLiteral("usage_global"),
-        QStringLiteral("alert_rules"),     QStringLiteral("alert_events")};
+        QStringLiteral("alert_rules"),     QStringLiteral("alert_events"),  QStringLiteral("prompt_templates"),
+        QStringLiteral("prompt_versions"), QStringLiteral("prompt_labels"), QStringLiteral("prompt_shares")};
     return all;
 }
 

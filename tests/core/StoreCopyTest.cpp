@@ -1,5 +1,7 @@
 #include "app/StoreAdministration.h"
+#include "audit/AuditLog.h"
 #include "common/Clock.h"
+#include "prompts/PromptLibrary.h"
 #include "secrets/MemorySecretStore.h"
 #include "storage/ConversationRepository.h"
 #include "storage/Database.h"
@@ -70,6 +72,19 @@ void fill(const Database& db) {
     ASSERT_TRUE(tags.setTags(listed->front().id, {QStringLiteral("Birds"), QStringLiteral("work")}));
     ASSERT_TRUE(DraftRepository(db, clock).save(listed->front().id, QStringLiteral("half a thought")));
     ASSERT_TRUE(SettingsRepository(db).setValue(QStringLiteral("ui/theme"), QStringLiteral("dark")));
+    // A prompt template with two versions, a label and a share.
+    AuditLog audit(db, clock);
+    PromptLibrary prompts(db, clock, audit);
+    const Actor owner = Actor::owner(ClientKind::Test);
+    PromptDraft draft;
+    draft.name = QStringLiteral("Summary — ü");
+    draft.userText = QStringLiteral("Summarise {{text : multiline}}");
+    draft.settings.temperature = 0.3;
+    ASSERT_TRUE(prompts.create(owner, draft));
+    draft.systemText = QStringLiteral("Be brief.");
+    ASSERT_TRUE(prompts.update(owner, draft.name, draft));
+    ASSERT_TRUE(prompts.setLabel(owner, draft.name, QStringLiteral("production"), 1));
+    ASSERT_TRUE(prompts.share(owner, draft.name, qint64(BuiltInRole::Member), true));
     // A NUL an older SQLite store may hold (PostgreSQL text cannot): copied as U+FFFD, and still verified.
     if (db.engine() == StoreEngine::Sqlite) {
         QSqlQuery raw(db.connection());

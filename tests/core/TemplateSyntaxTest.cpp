@@ -97,9 +97,9 @@ TEST(TemplateSyntaxTest, EveryConstructRendersAsDocumented) {
 }
 
 TEST(TemplateSyntaxTest, VariablesAreListedWithTheirTypeDefaultAndPlace) {
-    auto text = parseTemplateText(QStringLiteral(
-        "Write about {{topic}}.\n{{?tone : choice(formal, casual) = formal}}Tone: {{tone}}.{{/tone}}\n"
-        "  Words: {{words : number(50..500) = 200}} {{topic}}"));
+    auto text = parseTemplateText(
+        QStringLiteral("Write about {{topic}}.\n{{?tone : choice(formal, casual) = formal}}Tone: {{tone}}.{{/tone}}\n"
+                       "  Words: {{words : number(50..500) = 200}} {{topic}}"));
     ASSERT_TRUE(text) << text.error().toString().toStdString();
     ASSERT_EQ(text->variables.size(), 3u);
     const TemplateVariable& topic = text->variables[0];

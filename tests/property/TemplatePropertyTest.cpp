@@ -15,14 +15,14 @@ namespace {
 // Text made mostly of the syntax's own characters, so that most inputs are near misses.
 rc::Gen<QString> templateLike() {
     static const QStringList pieces{
-        QStringLiteral("{{"),   QStringLiteral("}}"),    QStringLiteral("{"),      QStringLiteral("}"),
-        QStringLiteral("\\"),   QStringLiteral("?"),     QStringLiteral("/"),      QStringLiteral("!"),
-        QStringLiteral(":"),    QStringLiteral("="),     QStringLiteral("\""),     QStringLiteral("("),
-        QStringLiteral(")"),    QStringLiteral(","),     QStringLiteral(".."),     QStringLiteral(" "),
-        QStringLiteral("\n"),   QStringLiteral("\r\n"),  QStringLiteral("a"),      QStringLiteral("b"),
-        QStringLiteral("x1"),   QStringLiteral("_"),     QStringLiteral("7"),      QStringLiteral("-2.5"),
+        QStringLiteral("{{"),   QStringLiteral("}}"),     QStringLiteral("{"),      QStringLiteral("}"),
+        QStringLiteral("\\"),   QStringLiteral("?"),      QStringLiteral("/"),      QStringLiteral("!"),
+        QStringLiteral(":"),    QStringLiteral("="),      QStringLiteral("\""),     QStringLiteral("("),
+        QStringLiteral(")"),    QStringLiteral(","),      QStringLiteral(".."),     QStringLiteral(" "),
+        QStringLiteral("\n"),   QStringLiteral("\r\n"),   QStringLiteral("a"),      QStringLiteral("b"),
+        QStringLiteral("x1"),   QStringLiteral("_"),      QStringLiteral("7"),      QStringLiteral("-2.5"),
         QStringLiteral("text"), QStringLiteral("number"), QStringLiteral("choice"), QStringLiteral("yesno"),
-        QStringLiteral("date"), QStringLiteral("file"),  QStringLiteral("ä"),      QStringLiteral("🙂")};
+        QStringLiteral("date"), QStringLiteral("file"),   QStringLiteral("ä"),      QStringLiteral("🙂")};
     return rc::gen::map(rc::gen::container<std::vector<int>>(rc::gen::inRange(0, int(pieces.size()))),
                         [](const std::vector<int>& indexes) {
                             QString text;
@@ -34,8 +34,9 @@ rc::Gen<QString> templateLike() {
 }
 
 rc::Gen<QString> anyText() {
-    return rc::gen::map(rc::gen::arbitrary<std::string>(),
-                        [](const std::string& bytes) { return QString::fromUtf8(bytes.data(), qsizetype(bytes.size())); });
+    return rc::gen::map(rc::gen::arbitrary<std::string>(), [](const std::string& bytes) {
+        return QString::fromUtf8(bytes.data(), qsizetype(bytes.size()));
+    });
 }
 
 int lineCount(const QString& text) {

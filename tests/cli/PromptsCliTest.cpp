@@ -1,0 +1,134 @@
+// The prompt library from the command line, against the real binary: a template file added, versioned, labelled,
+// compared, shown, rendered with its variables (a missing one is exit 2 naming it) and removed.
+#include "CliFixture.h"
+
+#include "support/QtPrinters.h"
+
+#include <QFile>
+#include <QTemporaryDir>
+
+namespace {
+
+void write(const QString& path, const QByteArray& text) {
+    QFile file(path);
+    ASSERT_TRUE(file.open(QIODevice::WriteOnly));
+    file.write(text);
+}
+
+} // namespace
+
+TEST_F(CliTest, PromptTemplatesAreAddedVersionedLabelledRenderedAndRemoved) {
+    QTemporaryDir files;
+    const QString path = files.filePath(QStringLiteral("summary.md"));
+    write(path, "---\ndescription: A summary\ntags: [writing, Email]\nmodel: gpt-5.4\ntemperature: 0.3\n---\n"
+                "<!-- system -->\nYou write for {{audience = \"a general reader\"}}.\n\n<!-- user -->\n"
+                "Summarise this.\n{{?words : number(20..300)}}\nUse at most {{words}} words.\n{{/words}}\n"
+                "{{text : multiline}}\n");
+    const CliRun added = cli({QStringLiteral("--json"), QStringLiteral("prompts"), QStringLiteral("add"),
+                              QStringLiteral("Summary"), QStringLiteral("--file"), path});
+    ASSERT_EQ(added.exitCode, 0) << added.err.toStdString();
+    EXPECT_EQ(added.json().value(QLatin1StringView("latest_version")).toInt(), 1);
+    EXPECT_EQ(added.json().value(QLatin1StringView("tags")).toArray().size(), 2);
+    EXPECT_EQ(cli({QStringLiteral("prompts"), QStringLiteral("add"), QStringLiteral("summary"), QStringLiteral("--file"),
+                   path})
+                  .exitCode,
+              9)
+        << "the name is taken, whatever its case";
+
+    // Rendered: defaults filled, the optional section left out, values as they are.
+    const CliRun plain = cli({QStringLiteral("prompts"), QStringLiteral("render"), QStringLiteral("Summary"),
+                              QStringLiteral("--var"), QStringLiteral("text={{not a tag}}")});
+    ASSERT_EQ(plain.exitCode, 0) << plain.err.toStdString();
+    EXPECT_EQ(plain.out, QStringLiteral("[system]\nYou write for a general reader.\n\n[user]\nSummarise this.\n"
+                                        "{{not a tag}}\n"));
+    const CliRun missing = cli({QStringLiteral("prompts"), QStringLiteral("render"), QStringLiteral("Summary")});
+    EXPECT_EQ(missing.exitCode, 2);
+    EXPECT_TRUE(missing.err.contains(QStringLiteral("text needs a value"))) << missing.err.toStdString();
+    const CliRun range = cli({QStringLiteral("prompts"), QStringLiteral("render"), QStringLiteral("Summary"),
+                              QStringLiteral("--var"), QStringLiteral("text=x"), QStringLiteral("--var"),
+                              QStringLiteral("words=5")});
+    EXPECT_EQ(range.exitCode, 2);
+    EXPECT_TRUE(range.err.contains(QStringLiteral("words must be between 20 and 300"))) << range.err.toStdString();
+    const QString source = files.filePath(QStringLiteral("text.txt"));
+    write(source, "from a file");
+    const CliRun json = cli({QStringLiteral("--json"), QStringLiteral("prompts"), QStringLiteral("render"),
+                             QStringLiteral("Summary"), QStringLiteral("--file-var"),
+                             QStringLiteral("text=") + source, QStringLiteral("--var"), QStringLiteral("words=50")});
+    ASSERT_EQ(json.exitCode, 0) << json.err.toStdString();
+    EXPECT_EQ(json.json().value(QLatin1StringView("user")).toString(),
+              QStringLiteral("Summarise this.\nUse at most 50 words.\nfrom a file"));
+    EXPECT_EQ(json.json().value(QLatin1StringView("model")).toString(), QStringLiteral("gpt-5.4"));
+
+    // A second version, production kept on the first, the two compared.
+    write(path, "Summarise this in {{words : number(20..300) = 100}} words.\n{{text : multiline}}\n");
+    const CliRun updated = cli({QStringLiteral("prompts"), QStringLiteral("update"), QStringLiteral("Summary"),
+                                QStringLiteral("--file"), path, QStringLiteral("--message"), QStringLiteral("shorter")});
+    ASSERT_EQ(updated.exitCode, 0) << updated.err.toStdString();
+    ASSERT_EQ(cli({QStringLiteral("prompts"), QStringLiteral("label"), QStringLiteral("Summary"),
+                   QStringLiteral("production"), QStringLiteral("1")})
+                  .exitCode,
+              0);
+    const CliRun versions = cli({QStringLiteral("--json"), QStringLiteral("prompts"), QStringLiteral("versions"),
+                                 QStringLiteral("Summary")});
+    ASSERT_EQ(versions.exitCode, 0);
+    const QJsonArray list = versions.jsonArray();
+    ASSERT_EQ(list.size(), 2);
+    EXPECT_EQ(list[0].toObject().value(QLatin1StringView("message")).toString(), QStringLiteral("shorter"));
+    EXPECT_EQ(list[0].toObject().value(QLatin1StringView("labels")).toArray().first().toString(), QStringLiteral("latest"));
+    EXPECT_EQ(list[1].toObject().value(QLatin1StringView("labels")).toArray().first().toString(),
+              QStringLiteral("production"));
+    const CliRun shown = cli({QStringLiteral("--json"), QStringLiteral("prompts"), QStringLiteral("show"),
+                              QStringLiteral("Summary")});
+    EXPECT_EQ(shown.json().value(QLatin1StringView("version")).toInt(), 1) << "production unless a version is named";
+    const QJsonArray variables = shown.json().value(QLatin1StringView("variables")).toArray();
+    ASSERT_EQ(variables.size(), 3);
+    EXPECT_EQ(variables[1].toObject().value(QLatin1StringView("type")).toString(), QStringLiteral("number"));
+    EXPECT_EQ(variables[1].toObject().value(QLatin1StringView("min")).toDouble(), 20.0);
+    EXPECT_FALSE(variables[1].toObject().value(QLatin1StringView("required")).toBool());
+    EXPECT_TRUE(variables[2].toObject().value(QLatin1StringView("required")).toBool());
+    const CliRun latest = cli({QStringLiteral("prompts"), QStringLiteral("render"), QStringLiteral("Summary@2"),
+                               QStringLiteral("--var"), QStringLiteral("text=t")});
+    EXPECT_EQ(latest.out, QStringLiteral("Summarise this in 100 words.\nt\n"));
+    const CliRun diff = cli({QStringLiteral("prompts"), QStringLiteral("diff"), QStringLiteral("Summary"),
+                             QStringLiteral("1"), QStringLiteral("2")});
+    ASSERT_EQ(diff.exitCode, 0);
+    EXPECT_TRUE(diff.out.contains(QStringLiteral("-Summarise this.\n"))) << diff.out.toStdString();
+    EXPECT_TRUE(diff.out.contains(QStringLiteral("+Summarise this in {{words : number(20..300) = 100}} words.\n")));
+    EXPECT_TRUE(diff.out.contains(QStringLiteral(" {{text : multiline}}\n")));
+    // The Markdown form reads back as the same template.
+    const CliRun markdown = cli({QStringLiteral("prompts"), QStringLiteral("show"), QStringLiteral("Summary")});
+    const QString copy = files.filePath(QStringLiteral("copy.md"));
+    write(copy, markdown.out.toUtf8());
+    ASSERT_EQ(cli({QStringLiteral("prompts"), QStringLiteral("add"), QStringLiteral("Copy"), QStringLiteral("--file"), copy})
+                  .exitCode,
+              0);
+    const CliRun copied = cli({QStringLiteral("--json"), QStringLiteral("prompts"), QStringLiteral("show"),
+                               QStringLiteral("Copy")});
+    EXPECT_EQ(copied.json().value(QLatin1StringView("system")), shown.json().value(QLatin1StringView("system")));
+    EXPECT_EQ(copied.json().value(QLatin1StringView("user")), shown.json().value(QLatin1StringView("user")));
+    EXPECT_EQ(copied.json().value(QLatin1StringView("temperature")).toDouble(), 0.3);
+
+    // Broken input: a clear error with the place, nothing saved.
+    const CliRun broken = cli({QStringLiteral("prompts"), QStringLiteral("add"), QStringLiteral("Broken"),
+                               QStringLiteral("--file"), QStringLiteral("-")},
+                              "Hi {{who\n");
+    EXPECT_EQ(broken.exitCode, 2);
+    EXPECT_TRUE(broken.err.contains(QStringLiteral("stdin: the user part, line 1, column 4"))) << broken.err.toStdString();
+    write(path, "---\ncolour: red\n---\nx");
+    const CliRun unknown = cli({QStringLiteral("prompts"), QStringLiteral("add"), QStringLiteral("Broken"),
+                                QStringLiteral("--file"), path});
+    EXPECT_EQ(unknown.exitCode, 2);
+    EXPECT_TRUE(unknown.err.contains(QStringLiteral("line 2: unknown key colour"))) << unknown.err.toStdString();
+    EXPECT_EQ(cli({QStringLiteral("prompts"), QStringLiteral("show"), QStringLiteral("Broken")}).exitCode, 7);
+    EXPECT_EQ(cli({QStringLiteral("prompts"), QStringLiteral("label"), QStringLiteral("Summary"),
+                   QStringLiteral("latest"), QStringLiteral("1")})
+                  .exitCode,
+              2);
+    EXPECT_EQ(cli({QStringLiteral("prompts"), QStringLiteral("render"), QStringLiteral("Summary@0")}).exitCode, 2);
+    EXPECT_EQ(cli({QStringLiteral("prompts"), QStringLiteral("frobnicate")}).exitCode, 2);
+
+    ASSERT_EQ(cli({QStringLiteral("prompts"), QStringLiteral("remove"), QStringLiteral("Summary")}).exitCode, 0);
+    const CliRun left = cli({QStringLiteral("--json"), QStringLiteral("prompts"), QStringLiteral("list")});
+    ASSERT_EQ(left.jsonArray().size(), 1);
+    EXPECT_EQ(left.jsonArray()[0].toObject().value(QLatin1StringView("name")).toString(), QStringLiteral("Copy"));
+}
