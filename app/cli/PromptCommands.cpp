@@ -33,8 +33,7 @@ QJsonObject labelsJson(const PromptTemplate& t) {
 QJsonObject templateJson(const PromptTemplate& t) {
     QJsonArray shares;
     for (const PromptShare& share : t.shares) {
-        shares.append(QJsonObject{{QStringLiteral("role"), share.roleName},
-                                  {QStringLiteral("edit"), share.canEdit}});
+        shares.append(QJsonObject{{QStringLiteral("role"), share.roleName}, {QStringLiteral("edit"), share.canEdit}});
     }
     return {{QStringLiteral("name"), t.name},
             {QStringLiteral("description"), t.description},
@@ -57,11 +56,11 @@ QJsonValue optionalJson(const std::optional<double>& value) {
 QJsonArray variablesJson(const std::vector<TemplateVariable>& variables) {
     QJsonArray out;
     for (const TemplateVariable& v : variables) {
-        QJsonObject json{{QStringLiteral("name"), v.name},
-                         {QStringLiteral("type"), templateVariableTypeName(v.type)},
-                         {QStringLiteral("required"), v.required()},
-                         {QStringLiteral("default"), v.defaultValue ? QJsonValue(*v.defaultValue)
-                                                                    : QJsonValue(QJsonValue::Null)}};
+        QJsonObject json{
+            {QStringLiteral("name"), v.name},
+            {QStringLiteral("type"), templateVariableTypeName(v.type)},
+            {QStringLiteral("required"), v.required()},
+            {QStringLiteral("default"), v.defaultValue ? QJsonValue(*v.defaultValue) : QJsonValue(QJsonValue::Null)}};
         if (v.type == TemplateVariableType::Number) {
             json.insert(QStringLiteral("min"), optionalJson(v.minimum));
             json.insert(QStringLiteral("max"), optionalJson(v.maximum));
@@ -119,7 +118,8 @@ std::optional<int> readDraft(Context& context, const QString& path, const QStrin
         }
         bytes = file.readAll();
     }
-    auto read = readPromptMarkdown(QString::fromUtf8(bytes), path == QLatin1StringView("-") ? QStringLiteral("stdin") : path);
+    auto read =
+        readPromptMarkdown(QString::fromUtf8(bytes), path == QLatin1StringView("-") ? QStringLiteral("stdin") : path);
     if (!read) {
         return reportError(context, read.error());
     }
@@ -176,8 +176,9 @@ int runList(Context& context, const CommandArgs& parsed) {
         printOut(QStringLiteral("%1\tv%2%3\t%4\t%5\n")
                      .arg(t.name)
                      .arg(t.latestVersion)
-                     .arg(labels.isEmpty() ? QString() : QStringLiteral(" (") + labels.join(QStringLiteral(", ")) +
-                                                             QLatin1Char(')'))
+                     .arg(labels.isEmpty()
+                              ? QString()
+                              : QStringLiteral(" (") + labels.join(QStringLiteral(", ")) + QLatin1Char(')'))
                      .arg(t.tags.join(QLatin1Char(',')), t.ownerName));
     }
     return exitOk;
@@ -213,13 +214,12 @@ int runShow(Context& context, const CommandArgs& parsed) {
     json.insert(QStringLiteral("provider"), v->settings.provider);
     json.insert(QStringLiteral("model"), v->settings.model);
     json.insert(QStringLiteral("temperature"), optionalJson(v->settings.temperature));
-    json.insert(QStringLiteral("max_tokens"), v->settings.maxTokens ? QJsonValue(*v->settings.maxTokens)
-                                                                    : QJsonValue(QJsonValue::Null));
+    json.insert(QStringLiteral("max_tokens"),
+                v->settings.maxTokens ? QJsonValue(*v->settings.maxTokens) : QJsonValue(QJsonValue::Null));
     json.insert(QStringLiteral("author"), v->author);
     json.insert(QStringLiteral("created_at"), timeJson(v->createdAt));
     json.insert(QStringLiteral("message"), v->message);
-    json.insert(QStringLiteral("variables"),
-                parsedPrompt ? variablesJson(parsedPrompt->variables) : QJsonArray());
+    json.insert(QStringLiteral("variables"), parsedPrompt ? variablesJson(parsedPrompt->variables) : QJsonArray());
     printJson(json);
     return exitOk;
 }
@@ -265,8 +265,9 @@ int runVersions(Context& context, const CommandArgs& parsed) {
         printOut(QStringLiteral("%1\t%2\t%3\t%4%5\n")
                      .arg(v.number)
                      .arg(timeText(v.createdAt), v.author, v.message,
-                          labels.isEmpty() ? QString() : QStringLiteral(" [") + labels.join(QStringLiteral(", ")) +
-                                                             QLatin1Char(']')));
+                          labels.isEmpty()
+                              ? QString()
+                              : QStringLiteral(" [") + labels.join(QStringLiteral(", ")) + QLatin1Char(']')));
     }
     return exitOk;
 }
@@ -298,7 +299,7 @@ int runDiff(Context& context, const CommandArgs& parsed) {
     const std::vector<Part> parts{{QStringLiteral("system"), diffLines(before->systemText, after->systemText)},
                                   {QStringLiteral("user"), diffLines(before->userText, after->userText)}};
     const auto mark = [](DiffLine::Kind kind) {
-        return kind == DiffLine::Kind::Same ? QStringLiteral(" ")
+        return kind == DiffLine::Kind::Same      ? QStringLiteral(" ")
                : kind == DiffLine::Kind::Removed ? QStringLiteral("-")
                                                  : QStringLiteral("+");
     };
@@ -429,8 +430,8 @@ int runPrompts(Context& context, const QStringList& args) {
         if (!saved) {
             return reportError(context, saved.error());
         }
-        return printTemplate(context, *saved, sub == QLatin1StringView("add") ? QStringLiteral("Added")
-                                                                              : QStringLiteral("Saved"));
+        return printTemplate(context, *saved,
+                             sub == QLatin1StringView("add") ? QStringLiteral("Added") : QStringLiteral("Saved"));
     }
     if (sub == QLatin1StringView("label")) {
         bool ok = false;

@@ -10,9 +10,8 @@ const QString systemMarker = QStringLiteral("<!-- system -->");
 const QString userMarker = QStringLiteral("<!-- user -->");
 
 Status problem(const QString& where, int line, const QString& what) {
-    return fail(ErrorCode::InvalidArgument,
-                line > 0 ? QStringLiteral("%1, line %2: %3").arg(where).arg(line).arg(what)
-                         : QStringLiteral("%1: %2").arg(where, what));
+    return fail(ErrorCode::InvalidArgument, line > 0 ? QStringLiteral("%1, line %2: %3").arg(where).arg(line).arg(what)
+                                                     : QStringLiteral("%1: %2").arg(where, what));
 }
 
 // A front-matter value: as written, or inside double quotes (with \" and \\) to keep spaces and colons.

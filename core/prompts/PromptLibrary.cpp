@@ -121,7 +121,8 @@ Result<ParsedPrompt> parsePrompt(const QString& systemText, const QString& userT
 PromptLibrary::PromptLibrary(const Database& db, const Clock& clock, const AuditLog& audit)
     : m_db(db)
     , m_clock(clock)
-    , m_audit(audit) {}
+    , m_audit(audit) {
+}
 
 Result<std::vector<PromptTemplate>> PromptLibrary::read(const Actor& actor, const QString& where,
                                                         const QVariantList& values) const {
@@ -324,8 +325,7 @@ Result<std::vector<PromptVersion>> PromptLibrary::versions(const Actor& actor, c
     return all;
 }
 
-Result<PromptVersion> PromptLibrary::version(const Actor& actor, const QString& name,
-                                             std::optional<int> number) const {
+Result<PromptVersion> PromptLibrary::version(const Actor& actor, const QString& name, std::optional<int> number) const {
     auto access = find(actor, name);
     if (!access) {
         return fail(access.error());
@@ -338,11 +338,10 @@ Result<PromptVersion> PromptLibrary::version(const Actor& actor, const QString& 
         return fail(query.error());
     }
     if (!query->next()) {
-        return fail(ErrorCode::NotFound,
-                    QStringLiteral("\"%1\" has no version %2 (the latest is %3)")
-                        .arg(access->found.name)
-                        .arg(wanted)
-                        .arg(access->found.latestVersion));
+        return fail(ErrorCode::NotFound, QStringLiteral("\"%1\" has no version %2 (the latest is %3)")
+                                             .arg(access->found.name)
+                                             .arg(wanted)
+                                             .arg(access->found.latestVersion));
     }
     return readVersion(*query);
 }
@@ -387,8 +386,7 @@ Status PromptLibrary::audit(const Actor& actor, const QString& action, const QSt
     return m_audit.record(actor, {action, target(name), AuditOutcome::Success, detail, {}});
 }
 
-Status PromptLibrary::denied(const Actor& actor, const QString& action, const QString& name,
-                             const QString& why) const {
+Status PromptLibrary::denied(const Actor& actor, const QString& action, const QString& name, const QString& why) const {
     return m_audit.record(actor, {action, target(name), AuditOutcome::Denied, why, {}});
 }
 
@@ -454,10 +452,10 @@ Result<PromptTemplate> PromptLibrary::update(const Actor& actor, const QString& 
     if (!latest) {
         return fail(latest.error());
     }
-    const bool changed = latest->systemText != draft.systemText || latest->userText != draft.userText ||
-                         latest->settings != PromptSettings{draft.settings.provider.trimmed(),
-                                                            draft.settings.model.trimmed(), draft.settings.temperature,
-                                                            draft.settings.maxTokens};
+    const bool changed =
+        latest->systemText != draft.systemText || latest->userText != draft.userText ||
+        latest->settings != PromptSettings{draft.settings.provider.trimmed(), draft.settings.model.trimmed(),
+                                           draft.settings.temperature, draft.settings.maxTokens};
     const QString now = toStoredTime(m_clock.nowUtc());
     const int next = access->found.latestVersion + 1;
     auto status = m_db.transaction([&]() -> Status {
@@ -557,9 +555,9 @@ Status PromptLibrary::setLabel(const Actor& actor, const QString& name, const QS
         return fail(access.error());
     }
     if (number < 1 || number > access->found.latestVersion) {
-        return fail(ErrorCode::NotFound, QStringLiteral("\"%1\" has versions 1 to %2")
-                                             .arg(access->found.name)
-                                             .arg(access->found.latestVersion));
+        return fail(
+            ErrorCode::NotFound,
+            QStringLiteral("\"%1\" has versions 1 to %2").arg(access->found.name).arg(access->found.latestVersion));
     }
     return m_db.transaction([&]() -> Status {
         auto cleared = m_db.exec(QStringLiteral("DELETE FROM prompt_labels WHERE template_id = ? AND label = ?"),
@@ -573,9 +571,9 @@ Status PromptLibrary::setLabel(const Actor& actor, const QString& name, const QS
         if (!set) {
             return fail(set.error());
         }
-        return access->shared ? audit(actor, action, access->found.name,
-                                      QStringLiteral("%1 → version %2").arg(clean).arg(number))
-                              : Status{};
+        return access->shared
+                   ? audit(actor, action, access->found.name, QStringLiteral("%1 → version %2").arg(clean).arg(number))
+                   : Status{};
     });
 }
 
@@ -595,9 +593,9 @@ Status PromptLibrary::removeLabel(const Actor& actor, const QString& name, const
         if (!cleared) {
             return fail(cleared.error());
         }
-        return access->shared ? audit(actor, action, access->found.name,
-                                      QStringLiteral("%1 removed").arg(label.trimmed()))
-                              : Status{};
+        return access->shared
+                   ? audit(actor, action, access->found.name, QStringLiteral("%1 removed").arg(label.trimmed()))
+                   : Status{};
     });
 }
 
@@ -626,9 +624,9 @@ Status PromptLibrary::share(const Actor& actor, const QString& name, qint64 role
             return fail(cleared.error());
         }
         if (canEdit) {
-            auto shared = m_db.exec(
-                QStringLiteral("INSERT INTO prompt_shares (template_id, role_id, can_edit) VALUES (?, ?, ?)"),
-                {access->found.id, roleId, *canEdit ? 1 : 0});
+            auto shared =
+                m_db.exec(QStringLiteral("INSERT INTO prompt_shares (template_id, role_id, can_edit) VALUES (?, ?, ?)"),
+                          {access->found.id, roleId, *canEdit ? 1 : 0});
             if (!shared) {
                 return fail(shared.error());
             }
@@ -680,8 +678,8 @@ Result<RenderedPrompt> PromptLibrary::render(const Actor& actor, const QString& 
     rendered.settings = chosen->settings;
     rendered.values = values;
     std::vector<TemplateValueProblem> problems;
-    for (auto [text, into] : {std::pair{&parsed->system, &rendered.systemText},
-                              std::pair{&parsed->user, &rendered.userText}}) {
+    for (auto [text, into] :
+         {std::pair{&parsed->system, &rendered.systemText}, std::pair{&parsed->user, &rendered.userText}}) {
         auto out = renderTemplateText(*text, values);
         if (out) {
             *into = *out;

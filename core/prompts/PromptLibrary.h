@@ -157,7 +157,8 @@ private:
     };
     Result<Access> find(const Actor& actor, const QString& name) const;
     Result<Access> findEditable(const Actor& actor, const QString& name, const QString& action) const;
-    Result<std::vector<PromptTemplate>> read(const Actor& actor, const QString& where, const QVariantList& values) const;
+    Result<std::vector<PromptTemplate>> read(const Actor& actor, const QString& where,
+                                             const QVariantList& values) const;
     Status validate(const PromptDraft& draft) const;
     Status audit(const Actor& actor, const QString& action, const QString& name, const QString& detail) const;
     Status denied(const Actor& actor, const QString& action, const QString& name, const QString& why) const;

@@ -32,7 +32,9 @@ std::vector<DiffLine> diffLines(const QString& before, const QString& after, qsi
     } else {
         // lcs[i][j]: the longest common subsequence of a's middle from i and b's middle from j.
         std::vector<int> lcs(std::size_t((n + 1) * (m + 1)), 0);
-        const auto at = [m](qsizetype i, qsizetype j) { return std::size_t(i * (m + 1) + j); };
+        const auto at = [m](qsizetype i, qsizetype j) {
+            return std::size_t(i * (m + 1) + j);
+        };
         for (qsizetype i = n - 1; i >= 0; --i) {
             for (qsizetype j = m - 1; j >= 0; --j) {
                 lcs[at(i, j)] = a[head + i] == b[head + j] ? lcs[at(i + 1, j + 1)] + 1

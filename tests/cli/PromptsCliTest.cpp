@@ -29,8 +29,8 @@ TEST_F(CliTest, PromptTemplatesAreAddedVersionedLabelledRenderedAndRemoved) {
     ASSERT_EQ(added.exitCode, 0) << added.err.toStdString();
     EXPECT_EQ(added.json().value(QLatin1StringView("latest_version")).toInt(), 1);
     EXPECT_EQ(added.json().value(QLatin1StringView("tags")).toArray().size(), 2);
-    EXPECT_EQ(cli({QStringLiteral("prompts"), QStringLiteral("add"), QStringLiteral("summary"), QStringLiteral("--file"),
-                   path})
+    EXPECT_EQ(cli({QStringLiteral("prompts"), QStringLiteral("add"), QStringLiteral("summary"),
+                   QStringLiteral("--file"), path})
                   .exitCode,
               9)
         << "the name is taken, whatever its case";
@@ -44,16 +44,16 @@ TEST_F(CliTest, PromptTemplatesAreAddedVersionedLabelledRenderedAndRemoved) {
     const CliRun missing = cli({QStringLiteral("prompts"), QStringLiteral("render"), QStringLiteral("Summary")});
     EXPECT_EQ(missing.exitCode, 2);
     EXPECT_TRUE(missing.err.contains(QStringLiteral("text needs a value"))) << missing.err.toStdString();
-    const CliRun range = cli({QStringLiteral("prompts"), QStringLiteral("render"), QStringLiteral("Summary"),
-                              QStringLiteral("--var"), QStringLiteral("text=x"), QStringLiteral("--var"),
-                              QStringLiteral("words=5")});
+    const CliRun range =
+        cli({QStringLiteral("prompts"), QStringLiteral("render"), QStringLiteral("Summary"), QStringLiteral("--var"),
+             QStringLiteral("text=x"), QStringLiteral("--var"), QStringLiteral("words=5")});
     EXPECT_EQ(range.exitCode, 2);
     EXPECT_TRUE(range.err.contains(QStringLiteral("words must be between 20 and 300"))) << range.err.toStdString();
     const QString source = files.filePath(QStringLiteral("text.txt"));
     write(source, "from a file");
     const CliRun json = cli({QStringLiteral("--json"), QStringLiteral("prompts"), QStringLiteral("render"),
-                             QStringLiteral("Summary"), QStringLiteral("--file-var"),
-                             QStringLiteral("text=") + source, QStringLiteral("--var"), QStringLiteral("words=50")});
+                             QStringLiteral("Summary"), QStringLiteral("--file-var"), QStringLiteral("text=") + source,
+                             QStringLiteral("--var"), QStringLiteral("words=50")});
     ASSERT_EQ(json.exitCode, 0) << json.err.toStdString();
     EXPECT_EQ(json.json().value(QLatin1StringView("user")).toString(),
               QStringLiteral("Summarise this.\nUse at most 50 words.\nfrom a file"));
@@ -61,24 +61,26 @@ TEST_F(CliTest, PromptTemplatesAreAddedVersionedLabelledRenderedAndRemoved) {
 
     // A second version, production kept on the first, the two compared.
     write(path, "Summarise this in {{words : number(20..300) = 100}} words.\n{{text : multiline}}\n");
-    const CliRun updated = cli({QStringLiteral("prompts"), QStringLiteral("update"), QStringLiteral("Summary"),
-                                QStringLiteral("--file"), path, QStringLiteral("--message"), QStringLiteral("shorter")});
+    const CliRun updated =
+        cli({QStringLiteral("prompts"), QStringLiteral("update"), QStringLiteral("Summary"), QStringLiteral("--file"),
+             path, QStringLiteral("--message"), QStringLiteral("shorter")});
     ASSERT_EQ(updated.exitCode, 0) << updated.err.toStdString();
     ASSERT_EQ(cli({QStringLiteral("prompts"), QStringLiteral("label"), QStringLiteral("Summary"),
                    QStringLiteral("production"), QStringLiteral("1")})
                   .exitCode,
               0);
-    const CliRun versions = cli({QStringLiteral("--json"), QStringLiteral("prompts"), QStringLiteral("versions"),
-                                 QStringLiteral("Summary")});
+    const CliRun versions = cli(
+        {QStringLiteral("--json"), QStringLiteral("prompts"), QStringLiteral("versions"), QStringLiteral("Summary")});
     ASSERT_EQ(versions.exitCode, 0);
     const QJsonArray list = versions.jsonArray();
     ASSERT_EQ(list.size(), 2);
     EXPECT_EQ(list[0].toObject().value(QLatin1StringView("message")).toString(), QStringLiteral("shorter"));
-    EXPECT_EQ(list[0].toObject().value(QLatin1StringView("labels")).toArray().first().toString(), QStringLiteral("latest"));
+    EXPECT_EQ(list[0].toObject().value(QLatin1StringView("labels")).toArray().first().toString(),
+              QStringLiteral("latest"));
     EXPECT_EQ(list[1].toObject().value(QLatin1StringView("labels")).toArray().first().toString(),
               QStringLiteral("production"));
-    const CliRun shown = cli({QStringLiteral("--json"), QStringLiteral("prompts"), QStringLiteral("show"),
-                              QStringLiteral("Summary")});
+    const CliRun shown =
+        cli({QStringLiteral("--json"), QStringLiteral("prompts"), QStringLiteral("show"), QStringLiteral("Summary")});
     EXPECT_EQ(shown.json().value(QLatin1StringView("version")).toInt(), 1) << "production unless a version is named";
     const QJsonArray variables = shown.json().value(QLatin1StringView("variables")).toArray();
     ASSERT_EQ(variables.size(), 3);
@@ -99,11 +101,12 @@ TEST_F(CliTest, PromptTemplatesAreAddedVersionedLabelledRenderedAndRemoved) {
     const CliRun markdown = cli({QStringLiteral("prompts"), QStringLiteral("show"), QStringLiteral("Summary")});
     const QString copy = files.filePath(QStringLiteral("copy.md"));
     write(copy, markdown.out.toUtf8());
-    ASSERT_EQ(cli({QStringLiteral("prompts"), QStringLiteral("add"), QStringLiteral("Copy"), QStringLiteral("--file"), copy})
-                  .exitCode,
-              0);
-    const CliRun copied = cli({QStringLiteral("--json"), QStringLiteral("prompts"), QStringLiteral("show"),
-                               QStringLiteral("Copy")});
+    ASSERT_EQ(
+        cli({QStringLiteral("prompts"), QStringLiteral("add"), QStringLiteral("Copy"), QStringLiteral("--file"), copy})
+            .exitCode,
+        0);
+    const CliRun copied =
+        cli({QStringLiteral("--json"), QStringLiteral("prompts"), QStringLiteral("show"), QStringLiteral("Copy")});
     EXPECT_EQ(copied.json().value(QLatin1StringView("system")), shown.json().value(QLatin1StringView("system")));
     EXPECT_EQ(copied.json().value(QLatin1StringView("user")), shown.json().value(QLatin1StringView("user")));
     EXPECT_EQ(copied.json().value(QLatin1StringView("temperature")).toDouble(), 0.3);
@@ -113,10 +116,11 @@ TEST_F(CliTest, PromptTemplatesAreAddedVersionedLabelledRenderedAndRemoved) {
                                QStringLiteral("--file"), QStringLiteral("-")},
                               "Hi {{who\n");
     EXPECT_EQ(broken.exitCode, 2);
-    EXPECT_TRUE(broken.err.contains(QStringLiteral("stdin: the user part, line 1, column 4"))) << broken.err.toStdString();
+    EXPECT_TRUE(broken.err.contains(QStringLiteral("stdin: the user part, line 1, column 4")))
+        << broken.err.toStdString();
     write(path, "---\ncolour: red\n---\nx");
-    const CliRun unknown = cli({QStringLiteral("prompts"), QStringLiteral("add"), QStringLiteral("Broken"),
-                                QStringLiteral("--file"), path});
+    const CliRun unknown = cli(
+        {QStringLiteral("prompts"), QStringLiteral("add"), QStringLiteral("Broken"), QStringLiteral("--file"), path});
     EXPECT_EQ(unknown.exitCode, 2);
     EXPECT_TRUE(unknown.err.contains(QStringLiteral("line 2: unknown key colour"))) << unknown.err.toStdString();
     EXPECT_EQ(cli({QStringLiteral("prompts"), QStringLiteral("show"), QStringLiteral("Broken")}).exitCode, 7);

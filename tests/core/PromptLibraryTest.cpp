@@ -41,9 +41,8 @@ protected:
 
     // The audit entries about a template: "action outcome" each, oldest first.
     QStringList audited(const QString& name) const {
-        auto query = core.db->exec(
-            QStringLiteral("SELECT action, outcome FROM audit_log WHERE target = ? ORDER BY id"),
-            {QVariant(QStringLiteral("prompt:") + name)});
+        auto query = core.db->exec(QStringLiteral("SELECT action, outcome FROM audit_log WHERE target = ? ORDER BY id"),
+                                   {QVariant(QStringLiteral("prompt:") + name)});
         QStringList entries;
         while (query && query->next()) {
             entries << query->value(0).toString() + QLatin1Char(' ') + query->value(1).toString();
@@ -70,7 +69,8 @@ TEST_F(PromptLibraryTest, EverySaveIsANewVersionAndLabelsChooseWhichIsUsed) {
     EXPECT_TRUE(made->canEdit);
     EXPECT_EQ(made->defaultVersion(), 1);
 
-    PromptDraft second = draft(QStringLiteral("Summary"), QStringLiteral("Summarise {{text}} in {{words : number(10..300) = 100}} words"));
+    PromptDraft second = draft(QStringLiteral("Summary"),
+                               QStringLiteral("Summarise {{text}} in {{words : number(10..300) = 100}} words"));
     second.message = QStringLiteral("a length");
     second.settings.model = QStringLiteral("gpt-5.4");
     second.settings.temperature = 0.2;
@@ -101,7 +101,8 @@ TEST_F(PromptLibraryTest, EverySaveIsANewVersionAndLabelsChooseWhichIsUsed) {
     ASSERT_TRUE(labelled);
     EXPECT_EQ(labelled->defaultVersion(), 1);
     EXPECT_EQ(labelled->labels.value(QStringLiteral("review-2")), 2);
-    auto rendered = library->render(owner, QStringLiteral("Summary"), std::nullopt, {{QStringLiteral("text"), QStringLiteral("X")}});
+    auto rendered = library->render(owner, QStringLiteral("Summary"), std::nullopt,
+                                    {{QStringLiteral("text"), QStringLiteral("X")}});
     ASSERT_TRUE(rendered) << rendered.error().toLogString().toStdString();
     EXPECT_EQ(rendered->version, 1);
     EXPECT_EQ(rendered->userText, QStringLiteral("Summarise X"));
@@ -143,7 +144,9 @@ TEST_F(PromptLibraryTest, EverySaveIsANewVersionAndLabelsChooseWhichIsUsed) {
 }
 
 TEST_F(PromptLibraryTest, BadTemplatesAreRefusedWithWhereAndWhy) {
-    const auto refused = [this](const PromptDraft& d) { return library->create(owner, d).error(); };
+    const auto refused = [this](const PromptDraft& d) {
+        return library->create(owner, d).error();
+    };
     EXPECT_EQ(refused(draft(QString(), QStringLiteral("x"))).code, ErrorCode::InvalidArgument);
     EXPECT_EQ(refused(draft(QStringLiteral("a@b"), QStringLiteral("x"))).code, ErrorCode::InvalidArgument);
     EXPECT_EQ(refused(draft(QStringLiteral("two\nlines"), QStringLiteral("x"))).code, ErrorCode::InvalidArgument);
@@ -151,10 +154,14 @@ TEST_F(PromptLibraryTest, BadTemplatesAreRefusedWithWhereAndWhy) {
     EXPECT_EQ(refused(draft(QStringLiteral("empty"), QStringLiteral("  "))).code, ErrorCode::InvalidArgument);
     const Error syntax = refused(draft(QStringLiteral("broken"), QStringLiteral("fine\nbut {{not closed")));
     EXPECT_EQ(syntax.code, ErrorCode::InvalidArgument);
-    EXPECT_TRUE(syntax.detail.startsWith(QStringLiteral("the user part, line 2, column 5: "))) << syntax.detail.toStdString();
-    const Error system = refused(draft(QStringLiteral("broken"), QStringLiteral("ok"), QStringLiteral("{{x : colour}}")));
-    EXPECT_TRUE(system.detail.startsWith(QStringLiteral("the system part, line 1, column 7"))) << system.detail.toStdString();
-    const Error clash = refused(draft(QStringLiteral("clash"), QStringLiteral("{{n : number}}"), QStringLiteral("{{n : date}}")));
+    EXPECT_TRUE(syntax.detail.startsWith(QStringLiteral("the user part, line 2, column 5: ")))
+        << syntax.detail.toStdString();
+    const Error system =
+        refused(draft(QStringLiteral("broken"), QStringLiteral("ok"), QStringLiteral("{{x : colour}}")));
+    EXPECT_TRUE(system.detail.startsWith(QStringLiteral("the system part, line 1, column 7")))
+        << system.detail.toStdString();
+    const Error clash =
+        refused(draft(QStringLiteral("clash"), QStringLiteral("{{n : number}}"), QStringLiteral("{{n : date}}")));
     EXPECT_TRUE(clash.detail.contains(QStringLiteral("declared differently"))) << clash.detail.toStdString();
     PromptDraft hot = draft(QStringLiteral("hot"), QStringLiteral("x"));
     hot.settings.temperature = 3.0;
@@ -172,8 +179,9 @@ TEST_F(PromptLibraryTest, RenderingListsEveryMissingOrUnfittingValueByName) {
                                              QStringLiteral("To {{to}} about {{topic}}, {{n : number(1..3)}} "
                                                             "points.{{?ps}} PS: {{ps}}{{/ps}}"),
                                              QStringLiteral("Tone: {{tone : choice(warm, dry) = warm}}"))));
-    auto missing = library->render(owner, QStringLiteral("Mail"), std::nullopt,
-                                   {{QStringLiteral("n"), QStringLiteral("5")}, {QStringLiteral("tone"), QStringLiteral("loud")}});
+    auto missing =
+        library->render(owner, QStringLiteral("Mail"), std::nullopt,
+                        {{QStringLiteral("n"), QStringLiteral("5")}, {QStringLiteral("tone"), QStringLiteral("loud")}});
     ASSERT_FALSE(missing);
     EXPECT_EQ(missing.error().code, ErrorCode::InvalidArgument);
     EXPECT_EQ(missing.error().detail, QStringLiteral("tone must be one of warm, dry; to needs a value; topic needs a "
@@ -211,9 +219,14 @@ TEST_F(PromptLibraryTest, SharingByRoleLetsMembersUseOrEditAndIsAudited) {
     ASSERT_EQ(seen->shares.size(), 1u);
     EXPECT_EQ(seen->shares.front().roleName, QStringLiteral("Member"));
     EXPECT_EQ(library->list(ada)->size(), 2u);
-    EXPECT_TRUE(library->render(ada, QStringLiteral("Team reply"), std::nullopt, {{QStringLiteral("name"), QStringLiteral("Eve")}}));
-    EXPECT_EQ(library->update(ada, QStringLiteral("Team reply"), draft(QStringLiteral("Team reply"), QStringLiteral("changed"))).error().code,
-              ErrorCode::AuthForbidden);
+    EXPECT_TRUE(library->render(ada, QStringLiteral("Team reply"), std::nullopt,
+                                {{QStringLiteral("name"), QStringLiteral("Eve")}}));
+    EXPECT_EQ(
+        library
+            ->update(ada, QStringLiteral("Team reply"), draft(QStringLiteral("Team reply"), QStringLiteral("changed")))
+            .error()
+            .code,
+        ErrorCode::AuthForbidden);
     EXPECT_EQ(library->setLabel(ada, QStringLiteral("Team reply"), QStringLiteral("production"), 1).error().code,
               ErrorCode::AuthForbidden);
     EXPECT_EQ(library->remove(ada, QStringLiteral("Team reply")).error().code, ErrorCode::AuthForbidden);
@@ -222,7 +235,8 @@ TEST_F(PromptLibraryTest, SharingByRoleLetsMembersUseOrEditAndIsAudited) {
 
     // To edit: ada's change is a new version, audited because the template is shared.
     ASSERT_TRUE(library->share(bob, QStringLiteral("Team reply"), qint64(BuiltInRole::Member), true));
-    auto edited = library->update(ada, QStringLiteral("Team reply"), draft(QStringLiteral("Team reply"), QStringLiteral("Hello {{name}}")));
+    auto edited = library->update(ada, QStringLiteral("Team reply"),
+                                  draft(QStringLiteral("Team reply"), QStringLiteral("Hello {{name}}")));
     ASSERT_TRUE(edited) << edited.error().toLogString().toStdString();
     EXPECT_EQ(edited->latestVersion, 2);
     EXPECT_EQ(library->versions(bob, QStringLiteral("Team reply"))->front().author, QStringLiteral("ada"));
@@ -270,10 +284,12 @@ TEST_F(PromptLibraryTest, TheListSearchesFiltersAndSorts) {
         }
         return out;
     };
-    EXPECT_EQ(names({}), (QStringList{QStringLiteral("alpha note"), QStringLiteral("Bug report"), QStringLiteral("Changelog")}));
+    EXPECT_EQ(names({}),
+              (QStringList{QStringLiteral("alpha note"), QStringLiteral("Bug report"), QStringLiteral("Changelog")}));
     EXPECT_EQ(names({QStringLiteral("STEPS"), {}, {}, PromptSort::Name}), QStringList{QStringLiteral("Bug report")})
         << "the text is searched";
-    EXPECT_EQ(names({QStringLiteral("release engineering"), {}, {}, PromptSort::Name}), QStringList{QStringLiteral("Changelog")});
+    EXPECT_EQ(names({QStringLiteral("release engineering"), {}, {}, PromptSort::Name}),
+              QStringList{QStringLiteral("Changelog")});
     EXPECT_EQ(names({{}, QStringLiteral("Writing"), {}, PromptSort::Name}),
               (QStringList{QStringLiteral("alpha note"), QStringLiteral("Changelog")}));
     EXPECT_EQ(names({{}, {}, qint64(999), PromptSort::Name}), QStringList{});
