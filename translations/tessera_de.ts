@@ -2611,6 +2611,14 @@ Ein nativer Desktop-Arbeitsplatz für KI. API-Schlüssel liegen im Systemschlüs
         <source>Alert: %1</source>
         <translation>Warnung: %1</translation>
     </message>
+    <message>
+        <source>The prompt library: templates with variables, versions and labels</source>
+        <translation>Die Prompt-Bibliothek: Vorlagen mit Variablen, Versionen und Labels</translation>
+    </message>
+    <message>
+        <source>P&amp;rompts</source>
+        <translation>P&amp;rompts</translation>
+    </message>
 </context>
 <context>
     <name>Tessera::Ui::MessageWidget</name>
@@ -3217,6 +3225,207 @@ Ein nativer Desktop-Arbeitsplatz für KI. API-Schlüssel liegen im Systemschlüs
     <message>
         <source>Counting and Caching</source>
         <translation>Zählen und Cache</translation>
+    </message>
+</context>
+<context>
+    <name>Tessera::Ui::PromptsWindow</name>
+    <message>
+        <source>Prompts</source>
+        <translation>Prompts</translation>
+    </message>
+    <message>
+        <source>Search names, descriptions, tags and text</source>
+        <translation>Namen, Beschreibungen, Tags und Text durchsuchen</translation>
+    </message>
+    <message>
+        <source>Search templates</source>
+        <translation>Vorlagen durchsuchen</translation>
+    </message>
+    <message>
+        <source>Tag</source>
+        <translation>Tag</translation>
+    </message>
+    <message>
+        <source>Sort</source>
+        <translation>Sortierung</translation>
+    </message>
+    <message>
+        <source>By name</source>
+        <translation>Nach Name</translation>
+    </message>
+    <message>
+        <source>Last used</source>
+        <translation>Zuletzt verwendet</translation>
+    </message>
+    <message>
+        <source>Most used</source>
+        <translation>Am häufigsten verwendet</translation>
+    </message>
+    <message>
+        <source>Templates</source>
+        <translation>Vorlagen</translation>
+    </message>
+    <message>
+        <source>writing, email</source>
+        <translation>schreiben, e-mail</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Name:</translation>
+    </message>
+    <message>
+        <source>&amp;Description:</source>
+        <translation>&amp;Beschreibung:</translation>
+    </message>
+    <message>
+        <source>&amp;Tags:</source>
+        <translation>&amp;Tags:</translation>
+    </message>
+    <message>
+        <source>System part</source>
+        <translation>Systemteil</translation>
+    </message>
+    <message>
+        <source>Optional: how the model should behave, for example: You answer briefly.</source>
+        <translation>Optional: wie sich das Modell verhalten soll, zum Beispiel: Du antwortest knapp.</translation>
+    </message>
+    <message>
+        <source>User part</source>
+        <translation>Benutzerteil</translation>
+    </message>
+    <message>
+        <source>The prompt, with variables: Summarise {{text : multiline}} for {{audience}}.</source>
+        <translation>Der Prompt mit Variablen: Fasse {{text : multiline}} für {{publikum}} zusammen.</translation>
+    </message>
+    <message>
+        <source>&amp;User part:</source>
+        <translation>Ben&amp;utzerteil:</translation>
+    </message>
+    <message>
+        <source>Values and preview</source>
+        <translation>Werte und Vorschau</translation>
+    </message>
+    <message>
+        <source>Rendered prompt</source>
+        <translation>Fertiger Prompt</translation>
+    </message>
+    <message>
+        <source>What changed in this version</source>
+        <translation>Was sich in dieser Version geändert hat</translation>
+    </message>
+    <message>
+        <source>Version message</source>
+        <translation>Versionsnotiz</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>&amp;Speichern</translation>
+    </message>
+    <message>
+        <source>Save as a new version (Ctrl+S)</source>
+        <translation>Als neue Version speichern (Strg+S)</translation>
+    </message>
+    <message>
+        <source>&amp;Remove…</source>
+        <translation>&amp;Entfernen…</translation>
+    </message>
+    <message>
+        <source>Versions</source>
+        <translation>Versionen</translation>
+    </message>
+    <message>
+        <source>Use in &amp;Production</source>
+        <translation>In &amp;Produktion verwenden</translation>
+    </message>
+    <message>
+        <source>Everyone who uses the template without naming a version gets this one</source>
+        <translation>Wer die Vorlage ohne Angabe einer Version verwendet, erhält diese</translation>
+    </message>
+    <message>
+        <source>Save this version again as the newest</source>
+        <translation>Diese Version erneut als neueste speichern</translation>
+    </message>
+    <message>
+        <source>Version %1 by %2</source>
+        <translation>Version %1 von %2</translation>
+    </message>
+    <message>
+        <source>All tags</source>
+        <translation>Alle Tags</translation>
+    </message>
+    <message>
+        <source>Shared with your role by %1: you may change it.</source>
+        <translation>Von %1 mit Ihrer Rolle geteilt: Sie dürfen sie ändern.</translation>
+    </message>
+    <message>
+        <source>Shared with your role by %1 to use: you may not change it.</source>
+        <translation>Von %1 mit Ihrer Rolle zur Verwendung geteilt: Sie dürfen sie nicht ändern.</translation>
+    </message>
+    <message>
+        <source>latest</source>
+        <translation>neueste</translation>
+    </message>
+    <message>
+        <source>Version %1 · %2 · %3</source>
+        <translation>Version %1 · %2 · %3</translation>
+    </message>
+    <message>
+        <source>No variables.</source>
+        <translation>Keine Variablen.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n variable(s).</source>
+        <translation>
+            <numerusform>%n Variable.</numerusform>
+            <numerusform>%n Variablen.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The template has an error: see above.</source>
+        <translation>Die Vorlage hat einen Fehler: siehe oben.</translation>
+    </message>
+    <message>
+        <source>To see the prompt, fill in: %1</source>
+        <translation>Für die Vorschau fehlt: %1</translation>
+    </message>
+    <message>
+        <source>System:
+%1
+
+User:
+%2</source>
+        <translation>System:
+%1
+
+Benutzer:
+%2</translation>
+    </message>
+    <message>
+        <source>Remove Template</source>
+        <translation>Vorlage entfernen</translation>
+    </message>
+    <message numerus="yes">
+        <source>Remove &quot;%1&quot; with all its %n version(s)? This cannot be undone.</source>
+        <translation>
+            <numerusform>„%1“ mit seiner %n Version entfernen? Das lässt sich nicht rückgängig machen.</numerusform>
+            <numerusform>„%1“ mit allen %n Versionen entfernen? Das lässt sich nicht rückgängig machen.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Entfernen</translation>
+    </message>
+    <message>
+        <source>Ne&amp;w Template</source>
+        <translation>Neue &amp;Vorlage</translation>
+    </message>
+    <message>
+        <source>S&amp;ystem part:</source>
+        <translation>S&amp;ystemteil:</translation>
+    </message>
+    <message>
+        <source>Rest&amp;ore</source>
+        <translation>&amp;Wiederherstellen</translation>
     </message>
 </context>
 <context>
@@ -5023,6 +5232,61 @@ Ein nativer Desktop-Arbeitsplatz für KI. API-Schlüssel liegen im Systemschlüs
     <message>
         <source>Sessions</source>
         <translation>Sitzungen</translation>
+    </message>
+</context>
+<context>
+    <name>Tessera::Ui::VariableForm</name>
+    <message>
+        <source>%1 to %2</source>
+        <translation>%1 bis %2</translation>
+    </message>
+    <message>
+        <source>at least %1</source>
+        <translation>mindestens %1</translation>
+    </message>
+    <message>
+        <source>at most %1</source>
+        <translation>höchstens %1</translation>
+    </message>
+    <message>
+        <source>a number</source>
+        <translation>eine Zahl</translation>
+    </message>
+    <message>
+        <source>YYYY-MM-DD</source>
+        <translation>JJJJ-MM-TT</translation>
+    </message>
+    <message>
+        <source>%1 (default %2)</source>
+        <translation>%1 (Standard %2)</translation>
+    </message>
+    <message>
+        <source>(choose)</source>
+        <translation>(auswählen)</translation>
+    </message>
+    <message>
+        <source>A text file</source>
+        <translation>Eine Textdatei</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>Auswählen…</translation>
+    </message>
+    <message>
+        <source>Choose a file for %1</source>
+        <translation>Eine Datei für %1 auswählen</translation>
+    </message>
+    <message>
+        <source>Choose a Text File</source>
+        <translation>Textdatei auswählen</translation>
+    </message>
+    <message>
+        <source>Needs a value</source>
+        <translation>Braucht einen Wert</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
     </message>
 </context>
 <context>

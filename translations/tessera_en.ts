@@ -209,6 +209,23 @@
     </message>
 </context>
 <context>
+    <name>Tessera::Ui::PromptsWindow</name>
+    <message numerus="yes">
+        <source>%n variable(s).</source>
+        <translation>
+            <numerusform>%n variable.</numerusform>
+            <numerusform>%n variables.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Remove &quot;%1&quot; with all its %n version(s)? This cannot be undone.</source>
+        <translation>
+            <numerusform>Remove &quot;%1&quot; with its %n version? This cannot be undone.</numerusform>
+            <numerusform>Remove &quot;%1&quot; with all its %n versions? This cannot be undone.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Tessera::Ui::ProviderHealthDialog</name>
     <message numerus="yes">
         <source>%n provider(s) unhealthy</source>

@@ -66,28 +66,34 @@ TEST(PromptFilesTest, ABrokenFileNamesTheFileAndLine) {
         EXPECT_FALSE(read) << text;
         return read ? QString() : read.error().detail;
     };
-    EXPECT_EQ(error("---\nname: x\nno end"), QStringLiteral("p/mail.md, line 1: the front matter is not closed with a line of ---"));
+    EXPECT_EQ(error("---\nname: x\nno end"),
+              QStringLiteral("p/mail.md, line 1: the front matter is not closed with a line of ---"));
     EXPECT_EQ(error("---\nname x\n---\nt"), QStringLiteral("p/mail.md, line 2: a front-matter line is \"key: value\""));
-    EXPECT_TRUE(error("---\n\ncolour: red\n---\nt").startsWith(QStringLiteral("p/mail.md, line 3: unknown key colour")));
-    EXPECT_EQ(error("---\ntemperature: hot\n---\nt"), QStringLiteral("p/mail.md, line 2: temperature is a number like 0.7"));
-    EXPECT_EQ(error("---\nmax_tokens: many\n---\nt"), QStringLiteral("p/mail.md, line 2: max_tokens is a whole number"));
+    EXPECT_TRUE(
+        error("---\n\ncolour: red\n---\nt").startsWith(QStringLiteral("p/mail.md, line 3: unknown key colour")));
+    EXPECT_EQ(error("---\ntemperature: hot\n---\nt"),
+              QStringLiteral("p/mail.md, line 2: temperature is a number like 0.7"));
+    EXPECT_EQ(error("---\nmax_tokens: many\n---\nt"),
+              QStringLiteral("p/mail.md, line 2: max_tokens is a whole number"));
     EXPECT_EQ(error("---\n---\n<!-- system -->\nonly a system part"),
               QStringLiteral("p/mail.md, line 3: after the system part, <!-- user --> starts the user part"));
     EXPECT_EQ(error("---\n---\n\n"), QStringLiteral("p/mail.md: the template has no user part"));
-    EXPECT_EQ(error("Hi {{who"), QStringLiteral("p/mail.md: the user part, line 1, column 4: the tag is not closed with "
-                                                "}} on its line"));
+    EXPECT_EQ(error("Hi {{who"),
+              QStringLiteral("p/mail.md: the user part, line 1, column 4: the tag is not closed with "
+                             "}} on its line"));
 }
 
 TEST(TextDiffTest, LinesAreComparedByTheirLongestCommonSequence) {
     using K = DiffLine::Kind;
     const auto diff = diffLines(QStringLiteral("a\nb\nc\nd"), QStringLiteral("a\nc\nx\nd\ne"));
-    const std::vector<DiffLine> expected{{K::Same, QStringLiteral("a")},   {K::Removed, QStringLiteral("b")},
-                                         {K::Same, QStringLiteral("c")},   {K::Added, QStringLiteral("x")},
-                                         {K::Same, QStringLiteral("d")},   {K::Added, QStringLiteral("e")}};
+    const std::vector<DiffLine> expected{{K::Same, QStringLiteral("a")}, {K::Removed, QStringLiteral("b")},
+                                         {K::Same, QStringLiteral("c")}, {K::Added, QStringLiteral("x")},
+                                         {K::Same, QStringLiteral("d")}, {K::Added, QStringLiteral("e")}};
     EXPECT_EQ(diff, expected);
     EXPECT_TRUE(diffLines(QString(), QString()).empty());
     EXPECT_EQ(diffLines(QString(), QStringLiteral("new")), (std::vector<DiffLine>{{K::Added, QStringLiteral("new")}}));
-    EXPECT_EQ(diffLines(QStringLiteral("old"), QString()), (std::vector<DiffLine>{{K::Removed, QStringLiteral("old")}}));
+    EXPECT_EQ(diffLines(QStringLiteral("old"), QString()),
+              (std::vector<DiffLine>{{K::Removed, QStringLiteral("old")}}));
     // A changed line: removed before added.
     EXPECT_EQ(diffLines(QStringLiteral("x\nold\ny"), QStringLiteral("x\nnew\ny")),
               (std::vector<DiffLine>{{K::Same, QStringLiteral("x")},

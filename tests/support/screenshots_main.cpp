@@ -19,6 +19,9 @@
 #include "health/ProviderHealthDialog.h"
 #include "mainwindow/MainWindow.h"
 #include "observability/HealthMonitor.h"
+#include "prompts/PromptLibrary.h"
+#include "prompts/PromptsWindow.h"
+#include "prompts/VariableForm.h"
 #include "search/SearchDialog.h"
 #include "secrets/MemorySecretStore.h"
 #include "settings/AddProviderDialog.h"
@@ -85,6 +88,59 @@ QImage samplePicture() {
         painter.drawRect(30 + i * 55, 160 - heights[i], 40, heights[i]);
     }
     return picture;
+}
+
+// View ▸ Prompts with a few templates, one shown with its values filled in.
+template <typename File> bool promptScreens(Core::SecretStore& secrets, const File& file) {
+    QTemporaryDir directory;
+    auto services = Core::CoreServices::open(directory.path(), secrets, nullptr);
+    if (!directory.isValid() || !services) {
+        std::fprintf(stderr, "cannot open the prompts store\n");
+        return false;
+    }
+    const Core::Actor owner = Core::Actor::owner(Core::ClientKind::Gui);
+    struct Sample {
+        const char* name;
+        const char* description;
+        const char* tags;
+        const char* system;
+        const char* user;
+    };
+    const Sample samples[] = {
+        {"Bug report", "Turns notes into a bug report", "engineering", "",
+         "Write a bug report for {{component}} from these notes:\n{{notes : multiline}}"},
+        {"Meeting summary", "Decisions and actions from a transcript", "writing, meetings",
+         "You write for {{audience = \"the team\"}}.",
+         "Summarise the meeting below in {{length : choice(short, detailed) = short}} form.\n"
+         "{{?actions : yesno = yes}}\nEnd with the actions, each with its owner.\n{{/actions}}\n"
+         "{{transcript : multiline}}"},
+        {"Release notes", "Release notes from a changelog", "engineering, writing", "",
+         "Write release notes for version {{version}} from:\n{{changes : multiline}}"},
+    };
+    for (const Sample& sample : samples) {
+        Core::PromptDraft draft;
+        draft.name = QString::fromUtf8(sample.name);
+        draft.description = QString::fromUtf8(sample.description);
+        draft.tags = QString::fromUtf8(sample.tags).split(QLatin1Char(','));
+        draft.systemText = QString::fromUtf8(sample.system);
+        draft.userText = QString::fromUtf8(sample.user);
+        draft.message = QStringLiteral("first version");
+        if (!(*services)->prompts().create(owner, draft)) {
+            std::fprintf(stderr, "cannot add a template\n");
+            return false;
+        }
+    }
+    Ui::QtDialogs dialogs;
+    Ui::PromptsWindow prompts(**services, owner, dialogs);
+    prompts.setAttribute(Qt::WA_DeleteOnClose, false);
+    prompts.resize(1240, 820);
+    prompts.show();
+    prompts.select(QStringLiteral("Meeting summary"));
+    prompts.variableForm()->setValue(QStringLiteral("transcript"),
+                                     QStringLiteral("Ada: the release moves to Friday.\nBo: I will tell support."));
+    const bool ok = save(&prompts, file("prompts"));
+    prompts.close();
+    return ok;
 }
 
 // View ▸ Usage over a year of a team's generated usage (tessera-cli usage generate-sample).
@@ -451,5 +507,6 @@ int main(int argc, char** argv) {
     mine.show();
     ok = save(&mine, file("my-account-tokens")) && ok;
     ok = usageScreens(secrets, file, parser.value(QStringLiteral("theme")) != QLatin1StringView("dark")) && ok;
+    ok = promptScreens(secrets, file) && ok;
     return ok ? 0 : 1;
 }

@@ -94,6 +94,8 @@ public:
     QDialog* openAdministration();
     // View ▸ Usage (one window; asking again raises it).
     QWidget* openUsage();
+    // View ▸ Prompts: the prompt library, one window.
+    QWidget* openPrompts();
 
 Q_SIGNALS:
     // From the Account menu of a store with accounts: the composition root closes the window and signs in again.
@@ -129,6 +131,7 @@ private:
 
     Core::CoreServices& m_services;
     QPointer<QWidget> m_usage;
+    QPointer<QWidget> m_prompts;
     Dialogs& m_dialogs;
     const Core::Actor m_actor;
     AccessGate* m_gate;

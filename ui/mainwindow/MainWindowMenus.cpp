@@ -8,6 +8,7 @@
 #include "app/CoreServices.h"
 #include "chat/ChatPanel.h"
 #include "mainwindow/AccessGate.h"
+#include "prompts/PromptsWindow.h"
 #include "widgets/ErrorText.h"
 
 #include <QAction>
@@ -121,6 +122,10 @@ void MainWindow::buildMenus() {
     QAction* usage = view->addAction(tr("&Usage"), this, &MainWindow::openUsage);
     usage->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_U));
     usage->setStatusTip(tr("What the AI has cost and used, over time, by model, provider and person"));
+    QAction* prompts = view->addAction(tr("P&rompts"), this, &MainWindow::openPrompts);
+    prompts->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_L));
+    prompts->setStatusTip(tr("The prompt library: templates with variables, versions and labels"));
+    m_gate->guard(prompts, Core::Permission::Chat);
 
     QMenu* message = menuBar()->addMenu(tr("&Message"));
     QAction* regenerate = message->addAction(tr("&Regenerate Answer"), m_chat, &ChatPanel::regenerateLast);
@@ -166,6 +171,18 @@ void MainWindow::buildMenus() {
     QAction* shortcuts = help->addAction(tr("&Keyboard Shortcuts"), this, &MainWindow::openShortcuts);
     shortcuts->setShortcuts({QKeySequence(Qt::CTRL | Qt::Key_Slash), QKeySequence::HelpContents});
     help->addAction(tr("&About Tessera"), this, &MainWindow::showAbout);
+}
+
+QWidget* MainWindow::openPrompts() {
+    // One Prompts window: asking again brings it to the front.
+    if (m_prompts) {
+        m_prompts->raise();
+        m_prompts->activateWindow();
+        return m_prompts;
+    }
+    m_prompts = new PromptsWindow(m_services, m_actor, m_dialogs, this);
+    m_prompts->show();
+    return m_prompts;
 }
 
 } // namespace Tessera::Ui

@@ -1,0 +1,124 @@
+// View ▸ Prompts offscreen: a template written in the editor (its syntax checked as it is typed, the variables'
+// form built from it, the preview rendered), saved, saved again as a new version, a version put in production and
+// another restored, the list searched, and a template removed; the menu opens one window.
+#include "prompts/PromptLibrary.h"
+#include "prompts/PromptsWindow.h"
+#include "prompts/VariableForm.h"
+#include "mainwindow/MainWindow.h"
+
+#include "UiFixture.h"
+#include "support/TestHelpers.h"
+
+#include <QLineEdit>
+#include <QListWidget>
+#include <QMenu>
+#include <QMenuBar>
+#include <QPlainTextEdit>
+
+using namespace Tessera;
+
+namespace {
+
+class PromptsUiTest : public Testing::MainWindowTest {
+protected:
+    const Core::Actor owner = Core::Actor::owner(Core::ClientKind::Test);
+};
+
+} // namespace
+
+TEST_F(PromptsUiTest, ATemplateIsWrittenCheckedPreviewedSavedAndVersioned) {
+    Ui::PromptsWindow window(*services, owner, dialogs);
+    window.setAttribute(Qt::WA_DeleteOnClose, false);
+    window.show();
+    EXPECT_EQ(window.list()->count(), 0);
+    EXPECT_FALSE(window.canSave()) << "an empty library starts with a new template";
+
+    window.nameField()->setText(QStringLiteral("Greeting"));
+    window.userEdit()->setPlainText(QStringLiteral("Hi {{oops"));
+    EXPECT_TRUE(window.syntaxText().contains(QStringLiteral("the user part, line 1, column 4"))) << window.syntaxText().toStdString();
+    EXPECT_FALSE(window.canSave()) << "a template with an error is not saved";
+    EXPECT_FALSE(window.save());
+
+    window.systemEdit()->setPlainText(QStringLiteral("Be {{tone : choice(warm, dry) = warm}}."));
+    window.userEdit()->setPlainText(QStringLiteral("Hello {{name}}, {{n : number(1..3) = 2}} times."));
+    EXPECT_EQ(window.syntaxText(), QStringLiteral("3 variables."));
+    ASSERT_NE(window.variableForm()->field(QStringLiteral("name")), nullptr);
+    ASSERT_NE(window.variableForm()->field(QStringLiteral("tone")), nullptr);
+    EXPECT_TRUE(window.previewText().contains(QStringLiteral("name needs a value"))) << window.previewText().toStdString();
+    window.variableForm()->setValue(QStringLiteral("name"), QStringLiteral("Ada"));
+    EXPECT_EQ(window.previewText(), QStringLiteral("System:\nBe warm.\n\nUser:\nHello Ada, 2 times."));
+    window.variableForm()->setValue(QStringLiteral("n"), QStringLiteral("7"));
+    EXPECT_TRUE(window.previewText().contains(QStringLiteral("n must be between 1 and 3")));
+    window.variableForm()->setValue(QStringLiteral("n"), QString());
+
+    ASSERT_TRUE(window.canSave());
+    ASSERT_TRUE(window.save());
+    EXPECT_EQ(window.list()->count(), 1);
+    auto saved = services->prompts().get(owner, QStringLiteral("Greeting"));
+    ASSERT_TRUE(saved);
+    EXPECT_EQ(saved->latestVersion, 1);
+    EXPECT_EQ(window.versionsList()->count(), 1);
+
+    // A second version; the typed value stays in the form.
+    window.userEdit()->setPlainText(QStringLiteral("Good day {{name}}."));
+    EXPECT_EQ(window.previewText(), QStringLiteral("System:\nBe warm.\n\nUser:\nGood day Ada."));
+    ASSERT_TRUE(window.save());
+    ASSERT_EQ(window.versionsList()->count(), 2);
+    EXPECT_TRUE(window.versionsList()->item(0)->text().contains(QStringLiteral("latest")));
+
+    // The first version in production; then restored as the third.
+    window.versionsList()->setCurrentRow(1);
+    ASSERT_TRUE(window.useInProduction());
+    EXPECT_EQ(services->prompts().get(owner, QStringLiteral("Greeting"))->defaultVersion(), 1);
+    window.versionsList()->setCurrentRow(1);
+    ASSERT_TRUE(window.restoreChosen());
+    EXPECT_EQ(services->prompts().get(owner, QStringLiteral("Greeting"))->latestVersion, 3);
+    EXPECT_EQ(window.userEdit()->toPlainText(), QStringLiteral("Hello {{name}}, {{n : number(1..3) = 2}} times."));
+    ASSERT_EQ(window.versionsList()->count(), 3);
+    EXPECT_TRUE(window.versionsList()->item(2)->text().contains(QStringLiteral("production")));
+}
+
+TEST_F(PromptsUiTest, TheListIsSearchedAndATemplateRemoved) {
+    for (const char* name : {"Bug report", "Release notes"}) {
+        Core::PromptDraft draft;
+        draft.name = QString::fromUtf8(name);
+        draft.userText = QStringLiteral("Write the %1 for {{thing}}").arg(draft.name.toLower());
+        draft.tags = {QStringLiteral("engineering")};
+        ASSERT_TRUE(services->prompts().create(owner, draft));
+    }
+    Ui::PromptsWindow window(*services, owner, dialogs);
+    window.setAttribute(Qt::WA_DeleteOnClose, false);
+    window.show();
+    ASSERT_EQ(window.list()->count(), 2);
+    EXPECT_EQ(window.nameField()->text(), QStringLiteral("Bug report")) << "the first is shown";
+    window.searchField()->setText(QStringLiteral("release"));
+    ASSERT_EQ(window.list()->count(), 1);
+    window.searchField()->clear();
+    ASSERT_TRUE(window.select(QStringLiteral("Release notes")));
+    dialogs.nextConfirm = false;
+    EXPECT_FALSE(window.removeShown()) << "not without saying yes";
+    dialogs.nextConfirm = true;
+    ASSERT_TRUE(window.removeShown());
+    EXPECT_EQ(window.list()->count(), 1);
+    EXPECT_EQ(services->prompts().get(owner, QStringLiteral("Release notes")).error().code, Core::ErrorCode::NotFound);
+    EXPECT_TRUE(dialogs.confirmations.last().contains(QStringLiteral("Release notes")));
+}
+
+TEST_F(PromptsUiTest, TheViewMenuOpensOnePromptsWindow) {
+    Ui::MainWindow main(*services, dialogs);
+    main.show();
+    QAction* action = nullptr;
+    for (QAction* menu : main.menuBar()->actions()) {
+        for (QAction* item : menu->menu() ? menu->menu()->actions() : QList<QAction*>{}) {
+            if (item->shortcut() == QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_L)) {
+                action = item;
+            }
+        }
+    }
+    ASSERT_NE(action, nullptr) << "View ▸ Prompts with Ctrl+Shift+L";
+    action->trigger();
+    auto* window = qobject_cast<Ui::PromptsWindow*>(main.openPrompts());
+    ASSERT_NE(window, nullptr);
+    EXPECT_EQ(main.openPrompts(), window) << "asking again raises the same window";
+    window->close();
+}

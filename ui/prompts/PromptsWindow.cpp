@@ -1,0 +1,545 @@
+#include "prompts/PromptsWindow.h"
+
+#include "app/CoreServices.h"
+#include "prompts/TemplateHighlighter.h"
+#include "prompts/VariableForm.h"
+#include "style/Theme.h"
+#include "widgets/Dialogs.h"
+#include "widgets/ErrorBanner.h"
+
+#include <QComboBox>
+#include <QFormLayout>
+#include <QGroupBox>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QLocale>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QRegularExpression>
+#include <QShortcut>
+#include <QSplitter>
+#include <QVBoxLayout>
+
+namespace Tessera::Ui {
+
+namespace {
+
+constexpr int nameRole = Qt::UserRole;
+constexpr int versionRole = Qt::UserRole + 1;
+
+QPlainTextEdit* partEdit(QWidget* parent, const QString& name, int height) {
+    auto* edit = new QPlainTextEdit(parent);
+    edit->setAccessibleName(name);
+    edit->setTabChangesFocus(true);
+    edit->setMinimumHeight(height);
+    QFont font = edit->font();
+    font.setFamily(QStringLiteral("monospace"));
+    font.setStyleHint(QFont::Monospace);
+    edit->setFont(font);
+    return edit;
+}
+
+} // namespace
+
+PromptsWindow::PromptsWindow(Core::CoreServices& services, Core::Actor actor, Dialogs& dialogs, QWidget* parent)
+    : QWidget(parent, Qt::Window)
+    , m_services(services)
+    , m_actor(std::move(actor))
+    , m_dialogs(dialogs) {
+    setObjectName(QStringLiteral("promptsWindow"));
+    setWindowTitle(tr("Prompts"));
+    setAttribute(Qt::WA_DeleteOnClose);
+    resize(1100, 760);
+    auto* outer = new QVBoxLayout(this);
+    outer->setContentsMargins(Style::Space::two, Style::Space::two, Style::Space::two, Style::Space::two);
+
+    // The list and its filters.
+    auto* filters = new QHBoxLayout;
+    m_search = new QLineEdit(this);
+    m_search->setPlaceholderText(tr("Search names, descriptions, tags and text"));
+    m_search->setAccessibleName(tr("Search templates"));
+    m_search->setClearButtonEnabled(true);
+    m_tag = new QComboBox(this);
+    m_tag->setAccessibleName(tr("Tag"));
+    m_sort = new QComboBox(this);
+    m_sort->setAccessibleName(tr("Sort"));
+    m_sort->addItem(tr("By name"), int(Core::PromptSort::Name));
+    m_sort->addItem(tr("Last used"), int(Core::PromptSort::LastUsed));
+    m_sort->addItem(tr("Most used"), int(Core::PromptSort::MostUsed));
+    auto* add = new QPushButton(tr("Ne&w Template"), this);
+    add->setObjectName(QStringLiteral("newTemplate"));
+    filters->addWidget(m_search, 1);
+    filters->addWidget(m_tag);
+    filters->addWidget(m_sort);
+    filters->addWidget(add);
+    outer->addLayout(filters);
+    m_error = new ErrorBanner(this);
+    outer->addWidget(m_error);
+
+    auto* splitter = new QSplitter(this);
+    m_list = new QListWidget(splitter);
+    m_list->setAccessibleName(tr("Templates"));
+    m_list->setMinimumWidth(240);
+    m_list->setTextElideMode(Qt::ElideRight);
+    m_list->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    m_list->setSpacing(Style::Space::half);
+    auto* editor = new QWidget(splitter);
+    auto* layout = new QVBoxLayout(editor);
+    layout->setContentsMargins(Style::Space::two, 0, 0, 0);
+    m_access = new QLabel(editor);
+    m_access->setWordWrap(true);
+    m_access->setForegroundRole(QPalette::PlaceholderText);
+    layout->addWidget(m_access);
+    auto* form = new QFormLayout;
+    m_name = new QLineEdit(editor);
+    m_description = new QLineEdit(editor);
+    m_tags = new QLineEdit(editor);
+    m_tags->setPlaceholderText(tr("writing, email"));
+    form->addRow(tr("&Name:"), m_name);
+    form->addRow(tr("&Description:"), m_description);
+    form->addRow(tr("&Tags:"), m_tags);
+    layout->addLayout(form);
+    m_system = partEdit(editor, tr("System part"), 60);
+    m_system->setPlaceholderText(tr("Optional: how the model should behave, for example: You answer briefly."));
+    m_user = partEdit(editor, tr("User part"), 120);
+    m_user->setPlaceholderText(tr("The prompt, with variables: Summarise {{text : multiline}} for {{audience}}."));
+    m_systemHighlighter = new TemplateHighlighter(m_system->document());
+    m_userHighlighter = new TemplateHighlighter(m_user->document());
+    auto* systemLabel = new QLabel(tr("S&ystem part:"), editor);
+    systemLabel->setBuddy(m_system);
+    auto* userLabel = new QLabel(tr("&User part:"), editor);
+    userLabel->setBuddy(m_user);
+    layout->addWidget(systemLabel);
+    layout->addWidget(m_system, 1);
+    layout->addWidget(userLabel);
+    layout->addWidget(m_user, 2);
+    m_syntax = new QLabel(editor);
+    m_syntax->setObjectName(QStringLiteral("templateSyntax"));
+    m_syntax->setWordWrap(true);
+    m_syntax->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
+    layout->addWidget(m_syntax);
+
+    auto* values = new QGroupBox(tr("Values and preview"), editor);
+    auto* valuesLayout = new QHBoxLayout(values);
+    m_form = new VariableForm(values);
+    m_preview = new QPlainTextEdit(values);
+    m_preview->setReadOnly(true);
+    m_preview->setAccessibleName(tr("Rendered prompt"));
+    m_preview->setTabChangesFocus(true);
+    valuesLayout->addWidget(m_form, 1);
+    valuesLayout->addWidget(m_preview, 1);
+    layout->addWidget(values, 1);
+
+    auto* saving = new QHBoxLayout;
+    m_message = new QLineEdit(editor);
+    m_message->setPlaceholderText(tr("What changed in this version"));
+    m_message->setAccessibleName(tr("Version message"));
+    m_save = new QPushButton(tr("&Save"), editor);
+    m_save->setObjectName(QStringLiteral("saveTemplate"));
+    m_save->setToolTip(tr("Save as a new version (Ctrl+S)"));
+    m_remove = new QPushButton(tr("&Remove…"), editor);
+    saving->addWidget(m_message, 1);
+    saving->addWidget(m_save);
+    saving->addWidget(m_remove);
+    layout->addLayout(saving);
+
+    auto* history = new QGroupBox(tr("Versions"), editor);
+    auto* historyLayout = new QHBoxLayout(history);
+    m_versions = new QListWidget(history);
+    m_versions->setAccessibleName(tr("Versions"));
+    m_versions->setMaximumHeight(110);
+    auto* historyButtons = new QVBoxLayout;
+    m_production = new QPushButton(tr("Use in &Production"), history);
+    m_production->setToolTip(tr("Everyone who uses the template without naming a version gets this one"));
+    m_restore = new QPushButton(tr("Rest&ore"), history);
+    m_restore->setToolTip(tr("Save this version again as the newest"));
+    historyButtons->addWidget(m_production);
+    historyButtons->addWidget(m_restore);
+    historyButtons->addStretch(1);
+    historyLayout->addWidget(m_versions, 1);
+    historyLayout->addLayout(historyButtons);
+    layout->addWidget(history);
+    splitter->setStretchFactor(1, 1);
+    outer->addWidget(splitter, 1);
+
+    connect(m_search, &QLineEdit::textChanged, this, &PromptsWindow::reload);
+    connect(m_tag, &QComboBox::currentIndexChanged, this, [this] {
+        if (!m_filling) {
+            reload();
+        }
+    });
+    connect(m_sort, &QComboBox::currentIndexChanged, this, &PromptsWindow::reload);
+    connect(add, &QPushButton::clicked, this, &PromptsWindow::startNew);
+    connect(m_list, &QListWidget::currentItemChanged, this, [this](QListWidgetItem* item) {
+        if (!m_filling && item) {
+            select(item->data(nameRole).toString());
+        }
+    });
+    for (QPlainTextEdit* part : {m_system, m_user}) {
+        connect(part, &QPlainTextEdit::textChanged, this, &PromptsWindow::checkText);
+    }
+    connect(m_name, &QLineEdit::textChanged, this, [this] { m_save->setEnabled(canSave()); });
+    connect(m_form, &VariableForm::changed, this, &PromptsWindow::updatePreview);
+    connect(m_save, &QPushButton::clicked, this, &PromptsWindow::save);
+    connect(m_remove, &QPushButton::clicked, this, &PromptsWindow::removeShown);
+    connect(m_production, &QPushButton::clicked, this, &PromptsWindow::useInProduction);
+    connect(m_restore, &QPushButton::clicked, this, &PromptsWindow::restoreChosen);
+    connect(m_versions, &QListWidget::currentRowChanged, this, [this] {
+        const bool chosen = m_versions->currentItem() != nullptr && m_shown && m_shown->canEdit;
+        m_production->setEnabled(chosen);
+        m_restore->setEnabled(chosen);
+    });
+    auto* saveKey = new QShortcut(QKeySequence::Save, this);
+    connect(saveKey, &QShortcut::activated, this, &PromptsWindow::save);
+    auto* newKey = new QShortcut(QKeySequence::New, this);
+    connect(newKey, &QShortcut::activated, this, &PromptsWindow::startNew);
+    auto* findKey = new QShortcut(QKeySequence::Find, this);
+    connect(findKey, &QShortcut::activated, m_search, [this] { m_search->setFocus(Qt::ShortcutFocusReason); });
+    auto* close = new QShortcut(QKeySequence::Close, this);
+    connect(close, &QShortcut::activated, this, &QWidget::close);
+
+    reload();
+    if (m_list->count() > 0) {
+        m_list->setCurrentRow(0);
+    } else {
+        startNew();
+    }
+}
+
+void PromptsWindow::reload() {
+    Core::PromptQuery query;
+    query.search = m_search->text();
+    query.tag = m_tag->currentData().toString();
+    query.sort = Core::PromptSort(m_sort->currentData().toInt());
+    auto listed = m_services.prompts().list(m_actor, query);
+    if (!listed) {
+        m_error->showError(listed.error(), [this] { reload(); });
+        return;
+    }
+    m_error->hide();
+    m_templates = std::move(*listed);
+    const QString chosen = m_shown ? m_shown->name : QString();
+    m_filling = true;
+    m_list->clear();
+    for (const Core::PromptTemplate& t : m_templates) {
+        QString second = t.description;
+        if (!t.tags.isEmpty()) {
+            second += (second.isEmpty() ? QString() : QStringLiteral(" · ")) + t.tags.join(QStringLiteral(", "));
+        }
+        auto* item = new QListWidgetItem(second.isEmpty() ? t.name : t.name + QLatin1Char('\n') + second, m_list);
+        item->setData(nameRole, t.name);
+        item->setToolTip(tr("Version %1 by %2").arg(t.defaultVersion()).arg(t.ownerName));
+        if (t.name == chosen) {
+            m_list->setCurrentItem(item);
+        }
+    }
+    // The tags of every template one may use, for the filter.
+    if (m_search->text().isEmpty() && m_tag->currentIndex() <= 0) {
+        QStringList tags;
+        for (const Core::PromptTemplate& t : m_templates) {
+            for (const QString& tag : t.tags) {
+                if (!tags.contains(tag)) {
+                    tags << tag;
+                }
+            }
+        }
+        tags.sort();
+        const QString current = m_tag->currentData().toString();
+        m_tag->clear();
+        m_tag->addItem(tr("All tags"), QString());
+        for (const QString& tag : tags) {
+            m_tag->addItem(tag, tag);
+        }
+        m_tag->setCurrentIndex(std::max(0, m_tag->findData(current)));
+    }
+    m_filling = false;
+}
+
+bool PromptsWindow::select(const QString& name) {
+    auto prompt = m_services.prompts().get(m_actor, name);
+    if (!prompt) {
+        m_error->showError(prompt.error());
+        return false;
+    }
+    auto version = m_services.prompts().version(m_actor, name, prompt->latestVersion);
+    if (!version) {
+        m_error->showError(version.error());
+        return false;
+    }
+    m_error->hide();
+    showTemplate(*prompt, *version);
+    for (int i = 0; i < m_list->count(); ++i) {
+        if (m_list->item(i)->data(nameRole).toString() == prompt->name && m_list->currentRow() != i) {
+            m_filling = true;
+            m_list->setCurrentRow(i);
+            m_filling = false;
+        }
+    }
+    return true;
+}
+
+void PromptsWindow::showTemplate(const Core::PromptTemplate& prompt, const Core::PromptVersion& version) {
+    m_shown = prompt;
+    m_name->setText(prompt.name);
+    m_description->setText(prompt.description);
+    m_tags->setText(prompt.tags.join(QStringLiteral(", ")));
+    m_system->setPlainText(version.systemText);
+    m_user->setPlainText(version.userText);
+    m_message->clear();
+    const bool own = prompt.ownerId == m_actor.userId;
+    m_access->setText(own ? QString()
+                      : prompt.canEdit
+                          ? tr("Shared with your role by %1: you may change it.").arg(prompt.ownerName)
+                          : tr("Shared with your role by %1 to use: you may not change it.").arg(prompt.ownerName));
+    m_access->setVisible(!own);
+    setEditable(prompt.canEdit);
+    m_remove->setEnabled(own || (prompt.canEdit && m_actor.may(Core::Permission::PromptsShare)));
+    showVersions();
+}
+
+void PromptsWindow::showVersions() {
+    m_versions->clear();
+    if (!m_shown) {
+        m_production->setEnabled(false);
+        m_restore->setEnabled(false);
+        return;
+    }
+    auto versions = m_services.prompts().versions(m_actor, m_shown->name);
+    if (!versions) {
+        m_error->showError(versions.error());
+        return;
+    }
+    const QLocale locale;
+    for (const Core::PromptVersion& v : *versions) {
+        QStringList labels;
+        if (v.number == m_shown->latestVersion) {
+            labels << tr("latest");
+        }
+        for (auto it = m_shown->labels.cbegin(); it != m_shown->labels.cend(); ++it) {
+            if (it.value() == v.number) {
+                labels << it.key();
+            }
+        }
+        QString text = tr("Version %1 · %2 · %3")
+                           .arg(v.number)
+                           .arg(v.author, locale.toString(v.createdAt.toLocalTime(), QLocale::ShortFormat));
+        if (!v.message.isEmpty()) {
+            text += QStringLiteral(" · ") + v.message;
+        }
+        if (!labels.isEmpty()) {
+            text += QStringLiteral("  [") + labels.join(QStringLiteral(", ")) + QLatin1Char(']');
+        }
+        auto* item = new QListWidgetItem(text, m_versions);
+        item->setData(versionRole, v.number);
+    }
+    m_production->setEnabled(false);
+    m_restore->setEnabled(false);
+}
+
+void PromptsWindow::startNew() {
+    m_shown.reset();
+    m_filling = true;
+    m_list->clearSelection();
+    m_list->setCurrentItem(nullptr);
+    m_filling = false;
+    for (QLineEdit* field : {m_name, m_description, m_tags, m_message}) {
+        field->clear();
+    }
+    m_system->clear();
+    m_user->clear();
+    m_access->setVisible(false);
+    setEditable(true);
+    m_remove->setEnabled(false);
+    showVersions();
+    m_name->setFocus(Qt::OtherFocusReason);
+}
+
+void PromptsWindow::setEditable(bool editable) {
+    for (QLineEdit* field : {m_name, m_description, m_tags, m_message}) {
+        field->setReadOnly(!editable);
+    }
+    m_system->setReadOnly(!editable);
+    m_user->setReadOnly(!editable);
+    m_save->setEnabled(editable && canSave());
+}
+
+void PromptsWindow::checkText() {
+    if (m_checking) {
+        return; // marking the error re-colours the text, which reports a change
+    }
+    m_checking = true;
+    auto parsed = Core::parsePrompt(m_system->toPlainText(), m_user->toPlainText());
+    std::pair<int, int> systemError{0, 0};
+    std::pair<int, int> userError{0, 0};
+    QPalette palette = m_syntax->palette();
+    if (!parsed) {
+        m_parsed.reset();
+        // "the user part, line 2, column 5: …": marked in its part.
+        const QString detail = parsed.error().detail;
+        static const QRegularExpression where(QStringLiteral("^the (system|user) part, line (\\d+), column (\\d+)"));
+        const QRegularExpressionMatch match = where.match(detail);
+        if (match.hasMatch()) {
+            const QString part = match.captured(1);
+            const QString line = match.captured(2);
+            const QString column = match.captured(3);
+            (part == QLatin1StringView("system") ? systemError : userError) = {line.toInt(), column.toInt()};
+        }
+        m_syntax->setText(QStringLiteral("⚠ ") + detail);
+        palette.setColor(QPalette::WindowText, Style::tokens().danger);
+    } else {
+        m_parsed = std::move(*parsed);
+        const int count = int(m_parsed->variables.size());
+        m_syntax->setText(count == 0 ? tr("No variables.") : tr("%n variable(s).", "", count));
+        palette.setColor(QPalette::WindowText, Style::tokens().mutedText);
+        m_form->setVariables(m_parsed->variables);
+    }
+    m_syntax->setPalette(palette);
+    m_systemHighlighter->setError(systemError.first, systemError.second);
+    m_userHighlighter->setError(userError.first, userError.second);
+    m_save->setEnabled(canSave());
+    updatePreview();
+    m_checking = false;
+}
+
+void PromptsWindow::updatePreview() {
+    if (!m_parsed) {
+        m_preview->setPlainText(tr("The template has an error: see above."));
+        return;
+    }
+    QString problem;
+    const QHash<QString, QString> values = m_form->values(&problem);
+    QStringList parts;
+    QStringList missing;
+    for (const Core::TemplateText* part : {&m_parsed->system, &m_parsed->user}) {
+        auto rendered = Core::renderTemplateText(*part, values);
+        if (!rendered) {
+            for (const Core::TemplateValueProblem& p : rendered.error()) {
+                if (!missing.contains(p.message)) {
+                    missing << p.message;
+                }
+            }
+            continue;
+        }
+        parts << *rendered;
+    }
+    if (!problem.isEmpty()) {
+        missing << problem;
+    }
+    if (!missing.isEmpty()) {
+        m_preview->setPlainText(tr("To see the prompt, fill in: %1").arg(missing.join(QStringLiteral("; "))));
+        return;
+    }
+    m_preview->setPlainText(parts.size() == 2 && !parts[0].isEmpty()
+                                ? tr("System:\n%1\n\nUser:\n%2").arg(parts[0], parts[1])
+                                : parts.value(1));
+}
+
+QString PromptsWindow::previewText() const {
+    return m_preview->toPlainText();
+}
+
+QString PromptsWindow::syntaxText() const {
+    return m_syntax->text();
+}
+
+bool PromptsWindow::canSave() const {
+    return m_parsed.has_value() && !m_name->text().trimmed().isEmpty() && !m_user->toPlainText().trimmed().isEmpty() &&
+           !m_name->isReadOnly();
+}
+
+Core::PromptDraft PromptsWindow::draft() const {
+    Core::PromptDraft d;
+    d.name = m_name->text();
+    d.description = m_description->text();
+    d.tags = m_tags->text().split(QLatin1Char(','), Qt::SkipEmptyParts);
+    d.systemText = m_system->toPlainText();
+    d.userText = m_user->toPlainText();
+    d.message = m_message->text();
+    if (m_shown) {
+        // The settings stay as the latest version has them.
+        auto latest = m_services.prompts().version(m_actor, m_shown->name, m_shown->latestVersion);
+        if (latest) {
+            d.settings = latest->settings;
+        }
+    }
+    return d;
+}
+
+bool PromptsWindow::save() {
+    if (!canSave()) {
+        return false;
+    }
+    const Core::PromptDraft d = draft();
+    Core::PromptLibrary& library = m_services.prompts();
+    if (m_shown && d.name.trimmed() != m_shown->name) {
+        if (auto renamed = library.rename(m_actor, m_shown->name, d.name); !renamed) {
+            m_error->showError(renamed.error());
+            return false;
+        }
+    }
+    auto saved = m_shown ? library.update(m_actor, d.name, d) : library.create(m_actor, d);
+    if (!saved) {
+        m_error->showError(saved.error());
+        return false;
+    }
+    m_error->hide();
+    m_shown = *saved;
+    reload();
+    return select(saved->name);
+}
+
+bool PromptsWindow::useInProduction() {
+    QListWidgetItem* item = m_versions->currentItem();
+    if (!m_shown || !item) {
+        return false;
+    }
+    if (auto set = m_services.prompts().setLabel(m_actor, m_shown->name, QStringLiteral("production"),
+                                                 item->data(versionRole).toInt());
+        !set) {
+        m_error->showError(set.error());
+        return false;
+    }
+    return select(m_shown->name);
+}
+
+bool PromptsWindow::restoreChosen() {
+    QListWidgetItem* item = m_versions->currentItem();
+    if (!m_shown || !item) {
+        return false;
+    }
+    auto restored = m_services.prompts().restore(m_actor, m_shown->name, item->data(versionRole).toInt());
+    if (!restored) {
+        m_error->showError(restored.error());
+        return false;
+    }
+    return select(m_shown->name);
+}
+
+bool PromptsWindow::removeShown() {
+    if (!m_shown) {
+        return false;
+    }
+    if (!m_dialogs.confirm(this, tr("Remove Template"),
+                           tr("Remove \"%1\" with all its %n version(s)? This cannot be undone.", "",
+                              m_shown->latestVersion)
+                               .arg(m_shown->name),
+                           tr("Remove"))) {
+        return false;
+    }
+    if (auto removed = m_services.prompts().remove(m_actor, m_shown->name); !removed) {
+        m_error->showError(removed.error());
+        return false;
+    }
+    m_shown.reset();
+    reload();
+    if (m_list->count() > 0) {
+        m_list->setCurrentRow(0);
+    } else {
+        startNew();
+    }
+    return true;
+}
+
+} // namespace Tessera::Ui

@@ -1,0 +1,104 @@
+#pragma once
+
+#include "common/Actor.h"
+#include "prompts/PromptLibrary.h"
+
+#include <QWidget>
+
+class QComboBox;
+class QLabel;
+class QLineEdit;
+class QListWidget;
+class QPlainTextEdit;
+class QPushButton;
+
+namespace Tessera::Core {
+class CoreServices;
+}
+
+namespace Tessera::Ui {
+
+class Dialogs;
+class ErrorBanner;
+class TemplateHighlighter;
+class VariableForm;
+
+// View ▸ Prompts: the prompt library. A searchable list of the templates one may use (filtered by tag, sorted by
+// name, last or most used) beside an editor: the name, description and tags, the system and user parts with their
+// tags highlighted and syntax errors marked as they are typed, a form for the variables and the rendered prompt,
+// the versions with their labels (use one in production, restore one), save and remove. Everything goes through
+// core's PromptLibrary, which checks who may do what.
+class PromptsWindow final : public QWidget {
+    Q_OBJECT
+
+public:
+    PromptsWindow(Core::CoreServices& services, Core::Actor actor, Dialogs& dialogs, QWidget* parent = nullptr);
+
+    // Reads the list again (keeping the template chosen).
+    void reload();
+    // Shows a template in the editor (by name); false when it is not in the list.
+    bool select(const QString& name);
+    // Starts a new template in the editor.
+    void startNew();
+    // Saves the editor: a new template, or a new version of the one shown. Returns whether it was saved.
+    bool save();
+    // Points production at the version chosen in the versions list.
+    bool useInProduction();
+    // Saves the version chosen in the versions list again as the newest.
+    bool restoreChosen();
+    // Removes the template shown, after asking.
+    bool removeShown();
+
+    QListWidget* list() const { return m_list; }
+    QListWidget* versionsList() const { return m_versions; }
+    QLineEdit* searchField() const { return m_search; }
+    QLineEdit* nameField() const { return m_name; }
+    QPlainTextEdit* systemEdit() const { return m_system; }
+    QPlainTextEdit* userEdit() const { return m_user; }
+    VariableForm* variableForm() const { return m_form; }
+    QString previewText() const;
+    QString syntaxText() const;
+    bool canSave() const;
+
+private:
+    void showTemplate(const Core::PromptTemplate& prompt, const Core::PromptVersion& version);
+    void showVersions();
+    void checkText();
+    void updatePreview();
+    void setEditable(bool editable);
+    Core::PromptDraft draft() const;
+
+    Core::CoreServices& m_services;
+    Core::Actor m_actor;
+    Dialogs& m_dialogs;
+    std::vector<Core::PromptTemplate> m_templates;
+    std::optional<Core::PromptTemplate> m_shown; // none while a new template is edited
+    std::optional<Core::ParsedPrompt> m_parsed;
+
+    QLineEdit* m_search = nullptr;
+    QComboBox* m_tag = nullptr;
+    QComboBox* m_sort = nullptr;
+    QListWidget* m_list = nullptr;
+    ErrorBanner* m_error = nullptr;
+    QLabel* m_access = nullptr;
+    QLineEdit* m_name = nullptr;
+    QLineEdit* m_description = nullptr;
+    QLineEdit* m_tags = nullptr;
+    QPlainTextEdit* m_system = nullptr;
+    QPlainTextEdit* m_user = nullptr;
+    TemplateHighlighter* m_systemHighlighter = nullptr;
+    TemplateHighlighter* m_userHighlighter = nullptr;
+    QLabel* m_syntax = nullptr;
+    VariableForm* m_form = nullptr;
+    QPlainTextEdit* m_preview = nullptr;
+    QLineEdit* m_message = nullptr;
+    QPushButton* m_save = nullptr;
+    QPushButton* m_remove = nullptr;
+    QListWidget* m_versions = nullptr;
+    QPushButton* m_production = nullptr;
+    QPushButton* m_restore = nullptr;
+    bool m_filling = false;
+    bool m_checking = false;
+};
+
+} // namespace Tessera::Ui
