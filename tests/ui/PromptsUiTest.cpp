@@ -1,10 +1,10 @@
 // View ▸ Prompts offscreen: a template written in the editor (its syntax checked as it is typed, the variables'
 // form built from it, the preview rendered), saved, saved again as a new version, a version put in production and
 // another restored, the list searched, and a template removed; the menu opens one window.
+#include "mainwindow/MainWindow.h"
 #include "prompts/PromptLibrary.h"
 #include "prompts/PromptsWindow.h"
 #include "prompts/VariableForm.h"
-#include "mainwindow/MainWindow.h"
 
 #include "UiFixture.h"
 #include "support/TestHelpers.h"
@@ -35,7 +35,8 @@ TEST_F(PromptsUiTest, ATemplateIsWrittenCheckedPreviewedSavedAndVersioned) {
 
     window.nameField()->setText(QStringLiteral("Greeting"));
     window.userEdit()->setPlainText(QStringLiteral("Hi {{oops"));
-    EXPECT_TRUE(window.syntaxText().contains(QStringLiteral("the user part, line 1, column 4"))) << window.syntaxText().toStdString();
+    EXPECT_TRUE(window.syntaxText().contains(QStringLiteral("the user part, line 1, column 4")))
+        << window.syntaxText().toStdString();
     EXPECT_FALSE(window.canSave()) << "a template with an error is not saved";
     EXPECT_FALSE(window.save());
 
@@ -44,7 +45,8 @@ TEST_F(PromptsUiTest, ATemplateIsWrittenCheckedPreviewedSavedAndVersioned) {
     EXPECT_EQ(window.syntaxText(), QStringLiteral("3 variables."));
     ASSERT_NE(window.variableForm()->field(QStringLiteral("name")), nullptr);
     ASSERT_NE(window.variableForm()->field(QStringLiteral("tone")), nullptr);
-    EXPECT_TRUE(window.previewText().contains(QStringLiteral("name needs a value"))) << window.previewText().toStdString();
+    EXPECT_TRUE(window.previewText().contains(QStringLiteral("name needs a value")))
+        << window.previewText().toStdString();
     window.variableForm()->setValue(QStringLiteral("name"), QStringLiteral("Ada"));
     EXPECT_EQ(window.previewText(), QStringLiteral("System:\nBe warm.\n\nUser:\nHello Ada, 2 times."));
     window.variableForm()->setValue(QStringLiteral("n"), QStringLiteral("7"));

@@ -521,11 +521,11 @@ bool PromptsWindow::removeShown() {
     if (!m_shown) {
         return false;
     }
-    if (!m_dialogs.confirm(this, tr("Remove Template"),
-                           tr("Remove \"%1\" with all its %n version(s)? This cannot be undone.", "",
-                              m_shown->latestVersion)
-                               .arg(m_shown->name),
-                           tr("Remove"))) {
+    if (!m_dialogs.confirm(
+            this, tr("Remove Template"),
+            tr("Remove \"%1\" with all its %n version(s)? This cannot be undone.", "", m_shown->latestVersion)
+                .arg(m_shown->name),
+            tr("Remove"))) {
         return false;
     }
     if (auto removed = m_services.prompts().remove(m_actor, m_shown->name); !removed) {

@@ -7,7 +7,8 @@
 namespace Tessera::Ui {
 
 TemplateHighlighter::TemplateHighlighter(QTextDocument* document)
-    : QSyntaxHighlighter(document) {}
+    : QSyntaxHighlighter(document) {
+}
 
 void TemplateHighlighter::setError(int line, int column) {
     if (line == m_errorLine && column == m_errorColumn) {
@@ -42,9 +43,10 @@ void TemplateHighlighter::highlightBlock(const QString& text) {
         const qsizetype end = text.indexOf(QStringLiteral("}}"), i + 2);
         const qsizetype stop = end < 0 ? text.size() : end + 2;
         const QString inner = text.mid(i + 2, (end < 0 ? text.size() : end) - i - 2).trimmed();
-        const QTextCharFormat& format = inner.startsWith(QLatin1Char('!'))                                   ? comment
-                                        : inner.startsWith(QLatin1Char('?')) || inner.startsWith(QLatin1Char('/')) ? section
-                                                                                                           : variable;
+        const QTextCharFormat& format = inner.startsWith(QLatin1Char('!')) ? comment
+                                        : inner.startsWith(QLatin1Char('?')) || inner.startsWith(QLatin1Char('/'))
+                                            ? section
+                                            : variable;
         setFormat(int(i), int(stop - i), format);
         i = stop - 1;
     }

@@ -59,9 +59,7 @@ void VariableForm::setVariables(const std::vector<Core::TemplateVariable>& varia
         case Type::Number:
         case Type::Date: {
             auto* edit = new QLineEdit(this);
-            QString hint = v.type == Type::Number ? rangeText(v)
-                           : v.type == Type::Date ? tr("YYYY-MM-DD")
-                                                  : QString();
+            QString hint = v.type == Type::Number ? rangeText(v) : v.type == Type::Date ? tr("YYYY-MM-DD") : QString();
             if (v.defaultValue) {
                 hint = hint.isEmpty() ? fallback : tr("%1 (default %2)").arg(hint, fallback);
             }
