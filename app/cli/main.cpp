@@ -6,6 +6,7 @@
 #include "ChatCommands.h"
 #include "CliSupport.h"
 #include "DoctorCommand.h"
+#include "FeedbackCommands.h"
 #include "ObservabilityCommands.h"
 #include "PriceCommands.h"
 #include "PromptCommands.h"
@@ -120,6 +121,9 @@ Accounts (with accounts on, every command but login needs a session or TESSERA_T
   prompts add NAME --file PATH [--message TEXT] | update NAME --file PATH [--message TEXT]
                                a template as Markdown with front matter (docs/prompts.md); - reads stdin
   prompts render NAME[@N] [--var KEY=VALUE]... [--file-var KEY=PATH]...
+  feedback set MESSAGE_ID up|down [--tag T]... [--comment TEXT] | feedback clear MESSAGE_ID
+  feedback export [--format jsonl|csv] [--output PATH] | feedback stats [--by model|provider]
+  feedback tags [--set TAG,TAG,...]   the tags ratings may carry (setting them needs roles.manage)
   alerts list [--all] [--limit N] | alerts rules | alerts remove ID | alerts check
   alerts add spend --above USD --window day|week|month|Nh | alerts add budget-soft
   alerts add failure-rate --above SHARE --minutes N [--provider NAME] [--min-requests N]
@@ -309,6 +313,9 @@ int main(int argc, char** argv) {
     }
     if (command == QLatin1StringView("models")) {
         return Cli::runModels(*context, commandArgs);
+    }
+    if (command == QLatin1StringView("feedback")) {
+        return Cli::runFeedback(*context, commandArgs);
     }
     if (command == QLatin1StringView("prompts")) {
         return Cli::runPrompts(*context, commandArgs);

@@ -21,6 +21,7 @@ class RoleService;
 class AlertMonitor;
 class AlertService;
 class PromptLibrary;
+class FeedbackService;
 class BudgetPaceReader;
 class UsageDashboard;
 class UsageGenerator;
@@ -107,6 +108,8 @@ public:
     AlertService& alerts() { return *m_alerts; }
     // Prompt templates: versions, labels and sharing by role.
     PromptLibrary& prompts() { return *m_prompts; }
+    // Ratings of answers, their tags and the quality statistics.
+    FeedbackService& feedback() { return *m_feedback; }
     AlertMonitor& alertMonitor() { return *m_alertMonitor; }
     // Sample usage for development and demonstration stores.
     UsageGenerator& usageGenerator() { return *m_usageGenerator; }
@@ -168,6 +171,7 @@ private:
     std::unique_ptr<BudgetPaceReader> m_budgetPace;
     std::unique_ptr<AlertService> m_alerts;
     std::unique_ptr<PromptLibrary> m_prompts;
+    std::unique_ptr<FeedbackService> m_feedback;
     std::unique_ptr<AlertMonitor> m_alertMonitor;
     std::unique_ptr<UsageGenerator> m_usageGenerator;
     std::unique_ptr<QTimer> m_metricsTimer;

@@ -598,6 +598,25 @@ const std::vector<Migration>& sqliteMigrations() {
                  can_edit INTEGER NOT NULL DEFAULT 0,
                  PRIMARY KEY (template_id, role_id)))"),
          }},
+        {21,
+         {
+             // Feedback on answers: one rating (up +1, down -1) per answer with tags and a comment, by the owner of
+             // its conversation; and the tags people may choose from, which administrators edit.
+             QStringLiteral(R"(CREATE TABLE message_feedback (
+                 message_id INTEGER PRIMARY KEY REFERENCES messages(id) ON DELETE CASCADE,
+                 account_id INTEGER NOT NULL,
+                 rating INTEGER NOT NULL CHECK (rating IN (-1, 1)),
+                 tags TEXT NOT NULL DEFAULT '',
+                 comment TEXT NOT NULL DEFAULT '',
+                 created_at TEXT NOT NULL,
+                 updated_at TEXT NOT NULL))"),
+             QStringLiteral("CREATE INDEX message_feedback_by_account ON message_feedback(account_id)"),
+             QStringLiteral(R"(CREATE TABLE feedback_tags (
+                 name TEXT PRIMARY KEY,
+                 position INTEGER NOT NULL))"),
+             QStringLiteral("INSERT INTO feedback_tags (name, position) VALUES ('inaccurate', 1), ('unhelpful', 2), "
+                            "('too long', 3), ('too short', 4), ('unsafe', 5), ('great', 6)"),
+         }},
     };
     return all;
 }

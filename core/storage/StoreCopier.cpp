@@ -49,6 +49,12 @@ QString keyOf(const QString& table) {
     if (table == QLatin1StringView("conversation_tags")) {
         return QStringLiteral("conversation_id, tag_id");
     }
+    if (table == QLatin1StringView("message_feedback")) {
+        return QStringLiteral("message_id");
+    }
+    if (table == QLatin1StringView("feedback_tags")) {
+        return QStringLiteral("name");
+    }
     if (table == QLatin1StringView("prompt_labels")) {
         return QStringLiteral("template_id, label");
     }
@@ -91,18 +97,41 @@ StoreCopier::StoreCopier(const Database& source, const Database& target)
 }
 
 const std::vector<QString>& StoreCopier::tables() {
-    static const std::vector<QString> all = {
-        QStringLiteral("roles"),           QStringLiteral("accounts"),      QStringLiteral("sessions"),
-        QStringLiteral("refresh_tokens"),  QStringLiteral("api_tokens"),    QStringLiteral("audit_log"),
-        QStringLiteral("audit_head"),      QStringLiteral("feature_flags"), QStringLiteral("providers"),
-        QStringLiteral("conversations"),   QStringLiteral("messages"),      QStringLiteral("message_images"),
-        QStringLiteral("response_cache"),  QStringLiteral("metrics"),       QStringLiteral("settings"),
-        QStringLiteral("drafts"),          QStringLiteral("tags"),          QStringLiteral("conversation_tags"),
-        QStringLiteral("usage_ledger"),    QStringLiteral("usage_daily"),   QStringLiteral("usage_totals"),
-        QStringLiteral("price_overrides"), QStringLiteral("budgets"),       QStringLiteral("budget_warnings"),
-        QStringLiteral("rate_limits"),     QStringLiteral("usage_latency"), QStringLiteral("usage_global"),
-        QStringLiteral("alert_rules"),     QStringLiteral("alert_events"),  QStringLiteral("prompt_templates"),
-        QStringLiteral("prompt_versions"), QStringLiteral("prompt_labels"), QStringLiteral("prompt_shares")};
+    static const std::vector<QString> all = {QStringLiteral("roles"),
+                                             QStringLiteral("accounts"),
+                                             QStringLiteral("sessions"),
+                                             QStringLiteral("refresh_tokens"),
+                                             QStringLiteral("api_tokens"),
+                                             QStringLiteral("audit_log"),
+                                             QStringLiteral("audit_head"),
+                                             QStringLiteral("feature_flags"),
+                                             QStringLiteral("providers"),
+                                             QStringLiteral("conversations"),
+                                             QStringLiteral("messages"),
+                                             QStringLiteral("message_images"),
+                                             QStringLiteral("response_cache"),
+                                             QStringLiteral("metrics"),
+                                             QStringLiteral("settings"),
+                                             QStringLiteral("drafts"),
+                                             QStringLiteral("tags"),
+                                             QStringLiteral("conversation_tags"),
+                                             QStringLiteral("usage_ledger"),
+                                             QStringLiteral("usage_daily"),
+                                             QStringLiteral("usage_totals"),
+                                             QStringLiteral("price_overrides"),
+                                             QStringLiteral("budgets"),
+                                             QStringLiteral("budget_warnings"),
+                                             QStringLiteral("rate_limits"),
+                                             QStringLiteral("usage_latency"),
+                                             QStringLiteral("usage_global"),
+                                             QStringLiteral("alert_rules"),
+                                             QStringLiteral("alert_events"),
+                                             QStringLiteral("prompt_templates"),
+                                             QStringLiteral("prompt_versions"),
+                                             QStringLiteral("prompt_labels"),
+                                             QStringLiteral("prompt_shares"),
+                                             QStringLiteral("message_feedback"),
+                                             QStringLiteral("feedback_tags")};
     return all;
 }
 
@@ -148,12 +177,13 @@ Result<std::vector<TableCopy>> StoreCopier::summarise(const Database& db) {
 }
 
 // What a store keeps about itself rather than its people's content: a store Tessera has merely opened (its settings,
-// its metrics, its cache, the built-in roles and the owner's account its migrations made) still counts as empty,
-// and the copy replaces these tables with the source's.
+// its metrics, its cache, the built-in roles, the owner's account and the default feedback tags its migrations made)
+// still counts as empty, and the copy replaces these tables with the source's.
 bool StoreCopier::isReplaced(const QString& table) {
     return table == QLatin1StringView("settings") || table == QLatin1StringView("metrics") ||
            table == QLatin1StringView("response_cache") || table == QLatin1StringView("roles") ||
-           table == QLatin1StringView("accounts") || table == QLatin1StringView("audit_head");
+           table == QLatin1StringView("accounts") || table == QLatin1StringView("audit_head") ||
+           table == QLatin1StringView("feedback_tags");
 }
 
 Status StoreCopier::requireEmptyTarget() const {

@@ -1,10 +1,12 @@
 // The prompt library from the command line, against the real binary: a template file added, versioned, labelled,
-// compared, shown, rendered with its variables (a missing one is exit 2 naming it) and removed.
+// compared, shown, rendered with its variables (a missing one is exit 2 naming it) and removed; feedback on answers
+// set, exported and summed into quality statistics.
 #include "CliFixture.h"
 
 #include "support/QtPrinters.h"
 
 #include <QFile>
+#include <QJsonDocument>
 #include <QTemporaryDir>
 
 namespace {
@@ -135,4 +137,83 @@ TEST_F(CliTest, PromptTemplatesAreAddedVersionedLabelledRenderedAndRemoved) {
     const CliRun left = cli({QStringLiteral("--json"), QStringLiteral("prompts"), QStringLiteral("list")});
     ASSERT_EQ(left.jsonArray().size(), 1);
     EXPECT_EQ(left.jsonArray()[0].toObject().value(QLatin1StringView("name")).toString(), QStringLiteral("Copy"));
+}
+
+TEST_F(CliTest, FeedbackRatesAnswersExportsThemAndGivesQualityStatistics) {
+    addProvider();
+    std::vector<qint64> answers;
+    for (int i = 0; i < 3; ++i) {
+        const CliRun chat =
+            cli({QStringLiteral("--json"), QStringLiteral("chat"), QStringLiteral("question %1").arg(i)});
+        ASSERT_EQ(chat.exitCode, 0) << chat.err.toStdString();
+        answers.push_back(chat.json().value(QLatin1StringView("message_id")).toInteger());
+    }
+    const CliRun up =
+        cli({QStringLiteral("--json"), QStringLiteral("feedback"), QStringLiteral("set"), QString::number(answers[0]),
+             QStringLiteral("up"), QStringLiteral("--tag"), QStringLiteral("great")});
+    ASSERT_EQ(up.exitCode, 0) << up.err.toStdString();
+    EXPECT_EQ(up.json().value(QLatin1StringView("rating")).toString(), QStringLiteral("up"));
+    ASSERT_EQ(cli({QStringLiteral("feedback"), QStringLiteral("set"), QString::number(answers[1]),
+                   QStringLiteral("down"), QStringLiteral("--tag"), QStringLiteral("too long"),
+                   QStringLiteral("--comment"), QStringLiteral("=SUM(A1) shorter")})
+                  .exitCode,
+              0);
+    // Bad input: a clear error and nothing changed.
+    EXPECT_EQ(
+        cli({QStringLiteral("feedback"), QStringLiteral("set"), QString::number(answers[2]), QStringLiteral("meh")})
+            .exitCode,
+        2);
+    const CliRun unknownTag = cli({QStringLiteral("feedback"), QStringLiteral("set"), QString::number(answers[2]),
+                                   QStringLiteral("up"), QStringLiteral("--tag"), QStringLiteral("brilliant")});
+    EXPECT_EQ(unknownTag.exitCode, 2);
+    EXPECT_TRUE(unknownTag.err.contains(QStringLiteral("not a feedback tag"))) << unknownTag.err.toStdString();
+    EXPECT_EQ(cli({QStringLiteral("feedback"), QStringLiteral("set"), QStringLiteral("99999"), QStringLiteral("up")})
+                  .exitCode,
+              7);
+    EXPECT_EQ(cli({QStringLiteral("feedback"), QStringLiteral("clear"), QString::number(answers[2])}).exitCode, 7)
+        << "nothing to clear";
+
+    const CliRun stats = cli({QStringLiteral("--json"), QStringLiteral("feedback"), QStringLiteral("stats"),
+                              QStringLiteral("--by"), QStringLiteral("provider")});
+    ASSERT_EQ(stats.exitCode, 0) << stats.err.toStdString();
+    const QJsonArray rows = stats.jsonArray();
+    ASSERT_EQ(rows.size(), 1);
+    const QJsonObject row = rows.first().toObject();
+    EXPECT_EQ(row.value(QLatin1StringView("provider")).toString(), QStringLiteral("local"));
+    EXPECT_EQ(row.value(QLatin1StringView("answers")).toInt(), 3);
+    EXPECT_EQ(row.value(QLatin1StringView("rated")).toInt(), 2);
+    EXPECT_DOUBLE_EQ(row.value(QLatin1StringView("positive_rate")).toDouble(), 0.5);
+    EXPECT_NEAR(row.value(QLatin1StringView("interval_low")).toDouble(), 0.0945, 0.0005) << "Wilson of 1 in 2";
+    EXPECT_NEAR(row.value(QLatin1StringView("interval_high")).toDouble(), 0.9055, 0.0005);
+    EXPECT_EQ(cli({QStringLiteral("feedback"), QStringLiteral("stats"), QStringLiteral("--by"), QStringLiteral("mood")})
+                  .exitCode,
+              2);
+
+    // Exported as JSON lines and as CSV (formula-safe), read back.
+    const CliRun lines = cli({QStringLiteral("feedback"), QStringLiteral("export")});
+    ASSERT_EQ(lines.exitCode, 0);
+    const QStringList records = lines.out.split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+    ASSERT_EQ(records.size(), 2);
+    const QJsonObject second = QJsonDocument::fromJson(records[1].toUtf8()).object();
+    EXPECT_EQ(second.value(QLatin1StringView("message_id")).toInteger(), answers[1]);
+    EXPECT_EQ(second.value(QLatin1StringView("comment")).toString(), QStringLiteral("=SUM(A1) shorter"));
+    EXPECT_EQ(second.value(QLatin1StringView("tags")).toArray().first().toString(), QStringLiteral("too long"));
+    QTemporaryDir out;
+    const QString csv = out.filePath(QStringLiteral("feedback.csv"));
+    const CliRun written = cli({QStringLiteral("--json"), QStringLiteral("feedback"), QStringLiteral("export"),
+                                QStringLiteral("--format"), QStringLiteral("csv"), QStringLiteral("--output"), csv});
+    ASSERT_EQ(written.exitCode, 0) << written.err.toStdString();
+    EXPECT_EQ(written.json().value(QLatin1StringView("records")).toInt(), 2);
+    QFile file(csv);
+    ASSERT_TRUE(file.open(QIODevice::ReadOnly));
+    const QString text = QString::fromUtf8(file.readAll());
+    EXPECT_TRUE(text.startsWith(QStringLiteral("message_id,conversation_id,provider,model,rating,tags,comment")));
+    EXPECT_TRUE(text.contains(QStringLiteral("'=SUM(A1) shorter"))) << text.toStdString();
+
+    // Cleared; the tag list is shown and edited by the administrator (the owner of a personal store).
+    ASSERT_EQ(cli({QStringLiteral("feedback"), QStringLiteral("clear"), QString::number(answers[1])}).exitCode, 0);
+    const CliRun tags = cli({QStringLiteral("--json"), QStringLiteral("feedback"), QStringLiteral("tags"),
+                             QStringLiteral("--set"), QStringLiteral("great,off topic")});
+    ASSERT_EQ(tags.exitCode, 0) << tags.err.toStdString();
+    EXPECT_EQ(tags.jsonArray().size(), 2);
 }

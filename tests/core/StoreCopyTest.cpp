@@ -1,6 +1,7 @@
 #include "app/StoreAdministration.h"
 #include "audit/AuditLog.h"
 #include "common/Clock.h"
+#include "prompts/Feedback.h"
 #include "prompts/PromptLibrary.h"
 #include "secrets/MemorySecretStore.h"
 #include "storage/ConversationRepository.h"
@@ -85,6 +86,12 @@ void fill(const Database& db) {
     ASSERT_TRUE(prompts.update(owner, draft.name, draft));
     ASSERT_TRUE(prompts.setLabel(owner, draft.name, QStringLiteral("production"), 1));
     ASSERT_TRUE(prompts.share(owner, draft.name, qint64(BuiltInRole::Member), true));
+    // A rating of an answer.
+    FeedbackService feedback(db, clock, audit);
+    auto firstAnswer = db.exec(QStringLiteral("SELECT MIN(id) FROM messages WHERE role = 'assistant'"));
+    ASSERT_TRUE(firstAnswer && firstAnswer->next());
+    ASSERT_TRUE(feedback.set(owner, firstAnswer->value(0).toLongLong(), false, {QStringLiteral("too long")},
+                             QStringLiteral("shorter, please")));
     // A NUL an older SQLite store may hold (PostgreSQL text cannot): copied as U+FFFD, and still verified.
     if (db.engine() == StoreEngine::Sqlite) {
         QSqlQuery raw(db.connection());

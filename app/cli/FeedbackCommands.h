@@ -1,0 +1,13 @@
+#pragma once
+
+#include "CliSupport.h"
+
+#include <QStringList>
+
+namespace Tessera::Cli {
+
+// feedback set MESSAGE_ID up|down [--tag T]... [--comment TEXT] | clear MESSAGE_ID
+//   | export [--format jsonl|csv] [--output PATH] | stats [--by model|provider] | tags [--set T,T,...]
+int runFeedback(Context& context, const QStringList& args);
+
+} // namespace Tessera::Cli

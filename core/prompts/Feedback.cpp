@@ -1,0 +1,285 @@
+#include "prompts/Feedback.h"
+
+#include "accounts/Authorization.h"
+#include "audit/AuditLog.h"
+#include "common/Clock.h"
+#include "storage/Database.h"
+
+#include <QSqlQuery>
+#include <QVariant>
+
+#include <algorithm>
+#include <map>
+
+namespace Tessera::Core {
+
+namespace {
+
+constexpr int maxTagLength = 30;
+
+QStringList splitTags(const QString& stored) {
+    return stored.split(QLatin1Char(','), Qt::SkipEmptyParts);
+}
+
+Feedback readFeedback(const QSqlQuery& query, int first) {
+    Feedback f;
+    f.messageId = query.value(first).toLongLong();
+    f.positive = query.value(first + 1).toInt() > 0;
+    f.tags = splitTags(query.value(first + 2).toString());
+    f.comment = query.value(first + 3).toString();
+    f.createdAt = fromStoredTime(query.value(first + 4).toString());
+    f.updatedAt = fromStoredTime(query.value(first + 5).toString());
+    return f;
+}
+
+constexpr const char* feedbackColumns = "f.message_id, f.rating, f.tags, f.comment, f.created_at, f.updated_at";
+
+} // namespace
+
+std::optional<FeedbackGrouping> parseFeedbackGrouping(const QString& name) {
+    if (name == QLatin1StringView("model")) {
+        return FeedbackGrouping::Model;
+    }
+    if (name == QLatin1StringView("provider")) {
+        return FeedbackGrouping::Provider;
+    }
+    return std::nullopt;
+}
+
+FeedbackService::FeedbackService(const Database& db, const Clock& clock, const AuditLog& audit)
+    : m_db(db)
+    , m_clock(clock)
+    , m_audit(audit) {
+}
+
+Result<QStringList> FeedbackService::tags() const {
+    auto query = m_db.exec(QStringLiteral("SELECT name FROM feedback_tags ORDER BY position, name"));
+    if (!query) {
+        return fail(query.error());
+    }
+    QStringList names;
+    while (query->next()) {
+        names << query->value(0).toString();
+    }
+    return names;
+}
+
+Status FeedbackService::setTags(const Actor& actor, const QStringList& asked) {
+    const QString action = QStringLiteral("feedback.tags");
+    if (auto allowed = require(actor, Permission::RolesManage); !allowed) {
+        (void)m_audit.record(actor, {action, QStringLiteral("feedback_tags"), AuditOutcome::Denied,
+                                     QStringLiteral("lacks roles.manage"), allowed.error().correlationId});
+        return allowed;
+    }
+    QStringList clean;
+    for (const QString& tag : asked) {
+        const QString name = tag.trimmed().toLower();
+        if (name.isEmpty()) {
+            continue;
+        }
+        if (name.size() > maxTagLength || name.contains(QLatin1Char(','))) {
+            return fail(ErrorCode::InvalidArgument,
+                        QStringLiteral("a feedback tag has at most %1 characters and no comma").arg(maxTagLength));
+        }
+        if (!clean.contains(name)) {
+            clean << name;
+        }
+    }
+    if (clean.size() > maxTagCount) {
+        return fail(ErrorCode::InvalidArgument, QStringLiteral("at most %1 feedback tags").arg(maxTagCount));
+    }
+    return m_db.transaction([&]() -> Status {
+        auto cleared = m_db.exec(QStringLiteral("DELETE FROM feedback_tags"));
+        if (!cleared) {
+            return fail(cleared.error());
+        }
+        for (qsizetype i = 0; i < clean.size(); ++i) {
+            auto added = m_db.exec(QStringLiteral("INSERT INTO feedback_tags (name, position) VALUES (?, ?)"),
+                                   {clean[i], qint64(i + 1)});
+            if (!added) {
+                return fail(added.error());
+            }
+        }
+        return m_audit.record(
+            actor,
+            {action, QStringLiteral("feedback_tags"), AuditOutcome::Success, clean.join(QStringLiteral(", ")), {}});
+    });
+}
+
+Result<Feedback> FeedbackService::set(const Actor& actor, qint64 messageId, bool positive, const QStringList& asked,
+                                      const QString& comment) {
+    auto message = m_db.exec(QStringLiteral("SELECT m.role, c.owner_id FROM messages m JOIN conversations c ON c.id = "
+                                            "m.conversation_id WHERE m.id = ?"),
+                             {messageId});
+    if (!message) {
+        return fail(message.error());
+    }
+    // Another person's answer reads as missing: whether it exists is not told.
+    if (!message->next() || message->value(1).toLongLong() != actor.userId) {
+        return fail(ErrorCode::NotFound, QStringLiteral("no answer %1 in your conversations").arg(messageId));
+    }
+    if (message->value(0).toString() != QLatin1StringView("assistant")) {
+        return fail(ErrorCode::InvalidArgument,
+                    QStringLiteral("message %1 is a question: rate answers").arg(messageId));
+    }
+    if (comment.size() > maxCommentLength) {
+        return fail(ErrorCode::InvalidArgument,
+                    QStringLiteral("a feedback comment has at most %1 characters").arg(maxCommentLength));
+    }
+    auto allowedTags = tags();
+    if (!allowedTags) {
+        return fail(allowedTags.error());
+    }
+    QStringList chosen;
+    for (const QString& tag : asked) {
+        const QString name = tag.trimmed().toLower();
+        if (name.isEmpty() || chosen.contains(name)) {
+            continue;
+        }
+        if (!allowedTags->contains(name)) {
+            return fail(ErrorCode::InvalidArgument, QStringLiteral("\"%1\" is not a feedback tag; the tags are: %2")
+                                                        .arg(name, allowedTags->join(QStringLiteral(", "))));
+        }
+        chosen << name;
+    }
+    const QString now = toStoredTime(m_clock.nowUtc());
+    auto saved = m_db.exec(
+        QStringLiteral("INSERT INTO message_feedback (message_id, account_id, rating, tags, comment, created_at, "
+                       "updated_at) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (message_id) DO UPDATE SET "
+                       "rating = excluded.rating, tags = excluded.tags, comment = excluded.comment, "
+                       "updated_at = excluded.updated_at"),
+        {messageId, actor.userId, positive ? 1 : -1, chosen.join(QLatin1Char(',')), comment.trimmed(), now, now});
+    if (!saved) {
+        return fail(saved.error());
+    }
+    auto stored = get(actor, messageId);
+    if (!stored) {
+        return fail(stored.error());
+    }
+    if (!*stored) {
+        return fail(ErrorCode::StorageFailed, QStringLiteral("the feedback was not kept"));
+    }
+    return **stored;
+}
+
+Status FeedbackService::clear(const Actor& actor, qint64 messageId) {
+    auto existing = get(actor, messageId);
+    if (!existing) {
+        return fail(existing.error());
+    }
+    if (!*existing) {
+        return fail(ErrorCode::NotFound, QStringLiteral("answer %1 has no feedback").arg(messageId));
+    }
+    auto removed = m_db.exec(QStringLiteral("DELETE FROM message_feedback WHERE message_id = ? AND account_id = ?"),
+                             {messageId, actor.userId});
+    if (!removed) {
+        return fail(removed.error());
+    }
+    return {};
+}
+
+Result<std::optional<Feedback>> FeedbackService::get(const Actor& actor, qint64 messageId) const {
+    auto query = m_db.exec(QStringLiteral("SELECT ") + QLatin1StringView(feedbackColumns) +
+                               QStringLiteral(" FROM message_feedback f JOIN messages m ON m.id = f.message_id JOIN "
+                                              "conversations c ON c.id = m.conversation_id WHERE f.message_id = ? "
+                                              "AND c.owner_id = ?"),
+                           {messageId, actor.userId});
+    if (!query) {
+        return fail(query.error());
+    }
+    if (!query->next()) {
+        return std::optional<Feedback>();
+    }
+    return std::optional<Feedback>(readFeedback(*query, 0));
+}
+
+Result<std::vector<FeedbackStats>> FeedbackService::stats(const Actor& actor, FeedbackGrouping by) const {
+    const QString key = by == FeedbackGrouping::Model ? QStringLiteral("m.model") : QStringLiteral("m.provider_name");
+    const bool everyone = actor.may(Permission::UsageViewAll);
+    QString scope =
+        QStringLiteral(" WHERE m.role = 'assistant' AND (m.state = 'complete' OR f.message_id IS NOT NULL)");
+    QVariantList values;
+    if (!everyone) {
+        scope += QStringLiteral(" AND c.owner_id = ?");
+        values << actor.userId;
+    }
+    const QString from = QStringLiteral(" FROM messages m JOIN conversations c ON c.id = m.conversation_id LEFT JOIN "
+                                        "message_feedback f ON f.message_id = m.id");
+    auto query = m_db.exec(QStringLiteral("SELECT ") + key +
+                               QStringLiteral(", COUNT(*), COUNT(f.message_id), SUM(CASE WHEN f.rating = 1 THEN 1 "
+                                              "ELSE 0 END)") +
+                               from + scope + QStringLiteral(" GROUP BY ") + key,
+                           values);
+    if (!query) {
+        return fail(query.error());
+    }
+    std::map<QString, FeedbackStats> byKey;
+    while (query->next()) {
+        FeedbackStats& s = byKey[query->value(0).toString()];
+        s.key = query->value(0).toString();
+        s.answers = query->value(1).toLongLong();
+        s.rated = query->value(2).toLongLong();
+        s.positive = query->value(3).toLongLong();
+    }
+    auto tagged = m_db.exec(QStringLiteral("SELECT ") + key + QStringLiteral(", f.tags") + from + scope +
+                                QStringLiteral(" AND f.tags <> ''"),
+                            values);
+    if (!tagged) {
+        return fail(tagged.error());
+    }
+    std::map<QString, std::map<QString, qint64>> counts;
+    while (tagged->next()) {
+        for (const QString& tag : splitTags(tagged->value(1).toString())) {
+            ++counts[tagged->value(0).toString()][tag];
+        }
+    }
+    std::vector<FeedbackStats> result;
+    for (auto& [name, s] : byKey) {
+        if (s.rated > 0) {
+            s.positiveRate = double(s.positive) / double(s.rated);
+            s.interval = wilsonInterval(s.positive, s.rated);
+        }
+        for (const auto& [tag, count] : counts[name]) {
+            s.topTags.emplace_back(tag, count);
+        }
+        std::stable_sort(s.topTags.begin(), s.topTags.end(),
+                         [](const auto& a, const auto& b) { return a.second > b.second; });
+        if (s.topTags.size() > 3) {
+            s.topTags.resize(3);
+        }
+        result.push_back(std::move(s));
+    }
+    std::stable_sort(result.begin(), result.end(),
+                     [](const FeedbackStats& a, const FeedbackStats& b) { return a.answers > b.answers; });
+    return result;
+}
+
+Result<std::vector<FeedbackRecord>> FeedbackService::records(const Actor& actor) const {
+    QString sql = QStringLiteral("SELECT ") + QLatin1StringView(feedbackColumns) +
+                  QStringLiteral(", m.conversation_id, m.provider_name, m.model, a.username FROM message_feedback f "
+                                 "JOIN messages m ON m.id = f.message_id JOIN conversations c ON c.id = "
+                                 "m.conversation_id LEFT JOIN accounts a ON a.id = f.account_id");
+    QVariantList values;
+    if (!actor.may(Permission::UsageViewAll)) {
+        sql += QStringLiteral(" WHERE c.owner_id = ?");
+        values << actor.userId;
+    }
+    sql += QStringLiteral(" ORDER BY f.message_id");
+    auto query = m_db.exec(sql, values);
+    if (!query) {
+        return fail(query.error());
+    }
+    std::vector<FeedbackRecord> out;
+    while (query->next()) {
+        FeedbackRecord r;
+        r.feedback = readFeedback(*query, 0);
+        r.conversationId = query->value(6).toLongLong();
+        r.provider = query->value(7).toString();
+        r.model = query->value(8).toString();
+        r.rater = query->value(9).toString();
+        out.push_back(std::move(r));
+    }
+    return out;
+}
+
+} // namespace Tessera::Core
