@@ -6,6 +6,7 @@
 #include "chat/ConversationService.h"
 #include "exchange/ConversationExchange.h"
 #include "pdf/PdfExport.h"
+#include "prompts/PromptLibrary.h"
 #include "providers/ProviderService.h"
 #include "usage/Pricing.h"
 
@@ -108,6 +109,45 @@ std::optional<qint64> parseId(const QString& text) {
     return ok && id > 0 ? std::optional(id) : std::nullopt;
 }
 
+// --prompt NAME[@N] with --var KEY=VALUE and --file-var KEY=PATH: the template rendered, or the exit status of why not.
+tl::expected<RenderedPrompt, int> renderForChat(Context& context, const CommandArgs& parsed) {
+    QString name = parsed.value(QStringLiteral("prompt"));
+    std::optional<int> version;
+    const qsizetype at = name.lastIndexOf(QLatin1Char('@'));
+    if (at > 0) {
+        bool ok = false;
+        version = name.mid(at + 1).toInt(&ok);
+        if (!ok || *version < 1) {
+            return tl::unexpected(usageError(QStringLiteral("a version after @ is a number from 1")));
+        }
+        name.truncate(at);
+    }
+    QHash<QString, QString> values;
+    for (const QString& pair : parsed.values(QStringLiteral("var"))) {
+        const qsizetype eq = pair.indexOf(QLatin1Char('='));
+        if (eq <= 0) {
+            return tl::unexpected(usageError(QStringLiteral("--var takes KEY=VALUE")));
+        }
+        values.insert(pair.left(eq), pair.mid(eq + 1));
+    }
+    for (const QString& pair : parsed.values(QStringLiteral("file-var"))) {
+        const qsizetype eq = pair.indexOf(QLatin1Char('='));
+        if (eq <= 0) {
+            return tl::unexpected(usageError(QStringLiteral("--file-var takes KEY=PATH")));
+        }
+        auto file = loadTextFile(pair.mid(eq + 1));
+        if (!file) {
+            return tl::unexpected(reportError(context, file.error()));
+        }
+        values.insert(pair.left(eq), file->content);
+    }
+    auto rendered = context.services.prompts().render(context.actor, name, version, values);
+    if (!rendered) {
+        return tl::unexpected(reportError(context, rendered.error()));
+    }
+    return *rendered;
+}
+
 } // namespace
 
 int runChat(Context& context, const QStringList& args) {
@@ -116,15 +156,32 @@ int runChat(Context& context, const QStringList& args) {
         args,
         {QStringLiteral("provider"), QStringLiteral("model"), QStringLiteral("conversation"), QStringLiteral("system"),
          QStringLiteral("max-tokens"), QStringLiteral("temperature"), QStringLiteral("fallback"),
-         QStringLiteral("image"), QStringLiteral("file"), QStringLiteral("tag")},
+         QStringLiteral("image"), QStringLiteral("file"), QStringLiteral("tag"), QStringLiteral("prompt"),
+         QStringLiteral("var"), QStringLiteral("file-var")},
         {QStringLiteral("no-stream"), QStringLiteral("refresh"), QStringLiteral("no-cache")}, &problem);
     if (!parsed) {
         return usageError(problem);
     }
-    if (parsed->positional.size() != 1) {
-        return usageError(QStringLiteral("chat needs one PROMPT (quote it), or - to read it from stdin"));
+    // A template from the prompt library, rendered with its values, instead of a prompt.
+    std::optional<RenderedPrompt> rendered;
+    if (parsed->has(QStringLiteral("prompt"))) {
+        if (!parsed->positional.isEmpty()) {
+            return usageError(QStringLiteral("chat takes --prompt NAME or a PROMPT, not both"));
+        }
+        auto made = renderForChat(context, *parsed);
+        if (!made) {
+            return made.error();
+        }
+        rendered = std::move(*made);
+    } else if (!parsed->values(QStringLiteral("var")).isEmpty() ||
+               !parsed->values(QStringLiteral("file-var")).isEmpty()) {
+        return usageError(QStringLiteral("--var and --file-var fill a template's variables: give --prompt NAME"));
     }
-    QString prompt = parsed->positional.first();
+    if (!rendered && parsed->positional.size() != 1) {
+        return usageError(
+            QStringLiteral("chat needs one PROMPT (quote it), - to read it from stdin, or --prompt NAME"));
+    }
+    QString prompt = rendered ? rendered->userText : parsed->positional.first();
     if (prompt == QLatin1StringView("-")) {
         // Bounded: a prompt is at most ChatService::maxPromptCharacters, which is at most 4 bytes each in UTF-8.
         constexpr std::streamsize maxBytes = std::streamsize(ChatService::maxPromptCharacters) * 4;
@@ -185,6 +242,20 @@ int runChat(Context& context, const QStringList& args) {
     if (parsed->has(QStringLiteral("system"))) {
         options.systemPrompt = parsed->value(QStringLiteral("system"));
     }
+    if (rendered) {
+        // The template's system part and suggested settings, unless the command line says otherwise.
+        if (!options.systemPrompt && !rendered->systemText.isEmpty()) {
+            options.systemPrompt = rendered->systemText;
+        }
+        if (options.providerName.isEmpty()) {
+            options.providerName = rendered->settings.provider;
+        }
+        if (options.model.isEmpty()) {
+            options.model = rendered->settings.model;
+        }
+        options.temperature = rendered->settings.temperature;
+        options.maxTokens = rendered->settings.maxTokens;
+    }
     if (parsed->has(QStringLiteral("max-tokens"))) {
         bool ok = false;
         const int value = parsed->value(QStringLiteral("max-tokens")).toInt(&ok);
@@ -218,6 +289,9 @@ int runChat(Context& context, const QStringList& args) {
         loop.quit();
     });
     auto started = chat.send(context.actor, prompt, options);
+    if (started && rendered) {
+        (void)context.services.prompts().markUsed(context.actor, rendered->templateName); // the palette's order
+    }
     if (!started) {
         return reportError(context, started.error());
     }

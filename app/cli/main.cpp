@@ -60,7 +60,8 @@ Commands:
   models PROVIDER
   chat [--provider NAME] [--model MODEL] [--conversation ID] [--system TEXT]
        [--max-tokens N] [--temperature T] [--no-stream] [--fallback NAME[:MODEL]]
-       [--refresh | --no-cache] [--image PATH]... [--file PATH]... [--tag NAME]... (PROMPT | -)
+       [--refresh | --no-cache] [--image PATH]... [--file PATH]... [--tag NAME]...
+       (PROMPT | - | --prompt NAME[@N] [--var KEY=VALUE]... [--file-var KEY=PATH]...)
   conversations list [--archived] [--tag NAME]
   conversations show ID
   conversations tag ID TAG...  add tags to a conversation

@@ -217,3 +217,43 @@ TEST_F(CliTest, FeedbackRatesAnswersExportsThemAndGivesQualityStatistics) {
     ASSERT_EQ(tags.exitCode, 0) << tags.err.toStdString();
     EXPECT_EQ(tags.jsonArray().size(), 2);
 }
+
+TEST_F(CliTest, ChatSendsARenderedTemplateAndRefusesAMissingVariableBeforeSending) {
+    addProvider();
+    QTemporaryDir files;
+    const QString path = files.filePath(QStringLiteral("translate.md"));
+    write(path, "---\ntemperature: 0.2\n---\n<!-- system -->\nAnswer in {{lang = German}}.\n<!-- user -->\n"
+                "Translate: {{text}}\n");
+    ASSERT_EQ(cli({QStringLiteral("prompts"), QStringLiteral("add"), QStringLiteral("Translate"),
+                   QStringLiteral("--file"), path})
+                  .exitCode,
+              0);
+    const CliRun missing = cli({QStringLiteral("chat"), QStringLiteral("--prompt"), QStringLiteral("Translate")});
+    EXPECT_EQ(missing.exitCode, 2);
+    EXPECT_TRUE(missing.err.contains(QStringLiteral("text needs a value"))) << missing.err.toStdString();
+    EXPECT_TRUE(server.requests().isEmpty()) << "nothing is sent";
+    EXPECT_EQ(
+        cli({QStringLiteral("chat"), QStringLiteral("--prompt"), QStringLiteral("Translate"), QStringLiteral("also")})
+            .exitCode,
+        2)
+        << "a template or a prompt, not both";
+    EXPECT_EQ(
+        cli({QStringLiteral("chat"), QStringLiteral("--var"), QStringLiteral("text=x"), QStringLiteral("hi")}).exitCode,
+        2);
+
+    const CliRun sent =
+        cli({QStringLiteral("--json"), QStringLiteral("chat"), QStringLiteral("--prompt"),
+             QStringLiteral("Translate@1"), QStringLiteral("--var"), QStringLiteral("text=good morning")});
+    ASSERT_EQ(sent.exitCode, 0) << sent.err.toStdString();
+    ASSERT_FALSE(server.requests().isEmpty());
+    const QJsonObject request = server.requests().last().json();
+    const QJsonArray messages = request.value(QLatin1StringView("messages")).toArray();
+    ASSERT_EQ(messages.size(), 2);
+    EXPECT_EQ(messages[0].toObject().value(QLatin1StringView("content")).toString(),
+              QStringLiteral("Answer in German."));
+    EXPECT_EQ(messages[1].toObject().value(QLatin1StringView("content")).toString(),
+              QStringLiteral("Translate: good morning"));
+    EXPECT_DOUBLE_EQ(request.value(QLatin1StringView("temperature")).toDouble(), 0.2);
+    const CliRun listed = cli({QStringLiteral("--json"), QStringLiteral("prompts"), QStringLiteral("list")});
+    EXPECT_EQ(listed.jsonArray()[0].toObject().value(QLatin1StringView("use_count")).toInt(), 1);
+}
