@@ -1,4 +1,5 @@
 #include "ChatCommands.h"
+#include "PromptCommands.h"
 
 #include "app/CoreServices.h"
 #include "chat/Attachments.h"
@@ -112,34 +113,14 @@ std::optional<qint64> parseId(const QString& text) {
 // --prompt NAME[@N] with --var KEY=VALUE and --file-var KEY=PATH: the template rendered, or the exit status of why not.
 tl::expected<RenderedPrompt, int> renderForChat(Context& context, const CommandArgs& parsed) {
     QString name = parsed.value(QStringLiteral("prompt"));
-    std::optional<int> version;
-    const qsizetype at = name.lastIndexOf(QLatin1Char('@'));
-    if (at > 0) {
-        bool ok = false;
-        version = name.mid(at + 1).toInt(&ok);
-        if (!ok || *version < 1) {
-            return tl::unexpected(usageError(QStringLiteral("a version after @ is a number from 1")));
-        }
-        name.truncate(at);
+    QString problem;
+    const std::optional<int> version = splitTemplateVersion(name, parsed, &problem);
+    if (!problem.isEmpty()) {
+        return tl::unexpected(usageError(problem));
     }
     QHash<QString, QString> values;
-    for (const QString& pair : parsed.values(QStringLiteral("var"))) {
-        const qsizetype eq = pair.indexOf(QLatin1Char('='));
-        if (eq <= 0) {
-            return tl::unexpected(usageError(QStringLiteral("--var takes KEY=VALUE")));
-        }
-        values.insert(pair.left(eq), pair.mid(eq + 1));
-    }
-    for (const QString& pair : parsed.values(QStringLiteral("file-var"))) {
-        const qsizetype eq = pair.indexOf(QLatin1Char('='));
-        if (eq <= 0) {
-            return tl::unexpected(usageError(QStringLiteral("--file-var takes KEY=PATH")));
-        }
-        auto file = loadTextFile(pair.mid(eq + 1));
-        if (!file) {
-            return tl::unexpected(reportError(context, file.error()));
-        }
-        values.insert(pair.left(eq), file->content);
+    if (const auto failed = readTemplateValues(context, parsed, values)) {
+        return tl::unexpected(*failed);
     }
     auto rendered = context.services.prompts().render(context.actor, name, version, values);
     if (!rendered) {

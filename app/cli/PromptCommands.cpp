@@ -73,30 +73,6 @@ QJsonArray variablesJson(const std::vector<TemplateVariable>& variables) {
     return out;
 }
 
-// NAME or NAME@VERSION, and --version N: the name and the version asked for (none: the default one).
-std::optional<int> splitVersion(QString& name, const CommandArgs& parsed, QString* problem) {
-    std::optional<int> version;
-    const qsizetype at = name.lastIndexOf(QLatin1Char('@'));
-    if (at > 0) {
-        bool ok = false;
-        version = name.mid(at + 1).toInt(&ok);
-        if (!ok || *version < 1) {
-            *problem = QStringLiteral("a version after @ is a number from 1");
-            return std::nullopt;
-        }
-        name.truncate(at);
-    }
-    if (parsed.has(QStringLiteral("version"))) {
-        bool ok = false;
-        version = parsed.value(QStringLiteral("version")).toInt(&ok);
-        if (!ok || *version < 1) {
-            *problem = QStringLiteral("--version takes a number from 1");
-            return std::nullopt;
-        }
-    }
-    return version;
-}
-
 // Reads a template file (or stdin for "-") into a draft named `name`.
 std::optional<int> readDraft(Context& context, const QString& path, const QString& name, const QString& message,
                              PromptDraft& draft) {
@@ -190,7 +166,7 @@ int runShow(Context& context, const CommandArgs& parsed) {
     }
     QString name = parsed.positional.first();
     QString problem;
-    const auto number = splitVersion(name, parsed, &problem);
+    const auto number = splitTemplateVersion(name, parsed, &problem);
     if (!problem.isEmpty()) {
         return usageError(problem);
     }
@@ -335,28 +311,13 @@ int runRender(Context& context, const CommandArgs& parsed) {
     }
     QString name = parsed.positional.first();
     QString problem;
-    const auto number = splitVersion(name, parsed, &problem);
+    const auto number = splitTemplateVersion(name, parsed, &problem);
     if (!problem.isEmpty()) {
         return usageError(problem);
     }
     QHash<QString, QString> values;
-    for (const QString& pair : parsed.values(QStringLiteral("var"))) {
-        const qsizetype eq = pair.indexOf(QLatin1Char('='));
-        if (eq <= 0) {
-            return usageError(QStringLiteral("--var takes KEY=VALUE"));
-        }
-        values.insert(pair.left(eq), pair.mid(eq + 1));
-    }
-    for (const QString& pair : parsed.values(QStringLiteral("file-var"))) {
-        const qsizetype eq = pair.indexOf(QLatin1Char('='));
-        if (eq <= 0) {
-            return usageError(QStringLiteral("--file-var takes KEY=PATH"));
-        }
-        auto file = loadTextFile(pair.mid(eq + 1));
-        if (!file) {
-            return reportError(context, file.error());
-        }
-        values.insert(pair.left(eq), file->content);
+    if (const auto failed = readTemplateValues(context, parsed, values)) {
+        return *failed;
     }
     auto rendered = context.services.prompts().render(context.actor, name, number, values);
     if (!rendered) {
@@ -383,6 +344,51 @@ int runRender(Context& context, const CommandArgs& parsed) {
 }
 
 } // namespace
+
+std::optional<int> readTemplateValues(Context& context, const CommandArgs& parsed, QHash<QString, QString>& values) {
+    for (const QString& pair : parsed.values(QStringLiteral("var"))) {
+        const qsizetype eq = pair.indexOf(QLatin1Char('='));
+        if (eq <= 0) {
+            return usageError(QStringLiteral("--var takes KEY=VALUE"));
+        }
+        values.insert(pair.left(eq), pair.mid(eq + 1));
+    }
+    for (const QString& pair : parsed.values(QStringLiteral("file-var"))) {
+        const qsizetype eq = pair.indexOf(QLatin1Char('='));
+        if (eq <= 0) {
+            return usageError(QStringLiteral("--file-var takes KEY=PATH"));
+        }
+        auto file = loadTextFile(pair.mid(eq + 1));
+        if (!file) {
+            return reportError(context, file.error());
+        }
+        values.insert(pair.left(eq), file->content);
+    }
+    return std::nullopt;
+}
+
+std::optional<int> splitTemplateVersion(QString& name, const CommandArgs& parsed, QString* problem) {
+    std::optional<int> version;
+    const qsizetype at = name.lastIndexOf(QLatin1Char('@'));
+    if (at > 0) {
+        bool ok = false;
+        version = name.mid(at + 1).toInt(&ok);
+        if (!ok || *version < 1) {
+            *problem = QStringLiteral("a version after @ is a number from 1");
+            return std::nullopt;
+        }
+        name.truncate(at);
+    }
+    if (parsed.has(QStringLiteral("version"))) {
+        bool ok = false;
+        version = parsed.value(QStringLiteral("version")).toInt(&ok);
+        if (!ok || *version < 1) {
+            *problem = QStringLiteral("--version takes a number from 1");
+            return std::nullopt;
+        }
+    }
+    return version;
+}
 
 int runPrompts(Context& context, const QStringList& args) {
     if (args.isEmpty()) {

@@ -2,7 +2,10 @@
 
 #include "CliSupport.h"
 
+#include <QHash>
 #include <QStringList>
+
+#include <optional>
 
 namespace Tessera::Cli {
 
@@ -11,5 +14,11 @@ namespace Tessera::Cli {
 //   | diff NAME V1 V2 | label NAME LABEL VERSION | render NAME[@N] [--version N] [--var KEY=VALUE]...
 //   [--file-var KEY=PATH]... | remove NAME (see docs/cli.md)
 int runPrompts(Context& context, const QStringList& args);
+
+// A template's use on the command line (prompts render, chat --prompt): NAME[@N] or --version N gives the version
+// (none: the default one; *problem says why a number is wrong), and --var KEY=VALUE and --file-var KEY=PATH the
+// values (the exit status of a problem, or nothing).
+std::optional<int> splitTemplateVersion(QString& name, const CommandArgs& parsed, QString* problem);
+std::optional<int> readTemplateValues(Context& context, const CommandArgs& parsed, QHash<QString, QString>& values);
 
 } // namespace Tessera::Cli
