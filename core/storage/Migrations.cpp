@@ -554,69 +554,10 @@ const std::vector<Migration>& sqliteMigrations() {
              QStringLiteral(
                  "CREATE INDEX alert_events_open ON alert_events(rule_id, condition_key) WHERE resolved_at IS NULL"),
          }},
-        {20,
-         {
-             // The prompt library: templates (a name unique in the store, whatever its case), their immutable
-             // versions, the labels people move between versions (latest is the newest, never stored), and the roles
-             // a template is shared with.
-             QStringLiteral(R"(CREATE TABLE prompt_templates (
-                 id INTEGER PRIMARY KEY AUTOINCREMENT,
-                 name TEXT NOT NULL,
-                 name_key TEXT NOT NULL UNIQUE,
-                 description TEXT NOT NULL DEFAULT '',
-                 tags TEXT NOT NULL DEFAULT '',
-                 owner_id INTEGER NOT NULL,
-                 created_at TEXT NOT NULL,
-                 updated_at TEXT NOT NULL,
-                 last_used_at TEXT,
-                 use_count INTEGER NOT NULL DEFAULT 0))"),
-             QStringLiteral("CREATE INDEX prompt_templates_owner ON prompt_templates(owner_id)"),
-             QStringLiteral(R"(CREATE TABLE prompt_versions (
-                 id INTEGER PRIMARY KEY AUTOINCREMENT,
-                 template_id INTEGER NOT NULL REFERENCES prompt_templates(id) ON DELETE CASCADE,
-                 version INTEGER NOT NULL,
-                 system_text TEXT NOT NULL DEFAULT '',
-                 user_text TEXT NOT NULL,
-                 provider TEXT NOT NULL DEFAULT '',
-                 model TEXT NOT NULL DEFAULT '',
-                 temperature REAL,
-                 max_tokens INTEGER,
-                 author TEXT NOT NULL,
-                 created_at TEXT NOT NULL,
-                 message TEXT NOT NULL DEFAULT '',
-                 UNIQUE (template_id, version)))"),
-             QStringLiteral(R"(CREATE TABLE prompt_labels (
-                 template_id INTEGER NOT NULL REFERENCES prompt_templates(id) ON DELETE CASCADE,
-                 label TEXT NOT NULL,
-                 version INTEGER NOT NULL,
-                 moved_by TEXT NOT NULL,
-                 moved_at TEXT NOT NULL,
-                 PRIMARY KEY (template_id, label)))"),
-             QStringLiteral(R"(CREATE TABLE prompt_shares (
-                 template_id INTEGER NOT NULL REFERENCES prompt_templates(id) ON DELETE CASCADE,
-                 role_id INTEGER NOT NULL REFERENCES roles(id) ON DELETE CASCADE,
-                 can_edit INTEGER NOT NULL DEFAULT 0,
-                 PRIMARY KEY (template_id, role_id)))"),
-         }},
-        {21,
-         {
-             // Feedback on answers: one rating (up +1, down -1) per answer with tags and a comment, by the owner of
-             // its conversation; and the tags people may choose from, which administrators edit.
-             QStringLiteral(R"(CREATE TABLE message_feedback (
-                 message_id INTEGER PRIMARY KEY REFERENCES messages(id) ON DELETE CASCADE,
-                 account_id INTEGER NOT NULL,
-                 rating INTEGER NOT NULL CHECK (rating IN (-1, 1)),
-                 tags TEXT NOT NULL DEFAULT '',
-                 comment TEXT NOT NULL DEFAULT '',
-                 created_at TEXT NOT NULL,
-                 updated_at TEXT NOT NULL))"),
-             QStringLiteral("CREATE INDEX message_feedback_by_account ON message_feedback(account_id)"),
-             QStringLiteral(R"(CREATE TABLE feedback_tags (
-                 name TEXT PRIMARY KEY,
-                 position INTEGER NOT NULL))"),
-             QStringLiteral("INSERT INTO feedback_tags (name, position) VALUES ('inaccurate', 1), ('unhelpful', 2), "
-                            "('too long', 3), ('too short', 4), ('unsafe', 5), ('great', 6)"),
-         }},
+        // The prompt library (templates, versions, labels, shares) and feedback on answers (PromptTables.cpp).
+        {20, promptLibraryTables(QStringLiteral("INTEGER PRIMARY KEY AUTOINCREMENT"), QStringLiteral("INTEGER"),
+                                 QStringLiteral("REAL"))},
+        {21, feedbackTables(QStringLiteral("INTEGER"))},
     };
     return all;
 }

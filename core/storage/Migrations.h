@@ -28,4 +28,9 @@ QStringList usageRollupFillStatements();
 // The latency bins' columns, first-token bins then total-time bins: "f0, ..., f63, t0, ..., t63".
 QString usageLatencyColumns();
 
+// The tables of schema 20 (the prompt library) and 21 (feedback on answers) with the engine's self-numbering key,
+// integer and real types.
+QStringList promptLibraryTables(const QString& identity, const QString& integer, const QString& real);
+QStringList feedbackTables(const QString& integer);
+
 } // namespace Tessera::Core
