@@ -236,6 +236,7 @@ int runChat(Context& context, const QStringList& args) {
         }
         options.temperature = rendered->settings.temperature;
         options.maxTokens = rendered->settings.maxTokens;
+        options.templateUse = rendered->use();
     }
     if (parsed->has(QStringLiteral("max-tokens"))) {
         bool ok = false;

@@ -72,7 +72,8 @@ int runExport(Context& context, const CommandArgs& parsed) {
     if (format == QLatin1StringView("csv")) {
         out += csvLine({QStringLiteral("message_id"), QStringLiteral("conversation_id"), QStringLiteral("provider"),
                         QStringLiteral("model"), QStringLiteral("rating"), QStringLiteral("tags"),
-                        QStringLiteral("comment"), QStringLiteral("rater"), QStringLiteral("updated_at")})
+                        QStringLiteral("comment"), QStringLiteral("rater"), QStringLiteral("updated_at"),
+                        QStringLiteral("template"), QStringLiteral("template_version")})
                    .toUtf8();
     }
     for (const FeedbackRecord& r : *records) {
@@ -80,7 +81,8 @@ int runExport(Context& context, const CommandArgs& parsed) {
             out += csvLine({QString::number(r.feedback.messageId), QString::number(r.conversationId), r.provider,
                             r.model, r.feedback.positive ? QStringLiteral("up") : QStringLiteral("down"),
                             r.feedback.tags.join(QLatin1Char(';')), r.feedback.comment, r.rater,
-                            timeText(r.feedback.updatedAt)})
+                            timeText(r.feedback.updatedAt), r.templateName,
+                            r.templateName.isEmpty() ? QString() : QString::number(r.templateVersion)})
                        .toUtf8();
             continue;
         }
@@ -89,6 +91,10 @@ int runExport(Context& context, const CommandArgs& parsed) {
         line.insert(QStringLiteral("provider"), r.provider);
         line.insert(QStringLiteral("model"), r.model);
         line.insert(QStringLiteral("rater"), r.rater);
+        if (!r.templateName.isEmpty()) {
+            line.insert(QStringLiteral("template"), r.templateName);
+            line.insert(QStringLiteral("template_version"), r.templateVersion);
+        }
         out += QJsonDocument(line).toJson(QJsonDocument::Compact) + '\n';
     }
     if (!parsed.has(QStringLiteral("output"))) {
@@ -116,7 +122,7 @@ int runStats(Context& context, const CommandArgs& parsed) {
         parsed.has(QStringLiteral("by")) ? parsed.value(QStringLiteral("by")) : QStringLiteral("model");
     const auto by = parseFeedbackGrouping(name);
     if (!by) {
-        return usageError(QStringLiteral("--by takes model or provider"));
+        return usageError(QStringLiteral("--by takes model, provider or template"));
     }
     auto stats = context.services.feedback().stats(context.actor, *by);
     if (!stats) {
@@ -130,7 +136,7 @@ int runStats(Context& context, const CommandArgs& parsed) {
                 tags.append(QJsonObject{{QStringLiteral("tag"), tag}, {QStringLiteral("count"), double(count)}});
             }
             const bool rated = s.positiveRate.has_value();
-            array.append(QJsonObject{
+            QJsonObject row{
                 {name, s.key},
                 {QStringLiteral("answers"), double(s.answers)},
                 {QStringLiteral("rated"), double(s.rated)},
@@ -139,7 +145,11 @@ int runStats(Context& context, const CommandArgs& parsed) {
                 {QStringLiteral("positive_rate"), rated ? QJsonValue(*s.positiveRate) : QJsonValue(QJsonValue::Null)},
                 {QStringLiteral("interval_low"), rated ? QJsonValue(s.interval.low) : QJsonValue(QJsonValue::Null)},
                 {QStringLiteral("interval_high"), rated ? QJsonValue(s.interval.high) : QJsonValue(QJsonValue::Null)},
-                {QStringLiteral("top_tags"), tags}});
+                {QStringLiteral("top_tags"), tags}};
+            if (*by == FeedbackGrouping::Template) {
+                row.insert(QStringLiteral("version"), s.version);
+            }
+            array.append(row);
         }
         printJson(array);
         return exitOk;
@@ -156,7 +166,9 @@ int runStats(Context& context, const CommandArgs& parsed) {
             tags << QStringLiteral("%1 (%2)").arg(tag).arg(count);
         }
         out += QStringLiteral("%1\t%2\t%3 (%4%)\t%5\t%6\t%7\n")
-                   .arg(s.key.isEmpty() ? QStringLiteral("-") : s.key)
+                   .arg(s.key.isEmpty()                     ? QStringLiteral("-")
+                        : *by == FeedbackGrouping::Template ? QStringLiteral("%1@%2").arg(s.key).arg(s.version)
+                                                            : s.key)
                    .arg(s.answers)
                    .arg(s.rated)
                    .arg(c.toString(s.ratedShare() * 100.0, 'f', 0))

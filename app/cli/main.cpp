@@ -123,7 +123,7 @@ Accounts (with accounts on, every command but login needs a session or TESSERA_T
                                a template as Markdown with front matter (docs/prompts.md); - reads stdin
   prompts render NAME[@N] [--var KEY=VALUE]... [--file-var KEY=PATH]...
   feedback set MESSAGE_ID up|down [--tag T]... [--comment TEXT] | feedback clear MESSAGE_ID
-  feedback export [--format jsonl|csv] [--output PATH] | feedback stats [--by model|provider]
+  feedback export [--format jsonl|csv] [--output PATH] | feedback stats [--by model|provider|template]
   feedback tags [--set TAG,TAG,...]   the tags ratings may carry (setting them needs roles.manage)
   alerts list [--all] [--limit N] | alerts rules | alerts remove ID | alerts check
   alerts add spend --above USD --window day|week|month|Nh | alerts add budget-soft

@@ -331,6 +331,7 @@ Result<TurnStart> ChatService::startTurn(const Actor& actor, const QString& prom
             user.role = Role::User;
             user.content = prompt;
             user.images = options.images;
+            user.templateUse = options.templateUse;
             user.state = MessageState::Complete;
             user.correlationId = turn->start.correlationId;
             if (auto parent = parentForPrompt(m_messages, conversation.id, options); !parent) {

@@ -69,6 +69,8 @@ struct SendOptions {
     std::optional<qint64> editOf;
     // Tags added to the conversation (a new one starts with them), in the same transaction as the message.
     QStringList tags;
+    // set: the prompt was rendered from this template version with these values; the user's message records it.
+    std::optional<TemplateUse> templateUse;
 };
 
 struct TurnStart {

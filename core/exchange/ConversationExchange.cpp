@@ -116,6 +116,14 @@ Result<PortableConversation> ConversationExchange::collectOne(const Actor& actor
         out.createdAt = message.createdAt;
         out.usage = message.usage;
         out.images = message.images;
+        out.templateUse = message.templateUse;
+        if (out.templateUse) {
+            out.templateUse->templateId = 0; // a store's own id
+        }
+        out.feedback = message.feedback;
+        if (out.feedback) {
+            out.feedback->messageId = 0;
+        }
         portable.messages.push_back(std::move(out));
     }
     if (*leaf != 0) {
@@ -234,9 +242,20 @@ Result<ImportReport> ConversationExchange::import(const Actor& actor,
                 message.createdAt = in.createdAt.isValid() ? in.createdAt : stored->createdAt;
                 message.usage = in.usage;
                 message.images = in.images;
+                message.templateUse = in.templateUse;
+                if (message.templateUse) {
+                    message.templateUse->templateId = 0; // the template is of another store (or gone)
+                }
                 auto added = m_messages.add(message);
                 if (!added) {
                     return fail(added.error());
+                }
+                if (in.feedback) {
+                    Feedback rating = *in.feedback;
+                    rating.messageId = added->id;
+                    if (auto rated = m_messages.saveFeedback(rating, actor.userId); !rated) {
+                        return rated;
+                    }
                 }
                 idOf.emplace(in.key, added->id);
                 ++report.messages;

@@ -97,6 +97,99 @@ public:
     }
 };
 
+// "template": {"name", "version", "values": {"variable": "value", ...}}: the template a prompt was rendered from.
+Result<std::optional<TemplateUse>> readTemplateUse(const Checker& check, const QJsonObject& message,
+                                                   const QString& messagePlace) {
+    const QJsonValue value = message.value(QLatin1StringView("template"));
+    if (value.isUndefined() || value.isNull()) {
+        return std::optional<TemplateUse>();
+    }
+    const QString place = messagePlace + QStringLiteral(".template");
+    if (!value.isObject()) {
+        return fail(check.problem(place, QStringLiteral("not an object")));
+    }
+    const QJsonObject object = value.toObject();
+    TemplateUse use;
+    auto name = check.string(object, place, "name", true, 100);
+    auto version = check.integer(object.value(QLatin1StringView("version")), place + QStringLiteral(".version"));
+    if (!name || !version) {
+        return fail(!name ? name.error() : version.error());
+    }
+    if (!*version || **version < 1 || **version > 1'000'000) {
+        return fail(check.problem(place + QStringLiteral(".version"), QStringLiteral("missing or not a version")));
+    }
+    use.name = *name;
+    use.version = int(**version);
+    const QJsonValue values = object.value(QLatin1StringView("values"));
+    if (!values.isUndefined() && !values.isObject()) {
+        return fail(check.problem(place + QStringLiteral(".values"), QStringLiteral("not an object")));
+    }
+    const QJsonObject valueObject = values.toObject();
+    if (valueObject.size() > 200) {
+        return fail(check.problem(place + QStringLiteral(".values"), QStringLiteral("too many values")));
+    }
+    for (auto it = valueObject.begin(); it != valueObject.end(); ++it) {
+        if (!it.value().isString() || it.key().size() > 100 ||
+            it.value().toString().size() > ImportLimits::maxMessageCharacters) {
+            return fail(check.problem(place + QStringLiteral(".values.") + it.key().left(40),
+                                      QStringLiteral("not a name with a text value")));
+        }
+        use.values.insert(it.key(), it.value().toString());
+    }
+    return std::optional<TemplateUse>(std::move(use));
+}
+
+// "feedback": {"rating": "up"|"down", "tags": [...], "comment", "created_at", "updated_at"}: an answer's rating.
+Result<std::optional<Feedback>> readFeedback(const Checker& check, const QJsonObject& message,
+                                             const QString& messagePlace) {
+    const QJsonValue value = message.value(QLatin1StringView("feedback"));
+    if (value.isUndefined() || value.isNull()) {
+        return std::optional<Feedback>();
+    }
+    const QString place = messagePlace + QStringLiteral(".feedback");
+    if (!value.isObject()) {
+        return fail(check.problem(place, QStringLiteral("not an object")));
+    }
+    const QJsonObject object = value.toObject();
+    Feedback feedback;
+    auto rating = check.string(object, place, "rating", true, 10);
+    auto comment = check.string(object, place, "comment", false, 2'000);
+    auto created = check.time(object, place, "created_at");
+    auto updated = check.time(object, place, "updated_at");
+    if (!rating || !comment || !created || !updated) {
+        return fail(!rating    ? rating.error()
+                    : !comment ? comment.error()
+                    : !created ? created.error()
+                               : updated.error());
+    }
+    if (*rating != QLatin1StringView("up") && *rating != QLatin1StringView("down")) {
+        return fail(check.problem(place + QStringLiteral(".rating"), QStringLiteral("must be up or down")));
+    }
+    feedback.positive = *rating == QLatin1StringView("up");
+    feedback.comment = *comment;
+    feedback.createdAt = *created;
+    feedback.updatedAt = *updated;
+    const QJsonValue tags = object.value(QLatin1StringView("tags"));
+    if (!tags.isUndefined() && !tags.isArray()) {
+        return fail(check.problem(place + QStringLiteral(".tags"), QStringLiteral("not a list")));
+    }
+    const QJsonArray tagList = tags.toArray();
+    if (tagList.size() > 30) {
+        return fail(check.problem(place + QStringLiteral(".tags"), QStringLiteral("more than 30 tags")));
+    }
+    for (qsizetype i = 0; i < tagList.size(); ++i) {
+        const QString tag = tagList[i].toString().trimmed().toLower();
+        if (!tagList[i].isString() || tag.isEmpty() || tag.size() > 30 || tag.contains(QLatin1Char(','))) {
+            return fail(check.problem(place + QStringLiteral(".tags[%1]").arg(i),
+                                      QStringLiteral("not a tag (1 to 30 characters, no comma)")));
+        }
+        if (!feedback.tags.contains(tag)) {
+            feedback.tags << tag;
+        }
+    }
+    return std::optional<Feedback>(std::move(feedback));
+}
+
 Result<PortableMessage> readTesseraMessage(const Checker& check, const QJsonValue& value, const QString& place,
                                            const QSet<qint64>& earlierKeys) {
     if (!value.isObject()) {
@@ -212,6 +305,19 @@ Result<PortableMessage> readTesseraMessage(const Checker& check, const QJsonValu
     if (auto valid = validateImages(message.images); !valid) {
         return fail(check.problem(place + QStringLiteral(".images"), valid.error().detail));
     }
+    auto use = readTemplateUse(check, object, place);
+    if (!use) {
+        return fail(use.error());
+    }
+    message.templateUse = std::move(*use);
+    auto feedback = readFeedback(check, object, place);
+    if (!feedback) {
+        return fail(feedback.error());
+    }
+    if (*feedback && message.role != Role::Assistant) {
+        return fail(check.problem(place + QStringLiteral(".feedback"), QStringLiteral("only answers are rated")));
+    }
+    message.feedback = std::move(*feedback);
     return message;
 }
 
@@ -384,6 +490,25 @@ QByteArray toTesseraJson(const std::vector<PortableConversation>& conversations,
                 }
                 object.insert(QStringLiteral("images"), images);
             }
+            if (message.templateUse) {
+                QJsonObject values;
+                for (auto it = message.templateUse->values.begin(); it != message.templateUse->values.end(); ++it) {
+                    values.insert(it.key(), it.value());
+                }
+                object.insert(QStringLiteral("template"),
+                              QJsonObject{{QStringLiteral("name"), message.templateUse->name},
+                                          {QStringLiteral("version"), message.templateUse->version},
+                                          {QStringLiteral("values"), values}});
+            }
+            if (message.feedback) {
+                object.insert(QStringLiteral("feedback"),
+                              QJsonObject{{QStringLiteral("rating"),
+                                           message.feedback->positive ? QStringLiteral("up") : QStringLiteral("down")},
+                                          {QStringLiteral("tags"), QJsonArray::fromStringList(message.feedback->tags)},
+                                          {QStringLiteral("comment"), message.feedback->comment},
+                                          {QStringLiteral("created_at"), isoTime(message.feedback->createdAt)},
+                                          {QStringLiteral("updated_at"), isoTime(message.feedback->updatedAt)}});
+            }
             messages.append(object);
         }
         QJsonObject generation;
@@ -456,6 +581,21 @@ QString toMarkdown(const PortableConversation& conversation) {
         text += message.content + QStringLiteral("\n\n");
         if (message.state == MessageState::Incomplete) {
             text += QStringLiteral("*(incomplete answer)*\n\n");
+        }
+        if (message.templateUse) {
+            text += QStringLiteral("*(from the template %1, version %2)*\n\n")
+                        .arg(message.templateUse->name)
+                        .arg(message.templateUse->version);
+        }
+        if (message.feedback) {
+            QString rating = message.feedback->positive ? QStringLiteral("*Rated up") : QStringLiteral("*Rated down");
+            if (!message.feedback->tags.isEmpty()) {
+                rating += QStringLiteral(" (%1)").arg(message.feedback->tags.join(QStringLiteral(", ")));
+            }
+            if (!message.feedback->comment.isEmpty()) {
+                rating += QStringLiteral(": ") + message.feedback->comment;
+            }
+            text += rating + QStringLiteral("*\n\n");
         }
     }
     return text;

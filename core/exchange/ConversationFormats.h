@@ -26,6 +26,8 @@ struct PortableMessage {
     QDateTime createdAt;
     std::optional<Usage> usage;
     std::vector<ImageAttachment> images;
+    std::optional<TemplateUse> templateUse; // its id is local to a store: 0 in a file
+    std::optional<Feedback> feedback;       // its message id is local to a store: 0 in a file
 
     bool operator==(const PortableMessage&) const = default;
 };
@@ -57,7 +59,8 @@ struct ImportLimits {
 };
 
 // Tessera's own export: {"format": "tessera-conversations", "version": 1, "conversations": [...]}, every branch
-// and image included (images as base64). Keys are never secrets; nothing about providers but their names.
+// and image included (images as base64), with the template each prompt came from and the rating of each answer. Keys
+// are never secrets; nothing about providers but their names.
 QByteArray toTesseraJson(const std::vector<PortableConversation>& conversations, const QDateTime& exportedAt);
 
 // Markdown of the branch a conversation shows: title, model, system prompt, then each message under a heading.

@@ -4,6 +4,7 @@
 #include "audit/AuditLog.h"
 #include "common/Clock.h"
 #include "storage/Database.h"
+#include "storage/MessageRepository.h"
 
 #include <QSqlQuery>
 #include <QVariant>
@@ -17,23 +18,6 @@ namespace {
 
 constexpr int maxTagLength = 30;
 
-QStringList splitTags(const QString& stored) {
-    return stored.split(QLatin1Char(','), Qt::SkipEmptyParts);
-}
-
-Feedback readFeedback(const QSqlQuery& query, int first) {
-    Feedback f;
-    f.messageId = query.value(first).toLongLong();
-    f.positive = query.value(first + 1).toInt() > 0;
-    f.tags = splitTags(query.value(first + 2).toString());
-    f.comment = query.value(first + 3).toString();
-    f.createdAt = fromStoredTime(query.value(first + 4).toString());
-    f.updatedAt = fromStoredTime(query.value(first + 5).toString());
-    return f;
-}
-
-constexpr const char* feedbackColumns = "f.message_id, f.rating, f.tags, f.comment, f.created_at, f.updated_at";
-
 } // namespace
 
 std::optional<FeedbackGrouping> parseFeedbackGrouping(const QString& name) {
@@ -42,6 +26,9 @@ std::optional<FeedbackGrouping> parseFeedbackGrouping(const QString& name) {
     }
     if (name == QLatin1StringView("provider")) {
         return FeedbackGrouping::Provider;
+    }
+    if (name == QLatin1StringView("template")) {
+        return FeedbackGrouping::Template;
     }
     return std::nullopt;
 }
@@ -142,14 +129,12 @@ Result<Feedback> FeedbackService::set(const Actor& actor, qint64 messageId, bool
         }
         chosen << name;
     }
-    const QString now = toStoredTime(m_clock.nowUtc());
-    auto saved = m_db.exec(
-        QStringLiteral("INSERT INTO message_feedback (message_id, account_id, rating, tags, comment, created_at, "
-                       "updated_at) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (message_id) DO UPDATE SET "
-                       "rating = excluded.rating, tags = excluded.tags, comment = excluded.comment, "
-                       "updated_at = excluded.updated_at"),
-        {messageId, actor.userId, positive ? 1 : -1, chosen.join(QLatin1Char(',')), comment.trimmed(), now, now});
-    if (!saved) {
+    Feedback feedback;
+    feedback.messageId = messageId;
+    feedback.positive = positive;
+    feedback.tags = chosen;
+    feedback.comment = comment.trimmed();
+    if (auto saved = MessageRepository(m_db, m_clock).saveFeedback(feedback, actor.userId); !saved) {
         return fail(saved.error());
     }
     auto stored = get(actor, messageId);
@@ -179,7 +164,7 @@ Status FeedbackService::clear(const Actor& actor, qint64 messageId) {
 }
 
 Result<std::optional<Feedback>> FeedbackService::get(const Actor& actor, qint64 messageId) const {
-    auto query = m_db.exec(QStringLiteral("SELECT ") + QLatin1StringView(feedbackColumns) +
+    auto query = m_db.exec(QStringLiteral("SELECT ") + feedbackColumns() +
                                QStringLiteral(" FROM message_feedback f JOIN messages m ON m.id = f.message_id JOIN "
                                               "conversations c ON c.id = m.conversation_id WHERE f.message_id = ? "
                                               "AND c.owner_id = ?"),
@@ -190,36 +175,51 @@ Result<std::optional<Feedback>> FeedbackService::get(const Actor& actor, qint64 
     if (!query->next()) {
         return std::optional<Feedback>();
     }
-    return std::optional<Feedback>(readFeedback(*query, 0));
+    return std::optional<Feedback>(feedbackFromRow(*query, 0));
 }
 
 Result<std::vector<FeedbackStats>> FeedbackService::stats(const Actor& actor, FeedbackGrouping by) const {
-    const QString key = by == FeedbackGrouping::Model ? QStringLiteral("m.model") : QStringLiteral("m.provider_name");
+    // The key and the version of each group; by template, answers count for the template their question came from.
+    const bool byTemplate = by == FeedbackGrouping::Template;
+    const QString key = byTemplate                      ? QStringLiteral("q.template_name, q.template_version")
+                        : by == FeedbackGrouping::Model ? QStringLiteral("m.model, 0")
+                                                        : QStringLiteral("m.provider_name, 0");
     const bool everyone = actor.may(Permission::UsageViewAll);
     QString scope =
         QStringLiteral(" WHERE m.role = 'assistant' AND (m.state = 'complete' OR f.message_id IS NOT NULL)");
     QVariantList values;
+    if (byTemplate) {
+        scope += QStringLiteral(" AND q.template_id IS NOT NULL");
+    }
     if (!everyone) {
         scope += QStringLiteral(" AND c.owner_id = ?");
         values << actor.userId;
     }
-    const QString from = QStringLiteral(" FROM messages m JOIN conversations c ON c.id = m.conversation_id LEFT JOIN "
-                                        "message_feedback f ON f.message_id = m.id");
+    QString from = QStringLiteral(" FROM messages m JOIN conversations c ON c.id = m.conversation_id LEFT JOIN "
+                                  "message_feedback f ON f.message_id = m.id");
+    if (byTemplate) {
+        from += QStringLiteral(" JOIN messages q ON q.id = m.parent_id");
+    }
+    const QString group = byTemplate ? QStringLiteral(" GROUP BY q.template_name, q.template_version")
+                                     : QStringLiteral(" GROUP BY ") + key.section(QLatin1Char(','), 0, 0);
     auto query = m_db.exec(QStringLiteral("SELECT ") + key +
                                QStringLiteral(", COUNT(*), COUNT(f.message_id), SUM(CASE WHEN f.rating = 1 THEN 1 "
                                               "ELSE 0 END)") +
-                               from + scope + QStringLiteral(" GROUP BY ") + key,
+                               from + scope + group,
                            values);
     if (!query) {
         return fail(query.error());
     }
-    std::map<QString, FeedbackStats> byKey;
+    using Key = std::pair<QString, int>;
+    std::map<Key, FeedbackStats> byKey;
     while (query->next()) {
-        FeedbackStats& s = byKey[query->value(0).toString()];
-        s.key = query->value(0).toString();
-        s.answers = query->value(1).toLongLong();
-        s.rated = query->value(2).toLongLong();
-        s.positive = query->value(3).toLongLong();
+        const Key k{query->value(0).toString(), query->value(1).toInt()};
+        FeedbackStats& s = byKey[k];
+        s.key = k.first;
+        s.version = k.second;
+        s.answers = query->value(2).toLongLong();
+        s.rated = query->value(3).toLongLong();
+        s.positive = query->value(4).toLongLong();
     }
     auto tagged = m_db.exec(QStringLiteral("SELECT ") + key + QStringLiteral(", f.tags") + from + scope +
                                 QStringLiteral(" AND f.tags <> ''"),
@@ -227,10 +227,10 @@ Result<std::vector<FeedbackStats>> FeedbackService::stats(const Actor& actor, Fe
     if (!tagged) {
         return fail(tagged.error());
     }
-    std::map<QString, std::map<QString, qint64>> counts;
+    std::map<Key, std::map<QString, qint64>> counts;
     while (tagged->next()) {
-        for (const QString& tag : splitTags(tagged->value(1).toString())) {
-            ++counts[tagged->value(0).toString()][tag];
+        for (const QString& tag : splitFeedbackTags(tagged->value(2).toString())) {
+            ++counts[Key{tagged->value(0).toString(), tagged->value(1).toInt()}][tag];
         }
     }
     std::vector<FeedbackStats> result;
@@ -249,16 +249,19 @@ Result<std::vector<FeedbackStats>> FeedbackService::stats(const Actor& actor, Fe
         }
         result.push_back(std::move(s));
     }
-    std::stable_sort(result.begin(), result.end(),
-                     [](const FeedbackStats& a, const FeedbackStats& b) { return a.answers > b.answers; });
+    if (!byTemplate) {
+        std::stable_sort(result.begin(), result.end(),
+                         [](const FeedbackStats& a, const FeedbackStats& b) { return a.answers > b.answers; });
+    } // by template: by name, then version (the map's order)
     return result;
 }
 
 Result<std::vector<FeedbackRecord>> FeedbackService::records(const Actor& actor) const {
-    QString sql = QStringLiteral("SELECT ") + QLatin1StringView(feedbackColumns) +
-                  QStringLiteral(", m.conversation_id, m.provider_name, m.model, a.username FROM message_feedback f "
-                                 "JOIN messages m ON m.id = f.message_id JOIN conversations c ON c.id = "
-                                 "m.conversation_id LEFT JOIN accounts a ON a.id = f.account_id");
+    QString sql = QStringLiteral("SELECT ") + feedbackColumns() +
+                  QStringLiteral(", m.conversation_id, m.provider_name, m.model, a.username, q.template_name, "
+                                 "q.template_version FROM message_feedback f JOIN messages m ON m.id = f.message_id "
+                                 "JOIN conversations c ON c.id = m.conversation_id LEFT JOIN accounts a ON a.id = "
+                                 "f.account_id LEFT JOIN messages q ON q.id = m.parent_id");
     QVariantList values;
     if (!actor.may(Permission::UsageViewAll)) {
         sql += QStringLiteral(" WHERE c.owner_id = ?");
@@ -272,11 +275,13 @@ Result<std::vector<FeedbackRecord>> FeedbackService::records(const Actor& actor)
     std::vector<FeedbackRecord> out;
     while (query->next()) {
         FeedbackRecord r;
-        r.feedback = readFeedback(*query, 0);
+        r.feedback = feedbackFromRow(*query, 0);
         r.conversationId = query->value(6).toLongLong();
         r.provider = query->value(7).toString();
         r.model = query->value(8).toString();
         r.rater = query->value(9).toString();
+        r.templateName = query->value(10).toString();
+        r.templateVersion = query->value(11).toInt();
         out.push_back(std::move(r));
     }
     return out;

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "chat/Message.h"
 #include "common/Actor.h"
 #include "common/Result.h"
 #include "common/Statistics.h"
@@ -17,26 +18,15 @@ class AuditLog;
 class Clock;
 class Database;
 
-// A person's rating of an answer, with tags from the administrators' list and a comment. Stored with the answer,
-// never sent anywhere.
-struct Feedback {
-    qint64 messageId = 0;
-    bool positive = true;
-    QStringList tags;
-    QString comment;
-    QDateTime createdAt;
-    QDateTime updatedAt;
-    bool operator==(const Feedback&) const = default;
-};
-
 // What quality statistics are grouped by.
-enum class FeedbackGrouping { Model, Provider };
+enum class FeedbackGrouping { Model, Provider, Template };
 std::optional<FeedbackGrouping> parseFeedbackGrouping(const QString& name);
 
-// Quality of one model or provider: the answers given, how many were rated and how many of those up, the positive
-// rate with its 95 % Wilson interval, and the tags chosen most often (most first, ties by name).
+// Quality of one model, provider or template version: the answers given, how many were rated and how many of those up,
+// the positive rate with its 95 % Wilson interval, and the tags chosen most often (most first, ties by name).
 struct FeedbackStats {
-    QString key;
+    QString key;     // the model, the provider, or the template's name
+    int version = 0; // by template: the template's version
     qint64 answers = 0;
     qint64 rated = 0;
     qint64 positive = 0;
@@ -54,6 +44,8 @@ struct FeedbackRecord {
     QString provider;
     QString model;
     QString rater;
+    QString templateName; // the template its question came from ("" for none)
+    int templateVersion = 0;
 };
 
 // Feedback on answers (core/prompts). Only the owner of a conversation rates its answers (another person's answer

@@ -534,6 +534,12 @@ Status PromptLibrary::rename(const Actor& actor, const QString& name, const QStr
         if (!renamed) {
             return fail(renamed.error());
         }
+        // Messages sent from it, and so statistics by template, follow the new name.
+        if (auto followed = m_db.exec(QStringLiteral("UPDATE messages SET template_name = ? WHERE template_id = ?"),
+                                      {clean, access->found.id});
+            !followed) {
+            return fail(followed.error());
+        }
         return access->shared ? audit(actor, action, clean, QStringLiteral("was %1").arg(access->found.name))
                               : Status{};
     });
@@ -662,6 +668,17 @@ Status PromptLibrary::remove(const Actor& actor, const QString& name) {
     });
 }
 
+TemplateUse RenderedPrompt::use() const {
+    TemplateUse use;
+    use.templateId = templateId;
+    use.name = templateName;
+    use.version = version;
+    for (auto it = values.begin(); it != values.end(); ++it) {
+        use.values.insert(it.key(), it.value());
+    }
+    return use;
+}
+
 Result<RenderedPrompt> PromptLibrary::render(const Actor& actor, const QString& name, std::optional<int> number,
                                              const QHash<QString, QString>& values) const {
     auto chosen = version(actor, name, number);
@@ -672,8 +689,13 @@ Result<RenderedPrompt> PromptLibrary::render(const Actor& actor, const QString& 
     if (!parsed) {
         return fail(parsed.error());
     }
+    auto found = get(actor, name);
+    if (!found) {
+        return fail(found.error());
+    }
     RenderedPrompt rendered;
-    rendered.templateName = get(actor, name).value_or(PromptTemplate{}).name;
+    rendered.templateId = found->id;
+    rendered.templateName = found->name;
     rendered.version = chosen->number;
     rendered.settings = chosen->settings;
     rendered.values = values;

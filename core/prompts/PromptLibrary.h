@@ -1,5 +1,6 @@
 #pragma once
 
+#include "chat/Message.h"
 #include "common/Actor.h"
 #include "common/Result.h"
 #include "prompts/TemplateSyntax.h"
@@ -80,12 +81,16 @@ struct PromptDraft {
 
 // A template ready to send: its version's parts with the values in, and what produced them.
 struct RenderedPrompt {
+    qint64 templateId = 0;
     QString templateName;
     int version = 0;
     QString systemText;
     QString userText;
     PromptSettings settings;
     QHash<QString, QString> values; // as given (defaults not included)
+
+    // What a message sent from it records.
+    TemplateUse use() const;
 };
 
 // How the list is sorted.

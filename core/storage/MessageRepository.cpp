@@ -2,6 +2,8 @@
 
 #include "storage/Database.h"
 
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QSqlQuery>
 #include <QStringList>
 #include <QVariant>
@@ -37,7 +39,11 @@ const QStringList kColumns{QStringLiteral("id"),
                            QStringLiteral("cache_hit"),
                            QStringLiteral("via_fallback"),
                            QStringLiteral("parent_id"),
-                           QStringLiteral("left_out")};
+                           QStringLiteral("left_out"),
+                           QStringLiteral("template_id"),
+                           QStringLiteral("template_name"),
+                           QStringLiteral("template_version"),
+                           QStringLiteral("template_values")};
 
 QString columns(const QString& prefix = {}) {
     QStringList list;
@@ -69,6 +75,19 @@ std::optional<qint64> toOptional(const QVariant& value) {
 }
 
 // input, cached input, output, reasoning tokens and the estimated flag, in column order; NULLs without usage.
+// The template columns of a message: id, name, version and values (NULL, '', NULL, '' without a template).
+QVariantList templateValues(const std::optional<TemplateUse>& use) {
+    if (!use) {
+        return {QVariant(QMetaType(QMetaType::LongLong)), QString(), QVariant(QMetaType(QMetaType::Int)), QString()};
+    }
+    QJsonObject values;
+    for (auto it = use->values.begin(); it != use->values.end(); ++it) {
+        values.insert(it.key(), it.value());
+    }
+    return {use->templateId, use->name, use->version,
+            QString::fromUtf8(QJsonDocument(values).toJson(QJsonDocument::Compact))};
+}
+
 QVariantList usageValues(const std::optional<Usage>& u) {
     const auto value = [&](qint64 Usage::*field) {
         return u ? QVariant((*u).*field) : QVariant(QMetaType(QMetaType::LongLong));
@@ -107,6 +126,17 @@ Message fromRow(const QSqlQuery& q) {
     m.parentId = toOptional(q.value(22));
     m.leftOut = q.value(23).toInt();
     m.updatedAt = fromStoredTime(q.value(18).toString());
+    if (!q.value(24).isNull()) {
+        TemplateUse use;
+        use.templateId = q.value(24).toLongLong();
+        use.name = q.value(25).toString();
+        use.version = q.value(26).toInt();
+        const QJsonObject values = QJsonDocument::fromJson(q.value(27).toString().toUtf8()).object();
+        for (auto it = values.begin(); it != values.end(); ++it) {
+            use.values.insert(it.key(), it.value().toString());
+        }
+        m.templateUse = std::move(use);
+    }
     if (const QVariant cost = q.value(kCostColumn); !cost.isNull()) {
         m.costRecorded = true;
         if (cost.toLongLong() >= 0) {
@@ -164,9 +194,10 @@ Result<Message> MessageRepository::insert(Message message) const {
         QStringLiteral(
             "INSERT INTO messages (conversation_id, parent_id, role, content, state, provider_name, model, "
             "finish_reason, input_tokens, cached_input_tokens, output_tokens, reasoning_tokens, "
-            "usage_estimated, ttft_ms, latency_ms, error_code, correlation_id, created_at, updated_at, owner) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id"),
-        values << m_db.ownerId());
+            "usage_estimated, ttft_ms, latency_ms, error_code, correlation_id, created_at, updated_at, owner, "
+            "template_id, template_name, template_version, template_values) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id"),
+        values << m_db.ownerId() << templateValues(message.templateUse));
     if (!query) {
         return fail(query.error());
     }
@@ -185,8 +216,27 @@ Result<Message> MessageRepository::insert(Message message) const {
     return message;
 }
 
-Status MessageRepository::loadImages(std::vector<Message>& messages, const QString& where, const QVariantList& values,
-                                     ImageBytes bytes) const {
+QString feedbackColumns() {
+    return QStringLiteral("f.message_id, f.rating, f.tags, f.comment, f.created_at, f.updated_at");
+}
+
+QStringList splitFeedbackTags(const QString& stored) {
+    return stored.split(QLatin1Char(','), Qt::SkipEmptyParts);
+}
+
+Feedback feedbackFromRow(const QSqlQuery& query, int first) {
+    Feedback f;
+    f.messageId = query.value(first).toLongLong();
+    f.positive = query.value(first + 1).toInt() > 0;
+    f.tags = splitFeedbackTags(query.value(first + 2).toString());
+    f.comment = query.value(first + 3).toString();
+    f.createdAt = fromStoredTime(query.value(first + 4).toString());
+    f.updatedAt = fromStoredTime(query.value(first + 5).toString());
+    return f;
+}
+
+Status MessageRepository::loadAttached(std::vector<Message>& messages, const QString& where, const QVariantList& values,
+                                       ImageBytes bytes) const {
     // Without the bytes, SQLite does not read the images' pages at all.
     auto query = m_db.exec(QStringLiteral("SELECT message_id, mime_type, name, %1 FROM message_images WHERE ")
                                    .arg(bytes == ImageBytes::Load ? QStringLiteral("data") : QStringLiteral("NULL")) +
@@ -206,6 +256,18 @@ Status MessageRepository::loadImages(std::vector<Message>& messages, const QStri
                 {query->value(1).toString(), query->value(3).toByteArray(), query->value(2).toString()});
         }
     }
+    auto rated = m_db.exec(QStringLiteral("SELECT ") + feedbackColumns() +
+                               QStringLiteral(" FROM message_feedback f WHERE f.") + where,
+                           values);
+    if (!rated) {
+        return fail(rated.error());
+    }
+    while (rated->next()) {
+        const auto found = byId.find(rated->value(0).toLongLong());
+        if (found != byId.end()) {
+            found->second->feedback = feedbackFromRow(*rated, 0);
+        }
+    }
     return {};
 }
 
@@ -218,7 +280,7 @@ Result<Message> MessageRepository::get(qint64 id) const {
         return fail(ErrorCode::NotFound, QStringLiteral("no message with id %1").arg(id));
     }
     std::vector<Message> found{fromRow(*query)};
-    if (auto images = loadImages(found, QStringLiteral("message_id = ?"), {id}); !images) {
+    if (auto images = loadAttached(found, QStringLiteral("message_id = ?"), {id}); !images) {
         return fail(images.error());
     }
     return std::move(found.front());
@@ -234,8 +296,8 @@ Result<std::vector<Message>> MessageRepository::listForConversation(qint64 conve
         result.push_back(fromRow(*query));
     }
     if (auto images =
-            loadImages(result, QStringLiteral("message_id IN (SELECT id FROM messages WHERE conversation_id = ?)"),
-                       {conversationId});
+            loadAttached(result, QStringLiteral("message_id IN (SELECT id FROM messages WHERE conversation_id = ?)"),
+                         {conversationId});
         !images) {
         return fail(images.error());
     }
@@ -284,10 +346,24 @@ Status MessageRepository::finish(const Message& message) const {
     return {};
 }
 
+Status MessageRepository::saveFeedback(const Feedback& feedback, qint64 accountId) const {
+    const QDateTime now = m_clock.nowUtc();
+    const QString created = toStoredTime(feedback.createdAt.isValid() ? feedback.createdAt : now);
+    const QString updated = toStoredTime(feedback.updatedAt.isValid() ? feedback.updatedAt : now);
+    auto saved = m_db.exec(
+        QStringLiteral("INSERT INTO message_feedback (message_id, account_id, rating, tags, comment, created_at, "
+                       "updated_at) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (message_id) DO UPDATE SET "
+                       "rating = excluded.rating, tags = excluded.tags, comment = excluded.comment, "
+                       "updated_at = excluded.updated_at"),
+        {feedback.messageId, accountId, feedback.positive ? 1 : -1, feedback.tags.join(QLatin1Char(',')),
+         feedback.comment, created, updated});
+    return saved ? Status{} : fail(saved.error());
+}
+
 Result<std::vector<ImageAttachment>> MessageRepository::imagesOf(qint64 messageId) const {
     std::vector<Message> one(1);
     one.front().id = messageId;
-    if (auto loaded = loadImages(one, QStringLiteral("message_id = ?"), {messageId}); !loaded) {
+    if (auto loaded = loadAttached(one, QStringLiteral("message_id = ?"), {messageId}); !loaded) {
         return fail(loaded.error());
     }
     return std::move(one.front().images);
@@ -331,10 +407,10 @@ Result<std::vector<Message>> MessageRepository::pathTo(qint64 messageId, ImageBy
     if (result.empty()) {
         return result;
     }
-    if (auto images = loadImages(result,
-                                 QStringLiteral("message_id IN (SELECT id FROM messages WHERE "
-                                                "conversation_id = ?)"),
-                                 {result.front().conversationId}, bytes);
+    if (auto images = loadAttached(result,
+                                   QStringLiteral("message_id IN (SELECT id FROM messages WHERE "
+                                                  "conversation_id = ?)"),
+                                   {result.front().conversationId}, bytes);
         !images) {
         return fail(images.error());
     }

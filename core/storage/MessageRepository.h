@@ -6,11 +6,19 @@
 
 #include <QVariantList>
 
+class QSqlQuery;
+
 #include <vector>
 
 namespace Tessera::Core {
 
 class Database;
+
+// The columns of a rating (message_feedback as f) in the order feedbackFromRow reads them from `first` on, and the
+// stored tags (comma-separated) as a list.
+QString feedbackColumns();
+Feedback feedbackFromRow(const QSqlQuery& query, int first);
+QStringList splitFeedbackTags(const QString& stored);
 
 class MessageRepository final {
 public:
@@ -42,14 +50,16 @@ public:
     Status updateContent(qint64 id, const QString& content) const;
     // How many of the oldest messages the answer's request left out to fit the model's window.
     Status setLeftOut(qint64 id, int leftOut) const;
+    // Stores a rating of an answer by the account (replacing one there was); its times are kept when valid, else now.
+    Status saveFeedback(const Feedback& feedback, qint64 accountId) const;
     // Writes the final state of an answer: text, state, and every recorded fact about it.
     Status finish(const Message& message) const;
 
 private:
     Result<Message> insert(Message message) const;
-    // Fills in the images of the messages from the rows the condition selects.
-    Status loadImages(std::vector<Message>& messages, const QString& where, const QVariantList& values,
-                      ImageBytes bytes = ImageBytes::Load) const;
+    // Fills in the images and ratings of the messages from the rows (by message_id) the condition selects.
+    Status loadAttached(std::vector<Message>& messages, const QString& where, const QVariantList& values,
+                        ImageBytes bytes = ImageBytes::Load) const;
 
     const Database& m_db;
     const Clock& m_clock;

@@ -558,6 +558,7 @@ const std::vector<Migration>& sqliteMigrations() {
         {20, promptLibraryTables(QStringLiteral("INTEGER PRIMARY KEY AUTOINCREMENT"), QStringLiteral("INTEGER"),
                                  QStringLiteral("REAL"))},
         {21, feedbackTables(QStringLiteral("INTEGER"))},
+        {22, templateUseColumns(QStringLiteral("INTEGER"))},
     };
     return all;
 }

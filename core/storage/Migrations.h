@@ -32,5 +32,7 @@ QString usageLatencyColumns();
 // integer and real types.
 QStringList promptLibraryTables(const QString& identity, const QString& integer, const QString& real);
 QStringList feedbackTables(const QString& integer);
+// Schema 22: which template version (and values) produced a user message.
+QStringList templateUseColumns(const QString& integer);
 
 } // namespace Tessera::Core

@@ -49,4 +49,17 @@ QStringList feedbackTables(const QString& integer) {
     };
 }
 
+QStringList templateUseColumns(const QString& integer) {
+    // A user message sent from a template keeps the template's id (no reference: removing the template keeps the
+    // record), its name, the version and the values as a JSON object. Statistics by template find them by id.
+    return {
+        QStringLiteral("ALTER TABLE messages ADD COLUMN template_id %1").arg(integer),
+        QStringLiteral("ALTER TABLE messages ADD COLUMN template_name TEXT NOT NULL DEFAULT ''"),
+        QStringLiteral("ALTER TABLE messages ADD COLUMN template_version %1").arg(integer),
+        QStringLiteral("ALTER TABLE messages ADD COLUMN template_values TEXT NOT NULL DEFAULT ''"),
+        QStringLiteral("CREATE INDEX messages_by_template ON messages(template_id, template_version) "
+                       "WHERE template_id IS NOT NULL"),
+    };
+}
+
 } // namespace Tessera::Core

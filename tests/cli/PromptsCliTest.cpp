@@ -256,4 +256,28 @@ TEST_F(CliTest, ChatSendsARenderedTemplateAndRefusesAMissingVariableBeforeSendin
     EXPECT_DOUBLE_EQ(request.value(QLatin1StringView("temperature")).toDouble(), 0.2);
     const CliRun listed = cli({QStringLiteral("--json"), QStringLiteral("prompts"), QStringLiteral("list")});
     EXPECT_EQ(listed.jsonArray()[0].toObject().value(QLatin1StringView("use_count")).toInt(), 1);
+
+    // The question records the template version and values; its answer's rating counts for that version.
+    const qint64 answer = sent.json().value(QLatin1StringView("message_id")).toInteger();
+    ASSERT_EQ(cli({QStringLiteral("feedback"), QStringLiteral("set"), QString::number(answer), QStringLiteral("up")})
+                  .exitCode,
+              0);
+    const CliRun byTemplate = cli({QStringLiteral("--json"), QStringLiteral("feedback"), QStringLiteral("stats"),
+                                   QStringLiteral("--by"), QStringLiteral("template")});
+    ASSERT_EQ(byTemplate.exitCode, 0) << byTemplate.err.toStdString();
+    ASSERT_EQ(byTemplate.jsonArray().size(), 1);
+    const QJsonObject row = byTemplate.jsonArray()[0].toObject();
+    EXPECT_EQ(row.value(QLatin1StringView("template")).toString(), QStringLiteral("Translate"));
+    EXPECT_EQ(row.value(QLatin1StringView("version")).toInt(), 1);
+    EXPECT_EQ(row.value(QLatin1StringView("positive")).toInt(), 1);
+    const CliRun text =
+        cli({QStringLiteral("feedback"), QStringLiteral("stats"), QStringLiteral("--by"), QStringLiteral("template")});
+    EXPECT_TRUE(text.out.contains(QStringLiteral("Translate@1\t1\t1 (100%)"))) << text.out.toStdString();
+    const qint64 conversation = sent.json().value(QLatin1StringView("conversation_id")).toInteger();
+    const CliRun exported = cli({QStringLiteral("conversations"), QStringLiteral("export"),
+                                 QString::number(conversation), QStringLiteral("--format"), QStringLiteral("json")});
+    ASSERT_EQ(exported.exitCode, 0) << exported.err.toStdString();
+    EXPECT_TRUE(exported.out.contains(QStringLiteral("\"template\"")) &&
+                exported.out.contains(QStringLiteral("\"feedback\"")))
+        << "the Tessera export keeps both";
 }

@@ -109,6 +109,56 @@ TEST(ExchangeTest, TesseraJsonRoundTripKeepsBranchesImagesUsageAndTheBranchShown
     EXPECT_EQ(target.conversations->list(ListScope::Archived)->size(), 2U);
 }
 
+TEST(ExchangeTest, TheTemplateOfAPromptAndTheRatingOfAnAnswerTravelWithTheConversation) {
+    CoreFixture source;
+    FakeProviderServer server;
+    ASSERT_TRUE(server.listen());
+    source.addProvider(QStringLiteral("fake"), server.baseUrl());
+    std::vector<TurnOutcome> outcomes;
+    QObject::connect(source.chat.get(), &ChatService::turnFinished,
+                     [&outcomes](const TurnOutcome& outcome) { outcomes.push_back(outcome); });
+    SendOptions options;
+    const TemplateUse use{
+        42, QStringLiteral("Summary"), 3, {{QStringLiteral("text"), QStringLiteral("{{not expanded}}")}}};
+    options.templateUse = use;
+    auto started = source.chat->send(source.actor, QStringLiteral("Summarise {{not expanded}}"), options);
+    ASSERT_TRUE(started);
+    ASSERT_TRUE(waitUntil([&] { return outcomes.size() == 1; }));
+    Feedback rating;
+    rating.messageId = outcomes[0].message.id;
+    rating.positive = false;
+    rating.tags = {QStringLiteral("too long")};
+    rating.comment = QStringLiteral("rambles");
+    ASSERT_TRUE(source.messages->saveFeedback(rating, source.actor.userId));
+    const auto stored = *source.messages->path(started->conversationId);
+    EXPECT_EQ(stored[0].templateUse, use) << "the question records its template version and values";
+
+    const auto exported = exchangeOf(source).collect(source.actor, started->conversationId);
+    ASSERT_TRUE(exported);
+    const QByteArray json = exchangeOf(source).render({*exported}, ExportFormat::Json);
+    const QString markdown = QString::fromUtf8(exchangeOf(source).render({*exported}, ExportFormat::Markdown));
+    EXPECT_TRUE(markdown.contains(QStringLiteral("from the template Summary, version 3")));
+    EXPECT_TRUE(markdown.contains(QStringLiteral("Rated down (too long): rambles")));
+
+    CoreFixture target;
+    auto read = readExport(json);
+    ASSERT_TRUE(read) << read.error().toLogString().toStdString();
+    auto report = exchangeOf(target).import(target.actor, *read, QStringLiteral("tessera"));
+    ASSERT_TRUE(report);
+    const auto path = *target.messages->path(report->conversationIds.front());
+    ASSERT_EQ(path.size(), 2u);
+    ASSERT_TRUE(path[0].templateUse);
+    EXPECT_EQ(path[0].templateUse->name, QStringLiteral("Summary"));
+    EXPECT_EQ(path[0].templateUse->version, 3);
+    EXPECT_EQ(path[0].templateUse->values, use.values);
+    EXPECT_EQ(path[0].templateUse->templateId, 0) << "the id was the other store's";
+    ASSERT_TRUE(path[1].feedback);
+    EXPECT_FALSE(path[1].feedback->positive);
+    EXPECT_EQ(path[1].feedback->tags, rating.tags);
+    EXPECT_EQ(path[1].feedback->comment, rating.comment);
+    EXPECT_EQ(path[1].feedback->createdAt, stored[1].feedback.value_or(Feedback{}).createdAt);
+}
+
 TEST(ExchangeTest, MarkdownShowsTheBranchOnScreen) {
     CoreFixture core;
     FakeProviderServer server;
@@ -241,6 +291,29 @@ TEST(ExchangeTest, DamagedOrHostileFilesAreRefusedNamingThePlaceAndNothingIsImpo
         {R"({"format": "tessera-conversations", "version": 1, "conversations": [
              {"title": "t", "pinned": "yes", "messages": []}]})",
          "conversations[0].pinned"},
+        {R"({"format": "tessera-conversations", "version": 1, "conversations": [
+             {"title": "t", "messages": [{"key": 1, "role": "user", "content": "x", "template": "Summary"}]}]})",
+         "conversations[0].messages[0].template"},
+        {R"({"format": "tessera-conversations", "version": 1, "conversations": [
+             {"title": "t", "messages": [{"key": 1, "role": "user", "content": "x",
+               "template": {"name": "S", "version": 0}}]}]})",
+         "conversations[0].messages[0].template.version"},
+        {R"({"format": "tessera-conversations", "version": 1, "conversations": [
+             {"title": "t", "messages": [{"key": 1, "role": "user", "content": "x",
+               "template": {"name": "S", "version": 1, "values": {"a": 5}}}]}]})",
+         "conversations[0].messages[0].template.values.a"},
+        {R"({"format": "tessera-conversations", "version": 1, "conversations": [
+             {"title": "t", "messages": [{"key": 1, "role": "assistant", "content": "x",
+               "feedback": {"rating": "meh"}}]}]})",
+         "conversations[0].messages[0].feedback.rating"},
+        {R"({"format": "tessera-conversations", "version": 1, "conversations": [
+             {"title": "t", "messages": [{"key": 1, "role": "assistant", "content": "x",
+               "feedback": {"rating": "up", "tags": ["a,b"]}}]}]})",
+         "conversations[0].messages[0].feedback.tags[0]"},
+        {R"({"format": "tessera-conversations", "version": 1, "conversations": [
+             {"title": "t", "messages": [{"key": 1, "role": "user", "content": "x",
+               "feedback": {"rating": "up"}}]}]})",
+         "conversations[0].messages[0].feedback"},
         {R"([{"title": "loop", "mapping": {"a": {"parent": "b", "message": null}, "b": {"parent": "a", "message": null}}}])",
          "is its own ancestor"},
         {R"([{"title": "orphan", "mapping": {"a": {"parent": "zzz", "message": null}}}])", "[0].mapping[\"a\"].parent"},

@@ -27,14 +27,17 @@ protected:
         feedback = std::make_unique<FeedbackService>(*core.db, core.clock, *core.audit);
     }
 
-    // A question and its answer by a model in a conversation of `ownerId`; returns the answer's id.
-    qint64 answer(const QString& provider, const QString& model, qint64 ownerId = 1) {
+    // A question (sent from a template version when `use` is set) and its answer by a model in a conversation of
+    // `ownerId`; returns the answer's id.
+    qint64 answer(const QString& provider, const QString& model, qint64 ownerId = 1,
+                  std::optional<TemplateUse> use = {}) {
         auto conversation = core.conversations->create(QStringLiteral("c"), std::nullopt, model, {}, ownerId);
         EXPECT_TRUE(conversation);
         Message question;
         question.conversationId = conversation->id;
         question.role = Role::User;
         question.content = QStringLiteral("q");
+        question.templateUse = use;
         auto asked = core.messages->add(question);
         EXPECT_TRUE(asked);
         lastQuestion = asked->id;
@@ -179,4 +182,56 @@ TEST_F(FeedbackTest, QualityStatisticsGiveThePositiveRateWithItsWilsonInterval) 
     ASSERT_EQ(all->size(), 10u);
     EXPECT_EQ(all->front().model, QStringLiteral("gpt-5.4"));
     EXPECT_EQ(all->front().rater, QStringLiteral("owner"));
+}
+
+TEST_F(FeedbackTest, StatisticsByTemplateCountAnswersToPromptsSentFromEachVersion) {
+    const TemplateUse v1{7, QStringLiteral("Summary"), 1, {{QStringLiteral("text"), QStringLiteral("x")}}};
+    TemplateUse v2 = v1;
+    v2.version = 2;
+    // Version 1: three answers, two up, one down (too long). Version 2: two answers, one up. A plain prompt: none.
+    const qint64 a = answer(QStringLiteral("openai"), QStringLiteral("gpt-5.4"), 1, v1);
+    const qint64 b = answer(QStringLiteral("openai"), QStringLiteral("gpt-5.4"), 1, v1);
+    const qint64 c = answer(QStringLiteral("anthropic"), QStringLiteral("claude"), 1, v1);
+    const qint64 d = answer(QStringLiteral("openai"), QStringLiteral("gpt-5.4"), 1, v2);
+    answer(QStringLiteral("openai"), QStringLiteral("gpt-5.4"), 1, v2);
+    const qint64 plain = answer(QStringLiteral("openai"), QStringLiteral("gpt-5.4"));
+    ASSERT_TRUE(feedback->set(owner, a, true, {}, {}));
+    ASSERT_TRUE(feedback->set(owner, b, true, {QStringLiteral("great")}, {}));
+    ASSERT_TRUE(feedback->set(owner, c, false, {QStringLiteral("too long")}, {}));
+    ASSERT_TRUE(feedback->set(owner, d, true, {}, {}));
+    ASSERT_TRUE(feedback->set(owner, plain, false, {}, {}));
+
+    auto stats = feedback->stats(owner, FeedbackGrouping::Template);
+    ASSERT_TRUE(stats) << stats.error().toLogString().toStdString();
+    ASSERT_EQ(stats->size(), 2u) << "the plain prompt's answer belongs to no template";
+    EXPECT_EQ(stats->at(0).key, QStringLiteral("Summary"));
+    EXPECT_EQ(stats->at(0).version, 1);
+    EXPECT_EQ(stats->at(0).answers, 3);
+    EXPECT_EQ(stats->at(0).rated, 3);
+    EXPECT_EQ(stats->at(0).positive, 2);
+    ASSERT_EQ(stats->at(0).topTags.size(), 2u);
+    EXPECT_EQ(stats->at(1).version, 2);
+    EXPECT_EQ(stats->at(1).answers, 2);
+    EXPECT_EQ(stats->at(1).rated, 1);
+    EXPECT_EQ(stats->at(1).positive, 1);
+    EXPECT_EQ(parseFeedbackGrouping(QStringLiteral("template")), FeedbackGrouping::Template);
+
+    // The answer read back carries its rating; its question, the template it came from.
+    auto read = core.messages->pathTo(c);
+    ASSERT_TRUE(read);
+    ASSERT_EQ(read->size(), 2u);
+    EXPECT_EQ(read->front().templateUse, v1);
+    ASSERT_TRUE(read->back().feedback);
+    EXPECT_FALSE(read->back().feedback->positive);
+    EXPECT_EQ(read->back().feedback->tags, QStringList{QStringLiteral("too long")});
+    auto records = feedback->records(owner);
+    ASSERT_TRUE(records);
+    EXPECT_EQ(records->front().templateName, QStringLiteral("Summary"));
+    EXPECT_EQ(records->front().templateVersion, 1);
+    EXPECT_TRUE(records->back().templateName.isEmpty());
+
+    // A member sees only their own: none of these.
+    auto own = feedback->stats(ada, FeedbackGrouping::Template);
+    ASSERT_TRUE(own);
+    EXPECT_TRUE(own->empty());
 }
