@@ -10,7 +10,8 @@ ICONS=(
     circle-alert circle-check circle-help circle-x copy cpu database download ellipsis external-link eye eye-off
     file file-text filter folder-open globe image info key-round keyboard list-filter message-square
     message-square-plus moon panel-left paperclip pencil pin pin-off plug plus refresh-cw rotate-ccw search server
-    settings sliders-horizontal sparkles square sun tag trash-2 triangle-alert undo-2 upload user x zap
+    columns-2 scissors settings sliders-horizontal sparkles square sun tag thumbs-down thumbs-up trash-2
+    triangle-alert undo-2 upload user x zap
 )
 
 root="$(cd "$(dirname "$0")/.." && pwd)"

@@ -128,6 +128,8 @@ ChatPanel::ChatPanel(Core::CoreServices& services, Core::Actor actor, QWidget* p
     connect(m_view, &ChatView::regenerateRequested, this, &ChatPanel::regenerate);
     connect(m_view, &ChatView::deleteRequested, this, &ChatPanel::deleteRequested);
     connect(m_view, &ChatView::versionRequested, this, &ChatPanel::switchVersion);
+    connect(m_view, &ChatView::rateRequested, this, &ChatPanel::rate);
+    connect(m_view, &ChatView::feedbackRequested, this, &ChatPanel::openFeedback);
     connect(m_composer, &Composer::pictureInserted, this, &ChatPanel::attachPicture);
     auto* stopShortcut = new QShortcut(QKeySequence(Qt::Key_Escape), this);
     stopShortcut->setContext(Qt::WidgetWithChildrenShortcut);

@@ -14,6 +14,7 @@
 #include <optional>
 
 class QComboBox;
+class QDialog;
 class QLabel;
 class QPushButton;
 class QTimer;
@@ -84,6 +85,13 @@ public:
     void cancelEdit();
     std::optional<qint64> editing() const { return m_editing; }
     void switchVersion(qint64 messageId, int step);
+    // Feedback on an answer (ChatPanelFeedback.cpp): a thumb rates it (the same thumb again takes the rating back;
+    // a bad rating then asks what was wrong), openFeedback edits the rating, its tags and comment. The *Last forms
+    // act on the newest answer shown (Message ▸ Rate).
+    void rate(qint64 messageId, bool positive);
+    QDialog* openFeedback(qint64 messageId);
+    void rateLast(bool positive);
+    QDialog* openFeedbackOnLast();
     // Deletes one message (its replies stay, following its parent). The window asks for confirmation first.
     void deleteMessage(qint64 messageId);
 
@@ -142,6 +150,8 @@ private:
     // Why chatting or attaching is refused here (see setAccess).
     Core::Error refusal() const;
     void copyMessage(qint64 messageId);
+    bool saveFeedback(qint64 messageId, bool positive, const QStringList& tags, const QString& comment);
+    bool clearFeedback(qint64 messageId);
     // Refuses (with a message) while the shown conversation is being answered.
     bool canChangeConversation();
     std::optional<qint64> lastMessageWithRole(Core::Role role) const;

@@ -238,6 +238,8 @@ MessageWidget* ChatView::createWidget(const Core::Message& message) {
     connect(widget, &MessageWidget::regenerateRequested, this, &ChatView::regenerateRequested);
     connect(widget, &MessageWidget::deleteRequested, this, &ChatView::deleteRequested);
     connect(widget, &MessageWidget::versionRequested, this, &ChatView::versionRequested);
+    connect(widget, &MessageWidget::rateRequested, this, &ChatView::rateRequested);
+    connect(widget, &MessageWidget::feedbackRequested, this, &ChatView::feedbackRequested);
     if (message.state == Core::MessageState::Streaming) {
         m_streamingText.insert(message.id, message.content);
     }
@@ -364,6 +366,17 @@ bool ChatView::scrollToMessage(qint64 id) {
 
 MessageWidget* ChatView::messageAt(int index) const {
     return index >= 0 && size_t(index) < m_widgets.size() ? m_widgets[size_t(index)] : nullptr;
+}
+
+void ChatView::setFeedback(qint64 messageId, const std::optional<Core::Feedback>& feedback) {
+    for (Core::Message& message : m_all) {
+        if (message.id == messageId) {
+            message.feedback = feedback;
+        }
+    }
+    if (MessageWidget* widget = messageById(messageId)) {
+        widget->setFeedback(feedback);
+    }
 }
 
 MessageWidget* ChatView::messageById(qint64 id) const {

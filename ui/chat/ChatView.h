@@ -58,6 +58,8 @@ public:
     void flushNow() { flushPending(); }
     MessageWidget* messageAt(int index) const;
     MessageWidget* messageById(qint64 id) const;
+    // The rating of an answer changed: shown on its message (and kept for when its page is shown again).
+    void setFeedback(qint64 messageId, const std::optional<Core::Feedback>& feedback);
     // Enables or disables the message actions that change the conversation (while an answer is written).
     void setActionsEnabled(bool enabled);
     // Brings the message into view (showing earlier pages as needed) and marks it for a moment (a search result
@@ -77,6 +79,8 @@ Q_SIGNALS:
     void regenerateRequested(qint64 messageId);
     void deleteRequested(qint64 messageId);
     void versionRequested(qint64 messageId, int step);
+    void rateRequested(qint64 messageId, bool positive);
+    void feedbackRequested(qint64 messageId);
 
 protected:
     bool event(QEvent* event) override;

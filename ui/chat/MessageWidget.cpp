@@ -26,6 +26,8 @@
 #include <QUrl>
 #include <QVBoxLayout>
 
+#include <tuple>
+
 namespace Tessera::Ui {
 
 namespace {
@@ -114,6 +116,15 @@ MessageWidget::MessageWidget(const Core::Message& message, QWidget* parent)
     , m_more(iconButton(m_actions, "moreActions", Style::Icon::Ellipsis, tr("More actions")))
     , m_delete(new QAction(Style::icon(Style::Icon::Trash, Style::Tone::Danger), tr("&Delete Message…"), this)) {
     setObjectName(m_question ? QStringLiteral("userMessage") : QStringLiteral("assistantMessage"));
+    if (!m_question) {
+        m_rateUp = iconButton(m_actions, "rateUp", Style::Icon::ThumbsUp, tr("Good answer (Ctrl+Shift+Up)"));
+        m_rateDown = iconButton(m_actions, "rateDown", Style::Icon::ThumbsDown, tr("Bad answer (Ctrl+Shift+Down)"));
+        m_feedback = new QAction(Style::icon(Style::Icon::MessageSquare), tr("&Feedback…"), this);
+        m_feedback->setObjectName(QStringLiteral("answerFeedback"));
+        connect(m_rateUp, &QToolButton::clicked, this, [this] { Q_EMIT rateRequested(m_message.id, true); });
+        connect(m_rateDown, &QToolButton::clicked, this, [this] { Q_EMIT rateRequested(m_message.id, false); });
+        connect(m_feedback, &QAction::triggered, this, [this] { Q_EMIT feedbackRequested(m_message.id); });
+    }
     m_header->setObjectName(QStringLiteral("messageModel"));
     m_header->setTextFormat(Qt::PlainText); // the model name comes from the provider
     m_header->setFont(scaled(m_header->font(), Style::Type::caption));
@@ -145,6 +156,9 @@ MessageWidget::MessageWidget(const Core::Message& message, QWidget* parent)
         // while the menu is still open.
         QPointer<MessageWidget> self(this);
         QMenu menu;
+        if (m_feedback) {
+            menu.addAction(m_feedback);
+        }
         menu.addAction(m_delete);
         m_menuOpen = true;
         updateReveal();
@@ -166,16 +180,20 @@ MessageWidget::MessageWidget(const Core::Message& message, QWidget* parent)
     actionRow->addWidget(m_nextVersion);
     actionRow->addWidget(m_copy);
     actionRow->addWidget(m_change);
+    if (!m_question) {
+        actionRow->addWidget(m_rateUp);
+        actionRow->addWidget(m_rateDown);
+    }
     actionRow->addWidget(m_more);
     if (!m_question) {
         actionRow->addStretch(1);
     }
-    for (QToolButton* button : {m_previousVersion, m_nextVersion, m_copy, m_change, m_more}) {
-        button->setIcon(QIcon());
-        button->setFixedSize(28, 28);
-    }
-    for (QToolButton* button : {m_previousVersion, m_nextVersion, m_copy, m_change, m_more}) {
-        button->installEventFilter(this);
+    for (QToolButton* button : {m_previousVersion, m_nextVersion, m_copy, m_change, m_more, m_rateUp, m_rateDown}) {
+        if (button) {
+            button->setIcon(QIcon());
+            button->setFixedSize(28, 28);
+            button->installEventFilter(this);
+        }
     }
 
     m_bubble->setObjectName(m_question ? QStringLiteral("questionBubble") : QStringLiteral("answerBody"));
@@ -299,6 +317,7 @@ void MessageWidget::updateReveal() {
     for (const auto& [button, icon] : buttons) {
         button->setIcon(shown ? Style::icon(icon, Style::Tone::Muted) : QIcon());
     }
+    updateRating();
     QPalette palette = m_version->palette();
     QColor muted = Style::tokens().mutedText;
     if (!shown) {
@@ -306,6 +325,31 @@ void MessageWidget::updateReveal() {
     }
     palette.setColor(QPalette::PlaceholderText, muted);
     m_version->setPalette(palette);
+}
+
+void MessageWidget::updateRating() {
+    if (m_question) {
+        return;
+    }
+    // The chosen thumb always shows, in the accent colour; the other only with the actions.
+    const std::optional<bool> rated =
+        m_message.feedback ? std::optional<bool>(m_message.feedback->positive) : std::nullopt;
+    for (const auto& [button, icon, positive] :
+         {std::tuple{m_rateUp, Style::Icon::ThumbsUp, true}, std::tuple{m_rateDown, Style::Icon::ThumbsDown, false}}) {
+        const bool chosen = rated == positive;
+        button->setIcon(chosen           ? Style::icon(icon, Style::Tone::Accent)
+                        : m_actionsShown ? Style::icon(icon, Style::Tone::Muted)
+                                         : QIcon());
+        button->setCheckable(true);
+        button->setChecked(chosen);
+        button->setAccessibleDescription(chosen ? tr("chosen; press again to take the rating back") : QString());
+    }
+}
+
+void MessageWidget::setFeedback(const std::optional<Core::Feedback>& feedback) {
+    m_message.feedback = feedback;
+    updateRating();
+    updateFacts();
 }
 
 void MessageWidget::setActionsAlwaysShown(bool shown) {
@@ -326,6 +370,14 @@ void MessageWidget::updateActions() {
     m_copy->setEnabled(!m_message.content.isEmpty() || streaming);
     setShown(m_change, !streaming);
     setShown(m_more, !streaming);
+    if (!m_question) {
+        // Only a finished answer is rated (a failed one has nothing to rate).
+        const bool rateable =
+            m_message.state == Core::MessageState::Complete || m_message.state == Core::MessageState::Incomplete;
+        setShown(m_rateUp, rateable);
+        setShown(m_rateDown, rateable);
+        m_feedback->setEnabled(rateable);
+    }
     m_change->setEnabled(m_actionsEnabled);
     m_more->setEnabled(m_actionsEnabled);
     m_delete->setEnabled(m_actionsEnabled);
@@ -534,7 +586,30 @@ void MessageWidget::updateFacts() {
     if (m_message.latencyMs) {
         facts << tr("%1 s").arg(QLocale().toString(double(*m_message.latencyMs) / 1000.0, 'f', 2));
     }
+    if (m_message.templateUse) {
+        facts << tr("from the template %1, version %2")
+                     .arg(m_message.templateUse->name)
+                     .arg(m_message.templateUse->version);
+    }
+    if (m_message.feedback) {
+        QString rating = m_message.feedback->positive ? tr("rated good") : tr("rated bad");
+        if (!m_message.feedback->tags.isEmpty()) {
+            rating += QStringLiteral(": ") + m_message.feedback->tags.join(QStringLiteral(", "));
+        }
+        if (!m_message.feedback->comment.isEmpty()) {
+            rating += QStringLiteral(" · “%1”").arg(m_message.feedback->comment.left(120));
+        }
+        facts << rating;
+    }
     m_footer->setText(facts.join(QStringLiteral(" · ")));
+    // A question's template values are in the tooltip of its facts.
+    QStringList values;
+    if (m_message.templateUse) {
+        for (auto it = m_message.templateUse->values.begin(); it != m_message.templateUse->values.end(); ++it) {
+            values << QStringLiteral("%1 = %2").arg(it.key(), it.value().left(200));
+        }
+    }
+    m_footer->setToolTip(values.join(QLatin1Char('\n')));
     setShown(m_footer, !facts.isEmpty());
 }
 

@@ -20,7 +20,8 @@ struct MessagePart;
 // card with its language and a copy button. Below an answer, a quiet line of facts (tokens, time to the first
 // token, latency) or why it is incomplete.
 //
-// Actions are icon buttons under the message: copy, edit (questions) or regenerate (answers), "‹ 2/3 ›" through
+// Actions are icon buttons under the message: copy, edit (questions) or regenerate (answers), thumbs up and down
+// (answers; the chosen one stays shown, and a question sent from a template names it in its facts), "‹ 2/3 ›" through
 // the versions of a message that was edited or regenerated, and "more" with Delete. They show while the pointer
 // is over the message or the keyboard is on one of them (they stay in the tab order), and always on the newest
 // message. The actions are requests; the chat panel carries them out.
@@ -43,6 +44,9 @@ public:
     void setActionsAlwaysShown(bool shown);
     bool actionsShown() const;
 
+    // Answers: the rating shown (the chosen thumb stays visible, the tags and comment in the facts line).
+    void setFeedback(const std::optional<Core::Feedback>& feedback);
+
     // Marks the message (with the highlight colour) for a couple of seconds, e.g. when a search opened it.
     void flashHighlight();
     bool isHighlighted() const { return m_highlighted; }
@@ -54,6 +58,9 @@ Q_SIGNALS:
     void deleteRequested(qint64 messageId);
     // step -1: the previous version, +1: the next one.
     void versionRequested(qint64 messageId, int step);
+    // Answers: a thumb was pressed (up or down), or More ▸ Feedback was chosen.
+    void rateRequested(qint64 messageId, bool positive);
+    void feedbackRequested(qint64 messageId);
 
 protected:
     bool event(QEvent* event) override;
@@ -63,6 +70,7 @@ protected:
 private:
     void render();
     void updateActions();
+    void updateRating();
     void showBody();
     void updateHeader();
     void updateFacts();
@@ -85,9 +93,12 @@ private:
     QLabel* m_version;
     QToolButton* m_nextVersion;
     QToolButton* m_copy;
-    QToolButton* m_change; // edit (questions) or regenerate (answers)
+    QToolButton* m_change;             // edit (questions) or regenerate (answers)
+    QToolButton* m_rateUp = nullptr;   // answers only
+    QToolButton* m_rateDown = nullptr; // answers only
     QToolButton* m_more;
     QAction* m_delete;
+    QAction* m_feedback = nullptr; // answers only
     int m_idealWidth = 0;
     bool m_highlighted = false;
     bool m_actionsEnabled = true;

@@ -9,6 +9,7 @@
 #include "chat/ChatPanel.h"
 #include "mainwindow/AccessGate.h"
 #include "prompts/PromptsWindow.h"
+#include "style/Icons.h"
 #include "widgets/ErrorText.h"
 
 #include <QAction>
@@ -140,6 +141,18 @@ void MainWindow::buildMenus() {
                                  4000);
     });
     copyCode->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C));
+    message->addSeparator();
+    QAction* rateUp = message->addAction(Style::icon(Style::Icon::ThumbsUp), tr("Rate Answer &Good"), m_chat,
+                                         [this] { m_chat->rateLast(true); });
+    rateUp->setObjectName(QStringLiteral("rateLastUp"));
+    rateUp->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Up));
+    QAction* rateDown = message->addAction(Style::icon(Style::Icon::ThumbsDown), tr("Rate Answer &Bad"), m_chat,
+                                           [this] { m_chat->rateLast(false); });
+    rateDown->setObjectName(QStringLiteral("rateLastDown"));
+    rateDown->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Down));
+    QAction* feedback = message->addAction(tr("Answer &Feedback…"), m_chat, [this] { m_chat->openFeedbackOnLast(); });
+    feedback->setObjectName(QStringLiteral("feedbackLast"));
+    feedback->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_B));
 
     QMenu* tools = menuBar()->addMenu(tr("&Tools"));
     QAction* focus = tools->addAction(tr("&Focus Message Box"), m_chat, &ChatPanel::focusComposer);

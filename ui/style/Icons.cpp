@@ -43,6 +43,8 @@ const char* fileName(Icon which) {
         return "circle-help";
     case Icon::CircleX:
         return "circle-x";
+    case Icon::Columns:
+        return "columns-2";
     case Icon::Copy:
         return "copy";
     case Icon::Cpu:
@@ -103,6 +105,8 @@ const char* fileName(Icon which) {
         return "refresh-cw";
     case Icon::RotateCcw:
         return "rotate-ccw";
+    case Icon::Scissors:
+        return "scissors";
     case Icon::Search:
         return "search";
     case Icon::Server:
@@ -119,6 +123,10 @@ const char* fileName(Icon which) {
         return "sun";
     case Icon::Tag:
         return "tag";
+    case Icon::ThumbsDown:
+        return "thumbs-down";
+    case Icon::ThumbsUp:
+        return "thumbs-up";
     case Icon::Trash:
         return "trash-2";
     case Icon::TriangleAlert:
