@@ -8,6 +8,7 @@
 #include "exchange/ConversationExchange.h"
 #include "pdf/PdfExport.h"
 #include "prompts/PromptLibrary.h"
+#include "prompts/PromptSend.h"
 #include "providers/ProviderService.h"
 #include "usage/Pricing.h"
 
@@ -224,19 +225,8 @@ int runChat(Context& context, const QStringList& args) {
         options.systemPrompt = parsed->value(QStringLiteral("system"));
     }
     if (rendered) {
-        // The template's system part and suggested settings, unless the command line says otherwise.
-        if (!options.systemPrompt && !rendered->systemText.isEmpty()) {
-            options.systemPrompt = rendered->systemText;
-        }
-        if (options.providerName.isEmpty()) {
-            options.providerName = rendered->settings.provider;
-        }
-        if (options.model.isEmpty()) {
-            options.model = rendered->settings.model;
-        }
-        options.temperature = rendered->settings.temperature;
-        options.maxTokens = rendered->settings.maxTokens;
-        options.templateUse = rendered->use();
+        // The template's system part and suggested settings, unless the command line says otherwise (below).
+        applyRenderedPrompt(options, *rendered);
     }
     if (parsed->has(QStringLiteral("max-tokens"))) {
         bool ok = false;

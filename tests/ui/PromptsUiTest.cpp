@@ -1,6 +1,14 @@
 // View ▸ Prompts offscreen: a template written in the editor (its syntax checked as it is typed, the variables'
 // form built from it, the preview rendered), saved, saved again as a new version, a version put in production and
-// another restored, the list searched, and a template removed; the menu opens one window.
+// another restored, the list searched, and a template removed; the menu opens one window. In the composer, "/"
+// opens the palette, a template's values are asked, and the message sent records the version and values.
+#include "app/CoreServices.h"
+#include "chat/ChatPanel.h"
+#include "chat/ChatView.h"
+#include "chat/Composer.h"
+#include "chat/ConversationService.h"
+#include "chat/MessageWidget.h"
+#include "chat/PromptPalette.h"
 #include "mainwindow/MainWindow.h"
 #include "prompts/PromptLibrary.h"
 #include "prompts/PromptsWindow.h"
@@ -9,11 +17,13 @@
 #include "UiFixture.h"
 #include "support/TestHelpers.h"
 
+#include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
 #include <QMenu>
 #include <QMenuBar>
 #include <QPlainTextEdit>
+#include <QTest>
 
 using namespace Tessera;
 
@@ -123,4 +133,87 @@ TEST_F(PromptsUiTest, TheViewMenuOpensOnePromptsWindow) {
     ASSERT_NE(window, nullptr);
     EXPECT_EQ(main.openPrompts(), window) << "asking again raises the same window";
     window->close();
+}
+
+TEST_F(PromptsUiTest, SlashInAnEmptyMessageOpensThePaletteAndTheSentMessageRecordsTheTemplate) {
+    addLoopbackProvider();
+    for (const auto& [name, text, system] :
+         {std::tuple{"Summarise a bug report",
+                     "Summarise this report:\n{{report : multiline}}\nIn {{words = 50}} words.", "You triage bugs."},
+          std::tuple{"Release notes", "Write release notes.", ""}, std::tuple{"Translate", "Translate {{text}}", ""}}) {
+        Core::PromptDraft draft;
+        draft.name = QString::fromUtf8(name);
+        draft.userText = QString::fromUtf8(text);
+        draft.systemText = QString::fromUtf8(system);
+        ASSERT_TRUE(services->prompts().create(owner, draft));
+    }
+    Ui::MainWindow main(*services, dialogs);
+    main.resize(1000, 700);
+    main.show();
+    Ui::ChatPanel* panel = main.chatPanel();
+    auto* composer = Testing::child<Ui::Composer>(&main, "composer");
+    composer->setFocus();
+
+    // "/" opens the palette; Escape closes it and leaves the / typed.
+    QTest::keyClicks(composer, QStringLiteral("/"));
+    Ui::PromptPalette* palette = panel->promptPalette();
+    ASSERT_TRUE(palette->isVisible());
+    EXPECT_EQ(palette->shownNames().size(), 3);
+    QTest::keyClick(palette->searchField(), Qt::Key_Escape);
+    EXPECT_FALSE(palette->isVisible());
+    EXPECT_EQ(composer->toPlainText(), QStringLiteral("/"));
+    // Not at the start of a message: a / is just a /.
+    QTest::keyClicks(composer, QStringLiteral("x/"));
+    EXPECT_FALSE(palette->isVisible());
+    composer->clear();
+
+    // A template without variables goes straight in.
+    QTest::keyClicks(composer, QStringLiteral("/"));
+    ASSERT_TRUE(palette->isVisible());
+    QTest::keyClicks(palette->searchField(), QStringLiteral("relnot"));
+    EXPECT_EQ(palette->shownNames(), QStringList{QStringLiteral("Release notes")});
+    QTest::keyClick(palette->searchField(), Qt::Key_Return);
+    EXPECT_EQ(composer->toPlainText(), QStringLiteral("Write release notes."));
+    ASSERT_TRUE(panel->pendingTemplate());
+    composer->clear();
+    EXPECT_FALSE(panel->pendingTemplate()) << "emptied: no longer the template's text";
+
+    // Fuzzy: "sbr" finds the bug report first; its variables are asked in a form with the default filled in.
+    QTest::keyClicks(composer, QStringLiteral("/"));
+    QTest::keyClicks(palette->searchField(), QStringLiteral("sbr"));
+    ASSERT_FALSE(palette->shownNames().isEmpty());
+    EXPECT_EQ(palette->shownNames().front(), QStringLiteral("Summarise a bug report"));
+    QTest::keyClick(palette->searchField(), Qt::Key_Return);
+    auto* values = main.findChild<Ui::TemplateValuesDialog*>(QStringLiteral("templateValuesDialog"));
+    ASSERT_NE(values, nullptr);
+    ASSERT_NE(values->form()->field(QStringLiteral("report")), nullptr);
+    values->accept();
+    EXPECT_TRUE(values->isVisible()) << "a required value is missing";
+    values->form()->setValue(QStringLiteral("report"), QStringLiteral("It crashes {{on start}}"));
+    EXPECT_TRUE(values->previewText().contains(QStringLiteral("In 50 words."))) << values->previewText().toStdString();
+    values->accept();
+    EXPECT_EQ(composer->toPlainText(), QStringLiteral("Summarise this report:\nIt crashes {{on start}}\nIn 50 words."));
+
+    // Sent: the question records the version and values; the template's system part goes with it.
+    QTest::keyClick(composer, Qt::Key_Return, Qt::ControlModifier);
+    ASSERT_TRUE(Testing::waitUntil([&] {
+        Ui::MessageWidget* last = lastMessage(main);
+        return last && last->message().role == Core::Role::Assistant &&
+               last->message().state != Core::MessageState::Streaming;
+    }));
+    const Core::Message question = panel->chatView()->messageAt(0)->message();
+    ASSERT_TRUE(question.templateUse);
+    EXPECT_EQ(question.templateUse->name, QStringLiteral("Summarise a bug report"));
+    EXPECT_EQ(question.templateUse->version, 1);
+    EXPECT_EQ(question.templateUse->values.value(QStringLiteral("report")), QStringLiteral("It crashes {{on start}}"));
+    EXPECT_FALSE(question.templateUse->values.contains(QStringLiteral("words"))) << "defaults are not values given";
+    auto conversation = services->conversations().get(owner, *panel->conversationId());
+    ASSERT_TRUE(conversation);
+    EXPECT_EQ(conversation->systemPrompt, QStringLiteral("You triage bugs."));
+    auto* facts = panel->chatView()->messageAt(0)->findChild<QLabel*>(QStringLiteral("messageFooter"));
+    EXPECT_TRUE(facts->text().contains(QStringLiteral("Summarise a bug report, version 1")))
+        << facts->text().toStdString();
+    EXPECT_TRUE(facts->toolTip().contains(QStringLiteral("report = It crashes")));
+    EXPECT_EQ(services->prompts().get(owner, QStringLiteral("Summarise a bug report"))->useCount, 1);
+    EXPECT_FALSE(panel->pendingTemplate());
 }

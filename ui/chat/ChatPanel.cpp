@@ -105,12 +105,16 @@ ChatPanel::ChatPanel(Core::CoreServices& services, Core::Actor actor, QWidget* p
     connect(m_card->settingsButton(), &QToolButton::clicked, this, &ChatPanel::openConversationSettings);
     connect(m_card->attachButton(), &QToolButton::clicked, this, &ChatPanel::attachRequested);
     connect(m_composer, &Composer::filesInserted, this, &ChatPanel::attachFiles);
+    connect(m_composer, &Composer::templatePaletteRequested, this, &ChatPanel::openPromptPalette);
     m_draftTimer->setSingleShot(true);
     m_draftTimer->setInterval(draftDelayMs);
     connect(m_draftTimer, &QTimer::timeout, this, &ChatPanel::saveDraft);
     connect(m_composer, &QPlainTextEdit::textChanged, this, [this] {
         if (!m_loadingDraft && !m_editing) {
             m_draftTimer->start();
+        }
+        if (m_composer->document()->isEmpty()) {
+            m_template.reset(); // emptied: what is typed next is not the template's
         }
         m_meter->schedule();
     });
@@ -239,6 +243,7 @@ void ChatPanel::showConversation(std::optional<qint64> conversationId) {
         cancelEdit();
     }
     m_conversationId = conversationId;
+    m_template.reset();
     {
         // The draft of the conversation shown (or of a new one).
         const QSignalBlocker blocker(m_draftTimer);
@@ -353,6 +358,7 @@ void ChatPanel::handleSend() {
         options.maxTokens = m_pendingSettings.maxTokens;
         options.tags = m_newConversationTags;
     }
+    applyTemplate(options);
     if (!fitContext(options)) {
         return; // the draft stays in the composer
     }
@@ -362,6 +368,7 @@ void ChatPanel::handleSend() {
         return; // the draft stays in the composer
     }
     showBudgetWarnings(started->budgetWarnings);
+    templateSent();
     if (!m_editing) {
         // Sent: the draft it came from is done.
         if (auto cleared = m_services.conversations().saveDraft(m_actor, m_conversationId, QString()); !cleared) {

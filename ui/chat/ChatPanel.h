@@ -4,6 +4,7 @@
 
 #include "chat/ChatService.h"
 #include "chat/ConversationSettingsDialog.h"
+#include "prompts/PromptLibrary.h"
 #include "usage/ContextEstimate.h"
 
 #include <QHash>
@@ -33,6 +34,7 @@ class ComposerCard;
 class ContextMeter;
 class ErrorBanner;
 class ModelPicker;
+class PromptPalette;
 
 // The right-hand side of the main window: the conversation, and under it, in the same readable column, the error
 // banner, the attachments and the composer card (the text, attach, the provider-and-model chip with its picker,
@@ -92,6 +94,14 @@ public:
     QDialog* openFeedback(qint64 messageId);
     void rateLast(bool positive);
     QDialog* openFeedbackOnLast();
+    // Templates (ChatPanelPrompts.cpp): the palette "/" opens in an empty message, and a chosen template's values
+    // asked (the dialog returned; none when it has no variables) and its text put in the composer. The message sent
+    // from it records the template version and values.
+    PromptPalette* promptPalette();
+    void openPromptPalette();
+    QDialog* useTemplate(const QString& name);
+    // The template the composer's text came from (until it is sent or emptied).
+    const std::optional<Core::RenderedPrompt>& pendingTemplate() const { return m_template; }
     // Deletes one message (its replies stay, following its parent). The window asks for confirmation first.
     void deleteMessage(qint64 messageId);
 
@@ -150,6 +160,9 @@ private:
     // Why chatting or attaching is refused here (see setAccess).
     Core::Error refusal() const;
     void copyMessage(qint64 messageId);
+    void insertTemplate(const Core::RenderedPrompt& rendered);
+    void applyTemplate(Core::SendOptions& options) const;
+    void templateSent();
     bool saveFeedback(qint64 messageId, bool positive, const QStringList& tags, const QString& comment);
     bool clearFeedback(qint64 messageId);
     // Refuses (with a message) while the shown conversation is being answered.
@@ -182,6 +195,9 @@ private:
     AttachmentStrip* m_attachments;
     ContextMeter* m_meter;
     std::function<bool(const QString&)> m_askToLeaveOut;
+    PromptPalette* m_palette = nullptr;
+    bool m_choosingTemplate = false;
+    std::optional<Core::RenderedPrompt> m_template;
 };
 
 } // namespace Tessera::Ui

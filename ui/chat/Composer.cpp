@@ -62,11 +62,16 @@ void Composer::keyPressEvent(QKeyEvent* event) {
         event->accept();
         return;
     }
+    // "/" typed into an empty message opens the template palette (the / stays typed until one is chosen).
+    const bool palette = event->text() == QLatin1StringView("/") && document()->isEmpty();
     QPlainTextEdit::keyPressEvent(event);
+    if (palette) {
+        Q_EMIT templatePaletteRequested();
+    }
 }
 
 QString Composer::defaultPlaceholder() {
-    return tr("Write a message… (Ctrl+Enter sends, Esc stops)");
+    return tr("Write a message, or / for a template… (Ctrl+Enter sends, Esc stops)");
 }
 
 } // namespace Tessera::Ui

@@ -4,7 +4,8 @@
 
 namespace Tessera::Ui {
 
-// The multi-line prompt editor: Ctrl+Enter asks to send, Esc asks to stop the answer being written. A pasted
+// The multi-line prompt editor: Ctrl+Enter asks to send, Esc asks to stop the answer being written, and / at the
+// start of an empty message asks for the template palette. A pasted
 // or dropped picture, or dropped image files, are handed on as attachments instead of being inserted as text.
 class Composer final : public QPlainTextEdit {
     Q_OBJECT
@@ -20,6 +21,8 @@ Q_SIGNALS:
     void stopRequested();
     void pictureInserted(const QImage& picture);
     void filesInserted(const QStringList& paths);
+    // "/" was typed at the start of an empty message.
+    void templatePaletteRequested();
 
 protected:
     void keyPressEvent(QKeyEvent* event) override;
