@@ -13,9 +13,11 @@
 #include "chat/ChatPanel.h"
 #include "chat/ChatView.h"
 #include "chat/Composer.h"
+#include "chat/FeedbackDialog.h"
 #include "chat/ImageImport.h"
 #include "chat/MessageWidget.h"
 #include "chat/ModelPicker.h"
+#include "chat/PromptPalette.h"
 #include "health/ProviderHealthDialog.h"
 #include "mainwindow/MainWindow.h"
 #include "observability/HealthMonitor.h"
@@ -42,6 +44,7 @@
 #include "widgets/Dialogs.h"
 
 #include <QApplication>
+#include <QCheckBox>
 #include <QComboBox>
 #include <QCommandLineParser>
 #include <QDir>
@@ -51,6 +54,7 @@
 #include <QMenu>
 #include <QMenuBar>
 #include <QPainter>
+#include <QPlainTextEdit>
 #include <QProcess>
 #include <QSplitter>
 #include <QStandardPaths>
@@ -403,6 +407,46 @@ int main(int argc, char** argv) {
     panel->openModelPicker();
     ok = save(panel->modelPicker(), file("model-picker")) && ok;
     panel->modelPicker()->hide();
+
+    // The template palette ("/" in an empty message), a template's values, and feedback on the answer.
+    for (const auto& [name, description, user] :
+         {std::tuple{"Meeting summary", "Decisions and actions from a transcript",
+                     "Summarise the meeting below in {{length : choice(short, detailed) = short}} form, for "
+                     "{{audience = \"the team\"}}.\n{{transcript : multiline}}"},
+          std::tuple{"Meeting agenda", "An agenda from a list of topics", "Write an agenda for: {{topics}}"},
+          std::tuple{"Code review", "Review a diff for bugs and style", "Review this diff:\n{{diff : multiline}}"}}) {
+        Core::PromptDraft draft;
+        draft.name = QString::fromUtf8(name);
+        draft.description = QString::fromUtf8(description);
+        draft.userText = QString::fromUtf8(user);
+        (void)(*services)->prompts().create(Core::Actor::owner(Core::ClientKind::Gui), draft);
+    }
+    window.newConversation();
+    panel->attachments()->clear();
+    panel->composer()->setPlainText(QStringLiteral("/"));
+    panel->openPromptPalette();
+    panel->promptPalette()->searchField()->setText(QStringLiteral("meet"));
+    ok = save(panel->promptPalette(), file("prompt-palette")) && ok;
+    panel->promptPalette()->hide();
+    if (auto* values = qobject_cast<Ui::TemplateValuesDialog*>(panel->useTemplate(QStringLiteral("Meeting summary")))) {
+        values->form()->setValue(QStringLiteral("transcript"),
+                                 QStringLiteral("Ada: the release moves to Friday.\nBo: I will tell support."));
+        ok = save(values, file("template-values"), true) && ok;
+        values->accept();
+    }
+    Q_EMIT panel->composer()->sendRequested();
+    waitUntil(answered, 20'000);
+    panel->rateLast(false);
+    if (auto* feedback = window.findChild<Ui::FeedbackDialog*>(QStringLiteral("feedbackDialog"))) {
+        for (QCheckBox* box : feedback->findChildren<QCheckBox*>(QStringLiteral("feedbackTag"))) {
+            box->setChecked(box->property("tag").toString() == QLatin1StringView("too long"));
+        }
+        feedback->findChild<QPlainTextEdit*>(QStringLiteral("feedbackComment"))
+            ->setPlainText(QStringLiteral("The actions were missing their owners."));
+        ok = save(feedback, file("feedback-dialog"), true) && ok;
+        feedback->accept();
+    }
+    ok = save(&window, file("chat-feedback")) && ok;
 
     QDialog* shortcuts = window.openShortcuts();
     ok = save(shortcuts, file("shortcuts")) && ok;

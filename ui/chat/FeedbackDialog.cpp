@@ -109,6 +109,7 @@ FeedbackDialog::FeedbackDialog(const std::optional<Core::Feedback>& current, boo
     layout->addWidget(m_count);
     layout->addWidget(m_error);
     layout->addWidget(buttons);
+    setMinimumWidth(440);
     resize(460, sizeHint().height());
 }
 

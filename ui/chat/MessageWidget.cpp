@@ -134,6 +134,9 @@ MessageWidget::MessageWidget(const Core::Message& message, QWidget* parent)
     m_footer->setFont(scaled(m_footer->font(), Style::Type::caption));
     m_footer->setForegroundRole(QPalette::PlaceholderText);
     m_footer->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    if (m_question) {
+        m_footer->setAlignment(Qt::AlignRight); // under the bubble
+    }
     m_version->setObjectName(QStringLiteral("versionLabel"));
     m_version->setForegroundRole(QPalette::PlaceholderText);
     m_version->setFont(scaled(m_version->font(), Style::Type::caption));

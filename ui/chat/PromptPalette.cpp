@@ -211,6 +211,7 @@ TemplateValuesDialog::TemplateValuesDialog(Core::CoreServices& services, Core::A
     layout->addWidget(m_preview, 1);
     layout->addWidget(m_error);
     layout->addWidget(buttons);
+    setMinimumWidth(440);
     resize(520, 460);
     updatePreview();
     if (!parsed.variables.empty()) {
