@@ -393,14 +393,15 @@ std::optional<int> splitTemplateVersion(QString& name, const CommandArgs& parsed
 int runPrompts(Context& context, const QStringList& args) {
     if (args.isEmpty()) {
         return usageError(QStringLiteral("prompts needs a subcommand: list, show, add, update, versions, diff, label, "
-                                         "render or remove"));
+                                         "render, remove, export or import"));
     }
     const QString sub = args.first();
     QString problem;
     auto parsed = CommandArgs::parse(args.mid(1),
                                      {QStringLiteral("tag"), QStringLiteral("search"), QStringLiteral("sort"),
                                       QStringLiteral("version"), QStringLiteral("file"), QStringLiteral("message"),
-                                      QStringLiteral("var"), QStringLiteral("file-var")},
+                                      QStringLiteral("var"), QStringLiteral("file-var"), QStringLiteral("output"),
+                                      QStringLiteral("format")},
                                      {}, &problem);
     if (!parsed) {
         return usageError(problem);
@@ -421,6 +422,12 @@ int runPrompts(Context& context, const QStringList& args) {
     }
     if (sub == QLatin1StringView("render")) {
         return runRender(context, *parsed);
+    }
+    if (sub == QLatin1StringView("export")) {
+        return runPromptsExport(context, *parsed);
+    }
+    if (sub == QLatin1StringView("import")) {
+        return runPromptsImport(context, *parsed);
     }
     if (sub == QLatin1StringView("add") || sub == QLatin1StringView("update")) {
         if (parsed->positional.size() != 1 || !parsed->has(QStringLiteral("file"))) {

@@ -122,6 +122,9 @@ Accounts (with accounts on, every command but login needs a session or TESSERA_T
   prompts add NAME --file PATH [--message TEXT] | update NAME --file PATH [--message TEXT]
                                a template as Markdown with front matter (docs/prompts.md); - reads stdin
   prompts render NAME[@N] [--var KEY=VALUE]... [--file-var KEY=PATH]...
+  prompts export [NAME...] --output PATH [--format json|markdown]
+                               every version as JSON (a .json path), or a folder of Markdown files
+  prompts import PATH          a JSON export, a Markdown file or a folder of them; all or nothing
   feedback set MESSAGE_ID up|down [--tag T]... [--comment TEXT] | feedback clear MESSAGE_ID
   feedback export [--format jsonl|csv] [--output PATH] | feedback stats [--by model|provider|template]
   feedback tags [--set TAG,TAG,...]   the tags ratings may carry (setting them needs roles.manage)

@@ -22,6 +22,7 @@ class AlertMonitor;
 class AlertService;
 class PromptLibrary;
 class FeedbackService;
+class PromptExchange;
 class BudgetPaceReader;
 class UsageDashboard;
 class UsageGenerator;
@@ -110,6 +111,7 @@ public:
     PromptLibrary& prompts() { return *m_prompts; }
     // Ratings of answers, their tags and the quality statistics.
     FeedbackService& feedback() { return *m_feedback; }
+    PromptExchange& promptExchange() { return *m_promptExchange; }
     AlertMonitor& alertMonitor() { return *m_alertMonitor; }
     // Sample usage for development and demonstration stores.
     UsageGenerator& usageGenerator() { return *m_usageGenerator; }
@@ -172,6 +174,7 @@ private:
     std::unique_ptr<AlertService> m_alerts;
     std::unique_ptr<PromptLibrary> m_prompts;
     std::unique_ptr<FeedbackService> m_feedback;
+    std::unique_ptr<PromptExchange> m_promptExchange;
     std::unique_ptr<AlertMonitor> m_alertMonitor;
     std::unique_ptr<UsageGenerator> m_usageGenerator;
     std::unique_ptr<QTimer> m_metricsTimer;

@@ -93,6 +93,15 @@ struct RenderedPrompt {
     TemplateUse use() const;
 };
 
+// A template with every version (oldest first), as export and import carry it.
+struct PromptExport {
+    PromptTemplate info; // name, description, tags and labels (owner, ids and counts are not carried)
+    std::vector<PromptVersion> versions;
+};
+
+// What importing one template did.
+enum class PromptImportOutcome { Created, Updated, Unchanged };
+
 // How the list is sorted.
 enum class PromptSort { Name, LastUsed, MostUsed };
 
@@ -154,6 +163,13 @@ public:
                                   const QHash<QString, QString>& values) const;
     // Counts a use (the palette's "last used" and "most used").
     Status markUsed(const Actor& actor, const QString& name);
+
+    // Every version of the templates named (all the actor may use when none), oldest version first.
+    Result<std::vector<PromptExport>> exportTemplates(const Actor& actor, const QStringList& names) const;
+    // Imports one template: a new name is created with all its versions (their authors, times and messages) and
+    // labels; a name the actor may edit gets the version production points at (else the latest) as its next version
+    // when that differs. The caller runs a whole import in one transaction. Errors as create and update.
+    Result<PromptImportOutcome> importTemplate(const Actor& actor, const PromptExport& imported);
 
 private:
     struct Access {

@@ -1,6 +1,6 @@
 // The prompt library from the command line, against the real binary: a template file added, versioned, labelled,
 // compared, shown, rendered with its variables (a missing one is exit 2 naming it) and removed; feedback on answers
-// set, exported and summed into quality statistics.
+// set, exported and summed into quality statistics; the library exported as JSON or Markdown and imported again.
 #include "CliFixture.h"
 
 #include "support/QtPrinters.h"
@@ -280,4 +280,61 @@ TEST_F(CliTest, ChatSendsARenderedTemplateAndRefusesAMissingVariableBeforeSendin
     EXPECT_TRUE(exported.out.contains(QStringLiteral("\"template\"")) &&
                 exported.out.contains(QStringLiteral("\"feedback\"")))
         << "the Tessera export keeps both";
+}
+
+TEST_F(CliTest, PromptsAreExportedAsJsonOrMarkdownAndImportedAllOrNothing) {
+    QTemporaryDir files;
+    const QString source = files.filePath(QStringLiteral("mail.md"));
+    write(source, "---\ndescription: Letters\n---\nWrite to {{who}}\n");
+    ASSERT_EQ(cli({QStringLiteral("prompts"), QStringLiteral("add"), QStringLiteral("Mail"), QStringLiteral("--file"),
+                   source})
+                  .exitCode,
+              0);
+    write(source, "Write kindly to {{who}}\n");
+    ASSERT_EQ(cli({QStringLiteral("prompts"), QStringLiteral("update"), QStringLiteral("Mail"),
+                   QStringLiteral("--file"), source})
+                  .exitCode,
+              0);
+
+    const QString json = files.filePath(QStringLiteral("library.json"));
+    const CliRun exported = cli({QStringLiteral("--json"), QStringLiteral("prompts"), QStringLiteral("export"),
+                                 QStringLiteral("--output"), json});
+    ASSERT_EQ(exported.exitCode, 0) << exported.err.toStdString();
+    EXPECT_EQ(exported.json().value(QLatin1StringView("format")).toString(), QStringLiteral("json"));
+    EXPECT_EQ(exported.json().value(QLatin1StringView("versions")).toInt(), 2);
+    const QString folder = files.filePath(QStringLiteral("git"));
+    const CliRun markdown = cli({QStringLiteral("--json"), QStringLiteral("prompts"), QStringLiteral("export"),
+                                 QStringLiteral("Mail"), QStringLiteral("--output"), folder});
+    ASSERT_EQ(markdown.exitCode, 0) << markdown.err.toStdString();
+    EXPECT_EQ(markdown.json().value(QLatin1StringView("files")).toArray().first().toString(),
+              QStringLiteral("Mail.md"));
+    EXPECT_TRUE(QFile::exists(folder + QStringLiteral("/Mail.md")));
+    EXPECT_EQ(cli({QStringLiteral("prompts"), QStringLiteral("export")}).exitCode, 2) << "--output is needed";
+    EXPECT_EQ(cli({QStringLiteral("prompts"), QStringLiteral("export"), QStringLiteral("Nope"),
+                   QStringLiteral("--output"), json})
+                  .exitCode,
+              7);
+
+    // Into an empty store: both versions come back. Importing again changes nothing.
+    ASSERT_EQ(cli({QStringLiteral("prompts"), QStringLiteral("remove"), QStringLiteral("Mail")}).exitCode, 0);
+    const CliRun imported = cli({QStringLiteral("--json"), QStringLiteral("prompts"), QStringLiteral("import"), json});
+    ASSERT_EQ(imported.exitCode, 0) << imported.err.toStdString();
+    EXPECT_EQ(imported.json().value(QLatin1StringView("created")).toInt(), 1);
+    const CliRun versions =
+        cli({QStringLiteral("--json"), QStringLiteral("prompts"), QStringLiteral("versions"), QStringLiteral("Mail")});
+    EXPECT_EQ(versions.jsonArray().size(), 2);
+    const CliRun again = cli({QStringLiteral("--json"), QStringLiteral("prompts"), QStringLiteral("import"), folder});
+    ASSERT_EQ(again.exitCode, 0) << again.err.toStdString();
+    EXPECT_EQ(again.json().value(QLatin1StringView("unchanged")).toInt(), 1);
+
+    // A broken file: exit 2 (import.invalid) naming the place; nothing imported.
+    const QString broken = files.filePath(QStringLiteral("broken.json"));
+    write(broken,
+          R"({"format": "tessera-prompts", "version": 1, "templates": [{"name": "New", "versions": [{"user": "ok"}]},
+                     {"name": "Bad", "versions": [{"user": "Hi {{x"}]}]})");
+    const CliRun refused = cli({QStringLiteral("prompts"), QStringLiteral("import"), broken});
+    EXPECT_EQ(refused.exitCode, 2);
+    EXPECT_TRUE(refused.err.contains(QStringLiteral("templates[1].versions[0]"))) << refused.err.toStdString();
+    EXPECT_EQ(cli({QStringLiteral("prompts"), QStringLiteral("show"), QStringLiteral("New")}).exitCode, 7)
+        << "nothing imported";
 }
