@@ -17,12 +17,14 @@
 #include "UiFixture.h"
 #include "support/TestHelpers.h"
 
+#include <QFile>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
 #include <QMenu>
 #include <QMenuBar>
 #include <QPlainTextEdit>
+#include <QTemporaryDir>
 #include <QTest>
 
 using namespace Tessera;
@@ -216,4 +218,41 @@ TEST_F(PromptsUiTest, SlashInAnEmptyMessageOpensThePaletteAndTheSentMessageRecor
     EXPECT_TRUE(facts->toolTip().contains(QStringLiteral("report = It crashes")));
     EXPECT_EQ(services->prompts().get(owner, QStringLiteral("Summarise a bug report"))->useCount, 1);
     EXPECT_FALSE(panel->pendingTemplate());
+}
+
+TEST_F(PromptsUiTest, TheLibraryIsExportedAndImportedFromTheFilesMenu) {
+    Core::PromptDraft draft;
+    draft.name = QStringLiteral("Mail");
+    draft.userText = QStringLiteral("Write to {{who}}");
+    ASSERT_TRUE(services->prompts().create(owner, draft));
+    Ui::PromptsWindow window(*services, owner, dialogs);
+    window.setAttribute(Qt::WA_DeleteOnClose, false);
+    window.show();
+    QTemporaryDir out;
+    dialogs.nextSavePath = out.filePath(QStringLiteral("prompts.json"));
+    ASSERT_TRUE(window.exportJson());
+    dialogs.nextFolder = out.filePath(QStringLiteral("md"));
+    ASSERT_TRUE(window.exportMarkdown());
+    EXPECT_TRUE(QFile::exists(out.filePath(QStringLiteral("md/Mail.md"))));
+
+    // Back into an empty library from the JSON file; a broken file imports nothing and says where.
+    ASSERT_TRUE(services->prompts().remove(owner, QStringLiteral("Mail")));
+    window.reload();
+    ASSERT_EQ(window.list()->count(), 0);
+    const QString broken = out.filePath(QStringLiteral("broken.md"));
+    {
+        QFile file(broken);
+        ASSERT_TRUE(file.open(QIODevice::WriteOnly));
+        file.write("---\nname: X\ncolour: red\n---\nText\n");
+    }
+    dialogs.nextFiles = {out.filePath(QStringLiteral("prompts.json")), broken};
+    EXPECT_FALSE(window.importFiles());
+    ASSERT_FALSE(dialogs.errors.isEmpty());
+    EXPECT_TRUE(dialogs.errors.last().contains(QStringLiteral("broken.md, line 3")))
+        << dialogs.errors.last().toStdString();
+    EXPECT_EQ(window.list()->count(), 0) << "nothing was imported";
+    dialogs.nextFiles = {out.filePath(QStringLiteral("prompts.json"))};
+    ASSERT_TRUE(window.importFiles());
+    EXPECT_EQ(window.list()->count(), 1);
+    EXPECT_EQ(window.nameField()->text(), QStringLiteral("Mail"));
 }

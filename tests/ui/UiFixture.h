@@ -47,6 +47,8 @@ public:
         }
         return nextSavePath;
     }
+    QString nextFolder;
+    QString askFolder(QWidget*, const QString&) override { return nextFolder; }
 };
 
 template <typename T> T* child(QWidget* parent, const char* name) {

@@ -3,10 +3,12 @@
 #include "app/CoreServices.h"
 #include "prompts/TemplateHighlighter.h"
 #include "prompts/VariableForm.h"
+#include "style/Icons.h"
 #include "style/Theme.h"
 #include "widgets/Dialogs.h"
 #include "widgets/ErrorBanner.h"
 
+#include <QAction>
 #include <QComboBox>
 #include <QFormLayout>
 #include <QGroupBox>
@@ -15,11 +17,13 @@
 #include <QLineEdit>
 #include <QListWidget>
 #include <QLocale>
+#include <QMenu>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QRegularExpression>
 #include <QShortcut>
 #include <QSplitter>
+#include <QToolButton>
 #include <QVBoxLayout>
 
 namespace Tessera::Ui {
@@ -74,6 +78,25 @@ PromptsWindow::PromptsWindow(Core::CoreServices& services, Core::Actor actor, Di
     filters->addWidget(m_tag);
     filters->addWidget(m_sort);
     filters->addWidget(add);
+    auto* files = new QToolButton(this);
+    files->setObjectName(QStringLiteral("promptFiles"));
+    files->setText(tr("&Files"));
+    files->setToolTip(tr("Import templates, or export the library"));
+    files->setPopupMode(QToolButton::InstantPopup);
+    files->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    files->setIcon(Style::icon(Style::Icon::FolderOpen));
+    auto* filesMenu = new QMenu(files);
+    QAction* importAction =
+        filesMenu->addAction(Style::icon(Style::Icon::Upload), tr("&Import…"), this, &PromptsWindow::importFiles);
+    importAction->setObjectName(QStringLiteral("importPrompts"));
+    QAction* exportJsonAction = filesMenu->addAction(
+        Style::icon(Style::Icon::Download), tr("Export as &JSON (every version)…"), this, &PromptsWindow::exportJson);
+    exportJsonAction->setObjectName(QStringLiteral("exportPromptsJson"));
+    QAction* exportMarkdownAction =
+        filesMenu->addAction(tr("Export as &Markdown Files…"), this, &PromptsWindow::exportMarkdown);
+    exportMarkdownAction->setObjectName(QStringLiteral("exportPromptsMarkdown"));
+    files->setMenu(filesMenu);
+    filters->addWidget(files);
     outer->addLayout(filters);
     m_error = new ErrorBanner(this);
     outer->addWidget(m_error);

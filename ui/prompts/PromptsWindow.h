@@ -48,6 +48,11 @@ public:
     bool restoreChosen();
     // Removes the template shown, after asking.
     bool removeShown();
+    // Import and export (PromptsWindowFiles.cpp): files chosen by the person (Tessera JSON or Markdown), all or
+    // nothing; the library as Tessera JSON with every version, or a folder of Markdown files.
+    bool importFiles();
+    bool exportJson();
+    bool exportMarkdown();
 
     QListWidget* list() const { return m_list; }
     QListWidget* versionsList() const { return m_versions; }

@@ -45,4 +45,8 @@ QString QtDialogs::askSaveFile(QWidget* parent, const QString& title, const QStr
     return QFileDialog::getSaveFileName(parent, title, suggestedName, filters, selectedFilter);
 }
 
+QString QtDialogs::askFolder(QWidget* parent, const QString& title) {
+    return QFileDialog::getExistingDirectory(parent, title);
+}
+
 } // namespace Tessera::Ui

@@ -25,6 +25,8 @@ public:
     // A file to write; empty when cancelled. selectedFilter receives the filter chosen.
     virtual QString askSaveFile(QWidget* parent, const QString& title, const QString& suggestedName,
                                 const QString& filters, QString* selectedFilter) = 0;
+    // A folder (to write files into); empty when cancelled.
+    virtual QString askFolder(QWidget* parent, const QString& title) = 0;
 };
 
 // The real dialogs (QInputDialog, QMessageBox).
@@ -38,6 +40,7 @@ public:
     QStringList askOpenFiles(QWidget* parent, const QString& title, const QString& filter) override;
     QString askSaveFile(QWidget* parent, const QString& title, const QString& suggestedName, const QString& filters,
                         QString* selectedFilter) override;
+    QString askFolder(QWidget* parent, const QString& title) override;
 };
 
 } // namespace Tessera::Ui
