@@ -3,6 +3,7 @@
 #include "app/CoreServices.h"
 #include "common/Csv.h"
 #include "prompts/Feedback.h"
+#include "prompts/FineTuning.h"
 
 #include <QFileInfo>
 #include <QJsonArray>
@@ -245,6 +246,100 @@ int runFeedback(Context& context, const QStringList& args) {
         return exitOk;
     }
     return usageError(QStringLiteral("unknown feedback subcommand '%1'").arg(sub));
+}
+
+} // namespace Tessera::Cli
+
+namespace Tessera::Cli {
+
+int runFinetune(Context& context, const QStringList& args) {
+    if (args.isEmpty() || args.first() != QLatin1StringView("export")) {
+        return usageError(QStringLiteral("finetune needs a subcommand: export"));
+    }
+    QString problem;
+    auto parsed = CommandArgs::parse(args.mid(1),
+                                     {QStringLiteral("rating"), QStringLiteral("tag"), QStringLiteral("model"),
+                                      QStringLiteral("template"), QStringLiteral("since"), QStringLiteral("max-tokens"),
+                                      QStringLiteral("output")},
+                                     {}, &problem);
+    if (!parsed) {
+        return usageError(problem);
+    }
+    if (!parsed->positional.isEmpty() || !parsed->has(QStringLiteral("output"))) {
+        return usageError(QStringLiteral("finetune export takes options and --output PATH"));
+    }
+    FineTuneFilter filter;
+    if (parsed->has(QStringLiteral("rating"))) {
+        const QString rating = parsed->value(QStringLiteral("rating"));
+        if (rating != QLatin1StringView("up") && rating != QLatin1StringView("down")) {
+            return usageError(QStringLiteral("--rating takes up or down"));
+        }
+        filter.rating = rating == QLatin1StringView("up");
+    }
+    filter.tag = parsed->value(QStringLiteral("tag")).trimmed();
+    filter.model = parsed->value(QStringLiteral("model")).trimmed();
+    filter.templateName = parsed->value(QStringLiteral("template")).trimmed();
+    if (parsed->has(QStringLiteral("since"))) {
+        filter.since = QDate::fromString(parsed->value(QStringLiteral("since")), Qt::ISODate);
+        if (!filter.since.isValid()) {
+            return usageError(QStringLiteral("--since takes a date as YYYY-MM-DD"));
+        }
+    }
+    if (parsed->has(QStringLiteral("max-tokens"))) {
+        bool ok = false;
+        filter.maxTokensPerExample = parsed->value(QStringLiteral("max-tokens")).toLongLong(&ok);
+        if (!ok || filter.maxTokensPerExample < 100) {
+            return usageError(QStringLiteral("--max-tokens takes a whole number of at least 100"));
+        }
+    }
+    auto summary = context.services.fineTuning().write(context.actor, filter, parsed->value(QStringLiteral("output")));
+    if (!summary) {
+        return reportError(context, summary.error());
+    }
+    if (context.json) {
+        QJsonArray skipped;
+        for (const FineTuneSkip& skip : summary->skipped) {
+            skipped.append(QJsonObject{{QStringLiteral("conversation_id"), double(skip.conversationId)},
+                                       {QStringLiteral("reason"), skip.reason}});
+        }
+        printJson(QJsonObject{{QStringLiteral("path"), summary->path},
+                              {QStringLiteral("examples"), summary->examples},
+                              {QStringLiteral("considered"), summary->considered},
+                              {QStringLiteral("skipped"), skipped},
+                              {QStringLiteral("tokens"), double(summary->tokens)},
+                              {QStringLiteral("min_tokens"), double(summary->minTokens)},
+                              {QStringLiteral("max_tokens"), double(summary->maxTokens)},
+                              {QStringLiteral("assistant_tokens"), double(summary->assistantTokens)},
+                              {QStringLiteral("down_weighted"), summary->downWeighted},
+                              {QStringLiteral("epochs"), summary->epochs},
+                              {QStringLiteral("training_tokens"), double(summary->trainingTokens)},
+                              {QStringLiteral("encoding"), encodingName(filter.encoding)},
+                              {QStringLiteral("max_tokens_per_example"), double(filter.maxTokensPerExample)}});
+        return exitOk;
+    }
+    QString out = QStringLiteral("Wrote %1 examples to %2.\n").arg(summary->examples).arg(summary->path);
+    if (summary->examples > 0) {
+        out += QStringLiteral("Tokens: %1 (%2 to %3 an example; %4 in answers learned from), counted with %5.\n")
+                   .arg(summary->tokens)
+                   .arg(summary->minTokens)
+                   .arg(summary->maxTokens)
+                   .arg(summary->assistantTokens)
+                   .arg(encodingName(filter.encoding));
+        out += QStringLiteral("Estimated training: %1 epochs, about %2 tokens.\n")
+                   .arg(summary->epochs)
+                   .arg(summary->trainingTokens);
+    }
+    if (summary->downWeighted > 0) {
+        out += QStringLiteral("%1 answers rated down are kept as context with weight 0.\n").arg(summary->downWeighted);
+    }
+    for (const FineTuneSkip& skip : summary->skipped) {
+        out += QStringLiteral("Left out conversation %1: %2.\n").arg(skip.conversationId).arg(skip.reason);
+    }
+    if (summary->examples > 0 && summary->examples < 10) {
+        out += QStringLiteral("OpenAI needs at least 10 examples for a fine-tuning job.\n");
+    }
+    printOut(out);
+    return exitOk;
 }
 
 } // namespace Tessera::Cli

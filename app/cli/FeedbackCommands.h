@@ -7,7 +7,11 @@
 namespace Tessera::Cli {
 
 // feedback set MESSAGE_ID up|down [--tag T]... [--comment TEXT] | clear MESSAGE_ID
-//   | export [--format jsonl|csv] [--output PATH] | stats [--by model|provider] | tags [--set T,T,...]
+//   | export [--format jsonl|csv] [--output PATH] | stats [--by model|provider|template] | tags [--set T,T,...]
 int runFeedback(Context& context, const QStringList& args);
+
+// finetune export [--rating up|down] [--tag T] [--model M] [--template NAME] [--since DATE] [--max-tokens N]
+//   --output PATH
+int runFinetune(Context& context, const QStringList& args);
 
 } // namespace Tessera::Cli

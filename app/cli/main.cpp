@@ -128,6 +128,8 @@ Accounts (with accounts on, every command but login needs a session or TESSERA_T
   feedback set MESSAGE_ID up|down [--tag T]... [--comment TEXT] | feedback clear MESSAGE_ID
   feedback export [--format jsonl|csv] [--output PATH] | feedback stats [--by model|provider|template]
   feedback tags [--set TAG,TAG,...]   the tags ratings may carry (setting them needs roles.manage)
+  finetune export [--rating up|down] [--tag T] [--model M] [--template NAME] [--since DATE]
+                  [--max-tokens N] --output PATH   OpenAI chat-format JSONL, checked, with a summary
   alerts list [--all] [--limit N] | alerts rules | alerts remove ID | alerts check
   alerts add spend --above USD --window day|week|month|Nh | alerts add budget-soft
   alerts add failure-rate --above SHARE --minutes N [--provider NAME] [--min-requests N]
@@ -320,6 +322,9 @@ int main(int argc, char** argv) {
     }
     if (command == QLatin1StringView("feedback")) {
         return Cli::runFeedback(*context, commandArgs);
+    }
+    if (command == QLatin1StringView("finetune")) {
+        return Cli::runFinetune(*context, commandArgs);
     }
     if (command == QLatin1StringView("prompts")) {
         return Cli::runPrompts(*context, commandArgs);

@@ -6,6 +6,7 @@
 #include "app/StoreAdministration.h"
 #include "audit/AuditLog.h"
 #include "prompts/Feedback.h"
+#include "prompts/FineTuning.h"
 #include "prompts/PromptExchange.h"
 #include "prompts/PromptLibrary.h"
 #include "usage/Alerts.h"
@@ -162,6 +163,8 @@ Result<std::unique_ptr<CoreServices>> CoreServices::open(const QString& dataDire
                                                         *services->m_budgets, *services->m_audit, services->m_clock);
     services->m_alertMonitor = std::make_unique<AlertMonitor>(*services->m_alerts);
     services->m_prompts = std::make_unique<PromptLibrary>(*services->m_database, services->m_clock, *services->m_audit);
+    services->m_fineTuning =
+        std::make_unique<FineTuningService>(*services->m_conversations, *services->m_messages, *services->m_audit);
     services->m_promptExchange = std::make_unique<PromptExchange>(*services->m_database, *services->m_prompts,
                                                                   *services->m_audit, services->m_clock);
     services->m_feedback =

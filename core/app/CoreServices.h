@@ -23,6 +23,7 @@ class AlertService;
 class PromptLibrary;
 class FeedbackService;
 class PromptExchange;
+class FineTuningService;
 class BudgetPaceReader;
 class UsageDashboard;
 class UsageGenerator;
@@ -112,6 +113,7 @@ public:
     // Ratings of answers, their tags and the quality statistics.
     FeedbackService& feedback() { return *m_feedback; }
     PromptExchange& promptExchange() { return *m_promptExchange; }
+    FineTuningService& fineTuning() { return *m_fineTuning; }
     AlertMonitor& alertMonitor() { return *m_alertMonitor; }
     // Sample usage for development and demonstration stores.
     UsageGenerator& usageGenerator() { return *m_usageGenerator; }
@@ -175,6 +177,7 @@ private:
     std::unique_ptr<PromptLibrary> m_prompts;
     std::unique_ptr<FeedbackService> m_feedback;
     std::unique_ptr<PromptExchange> m_promptExchange;
+    std::unique_ptr<FineTuningService> m_fineTuning;
     std::unique_ptr<AlertMonitor> m_alertMonitor;
     std::unique_ptr<UsageGenerator> m_usageGenerator;
     std::unique_ptr<QTimer> m_metricsTimer;

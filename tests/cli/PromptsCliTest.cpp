@@ -338,3 +338,55 @@ TEST_F(CliTest, PromptsAreExportedAsJsonOrMarkdownAndImportedAllOrNothing) {
     EXPECT_EQ(cli({QStringLiteral("prompts"), QStringLiteral("show"), QStringLiteral("New")}).exitCode, 7)
         << "nothing imported";
 }
+
+TEST_F(CliTest, FineTuningDataIsExportedFromTheAnswersPeopleLiked) {
+    addProvider();
+    std::vector<qint64> answers;
+    for (int i = 0; i < 2; ++i) {
+        const CliRun chat = cli({QStringLiteral("--json"), QStringLiteral("chat"), QStringLiteral("--system"),
+                                 QStringLiteral("Be kind."), QStringLiteral("question %1").arg(i)});
+        ASSERT_EQ(chat.exitCode, 0) << chat.err.toStdString();
+        answers.push_back(chat.json().value(QLatin1StringView("message_id")).toInteger());
+    }
+    ASSERT_EQ(
+        cli({QStringLiteral("feedback"), QStringLiteral("set"), QString::number(answers[0]), QStringLiteral("up")})
+            .exitCode,
+        0);
+    QTemporaryDir out;
+    const QString path = out.filePath(QStringLiteral("train.jsonl"));
+    const CliRun exported = cli({QStringLiteral("--json"), QStringLiteral("finetune"), QStringLiteral("export"),
+                                 QStringLiteral("--rating"), QStringLiteral("up"), QStringLiteral("--output"), path});
+    ASSERT_EQ(exported.exitCode, 0) << exported.err.toStdString();
+    EXPECT_EQ(exported.json().value(QLatin1StringView("examples")).toInt(), 1);
+    EXPECT_EQ(exported.json().value(QLatin1StringView("epochs")).toInt(), 25);
+    EXPECT_GT(exported.json().value(QLatin1StringView("training_tokens")).toInteger(), 0);
+    EXPECT_EQ(exported.json().value(QLatin1StringView("encoding")).toString(), QStringLiteral("o200k_base"));
+    QFile file(path);
+    ASSERT_TRUE(file.open(QIODevice::ReadOnly));
+    const QList<QByteArray> lines = file.readAll().trimmed().split('\n');
+    ASSERT_EQ(lines.size(), 1);
+    const QJsonArray messages =
+        QJsonDocument::fromJson(lines[0]).object().value(QLatin1StringView("messages")).toArray();
+    ASSERT_EQ(messages.size(), 3);
+    EXPECT_EQ(messages[0].toObject().value(QLatin1StringView("content")).toString(), QStringLiteral("Be kind."));
+    EXPECT_EQ(messages[1].toObject().value(QLatin1StringView("content")).toString(), QStringLiteral("question 0"));
+    EXPECT_EQ(messages[2].toObject().value(QLatin1StringView("role")).toString(), QStringLiteral("assistant"));
+
+    const CliRun text = cli({QStringLiteral("finetune"), QStringLiteral("export"), QStringLiteral("--output"), path});
+    ASSERT_EQ(text.exitCode, 0);
+    EXPECT_TRUE(text.out.contains(QStringLiteral("Wrote 2 examples"))) << text.out.toStdString();
+    EXPECT_TRUE(text.out.contains(QStringLiteral("at least 10 examples")));
+    EXPECT_EQ(cli({QStringLiteral("finetune"), QStringLiteral("export"), QStringLiteral("--rating"),
+                   QStringLiteral("meh"), QStringLiteral("--output"), path})
+                  .exitCode,
+              2);
+    EXPECT_EQ(cli({QStringLiteral("finetune"), QStringLiteral("export"), QStringLiteral("--since"),
+                   QStringLiteral("yesterday"), QStringLiteral("--output"), path})
+                  .exitCode,
+              2);
+    EXPECT_EQ(cli({QStringLiteral("finetune"), QStringLiteral("export")}).exitCode, 2);
+    EXPECT_EQ(cli({QStringLiteral("finetune"), QStringLiteral("export"), QStringLiteral("--output"),
+                   QStringLiteral("/no/such/folder/x.jsonl")})
+                  .exitCode,
+              9);
+}
