@@ -1,5 +1,4 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="en_US">
 <context>
     <name>ConversationFiles</name>
@@ -123,20 +122,20 @@
         </translation>
     </message>
     <message numerus="yes">
-        <source>This conversation is %1 tokens, more than %2&apos;s window of %3 tokens. Leave out the oldest %n message(s) and send? The answer will say what was left out.</source>
+        <source>This conversation is %1 tokens, more than %2's window of %3 tokens. Leave out the oldest %n message(s) and send? The answer will say what was left out.</source>
         <translation>
-            <numerusform>This conversation is %1 tokens, more than %2&apos;s window of %3 tokens. Leave out the oldest message and send? The answer will say what was left out.</numerusform>
-            <numerusform>This conversation is %1 tokens, more than %2&apos;s window of %3 tokens. Leave out the oldest %n messages and send? The answer will say what was left out.</numerusform>
+            <numerusform>This conversation is %1 tokens, more than %2's window of %3 tokens. Leave out the oldest message and send? The answer will say what was left out.</numerusform>
+            <numerusform>This conversation is %1 tokens, more than %2's window of %3 tokens. Leave out the oldest %n messages and send? The answer will say what was left out.</numerusform>
         </translation>
     </message>
 </context>
 <context>
     <name>Tessera::Ui::ContextMeter</name>
     <message numerus="yes">
-        <source>It does not fit the model&apos;s window: when you send it, you are asked whether to leave out the oldest %n message(s).</source>
+        <source>It does not fit the model's window: when you send it, you are asked whether to leave out the oldest %n message(s).</source>
         <translation>
-            <numerusform>It does not fit the model&apos;s window: when you send it, you are asked whether to leave out the oldest message.</numerusform>
-            <numerusform>It does not fit the model&apos;s window: when you send it, you are asked whether to leave out the oldest %n messages.</numerusform>
+            <numerusform>It does not fit the model's window: when you send it, you are asked whether to leave out the oldest message.</numerusform>
+            <numerusform>It does not fit the model's window: when you send it, you are asked whether to leave out the oldest %n messages.</numerusform>
         </translation>
     </message>
 </context>
@@ -218,11 +217,23 @@
         </translation>
     </message>
     <message numerus="yes">
-        <source>Remove &quot;%1&quot; with all its %n version(s)? This cannot be undone.</source>
+        <source>Remove "%1" with all its %n version(s)? This cannot be undone.</source>
         <translation>
-            <numerusform>Remove &quot;%1&quot; with its %n version? This cannot be undone.</numerusform>
-            <numerusform>Remove &quot;%1&quot; with all its %n versions? This cannot be undone.</numerusform>
+            <numerusform>Remove "%1" with its %n version? This cannot be undone.</numerusform>
+            <numerusform>Remove "%1" with all its %n versions? This cannot be undone.</numerusform>
         </translation>
+    </message>
+    <message numerus="yes">
+        <source>Imported %n template(s): %1 new, %2 with a new version, %3 unchanged.</source>
+        <translation><numerusform>Imported %n template: %1 new, %2 with a new version, %3 unchanged.</numerusform><numerusform>Imported %n templates: %1 new, %2 with a new version, %3 unchanged.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %n template(s) with %1 versions to %2.</source>
+        <translation><numerusform>Exported %n template with %1 versions to %2.</numerusform><numerusform>Exported %n templates with %1 versions to %2.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>Wrote %n Markdown file(s) to %1.</source>
+        <translation><numerusform>Wrote %n Markdown file to %1.</numerusform><numerusform>Wrote %n Markdown files to %1.</numerusform></translation>
     </message>
 </context>
 <context>
@@ -347,10 +358,10 @@
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n answer(s) from Tessera&apos;s cache, %1 retries, %2 on a fallback model</source>
+        <source>%n answer(s) from Tessera's cache, %1 retries, %2 on a fallback model</source>
         <translation>
-            <numerusform>%n answer from Tessera&apos;s cache, %1 retries, %2 on a fallback model</numerusform>
-            <numerusform>%n answers from Tessera&apos;s cache, %1 retries, %2 on a fallback model</numerusform>
+            <numerusform>%n answer from Tessera's cache, %1 retries, %2 on a fallback model</numerusform>
+            <numerusform>%n answers from Tessera's cache, %1 retries, %2 on a fallback model</numerusform>
         </translation>
     </message>
     <message numerus="yes">
