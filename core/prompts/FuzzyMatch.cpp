@@ -29,16 +29,20 @@ bool isWordStart(QStringView text, qsizetype at) {
 
 } // namespace
 
+std::optional<int> scoreFolded(QStringView foldedPattern, QStringView foldedText);
+
 QString foldForMatching(const QString& text) {
     return text.toCaseFolded();
 }
 
 std::optional<int> fuzzyScore(QStringView pattern, QStringView foldedText) {
-    if (pattern.isEmpty()) {
+    return scoreFolded(pattern.toString().toCaseFolded(), foldedText);
+}
+
+std::optional<int> scoreFolded(QStringView p, QStringView foldedText) {
+    if (p.isEmpty()) {
         return 0;
     }
-    const QString folded = pattern.toString().toCaseFolded();
-    const QStringView p(folded);
     // Forward: the first place where all the letters have appeared, in order.
     qsizetype at = 0;
     qsizetype end = -1;
@@ -99,7 +103,7 @@ TemplateMatcher::TemplateMatcher(const std::vector<PromptTemplate>& templates) {
 std::vector<int> TemplateMatcher::rank(const QString& pattern) const {
     std::vector<int> order(m_entries.size());
     std::iota(order.begin(), order.end(), 0);
-    const QStringList words = pattern.split(QLatin1Char(' '), Qt::SkipEmptyParts);
+    const QStringList words = pattern.toCaseFolded().split(QLatin1Char(' '), Qt::SkipEmptyParts);
     if (words.isEmpty()) {
         return order;
     }
@@ -110,9 +114,9 @@ std::vector<int> TemplateMatcher::rank(const QString& pattern) const {
         int total = 0;
         bool all = true;
         for (const QString& word : words) {
-            const std::optional<int> inName = fuzzyScore(word, entry.name);
+            const std::optional<int> inName = scoreFolded(word, entry.name);
             // The description and tags count for half: a name that matches comes first.
-            const std::optional<int> inOther = inName ? std::nullopt : fuzzyScore(word, entry.other);
+            const std::optional<int> inOther = inName ? std::nullopt : scoreFolded(word, entry.other);
             if (!inName && !inOther) {
                 all = false;
                 break;

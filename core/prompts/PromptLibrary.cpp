@@ -247,10 +247,21 @@ Result<std::vector<PromptTemplate>> PromptLibrary::list(const Actor& actor, cons
         }
         kept.push_back(std::move(t));
     }
+    // Names compare by their collation keys, made once (comparing with the collator itself is the slow part of a
+    // long list).
     QCollator collator;
     collator.setCaseSensitivity(Qt::CaseInsensitive);
     collator.setNumericMode(true);
-    std::stable_sort(kept.begin(), kept.end(), [&](const PromptTemplate& a, const PromptTemplate& b) {
+    std::vector<std::size_t> order(kept.size());
+    std::vector<QCollatorSortKey> keys;
+    keys.reserve(kept.size());
+    for (std::size_t i = 0; i < kept.size(); ++i) {
+        order[i] = i;
+        keys.push_back(collator.sortKey(kept[i].name));
+    }
+    std::stable_sort(order.begin(), order.end(), [&](std::size_t ia, std::size_t ib) {
+        const PromptTemplate& a = kept[ia];
+        const PromptTemplate& b = kept[ib];
         switch (query.sort) {
         case PromptSort::LastUsed:
             if (a.lastUsedAt != b.lastUsedAt) {
@@ -265,9 +276,14 @@ Result<std::vector<PromptTemplate>> PromptLibrary::list(const Actor& actor, cons
         case PromptSort::Name:
             break;
         }
-        return collator.compare(a.name, b.name) < 0;
+        return keys[ia].compare(keys[ib]) < 0;
     });
-    return kept;
+    std::vector<PromptTemplate> sorted;
+    sorted.reserve(kept.size());
+    for (std::size_t i : order) {
+        sorted.push_back(std::move(kept[i]));
+    }
+    return sorted;
 }
 
 Result<PromptLibrary::Access> PromptLibrary::find(const Actor& actor, const QString& name) const {
@@ -330,18 +346,22 @@ Result<PromptVersion> PromptLibrary::version(const Actor& actor, const QString& 
     if (!access) {
         return fail(access.error());
     }
-    const int wanted = number.value_or(access->found.defaultVersion());
+    return versionOf(access->found, number);
+}
+
+Result<PromptVersion> PromptLibrary::versionOf(const PromptTemplate& found, std::optional<int> number) const {
+    const int wanted = number.value_or(found.defaultVersion());
     auto query = m_db.exec(QStringLiteral("SELECT ") + QLatin1StringView(versionColumns) +
                                QStringLiteral(" FROM prompt_versions WHERE template_id = ? AND version = ?"),
-                           {access->found.id, wanted});
+                           {found.id, wanted});
     if (!query) {
         return fail(query.error());
     }
     if (!query->next()) {
         return fail(ErrorCode::NotFound, QStringLiteral("\"%1\" has no version %2 (the latest is %3)")
-                                             .arg(access->found.name)
+                                             .arg(found.name)
                                              .arg(wanted)
-                                             .arg(access->found.latestVersion));
+                                             .arg(found.latestVersion));
     }
     return readVersion(*query);
 }
@@ -681,7 +701,11 @@ TemplateUse RenderedPrompt::use() const {
 
 Result<RenderedPrompt> PromptLibrary::render(const Actor& actor, const QString& name, std::optional<int> number,
                                              const QHash<QString, QString>& values) const {
-    auto chosen = version(actor, name, number);
+    auto access = find(actor, name);
+    if (!access) {
+        return fail(access.error());
+    }
+    auto chosen = versionOf(access->found, number);
     if (!chosen) {
         return fail(chosen.error());
     }
@@ -689,13 +713,9 @@ Result<RenderedPrompt> PromptLibrary::render(const Actor& actor, const QString& 
     if (!parsed) {
         return fail(parsed.error());
     }
-    auto found = get(actor, name);
-    if (!found) {
-        return fail(found.error());
-    }
     RenderedPrompt rendered;
-    rendered.templateId = found->id;
-    rendered.templateName = found->name;
+    rendered.templateId = access->found.id;
+    rendered.templateName = access->found.name;
     rendered.version = chosen->number;
     rendered.settings = chosen->settings;
     rendered.values = values;

@@ -178,6 +178,8 @@ private:
     };
     Result<Access> find(const Actor& actor, const QString& name) const;
     Result<Access> findEditable(const Actor& actor, const QString& name, const QString& action) const;
+    // The version named (else the default one) of a template read already.
+    Result<PromptVersion> versionOf(const PromptTemplate& found, std::optional<int> number) const;
     Result<std::vector<PromptTemplate>> read(const Actor& actor, const QString& where,
                                              const QVariantList& values) const;
     Status validate(const PromptDraft& draft) const;

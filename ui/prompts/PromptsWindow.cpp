@@ -21,6 +21,7 @@
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QRegularExpression>
+#include <QSet>
 #include <QShortcut>
 #include <QSplitter>
 #include <QToolButton>
@@ -106,6 +107,7 @@ PromptsWindow::PromptsWindow(Core::CoreServices& services, Core::Actor actor, Di
     m_list->setAccessibleName(tr("Templates"));
     m_list->setMinimumWidth(240);
     m_list->setTextElideMode(Qt::ElideRight);
+    m_list->setUniformItemSizes(true);
     m_list->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     m_list->setSpacing(Style::Space::half);
     auto* editor = new QWidget(splitter);
@@ -251,7 +253,8 @@ void PromptsWindow::reload() {
         if (!t.tags.isEmpty()) {
             second += (second.isEmpty() ? QString() : QStringLiteral(" · ")) + t.tags.join(QStringLiteral(", "));
         }
-        auto* item = new QListWidgetItem(second.isEmpty() ? t.name : t.name + QLatin1Char('\n') + second, m_list);
+        // Two lines for every template, so the list lays out rows of one height (a long library opens at once).
+        auto* item = new QListWidgetItem(t.name + QLatin1Char('\n') + second, m_list);
         item->setData(nameRole, t.name);
         item->setToolTip(tr("Version %1 by %2").arg(t.defaultVersion()).arg(t.ownerName));
         if (t.name == chosen) {
@@ -260,14 +263,13 @@ void PromptsWindow::reload() {
     }
     // The tags of every template one may use, for the filter.
     if (m_search->text().isEmpty() && m_tag->currentIndex() <= 0) {
-        QStringList tags;
+        QSet<QString> unique;
         for (const Core::PromptTemplate& t : m_templates) {
             for (const QString& tag : t.tags) {
-                if (!tags.contains(tag)) {
-                    tags << tag;
-                }
+                unique.insert(tag);
             }
         }
+        QStringList tags(unique.begin(), unique.end());
         tags.sort();
         const QString current = m_tag->currentData().toString();
         m_tag->clear();
