@@ -3618,7 +3618,10 @@ Benutzer:
     </message>
     <message numerus="yes">
         <source>Imported %n template(s): %1 new, %2 with a new version, %3 unchanged.</source>
-        <translation><numerusform>%n Vorlage importiert: %1 neu, %2 mit neuer Version, %3 unverändert.</numerusform><numerusform>%n Vorlagen importiert: %1 neu, %2 mit neuer Version, %3 unverändert.</numerusform></translation>
+        <translation>
+            <numerusform>%n Vorlage importiert: %1 neu, %2 mit neuer Version, %3 unverändert.</numerusform>
+            <numerusform>%n Vorlagen importiert: %1 neu, %2 mit neuer Version, %3 unverändert.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Export the Prompt Library</source>
@@ -3630,7 +3633,10 @@ Benutzer:
     </message>
     <message numerus="yes">
         <source>Exported %n template(s) with %1 versions to %2.</source>
-        <translation><numerusform>%n Vorlage mit %1 Versionen nach %2 exportiert.</numerusform><numerusform>%n Vorlagen mit %1 Versionen nach %2 exportiert.</numerusform></translation>
+        <translation>
+            <numerusform>%n Vorlage mit %1 Versionen nach %2 exportiert.</numerusform>
+            <numerusform>%n Vorlagen mit %1 Versionen nach %2 exportiert.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Export the Prompt Library as Markdown Files</source>
@@ -3638,7 +3644,34 @@ Benutzer:
     </message>
     <message numerus="yes">
         <source>Wrote %n Markdown file(s) to %1.</source>
-        <translation><numerusform>%n Markdown-Datei nach %1 geschrieben.</numerusform><numerusform>%n Markdown-Dateien nach %1 geschrieben.</numerusform></translation>
+        <translation>
+            <numerusform>%n Markdown-Datei nach %1 geschrieben.</numerusform>
+            <numerusform>%n Markdown-Dateien nach %1 geschrieben.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n answer(s), none rated</source>
+        <translation><numerusform>%n Antwort, keine bewertet</numerusform><numerusform>%n Antworten, keine bewertet</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n answer(s), %1 % good of %2 rated (95 % interval %3 to %4 %)</source>
+        <translation><numerusform>%n Antwort, %1 % gut von %2 bewerteten (95-%-Intervall %3 bis %4 %)</numerusform><numerusform>%n Antworten, %1 % gut von %2 bewerteten (95-%-Intervall %3 bis %4 %)</numerusform></translation>
+    </message>
+    <message>
+        <source>%1 tokens</source>
+        <translation>%1 Tokens</translation>
+    </message>
+    <message>
+        <source>System %1 tokens · user %2 · %3 tokens in all</source>
+        <translation>System %1 Tokens · Benutzer %2 · %3 Tokens insgesamt</translation>
+    </message>
+    <message>
+        <source>%1 with %2 (input)</source>
+        <translation>%1 mit %2 (Eingabe)</translation>
+    </message>
+    <message>
+        <source>counted on the template's text until its values are filled in</source>
+        <translation>am Text der Vorlage gezählt, bis ihre Werte ausgefüllt sind</translation>
     </message>
 </context>
 <context>

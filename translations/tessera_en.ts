@@ -225,15 +225,32 @@
     </message>
     <message numerus="yes">
         <source>Imported %n template(s): %1 new, %2 with a new version, %3 unchanged.</source>
-        <translation><numerusform>Imported %n template: %1 new, %2 with a new version, %3 unchanged.</numerusform><numerusform>Imported %n templates: %1 new, %2 with a new version, %3 unchanged.</numerusform></translation>
+        <translation>
+            <numerusform>Imported %n template: %1 new, %2 with a new version, %3 unchanged.</numerusform>
+            <numerusform>Imported %n templates: %1 new, %2 with a new version, %3 unchanged.</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>Exported %n template(s) with %1 versions to %2.</source>
-        <translation><numerusform>Exported %n template with %1 versions to %2.</numerusform><numerusform>Exported %n templates with %1 versions to %2.</numerusform></translation>
+        <translation>
+            <numerusform>Exported %n template with %1 versions to %2.</numerusform>
+            <numerusform>Exported %n templates with %1 versions to %2.</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>Wrote %n Markdown file(s) to %1.</source>
-        <translation><numerusform>Wrote %n Markdown file to %1.</numerusform><numerusform>Wrote %n Markdown files to %1.</numerusform></translation>
+        <translation>
+            <numerusform>Wrote %n Markdown file to %1.</numerusform>
+            <numerusform>Wrote %n Markdown files to %1.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n answer(s), none rated</source>
+        <translation><numerusform>%n answer, none rated</numerusform><numerusform>%n answers, none rated</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n answer(s), %1 % good of %2 rated (95 % interval %3 to %4 %)</source>
+        <translation><numerusform>%n answer, %1 % good of %2 rated (95 % interval %3 to %4 %)</numerusform><numerusform>%n answers, %1 % good of %2 rated (95 % interval %3 to %4 %)</numerusform></translation>
     </message>
 </context>
 <context>

@@ -13,6 +13,8 @@
 #include "prompts/PromptLibrary.h"
 #include "prompts/PromptsWindow.h"
 #include "prompts/VariableForm.h"
+#include "storage/ConversationRepository.h"
+#include "storage/MessageRepository.h"
 
 #include "UiFixture.h"
 #include "support/TestHelpers.h"
@@ -255,4 +257,49 @@ TEST_F(PromptsUiTest, TheLibraryIsExportedAndImportedFromTheFilesMenu) {
     ASSERT_TRUE(window.importFiles());
     EXPECT_EQ(window.list()->count(), 1);
     EXPECT_EQ(window.nameField()->text(), QStringLiteral("Mail"));
+}
+
+TEST_F(PromptsUiTest, TheEditorShowsTokensAndCostAndEachVersionItsQuality) {
+    addLoopbackProvider();
+    Core::PromptDraft draft;
+    draft.name = QStringLiteral("Mail");
+    draft.systemText = QStringLiteral("Be brief.");
+    draft.userText = QStringLiteral("Write to {{who}} about the meeting.");
+    draft.settings.model = QStringLiteral("gpt-4o-mini");
+    auto created = services->prompts().create(owner, draft);
+    ASSERT_TRUE(created);
+    // An answer to a question sent from version 1, rated good.
+    auto conversation = services->store().conversations.create(QStringLiteral("c"), std::nullopt, QString());
+    ASSERT_TRUE(conversation);
+    Core::Message question;
+    question.conversationId = conversation->id;
+    question.role = Core::Role::User;
+    question.content = QStringLiteral("Write to Ada about the meeting.");
+    question.templateUse = Core::TemplateUse{created->id, QStringLiteral("Mail"), 1, {}};
+    auto asked = services->store().messages.add(question);
+    ASSERT_TRUE(asked);
+    Core::Message answer;
+    answer.conversationId = conversation->id;
+    answer.parentId = asked->id;
+    answer.role = Core::Role::Assistant;
+    answer.content = QStringLiteral("Dear Ada…");
+    auto answered = services->store().messages.add(answer);
+    ASSERT_TRUE(answered);
+    ASSERT_TRUE(services->feedback().set(owner, answered->id, true, {}, {}));
+
+    Ui::PromptsWindow window(*services, owner, dialogs);
+    window.setAttribute(Qt::WA_DeleteOnClose, false);
+    window.show();
+    ASSERT_TRUE(window.select(QStringLiteral("Mail")));
+    EXPECT_TRUE(window.tokenText().contains(QStringLiteral("counted on the template's text")))
+        << window.tokenText().toStdString();
+    window.variableForm()->setValue(QStringLiteral("who"), QStringLiteral("Ada"));
+    const QString tokens = window.tokenText();
+    EXPECT_TRUE(tokens.contains(QStringLiteral("System "))) << tokens.toStdString();
+    EXPECT_TRUE(tokens.contains(QStringLiteral("with gpt-4o-mini (input)")))
+        << "the template's model: " << tokens.toStdString();
+    EXPECT_TRUE(tokens.contains(QStringLiteral("$"))) << "a price is known for it";
+    ASSERT_EQ(window.versionsList()->count(), 1);
+    EXPECT_TRUE(window.versionsList()->item(0)->text().contains(QStringLiteral("1 answer, 100 % good of 1 rated")))
+        << window.versionsList()->item(0)->text().toStdString();
 }

@@ -1,6 +1,7 @@
 #include "chat/MessageWidget.h"
 #include "widgets/Money.h"
 
+#include "chat/FeedbackDialog.h"
 #include "chat/ImageImport.h"
 #include "chat/MessageRenderer.h"
 #include "style/Icons.h"
@@ -597,7 +598,11 @@ void MessageWidget::updateFacts() {
     if (m_message.feedback) {
         QString rating = m_message.feedback->positive ? tr("rated good") : tr("rated bad");
         if (!m_message.feedback->tags.isEmpty()) {
-            rating += QStringLiteral(": ") + m_message.feedback->tags.join(QStringLiteral(", "));
+            QStringList tags;
+            for (const QString& tag : m_message.feedback->tags) {
+                tags << FeedbackDialog::tagLabel(tag);
+            }
+            rating += QStringLiteral(": ") + tags.join(QStringLiteral(", "));
         }
         if (!m_message.feedback->comment.isEmpty()) {
             rating += QStringLiteral(" · “%1”").arg(m_message.feedback->comment.left(120));

@@ -1,12 +1,17 @@
 #include "prompts/PromptsWindow.h"
 
 #include "app/CoreServices.h"
+#include "prompts/Feedback.h"
 #include "prompts/TemplateHighlighter.h"
 #include "prompts/VariableForm.h"
+#include "providers/ProviderService.h"
 #include "style/Icons.h"
 #include "style/Theme.h"
+#include "usage/ContextEstimate.h"
+#include "usage/PriceBook.h"
 #include "widgets/Dialogs.h"
 #include "widgets/ErrorBanner.h"
+#include "widgets/Money.h"
 
 #include <QAction>
 #include <QComboBox>
@@ -155,6 +160,11 @@ PromptsWindow::PromptsWindow(Core::CoreServices& services, Core::Actor actor, Di
     m_preview->setTabChangesFocus(true);
     valuesLayout->addWidget(m_form, 1);
     valuesLayout->addWidget(m_preview, 1);
+    m_tokens = new QLabel(values);
+    m_tokens->setObjectName(QStringLiteral("templateTokens"));
+    m_tokens->setWordWrap(true);
+    m_tokens->setForegroundRole(QPalette::PlaceholderText);
+    valuesLayout->addWidget(m_tokens);
     layout->addWidget(values, 1);
 
     auto* saving = new QHBoxLayout;
@@ -307,6 +317,7 @@ bool PromptsWindow::select(const QString& name) {
 
 void PromptsWindow::showTemplate(const Core::PromptTemplate& prompt, const Core::PromptVersion& version) {
     m_shown = prompt;
+    m_shownSettings = version.settings;
     m_name->setText(prompt.name);
     m_description->setText(prompt.description);
     m_tags->setText(prompt.tags.join(QStringLiteral(", ")));
@@ -324,6 +335,17 @@ void PromptsWindow::showTemplate(const Core::PromptTemplate& prompt, const Core:
     showVersions();
 }
 
+QString PromptsWindow::qualityText(const Core::FeedbackStats& stats) {
+    const QLocale locale;
+    if (!stats.positiveRate) {
+        return tr("%n answer(s), none rated", nullptr, int(stats.answers));
+    }
+    return tr("%n answer(s), %1 % good of %2 rated (95 % interval %3 to %4 %)", nullptr, int(stats.answers))
+        .arg(locale.toString(*stats.positiveRate * 100.0, 'f', 0))
+        .arg(stats.rated)
+        .arg(locale.toString(stats.interval.low * 100.0, 'f', 0), locale.toString(stats.interval.high * 100.0, 'f', 0));
+}
+
 void PromptsWindow::showVersions() {
     m_versions->clear();
     if (!m_shown) {
@@ -337,6 +359,15 @@ void PromptsWindow::showVersions() {
         return;
     }
     const QLocale locale;
+    // What people thought of each version's answers (their own, or everyone's with usage.view_all).
+    QHash<int, Core::FeedbackStats> quality;
+    if (auto stats = m_services.feedback().stats(m_actor, Core::FeedbackGrouping::Template)) {
+        for (const Core::FeedbackStats& s : *stats) {
+            if (s.key == m_shown->name) {
+                quality.insert(s.version, s);
+            }
+        }
+    }
     for (const Core::PromptVersion& v : *versions) {
         QStringList labels;
         if (v.number == m_shown->latestVersion) {
@@ -356,6 +387,9 @@ void PromptsWindow::showVersions() {
         if (!labels.isEmpty()) {
             text += QStringLiteral("  [") + labels.join(QStringLiteral(", ")) + QLatin1Char(']');
         }
+        if (quality.contains(v.number)) {
+            text += QStringLiteral(" · ") + qualityText(quality.value(v.number));
+        }
         auto* item = new QListWidgetItem(text, m_versions);
         item->setData(versionRole, v.number);
     }
@@ -365,6 +399,7 @@ void PromptsWindow::showVersions() {
 
 void PromptsWindow::startNew() {
     m_shown.reset();
+    m_shownSettings = {};
     m_filling = true;
     m_list->clearSelection();
     m_list->setCurrentItem(nullptr);
@@ -431,6 +466,7 @@ void PromptsWindow::checkText() {
 void PromptsWindow::updatePreview() {
     if (!m_parsed) {
         m_preview->setPlainText(tr("The template has an error: see above."));
+        m_tokens->clear();
         return;
     }
     QString problem;
@@ -454,11 +490,53 @@ void PromptsWindow::updatePreview() {
     }
     if (!missing.isEmpty()) {
         m_preview->setPlainText(tr("To see the prompt, fill in: %1").arg(missing.join(QStringLiteral("; "))));
+        showTokens(m_system->toPlainText(), m_user->toPlainText(), false);
         return;
     }
     m_preview->setPlainText(parts.size() == 2 && !parts[0].isEmpty()
                                 ? tr("System:\n%1\n\nUser:\n%2").arg(parts[0], parts[1])
                                 : parts.value(1));
+    showTokens(parts.value(0), parts.value(1), true);
+}
+
+void PromptsWindow::showTokens(const QString& system, const QString& user, bool rendered) {
+    // The model it is for: the template's suggestion, else the first provider's default model.
+    QString provider = m_shown ? m_shownSettings.provider : QString();
+    QString model = m_shown ? m_shownSettings.model : QString();
+    auto providers = m_services.providers().list(m_actor);
+    if (providers && !providers->empty()) {
+        const auto named = std::find_if(providers->begin(), providers->end(),
+                                        [&](const Core::ProviderConfig& p) { return p.name == provider; });
+        const Core::ProviderConfig& chosen = named != providers->end() ? *named : providers->front();
+        provider = chosen.name;
+        if (model.isEmpty()) {
+            model = chosen.defaultModel;
+        }
+    }
+    const qint64 systemTokens = system.isEmpty() ? 0 : Core::messageTokens(system, model);
+    const qint64 userTokens = Core::messageTokens(user, model);
+    const QLocale locale;
+    QString text = system.isEmpty() ? tr("%1 tokens").arg(locale.toString(userTokens))
+                                    : tr("System %1 tokens · user %2 · %3 tokens in all")
+                                          .arg(locale.toString(systemTokens), locale.toString(userTokens),
+                                               locale.toString(systemTokens + userTokens));
+    if (!model.isEmpty()) {
+        std::optional<qint64> cost;
+        if (auto price = m_services.prices().priceFor(provider, model, {}, QDateTime::currentDateTimeUtc())) {
+            Core::TokenCounts counts;
+            counts.input = systemTokens + userTokens;
+            cost = price->costMicros(counts);
+        }
+        text += QStringLiteral(", ") + tr("%1 with %2 (input)").arg(costText(cost, true), model);
+    }
+    if (!rendered) {
+        text += QStringLiteral(" · ") + tr("counted on the template's text until its values are filled in");
+    }
+    m_tokens->setText(text);
+}
+
+QString PromptsWindow::tokenText() const {
+    return m_tokens->text();
 }
 
 QString PromptsWindow::previewText() const {
