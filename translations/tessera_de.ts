@@ -3651,11 +3651,17 @@ Benutzer:
     </message>
     <message numerus="yes">
         <source>%n answer(s), none rated</source>
-        <translation><numerusform>%n Antwort, keine bewertet</numerusform><numerusform>%n Antworten, keine bewertet</numerusform></translation>
+        <translation>
+            <numerusform>%n Antwort, keine bewertet</numerusform>
+            <numerusform>%n Antworten, keine bewertet</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n answer(s), %1 % good of %2 rated (95 % interval %3 to %4 %)</source>
-        <translation><numerusform>%n Antwort, %1 % gut von %2 bewerteten (95-%-Intervall %3 bis %4 %)</numerusform><numerusform>%n Antworten, %1 % gut von %2 bewerteten (95-%-Intervall %3 bis %4 %)</numerusform></translation>
+        <translation>
+            <numerusform>%n Antwort, %1 % gut von %2 bewerteten (95-%-Intervall %3 bis %4 %)</numerusform>
+            <numerusform>%n Antworten, %1 % gut von %2 bewerteten (95-%-Intervall %3 bis %4 %)</numerusform>
+        </translation>
     </message>
     <message>
         <source>%1 tokens</source>
@@ -5462,6 +5468,94 @@ Benutzer:
     <message>
         <source>PDF Repor&amp;t…</source>
         <translation>PDF-Beri&amp;cht…</translation>
+    </message>
+    <message>
+        <source>Quality of answers</source>
+        <translation>Qualität der Antworten</translation>
+    </message>
+    <message>
+        <source>Group the quality by</source>
+        <translation>Qualität gruppieren nach</translation>
+    </message>
+    <message>
+        <source>by model</source>
+        <translation>nach Modell</translation>
+    </message>
+    <message>
+        <source>by provider</source>
+        <translation>nach Anbieter</translation>
+    </message>
+    <message>
+        <source>by template version</source>
+        <translation>nach Vorlagenversion</translation>
+    </message>
+    <message>
+        <source>From the thumbs people gave the answers of the period. The interval is where the true share of good answers lies, 95 times in 100: few ratings make it wide.</source>
+        <translation>Aus den Daumen, die Menschen den Antworten des Zeitraums gaben. Das Intervall enthält den wahren Anteil guter Antworten in 95 von 100 Fällen: Wenige Bewertungen machen es breit.</translation>
+    </message>
+    <message>
+        <source>No answers in this period yet.</source>
+        <translation>Noch keine Antworten in diesem Zeitraum.</translation>
+    </message>
+    <message>
+        <source>Template</source>
+        <translation>Vorlage</translation>
+    </message>
+    <message>
+        <source>Provider</source>
+        <translation>Anbieter</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>Modell</translation>
+    </message>
+    <message>
+        <source>Answers</source>
+        <translation>Antworten</translation>
+    </message>
+    <message>
+        <source>Rated</source>
+        <translation>Bewertet</translation>
+    </message>
+    <message>
+        <source>Good</source>
+        <translation>Gut</translation>
+    </message>
+    <message>
+        <source>95 % interval</source>
+        <translation>95-%-Intervall</translation>
+    </message>
+    <message>
+        <source>Tags chosen most</source>
+        <translation>Häufigste Schlagwörter</translation>
+    </message>
+    <message>
+        <source>(unknown)</source>
+        <translation>(unbekannt)</translation>
+    </message>
+    <message>
+        <source>%1, version %2</source>
+        <translation>%1, Version %2</translation>
+    </message>
+    <message>
+        <source>%1 (%2 %)</source>
+        <translation>%1 (%2 %)</translation>
+    </message>
+    <message>
+        <source>%1 %</source>
+        <translation>%1 %</translation>
+    </message>
+    <message>
+        <source>–</source>
+        <translation>–</translation>
+    </message>
+    <message>
+        <source>%1 to %2 %</source>
+        <translation>%1 bis %2 %</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
     </message>
 </context>
 <context>

@@ -178,7 +178,8 @@ Result<std::optional<Feedback>> FeedbackService::get(const Actor& actor, qint64 
     return std::optional<Feedback>(feedbackFromRow(*query, 0));
 }
 
-Result<std::vector<FeedbackStats>> FeedbackService::stats(const Actor& actor, FeedbackGrouping by) const {
+Result<std::vector<FeedbackStats>> FeedbackService::stats(const Actor& actor, FeedbackGrouping by,
+                                                          const FeedbackScope& period) const {
     // The key and the version of each group; by template, answers count for the template their question came from.
     const bool byTemplate = by == FeedbackGrouping::Template;
     const QString key = byTemplate                      ? QStringLiteral("q.template_name, q.template_version")
@@ -194,6 +195,17 @@ Result<std::vector<FeedbackStats>> FeedbackService::stats(const Actor& actor, Fe
     if (!everyone) {
         scope += QStringLiteral(" AND c.owner_id = ?");
         values << actor.userId;
+    } else if (period.accountId) {
+        scope += QStringLiteral(" AND c.owner_id = ?");
+        values << *period.accountId;
+    }
+    if (period.from.isValid()) {
+        scope += QStringLiteral(" AND m.created_at >= ?");
+        values << period.from.toString(Qt::ISODate);
+    }
+    if (period.to.isValid()) {
+        scope += QStringLiteral(" AND m.created_at < ?"); // before the next day begins
+        values << period.to.addDays(1).toString(Qt::ISODate);
     }
     QString from = QStringLiteral(" FROM messages m JOIN conversations c ON c.id = m.conversation_id LEFT JOIN "
                                   "message_feedback f ON f.message_id = m.id");

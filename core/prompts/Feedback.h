@@ -5,6 +5,7 @@
 #include "common/Result.h"
 #include "common/Statistics.h"
 
+#include <QDate>
 #include <QDateTime>
 #include <QString>
 #include <QStringList>
@@ -35,6 +36,14 @@ struct FeedbackStats {
     std::vector<std::pair<QString, qint64>> topTags;
 
     double ratedShare() const { return answers > 0 ? double(rated) / double(answers) : 0.0; }
+};
+
+// Which answers statistics count: written in a period (UTC days, both ends included; unset: no bound) and in one
+// person's conversations (unset: the actor's, or everyone's with usage.view_all).
+struct FeedbackScope {
+    QDate from;
+    QDate to;
+    std::optional<qint64> accountId;
 };
 
 // One rating as it is exported: the answer it belongs to and what was said.
@@ -69,7 +78,8 @@ public:
     Result<QStringList> tags() const;
     Status setTags(const Actor& actor, const QStringList& tags);
 
-    Result<std::vector<FeedbackStats>> stats(const Actor& actor, FeedbackGrouping by) const;
+    Result<std::vector<FeedbackStats>> stats(const Actor& actor, FeedbackGrouping by,
+                                             const FeedbackScope& scope = {}) const;
     Result<std::vector<FeedbackRecord>> records(const Actor& actor) const;
 
 private:

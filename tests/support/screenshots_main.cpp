@@ -58,6 +58,7 @@
 #include <QProcess>
 #include <QSplitter>
 #include <QStandardPaths>
+#include <QTableView>
 #include <QTemporaryDir>
 #include <QWidget>
 
@@ -447,6 +448,15 @@ int main(int argc, char** argv) {
         feedback->accept();
     }
     ok = save(&window, file("chat-feedback")) && ok;
+    {
+        // The Usage view's quality of answers, with the rating just given.
+        Ui::UsageWindow usage(**services, Core::Actor::owner(Core::ClientKind::Gui), dialogs);
+        usage.setAttribute(Qt::WA_DeleteOnClose, false);
+        usage.resize(1240, 900);
+        usage.show();
+        waitUntil([&] { return !usage.isLoading() && usage.snapshot().generation > 0; }, 20'000);
+        ok = save(usage.qualityTable()->parentWidget(), file("usage-quality")) && ok;
+    }
 
     QDialog* shortcuts = window.openShortcuts();
     ok = save(shortcuts, file("shortcuts")) && ok;

@@ -17,6 +17,8 @@
 #include "widgets/Money.h"
 
 #include "UiFixture.h"
+#include "chat/ChatService.h"
+#include "prompts/Feedback.h"
 #include "support/PdfText.h"
 #include "support/TestHelpers.h"
 
@@ -228,6 +230,49 @@ TEST_F(UsageUiTest, NewAnswersRefreshTheViewAndTheMenuOpensOneWindow) {
     ASSERT_TRUE(loaded(*window, before));
     EXPECT_GE(window->snapshot().summary.current.requests, requests + 1);
     window->close();
+}
+
+TEST_F(UsageUiTest, TheQualityOfAnswersIsShownByModelProviderAndTemplateVersion) {
+    addLoopbackProvider();
+    std::vector<Core::TurnOutcome> outcomes;
+    QObject::connect(&services->chat(), &Core::ChatService::turnFinished,
+                     [&outcomes](const Core::TurnOutcome& outcome) { outcomes.push_back(outcome); });
+    Core::SendOptions fromTemplate;
+    fromTemplate.templateUse = Core::TemplateUse{1, QStringLiteral("Mail"), 2, {}};
+    for (int i = 0; i < 4; ++i) {
+        ASSERT_TRUE(services->chat().send(owner, QStringLiteral("question %1").arg(i),
+                                          i < 2 ? fromTemplate : Core::SendOptions{}));
+        ASSERT_TRUE(waitUntil([&] { return int(outcomes.size()) == i + 1; }));
+    }
+    ASSERT_TRUE(services->feedback().set(owner, outcomes[0].message.id, true, {}, {}));
+    ASSERT_TRUE(services->feedback().set(owner, outcomes[1].message.id, false, {QStringLiteral("too long")}, {}));
+    ASSERT_TRUE(services->feedback().set(owner, outcomes[2].message.id, true, {}, {}));
+
+    Ui::UsageWindow window(*services, owner, dialogs);
+    window.setAttribute(Qt::WA_DeleteOnClose, false);
+    window.show();
+    ASSERT_TRUE(loaded(window));
+    QAbstractItemModel* table = window.qualityTable()->model();
+    ASSERT_EQ(table->rowCount(), 1);
+    EXPECT_EQ(table->index(0, 0).data().toString(), QStringLiteral("gpt-test"));
+    EXPECT_EQ(table->index(0, 1).data().toString(), QStringLiteral("4"));
+    EXPECT_EQ(table->index(0, 2).data().toString(), QStringLiteral("3 (75 %)"));
+    EXPECT_EQ(table->index(0, 3).data().toString(), QStringLiteral("67 %"));
+    EXPECT_TRUE(table->index(0, 5).data().toString().contains(QStringLiteral("too long (1)")));
+
+    quint64 before = window.snapshot().generation;
+    window.qualityBox()->setCurrentIndex(window.qualityBox()->findData(int(Core::FeedbackGrouping::Template)));
+    ASSERT_TRUE(loaded(window, before));
+    table = window.qualityTable()->model();
+    ASSERT_EQ(table->rowCount(), 1) << "two questions came from version 2 of Mail";
+    EXPECT_EQ(table->index(0, 0).data().toString(), QStringLiteral("Mail, version 2"));
+    EXPECT_EQ(table->index(0, 3).data().toString(), QStringLiteral("50 %"));
+
+    // A period without answers.
+    before = window.snapshot().generation;
+    window.setCustomPeriod(QDate(2020, 1, 1), QDate(2020, 1, 31));
+    ASSERT_TRUE(loaded(window, before));
+    EXPECT_TRUE(window.qualityTable()->isHidden());
 }
 
 TEST(UsageChartsTest, ScalesAreRoundAndReachTheTop) {

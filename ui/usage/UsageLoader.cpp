@@ -5,10 +5,12 @@
 
 namespace Tessera::Ui {
 
-UsageLoader::UsageLoader(const Core::UsageDashboard& dashboard, const Core::BudgetPaceReader& budgets, QObject* parent)
+UsageLoader::UsageLoader(const Core::UsageDashboard& dashboard, const Core::BudgetPaceReader& budgets,
+                         const Core::FeedbackService* feedback, QObject* parent)
     : QObject(parent)
     , m_dashboard(dashboard)
-    , m_budgets(budgets) {
+    , m_budgets(budgets)
+    , m_feedback(feedback) {
     m_thread.setObjectName(QStringLiteral("usage-dashboard"));
     m_worker = new QObject;
     m_worker->moveToThread(&m_thread);
@@ -32,13 +34,14 @@ quint64 UsageLoader::load(const Core::Actor& actor, const UsageRequest& request)
     QPointer<UsageLoader> self(this);
     const Core::UsageDashboard* dashboard = &m_dashboard;
     const Core::BudgetPaceReader* budgets = &m_budgets;
+    const Core::FeedbackService* feedback = m_feedback;
     QMetaObject::invokeMethod(
         m_worker,
-        [this, self, dashboard, budgets, actor, request, generation] {
+        [this, self, dashboard, budgets, feedback, actor, request, generation] {
             if (m_newest.load() != generation) {
                 return; // a newer request is queued behind this one
             }
-            UsageSnapshot snapshot = readUsageSnapshot(*dashboard, *budgets, actor, request);
+            UsageSnapshot snapshot = readUsageSnapshot(*dashboard, *budgets, actor, request, feedback);
             snapshot.generation = generation;
             // Back on the loader's thread; dropped when the loader is gone or a newer request came meanwhile.
             QMetaObject::invokeMethod(
@@ -57,7 +60,8 @@ quint64 UsageLoader::load(const Core::Actor& actor, const UsageRequest& request)
 }
 
 UsageSnapshot readUsageSnapshot(const Core::UsageDashboard& dashboard, const Core::BudgetPaceReader& budgets,
-                                const Core::Actor& actor, const UsageRequest& request) {
+                                const Core::Actor& actor, const UsageRequest& request,
+                                const Core::FeedbackService* feedback) {
     QElapsedTimer timer;
     timer.start();
     UsageSnapshot s;
@@ -112,6 +116,15 @@ UsageSnapshot readUsageSnapshot(const Core::UsageDashboard& dashboard, const Cor
         return fail(choices.error());
     }
     s.choices = std::move(*choices);
+    if (feedback) {
+        // The quality of the period's answers (the person the view is narrowed to, when it is).
+        auto quality =
+            feedback->stats(actor, request.quality, {request.filter.from, request.filter.to, request.filter.accountId});
+        if (!quality) {
+            return fail(quality.error());
+        }
+        s.quality = std::move(*quality);
+    }
     s.elapsedMs = timer.elapsed();
     return s;
 }

@@ -2,6 +2,7 @@
 
 #include "common/Actor.h"
 #include "common/Error.h"
+#include "prompts/Feedback.h"
 #include "usage/BudgetPace.h"
 #include "usage/UsageDashboard.h"
 
@@ -18,6 +19,7 @@ namespace Tessera::Ui {
 struct UsageRequest {
     Core::UsageFilter filter;
     Core::UsageDimension split = Core::UsageDimension::Model;
+    Core::FeedbackGrouping quality = Core::FeedbackGrouping::Model; // how the quality of answers is grouped
 
     bool operator==(const UsageRequest&) const = default;
 };
@@ -35,6 +37,7 @@ struct UsageSnapshot {
     Core::UsageLatency latency;
     Core::UsageReliability reliability;
     std::vector<Core::BudgetPace> budgets;
+    std::vector<Core::FeedbackStats> quality; // the period's answers and ratings (none without a feedback service)
     Core::UsageChoices choices;
     qint64 elapsedMs = 0;
 };
@@ -42,7 +45,8 @@ struct UsageSnapshot {
 // Reads everything the Usage view shows for a request, on the calling thread (with its connection). The report and
 // the CLI read this way; the view reads through UsageLoader.
 UsageSnapshot readUsageSnapshot(const Core::UsageDashboard& dashboard, const Core::BudgetPaceReader& budgets,
-                                const Core::Actor& actor, const UsageRequest& request);
+                                const Core::Actor& actor, const UsageRequest& request,
+                                const Core::FeedbackService* feedback = nullptr);
 
 // Runs the Usage view's queries on a worker thread with its own store connection, so the window never waits for
 // them. Only the newest request counts: one still queued when a newer comes is skipped, and a result that is no
@@ -53,7 +57,7 @@ class UsageLoader final : public QObject {
 
 public:
     UsageLoader(const Core::UsageDashboard& dashboard, const Core::BudgetPaceReader& budgets,
-                QObject* parent = nullptr);
+                const Core::FeedbackService* feedback, QObject* parent = nullptr);
     ~UsageLoader() override;
 
     // Starts reading; loaded() follows on this object's thread. Returns the request's generation.
@@ -66,6 +70,7 @@ Q_SIGNALS:
 private:
     const Core::UsageDashboard& m_dashboard;
     const Core::BudgetPaceReader& m_budgets;
+    const Core::FeedbackService* m_feedback;
     QThread m_thread;
     QObject* m_worker = nullptr; // lives on m_thread
     std::atomic<quint64> m_newest{0};

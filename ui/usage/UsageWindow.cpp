@@ -54,7 +54,7 @@ UsageWindow::UsageWindow(Core::CoreServices& services, Core::Actor actor, Dialog
     setWindowTitle(tr("Usage"));
     setAttribute(Qt::WA_DeleteOnClose);
     resize(1100, 860);
-    m_loader = new UsageLoader(services.dashboards(), services.budgetPace(), this);
+    m_loader = new UsageLoader(services.dashboards(), services.budgetPace(), &services.feedback(), this);
     connect(m_loader, &UsageLoader::loaded, this, &UsageWindow::present);
 
     auto* outer = new QVBoxLayout(this);
@@ -166,6 +166,7 @@ UsageWindow::UsageWindow(Core::CoreServices& services, Core::Actor actor, Dialog
     m_paceSummary->setFocusPolicy(Qt::TabFocus); // read out by screen readers, reached with Tab
     static_cast<QVBoxLayout*>(paceCard->layout())->insertWidget(1, m_paceSummary);
     layout->insertWidget(2, paceCard); // after the cost: will the money last?
+    layout->addWidget(buildQuality(content));
     layout->addStretch(1);
     scroll->setWidget(content);
     outer->addWidget(scroll, 1);
@@ -554,6 +555,7 @@ void UsageWindow::present(const UsageSnapshot& snapshot) {
     showCharts();
     showLines();
     fillBudgets();
+    showQuality();
     m_status->setText(tr("%1 to %2, changes %3 · updated %4")
                           .arg(locale.toString(m_request.filter.from, QLocale::ShortFormat),
                                locale.toString(m_request.filter.to, QLocale::ShortFormat), against,

@@ -15,6 +15,7 @@ class QComboBox;
 class QDateEdit;
 class QLabel;
 class QProgressBar;
+class QStandardItemModel;
 class QStackedWidget;
 class QTableView;
 class QTimer;
@@ -89,6 +90,9 @@ public:
     QComboBox* userBox() const { return m_user; }
     QComboBox* modelBox() const { return m_model; }
     UsageTile* tile(int index) const;
+    // The quality of answers: how it is grouped, and its table.
+    QComboBox* qualityBox() const { return m_qualityBy; }
+    QTableView* qualityTable() const { return m_qualityTable; }
     // Saves a chart's table as CSV, or the chart as PNG or SVG; a failure
     // is reported through Dialogs. Returns whether the file was written.
     enum class ExportFormat { Csv, Png, Svg };
@@ -129,6 +133,9 @@ private:
     UsageLines paceLines() const;
     void showPace();
     void wireLines(QChartView* view, const UsageLines& lines);
+    // The quality of answers (UsageWindowQuality.cpp).
+    QWidget* buildQuality(QWidget* parent);
+    void showQuality();
 
     Core::CoreServices& m_services;
     Core::Actor m_actor;
@@ -152,6 +159,10 @@ private:
     QComboBox* m_reliabilityMeasure = nullptr;
     QComboBox* m_paceBudget = nullptr;
     QLabel* m_paceSummary = nullptr;
+    QComboBox* m_qualityBy = nullptr;
+    QTableView* m_qualityTable = nullptr;
+    QStandardItemModel* m_qualityModel = nullptr;
+    QLabel* m_qualityEmpty = nullptr;
     QLabel* m_alerts = nullptr;
     QProgressBar* m_progress = nullptr;
     QLabel* m_status = nullptr;
