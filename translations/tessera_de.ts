@@ -3679,6 +3679,14 @@ Benutzer:
         <source>counted on the template's text until its values are filled in</source>
         <translation>am Text der Vorlage gezählt, bis ihre Werte ausgefüllt sind</translation>
     </message>
+    <message>
+        <source>&amp;Compare…</source>
+        <translation>Ver&amp;gleichen …</translation>
+    </message>
+    <message>
+        <source>This version beside the one before it, the differences marked</source>
+        <translation>Diese Version neben der vorherigen, die Unterschiede markiert</translation>
+    </message>
 </context>
 <context>
     <name>Tessera::Ui::ProviderHealthDialog</name>
@@ -5658,6 +5666,73 @@ Benutzer:
     <message>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>Tessera::Ui::VersionCompareDialog</name>
+    <message>
+        <source>provider %1</source>
+        <translation>Anbieter %1</translation>
+    </message>
+    <message>
+        <source>model %1</source>
+        <translation>Modell %1</translation>
+    </message>
+    <message>
+        <source>temperature %1</source>
+        <translation>Temperatur %1</translation>
+    </message>
+    <message>
+        <source>at most %1 tokens</source>
+        <translation>höchstens %1 Tokens</translation>
+    </message>
+    <message>
+        <source>Compare Versions of %1</source>
+        <translation>Versionen von %1 vergleichen</translation>
+    </message>
+    <message>
+        <source>Version %1</source>
+        <translation>Version %1</translation>
+    </message>
+    <message>
+        <source>Version %1 · %2</source>
+        <translation>Version %1 · %2</translation>
+    </message>
+    <message>
+        <source>The older version</source>
+        <translation>Die ältere Version</translation>
+    </message>
+    <message>
+        <source>The newer version</source>
+        <translation>Die neuere Version</translation>
+    </message>
+    <message>
+        <source>The older version, removed lines marked</source>
+        <translation>Die ältere Version, entfernte Zeilen markiert</translation>
+    </message>
+    <message>
+        <source>The newer version, added lines marked</source>
+        <translation>Die neuere Version, hinzugefügte Zeilen markiert</translation>
+    </message>
+    <message>
+        <source>System part</source>
+        <translation>Systemteil</translation>
+    </message>
+    <message>
+        <source>User part</source>
+        <translation>Benutzerteil</translation>
+    </message>
+    <message>
+        <source>Suggested settings</source>
+        <translation>Vorgeschlagene Einstellungen</translation>
+    </message>
+    <message>
+        <source>The two versions are the same.</source>
+        <translation>Die beiden Versionen sind gleich.</translation>
+    </message>
+    <message>
+        <source>Lines removed: %1, added: %2.</source>
+        <translation>Zeilen entfernt: %1, hinzugefügt: %2.</translation>
     </message>
 </context>
 <context>

@@ -51,6 +51,7 @@
 #include <QImage>
 #include <QLabel>
 #include <QLineEdit>
+#include <QListWidget>
 #include <QMenu>
 #include <QMenuBar>
 #include <QPainter>
@@ -143,7 +144,28 @@ template <typename File> bool promptScreens(Core::SecretStore& secrets, const Fi
     prompts.select(QStringLiteral("Meeting summary"));
     prompts.variableForm()->setValue(QStringLiteral("transcript"),
                                      QStringLiteral("Ada: the release moves to Friday.\nBo: I will tell support."));
-    const bool ok = save(&prompts, file("prompts"));
+    bool ok = save(&prompts, file("prompts"));
+    // A second version, compared with the first.
+    Core::PromptDraft second;
+    second.name = QStringLiteral("Meeting summary");
+    second.description = QString::fromUtf8(samples[1].description);
+    second.tags = QString::fromUtf8(samples[1].tags).split(QLatin1Char(','));
+    second.systemText = QString::fromUtf8(samples[1].system);
+    second.userText =
+        QStringLiteral("Summarise the meeting below in {{length : choice(short, detailed) = short}} form, "
+                       "decisions first.\n{{?actions : yesno = yes}}\nEnd with the actions, each with its "
+                       "owner and a date.\n{{/actions}}\n{{transcript : multiline}}");
+    second.settings.model = QStringLiteral("gpt-5.4");
+    second.message = QStringLiteral("decisions first, dates on actions");
+    if ((*services)->prompts().update(owner, second.name, second)) {
+        prompts.select(second.name);
+        prompts.versionsList()->setCurrentRow(0);
+        if (QDialog* compare = prompts.compareChosen()) {
+            compare->resize(1100, 420);
+            ok = save(compare, file("prompt-compare")) && ok;
+            compare->close();
+        }
+    }
     prompts.close();
     return ok;
 }

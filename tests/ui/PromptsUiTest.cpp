@@ -13,6 +13,7 @@
 #include "prompts/PromptLibrary.h"
 #include "prompts/PromptsWindow.h"
 #include "prompts/VariableForm.h"
+#include "prompts/VersionCompareDialog.h"
 #include "storage/ConversationRepository.h"
 #include "storage/MessageRepository.h"
 
@@ -302,4 +303,32 @@ TEST_F(PromptsUiTest, TheEditorShowsTokensAndCostAndEachVersionItsQuality) {
     ASSERT_EQ(window.versionsList()->count(), 1);
     EXPECT_TRUE(window.versionsList()->item(0)->text().contains(QStringLiteral("1 answer, 100 % good of 1 rated")))
         << window.versionsList()->item(0)->text().toStdString();
+}
+
+TEST_F(PromptsUiTest, TwoVersionsAreComparedSideBySideWithTheDifferencesMarked) {
+    Core::PromptDraft draft;
+    draft.name = QStringLiteral("Mail");
+    draft.systemText = QStringLiteral("Be brief.");
+    draft.userText = QStringLiteral("Write to {{who}}.\nSign it.\nThanks.");
+    ASSERT_TRUE(services->prompts().create(owner, draft));
+    draft.userText = QStringLiteral("Write kindly to {{who}}.\nSign it.\nThanks.\nP.S. attach the notes.");
+    draft.settings.model = QStringLiteral("gpt-test");
+    ASSERT_TRUE(services->prompts().update(owner, QStringLiteral("Mail"), draft));
+    Ui::PromptsWindow window(*services, owner, dialogs);
+    window.setAttribute(Qt::WA_DeleteOnClose, false);
+    window.show();
+    ASSERT_TRUE(window.select(QStringLiteral("Mail")));
+    window.versionsList()->setCurrentRow(0); // version 2, the newest first
+    auto* dialog = qobject_cast<Ui::VersionCompareDialog*>(window.compareChosen());
+    ASSERT_NE(dialog, nullptr);
+    EXPECT_TRUE(dialog->leftText().contains(QStringLiteral("−\nWrite to {{who}}.")))
+        << dialog->leftText().toStdString();
+    EXPECT_TRUE(dialog->rightText().contains(QStringLiteral("+\nWrite kindly to {{who}}.")))
+        << dialog->rightText().toStdString();
+    EXPECT_TRUE(dialog->rightText().contains(QStringLiteral("+\nP.S. attach the notes.")));
+    EXPECT_TRUE(dialog->rightText().contains(QStringLiteral("model gpt-test"))) << "the settings differ too";
+    EXPECT_EQ(dialog->summary(), QStringLiteral("Lines removed: 1, added: 3."));
+    dialog->compare(2, 2);
+    EXPECT_EQ(dialog->summary(), QStringLiteral("The two versions are the same."));
+    dialog->close();
 }

@@ -4,6 +4,7 @@
 #include "prompts/Feedback.h"
 #include "prompts/TemplateHighlighter.h"
 #include "prompts/VariableForm.h"
+#include "prompts/VersionCompareDialog.h"
 #include "providers/ProviderService.h"
 #include "style/Icons.h"
 #include "style/Theme.h"
@@ -190,8 +191,12 @@ PromptsWindow::PromptsWindow(Core::CoreServices& services, Core::Actor actor, Di
     m_production->setToolTip(tr("Everyone who uses the template without naming a version gets this one"));
     m_restore = new QPushButton(tr("Rest&ore"), history);
     m_restore->setToolTip(tr("Save this version again as the newest"));
+    m_compare = new QPushButton(Style::icon(Style::Icon::Columns), tr("&Compare…"), history);
+    m_compare->setObjectName(QStringLiteral("compareVersions"));
+    m_compare->setToolTip(tr("This version beside the one before it, the differences marked"));
     historyButtons->addWidget(m_production);
     historyButtons->addWidget(m_restore);
+    historyButtons->addWidget(m_compare);
     historyButtons->addStretch(1);
     historyLayout->addWidget(m_versions, 1);
     historyLayout->addLayout(historyButtons);
@@ -221,10 +226,12 @@ PromptsWindow::PromptsWindow(Core::CoreServices& services, Core::Actor actor, Di
     connect(m_remove, &QPushButton::clicked, this, &PromptsWindow::removeShown);
     connect(m_production, &QPushButton::clicked, this, &PromptsWindow::useInProduction);
     connect(m_restore, &QPushButton::clicked, this, &PromptsWindow::restoreChosen);
+    connect(m_compare, &QPushButton::clicked, this, &PromptsWindow::compareChosen);
     connect(m_versions, &QListWidget::currentRowChanged, this, [this] {
         const bool chosen = m_versions->currentItem() != nullptr && m_shown && m_shown->canEdit;
         m_production->setEnabled(chosen);
         m_restore->setEnabled(chosen);
+        m_compare->setEnabled(m_versions->currentItem() != nullptr && m_versions->count() > 1);
     });
     auto* saveKey = new QShortcut(QKeySequence::Save, this);
     connect(saveKey, &QShortcut::activated, this, &PromptsWindow::save);
@@ -351,6 +358,7 @@ void PromptsWindow::showVersions() {
     if (!m_shown) {
         m_production->setEnabled(false);
         m_restore->setEnabled(false);
+        m_compare->setEnabled(false);
         return;
     }
     auto versions = m_services.prompts().versions(m_actor, m_shown->name);
@@ -395,6 +403,7 @@ void PromptsWindow::showVersions() {
     }
     m_production->setEnabled(false);
     m_restore->setEnabled(false);
+    m_compare->setEnabled(false);
 }
 
 void PromptsWindow::startNew() {
@@ -605,6 +614,26 @@ bool PromptsWindow::useInProduction() {
         return false;
     }
     return select(m_shown->name);
+}
+
+QDialog* PromptsWindow::compareChosen() {
+    QListWidgetItem* item = m_versions->currentItem();
+    if (!m_shown || !item || m_versions->count() < 2) {
+        return nullptr;
+    }
+    auto versions = m_services.prompts().versions(m_actor, m_shown->name);
+    if (!versions) {
+        m_error->showError(versions.error());
+        return nullptr;
+    }
+    // The chosen version against the one before it (the first against the second).
+    const int chosen = item->data(versionRole).toInt();
+    const int left = chosen > 1 ? chosen - 1 : chosen;
+    const int right = chosen > 1 ? chosen : chosen + 1;
+    auto* dialog = new VersionCompareDialog(m_shown->name, std::move(*versions), left, right, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->open();
+    return dialog;
 }
 
 bool PromptsWindow::restoreChosen() {

@@ -7,6 +7,7 @@
 #include <QWidget>
 
 class QComboBox;
+class QDialog;
 class QLabel;
 class QLineEdit;
 class QListWidget;
@@ -47,6 +48,8 @@ public:
     bool useInProduction();
     // Saves the version chosen in the versions list again as the newest.
     bool restoreChosen();
+    // The version chosen beside the one before it, differences marked (the dialog, open).
+    QDialog* compareChosen();
     // Removes the template shown, after asking.
     bool removeShown();
     // Import and export (PromptsWindowFiles.cpp): files chosen by the person (Tessera JSON or Markdown), all or
@@ -111,6 +114,7 @@ private:
     QListWidget* m_versions = nullptr;
     QPushButton* m_production = nullptr;
     QPushButton* m_restore = nullptr;
+    QPushButton* m_compare = nullptr;
     bool m_filling = false;
     bool m_checking = false;
 };
