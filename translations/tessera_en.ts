@@ -259,6 +259,20 @@
             <numerusform>%n answers, %1 % good of %2 rated (95 % interval %3 to %4 %)</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n line(s) with extra spaces or blank lines</source>
+        <translation>
+            <numerusform>%n line with extra spaces or blank lines</numerusform>
+            <numerusform>%n lines with extra spaces or blank lines</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Compacting saves %n token(s).</source>
+        <translation>
+            <numerusform>Compacting saves %n token.</numerusform>
+            <numerusform>Compacting saves %n tokens.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>Tessera::Ui::ProviderHealthDialog</name>

@@ -332,3 +332,30 @@ TEST_F(PromptsUiTest, TwoVersionsAreComparedSideBySideWithTheDifferencesMarked) 
     EXPECT_EQ(dialog->summary(), QStringLiteral("The two versions are the same."));
     dialog->close();
 }
+
+TEST_F(PromptsUiTest, WastedTokensAreFlaggedAndCompactingShowsWhatItSavesFirst) {
+    Ui::PromptsWindow window(*services, owner, dialogs);
+    window.setAttribute(Qt::WA_DeleteOnClose, false);
+    window.show();
+    window.nameField()->setText(QStringLiteral("Loose"));
+    window.userEdit()->setPlainText(QStringLiteral(
+        "Answer in plain English please.   \n\n\n\nSummarise  {{text}}.\nAnswer in plain English please."));
+    window.showWaste(); // as when typing pauses
+    const QString waste = window.wasteText();
+    EXPECT_TRUE(waste.contains(QStringLiteral("User part: 4 lines with extra spaces or blank lines")))
+        << waste.toStdString();
+    EXPECT_TRUE(waste.contains(QStringLiteral("line 6 says “Answer in plain English please.” again")));
+    EXPECT_TRUE(waste.contains(QStringLiteral("Compacting saves")));
+    dialogs.nextConfirm = false;
+    EXPECT_FALSE(window.compactParts()) << "not without saying yes";
+    EXPECT_TRUE(window.userEdit()->toPlainText().contains(QStringLiteral("\n\n\n")));
+    dialogs.nextConfirm = true;
+    ASSERT_TRUE(window.compactParts());
+    EXPECT_TRUE(dialogs.confirmations.last().contains(QStringLiteral("fewer")))
+        << dialogs.confirmations.last().toStdString();
+    EXPECT_EQ(window.userEdit()->toPlainText(),
+              QStringLiteral("Answer in plain English please.\n\nSummarise {{text}}."));
+    EXPECT_TRUE(window.wasteText().isEmpty());
+    window.userEdit()->undo();
+    EXPECT_TRUE(window.userEdit()->toPlainText().contains(QStringLiteral("\n\n\n"))) << "Ctrl+Z brings it back";
+}

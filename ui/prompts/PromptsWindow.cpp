@@ -30,6 +30,7 @@
 #include <QSet>
 #include <QShortcut>
 #include <QSplitter>
+#include <QTimer>
 #include <QToolButton>
 #include <QVBoxLayout>
 
@@ -151,6 +152,25 @@ PromptsWindow::PromptsWindow(Core::CoreServices& services, Core::Actor actor, Di
     m_syntax->setWordWrap(true);
     m_syntax->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
     layout->addWidget(m_syntax);
+    // Shorter prompts: what the parts waste, and a button that takes it out (PromptsWindowWaste.cpp).
+    auto* waste = new QHBoxLayout;
+    m_waste = new QLabel(editor);
+    m_waste->setObjectName(QStringLiteral("templateWaste"));
+    m_waste->setWordWrap(true);
+    m_waste->setForegroundRole(QPalette::PlaceholderText);
+    m_waste->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
+    m_compact = new QPushButton(Style::icon(Style::Icon::Scissors), tr("Co&mpact…"), editor);
+    m_compact->setObjectName(QStringLiteral("compactTemplate"));
+    m_compact->setToolTip(tr("Take out the wasted tokens, after showing how many it saves"));
+    waste->addWidget(m_waste, 1);
+    waste->addWidget(m_compact);
+    layout->addLayout(waste);
+    m_wasteTimer = new QTimer(this);
+    m_wasteTimer->setSingleShot(true);
+    m_wasteTimer->setInterval(300);
+    connect(m_wasteTimer, &QTimer::timeout, this, &PromptsWindow::showWaste);
+    connect(m_compact, &QPushButton::clicked, this, &PromptsWindow::compactParts);
+    m_compact->hide();
 
     auto* values = new QGroupBox(tr("Values and preview"), editor);
     auto* valuesLayout = new QHBoxLayout(values);
@@ -469,6 +489,7 @@ void PromptsWindow::checkText() {
     m_userHighlighter->setError(userError.first, userError.second);
     m_save->setEnabled(canSave());
     updatePreview();
+    m_wasteTimer->start(); // counted once typing pauses
     m_checking = false;
 }
 

@@ -13,6 +13,7 @@ class QLineEdit;
 class QListWidget;
 class QPlainTextEdit;
 class QPushButton;
+class QTimer;
 
 namespace Tessera::Core {
 class CoreServices;
@@ -48,6 +49,11 @@ public:
     bool useInProduction();
     // Saves the version chosen in the versions list again as the newest.
     bool restoreChosen();
+    // Shorter prompts (PromptsWindowWaste.cpp): what the parts waste is shown under the syntax line as typing pauses;
+    // compacting asks with the tokens saved, then puts the compact text in the editor (saved as usual).
+    void showWaste();
+    bool compactParts();
+    QString wasteText() const;
     // The version chosen beside the one before it, differences marked (the dialog, open).
     QDialog* compareChosen();
     // Removes the template shown, after asking.
@@ -115,6 +121,9 @@ private:
     QPushButton* m_production = nullptr;
     QPushButton* m_restore = nullptr;
     QPushButton* m_compare = nullptr;
+    QLabel* m_waste = nullptr;
+    QPushButton* m_compact = nullptr;
+    QTimer* m_wasteTimer = nullptr;
     bool m_filling = false;
     bool m_checking = false;
 };
