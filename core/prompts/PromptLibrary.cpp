@@ -664,6 +664,21 @@ Status PromptLibrary::share(const Actor& actor, const QString& name, qint64 role
     });
 }
 
+Result<std::vector<std::pair<qint64, QString>>> PromptLibrary::shareRoles(const Actor& actor) const {
+    if (auto allowed = require(actor, Permission::PromptsShare); !allowed) {
+        return fail(allowed.error());
+    }
+    auto query = m_db.exec(QStringLiteral("SELECT id, name FROM roles ORDER BY name"));
+    if (!query) {
+        return fail(query.error());
+    }
+    std::vector<std::pair<qint64, QString>> roles;
+    while (query->next()) {
+        roles.emplace_back(query->value(0).toLongLong(), query->value(1).toString());
+    }
+    return roles;
+}
+
 Status PromptLibrary::remove(const Actor& actor, const QString& name) {
     const QString action = QStringLiteral("prompt.remove");
     auto access = find(actor, name);

@@ -155,6 +155,8 @@ public:
     // Shares with a role (to use, or also to edit), or stops sharing (nullopt). Needs prompts.share and the right to
     // edit the template.
     Status share(const Actor& actor, const QString& name, qint64 roleId, std::optional<bool> canEdit);
+    // The roles a template can be shared with (id and name, by name), for those with prompts.share.
+    Result<std::vector<std::pair<qint64, QString>>> shareRoles(const Actor& actor) const;
     // Removes a template with all its versions; its owner (or an editor with prompts.share) only.
     Status remove(const Actor& actor, const QString& name);
 

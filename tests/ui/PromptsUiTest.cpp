@@ -12,6 +12,7 @@
 #include "mainwindow/MainWindow.h"
 #include "prompts/PromptLibrary.h"
 #include "prompts/PromptsWindow.h"
+#include "prompts/ShareTemplateDialog.h"
 #include "prompts/VariableForm.h"
 #include "prompts/VersionCompareDialog.h"
 #include "storage/ConversationRepository.h"
@@ -358,4 +359,34 @@ TEST_F(PromptsUiTest, WastedTokensAreFlaggedAndCompactingShowsWhatItSavesFirst) 
     EXPECT_TRUE(window.wasteText().isEmpty());
     window.userEdit()->undo();
     EXPECT_TRUE(window.userEdit()->toPlainText().contains(QStringLiteral("\n\n\n"))) << "Ctrl+Z brings it back";
+}
+
+TEST_F(PromptsUiTest, ATemplateIsSharedWithARoleAndLabelledFromTheView) {
+    Core::PromptDraft draft;
+    draft.name = QStringLiteral("Mail");
+    draft.userText = QStringLiteral("Write to {{who}}");
+    ASSERT_TRUE(services->prompts().create(owner, draft));
+    draft.userText = QStringLiteral("Write kindly to {{who}}");
+    ASSERT_TRUE(services->prompts().update(owner, QStringLiteral("Mail"), draft));
+    Ui::PromptsWindow window(*services, owner, dialogs);
+    window.setAttribute(Qt::WA_DeleteOnClose, false);
+    window.show();
+    ASSERT_TRUE(window.select(QStringLiteral("Mail")));
+
+    auto* share = qobject_cast<Ui::ShareTemplateDialog*>(window.shareShown());
+    ASSERT_NE(share, nullptr);
+    share->choose(qint64(Core::BuiltInRole::Member), 1);
+    share->accept();
+    auto shared = services->prompts().get(owner, QStringLiteral("Mail"));
+    ASSERT_TRUE(shared);
+    ASSERT_EQ(shared->shares.size(), 1u);
+    EXPECT_EQ(shared->shares.front().roleId, qint64(Core::BuiltInRole::Member));
+    EXPECT_FALSE(shared->shares.front().canEdit);
+
+    window.versionsList()->setCurrentRow(1); // version 1
+    ASSERT_TRUE(window.labelChosen(QStringLiteral("beta")));
+    EXPECT_EQ(services->prompts().get(owner, QStringLiteral("Mail"))->labels.value(QStringLiteral("beta")), 1);
+    EXPECT_FALSE(window.labelChosen(QStringLiteral("Not A Label"))) << "core refuses, the view says why";
+    ASSERT_TRUE(window.unlabelChosen(QStringLiteral("beta")));
+    EXPECT_FALSE(services->prompts().get(owner, QStringLiteral("Mail"))->labels.contains(QStringLiteral("beta")));
 }

@@ -38,9 +38,6 @@ namespace Tessera::Ui {
 
 namespace {
 
-constexpr int nameRole = Qt::UserRole;
-constexpr int versionRole = Qt::UserRole + 1;
-
 QPlainTextEdit* partEdit(QWidget* parent, const QString& name, int height) {
     auto* edit = new QPlainTextEdit(parent);
     edit->setAccessibleName(name);
@@ -197,7 +194,12 @@ PromptsWindow::PromptsWindow(Core::CoreServices& services, Core::Actor actor, Di
     m_save->setToolTip(tr("Save as a new version (Ctrl+S)"));
     m_remove = new QPushButton(tr("&Remove…"), editor);
     saving->addWidget(m_message, 1);
+    m_share = new QPushButton(tr("S&hare…"), editor);
+    m_share->setObjectName(QStringLiteral("shareTemplate"));
+    m_share->setToolTip(tr("Share the template with roles, to use or to change"));
+    m_share->setVisible(m_actor.may(Core::Permission::PromptsShare));
     saving->addWidget(m_save);
+    saving->addWidget(m_share);
     saving->addWidget(m_remove);
     layout->addLayout(saving);
 
@@ -216,7 +218,17 @@ PromptsWindow::PromptsWindow(Core::CoreServices& services, Core::Actor actor, Di
     m_compare->setToolTip(tr("This version beside the one before it, the differences marked"));
     historyButtons->addWidget(m_production);
     historyButtons->addWidget(m_restore);
+    m_labels = new QToolButton(history);
+    m_labels->setObjectName(QStringLiteral("versionLabels"));
+    m_labels->setText(tr("&Labels"));
+    m_labels->setToolTip(tr("Put a label on the version chosen, or take one off"));
+    m_labels->setPopupMode(QToolButton::InstantPopup);
+    m_labels->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    m_labels->setIcon(Style::icon(Style::Icon::Tag));
+    m_labels->setMenu(new QMenu(m_labels));
+    connect(m_labels->menu(), &QMenu::aboutToShow, this, &PromptsWindow::fillLabelMenu);
     historyButtons->addWidget(m_compare);
+    historyButtons->addWidget(m_labels);
     historyButtons->addStretch(1);
     historyLayout->addWidget(m_versions, 1);
     historyLayout->addLayout(historyButtons);
@@ -247,11 +259,13 @@ PromptsWindow::PromptsWindow(Core::CoreServices& services, Core::Actor actor, Di
     connect(m_production, &QPushButton::clicked, this, &PromptsWindow::useInProduction);
     connect(m_restore, &QPushButton::clicked, this, &PromptsWindow::restoreChosen);
     connect(m_compare, &QPushButton::clicked, this, &PromptsWindow::compareChosen);
+    connect(m_share, &QPushButton::clicked, this, &PromptsWindow::shareShown);
     connect(m_versions, &QListWidget::currentRowChanged, this, [this] {
         const bool chosen = m_versions->currentItem() != nullptr && m_shown && m_shown->canEdit;
         m_production->setEnabled(chosen);
         m_restore->setEnabled(chosen);
         m_compare->setEnabled(m_versions->currentItem() != nullptr && m_versions->count() > 1);
+        m_labels->setEnabled(chosen);
     });
     auto* saveKey = new QShortcut(QKeySequence::Save, this);
     connect(saveKey, &QShortcut::activated, this, &PromptsWindow::save);
@@ -359,6 +373,7 @@ void PromptsWindow::showTemplate(const Core::PromptTemplate& prompt, const Core:
     m_access->setVisible(!own);
     setEditable(prompt.canEdit);
     m_remove->setEnabled(own || (prompt.canEdit && m_actor.may(Core::Permission::PromptsShare)));
+    m_share->setEnabled(prompt.canEdit);
     showVersions();
 }
 
@@ -379,6 +394,7 @@ void PromptsWindow::showVersions() {
         m_production->setEnabled(false);
         m_restore->setEnabled(false);
         m_compare->setEnabled(false);
+        m_labels->setEnabled(false);
         return;
     }
     auto versions = m_services.prompts().versions(m_actor, m_shown->name);
@@ -424,6 +440,7 @@ void PromptsWindow::showVersions() {
     m_production->setEnabled(false);
     m_restore->setEnabled(false);
     m_compare->setEnabled(false);
+    m_labels->setEnabled(false);
 }
 
 void PromptsWindow::startNew() {
@@ -441,6 +458,7 @@ void PromptsWindow::startNew() {
     m_access->setVisible(false);
     setEditable(true);
     m_remove->setEnabled(false);
+    m_share->setEnabled(false);
     showVersions();
     m_name->setFocus(Qt::OtherFocusReason);
 }

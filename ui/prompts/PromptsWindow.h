@@ -14,6 +14,7 @@ class QListWidget;
 class QPlainTextEdit;
 class QPushButton;
 class QTimer;
+class QToolButton;
 
 namespace Tessera::Core {
 class CoreServices;
@@ -35,6 +36,10 @@ class PromptsWindow final : public QWidget {
     Q_OBJECT
 
 public:
+    // Where the lists keep a template's name and a version's number.
+    static constexpr int nameRole = Qt::UserRole;
+    static constexpr int versionRole = Qt::UserRole + 1;
+
     PromptsWindow(Core::CoreServices& services, Core::Actor actor, Dialogs& dialogs, QWidget* parent = nullptr);
 
     // Reads the list again (keeping the template chosen).
@@ -54,6 +59,11 @@ public:
     void showWaste();
     bool compactParts();
     QString wasteText() const;
+    // Sharing and labels (PromptsWindowSharing.cpp): the roles the shown template is shared with (the dialog, open;
+    // saved through core when accepted); a label put on the version chosen, or taken off it.
+    QDialog* shareShown();
+    bool labelChosen(const QString& label);
+    bool unlabelChosen(const QString& label);
     // The version chosen beside the one before it, differences marked (the dialog, open).
     QDialog* compareChosen();
     // Removes the template shown, after asking.
@@ -87,6 +97,7 @@ private:
     // "12 answers, 75 % good of 8 rated (95 % interval 41 to 93 %)".
     static QString qualityText(const Core::FeedbackStats& stats);
     void setEditable(bool editable);
+    void fillLabelMenu();
     Core::PromptDraft draft() const;
 
     Core::CoreServices& m_services;
@@ -121,6 +132,8 @@ private:
     QPushButton* m_production = nullptr;
     QPushButton* m_restore = nullptr;
     QPushButton* m_compare = nullptr;
+    QPushButton* m_share = nullptr;
+    QToolButton* m_labels = nullptr;
     QLabel* m_waste = nullptr;
     QPushButton* m_compact = nullptr;
     QTimer* m_wasteTimer = nullptr;
