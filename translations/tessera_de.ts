@@ -2136,6 +2136,97 @@ Es wird nur jetzt angezeigt.</translation>
     </message>
 </context>
 <context>
+    <name>Tessera::Ui::FineTuneDialog</name>
+    <message>
+        <source>&amp;Since:</source>
+        <translation>Se&amp;it:</translation>
+    </message>
+    <message>
+        <source>Export Fine-Tuning Data</source>
+        <translation>Feinabstimmungsdaten exportieren</translation>
+    </message>
+    <message>
+        <source>Each conversation becomes one training example in OpenAI's chat format: the branch on screen with its system prompt. Failed answers are left out with their question; answers rated bad stay as context the model does not learn from.</source>
+        <translation>Jede Unterhaltung wird ein Trainingsbeispiel im Chat-Format von OpenAI: der angezeigte Zweig mit seinem Systemprompt. Fehlgeschlagene Antworten entfallen samt ihrer Frage; schlecht bewertete Antworten bleiben als Kontext, aus dem das Modell nicht lernt.</translation>
+    </message>
+    <message>
+        <source>Any conversation</source>
+        <translation>Jede Unterhaltung</translation>
+    </message>
+    <message>
+        <source>With an answer rated good</source>
+        <translation>Mit einer gut bewerteten Antwort</translation>
+    </message>
+    <message>
+        <source>With an answer rated bad</source>
+        <translation>Mit einer schlecht bewerteten Antwort</translation>
+    </message>
+    <message>
+        <source>a conversation tag or a feedback tag (optional)</source>
+        <translation>ein Unterhaltungs- oder Rückmeldungs-Schlagwort (optional)</translation>
+    </message>
+    <message>
+        <source>answered by this model (optional)</source>
+        <translation>von diesem Modell beantwortet (optional)</translation>
+    </message>
+    <message>
+        <source>a question sent from this template (optional)</source>
+        <translation>eine Frage aus dieser Vorlage (optional)</translation>
+    </message>
+    <message>
+        <source> tokens</source>
+        <translation> Tokens</translation>
+    </message>
+    <message>
+        <source>The largest example</source>
+        <translation>Das größte Beispiel</translation>
+    </message>
+    <message>
+        <source>&amp;Rating:</source>
+        <translation>&amp;Bewertung:</translation>
+    </message>
+    <message>
+        <source>&amp;Tag:</source>
+        <translation>Schlag&amp;wort:</translation>
+    </message>
+    <message>
+        <source>&amp;Model:</source>
+        <translation>&amp;Modell:</translation>
+    </message>
+    <message>
+        <source>Tem&amp;plate:</source>
+        <translation>&amp;Vorlage:</translation>
+    </message>
+    <message>
+        <source>&amp;Largest example:</source>
+        <translation>&amp;Größtes Beispiel:</translation>
+    </message>
+    <message>
+        <source>&amp;Export…</source>
+        <translation>&amp;Exportieren …</translation>
+    </message>
+    <message>
+        <source>JSON Lines (*.jsonl)</source>
+        <translation>JSON Lines (*.jsonl)</translation>
+    </message>
+    <message numerus="yes">
+        <source>Wrote %n example(s) to %1.</source>
+        <translation><numerusform>%n Beispiel nach %1 geschrieben.</numerusform><numerusform>%n Beispiele nach %1 geschrieben.</numerusform></translation>
+    </message>
+    <message>
+        <source>%1 tokens (%2 to %3 an example), about %4 training tokens over %5 epochs.</source>
+        <translation>%1 Tokens (%2 bis %3 je Beispiel), etwa %4 Trainings-Tokens über %5 Epochen.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n conversation(s) left out: nothing to learn from, or over the limit.</source>
+        <translation><numerusform>%n Unterhaltung ausgelassen: nichts zu lernen oder über der Grenze.</numerusform><numerusform>%n Unterhaltungen ausgelassen: nichts zu lernen oder über der Grenze.</numerusform></translation>
+    </message>
+    <message>
+        <source>OpenAI needs at least 10 examples for a fine-tuning job.</source>
+        <translation>OpenAI braucht mindestens 10 Beispiele für einen Feinabstimmungsauftrag.</translation>
+    </message>
+</context>
+<context>
     <name>Tessera::Ui::FlagsPage</name>
     <message>
         <source>Feature flags</source>
@@ -2704,6 +2795,10 @@ Ein nativer Desktop-Arbeitsplatz für KI. API-Schlüssel liegen im Systemschlüs
     <message>
         <source>Answer &amp;Feedback…</source>
         <translation>&amp;Rückmeldung zur Antwort …</translation>
+    </message>
+    <message>
+        <source>Export &amp;Fine-Tuning Data…</source>
+        <translation>&amp;Feinabstimmungsdaten exportieren …</translation>
     </message>
 </context>
 <context>

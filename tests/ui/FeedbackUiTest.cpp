@@ -1,21 +1,26 @@
 // Feedback on answers in the GUI: the thumbs under an answer rate it (the same thumb again takes it back), a bad
 // rating asks what was wrong in a dialog with the administrators' tags and a comment, the rating shows on the
-// message and is stored through core; Message ▸ Rate acts on the newest answer from the keyboard.
+// message and is stored through core; Message ▸ Rate acts on the newest answer from the keyboard. File ▸ Export
+// Fine-Tuning Data writes the rated conversations.
 #include "chat/ChatPanel.h"
 #include "chat/ChatView.h"
 #include "chat/Composer.h"
 #include "chat/FeedbackDialog.h"
 #include "chat/MessageWidget.h"
 #include "prompts/Feedback.h"
+#include "prompts/FineTuneDialog.h"
 #include "support/TestHelpers.h"
 #include "ui/UiFixture.h"
 
 #include <QAction>
 #include <QCheckBox>
+#include <QFile>
 #include <QLabel>
+#include <QLineEdit>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QRadioButton>
+#include <QTemporaryDir>
 #include <QTest>
 #include <QToolButton>
 
@@ -137,4 +142,36 @@ TEST_F(MainWindowTest, AnswersAreRatedWithThumbsTagsAndACommentAndTheRatingShows
     QTest::mouseClick(dialog->findChild<QPushButton*>(QStringLiteral("feedbackRemove")), Qt::LeftButton);
     ASSERT_TRUE(waitUntil([&] { return !stored(*services, id); }));
     EXPECT_FALSE(answerOf(window)->findChild<QToolButton*>(QStringLiteral("rateDown"))->isChecked());
+}
+
+TEST_F(MainWindowTest, FineTuningDataIsExportedFromTheFileMenu) {
+    addLoopbackProvider();
+    Ui::MainWindow window(*services, dialogs);
+    window.show();
+    auto* composer = child<Ui::Composer>(&window, "composer");
+    composer->setPlainText(QStringLiteral("a question worth learning"));
+    QTest::keyClick(composer, Qt::Key_Return, Qt::ControlModifier);
+    ASSERT_TRUE(waitUntil([&] { return answerOf(window) != nullptr; }));
+    window.chatPanel()->rateLast(true);
+    ASSERT_TRUE(stored(*services, answerOf(window)->messageId()));
+
+    child<QAction>(&window, "exportFineTuning")->trigger();
+    auto* dialog = window.findChild<Ui::FineTuneDialog*>(QStringLiteral("fineTuneDialog"));
+    ASSERT_NE(dialog, nullptr);
+    QTemporaryDir out;
+    dialogs.nextSavePath = out.filePath(QStringLiteral("train.jsonl"));
+    ASSERT_TRUE(dialog->exportTo());
+    EXPECT_TRUE(dialog->resultText().contains(QStringLiteral("Wrote 1 example"))) << dialog->resultText().toStdString();
+    EXPECT_TRUE(dialog->resultText().contains(QStringLiteral("at least 10 examples")));
+    QFile file(dialogs.nextSavePath);
+    ASSERT_TRUE(file.open(QIODevice::ReadOnly));
+    EXPECT_TRUE(file.readAll().contains("a question worth learning"));
+
+    // Only conversations answered by another model: none.
+    dialog->modelField()->setText(QStringLiteral("no-such-model"));
+    ASSERT_TRUE(dialog->exportTo());
+    EXPECT_TRUE(dialog->resultText().contains(QStringLiteral("Wrote 0 examples")));
+    dialogs.nextSavePath = QStringLiteral("/no/such/folder/train.jsonl");
+    EXPECT_FALSE(dialog->exportTo());
+    EXPECT_FALSE(dialogs.errors.isEmpty());
 }

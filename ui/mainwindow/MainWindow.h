@@ -86,6 +86,8 @@ public:
     void attachImages();
     void exportCurrentConversation();
     void exportAllConversations();
+    // File ▸ Export Fine-Tuning Data (the dialog, open).
+    QDialog* openFineTuneExport();
     void importConversations();
     // step +1: the next conversation in the list, -1: the previous one.
     void selectNeighbourConversation(int step);

@@ -8,6 +8,7 @@
 #include "app/CoreServices.h"
 #include "chat/ChatPanel.h"
 #include "mainwindow/AccessGate.h"
+#include "prompts/FineTuneDialog.h"
 #include "prompts/PromptsWindow.h"
 #include "style/Icons.h"
 #include "widgets/ErrorText.h"
@@ -72,6 +73,9 @@ void MainWindow::buildMenus() {
     m_gate->guard(exportOne, Core::Permission::DataExport, Core::Feature::Export);
     m_gate->guard(exportAll, Core::Permission::DataExport, Core::Feature::Export);
     m_gate->guard(importAction, Core::Permission::DataImport, Core::Feature::Import);
+    QAction* fineTune = file->addAction(tr("Export &Fine-Tuning Data…"), this, &MainWindow::openFineTuneExport);
+    fineTune->setObjectName(QStringLiteral("exportFineTuning"));
+    m_gate->guard(fineTune, Core::Permission::DataExport, Core::Feature::Export);
     file->addSeparator();
     QAction* quit = file->addAction(tr("&Quit"), qApp, &QApplication::closeAllWindows);
     quit->setShortcut(QKeySequence::Quit);
@@ -196,6 +200,13 @@ QWidget* MainWindow::openPrompts() {
     m_prompts = new PromptsWindow(m_services, m_actor, m_dialogs, this);
     m_prompts->show();
     return m_prompts;
+}
+
+QDialog* MainWindow::openFineTuneExport() {
+    auto* dialog = new FineTuneDialog(m_services, m_actor, m_dialogs, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->open();
+    return dialog;
 }
 
 } // namespace Tessera::Ui
