@@ -257,7 +257,8 @@ Result<std::vector<PromptTemplate>> PromptLibrary::list(const Actor& actor, cons
     keys.reserve(kept.size());
     for (std::size_t i = 0; i < kept.size(); ++i) {
         order[i] = i;
-        keys.push_back(collator.sortKey(kept[i].name));
+        // Folded first: without ICU a collation key ignores the collator's case setting.
+        keys.push_back(collator.sortKey(kept[i].name.toCaseFolded()));
     }
     std::stable_sort(order.begin(), order.end(), [&](std::size_t ia, std::size_t ib) {
         const PromptTemplate& a = kept[ia];
