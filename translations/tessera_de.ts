@@ -2211,7 +2211,10 @@ Es wird nur jetzt angezeigt.</translation>
     </message>
     <message numerus="yes">
         <source>Wrote %n example(s) to %1.</source>
-        <translation><numerusform>%n Beispiel nach %1 geschrieben.</numerusform><numerusform>%n Beispiele nach %1 geschrieben.</numerusform></translation>
+        <translation>
+            <numerusform>%n Beispiel nach %1 geschrieben.</numerusform>
+            <numerusform>%n Beispiele nach %1 geschrieben.</numerusform>
+        </translation>
     </message>
     <message>
         <source>%1 tokens (%2 to %3 an example), about %4 training tokens over %5 epochs.</source>
@@ -2219,7 +2222,10 @@ Es wird nur jetzt angezeigt.</translation>
     </message>
     <message numerus="yes">
         <source>%n conversation(s) left out: nothing to learn from, or over the limit.</source>
-        <translation><numerusform>%n Unterhaltung ausgelassen: nichts zu lernen oder über der Grenze.</numerusform><numerusform>%n Unterhaltungen ausgelassen: nichts zu lernen oder über der Grenze.</numerusform></translation>
+        <translation>
+            <numerusform>%n Unterhaltung ausgelassen: nichts zu lernen oder über der Grenze.</numerusform>
+            <numerusform>%n Unterhaltungen ausgelassen: nichts zu lernen oder über der Grenze.</numerusform>
+        </translation>
     </message>
     <message>
         <source>OpenAI needs at least 10 examples for a fine-tuning job.</source>
@@ -3855,6 +3861,22 @@ Benutzer:
     <message>
         <source>Take “%1” Off</source>
         <translation>„%1“ entfernen</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>Eigentümer</translation>
+    </message>
+    <message>
+        <source>Everyone's</source>
+        <translation>Von allen</translation>
+    </message>
+    <message>
+        <source>Mine</source>
+        <translation>Meine</translation>
+    </message>
+    <message>
+        <source>Shared by %1</source>
+        <translation>Freigegeben von %1</translation>
     </message>
 </context>
 <context>

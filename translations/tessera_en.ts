@@ -1,4 +1,5 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
     <name>ConversationFiles</name>
@@ -122,20 +123,20 @@
         </translation>
     </message>
     <message numerus="yes">
-        <source>This conversation is %1 tokens, more than %2's window of %3 tokens. Leave out the oldest %n message(s) and send? The answer will say what was left out.</source>
+        <source>This conversation is %1 tokens, more than %2&apos;s window of %3 tokens. Leave out the oldest %n message(s) and send? The answer will say what was left out.</source>
         <translation>
-            <numerusform>This conversation is %1 tokens, more than %2's window of %3 tokens. Leave out the oldest message and send? The answer will say what was left out.</numerusform>
-            <numerusform>This conversation is %1 tokens, more than %2's window of %3 tokens. Leave out the oldest %n messages and send? The answer will say what was left out.</numerusform>
+            <numerusform>This conversation is %1 tokens, more than %2&apos;s window of %3 tokens. Leave out the oldest message and send? The answer will say what was left out.</numerusform>
+            <numerusform>This conversation is %1 tokens, more than %2&apos;s window of %3 tokens. Leave out the oldest %n messages and send? The answer will say what was left out.</numerusform>
         </translation>
     </message>
 </context>
 <context>
     <name>Tessera::Ui::ContextMeter</name>
     <message numerus="yes">
-        <source>It does not fit the model's window: when you send it, you are asked whether to leave out the oldest %n message(s).</source>
+        <source>It does not fit the model&apos;s window: when you send it, you are asked whether to leave out the oldest %n message(s).</source>
         <translation>
-            <numerusform>It does not fit the model's window: when you send it, you are asked whether to leave out the oldest message.</numerusform>
-            <numerusform>It does not fit the model's window: when you send it, you are asked whether to leave out the oldest %n messages.</numerusform>
+            <numerusform>It does not fit the model&apos;s window: when you send it, you are asked whether to leave out the oldest message.</numerusform>
+            <numerusform>It does not fit the model&apos;s window: when you send it, you are asked whether to leave out the oldest %n messages.</numerusform>
         </translation>
     </message>
 </context>
@@ -163,11 +164,17 @@
     <name>Tessera::Ui::FineTuneDialog</name>
     <message numerus="yes">
         <source>Wrote %n example(s) to %1.</source>
-        <translation><numerusform>Wrote %n example to %1.</numerusform><numerusform>Wrote %n examples to %1.</numerusform></translation>
+        <translation>
+            <numerusform>Wrote %n example to %1.</numerusform>
+            <numerusform>Wrote %n examples to %1.</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n conversation(s) left out: nothing to learn from, or over the limit.</source>
-        <translation><numerusform>%n conversation left out: nothing to learn from, or over the limit.</numerusform><numerusform>%n conversations left out: nothing to learn from, or over the limit.</numerusform></translation>
+        <translation>
+            <numerusform>%n conversation left out: nothing to learn from, or over the limit.</numerusform>
+            <numerusform>%n conversations left out: nothing to learn from, or over the limit.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -228,10 +235,10 @@
         </translation>
     </message>
     <message numerus="yes">
-        <source>Remove "%1" with all its %n version(s)? This cannot be undone.</source>
+        <source>Remove &quot;%1&quot; with all its %n version(s)? This cannot be undone.</source>
         <translation>
-            <numerusform>Remove "%1" with its %n version? This cannot be undone.</numerusform>
-            <numerusform>Remove "%1" with all its %n versions? This cannot be undone.</numerusform>
+            <numerusform>Remove &quot;%1&quot; with its %n version? This cannot be undone.</numerusform>
+            <numerusform>Remove &quot;%1&quot; with all its %n versions? This cannot be undone.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
@@ -406,10 +413,10 @@
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n answer(s) from Tessera's cache, %1 retries, %2 on a fallback model</source>
+        <source>%n answer(s) from Tessera&apos;s cache, %1 retries, %2 on a fallback model</source>
         <translation>
-            <numerusform>%n answer from Tessera's cache, %1 retries, %2 on a fallback model</numerusform>
-            <numerusform>%n answers from Tessera's cache, %1 retries, %2 on a fallback model</numerusform>
+            <numerusform>%n answer from Tessera&apos;s cache, %1 retries, %2 on a fallback model</numerusform>
+            <numerusform>%n answers from Tessera&apos;s cache, %1 retries, %2 on a fallback model</numerusform>
         </translation>
     </message>
     <message numerus="yes">

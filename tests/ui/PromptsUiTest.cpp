@@ -15,12 +15,14 @@
 #include "prompts/ShareTemplateDialog.h"
 #include "prompts/VariableForm.h"
 #include "prompts/VersionCompareDialog.h"
+#include "storage/AccountRepository.h"
 #include "storage/ConversationRepository.h"
 #include "storage/MessageRepository.h"
 
 #include "UiFixture.h"
 #include "support/TestHelpers.h"
 
+#include <QComboBox>
 #include <QFile>
 #include <QLabel>
 #include <QLineEdit>
@@ -389,4 +391,33 @@ TEST_F(PromptsUiTest, ATemplateIsSharedWithARoleAndLabelledFromTheView) {
     EXPECT_FALSE(window.labelChosen(QStringLiteral("Not A Label"))) << "core refuses, the view says why";
     ASSERT_TRUE(window.unlabelChosen(QStringLiteral("beta")));
     EXPECT_FALSE(services->prompts().get(owner, QStringLiteral("Mail"))->labels.contains(QStringLiteral("beta")));
+}
+
+TEST_F(PromptsUiTest, TheListIsFilteredByOwnerWhenOthersShareTemplates) {
+    const Core::SystemClock clock;
+    Core::AccountRepository accounts(services->store().database, clock);
+    auto account = accounts.add(QStringLiteral("bob"), {}, qint64(Core::BuiltInRole::Manager));
+    ASSERT_TRUE(account);
+    const Core::Actor bob =
+        Core::Actor::withRole(account->id, QStringLiteral("bob"), Core::BuiltInRole::Manager, Core::ClientKind::Test);
+    Core::PromptDraft draft;
+    draft.name = QStringLiteral("Team reply");
+    draft.userText = QStringLiteral("Reply to {{who}}");
+    ASSERT_TRUE(services->prompts().create(bob, draft));
+    ASSERT_TRUE(services->prompts().share(bob, QStringLiteral("Team reply"), owner.roleId, false));
+    draft.name = QStringLiteral("Mine");
+    ASSERT_TRUE(services->prompts().create(owner, draft));
+
+    Ui::PromptsWindow window(*services, owner, dialogs);
+    window.setAttribute(Qt::WA_DeleteOnClose, false);
+    window.show();
+    ASSERT_EQ(window.list()->count(), 2);
+    QComboBox* owners = window.ownerFilter();
+    ASSERT_FALSE(owners->isHidden()) << "someone shares templates with the owner's role";
+    owners->setCurrentIndex(owners->findText(QStringLiteral("Shared by bob")));
+    ASSERT_EQ(window.list()->count(), 1);
+    EXPECT_TRUE(window.list()->item(0)->text().startsWith(QStringLiteral("Team reply")));
+    owners->setCurrentIndex(owners->findText(QStringLiteral("Mine")));
+    ASSERT_EQ(window.list()->count(), 1);
+    EXPECT_TRUE(window.list()->item(0)->text().startsWith(QStringLiteral("Mine")));
 }

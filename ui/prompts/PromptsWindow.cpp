@@ -23,6 +23,7 @@
 #include <QLineEdit>
 #include <QListWidget>
 #include <QLocale>
+#include <QMap>
 #include <QMenu>
 #include <QPlainTextEdit>
 #include <QPushButton>
@@ -72,6 +73,9 @@ PromptsWindow::PromptsWindow(Core::CoreServices& services, Core::Actor actor, Di
     m_search->setClearButtonEnabled(true);
     m_tag = new QComboBox(this);
     m_tag->setAccessibleName(tr("Tag"));
+    m_owner = new QComboBox(this);
+    m_owner->setObjectName(QStringLiteral("ownerFilter"));
+    m_owner->setAccessibleName(tr("Owner"));
     m_sort = new QComboBox(this);
     m_sort->setAccessibleName(tr("Sort"));
     m_sort->addItem(tr("By name"), int(Core::PromptSort::Name));
@@ -81,6 +85,7 @@ PromptsWindow::PromptsWindow(Core::CoreServices& services, Core::Actor actor, Di
     add->setObjectName(QStringLiteral("newTemplate"));
     filters->addWidget(m_search, 1);
     filters->addWidget(m_tag);
+    filters->addWidget(m_owner);
     filters->addWidget(m_sort);
     filters->addWidget(add);
     auto* files = new QToolButton(this);
@@ -237,11 +242,13 @@ PromptsWindow::PromptsWindow(Core::CoreServices& services, Core::Actor actor, Di
     outer->addWidget(splitter, 1);
 
     connect(m_search, &QLineEdit::textChanged, this, &PromptsWindow::reload);
-    connect(m_tag, &QComboBox::currentIndexChanged, this, [this] {
-        if (!m_filling) {
-            reload();
-        }
-    });
+    for (QComboBox* box : {m_tag, m_owner}) {
+        connect(box, &QComboBox::currentIndexChanged, this, [this] {
+            if (!m_filling) {
+                reload();
+            }
+        });
+    }
     connect(m_sort, &QComboBox::currentIndexChanged, this, &PromptsWindow::reload);
     connect(add, &QPushButton::clicked, this, &PromptsWindow::startNew);
     connect(m_list, &QListWidget::currentItemChanged, this, [this](QListWidgetItem* item) {
@@ -288,6 +295,9 @@ void PromptsWindow::reload() {
     Core::PromptQuery query;
     query.search = m_search->text();
     query.tag = m_tag->currentData().toString();
+    if (const QVariant owner = m_owner->currentData(); owner.isValid()) {
+        query.ownerId = owner.toLongLong();
+    }
     query.sort = Core::PromptSort(m_sort->currentData().toInt());
     auto listed = m_services.prompts().list(m_actor, query);
     if (!listed) {
@@ -329,6 +339,24 @@ void PromptsWindow::reload() {
             m_tag->addItem(tag, tag);
         }
         m_tag->setCurrentIndex(std::max(0, m_tag->findData(current)));
+    }
+    // Whose templates one may use (one's own first), for the owner filter.
+    if (m_search->text().isEmpty() && m_tag->currentIndex() <= 0 && m_owner->currentIndex() <= 0) {
+        QMap<QString, qint64> others;
+        for (const Core::PromptTemplate& t : m_templates) {
+            if (t.ownerId != m_actor.userId) {
+                others.insert(t.ownerName, t.ownerId);
+            }
+        }
+        const QVariant current = m_owner->currentData();
+        m_owner->clear();
+        m_owner->addItem(tr("Everyone's"), QVariant());
+        m_owner->addItem(tr("Mine"), m_actor.userId);
+        for (auto it = others.cbegin(); it != others.cend(); ++it) {
+            m_owner->addItem(tr("Shared by %1").arg(it.key()), it.value());
+        }
+        m_owner->setCurrentIndex(std::max(0, m_owner->findData(current)));
+        m_owner->setVisible(!others.isEmpty());
     }
     m_filling = false;
 }

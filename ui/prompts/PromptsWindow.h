@@ -77,6 +77,7 @@ public:
     QListWidget* list() const { return m_list; }
     QListWidget* versionsList() const { return m_versions; }
     QLineEdit* searchField() const { return m_search; }
+    QComboBox* ownerFilter() const { return m_owner; }
     QLineEdit* nameField() const { return m_name; }
     QPlainTextEdit* systemEdit() const { return m_system; }
     QPlainTextEdit* userEdit() const { return m_user; }
@@ -109,6 +110,7 @@ private:
 
     QLineEdit* m_search = nullptr;
     QComboBox* m_tag = nullptr;
+    QComboBox* m_owner = nullptr; // shown when templates of others are shared with one's role
     QComboBox* m_sort = nullptr;
     QListWidget* m_list = nullptr;
     ErrorBanner* m_error = nullptr;
