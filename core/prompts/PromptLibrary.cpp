@@ -440,17 +440,7 @@ Result<PromptTemplate> PromptLibrary::create(const Actor& actor, const PromptDra
             return fail(ErrorCode::StorageFailed, QStringLiteral("the new template has no id"));
         }
         const qint64 id = inserted->value(0).toLongLong();
-        auto saved = m_db.exec(
-            QStringLiteral("INSERT INTO prompt_versions (template_id, version, system_text, user_text, provider, "
-                           "model, temperature, max_tokens, author, created_at, message) VALUES (?, 1, ?, ?, ?, ?, ?, "
-                           "?, ?, ?, ?)"),
-            {id, draft.systemText, draft.userText, draft.settings.provider.trimmed(), draft.settings.model.trimmed(),
-             optionalDouble(draft.settings.temperature), optionalInt(draft.settings.maxTokens), actor.userName, now,
-             draft.message.trimmed()});
-        if (!saved) {
-            return fail(saved.error());
-        }
-        return {};
+        return insertVersion(id, 1, draft, actor.userName, now);
     });
     if (!status) {
         return fail(status.error());
@@ -487,15 +477,8 @@ Result<PromptTemplate> PromptLibrary::update(const Actor& actor, const QString& 
             return fail(meta.error());
         }
         if (changed) {
-            auto saved = m_db.exec(
-                QStringLiteral("INSERT INTO prompt_versions (template_id, version, system_text, user_text, provider, "
-                               "model, temperature, max_tokens, author, created_at, message) VALUES (?, ?, ?, ?, ?, "
-                               "?, ?, ?, ?, ?, ?)"),
-                {access->found.id, next, draft.systemText, draft.userText, draft.settings.provider.trimmed(),
-                 draft.settings.model.trimmed(), optionalDouble(draft.settings.temperature),
-                 optionalInt(draft.settings.maxTokens), actor.userName, now, draft.message.trimmed()});
-            if (!saved) {
-                return fail(saved.error());
+            if (auto saved = insertVersion(access->found.id, next, draft, actor.userName, now); !saved) {
+                return saved;
             }
         }
         if (access->shared) {
@@ -665,21 +648,6 @@ Status PromptLibrary::share(const Actor& actor, const QString& name, qint64 role
     });
 }
 
-Result<std::vector<std::pair<qint64, QString>>> PromptLibrary::shareRoles(const Actor& actor) const {
-    if (auto allowed = require(actor, Permission::PromptsShare); !allowed) {
-        return fail(allowed.error());
-    }
-    auto query = m_db.exec(QStringLiteral("SELECT id, name FROM roles ORDER BY name"));
-    if (!query) {
-        return fail(query.error());
-    }
-    std::vector<std::pair<qint64, QString>> roles;
-    while (query->next()) {
-        roles.emplace_back(query->value(0).toLongLong(), query->value(1).toString());
-    }
-    return roles;
-}
-
 Status PromptLibrary::remove(const Actor& actor, const QString& name) {
     const QString action = QStringLiteral("prompt.remove");
     auto access = find(actor, name);
@@ -774,121 +742,16 @@ Status PromptLibrary::markUsed(const Actor& actor, const QString& name) {
     return {};
 }
 
-Result<std::vector<PromptExport>> PromptLibrary::exportTemplates(const Actor& actor, const QStringList& names) const {
-    std::vector<PromptTemplate> chosen;
-    if (names.isEmpty()) {
-        auto all = list(actor);
-        if (!all) {
-            return fail(all.error());
-        }
-        chosen = std::move(*all);
-    } else {
-        for (const QString& name : names) {
-            auto one = get(actor, name);
-            if (!one) {
-                return fail(one.error());
-            }
-            chosen.push_back(std::move(*one));
-        }
-    }
-    std::vector<PromptExport> out;
-    out.reserve(chosen.size());
-    for (PromptTemplate& info : chosen) {
-        auto all = versions(actor, info.name);
-        if (!all) {
-            return fail(all.error());
-        }
-        std::reverse(all->begin(), all->end()); // oldest first
-        out.push_back({std::move(info), std::move(*all)});
-    }
-    return out;
-}
-
-Result<PromptImportOutcome> PromptLibrary::importTemplate(const Actor& actor, const PromptExport& imported) {
-    if (imported.versions.empty()) {
-        return fail(invalid(QStringLiteral("\"%1\" has no version").arg(imported.info.name)).error());
-    }
-    const auto draftOf = [&imported](const PromptVersion& v) {
-        PromptDraft draft;
-        draft.name = imported.info.name;
-        draft.description = imported.info.description;
-        draft.tags = imported.info.tags;
-        draft.systemText = v.systemText;
-        draft.userText = v.userText;
-        draft.settings = v.settings;
-        draft.message = v.message;
-        return draft;
-    };
-    auto existing = find(actor, imported.info.name);
-    if (existing) {
-        // Known here: what production (else the latest) says becomes its next version, when it differs.
-        const int wanted = imported.info.labels.value(QStringLiteral("production"), int(imported.versions.size()));
-        const PromptVersion& chosen =
-            imported.versions[std::size_t(std::clamp<int>(wanted, 1, int(imported.versions.size())) - 1)];
-        PromptDraft draft = draftOf(chosen);
-        draft.message = chosen.message.isEmpty() ? QStringLiteral("imported") : chosen.message;
-        const int before = existing->found.latestVersion;
-        auto updated = update(actor, existing->found.name, draft);
-        if (!updated) {
-            return fail(updated.error());
-        }
-        return updated->latestVersion > before ? PromptImportOutcome::Updated : PromptImportOutcome::Unchanged;
-    }
-    if (existing.error().code != ErrorCode::NotFound) {
-        return fail(existing.error());
-    }
-    for (const PromptVersion& v : imported.versions) {
-        if (auto valid = validate(draftOf(v)); !valid) {
-            return fail(ErrorCode::InvalidArgument, QStringLiteral("\"%1\" version %2: %3")
-                                                        .arg(imported.info.name)
-                                                        .arg(v.number)
-                                                        .arg(valid.error().detail));
-        }
-    }
-    auto status = m_db.transaction([&]() -> Status {
-        auto created = create(actor, draftOf(imported.versions.front()));
-        if (!created) {
-            return fail(created.error());
-        }
-        const QString now = toStoredTime(m_clock.nowUtc());
-        for (std::size_t i = 0; i < imported.versions.size(); ++i) {
-            const PromptVersion& v = imported.versions[i];
-            const QString author = v.author.trimmed().isEmpty() ? actor.userName : v.author.trimmed().left(200);
-            const QString at = v.createdAt.isValid() ? toStoredTime(v.createdAt) : now;
-            if (i == 0) {
-                auto kept = m_db.exec(QStringLiteral("UPDATE prompt_versions SET author = ?, created_at = ? WHERE "
-                                                     "template_id = ? AND version = 1"),
-                                      {author, at, created->id});
-                if (!kept) {
-                    return fail(kept.error());
-                }
-                continue;
-            }
-            auto saved = m_db.exec(
-                QStringLiteral("INSERT INTO prompt_versions (template_id, version, system_text, user_text, provider, "
-                               "model, temperature, max_tokens, author, created_at, message) VALUES (?, ?, ?, ?, ?, "
-                               "?, ?, ?, ?, ?, ?)"),
-                {created->id, int(i + 1), v.systemText, v.userText, v.settings.provider.trimmed(),
-                 v.settings.model.trimmed(), optionalDouble(v.settings.temperature), optionalInt(v.settings.maxTokens),
-                 author, at, v.message.trimmed()});
-            if (!saved) {
-                return fail(saved.error());
-            }
-        }
-        for (auto it = imported.info.labels.begin(); it != imported.info.labels.end(); ++it) {
-            if (it.key() == QLatin1StringView("latest")) {
-                continue;
-            }
-            if (auto labelled = setLabel(actor, created->name, it.key(), it.value()); !labelled) {
-                return labelled;
-            }
-        }
-        return {};
-    });
-    if (!status) {
-        return fail(status.error());
-    }
-    return PromptImportOutcome::Created;
+Status PromptLibrary::insertVersion(qint64 templateId, int number, const PromptDraft& draft, const QString& author,
+                                    const QString& at) const {
+    auto saved =
+        m_db.exec(QStringLiteral(
+                      "INSERT INTO prompt_versions (template_id, version, system_text, user_text, provider, model, "
+                      "temperature, max_tokens, author, created_at, message) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+                  {templateId, number, draft.systemText, draft.userText, draft.settings.provider.trimmed(),
+                   draft.settings.model.trimmed(), optionalDouble(draft.settings.temperature),
+                   optionalInt(draft.settings.maxTokens), author, at, draft.message.trimmed()});
+    return saved ? Status{} : fail(saved.error());
 }
 
 } // namespace Tessera::Core

@@ -180,6 +180,9 @@ private:
     };
     Result<Access> find(const Actor& actor, const QString& name) const;
     Result<Access> findEditable(const Actor& actor, const QString& name, const QString& action) const;
+    // Stores a version of a template with its author and time (stored form).
+    Status insertVersion(qint64 templateId, int number, const PromptDraft& draft, const QString& author,
+                         const QString& at) const;
     // The version named (else the default one) of a template read already.
     Result<PromptVersion> versionOf(const PromptTemplate& found, std::optional<int> number) const;
     Result<std::vector<PromptTemplate>> read(const Actor& actor, const QString& where,
