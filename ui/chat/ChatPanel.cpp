@@ -465,6 +465,7 @@ void ChatPanel::beginEdit(qint64 userMessageId) {
         saveDraft(); // what was being typed comes back when the edit is done
     }
     m_editing = userMessageId;
+    m_template.reset(); // the edited question is typed text, whatever it came from
     m_composer->setPlainText(message->content);
     m_attachments->clear();
     for (const Core::ImageAttachment& image : message->images) {
