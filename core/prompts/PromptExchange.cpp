@@ -26,10 +26,6 @@ namespace {
 const QString kFormat = QStringLiteral("tessera-prompts");
 constexpr int kVersion = 1;
 
-QString isoTime(const QDateTime& time) {
-    return time.isValid() ? time.toUTC().toString(Qt::ISODateWithMs) : QString();
-}
-
 // A place in the file and what is wrong there.
 Status problem(const QString& place, const QString& what) {
     return fail(importProblem(place, what));
@@ -280,7 +276,7 @@ QByteArray toPromptJson(const std::vector<PromptExport>& templates, const QDateT
             QJsonObject object{{QStringLiteral("version"), v.number},
                                {QStringLiteral("user"), v.userText},
                                {QStringLiteral("author"), v.author},
-                               {QStringLiteral("created_at"), isoTime(v.createdAt)},
+                               {QStringLiteral("created_at"), toStoredTime(v.createdAt)},
                                {QStringLiteral("message"), v.message}};
             if (!v.systemText.isEmpty()) {
                 object.insert(QStringLiteral("system"), v.systemText);
@@ -311,7 +307,7 @@ QByteArray toPromptJson(const std::vector<PromptExport>& templates, const QDateT
     }
     return QJsonDocument(QJsonObject{{QStringLiteral("format"), kFormat},
                                      {QStringLiteral("version"), kVersion},
-                                     {QStringLiteral("exported_at"), isoTime(exportedAt)},
+                                     {QStringLiteral("exported_at"), toStoredTime(exportedAt)},
                                      {QStringLiteral("templates"), list}})
         .toJson(QJsonDocument::Indented);
 }

@@ -2,15 +2,14 @@
 
 #include "style/Icons.h"
 #include "style/Theme.h"
+#include "widgets/SearchPopup.h"
 
-#include <QApplication>
 #include <QHBoxLayout>
 #include <QKeyEvent>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
 #include <QPixmap>
-#include <QScreen>
 #include <QToolButton>
 #include <QVBoxLayout>
 
@@ -32,10 +31,7 @@ ModelPicker::ModelPicker(QWidget* parent)
     setAccessibleName(tr("Choose a provider and model"));
     setFrameShape(QFrame::StyledPanel);
     m_search->setObjectName(QStringLiteral("modelSearch"));
-    m_search->setPlaceholderText(tr("Search models, or type a model name"));
-    m_search->setAccessibleName(tr("Search models"));
-    m_search->setClearButtonEnabled(true);
-    m_search->addAction(Style::icon(Style::Icon::Search, Style::Tone::Muted), QLineEdit::LeadingPosition);
+    setUpSearchField(m_search, tr("Search models, or type a model name"), tr("Search models"));
     m_search->installEventFilter(this);
     m_list->setObjectName(QStringLiteral("modelList"));
     m_list->setAccessibleName(tr("Models"));
@@ -179,14 +175,7 @@ void ModelPicker::chooseCurrent() {
 
 bool ModelPicker::eventFilter(QObject* watched, QEvent* event) {
     if (watched == m_search && event->type() == QEvent::KeyPress) {
-        auto* key = static_cast<QKeyEvent*>(event);
-        if (key->key() == Qt::Key_Down || key->key() == Qt::Key_Up || key->key() == Qt::Key_PageDown ||
-            key->key() == Qt::Key_PageUp) {
-            QApplication::sendEvent(m_list, event); // the list moves; the keyboard stays in the field
-            return true;
-        }
-        if (key->key() == Qt::Key_Return || key->key() == Qt::Key_Enter) {
-            chooseCurrent();
+        if (moveListFromSearch(static_cast<QKeyEvent*>(event), m_list, [this] { chooseCurrent(); })) {
             return true;
         }
     }
@@ -196,12 +185,7 @@ bool ModelPicker::eventFilter(QObject* watched, QEvent* event) {
 void ModelPicker::popup(QWidget* anchor) {
     m_search->clear();
     applyFilter();
-    const QPoint below = anchor->mapToGlobal(QPoint(0, anchor->height()));
-    QPoint at = anchor->mapToGlobal(QPoint(0, -height() - Style::Space::half));
-    if (const QScreen* screen = anchor->screen(); screen && at.y() < screen->availableGeometry().top()) {
-        at = below; // no room above the composer
-    }
-    move(at);
+    move(popupPlace(anchor, height()));
     show();
     m_search->setFocus(Qt::PopupFocusReason);
 }

@@ -5,8 +5,8 @@
 #include "style/Icons.h"
 #include "style/Theme.h"
 #include "widgets/ErrorText.h"
+#include "widgets/SearchPopup.h"
 
-#include <QApplication>
 #include <QDialogButtonBox>
 #include <QKeyEvent>
 #include <QLabel>
@@ -14,7 +14,6 @@
 #include <QListWidget>
 #include <QPlainTextEdit>
 #include <QPushButton>
-#include <QScreen>
 #include <QScrollArea>
 #include <QVBoxLayout>
 
@@ -37,10 +36,7 @@ PromptPalette::PromptPalette(Core::CoreServices& services, Core::Actor actor, QW
     setAccessibleName(tr("Choose a prompt template"));
     setFrameShape(QFrame::StyledPanel);
     m_search->setObjectName(QStringLiteral("paletteSearch"));
-    m_search->setPlaceholderText(tr("Search templates"));
-    m_search->setAccessibleName(tr("Search templates"));
-    m_search->setClearButtonEnabled(true);
-    m_search->addAction(Style::icon(Style::Icon::Search, Style::Tone::Muted), QLineEdit::LeadingPosition);
+    setUpSearchField(m_search, tr("Search templates"), tr("Search templates"));
     m_search->installEventFilter(this);
     m_list->setObjectName(QStringLiteral("paletteList"));
     m_list->setAccessibleName(tr("Templates"));
@@ -72,13 +68,8 @@ void PromptPalette::popup(QWidget* anchor) {
     if (!templates) {
         m_status->setText(describeErrorPlainly(templates.error()));
     }
-    const QPoint origin = anchor->mapToGlobal(QPoint(0, 0));
     resize(std::min(anchor->width(), 560), height());
-    QPoint at(origin.x(), origin.y() - height() - Style::Space::half);
-    if (const QScreen* screen = anchor->screen(); screen && at.y() < screen->availableGeometry().top()) {
-        at = anchor->mapToGlobal(QPoint(0, anchor->height())); // no room above the composer
-    }
-    move(at);
+    move(popupPlace(anchor, height()));
     show();
     m_search->setFocus(Qt::PopupFocusReason);
 }
@@ -148,13 +139,7 @@ bool PromptPalette::eventFilter(QObject* watched, QEvent* event) {
     }
     if (watched == m_search && event->type() == QEvent::KeyPress) {
         auto* key = static_cast<QKeyEvent*>(event);
-        if (key->key() == Qt::Key_Down || key->key() == Qt::Key_Up || key->key() == Qt::Key_PageDown ||
-            key->key() == Qt::Key_PageUp) {
-            QApplication::sendEvent(m_list, event); // the list moves; the keyboard stays in the field
-            return true;
-        }
-        if (key->key() == Qt::Key_Return || key->key() == Qt::Key_Enter) {
-            chooseCurrent();
+        if (moveListFromSearch(key, m_list, [this] { chooseCurrent(); })) {
             return true;
         }
         if (key->key() == Qt::Key_Escape) {
