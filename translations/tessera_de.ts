@@ -3478,6 +3478,65 @@ Ein nativer Desktop-Arbeitsplatz für KI. API-Schlüssel liegen im Systemschlüs
     </message>
 </context>
 <context>
+    <name>Tessera::Ui::PromptSettingsEditor</name>
+    <message>
+        <source>Suggested provider</source>
+        <translation>Vorgeschlagener Anbieter</translation>
+    </message>
+    <message>
+        <source>The provider the template's messages go to; the conversation's when not chosen</source>
+        <translation>Der Anbieter, an den die Nachrichten der Vorlage gehen; ohne Wahl der des Gesprächs</translation>
+    </message>
+    <message>
+        <source>Suggested model</source>
+        <translation>Vorgeschlagenes Modell</translation>
+    </message>
+    <message>
+        <source>The conversation's</source>
+        <translation>Das des Gesprächs</translation>
+    </message>
+    <message>
+        <source>The model to use, chosen from the list or typed; the token and cost preview counts with it</source>
+        <translation>Das Modell, aus der Liste gewählt oder eingetippt; die Vorschau der Tokens und Kosten rechnet damit</translation>
+    </message>
+    <message>
+        <source>Suggested temperature</source>
+        <translation>Vorgeschlagene Temperatur</translation>
+    </message>
+    <message>
+        <source>Conversation's</source>
+        <translation>Wie im Gespräch</translation>
+    </message>
+    <message>
+        <source>Lower is more focused and repeatable, higher more varied (0 to 2)</source>
+        <translation>Niedriger ist gezielter und wiederholbar, höher abwechslungsreicher (0 bis 2)</translation>
+    </message>
+    <message>
+        <source>Suggested most tokens of an answer</source>
+        <translation>Vorgeschlagene Höchstzahl an Tokens einer Antwort</translation>
+    </message>
+    <message>
+        <source>The longest answer, in tokens</source>
+        <translation>Die längste Antwort, in Tokens</translation>
+    </message>
+    <message>
+        <source>Temp&amp;erature:</source>
+        <translation>Te&amp;mperatur:</translation>
+    </message>
+    <message>
+        <source>Ma&amp;x tokens:</source>
+        <translation>Ma&amp;x. Tokens:</translation>
+    </message>
+    <message>
+        <source>Conversation's provider</source>
+        <translation>Anbieter des Gesprächs</translation>
+    </message>
+    <message>
+        <source>%1 (not available)</source>
+        <translation>%1 (nicht verfügbar)</translation>
+    </message>
+</context>
+<context>
     <name>Tessera::Ui::PromptsWindow</name>
     <message>
         <source>Prompts</source>
@@ -3877,6 +3936,10 @@ Benutzer:
     <message>
         <source>Shared by %1</source>
         <translation>Freigegeben von %1</translation>
+    </message>
+    <message>
+        <source>&amp;Answer with:</source>
+        <translation>&amp;Antworten mit:</translation>
     </message>
 </context>
 <context>

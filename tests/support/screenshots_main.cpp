@@ -123,6 +123,15 @@ template <typename File> bool promptScreens(Core::SecretStore& secrets, const Fi
         {"Release notes", "Release notes from a changelog", "engineering, writing", "",
          "Write release notes for version {{version}} from:\n{{changes : multiline}}"},
     };
+    Core::ProviderConfig claude;
+    claude.name = QStringLiteral("claude");
+    claude.kind = Core::ProviderKind::Anthropic;
+    claude.baseUrl = QStringLiteral("http://127.0.0.1:9");
+    claude.defaultModel = QStringLiteral("claude-sonnet-4-6");
+    if (!(*services)->store().providers.add(claude)) {
+        std::fprintf(stderr, "cannot add a provider\n");
+        return false;
+    }
     for (const Sample& sample : samples) {
         Core::PromptDraft draft;
         draft.name = QString::fromUtf8(sample.name);
@@ -131,6 +140,11 @@ template <typename File> bool promptScreens(Core::SecretStore& secrets, const Fi
         draft.systemText = QString::fromUtf8(sample.system);
         draft.userText = QString::fromUtf8(sample.user);
         draft.message = QStringLiteral("first version");
+        if (draft.name == QLatin1StringView("Meeting summary")) {
+            draft.settings.provider = claude.name;
+            draft.settings.model = QStringLiteral("claude-haiku-4-5");
+            draft.settings.temperature = 0.3;
+        }
         if (!(*services)->prompts().create(owner, draft)) {
             std::fprintf(stderr, "cannot add a template\n");
             return false;

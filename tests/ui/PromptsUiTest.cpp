@@ -11,6 +11,7 @@
 #include "chat/PromptPalette.h"
 #include "mainwindow/MainWindow.h"
 #include "prompts/PromptLibrary.h"
+#include "prompts/PromptSettingsEditor.h"
 #include "prompts/PromptsWindow.h"
 #include "prompts/ShareTemplateDialog.h"
 #include "prompts/VariableForm.h"
@@ -23,6 +24,7 @@
 #include "support/TestHelpers.h"
 
 #include <QComboBox>
+#include <QDoubleSpinBox>
 #include <QFile>
 #include <QLabel>
 #include <QLineEdit>
@@ -30,6 +32,7 @@
 #include <QMenu>
 #include <QMenuBar>
 #include <QPlainTextEdit>
+#include <QSpinBox>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -363,6 +366,73 @@ TEST_F(PromptsUiTest, WastedTokensAreFlaggedAndCompactingShowsWhatItSavesFirst) 
     EXPECT_TRUE(window.userEdit()->toPlainText().contains(QStringLiteral("\n\n\n"))) << "Ctrl+Z brings it back";
 }
 
+TEST_F(PromptsUiTest, TheSuggestedModelAndParametersAreEditedSavedWithTheVersionAndPriceThePreview) {
+    addLoopbackProvider();
+    Core::PromptDraft draft;
+    draft.name = QStringLiteral("Mail");
+    draft.userText = QStringLiteral("Write to Ada about the meeting.");
+    ASSERT_TRUE(services->prompts().create(owner, draft));
+    draft.name = QStringLiteral("Elsewhere");
+    draft.settings.provider = QStringLiteral("gone");
+    draft.settings.model = QStringLiteral("m1");
+    draft.settings.temperature = 0.25;
+    ASSERT_TRUE(services->prompts().create(owner, draft));
+
+    Ui::PromptsWindow window(*services, owner, dialogs);
+    window.setAttribute(Qt::WA_DeleteOnClose, false);
+    window.show();
+    ASSERT_TRUE(window.select(QStringLiteral("Mail")));
+    Ui::PromptSettingsEditor* settings = window.settingsEditor();
+    EXPECT_EQ(settings->settings(), Core::PromptSettings{}) << "none suggested: the conversation's";
+    EXPECT_TRUE(window.tokenText().contains(QStringLiteral("with gpt-test (input)")))
+        << "counted with the first provider's model: " << window.tokenText().toStdString();
+
+    QComboBox* provider = settings->providerBox();
+    provider->setCurrentIndex(provider->findData(QStringLiteral("p")));
+    EXPECT_GE(settings->modelBox()->findText(QStringLiteral("gpt-test")), 0) << "the provider's default is offered";
+    settings->modelBox()->setCurrentText(QStringLiteral("gpt-4o-mini"));
+    EXPECT_TRUE(window.tokenText().contains(QStringLiteral("with gpt-4o-mini (input)")))
+        << "the preview follows the model chosen: " << window.tokenText().toStdString();
+    EXPECT_TRUE(window.tokenText().contains(QStringLiteral("$"))) << window.tokenText().toStdString();
+    settings->temperatureBox()->setValue(0.7);
+    settings->maxTokensBox()->setValue(800);
+    ASSERT_TRUE(window.save());
+    auto saved = services->prompts().version(owner, QStringLiteral("Mail"), 2);
+    ASSERT_TRUE(saved) << "the settings changed: a new version";
+    EXPECT_EQ(saved->settings.provider, QStringLiteral("p"));
+    EXPECT_EQ(saved->settings.model, QStringLiteral("gpt-4o-mini"));
+    ASSERT_TRUE(saved->settings.temperature);
+    EXPECT_DOUBLE_EQ(*saved->settings.temperature, 0.7);
+    EXPECT_EQ(saved->settings.maxTokens, 800);
+    auto first = services->prompts().version(owner, QStringLiteral("Mail"), 1);
+    ASSERT_TRUE(first);
+    EXPECT_EQ(first->settings, Core::PromptSettings{}) << "versions never change";
+
+    // Back to the conversation's settings.
+    settings->temperatureBox()->setValue(settings->temperatureBox()->minimum());
+    settings->maxTokensBox()->setValue(0);
+    provider->setCurrentIndex(0);
+    settings->modelBox()->setCurrentText(QString());
+    ASSERT_TRUE(window.save());
+    auto cleared = services->prompts().version(owner, QStringLiteral("Mail"), 3);
+    ASSERT_TRUE(cleared);
+    EXPECT_EQ(cleared->settings, Core::PromptSettings{});
+
+    // A provider that is not set up here is kept as the version has it, and saved again unchanged.
+    ASSERT_TRUE(window.select(QStringLiteral("Elsewhere")));
+    EXPECT_EQ(provider->currentText(), QStringLiteral("gone (not available)"));
+    EXPECT_EQ(settings->settings().provider, QStringLiteral("gone"));
+    EXPECT_EQ(settings->settings().model, QStringLiteral("m1"));
+    ASSERT_TRUE(settings->settings().temperature);
+    EXPECT_DOUBLE_EQ(*settings->settings().temperature, 0.25);
+    window.userEdit()->setPlainText(QStringLiteral("Write to Ada about the meeting, briefly."));
+    ASSERT_TRUE(window.save());
+    auto kept = services->prompts().version(owner, QStringLiteral("Elsewhere"), 2);
+    ASSERT_TRUE(kept);
+    EXPECT_EQ(kept->settings.provider, QStringLiteral("gone"));
+    EXPECT_EQ(kept->settings.model, QStringLiteral("m1"));
+}
+
 TEST_F(PromptsUiTest, ATemplateIsSharedWithARoleAndLabelledFromTheView) {
     Core::PromptDraft draft;
     draft.name = QStringLiteral("Mail");
@@ -417,6 +487,9 @@ TEST_F(PromptsUiTest, TheListIsFilteredByOwnerWhenOthersShareTemplates) {
     owners->setCurrentIndex(owners->findText(QStringLiteral("Shared by bob")));
     ASSERT_EQ(window.list()->count(), 1);
     EXPECT_TRUE(window.list()->item(0)->text().startsWith(QStringLiteral("Team reply")));
+    ASSERT_TRUE(window.select(QStringLiteral("Team reply")));
+    EXPECT_FALSE(window.settingsEditor()->providerBox()->isEnabled()) << "shared to use: the settings are shown only";
+    EXPECT_TRUE(window.settingsEditor()->maxTokensBox()->isReadOnly());
     owners->setCurrentIndex(owners->findText(QStringLiteral("Mine")));
     ASSERT_EQ(window.list()->count(), 1);
     EXPECT_TRUE(window.list()->item(0)->text().startsWith(QStringLiteral("Mine")));

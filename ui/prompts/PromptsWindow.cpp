@@ -2,6 +2,7 @@
 
 #include "app/CoreServices.h"
 #include "prompts/Feedback.h"
+#include "prompts/PromptSettingsEditor.h"
 #include "prompts/TemplateHighlighter.h"
 #include "prompts/VariableForm.h"
 #include "prompts/VersionCompareDialog.h"
@@ -134,6 +135,9 @@ PromptsWindow::PromptsWindow(Core::CoreServices& services, Core::Actor actor, Di
     form->addRow(tr("&Name:"), m_name);
     form->addRow(tr("&Description:"), m_description);
     form->addRow(tr("&Tags:"), m_tags);
+    m_settings = new PromptSettingsEditor(editor);
+    form->addRow(tr("&Answer with:"), m_settings);
+    offerProviders();
     layout->addLayout(form);
     m_system = partEdit(editor, tr("System part"), 60);
     m_system->setPlaceholderText(tr("Optional: how the model should behave, for example: You answer briefly."));
@@ -261,6 +265,7 @@ PromptsWindow::PromptsWindow(Core::CoreServices& services, Core::Actor actor, Di
     }
     connect(m_name, &QLineEdit::textChanged, this, [this] { m_save->setEnabled(canSave()); });
     connect(m_form, &VariableForm::changed, this, &PromptsWindow::updatePreview);
+    connect(m_settings, &PromptSettingsEditor::changed, this, &PromptsWindow::updatePreview);
     connect(m_save, &QPushButton::clicked, this, &PromptsWindow::save);
     connect(m_remove, &QPushButton::clicked, this, &PromptsWindow::removeShown);
     connect(m_production, &QPushButton::clicked, this, &PromptsWindow::useInProduction);
@@ -386,7 +391,7 @@ bool PromptsWindow::select(const QString& name) {
 
 void PromptsWindow::showTemplate(const Core::PromptTemplate& prompt, const Core::PromptVersion& version) {
     m_shown = prompt;
-    m_shownSettings = version.settings;
+    m_settings->setSettings(version.settings);
     m_name->setText(prompt.name);
     m_description->setText(prompt.description);
     m_tags->setText(prompt.tags.join(QStringLiteral(", ")));
@@ -473,7 +478,7 @@ void PromptsWindow::showVersions() {
 
 void PromptsWindow::startNew() {
     m_shown.reset();
-    m_shownSettings = {};
+    m_settings->setSettings({});
     m_filling = true;
     m_list->clearSelection();
     m_list->setCurrentItem(nullptr);
@@ -497,7 +502,34 @@ void PromptsWindow::setEditable(bool editable) {
     }
     m_system->setReadOnly(!editable);
     m_user->setReadOnly(!editable);
+    m_settings->setReadOnly(!editable);
     m_save->setEnabled(editable && canSave());
+}
+
+void PromptsWindow::offerProviders() {
+    QList<QPair<QString, QStringList>> offered;
+    auto providers = m_services.providers().list(m_actor);
+    if (providers) {
+        for (const Core::ProviderConfig& p : *providers) {
+            if (!p.enabled || !m_actor.allowsProvider(p.name)) {
+                continue;
+            }
+            QStringList models;
+            if (!p.defaultModel.isEmpty()) {
+                models << p.defaultModel;
+            }
+            if (auto prices = m_services.prices().list(m_actor, p.name)) {
+                for (const Core::PriceListing& listing : *prices) {
+                    if (listing.model != QLatin1StringView("*") && !models.contains(listing.model)) {
+                        models << listing.model;
+                    }
+                }
+            }
+            models.removeIf([&](const QString& model) { return !m_actor.allowsModel(p.name, model); });
+            offered.append({p.name, models});
+        }
+    }
+    m_settings->setProviders(offered);
 }
 
 void PromptsWindow::checkText() {
@@ -576,9 +608,10 @@ void PromptsWindow::updatePreview() {
 }
 
 void PromptsWindow::showTokens(const QString& system, const QString& user, bool rendered) {
-    // The model it is for: the template's suggestion, else the first provider's default model.
-    QString provider = m_shown ? m_shownSettings.provider : QString();
-    QString model = m_shown ? m_shownSettings.model : QString();
+    // The model it is for: the one chosen for the template, else the first provider's default model.
+    const Core::PromptSettings chosenSettings = m_settings->settings();
+    QString provider = chosenSettings.provider;
+    QString model = chosenSettings.model;
     auto providers = m_services.providers().list(m_actor);
     if (providers && !providers->empty()) {
         const auto named = std::find_if(providers->begin(), providers->end(),
@@ -636,13 +669,7 @@ Core::PromptDraft PromptsWindow::draft() const {
     d.systemText = m_system->toPlainText();
     d.userText = m_user->toPlainText();
     d.message = m_message->text();
-    if (m_shown) {
-        // The settings stay as the latest version has them.
-        auto latest = m_services.prompts().version(m_actor, m_shown->name, m_shown->latestVersion);
-        if (latest) {
-            d.settings = latest->settings;
-        }
-    }
+    d.settings = m_settings->settings();
     return d;
 }
 

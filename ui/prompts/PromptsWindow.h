@@ -24,6 +24,7 @@ namespace Tessera::Ui {
 
 class Dialogs;
 class ErrorBanner;
+class PromptSettingsEditor;
 class TemplateHighlighter;
 class VariableForm;
 
@@ -82,6 +83,7 @@ public:
     QPlainTextEdit* systemEdit() const { return m_system; }
     QPlainTextEdit* userEdit() const { return m_user; }
     VariableForm* variableForm() const { return m_form; }
+    PromptSettingsEditor* settingsEditor() const { return m_settings; }
     QString previewText() const;
     // "System 12 tokens · user 48 · 60 tokens, ≈$0.00015 with gpt-5.4 (input)".
     QString tokenText() const;
@@ -98,6 +100,8 @@ private:
     // "12 answers, 75 % good of 8 rated (95 % interval 41 to 93 %)".
     static QString qualityText(const Core::FeedbackStats& stats);
     void setEditable(bool editable);
+    // The providers one may use, with the models to offer for each (default first, then the price catalog's).
+    void offerProviders();
     void fillLabelMenu();
     Core::PromptDraft draft() const;
 
@@ -125,8 +129,8 @@ private:
     QLabel* m_syntax = nullptr;
     VariableForm* m_form = nullptr;
     QPlainTextEdit* m_preview = nullptr;
-    Core::PromptSettings m_shownSettings; // the shown version's suggested provider and model
-    QLabel* m_tokens = nullptr;           // the tokens of each part and the input's cost with the model it is for
+    PromptSettingsEditor* m_settings = nullptr; // the suggested provider, model and parameters
+    QLabel* m_tokens = nullptr;                 // the tokens of each part and the input's cost with the model it is for
     QLineEdit* m_message = nullptr;
     QPushButton* m_save = nullptr;
     QPushButton* m_remove = nullptr;
