@@ -1,4 +1,5 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
     <name>ConversationFiles</name>
@@ -69,7 +70,7 @@
         <translation>Ein Element mit diesem Namen existiert bereits. Wählen Sie einen anderen Namen.</translation>
     </message>
     <message>
-        <source>The local database could not be read or written. Check the disk and run 'tessera-cli doctor'.</source>
+        <source>The local database could not be read or written. Check the disk and run &apos;tessera-cli doctor&apos;.</source>
         <translation>Die lokale Datenbank konnte nicht gelesen oder geschrieben werden. Prüfen Sie den Datenträger und führen Sie „tessera-cli doctor“ aus.</translation>
     </message>
     <message>
@@ -101,7 +102,7 @@
         <translation>Der Anbieter hat nicht rechtzeitig geantwortet. Versuchen Sie es später erneut.</translation>
     </message>
     <message>
-        <source>A secure connection to the provider could not be established. Check the base URL and the system's certificates.</source>
+        <source>A secure connection to the provider could not be established. Check the base URL and the system&apos;s certificates.</source>
         <translation>Es konnte keine sichere Verbindung zum Anbieter hergestellt werden. Prüfen Sie die Basis-URL und die Zertifikate des Systems.</translation>
     </message>
     <message>
@@ -117,7 +118,7 @@
         <translation>Der Anbieter hat den API-Schlüssel abgelehnt. Prüfen Sie den Schlüssel in den Anbietereinstellungen.</translation>
     </message>
     <message>
-        <source>The API key is not allowed to use this model or endpoint. Check your account's permissions.</source>
+        <source>The API key is not allowed to use this model or endpoint. Check your account&apos;s permissions.</source>
         <translation>Der API-Schlüssel darf dieses Modell oder diesen Endpunkt nicht verwenden. Prüfen Sie die Berechtigungen Ihres Kontos.</translation>
     </message>
     <message>
@@ -149,7 +150,7 @@
         <translation>Der Anbieter hat eine Antwort gesendet, die Tessera nicht lesen kann. Prüfen Sie, ob die Basis-URL auf einen kompatiblen Server zeigt.</translation>
     </message>
     <message>
-        <source>The provider's response exceeded Tessera's size limits.</source>
+        <source>The provider&apos;s response exceeded Tessera&apos;s size limits.</source>
         <translation>Die Antwort des Anbieters überschreitet die Größenbeschränkungen von Tessera.</translation>
     </message>
     <message>
@@ -161,7 +162,7 @@
         <translation>Dieser Anbieter ist wiederholt ausgefallen, daher pausiert Tessera Anfragen an ihn für eine Weile. Er wird automatisch erneut versucht; die Details nennen den Zeitpunkt.</translation>
     </message>
     <message>
-        <source>This request would exceed the rate limit set for the provider. Wait a moment, or raise the limit in the provider's settings.</source>
+        <source>This request would exceed the rate limit set for the provider. Wait a moment, or raise the limit in the provider&apos;s settings.</source>
         <translation>Diese Anfrage würde das für den Anbieter festgelegte Ratenlimit überschreiten. Warten Sie einen Moment oder erhöhen Sie das Limit in den Anbietereinstellungen.</translation>
     </message>
     <message>
@@ -181,7 +182,7 @@
         <translation>Der Anhang ist zu groß. Ein Bild darf höchstens 5 MB haben, eine Textdatei 256 KB und eine Nachricht höchstens 8 Bilder; verkleinern Sie ihn oder senden Sie weniger.</translation>
     </message>
     <message>
-        <source>The database is busy with another program's change. Nothing was changed; try again in a moment.</source>
+        <source>The database is busy with another program&apos;s change. Nothing was changed; try again in a moment.</source>
         <translation>Die Datenbank ist mit der Änderung eines anderen Programms beschäftigt. Es wurde nichts geändert; versuchen Sie es gleich noch einmal.</translation>
     </message>
     <message>
@@ -221,7 +222,7 @@
         <translation>Sie haben so viele Anfragen gesendet, wie die Administration derzeit erlaubt, daher wurde nichts gesendet. Versuchen Sie es erneut, wenn die angezeigte Zeit vergangen ist oder eine Antwort fertig ist.</translation>
     </message>
     <message>
-        <source>The conversation no longer fits the model's context window, so nothing was sent. Leave out the oldest turns, start a new conversation, or pick a model with a larger window.</source>
+        <source>The conversation no longer fits the model&apos;s context window, so nothing was sent. Leave out the oldest turns, start a new conversation, or pick a model with a larger window.</source>
         <translation>Die Unterhaltung passt nicht mehr in das Kontextfenster des Modells, daher wurde nichts gesendet. Lassen Sie die ältesten Beiträge weg, beginnen Sie eine neue Unterhaltung oder wählen Sie ein Modell mit größerem Fenster.</translation>
     </message>
 </context>
@@ -417,7 +418,7 @@
         <translation>Anbieter hinzufügen</translation>
     </message>
     <message>
-        <source>letters, digits, '.', '_' or '-'</source>
+        <source>letters, digits, &apos;.&apos;, &apos;_&apos; or &apos;-&apos;</source>
         <translation>Buchstaben, Ziffern, „.“, „_“ oder „-“</translation>
     </message>
     <message>
@@ -465,11 +466,11 @@
         <translation>&amp;Standardmodell:</translation>
     </message>
     <message>
-        <source>No system keychain (Secret Service) is available, so Tessera cannot store an API key securely. Put the key in an environment variable before starting Tessera and enter the variable's name above. Tessera never stores keys in plain text.</source>
+        <source>No system keychain (Secret Service) is available, so Tessera cannot store an API key securely. Put the key in an environment variable before starting Tessera and enter the variable&apos;s name above. Tessera never stores keys in plain text.</source>
         <translation>Es ist kein Systemschlüsselbund (Secret Service) verfügbar, daher kann Tessera keinen API-Schlüssel sicher speichern. Legen Sie den Schlüssel vor dem Start von Tessera in einer Umgebungsvariable ab und geben Sie oben deren Namen ein. Tessera speichert Schlüssel niemals im Klartext.</translation>
     </message>
     <message>
-        <source>The name must be 1–64 letters, digits, '.', '_' or '-'.</source>
+        <source>The name must be 1–64 letters, digits, &apos;.&apos;, &apos;_&apos; or &apos;-&apos;.</source>
         <translation>Der Name muss aus 1–64 Buchstaben, Ziffern, „.“, „_“ oder „-“ bestehen.</translation>
     </message>
     <message>
@@ -477,7 +478,7 @@
         <translation>Die Basis-URL muss mit http:// oder https:// beginnen, zum Beispiel http://localhost:1234/v1.</translation>
     </message>
     <message>
-        <source>Enter the name of the environment variable that holds the key (letters, digits and '_').</source>
+        <source>Enter the name of the environment variable that holds the key (letters, digits and &apos;_&apos;).</source>
         <translation>Geben Sie den Namen der Umgebungsvariable ein, die den Schlüssel enthält (Buchstaben, Ziffern und „_“).</translation>
     </message>
     <message>
@@ -921,11 +922,11 @@ Es wird nur jetzt angezeigt.</translation>
         <translation>&amp;Mindestens Anfragen:</translation>
     </message>
     <message>
-        <source>Everyone's spend together, in the usage time zone's day, week or month.</source>
+        <source>Everyone&apos;s spend together, in the usage time zone&apos;s day, week or month.</source>
         <translation>Die Ausgaben aller zusammen, im Tag, in der Woche oder im Monat der Nutzungszeitzone.</translation>
     </message>
     <message>
-        <source>Any budget (a person's, a role member's or everyone's) reaching the share where it warns, once per budget window.</source>
+        <source>Any budget (a person&apos;s, a role member&apos;s or everyone&apos;s) reaching the share where it warns, once per budget window.</source>
         <translation>Jedes Budget (einer Person, eines Rollenmitglieds oder aller), das seine Warnschwelle erreicht, einmal je Budgetzeitraum.</translation>
     </message>
     <message>
@@ -933,7 +934,7 @@ Es wird nur jetzt angezeigt.</translation>
         <translation>Gezählt nur, wenn der Anbieter in diesen Minuten mindestens so viele Anfragen hatte.</translation>
     </message>
     <message>
-        <source>Every request since the provider's last answer failed, for at least these minutes.</source>
+        <source>Every request since the provider&apos;s last answer failed, for at least these minutes.</source>
         <translation>Jede Anfrage seit der letzten Antwort des Anbieters ist gescheitert, mindestens so viele Minuten lang.</translation>
     </message>
     <message>
@@ -1490,7 +1491,7 @@ Es wird nur jetzt angezeigt.</translation>
         <translation>&lt;b&gt;Budgets&lt;/b&gt; – eine Anfrage, die eines überschreiten würde, wird nicht gesendet</translation>
     </message>
     <message>
-        <source>&lt;b&gt;Limits&lt;/b&gt; — a user's own limit replaces their role's</source>
+        <source>&lt;b&gt;Limits&lt;/b&gt; — a user&apos;s own limit replaces their role&apos;s</source>
         <translation>&lt;b&gt;Grenzen&lt;/b&gt; – die eigene Grenze einer Person ersetzt die ihrer Rolle</translation>
     </message>
     <message>
@@ -1674,14 +1675,14 @@ Es wird nur jetzt angezeigt.</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <source>This conversation is %1 tokens, more than %2's window of %3 tokens. Leave out the oldest %n message(s) and send? The answer will say what was left out.</source>
+        <source>This conversation is %1 tokens, more than %2&apos;s window of %3 tokens. Leave out the oldest %n message(s) and send? The answer will say what was left out.</source>
         <translation>
             <numerusform>Diese Unterhaltung umfasst %1 Tokens, mehr als das Fenster von %2 mit %3 Tokens. Die älteste Nachricht weglassen und senden? Die Antwort vermerkt, was weggelassen wurde.</numerusform>
             <numerusform>Diese Unterhaltung umfasst %1 Tokens, mehr als das Fenster von %2 mit %3 Tokens. Die ältesten %n Nachrichten weglassen und senden? Die Antwort vermerkt, was weggelassen wurde.</numerusform>
         </translation>
     </message>
     <message>
-        <source>Not sent: the conversation does not fit the model's window. Start a new conversation, or pick a model with a larger window.</source>
+        <source>Not sent: the conversation does not fit the model&apos;s window. Start a new conversation, or pick a model with a larger window.</source>
         <translation>Nicht gesendet: Die Unterhaltung passt nicht in das Fenster des Modells. Beginnen Sie eine neue Unterhaltung oder wählen Sie ein Modell mit größerem Fenster.</translation>
     </message>
 </context>
@@ -1765,11 +1766,11 @@ Es wird nur jetzt angezeigt.</translation>
         <translation>≈%1 Tokens</translation>
     </message>
     <message>
-        <source>%1 tokens will be sent, counted with the model's tokenizer.</source>
+        <source>%1 tokens will be sent, counted with the model&apos;s tokenizer.</source>
         <translation>%1 Tokens werden gesendet, gezählt mit dem Tokenizer des Modells.</translation>
     </message>
     <message>
-        <source>About %1 tokens will be sent (an estimate: this model's tokenizer is not public).</source>
+        <source>About %1 tokens will be sent (an estimate: this model&apos;s tokenizer is not public).</source>
         <translation>Etwa %1 Tokens werden gesendet (geschätzt: der Tokenizer dieses Modells ist nicht öffentlich).</translation>
     </message>
     <message>
@@ -1785,18 +1786,18 @@ Es wird nur jetzt angezeigt.</translation>
         <translation>Genutztes Kontextfenster</translation>
     </message>
     <message numerus="yes">
-        <source>It does not fit the model's window: when you send it, you are asked whether to leave out the oldest %n message(s).</source>
+        <source>It does not fit the model&apos;s window: when you send it, you are asked whether to leave out the oldest %n message(s).</source>
         <translation>
             <numerusform>Es passt nicht in das Fenster des Modells: Beim Senden werden Sie gefragt, ob die älteste Nachricht weggelassen werden soll.</numerusform>
             <numerusform>Es passt nicht in das Fenster des Modells: Beim Senden werden Sie gefragt, ob die ältesten %n Nachrichten weggelassen werden sollen.</numerusform>
         </translation>
     </message>
     <message>
-        <source>Your message alone does not fit the model's window: shorten it or pick a model with a larger window.</source>
+        <source>Your message alone does not fit the model&apos;s window: shorten it or pick a model with a larger window.</source>
         <translation>Ihre Nachricht allein passt nicht in das Fenster des Modells: Kürzen Sie sie oder wählen Sie ein Modell mit größerem Fenster.</translation>
     </message>
     <message>
-        <source>%1 % of the model's %2-token window</source>
+        <source>%1 % of the model&apos;s %2-token window</source>
         <translation>%1 % des Fensters des Modells mit %2 Tokens</translation>
     </message>
 </context>
@@ -1877,7 +1878,7 @@ Es wird nur jetzt angezeigt.</translation>
         <translation>Ersatzmodell</translation>
     </message>
     <message>
-        <source>When the conversation's model fails before it writes anything (an outage, an overload, used-up retries, an open circuit breaker), the fallback model answers instead. Each answer shows which model wrote it.</source>
+        <source>When the conversation&apos;s model fails before it writes anything (an outage, an overload, used-up retries, an open circuit breaker), the fallback model answers instead. Each answer shows which model wrote it.</source>
         <translation>Wenn das Modell der Unterhaltung ausfällt, bevor es etwas schreibt (Ausfall, Überlastung, aufgebrauchte Wiederholungen, offener Schutzschalter), antwortet stattdessen das Ersatzmodell. Jede Antwort zeigt, welches Modell sie geschrieben hat.</translation>
     </message>
     <message>
@@ -1991,7 +1992,7 @@ Es wird nur jetzt angezeigt.</translation>
         <translation>Die beiden Passwörter stimmen nicht überein.</translation>
     </message>
     <message>
-        <source>The username is not valid: letters, digits, '.', '_', '-' and '@', at most 64.</source>
+        <source>The username is not valid: letters, digits, &apos;.&apos;, &apos;_&apos;, &apos;-&apos; and &apos;@&apos;, at most 64.</source>
         <translation>Der Benutzername ist ungültig: Buchstaben, Ziffern, „.“, „_“, „-“ und „@“, höchstens 64 Zeichen.</translation>
     </message>
 </context>
@@ -2146,7 +2147,7 @@ Es wird nur jetzt angezeigt.</translation>
         <translation>Feinabstimmungsdaten exportieren</translation>
     </message>
     <message>
-        <source>Each conversation becomes one training example in OpenAI's chat format: the branch on screen with its system prompt. Failed answers are left out with their question; answers rated bad stay as context the model does not learn from.</source>
+        <source>Each conversation becomes one training example in OpenAI&apos;s chat format: the branch on screen with its system prompt. Failed answers are left out with their question; answers rated bad stay as context the model does not learn from.</source>
         <translation>Jede Unterhaltung wird ein Trainingsbeispiel im Chat-Format von OpenAI: der angezeigte Zweig mit seinem Systemprompt. Fehlgeschlagene Antworten entfallen samt ihrer Frage; schlecht bewertete Antworten bleiben als Kontext, aus dem das Modell nicht lernt.</translation>
     </message>
     <message>
@@ -2716,7 +2717,7 @@ Es wird nur jetzt angezeigt.</translation>
     </message>
     <message>
         <source>Tessera %1
-A native desktop AI workspace. API keys are kept in the system keychain or read from environment variables; they are never written to Tessera's files.</source>
+A native desktop AI workspace. API keys are kept in the system keychain or read from environment variables; they are never written to Tessera&apos;s files.</source>
         <translation>Tessera %1
 Ein nativer Desktop-Arbeitsplatz für KI. API-Schlüssel liegen im Systemschlüsselbund oder werden aus Umgebungsvariablen gelesen; in Tesseras Dateien werden sie nie geschrieben.</translation>
     </message>
@@ -2881,7 +2882,7 @@ Ein nativer Desktop-Arbeitsplatz für KI. API-Schlüssel liegen im Systemschlüs
         <translation>Nächste Fassung</translation>
     </message>
     <message>
-        <source>Copy the message's text</source>
+        <source>Copy the message&apos;s text</source>
         <translation>Den Text der Nachricht kopieren</translation>
     </message>
     <message>
@@ -2967,7 +2968,7 @@ Ein nativer Desktop-Arbeitsplatz für KI. API-Schlüssel liegen im Systemschlüs
         <translation>Modelle</translation>
     </message>
     <message>
-        <source>Reload the providers' model lists</source>
+        <source>Reload the providers&apos; model lists</source>
         <translation>Modelllisten der Anbieter neu laden</translation>
     </message>
     <message>
@@ -2998,7 +2999,7 @@ Ein nativer Desktop-Arbeitsplatz für KI. API-Schlüssel liegen im Systemschlüs
         <translation>Ihre Anfragen pro Minute</translation>
     </message>
     <message>
-        <source>Your role's requests per minute</source>
+        <source>Your role&apos;s requests per minute</source>
         <translation>Anfragen pro Minute Ihrer Rolle</translation>
     </message>
     <message>
@@ -3010,7 +3011,7 @@ Ein nativer Desktop-Arbeitsplatz für KI. API-Schlüssel liegen im Systemschlüs
         <translation>Ihre gleichzeitigen Antworten</translation>
     </message>
     <message>
-        <source>Your role's answers at once</source>
+        <source>Your role&apos;s answers at once</source>
         <translation>Gleichzeitige Antworten Ihrer Rolle</translation>
     </message>
     <message>
@@ -3231,7 +3232,7 @@ Ein nativer Desktop-Arbeitsplatz für KI. API-Schlüssel liegen im Systemschlüs
         <translation>Preis</translation>
     </message>
     <message>
-        <source>the model's id, such as gpt-5.4</source>
+        <source>the model&apos;s id, such as gpt-5.4</source>
         <translation>die ID des Modells, etwa gpt-5.4</translation>
     </message>
     <message>
@@ -3271,7 +3272,7 @@ Ein nativer Desktop-Arbeitsplatz für KI. API-Schlüssel liegen im Systemschlüs
         <translation>A&amp;usgabe:</translation>
     </message>
     <message>
-        <source>Choose the provider and enter the model's id.</source>
+        <source>Choose the provider and enter the model&apos;s id.</source>
         <translation>Wählen Sie den Anbieter und geben Sie die ID des Modells ein.</translation>
     </message>
     <message>
@@ -3358,7 +3359,7 @@ Ein nativer Desktop-Arbeitsplatz für KI. API-Schlüssel liegen im Systemschlüs
         <translation>Preis für dieses &amp;Modell festlegen …</translation>
     </message>
     <message>
-        <source>Use Anthropic's &amp;prompt cache for longer conversations</source>
+        <source>Use Anthropic&apos;s &amp;prompt cache for longer conversations</source>
         <translation>Anthropics &amp;Prompt-Cache für längere Unterhaltungen nutzen</translation>
     </message>
     <message>
@@ -3378,11 +3379,11 @@ Ein nativer Desktop-Arbeitsplatz für KI. API-Schlüssel liegen im Systemschlüs
         <translation>Zeitzone</translation>
     </message>
     <message>
-        <source>The system prompt and the conversation so far are marked for Anthropic's cache: the next question reads them at a tenth of the input price, and writing them costs a quarter more once.</source>
+        <source>The system prompt and the conversation so far are marked for Anthropic&apos;s cache: the next question reads them at a tenth of the input price, and writing them costs a quarter more once.</source>
         <translation>Systemprompt und bisherige Unterhaltung werden für Anthropics Cache markiert: Die nächste Frage liest sie zu einem Zehntel des Eingabepreises, das Schreiben kostet einmalig ein Viertel mehr.</translation>
     </message>
     <message>
-        <source>Reports and budgets count days, weeks and months in this zone. Changing it counts every day's totals again.</source>
+        <source>Reports and budgets count days, weeks and months in this zone. Changing it counts every day&apos;s totals again.</source>
         <translation>Berichte und Budgets zählen Tage, Wochen und Monate in dieser Zone. Eine Änderung zählt die Summen aller Tage neu.</translation>
     </message>
     <message>
@@ -3430,7 +3431,7 @@ Ein nativer Desktop-Arbeitsplatz für KI. API-Schlüssel liegen im Systemschlüs
         <translation>Preis zurücksetzen</translation>
     </message>
     <message>
-        <source>Remove the prices set for %1's model %2? New requests use the catalog's price again (or none); what answers already cost stays.</source>
+        <source>Remove the prices set for %1&apos;s model %2? New requests use the catalog&apos;s price again (or none); what answers already cost stays.</source>
         <translation>Die für das Modell %2 von %1 festgelegten Preise entfernen? Neue Anfragen nutzen wieder den Katalogpreis (oder keinen); was Antworten bereits gekostet haben, bleibt.</translation>
     </message>
     <message>
@@ -3484,7 +3485,7 @@ Ein nativer Desktop-Arbeitsplatz für KI. API-Schlüssel liegen im Systemschlüs
         <translation>Vorgeschlagener Anbieter</translation>
     </message>
     <message>
-        <source>The provider the template's messages go to; the conversation's when not chosen</source>
+        <source>The provider the template&apos;s messages go to; the conversation&apos;s when not chosen</source>
         <translation>Der Anbieter, an den die Nachrichten der Vorlage gehen; ohne Wahl der des Gesprächs</translation>
     </message>
     <message>
@@ -3492,7 +3493,7 @@ Ein nativer Desktop-Arbeitsplatz für KI. API-Schlüssel liegen im Systemschlüs
         <translation>Vorgeschlagenes Modell</translation>
     </message>
     <message>
-        <source>The conversation's</source>
+        <source>The conversation&apos;s</source>
         <translation>Das des Gesprächs</translation>
     </message>
     <message>
@@ -3504,7 +3505,7 @@ Ein nativer Desktop-Arbeitsplatz für KI. API-Schlüssel liegen im Systemschlüs
         <translation>Vorgeschlagene Temperatur</translation>
     </message>
     <message>
-        <source>Conversation's</source>
+        <source>Conversation&apos;s</source>
         <translation>Wie im Gespräch</translation>
     </message>
     <message>
@@ -3528,7 +3529,7 @@ Ein nativer Desktop-Arbeitsplatz für KI. API-Schlüssel liegen im Systemschlüs
         <translation>Ma&amp;x. Tokens:</translation>
     </message>
     <message>
-        <source>Conversation's provider</source>
+        <source>Conversation&apos;s provider</source>
         <translation>Anbieter des Gesprächs</translation>
     </message>
     <message>
@@ -3714,7 +3715,7 @@ Benutzer:
         <translation>Vorlage entfernen</translation>
     </message>
     <message numerus="yes">
-        <source>Remove "%1" with all its %n version(s)? This cannot be undone.</source>
+        <source>Remove &quot;%1&quot; with all its %n version(s)? This cannot be undone.</source>
         <translation>
             <numerusform>„%1“ mit seiner %n Version entfernen? Das lässt sich nicht rückgängig machen.</numerusform>
             <numerusform>„%1“ mit allen %n Versionen entfernen? Das lässt sich nicht rückgängig machen.</numerusform>
@@ -3836,7 +3837,7 @@ Benutzer:
         <translation>%1 mit %2 (Eingabe)</translation>
     </message>
     <message>
-        <source>counted on the template's text until its values are filled in</source>
+        <source>counted on the template&apos;s text until its values are filled in</source>
         <translation>am Text der Vorlage gezählt, bis ihre Werte ausgefüllt sind</translation>
     </message>
     <message>
@@ -3926,7 +3927,7 @@ Benutzer:
         <translation>Eigentümer</translation>
     </message>
     <message>
-        <source>Everyone's</source>
+        <source>Everyone&apos;s</source>
         <translation>Von allen</translation>
     </message>
     <message>
@@ -4303,7 +4304,7 @@ Benutzer:
         <translation>Budgets und Grenzen verwalten</translation>
     </message>
     <message>
-        <source>See everyone's usage</source>
+        <source>See everyone&apos;s usage</source>
         <translation>Nutzung aller sehen</translation>
     </message>
     <message>
@@ -4498,7 +4499,7 @@ Benutzer:
         <translation>Suchtext</translation>
     </message>
     <message>
-        <source>Search all conversations… ("quotes" for a phrase)</source>
+        <source>Search all conversations… (&quot;quotes&quot; for a phrase)</source>
         <translation>Alle Unterhaltungen durchsuchen … („Anführungszeichen“ für eine Wortfolge)</translation>
     </message>
     <message>
@@ -5108,6 +5109,21 @@ Benutzer:
         <source>%1 ms</source>
         <translation>%1 ms</translation>
     </message>
+    <message>
+        <source>Rated good</source>
+        <translation>Als gut bewertet</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 · %2%3 of %n rated</source>
+        <translation>
+            <numerusform>%1 · %2%3 von %n bewerteten</numerusform>
+            <numerusform>%1 · %2%3 von %n bewerteten</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Rated good (dot) and its 95 % interval (line)</source>
+        <translation>Als gut bewertet (Punkt) und sein 95-%-Intervall (Linie)</translation>
+    </message>
 </context>
 <context>
     <name>Tessera::Ui::UsageFigures</name>
@@ -5150,7 +5166,7 @@ Benutzer:
         <translation>Anfragen</translation>
     </message>
     <message numerus="yes">
-        <source>%n answer(s) from Tessera's cache, %1 retries, %2 on a fallback model</source>
+        <source>%n answer(s) from Tessera&apos;s cache, %1 retries, %2 on a fallback model</source>
         <translation>
             <numerusform>%n Antwort aus dem Cache von Tessera, %1 Wiederholungen, %2 über ein Ersatzmodell</numerusform>
             <numerusform>%n Antworten aus dem Cache von Tessera, %1 Wiederholungen, %2 über ein Ersatzmodell</numerusform>
@@ -5467,6 +5483,26 @@ Benutzer:
             <numerusform>%1 bis %2 (%n Tag)</numerusform>
             <numerusform>%1 bis %2 (%n Tage)</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Quality of answers by template version</source>
+        <translation>Qualität der Antworten nach Vorlagenversion</translation>
+    </message>
+    <message>
+        <source>Quality of answers by provider</source>
+        <translation>Qualität der Antworten nach Anbieter</translation>
+    </message>
+    <message>
+        <source>Quality of answers by model</source>
+        <translation>Qualität der Antworten nach Modell</translation>
+    </message>
+    <message>
+        <source>No answers in this period.</source>
+        <translation>Keine Antworten in diesem Zeitraum.</translation>
+    </message>
+    <message>
+        <source>From the thumbs people gave the answers of the period. The interval is where the true share of good answers lies, 95 times in 100.</source>
+        <translation>Aus den Daumen, die die Antworten des Zeitraums bekamen. Im Intervall liegt der wahre Anteil guter Antworten, 95 von 100 Mal.</translation>
     </message>
 </context>
 <context>
@@ -5846,6 +5882,10 @@ Benutzer:
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
     </message>
+    <message>
+        <source>Show the numbers as a table, with every group and its tags</source>
+        <translation>Die Zahlen als Tabelle zeigen, mit jeder Gruppe und ihren Tags</translation>
+    </message>
 </context>
 <context>
     <name>Tessera::Ui::UserListModel</name>
@@ -6059,7 +6099,7 @@ Benutzer:
         <translation>OpenRouter</translation>
     </message>
     <message>
-        <source>Many vendors' models behind one key</source>
+        <source>Many vendors&apos; models behind one key</source>
         <translation>Modelle vieler Hersteller hinter einem Schlüssel</translation>
     </message>
     <message>

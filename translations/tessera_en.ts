@@ -397,6 +397,16 @@
     </message>
 </context>
 <context>
+    <name>Tessera::Ui::UsageCharts</name>
+    <message numerus="yes">
+        <source>%1 · %2%3 of %n rated</source>
+        <translation>
+            <numerusform>%1 · %2%3 of %n rated</numerusform>
+            <numerusform>%1 · %2%3 of %n rated</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Tessera::Ui::UsageFigures</name>
     <message numerus="yes">
         <source>against the %n day(s) before</source>

@@ -3,6 +3,7 @@
 #include "accounts/AccountService.h"
 #include "app/CoreServices.h"
 #include "common/Clock.h"
+#include "prompts/Feedback.h"
 #include "usage/Pricing.h"
 #include "usage/UsageCharts.h"
 #include "usage/UsageFigures.h"
@@ -183,6 +184,7 @@ int runUsagePdf(Context& context, const QStringList& args) {
     QString problem;
     std::set<QString> options = filterOptions;
     options.insert(QStringLiteral("split"));
+    options.insert(QStringLiteral("quality-by"));
     auto parsed = CommandArgs::parse(args, options, {}, &problem);
     if (!parsed) {
         return usageError(problem);
@@ -202,11 +204,19 @@ int runUsagePdf(Context& context, const QStringList& args) {
         }
         request.split = *split;
     }
+    if (parsed->has(QStringLiteral("quality-by"))) {
+        const auto by = Core::parseFeedbackGrouping(parsed->value(QStringLiteral("quality-by")));
+        if (!by) {
+            return usageError(QStringLiteral("--quality-by takes model, provider or template"));
+        }
+        request.quality = *by;
+    }
     if (const auto failed = readFilter(context, *parsed, request.filter)) {
         return *failed;
     }
     const Ui::UsageSnapshot snapshot =
-        Ui::readUsageSnapshot(context.services.dashboards(), context.services.budgetPace(), context.actor, request);
+        Ui::readUsageSnapshot(context.services.dashboards(), context.services.budgetPace(), context.actor, request,
+                              &context.services.feedback());
     if (snapshot.error) {
         return reportError(context, *snapshot.error);
     }

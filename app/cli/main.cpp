@@ -83,7 +83,8 @@ Commands:
   usage chart --metric cost|tokens|requests --by model|provider|user|role|feature [--from DATE] [--to DATE]
               [--user NAME] [--provider NAME] [--model NAME] [--feature NAME] [--size WxH] --output PATH.png|svg
   usage pdf [--from DATE] [--to DATE] [--user NAME] [--provider NAME] [--model NAME] [--feature NAME]
-            [--split model|provider|user|role|feature] --output PATH   the whole dashboard as a PDF report
+            [--split model|provider|user|role|feature] [--quality-by model|provider|template] --output PATH
+                               the whole dashboard as a PDF report
   usage unpriced               models whose requests have no price (their cost is unknown)
   usage rebuild                the daily totals summed again from the ledger
   usage settings [--time-zone ZONE|UTC] [--prompt-caching on|off]

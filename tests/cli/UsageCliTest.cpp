@@ -627,4 +627,37 @@ TEST_F(CliTest, UsagePdfWritesTheWholeDashboardForAPeriodAsAReport) {
                    QStringLiteral("--output"), path})
                   .exitCode,
               2);
+    EXPECT_EQ(cli({QStringLiteral("usage"), QStringLiteral("pdf"), QStringLiteral("--quality-by"),
+                   QStringLiteral("person"), QStringLiteral("--output"), path})
+                  .exitCode,
+              2);
+}
+
+TEST_F(CliTest, UsagePdfHasTheQualityOfTheAnswersOfThePeriod) {
+    addProvider();
+    std::vector<qint64> answers;
+    for (int i = 0; i < 3; ++i) {
+        const CliRun chat =
+            cli({QStringLiteral("--json"), QStringLiteral("chat"), QStringLiteral("question %1").arg(i)});
+        ASSERT_EQ(chat.exitCode, 0) << chat.err.toStdString();
+        answers.push_back(chat.json().value(QLatin1StringView("message_id")).toInteger());
+    }
+    ASSERT_EQ(
+        cli({QStringLiteral("feedback"), QStringLiteral("set"), QString::number(answers[0]), QStringLiteral("up")})
+            .exitCode,
+        0);
+    ASSERT_EQ(cli({QStringLiteral("feedback"), QStringLiteral("set"), QString::number(answers[1]),
+                   QStringLiteral("down"), QStringLiteral("--tag"), QStringLiteral("unhelpful")})
+                  .exitCode,
+              0);
+    QTemporaryDir out;
+    const QString path = out.filePath(QStringLiteral("quality.pdf"));
+    const CliRun made = cli({QStringLiteral("usage"), QStringLiteral("pdf"), QStringLiteral("--quality-by"),
+                             QStringLiteral("provider"), QStringLiteral("--output"), path});
+    ASSERT_EQ(made.exitCode, 0) << made.err.toStdString();
+    const QString text = Tessera::Testing::pdfPages(path).join(QLatin1Char('\n')).simplified();
+    EXPECT_TRUE(text.contains(QStringLiteral("Quality of answers by provider"))) << text.toStdString();
+    EXPECT_TRUE(text.contains(QStringLiteral("2 (67 %)"))) << "two of the three answers were rated";
+    EXPECT_TRUE(text.contains(QStringLiteral("unhelpful (1)")));
+    EXPECT_TRUE(text.contains(QStringLiteral("50 % of 2 rated"))) << "the chart names each group's share";
 }

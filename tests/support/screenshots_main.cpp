@@ -30,6 +30,7 @@
 #include "settings/SettingsDialog.h"
 #include "settings/UiSettings.h"
 #include "storage/ConversationRepository.h"
+#include "storage/MessageRepository.h"
 #include "storage/ProviderRepository.h"
 #include "storage/TagRepository.h"
 #include "support/FakeProviderServer.h"
@@ -485,13 +486,51 @@ int main(int argc, char** argv) {
     }
     ok = save(&window, file("chat-feedback")) && ok;
     {
-        // The Usage view's quality of answers, with the rating just given.
+        // The Usage view's quality of answers: the rating just given among earlier ones of three models.
+        const Core::Actor gui = Core::Actor::owner(Core::ClientKind::Gui);
+        if (auto past =
+                (*services)->store().conversations.create(QStringLiteral("Earlier answers"), std::nullopt, QString())) {
+            struct Rated {
+                const char* provider;
+                const char* model;
+                int answers;
+                int good;
+                int bad;
+            };
+            const Rated rated[] = {{"claude", "claude-sonnet-4-6", 26, 17, 4},
+                                   {"local-ollama", "llama3.2", 12, 3, 5},
+                                   {"workstation", "qwen2.5-coder", 9, 6, 0}};
+            const QStringList badTags = {QStringLiteral("inaccurate"), QStringLiteral("too long")};
+            for (const Rated& r : rated) {
+                for (int i = 0; i < r.answers; ++i) {
+                    Core::Message question;
+                    question.conversationId = past->id;
+                    question.content = QStringLiteral("Question %1").arg(i);
+                    auto asked = (*services)->store().messages.add(question);
+                    if (!asked) {
+                        break;
+                    }
+                    Core::Message answer;
+                    answer.conversationId = past->id;
+                    answer.parentId = asked->id;
+                    answer.role = Core::Role::Assistant;
+                    answer.providerName = QString::fromUtf8(r.provider);
+                    answer.model = QString::fromUtf8(r.model);
+                    answer.content = QStringLiteral("Answer %1").arg(i);
+                    auto reply = (*services)->store().messages.add(answer);
+                    if (reply && i < r.good + r.bad) {
+                        (void)(*services)->feedback().set(gui, reply->id, i < r.good,
+                                                          i < r.good ? QStringList() : QStringList{badTags[i % 2]}, {});
+                    }
+                }
+            }
+        }
         Ui::UsageWindow usage(**services, Core::Actor::owner(Core::ClientKind::Gui), dialogs);
         usage.setAttribute(Qt::WA_DeleteOnClose, false);
         usage.resize(1240, 900);
         usage.show();
         waitUntil([&] { return !usage.isLoading() && usage.snapshot().generation > 0; }, 20'000);
-        ok = save(usage.qualityTable()->parentWidget(), file("usage-quality")) && ok;
+        ok = save(usage.qualityTable()->parentWidget()->parentWidget(), file("usage-quality")) && ok;
     }
 
     QDialog* shortcuts = window.openShortcuts();

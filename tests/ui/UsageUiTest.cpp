@@ -5,6 +5,7 @@
 #include "admin/AdministrationWindow.h"
 #include "admin/AlertsPage.h"
 #include "common/Csv.h"
+#include "common/Statistics.h"
 #include "usage/Alerts.h"
 #include "usage/Pricing.h"
 #include "usage/UsageCharts.h"
@@ -26,11 +27,14 @@
 #include <QAbstractItemModelTester>
 #include <QAction>
 #include <QBarSet>
+#include <QCategoryAxis>
 #include <QChartView>
 #include <QCheckBox>
 #include <QComboBox>
 #include <QLineEdit>
+#include <QLineSeries>
 #include <QMenuBar>
+#include <QScatterSeries>
 #include <QSpinBox>
 #include <QTableView>
 #include <QTableWidget>
@@ -259,6 +263,35 @@ TEST_F(UsageUiTest, TheQualityOfAnswersIsShownByModelProviderAndTemplateVersion)
     EXPECT_EQ(table->index(0, 2).data().toString(), QStringLiteral("3 (75 %)"));
     EXPECT_EQ(table->index(0, 3).data().toString(), QStringLiteral("67 %"));
     EXPECT_TRUE(table->index(0, 5).data().toString().contains(QStringLiteral("too long (1)")));
+    // The chart: a line across the interval and a dot at the share rated good, named with its share and ratings.
+    QChart* chart = window.qualityChart()->chart();
+    ASSERT_NE(chart, nullptr);
+    EXPECT_FALSE(window.qualityChart()->isHidden());
+    std::vector<QXYSeries*> lines;
+    QScatterSeries* dots = nullptr;
+    for (QAbstractSeries* series : chart->series()) {
+        if (auto* scatter = qobject_cast<QScatterSeries*>(series)) {
+            dots = scatter;
+        } else if (auto* line = qobject_cast<QLineSeries*>(series)) {
+            lines.push_back(line);
+        }
+    }
+    ASSERT_NE(dots, nullptr);
+    ASSERT_EQ(dots->count(), 1);
+    EXPECT_NEAR(dots->at(0).x(), 2.0 / 3.0, 1e-9);
+    ASSERT_EQ(lines.size(), 1u);
+    const Core::Interval wilson = Core::wilsonInterval(2, 3);
+    EXPECT_NEAR(lines[0]->at(0).x(), wilson.low, 1e-9);
+    EXPECT_NEAR(lines[0]->at(1).x(), wilson.high, 1e-9);
+    QStringList names;
+    for (QAbstractAxis* axis : chart->axes(Qt::Vertical)) {
+        if (auto* categories = qobject_cast<QCategoryAxis*>(axis)) {
+            names << categories->categoriesLabels();
+        }
+    }
+    ASSERT_EQ(names.size(), 1);
+    EXPECT_TRUE(names.front().startsWith(QStringLiteral("gpt-test · 67"))) << names.front().toStdString();
+    EXPECT_TRUE(names.front().endsWith(QStringLiteral("of 3 rated"))) << names.front().toStdString();
 
     quint64 before = window.snapshot().generation;
     window.qualityBox()->setCurrentIndex(window.qualityBox()->findData(int(Core::FeedbackGrouping::Template)));
@@ -268,11 +301,22 @@ TEST_F(UsageUiTest, TheQualityOfAnswersIsShownByModelProviderAndTemplateVersion)
     EXPECT_EQ(table->index(0, 0).data().toString(), QStringLiteral("Mail, version 2"));
     EXPECT_EQ(table->index(0, 3).data().toString(), QStringLiteral("50 %"));
 
+    // The report has the same, as a chart and a table.
+    QTemporaryDir out;
+    const QString path = out.filePath(QStringLiteral("usage.pdf"));
+    ASSERT_TRUE(window.exportReport(path));
+    const QString text = Testing::pdfPages(path).join(QLatin1Char('\n')).simplified();
+    EXPECT_TRUE(text.contains(QStringLiteral("Quality of answers by template version"))) << text.toStdString();
+    EXPECT_TRUE(text.contains(QStringLiteral("Mail, version 2")));
+    EXPECT_TRUE(text.contains(QStringLiteral("2 (100 %)"))) << "both answers from version 2 were rated";
+    EXPECT_TRUE(text.contains(QStringLiteral("too long (1)")));
+
     // A period without answers.
     before = window.snapshot().generation;
     window.setCustomPeriod(QDate(2020, 1, 1), QDate(2020, 1, 31));
     ASSERT_TRUE(loaded(window, before));
-    EXPECT_TRUE(window.qualityTable()->isHidden());
+    EXPECT_FALSE(window.qualityChart()->isVisible());
+    EXPECT_FALSE(window.qualityTable()->isVisible());
 }
 
 TEST(UsageChartsTest, ScalesAreRoundAndReachTheTop) {

@@ -1,6 +1,7 @@
 #include "chat/FeedbackDialog.h"
 
 #include "style/Icons.h"
+#include "usage/UsageTableModels.h"
 
 #include <QCheckBox>
 #include <QDialogButtonBox>
@@ -15,16 +16,7 @@
 namespace Tessera::Ui {
 
 QString FeedbackDialog::tagLabel(const QString& tag) {
-    static const QList<std::pair<const char*, const char*>> defaults = {
-        {"inaccurate", QT_TR_NOOP("inaccurate")}, {"unhelpful", QT_TR_NOOP("unhelpful")},
-        {"too long", QT_TR_NOOP("too long")},     {"too short", QT_TR_NOOP("too short")},
-        {"unsafe", QT_TR_NOOP("unsafe")},         {"great", QT_TR_NOOP("great")}};
-    for (const auto& [name, text] : defaults) {
-        if (tag == QLatin1StringView(name)) {
-            return tr(text);
-        }
-    }
-    return tag;
+    return feedbackTagLabel(tag);
 }
 
 FeedbackDialog::FeedbackDialog(const std::optional<Core::Feedback>& current, bool positive, const QStringList& tags,

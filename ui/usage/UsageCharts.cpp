@@ -13,6 +13,7 @@
 #include <QLineSeries>
 #include <QLocale>
 #include <QPalette>
+#include <QScatterSeries>
 #include <QStackedBarSeries>
 
 #include <cmath>
@@ -301,6 +302,87 @@ QChart* usageShareChart(const std::vector<Core::UsageShare>& shares) {
     QCategoryAxis* values = valueAxis(maximum, byCost ? UsageUnit::Money : UsageUnit::Count);
     chart->addAxis(values, Qt::AlignBottom);
     series->attachAxis(values);
+    chart->legend()->setVisible(false);
+    styleUsageChart(chart);
+    return chart;
+}
+
+namespace {
+
+// The groups with ratings, most rated first (then by name, for a steady order).
+std::vector<const Core::FeedbackStats*> ratedGroups(const std::vector<Core::FeedbackStats>& stats, std::size_t limit) {
+    std::vector<const Core::FeedbackStats*> rated;
+    for (const Core::FeedbackStats& s : stats) {
+        if (s.positiveRate) {
+            rated.push_back(&s);
+        }
+    }
+    std::stable_sort(rated.begin(), rated.end(),
+                     [](const Core::FeedbackStats* a, const Core::FeedbackStats* b) { return a->rated > b->rated; });
+    if (rated.size() > limit) {
+        rated.resize(limit);
+    }
+    return rated;
+}
+
+} // namespace
+
+std::size_t usageQualityRows(const std::vector<Core::FeedbackStats>& stats, std::size_t limit) {
+    return ratedGroups(stats, limit).size();
+}
+
+QChart* usageQualityChart(const std::vector<Core::FeedbackStats>& stats, Core::FeedbackGrouping by, std::size_t limit) {
+    auto* chart = new QChart;
+    const std::vector<const Core::FeedbackStats*> rows = ratedGroups(stats, limit);
+    const QColor colour = usageSeriesColour(0, false);
+    auto* dots = new QScatterSeries;
+    dots->setName(QCoreApplication::translate("Tessera::Ui::UsageCharts", "Rated good"));
+    dots->setMarkerShape(QScatterSeries::MarkerShapeCircle);
+    dots->setMarkerSize(11);
+    dots->setColor(colour);
+    dots->setBorderColor(colour);
+    auto* names = new QCategoryAxis;
+    names->setLabelsPosition(QCategoryAxis::AxisLabelsPositionOnValue);
+    QStringList seen;
+    const QLocale locale;
+    // Most rated at the top: the scale counts from the bottom, and the axis takes its names from the bottom up.
+    for (std::size_t y = 0; y < rows.size(); ++y) {
+        const Core::FeedbackStats& s = *rows[rows.size() - 1 - y];
+        auto* interval = new QLineSeries;
+        QPen pen(colour);
+        pen.setWidthF(2.5);
+        pen.setCapStyle(Qt::FlatCap);
+        interval->setPen(pen);
+        interval->append(s.interval.low, double(y));
+        interval->append(s.interval.high, double(y));
+        chart->addSeries(interval);
+        dots->append(*s.positiveRate, double(y));
+        const QString label =
+            QCoreApplication::translate("Tessera::Ui::UsageCharts", "%1 · %2%3 of %n rated", "", int(s.rated))
+                .arg(qualityGroupName(s, by), locale.toString(*s.positiveRate * 100.0, 'f', 0),
+                     QChar(0x202F) + locale.percent());
+        names->append(unique(label, seen), double(y));
+    }
+    chart->addSeries(dots);
+    names->setRange(-0.5, double(std::max<std::size_t>(rows.size(), 1)) - 0.5);
+    names->setStartValue(-0.5);
+    names->setGridLineVisible(false);
+    chart->addAxis(names, Qt::AlignLeft);
+    auto* shares = new QCategoryAxis;
+    shares->setLabelsPosition(QCategoryAxis::AxisLabelsPositionOnValue);
+    for (const double step : {0.0, 0.25, 0.5, 0.75, 1.0}) {
+        shares->append(scaleText(step, UsageUnit::Share), step);
+    }
+    // A little room at both ends, so a dot at 0 or 100 % is drawn whole.
+    shares->setRange(-0.03, 1.03);
+    shares->setStartValue(-0.03);
+    shares->setTitleText(
+        QCoreApplication::translate("Tessera::Ui::UsageCharts", "Rated good (dot) and its 95 % interval (line)"));
+    chart->addAxis(shares, Qt::AlignBottom);
+    for (QAbstractSeries* series : chart->series()) {
+        series->attachAxis(names);
+        series->attachAxis(shares);
+    }
     chart->legend()->setVisible(false);
     styleUsageChart(chart);
     return chart;

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "prompts/Feedback.h"
 #include "style/Tokens.h"
 #include "usage/UsageDashboard.h"
 #include "usage/UsageTableModels.h"
@@ -27,6 +28,12 @@ QChart* usageLineChart(const UsageLines& lines);
 // A top list as horizontal bars of cost (of tokens when nothing cost money), largest at the top, each labelled
 // with its name and share.
 QChart* usageShareChart(const std::vector<Core::UsageShare>& shares);
+// The quality of answers: for the groups rated most (at most `limit`, most rated at the top), a dot at the share
+// rated good and a line across its 95 % interval, on a scale of 0 to 100 %; each named with its share and ratings.
+QChart* usageQualityChart(const std::vector<Core::FeedbackStats>& stats, Core::FeedbackGrouping by,
+                          std::size_t limit = 8);
+// How many groups the chart above shows (those with ratings, up to the limit).
+std::size_t usageQualityRows(const std::vector<Core::FeedbackStats>& stats, std::size_t limit = 8);
 // The bar series of a chart built above (for hover and clicks).
 QAbstractBarSeries* usageBarSeries(QChart* chart);
 // Colours a chart built above from the current palette (after a theme change).

@@ -16,6 +16,7 @@
 #include <QPainter>
 #include <QPdfWriter>
 #include <QSaveFile>
+#include <QStandardItemModel>
 #include <QSvgGenerator>
 
 #include <memory>
@@ -142,26 +143,48 @@ public:
         m_y += height;
     }
 
-    // A table from an item model: its headers and every row, numbers to the right, a hairline under the header.
-    void table(const QAbstractItemModel& model) {
+    // A table from an item model: its headers and every row, numbers to the right (or as the model aligns them), a
+    // hairline under the header. The first column takes 36 % of the width and the others share the rest, unless
+    // `widths` gives each column's share.
+    void table(const QAbstractItemModel& model, const std::vector<double>& widths = {}) {
         const int columns = model.columnCount();
         if (columns == 0) {
             return;
         }
         const double rowHeight = 17;
-        const double first = m_area.width() * 0.36;
-        const double rest = (m_area.width() - first) / double(std::max(columns - 1, 1));
+        std::vector<double> shares = widths;
+        if (shares.size() != std::size_t(columns)) {
+            shares.assign(std::size_t(columns), 0.64 / double(std::max(columns - 1, 1)));
+            shares[0] = 0.36;
+        }
         const auto cell = [&](int column) {
-            const double x = m_area.left() + (column == 0 ? 0 : first + double(column - 1) * rest);
-            return std::pair<double, double>{x, column == 0 ? first : rest};
+            double x = m_area.left();
+            for (int c = 0; c < column; ++c) {
+                x += shares[std::size_t(c)] * m_area.width();
+            }
+            return std::pair<double, double>{x, shares[std::size_t(column)] * m_area.width()};
         };
-        const auto drawRow = [&](const std::function<QString(int)>& textOf, bool header) {
+        const auto alignment = [&model](int row, int column) {
+            // A header goes the way its column's first row does.
+            const QVariant given = model.rowCount() > 0
+                                       ? model.data(model.index(std::max(row, 0), column), Qt::TextAlignmentRole)
+                                       : QVariant();
+            if (!given.isValid()) {
+                return Qt::Alignment(column == 0 ? Qt::AlignLeft : Qt::AlignRight);
+            }
+            const Qt::Alignment align = given.metaType() == QMetaType::fromType<Qt::Alignment>()
+                                            ? given.value<Qt::Alignment>()
+                                            : Qt::Alignment(given.toInt());
+            return align & Qt::AlignHorizontal_Mask;
+        };
+        const auto drawRow = [&](const std::function<QString(int)>& textOf, int row) {
+            const bool header = row < 0;
             need(rowHeight);
             m_painter.setFont(font(8, header ? QFont::DemiBold : QFont::Normal));
             m_painter.setPen(m_light.text);
             for (int c = 0; c < columns; ++c) {
                 const auto [x, w] = cell(c);
-                const Qt::Alignment align = (c == 0 ? Qt::AlignLeft : Qt::AlignRight) | Qt::AlignVCenter;
+                const Qt::Alignment align = alignment(row, c) | Qt::AlignVCenter;
                 const QRectF box(x + 2, m_y, w - 4, rowHeight);
                 m_painter.drawText(box, int(align),
                                    m_painter.fontMetrics().elidedText(textOf(c), Qt::ElideRight, int(box.width())));
@@ -171,9 +194,9 @@ public:
             m_painter.drawLine(QPointF(m_area.left(), m_y), QPointF(m_area.right(), m_y));
         };
         need(rowHeight * double(model.rowCount() + 1)); // on one page where it fits on one
-        drawRow([&model](int c) { return model.headerData(c, Qt::Horizontal).toString(); }, true);
+        drawRow([&model](int c) { return model.headerData(c, Qt::Horizontal).toString(); }, -1);
         for (int r = 0; r < model.rowCount(); ++r) {
-            drawRow([&model, r](int c) { return model.data(model.index(r, c)).toString(); }, false);
+            drawRow([&model, r](int c) { return model.data(model.index(r, c)).toString(); }, r);
         }
     }
 
@@ -299,6 +322,30 @@ void writeReport(ReportPages& pages, const UsageSnapshot& s, const UsageReportHe
         pages.chart(
             usageLineChart(UsageFigures::reliabilityLines(s.reliability, UsageFigures::ReliabilityMeasure::Failures)),
             200);
+    }
+
+    // What people thought of the answers: the groups rated most as a chart, then every group as a table.
+    const Core::FeedbackGrouping by = s.request.quality;
+    const std::size_t rated = usageQualityRows(s.quality);
+    const double qualityChart = 90.0 + 30.0 * double(rated);
+    pages.heading(by == Core::FeedbackGrouping::Template ? UsageReportText::tr("Quality of answers by template version")
+                  : by == Core::FeedbackGrouping::Provider ? UsageReportText::tr("Quality of answers by provider")
+                                                           : UsageReportText::tr("Quality of answers by model"),
+                  rated == 0 ? 20 : qualityChart);
+    if (s.quality.empty()) {
+        pages.text(UsageReportText::tr("No answers in this period."), pages.font(9), c.mutedText);
+    } else {
+        pages.text(UsageReportText::tr("From the thumbs people gave the answers of the period. The interval is where "
+                                       "the true share of good answers lies, 95 times in 100."),
+                   pages.font(8), c.mutedText);
+        pages.space(4);
+        if (rated > 0) {
+            pages.chart(usageQualityChart(s.quality, by), qualityChart);
+            pages.space(6);
+        }
+        QStandardItemModel model;
+        fillQualityModel(model, s.quality, by);
+        pages.table(model, {0.25, 0.09, 0.11, 0.07, 0.13, 0.35});
     }
     pages.finish();
 }

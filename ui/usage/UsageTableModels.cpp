@@ -4,7 +4,9 @@
 #include "usage/Pricing.h"
 #include "widgets/Money.h"
 
+#include <QCoreApplication>
 #include <QLocale>
+#include <QStandardItemModel>
 
 #include <cmath>
 
@@ -293,6 +295,93 @@ QVariant UsageShareModel::headerData(int section, Qt::Orientation orientation, i
         return tr("Requests");
     default:
         return {};
+    }
+}
+
+// The quality table keeps the words (and their translations) it had in the Usage view's context.
+namespace {
+
+QStandardItem* numberItem(const QString& text, double sortValue) {
+    auto* item = new QStandardItem(text);
+    item->setData(sortValue, Qt::UserRole);
+    item->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
+    return item;
+}
+
+} // namespace
+
+QString feedbackTagLabel(const QString& tag) {
+    static const std::pair<const char*, const char*> defaults[] = {
+        {"inaccurate", QT_TRANSLATE_NOOP("Tessera::Ui::FeedbackDialog", "inaccurate")},
+        {"unhelpful", QT_TRANSLATE_NOOP("Tessera::Ui::FeedbackDialog", "unhelpful")},
+        {"too long", QT_TRANSLATE_NOOP("Tessera::Ui::FeedbackDialog", "too long")},
+        {"too short", QT_TRANSLATE_NOOP("Tessera::Ui::FeedbackDialog", "too short")},
+        {"unsafe", QT_TRANSLATE_NOOP("Tessera::Ui::FeedbackDialog", "unsafe")},
+        {"great", QT_TRANSLATE_NOOP("Tessera::Ui::FeedbackDialog", "great")}};
+    for (const auto& [name, text] : defaults) {
+        if (tag == QLatin1StringView(name)) {
+            return QCoreApplication::translate("Tessera::Ui::FeedbackDialog", text);
+        }
+    }
+    return tag;
+}
+
+QString qualityGroupName(const Core::FeedbackStats& stats, Core::FeedbackGrouping by) {
+    if (stats.key.isEmpty()) {
+        return QCoreApplication::translate("Tessera::Ui::UsageWindow", "(unknown)");
+    }
+    if (by == Core::FeedbackGrouping::Template) {
+        return QCoreApplication::translate("Tessera::Ui::UsageWindow", "%1, version %2")
+            .arg(stats.key)
+            .arg(stats.version);
+    }
+    return stats.key;
+}
+
+void fillQualityModel(QStandardItemModel& model, const std::vector<Core::FeedbackStats>& stats,
+                      Core::FeedbackGrouping by) {
+    const QLocale locale;
+    model.clear();
+    model.setSortRole(Qt::UserRole);
+    model.setHorizontalHeaderLabels(
+        {by == Core::FeedbackGrouping::Template   ? QCoreApplication::translate("Tessera::Ui::UsageWindow", "Template")
+         : by == Core::FeedbackGrouping::Provider ? QCoreApplication::translate("Tessera::Ui::UsageWindow", "Provider")
+                                                  : QCoreApplication::translate("Tessera::Ui::UsageWindow", "Model"),
+         QCoreApplication::translate("Tessera::Ui::UsageWindow", "Answers"),
+         QCoreApplication::translate("Tessera::Ui::UsageWindow", "Rated"),
+         QCoreApplication::translate("Tessera::Ui::UsageWindow", "Good"),
+         QCoreApplication::translate("Tessera::Ui::UsageWindow", "95 % interval"),
+         QCoreApplication::translate("Tessera::Ui::UsageWindow", "Tags chosen most")});
+    for (const Core::FeedbackStats& s : stats) {
+        QList<QStandardItem*> row;
+        const QString key = qualityGroupName(s, by);
+        auto* keyItem = new QStandardItem(key);
+        keyItem->setData(key, Qt::UserRole);
+        row << keyItem;
+        row << numberItem(locale.toString(s.answers), double(s.answers));
+        row << numberItem(QCoreApplication::translate("Tessera::Ui::UsageWindow", "%1 (%2 %)")
+                              .arg(locale.toString(s.rated), locale.toString(s.ratedShare() * 100.0, 'f', 0)),
+                          double(s.rated));
+        row << numberItem(s.positiveRate ? QCoreApplication::translate("Tessera::Ui::UsageWindow", "%1 %")
+                                               .arg(locale.toString(*s.positiveRate * 100.0, 'f', 0))
+                                         : QCoreApplication::translate("Tessera::Ui::UsageWindow", "–"),
+                          s.positiveRate.value_or(-1.0));
+        row << numberItem(s.positiveRate ? QCoreApplication::translate("Tessera::Ui::UsageWindow", "%1 to %2 %")
+                                               .arg(locale.toString(s.interval.low * 100.0, 'f', 0),
+                                                    locale.toString(s.interval.high * 100.0, 'f', 0))
+                                         : QCoreApplication::translate("Tessera::Ui::UsageWindow", "–"),
+                          s.positiveRate ? s.interval.low : -1.0);
+        QStringList tags;
+        for (const auto& [tag, count] : s.topTags) {
+            tags << QCoreApplication::translate("Tessera::Ui::UsageWindow", "%1 (%2)")
+                        .arg(feedbackTagLabel(tag))
+                        .arg(count);
+        }
+        auto* tagItem = new QStandardItem(tags.join(QStringLiteral(", ")));
+        tagItem->setData(tags.join(QStringLiteral(", ")), Qt::UserRole);
+        tagItem->setTextAlignment(Qt::AlignLeft | Qt::AlignVCenter);
+        row << tagItem;
+        model.appendRow(row);
     }
 }
 

@@ -1,8 +1,11 @@
 #pragma once
 
+#include "prompts/Feedback.h"
 #include "usage/UsageDashboard.h"
 
 #include <QAbstractTableModel>
+
+class QStandardItemModel;
 
 #include <functional>
 #include <optional>
@@ -15,6 +18,16 @@ namespace Tessera::Ui {
 enum class UsageUnit { Money, Count, Milliseconds, Share };
 QString usageValueText(qint64 value, UsageUnit unit);
 QString usageAmountText(double value, UsageUnit unit);
+
+// The quality of answers as a table (the Usage view's card and the report): per model, provider or template
+// version, the answers, how many were rated, the share rated good, its 95 % interval and the tags chosen most. The
+// sort role holds numbers for the number columns.
+void fillQualityModel(QStandardItemModel& model, const std::vector<Core::FeedbackStats>& stats,
+                      Core::FeedbackGrouping by);
+// A feedback tag as people read it: the default tags in the language shown, the administrators' own as written.
+QString feedbackTagLabel(const QString& tag);
+// What a group is called: the model or provider, or "Summary, version 3".
+QString qualityGroupName(const Core::FeedbackStats& stats, Core::FeedbackGrouping by);
 
 // A chart of lines over time (speed, reliability): each line has a point per period, or none where nothing was
 // measured.

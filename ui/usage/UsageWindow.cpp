@@ -678,6 +678,7 @@ void UsageWindow::changeEvent(QEvent* event) {
         showCharts(); // new colours for the new theme
         showLines();
         showPace();
+        showQuality();
     }
 }
 

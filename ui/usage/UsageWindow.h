@@ -93,6 +93,7 @@ public:
     // The quality of answers: how it is grouped, and its table.
     QComboBox* qualityBox() const { return m_qualityBy; }
     QTableView* qualityTable() const { return m_qualityTable; }
+    QChartView* qualityChart() const { return m_qualityView; }
     // Saves a chart's table as CSV, or the chart as PNG or SVG; a failure
     // is reported through Dialogs. Returns whether the file was written.
     enum class ExportFormat { Csv, Png, Svg };
@@ -163,6 +164,9 @@ private:
     QTableView* m_qualityTable = nullptr;
     QStandardItemModel* m_qualityModel = nullptr;
     QLabel* m_qualityEmpty = nullptr;
+    QChartView* m_qualityView = nullptr;
+    QStackedWidget* m_qualityStack = nullptr;
+    QToolButton* m_qualityToggle = nullptr;
     QLabel* m_alerts = nullptr;
     QProgressBar* m_progress = nullptr;
     QLabel* m_status = nullptr;

@@ -1,33 +1,27 @@
 // The Usage view's quality of answers: for the period (and the person the view is narrowed to), per model, provider
 // or template version, the answers, the share rated, the share rated good with its 95 % Wilson interval, and the tags
-// chosen most. The numbers come with the rest of the view from the worker thread.
+// chosen most, as a chart (a dot at the share rated good, a line across its interval) or a table. The numbers come
+// with the rest of the view from the worker thread.
 #include "usage/UsageWindow.h"
 
-#include "chat/FeedbackDialog.h"
 #include "style/Theme.h"
+#include "usage/UsageCharts.h"
 
+#include <QChart>
+#include <QChartView>
 #include <QComboBox>
 #include <QFrame>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLocale>
+#include <QStackedWidget>
 #include <QStandardItemModel>
 #include <QTableView>
+#include <QToolButton>
 #include <QVBoxLayout>
 
 namespace Tessera::Ui {
-
-namespace {
-
-QStandardItem* numberItem(const QString& text, double sortValue) {
-    auto* item = new QStandardItem(text);
-    item->setData(sortValue, Qt::UserRole);
-    item->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
-    return item;
-}
-
-} // namespace
 
 QWidget* UsageWindow::buildQuality(QWidget* parent) {
     auto* frame = new QFrame(parent);
@@ -54,6 +48,13 @@ QWidget* UsageWindow::buildQuality(QWidget* parent) {
     header->addWidget(name);
     header->addWidget(m_qualityBy);
     header->addStretch(1);
+    m_qualityToggle = new QToolButton(frame);
+    m_qualityToggle->setObjectName(QStringLiteral("qualityAsTable"));
+    m_qualityToggle->setText(tr("Table"));
+    m_qualityToggle->setCheckable(true);
+    m_qualityToggle->setToolTip(tr("Show the numbers as a table, with every group and its tags"));
+    m_qualityToggle->setAccessibleName(tr("Show %1 as a table").arg(name->text()));
+    header->addWidget(m_qualityToggle);
     layout->addLayout(header);
     auto* note = new QLabel(tr("From the thumbs people gave the answers of the period. The interval is where the true "
                                "share of good answers lies, 95 times in 100: few ratings make it wide."),
@@ -61,9 +62,15 @@ QWidget* UsageWindow::buildQuality(QWidget* parent) {
     note->setWordWrap(true);
     note->setForegroundRole(QPalette::PlaceholderText);
     layout->addWidget(note);
+    m_qualityStack = new QStackedWidget(frame);
+    m_qualityView = new QChartView(m_qualityStack);
+    m_qualityView->setObjectName(QStringLiteral("qualityChart"));
+    m_qualityView->setRenderHint(QPainter::Antialiasing);
+    m_qualityView->setAccessibleName(tr("Quality of answers"));
+    m_qualityView->setFocusPolicy(Qt::NoFocus); // the table is the keyboard's way in
     m_qualityModel = new QStandardItemModel(this);
     m_qualityModel->setSortRole(Qt::UserRole);
-    m_qualityTable = new QTableView(frame);
+    m_qualityTable = new QTableView(m_qualityStack);
     m_qualityTable->setObjectName(QStringLiteral("qualityTable"));
     m_qualityTable->setAccessibleName(tr("Quality of answers"));
     m_qualityTable->setModel(m_qualityModel);
@@ -73,7 +80,15 @@ QWidget* UsageWindow::buildQuality(QWidget* parent) {
     m_qualityTable->verticalHeader()->hide();
     m_qualityTable->horizontalHeader()->setStretchLastSection(true);
     m_qualityTable->setMinimumHeight(180);
-    layout->addWidget(m_qualityTable);
+    m_qualityStack->addWidget(m_qualityView);
+    m_qualityStack->addWidget(m_qualityTable);
+    layout->addWidget(m_qualityStack);
+    connect(m_qualityToggle, &QToolButton::toggled, this, [this](bool on) {
+        m_qualityStack->setCurrentIndex(on ? 1 : 0);
+        if (on) {
+            m_qualityTable->setFocus();
+        }
+    });
     m_qualityEmpty = new QLabel(tr("No answers in this period yet."), frame);
     m_qualityEmpty->setForegroundRole(QPalette::PlaceholderText);
     m_qualityEmpty->hide();
@@ -82,44 +97,16 @@ QWidget* UsageWindow::buildQuality(QWidget* parent) {
 }
 
 void UsageWindow::showQuality() {
-    const QLocale locale;
-    const bool byTemplate = m_snapshot.request.quality == Core::FeedbackGrouping::Template;
-    m_qualityModel->clear();
-    m_qualityModel->setHorizontalHeaderLabels(
-        {byTemplate                                                       ? tr("Template")
-         : m_snapshot.request.quality == Core::FeedbackGrouping::Provider ? tr("Provider")
-                                                                          : tr("Model"),
-         tr("Answers"), tr("Rated"), tr("Good"), tr("95 % interval"), tr("Tags chosen most")});
-    for (const Core::FeedbackStats& s : m_snapshot.quality) {
-        QList<QStandardItem*> row;
-        const QString key = s.key.isEmpty() ? tr("(unknown)")
-                            : byTemplate    ? tr("%1, version %2").arg(s.key).arg(s.version)
-                                            : s.key;
-        auto* keyItem = new QStandardItem(key);
-        keyItem->setData(key, Qt::UserRole);
-        row << keyItem;
-        row << numberItem(locale.toString(s.answers), double(s.answers));
-        row << numberItem(
-            tr("%1 (%2 %)").arg(locale.toString(s.rated), locale.toString(s.ratedShare() * 100.0, 'f', 0)),
-            double(s.rated));
-        row << numberItem(s.positiveRate ? tr("%1 %").arg(locale.toString(*s.positiveRate * 100.0, 'f', 0)) : tr("–"),
-                          s.positiveRate.value_or(-1.0));
-        row << numberItem(s.positiveRate ? tr("%1 to %2 %")
-                                               .arg(locale.toString(s.interval.low * 100.0, 'f', 0),
-                                                    locale.toString(s.interval.high * 100.0, 'f', 0))
-                                         : tr("–"),
-                          s.positiveRate ? s.interval.low : -1.0);
-        QStringList tags;
-        for (const auto& [tag, count] : s.topTags) {
-            tags << tr("%1 (%2)").arg(FeedbackDialog::tagLabel(tag)).arg(count);
-        }
-        auto* tagItem = new QStandardItem(tags.join(QStringLiteral(", ")));
-        tagItem->setData(tags.join(QStringLiteral(", ")), Qt::UserRole);
-        row << tagItem;
-        m_qualityModel->appendRow(row);
-    }
+    const Core::FeedbackGrouping by = m_snapshot.request.quality;
+    fillQualityModel(*m_qualityModel, m_snapshot.quality, by);
     m_qualityTable->resizeColumnsToContents();
-    m_qualityTable->setVisible(!m_snapshot.quality.empty());
+    QChart* old = m_qualityView->chart();
+    m_qualityView->setChart(usageQualityChart(m_snapshot.quality, by));
+    delete old;
+    // A row for each group rated, and room for the scale.
+    m_qualityStack->setMinimumHeight(int(90 + 34 * usageQualityRows(m_snapshot.quality)));
+    m_qualityStack->setVisible(!m_snapshot.quality.empty());
+    m_qualityToggle->setVisible(!m_snapshot.quality.empty());
     m_qualityEmpty->setVisible(m_snapshot.quality.empty());
 }
 
