@@ -818,6 +818,10 @@ Es wird nur jetzt angezeigt.</translation>
         <source>Alerts</source>
         <translation>Warnungen</translation>
     </message>
+    <message>
+        <source>Feedback tags</source>
+        <translation>Bewertungs-Tags</translation>
+    </message>
 </context>
 <context>
     <name>Tessera::Ui::AlertRuleDialog</name>
@@ -2134,6 +2138,88 @@ Es wird nur jetzt angezeigt.</translation>
     <message>
         <source>The comment is %1 characters long; shorten it to %2.</source>
         <translation>Der Kommentar ist %1 Zeichen lang; kürzen Sie ihn auf %2.</translation>
+    </message>
+</context>
+<context>
+    <name>Tessera::Ui::FeedbackTagsPage</name>
+    <message>
+        <source>&amp;Add</source>
+        <translation>&amp;Hinzufügen</translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation>&amp;Entfernen</translation>
+    </message>
+    <message>
+        <source>Move &amp;Up</source>
+        <translation>Nach &amp;oben</translation>
+    </message>
+    <message>
+        <source>Move &amp;Down</source>
+        <translation>Nach &amp;unten</translation>
+    </message>
+    <message>
+        <source>The tags people may give an answer they rate, in the order the rating dialog shows them. Double-click a tag (or press F2) to rename it. An answer keeps the tags it was given when one is renamed or removed. The six built-in tags are shown in each person&apos;s language; your own as you write them.</source>
+        <translation>Die Tags, die man einer bewerteten Antwort geben kann, in der Reihenfolge des Bewertungsdialogs. Ein Doppelklick auf ein Tag (oder F2) benennt es um. Eine Antwort behält ihre Tags, wenn eines umbenannt oder entfernt wird. Die sechs eingebauten Tags erscheinen in der Sprache jeder Person, eigene so, wie Sie sie schreiben.</translation>
+    </message>
+    <message>
+        <source>Feedback tags</source>
+        <translation>Bewertungs-Tags</translation>
+    </message>
+    <message>
+        <source>New tag</source>
+        <translation>Neues Tag</translation>
+    </message>
+    <message>
+        <source>A new tag, for example: outdated</source>
+        <translation>Ein neues Tag, zum Beispiel: veraltet</translation>
+    </message>
+    <message>
+        <source>Earlier in the rating dialog (Alt+Up)</source>
+        <translation>Weiter vorn im Bewertungsdialog (Alt+Nach-oben)</translation>
+    </message>
+    <message>
+        <source>Later in the rating dialog (Alt+Down)</source>
+        <translation>Weiter hinten im Bewertungsdialog (Alt+Nach-unten)</translation>
+    </message>
+    <message>
+        <source>Restore De&amp;faults</source>
+        <translation>Standard &amp;wiederherstellen</translation>
+    </message>
+    <message>
+        <source>The six built-in tags, in place of the list</source>
+        <translation>Die sechs eingebauten Tags anstelle der Liste</translation>
+    </message>
+    <message>
+        <source>Feedback Tags</source>
+        <translation>Bewertungs-Tags</translation>
+    </message>
+    <message>
+        <source>%1 of at most %2 tags</source>
+        <translation>%1 von höchstens %2 Tags</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; cannot be a tag: a tag has at most %2 characters and no comma.</source>
+        <translation>„%1“ kann kein Tag sein: Ein Tag hat höchstens %2 Zeichen und kein Komma.</translation>
+    </message>
+    <message>
+        <source>Restore the Default Tags</source>
+        <translation>Standard-Tags wiederherstellen</translation>
+    </message>
+    <message numerus="yes">
+        <source>Put the six built-in tags in place of these %n tag(s)? Answers keep the tags they were given.</source>
+        <translation>
+            <numerusform>Die sechs eingebauten Tags anstelle dieses %n Tags setzen? Antworten behalten ihre Tags.</numerusform>
+            <numerusform>Die sechs eingebauten Tags anstelle dieser %n Tags setzen? Antworten behalten ihre Tags.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Restore</source>
+        <translation>Wiederherstellen</translation>
+    </message>
+    <message>
+        <source>%1 (shown as &quot;%2&quot;)</source>
+        <translation>%1 (angezeigt als „%2“)</translation>
     </message>
 </context>
 <context>

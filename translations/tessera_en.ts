@@ -161,6 +161,16 @@
     </message>
 </context>
 <context>
+    <name>Tessera::Ui::FeedbackTagsPage</name>
+    <message numerus="yes">
+        <source>Put the six built-in tags in place of these %n tag(s)? Answers keep the tags they were given.</source>
+        <translation>
+            <numerusform>Put the six built-in tags in place of this %n tag? Answers keep the tags they were given.</numerusform>
+            <numerusform>Put the six built-in tags in place of these %n tags? Answers keep the tags they were given.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Tessera::Ui::FineTuneDialog</name>
     <message numerus="yes">
         <source>Wrote %n example(s) to %1.</source>

@@ -14,11 +14,7 @@
 
 namespace Tessera::Core {
 
-namespace {
-
-constexpr int maxTagLength = 30;
-
-} // namespace
+namespace {} // namespace
 
 std::optional<FeedbackGrouping> parseFeedbackGrouping(const QString& name) {
     if (name == QLatin1StringView("model")) {

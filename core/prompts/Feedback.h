@@ -64,6 +64,7 @@ class FeedbackService final {
 public:
     static constexpr int maxCommentLength = 2'000;
     static constexpr int maxTagCount = 30;
+    static constexpr int maxTagLength = 30;
 
     FeedbackService(const Database& db, const Clock& clock, const AuditLog& audit);
 

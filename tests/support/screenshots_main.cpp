@@ -6,6 +6,7 @@
 #include "accounts/SignInDialog.h"
 #include "admin/AdministrationWindow.h"
 #include "admin/BudgetsPage.h"
+#include "admin/FeedbackTagsPage.h"
 #include "admin/PricesPage.h"
 #include "admin/RolesPage.h"
 #include "app/CoreServices.h"
@@ -624,6 +625,16 @@ int main(int argc, char** argv) {
     }
     administration.showSection(7);
     ok = save(&administration, file("administration-prices")) && ok;
+    (void)(*services)->feedback().setTags(alex->actor, {QStringLiteral("inaccurate"), QStringLiteral("unhelpful"),
+                                                        QStringLiteral("too long"), QStringLiteral("too short"),
+                                                        QStringLiteral("unsafe"), QStringLiteral("great"),
+                                                        QStringLiteral("outdated"), QStringLiteral("wrong language")});
+    if (Ui::FeedbackTagsPage* tagsPage = administration.feedbackTagsPage()) {
+        tagsPage->refresh();
+        tagsPage->list()->setCurrentRow(6);
+    }
+    administration.showSection(8);
+    ok = save(&administration, file("administration-feedback-tags")) && ok;
     administration.close();
 
     // Account ▸ My Sessions and API Tokens.

@@ -2,6 +2,8 @@
 // rating asks what was wrong in a dialog with the administrators' tags and a comment, the rating shows on the
 // message and is stored through core; Message ▸ Rate acts on the newest answer from the keyboard. File ▸ Export
 // Fine-Tuning Data writes the rated conversations.
+#include "admin/AdministrationWindow.h"
+#include "admin/FeedbackTagsPage.h"
 #include "chat/ChatPanel.h"
 #include "chat/ChatView.h"
 #include "chat/Composer.h"
@@ -9,6 +11,8 @@
 #include "chat/MessageWidget.h"
 #include "prompts/Feedback.h"
 #include "prompts/FineTuneDialog.h"
+#include "storage/ConversationRepository.h"
+#include "storage/MessageRepository.h"
 #include "support/TestHelpers.h"
 #include "ui/UiFixture.h"
 
@@ -17,6 +21,7 @@
 #include <QFile>
 #include <QLabel>
 #include <QLineEdit>
+#include <QListWidget>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QRadioButton>
@@ -174,4 +179,69 @@ TEST_F(MainWindowTest, FineTuningDataIsExportedFromTheFileMenu) {
     dialogs.nextSavePath = QStringLiteral("/no/such/folder/train.jsonl");
     EXPECT_FALSE(dialog->exportTo());
     EXPECT_FALSE(dialogs.errors.isEmpty());
+}
+
+TEST_F(MainWindowTest, AdministratorsEditTheFeedbackTagsAndAnswersKeepTheTagsTheyWereGiven) {
+    const Core::Actor owner = Core::Actor::owner(Core::ClientKind::Test);
+    auto conversation = services->store().conversations.create(QStringLiteral("c"), std::nullopt, QString());
+    ASSERT_TRUE(conversation);
+    Core::Message question;
+    question.conversationId = conversation->id;
+    question.content = QStringLiteral("q");
+    auto asked = services->store().messages.add(question);
+    ASSERT_TRUE(asked);
+    Core::Message answer;
+    answer.conversationId = conversation->id;
+    answer.parentId = asked->id;
+    answer.role = Core::Role::Assistant;
+    answer.content = QStringLiteral("a");
+    auto answered = services->store().messages.add(answer);
+    ASSERT_TRUE(answered);
+    ASSERT_TRUE(services->feedback().set(owner, answered->id, true, {QStringLiteral("great")}, {}));
+
+    Ui::AdministrationWindow administration(*services, owner, dialogs);
+    Ui::FeedbackTagsPage* page = administration.feedbackTagsPage();
+    ASSERT_NE(page, nullptr);
+    const QStringList defaults = *services->feedback().tags();
+    ASSERT_EQ(page->list()->count(), 6);
+    EXPECT_EQ(page->tags(), defaults);
+
+    page->newTagField()->setText(QStringLiteral("Outdated "));
+    ASSERT_TRUE(page->addTyped());
+    EXPECT_EQ(services->feedback().tags()->last(), QStringLiteral("outdated")) << "stored through core, lower case";
+    EXPECT_TRUE(page->newTagField()->text().isEmpty());
+    page->list()->item(6)->setText(QStringLiteral("stale")); // renamed in place
+    EXPECT_EQ(services->feedback().tags()->value(6), QStringLiteral("stale"));
+    page->list()->setCurrentRow(6);
+    ASSERT_TRUE(page->moveChosen(-1));
+    EXPECT_EQ(services->feedback().tags()->value(5), QStringLiteral("stale"));
+    EXPECT_EQ(page->list()->currentRow(), 5) << "the moved tag stays chosen";
+    EXPECT_FALSE(page->moveChosen(-10));
+
+    page->newTagField()->setText(QStringLiteral("a,b"));
+    EXPECT_FALSE(page->addTyped()) << "core refuses a comma";
+    ASSERT_EQ(dialogs.errors.size(), 1);
+    EXPECT_TRUE(dialogs.errors.first().contains(QStringLiteral("comma"))) << dialogs.errors.first().toStdString();
+    EXPECT_EQ(page->list()->count(), 7) << "nothing changed";
+
+    // Removing a tag leaves it on the answers that have it.
+    page->list()->setCurrentRow(int(page->tags().indexOf(QStringLiteral("great"))));
+    ASSERT_TRUE(page->removeChosen());
+    EXPECT_FALSE(services->feedback().tags()->contains(QStringLiteral("great")));
+    auto kept = services->feedback().get(owner, answered->id);
+    ASSERT_TRUE(kept && *kept);
+    EXPECT_EQ((*kept)->tags, QStringList{QStringLiteral("great")});
+
+    dialogs.nextConfirm = true;
+    ASSERT_TRUE(page->restoreDefaults());
+    EXPECT_EQ(*services->feedback().tags(), defaults);
+    EXPECT_EQ(dialogs.confirmations.size(), 1);
+
+    // Only those who may manage roles see the section; core refuses the rest.
+    const Core::Actor manager =
+        Core::Actor::withRole(8, QStringLiteral("m"), Core::BuiltInRole::Manager, Core::ClientKind::Gui);
+    ASSERT_FALSE(manager.may(Core::Permission::RolesManage));
+    Ui::AdministrationWindow managerWindow(*services, manager, dialogs);
+    EXPECT_EQ(managerWindow.feedbackTagsPage(), nullptr);
+    EXPECT_FALSE(services->feedback().setTags(manager, {QStringLiteral("x")}));
 }

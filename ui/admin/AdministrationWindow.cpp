@@ -5,6 +5,7 @@
 #include "admin/AlertsPage.h"
 #include "admin/AuditPage.h"
 #include "admin/BudgetsPage.h"
+#include "admin/FeedbackTagsPage.h"
 #include "admin/FlagsPage.h"
 #include "admin/PricesPage.h"
 #include "admin/RolesPage.h"
@@ -143,6 +144,12 @@ AdministrationWindow::AdministrationWindow(Core::CoreServices& services, Core::A
         m_prices = new PricesPage(m_services, m_actor, m_dialogs, m_pages);
         m_pages->addWidget(m_prices);
         auto* item = new QListWidgetItem(Style::icon(Style::Icon::Tag), tr("Prices"), m_sections);
+        item->setSizeHint(QSize(0, 32));
+    }
+    if (m_actor.may(Core::Permission::RolesManage)) {
+        m_feedbackTags = new FeedbackTagsPage(m_services, m_actor, m_dialogs, m_pages);
+        m_pages->addWidget(m_feedbackTags);
+        auto* item = new QListWidgetItem(Style::icon(Style::Icon::ThumbsUp), tr("Feedback tags"), m_sections);
         item->setSizeHint(QSize(0, 32));
     }
     connect(m_sections, &QListWidget::currentRowChanged, m_pages, &QStackedWidget::setCurrentIndex);

@@ -24,6 +24,7 @@ class FlagsPage;
 class AlertsPage;
 class BudgetsPage;
 class PricesPage;
+class FeedbackTagsPage;
 class RolesPage;
 class SessionsPage;
 class Dialogs;
@@ -53,6 +54,7 @@ public:
     BudgetsPage* budgetsPage() const { return m_budgets; }
     AlertsPage* alertsPage() const { return m_alerts; }
     PricesPage* pricesPage() const { return m_prices; }
+    FeedbackTagsPage* feedbackTagsPage() const { return m_feedbackTags; }
     void showSection(int row);
     QSortFilterProxyModel* userView() const { return m_sortedUsers; }
     QTableView* userTable() const { return m_userTable; }
@@ -105,6 +107,7 @@ private:
     BudgetsPage* m_budgets = nullptr;
     AlertsPage* m_alerts = nullptr;
     PricesPage* m_prices = nullptr;
+    FeedbackTagsPage* m_feedbackTags = nullptr;
     RolesPage* m_roles = nullptr;
 };
 
