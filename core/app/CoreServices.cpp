@@ -5,6 +5,7 @@
 #include "accounts/RoleService.h"
 #include "app/StoreAdministration.h"
 #include "audit/AuditLog.h"
+#include "experiments/Datasets.h"
 #include "prompts/Feedback.h"
 #include "prompts/FineTuning.h"
 #include "prompts/PromptExchange.h"
@@ -169,6 +170,8 @@ Result<std::unique_ptr<CoreServices>> CoreServices::open(const QString& dataDire
                                                                   *services->m_audit, services->m_clock);
     services->m_feedback =
         std::make_unique<FeedbackService>(*services->m_database, services->m_clock, *services->m_audit);
+    services->m_datasets = std::make_unique<DatasetService>(*services->m_database, services->m_clock,
+                                                            *services->m_audit, *services->m_prompts);
     QObject::connect(services->m_chat.get(), &ChatService::turnFinished, services->m_alertMonitor.get(),
                      &AlertMonitor::answerRecorded);
     services->m_metricsTimer = std::make_unique<QTimer>();

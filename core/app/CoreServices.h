@@ -22,6 +22,7 @@ class AlertMonitor;
 class AlertService;
 class PromptLibrary;
 class FeedbackService;
+class DatasetService;
 class PromptExchange;
 class FineTuningService;
 class BudgetPaceReader;
@@ -112,6 +113,7 @@ public:
     PromptLibrary& prompts() { return *m_prompts; }
     // Ratings of answers, their tags and the quality statistics.
     FeedbackService& feedback() { return *m_feedback; }
+    DatasetService& datasets() { return *m_datasets; }
     PromptExchange& promptExchange() { return *m_promptExchange; }
     FineTuningService& fineTuning() { return *m_fineTuning; }
     AlertMonitor& alertMonitor() { return *m_alertMonitor; }
@@ -176,6 +178,7 @@ private:
     std::unique_ptr<AlertService> m_alerts;
     std::unique_ptr<PromptLibrary> m_prompts;
     std::unique_ptr<FeedbackService> m_feedback;
+    std::unique_ptr<DatasetService> m_datasets;
     std::unique_ptr<PromptExchange> m_promptExchange;
     std::unique_ptr<FineTuningService> m_fineTuning;
     std::unique_ptr<AlertMonitor> m_alertMonitor;

@@ -493,6 +493,10 @@ void render(const TemplateText& text, const std::vector<TemplateNode>& nodes, co
 
 } // namespace
 
+bool isTemplateVariableName(const QString& text) {
+    return !text.isEmpty() && isNameStart(text.front()) && std::all_of(text.begin(), text.end(), isNamePart);
+}
+
 QString templateVariableTypeName(TemplateVariableType type) {
     switch (type) {
     case TemplateVariableType::Text:

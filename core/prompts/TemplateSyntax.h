@@ -24,6 +24,9 @@ namespace Tessera::Core {
 // A variable is declared (typed or given a default) at most once; every other use names it only. Values are
 // inserted as they are: a value that looks like a tag stays text.
 
+// Whether text is a variable's name: a letter or _ first, then letters, digits and _.
+bool isTemplateVariableName(const QString& text);
+
 enum class TemplateVariableType { Text, Multiline, Number, Choice, YesNo, Date, File };
 QString templateVariableTypeName(TemplateVariableType type);
 

@@ -559,6 +559,7 @@ const std::vector<Migration>& sqliteMigrations() {
                                  QStringLiteral("REAL"))},
         {21, feedbackTables(QStringLiteral("INTEGER"))},
         {22, templateUseColumns(QStringLiteral("INTEGER"))},
+        {23, datasetTables(QStringLiteral("INTEGER PRIMARY KEY AUTOINCREMENT"), QStringLiteral("INTEGER"))},
     };
     return all;
 }

@@ -34,5 +34,7 @@ QStringList promptLibraryTables(const QString& identity, const QString& integer,
 QStringList feedbackTables(const QString& integer);
 // Schema 22: which template version (and values) produced a user message.
 QStringList templateUseColumns(const QString& integer);
+// Schema 23: datasets and their items (ExperimentTables.cpp).
+QStringList datasetTables(const QString& identity, const QString& integer);
 
 } // namespace Tessera::Core

@@ -61,6 +61,9 @@ QString keyOf(const QString& table) {
     if (table == QLatin1StringView("prompt_shares")) {
         return QStringLiteral("template_id, role_id");
     }
+    if (table == QLatin1StringView("dataset_items")) {
+        return QStringLiteral("dataset_id, position");
+    }
     return QStringLiteral("id");
 }
 
@@ -131,7 +134,9 @@ const std::vector<QString>& StoreCopier::tables() {
                                              QStringLiteral("prompt_labels"),
                                              QStringLiteral("prompt_shares"),
                                              QStringLiteral("message_feedback"),
-                                             QStringLiteral("feedback_tags")};
+                                             QStringLiteral("feedback_tags"),
+                                             QStringLiteral("datasets"),
+                                             QStringLiteral("dataset_items")};
     return all;
 }
 
