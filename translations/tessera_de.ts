@@ -166,10 +166,6 @@
         <translation>Diese Anfrage würde das für den Anbieter festgelegte Ratenlimit überschreiten. Warten Sie einen Moment oder erhöhen Sie das Limit in den Anbietereinstellungen.</translation>
     </message>
     <message>
-        <source>The file cannot be imported: it is not a Tessera or ChatGPT export, or it is damaged. Nothing was imported; the details say what is wrong.</source>
-        <translation>Die Datei kann nicht importiert werden: Sie ist kein Tessera- oder ChatGPT-Export oder sie ist beschädigt. Es wurde nichts importiert; die Angaben nennen das Problem.</translation>
-    </message>
-    <message>
         <source>The export could not be written. Check that the folder exists, that you may write there, and that the disk has room.</source>
         <translation>Der Export konnte nicht geschrieben werden. Prüfen Sie, ob der Ordner existiert, ob Sie dort schreiben dürfen und ob auf dem Datenträger Platz ist.</translation>
     </message>
@@ -224,6 +220,10 @@
     <message>
         <source>The conversation no longer fits the model&apos;s context window, so nothing was sent. Leave out the oldest turns, start a new conversation, or pick a model with a larger window.</source>
         <translation>Die Unterhaltung passt nicht mehr in das Kontextfenster des Modells, daher wurde nichts gesendet. Lassen Sie die ältesten Beiträge weg, beginnen Sie eine neue Unterhaltung oder wählen Sie ein Modell mit größerem Fenster.</translation>
+    </message>
+    <message>
+        <source>The file cannot be imported: it is damaged or not in a form Tessera reads. Nothing was imported; the details say where and what is wrong.</source>
+        <translation>Die Datei kann nicht importiert werden: Sie ist beschädigt oder nicht in einer Form, die Tessera liest. Es wurde nichts importiert; die Details sagen, wo und was falsch ist.</translation>
     </message>
 </context>
 <context>

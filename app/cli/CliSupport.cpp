@@ -200,8 +200,11 @@ int reportError(const Context& context, const Core::Error& error) {
 int reportError(bool json, const Core::Error& error) {
     QString text =
         QStringLiteral("tessera-cli: error [%1]: %2\n").arg(Core::codeName(error.code), error.translatedMessage());
-    if (!error.subject.isEmpty()) {
-        text += QStringLiteral("  provider/model: %1\n").arg(error.subject);
+    // What the error is about: the provider and model, or the place in a file (said once when the detail says it).
+    if (!error.subject.isEmpty() && error.subject != error.detail) {
+        text += (error.code == Core::ErrorCode::ImportInvalid ? QStringLiteral("  where: %1\n")
+                                                              : QStringLiteral("  provider/model: %1\n"))
+                    .arg(error.subject);
     }
     if (error.quota) {
         text += QStringLiteral("  limit: %1\n").arg(error.quota->limitName);

@@ -5,6 +5,7 @@
 #include "BudgetCommands.h"
 #include "ChatCommands.h"
 #include "CliSupport.h"
+#include "DatasetCommands.h"
 #include "DoctorCommand.h"
 #include "FeedbackCommands.h"
 #include "ObservabilityCommands.h"
@@ -126,6 +127,10 @@ Accounts (with accounts on, every command but login needs a session or TESSERA_T
   prompts export [NAME...] --output PATH [--format json|markdown]
                                every version as JSON (a .json path), or a folder of Markdown files
   prompts import PATH          a JSON export, a Markdown file or a folder of them; all or nothing
+  datasets import NAME PATH    cases for experiments from a .csv or .jsonl file; all or nothing
+  datasets list | remove NAME
+  datasets show NAME [--items N] [--template NAME[@V]]
+                               its first items, and the rows a template version cannot use (exit 2)
   feedback set MESSAGE_ID up|down [--tag T]... [--comment TEXT] | feedback clear MESSAGE_ID
   feedback export [--format jsonl|csv] [--output PATH] | feedback stats [--by model|provider|template]
   feedback tags [--set TAG,TAG,...]   the tags ratings may carry (setting them needs roles.manage)
@@ -329,6 +334,9 @@ int main(int argc, char** argv) {
     }
     if (command == QLatin1StringView("prompts")) {
         return Cli::runPrompts(*context, commandArgs);
+    }
+    if (command == QLatin1StringView("datasets")) {
+        return Cli::runDatasets(*context, commandArgs);
     }
     if (command == QLatin1StringView("chat")) {
         return Cli::runChat(*context, commandArgs);

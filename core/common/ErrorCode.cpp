@@ -270,8 +270,8 @@ const char* defaultMessage(ErrorCode code) {
                                  "and a message at most 8 images; make it smaller or send fewer.");
     case ErrorCode::ImportInvalid:
         return QT_TRANSLATE_NOOP("Tessera::Core::Error",
-                                 "The file cannot be imported: it is not a Tessera or ChatGPT export, or it is "
-                                 "damaged. Nothing was imported; the details say what is wrong.");
+                                 "The file cannot be imported: it is damaged or not in a form Tessera reads. Nothing "
+                                 "was imported; the details say where and what is wrong.");
     case ErrorCode::ExportFailed:
         return QT_TRANSLATE_NOOP("Tessera::Core::Error",
                                  "The export could not be written. Check that the folder exists, that you may "

@@ -1,0 +1,104 @@
+// Datasets from the command line, against the real binary: a CSV and a JSONL file imported, listed, shown with
+// their first items and checked against a template version (the rows it cannot use are exit 2), a broken file
+// refused with its place named and nothing stored, and removed.
+#include "CliFixture.h"
+
+#include "support/QtPrinters.h"
+
+#include <QFile>
+#include <QJsonArray>
+#include <QTemporaryDir>
+
+namespace {
+
+void write(const QString& path, const QByteArray& text) {
+    QFile file(path);
+    ASSERT_TRUE(file.open(QIODevice::WriteOnly));
+    file.write(text);
+}
+
+} // namespace
+
+TEST_F(CliTest, DatasetsAreImportedListedShownCheckedAndRemoved) {
+    QTemporaryDir files;
+    const QString csv = files.filePath(QStringLiteral("trips.csv"));
+    write(csv, "city,days,expected,meta.source\r\nOslo,3,\"cold, dark\",web\r\n,2,warm,mail\r\nLima,many,mild,web\r\n");
+    const CliRun imported = cli(
+        {QStringLiteral("--json"), QStringLiteral("datasets"), QStringLiteral("import"), QStringLiteral("Trips"), csv});
+    ASSERT_EQ(imported.exitCode, 0) << imported.err.toStdString();
+    const QJsonObject made = imported.json();
+    EXPECT_EQ(made.value(QLatin1StringView("items")).toInt(), 3);
+    EXPECT_EQ(made.value(QLatin1StringView("with_expected")).toInt(), 3);
+    EXPECT_EQ(made.value(QLatin1StringView("columns")).toArray(),
+              (QJsonArray{QStringLiteral("city"), QStringLiteral("days")}));
+    const QString jsonl = files.filePath(QStringLiteral("cities.jsonl"));
+    write(jsonl, "{\"vars\": {\"city\": \"Rome\"}, \"expected\": \"warm\"}\n{\"city\": \"Bergen\", \"days\": 4}\n");
+    ASSERT_EQ(cli({QStringLiteral("datasets"), QStringLiteral("import"), QStringLiteral("Cities"), jsonl}).exitCode, 0);
+    EXPECT_EQ(cli({QStringLiteral("datasets"), QStringLiteral("import"), QStringLiteral("trips"), csv}).exitCode, 9)
+        << "the name is taken, whatever its case";
+
+    const CliRun listed = cli({QStringLiteral("--json"), QStringLiteral("datasets"), QStringLiteral("list")});
+    ASSERT_EQ(listed.exitCode, 0);
+    ASSERT_EQ(listed.jsonArray().size(), 2);
+    EXPECT_EQ(listed.jsonArray()[0].toObject().value(QLatin1StringView("name")).toString(), QStringLiteral("Cities"));
+    const CliRun table = cli({QStringLiteral("datasets"), QStringLiteral("list")});
+    EXPECT_TRUE(table.out.contains(QStringLiteral("trips.csv")));
+
+    const CliRun shown = cli({QStringLiteral("--json"), QStringLiteral("datasets"), QStringLiteral("show"),
+                              QStringLiteral("Trips"), QStringLiteral("--items"), QStringLiteral("1")});
+    ASSERT_EQ(shown.exitCode, 0) << shown.err.toStdString();
+    const QJsonArray first = shown.json().value(QLatin1StringView("first_items")).toArray();
+    ASSERT_EQ(first.size(), 1);
+    const QJsonObject item = first[0].toObject();
+    EXPECT_EQ(item.value(QLatin1StringView("row")).toInt(), 2);
+    EXPECT_EQ(item.value(QLatin1StringView("expected")).toString(), QStringLiteral("cold, dark"));
+    EXPECT_EQ(item.value(QLatin1StringView("vars")).toObject().value(QLatin1StringView("city")).toString(),
+              QStringLiteral("Oslo"));
+    EXPECT_EQ(item.value(QLatin1StringView("metadata")).toObject().value(QLatin1StringView("source")).toString(),
+              QStringLiteral("web"));
+
+    // Checked against a template: the rows it cannot use, and exit 2.
+    const QString trip = files.filePath(QStringLiteral("trip.md"));
+    write(trip, "---\ndescription: A trip\n---\nPlan {{days : number(1..30)}} days in {{city}}.\n");
+    ASSERT_EQ(
+        cli({QStringLiteral("prompts"), QStringLiteral("add"), QStringLiteral("Trip"), QStringLiteral("--file"), trip})
+            .exitCode,
+        0);
+    const CliRun checked = cli({QStringLiteral("--json"), QStringLiteral("datasets"), QStringLiteral("show"),
+                                QStringLiteral("Trips"), QStringLiteral("--template"), QStringLiteral("Trip@1")});
+    EXPECT_EQ(checked.exitCode, 2);
+    const QJsonArray problems = checked.json().value(QLatin1StringView("problems")).toArray();
+    ASSERT_EQ(problems.size(), 2);
+    EXPECT_EQ(problems[0].toObject().value(QLatin1StringView("variable")).toString(), QStringLiteral("days"));
+    EXPECT_EQ(problems[0].toObject().value(QLatin1StringView("rows")).toArray(), QJsonArray{4});
+    EXPECT_EQ(problems[1].toObject().value(QLatin1StringView("variable")).toString(), QStringLiteral("city"));
+    EXPECT_EQ(problems[1].toObject().value(QLatin1StringView("problem")).toString(), QStringLiteral("missing"));
+    EXPECT_EQ(problems[1].toObject().value(QLatin1StringView("rows")).toArray(), QJsonArray{3});
+    const CliRun words = cli({QStringLiteral("datasets"), QStringLiteral("show"), QStringLiteral("Trips"),
+                              QStringLiteral("--template"), QStringLiteral("Trip")});
+    EXPECT_TRUE(words.out.contains(QStringLiteral("city is missing in rows 3"))) << words.out.toStdString();
+    EXPECT_EQ(cli({QStringLiteral("datasets"), QStringLiteral("show"), QStringLiteral("Cities"),
+                   QStringLiteral("--template"), QStringLiteral("Trip")})
+                  .exitCode,
+              2)
+        << "Rome has no days";
+
+    // A broken file: its place named, exit 2, nothing stored.
+    const QString broken = files.filePath(QStringLiteral("broken.csv"));
+    write(broken, "city,days\nOslo,3\nLima\n");
+    const CliRun refused = cli({QStringLiteral("--json"), QStringLiteral("datasets"), QStringLiteral("import"),
+                                QStringLiteral("Broken"), broken});
+    EXPECT_EQ(refused.exitCode, 2);
+    EXPECT_EQ(refused.json().value(QLatin1StringView("error")).toObject().value(QLatin1StringView("detail")).toString(),
+              QStringLiteral("broken.csv, line 3: 1 cells, the header has 2"));
+    EXPECT_EQ(cli({QStringLiteral("datasets"), QStringLiteral("show"), QStringLiteral("Broken")}).exitCode, 7);
+
+    ASSERT_EQ(cli({QStringLiteral("datasets"), QStringLiteral("remove"), QStringLiteral("Trips")}).exitCode, 0);
+    EXPECT_EQ(cli({QStringLiteral("datasets"), QStringLiteral("show"), QStringLiteral("Trips")}).exitCode, 7);
+    EXPECT_EQ(cli({QStringLiteral("datasets")}).exitCode, 2);
+    EXPECT_EQ(cli({QStringLiteral("datasets"), QStringLiteral("import"), QStringLiteral("OnlyAName")}).exitCode, 2);
+    EXPECT_EQ(cli({QStringLiteral("datasets"), QStringLiteral("show"), QStringLiteral("Cities"),
+                   QStringLiteral("--items"), QStringLiteral("-1")})
+                  .exitCode,
+              2);
+}
