@@ -21,4 +21,25 @@ QStringList datasetTables(const QString& identity, const QString& integer) {
     };
 }
 
+QStringList jobTables(const QString& identity, const QString& integer) {
+    // Background jobs: the kind, the owner, the state and why, the kind's settings (JSON), the counts, the process
+    // running it (a store_owners id, '' for none) and its times; its items in order, each pending until it is done or
+    // failed, with its input and result (JSON), error and duration.
+    return {
+        QStringLiteral("CREATE TABLE jobs (id %1, kind TEXT NOT NULL, title TEXT NOT NULL DEFAULT '', "
+                       "owner_id %2 NOT NULL, state TEXT NOT NULL, params TEXT NOT NULL DEFAULT '', total %2 NOT NULL, "
+                       "done %2 NOT NULL DEFAULT 0, failed %2 NOT NULL DEFAULT 0, reason TEXT NOT NULL DEFAULT '', "
+                       "runner TEXT NOT NULL DEFAULT '', created_at TEXT NOT NULL, started_at TEXT, finished_at TEXT, "
+                       "updated_at TEXT NOT NULL)")
+            .arg(identity, integer),
+        QStringLiteral("CREATE INDEX jobs_owner ON jobs(owner_id, state)"),
+        QStringLiteral("CREATE TABLE job_items (job_id %1 NOT NULL REFERENCES jobs(id) ON DELETE CASCADE, "
+                       "position %1 NOT NULL, state TEXT NOT NULL, input TEXT NOT NULL DEFAULT '', "
+                       "result TEXT NOT NULL DEFAULT '', error TEXT NOT NULL DEFAULT '', duration_ms %1 NOT NULL "
+                       "DEFAULT 0, finished_at TEXT, PRIMARY KEY (job_id, position))")
+            .arg(integer),
+        QStringLiteral("CREATE INDEX job_items_pending ON job_items(job_id, position) WHERE state = 'pending'"),
+    };
+}
+
 } // namespace Tessera::Core

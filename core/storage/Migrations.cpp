@@ -560,6 +560,7 @@ const std::vector<Migration>& sqliteMigrations() {
         {21, feedbackTables(QStringLiteral("INTEGER"))},
         {22, templateUseColumns(QStringLiteral("INTEGER"))},
         {23, datasetTables(QStringLiteral("INTEGER PRIMARY KEY AUTOINCREMENT"), QStringLiteral("INTEGER"))},
+        {24, jobTables(QStringLiteral("INTEGER PRIMARY KEY AUTOINCREMENT"), QStringLiteral("INTEGER"))},
     };
     return all;
 }

@@ -36,5 +36,7 @@ QStringList feedbackTables(const QString& integer);
 QStringList templateUseColumns(const QString& integer);
 // Schema 23: datasets and their items (ExperimentTables.cpp).
 QStringList datasetTables(const QString& identity, const QString& integer);
+// Schema 24: background jobs and their items (ExperimentTables.cpp).
+QStringList jobTables(const QString& identity, const QString& integer);
 
 } // namespace Tessera::Core

@@ -64,6 +64,9 @@ QString keyOf(const QString& table) {
     if (table == QLatin1StringView("dataset_items")) {
         return QStringLiteral("dataset_id, position");
     }
+    if (table == QLatin1StringView("job_items")) {
+        return QStringLiteral("job_id, position");
+    }
     return QStringLiteral("id");
 }
 
@@ -136,7 +139,9 @@ const std::vector<QString>& StoreCopier::tables() {
                                              QStringLiteral("message_feedback"),
                                              QStringLiteral("feedback_tags"),
                                              QStringLiteral("datasets"),
-                                             QStringLiteral("dataset_items")};
+                                             QStringLiteral("dataset_items"),
+                                             QStringLiteral("jobs"),
+                                             QStringLiteral("job_items")};
     return all;
 }
 
