@@ -7,6 +7,7 @@
 #include "CliSupport.h"
 #include "DatasetCommands.h"
 #include "DoctorCommand.h"
+#include "ExperimentCommands.h"
 #include "FeedbackCommands.h"
 #include "ObservabilityCommands.h"
 #include "PriceCommands.h"
@@ -131,6 +132,11 @@ Accounts (with accounts on, every command but login needs a session or TESSERA_T
   datasets list | remove NAME
   datasets show NAME [--items N] [--template NAME[@V]]
                                its first items, and the rows a template version cannot use (exit 2)
+  experiments create NAME --dataset NAME --variant LABEL=TEMPLATE[@VERSION],PROVIDER,MODEL...
+              [--assert TYPE:VALUE[:WEIGHT]]... [--threshold X] [--judge PROVIDER,MODEL [--rubric TEXT]]
+              [--concurrency N] [--repeats N]
+                               2 to 6 variants over a dataset, checked when made (docs/experiments.md)
+  experiments list | status NAME | remove NAME
   feedback set MESSAGE_ID up|down [--tag T]... [--comment TEXT] | feedback clear MESSAGE_ID
   feedback export [--format jsonl|csv] [--output PATH] | feedback stats [--by model|provider|template]
   feedback tags [--set TAG,TAG,...]   the tags ratings may carry (setting them needs roles.manage)
@@ -337,6 +343,9 @@ int main(int argc, char** argv) {
     }
     if (command == QLatin1StringView("datasets")) {
         return Cli::runDatasets(*context, commandArgs);
+    }
+    if (command == QLatin1StringView("experiments")) {
+        return Cli::runExperiments(*context, commandArgs);
     }
     if (command == QLatin1StringView("chat")) {
         return Cli::runChat(*context, commandArgs);

@@ -6,6 +6,7 @@
 #include "app/StoreAdministration.h"
 #include "audit/AuditLog.h"
 #include "experiments/Datasets.h"
+#include "experiments/Experiments.h"
 #include "prompts/Feedback.h"
 #include "prompts/FineTuning.h"
 #include "prompts/PromptExchange.h"
@@ -172,6 +173,9 @@ Result<std::unique_ptr<CoreServices>> CoreServices::open(const QString& dataDire
         std::make_unique<FeedbackService>(*services->m_database, services->m_clock, *services->m_audit);
     services->m_datasets = std::make_unique<DatasetService>(*services->m_database, services->m_clock,
                                                             *services->m_audit, *services->m_prompts);
+    services->m_experiments =
+        std::make_unique<ExperimentService>(*services->m_database, services->m_clock, *services->m_audit,
+                                            *services->m_datasets, *services->m_prompts, *services->m_providerService);
     QObject::connect(services->m_chat.get(), &ChatService::turnFinished, services->m_alertMonitor.get(),
                      &AlertMonitor::answerRecorded);
     services->m_metricsTimer = std::make_unique<QTimer>();

@@ -23,6 +23,7 @@ class AlertService;
 class PromptLibrary;
 class FeedbackService;
 class DatasetService;
+class ExperimentService;
 class PromptExchange;
 class FineTuningService;
 class BudgetPaceReader;
@@ -114,6 +115,7 @@ public:
     // Ratings of answers, their tags and the quality statistics.
     FeedbackService& feedback() { return *m_feedback; }
     DatasetService& datasets() { return *m_datasets; }
+    ExperimentService& experiments() { return *m_experiments; }
     PromptExchange& promptExchange() { return *m_promptExchange; }
     FineTuningService& fineTuning() { return *m_fineTuning; }
     AlertMonitor& alertMonitor() { return *m_alertMonitor; }
@@ -179,6 +181,7 @@ private:
     std::unique_ptr<PromptLibrary> m_prompts;
     std::unique_ptr<FeedbackService> m_feedback;
     std::unique_ptr<DatasetService> m_datasets;
+    std::unique_ptr<ExperimentService> m_experiments;
     std::unique_ptr<PromptExchange> m_promptExchange;
     std::unique_ptr<FineTuningService> m_fineTuning;
     std::unique_ptr<AlertMonitor> m_alertMonitor;

@@ -677,6 +677,17 @@ Status DatasetService::remove(const Actor& actor, const QString& name) {
         }
         return fail(info.error());
     }
+    {
+        auto inUse = m_db.exec(QStringLiteral("SELECT name FROM experiments WHERE dataset_id = ? ORDER BY name_key"),
+                               {info->id});
+        if (!inUse) {
+            return fail(inUse.error());
+        }
+        if (inUse->next()) {
+            return invalid(QStringLiteral("the experiment \"%1\" runs over %2: remove the experiment first")
+                               .arg(inUse->value(0).toString(), info->name));
+        }
+    }
     return m_db.transaction([&]() -> Status {
         if (auto removed = m_db.exec(QStringLiteral("DELETE FROM datasets WHERE id = ?"), {info->id}); !removed) {
             return fail(removed.error());

@@ -102,6 +102,7 @@ public:
     // The rows a template version (production, else the latest, unless named) cannot use.
     Result<std::vector<DatasetProblem>> check(const Actor& actor, const QString& name, const QString& templateName,
                                               std::optional<int> version = {}) const;
+    // Removes a dataset with its items; refused (input.invalid) while an experiment runs over it.
     Status remove(const Actor& actor, const QString& name);
 
 private:

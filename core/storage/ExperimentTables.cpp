@@ -42,4 +42,17 @@ QStringList jobTables(const QString& identity, const QString& integer) {
     };
 }
 
+QStringList experimentTables(const QString& identity, const QString& integer) {
+    // Experiments: a name unique in the store, the owner, the dataset it runs over (its removal is refused while an
+    // experiment uses it), the definition (variants, assertions, settings) as JSON and the job of its latest run.
+    return {
+        QStringLiteral("CREATE TABLE experiments (id %1, name TEXT NOT NULL, name_key TEXT NOT NULL UNIQUE, "
+                       "owner_id %2 NOT NULL, dataset_id %2 NOT NULL, definition TEXT NOT NULL, "
+                       "created_at TEXT NOT NULL, job_id %2)")
+            .arg(identity, integer),
+        QStringLiteral("CREATE INDEX experiments_owner ON experiments(owner_id)"),
+        QStringLiteral("CREATE INDEX experiments_dataset ON experiments(dataset_id)"),
+    };
+}
+
 } // namespace Tessera::Core

@@ -561,6 +561,7 @@ const std::vector<Migration>& sqliteMigrations() {
         {22, templateUseColumns(QStringLiteral("INTEGER"))},
         {23, datasetTables(QStringLiteral("INTEGER PRIMARY KEY AUTOINCREMENT"), QStringLiteral("INTEGER"))},
         {24, jobTables(QStringLiteral("INTEGER PRIMARY KEY AUTOINCREMENT"), QStringLiteral("INTEGER"))},
+        {25, experimentTables(QStringLiteral("INTEGER PRIMARY KEY AUTOINCREMENT"), QStringLiteral("INTEGER"))},
     };
     return all;
 }

@@ -38,5 +38,7 @@ QStringList templateUseColumns(const QString& integer);
 QStringList datasetTables(const QString& identity, const QString& integer);
 // Schema 24: background jobs and their items (ExperimentTables.cpp).
 QStringList jobTables(const QString& identity, const QString& integer);
+// Schema 25: experiments (ExperimentTables.cpp).
+QStringList experimentTables(const QString& identity, const QString& integer);
 
 } // namespace Tessera::Core

@@ -141,7 +141,8 @@ const std::vector<QString>& StoreCopier::tables() {
                                              QStringLiteral("datasets"),
                                              QStringLiteral("dataset_items"),
                                              QStringLiteral("jobs"),
-                                             QStringLiteral("job_items")};
+                                             QStringLiteral("job_items"),
+                                             QStringLiteral("experiments")};
     return all;
 }
 

@@ -102,3 +102,90 @@ TEST_F(CliTest, DatasetsAreImportedListedShownCheckedAndRemoved) {
                   .exitCode,
               2);
 }
+
+TEST_F(CliTest, ExperimentsAreMadeFromADatasetAndVariantsCheckedWhenMadeAndShown) {
+    addProvider();
+    QTemporaryDir files;
+    const QString csv = files.filePath(QStringLiteral("cities.csv"));
+    write(csv, "city,expected\nOslo,museum\nLima,market\n");
+    ASSERT_EQ(cli({QStringLiteral("datasets"), QStringLiteral("import"), QStringLiteral("Cities"), csv}).exitCode, 0);
+    const QString trip = files.filePath(QStringLiteral("trip.md"));
+    write(trip, "---\ndescription: A trip\n---\nPlan a day in {{city}}.\n");
+    ASSERT_EQ(
+        cli({QStringLiteral("prompts"), QStringLiteral("add"), QStringLiteral("Trip"), QStringLiteral("--file"), trip})
+            .exitCode,
+        0);
+    write(trip, "---\ndescription: A trip\n---\nPlan a short, cheap day in {{city}}.\n");
+    ASSERT_EQ(cli({QStringLiteral("prompts"), QStringLiteral("update"), QStringLiteral("Trip"),
+                   QStringLiteral("--file"), trip})
+                  .exitCode,
+              0);
+
+    const CliRun made = cli({QStringLiteral("--json"),        QStringLiteral("experiments"),
+                             QStringLiteral("create"),        QStringLiteral("Short or long"),
+                             QStringLiteral("--dataset"),     QStringLiteral("cities"),
+                             QStringLiteral("--variant"),     QStringLiteral("A=Trip@1,local,gpt-test"),
+                             QStringLiteral("--variant"),     QStringLiteral("B=Trip@2,local,gpt-test"),
+                             QStringLiteral("--assert"),      QStringLiteral("icontains:museum:2"),
+                             QStringLiteral("--assert"),      QStringLiteral("contains"),
+                             QStringLiteral("--threshold"),   QStringLiteral("0.5"),
+                             QStringLiteral("--judge"),       QStringLiteral("local,gpt-test"),
+                             QStringLiteral("--rubric"),      QStringLiteral("Is the plan realistic?"),
+                             QStringLiteral("--concurrency"), QStringLiteral("8"),
+                             QStringLiteral("--repeats"),     QStringLiteral("3")});
+    ASSERT_EQ(made.exitCode, 0) << made.err.toStdString();
+    const QJsonObject json = made.json();
+    EXPECT_EQ(json.value(QLatin1StringView("dataset")).toString(), QStringLiteral("Cities"));
+    const QJsonArray variants = json.value(QLatin1StringView("variants")).toArray();
+    ASSERT_EQ(variants.size(), 2);
+    EXPECT_EQ(variants[1].toObject().value(QLatin1StringView("version")).toInt(), 2);
+    const QJsonArray assertions = json.value(QLatin1StringView("assertions")).toArray();
+    ASSERT_EQ(assertions.size(), 2);
+    EXPECT_EQ(assertions[0].toObject().value(QLatin1StringView("type")).toString(), QStringLiteral("icontains"));
+    EXPECT_EQ(assertions[0].toObject().value(QLatin1StringView("weight")).toDouble(), 2.0);
+    EXPECT_EQ(json.value(QLatin1StringView("threshold")).toDouble(), 0.5);
+    EXPECT_EQ(json.value(QLatin1StringView("judge")).toObject().value(QLatin1StringView("rubric")).toString(),
+              QStringLiteral("Is the plan realistic?"));
+    EXPECT_EQ(json.value(QLatin1StringView("repeats")).toInt(), 3);
+    EXPECT_EQ(json.value(QLatin1StringView("state")).toString(), QStringLiteral("not run"));
+
+    const CliRun status =
+        cli({QStringLiteral("experiments"), QStringLiteral("status"), QStringLiteral("short or long")});
+    ASSERT_EQ(status.exitCode, 0);
+    EXPECT_TRUE(status.out.contains(QStringLiteral("B = Trip@2 on local / gpt-test"))) << status.out.toStdString();
+    EXPECT_TRUE(status.out.contains(QStringLiteral("a score of 0.5 or more")));
+    ASSERT_EQ(cli({QStringLiteral("--json"), QStringLiteral("experiments"), QStringLiteral("list")}).jsonArray().size(),
+              1);
+
+    // Bad definitions: usage errors before anything is stored, and core's checks.
+    const auto exitOf = [&](const QStringList& extra) {
+        return cli(QStringList{QStringLiteral("experiments"), QStringLiteral("create"), QStringLiteral("Other"),
+                               QStringLiteral("--dataset"), QStringLiteral("Cities")} +
+                   extra)
+            .exitCode;
+    };
+    const QStringList two = {QStringLiteral("--variant"), QStringLiteral("A=Trip,local,gpt-test"),
+                             QStringLiteral("--variant"), QStringLiteral("B=Trip@1,local,gpt-test")};
+    EXPECT_EQ(exitOf({QStringLiteral("--variant"), QStringLiteral("A=Trip,local,gpt-test")}), 2) << "one variant";
+    EXPECT_EQ(exitOf(two + QStringList{QStringLiteral("--assert"), QStringLiteral("regex:(")}), 2);
+    EXPECT_EQ(exitOf(two + QStringList{QStringLiteral("--threshold"), QStringLiteral("2")}), 2);
+    EXPECT_EQ(exitOf(two + QStringList{QStringLiteral("--repeats"), QStringLiteral("0")}), 2);
+    EXPECT_EQ(exitOf(two + QStringList{QStringLiteral("--rubric"), QStringLiteral("x")}), 2)
+        << "a rubric needs a judge";
+    EXPECT_EQ(exitOf({QStringLiteral("--variant"), QStringLiteral("A=Trip,local,gpt-test"), QStringLiteral("--variant"),
+                      QStringLiteral("B=Trip,nowhere,gpt-test")}),
+              7)
+        << "an unknown provider";
+    EXPECT_EQ(exitOf({QStringLiteral("--variant"), QStringLiteral("A=Trip,local,gpt-test"), QStringLiteral("--variant"),
+                      QStringLiteral("A=Trip@1,local,gpt-test")}),
+              2)
+        << "two variants labelled A";
+    EXPECT_EQ(cli({QStringLiteral("experiments"), QStringLiteral("run"), QStringLiteral("Short or long")}).exitCode, 2);
+    EXPECT_EQ(cli({QStringLiteral("datasets"), QStringLiteral("remove"), QStringLiteral("Cities")}).exitCode, 2)
+        << "the experiment runs over it";
+    ASSERT_EQ(cli({QStringLiteral("experiments"), QStringLiteral("remove"), QStringLiteral("Short or long")}).exitCode,
+              0);
+    EXPECT_EQ(cli({QStringLiteral("experiments"), QStringLiteral("status"), QStringLiteral("Short or long")}).exitCode,
+              7);
+    EXPECT_EQ(cli({QStringLiteral("datasets"), QStringLiteral("remove"), QStringLiteral("Cities")}).exitCode, 0);
+}
