@@ -2,8 +2,13 @@
 #include "ExperimentCommands.h"
 
 #include "app/CoreServices.h"
+#include "common/Csv.h"
+#include "experiments/ExperimentRuns.h"
 #include "experiments/Experiments.h"
+#include "jobs/JobRunner.h"
 
+#include <QElapsedTimer>
+#include <QEventLoop>
 #include <QJsonArray>
 #include <QJsonObject>
 
@@ -156,25 +161,249 @@ int runCreate(Context& context, const CommandArgs& parsed) {
     return exitOk;
 }
 
+QString progressLine(const JobProgress& p) {
+    QString line = QStringLiteral("%1 of %2 done").arg(p.done + p.failed).arg(p.total);
+    if (p.failed > 0) {
+        line += QStringLiteral(", %1 failed").arg(p.failed);
+    }
+    if (p.secondsLeft) {
+        line += QStringLiteral(", about %1 s left").arg(*p.secondsLeft);
+    }
+    return line;
+}
+
+// Runs the job in this process until it ends, with its progress on stderr; the exit status says how it ended.
+int runHere(Context& context, const JobInfo& job) {
+    JobRunner runner(context.services.jobs(), context.services.clock());
+    runner.registerKind(QStringLiteral("experiment"), context.services.experimentJobHandler(context.actor));
+    QEventLoop loop;
+    JobState endedAs = JobState::Running;
+    QString reason;
+    QElapsedTimer shown;
+    shown.start();
+    QObject::connect(&runner, &JobRunner::progressed, &loop, [&shown](qint64, const JobProgress& p) {
+        if (shown.elapsed() >= 500 || p.done + p.failed == p.total) {
+            printErr(progressLine(p) + QLatin1Char('\n'));
+            shown.restart();
+        }
+    });
+    QObject::connect(&runner, &JobRunner::ended, &loop, [&](qint64, JobState state, const QString& why) {
+        endedAs = state;
+        reason = why;
+        loop.quit();
+    });
+    auto started = runner.start(context.actor, job.id);
+    if (!started) {
+        return reportError(context, started.error());
+    }
+    loop.exec();
+    auto after = context.services.jobs().get(context.actor, job.id);
+    if (context.json && after) {
+        printJson(QJsonObject{{QStringLiteral("job"), after->id},
+                              {QStringLiteral("state"), QString(jobStateName(after->state))},
+                              {QStringLiteral("done"), after->done},
+                              {QStringLiteral("failed"), after->failed},
+                              {QStringLiteral("total"), after->total},
+                              {QStringLiteral("reason"), after->reason}});
+    } else if (after) {
+        printOut(QStringLiteral("Job %1 %2: %3 of %4 answered, %5 failed.%6\n")
+                     .arg(after->id)
+                     .arg(jobStateName(after->state))
+                     .arg(after->done)
+                     .arg(after->total)
+                     .arg(after->failed)
+                     .arg(reason.isEmpty() ? QString() : QStringLiteral(" ") + printable(reason)));
+    }
+    switch (endedAs) {
+    case JobState::Finished:
+        return exitOk;
+    case JobState::Paused:
+        // Paused by a budget reached: as a refused request is; by a person: done for now.
+        return reason.startsWith(QStringLiteral("quota.exceeded")) ? cliExitCode(ErrorCode::QuotaExceeded) : exitOk;
+    default:
+        return exitFailure;
+    }
+}
+
+int runRun(Context& context, const CommandArgs& parsed) {
+    if (parsed.positional.size() != 1) {
+        return usageError(QStringLiteral("experiments run takes one NAME"));
+    }
+    auto job = context.services.experimentRuns().prepare(context.actor, parsed.positional.front(),
+                                                         parsed.has(QStringLiteral("restart")));
+    if (!job) {
+        return reportError(context, job.error());
+    }
+    if (parsed.has(QStringLiteral("wait"))) {
+        return runHere(context, *job);
+    }
+    if (context.json) {
+        printJson(QJsonObject{{QStringLiteral("job"), job->id},
+                              {QStringLiteral("state"), QString(jobStateName(job->state))},
+                              {QStringLiteral("total"), job->total}});
+    } else {
+        printOut(QStringLiteral("Job %1 holds the run (%2 answers to get). Run it with: tessera-cli experiments run %3 "
+                                "--wait\n")
+                     .arg(job->id)
+                     .arg(job->total)
+                     .arg(printable(parsed.positional.front())));
+    }
+    return exitOk;
+}
+
+QJsonObject resultsJson(const ExperimentResults& r) {
+    QJsonArray variants;
+    for (const VariantResults& v : r.variants) {
+        variants.append(QJsonObject{{QStringLiteral("label"), v.label},
+                                    {QStringLiteral("answers"), v.answers},
+                                    {QStringLiteral("passed"), v.passed},
+                                    {QStringLiteral("failed"), v.failed},
+                                    {QStringLiteral("pass_rate"), v.passRate()},
+                                    {QStringLiteral("ci_low"), v.interval.low},
+                                    {QStringLiteral("ci_high"), v.interval.high},
+                                    {QStringLiteral("mean_score"), v.meanScore},
+                                    {QStringLiteral("cost_usd"), double(v.costMicros) / 1'000'000.0},
+                                    {QStringLiteral("unpriced_answers"), v.unpriced},
+                                    {QStringLiteral("p50_latency_ms"), v.p50LatencyMs},
+                                    {QStringLiteral("p95_latency_ms"), v.p95LatencyMs}});
+    }
+    QJsonArray pairwise;
+    for (const PairwiseResults& p : r.pairwise) {
+        pairwise.append(QJsonObject{{QStringLiteral("a"), r.variants[std::size_t(p.first)].label},
+                                    {QStringLiteral("b"), r.variants[std::size_t(p.second)].label},
+                                    {QStringLiteral("a_wins"), p.wins},
+                                    {QStringLiteral("ties"), p.ties},
+                                    {QStringLiteral("b_wins"), p.losses},
+                                    {QStringLiteral("difference"), p.comparison.difference.difference},
+                                    {QStringLiteral("ci_low"), p.comparison.difference.interval.low},
+                                    {QStringLiteral("ci_high"), p.comparison.difference.interval.high}});
+    }
+    QJsonValue ranking;
+    if (r.ranking) {
+        QJsonArray ranked;
+        for (std::size_t v = 0; v < r.ranking->variants.size(); ++v) {
+            ranked.append(QJsonObject{{QStringLiteral("label"), r.variants[v].label},
+                                      {QStringLiteral("rating"), r.ranking->variants[v].rating},
+                                      {QStringLiteral("ci_low"), r.ranking->variants[v].low},
+                                      {QStringLiteral("ci_high"), r.ranking->variants[v].high}});
+        }
+        ranking = ranked;
+    }
+    return QJsonObject{
+        {QStringLiteral("experiment"), r.experiment.definition.name},
+        {QStringLiteral("state"), r.job ? QString(jobStateName(r.job->state)) : QStringLiteral("not run")},
+        {QStringLiteral("done"), r.job ? r.job->done : 0},
+        {QStringLiteral("total"), r.job ? r.job->total : 0},
+        {QStringLiteral("variants"), variants},
+        {QStringLiteral("pairwise"), pairwise},
+        {QStringLiteral("ranking"), ranking},
+        {QStringLiteral("verdict"), r.verdict}};
+}
+
+int runResults(Context& context, const CommandArgs& parsed) {
+    if (parsed.positional.size() != 1) {
+        return usageError(QStringLiteral("experiments results takes one NAME"));
+    }
+    if (parsed.has(QStringLiteral("json")) && parsed.has(QStringLiteral("csv"))) {
+        return usageError(QStringLiteral("experiments results takes --json or --csv, not both"));
+    }
+    auto results = context.services.experimentRuns().results(context.actor, parsed.positional.front());
+    if (!results) {
+        return reportError(context, results.error());
+    }
+    if (parsed.has(QStringLiteral("csv"))) {
+        // The matrix: one line per answer.
+        QString csv =
+            csvLine({QStringLiteral("item"), QStringLiteral("row"), QStringLiteral("repeat"), QStringLiteral("variant"),
+                     QStringLiteral("state"), QStringLiteral("pass"), QStringLiteral("score"),
+                     QStringLiteral("cost_usd"), QStringLiteral("latency_ms"), QStringLiteral("answer_or_error")});
+        if (results->job) {
+            auto items = context.services.jobs().items(context.actor, results->job->id);
+            if (!items) {
+                return reportError(context, items.error());
+            }
+            for (const JobItem& item : *items) {
+                const QJsonObject& out = item.result;
+                const int v = item.input.value(QLatin1StringView("variant")).toInt();
+                const QJsonValue cost = out.value(QLatin1StringView("cost_micros"));
+                csv += csvLine(
+                    {QString::number(item.input.value(QLatin1StringView("item")).toInt()),
+                     out.contains(QLatin1StringView("row"))
+                         ? QString::number(out.value(QLatin1StringView("row")).toInt())
+                         : QString(),
+                     QString::number(item.input.value(QLatin1StringView("repeat")).toInt()),
+                     v >= 0 && std::size_t(v) < results->variants.size() ? results->variants[std::size_t(v)].label
+                                                                         : QString(),
+                     item.state == JobItemState::Done     ? QStringLiteral("done")
+                     : item.state == JobItemState::Failed ? QStringLiteral("failed")
+                                                          : QStringLiteral("pending"),
+                     item.state == JobItemState::Done
+                         ? (out.value(QLatin1StringView("pass")).toBool() ? QStringLiteral("yes")
+                                                                          : QStringLiteral("no"))
+                         : QString(),
+                     item.state == JobItemState::Done
+                         ? QString::number(out.value(QLatin1StringView("score")).toDouble())
+                         : QString(),
+                     cost.isDouble() ? QString::number(cost.toDouble() / 1'000'000.0, 'f', 6) : QString(),
+                     item.state == JobItemState::Done
+                         ? QString::number(qint64(out.value(QLatin1StringView("latency_ms")).toDouble()))
+                         : QString(),
+                     item.state == JobItemState::Failed ? item.error
+                                                        : out.value(QLatin1StringView("answer")).toString()});
+            }
+        }
+        printOut(csv);
+        return exitOk;
+    }
+    if (context.json || parsed.has(QStringLiteral("json"))) {
+        printJson(resultsJson(*results));
+        return exitOk;
+    }
+    std::vector<QStringList> lines;
+    for (const VariantResults& v : results->variants) {
+        lines.push_back({v.label, QString::number(v.answers),
+                         QStringLiteral("%1 %").arg(qint64(std::llround(v.passRate() * 100.0))),
+                         QStringLiteral("%1–%2 %")
+                             .arg(qint64(std::llround(v.interval.low * 100.0)))
+                             .arg(qint64(std::llround(v.interval.high * 100.0))),
+                         QString::number(v.meanScore, 'f', 2),
+                         QStringLiteral("$%1").arg(double(v.costMicros) / 1'000'000.0, 0, 'f', 4),
+                         QStringLiteral("%1 ms").arg(v.p50LatencyMs), QStringLiteral("%1 ms").arg(v.p95LatencyMs)});
+    }
+    printOut(tableText({QStringLiteral("VARIANT"), QStringLiteral("ANSWERS"), QStringLiteral("PASSED"),
+                        QStringLiteral("95 % INTERVAL"), QStringLiteral("MEAN SCORE"), QStringLiteral("COST"),
+                        QStringLiteral("P50"), QStringLiteral("P95")},
+                       lines, 1));
+    printOut(QStringLiteral("Verdict: %1\n").arg(results->verdict));
+    return exitOk;
+}
+
 } // namespace
 
 int runExperiments(Context& context, const QStringList& args) {
     if (args.isEmpty()) {
-        return usageError(QStringLiteral("experiments needs a subcommand: create, list, status or remove"));
+        return usageError(
+            QStringLiteral("experiments needs a subcommand: create, list, status, run, results or remove"));
     }
     const QString sub = args.first();
     QString problem;
-    auto parsed = CommandArgs::parse(args.mid(1),
-                                     {QStringLiteral("dataset"), QStringLiteral("variant"), QStringLiteral("assert"),
-                                      QStringLiteral("threshold"), QStringLiteral("judge"), QStringLiteral("rubric"),
-                                      QStringLiteral("concurrency"), QStringLiteral("repeats")},
-                                     {}, &problem);
+    auto parsed = CommandArgs::parse(
+        args.mid(1),
+        {QStringLiteral("dataset"), QStringLiteral("variant"), QStringLiteral("assert"), QStringLiteral("threshold"),
+         QStringLiteral("judge"), QStringLiteral("rubric"), QStringLiteral("concurrency"), QStringLiteral("repeats")},
+        {QStringLiteral("wait"), QStringLiteral("restart"), QStringLiteral("json"), QStringLiteral("csv")}, &problem);
     if (!parsed) {
         return usageError(problem);
     }
     ExperimentService& experiments = context.services.experiments();
     if (sub == QLatin1StringView("create")) {
         return runCreate(context, *parsed);
+    }
+    if (sub == QLatin1StringView("run")) {
+        return runRun(context, *parsed);
+    }
+    if (sub == QLatin1StringView("results")) {
+        return runResults(context, *parsed);
     }
     if (sub == QLatin1StringView("list")) {
         auto listed = experiments.list(context.actor);
@@ -220,9 +449,7 @@ int runExperiments(Context& context, const QStringList& args) {
         return exitOk;
     }
     return usageError(
-        QStringLiteral("unknown experiments subcommand \"%1\": create, list, status or remove (running experiments is "
-                       "not available yet)")
-            .arg(sub));
+        QStringLiteral("unknown experiments subcommand \"%1\": create, list, status, run, results or remove").arg(sub));
 }
 
 } // namespace Tessera::Cli

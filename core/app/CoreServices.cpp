@@ -6,7 +6,9 @@
 #include "app/StoreAdministration.h"
 #include "audit/AuditLog.h"
 #include "experiments/Datasets.h"
+#include "experiments/ExperimentRuns.h"
 #include "experiments/Experiments.h"
+#include "jobs/JobStore.h"
 #include "prompts/Feedback.h"
 #include "prompts/FineTuning.h"
 #include "prompts/PromptExchange.h"
@@ -176,6 +178,10 @@ Result<std::unique_ptr<CoreServices>> CoreServices::open(const QString& dataDire
     services->m_experiments =
         std::make_unique<ExperimentService>(*services->m_database, services->m_clock, *services->m_audit,
                                             *services->m_datasets, *services->m_prompts, *services->m_providerService);
+    services->m_jobs = std::make_unique<JobStore>(*services->m_database, services->m_clock);
+    services->m_experimentRuns =
+        std::make_unique<ExperimentRuns>(*services->m_database, *services->m_jobs, *services->m_experiments,
+                                         *services->m_datasets, *services->m_prompts);
     QObject::connect(services->m_chat.get(), &ChatService::turnFinished, services->m_alertMonitor.get(),
                      &AlertMonitor::answerRecorded);
     services->m_metricsTimer = std::make_unique<QTimer>();
@@ -183,6 +189,11 @@ Result<std::unique_ptr<CoreServices>> CoreServices::open(const QString& dataDire
     QObject::connect(services->m_metricsTimer.get(), &QTimer::timeout, [raw = services.get()] { raw->flushMetrics(); });
     services->m_metricsTimer->start();
     return services;
+}
+
+std::shared_ptr<JobHandler> CoreServices::experimentJobHandler(const Actor& actor) {
+    return std::make_shared<ExperimentJobHandler>(actor, *m_experiments, *m_datasets, *m_prompts, *m_providers,
+                                                  *m_runner, m_budgets.get(), m_ledger.get());
 }
 
 } // namespace Tessera::Core

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "common/Actor.h"
 #include "common/Clock.h"
 #include "common/Result.h"
 #include "common/StoreLocation.h"
@@ -24,6 +25,9 @@ class PromptLibrary;
 class FeedbackService;
 class DatasetService;
 class ExperimentService;
+class ExperimentRuns;
+class JobHandler;
+class JobStore;
 class PromptExchange;
 class FineTuningService;
 class BudgetPaceReader;
@@ -116,6 +120,10 @@ public:
     FeedbackService& feedback() { return *m_feedback; }
     DatasetService& datasets() { return *m_datasets; }
     ExperimentService& experiments() { return *m_experiments; }
+    ExperimentRuns& experimentRuns() { return *m_experimentRuns; }
+    JobStore& jobs() { return *m_jobs; }
+    // What runs an experiment's items for the actor, for a JobRunner of this process (kind "experiment").
+    std::shared_ptr<JobHandler> experimentJobHandler(const Actor& actor);
     PromptExchange& promptExchange() { return *m_promptExchange; }
     FineTuningService& fineTuning() { return *m_fineTuning; }
     AlertMonitor& alertMonitor() { return *m_alertMonitor; }
@@ -182,6 +190,8 @@ private:
     std::unique_ptr<FeedbackService> m_feedback;
     std::unique_ptr<DatasetService> m_datasets;
     std::unique_ptr<ExperimentService> m_experiments;
+    std::unique_ptr<JobStore> m_jobs;
+    std::unique_ptr<ExperimentRuns> m_experimentRuns;
     std::unique_ptr<PromptExchange> m_promptExchange;
     std::unique_ptr<FineTuningService> m_fineTuning;
     std::unique_ptr<AlertMonitor> m_alertMonitor;

@@ -180,7 +180,9 @@ TEST_F(CliTest, ExperimentsAreMadeFromADatasetAndVariantsCheckedWhenMadeAndShown
                       QStringLiteral("A=Trip@1,local,gpt-test")}),
               2)
         << "two variants labelled A";
-    EXPECT_EQ(cli({QStringLiteral("experiments"), QStringLiteral("run"), QStringLiteral("Short or long")}).exitCode, 2);
+    EXPECT_EQ(
+        cli({QStringLiteral("experiments"), QStringLiteral("frobnicate"), QStringLiteral("Short or long")}).exitCode,
+        2);
     EXPECT_EQ(cli({QStringLiteral("datasets"), QStringLiteral("remove"), QStringLiteral("Cities")}).exitCode, 2)
         << "the experiment runs over it";
     ASSERT_EQ(cli({QStringLiteral("experiments"), QStringLiteral("remove"), QStringLiteral("Short or long")}).exitCode,
@@ -188,4 +190,92 @@ TEST_F(CliTest, ExperimentsAreMadeFromADatasetAndVariantsCheckedWhenMadeAndShown
     EXPECT_EQ(cli({QStringLiteral("experiments"), QStringLiteral("status"), QStringLiteral("Short or long")}).exitCode,
               7);
     EXPECT_EQ(cli({QStringLiteral("datasets"), QStringLiteral("remove"), QStringLiteral("Cities")}).exitCode, 0);
+}
+
+TEST_F(CliTest, AnExperimentRunsAsAJobAndItsResultsNameTheWinner) {
+    addProvider();
+    QTemporaryDir files;
+    const QString csv = files.filePath(QStringLiteral("cities.csv"));
+    write(csv, "city\nOslo\nLima\nRome\nCairo\nQuito\nHanoi\nPerth\nOsaka\n");
+    ASSERT_EQ(cli({QStringLiteral("datasets"), QStringLiteral("import"), QStringLiteral("Cities"), csv}).exitCode, 0);
+    const QString trip = files.filePath(QStringLiteral("trip.md"));
+    write(trip, "---\ndescription: A trip\n---\nPlan a day in {{city}}.\n");
+    ASSERT_EQ(
+        cli({QStringLiteral("prompts"), QStringLiteral("add"), QStringLiteral("Trip"), QStringLiteral("--file"), trip})
+            .exitCode,
+        0);
+    write(trip, "---\ndescription: A trip\n---\nPlan a cheap day in {{city}}.\n");
+    ASSERT_EQ(cli({QStringLiteral("prompts"), QStringLiteral("update"), QStringLiteral("Trip"),
+                   QStringLiteral("--file"), trip})
+                  .exitCode,
+              0);
+    ASSERT_EQ(cli({QStringLiteral("experiments"), QStringLiteral("create"), QStringLiteral("Cheap"),
+                   QStringLiteral("--dataset"), QStringLiteral("Cities"), QStringLiteral("--variant"),
+                   QStringLiteral("A=Trip@1,local,gpt-test"), QStringLiteral("--variant"),
+                   QStringLiteral("B=Trip@2,local,gpt-test"), QStringLiteral("--assert"),
+                   QStringLiteral("icontains:cheap"), QStringLiteral("--assert"), QStringLiteral("max-length:200:0"),
+                   QStringLiteral("--concurrency"), QStringLiteral("4")})
+                  .exitCode,
+              0);
+    const int before = server.countRequests("/chat/completions");
+
+    // Without --wait the run is prepared as a job; --wait runs it here, its progress on stderr.
+    const CliRun queued =
+        cli({QStringLiteral("--json"), QStringLiteral("experiments"), QStringLiteral("run"), QStringLiteral("Cheap")});
+    ASSERT_EQ(queued.exitCode, 0) << queued.err.toStdString();
+    EXPECT_EQ(queued.json().value(QLatin1StringView("total")).toInt(), 16);
+    EXPECT_EQ(queued.json().value(QLatin1StringView("state")).toString(), QStringLiteral("queued"));
+    const CliRun ran =
+        cli({QStringLiteral("experiments"), QStringLiteral("run"), QStringLiteral("Cheap"), QStringLiteral("--wait")});
+    ASSERT_EQ(ran.exitCode, 0) << ran.err.toStdString() << ran.out.toStdString();
+    EXPECT_TRUE(ran.err.contains(QStringLiteral("16 of 16 done"))) << ran.err.toStdString();
+    EXPECT_TRUE(ran.out.contains(QStringLiteral("finished"))) << ran.out.toStdString();
+    EXPECT_EQ(server.countRequests("/chat/completions") - before, 16) << "one request per item and variant";
+
+    const CliRun results = cli(
+        {QStringLiteral("experiments"), QStringLiteral("results"), QStringLiteral("Cheap"), QStringLiteral("--json")});
+    ASSERT_EQ(results.exitCode, 0) << results.err.toStdString();
+    const QJsonObject json = results.json();
+    EXPECT_EQ(json.value(QLatin1StringView("state")).toString(), QStringLiteral("finished"));
+    const QJsonArray variants = json.value(QLatin1StringView("variants")).toArray();
+    ASSERT_EQ(variants.size(), 2);
+    const QJsonObject a = variants[0].toObject();
+    const QJsonObject b = variants[1].toObject();
+    EXPECT_EQ(a.value(QLatin1StringView("answers")).toInt(), 8);
+    EXPECT_EQ(a.value(QLatin1StringView("pass_rate")).toDouble(), 0.0);
+    EXPECT_EQ(b.value(QLatin1StringView("pass_rate")).toDouble(), 1.0);
+    EXPECT_NEAR(b.value(QLatin1StringView("ci_low")).toDouble(), 0.676, 0.001) << "Wilson for 8 of 8";
+    EXPECT_DOUBLE_EQ(b.value(QLatin1StringView("mean_score")).toDouble(), 1.0);
+    ASSERT_TRUE(b.contains(QLatin1StringView("cost_usd")));
+    const QJsonObject pair = json.value(QLatin1StringView("pairwise")).toArray().at(0).toObject();
+    EXPECT_EQ(pair.value(QLatin1StringView("b_wins")).toInt(), 8);
+    EXPECT_EQ(pair.value(QLatin1StringView("a_wins")).toInt(), 0);
+    EXPECT_TRUE(json.value(QLatin1StringView("ranking")).isNull()) << "two variants: no ranking";
+    EXPECT_TRUE(
+        json.value(QLatin1StringView("verdict")).toString().startsWith(QStringLiteral("B beats A: 100 % against 0 %")))
+        << json.value(QLatin1StringView("verdict")).toString().toStdString();
+
+    const CliRun matrix = cli(
+        {QStringLiteral("experiments"), QStringLiteral("results"), QStringLiteral("Cheap"), QStringLiteral("--csv")});
+    ASSERT_EQ(matrix.exitCode, 0);
+    const QStringList lines = matrix.out.split(QStringLiteral("\r\n"), Qt::SkipEmptyParts);
+    ASSERT_EQ(lines.size(), 17) << "a header and a line per answer";
+    EXPECT_TRUE(lines[2].contains(QStringLiteral("Echo: Plan a cheap day in Oslo."))) << lines[2].toStdString();
+
+    // The usage ledger has the experiment's requests as the feature "experiment".
+    const CliRun usage = cli({QStringLiteral("--json"), QStringLiteral("usage"), QStringLiteral("report"),
+                              QStringLiteral("--by"), QStringLiteral("feature")});
+    bool counted = false;
+    for (const QJsonValue& row : usage.json().value(QLatin1StringView("rows")).toArray()) {
+        if (row.toObject().value(QLatin1StringView("feature")).toString() == QLatin1StringView("experiment")) {
+            counted = row.toObject().value(QLatin1StringView("requests")).toInt() == 16;
+        }
+    }
+    EXPECT_TRUE(counted) << usage.out.toStdString();
+
+    // Run again: a finished run is not continued; a new one starts.
+    const CliRun again =
+        cli({QStringLiteral("--json"), QStringLiteral("experiments"), QStringLiteral("run"), QStringLiteral("Cheap")});
+    EXPECT_NE(again.json().value(QLatin1StringView("job")).toInt(),
+              queued.json().value(QLatin1StringView("job")).toInt());
 }

@@ -1,0 +1,112 @@
+#pragma once
+
+#include "common/Actor.h"
+#include "common/Result.h"
+#include "experiments/ExperimentStatistics.h"
+#include "experiments/Experiments.h"
+#include "jobs/JobRunner.h"
+
+#include <QHash>
+
+#include <map>
+#include <memory>
+
+namespace Tessera::Core {
+
+class BudgetGuard;
+class DatasetService;
+class PromptLibrary;
+class ProviderRepository;
+class RequestRunner;
+class UsageLedger;
+struct TemplateText;
+
+// An experiment's run is a background job of the kind "experiment": one item per dataset item, variant and repeat.
+// Each item renders its variant's template version with the item's values, asks the variant's provider and model
+// (through the request runner: retries, rate limits, the response cache as set), within the owner's budgets
+// (a budget reached pauses the run), records the request in the usage ledger as the feature "experiment", and
+// checks the answer against the experiment's assertions. The item's result keeps the answer, pass, score, cost,
+// latency and tokens.
+class ExperimentJobHandler final : public JobHandler {
+public:
+    static constexpr int maxAnswerKept = 20'000; // characters of an answer kept in its result
+
+    ExperimentJobHandler(Actor actor, const ExperimentService& experiments, const DatasetService& datasets,
+                         const PromptLibrary& prompts, const ProviderRepository& providers, const RequestRunner& runner,
+                         const BudgetGuard* budgets, const UsageLedger* ledger);
+    ~ExperimentJobHandler() override;
+
+    void run(const JobInfo& job, const JobItem& item, Done done) override;
+    QString resource(const JobInfo& job, const JobItem& item) const override;
+    void stop(qint64 jobId) override;
+
+private:
+    struct Prepared;
+    Result<std::shared_ptr<Prepared>> prepared(const JobInfo& job);
+
+    Actor m_actor;
+    const ExperimentService& m_experiments;
+    const DatasetService& m_datasets;
+    const PromptLibrary& m_prompts;
+    const ProviderRepository& m_providers;
+    const RequestRunner& m_runner;
+    const BudgetGuard* m_budgets;
+    const UsageLedger* m_ledger;
+    std::map<qint64, std::shared_ptr<Prepared>> m_jobs;
+    std::unique_ptr<QObject> m_context;
+};
+
+// Per variant: answers, passes (with the Wilson interval), mean score, cost and latency.
+struct VariantResults {
+    QString label;
+    qint64 answers = 0;
+    qint64 passed = 0;
+    qint64 failed = 0; // requests that failed (not answers)
+    Interval interval{0.0, 1.0};
+    double meanScore = 0;
+    qint64 costMicros = 0;
+    qint64 unpriced = 0;
+    qint64 p50LatencyMs = 0;
+    qint64 p95LatencyMs = 0;
+    double passRate() const { return answers > 0 ? double(passed) / double(answers) : 0.0; }
+};
+
+// Between two variants, item by item (a repeat is an item of its own): who scored higher.
+struct PairwiseResults {
+    int first = 0;
+    int second = 0;
+    qint64 wins = 0; // the first scored higher
+    qint64 ties = 0;
+    qint64 losses = 0;
+    PassComparison comparison;
+};
+
+struct ExperimentResults {
+    ExperimentInfo experiment;
+    std::optional<JobInfo> job;
+    std::vector<VariantResults> variants;
+    std::vector<PairwiseResults> pairwise;
+    std::optional<BradleyTerryRanking> ranking; // three or more variants
+    QString verdict;                            // in plain words (English)
+};
+
+// Starts and reads an experiment's runs.
+class ExperimentRuns final {
+public:
+    ExperimentRuns(const Database& db, JobStore& jobs, const ExperimentService& experiments,
+                   const DatasetService& datasets, const PromptLibrary& prompts);
+
+    // The run's job: the interrupted or paused run to continue, else (or with `restart`) a new one whose variants'
+    // versions are fixed now (a variant without a version takes the template's production version).
+    Result<JobInfo> prepare(const Actor& actor, const QString& name, bool restart);
+    Result<ExperimentResults> results(const Actor& actor, const QString& name) const;
+
+private:
+    const Database& m_db;
+    JobStore& m_jobs;
+    const ExperimentService& m_experiments;
+    const DatasetService& m_datasets;
+    const PromptLibrary& m_prompts;
+};
+
+} // namespace Tessera::Core
