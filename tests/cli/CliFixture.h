@@ -5,6 +5,7 @@
 #include "support/FakeProviderServer.h"
 #include "support/TestHelpers.h"
 
+#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -19,6 +20,13 @@ using Tessera::Testing::FakeProviderServer;
 using Tessera::Testing::waitUntil;
 
 inline const QString kKey = QStringLiteral("sk-cli-test-key-0123456789");
+
+// Writes a test's input file.
+inline void writeFile(const QString& path, const QByteArray& text) {
+    QFile file(path);
+    ASSERT_TRUE(file.open(QIODevice::WriteOnly));
+    file.write(text);
+}
 
 struct CliRun {
     int exitCode = -1;

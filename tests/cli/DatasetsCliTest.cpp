@@ -11,18 +11,37 @@
 
 namespace {
 
-void write(const QString& path, const QByteArray& text) {
-    QFile file(path);
-    ASSERT_TRUE(file.open(QIODevice::WriteOnly));
-    file.write(text);
-}
+class ExperimentsCliTest : public CliTest {
+protected:
+    // A provider, the dataset Cities from `cities`, and the template Trip: version 1 "Plan a day in {{city}}.",
+    // version 2 `second`.
+    void setUpTrips(QTemporaryDir& files, const QByteArray& cities, const QByteArray& second) {
+        addProvider();
+        const QString csv = files.filePath(QStringLiteral("cities.csv"));
+        writeFile(csv, cities);
+        ASSERT_EQ(cli({QStringLiteral("datasets"), QStringLiteral("import"), QStringLiteral("Cities"), csv}).exitCode,
+                  0);
+        const QString trip = files.filePath(QStringLiteral("trip.md"));
+        writeFile(trip, "---\ndescription: A trip\n---\nPlan a day in {{city}}.\n");
+        ASSERT_EQ(cli({QStringLiteral("prompts"), QStringLiteral("add"), QStringLiteral("Trip"),
+                       QStringLiteral("--file"), trip})
+                      .exitCode,
+                  0);
+        writeFile(trip, "---\ndescription: A trip\n---\n" + second);
+        ASSERT_EQ(cli({QStringLiteral("prompts"), QStringLiteral("update"), QStringLiteral("Trip"),
+                       QStringLiteral("--file"), trip})
+                      .exitCode,
+                  0);
+    }
+};
 
 } // namespace
 
 TEST_F(CliTest, DatasetsAreImportedListedShownCheckedAndRemoved) {
     QTemporaryDir files;
     const QString csv = files.filePath(QStringLiteral("trips.csv"));
-    write(csv, "city,days,expected,meta.source\r\nOslo,3,\"cold, dark\",web\r\n,2,warm,mail\r\nLima,many,mild,web\r\n");
+    writeFile(csv,
+              "city,days,expected,meta.source\r\nOslo,3,\"cold, dark\",web\r\n,2,warm,mail\r\nLima,many,mild,web\r\n");
     const CliRun imported = cli(
         {QStringLiteral("--json"), QStringLiteral("datasets"), QStringLiteral("import"), QStringLiteral("Trips"), csv});
     ASSERT_EQ(imported.exitCode, 0) << imported.err.toStdString();
@@ -32,7 +51,7 @@ TEST_F(CliTest, DatasetsAreImportedListedShownCheckedAndRemoved) {
     EXPECT_EQ(made.value(QLatin1StringView("columns")).toArray(),
               (QJsonArray{QStringLiteral("city"), QStringLiteral("days")}));
     const QString jsonl = files.filePath(QStringLiteral("cities.jsonl"));
-    write(jsonl, "{\"vars\": {\"city\": \"Rome\"}, \"expected\": \"warm\"}\n{\"city\": \"Bergen\", \"days\": 4}\n");
+    writeFile(jsonl, "{\"vars\": {\"city\": \"Rome\"}, \"expected\": \"warm\"}\n{\"city\": \"Bergen\", \"days\": 4}\n");
     ASSERT_EQ(cli({QStringLiteral("datasets"), QStringLiteral("import"), QStringLiteral("Cities"), jsonl}).exitCode, 0);
     EXPECT_EQ(cli({QStringLiteral("datasets"), QStringLiteral("import"), QStringLiteral("trips"), csv}).exitCode, 9)
         << "the name is taken, whatever its case";
@@ -59,7 +78,7 @@ TEST_F(CliTest, DatasetsAreImportedListedShownCheckedAndRemoved) {
 
     // Checked against a template: the rows it cannot use, and exit 2.
     const QString trip = files.filePath(QStringLiteral("trip.md"));
-    write(trip, "---\ndescription: A trip\n---\nPlan {{days : number(1..30)}} days in {{city}}.\n");
+    writeFile(trip, "---\ndescription: A trip\n---\nPlan {{days : number(1..30)}} days in {{city}}.\n");
     ASSERT_EQ(
         cli({QStringLiteral("prompts"), QStringLiteral("add"), QStringLiteral("Trip"), QStringLiteral("--file"), trip})
             .exitCode,
@@ -85,7 +104,7 @@ TEST_F(CliTest, DatasetsAreImportedListedShownCheckedAndRemoved) {
 
     // A broken file: its place named, exit 2, nothing stored.
     const QString broken = files.filePath(QStringLiteral("broken.csv"));
-    write(broken, "city,days\nOslo,3\nLima\n");
+    writeFile(broken, "city,days\nOslo,3\nLima\n");
     const CliRun refused = cli({QStringLiteral("--json"), QStringLiteral("datasets"), QStringLiteral("import"),
                                 QStringLiteral("Broken"), broken});
     EXPECT_EQ(refused.exitCode, 2);
@@ -103,23 +122,9 @@ TEST_F(CliTest, DatasetsAreImportedListedShownCheckedAndRemoved) {
               2);
 }
 
-TEST_F(CliTest, ExperimentsAreMadeFromADatasetAndVariantsCheckedWhenMadeAndShown) {
-    addProvider();
+TEST_F(ExperimentsCliTest, ExperimentsAreMadeFromADatasetAndVariantsCheckedWhenMadeAndShown) {
     QTemporaryDir files;
-    const QString csv = files.filePath(QStringLiteral("cities.csv"));
-    write(csv, "city,expected\nOslo,museum\nLima,market\n");
-    ASSERT_EQ(cli({QStringLiteral("datasets"), QStringLiteral("import"), QStringLiteral("Cities"), csv}).exitCode, 0);
-    const QString trip = files.filePath(QStringLiteral("trip.md"));
-    write(trip, "---\ndescription: A trip\n---\nPlan a day in {{city}}.\n");
-    ASSERT_EQ(
-        cli({QStringLiteral("prompts"), QStringLiteral("add"), QStringLiteral("Trip"), QStringLiteral("--file"), trip})
-            .exitCode,
-        0);
-    write(trip, "---\ndescription: A trip\n---\nPlan a short, cheap day in {{city}}.\n");
-    ASSERT_EQ(cli({QStringLiteral("prompts"), QStringLiteral("update"), QStringLiteral("Trip"),
-                   QStringLiteral("--file"), trip})
-                  .exitCode,
-              0);
+    setUpTrips(files, "city,expected\nOslo,museum\nLima,market\n", "Plan a short, cheap day in {{city}}.\n");
 
     const CliRun made = cli({QStringLiteral("--json"),        QStringLiteral("experiments"),
                              QStringLiteral("create"),        QStringLiteral("Short or long"),
@@ -192,23 +197,9 @@ TEST_F(CliTest, ExperimentsAreMadeFromADatasetAndVariantsCheckedWhenMadeAndShown
     EXPECT_EQ(cli({QStringLiteral("datasets"), QStringLiteral("remove"), QStringLiteral("Cities")}).exitCode, 0);
 }
 
-TEST_F(CliTest, AnExperimentRunsAsAJobAndItsResultsNameTheWinner) {
-    addProvider();
+TEST_F(ExperimentsCliTest, AnExperimentRunsAsAJobAndItsResultsNameTheWinner) {
     QTemporaryDir files;
-    const QString csv = files.filePath(QStringLiteral("cities.csv"));
-    write(csv, "city\nOslo\nLima\nRome\nCairo\nQuito\nHanoi\nPerth\nOsaka\n");
-    ASSERT_EQ(cli({QStringLiteral("datasets"), QStringLiteral("import"), QStringLiteral("Cities"), csv}).exitCode, 0);
-    const QString trip = files.filePath(QStringLiteral("trip.md"));
-    write(trip, "---\ndescription: A trip\n---\nPlan a day in {{city}}.\n");
-    ASSERT_EQ(
-        cli({QStringLiteral("prompts"), QStringLiteral("add"), QStringLiteral("Trip"), QStringLiteral("--file"), trip})
-            .exitCode,
-        0);
-    write(trip, "---\ndescription: A trip\n---\nPlan a cheap day in {{city}}.\n");
-    ASSERT_EQ(cli({QStringLiteral("prompts"), QStringLiteral("update"), QStringLiteral("Trip"),
-                   QStringLiteral("--file"), trip})
-                  .exitCode,
-              0);
+    setUpTrips(files, "city\nOslo\nLima\nRome\nCairo\nQuito\nHanoi\nPerth\nOsaka\n", "Plan a cheap day in {{city}}.\n");
     ASSERT_EQ(cli({QStringLiteral("experiments"), QStringLiteral("create"), QStringLiteral("Cheap"),
                    QStringLiteral("--dataset"), QStringLiteral("Cities"), QStringLiteral("--variant"),
                    QStringLiteral("A=Trip@1,local,gpt-test"), QStringLiteral("--variant"),

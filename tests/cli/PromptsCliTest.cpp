@@ -9,23 +9,13 @@
 #include <QJsonDocument>
 #include <QTemporaryDir>
 
-namespace {
-
-void write(const QString& path, const QByteArray& text) {
-    QFile file(path);
-    ASSERT_TRUE(file.open(QIODevice::WriteOnly));
-    file.write(text);
-}
-
-} // namespace
-
 TEST_F(CliTest, PromptTemplatesAreAddedVersionedLabelledRenderedAndRemoved) {
     QTemporaryDir files;
     const QString path = files.filePath(QStringLiteral("summary.md"));
-    write(path, "---\ndescription: A summary\ntags: [writing, Email]\nmodel: gpt-5.4\ntemperature: 0.3\n---\n"
-                "<!-- system -->\nYou write for {{audience = \"a general reader\"}}.\n\n<!-- user -->\n"
-                "Summarise this.\n{{?words : number(20..300)}}\nUse at most {{words}} words.\n{{/words}}\n"
-                "{{text : multiline}}\n");
+    writeFile(path, "---\ndescription: A summary\ntags: [writing, Email]\nmodel: gpt-5.4\ntemperature: 0.3\n---\n"
+                    "<!-- system -->\nYou write for {{audience = \"a general reader\"}}.\n\n<!-- user -->\n"
+                    "Summarise this.\n{{?words : number(20..300)}}\nUse at most {{words}} words.\n{{/words}}\n"
+                    "{{text : multiline}}\n");
     const CliRun added = cli({QStringLiteral("--json"), QStringLiteral("prompts"), QStringLiteral("add"),
                               QStringLiteral("Summary"), QStringLiteral("--file"), path});
     ASSERT_EQ(added.exitCode, 0) << added.err.toStdString();
@@ -52,7 +42,7 @@ TEST_F(CliTest, PromptTemplatesAreAddedVersionedLabelledRenderedAndRemoved) {
     EXPECT_EQ(range.exitCode, 2);
     EXPECT_TRUE(range.err.contains(QStringLiteral("words must be between 20 and 300"))) << range.err.toStdString();
     const QString source = files.filePath(QStringLiteral("text.txt"));
-    write(source, "from a file");
+    writeFile(source, "from a file");
     const CliRun json = cli({QStringLiteral("--json"), QStringLiteral("prompts"), QStringLiteral("render"),
                              QStringLiteral("Summary"), QStringLiteral("--file-var"), QStringLiteral("text=") + source,
                              QStringLiteral("--var"), QStringLiteral("words=50")});
@@ -62,7 +52,7 @@ TEST_F(CliTest, PromptTemplatesAreAddedVersionedLabelledRenderedAndRemoved) {
     EXPECT_EQ(json.json().value(QLatin1StringView("model")).toString(), QStringLiteral("gpt-5.4"));
 
     // A second version, production kept on the first, the two compared.
-    write(path, "Summarise this in {{words : number(20..300) = 100}} words.\n{{text : multiline}}\n");
+    writeFile(path, "Summarise this in {{words : number(20..300) = 100}} words.\n{{text : multiline}}\n");
     const CliRun updated =
         cli({QStringLiteral("prompts"), QStringLiteral("update"), QStringLiteral("Summary"), QStringLiteral("--file"),
              path, QStringLiteral("--message"), QStringLiteral("shorter")});
@@ -102,7 +92,7 @@ TEST_F(CliTest, PromptTemplatesAreAddedVersionedLabelledRenderedAndRemoved) {
     // The Markdown form reads back as the same template.
     const CliRun markdown = cli({QStringLiteral("prompts"), QStringLiteral("show"), QStringLiteral("Summary")});
     const QString copy = files.filePath(QStringLiteral("copy.md"));
-    write(copy, markdown.out.toUtf8());
+    writeFile(copy, markdown.out.toUtf8());
     ASSERT_EQ(
         cli({QStringLiteral("prompts"), QStringLiteral("add"), QStringLiteral("Copy"), QStringLiteral("--file"), copy})
             .exitCode,
@@ -120,7 +110,7 @@ TEST_F(CliTest, PromptTemplatesAreAddedVersionedLabelledRenderedAndRemoved) {
     EXPECT_EQ(broken.exitCode, 2);
     EXPECT_TRUE(broken.err.contains(QStringLiteral("stdin: the user part, line 1, column 4")))
         << broken.err.toStdString();
-    write(path, "---\ncolour: red\n---\nx");
+    writeFile(path, "---\ncolour: red\n---\nx");
     const CliRun unknown = cli(
         {QStringLiteral("prompts"), QStringLiteral("add"), QStringLiteral("Broken"), QStringLiteral("--file"), path});
     EXPECT_EQ(unknown.exitCode, 2);
@@ -222,8 +212,8 @@ TEST_F(CliTest, ChatSendsARenderedTemplateAndRefusesAMissingVariableBeforeSendin
     addProvider();
     QTemporaryDir files;
     const QString path = files.filePath(QStringLiteral("translate.md"));
-    write(path, "---\ntemperature: 0.2\n---\n<!-- system -->\nAnswer in {{lang = German}}.\n<!-- user -->\n"
-                "Translate: {{text}}\n");
+    writeFile(path, "---\ntemperature: 0.2\n---\n<!-- system -->\nAnswer in {{lang = German}}.\n<!-- user -->\n"
+                    "Translate: {{text}}\n");
     ASSERT_EQ(cli({QStringLiteral("prompts"), QStringLiteral("add"), QStringLiteral("Translate"),
                    QStringLiteral("--file"), path})
                   .exitCode,
@@ -285,12 +275,12 @@ TEST_F(CliTest, ChatSendsARenderedTemplateAndRefusesAMissingVariableBeforeSendin
 TEST_F(CliTest, PromptsAreExportedAsJsonOrMarkdownAndImportedAllOrNothing) {
     QTemporaryDir files;
     const QString source = files.filePath(QStringLiteral("mail.md"));
-    write(source, "---\ndescription: Letters\n---\nWrite to {{who}}\n");
+    writeFile(source, "---\ndescription: Letters\n---\nWrite to {{who}}\n");
     ASSERT_EQ(cli({QStringLiteral("prompts"), QStringLiteral("add"), QStringLiteral("Mail"), QStringLiteral("--file"),
                    source})
                   .exitCode,
               0);
-    write(source, "Write kindly to {{who}}\n");
+    writeFile(source, "Write kindly to {{who}}\n");
     ASSERT_EQ(cli({QStringLiteral("prompts"), QStringLiteral("update"), QStringLiteral("Mail"),
                    QStringLiteral("--file"), source})
                   .exitCode,
@@ -329,8 +319,9 @@ TEST_F(CliTest, PromptsAreExportedAsJsonOrMarkdownAndImportedAllOrNothing) {
 
     // A broken file: exit 2 (import.invalid) naming the place; nothing imported.
     const QString broken = files.filePath(QStringLiteral("broken.json"));
-    write(broken,
-          R"({"format": "tessera-prompts", "version": 1, "templates": [{"name": "New", "versions": [{"user": "ok"}]},
+    writeFile(
+        broken,
+        R"({"format": "tessera-prompts", "version": 1, "templates": [{"name": "New", "versions": [{"user": "ok"}]},
                      {"name": "Bad", "versions": [{"user": "Hi {{x"}]}]})");
     const CliRun refused = cli({QStringLiteral("prompts"), QStringLiteral("import"), broken});
     EXPECT_EQ(refused.exitCode, 2);
