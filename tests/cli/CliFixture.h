@@ -67,6 +67,18 @@ protected:
         return run;
     }
 
+    // Asks `count` questions ("question 0", ...) with `chat`; the answers' message ids, in order.
+    std::vector<qint64> askQuestions(int count) {
+        std::vector<qint64> answers;
+        for (int i = 0; i < count; ++i) {
+            const CliRun chat =
+                cli({QStringLiteral("--json"), QStringLiteral("chat"), QStringLiteral("question %1").arg(i)});
+            EXPECT_EQ(chat.exitCode, 0) << chat.err.toStdString();
+            answers.push_back(chat.json().value(QLatin1StringView("message_id")).toInteger());
+        }
+        return answers;
+    }
+
     void addProvider(const QString& name = QStringLiteral("local"),
                      const QString& kind = QStringLiteral("openai-compatible")) {
         const CliRun run =

@@ -131,13 +131,8 @@ TEST_F(CliTest, PromptTemplatesAreAddedVersionedLabelledRenderedAndRemoved) {
 
 TEST_F(CliTest, FeedbackRatesAnswersExportsThemAndGivesQualityStatistics) {
     addProvider();
-    std::vector<qint64> answers;
-    for (int i = 0; i < 3; ++i) {
-        const CliRun chat =
-            cli({QStringLiteral("--json"), QStringLiteral("chat"), QStringLiteral("question %1").arg(i)});
-        ASSERT_EQ(chat.exitCode, 0) << chat.err.toStdString();
-        answers.push_back(chat.json().value(QLatin1StringView("message_id")).toInteger());
-    }
+    const std::vector<qint64> answers = askQuestions(3);
+    ASSERT_EQ(answers.size(), 3u);
     const CliRun up =
         cli({QStringLiteral("--json"), QStringLiteral("feedback"), QStringLiteral("set"), QString::number(answers[0]),
              QStringLiteral("up"), QStringLiteral("--tag"), QStringLiteral("great")});

@@ -183,21 +183,11 @@ TEST_F(MainWindowTest, FineTuningDataIsExportedFromTheFileMenu) {
 
 TEST_F(MainWindowTest, AdministratorsEditTheFeedbackTagsAndAnswersKeepTheTagsTheyWereGiven) {
     const Core::Actor owner = Core::Actor::owner(Core::ClientKind::Test);
-    auto conversation = services->store().conversations.create(QStringLiteral("c"), std::nullopt, QString());
-    ASSERT_TRUE(conversation);
     Core::Message question;
-    question.conversationId = conversation->id;
     question.content = QStringLiteral("q");
-    auto asked = services->store().messages.add(question);
-    ASSERT_TRUE(asked);
-    Core::Message answer;
-    answer.conversationId = conversation->id;
-    answer.parentId = asked->id;
-    answer.role = Core::Role::Assistant;
-    answer.content = QStringLiteral("a");
-    auto answered = services->store().messages.add(answer);
-    ASSERT_TRUE(answered);
-    ASSERT_TRUE(services->feedback().set(owner, answered->id, true, {QStringLiteral("great")}, {}));
+    const qint64 answered = storedAnswer(question, QStringLiteral("a"));
+    ASSERT_NE(answered, 0);
+    ASSERT_TRUE(services->feedback().set(owner, answered, true, {QStringLiteral("great")}, {}));
 
     Ui::AdministrationWindow administration(*services, owner, dialogs);
     Ui::FeedbackTagsPage* page = administration.feedbackTagsPage();
@@ -228,7 +218,7 @@ TEST_F(MainWindowTest, AdministratorsEditTheFeedbackTagsAndAnswersKeepTheTagsThe
     page->list()->setCurrentRow(int(page->tags().indexOf(QStringLiteral("great"))));
     ASSERT_TRUE(page->removeChosen());
     EXPECT_FALSE(services->feedback().tags()->contains(QStringLiteral("great")));
-    auto kept = services->feedback().get(owner, answered->id);
+    auto kept = services->feedback().get(owner, answered);
     ASSERT_TRUE(kept && *kept);
     EXPECT_EQ((*kept)->tags, QStringList{QStringLiteral("great")});
 

@@ -276,23 +276,12 @@ TEST_F(PromptsUiTest, TheEditorShowsTokensAndCostAndEachVersionItsQuality) {
     auto created = services->prompts().create(owner, draft);
     ASSERT_TRUE(created);
     // An answer to a question sent from version 1, rated good.
-    auto conversation = services->store().conversations.create(QStringLiteral("c"), std::nullopt, QString());
-    ASSERT_TRUE(conversation);
     Core::Message question;
-    question.conversationId = conversation->id;
-    question.role = Core::Role::User;
     question.content = QStringLiteral("Write to Ada about the meeting.");
     question.templateUse = Core::TemplateUse{created->id, QStringLiteral("Mail"), 1, {}};
-    auto asked = services->store().messages.add(question);
-    ASSERT_TRUE(asked);
-    Core::Message answer;
-    answer.conversationId = conversation->id;
-    answer.parentId = asked->id;
-    answer.role = Core::Role::Assistant;
-    answer.content = QStringLiteral("Dear Ada…");
-    auto answered = services->store().messages.add(answer);
-    ASSERT_TRUE(answered);
-    ASSERT_TRUE(services->feedback().set(owner, answered->id, true, {}, {}));
+    const qint64 answered = storedAnswer(question, QStringLiteral("Dear Ada…"));
+    ASSERT_NE(answered, 0);
+    ASSERT_TRUE(services->feedback().set(owner, answered, true, {}, {}));
 
     Ui::PromptsWindow window(*services, owner, dialogs);
     window.setAttribute(Qt::WA_DeleteOnClose, false);

@@ -8,6 +8,8 @@
 #include "chat/MessageWidget.h"
 #include "mainwindow/MainWindow.h"
 #include "secrets/MemorySecretStore.h"
+#include "storage/ConversationRepository.h"
+#include "storage/MessageRepository.h"
 #include "storage/ProviderRepository.h"
 #include "support/FakeProviderServer.h"
 #include "widgets/Dialogs.h"
@@ -83,6 +85,30 @@ protected:
         auto added = services->store().providers.add(config);
         EXPECT_TRUE(added) << added.error().toLogString().toStdString();
         return added.value_or(config);
+    }
+
+    // The question in a new conversation of the owner's, and an answer to it stored under it; the answer's id.
+    qint64 storedAnswer(Core::Message question, const QString& answerText) {
+        auto conversation = services->store().conversations.create(QStringLiteral("c"), std::nullopt, QString());
+        EXPECT_TRUE(conversation);
+        if (!conversation) {
+            return 0;
+        }
+        question.conversationId = conversation->id;
+        question.role = Core::Role::User;
+        auto asked = services->store().messages.add(question);
+        EXPECT_TRUE(asked);
+        if (!asked) {
+            return 0;
+        }
+        Core::Message answer;
+        answer.conversationId = conversation->id;
+        answer.parentId = asked->id;
+        answer.role = Core::Role::Assistant;
+        answer.content = answerText;
+        auto answered = services->store().messages.add(answer);
+        EXPECT_TRUE(answered);
+        return answered ? answered->id : 0;
     }
 
     Ui::MessageWidget* lastMessage(Ui::MainWindow& window) {
