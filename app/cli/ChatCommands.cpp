@@ -313,7 +313,7 @@ int runChat(Context& context, const QStringList& args) {
         printJson(object);
     }
     if (outcome->error) {
-        Context quiet{context.services, false};
+        Context quiet{context.services, false, context.actor, {}};
         if (message.state == MessageState::Incomplete) {
             printErr(QStringLiteral("tessera-cli: the partial answer was saved in conversation %1 (message %2).\n")
                          .arg(message.conversationId)

@@ -51,6 +51,8 @@ struct Context {
     bool json = false;
     // Who runs the command (the owner of a personal store).
     Core::Actor actor = Core::Actor::owner(Core::ClientKind::Cli);
+    // The global options that choose the store (--data-dir, --database), for a worker started in the background.
+    QStringList storeArgs;
 };
 
 void printOut(const QString& text);      // UTF-8 to stdout, no newline added

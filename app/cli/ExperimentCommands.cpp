@@ -1,6 +1,8 @@
-// experiments create | list | status | remove (docs/cli.md). Running experiments comes with the experiment job.
+// experiments create | list | status | run | pause | resume | cancel | results | promote | remove (docs/cli.md).
 #include "ExperimentCommands.h"
 
+#include "JobCommands.h"
+#include "PromptCommands.h"
 #include "app/CoreServices.h"
 #include "common/Csv.h"
 #include "experiments/ExperimentRuns.h"
@@ -41,13 +43,21 @@ QJsonObject experimentJson(const ExperimentInfo& info) {
                      {QStringLiteral("threshold"), d.threshold ? QJsonValue(*d.threshold) : QJsonValue()},
                      {QStringLiteral("concurrency"), d.concurrency},
                      {QStringLiteral("repeats"), d.repeats},
+                     {QStringLiteral("cache"), d.useCache},
                      {QStringLiteral("created_at"), timeJson(info.createdAt)},
                      {QStringLiteral("state"), info.jobId ? QStringLiteral("run") : QStringLiteral("not run")}};
-    json.insert(QStringLiteral("judge"), d.judgeProvider.isEmpty()
-                                             ? QJsonValue()
-                                             : QJsonValue(QJsonObject{{QStringLiteral("provider"), d.judgeProvider},
-                                                                      {QStringLiteral("model"), d.judgeModel},
-                                                                      {QStringLiteral("rubric"), d.rubric}}));
+    json.insert(
+        QStringLiteral("judge"),
+        d.judgeProvider.isEmpty()
+            ? QJsonValue()
+            : QJsonValue(QJsonObject{
+                  {QStringLiteral("provider"), d.judgeProvider},
+                  {QStringLiteral("model"), d.judgeModel},
+                  {QStringLiteral("rubric"), d.rubric},
+                  {QStringLiteral("template"), d.judgeTemplate.isEmpty() ? QJsonValue() : QJsonValue(d.judgeTemplate)},
+                  {QStringLiteral("template_version"),
+                   d.judgeTemplateVersion ? QJsonValue(*d.judgeTemplateVersion) : QJsonValue()},
+                  {QStringLiteral("pairwise"), d.pairwise}}));
     return json;
 }
 
@@ -71,12 +81,24 @@ void printExperiment(const ExperimentInfo& info) {
                 .arg(d.threshold ? QStringLiteral("a score of %1 or more").arg(*d.threshold)
                                  : QStringLiteral("every weighted assertion passes"));
     if (!d.judgeProvider.isEmpty()) {
-        text += QStringLiteral("Judge: %1 / %2\n").arg(printable(d.judgeProvider), printable(d.judgeModel));
+        text += QStringLiteral("Judge: %1 / %2, %3%4\n")
+                    .arg(printable(d.judgeProvider), printable(d.judgeModel),
+                         d.judgeTemplate.isEmpty()
+                             ? QStringLiteral("the default prompt")
+                             : QStringLiteral("the prompt %1%2")
+                                   .arg(printable(d.judgeTemplate),
+                                        d.judgeTemplateVersion ? QStringLiteral("@%1").arg(*d.judgeTemplateVersion)
+                                                               : QString()),
+                         d.pairwise ? QStringLiteral(", and pairwise") : QString());
     }
-    text += QStringLiteral("Concurrency %1, repeats %2\nState: %3\n")
+    text += QStringLiteral("Concurrency %1, repeats %2, %3\n")
                 .arg(d.concurrency)
                 .arg(d.repeats)
-                .arg(info.jobId ? QStringLiteral("run") : QStringLiteral("not run yet"));
+                .arg(d.useCache ? QStringLiteral("answers from the response cache where it has them")
+                                : QStringLiteral("every answer asked afresh"));
+    if (!info.jobId) {
+        text += QStringLiteral("Not run yet.\n");
+    }
     printOut(text);
 }
 
@@ -138,8 +160,19 @@ int runCreate(Context& context, const CommandArgs& parsed) {
         d.judgeProvider = judge[0].trimmed();
         d.judgeModel = judge[1].trimmed();
         d.rubric = parsed.value(QStringLiteral("rubric"));
-    } else if (parsed.has(QStringLiteral("rubric"))) {
-        return usageError(QStringLiteral("--rubric goes with --judge PROVIDER,MODEL"));
+        d.pairwise = parsed.has(QStringLiteral("pairwise"));
+        if (parsed.has(QStringLiteral("judge-template"))) {
+            QString name = parsed.value(QStringLiteral("judge-template"));
+            QString problem;
+            d.judgeTemplateVersion = splitTemplateVersion(name, parsed, &problem);
+            if (!problem.isEmpty()) {
+                return usageError(problem);
+            }
+            d.judgeTemplate = name;
+        }
+    } else if (parsed.has(QStringLiteral("rubric")) || parsed.has(QStringLiteral("judge-template")) ||
+               parsed.has(QStringLiteral("pairwise"))) {
+        return usageError(QStringLiteral("--rubric, --judge-template and --pairwise go with --judge PROVIDER,MODEL"));
     }
     QString problem;
     const auto concurrency = number(parsed, QStringLiteral("concurrency"), 4, 1, 64, &problem);
@@ -149,6 +182,7 @@ int runCreate(Context& context, const CommandArgs& parsed) {
     }
     d.concurrency = *concurrency;
     d.repeats = *repeats;
+    d.useCache = !parsed.has(QStringLiteral("no-cache"));
     auto made = context.services.experiments().create(context.actor, d);
     if (!made) {
         return reportError(context, made.error());
@@ -161,70 +195,6 @@ int runCreate(Context& context, const CommandArgs& parsed) {
     return exitOk;
 }
 
-QString progressLine(const JobProgress& p) {
-    QString line = QStringLiteral("%1 of %2 done").arg(p.done + p.failed).arg(p.total);
-    if (p.failed > 0) {
-        line += QStringLiteral(", %1 failed").arg(p.failed);
-    }
-    if (p.secondsLeft) {
-        line += QStringLiteral(", about %1 s left").arg(*p.secondsLeft);
-    }
-    return line;
-}
-
-// Runs the job in this process until it ends, with its progress on stderr; the exit status says how it ended.
-int runHere(Context& context, const JobInfo& job) {
-    JobRunner runner(context.services.jobs(), context.services.clock());
-    runner.registerKind(QStringLiteral("experiment"), context.services.experimentJobHandler(context.actor));
-    QEventLoop loop;
-    JobState endedAs = JobState::Running;
-    QString reason;
-    QElapsedTimer shown;
-    shown.start();
-    QObject::connect(&runner, &JobRunner::progressed, &loop, [&shown](qint64, const JobProgress& p) {
-        if (shown.elapsed() >= 500 || p.done + p.failed == p.total) {
-            printErr(progressLine(p) + QLatin1Char('\n'));
-            shown.restart();
-        }
-    });
-    QObject::connect(&runner, &JobRunner::ended, &loop, [&](qint64, JobState state, const QString& why) {
-        endedAs = state;
-        reason = why;
-        loop.quit();
-    });
-    auto started = runner.start(context.actor, job.id);
-    if (!started) {
-        return reportError(context, started.error());
-    }
-    loop.exec();
-    auto after = context.services.jobs().get(context.actor, job.id);
-    if (context.json && after) {
-        printJson(QJsonObject{{QStringLiteral("job"), after->id},
-                              {QStringLiteral("state"), QString(jobStateName(after->state))},
-                              {QStringLiteral("done"), after->done},
-                              {QStringLiteral("failed"), after->failed},
-                              {QStringLiteral("total"), after->total},
-                              {QStringLiteral("reason"), after->reason}});
-    } else if (after) {
-        printOut(QStringLiteral("Job %1 %2: %3 of %4 answered, %5 failed.%6\n")
-                     .arg(after->id)
-                     .arg(jobStateName(after->state))
-                     .arg(after->done)
-                     .arg(after->total)
-                     .arg(after->failed)
-                     .arg(reason.isEmpty() ? QString() : QStringLiteral(" ") + printable(reason)));
-    }
-    switch (endedAs) {
-    case JobState::Finished:
-        return exitOk;
-    case JobState::Paused:
-        // Paused by a budget reached: as a refused request is; by a person: done for now.
-        return reason.startsWith(QStringLiteral("quota.exceeded")) ? cliExitCode(ErrorCode::QuotaExceeded) : exitOk;
-    default:
-        return exitFailure;
-    }
-}
-
 int runRun(Context& context, const CommandArgs& parsed) {
     if (parsed.positional.size() != 1) {
         return usageError(QStringLiteral("experiments run takes one NAME"));
@@ -235,18 +205,53 @@ int runRun(Context& context, const CommandArgs& parsed) {
         return reportError(context, job.error());
     }
     if (parsed.has(QStringLiteral("wait"))) {
-        return runHere(context, *job);
+        return runJobHere(context, job->id);
+    }
+    return runJobInBackground(context, *job);
+}
+
+// experiments pause | resume | cancel NAME: the experiment's run, as the jobs commands do it.
+int runControl(Context& context, const QString& action, const CommandArgs& parsed) {
+    if (parsed.positional.size() != 1) {
+        return usageError(QStringLiteral("experiments %1 takes one NAME").arg(action));
+    }
+    if (parsed.has(QStringLiteral("wait")) && action != QLatin1StringView("resume")) {
+        return usageError(QStringLiteral("--wait goes with experiments run and resume"));
+    }
+    auto found = context.services.experiments().get(context.actor, parsed.positional.front());
+    if (!found) {
+        return reportError(context, found.error());
+    }
+    if (!found->jobId) {
+        return reportError(context, makeError(ErrorCode::InvalidArgument,
+                                              QStringLiteral("experiment %1 has not run yet: start it with tessera-cli "
+                                                             "experiments run %1")
+                                                  .arg(found->definition.name)));
+    }
+    return controlJob(context, action, *found->jobId, parsed.has(QStringLiteral("wait")));
+}
+
+int runPromote(Context& context, const CommandArgs& parsed) {
+    if (parsed.positional.size() != 2) {
+        return usageError(QStringLiteral("experiments promote takes NAME VARIANT"));
+    }
+    auto promoted =
+        context.services.experimentRuns().promote(context.actor, parsed.positional[0], parsed.positional[1]);
+    if (!promoted) {
+        return reportError(context, promoted.error());
     }
     if (context.json) {
-        printJson(QJsonObject{{QStringLiteral("job"), job->id},
-                              {QStringLiteral("state"), QString(jobStateName(job->state))},
-                              {QStringLiteral("total"), job->total}});
+        printJson(QJsonObject{
+            {QStringLiteral("template"), promoted->templateName},
+            {QStringLiteral("label"), QStringLiteral("production")},
+            {QStringLiteral("version"), promoted->version},
+            {QStringLiteral("previous_version"), promoted->previous ? QJsonValue(*promoted->previous) : QJsonValue()}});
     } else {
-        printOut(QStringLiteral("Job %1 holds the run (%2 answers to get). Run it with: tessera-cli experiments run %3 "
-                                "--wait\n")
-                     .arg(job->id)
-                     .arg(job->total)
-                     .arg(printable(parsed.positional.front())));
+        printOut(
+            QStringLiteral("%1: production is version %2 now%3.\n")
+                .arg(printable(promoted->templateName))
+                .arg(promoted->version)
+                .arg(promoted->previous ? QStringLiteral(" (it was version %1)").arg(*promoted->previous) : QString()));
     }
     return exitOk;
 }
@@ -276,7 +281,11 @@ QJsonObject resultsJson(const ExperimentResults& r) {
                                     {QStringLiteral("b_wins"), p.losses},
                                     {QStringLiteral("difference"), p.comparison.difference.difference},
                                     {QStringLiteral("ci_low"), p.comparison.difference.interval.low},
-                                    {QStringLiteral("ci_high"), p.comparison.difference.interval.high}});
+                                    {QStringLiteral("ci_high"), p.comparison.difference.interval.high},
+                                    {QStringLiteral("judged"), p.judged},
+                                    {QStringLiteral("judge_a_wins"), p.judgeWins},
+                                    {QStringLiteral("judge_ties"), p.judgeTies},
+                                    {QStringLiteral("judge_b_wins"), p.judgeLosses}});
     }
     QJsonValue ranking;
     if (r.ranking) {
@@ -297,6 +306,7 @@ QJsonObject resultsJson(const ExperimentResults& r) {
         {QStringLiteral("variants"), variants},
         {QStringLiteral("pairwise"), pairwise},
         {QStringLiteral("ranking"), ranking},
+        {QStringLiteral("ranked_by"), r.ranking ? QJsonValue(r.rankedBy) : QJsonValue()},
         {QStringLiteral("verdict"), r.verdict}};
 }
 
@@ -374,6 +384,42 @@ int runResults(Context& context, const CommandArgs& parsed) {
                         QStringLiteral("95 % INTERVAL"), QStringLiteral("MEAN SCORE"), QStringLiteral("COST"),
                         QStringLiteral("P50"), QStringLiteral("P95")},
                        lines, 1));
+    for (const PairwiseResults& p : results->pairwise) {
+        const QString a = results->variants[std::size_t(p.first)].label;
+        const QString b = results->variants[std::size_t(p.second)].label;
+        QString line = QStringLiteral("%1 against %2: %3 scored higher %4 times, %5 %6, tied %7")
+                           .arg(printable(a), printable(b), printable(a))
+                           .arg(p.wins)
+                           .arg(printable(b))
+                           .arg(p.losses)
+                           .arg(p.ties);
+        if (p.judged > 0) {
+            line += QStringLiteral("; the judge (both orders): %1 %2, %3 %4, tie %5")
+                        .arg(printable(a))
+                        .arg(p.judgeWins)
+                        .arg(printable(b))
+                        .arg(p.judgeLosses)
+                        .arg(p.judgeTies);
+        }
+        printOut(line + QLatin1Char('\n'));
+    }
+    if (results->ranking) {
+        std::vector<QStringList> ranked;
+        for (std::size_t v = 0; v < results->ranking->variants.size(); ++v) {
+            const auto& r = results->ranking->variants[v];
+            ranked.push_back(
+                {results->variants[v].label, QString::number(qint64(std::llround(r.rating))),
+                 QStringLiteral("%1–%2").arg(qint64(std::llround(r.low))).arg(qint64(std::llround(r.high)))});
+        }
+        std::sort(ranked.begin(), ranked.end(),
+                  [](const QStringList& x, const QStringList& y) { return x[1].toLongLong() > y[1].toLongLong(); });
+        printOut(QStringLiteral("Bradley–Terry ranking (from the %1):\n")
+                     .arg(results->rankedBy == QLatin1StringView("judge")
+                              ? QStringLiteral("judge's pairwise judgements")
+                              : QStringLiteral("scores, item by item")));
+        printOut(tableText({QStringLiteral("VARIANT"), QStringLiteral("RATING"), QStringLiteral("95 % INTERVAL")},
+                           ranked, 1));
+    }
     printOut(QStringLiteral("Verdict: %1\n").arg(results->verdict));
     return exitOk;
 }
@@ -383,15 +429,19 @@ int runResults(Context& context, const CommandArgs& parsed) {
 int runExperiments(Context& context, const QStringList& args) {
     if (args.isEmpty()) {
         return usageError(
-            QStringLiteral("experiments needs a subcommand: create, list, status, run, results or remove"));
+            QStringLiteral("experiments needs a subcommand: create, list, status, run, pause, resume, cancel, "
+                           "results, promote or remove"));
     }
     const QString sub = args.first();
     QString problem;
-    auto parsed = CommandArgs::parse(
-        args.mid(1),
-        {QStringLiteral("dataset"), QStringLiteral("variant"), QStringLiteral("assert"), QStringLiteral("threshold"),
-         QStringLiteral("judge"), QStringLiteral("rubric"), QStringLiteral("concurrency"), QStringLiteral("repeats")},
-        {QStringLiteral("wait"), QStringLiteral("restart"), QStringLiteral("json"), QStringLiteral("csv")}, &problem);
+    auto parsed =
+        CommandArgs::parse(args.mid(1),
+                           {QStringLiteral("dataset"), QStringLiteral("variant"), QStringLiteral("assert"),
+                            QStringLiteral("threshold"), QStringLiteral("judge"), QStringLiteral("rubric"),
+                            QStringLiteral("judge-template"), QStringLiteral("concurrency"), QStringLiteral("repeats")},
+                           {QStringLiteral("wait"), QStringLiteral("restart"), QStringLiteral("json"),
+                            QStringLiteral("csv"), QStringLiteral("pairwise"), QStringLiteral("no-cache")},
+                           &problem);
     if (!parsed) {
         return usageError(problem);
     }
@@ -404,6 +454,12 @@ int runExperiments(Context& context, const QStringList& args) {
     }
     if (sub == QLatin1StringView("results")) {
         return runResults(context, *parsed);
+    }
+    if (sub == QLatin1StringView("pause") || sub == QLatin1StringView("resume") || sub == QLatin1StringView("cancel")) {
+        return runControl(context, sub, *parsed);
+    }
+    if (sub == QLatin1StringView("promote")) {
+        return runPromote(context, *parsed);
     }
     if (sub == QLatin1StringView("list")) {
         auto listed = experiments.list(context.actor);
@@ -441,15 +497,39 @@ int runExperiments(Context& context, const QStringList& args) {
         if (!found) {
             return reportError(context, found.error());
         }
+        std::optional<JobInfo> run;
+        if (found->jobId) {
+            if (auto job = context.services.jobs().get(context.actor, *found->jobId)) {
+                run = *job;
+            }
+        }
         if (context.json) {
-            printJson(experimentJson(*found));
+            QJsonObject json = experimentJson(*found);
+            json.insert(QStringLiteral("state"), run ? QString(jobStateName(run->state)) : QStringLiteral("not run"));
+            json.insert(QStringLiteral("job"), run ? QJsonValue(jobJson(*run)) : QJsonValue());
+            printJson(json);
         } else {
             printExperiment(*found);
+            if (run) {
+                const auto left = estimatedSecondsLeft(*run, context.services.clock().nowUtc());
+                printOut(QStringLiteral("Run: job %1, %2, %3 of %4 done%5%6\n")
+                             .arg(run->id)
+                             .arg(jobStateName(run->state))
+                             .arg(run->done + run->failed)
+                             .arg(run->total)
+                             .arg(run->failed > 0 ? QStringLiteral(", %1 failed").arg(run->failed) : QString())
+                             .arg(left ? QStringLiteral(", about %1 s left").arg(*left) : QString()));
+                if (!run->reason.isEmpty()) {
+                    printOut(QStringLiteral("Why: %1\n").arg(printable(run->reason)));
+                }
+            }
         }
         return exitOk;
     }
     return usageError(
-        QStringLiteral("unknown experiments subcommand \"%1\": create, list, status, run, results or remove").arg(sub));
+        QStringLiteral("unknown experiments subcommand \"%1\": create, list, status, run, pause, resume, cancel, "
+                       "results, promote or remove")
+            .arg(sub));
 }
 
 } // namespace Tessera::Cli

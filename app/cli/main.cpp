@@ -9,6 +9,7 @@
 #include "DoctorCommand.h"
 #include "ExperimentCommands.h"
 #include "FeedbackCommands.h"
+#include "JobCommands.h"
 #include "ObservabilityCommands.h"
 #include "PriceCommands.h"
 #include "PromptCommands.h"
@@ -137,6 +138,13 @@ Accounts (with accounts on, every command but login needs a session or TESSERA_T
               [--concurrency N] [--repeats N]
                                2 to 6 variants over a dataset, checked when made (docs/experiments.md)
   experiments list | status NAME | remove NAME
+  experiments run NAME [--wait] [--restart]   as a background job (--wait: here, progress on stderr;
+                               exit 13 when a budget pauses it); an interrupted run continues
+  experiments pause | cancel NAME | experiments resume NAME [--wait]
+  experiments results NAME [--json | --csv]   pass rates, intervals, pairwise, ranking and verdict
+  experiments promote NAME VARIANT            moves the template's production label to its version
+  jobs list [--all] | jobs show ID | jobs pause ID | jobs resume ID [--wait] | jobs cancel ID
+  jobs remove ID               a job that is over, with its items
   feedback set MESSAGE_ID up|down [--tag T]... [--comment TEXT] | feedback clear MESSAGE_ID
   feedback export [--format jsonl|csv] [--output PATH] | feedback stats [--by model|provider|template]
   feedback tags [--set TAG,TAG,...]   the tags ratings may carry (setting them needs roles.manage)
@@ -293,7 +301,11 @@ int main(int argc, char** argv) {
     if (!actor) {
         return Cli::reportError(json, actor.error());
     }
-    Cli::Context ctx{**services, json, *actor};
+    QStringList storeArgs{QStringLiteral("--data-dir"), directory};
+    if (!databaseUrl.isEmpty()) {
+        storeArgs << QStringLiteral("--database") << databaseUrl;
+    }
+    Cli::Context ctx{**services, json, *actor, storeArgs};
     Cli::Context* context = &ctx;
 
     if (command == QLatin1StringView("accounts")) {
@@ -346,6 +358,9 @@ int main(int argc, char** argv) {
     }
     if (command == QLatin1StringView("experiments")) {
         return Cli::runExperiments(*context, commandArgs);
+    }
+    if (command == QLatin1StringView("jobs")) {
+        return Cli::runJobs(*context, commandArgs);
     }
     if (command == QLatin1StringView("chat")) {
         return Cli::runChat(*context, commandArgs);

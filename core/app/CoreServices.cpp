@@ -180,8 +180,8 @@ Result<std::unique_ptr<CoreServices>> CoreServices::open(const QString& dataDire
                                             *services->m_datasets, *services->m_prompts, *services->m_providerService);
     services->m_jobs = std::make_unique<JobStore>(*services->m_database, services->m_clock);
     services->m_experimentRuns =
-        std::make_unique<ExperimentRuns>(*services->m_database, *services->m_jobs, *services->m_experiments,
-                                         *services->m_datasets, *services->m_prompts);
+        std::make_unique<ExperimentRuns>(*services->m_database, *services->m_audit, *services->m_jobs,
+                                         *services->m_experiments, *services->m_datasets, *services->m_prompts);
     QObject::connect(services->m_chat.get(), &ChatService::turnFinished, services->m_alertMonitor.get(),
                      &AlertMonitor::answerRecorded);
     services->m_metricsTimer = std::make_unique<QTimer>();
@@ -193,7 +193,7 @@ Result<std::unique_ptr<CoreServices>> CoreServices::open(const QString& dataDire
 
 std::shared_ptr<JobHandler> CoreServices::experimentJobHandler(const Actor& actor) {
     return std::make_shared<ExperimentJobHandler>(actor, *m_experiments, *m_datasets, *m_prompts, *m_providers,
-                                                  *m_runner, m_budgets.get(), m_ledger.get());
+                                                  *m_runner, *m_jobs, m_budgets.get(), m_ledger.get());
 }
 
 } // namespace Tessera::Core

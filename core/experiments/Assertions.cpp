@@ -363,19 +363,27 @@ AssertionResult evaluateAssertion(const Assertion& a, const AnswerFacts& answer)
 
 AnswerEvaluation evaluateAnswer(const std::vector<Assertion>& assertions, const AnswerFacts& answer,
                                 std::optional<double> threshold) {
+    std::vector<WeightedResult> results;
+    results.reserve(assertions.size());
+    for (const Assertion& a : assertions) {
+        results.push_back({evaluateAssertion(a, answer), a.weight});
+    }
+    return scoreResults(std::move(results), threshold);
+}
+
+AnswerEvaluation scoreResults(std::vector<WeightedResult> results, std::optional<double> threshold) {
     AnswerEvaluation evaluation;
     double weighted = 0;
     double weights = 0;
     bool allPassed = true;
-    for (const Assertion& a : assertions) {
-        AssertionResult result = evaluateAssertion(a, answer);
-        const double weight = std::max(a.weight, 0.0);
-        weighted += weight * result.score;
+    for (WeightedResult& r : results) {
+        const double weight = std::max(r.weight, 0.0);
+        weighted += weight * r.result.score;
         weights += weight;
-        if (weight > 0 && !result.pass) {
+        if (weight > 0 && !r.result.pass) {
             allPassed = false;
         }
-        evaluation.results.push_back(std::move(result));
+        evaluation.results.push_back(std::move(r.result));
     }
     evaluation.score = weights > 0 ? weighted / weights : 1.0;
     evaluation.pass = threshold ? evaluation.score >= *threshold - 1e-12 : allPassed;

@@ -54,7 +54,7 @@ struct AnswerFacts {
 
 struct AssertionResult {
     bool pass = false;
-    double score = 0; // 0 or 1
+    double score = 0; // 0 or 1 (a judge's grade: from 0 to 1)
     QString reason;   // English: why it failed ("does not contain \"Paris\""), or what it found
 };
 AssertionResult evaluateAssertion(const Assertion& assertion, const AnswerFacts& answer);
@@ -69,6 +69,13 @@ struct AnswerEvaluation {
 };
 AnswerEvaluation evaluateAnswer(const std::vector<Assertion>& assertions, const AnswerFacts& answer,
                                 std::optional<double> threshold = std::nullopt);
+// The same rule over results already known, each with its weight (the judge's grade is one, with a score from 0 to
+// 1 and a weight of 1).
+struct WeightedResult {
+    AssertionResult result;
+    double weight = 1.0;
+};
+AnswerEvaluation scoreResults(std::vector<WeightedResult> results, std::optional<double> threshold = std::nullopt);
 
 // JSON Schema, the part experiments use: type (one or a list), properties, required, enum, items,
 // additionalProperties (false), minimum/maximum, minLength/maxLength, minItems/maxItems. Returns the first place

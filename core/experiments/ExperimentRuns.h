@@ -5,6 +5,8 @@
 #include "experiments/ExperimentStatistics.h"
 #include "experiments/Experiments.h"
 #include "jobs/JobRunner.h"
+#include "providers/ChatRequest.h"
+#include "providers/ProviderConfig.h"
 
 #include <QHash>
 
@@ -13,6 +15,7 @@
 
 namespace Tessera::Core {
 
+class AuditLog;
 class BudgetGuard;
 class DatasetService;
 class PromptLibrary;
@@ -33,7 +36,7 @@ public:
 
     ExperimentJobHandler(Actor actor, const ExperimentService& experiments, const DatasetService& datasets,
                          const PromptLibrary& prompts, const ProviderRepository& providers, const RequestRunner& runner,
-                         const BudgetGuard* budgets, const UsageLedger* ledger);
+                         const JobStore& jobs, const BudgetGuard* budgets, const UsageLedger* ledger);
     ~ExperimentJobHandler() override;
 
     void run(const JobInfo& job, const JobItem& item, Done done) override;
@@ -42,7 +45,16 @@ public:
 
 private:
     struct Prepared;
+    struct Answered;
     Result<std::shared_ptr<Prepared>> prepared(const JobInfo& job);
+    // Asks a provider within the owner's budgets (from the response cache when the experiment uses it and the
+    // answer need not be `fresh`), records the request in the ledger as `feature`, and keeps it cancellable by
+    // stop().
+    void ask(const std::shared_ptr<Prepared>& run, qint64 position, const ProviderConfig& provider, ChatRequest request,
+             const QString& feature, bool fresh, std::function<void(Result<Answered>)> then);
+    // With a pairwise judge, the last answer of an item to come in has every pair of the item's answers compared.
+    void judgePairs(const std::shared_ptr<Prepared>& run, const JobInfo& job, const JobItem& item, int v,
+                    QJsonObject result, Done done);
 
     Actor m_actor;
     const ExperimentService& m_experiments;
@@ -50,6 +62,7 @@ private:
     const PromptLibrary& m_prompts;
     const ProviderRepository& m_providers;
     const RequestRunner& m_runner;
+    const JobStore& m_jobStore;
     const BudgetGuard* m_budgets;
     const UsageLedger* m_ledger;
     std::map<qint64, std::shared_ptr<Prepared>> m_jobs;
@@ -78,6 +91,10 @@ struct PairwiseResults {
     qint64 wins = 0; // the first scored higher
     qint64 ties = 0;
     qint64 losses = 0;
+    qint64 judged = 0; // the pairwise judge's judgements of the pair (each asked in both orders)
+    qint64 judgeWins = 0;
+    qint64 judgeTies = 0;
+    qint64 judgeLosses = 0;
     PassComparison comparison;
 };
 
@@ -87,26 +104,38 @@ struct ExperimentResults {
     std::vector<VariantResults> variants;
     std::vector<PairwiseResults> pairwise;
     std::optional<BradleyTerryRanking> ranking; // three or more variants
+    QString rankedBy;                           // "judge" (its pairwise judgements) or "scores"
     QString verdict;                            // in plain words (English)
 };
 
 // Starts and reads an experiment's runs.
 class ExperimentRuns final {
 public:
-    ExperimentRuns(const Database& db, JobStore& jobs, const ExperimentService& experiments,
-                   const DatasetService& datasets, const PromptLibrary& prompts);
+    ExperimentRuns(const Database& db, const AuditLog& audit, JobStore& jobs, const ExperimentService& experiments,
+                   const DatasetService& datasets, PromptLibrary& prompts);
 
     // The run's job: the interrupted or paused run to continue, else (or with `restart`) a new one whose variants'
     // versions are fixed now (a variant without a version takes the template's production version).
     Result<JobInfo> prepare(const Actor& actor, const QString& name, bool restart);
     Result<ExperimentResults> results(const Actor& actor, const QString& name) const;
 
+    struct Promotion {
+        QString templateName;
+        int version = 0;
+        std::optional<int> previous; // the version production pointed at before
+    };
+    // Moves the `production` label of the variant's template to the version the variant ran with, audited as
+    // experiment.promote (the actor must be allowed to edit the template). Errors: store.not_found (the experiment or
+    // the variant), input.invalid (it has not run yet), auth.forbidden.
+    Result<Promotion> promote(const Actor& actor, const QString& name, const QString& variant) const;
+
 private:
     const Database& m_db;
+    const AuditLog& m_audit;
     JobStore& m_jobs;
     const ExperimentService& m_experiments;
     const DatasetService& m_datasets;
-    const PromptLibrary& m_prompts;
+    PromptLibrary& m_prompts;
 };
 
 } // namespace Tessera::Core

@@ -1,5 +1,7 @@
 #include "experiments/Experiments.h"
 
+#include "experiments/Judge.h"
+
 #include "accounts/Authorization.h"
 #include "audit/AuditLog.h"
 #include "common/Clock.h"
@@ -55,18 +57,24 @@ QJsonObject toJson(const ExperimentDefinition& d) {
                                       {QStringLiteral("value"), a.value},
                                       {QStringLiteral("weight"), a.weight}});
     }
-    QJsonObject object{{QStringLiteral("dataset"), d.dataset},
-                       {QStringLiteral("variants"), variants},
-                       {QStringLiteral("assertions"), assertions},
-                       {QStringLiteral("concurrency"), d.concurrency},
-                       {QStringLiteral("repeats"), d.repeats}};
+    QJsonObject object{{QStringLiteral("dataset"), d.dataset},     {QStringLiteral("variants"), variants},
+                       {QStringLiteral("assertions"), assertions}, {QStringLiteral("concurrency"), d.concurrency},
+                       {QStringLiteral("repeats"), d.repeats},     {QStringLiteral("cache"), d.useCache}};
     if (d.threshold) {
         object.insert(QStringLiteral("threshold"), *d.threshold);
     }
     if (!d.judgeProvider.isEmpty()) {
-        object.insert(QStringLiteral("judge"), QJsonObject{{QStringLiteral("provider"), d.judgeProvider},
-                                                           {QStringLiteral("model"), d.judgeModel},
-                                                           {QStringLiteral("rubric"), d.rubric}});
+        QJsonObject judge{{QStringLiteral("provider"), d.judgeProvider},
+                          {QStringLiteral("model"), d.judgeModel},
+                          {QStringLiteral("rubric"), d.rubric},
+                          {QStringLiteral("pairwise"), d.pairwise}};
+        if (!d.judgeTemplate.isEmpty()) {
+            judge.insert(QStringLiteral("template"), d.judgeTemplate);
+        }
+        if (d.judgeTemplateVersion) {
+            judge.insert(QStringLiteral("template_version"), *d.judgeTemplateVersion);
+        }
+        object.insert(QStringLiteral("judge"), judge);
     }
     return object;
 }
@@ -104,8 +112,14 @@ ExperimentDefinition fromJson(const QString& name, const QJsonObject& object) {
     d.judgeProvider = judge.value(QLatin1StringView("provider")).toString();
     d.judgeModel = judge.value(QLatin1StringView("model")).toString();
     d.rubric = judge.value(QLatin1StringView("rubric")).toString();
+    d.pairwise = judge.value(QLatin1StringView("pairwise")).toBool();
+    d.judgeTemplate = judge.value(QLatin1StringView("template")).toString();
+    if (judge.contains(QLatin1StringView("template_version"))) {
+        d.judgeTemplateVersion = judge.value(QLatin1StringView("template_version")).toInt();
+    }
     d.concurrency = object.value(QLatin1StringView("concurrency")).toInt(4);
     d.repeats = object.value(QLatin1StringView("repeats")).toInt(1);
+    d.useCache = object.value(QLatin1StringView("cache")).toBool(true);
     return d;
 }
 
@@ -254,6 +268,28 @@ Status ExperimentService::validate(const Actor& actor, const ExperimentDefinitio
             return fail(ErrorCode::AuthForbidden,
                         QStringLiteral("the judge: your role may not use %1 of %2").arg(d.judgeModel, d.judgeProvider));
         }
+        if (!d.judgeTemplate.isEmpty()) {
+            // The judge's own prompt: a template the owner may use, with no variables but the judge's.
+            auto version = m_prompts.version(actor, d.judgeTemplate, d.judgeTemplateVersion);
+            if (!version) {
+                Error error = version.error();
+                error.detail = QStringLiteral("the judge's template: ") + error.detail;
+                return fail(error);
+            }
+            auto parsed = parsePrompt(version->systemText, version->userText);
+            if (!parsed) {
+                return fail(parsed.error());
+            }
+            for (const TemplateVariable& variable : parsed->variables) {
+                if (!JudgePrompts::gradingVariables.contains(variable.name)) {
+                    return invalid(QStringLiteral("the judge's template %1 uses {{%2}}; it may use only %3")
+                                       .arg(d.judgeTemplate, variable.name,
+                                            JudgePrompts::gradingVariables.join(QStringLiteral(", "))));
+                }
+            }
+        }
+    } else if (d.pairwise || !d.judgeTemplate.isEmpty() || !d.rubric.isEmpty()) {
+        return invalid(QStringLiteral("a rubric, a judge's template and pairwise judging need a judge"));
     }
     return {};
 }

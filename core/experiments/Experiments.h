@@ -37,11 +37,17 @@ struct ExperimentDefinition {
     std::vector<ExperimentVariant> variants;
     std::vector<Assertion> assertions;
     std::optional<double> threshold;
-    QString judgeProvider; // an LLM judge, when set
+    QString judgeProvider; // an LLM judge, when set: each answer graded against the rubric
     QString judgeModel;
-    QString rubric;
+    QString rubric;                          // empty: the default rubric
+    QString judgeTemplate;                   // the grading prompt, a template of the library ('' the default)
+    std::optional<int> judgeTemplateVersion; // its version (else its production one)
+    bool pairwise = false;                   // the judge also compares the variants' answers two by two
     int concurrency = 4;
     int repeats = 1;
+    // Answers from the response cache (as the batch cache setting says) for the first repeat; with it off, or for
+    // later repeats, every answer is asked afresh (and stored).
+    bool useCache = true;
 };
 
 struct ExperimentInfo {

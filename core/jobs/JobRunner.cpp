@@ -43,6 +43,8 @@ JobRunner::JobRunner(JobStore& store, const Clock& clock, QObject* parent)
     , m_store(store)
     , m_clock(clock) {
     qRegisterMetaType<JobProgress>();
+    m_watch.setInterval(watchIntervalMs);
+    connect(&m_watch, &QTimer::timeout, this, &JobRunner::watch);
 }
 
 JobRunner::~JobRunner() {
@@ -86,57 +88,50 @@ Result<JobInfo> JobRunner::start(const Actor& actor, qint64 jobId) {
                                  maxConcurrency);
     job.startedMs = m_clock.monotonicMs();
     m_active.emplace(jobId, std::move(job));
+    m_watch.start();
     Q_EMIT progressed(jobId, progressOf(m_active.at(jobId)));
     scheduleSoon();
     return *claimed;
 }
 
 Status JobRunner::pause(const Actor& actor, qint64 jobId) {
-    auto found = m_store.get(actor, jobId);
-    if (!found) {
-        return fail(found.error());
-    }
-    if (auto running = m_active.find(jobId); running != m_active.end()) {
-        stopJob(running->second, JobState::Paused, QStringLiteral("paused by %1").arg(actor.userName));
-        return {};
-    }
-    if (jobIsOver(found->state)) {
-        return fail(ErrorCode::InvalidArgument,
-                    QStringLiteral("job %1 is %2").arg(jobId).arg(jobStateName(found->state)));
-    }
-    if (found->state == JobState::Running && !found->runner.isEmpty()) {
-        // Running in another process: it sees the new state when it next looks (the job stays claimed until then).
-        return fail(ErrorCode::StoreBusy,
-                    QStringLiteral("job %1 runs in another Tessera process: pause it there").arg(jobId));
-    }
-    return m_store.setState(jobId, JobState::Paused, QStringLiteral("paused by %1").arg(actor.userName));
+    return stopAsked(actor, jobId, JobState::Paused, QStringLiteral("paused by %1").arg(actor.userName));
 }
 
 Status JobRunner::cancel(const Actor& actor, qint64 jobId) {
+    return stopAsked(actor, jobId, JobState::Cancelled, QStringLiteral("cancelled by %1").arg(actor.userName));
+}
+
+Status JobRunner::stopAsked(const Actor& actor, qint64 jobId, JobState state, const QString& reason) {
     auto found = m_store.get(actor, jobId);
     if (!found) {
         return fail(found.error());
     }
     if (auto running = m_active.find(jobId); running != m_active.end()) {
-        stopJob(running->second, JobState::Cancelled, QStringLiteral("cancelled by %1").arg(actor.userName));
+        stopJob(running->second, state, reason);
         return {};
     }
     if (jobIsOver(found->state)) {
         return fail(ErrorCode::InvalidArgument,
                     QStringLiteral("job %1 is %2").arg(jobId).arg(jobStateName(found->state)));
     }
-    if (found->state == JobState::Running && !found->runner.isEmpty()) {
-        auto interrupted = m_store.interrupted(actor);
-        const bool orphaned = interrupted && std::any_of(interrupted->begin(), interrupted->end(),
-                                                         [jobId](const JobInfo& j) { return j.id == jobId; });
-        if (!orphaned) {
-            return fail(ErrorCode::StoreBusy,
-                        QStringLiteral("job %1 runs in another Tessera process: cancel it there").arg(jobId));
+    if (found->state == JobState::Paused && state == JobState::Paused) {
+        return {};
+    }
+    if (!found->runner.isEmpty()) {
+        // Held by another process (or by one that is gone): that process sees the new state within a second and
+        // stops; a job whose process is gone just keeps it.
+        auto asked = m_store.request(jobId, state, reason);
+        if (!asked) {
+            return fail(asked.error());
+        }
+        if (*asked) {
+            return {};
         }
     }
-    auto set = m_store.setState(jobId, JobState::Cancelled, QStringLiteral("cancelled by %1").arg(actor.userName));
+    auto set = m_store.setState(jobId, state, reason);
     if (set) {
-        Q_EMIT ended(jobId, JobState::Cancelled, QStringLiteral("cancelled by %1").arg(actor.userName));
+        Q_EMIT ended(jobId, state, reason);
     }
     return set;
 }
@@ -178,6 +173,29 @@ JobProgress JobRunner::progressOf(const Active& job) const {
         p.secondsLeft = qint64(std::ceil(perItem * double(job.info.remaining()) / 1000.0));
     }
     return p;
+}
+
+void JobRunner::watch() {
+    std::vector<qint64> ids;
+    for (const auto& [id, job] : m_active) {
+        ids.push_back(id);
+    }
+    for (const qint64 id : ids) {
+        auto found = m_active.find(id);
+        if (found == m_active.end()) {
+            continue;
+        }
+        Actor owner;
+        owner.userId = found->second.info.ownerId;
+        auto row = m_store.get(owner, id);
+        if (!row) {
+            continue; // read again at the next look
+        }
+        // Another process asked this one to stop the job (jobs pause, experiments cancel, …).
+        if (row->state == JobState::Paused || row->state == JobState::Cancelled) {
+            stopJob(found->second, row->state, row->reason);
+        }
+    }
 }
 
 void JobRunner::scheduleSoon() {
@@ -348,6 +366,9 @@ void JobRunner::settle(qint64 jobId) {
     const JobState state = *end;
     (void)m_store.setState(jobId, state, reason);
     m_active.erase(found);
+    if (m_active.empty()) {
+        m_watch.stop();
+    }
     Q_EMIT ended(jobId, state, reason);
 }
 

@@ -6,6 +6,7 @@
 
 #include <QHash>
 #include <QObject>
+#include <QTimer>
 
 #include <deque>
 #include <functional>
@@ -55,7 +56,8 @@ class JobRunner final : public QObject {
 public:
     static constexpr int defaultConcurrency = 4;
     static constexpr int maxConcurrency = 64;
-    static constexpr qint64 batch = 256; // pending items read from the store at a time
+    static constexpr qint64 batch = 256;         // pending items read from the store at a time
+    static constexpr int watchIntervalMs = 1000; // how often the running jobs' rows are read for stops asked
 
     JobRunner(JobStore& store, const Clock& clock, QObject* parent = nullptr);
     ~JobRunner() override;
@@ -66,7 +68,9 @@ public:
     // Claims the job for this process and starts its pending items (resume is the same). Errors: store.not_found,
     // store.busy (another process runs it), input.invalid (it is over, or of a kind this process cannot run).
     Result<JobInfo> start(const Actor& actor, qint64 jobId);
-    // Stops starting items; the job is paused (or cancelled) once those in flight have finished.
+    // Stops starting items; the job is paused (or cancelled) once those in flight have finished. A job another
+    // process runs is asked through the store, and that process stops it within about a second. Pausing a job
+    // that is paused does nothing; a job that is over is refused (input.invalid).
     Status pause(const Actor& actor, qint64 jobId);
     Status cancel(const Actor& actor, qint64 jobId);
     // Starts the actor's jobs left running by a process that is gone, and those queued.
@@ -94,6 +98,8 @@ private:
         qint64 finishedHere = 0;
     };
 
+    Status stopAsked(const Actor& actor, qint64 jobId, JobState state, const QString& reason);
+    void watch();
     void scheduleSoon();
     void schedule();
     bool refill(Active& job);
@@ -111,6 +117,7 @@ private:
     QHash<QString, int> m_resources;
     int m_resourceLimit = 8;
     bool m_scheduled = false;
+    QTimer m_watch;
     std::shared_ptr<bool> m_alive = std::make_shared<bool>(true);
 };
 

@@ -7,6 +7,8 @@
 #include <QJsonDocument>
 #include <QSqlQuery>
 
+#include <cmath>
+
 namespace Tessera::Core {
 
 namespace {
@@ -50,8 +52,9 @@ QDateTime optionalTime(const QVariant& value) {
     return value.isNull() || value.toString().isEmpty() ? QDateTime() : fromStoredTime(value.toString());
 }
 
-constexpr const char* jobColumns = "id, kind, title, owner_id, state, params, total, done, failed, reason, runner, "
-                                   "created_at, started_at, finished_at, updated_at";
+constexpr const char* jobColumns =
+    "id, kind, title, owner_id, state, params, total, done, failed, reason, runner, created_at, started_at, "
+    "finished_at, updated_at, CASE WHEN runner <> '' AND runner IN (SELECT id FROM store_owners) THEN 1 ELSE 0 END";
 
 JobInfo readJob(const QSqlQuery& q) {
     JobInfo job;
@@ -70,6 +73,7 @@ JobInfo readJob(const QSqlQuery& q) {
     job.startedAt = optionalTime(q.value(12));
     job.finishedAt = optionalTime(q.value(13));
     job.updatedAt = optionalTime(q.value(14));
+    job.held = q.value(15).toInt() == 1;
     return job;
 }
 
@@ -95,6 +99,15 @@ std::optional<JobState> parseJobState(const QString& name) {
         }
     }
     return std::nullopt;
+}
+
+std::optional<qint64> estimatedSecondsLeft(const JobInfo& job, const QDateTime& now) {
+    const qint64 finished = job.done + job.failed;
+    if (job.state != JobState::Running || finished <= 0 || !job.startedAt.isValid()) {
+        return std::nullopt;
+    }
+    const double elapsed = double(std::max<qint64>(job.startedAt.msecsTo(now), 1));
+    return qint64(std::ceil(elapsed / double(finished) * double(job.remaining()) / 1000.0));
 }
 
 JobStore::JobStore(const Database& db, const Clock& clock)
@@ -257,6 +270,18 @@ Status JobStore::setState(qint64 jobId, JobState state, const QString& reason) {
                              over ? QVariantList{QString(jobStateName(state)), reason, now, now, jobId}
                                   : QVariantList{QString(jobStateName(state)), reason, now, jobId});
     return updated ? Status{} : fail(updated.error());
+}
+
+Result<bool> JobStore::request(qint64 jobId, JobState state, const QString& reason) {
+    // Only a live process is asked: a job whose process is gone has no one to stop it.
+    auto updated = m_db.exec(QStringLiteral("UPDATE jobs SET state = ?, reason = ?, updated_at = ? WHERE id = ? AND "
+                                            "runner <> '' AND state IN ('running', 'paused') AND NOT (%1)")
+                                 .arg(StoreLease::ownerGone(QStringLiteral("runner"))),
+                             {QString(jobStateName(state)), reason, toStoredTime(m_clock.nowUtc()), jobId});
+    if (!updated) {
+        return fail(updated.error());
+    }
+    return updated->numRowsAffected() > 0;
 }
 
 Result<std::vector<JobInfo>> JobStore::interrupted(const Actor& actor) const {

@@ -28,6 +28,11 @@ inline bool jobIsOver(JobState state) {
 
 enum class JobItemState { Pending, Done, Failed };
 
+struct JobInfo;
+// About how many seconds a running job has left, from its pace since it started (nullopt before an item finished,
+// or when it is not running). A runner in this process knows better (JobProgress::secondsLeft).
+std::optional<qint64> estimatedSecondsLeft(const JobInfo& job, const QDateTime& now);
+
 struct JobInfo {
     qint64 id = 0;
     QString kind;  // "experiment", ...
@@ -40,6 +45,7 @@ struct JobInfo {
     qint64 failed = 0; // items that failed (their error kept)
     QString reason;    // why it paused or failed ("the monthly budget is reached")
     QString runner;    // the process running it ('' when none)
+    bool held = false; // a live process runs it (or is stopping it)
     QDateTime createdAt;
     QDateTime startedAt;
     QDateTime finishedAt;
@@ -85,6 +91,10 @@ public:
                       const QString& error, qint64 durationMs);
     // A new state (and why), leaving the runner when it is no longer running.
     Status setState(qint64 jobId, JobState state, const QString& reason = {});
+    // Asks the process running the job to pause or cancel it: the state is written now (with its reason) and the
+    // runner, which keeps watching its jobs' rows, stops starting items and settles once those in flight finish.
+    // False when no live process holds the job (then nothing changed).
+    Result<bool> request(qint64 jobId, JobState state, const QString& reason);
     // The actor's jobs left running or queued by a process that is gone (or by none): those to resume.
     Result<std::vector<JobInfo>> interrupted(const Actor& actor) const;
     // Removes a job that is over, with its items.

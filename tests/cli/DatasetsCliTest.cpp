@@ -9,12 +9,29 @@
 #include <QJsonArray>
 #include <QTemporaryDir>
 
+#include <map>
+
 namespace {
 
 class ExperimentsCliTest : public CliTest {
 protected:
     // A provider, the dataset Cities from `cities`, and the template Trip: version 1 "Plan a day in {{city}}.",
     // version 2 `second`.
+    // Polls `jobs show ID` until the job is in `state` and no process holds it; its JSON.
+    QJsonObject waitForJob(const QString& id, const QString& state) {
+        QJsonObject json;
+        const bool reached = waitUntil(
+            [&] {
+                json = cli({QStringLiteral("--json"), QStringLiteral("jobs"), QStringLiteral("show"), id}).json();
+                return json.value(QLatin1StringView("state")).toString() == state &&
+                       !json.value(QLatin1StringView("active")).toBool();
+            },
+            60'000);
+        EXPECT_TRUE(reached) << "job " << id.toStdString() << " is "
+                             << json.value(QLatin1StringView("state")).toString().toStdString();
+        return json;
+    }
+
     void setUpTrips(QTemporaryDir& files, const QByteArray& cities, const QByteArray& second) {
         addProvider();
         const QString csv = files.filePath(QStringLiteral("cities.csv"));
@@ -210,12 +227,7 @@ TEST_F(ExperimentsCliTest, AnExperimentRunsAsAJobAndItsResultsNameTheWinner) {
               0);
     const int before = server.countRequests("/chat/completions");
 
-    // Without --wait the run is prepared as a job; --wait runs it here, its progress on stderr.
-    const CliRun queued =
-        cli({QStringLiteral("--json"), QStringLiteral("experiments"), QStringLiteral("run"), QStringLiteral("Cheap")});
-    ASSERT_EQ(queued.exitCode, 0) << queued.err.toStdString();
-    EXPECT_EQ(queued.json().value(QLatin1StringView("total")).toInt(), 16);
-    EXPECT_EQ(queued.json().value(QLatin1StringView("state")).toString(), QStringLiteral("queued"));
+    // --wait runs it here, its progress on stderr.
     const CliRun ran =
         cli({QStringLiteral("experiments"), QStringLiteral("run"), QStringLiteral("Cheap"), QStringLiteral("--wait")});
     ASSERT_EQ(ran.exitCode, 0) << ran.err.toStdString() << ran.out.toStdString();
@@ -264,9 +276,290 @@ TEST_F(ExperimentsCliTest, AnExperimentRunsAsAJobAndItsResultsNameTheWinner) {
     }
     EXPECT_TRUE(counted) << usage.out.toStdString();
 
-    // Run again: a finished run is not continued; a new one starts.
+    // Run again, without --wait: a finished run is not continued; a new one starts, in a tessera-cli of its own.
     const CliRun again =
         cli({QStringLiteral("--json"), QStringLiteral("experiments"), QStringLiteral("run"), QStringLiteral("Cheap")});
-    EXPECT_NE(again.json().value(QLatin1StringView("job")).toInt(),
-              queued.json().value(QLatin1StringView("job")).toInt());
+    ASSERT_EQ(again.exitCode, 0) << again.err.toStdString();
+    EXPECT_TRUE(again.json().value(QLatin1StringView("background")).toBool());
+    EXPECT_EQ(again.json().value(QLatin1StringView("total")).toInt(), 16);
+    const QString job = QString::number(again.json().value(QLatin1StringView("job")).toInt());
+    const QJsonObject finished = waitForJob(job, QStringLiteral("finished"));
+    EXPECT_EQ(finished.value(QLatin1StringView("done")).toInt(), 16);
+    EXPECT_EQ(finished.value(QLatin1StringView("kind")).toString(), QStringLiteral("experiment"));
+    EXPECT_EQ(server.countRequests("/chat/completions") - before, 16)
+        << "the same prompts again: answered from the response cache, not paid for twice";
+
+    // The winner is promoted: the template's production label moves to the version B ran with.
+    const CliRun promoted = cli({QStringLiteral("--json"), QStringLiteral("experiments"), QStringLiteral("promote"),
+                                 QStringLiteral("Cheap"), QStringLiteral("b")});
+    ASSERT_EQ(promoted.exitCode, 0) << promoted.err.toStdString();
+    EXPECT_EQ(promoted.json().value(QLatin1StringView("template")).toString(), QStringLiteral("Trip"));
+    EXPECT_EQ(promoted.json().value(QLatin1StringView("version")).toInt(), 2);
+    const CliRun shown =
+        cli({QStringLiteral("--json"), QStringLiteral("prompts"), QStringLiteral("show"), QStringLiteral("Trip")});
+    EXPECT_EQ(shown.json().value(QLatin1StringView("labels")).toObject().value(QLatin1StringView("production")).toInt(),
+              2)
+        << shown.out.toStdString();
+    const CliRun audit = cli({QStringLiteral("--json"), QStringLiteral("audit"), QStringLiteral("list")});
+    EXPECT_TRUE(audit.out.contains(QStringLiteral("experiment.promote")) &&
+                audit.out.contains(QStringLiteral("variant B: Trip production → version 2")))
+        << "the promotion is audited: " << audit.out.toStdString();
+    EXPECT_EQ(
+        cli({QStringLiteral("experiments"), QStringLiteral("promote"), QStringLiteral("Cheap"), QStringLiteral("Z")})
+            .exitCode,
+        7)
+        << "no variant Z";
+}
+
+TEST_F(ExperimentsCliTest, ARunIsPausedResumedAndCancelledFromOtherProcesses) {
+    QTemporaryDir files;
+    setUpTrips(files, "city\nOslo\nLima\nRome\nCairo\nQuito\nHanoi\nPerth\nOsaka\nDakar\nTunis\n",
+               "Plan a cheap day in {{city}}.\n");
+    server.setAnswerDelay(250);
+    ASSERT_EQ(cli({QStringLiteral("experiments"), QStringLiteral("create"), QStringLiteral("Slow"),
+                   QStringLiteral("--dataset"), QStringLiteral("Cities"), QStringLiteral("--variant"),
+                   QStringLiteral("A=Trip@1,local,gpt-test"), QStringLiteral("--variant"),
+                   QStringLiteral("B=Trip@2,local,gpt-test"), QStringLiteral("--concurrency"), QStringLiteral("2"),
+                   QStringLiteral("--no-cache")})
+                  .exitCode,
+              0);
+    EXPECT_EQ(cli({QStringLiteral("experiments"), QStringLiteral("pause"), QStringLiteral("Slow")}).exitCode, 2)
+        << "not run yet";
+    const int before = server.countRequests("/chat/completions");
+    const CliRun started =
+        cli({QStringLiteral("--json"), QStringLiteral("experiments"), QStringLiteral("run"), QStringLiteral("Slow")});
+    ASSERT_EQ(started.exitCode, 0) << started.err.toStdString();
+    const QString job = QString::number(started.json().value(QLatin1StringView("job")).toInt());
+    ASSERT_TRUE(waitUntil([&] { return server.countRequests("/chat/completions") - before >= 4; }, 30'000));
+
+    // Paused from here while the background tessera-cli runs it: the answers in flight come in, nothing new starts.
+    const CliRun paused = cli({QStringLiteral("experiments"), QStringLiteral("pause"), QStringLiteral("Slow")});
+    ASSERT_EQ(paused.exitCode, 0) << paused.err.toStdString();
+    const QJsonObject atPause = waitForJob(job, QStringLiteral("paused"));
+    const int doneAtPause = atPause.value(QLatin1StringView("done")).toInt();
+    EXPECT_LT(doneAtPause, 20);
+    EXPECT_TRUE(atPause.value(QLatin1StringView("reason")).toString().startsWith(QStringLiteral("paused by")));
+    // The answers in flight were cancelled (they are asked again on resume); nothing new was asked.
+    const int askedAtPause = server.countRequests("/chat/completions") - before;
+    EXPECT_GE(askedAtPause, doneAtPause);
+    EXPECT_LE(askedAtPause, doneAtPause + 2);
+    waitUntil([] { return false; }, 1500); // a while longer: the event loop turns, the server answers
+    EXPECT_EQ(server.countRequests("/chat/completions") - before, askedAtPause) << "nothing asked after the pause";
+    const CliRun listed = cli({QStringLiteral("--json"), QStringLiteral("jobs"), QStringLiteral("list")});
+    ASSERT_EQ(listed.jsonArray().size(), 1) << listed.out.toStdString();
+    EXPECT_EQ(listed.jsonArray().at(0).toObject().value(QLatin1StringView("state")).toString(),
+              QStringLiteral("paused"));
+
+    // Resumed here, to the end, without asking again what was answered.
+    const CliRun resumed = cli(
+        {QStringLiteral("experiments"), QStringLiteral("resume"), QStringLiteral("Slow"), QStringLiteral("--wait")});
+    ASSERT_EQ(resumed.exitCode, 0) << resumed.err.toStdString();
+    EXPECT_TRUE(resumed.out.contains(QStringLiteral("finished"))) << resumed.out.toStdString();
+    EXPECT_EQ(server.countRequests("/chat/completions") - before, 20 + (askedAtPause - doneAtPause))
+        << "each item answered once across the pause";
+
+    // A new run, cancelled with the jobs commands; a cancelled job cannot run again, and is removed.
+    const CliRun again = cli({QStringLiteral("--json"), QStringLiteral("experiments"), QStringLiteral("run"),
+                              QStringLiteral("Slow"), QStringLiteral("--restart")});
+    ASSERT_EQ(again.exitCode, 0) << again.err.toStdString();
+    const QString second = QString::number(again.json().value(QLatin1StringView("job")).toInt());
+    const int beforeSecond = server.countRequests("/chat/completions");
+    ASSERT_TRUE(waitUntil([&] { return server.countRequests("/chat/completions") - beforeSecond >= 2; }, 30'000));
+    ASSERT_EQ(cli({QStringLiteral("jobs"), QStringLiteral("cancel"), second}).exitCode, 0);
+    const QJsonObject cancelled = waitForJob(second, QStringLiteral("cancelled"));
+    EXPECT_LT(cancelled.value(QLatin1StringView("done")).toInt(), 20);
+    EXPECT_EQ(cli({QStringLiteral("jobs"), QStringLiteral("resume"), second}).exitCode, 2) << "it is over";
+    EXPECT_EQ(cli({QStringLiteral("jobs"), QStringLiteral("pause"), second}).exitCode, 2);
+    EXPECT_EQ(cli({QStringLiteral("jobs"), QStringLiteral("pause"), QStringLiteral("abc")}).exitCode, 2);
+    EXPECT_EQ(cli({QStringLiteral("jobs"), QStringLiteral("show"), QStringLiteral("99999")}).exitCode, 7);
+    ASSERT_EQ(cli({QStringLiteral("jobs"), QStringLiteral("remove"), second}).exitCode, 0);
+    EXPECT_EQ(cli({QStringLiteral("jobs"), QStringLiteral("show"), second}).exitCode, 7);
+    const CliRun all =
+        cli({QStringLiteral("--json"), QStringLiteral("jobs"), QStringLiteral("list"), QStringLiteral("--all")});
+    EXPECT_EQ(all.jsonArray().size(), 1) << "the finished run stays";
+    const CliRun results = cli(
+        {QStringLiteral("--json"), QStringLiteral("experiments"), QStringLiteral("results"), QStringLiteral("Slow")});
+    EXPECT_EQ(results.json().value(QLatin1StringView("state")).toString(), QStringLiteral("not run"))
+        << "its last run was removed";
+}
+
+TEST_F(ExperimentsCliTest, ARunKilledMidwayResumesWithoutAskingAgainWhatWasAnswered) {
+    QTemporaryDir files;
+    setUpTrips(files, "city\nOslo\nLima\nRome\nCairo\nQuito\nHanoi\nPerth\nOsaka\nDakar\nTunis\n",
+               "Plan a cheap day in {{city}}.\n");
+    server.setAnswerDelay(200);
+    constexpr int concurrency = 3;
+    ASSERT_EQ(
+        cli({QStringLiteral("experiments"), QStringLiteral("create"), QStringLiteral("Killed"),
+             QStringLiteral("--dataset"), QStringLiteral("Cities"), QStringLiteral("--variant"),
+             QStringLiteral("A=Trip@1,local,gpt-test"), QStringLiteral("--variant"),
+             QStringLiteral("B=Trip@2,local,gpt-test"), QStringLiteral("--concurrency"), QString::number(concurrency)})
+            .exitCode,
+        0);
+    const qsizetype journalStart = server.requests().size();
+
+    QProcess run;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("TEST_PROVIDER_KEY"), kKey);
+    run.setProcessEnvironment(env);
+    run.start(QStringLiteral(TESSERA_CLI_PATH),
+              {QStringLiteral("--data-dir"), dir.path(), QStringLiteral("experiments"), QStringLiteral("run"),
+               QStringLiteral("Killed"), QStringLiteral("--wait")});
+    ASSERT_TRUE(run.waitForStarted());
+    ASSERT_TRUE(waitUntil([&] { return server.countRequests("/chat/completions") >= 7; }, 30'000));
+    run.kill(); // SIGKILL: no chance to write anything more
+    ASSERT_TRUE(waitUntil([&] { return run.state() == QProcess::NotRunning; }));
+
+    const CliRun resumed =
+        cli({QStringLiteral("experiments"), QStringLiteral("run"), QStringLiteral("Killed"), QStringLiteral("--wait")});
+    ASSERT_EQ(resumed.exitCode, 0) << resumed.err.toStdString();
+    EXPECT_TRUE(resumed.out.contains(QStringLiteral("20 of 20 done"))) << resumed.out.toStdString();
+
+    // The journal: every item asked for each variant, and only those in flight when the process died asked twice.
+    std::map<QString, int> asked;
+    for (qsizetype i = journalStart; i < server.requests().size(); ++i) {
+        const auto& request = server.requests()[i];
+        if (request.path.contains("/chat/completions")) {
+            ++asked[FakeProviderServer::promptOf(Tessera::Testing::FakeProtocol::OpenAi, request.json())];
+        }
+    }
+    EXPECT_EQ(asked.size(), 20u) << "10 cities × 2 versions";
+    int twice = 0;
+    for (const auto& [prompt, times] : asked) {
+        EXPECT_LE(times, 2) << prompt.toStdString();
+        twice += times == 2 ? 1 : 0;
+    }
+    EXPECT_LE(twice, concurrency) << "at most the items in flight at the kill";
+    const CliRun results = cli(
+        {QStringLiteral("--json"), QStringLiteral("experiments"), QStringLiteral("results"), QStringLiteral("Killed")});
+    const QJsonArray variants = results.json().value(QLatin1StringView("variants")).toArray();
+    ASSERT_EQ(variants.size(), 2);
+    EXPECT_EQ(variants[0].toObject().value(QLatin1StringView("answers")).toInt(), 10);
+    EXPECT_EQ(variants[1].toObject().value(QLatin1StringView("answers")).toInt(), 10);
+}
+
+TEST_F(ExperimentsCliTest, TheJudgeGradesEachAnswerAndComparesEachPairInBothOrders) {
+    QTemporaryDir files;
+    setUpTrips(files, "city\nOslo\nLima\nRome\nCairo\n", "Plan a cheap day in {{city}}.\n");
+    const int before = server.countRequests("/chat/completions");
+    // Three variants: A and C plan a day, B a cheap one; the judge's rubric asks for cheap.
+    const CliRun made = cli({QStringLiteral("--json"), QStringLiteral("experiments"), QStringLiteral("create"),
+                             QStringLiteral("Judged"), QStringLiteral("--dataset"), QStringLiteral("Cities"),
+                             QStringLiteral("--variant"), QStringLiteral("A=Trip@1,local,gpt-test"),
+                             QStringLiteral("--variant"), QStringLiteral("B=Trip@2,local,gpt-test"),
+                             QStringLiteral("--variant"), QStringLiteral("C=Trip@1,local,gpt-test-mini"),
+                             QStringLiteral("--judge"), QStringLiteral("local,gpt-test"), QStringLiteral("--rubric"),
+                             QStringLiteral("The plan keeps the day cheap."), QStringLiteral("--pairwise"),
+                             QStringLiteral("--no-cache")});
+    ASSERT_EQ(made.exitCode, 0) << made.err.toStdString();
+    EXPECT_TRUE(made.json().value(QLatin1StringView("judge")).toObject().value(QLatin1StringView("pairwise")).toBool());
+    const CliRun ran =
+        cli({QStringLiteral("experiments"), QStringLiteral("run"), QStringLiteral("Judged"), QStringLiteral("--wait")});
+    ASSERT_EQ(ran.exitCode, 0) << ran.err.toStdString() << ran.out.toStdString();
+    // 12 answers, 12 grades, and 4 items × 3 pairs × 2 orders, all asked afresh.
+    EXPECT_EQ(server.countRequests("/chat/completions") - before, 12 + 12 + 24);
+
+    const CliRun results = cli(
+        {QStringLiteral("--json"), QStringLiteral("experiments"), QStringLiteral("results"), QStringLiteral("Judged")});
+    ASSERT_EQ(results.exitCode, 0) << results.err.toStdString();
+    const QJsonObject json = results.json();
+    const QJsonArray variants = json.value(QLatin1StringView("variants")).toArray();
+    ASSERT_EQ(variants.size(), 3);
+    EXPECT_EQ(variants[0].toObject().value(QLatin1StringView("pass_rate")).toDouble(), 0.0);
+    EXPECT_DOUBLE_EQ(variants[0].toObject().value(QLatin1StringView("mean_score")).toDouble(), 0.2)
+        << "the judge's grade is the score when it is the only check";
+    EXPECT_EQ(variants[1].toObject().value(QLatin1StringView("pass_rate")).toDouble(), 1.0);
+    EXPECT_DOUBLE_EQ(variants[1].toObject().value(QLatin1StringView("mean_score")).toDouble(), 0.9);
+    const QJsonArray pairs = json.value(QLatin1StringView("pairwise")).toArray();
+    ASSERT_EQ(pairs.size(), 3);
+    const QJsonObject ab = pairs[0].toObject();
+    EXPECT_EQ(ab.value(QLatin1StringView("judged")).toInt(), 4);
+    EXPECT_EQ(ab.value(QLatin1StringView("judge_b_wins")).toInt(), 4);
+    const QJsonObject ac = pairs[1].toObject();
+    EXPECT_EQ(ac.value(QLatin1StringView("judge_ties")).toInt(), 4) << "two plain plans: a tie";
+    EXPECT_EQ(json.value(QLatin1StringView("ranked_by")).toString(), QStringLiteral("judge"));
+    const QJsonArray ranking = json.value(QLatin1StringView("ranking")).toArray();
+    ASSERT_EQ(ranking.size(), 3);
+    EXPECT_GT(ranking[1].toObject().value(QLatin1StringView("rating")).toDouble(),
+              ranking[0].toObject().value(QLatin1StringView("rating")).toDouble());
+    EXPECT_GT(ranking[1].toObject().value(QLatin1StringView("rating")).toDouble(),
+              ranking[2].toObject().value(QLatin1StringView("rating")).toDouble());
+    const CliRun text = cli({QStringLiteral("experiments"), QStringLiteral("results"), QStringLiteral("Judged")});
+    EXPECT_TRUE(text.out.contains(QStringLiteral("the judge (both orders): A 0, B 4, tie 0")))
+        << text.out.toStdString();
+
+    // The judge's requests count in the ledger as the feature "judge".
+    const CliRun usage = cli({QStringLiteral("--json"), QStringLiteral("usage"), QStringLiteral("report"),
+                              QStringLiteral("--by"), QStringLiteral("feature")});
+    int judged = 0;
+    for (const QJsonValue& row : usage.json().value(QLatin1StringView("rows")).toArray()) {
+        if (row.toObject().value(QLatin1StringView("feature")).toString() == QLatin1StringView("judge")) {
+            judged = row.toObject().value(QLatin1StringView("requests")).toInt();
+        }
+    }
+    EXPECT_EQ(judged, 36) << usage.out.toStdString();
+}
+
+TEST_F(ExperimentsCliTest, AJudgeThatFavoursAPlaceDecidesNothingAndItsPromptIsATemplate) {
+    QTemporaryDir files;
+    setUpTrips(files, "city\nOslo [[judge-first]]\nLima [[judge-first]]\n", "Plan a cheap day in {{city}}.\n");
+    // The judge's prompt, edited: a template of the library with the judge's variables only.
+    const QString strict = files.filePath(QStringLiteral("strict.md"));
+    writeFile(strict,
+              "---\ndescription: A strict judge\n---\n<!-- system -->\nYou grade one answer against a rubric, "
+              "strictly. Reply with JSON only.\n<!-- user -->\nRubric: {{rubric}}\nAnswer to grade:\n{{answer}}\n");
+    ASSERT_EQ(cli({QStringLiteral("prompts"), QStringLiteral("add"), QStringLiteral("Strict judge"),
+                   QStringLiteral("--file"), strict})
+                  .exitCode,
+              0);
+    const QString wrong = files.filePath(QStringLiteral("wrong.md"));
+    writeFile(wrong, "---\ndescription: Uses a city\n---\nIs {{answer}} right for {{city}}?\n");
+    ASSERT_EQ(cli({QStringLiteral("prompts"), QStringLiteral("add"), QStringLiteral("City judge"),
+                   QStringLiteral("--file"), wrong})
+                  .exitCode,
+              0);
+    const auto create = [&](const QString& name, const QString& judgeTemplate) {
+        return cli({QStringLiteral("experiments"), QStringLiteral("create"), name, QStringLiteral("--dataset"),
+                    QStringLiteral("Cities"), QStringLiteral("--variant"), QStringLiteral("A=Trip@1,local,gpt-test"),
+                    QStringLiteral("--variant"), QStringLiteral("B=Trip@2,local,gpt-test"), QStringLiteral("--judge"),
+                    QStringLiteral("local,gpt-test"), QStringLiteral("--judge-template"), judgeTemplate,
+                    QStringLiteral("--pairwise")});
+    };
+    const CliRun refused = create(QStringLiteral("Bad"), QStringLiteral("City judge"));
+    EXPECT_EQ(refused.exitCode, 2);
+    EXPECT_TRUE(refused.err.contains(QStringLiteral("{{city}}"))) << refused.err.toStdString();
+    ASSERT_EQ(create(QStringLiteral("Biased"), QStringLiteral("Strict judge@1")).exitCode, 0);
+    EXPECT_EQ(cli({QStringLiteral("experiments"), QStringLiteral("create"), QStringLiteral("No judge"),
+                   QStringLiteral("--dataset"), QStringLiteral("Cities"), QStringLiteral("--variant"),
+                   QStringLiteral("A=Trip@1,local,gpt-test"), QStringLiteral("--variant"),
+                   QStringLiteral("B=Trip@2,local,gpt-test"), QStringLiteral("--pairwise")})
+                  .exitCode,
+              2)
+        << "pairwise needs a judge";
+
+    const qsizetype journalStart = server.requests().size();
+    ASSERT_EQ(
+        cli({QStringLiteral("experiments"), QStringLiteral("run"), QStringLiteral("Biased"), QStringLiteral("--wait")})
+            .exitCode,
+        0);
+    int graded = 0;
+    for (qsizetype i = journalStart; i < server.requests().size(); ++i) {
+        const QJsonObject body = server.requests()[i].json();
+        if (FakeProviderServer::systemOf(Tessera::Testing::FakeProtocol::OpenAi, body)
+                .startsWith(QStringLiteral("You grade one answer against a rubric, strictly."))) {
+            ++graded;
+            EXPECT_TRUE(FakeProviderServer::promptOf(Tessera::Testing::FakeProtocol::OpenAi, body)
+                            .startsWith(QStringLiteral("Rubric: The answer does what the input asks")))
+                << "the default rubric in the edited prompt";
+        }
+    }
+    EXPECT_EQ(graded, 4) << "every answer graded with the edited prompt";
+
+    // The judge always picks the first place: both orders never agree, so every pair is a tie although B is better.
+    const CliRun results = cli(
+        {QStringLiteral("--json"), QStringLiteral("experiments"), QStringLiteral("results"), QStringLiteral("Biased")});
+    const QJsonObject pair = results.json().value(QLatin1StringView("pairwise")).toArray().at(0).toObject();
+    EXPECT_EQ(pair.value(QLatin1StringView("judged")).toInt(), 2);
+    EXPECT_EQ(pair.value(QLatin1StringView("judge_ties")).toInt(), 2);
+    EXPECT_EQ(pair.value(QLatin1StringView("judge_b_wins")).toInt(), 0);
 }

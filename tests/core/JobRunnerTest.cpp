@@ -263,7 +263,12 @@ TEST_F(JobRunnerTest, AJobAnotherLiveProcessRunsIsNotTakenAndAnUnknownKindIsRefu
     ASSERT_FALSE(taken);
     EXPECT_EQ(taken.error().code, ErrorCode::StoreBusy) << "two processes never run one job";
     EXPECT_TRUE(runner->resumeInterrupted(owner)->empty()) << "a live process's job is not interrupted";
-    EXPECT_EQ(runner->pause(owner, made.id).error().code, ErrorCode::StoreBusy);
+    // A pause is asked of the process running it, through the store: the row says so at once, and the job stays
+    // that process's until it has stopped.
+    ASSERT_TRUE(runner->pause(owner, made.id));
+    EXPECT_EQ(store->get(owner, made.id)->state, JobState::Paused);
+    EXPECT_EQ(store->get(owner, made.id)->runner, QStringLiteral("other-process"));
+    EXPECT_EQ(runner->start(owner, made.id).error().code, ErrorCode::StoreBusy);
     // Once that process is gone, the job is free to take.
     ASSERT_TRUE(core.db->exec(QStringLiteral("DELETE FROM store_owners WHERE id = 'other-process'")));
     ASSERT_TRUE(runner->start(owner, made.id));
@@ -273,4 +278,34 @@ TEST_F(JobRunnerTest, AJobAnotherLiveProcessRunsIsNotTakenAndAnUnknownKindIsRefu
     ASSERT_TRUE(other);
     EXPECT_EQ(runner->start(owner, other->id).error().code, ErrorCode::InvalidArgument);
     EXPECT_EQ(store->create(owner, QStringLiteral("test"), {}, {}, {}).error().code, ErrorCode::InvalidArgument);
+}
+
+TEST_F(JobRunnerTest, APauseOrCancelAskedByAnotherProcessStopsTheRunningJob) {
+    handler->delayMs = 20; // 400 items take 4 s: long enough to be running when the runner's watch looks
+    const JobInfo made = job(400, 2);
+    ASSERT_TRUE(runner->start(owner, made.id));
+    ASSERT_TRUE(waitUntil([&] { return store->get(owner, made.id)->done >= 5; }));
+    // What `tessera-cli jobs pause ID` does from another process: it writes the request, and this runner sees it.
+    ASSERT_TRUE(store->request(made.id, JobState::Paused, QStringLiteral("paused by eve")).value_or(false));
+    ASSERT_TRUE(waitUntil([&] { return ended(made.id); }, 10'000));
+    EXPECT_EQ(endings[made.id].first, JobState::Paused);
+    EXPECT_EQ(endings[made.id].second, QStringLiteral("paused by eve"));
+    auto paused = store->get(owner, made.id);
+    EXPECT_EQ(paused->state, JobState::Paused);
+    EXPECT_TRUE(paused->runner.isEmpty()) << "free to resume anywhere";
+    EXPECT_LT(paused->done, 400);
+    EXPECT_FALSE(store->request(made.id, JobState::Cancelled, {}).value_or(true)) << "no process holds it now";
+
+    // A second runner (as another window would) asks through the store too.
+    endings.clear();
+    ASSERT_TRUE(runner->start(owner, made.id));
+    JobRunner elsewhere(*store, core.clock);
+    ASSERT_TRUE(elsewhere.cancel(owner, made.id));
+    ASSERT_TRUE(waitUntil([&] { return ended(made.id); }, 10'000));
+    EXPECT_EQ(endings[made.id].first, JobState::Cancelled);
+    EXPECT_EQ(store->get(owner, made.id)->state, JobState::Cancelled);
+    EXPECT_LT(store->get(owner, made.id)->done, 400);
+    for (const auto& [key, times] : handler->runs) {
+        EXPECT_EQ(times, 1) << "item " << key.second;
+    }
 }

@@ -7,6 +7,7 @@
 #include <QTcpSocket>
 #include <QTimer>
 
+#include <algorithm>
 #include <memory>
 
 namespace Tessera::Testing {
@@ -518,6 +519,69 @@ QString FakeProviderServer::promptOf(FakeProtocol protocol, const QJsonObject& b
     return messages.isEmpty() ? QString() : textOf(messages.last().toObject().value(QLatin1StringView("content")));
 }
 
+QString FakeProviderServer::systemOf(FakeProtocol protocol, const QJsonObject& body) {
+    const auto textOf = [](const QJsonValue& content) {
+        if (content.isString()) {
+            return content.toString();
+        }
+        QString text;
+        for (const auto& part : content.toArray()) {
+            text += part.toObject().value(QLatin1StringView("text")).toString();
+        }
+        return text;
+    };
+    switch (protocol) {
+    case FakeProtocol::Anthropic:
+        return textOf(body.value(QLatin1StringView("system")));
+    case FakeProtocol::Gemini:
+        return textOf(body.value(QLatin1StringView("systemInstruction")).toObject().value(QLatin1StringView("parts")));
+    default:
+        for (const QJsonValue& message : body.value(QLatin1StringView("messages")).toArray()) {
+            const QString role = message.toObject().value(QLatin1StringView("role")).toString();
+            if (role == QLatin1StringView("system") || role == QLatin1StringView("developer")) {
+                return textOf(message.toObject().value(QLatin1StringView("content")));
+            }
+        }
+        return {};
+    }
+}
+
+QString FakeProviderServer::judgeAnswer(const QString& system, const QString& prompt) {
+    const auto good = [](const QString& answer) {
+        return answer.contains(QLatin1StringView("cheap"), Qt::CaseInsensitive);
+    };
+    const auto json = [](const QJsonObject& object) {
+        return QString::fromUtf8(QJsonDocument(object).toJson(QJsonDocument::Compact));
+    };
+    if (system.startsWith(QLatin1StringView("You grade one answer"))) {
+        const qsizetype at = prompt.lastIndexOf(QLatin1StringView("Answer to grade:\n"));
+        const QString answer = at >= 0 ? prompt.mid(at) : prompt;
+        if (answer.contains(QLatin1StringView("[[judge-prose]]"))) {
+            return QStringLiteral("I would say it is quite good.");
+        }
+        return json({{QStringLiteral("reason"), good(answer) ? QStringLiteral("It keeps the day cheap.")
+                                                             : QStringLiteral("It ignores the cost.")},
+                     {QStringLiteral("score"), good(answer) ? 0.9 : 0.2},
+                     {QStringLiteral("pass"), good(answer)}});
+    }
+    if (system.startsWith(QLatin1StringView("You compare two answers"))) {
+        const qsizetype one = prompt.indexOf(QLatin1StringView("Answer 1:\n"));
+        const qsizetype two = prompt.indexOf(QLatin1StringView("\n\nAnswer 2:\n"));
+        if (one < 0 || two < one) {
+            return QStringLiteral("I cannot tell.");
+        }
+        const bool first = good(prompt.mid(one, two - one));
+        const bool second = good(prompt.mid(two));
+        QString winner = first == second ? QStringLiteral("tie") : (first ? QStringLiteral("1") : QStringLiteral("2"));
+        if (prompt.contains(QLatin1StringView("[[judge-first]]"))) {
+            winner = QStringLiteral("1"); // a judge that favours the first place
+        }
+        return QStringLiteral("```json\n%1\n```")
+            .arg(json({{QStringLiteral("reason"), QStringLiteral("Compared.")}, {QStringLiteral("winner"), winner}}));
+    }
+    return {};
+}
+
 FakeResponse FakeProviderServer::modelsFor(const RecordedRequest& request) const {
     const FakeProtocol protocol =
         request.headers.contains("anthropic-version") ? FakeProtocol::Anthropic : protocolOf(request.path);
@@ -706,7 +770,8 @@ FakeResponse FakeProviderServer::scenarioFor(const RecordedRequest& request) {
         }
     }
 
-    const QString answer = QStringLiteral("Echo: ") + prompt;
+    const QString judged = judgeAnswer(systemOf(protocol, body), prompt);
+    const QString answer = judged.isEmpty() ? QStringLiteral("Echo: ") + prompt : judged;
     const QJsonObject simulated =
         protocol == FakeProtocol::Anthropic && m_promptCache ? promptCacheUsage(body) : QJsonObject();
     const QString model = body.value(QLatin1StringView("model")).toString();
@@ -766,7 +831,11 @@ void FakeProviderServer::respond(QTcpSocket* socket, const RecordedRequest& requ
         send(socket, response);
         return;
     }
-    send(socket, scenarioFor(request));
+    FakeResponse response = scenarioFor(request);
+    if (m_answerDelayMs > 0 && request.method == "POST") {
+        response.firstChunkDelayMs = std::max(response.firstChunkDelayMs, m_answerDelayMs);
+    }
+    send(socket, response);
 }
 
 void FakeProviderServer::send(QTcpSocket* socket, const FakeResponse& response) {

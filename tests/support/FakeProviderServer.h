@@ -53,6 +53,7 @@ enum class FakeProtocol { OpenAi, Anthropic, Gemini, Ollama };
 //   [[drop]] (connection dropped mid-chunk) [[bad-json]] [[slow]] (one word every 300 ms) [[slow-first]] (the
 //   first token after 1.5 s) [[no-usage]]. Add "-once" to a failure marker ([[500-once]], [[429-once]],
 //   [[529-once]], [[retry-delay-once]]) to fail only the first time a prompt is sent.
+//   Requests with the experiment judge's system prompts are answered as a judge would (judgeAnswer).
 //   Anything else is answered "Echo: <prompt>" word by word.
 class FakeProviderServer final : public QObject {
     Q_OBJECT
@@ -67,6 +68,8 @@ public:
 
     void setApiKey(const QString& key) { m_apiKey = key; }
     void setModels(const QStringList& models) { m_models = models; }
+    // Every answer (not the model lists) starts this long after its request: a provider that takes its time.
+    void setAnswerDelay(int ms) { m_answerDelayMs = ms; }
     // Answers Anthropic requests as its prompt cache would: a prefix up to a cache_control breakpoint of at least
     // minTokens is kept (for the server's life, no expiry); a later request reads the longest kept prefix that
     // ends at one of its breakpoints or up to 20 blocks before one, and writes what its last breakpoint adds. The
@@ -79,6 +82,13 @@ public:
 
     // The last user message's text in any of the protocols' request bodies.
     static QString promptOf(FakeProtocol protocol, const QJsonObject& body);
+    // The system prompt's text in any of the protocols' request bodies.
+    static QString systemOf(FakeProtocol protocol, const QJsonObject& body);
+    // An experiment judge's answer when the system prompt is the judge's (Tessera's default judge prompts): a grade
+    // of 0.9 (pass) when the graded answer says "cheap", else 0.2; pairwise, the answer that says "cheap" wins (a
+    // tie when both or neither do, "1" always when the input holds [[judge-first]]); [[judge-prose]] answers a
+    // grading in prose. Empty when the request is not a judge's.
+    static QString judgeAnswer(const QString& system, const QString& prompt);
 
 Q_SIGNALS:
     void requestReceived(const Tessera::Testing::RecordedRequest& request);
@@ -100,6 +110,7 @@ private:
     QList<RecordedRequest> m_requests;
     QSet<QString> m_failedOnce;
     bool m_promptCache = false;
+    int m_answerDelayMs = 0;
     int m_promptCacheMinTokens = 1024;
     QSet<QByteArray> m_cachedPrefixes;
 };

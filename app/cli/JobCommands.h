@@ -1,0 +1,22 @@
+#pragma once
+
+#include "CliSupport.h"
+
+#include "jobs/JobStore.h"
+
+namespace Tessera::Cli {
+
+// jobs list [--all] | show ID | pause ID | resume ID [--wait] | cancel ID | remove ID (docs/cli.md).
+int runJobs(Context& context, const QStringList& args);
+
+QJsonObject jobJson(const Core::JobInfo& job);
+// Runs the job in this process until it ends, its progress on stderr. Exit status: 0 finished (or paused by a
+// person), 13 paused by a budget, 1 failed or cancelled.
+int runJobHere(Context& context, qint64 jobId);
+// Starts a tessera-cli of its own, in the background, that runs the job (as `jobs resume ID --wait` would), and
+// says how to follow it.
+int runJobInBackground(Context& context, const Core::JobInfo& job);
+// Pauses, resumes (here with `wait`, else in the background) or cancels a job, as its commands do.
+int controlJob(Context& context, const QString& action, qint64 jobId, bool wait);
+
+} // namespace Tessera::Cli
