@@ -28,11 +28,6 @@ QString progressLine(const JobProgress& p) {
     return line;
 }
 
-// Every kind of job this program can run.
-void registerKinds(Context& context, JobRunner& runner) {
-    runner.registerKind(QStringLiteral("experiment"), context.services.experimentJobHandler(context.actor));
-}
-
 std::optional<qint64> jobId(const QString& text) {
     bool ok = false;
     const qint64 id = text.toLongLong(&ok);
@@ -84,7 +79,7 @@ QJsonObject jobJson(const JobInfo& job) {
 
 int runJobHere(Context& context, qint64 id) {
     JobRunner runner(context.services.jobs(), context.services.clock());
-    registerKinds(context, runner);
+    context.services.registerJobKinds(runner, context.actor);
     QEventLoop loop;
     JobState endedAs = JobState::Running;
     QString reason;

@@ -373,7 +373,7 @@ int testProvider(Context& context, const QStringList& args) {
                      .arg(report.latencyMs));
     }
     if (report.error) {
-        Context quiet{context.services, false, context.actor}; // the JSON above already carries the error
+        Context quiet{context.services, false, context.actor, {}}; // the JSON above already carries the error
         return reportError(quiet, *report.error);
     }
     return exitOk;

@@ -191,6 +191,10 @@ Result<std::unique_ptr<CoreServices>> CoreServices::open(const QString& dataDire
     return services;
 }
 
+void CoreServices::registerJobKinds(JobRunner& runner, const Actor& actor) {
+    runner.registerKind(QStringLiteral("experiment"), experimentJobHandler(actor));
+}
+
 std::shared_ptr<JobHandler> CoreServices::experimentJobHandler(const Actor& actor) {
     return std::make_shared<ExperimentJobHandler>(actor, *m_experiments, *m_datasets, *m_prompts, *m_providers,
                                                   *m_runner, *m_jobs, m_budgets.get(), m_ledger.get());

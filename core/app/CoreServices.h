@@ -27,6 +27,7 @@ class DatasetService;
 class ExperimentService;
 class ExperimentRuns;
 class JobHandler;
+class JobRunner;
 class JobStore;
 class PromptExchange;
 class FineTuningService;
@@ -124,6 +125,8 @@ public:
     JobStore& jobs() { return *m_jobs; }
     // What runs an experiment's items for the actor, for a JobRunner of this process (kind "experiment").
     std::shared_ptr<JobHandler> experimentJobHandler(const Actor& actor);
+    // Every kind of job this program runs, registered with a runner for the actor's jobs.
+    void registerJobKinds(JobRunner& runner, const Actor& actor);
     PromptExchange& promptExchange() { return *m_promptExchange; }
     FineTuningService& fineTuning() { return *m_fineTuning; }
     AlertMonitor& alertMonitor() { return *m_alertMonitor; }
