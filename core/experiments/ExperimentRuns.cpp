@@ -827,6 +827,9 @@ Result<ExperimentResults> ExperimentRuns::results(const Actor& actor, const QStr
     const std::size_t next = order.size() > 1 ? order[1] : order[0];
     const PassComparison c = comparePassRates(results.variants[next].passed, results.variants[next].answers,
                                               results.variants[best].passed, results.variants[best].answers, finished);
+    results.best = int(best);
+    results.runnerUp = int(next);
+    results.decision = c;
     const auto percent = [](double share) {
         return qint64(std::llround(share * 100.0));
     };

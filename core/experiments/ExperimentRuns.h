@@ -106,6 +106,15 @@ struct ExperimentResults {
     std::optional<BradleyTerryRanking> ranking; // three or more variants
     QString rankedBy;                           // "judge" (its pairwise judgements) or "scores"
     QString verdict;                            // in plain words (English)
+    // The verdict's parts, for saying it in another language: the variant that passed most (best), the next one,
+    // and their comparison (decision.verdict is SecondBetter when best is the winner). -1 before a run.
+    int best = -1;
+    int runnerUp = -1;
+    PassComparison decision;
+    std::optional<int> winner() const {
+        return best >= 0 && decision.verdict == PassComparison::Verdict::SecondBetter ? std::optional<int>(best)
+                                                                                      : std::nullopt;
+    }
 };
 
 // Starts and reads an experiment's runs.

@@ -155,6 +155,7 @@ MainWindow::MainWindow(Core::CoreServices& services, Dialogs& dialogs, Core::Act
         showAlerts();
     }
 
+    startJobs();
     m_chat->setLeaveOutQuestion([this](const QString& question) {
         return m_dialogs.confirm(this, tr("Conversation Too Long"), question, tr("Leave Out and Send"));
     });

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "common/Actor.h"
+#include "jobs/JobStore.h"
 
 #include <QMainWindow>
 #include <QPointer>
@@ -33,6 +34,7 @@ class UndoBar;
 class WelcomePage;
 class ConversationListModel;
 class Dialogs;
+class JobsController;
 
 // Composes the conversation list and the chat panel, the menus and their shortcuts; remembers its
 // geometry. The work happens in core services and in the panels.
@@ -98,6 +100,10 @@ public:
     QWidget* openUsage();
     // View ▸ Prompts: the prompt library, one window.
     QWidget* openPrompts();
+    // View ▸ Experiments (one window) and View ▸ Background Jobs (one panel), MainWindowJobs.cpp.
+    QWidget* openExperiments();
+    QDialog* openJobs();
+    JobsController* jobs() const { return m_jobs; }
 
 Q_SIGNALS:
     // From the Account menu of a store with accounts: the composition root closes the window and signs in again.
@@ -125,6 +131,10 @@ private:
     // The active alerts in the status bar; a new one also as a desktop notification.
     void showAlerts();
     void notifyAlert(const Tessera::Core::Alert& alert);
+    // The app's background jobs: those a quit or a crash cut off resume a moment after the window opens; an ending
+    // is told in the status bar and as a desktop notification.
+    void startJobs();
+    void notifyJobEnded(qint64 jobId, Tessera::Core::JobState state, const QString& title, const QString& reason);
     // The status bar's budget standing (hidden when no budget applies), read again after each answer and every
     // minute (another process may have spent meanwhile).
     void showBudgetStanding();
@@ -134,6 +144,9 @@ private:
     Core::CoreServices& m_services;
     QPointer<QWidget> m_usage;
     QPointer<QWidget> m_prompts;
+    QPointer<QWidget> m_experiments;
+    QPointer<QDialog> m_jobsPanel;
+    JobsController* m_jobs = nullptr;
     Dialogs& m_dialogs;
     const Core::Actor m_actor;
     AccessGate* m_gate;

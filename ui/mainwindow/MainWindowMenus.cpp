@@ -131,6 +131,15 @@ void MainWindow::buildMenus() {
     prompts->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_L));
     prompts->setStatusTip(tr("The prompt library: templates with variables, versions and labels"));
     m_gate->guard(prompts, Core::Permission::Chat);
+    QAction* experiments = view->addAction(tr("E&xperiments"), this, &MainWindow::openExperiments);
+    experiments->setObjectName(QStringLiteral("openExperiments"));
+    experiments->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E));
+    experiments->setStatusTip(tr("A/B prompt experiments: variants run over a dataset, checked and compared"));
+    m_gate->guard(experiments, Core::Permission::ExperimentsRun);
+    QAction* jobs = view->addAction(tr("Background &Jobs"), this, &MainWindow::openJobs);
+    jobs->setObjectName(QStringLiteral("openJobs"));
+    jobs->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_K));
+    jobs->setStatusTip(tr("Long work running in the background: progress, pause, resume and cancel"));
 
     QMenu* message = menuBar()->addMenu(tr("&Message"));
     QAction* regenerate = message->addAction(tr("&Regenerate Answer"), m_chat, &ChatPanel::regenerateLast);

@@ -1,0 +1,201 @@
+// The Experiments window and the Background Jobs panel, offscreen: a dataset imported, an experiment made in its
+// dialog (a bad one refused in place), run in the app as a background job with its progress, the verdict and the
+// results shown, the winner promoted, the results exported; the jobs panel pauses, resumes and removes a job.
+#include "experiments/Datasets.h"
+#include "experiments/ExperimentsWindow.h"
+#include "experiments/NewExperimentDialog.h"
+#include "jobs/JobsController.h"
+#include "jobs/JobsPanel.h"
+#include "mainwindow/MainWindow.h"
+#include "prompts/PromptLibrary.h"
+
+#include "UiFixture.h"
+#include "support/TestHelpers.h"
+
+#include <QComboBox>
+#include <QFile>
+#include <QGroupBox>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QMenu>
+#include <QMenuBar>
+#include <QPlainTextEdit>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QSpinBox>
+#include <QTableWidget>
+#include <QTemporaryDir>
+
+using namespace Tessera;
+using Testing::waitUntil;
+
+namespace {
+
+class ExperimentsUiTest : public Testing::MainWindowTest {
+protected:
+    void SetUp() override {
+        MainWindowTest::SetUp();
+        addLoopbackProvider();
+        Core::PromptDraft draft;
+        draft.name = QStringLiteral("Trip");
+        draft.userText = QStringLiteral("Plan a day in {{city}}.");
+        ASSERT_TRUE(services->prompts().create(owner, draft));
+        draft.userText = QStringLiteral("Plan a cheap day in {{city}}.");
+        ASSERT_TRUE(services->prompts().update(owner, QStringLiteral("Trip"), draft));
+    }
+
+    QString writeCities(const QByteArray& text) {
+        const QString path = files.filePath(QStringLiteral("cities.csv"));
+        QFile file(path);
+        EXPECT_TRUE(file.open(QIODevice::WriteOnly));
+        file.write(text);
+        return path;
+    }
+
+    // Fills the dialog: A = Trip@1, B = Trip@2, both on p / gpt-test.
+    void fill(Ui::NewExperimentDialog& dialog, const QString& name, const QString& checks) {
+        dialog.nameField()->setText(name);
+        QTableWidget* variants = dialog.variantsTable();
+        for (int row = 0; row < 2; ++row) {
+            qobject_cast<QComboBox*>(variants->cellWidget(row, Ui::NewExperimentDialog::Template))
+                ->setCurrentText(QStringLiteral("Trip"));
+            qobject_cast<QSpinBox*>(variants->cellWidget(row, Ui::NewExperimentDialog::Version))->setValue(row + 1);
+            qobject_cast<QComboBox*>(variants->cellWidget(row, Ui::NewExperimentDialog::Provider))
+                ->setCurrentText(QStringLiteral("p"));
+            qobject_cast<QLineEdit*>(variants->cellWidget(row, Ui::NewExperimentDialog::Model))
+                ->setText(QStringLiteral("gpt-test"));
+        }
+        dialog.assertionsField()->setPlainText(checks);
+    }
+
+    QTemporaryDir files;
+    const Core::Actor owner = Core::Actor::owner(Core::ClientKind::Test);
+};
+
+} // namespace
+
+TEST_F(ExperimentsUiTest, AnExperimentIsMadeRunAndItsWinnerPromotedFromTheWindow) {
+    Ui::MainWindow main(*services, dialogs);
+    main.show();
+    QAction* action = nullptr;
+    for (QAction* menu : main.menuBar()->actions()) {
+        for (QAction* item : menu->menu() ? menu->menu()->actions() : QList<QAction*>{}) {
+            if (item->shortcut() == QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E)) {
+                action = item;
+            }
+        }
+    }
+    ASSERT_NE(action, nullptr) << "View ▸ Experiments with Ctrl+Shift+E";
+    action->trigger();
+    auto* window = qobject_cast<Ui::ExperimentsWindow*>(main.openExperiments());
+    ASSERT_NE(window, nullptr);
+    EXPECT_EQ(main.openExperiments(), window) << "one window";
+
+    // A broken file is refused with its place; a good one is imported.
+    EXPECT_FALSE(window->importDatasetFrom(writeCities("city,days\nOslo\n"), QStringLiteral("Broken")));
+    ASSERT_EQ(dialogs.errors.size(), 1);
+    EXPECT_TRUE(dialogs.errors.front().contains(QStringLiteral("line 2"))) << dialogs.errors.front().toStdString();
+    ASSERT_TRUE(window->importDatasetFrom(writeCities("city\nOslo\nLima\nRome\nCairo\n"), QStringLiteral("Cities")));
+
+    // The dialog: what core refuses is said in place, and the dialog stays.
+    {
+        Ui::NewExperimentDialog dialog(*services, owner);
+        EXPECT_EQ(dialog.datasetBox()->count(), 1);
+        fill(dialog, QStringLiteral("Cheap"), QStringLiteral("icontains:cheap\nbogus:1"));
+        EXPECT_FALSE(dialog.create());
+        EXPECT_TRUE(dialog.problemLabel()->text().contains(QStringLiteral("line 2"))) << "the check that is wrong";
+        dialog.assertionsField()->setPlainText(QStringLiteral("icontains:cheap"));
+        qobject_cast<QLineEdit*>(dialog.variantsTable()->cellWidget(1, Ui::NewExperimentDialog::Model))->clear();
+        EXPECT_FALSE(dialog.create());
+        EXPECT_TRUE(dialog.problemLabel()->isVisibleTo(&dialog));
+        fill(dialog, QStringLiteral("Cheap"), QStringLiteral("icontains:cheap"));
+        EXPECT_TRUE(dialog.create()) << dialog.problemLabel()->text().toStdString();
+    }
+    window->reload();
+    ASSERT_TRUE(window->select(QStringLiteral("Cheap")));
+    EXPECT_TRUE(window->verdictLabel()->text().startsWith(QStringLiteral("Not run yet")));
+
+    // Run in the app: a background job of this process, its results shown as it goes and when it ends.
+    ASSERT_TRUE(window->runChosen());
+    ASSERT_TRUE(waitUntil(
+        [&] {
+            return window->results() && window->results()->job &&
+                   window->results()->job->state == Core::JobState::Finished;
+        },
+        30'000));
+    EXPECT_EQ(window->progressBar()->value(), 8);
+    EXPECT_TRUE(window->verdictLabel()->text().startsWith(QStringLiteral("B beats A: 100 % against 0 % passed")))
+        << window->verdictLabel()->text().toStdString();
+    EXPECT_TRUE(window->variantsTable()->item(1, 0)->text().contains(QStringLiteral("(winner)")));
+    EXPECT_EQ(window->variantsTable()->item(1, 2)->text(), QStringLiteral("100 %"));
+    EXPECT_EQ(window->answersTable()->rowCount(), 4) << "a row per case";
+    EXPECT_EQ(window->answersTable()->columnCount(), 2) << "a column per variant";
+    EXPECT_TRUE(window->answersTable()->item(0, 1)->text().startsWith(QStringLiteral("✓")));
+    EXPECT_TRUE(
+        window->answersTable()->item(0, 1)->toolTip().contains(QStringLiteral("Echo: Plan a cheap day in Oslo.")));
+
+    // The winner (chosen by default) is promoted after asking; production moves to version 2.
+    ASSERT_TRUE(window->promoteChosen());
+    EXPECT_EQ(services->prompts().get(owner, QStringLiteral("Trip"))->labels.value(QStringLiteral("production")), 2);
+
+    const QString json = files.filePath(QStringLiteral("results.json"));
+    ASSERT_TRUE(window->exportResultsTo(json));
+    QFile exported(json);
+    ASSERT_TRUE(exported.open(QIODevice::ReadOnly));
+    EXPECT_TRUE(exported.readAll().contains("\"verdict\": \"B beats A"));
+    const QString csv = files.filePath(QStringLiteral("results.csv"));
+    ASSERT_TRUE(window->exportResultsTo(csv));
+    QFile matrix(csv);
+    ASSERT_TRUE(matrix.open(QIODevice::ReadOnly));
+    EXPECT_EQ(matrix.readAll().count("\r\n"), 9) << "a header and a line per answer";
+    window->close();
+}
+
+TEST_F(ExperimentsUiTest, TheJobsPanelPausesResumesAndRemovesAJob) {
+    server.setAnswerDelay(150);
+    Ui::MainWindow main(*services, dialogs);
+    main.show();
+    ASSERT_TRUE(services->datasets().importFile(
+        owner, QStringLiteral("Cities"),
+        writeCities("city\nOslo\nLima\nRome\nCairo\nQuito\nHanoi\nPerth\nOsaka\nDakar\nTunis\n")));
+    Core::ExperimentDefinition d;
+    d.name = QStringLiteral("Slow");
+    d.dataset = QStringLiteral("Cities");
+    d.variants = {{QStringLiteral("A"), QStringLiteral("Trip"), 1, QStringLiteral("p"), QStringLiteral("gpt-test")},
+                  {QStringLiteral("B"), QStringLiteral("Trip"), 2, QStringLiteral("p"), QStringLiteral("gpt-test")}};
+    d.concurrency = 1;
+    d.useCache = false;
+    ASSERT_TRUE(services->experiments().create(owner, d));
+    auto job = services->experimentRuns().prepare(owner, QStringLiteral("Slow"), false);
+    ASSERT_TRUE(job);
+    ASSERT_TRUE(main.jobs()->start(job->id));
+
+    auto* panel = qobject_cast<Ui::JobsPanel*>(main.openJobs());
+    ASSERT_NE(panel, nullptr);
+    EXPECT_EQ(main.openJobs(), panel) << "one panel";
+    ASSERT_EQ(panel->table()->rowCount(), 1);
+    EXPECT_EQ(panel->table()->item(0, 0)->text(), QStringLiteral("Experiment Slow"));
+    ASSERT_TRUE(panel->select(job->id));
+    ASSERT_TRUE(waitUntil([&] { return services->jobs().get(owner, job->id)->done >= 2; }, 20'000));
+    ASSERT_TRUE(panel->pauseChosen());
+    ASSERT_TRUE(waitUntil([&] { return services->jobs().get(owner, job->id)->state == Core::JobState::Paused; }));
+    panel->reload();
+    EXPECT_EQ(panel->table()->item(0, 1)->text(), QStringLiteral("Paused"));
+    auto* bar = qobject_cast<QProgressBar*>(panel->table()->cellWidget(0, 2));
+    ASSERT_NE(bar, nullptr);
+    EXPECT_LT(bar->value(), 20);
+    EXPECT_FALSE(panel->removeChosen()) << "a paused job is not over";
+
+    ASSERT_TRUE(panel->resumeChosen());
+    ASSERT_TRUE(
+        waitUntil([&] { return services->jobs().get(owner, job->id)->state == Core::JobState::Finished; }, 30'000));
+    panel->reload();
+    EXPECT_EQ(panel->table()->item(0, 1)->text(), QStringLiteral("Finished"));
+    EXPECT_EQ(qobject_cast<QProgressBar*>(panel->table()->cellWidget(0, 2))->value(), 20);
+    dialogs.nextConfirm = true;
+    ASSERT_TRUE(panel->select(job->id));
+    ASSERT_TRUE(panel->removeChosen());
+    EXPECT_EQ(panel->table()->rowCount(), 0);
+    panel->close();
+}
