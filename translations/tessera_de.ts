@@ -2066,6 +2066,408 @@ Es wird nur jetzt angezeigt.</translation>
     </message>
 </context>
 <context>
+    <name>Tessera::Ui::ExperimentsWindow</name>
+    <message>
+        <source>&amp;Run</source>
+        <translation>&amp;Ausführen</translation>
+    </message>
+    <message>
+        <source>&amp;Pause</source>
+        <translation>&amp;Pausieren</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel Run</source>
+        <translation>Lauf a&amp;bbrechen</translation>
+    </message>
+    <message>
+        <source>Variant</source>
+        <translation>Variante</translation>
+    </message>
+    <message>
+        <source>Answers</source>
+        <translation>Antworten</translation>
+    </message>
+    <message>
+        <source>Passed</source>
+        <translation>Bestanden</translation>
+    </message>
+    <message>
+        <source>95 % interval</source>
+        <translation>95-%-Intervall</translation>
+    </message>
+    <message>
+        <source>Mean score</source>
+        <translation>Mittlere Wertung</translation>
+    </message>
+    <message>
+        <source>Cost</source>
+        <translation>Kosten</translation>
+    </message>
+    <message>
+        <source>P50</source>
+        <translation>P50</translation>
+    </message>
+    <message>
+        <source>P95</source>
+        <translation>P95</translation>
+    </message>
+    <message>
+        <source>Pair</source>
+        <translation>Paar</translation>
+    </message>
+    <message>
+        <source>Wins</source>
+        <translation>Siege</translation>
+    </message>
+    <message>
+        <source>Ties</source>
+        <translation>Unentschieden</translation>
+    </message>
+    <message>
+        <source>Losses</source>
+        <translation>Niederlagen</translation>
+    </message>
+    <message>
+        <source>Judge</source>
+        <translation>Richter</translation>
+    </message>
+    <message>
+        <source>Difference</source>
+        <translation>Unterschied</translation>
+    </message>
+    <message>
+        <source>Promote to Pro&amp;duction…</source>
+        <translation>In Pro&amp;duktion übernehmen…</translation>
+    </message>
+    <message>
+        <source>E&amp;xport Results…</source>
+        <translation>Ergebnisse e&amp;xportieren…</translation>
+    </message>
+    <message>
+        <source>Re&amp;move</source>
+        <translation>&amp;Entfernen</translation>
+    </message>
+    <message>
+        <source>Experiments</source>
+        <translation>Experimente</translation>
+    </message>
+    <message>
+        <source>Run progress</source>
+        <translation>Fortschritt des Laufs</translation>
+    </message>
+    <message>
+        <source>Runs the experiment in the background; a run that stopped continues where it was</source>
+        <translation>Führt das Experiment im Hintergrund aus; ein angehaltener Lauf macht dort weiter, wo er stand</translation>
+    </message>
+    <message>
+        <source>Stops starting answers; Run continues later without asking again what was answered</source>
+        <translation>Startet keine weiteren Antworten; Ausführen macht später weiter, ohne Beantwortetes erneut anzufragen</translation>
+    </message>
+    <message>
+        <source>Moves the production label of the chosen variant&apos;s template to the version it ran with</source>
+        <translation>Setzt das Label „production“ der Vorlage der gewählten Variante auf die Version, mit der sie lief</translation>
+    </message>
+    <message>
+        <source>&amp;Variants</source>
+        <translation>&amp;Varianten</translation>
+    </message>
+    <message>
+        <source>P&amp;airs</source>
+        <translation>Paa&amp;re</translation>
+    </message>
+    <message>
+        <source>&amp;New Experiment…</source>
+        <translation>&amp;Neues Experiment…</translation>
+    </message>
+    <message>
+        <source>&amp;Import Dataset…</source>
+        <translation>Datensatz &amp;importieren…</translation>
+    </message>
+    <message>
+        <source>Cases for experiments from a CSV or JSONL file: one column per template variable, an optional expected column</source>
+        <translation>Fälle für Experimente aus einer CSV- oder JSONL-Datei: eine Spalte je Vorlagenvariable, dazu optional eine Spalte expected</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n variant(s) over the dataset %1</source>
+        <translation>
+            <numerusform>%n Variante über den Datensatz %1</numerusform>
+            <numerusform>%n Varianten über den Datensatz %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No experiments yet</source>
+        <translation>Noch keine Experimente</translation>
+    </message>
+    <message>
+        <source>An experiment runs 2 to 6 variants of a prompt over a dataset and tells which does better. Import a dataset, then make one with New Experiment (Ctrl+N).</source>
+        <translation>Ein Experiment lässt 2 bis 6 Varianten eines Prompts über einen Datensatz laufen und sagt, welche besser abschneidet. Importieren Sie einen Datensatz und legen Sie dann mit „Neues Experiment“ (Strg+N) eines an.</translation>
+    </message>
+    <message>
+        <source>%1 = %2%3 on %4</source>
+        <translation>%1 = %2%3 mit %4</translation>
+    </message>
+    <message>
+        <source> version %1</source>
+        <translation> Version %1</translation>
+    </message>
+    <message>
+        <source> (production)</source>
+        <translation> (Produktion)</translation>
+    </message>
+    <message>
+        <source>the judge %1 (grades and pairs)</source>
+        <translation>den Richter %1 (Wertungen und Paare)</translation>
+    </message>
+    <message>
+        <source>the judge %1</source>
+        <translation>den Richter %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Dataset %1 · %2 · checked by %3 · %n repeat(s), %4 at once</source>
+        <translation>
+            <numerusform>Datensatz %1 · %2 · geprüft durch %3 · %n Wiederholung, %4 gleichzeitig</numerusform>
+            <numerusform>Datensatz %1 · %2 · geprüft durch %3 · %n Wiederholungen, %4 gleichzeitig</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>nothing yet (add assertions or a judge)</source>
+        <translation>noch nichts (Assertions oder einen Richter hinzufügen)</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 von %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n answer(s) failed</source>
+        <translation>
+            <numerusform>%n Antwort fehlgeschlagen</numerusform>
+            <numerusform>%n Antworten fehlgeschlagen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Not run yet.</source>
+        <translation>Noch nicht ausgeführt.</translation>
+    </message>
+    <message>
+        <source>&amp;Resume</source>
+        <translation>&amp;Fortsetzen</translation>
+    </message>
+    <message>
+        <source>&amp;Run Again</source>
+        <translation>Noch&amp;mals ausführen</translation>
+    </message>
+    <message>
+        <source>Not run yet: run it to see which variant does better.</source>
+        <translation>Noch nicht ausgeführt: Führen Sie es aus, um zu sehen, welche Variante besser abschneidet.</translation>
+    </message>
+    <message>
+        <source>%1 against %2 passed, a difference of %3 points (95 % interval %4 to %5)</source>
+        <translation>%1 gegenüber %2 bestanden, ein Unterschied von %3 Punkten (95-%-Intervall %4 bis %5)</translation>
+    </message>
+    <message>
+        <source>%1 beats %2: %3.</source>
+        <translation>%1 schlägt %2: %3.</translation>
+    </message>
+    <message>
+        <source>Not enough data yet: the run is not finished (%1 against %2: %3).</source>
+        <translation>Noch nicht genug Daten: Der Lauf ist nicht beendet (%1 gegen %2: %3).</translation>
+    </message>
+    <message numerus="yes">
+        <source>Not enough data yet (%1 against %2: %3). About %n more item(s) would settle it.</source>
+        <translation>
+            <numerusform>Noch nicht genug Daten (%1 gegen %2: %3). Etwa %n weiterer Fall würde es entscheiden.</numerusform>
+            <numerusform>Noch nicht genug Daten (%1 gegen %2: %3). Etwa %n weitere Fälle würden es entscheiden.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 (winner)</source>
+        <translation>%1 (Sieger)</translation>
+    </message>
+    <message>
+        <source> · rating %1</source>
+        <translation> · Rating %1</translation>
+    </message>
+    <message>
+        <source>%1 to %2</source>
+        <translation>%1 bis %2</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>unbekannt</translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
+    </message>
+    <message>
+        <source>%1 against %2</source>
+        <translation>%1 gegen %2</translation>
+    </message>
+    <message>
+        <source>%1 %2, %3 %4, tie %5</source>
+        <translation>%1 %2, %3 %4, unentschieden %5</translation>
+    </message>
+    <message>
+        <source>not judged</source>
+        <translation>nicht beurteilt</translation>
+    </message>
+    <message>
+        <source>%1 points</source>
+        <translation>%1 Punkte</translation>
+    </message>
+    <message>
+        <source>Case %1, repeat %2</source>
+        <translation>Fall %1, Wiederholung %2</translation>
+    </message>
+    <message>
+        <source>Case %1</source>
+        <translation>Fall %1</translation>
+    </message>
+    <message>
+        <source>%1 %2 · %3</source>
+        <translation>%1 %2 · %3</translation>
+    </message>
+    <message>
+        <source>%1
+
+Score %2 · %3 · %4 ms</source>
+        <translation>%1
+
+Wertung %2 · %3 · %4 ms</translation>
+    </message>
+    <message>
+        <source>cost unknown</source>
+        <translation>Kosten unbekannt</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>waiting</source>
+        <translation>wartet</translation>
+    </message>
+    <message>
+        <source>Cannot Run the Experiment</source>
+        <translation>Experiment kann nicht ausgeführt werden</translation>
+    </message>
+    <message>
+        <source>Cannot Pause the Run</source>
+        <translation>Lauf kann nicht pausiert werden</translation>
+    </message>
+    <message>
+        <source>Cancel the Run?</source>
+        <translation>Lauf abbrechen?</translation>
+    </message>
+    <message>
+        <source>The run stops for good; the answers it has are kept. Run starts a new run.</source>
+        <translation>Der Lauf endet endgültig; seine Antworten bleiben erhalten. Ausführen startet einen neuen Lauf.</translation>
+    </message>
+    <message>
+        <source>Cancel Run</source>
+        <translation>Lauf abbrechen</translation>
+    </message>
+    <message>
+        <source>Cannot Cancel the Run</source>
+        <translation>Lauf kann nicht abgebrochen werden</translation>
+    </message>
+    <message>
+        <source>Promote to Production</source>
+        <translation>In Produktion übernehmen</translation>
+    </message>
+    <message>
+        <source>Choose a variant in the Variants table first.</source>
+        <translation>Wählen Sie zuerst eine Variante in der Tabelle „Varianten“.</translation>
+    </message>
+    <message>
+        <source>Chats and runs that use the production version of %1 will use the version variant %2 ran with.</source>
+        <translation>Chats und Läufe, die die Produktionsversion von %1 verwenden, nutzen dann die Version, mit der Variante %2 lief.</translation>
+    </message>
+    <message>
+        <source>The results do not name %1 the winner.</source>
+        <translation>Die Ergebnisse nennen %1 nicht als Sieger.</translation>
+    </message>
+    <message>
+        <source>Promote %1 to Production?</source>
+        <translation>%1 in Produktion übernehmen?</translation>
+    </message>
+    <message>
+        <source>Promote</source>
+        <translation>Übernehmen</translation>
+    </message>
+    <message>
+        <source>Cannot Promote the Variant</source>
+        <translation>Variante kann nicht übernommen werden</translation>
+    </message>
+    <message>
+        <source>%1: production is version %2 now.</source>
+        <translation>%1: Produktion ist jetzt Version %2.</translation>
+    </message>
+    <message>
+        <source>Export Results</source>
+        <translation>Ergebnisse exportieren</translation>
+    </message>
+    <message>
+        <source>Results as JSON (*.json);;Every answer as CSV (*.csv)</source>
+        <translation>Ergebnisse als JSON (*.json);;Jede Antwort als CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Cannot Export the Results</source>
+        <translation>Ergebnisse können nicht exportiert werden</translation>
+    </message>
+    <message>
+        <source>%1 could not be written: %2</source>
+        <translation>%1 konnte nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <source>The results were saved to %1.</source>
+        <translation>Die Ergebnisse wurden in %1 gespeichert.</translation>
+    </message>
+    <message>
+        <source>Import a Dataset</source>
+        <translation>Datensatz importieren</translation>
+    </message>
+    <message>
+        <source>Datasets (*.csv *.jsonl);;All files (*)</source>
+        <translation>Datensätze (*.csv *.jsonl);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>Name of the dataset:</source>
+        <translation>Name des Datensatzes:</translation>
+    </message>
+    <message>
+        <source>Cannot Import the Dataset</source>
+        <translation>Datensatz kann nicht importiert werden</translation>
+    </message>
+    <message numerus="yes">
+        <source>Dataset %1: %n case(s) imported.</source>
+        <translation>
+            <numerusform>Datensatz %1: %n Fall importiert.</numerusform>
+            <numerusform>Datensatz %1: %n Fälle importiert.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Remove %1?</source>
+        <translation>%1 entfernen?</translation>
+    </message>
+    <message>
+        <source>The experiment is removed; its runs stay in Background Jobs until removed there.</source>
+        <translation>Das Experiment wird entfernt; seine Läufe bleiben unter „Hintergrundaufträge“, bis sie dort entfernt werden.</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Entfernen</translation>
+    </message>
+    <message>
+        <source>Cannot Remove the Experiment</source>
+        <translation>Experiment kann nicht entfernt werden</translation>
+    </message>
+    <message>
+        <source>An&amp;swers</source>
+        <translation>Ant&amp;worten</translation>
+    </message>
+</context>
+<context>
     <name>Tessera::Ui::FeedbackDialog</name>
     <message>
         <source>inaccurate</source>
@@ -2419,6 +2821,170 @@ Es wird nur jetzt angezeigt.</translation>
     <message>
         <source>Tessera is locked. %1, enter your password to go on.</source>
         <translation>Tessera ist gesperrt. %1, geben Sie Ihr Passwort ein, um fortzufahren.</translation>
+    </message>
+</context>
+<context>
+    <name>Tessera::Ui::JobsPanel</name>
+    <message>
+        <source>Queued</source>
+        <translation>Wartet</translation>
+    </message>
+    <message>
+        <source>Running</source>
+        <translation>Läuft</translation>
+    </message>
+    <message>
+        <source>Paused</source>
+        <translation>Pausiert</translation>
+    </message>
+    <message>
+        <source>Finished</source>
+        <translation>Beendet</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Abgebrochen</translation>
+    </message>
+    <message numerus="yes">
+        <source>about %n s left</source>
+        <translation>
+            <numerusform>noch etwa %n s</numerusform>
+            <numerusform>noch etwa %n s</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>about %n min left</source>
+        <translation>
+            <numerusform>noch etwa %n min</numerusform>
+            <numerusform>noch etwa %n min</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>about %n h left</source>
+        <translation>
+            <numerusform>noch etwa %n h</numerusform>
+            <numerusform>noch etwa %n h</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No background jobs yet. Running an experiment starts one.</source>
+        <translation>Noch keine Hintergrundaufträge. Das Ausführen eines Experiments startet einen.</translation>
+    </message>
+    <message>
+        <source>&amp;Pause</source>
+        <translation>&amp;Pausieren</translation>
+    </message>
+    <message>
+        <source>&amp;Resume</source>
+        <translation>&amp;Fortsetzen</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel Job</source>
+        <translation>Auftrag a&amp;bbrechen</translation>
+    </message>
+    <message>
+        <source>Re&amp;move</source>
+        <translation>&amp;Entfernen</translation>
+    </message>
+    <message>
+        <source>Background Jobs</source>
+        <translation>Hintergrundaufträge</translation>
+    </message>
+    <message>
+        <source>Job</source>
+        <translation>Auftrag</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Zustand</translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation>Fortschritt</translation>
+    </message>
+    <message>
+        <source>Time left</source>
+        <translation>Restzeit</translation>
+    </message>
+    <message>
+        <source>Background jobs</source>
+        <translation>Hintergrundaufträge</translation>
+    </message>
+    <message>
+        <source>Stops starting answers; those in flight are asked again on resume</source>
+        <translation>Startet keine weiteren Antworten; laufende werden beim Fortsetzen erneut angefragt</translation>
+    </message>
+    <message>
+        <source>Stops the job for good; what it has done is kept</source>
+        <translation>Beendet den Auftrag endgültig; Erledigtes bleibt erhalten</translation>
+    </message>
+    <message>
+        <source>Deletes a job that is over, with its results</source>
+        <translation>Löscht einen beendeten Auftrag samt Ergebnissen</translation>
+    </message>
+    <message>
+        <source>Job %1, started %2</source>
+        <translation>Auftrag %1, begonnen %2</translation>
+    </message>
+    <message>
+        <source>%1 (stopping)</source>
+        <translation>%1 (wird angehalten)</translation>
+    </message>
+    <message>
+        <source>%1 of %2, %3 failed</source>
+        <translation>%1 von %2, %3 fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 von %2</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>Cannot Pause the Job</source>
+        <translation>Auftrag kann nicht pausiert werden</translation>
+    </message>
+    <message>
+        <source>Cannot Resume the Job</source>
+        <translation>Auftrag kann nicht fortgesetzt werden</translation>
+    </message>
+    <message>
+        <source>Cancel the Job?</source>
+        <translation>Auftrag abbrechen?</translation>
+    </message>
+    <message>
+        <source>The job stops for good. What it has done so far is kept.</source>
+        <translation>Der Auftrag endet endgültig. Was er bisher erledigt hat, bleibt erhalten.</translation>
+    </message>
+    <message>
+        <source>Cancel Job</source>
+        <translation>Auftrag abbrechen</translation>
+    </message>
+    <message>
+        <source>Cannot Cancel the Job</source>
+        <translation>Auftrag kann nicht abgebrochen werden</translation>
+    </message>
+    <message>
+        <source>Remove the Job?</source>
+        <translation>Auftrag entfernen?</translation>
+    </message>
+    <message>
+        <source>The job and its results are deleted.</source>
+        <translation>Der Auftrag und seine Ergebnisse werden gelöscht.</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Entfernen</translation>
+    </message>
+    <message>
+        <source>Cannot Remove the Job</source>
+        <translation>Auftrag kann nicht entfernt werden</translation>
     </message>
 </context>
 <context>
@@ -2893,6 +3459,49 @@ Ein nativer Desktop-Arbeitsplatz für KI. API-Schlüssel liegen im Systemschlüs
         <source>Export &amp;Fine-Tuning Data…</source>
         <translation>&amp;Feinabstimmungsdaten exportieren …</translation>
     </message>
+    <message numerus="yes">
+        <source>%n background job(s) cut off last time go on now.</source>
+        <translation>
+            <numerusform>%n beim letzten Mal unterbrochener Hintergrundauftrag läuft jetzt weiter.</numerusform>
+            <numerusform>%n beim letzten Mal unterbrochene Hintergrundaufträge laufen jetzt weiter.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 has finished.</source>
+        <translation>%1 ist beendet.</translation>
+    </message>
+    <message>
+        <source>%1 is paused: a budget is reached. It goes on when you resume it.</source>
+        <translation>%1 ist pausiert: Ein Budget ist erreicht. Es geht weiter, wenn Sie es fortsetzen.</translation>
+    </message>
+    <message>
+        <source>%1 is paused.</source>
+        <translation>%1 ist pausiert.</translation>
+    </message>
+    <message>
+        <source>%1 has failed: %2</source>
+        <translation>%1 ist fehlgeschlagen: %2</translation>
+    </message>
+    <message>
+        <source>%1 was cancelled.</source>
+        <translation>%1 wurde abgebrochen.</translation>
+    </message>
+    <message>
+        <source>E&amp;xperiments</source>
+        <translation>E&amp;xperimente</translation>
+    </message>
+    <message>
+        <source>A/B prompt experiments: variants run over a dataset, checked and compared</source>
+        <translation>A/B-Prompt-Experimente: Varianten laufen über einen Datensatz, werden geprüft und verglichen</translation>
+    </message>
+    <message>
+        <source>Background &amp;Jobs</source>
+        <translation>&amp;Hintergrundaufträge</translation>
+    </message>
+    <message>
+        <source>Long work running in the background: progress, pause, resume and cancel</source>
+        <translation>Lange Arbeiten im Hintergrund: Fortschritt, pausieren, fortsetzen und abbrechen</translation>
+    </message>
 </context>
 <context>
     <name>Tessera::Ui::MessageWidget</name>
@@ -3294,6 +3903,202 @@ Ein nativer Desktop-Arbeitsplatz für KI. API-Schlüssel liegen im Systemschlüs
     <message>
         <source>The token may do:</source>
         <translation>Das Token darf:</translation>
+    </message>
+</context>
+<context>
+    <name>Tessera::Ui::NewExperimentDialog</name>
+    <message>
+        <source>Pass at a &amp;score of</source>
+        <translation>Bestanden ab Wer&amp;tung</translation>
+    </message>
+    <message>
+        <source>An LLM &amp;judge grades each answer</source>
+        <translation>Ein LLM-&amp;Richter bewertet jede Antwort</translation>
+    </message>
+    <message>
+        <source>and compares each pair of variants (asked in both orders)</source>
+        <translation>und vergleicht jedes Variantenpaar (in beiden Reihenfolgen gefragt)</translation>
+    </message>
+    <message>
+        <source>Use cached answers where there are any</source>
+        <translation>Zwischengespeicherte Antworten verwenden, wo vorhanden</translation>
+    </message>
+    <message>
+        <source>New Experiment</source>
+        <translation>Neues Experiment</translation>
+    </message>
+    <message>
+        <source>for example: Shorter prompt</source>
+        <translation>zum Beispiel: Kürzerer Prompt</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 (%n case(s))</source>
+        <translation>
+            <numerusform>%1 (%n Fall)</numerusform>
+            <numerusform>%1 (%n Fälle)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Label</source>
+        <translation>Label</translation>
+    </message>
+    <message>
+        <source>Template</source>
+        <translation>Vorlage</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <source>Provider</source>
+        <translation>Anbieter</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>Modell</translation>
+    </message>
+    <message>
+        <source>Variants</source>
+        <translation>Varianten</translation>
+    </message>
+    <message>
+        <source>One check per line, TYPE:VALUE[:WEIGHT], for example
+icontains:museum
+max-length:800:0.5
+is-json</source>
+        <translation>Eine Prüfung je Zeile, TYP:WERT[:GEWICHT], zum Beispiel
+icontains:museum
+max-length:800:0.5
+is-json</translation>
+    </message>
+    <message>
+        <source>Passing score</source>
+        <translation>Wertung zum Bestehen</translation>
+    </message>
+    <message>
+        <source>Judge&apos;s provider</source>
+        <translation>Anbieter des Richters</translation>
+    </message>
+    <message>
+        <source>the judge&apos;s model</source>
+        <translation>das Modell des Richters</translation>
+    </message>
+    <message>
+        <source>Judge&apos;s model</source>
+        <translation>Modell des Richters</translation>
+    </message>
+    <message>
+        <source>What a good answer does (empty: it does what was asked, is correct and clear)</source>
+        <translation>Was eine gute Antwort leistet (leer: sie tut, was verlangt wurde, ist richtig und klar)</translation>
+    </message>
+    <message>
+        <source>Rubric</source>
+        <translation>Bewertungsmaßstab</translation>
+    </message>
+    <message>
+        <source>M&amp;odel:</source>
+        <translation>&amp;Modell:</translation>
+    </message>
+    <message>
+        <source>R&amp;ubric:</source>
+        <translation>&amp;Bewertungsmaßstab:</translation>
+    </message>
+    <message>
+        <source> at once</source>
+        <translation> gleichzeitig</translation>
+    </message>
+    <message>
+        <source> × each case</source>
+        <translation> × je Fall</translation>
+    </message>
+    <message>
+        <source>Repeats after the first are always asked afresh</source>
+        <translation>Wiederholungen nach der ersten werden immer neu angefragt</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Name:</translation>
+    </message>
+    <message>
+        <source>&amp;Dataset:</source>
+        <translation>&amp;Datensatz:</translation>
+    </message>
+    <message>
+        <source>Checks (&amp;assertions):</source>
+        <translation>&amp;Prüfungen (Assertions):</translation>
+    </message>
+    <message>
+        <source>&amp;Concurrency:</source>
+        <translation>&amp;Gleichzeitig:</translation>
+    </message>
+    <message>
+        <source>&amp;Repeats:</source>
+        <translation>&amp;Wiederholungen:</translation>
+    </message>
+    <message>
+        <source>Create</source>
+        <translation>Anlegen</translation>
+    </message>
+    <message>
+        <source>&amp;Variants (2 to 6; version 0 is the template&apos;s production version):</source>
+        <translation>&amp;Varianten (2 bis 6; Version 0 ist die Produktionsversion der Vorlage):</translation>
+    </message>
+    <message>
+        <source>There is no dataset yet: import one with Import Dataset in the Experiments window.</source>
+        <translation>Es gibt noch keinen Datensatz: Importieren Sie einen mit „Datensatz importieren“ im Fenster „Experimente“.</translation>
+    </message>
+    <message>
+        <source>Template of variant %1</source>
+        <translation>Vorlage der Variante %1</translation>
+    </message>
+    <message>
+        <source>production</source>
+        <translation>Produktion</translation>
+    </message>
+    <message>
+        <source>Version of variant %1</source>
+        <translation>Version der Variante %1</translation>
+    </message>
+    <message>
+        <source>Provider of variant %1</source>
+        <translation>Anbieter der Variante %1</translation>
+    </message>
+    <message>
+        <source>model</source>
+        <translation>Modell</translation>
+    </message>
+    <message>
+        <source>Model of variant %1</source>
+        <translation>Modell der Variante %1</translation>
+    </message>
+    <message>
+        <source>Give the experiment a name.</source>
+        <translation>Geben Sie dem Experiment einen Namen.</translation>
+    </message>
+    <message>
+        <source>Variant %1 needs a model.</source>
+        <translation>Variante %1 braucht ein Modell.</translation>
+    </message>
+    <message>
+        <source>Check on line %1 (%2): %3</source>
+        <translation>Prüfung in Zeile %1 (%2): %3</translation>
+    </message>
+    <message>
+        <source>The judge needs a model.</source>
+        <translation>Der Richter braucht ein Modell.</translation>
+    </message>
+    <message>
+        <source>Add Varian&amp;t</source>
+        <translation>Variante &amp;hinzufügen</translation>
+    </message>
+    <message>
+        <source>Re&amp;move Variant</source>
+        <translation>Variante ent&amp;fernen</translation>
+    </message>
+    <message>
+        <source>&amp;Provider:</source>
+        <translation>&amp;Anbieter:</translation>
     </message>
 </context>
 <context>

@@ -161,6 +161,44 @@
     </message>
 </context>
 <context>
+    <name>Tessera::Ui::ExperimentsWindow</name>
+    <message numerus="yes">
+        <source>%n variant(s) over the dataset %1</source>
+        <translation>
+            <numerusform>%n variant over the dataset %1</numerusform>
+            <numerusform>%n variants over the dataset %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Dataset %1 · %2 · checked by %3 · %n repeat(s), %4 at once</source>
+        <translation>
+            <numerusform>Dataset %1 · %2 · checked by %3 · %n repeat, %4 at once</numerusform>
+            <numerusform>Dataset %1 · %2 · checked by %3 · %n repeats, %4 at once</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n answer(s) failed</source>
+        <translation>
+            <numerusform>%n answer failed</numerusform>
+            <numerusform>%n answers failed</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Not enough data yet (%1 against %2: %3). About %n more item(s) would settle it.</source>
+        <translation>
+            <numerusform>Not enough data yet (%1 against %2: %3). About %n more item would settle it.</numerusform>
+            <numerusform>Not enough data yet (%1 against %2: %3). About %n more items would settle it.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Dataset %1: %n case(s) imported.</source>
+        <translation>
+            <numerusform>Dataset %1: %n case imported.</numerusform>
+            <numerusform>Dataset %1: %n cases imported.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Tessera::Ui::FeedbackTagsPage</name>
     <message numerus="yes">
         <source>Put the six built-in tags in place of these %n tag(s)? Answers keep the tags they were given.</source>
@@ -184,6 +222,30 @@
         <translation>
             <numerusform>%n conversation left out: nothing to learn from, or over the limit.</numerusform>
             <numerusform>%n conversations left out: nothing to learn from, or over the limit.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Tessera::Ui::JobsPanel</name>
+    <message numerus="yes">
+        <source>about %n s left</source>
+        <translation>
+            <numerusform>about %n s left</numerusform>
+            <numerusform>about %n s left</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>about %n min left</source>
+        <translation>
+            <numerusform>about %n min left</numerusform>
+            <numerusform>about %n min left</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>about %n h left</source>
+        <translation>
+            <numerusform>about %n h left</numerusform>
+            <numerusform>about %n h left</numerusform>
         </translation>
     </message>
 </context>
@@ -217,6 +279,13 @@
             <numerusform>%n active alerts</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n background job(s) cut off last time go on now.</source>
+        <translation>
+            <numerusform>%n background job cut off last time goes on now.</numerusform>
+            <numerusform>%n background jobs cut off last time go on now.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>Tessera::Ui::MessageWidget</name>
@@ -232,6 +301,16 @@
         <translation>
             <numerusform>the oldest message left out to fit the window</numerusform>
             <numerusform>the oldest %n messages left out to fit the window</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Tessera::Ui::NewExperimentDialog</name>
+    <message numerus="yes">
+        <source>%1 (%n case(s))</source>
+        <translation>
+            <numerusform>%1 (%n case)</numerusform>
+            <numerusform>%1 (%n cases)</numerusform>
         </translation>
     </message>
 </context>

@@ -19,7 +19,13 @@
 #include "chat/MessageWidget.h"
 #include "chat/ModelPicker.h"
 #include "chat/PromptPalette.h"
+#include "experiments/Datasets.h"
+#include "experiments/ExperimentRuns.h"
+#include "experiments/ExperimentsWindow.h"
+#include "experiments/NewExperimentDialog.h"
 #include "health/ProviderHealthDialog.h"
+#include "jobs/JobsController.h"
+#include "jobs/JobsPanel.h"
 #include "mainwindow/MainWindow.h"
 #include "observability/HealthMonitor.h"
 #include "prompts/PromptLibrary.h"
@@ -50,6 +56,8 @@
 #include <QComboBox>
 #include <QCommandLineParser>
 #include <QDir>
+#include <QFile>
+#include <QGroupBox>
 #include <QImage>
 #include <QLabel>
 #include <QLineEdit>
@@ -59,9 +67,11 @@
 #include <QPainter>
 #include <QPlainTextEdit>
 #include <QProcess>
+#include <QSpinBox>
 #include <QSplitter>
 #include <QStandardPaths>
 #include <QTableView>
+#include <QTableWidget>
 #include <QTemporaryDir>
 #include <QWidget>
 
@@ -261,6 +271,129 @@ template <typename File> bool usageScreens(Core::SecretStore& secrets, const Fil
 }
 
 } // namespace
+
+// View ▸ Experiments with a finished run of three variants, View ▸ Background Jobs with it and a paused run, and the
+// New Experiment dialog filled in.
+template <typename File>
+bool experimentScreens(Core::SecretStore& secrets, Testing::FakeProviderServer& server, const File& file) {
+    QTemporaryDir directory;
+    auto services = Core::CoreServices::open(directory.path(), secrets, nullptr);
+    if (!directory.isValid() || !services) {
+        std::fprintf(stderr, "cannot open the experiments store\n");
+        return false;
+    }
+    const Core::Actor owner = Core::Actor::owner(Core::ClientKind::Gui);
+    Core::ProviderConfig openai;
+    openai.name = QStringLiteral("openai");
+    openai.baseUrl = server.baseUrl();
+    openai.defaultModel = QStringLiteral("gpt-test");
+    if (!(*services)->store().providers.add(openai)) {
+        return false;
+    }
+    Core::PromptDraft draft;
+    draft.name = QStringLiteral("Day trip");
+    draft.description = QStringLiteral("A day's plan for a city");
+    for (const char* text :
+         {"Plan a day in {{city}}.", "Plan a cheap day in {{city}}.", "Plan a cheap day in {{city}}, on foot."}) {
+        draft.userText = QString::fromUtf8(text);
+        const bool saved = (*services)->prompts().get(owner, draft.name)
+                               ? bool((*services)->prompts().update(owner, draft.name, draft))
+                               : bool((*services)->prompts().create(owner, draft));
+        if (!saved) {
+            return false;
+        }
+    }
+    QString csv = QStringLiteral("city\n");
+    for (const char* city :
+         {"Oslo",         "Lima",          "Rome",       "Cairo",      "Quito",        "Hanoi",
+          "Perth",        "Osaka",         "Dakar",      "Tunis",      "Buenos Aires", "Kuala Lumpur",
+          "Johannesburg", "San Francisco", "Montevideo", "Copenhagen", "Marrakesh",    "Reykjavik",
+          "Vancouver",    "Singapore",     "Barcelona",  "Seoul",      "Istanbul",     "Nairobi",
+          "Melbourne",    "Edinburgh",     "Valparaiso", "Kyoto",      "Lisbon",       "Wellington"}) {
+        csv += QString::fromUtf8(city) + QLatin1Char('\n');
+    }
+    const QString path = directory.filePath(QStringLiteral("cities.csv"));
+    QFile cities(path);
+    if (!cities.open(QIODevice::WriteOnly) || cities.write(csv.toUtf8()) < 0) {
+        return false;
+    }
+    cities.close();
+    if (!(*services)->datasets().importFile(owner, QStringLiteral("Cities"), path)) {
+        return false;
+    }
+    Core::ExperimentDefinition d;
+    d.name = QStringLiteral("Cheaper day trips");
+    d.dataset = QStringLiteral("Cities");
+    d.variants = {
+        {QStringLiteral("A"), QStringLiteral("Day trip"), 1, QStringLiteral("openai"), QStringLiteral("gpt-test")},
+        {QStringLiteral("B"), QStringLiteral("Day trip"), 2, QStringLiteral("openai"), QStringLiteral("gpt-test")},
+        {QStringLiteral("C"), QStringLiteral("Day trip"), 3, QStringLiteral("openai"),
+         QStringLiteral("gpt-test-mini")}};
+    d.assertions = {*Core::parseAssertion(QStringLiteral("icontains:cheap")),
+                    *Core::parseAssertion(QStringLiteral("max-length:45"))};
+    d.concurrency = 8;
+    if (!(*services)->experiments().create(owner, d)) {
+        return false;
+    }
+    Core::ExperimentDefinition tone = d;
+    tone.name = QStringLiteral("Friendlier tone");
+    tone.variants.pop_back();
+    tone.concurrency = 2;
+    tone.useCache = false;
+    if (!(*services)->experiments().create(owner, tone)) {
+        return false;
+    }
+    Ui::QtDialogs dialogs;
+    Ui::JobsController jobs(**services, owner);
+    auto first = (*services)->experimentRuns().prepare(owner, d.name, false);
+    if (!first || !jobs.start(first->id)) {
+        return false;
+    }
+    waitUntil([&] { return !jobs.isRunningHere(first->id); }, 60'000);
+    server.setAnswerDelay(100);
+    auto second = (*services)->experimentRuns().prepare(owner, tone.name, false);
+    if (!second || !jobs.start(second->id)) {
+        return false;
+    }
+    waitUntil([&] { return (*services)->jobs().get(owner, second->id)->done >= 23; }, 30'000);
+    (void)jobs.pause(second->id);
+    waitUntil([&] { return !jobs.isRunningHere(second->id); }, 30'000);
+    server.setAnswerDelay(0);
+
+    bool ok = true;
+    {
+        Ui::ExperimentsWindow window(**services, owner, jobs, dialogs);
+        window.resize(1180, 720);
+        window.show();
+        window.select(d.name);
+        ok = save(&window, file("experiments")) && ok;
+    }
+    {
+        Ui::JobsPanel panel(**services, owner, jobs, dialogs);
+        panel.show();
+        panel.select(second->id);
+        ok = save(&panel, file("jobs")) && ok;
+    }
+    {
+        Ui::NewExperimentDialog dialog(**services, owner);
+        dialog.nameField()->setText(QStringLiteral("Shorter answers"));
+        QTableWidget* variants = dialog.variantsTable();
+        for (int row = 0; row < 2; ++row) {
+            qobject_cast<QComboBox*>(variants->cellWidget(row, Ui::NewExperimentDialog::Template))
+                ->setCurrentText(QStringLiteral("Day trip"));
+            qobject_cast<QSpinBox*>(variants->cellWidget(row, Ui::NewExperimentDialog::Version))->setValue(row + 2);
+            qobject_cast<QLineEdit*>(variants->cellWidget(row, Ui::NewExperimentDialog::Model))
+                ->setText(QStringLiteral("gpt-test"));
+        }
+        dialog.assertionsField()->setPlainText(QStringLiteral("icontains:cheap\nmax-tokens:120:0.5"));
+        dialog.judgeBox()->setChecked(true);
+        dialog.judgeModelField()->setText(QStringLiteral("gpt-test"));
+        dialog.pairwiseBox()->setChecked(true);
+        dialog.show();
+        ok = save(&dialog, file("new-experiment"), true) && ok;
+    }
+    return ok;
+}
 
 int main(int argc, char** argv) {
     QApplication app(argc, argv);
@@ -648,5 +781,6 @@ int main(int argc, char** argv) {
     ok = save(&mine, file("my-account-tokens")) && ok;
     ok = usageScreens(secrets, file, parser.value(QStringLiteral("theme")) != QLatin1StringView("dark")) && ok;
     ok = promptScreens(secrets, file) && ok;
+    ok = experimentScreens(secrets, server, file) && ok;
     return ok ? 0 : 1;
 }

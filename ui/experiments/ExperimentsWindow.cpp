@@ -53,7 +53,11 @@ QTableWidget* resultsTable(QWidget* parent, const QString& name, const QStringLi
     table->setSelectionBehavior(QAbstractItemView::SelectRows);
     table->setSelectionMode(QAbstractItemView::SingleSelection);
     table->verticalHeader()->hide();
-    table->horizontalHeader()->setStretchLastSection(true);
+    // The first column (the variant, the pair) takes the room left; the figures keep their width.
+    table->horizontalHeader()->setStretchLastSection(false);
+    if (!headers.isEmpty()) {
+        table->horizontalHeader()->setSectionResizeMode(0, QHeaderView::Stretch);
+    }
     return table;
 }
 
@@ -126,9 +130,10 @@ ExperimentsWindow::ExperimentsWindow(Core::CoreServices& services, Core::Actor a
     m_answers->setSelectionBehavior(QAbstractItemView::SelectItems);
     m_answers->setWordWrap(false);
     m_answers->verticalHeader()->show();
+    m_answers->horizontalHeader()->setStretchLastSection(true);
     m_tabs->addTab(m_variants, tr("&Variants"));
     m_tabs->addTab(m_pairs, tr("P&airs"));
-    m_tabs->addTab(m_answers, tr("A&nswers"));
+    m_tabs->addTab(m_answers, tr("An&swers"));
 
     auto* newButton = new QPushButton(tr("&New Experiment…"), this);
     newButton->setObjectName(QStringLiteral("newExperiment"));
@@ -378,7 +383,9 @@ void ExperimentsWindow::showResults() {
     } else if (!r.variants.empty()) {
         m_variants->selectRow(r.best >= 0 ? r.best : 0);
     }
-    m_variants->resizeColumnsToContents();
+    for (int column = 1; column < m_variants->columnCount(); ++column) {
+        m_variants->resizeColumnToContents(column);
+    }
 
     m_pairs->setRowCount(int(r.pairwise.size()));
     for (int row = 0; row < int(r.pairwise.size()); ++row) {
@@ -401,7 +408,9 @@ void ExperimentsWindow::showResults() {
                                   .arg(points(p.comparison.difference.interval.low),
                                        points(p.comparison.difference.interval.high))));
     }
-    m_pairs->resizeColumnsToContents();
+    for (int column = 1; column < m_pairs->columnCount(); ++column) {
+        m_pairs->resizeColumnToContents(column);
+    }
 
     if (!r.job) {
         return;

@@ -31,8 +31,8 @@ NewExperimentDialog::NewExperimentDialog(Core::CoreServices& services, Core::Act
     , m_name(new QLineEdit(this))
     , m_dataset(new QComboBox(this))
     , m_variants(new QTableWidget(0, 5, this))
-    , m_addVariant(new QPushButton(tr("&Add Variant"), this))
-    , m_removeVariant(new QPushButton(tr("Remo&ve Variant"), this))
+    , m_addVariant(new QPushButton(tr("Add Varian&t"), this))
+    , m_removeVariant(new QPushButton(tr("Re&move Variant"), this))
     , m_assertions(new QPlainTextEdit(this))
     , m_useThreshold(new QCheckBox(tr("Pass at a &score of"), this))
     , m_threshold(new QDoubleSpinBox(this))
@@ -96,7 +96,7 @@ NewExperimentDialog::NewExperimentDialog(Core::CoreServices& services, Core::Act
     m_rubric->setFixedHeight(m_rubric->fontMetrics().lineSpacing() * 3 + 12);
     m_rubric->setAccessibleName(tr("Rubric"));
     auto* judgeForm = new QFormLayout(m_judge);
-    judgeForm->addRow(tr("Pro&vider:"), m_judgeProvider);
+    judgeForm->addRow(tr("&Provider:"), m_judgeProvider);
     judgeForm->addRow(tr("M&odel:"), m_judgeModel);
     judgeForm->addRow(tr("R&ubric:"), m_rubric);
     judgeForm->addRow(QString(), m_pairwise);
@@ -141,6 +141,7 @@ NewExperimentDialog::NewExperimentDialog(Core::CoreServices& services, Core::Act
     layout->addWidget(m_judge);
     layout->addWidget(m_problem);
     layout->addWidget(buttons);
+    setMinimumWidth(720);
     resize(760, 720);
 
     connect(m_addVariant, &QPushButton::clicked, this, &NewExperimentDialog::addVariant);
