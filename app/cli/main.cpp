@@ -5,6 +5,7 @@
 #include "BudgetCommands.h"
 #include "ChatCommands.h"
 #include "CliSupport.h"
+#include "CompareCommand.h"
 #include "DatasetCommands.h"
 #include "DoctorCommand.h"
 #include "ExperimentCommands.h"
@@ -143,6 +144,9 @@ Accounts (with accounts on, every command but login needs a session or TESSERA_T
   experiments pause | cancel NAME | experiments resume NAME [--wait]
   experiments results NAME [--json | --csv]   pass rates, intervals, pairwise, ranking and verdict
   experiments promote NAME VARIANT            moves the template's production label to its version
+  compare --variant LABEL=TEMPLATE[@VERSION],PROVIDER,MODEL... [--var KEY=VALUE]... [--blind] [--vote CHOICE] PROMPT
+                               every variant's answer to one input (TEMPLATE - for the prompt as given);
+                               --blind shuffles and hides them until you vote (1, 2, tie, bad, or best:N)
   jobs list [--all] | jobs show ID | jobs pause ID | jobs resume ID [--wait] | jobs cancel ID
   jobs remove ID               a job that is over, with its items
   feedback set MESSAGE_ID up|down [--tag T]... [--comment TEXT] | feedback clear MESSAGE_ID
@@ -358,6 +362,9 @@ int main(int argc, char** argv) {
     }
     if (command == QLatin1StringView("experiments")) {
         return Cli::runExperiments(*context, commandArgs);
+    }
+    if (command == QLatin1StringView("compare")) {
+        return Cli::runCompare(*context, commandArgs);
     }
     if (command == QLatin1StringView("jobs")) {
         return Cli::runJobs(*context, commandArgs);

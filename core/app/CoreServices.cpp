@@ -5,6 +5,7 @@
 #include "accounts/RoleService.h"
 #include "app/StoreAdministration.h"
 #include "audit/AuditLog.h"
+#include "experiments/Compare.h"
 #include "experiments/Datasets.h"
 #include "experiments/ExperimentRuns.h"
 #include "experiments/Experiments.h"
@@ -182,6 +183,9 @@ Result<std::unique_ptr<CoreServices>> CoreServices::open(const QString& dataDire
     services->m_experimentRuns =
         std::make_unique<ExperimentRuns>(*services->m_database, *services->m_audit, *services->m_jobs,
                                          *services->m_experiments, *services->m_datasets, *services->m_prompts);
+    services->m_compare = std::make_unique<CompareService>(
+        *services->m_database, services->m_clock, *services->m_audit, *services->m_prompts,
+        *services->m_providerService, *services->m_runner, services->m_budgets.get(), services->m_ledger.get());
     QObject::connect(services->m_chat.get(), &ChatService::turnFinished, services->m_alertMonitor.get(),
                      &AlertMonitor::answerRecorded);
     services->m_metricsTimer = std::make_unique<QTimer>();

@@ -27,6 +27,7 @@ class DatasetService;
 class ExperimentService;
 class ExperimentRuns;
 class JobHandler;
+class CompareService;
 class JobRunner;
 class JobStore;
 class PromptExchange;
@@ -122,6 +123,8 @@ public:
     DatasetService& datasets() { return *m_datasets; }
     ExperimentService& experiments() { return *m_experiments; }
     ExperimentRuns& experimentRuns() { return *m_experimentRuns; }
+    // Variants side by side on one input, and people's votes between answers.
+    CompareService& compare() { return *m_compare; }
     JobStore& jobs() { return *m_jobs; }
     // What runs an experiment's items for the actor, for a JobRunner of this process (kind "experiment").
     std::shared_ptr<JobHandler> experimentJobHandler(const Actor& actor);
@@ -195,6 +198,7 @@ private:
     std::unique_ptr<ExperimentService> m_experiments;
     std::unique_ptr<JobStore> m_jobs;
     std::unique_ptr<ExperimentRuns> m_experimentRuns;
+    std::unique_ptr<CompareService> m_compare;
     std::unique_ptr<PromptExchange> m_promptExchange;
     std::unique_ptr<FineTuningService> m_fineTuning;
     std::unique_ptr<AlertMonitor> m_alertMonitor;

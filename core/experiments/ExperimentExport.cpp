@@ -24,18 +24,24 @@ QJsonObject experimentResultsJson(const ExperimentResults& r) {
     }
     QJsonArray pairwise;
     for (const PairwiseResults& p : r.pairwise) {
-        pairwise.append(QJsonObject{{QStringLiteral("a"), r.variants[std::size_t(p.first)].label},
-                                    {QStringLiteral("b"), r.variants[std::size_t(p.second)].label},
-                                    {QStringLiteral("a_wins"), p.wins},
-                                    {QStringLiteral("ties"), p.ties},
-                                    {QStringLiteral("b_wins"), p.losses},
-                                    {QStringLiteral("difference"), p.comparison.difference.difference},
-                                    {QStringLiteral("ci_low"), p.comparison.difference.interval.low},
-                                    {QStringLiteral("ci_high"), p.comparison.difference.interval.high},
-                                    {QStringLiteral("judged"), p.judged},
-                                    {QStringLiteral("judge_a_wins"), p.judgeWins},
-                                    {QStringLiteral("judge_ties"), p.judgeTies},
-                                    {QStringLiteral("judge_b_wins"), p.judgeLosses}});
+        pairwise.append(QJsonObject{
+            {QStringLiteral("a"), r.variants[std::size_t(p.first)].label},
+            {QStringLiteral("b"), r.variants[std::size_t(p.second)].label},
+            {QStringLiteral("a_wins"), p.wins},
+            {QStringLiteral("ties"), p.ties},
+            {QStringLiteral("b_wins"), p.losses},
+            {QStringLiteral("difference"), p.comparison.difference.difference},
+            {QStringLiteral("ci_low"), p.comparison.difference.interval.low},
+            {QStringLiteral("ci_high"), p.comparison.difference.interval.high},
+            {QStringLiteral("judged"), p.judged},
+            {QStringLiteral("judge_a_wins"), p.judgeWins},
+            {QStringLiteral("judge_ties"), p.judgeTies},
+            {QStringLiteral("judge_b_wins"), p.judgeLosses},
+            {QStringLiteral("votes"), p.voted},
+            {QStringLiteral("vote_a_wins"), p.voteWins},
+            {QStringLiteral("vote_ties"), p.voteTies},
+            {QStringLiteral("vote_b_wins"), p.voteLosses},
+            {QStringLiteral("judge_human_agreement"), p.agreement() ? QJsonValue(*p.agreement()) : QJsonValue()}});
     }
     QJsonValue ranking;
     if (r.ranking) {

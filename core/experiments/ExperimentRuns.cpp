@@ -2,6 +2,7 @@
 
 #include "audit/AuditLog.h"
 #include "common/CorrelationId.h"
+#include "experiments/Compare.h"
 #include "experiments/Datasets.h"
 #include "experiments/Judge.h"
 #include "prompts/PromptLibrary.h"
@@ -19,6 +20,7 @@
 
 #include <map>
 #include <numeric>
+#include <tuple>
 
 namespace Tessera::Core {
 
@@ -722,6 +724,7 @@ Result<ExperimentResults> ExperimentRuns::results(const Actor& actor, const QStr
     std::vector<std::vector<double>> latencies(count);
     std::map<std::pair<int, int>, std::map<int, double>> scores; // (item, repeat) → variant → score
     std::vector<PairOutcome> judgeOutcomes;                      // the pairwise judge's, both orders agreeing or a tie
+    std::map<std::tuple<int, int, int, int>, PairOutcome::Result> judgeByCase; // (item, repeat, a, b) → the judge's
     for (const JobItem& item : *items) {
         const int v = item.input.value(QLatin1StringView("variant")).toInt();
         if (v < 0 || std::size_t(v) >= count) {
@@ -755,10 +758,13 @@ Result<ExperimentResults> ExperimentRuns::results(const Actor& actor, const QStr
                 continue;
             }
             const QString outcome = judged.value(QLatin1StringView("outcome")).toString();
-            judgeOutcomes.push_back({a, b,
-                                     outcome == QLatin1StringView("a")   ? PairOutcome::Result::FirstWins
-                                     : outcome == QLatin1StringView("b") ? PairOutcome::Result::SecondWins
-                                                                         : PairOutcome::Result::Tie});
+            const PairOutcome judgedOutcome{a, b,
+                                            outcome == QLatin1StringView("a")   ? PairOutcome::Result::FirstWins
+                                            : outcome == QLatin1StringView("b") ? PairOutcome::Result::SecondWins
+                                                                                : PairOutcome::Result::Tie};
+            judgeOutcomes.push_back(judgedOutcome);
+            judgeByCase[{item.input.value(QLatin1StringView("item")).toInt(),
+                         item.input.value(QLatin1StringView("repeat")).toInt(), a, b}] = judgedOutcome.result;
         }
         scores[{item.input.value(QLatin1StringView("item")).toInt(),
                 item.input.value(QLatin1StringView("repeat")).toInt()}][v] = score;
@@ -770,6 +776,22 @@ Result<ExperimentResults> ExperimentRuns::results(const Actor& actor, const QStr
         std::sort(latencies[v].begin(), latencies[v].end());
         r.p50LatencyMs = qint64(std::llround(quantileOfSorted(latencies[v], 0.5)));
         r.p95LatencyMs = qint64(std::llround(quantileOfSorted(latencies[v], 0.95)));
+    }
+    // People's votes on the experiment's answers (a blind review), over its variants.
+    std::vector<PairOutcome> voteOutcomes;
+    std::map<std::tuple<int, int, int, int>, PairOutcome::Result> voteByCase;
+    auto votes = readVotes(m_db, actor.userId, experiment->id, 1'000'000);
+    if (!votes) {
+        return fail(votes.error());
+    }
+    for (const VoteInfo& vote : *votes) {
+        for (const PairOutcome& o : vote.outcomes) {
+            if (o.first < 0 || o.second <= o.first || std::size_t(o.second) >= count) {
+                continue;
+            }
+            voteOutcomes.push_back(o);
+            voteByCase[{vote.item, vote.repeat, o.first, o.second}] = o.result;
+        }
     }
     const bool finished = job->state == JobState::Finished;
     std::vector<PairOutcome> outcomes;
@@ -805,15 +827,40 @@ Result<ExperimentResults> ExperimentRuns::results(const Actor& actor, const QStr
                 pair.judgeLosses += judged.result == PairOutcome::Result::SecondWins ? 1 : 0;
                 pair.judgeTies += judged.result == PairOutcome::Result::Tie ? 1 : 0;
             }
+            for (const PairOutcome& voted : voteOutcomes) {
+                if (voted.first != int(a) || voted.second != int(b)) {
+                    continue;
+                }
+                ++pair.voted;
+                pair.voteWins += voted.result == PairOutcome::Result::FirstWins ? 1 : 0;
+                pair.voteLosses += voted.result == PairOutcome::Result::SecondWins ? 1 : 0;
+                pair.voteTies += voted.result == PairOutcome::Result::Tie ? 1 : 0;
+            }
+            // Where the judge and a person both judged a case, how often they agree.
+            for (const auto& [key, voted] : voteByCase) {
+                if (std::get<2>(key) != int(a) || std::get<3>(key) != int(b)) {
+                    continue;
+                }
+                if (const auto judged = judgeByCase.find(key); judged != judgeByCase.end()) {
+                    ++pair.judgeAndVote;
+                    pair.agreements += judged->second == voted ? 1 : 0;
+                }
+            }
             const VariantResults& ra = results.variants[a];
             const VariantResults& rb = results.variants[b];
             pair.comparison = comparePassRates(ra.passed, ra.answers, rb.passed, rb.answers, finished);
             results.pairwise.push_back(pair);
         }
     }
-    // The ranking comes from the pairwise judgements where there are any (the judge's), else from the scores.
-    const std::vector<PairOutcome>& ranked = judgeOutcomes.empty() ? outcomes : judgeOutcomes;
-    results.rankedBy = judgeOutcomes.empty() ? QStringLiteral("scores") : QStringLiteral("judge");
+    // The ranking comes from the pairwise judgements where there are any (people's votes and the judge's), else
+    // from the scores.
+    std::vector<PairOutcome> judgements = judgeOutcomes;
+    judgements.insert(judgements.end(), voteOutcomes.begin(), voteOutcomes.end());
+    const std::vector<PairOutcome>& ranked = judgements.empty() ? outcomes : judgements;
+    results.rankedBy = !voteOutcomes.empty() && !judgeOutcomes.empty() ? QStringLiteral("votes and judge")
+                       : !voteOutcomes.empty()                         ? QStringLiteral("votes")
+                       : !judgeOutcomes.empty()                        ? QStringLiteral("judge")
+                                                                       : QStringLiteral("scores");
     if (count >= 3 && !ranked.empty()) {
         results.ranking = rankBradleyTerry(int(count), ranked, 1000, 20261202);
     }

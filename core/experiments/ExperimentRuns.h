@@ -95,6 +95,15 @@ struct PairwiseResults {
     qint64 judgeWins = 0;
     qint64 judgeTies = 0;
     qint64 judgeLosses = 0;
+    qint64 voted = 0; // people's votes between the pair (a blind review of the answers)
+    qint64 voteWins = 0;
+    qint64 voteTies = 0;
+    qint64 voteLosses = 0;
+    qint64 judgeAndVote = 0; // cases both the judge and a person judged
+    qint64 agreements = 0;   // of those, how many they judged alike
+    std::optional<double> agreement() const {
+        return judgeAndVote > 0 ? std::optional<double>(double(agreements) / double(judgeAndVote)) : std::nullopt;
+    }
     PassComparison comparison;
 };
 
@@ -104,7 +113,7 @@ struct ExperimentResults {
     std::vector<VariantResults> variants;
     std::vector<PairwiseResults> pairwise;
     std::optional<BradleyTerryRanking> ranking; // three or more variants
-    QString rankedBy;                           // "judge" (its pairwise judgements) or "scores"
+    QString rankedBy;                           // "votes and judge", "votes", "judge" (pairwise judgements) or "scores"
     QString verdict;                            // in plain words (English)
     // The verdict's parts, for saying it in another language: the variant that passed most (best), the next one,
     // and their comparison (decision.verdict is SecondBetter when best is the winner). -1 before a run.

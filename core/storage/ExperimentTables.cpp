@@ -55,4 +55,19 @@ QStringList experimentTables(const QString& identity, const QString& integer) {
     };
 }
 
+QStringList voteTables(const QString& identity, const QString& integer) {
+    // People's votes between answers to one input (View ▸ Compare, tessera-cli compare, a blind review of an
+    // experiment's answers): the input, the variants and their answers as shown, the choice as given and the
+    // pairwise outcomes it means; an experiment's votes name it and the case (item and repeat) they were on.
+    return {
+        QStringLiteral("CREATE TABLE votes (id %1, owner_id %2 NOT NULL, created_at TEXT NOT NULL, "
+                       "source TEXT NOT NULL, experiment_id %2, item %2, repeat_no %2, input TEXT NOT NULL, "
+                       "variants TEXT NOT NULL, answers TEXT NOT NULL, blind %2 NOT NULL DEFAULT 0, "
+                       "choice TEXT NOT NULL, outcomes TEXT NOT NULL)")
+            .arg(identity, integer),
+        QStringLiteral("CREATE INDEX votes_owner ON votes(owner_id, created_at)"),
+        QStringLiteral("CREATE INDEX votes_experiment ON votes(experiment_id, item, repeat_no)"),
+    };
+}
+
 } // namespace Tessera::Core

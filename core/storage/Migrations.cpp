@@ -562,6 +562,7 @@ const std::vector<Migration>& sqliteMigrations() {
         {23, datasetTables(QStringLiteral("INTEGER PRIMARY KEY AUTOINCREMENT"), QStringLiteral("INTEGER"))},
         {24, jobTables(QStringLiteral("INTEGER PRIMARY KEY AUTOINCREMENT"), QStringLiteral("INTEGER"))},
         {25, experimentTables(QStringLiteral("INTEGER PRIMARY KEY AUTOINCREMENT"), QStringLiteral("INTEGER"))},
+        {26, voteTables(QStringLiteral("INTEGER PRIMARY KEY AUTOINCREMENT"), QStringLiteral("INTEGER"))},
     };
     return all;
 }

@@ -40,5 +40,7 @@ QStringList datasetTables(const QString& identity, const QString& integer);
 QStringList jobTables(const QString& identity, const QString& integer);
 // Schema 25: experiments (ExperimentTables.cpp).
 QStringList experimentTables(const QString& identity, const QString& integer);
+// Schema 26: people's votes between answers (ExperimentTables.cpp).
+QStringList voteTables(const QString& identity, const QString& integer);
 
 } // namespace Tessera::Core

@@ -142,7 +142,8 @@ const std::vector<QString>& StoreCopier::tables() {
                                              QStringLiteral("dataset_items"),
                                              QStringLiteral("jobs"),
                                              QStringLiteral("job_items"),
-                                             QStringLiteral("experiments")};
+                                             QStringLiteral("experiments"),
+                                             QStringLiteral("votes")};
     return all;
 }
 

@@ -563,3 +563,63 @@ TEST_F(ExperimentsCliTest, AJudgeThatFavoursAPlaceDecidesNothingAndItsPromptIsAT
     EXPECT_EQ(pair.value(QLatin1StringView("judge_ties")).toInt(), 2);
     EXPECT_EQ(pair.value(QLatin1StringView("judge_b_wins")).toInt(), 0);
 }
+
+TEST_F(ExperimentsCliTest, CompareAnswersOneInputWithEveryVariantAndKeepsAVote) {
+    QTemporaryDir files;
+    setUpTrips(files, "city\nOslo\n", "Plan a cheap day in {{city}}.\n");
+    const int before = server.countRequests("/chat/completions");
+    const CliRun compared = cli({QStringLiteral("--json"), QStringLiteral("compare"), QStringLiteral("--variant"),
+                                 QStringLiteral("A=Trip@1,local,gpt-test"), QStringLiteral("--variant"),
+                                 QStringLiteral("B=Trip@2,local,gpt-test"), QStringLiteral("--variant"),
+                                 QStringLiteral("C=-,local,gpt-test-mini"), QStringLiteral("--vote"),
+                                 QStringLiteral("best:2"), QStringLiteral("Lima")});
+    ASSERT_EQ(compared.exitCode, 0) << compared.err.toStdString();
+    EXPECT_EQ(server.countRequests("/chat/completions") - before, 3) << "one request per variant";
+    const QJsonObject json = compared.json();
+    const QJsonArray answers = json.value(QLatin1StringView("answers")).toArray();
+    ASSERT_EQ(answers.size(), 3);
+    EXPECT_EQ(answers[0].toObject().value(QLatin1StringView("text")).toString(),
+              QStringLiteral("Echo: Plan a day in Lima."))
+        << "the template's one variable takes the input";
+    EXPECT_EQ(answers[1].toObject().value(QLatin1StringView("text")).toString(),
+              QStringLiteral("Echo: Plan a cheap day in Lima."));
+    EXPECT_EQ(answers[2].toObject().value(QLatin1StringView("text")).toString(), QStringLiteral("Echo: Lima"))
+        << "- sends the input as it is";
+    EXPECT_EQ(answers[2].toObject().value(QLatin1StringView("model")).toString(), QStringLiteral("gpt-test-mini"));
+    const QJsonObject vote = json.value(QLatin1StringView("vote")).toObject();
+    EXPECT_EQ(vote.value(QLatin1StringView("choice")).toString(), QStringLiteral("best:2"));
+    const QJsonArray outcomes = vote.value(QLatin1StringView("outcomes")).toArray();
+    ASSERT_EQ(outcomes.size(), 2) << "the best beats each other answer";
+    EXPECT_EQ(outcomes[0].toObject().value(QLatin1StringView("b")).toString(), QStringLiteral("B"));
+    EXPECT_EQ(outcomes[0].toObject().value(QLatin1StringView("outcome")).toString(), QStringLiteral("b"));
+
+    // Blind: the answers without their variants, the vote read from stdin, then the variants revealed.
+    const CliRun blind = cli({QStringLiteral("compare"), QStringLiteral("--blind"), QStringLiteral("--variant"),
+                              QStringLiteral("A=Trip@1,local,gpt-test"), QStringLiteral("--variant"),
+                              QStringLiteral("B=Trip@2,local,gpt-test"), QStringLiteral("Rome")},
+                             "tie\n");
+    ASSERT_EQ(blind.exitCode, 0) << blind.err.toStdString();
+    EXPECT_TRUE(blind.out.contains(QStringLiteral("── Answer 1")) && blind.out.contains(QStringLiteral("── Answer 2")));
+    EXPECT_FALSE(blind.out.contains(QStringLiteral("── A:"))) << "no variant named before the vote";
+    EXPECT_TRUE(blind.out.contains(QStringLiteral("was A (Trip@1 on local / gpt-test)"))) << blind.out.toStdString();
+    EXPECT_TRUE(blind.out.contains(QStringLiteral("Your vote (tie) was kept.")));
+
+    // The ledger has them as the feature "compare"; bad votes and variants are refused.
+    const CliRun usage = cli({QStringLiteral("--json"), QStringLiteral("usage"), QStringLiteral("report"),
+                              QStringLiteral("--by"), QStringLiteral("feature")});
+    EXPECT_TRUE(usage.out.contains(QStringLiteral("\"feature\":\"compare\""))) << usage.out.toStdString();
+    EXPECT_EQ(cli({QStringLiteral("compare"), QStringLiteral("--variant"), QStringLiteral("A=Trip,local,gpt-test"),
+                   QStringLiteral("--variant"), QStringLiteral("B=Trip,local,gpt-test"), QStringLiteral("--vote"),
+                   QStringLiteral("3"), QStringLiteral("Rome")})
+                  .exitCode,
+              2);
+    EXPECT_EQ(cli({QStringLiteral("compare"), QStringLiteral("--variant"), QStringLiteral("A=Trip,local,gpt-test"),
+                   QStringLiteral("Rome")})
+                  .exitCode,
+              2)
+        << "one variant is no comparison";
+    EXPECT_EQ(cli({QStringLiteral("compare"), QStringLiteral("--variant"), QStringLiteral("A=Trip,local,gpt-test"),
+                   QStringLiteral("--variant"), QStringLiteral("B=Nowhere,local,gpt-test"), QStringLiteral("Rome")})
+                  .exitCode,
+              7);
+}

@@ -4,12 +4,16 @@
 // it; experiments.run needed and audited.
 #include "experiments/Experiments.h"
 
+#include "experiments/Compare.h"
 #include "experiments/Datasets.h"
+#include "experiments/ExperimentRuns.h"
 #include "prompts/PromptLibrary.h"
 #include "providers/ProviderService.h"
 
 #include "support/CoreFixture.h"
 #include "support/QtPrinters.h"
+
+#include <QJsonArray>
 
 #include <gtest/gtest.h>
 
@@ -165,4 +169,85 @@ TEST_F(ExperimentServiceTest, ABadDefinitionIsRefusedSayingWhatIsWrong) {
     EXPECT_EQ(experiments->create(auditor, definition()).error().code, ErrorCode::AuthForbidden);
     EXPECT_EQ(experiments->list(auditor).error().code, ErrorCode::AuthForbidden);
     EXPECT_TRUE(experiments->create(owner, definition())) << "the definition itself is good";
+}
+
+TEST_F(ExperimentServiceTest, PeoplesVotesCountInTheResultsWithTheirAgreementWithTheJudge) {
+    JobStore jobs(*core.db, core.clock);
+    ExperimentRuns runs(*core.db, *core.audit, jobs, *experiments, *datasets, *prompts);
+    CompareService compare(*core.db, core.clock, *core.audit, *prompts, *providerService, *core.runner, nullptr,
+                           nullptr);
+    ExperimentDefinition d = definition();
+    d.repeats = 1;
+    d.variants.push_back(*parseExperimentVariant(QStringLiteral("C=Trip@1,openai,gpt-4o")));
+    d.judgeProvider = QStringLiteral("openai");
+    d.judgeModel = QStringLiteral("gpt-4o");
+    d.pairwise = true;
+    auto made = experiments->create(owner, d);
+    ASSERT_TRUE(made) << made.error().toLogString().toStdString();
+    auto job = runs.prepare(owner, d.name, false);
+    ASSERT_TRUE(job);
+    // The run, as the handler leaves it: every answer scored; on each case the judge found B better than A.
+    auto items = jobs.items(owner, job->id);
+    ASSERT_TRUE(items);
+    for (const JobItem& item : *items) {
+        const int v = item.input.value(QLatin1StringView("variant")).toInt();
+        QJsonObject result{{QStringLiteral("variant"), v},
+                           {QStringLiteral("pass"), v == 1},
+                           {QStringLiteral("score"), v == 1 ? 1.0 : 0.0},
+                           {QStringLiteral("latency_ms"), 10.0},
+                           {QStringLiteral("answer"), QStringLiteral("answer")}};
+        if (v == 2) {
+            result.insert(QStringLiteral("pairwise"),
+                          QJsonArray{QJsonObject{{QStringLiteral("a"), 0},
+                                                 {QStringLiteral("b"), 1},
+                                                 {QStringLiteral("outcome"), QStringLiteral("b")}}});
+        }
+        ASSERT_TRUE(jobs.finishItem(job->id, item.position, JobItemState::Done, result, {}, 10));
+    }
+    ASSERT_TRUE(jobs.setState(job->id, JobState::Finished));
+
+    // A blind review: on case 1 the person agrees with the judge, on case 2 not; on case 3 C is best of three.
+    const auto voteOn = [&](int item, std::vector<int> indices, const QString& choice) {
+        VoteDraft vote;
+        vote.source = QStringLiteral("experiment");
+        vote.experimentId = made->id;
+        vote.item = item;
+        vote.repeat = 1;
+        vote.input = QStringLiteral("city: Oslo");
+        vote.blind = true;
+        vote.choice = choice;
+        vote.indices = std::move(indices);
+        for (const int index : vote.indices) {
+            vote.variants.push_back(d.variants[std::size_t(index)]);
+            vote.answers << QStringLiteral("answer");
+        }
+        return compare.vote(owner, vote);
+    };
+    ASSERT_TRUE(voteOn(1, {1, 0}, QStringLiteral("1"))); // shown B first: B is better
+    ASSERT_TRUE(voteOn(2, {0, 1}, QStringLiteral("1"))); // A is better
+    ASSERT_TRUE(voteOn(3, {2, 0, 1}, QStringLiteral("best:1")));
+    EXPECT_FALSE(voteOn(3, {0, 1}, QStringLiteral("best:1"))) << "two answers take 1, 2, tie or bad";
+    const Actor other = Actor::withRole(7, QStringLiteral("eve"), BuiltInRole::Member, ClientKind::Test);
+    VoteDraft stolen;
+    stolen.experimentId = made->id;
+    stolen.variants = {d.variants[0], d.variants[1]};
+    stolen.answers = {QStringLiteral("x"), QStringLiteral("y")};
+    stolen.choice = QStringLiteral("1");
+    EXPECT_EQ(compare.vote(other, stolen).error().code, ErrorCode::NotFound) << "another person's experiment";
+
+    auto results = runs.results(owner, d.name);
+    ASSERT_TRUE(results) << results.error().toLogString().toStdString();
+    const PairwiseResults& ab = results->pairwise[0];
+    EXPECT_EQ(ab.voted, 2) << "case 3 compared C with each, not A with B";
+    EXPECT_EQ(ab.voteLosses, 1) << "case 1: B beat A";
+    EXPECT_EQ(ab.voteWins, 1) << "case 2: A beat B";
+    EXPECT_EQ(ab.judgeAndVote, 2) << "cases 1 and 2 have both (case 3 had no vote between A and B)";
+    EXPECT_EQ(ab.agreements, 1);
+    ASSERT_TRUE(ab.agreement());
+    EXPECT_DOUBLE_EQ(*ab.agreement(), 0.5);
+    EXPECT_EQ(results->pairwise[1].voteLosses, 1) << "case 3: C beat A";
+    EXPECT_EQ(results->rankedBy, QStringLiteral("votes and judge"));
+    ASSERT_TRUE(results->ranking);
+    EXPECT_EQ(compare.votes(owner, made->id)->size(), 3u);
+    EXPECT_TRUE(compare.votes(other)->empty()) << "votes are their owner's";
 }
