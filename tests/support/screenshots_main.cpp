@@ -23,6 +23,7 @@
 #include "experiments/ExperimentRuns.h"
 #include "experiments/ExperimentsWindow.h"
 #include "experiments/NewExperimentDialog.h"
+#include "experiments/VariantsEditor.h"
 #include "health/ProviderHealthDialog.h"
 #include "jobs/JobsController.h"
 #include "jobs/JobsPanel.h"
@@ -377,13 +378,9 @@ bool experimentScreens(Core::SecretStore& secrets, Testing::FakeProviderServer& 
     {
         Ui::NewExperimentDialog dialog(**services, owner);
         dialog.nameField()->setText(QStringLiteral("Shorter answers"));
-        QTableWidget* variants = dialog.variantsTable();
         for (int row = 0; row < 2; ++row) {
-            qobject_cast<QComboBox*>(variants->cellWidget(row, Ui::NewExperimentDialog::Template))
-                ->setCurrentText(QStringLiteral("Day trip"));
-            qobject_cast<QSpinBox*>(variants->cellWidget(row, Ui::NewExperimentDialog::Version))->setValue(row + 2);
-            qobject_cast<QLineEdit*>(variants->cellWidget(row, Ui::NewExperimentDialog::Model))
-                ->setText(QStringLiteral("gpt-test"));
+            dialog.variantsEditor()->setVariant(row, QStringLiteral("Day trip"), row + 2, QStringLiteral("openai"),
+                                                QStringLiteral("gpt-test"));
         }
         dialog.assertionsField()->setPlainText(QStringLiteral("icontains:cheap\nmax-tokens:120:0.5"));
         dialog.judgeBox()->setChecked(true);

@@ -1,9 +1,13 @@
 // The Experiments window and the Background Jobs panel, offscreen: a dataset imported, an experiment made in its
 // dialog (a bad one refused in place), run in the app as a background job with its progress, the verdict and the
 // results shown, the winner promoted, the results exported; the jobs panel pauses, resumes and removes a job.
+#include "experiments/AnswersSideBySide.h"
+#include "experiments/Compare.h"
+#include "experiments/CompareWindow.h"
 #include "experiments/Datasets.h"
 #include "experiments/ExperimentsWindow.h"
 #include "experiments/NewExperimentDialog.h"
+#include "experiments/VariantsEditor.h"
 #include "jobs/JobsController.h"
 #include "jobs/JobsPanel.h"
 #include "mainwindow/MainWindow.h"
@@ -12,6 +16,7 @@
 #include "UiFixture.h"
 #include "support/TestHelpers.h"
 
+#include <QCheckBox>
 #include <QComboBox>
 #include <QFile>
 #include <QGroupBox>
@@ -56,15 +61,9 @@ protected:
     // Fills the dialog: A = Trip@1, B = Trip@2, both on p / gpt-test.
     void fill(Ui::NewExperimentDialog& dialog, const QString& name, const QString& checks) {
         dialog.nameField()->setText(name);
-        QTableWidget* variants = dialog.variantsTable();
         for (int row = 0; row < 2; ++row) {
-            qobject_cast<QComboBox*>(variants->cellWidget(row, Ui::NewExperimentDialog::Template))
-                ->setCurrentText(QStringLiteral("Trip"));
-            qobject_cast<QSpinBox*>(variants->cellWidget(row, Ui::NewExperimentDialog::Version))->setValue(row + 1);
-            qobject_cast<QComboBox*>(variants->cellWidget(row, Ui::NewExperimentDialog::Provider))
-                ->setCurrentText(QStringLiteral("p"));
-            qobject_cast<QLineEdit*>(variants->cellWidget(row, Ui::NewExperimentDialog::Model))
-                ->setText(QStringLiteral("gpt-test"));
+            dialog.variantsEditor()->setVariant(row, QStringLiteral("Trip"), row + 1, QStringLiteral("p"),
+                                                QStringLiteral("gpt-test"));
         }
         dialog.assertionsField()->setPlainText(checks);
     }
@@ -106,7 +105,7 @@ TEST_F(ExperimentsUiTest, AnExperimentIsMadeRunAndItsWinnerPromotedFromTheWindow
         EXPECT_FALSE(dialog.create());
         EXPECT_TRUE(dialog.problemLabel()->text().contains(QStringLiteral("line 2"))) << "the check that is wrong";
         dialog.assertionsField()->setPlainText(QStringLiteral("icontains:cheap"));
-        qobject_cast<QLineEdit*>(dialog.variantsTable()->cellWidget(1, Ui::NewExperimentDialog::Model))->clear();
+        qobject_cast<QLineEdit*>(dialog.variantsEditor()->table()->cellWidget(1, Ui::VariantsEditor::Model))->clear();
         EXPECT_FALSE(dialog.create());
         EXPECT_TRUE(dialog.problemLabel()->isVisibleTo(&dialog));
         fill(dialog, QStringLiteral("Cheap"), QStringLiteral("icontains:cheap"));
@@ -198,4 +197,54 @@ TEST_F(ExperimentsUiTest, TheJobsPanelPausesResumesAndRemovesAJob) {
     ASSERT_TRUE(panel->removeChosen());
     EXPECT_EQ(panel->table()->rowCount(), 0);
     panel->close();
+}
+
+TEST_F(ExperimentsUiTest, CompareStreamsEveryVariantSideBySideAndKeepsABlindVote) {
+    Ui::MainWindow main(*services, dialogs);
+    main.show();
+    QAction* action = nullptr;
+    for (QAction* menu : main.menuBar()->actions()) {
+        for (QAction* item : menu->menu() ? menu->menu()->actions() : QList<QAction*>{}) {
+            if (item->shortcut() == QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_G)) {
+                action = item;
+            }
+        }
+    }
+    ASSERT_NE(action, nullptr) << "View ▸ Compare with Ctrl+Shift+G";
+    auto* window = qobject_cast<Ui::CompareWindow*>(main.openCompare());
+    ASSERT_NE(window, nullptr);
+    window->variantsEditor()->setVariant(0, QStringLiteral("-"), 0, QStringLiteral("p"), QStringLiteral("gpt-test"));
+    window->variantsEditor()->setVariant(1, QStringLiteral("Trip"), 2, QStringLiteral("p"), QStringLiteral("gpt-test"));
+    EXPECT_FALSE(window->compare()) << "no input yet";
+    EXPECT_FALSE(window->statusLabel()->text().isEmpty());
+    window->inputField()->setPlainText(QStringLiteral("Lima"));
+    window->blindBox()->setChecked(true);
+    ASSERT_TRUE(window->compare());
+    ASSERT_TRUE(waitUntil([&] { return !window->isAnswering(); }, 20'000));
+    Ui::AnswersSideBySide* answers = window->answers();
+    ASSERT_EQ(answers->count(), 2);
+    EXPECT_EQ(answers->title(0), QStringLiteral("Answer 1")) << "blind: no variant named";
+    EXPECT_EQ(answers->title(1), QStringLiteral("Answer 2"));
+    // The streamed answers are whole; the cheap plan is the better one, wherever the shuffle put it.
+    const int cheap = answers->text(0) == QStringLiteral("Echo: Plan a cheap day in Lima.") ? 0 : 1;
+    EXPECT_EQ(answers->text(cheap), QStringLiteral("Echo: Plan a cheap day in Lima."));
+    EXPECT_EQ(answers->text(1 - cheap), QStringLiteral("Echo: Lima"));
+    QPushButton* better = answers->voteButton(cheap == 0 ? QStringLiteral("1") : QStringLiteral("2"));
+    ASSERT_NE(better, nullptr);
+    ASSERT_TRUE(better->isVisibleTo(window) && better->isEnabled());
+    better->click();
+    EXPECT_EQ(window->statusLabel()->text(), QStringLiteral("Your vote was kept."));
+    EXPECT_TRUE(answers->title(cheap).contains(QStringLiteral("B · Trip version 2 on gpt-test")))
+        << answers->title(cheap).toStdString();
+    auto votes = services->compare().votes(owner);
+    ASSERT_TRUE(votes);
+    ASSERT_EQ(votes->size(), 1u);
+    EXPECT_TRUE(votes->front().blind);
+    EXPECT_EQ(votes->front().input, QStringLiteral("Lima"));
+    ASSERT_EQ(votes->front().outcomes.size(), 1u);
+    const Core::PairOutcome& outcome = votes->front().outcomes.front();
+    EXPECT_EQ(votes->front().labels[cheap == 0 ? 0 : 1], QStringLiteral("B"));
+    EXPECT_EQ(outcome.result, cheap == 0 ? Core::PairOutcome::Result::FirstWins : Core::PairOutcome::Result::SecondWins)
+        << "the answer voted for won";
+    window->close();
 }

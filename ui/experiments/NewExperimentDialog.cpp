@@ -1,5 +1,7 @@
 #include "experiments/NewExperimentDialog.h"
 
+#include "experiments/VariantsEditor.h"
+
 #include "app/CoreServices.h"
 #include "experiments/Datasets.h"
 #include "prompts/PromptLibrary.h"
@@ -30,9 +32,7 @@ NewExperimentDialog::NewExperimentDialog(Core::CoreServices& services, Core::Act
     , m_actor(std::move(actor))
     , m_name(new QLineEdit(this))
     , m_dataset(new QComboBox(this))
-    , m_variants(new QTableWidget(0, 5, this))
-    , m_addVariant(new QPushButton(tr("Add Varian&t"), this))
-    , m_removeVariant(new QPushButton(tr("Re&move Variant"), this))
+    , m_variants(new VariantsEditor(services, m_actor, false, this))
     , m_assertions(new QPlainTextEdit(this))
     , m_useThreshold(new QCheckBox(tr("Pass at a &score of"), this))
     , m_threshold(new QDoubleSpinBox(this))
@@ -47,18 +47,6 @@ NewExperimentDialog::NewExperimentDialog(Core::CoreServices& services, Core::Act
     , m_problem(new QLabel(this)) {
     setObjectName(QStringLiteral("newExperimentDialog"));
     setWindowTitle(tr("New Experiment"));
-    if (auto templates = m_services.prompts().list(m_actor)) {
-        for (const Core::PromptTemplate& t : *templates) {
-            m_templates << t.name;
-        }
-    }
-    if (auto providers = m_services.providers().list(m_actor)) {
-        for (const Core::ProviderConfig& p : *providers) {
-            if (p.enabled) {
-                m_providers << p.name;
-            }
-        }
-    }
     m_name->setObjectName(QStringLiteral("experimentName"));
     m_name->setPlaceholderText(tr("for example: Shorter prompt"));
     m_dataset->setObjectName(QStringLiteral("experimentDataset"));
@@ -67,12 +55,6 @@ NewExperimentDialog::NewExperimentDialog(Core::CoreServices& services, Core::Act
             m_dataset->addItem(tr("%1 (%n case(s))", nullptr, int(d.items)).arg(d.name), d.name);
         }
     }
-    m_variants->setObjectName(QStringLiteral("experimentVariantsEditor"));
-    m_variants->setHorizontalHeaderLabels({tr("Label"), tr("Template"), tr("Version"), tr("Provider"), tr("Model")});
-    m_variants->verticalHeader()->hide();
-    m_variants->horizontalHeader()->setSectionResizeMode(Template, QHeaderView::Stretch);
-    m_variants->horizontalHeader()->setSectionResizeMode(Model, QHeaderView::Stretch);
-    m_variants->setAccessibleName(tr("Variants"));
     m_assertions->setObjectName(QStringLiteral("experimentAssertions"));
     m_assertions->setPlaceholderText(tr("One check per line, TYPE:VALUE[:WEIGHT], for example\nicontains:museum\n"
                                         "max-length:800:0.5\nis-json"));
@@ -87,7 +69,7 @@ NewExperimentDialog::NewExperimentDialog(Core::CoreServices& services, Core::Act
     m_judge->setObjectName(QStringLiteral("experimentJudge"));
     m_judge->setCheckable(true);
     m_judge->setChecked(false);
-    m_judgeProvider->addItems(m_providers);
+    m_judgeProvider->addItems(m_variants->providerNames());
     m_judgeProvider->setAccessibleName(tr("Judge's provider"));
     m_judgeModel->setPlaceholderText(tr("the judge's model"));
     m_judgeModel->setAccessibleName(tr("Judge's model"));
@@ -113,10 +95,6 @@ NewExperimentDialog::NewExperimentDialog(Core::CoreServices& services, Core::Act
     m_problem->setForegroundRole(QPalette::BrightText);
     m_problem->hide();
 
-    auto* variantButtons = new QHBoxLayout;
-    variantButtons->addWidget(m_addVariant);
-    variantButtons->addWidget(m_removeVariant);
-    variantButtons->addStretch();
     auto* threshold = new QHBoxLayout;
     threshold->addWidget(m_useThreshold);
     threshold->addWidget(m_threshold);
@@ -133,65 +111,21 @@ NewExperimentDialog::NewExperimentDialog(Core::CoreServices& services, Core::Act
     buttons->button(QDialogButtonBox::Ok)->setText(tr("Create"));
     auto* layout = new QVBoxLayout(this);
     auto* variantsLabel = new QLabel(tr("&Variants (2 to 6; version 0 is the template's production version):"), this);
-    variantsLabel->setBuddy(m_variants);
+    variantsLabel->setBuddy(m_variants->table());
     layout->addLayout(form);
     layout->addWidget(variantsLabel);
     layout->addWidget(m_variants);
-    layout->addLayout(variantButtons);
     layout->addWidget(m_judge);
     layout->addWidget(m_problem);
     layout->addWidget(buttons);
     setMinimumWidth(720);
     resize(760, 720);
 
-    connect(m_addVariant, &QPushButton::clicked, this, &NewExperimentDialog::addVariant);
-    connect(m_removeVariant, &QPushButton::clicked, this, &NewExperimentDialog::removeVariant);
     connect(buttons, &QDialogButtonBox::accepted, this, &NewExperimentDialog::create);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
-    addVariant();
-    addVariant();
     if (m_dataset->count() == 0) {
         showProblem(tr("There is no dataset yet: import one with Import Dataset in the Experiments window."));
     }
-}
-
-int NewExperimentDialog::addVariant() {
-    const int row = m_variants->rowCount();
-    if (row >= Core::ExperimentLimits::maxVariants) {
-        return -1;
-    }
-    m_variants->insertRow(row);
-    m_variants->setItem(row, Label, new QTableWidgetItem(QString(QChar(u'A' + row))));
-    auto* templates = new QComboBox(m_variants);
-    templates->addItems(m_templates);
-    templates->setAccessibleName(tr("Template of variant %1").arg(row + 1));
-    m_variants->setCellWidget(row, Template, templates);
-    auto* version = new QSpinBox(m_variants);
-    version->setRange(0, 100000);
-    version->setSpecialValueText(tr("production"));
-    version->setAccessibleName(tr("Version of variant %1").arg(row + 1));
-    m_variants->setCellWidget(row, Version, version);
-    auto* providers = new QComboBox(m_variants);
-    providers->addItems(m_providers);
-    providers->setAccessibleName(tr("Provider of variant %1").arg(row + 1));
-    m_variants->setCellWidget(row, Provider, providers);
-    auto* model = new QLineEdit(m_variants);
-    model->setPlaceholderText(tr("model"));
-    model->setAccessibleName(tr("Model of variant %1").arg(row + 1));
-    m_variants->setCellWidget(row, Model, model);
-    m_addVariant->setEnabled(m_variants->rowCount() < Core::ExperimentLimits::maxVariants);
-    m_removeVariant->setEnabled(m_variants->rowCount() > Core::ExperimentLimits::minVariants);
-    return row;
-}
-
-void NewExperimentDialog::removeVariant() {
-    if (m_variants->rowCount() <= Core::ExperimentLimits::minVariants) {
-        return;
-    }
-    const int row = m_variants->currentRow() >= 0 ? m_variants->currentRow() : m_variants->rowCount() - 1;
-    m_variants->removeRow(row);
-    m_addVariant->setEnabled(true);
-    m_removeVariant->setEnabled(m_variants->rowCount() > Core::ExperimentLimits::minVariants);
 }
 
 void NewExperimentDialog::showProblem(const QString& text) {
@@ -208,22 +142,13 @@ std::optional<Core::ExperimentDefinition> NewExperimentDialog::definition() {
         m_name->setFocus();
         return std::nullopt;
     }
-    for (int row = 0; row < m_variants->rowCount(); ++row) {
-        Core::ExperimentVariant v;
-        v.label = m_variants->item(row, Label) ? m_variants->item(row, Label)->text().trimmed() : QString();
-        v.templateName = qobject_cast<QComboBox*>(m_variants->cellWidget(row, Template))->currentText();
-        const int version = qobject_cast<QSpinBox*>(m_variants->cellWidget(row, Version))->value();
-        if (version > 0) {
-            v.version = version;
-        }
-        v.provider = qobject_cast<QComboBox*>(m_variants->cellWidget(row, Provider))->currentText();
-        v.model = qobject_cast<QLineEdit*>(m_variants->cellWidget(row, Model))->text().trimmed();
-        if (v.model.isEmpty()) {
-            showProblem(tr("Variant %1 needs a model.").arg(v.label.isEmpty() ? QString::number(row + 1) : v.label));
-            return std::nullopt;
-        }
-        d.variants.push_back(v);
+    QString problem;
+    auto variants = m_variants->variants(&problem);
+    if (!variants) {
+        showProblem(problem);
+        return std::nullopt;
     }
+    d.variants = std::move(*variants);
     const QStringList lines = m_assertions->toPlainText().split(QLatin1Char('\n'));
     for (int line = 0; line < lines.size(); ++line) {
         const QString text = lines[line].trimmed();

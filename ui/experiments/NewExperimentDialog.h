@@ -22,6 +22,8 @@ class CoreServices;
 
 namespace Tessera::Ui {
 
+class VariantsEditor;
+
 // New Experiment: a name, a dataset, 2 to 6 variants (a label, a template and its version, a provider and a model),
 // the checks (assertions, one per line as `TYPE:VALUE[:WEIGHT]`, a threshold, an LLM judge with its rubric and
 // pairwise comparisons) and the settings (concurrency, repeats, the response cache). Core checks the definition
@@ -30,13 +32,8 @@ class NewExperimentDialog final : public QDialog {
     Q_OBJECT
 
 public:
-    enum Column { Label, Template, Version, Provider, Model };
-
     NewExperimentDialog(Core::CoreServices& services, Core::Actor actor, QWidget* parent = nullptr);
 
-    // Adds a variant row (at most 6); returns its row.
-    int addVariant();
-    void removeVariant();
     // The definition as the form has it; nullopt with the problem shown when a line cannot be read.
     std::optional<Core::ExperimentDefinition> definition();
     // Makes the experiment; false (the problem shown) when core refuses it.
@@ -44,7 +41,7 @@ public:
 
     QLineEdit* nameField() const { return m_name; }
     QComboBox* datasetBox() const { return m_dataset; }
-    QTableWidget* variantsTable() const { return m_variants; }
+    VariantsEditor* variantsEditor() const { return m_variants; }
     QPlainTextEdit* assertionsField() const { return m_assertions; }
     QGroupBox* judgeBox() const { return m_judge; }
     QComboBox* judgeProviderBox() const { return m_judgeProvider; }
@@ -60,13 +57,9 @@ private:
 
     Core::CoreServices& m_services;
     Core::Actor m_actor;
-    QStringList m_templates;
-    QStringList m_providers;
     QLineEdit* m_name;
     QComboBox* m_dataset;
-    QTableWidget* m_variants;
-    QPushButton* m_addVariant;
-    QPushButton* m_removeVariant;
+    VariantsEditor* m_variants;
     QPlainTextEdit* m_assertions;
     QCheckBox* m_useThreshold;
     QDoubleSpinBox* m_threshold;

@@ -103,6 +103,8 @@ public:
     // View ▸ Experiments (one window) and View ▸ Background Jobs (one panel), MainWindowJobs.cpp.
     QWidget* openExperiments();
     QDialog* openJobs();
+    // View ▸ Compare: variants side by side on one input, with blind votes (a window each time).
+    QWidget* openCompare();
     JobsController* jobs() const { return m_jobs; }
 
 Q_SIGNALS:

@@ -1,7 +1,8 @@
-// The main window's background jobs: the controller that runs them in the app, View ▸ Experiments, View ▸ Background
-// Jobs, and the notification when a job ends.
+// The main window's background jobs and experiments: the controller that runs jobs in the app, View ▸ Experiments,
+// View ▸ Compare, View ▸ Background Jobs, and the notification when a job ends.
 #include "mainwindow/MainWindow.h"
 
+#include "experiments/CompareWindow.h"
 #include "experiments/ExperimentsWindow.h"
 #include "jobs/JobsController.h"
 #include "jobs/JobsPanel.h"
@@ -72,6 +73,13 @@ QWidget* MainWindow::openExperiments() {
     m_experiments->setAttribute(Qt::WA_DeleteOnClose);
     m_experiments->show();
     return m_experiments;
+}
+
+QWidget* MainWindow::openCompare() {
+    auto* window = new CompareWindow(m_services, m_actor, this);
+    window->setAttribute(Qt::WA_DeleteOnClose);
+    window->show();
+    return window;
 }
 
 QDialog* MainWindow::openJobs() {

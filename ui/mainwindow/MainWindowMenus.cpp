@@ -136,6 +136,11 @@ void MainWindow::buildMenus() {
     experiments->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E));
     experiments->setStatusTip(tr("A/B prompt experiments: variants run over a dataset, checked and compared"));
     m_gate->guard(experiments, Core::Permission::ExperimentsRun);
+    QAction* compare = view->addAction(tr("&Compare"), this, &MainWindow::openCompare);
+    compare->setObjectName(QStringLiteral("openCompare"));
+    compare->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_G));
+    compare->setStatusTip(tr("Variants of a prompt answer one input side by side; vote blind for the better one"));
+    m_gate->guard(compare, Core::Permission::ExperimentsRun);
     QAction* jobs = view->addAction(tr("Background &Jobs"), this, &MainWindow::openJobs);
     jobs->setObjectName(QStringLiteral("openJobs"));
     jobs->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_K));
