@@ -2,6 +2,7 @@
 // dialog (a bad one refused in place), run in the app as a background job with its progress, the verdict and the
 // results shown, the winner promoted, the results exported; the jobs panel pauses, resumes and removes a job.
 #include "experiments/AnswersSideBySide.h"
+#include "experiments/BlindReviewDialog.h"
 #include "experiments/Compare.h"
 #include "experiments/CompareWindow.h"
 #include "experiments/Datasets.h"
@@ -133,6 +134,24 @@ TEST_F(ExperimentsUiTest, AnExperimentIsMadeRunAndItsWinnerPromotedFromTheWindow
     EXPECT_TRUE(window->answersTable()->item(0, 1)->text().startsWith(QStringLiteral("✓")));
     EXPECT_TRUE(
         window->answersTable()->item(0, 1)->toolTip().contains(QStringLiteral("Echo: Plan a cheap day in Oslo.")));
+
+    // Review Blind: one case's two answers in a random order without their names; the vote counts in the pairs.
+    auto* review = qobject_cast<Ui::BlindReviewDialog*>(window->reviewBlind());
+    ASSERT_NE(review, nullptr);
+    EXPECT_EQ(review->remaining(), 3) << "4 cases, one pair each, one shown";
+    EXPECT_EQ(review->answers()->title(0), QStringLiteral("Answer 1"));
+    const std::vector<int> shown = review->shownIndices();
+    ASSERT_EQ(shown.size(), 2u);
+    EXPECT_TRUE(review->answers()->text(shown[0] == 1 ? 0 : 1).contains(QStringLiteral("cheap")));
+    review->answers()->vote(shown[0] == 1 ? QStringLiteral("1") : QStringLiteral("2")); // B, wherever it is
+    EXPECT_TRUE(review->statusLabel()->text().startsWith(QStringLiteral("Kept.")));
+    EXPECT_TRUE(review->answers()->title(0).contains(shown[0] == 1 ? QStringLiteral("B") : QStringLiteral("A")));
+    ASSERT_TRUE(review->showNext());
+    review->close();
+    ASSERT_TRUE(window->results());
+    EXPECT_EQ(window->results()->pairwise.front().voted, 1);
+    EXPECT_EQ(window->results()->pairwise.front().voteLosses, 1) << "B beat A";
+    EXPECT_EQ(window->pairsTable()->item(0, 5)->text(), QStringLiteral("A 0, B 1, tie 0"));
 
     // The winner (chosen by default) is promoted after asking; production moves to version 2.
     ASSERT_TRUE(window->promoteChosen());

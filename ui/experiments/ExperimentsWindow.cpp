@@ -1,6 +1,7 @@
 #include "experiments/ExperimentsWindow.h"
 
 #include "app/CoreServices.h"
+#include "experiments/BlindReviewDialog.h"
 #include "experiments/Datasets.h"
 #include "experiments/ExperimentExport.h"
 #include "experiments/Experiments.h"
@@ -89,12 +90,13 @@ ExperimentsWindow::ExperimentsWindow(Core::CoreServices& services, Core::Actor a
     , m_variants(resultsTable(this, QStringLiteral("experimentVariants"),
                               {tr("Variant"), tr("Answers"), tr("Passed"), tr("95 % interval"), tr("Mean score"),
                                tr("Cost"), tr("P50"), tr("P95")}))
-    , m_pairs(resultsTable(
-          this, QStringLiteral("experimentPairs"),
-          {tr("Pair"), tr("Wins"), tr("Ties"), tr("Losses"), tr("Judge"), tr("Difference"), tr("95 % interval")}))
+    , m_pairs(resultsTable(this, QStringLiteral("experimentPairs"),
+                           {tr("Pair"), tr("Wins"), tr("Ties"), tr("Losses"), tr("Judge"), tr("People"),
+                            tr("Judge agrees"), tr("Difference"), tr("95 % interval")}))
     , m_answers(resultsTable(this, QStringLiteral("experimentAnswers"), {}))
     , m_promote(new QPushButton(tr("Promote to Pro&duction…"), this))
     , m_export(new QPushButton(tr("E&xport Results…"), this))
+    , m_review(new QPushButton(tr("Review &Blind…"), this))
     , m_remove(new QPushButton(tr("Re&move"), this))
     , m_refresh(new QTimer(this)) {
     setObjectName(QStringLiteral("experimentsWindow"));
@@ -123,6 +125,9 @@ ExperimentsWindow::ExperimentsWindow(Core::CoreServices& services, Core::Actor a
     m_cancel->setObjectName(QStringLiteral("cancelExperiment"));
     m_promote->setObjectName(QStringLiteral("promoteVariant"));
     m_export->setObjectName(QStringLiteral("exportResults"));
+    m_review->setObjectName(QStringLiteral("reviewBlind"));
+    m_review->setToolTip(tr("Vote on the answers two at a time without knowing which variant gave which; the votes "
+                            "count in the ranking and are set against the judge's"));
     m_run->setToolTip(tr("Runs the experiment in the background; a run that stopped continues where it was"));
     m_pause->setToolTip(tr("Stops starting answers; Run continues later without asking again what was answered"));
     m_promote->setToolTip(tr("Moves the production label of the chosen variant's template to the version it ran with"));
@@ -156,6 +161,7 @@ ExperimentsWindow::ExperimentsWindow(Core::CoreServices& services, Core::Actor a
     auto* bottomRow = new QHBoxLayout;
     bottomRow->addWidget(m_promote);
     bottomRow->addWidget(m_export);
+    bottomRow->addWidget(m_review);
     bottomRow->addStretch();
     bottomRow->addWidget(m_remove);
     auto* right = new QWidget(this);
@@ -183,6 +189,7 @@ ExperimentsWindow::ExperimentsWindow(Core::CoreServices& services, Core::Actor a
     connect(m_cancel, &QPushButton::clicked, this, &ExperimentsWindow::cancelChosen);
     connect(m_promote, &QPushButton::clicked, this, &ExperimentsWindow::promoteChosen);
     connect(m_export, &QPushButton::clicked, this, &ExperimentsWindow::exportResults);
+    connect(m_review, &QPushButton::clicked, this, &ExperimentsWindow::reviewBlind);
     connect(m_remove, &QPushButton::clicked, this, &ExperimentsWindow::removeChosen);
     connect(newButton, &QPushButton::clicked, this, &ExperimentsWindow::newExperiment);
     connect(importButton, &QPushButton::clicked, this, &ExperimentsWindow::importDataset);
@@ -323,6 +330,7 @@ void ExperimentsWindow::showRunState() {
     m_remove->setEnabled(has && !running);
     m_export->setEnabled(job.has_value());
     m_promote->setEnabled(job.has_value() && job->done > 0);
+    m_review->setEnabled(job.has_value() && job->done > 0);
 }
 
 QString ExperimentsWindow::verdictText() const {
@@ -402,8 +410,17 @@ void ExperimentsWindow::showResults() {
                                         .arg(a, QLocale().toString(p.judgeWins), b, QLocale().toString(p.judgeLosses),
                                              QLocale().toString(p.judgeTies))
                                   : tr("not judged")));
-        m_pairs->setItem(row, 5, cell(tr("%1 points").arg(points(p.comparison.difference.difference))));
+        m_pairs->setItem(row, 5,
+                         cell(p.voted > 0 ? tr("%1 %2, %3 %4, tie %5")
+                                                .arg(a, QLocale().toString(p.voteWins), b,
+                                                     QLocale().toString(p.voteLosses), QLocale().toString(p.voteTies))
+                                          : tr("no votes")));
         m_pairs->setItem(row, 6,
+                         cell(p.agreement()
+                                  ? tr("%1 of %2").arg(percent(*p.agreement()), QLocale().toString(p.judgeAndVote))
+                                  : QStringLiteral("–")));
+        m_pairs->setItem(row, 7, cell(tr("%1 points").arg(points(p.comparison.difference.difference))));
+        m_pairs->setItem(row, 8,
                          cell(tr("%1 to %2")
                                   .arg(points(p.comparison.difference.interval.low),
                                        points(p.comparison.difference.interval.high))));
@@ -593,6 +610,17 @@ bool ExperimentsWindow::exportResultsTo(const QString& path) {
     }
     m_runState->setText(tr("The results were saved to %1.").arg(QFileInfo(path).fileName()));
     return true;
+}
+
+QDialog* ExperimentsWindow::reviewBlind() {
+    if (!m_results || !m_results->job) {
+        return nullptr;
+    }
+    auto* dialog = new BlindReviewDialog(m_services, m_actor, *m_results, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &BlindReviewDialog::voted, this, &ExperimentsWindow::showChosen);
+    dialog->open();
+    return dialog;
 }
 
 void ExperimentsWindow::newExperiment() {

@@ -7,6 +7,7 @@
 
 #include <optional>
 
+class QDialog;
 class QLabel;
 class QListWidget;
 class QProgressBar;
@@ -52,6 +53,8 @@ public:
     bool promoteChosen();
     // The results as JSON (.json) or the matrix as CSV (.csv), to a file the person chooses.
     bool exportResults();
+    // Review Blind: the answers two at a time without their variants, for people's votes (the dialog, open).
+    QDialog* reviewBlind();
     bool exportResultsTo(const QString& path);
     // New experiment (a dialog) and import a dataset (a file chosen, a name asked).
     void newExperiment();
@@ -92,6 +95,7 @@ private:
     QTableWidget* m_answers;
     QPushButton* m_promote;
     QPushButton* m_export;
+    QPushButton* m_review;
     QPushButton* m_remove;
     QTimer* m_refresh;
     std::optional<Core::ExperimentResults> m_results;
