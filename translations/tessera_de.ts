@@ -1102,6 +1102,45 @@ Es wird nur jetzt angezeigt.</translation>
     </message>
 </context>
 <context>
+    <name>Tessera::Ui::AnswersSideBySide</name>
+    <message>
+        <source>Re&amp;veal</source>
+        <translation>&amp;Aufdecken</translation>
+    </message>
+    <message>
+        <source>Shows which variant gave which answer without voting</source>
+        <translation>Zeigt ohne Abstimmung, welche Variante welche Antwort gab</translation>
+    </message>
+    <message>
+        <source>&amp;Left Is Better</source>
+        <translation>&amp;Links ist besser</translation>
+    </message>
+    <message>
+        <source>&amp;Right Is Better</source>
+        <translation>&amp;Rechts ist besser</translation>
+    </message>
+    <message>
+        <source>&amp;Both Are Bad</source>
+        <translation>Beide schl&amp;echt</translation>
+    </message>
+    <message>
+        <source>Answer &amp;%1 Is Best</source>
+        <translation>Antwort &amp;%1 ist die beste</translation>
+    </message>
+    <message>
+        <source>Answer %1</source>
+        <translation>Antwort %1</translation>
+    </message>
+    <message>
+        <source>Answer %1: %2</source>
+        <translation>Antwort %1: %2</translation>
+    </message>
+    <message>
+        <source>T&amp;ie</source>
+        <translation>&amp;Unentschieden</translation>
+    </message>
+</context>
+<context>
     <name>Tessera::Ui::ApiTokenListModel</name>
     <message>
         <source>All of yours</source>
@@ -1315,6 +1354,47 @@ Es wird nur jetzt angezeigt.</translation>
             <numerusform>%n Eintrag nach %1 geschrieben.</numerusform>
             <numerusform>%n Einträge nach %1 geschrieben.</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>Tessera::Ui::BlindReviewDialog</name>
+    <message>
+        <source>&amp;Next Pair</source>
+        <translation>&amp;Nächstes Paar</translation>
+    </message>
+    <message>
+        <source>Review %1 Blind</source>
+        <translation>%1 blind beurteilen</translation>
+    </message>
+    <message>
+        <source>The case</source>
+        <translation>Der Fall</translation>
+    </message>
+    <message>
+        <source>The case:</source>
+        <translation>Der Fall:</translation>
+    </message>
+    <message>
+        <source>Every pair of answers has a vote. Thank you.</source>
+        <translation>Jedes Antwortpaar hat eine Stimme. Danke.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n pair(s) left to review.</source>
+        <translation>
+            <numerusform>Noch %n Paar zu beurteilen.</numerusform>
+            <numerusform>Noch %n Paare zu beurteilen.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Kept. %n pair(s) left: Next shows one.</source>
+        <translation>
+            <numerusform>Gespeichert. Noch %n Paar: „Nächstes Paar“ zeigt es.</numerusform>
+            <numerusform>Gespeichert. Noch %n Paare: „Nächstes Paar“ zeigt eines.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Kept. That was the last pair.</source>
+        <translation>Gespeichert. Das war das letzte Paar.</translation>
     </message>
 </context>
 <context>
@@ -1703,6 +1783,73 @@ Es wird nur jetzt angezeigt.</translation>
     <message>
         <source>Jump to the latest message</source>
         <translation>Zur neuesten Nachricht springen</translation>
+    </message>
+</context>
+<context>
+    <name>Tessera::Ui::CompareWindow</name>
+    <message>
+        <source>the input as it is</source>
+        <translation>die Eingabe, wie sie ist</translation>
+    </message>
+    <message>
+        <source>%1 version %2</source>
+        <translation>%1 Version %2</translation>
+    </message>
+    <message>
+        <source>%1 (production)</source>
+        <translation>%1 (Produktion)</translation>
+    </message>
+    <message>
+        <source>%1 · %2 on %3</source>
+        <translation>%1 · %2 mit %3</translation>
+    </message>
+    <message>
+        <source>&amp;Compare</source>
+        <translation>&amp;Vergleichen</translation>
+    </message>
+    <message>
+        <source>&amp;Stop</source>
+        <translation>&amp;Stopp</translation>
+    </message>
+    <message>
+        <source>Compare</source>
+        <translation>Vergleichen</translation>
+    </message>
+    <message>
+        <source>The input every variant answers (a template&apos;s one variable, or {{input}})</source>
+        <translation>Die Eingabe, die jede Variante beantwortet (die eine Variable einer Vorlage oder {{input}})</translation>
+    </message>
+    <message>
+        <source>Input</source>
+        <translation>Eingabe</translation>
+    </message>
+    <message>
+        <source>Every variant answers the input (Ctrl+Return)</source>
+        <translation>Jede Variante beantwortet die Eingabe (Strg+Eingabe)</translation>
+    </message>
+    <message>
+        <source>Answering…</source>
+        <translation>Wird beantwortet …</translation>
+    </message>
+    <message>
+        <source>%1 ms · %2 tokens in, %3 out · %4</source>
+        <translation>%1 ms · %2 Tokens hinein, %3 heraus · %4</translation>
+    </message>
+    <message>
+        <source>Which is better? Your vote is kept with the answers.</source>
+        <translation>Welche ist besser? Ihre Stimme wird mit den Antworten gespeichert.</translation>
+    </message>
+    <message>
+        <source>Not every variant answered, so there is no vote.</source>
+        <translation>Nicht jede Variante hat geantwortet, daher gibt es keine Abstimmung.</translation>
+    </message>
+    <message>
+        <source>Your vote was kept.</source>
+        <translation>Ihre Stimme wurde gespeichert.</translation>
+    </message>
+    <message>
+        <source>Blin&amp;d: hide and shuffle the variants until I vote</source>
+        <translation>&amp;Blind: Varianten verbergen und mischen, bis ich abstimme</translation>
     </message>
 </context>
 <context>
@@ -2465,6 +2612,26 @@ Wertung %2 · %3 · %4 ms</translation>
     <message>
         <source>An&amp;swers</source>
         <translation>Ant&amp;worten</translation>
+    </message>
+    <message>
+        <source>People</source>
+        <translation>Menschen</translation>
+    </message>
+    <message>
+        <source>Judge agrees</source>
+        <translation>Richter stimmt zu</translation>
+    </message>
+    <message>
+        <source>Review &amp;Blind…</source>
+        <translation>Blind &amp;urteilen…</translation>
+    </message>
+    <message>
+        <source>Vote on the answers two at a time without knowing which variant gave which; the votes count in the ranking and are set against the judge&apos;s</source>
+        <translation>Über je zwei Antworten abstimmen, ohne zu wissen, welche Variante welche gab; die Stimmen zählen im Ranking und werden mit denen des Richters verglichen</translation>
+    </message>
+    <message>
+        <source>no votes</source>
+        <translation>keine Stimmen</translation>
     </message>
 </context>
 <context>
@@ -3502,6 +3669,14 @@ Ein nativer Desktop-Arbeitsplatz für KI. API-Schlüssel liegen im Systemschlüs
         <source>Long work running in the background: progress, pause, resume and cancel</source>
         <translation>Lange Arbeiten im Hintergrund: Fortschritt, pausieren, fortsetzen und abbrechen</translation>
     </message>
+    <message>
+        <source>&amp;Compare</source>
+        <translation>Ver&amp;gleichen</translation>
+    </message>
+    <message>
+        <source>Variants of a prompt answer one input side by side; vote blind for the better one</source>
+        <translation>Varianten eines Prompts beantworten eine Eingabe nebeneinander; stimmen Sie blind für die bessere</translation>
+    </message>
 </context>
 <context>
     <name>Tessera::Ui::MessageWidget</name>
@@ -3939,30 +4114,6 @@ Ein nativer Desktop-Arbeitsplatz für KI. API-Schlüssel liegen im Systemschlüs
         </translation>
     </message>
     <message>
-        <source>Label</source>
-        <translation>Label</translation>
-    </message>
-    <message>
-        <source>Template</source>
-        <translation>Vorlage</translation>
-    </message>
-    <message>
-        <source>Version</source>
-        <translation>Version</translation>
-    </message>
-    <message>
-        <source>Provider</source>
-        <translation>Anbieter</translation>
-    </message>
-    <message>
-        <source>Model</source>
-        <translation>Modell</translation>
-    </message>
-    <message>
-        <source>Variants</source>
-        <translation>Varianten</translation>
-    </message>
-    <message>
         <source>One check per line, TYPE:VALUE[:WEIGHT], for example
 icontains:museum
 max-length:800:0.5
@@ -4049,36 +4200,8 @@ is-json</translation>
         <translation>Es gibt noch keinen Datensatz: Importieren Sie einen mit „Datensatz importieren“ im Fenster „Experimente“.</translation>
     </message>
     <message>
-        <source>Template of variant %1</source>
-        <translation>Vorlage der Variante %1</translation>
-    </message>
-    <message>
-        <source>production</source>
-        <translation>Produktion</translation>
-    </message>
-    <message>
-        <source>Version of variant %1</source>
-        <translation>Version der Variante %1</translation>
-    </message>
-    <message>
-        <source>Provider of variant %1</source>
-        <translation>Anbieter der Variante %1</translation>
-    </message>
-    <message>
-        <source>model</source>
-        <translation>Modell</translation>
-    </message>
-    <message>
-        <source>Model of variant %1</source>
-        <translation>Modell der Variante %1</translation>
-    </message>
-    <message>
         <source>Give the experiment a name.</source>
         <translation>Geben Sie dem Experiment einen Namen.</translation>
-    </message>
-    <message>
-        <source>Variant %1 needs a model.</source>
-        <translation>Variante %1 braucht ein Modell.</translation>
     </message>
     <message>
         <source>Check on line %1 (%2): %3</source>
@@ -4087,14 +4210,6 @@ is-json</translation>
     <message>
         <source>The judge needs a model.</source>
         <translation>Der Richter braucht ein Modell.</translation>
-    </message>
-    <message>
-        <source>Add Varian&amp;t</source>
-        <translation>Variante &amp;hinzufügen</translation>
-    </message>
-    <message>
-        <source>Re&amp;move Variant</source>
-        <translation>Variante ent&amp;fernen</translation>
     </message>
     <message>
         <source>&amp;Provider:</source>
@@ -6878,6 +6993,81 @@ Benutzer:
     <message>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>Tessera::Ui::VariantsEditor</name>
+    <message>
+        <source>Add Varian&amp;t</source>
+        <translation>Variante &amp;hinzufügen</translation>
+    </message>
+    <message>
+        <source>Re&amp;move Variant</source>
+        <translation>Variante ent&amp;fernen</translation>
+    </message>
+    <message>
+        <source>Label</source>
+        <translation>Label</translation>
+    </message>
+    <message>
+        <source>Template</source>
+        <translation>Vorlage</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <source>Provider</source>
+        <translation>Anbieter</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>Modell</translation>
+    </message>
+    <message>
+        <source>Variants</source>
+        <translation>Varianten</translation>
+    </message>
+    <message>
+        <source>(the input as it is)</source>
+        <translation>(die Eingabe, wie sie ist)</translation>
+    </message>
+    <message>
+        <source>Template of variant %1</source>
+        <translation>Vorlage der Variante %1</translation>
+    </message>
+    <message>
+        <source>production</source>
+        <translation>Produktion</translation>
+    </message>
+    <message>
+        <source>Version of variant %1</source>
+        <translation>Version der Variante %1</translation>
+    </message>
+    <message>
+        <source>Provider of variant %1</source>
+        <translation>Anbieter der Variante %1</translation>
+    </message>
+    <message>
+        <source>model</source>
+        <translation>Modell</translation>
+    </message>
+    <message>
+        <source>Model of variant %1</source>
+        <translation>Modell der Variante %1</translation>
+    </message>
+    <message>
+        <source>Variant %1 needs a template: make one in View ▸ Prompts.</source>
+        <translation>Variante %1 braucht eine Vorlage: Legen Sie eine unter Ansicht ▸ Prompts an.</translation>
+    </message>
+    <message>
+        <source>Variant %1 needs a provider: add one in Providers.</source>
+        <translation>Variante %1 braucht einen Anbieter: Fügen Sie einen unter Anbieter hinzu.</translation>
+    </message>
+    <message>
+        <source>Variant %1 needs a model.</source>
+        <translation>Variante %1 braucht ein Modell.</translation>
     </message>
 </context>
 <context>

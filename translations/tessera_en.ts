@@ -107,6 +107,23 @@
     </message>
 </context>
 <context>
+    <name>Tessera::Ui::BlindReviewDialog</name>
+    <message numerus="yes">
+        <source>%n pair(s) left to review.</source>
+        <translation>
+            <numerusform>%n pair left to review.</numerusform>
+            <numerusform>%n pairs left to review.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Kept. %n pair(s) left: Next shows one.</source>
+        <translation>
+            <numerusform>Kept. %n pair left: Next shows it.</numerusform>
+            <numerusform>Kept. %n pairs left: Next shows one.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Tessera::Ui::ChatPanel</name>
     <message numerus="yes">
         <source>What this conversation has cost so far: %n request(s) to providers, answers and titles.</source>

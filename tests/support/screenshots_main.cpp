@@ -19,6 +19,7 @@
 #include "chat/MessageWidget.h"
 #include "chat/ModelPicker.h"
 #include "chat/PromptPalette.h"
+#include "experiments/CompareWindow.h"
 #include "experiments/Datasets.h"
 #include "experiments/ExperimentRuns.h"
 #include "experiments/ExperimentsWindow.h"
@@ -374,6 +375,22 @@ bool experimentScreens(Core::SecretStore& secrets, Testing::FakeProviderServer& 
         panel.show();
         panel.select(second->id);
         ok = save(&panel, file("jobs")) && ok;
+    }
+    {
+        // View ▸ Compare, blind: two versions' answers to one city, unnamed until the vote.
+        Ui::CompareWindow compare(**services, owner);
+        compare.resize(1100, 700);
+        compare.variantsEditor()->setVariant(0, QStringLiteral("Day trip"), 2, QStringLiteral("openai"),
+                                             QStringLiteral("gpt-test"));
+        compare.variantsEditor()->setVariant(1, QStringLiteral("Day trip"), 3, QStringLiteral("openai"),
+                                             QStringLiteral("gpt-test-mini"));
+        compare.inputField()->setPlainText(QStringLiteral("Lisbon"));
+        compare.blindBox()->setChecked(true);
+        compare.show();
+        if (compare.compare()) {
+            waitUntil([&] { return !compare.isAnswering(); }, 20'000);
+        }
+        ok = save(&compare, file("compare")) && ok;
     }
     {
         Ui::NewExperimentDialog dialog(**services, owner);

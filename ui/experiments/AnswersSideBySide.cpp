@@ -72,7 +72,7 @@ void AnswersSideBySide::reset(const QStringList& titles, bool blind) {
     if (titles.size() == 2) {
         addVote(tr("&Left Is Better"), QStringLiteral("1"));
         addVote(tr("&Right Is Better"), QStringLiteral("2"));
-        addVote(tr("&Tie"), QStringLiteral("tie"));
+        addVote(tr("T&ie"), QStringLiteral("tie"));
         addVote(tr("&Both Are Bad"), QStringLiteral("bad"));
     } else {
         for (int i = 0; i < titles.size(); ++i) {

@@ -40,7 +40,7 @@ CompareWindow::CompareWindow(Core::CoreServices& services, Core::Actor actor, QW
     , m_actor(std::move(actor))
     , m_variants(new VariantsEditor(services, m_actor, true, this))
     , m_input(new QPlainTextEdit(this))
-    , m_blind(new QCheckBox(tr("&Blind: hide and shuffle the variants until I vote"), this))
+    , m_blind(new QCheckBox(tr("Blin&d: hide and shuffle the variants until I vote"), this))
     , m_compare(new QPushButton(tr("&Compare"), this))
     , m_stop(new QPushButton(tr("&Stop"), this))
     , m_answers(new AnswersSideBySide(this))
