@@ -4215,6 +4215,14 @@ is-json</translation>
         <source>&amp;Provider:</source>
         <translation>&amp;Anbieter:</translation>
     </message>
+    <message>
+        <source>Pause the run at a cost o&amp;f</source>
+        <translation>&amp;Lauf pausieren ab Kosten von</translation>
+    </message>
+    <message>
+        <source>Cost cap in US dollars</source>
+        <translation>Kostengrenze in US-Dollar</translation>
+    </message>
 </context>
 <context>
     <name>Tessera::Ui::PasswordStrength</name>

@@ -45,6 +45,8 @@ QJsonObject experimentJson(const ExperimentInfo& info) {
                      {QStringLiteral("concurrency"), d.concurrency},
                      {QStringLiteral("repeats"), d.repeats},
                      {QStringLiteral("cache"), d.useCache},
+                     {QStringLiteral("cost_cap_usd"),
+                      d.costCapMicros ? QJsonValue(double(*d.costCapMicros) / 1'000'000.0) : QJsonValue()},
                      {QStringLiteral("created_at"), timeJson(info.createdAt)},
                      {QStringLiteral("state"), info.jobId ? QStringLiteral("run") : QStringLiteral("not run")}};
     json.insert(
@@ -184,6 +186,14 @@ int runCreate(Context& context, const CommandArgs& parsed) {
     d.concurrency = *concurrency;
     d.repeats = *repeats;
     d.useCache = !parsed.has(QStringLiteral("no-cache"));
+    if (parsed.has(QStringLiteral("cost-cap"))) {
+        bool ok = false;
+        const double usd = parsed.value(QStringLiteral("cost-cap")).toDouble(&ok);
+        if (!ok || usd <= 0.0 || usd > 1'000'000.0) {
+            return usageError(QStringLiteral("--cost-cap takes an amount in US dollars above 0"));
+        }
+        d.costCapMicros = qint64(std::llround(usd * 1'000'000.0));
+    }
     auto made = context.services.experiments().create(context.actor, d);
     if (!made) {
         return reportError(context, made.error());
@@ -350,14 +360,14 @@ int runExperiments(Context& context, const QStringList& args) {
     }
     const QString sub = args.first();
     QString problem;
-    auto parsed =
-        CommandArgs::parse(args.mid(1),
-                           {QStringLiteral("dataset"), QStringLiteral("variant"), QStringLiteral("assert"),
-                            QStringLiteral("threshold"), QStringLiteral("judge"), QStringLiteral("rubric"),
-                            QStringLiteral("judge-template"), QStringLiteral("concurrency"), QStringLiteral("repeats")},
-                           {QStringLiteral("wait"), QStringLiteral("restart"), QStringLiteral("json"),
-                            QStringLiteral("csv"), QStringLiteral("pairwise"), QStringLiteral("no-cache")},
-                           &problem);
+    auto parsed = CommandArgs::parse(args.mid(1),
+                                     {QStringLiteral("dataset"), QStringLiteral("variant"), QStringLiteral("assert"),
+                                      QStringLiteral("threshold"), QStringLiteral("judge"), QStringLiteral("rubric"),
+                                      QStringLiteral("judge-template"), QStringLiteral("cost-cap"),
+                                      QStringLiteral("concurrency"), QStringLiteral("repeats")},
+                                     {QStringLiteral("wait"), QStringLiteral("restart"), QStringLiteral("json"),
+                                      QStringLiteral("csv"), QStringLiteral("pairwise"), QStringLiteral("no-cache")},
+                                     &problem);
     if (!parsed) {
         return usageError(problem);
     }

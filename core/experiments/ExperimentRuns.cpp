@@ -50,6 +50,7 @@ struct ExperimentJobHandler::Prepared {
     };
     std::optional<Judge> judge;
     std::multimap<qint64, std::shared_ptr<RunningRequest>> inFlight; // by item position
+    qint64 spentMicros = 0; // the run's cost so far (answers and the judge's requests), for the cost cap
 };
 
 // One request's answer, as the item's result keeps it.
@@ -207,6 +208,23 @@ Result<std::shared_ptr<ExperimentJobHandler::Prepared>> ExperimentJobHandler::pr
         judge.pairUser = *pairUser;
         p->judge = std::move(judge);
     }
+    if (d.costCapMicros) {
+        // What the run has spent before this process took it up.
+        Actor owner;
+        owner.userId = job.ownerId;
+        auto done = m_jobStore.items(owner, job.id);
+        if (!done) {
+            return fail(done.error());
+        }
+        for (const JobItem& item : *done) {
+            p->spentMicros += qint64(item.result.value(QLatin1StringView("cost_micros")).toDouble()) +
+                              qint64(item.result.value(QLatin1StringView("judge"))
+                                         .toObject()
+                                         .value(QLatin1StringView("cost_micros"))
+                                         .toDouble()) +
+                              qint64(item.result.value(QLatin1StringView("pairwise_cost_micros")).toDouble());
+        }
+    }
     m_jobs[job.id] = p;
     return p;
 }
@@ -287,6 +305,7 @@ void ExperimentJobHandler::ask(const std::shared_ptr<Prepared>& run, qint64 posi
                              cost = priced.costMicros;
                              (void)m_ledger->record(priced);
                          }
+                         run->spentMicros += cost.value_or(0);
                          if (m_budgets) {
                              (void)m_budgets->settle(reservationId);
                          }
@@ -312,6 +331,13 @@ void ExperimentJobHandler::run(const JobInfo& job, const JobItem& item, Done don
         return;
     }
     const std::shared_ptr<Prepared> run = *p;
+    if (const auto cap = run->experiment.definition.costCapMicros; cap && run->spentMicros >= *cap) {
+        // The cap is reached: the run pauses with the reason, and this item waits.
+        done(fail(ErrorCode::QuotaExceeded, QStringLiteral("the experiment's cost cap of $%1 is reached ($%2 spent)")
+                                                .arg(double(*cap) / 1'000'000.0, 0, 'f', 2)
+                                                .arg(double(run->spentMicros) / 1'000'000.0, 0, 'f', 4)));
+        return;
+    }
     const int i = item.input.value(QLatin1StringView("item")).toInt();
     const int v = item.input.value(QLatin1StringView("variant")).toInt();
     const int repeat = item.input.value(QLatin1StringView("repeat")).toInt(1);
@@ -476,6 +502,7 @@ void ExperimentJobHandler::judgePairs(const std::shared_ptr<Prepared>& run, cons
     struct State {
         std::vector<Pair> pairs;
         int waiting = 0;
+        qint64 costMicros = 0;
         std::optional<Error> error;
         QJsonObject result;
         Done done;
@@ -514,6 +541,7 @@ void ExperimentJobHandler::judgePairs(const std::shared_ptr<Prepared>& run, cons
                                       {QStringLiteral("reason"), pair.aFirst->reason}});
         }
         state->result.insert(QStringLiteral("pairwise"), judged);
+        state->result.insert(QStringLiteral("pairwise_cost_micros"), double(state->costMicros));
         state->done(std::move(state->result));
     };
     const Prepared::Judge& judge = *run->judge;
@@ -535,6 +563,9 @@ void ExperimentJobHandler::judgePairs(const std::shared_ptr<Prepared>& run, cons
                 [state, n, swapped, settle](Result<Answered> answered) {
                     Pair& judgedPair = state->pairs[n];
                     std::optional<PairJudgement>& slot = swapped ? judgedPair.bFirst : judgedPair.aFirst;
+                    if (answered) {
+                        state->costMicros += answered->costMicros.value_or(0);
+                    }
                     if (!answered) {
                         if (!state->error) {
                             Error error = answered.error();

@@ -60,6 +60,9 @@ QJsonObject toJson(const ExperimentDefinition& d) {
     QJsonObject object{{QStringLiteral("dataset"), d.dataset},     {QStringLiteral("variants"), variants},
                        {QStringLiteral("assertions"), assertions}, {QStringLiteral("concurrency"), d.concurrency},
                        {QStringLiteral("repeats"), d.repeats},     {QStringLiteral("cache"), d.useCache}};
+    if (d.costCapMicros) {
+        object.insert(QStringLiteral("cost_cap_micros"), double(*d.costCapMicros));
+    }
     if (d.threshold) {
         object.insert(QStringLiteral("threshold"), *d.threshold);
     }
@@ -120,6 +123,9 @@ ExperimentDefinition fromJson(const QString& name, const QJsonObject& object) {
     d.concurrency = object.value(QLatin1StringView("concurrency")).toInt(4);
     d.repeats = object.value(QLatin1StringView("repeats")).toInt(1);
     d.useCache = object.value(QLatin1StringView("cache")).toBool(true);
+    if (object.contains(QLatin1StringView("cost_cap_micros"))) {
+        d.costCapMicros = qint64(object.value(QLatin1StringView("cost_cap_micros")).toDouble());
+    }
     return d;
 }
 
@@ -197,6 +203,9 @@ Status ExperimentService::validate(const Actor& actor, const ExperimentDefinitio
     }
     if (d.repeats < 1 || d.repeats > ExperimentLimits::maxRepeats) {
         return invalid(QStringLiteral("the repeats are from 1 to %1").arg(ExperimentLimits::maxRepeats));
+    }
+    if (d.costCapMicros && *d.costCapMicros <= 0) {
+        return invalid(QStringLiteral("a cost cap is an amount above 0"));
     }
     if (d.threshold && (*d.threshold < 0.0 || *d.threshold > 1.0)) {
         return invalid(QStringLiteral("the threshold is a score from 0 to 1"));

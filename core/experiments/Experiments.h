@@ -48,6 +48,9 @@ struct ExperimentDefinition {
     // Answers from the response cache (as the batch cache setting says) for the first repeat; with it off, or for
     // later repeats, every answer is asked afresh (and stored).
     bool useCache = true;
+    // The run pauses once its answers and the judge's requests have cost this much (the answers in flight still
+    // come); unset: no cap but the budgets.
+    std::optional<qint64> costCapMicros;
 };
 
 struct ExperimentInfo {

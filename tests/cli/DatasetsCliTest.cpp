@@ -623,3 +623,38 @@ TEST_F(ExperimentsCliTest, CompareAnswersOneInputWithEveryVariantAndKeepsAVote) 
                   .exitCode,
               7);
 }
+
+TEST_F(ExperimentsCliTest, ARunPausesAtItsCostCap) {
+    QTemporaryDir files;
+    setUpTrips(files, "city\nOslo\nLima\nRome\nCairo\nQuito\nHanoi\nPerth\nOsaka\n", "Plan a cheap day in {{city}}.\n");
+    ASSERT_EQ(
+        cli({QStringLiteral("prices"), QStringLiteral("set"), QStringLiteral("local"), QStringLiteral("gpt-test"),
+             QStringLiteral("--input"), QStringLiteral("1000"), QStringLiteral("--output"), QStringLiteral("1000")})
+            .exitCode,
+        0);
+    const CliRun made =
+        cli({QStringLiteral("--json"), QStringLiteral("experiments"), QStringLiteral("create"),
+             QStringLiteral("Capped"), QStringLiteral("--dataset"), QStringLiteral("Cities"),
+             QStringLiteral("--variant"), QStringLiteral("A=Trip@1,local,gpt-test"), QStringLiteral("--variant"),
+             QStringLiteral("B=Trip@2,local,gpt-test"), QStringLiteral("--concurrency"), QStringLiteral("1"),
+             QStringLiteral("--cost-cap"), QStringLiteral("0.05"), QStringLiteral("--no-cache")});
+    ASSERT_EQ(made.exitCode, 0) << made.err.toStdString();
+    EXPECT_DOUBLE_EQ(made.json().value(QLatin1StringView("cost_cap_usd")).toDouble(), 0.05);
+    // About 2 cents an answer: the run pauses once 5 cents are spent, saying why (exit 13, as a budget).
+    const CliRun ran =
+        cli({QStringLiteral("experiments"), QStringLiteral("run"), QStringLiteral("Capped"), QStringLiteral("--wait")});
+    EXPECT_EQ(ran.exitCode, 13) << ran.out.toStdString() << ran.err.toStdString();
+    EXPECT_TRUE(ran.out.contains(QStringLiteral("cost cap of $0.05 is reached"))) << ran.out.toStdString();
+    const CliRun status = cli(
+        {QStringLiteral("--json"), QStringLiteral("experiments"), QStringLiteral("status"), QStringLiteral("Capped")});
+    const QJsonObject job = status.json().value(QLatin1StringView("job")).toObject();
+    EXPECT_EQ(job.value(QLatin1StringView("state")).toString(), QStringLiteral("paused"));
+    EXPECT_GE(job.value(QLatin1StringView("done")).toInt(), 2);
+    EXPECT_LE(job.value(QLatin1StringView("done")).toInt(), 4) << "never far past the cap";
+    EXPECT_EQ(cli({QStringLiteral("experiments"), QStringLiteral("create"), QStringLiteral("Bad cap"),
+                   QStringLiteral("--dataset"), QStringLiteral("Cities"), QStringLiteral("--variant"),
+                   QStringLiteral("A=Trip@1,local,gpt-test"), QStringLiteral("--variant"),
+                   QStringLiteral("B=Trip@2,local,gpt-test"), QStringLiteral("--cost-cap"), QStringLiteral("-1")})
+                  .exitCode,
+              2);
+}

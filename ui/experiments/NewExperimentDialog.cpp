@@ -24,6 +24,8 @@
 #include <QTableWidget>
 #include <QVBoxLayout>
 
+#include <cmath>
+
 namespace Tessera::Ui {
 
 NewExperimentDialog::NewExperimentDialog(Core::CoreServices& services, Core::Actor actor, QWidget* parent)
@@ -44,6 +46,8 @@ NewExperimentDialog::NewExperimentDialog(Core::CoreServices& services, Core::Act
     , m_concurrency(new QSpinBox(this))
     , m_repeats(new QSpinBox(this))
     , m_cache(new QCheckBox(tr("Use cached answers where there are any"), this))
+    , m_useCap(new QCheckBox(tr("Pause the run at a cost o&f"), this))
+    , m_cap(new QDoubleSpinBox(this))
     , m_problem(new QLabel(this)) {
     setObjectName(QStringLiteral("newExperimentDialog"));
     setWindowTitle(tr("New Experiment"));
@@ -89,6 +93,14 @@ NewExperimentDialog::NewExperimentDialog(Core::CoreServices& services, Core::Act
     m_repeats->setValue(1);
     m_repeats->setSuffix(tr(" × each case"));
     m_cache->setChecked(true);
+    m_cap->setRange(0.01, 100000.0);
+    m_cap->setDecimals(2);
+    m_cap->setValue(5.0);
+    m_cap->setPrefix(QStringLiteral("$"));
+    m_cap->setEnabled(false);
+    m_cap->setAccessibleName(tr("Cost cap in US dollars"));
+    m_useCap->setObjectName(QStringLiteral("experimentUseCap"));
+    connect(m_useCap, &QCheckBox::toggled, m_cap, &QWidget::setEnabled);
     m_cache->setToolTip(tr("Repeats after the first are always asked afresh"));
     m_problem->setObjectName(QStringLiteral("experimentProblem"));
     m_problem->setWordWrap(true);
@@ -107,6 +119,11 @@ NewExperimentDialog::NewExperimentDialog(Core::CoreServices& services, Core::Act
     form->addRow(tr("&Concurrency:"), m_concurrency);
     form->addRow(tr("&Repeats:"), m_repeats);
     form->addRow(QString(), m_cache);
+    auto* cap = new QHBoxLayout;
+    cap->addWidget(m_useCap);
+    cap->addWidget(m_cap);
+    cap->addStretch();
+    form->addRow(QString(), cap);
     auto* buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
     buttons->button(QDialogButtonBox::Ok)->setText(tr("Create"));
     auto* layout = new QVBoxLayout(this);
@@ -180,6 +197,9 @@ std::optional<Core::ExperimentDefinition> NewExperimentDialog::definition() {
     d.concurrency = m_concurrency->value();
     d.repeats = m_repeats->value();
     d.useCache = m_cache->isChecked();
+    if (m_useCap->isChecked()) {
+        d.costCapMicros = qint64(std::llround(m_cap->value() * 1'000'000.0));
+    }
     return d;
 }
 

@@ -26,8 +26,8 @@ class VariantsEditor;
 
 // New Experiment: a name, a dataset, 2 to 6 variants (a label, a template and its version, a provider and a model),
 // the checks (assertions, one per line as `TYPE:VALUE[:WEIGHT]`, a threshold, an LLM judge with its rubric and
-// pairwise comparisons) and the settings (concurrency, repeats, the response cache). Core checks the definition
-// when it is made; what is wrong is shown in the dialog, which stays open.
+// pairwise comparisons) and the settings (concurrency, repeats, the response cache, a cost cap). Core checks the
+// definition when it is made; what is wrong is shown in the dialog, which stays open.
 class NewExperimentDialog final : public QDialog {
     Q_OBJECT
 
@@ -71,6 +71,8 @@ private:
     QSpinBox* m_concurrency;
     QSpinBox* m_repeats;
     QCheckBox* m_cache;
+    QCheckBox* m_useCap;
+    QDoubleSpinBox* m_cap;
     QLabel* m_problem;
 };
 
