@@ -2555,10 +2555,6 @@ Wertung %2 · %3 · %4 ms</translation>
         <translation>Ergebnisse exportieren</translation>
     </message>
     <message>
-        <source>Results as JSON (*.json);;Every answer as CSV (*.csv)</source>
-        <translation>Ergebnisse als JSON (*.json);;Jede Antwort als CSV (*.csv)</translation>
-    </message>
-    <message>
         <source>Cannot Export the Results</source>
         <translation>Ergebnisse können nicht exportiert werden</translation>
     </message>
@@ -2632,6 +2628,10 @@ Wertung %2 · %3 · %4 ms</translation>
     <message>
         <source>no votes</source>
         <translation>keine Stimmen</translation>
+    </message>
+    <message>
+        <source>Results as JSON (*.json);;Every answer as CSV (*.csv);;The chosen variant&apos;s passing answers for fine-tuning (*.jsonl)</source>
+        <translation>Ergebnisse als JSON (*.json);;Jede Antwort als CSV (*.csv);;Bestandene Antworten der gewählten Variante zum Feintuning (*.jsonl)</translation>
     </message>
 </context>
 <context>

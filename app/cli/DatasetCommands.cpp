@@ -1,5 +1,8 @@
-// datasets import NAME PATH | list | show NAME [--items N] [--template NAME[@V]] | remove NAME (docs/cli.md).
+// datasets import NAME PATH | from-conversations NAME [filter] | list | show NAME [--items N] [--template NAME[@V]]
+// | remove NAME (docs/cli.md).
 #include "DatasetCommands.h"
+
+#include "FeedbackCommands.h"
 
 #include "PromptCommands.h"
 #include "app/CoreServices.h"
@@ -48,11 +51,21 @@ QString rowsText(const DatasetProblem& problem) {
     return text;
 }
 
-int runImport(Context& context, const CommandArgs& parsed) {
-    if (parsed.positional.size() != 2) {
+int runImport(Context& context, const CommandArgs& parsed, bool fromConversations) {
+    if (!fromConversations && parsed.positional.size() != 2) {
         return usageError(QStringLiteral("datasets import takes NAME and PATH (a .csv or .jsonl file)"));
     }
-    auto made = context.services.datasets().importFile(context.actor, parsed.positional[0], parsed.positional[1]);
+    if (fromConversations && parsed.positional.size() != 1) {
+        return usageError(QStringLiteral("datasets from-conversations takes one NAME and filter options"));
+    }
+    FineTuneFilter filter;
+    if (const auto bad = readConversationFilter(parsed, filter)) {
+        return *bad;
+    }
+    auto made = fromConversations
+                    ? context.services.datasets().createFromConversations(context.actor, parsed.positional[0],
+                                                                          context.services.fineTuning(), filter)
+                    : context.services.datasets().importFile(context.actor, parsed.positional[0], parsed.positional[1]);
     if (!made) {
         return reportError(context, made.error());
     }
@@ -190,16 +203,20 @@ int runShow(Context& context, const CommandArgs& parsed) {
 
 int runDatasets(Context& context, const QStringList& args) {
     if (args.isEmpty()) {
-        return usageError(QStringLiteral("datasets needs a subcommand: import, list, show or remove"));
+        return usageError(
+            QStringLiteral("datasets needs a subcommand: import, from-conversations, list, show or remove"));
     }
     const QString sub = args.first();
     QString problem;
-    auto parsed = CommandArgs::parse(args.mid(1), {QStringLiteral("items"), QStringLiteral("template")}, {}, &problem);
+    auto parsed = CommandArgs::parse(args.mid(1),
+                                     {QStringLiteral("items"), QStringLiteral("template"), QStringLiteral("rating"),
+                                      QStringLiteral("tag"), QStringLiteral("model"), QStringLiteral("since")},
+                                     {}, &problem);
     if (!parsed) {
         return usageError(problem);
     }
-    if (sub == QLatin1StringView("import")) {
-        return runImport(context, *parsed);
+    if (sub == QLatin1StringView("import") || sub == QLatin1StringView("from-conversations")) {
+        return runImport(context, *parsed, sub == QLatin1StringView("from-conversations"));
     }
     if (sub == QLatin1StringView("list")) {
         return parsed->positional.isEmpty() ? runList(context)
@@ -222,7 +239,9 @@ int runDatasets(Context& context, const QStringList& args) {
         }
         return exitOk;
     }
-    return usageError(QStringLiteral("unknown datasets subcommand \"%1\": import, list, show or remove").arg(sub));
+    return usageError(
+        QStringLiteral("unknown datasets subcommand \"%1\": import, from-conversations, list, show or remove")
+            .arg(sub));
 }
 
 } // namespace Tessera::Cli

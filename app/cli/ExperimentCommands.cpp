@@ -14,6 +14,7 @@
 #include <QEventLoop>
 #include <QJsonArray>
 #include <QJsonObject>
+#include <QSaveFile>
 
 namespace Tessera::Cli {
 
@@ -242,6 +243,35 @@ int runControl(Context& context, const QString& action, const CommandArgs& parse
     return controlJob(context, action, *found->jobId, parsed.has(QStringLiteral("wait")));
 }
 
+// experiments winners NAME --output PATH [--variant LABEL]: the winning answers as fine-tuning JSONL.
+int runWinners(Context& context, const CommandArgs& parsed) {
+    if (parsed.positional.size() != 1 || !parsed.has(QStringLiteral("output"))) {
+        return usageError(QStringLiteral("experiments winners takes NAME and --output PATH [--variant LABEL]"));
+    }
+    auto winners = context.services.experimentRuns().winningAnswers(context.actor, parsed.positional.front(),
+                                                                    parsed.value(QStringLiteral("variant")));
+    if (!winners) {
+        return reportError(context, winners.error());
+    }
+    const QString path = parsed.value(QStringLiteral("output"));
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly) || file.write(winners->jsonl) != winners->jsonl.size() || !file.commit()) {
+        return reportError(context,
+                           makeError(ErrorCode::ExportFailed,
+                                     QStringLiteral("%1 could not be written: %2").arg(path, file.errorString())));
+    }
+    if (context.json) {
+        printJson(QJsonObject{{QStringLiteral("variant"), winners->variant},
+                              {QStringLiteral("examples"), winners->examples},
+                              {QStringLiteral("path"), path}});
+    } else {
+        printOut(QStringLiteral("Wrote %1 examples of variant %2 to %3 (OpenAI chat format, checked).\n")
+                     .arg(winners->examples)
+                     .arg(printable(winners->variant), printable(path)));
+    }
+    return exitOk;
+}
+
 int runPromote(Context& context, const CommandArgs& parsed) {
     if (parsed.positional.size() != 2) {
         return usageError(QStringLiteral("experiments promote takes NAME VARIANT"));
@@ -356,18 +386,19 @@ int runExperiments(Context& context, const QStringList& args) {
     if (args.isEmpty()) {
         return usageError(
             QStringLiteral("experiments needs a subcommand: create, list, status, run, pause, resume, cancel, "
-                           "results, promote or remove"));
+                           "results, promote, winners or remove"));
     }
     const QString sub = args.first();
     QString problem;
-    auto parsed = CommandArgs::parse(args.mid(1),
-                                     {QStringLiteral("dataset"), QStringLiteral("variant"), QStringLiteral("assert"),
-                                      QStringLiteral("threshold"), QStringLiteral("judge"), QStringLiteral("rubric"),
-                                      QStringLiteral("judge-template"), QStringLiteral("cost-cap"),
-                                      QStringLiteral("concurrency"), QStringLiteral("repeats")},
-                                     {QStringLiteral("wait"), QStringLiteral("restart"), QStringLiteral("json"),
-                                      QStringLiteral("csv"), QStringLiteral("pairwise"), QStringLiteral("no-cache")},
-                                     &problem);
+    auto parsed =
+        CommandArgs::parse(args.mid(1),
+                           {QStringLiteral("dataset"), QStringLiteral("variant"), QStringLiteral("assert"),
+                            QStringLiteral("threshold"), QStringLiteral("judge"), QStringLiteral("rubric"),
+                            QStringLiteral("judge-template"), QStringLiteral("cost-cap"), QStringLiteral("output"),
+                            QStringLiteral("concurrency"), QStringLiteral("repeats")},
+                           {QStringLiteral("wait"), QStringLiteral("restart"), QStringLiteral("json"),
+                            QStringLiteral("csv"), QStringLiteral("pairwise"), QStringLiteral("no-cache")},
+                           &problem);
     if (!parsed) {
         return usageError(problem);
     }
@@ -386,6 +417,9 @@ int runExperiments(Context& context, const QStringList& args) {
     }
     if (sub == QLatin1StringView("promote")) {
         return runPromote(context, *parsed);
+    }
+    if (sub == QLatin1StringView("winners")) {
+        return runWinners(context, *parsed);
     }
     if (sub == QLatin1StringView("list")) {
         auto listed = experiments.list(context.actor);
@@ -454,7 +488,7 @@ int runExperiments(Context& context, const QStringList& args) {
     }
     return usageError(
         QStringLiteral("unknown experiments subcommand \"%1\": create, list, status, run, pause, resume, cancel, "
-                       "results, promote or remove")
+                       "results, promote, winners or remove")
             .arg(sub));
 }
 

@@ -252,6 +252,26 @@ int runFeedback(Context& context, const QStringList& args) {
 
 namespace Tessera::Cli {
 
+std::optional<int> readConversationFilter(const CommandArgs& parsed, FineTuneFilter& filter) {
+    if (parsed.has(QStringLiteral("rating"))) {
+        const QString rating = parsed.value(QStringLiteral("rating"));
+        if (rating != QLatin1StringView("up") && rating != QLatin1StringView("down")) {
+            return usageError(QStringLiteral("--rating takes up or down"));
+        }
+        filter.rating = rating == QLatin1StringView("up");
+    }
+    filter.tag = parsed.value(QStringLiteral("tag")).trimmed();
+    filter.model = parsed.value(QStringLiteral("model")).trimmed();
+    filter.templateName = parsed.value(QStringLiteral("template")).trimmed();
+    if (parsed.has(QStringLiteral("since"))) {
+        filter.since = QDate::fromString(parsed.value(QStringLiteral("since")), Qt::ISODate);
+        if (!filter.since.isValid()) {
+            return usageError(QStringLiteral("--since takes a date as YYYY-MM-DD"));
+        }
+    }
+    return std::nullopt;
+}
+
 int runFinetune(Context& context, const QStringList& args) {
     if (args.isEmpty() || args.first() != QLatin1StringView("export")) {
         return usageError(QStringLiteral("finetune needs a subcommand: export"));
@@ -269,21 +289,8 @@ int runFinetune(Context& context, const QStringList& args) {
         return usageError(QStringLiteral("finetune export takes options and --output PATH"));
     }
     FineTuneFilter filter;
-    if (parsed->has(QStringLiteral("rating"))) {
-        const QString rating = parsed->value(QStringLiteral("rating"));
-        if (rating != QLatin1StringView("up") && rating != QLatin1StringView("down")) {
-            return usageError(QStringLiteral("--rating takes up or down"));
-        }
-        filter.rating = rating == QLatin1StringView("up");
-    }
-    filter.tag = parsed->value(QStringLiteral("tag")).trimmed();
-    filter.model = parsed->value(QStringLiteral("model")).trimmed();
-    filter.templateName = parsed->value(QStringLiteral("template")).trimmed();
-    if (parsed->has(QStringLiteral("since"))) {
-        filter.since = QDate::fromString(parsed->value(QStringLiteral("since")), Qt::ISODate);
-        if (!filter.since.isValid()) {
-            return usageError(QStringLiteral("--since takes a date as YYYY-MM-DD"));
-        }
+    if (const auto bad = readConversationFilter(*parsed, filter)) {
+        return *bad;
     }
     if (parsed->has(QStringLiteral("max-tokens"))) {
         bool ok = false;

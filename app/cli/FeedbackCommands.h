@@ -2,6 +2,8 @@
 
 #include "CliSupport.h"
 
+#include "prompts/FineTuning.h"
+
 #include <QStringList>
 
 namespace Tessera::Cli {
@@ -13,5 +15,9 @@ int runFeedback(Context& context, const QStringList& args);
 // finetune export [--rating up|down] [--tag T] [--model M] [--template NAME] [--since DATE] [--max-tokens N]
 //   --output PATH
 int runFinetune(Context& context, const QStringList& args);
+
+// --rating up|down, --tag T, --model M, --template NAME and --since DATE as a conversation filter (finetune export,
+// datasets from-conversations); the exit status of a bad value, or nothing.
+std::optional<int> readConversationFilter(const CommandArgs& parsed, Core::FineTuneFilter& filter);
 
 } // namespace Tessera::Cli

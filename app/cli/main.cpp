@@ -131,6 +131,8 @@ Accounts (with accounts on, every command but login needs a session or TESSERA_T
                                every version as JSON (a .json path), or a folder of Markdown files
   prompts import PATH          a JSON export, a Markdown file or a folder of them; all or nothing
   datasets import NAME PATH    cases for experiments from a .csv or .jsonl file; all or nothing
+  datasets from-conversations NAME [--rating up|down] [--tag T] [--model M] [--template NAME] [--since DATE]
+                               cases from your conversations: the last question as input, its answer expected
   datasets list | remove NAME
   datasets show NAME [--items N] [--template NAME[@V]]
                                its first items, and the rows a template version cannot use (exit 2)
@@ -144,6 +146,8 @@ Accounts (with accounts on, every command but login needs a session or TESSERA_T
   experiments pause | cancel NAME | experiments resume NAME [--wait]
   experiments results NAME [--json | --csv]   pass rates, intervals, pairwise, ranking and verdict
   experiments promote NAME VARIANT            moves the template's production label to its version
+  experiments winners NAME --output PATH [--variant LABEL]
+                               the winner's passing answers as fine-tuning JSONL (OpenAI chat format)
   compare --variant LABEL=TEMPLATE[@VERSION],PROVIDER,MODEL... [--var KEY=VALUE]... [--blind] [--vote CHOICE] PROMPT
                                every variant's answer to one input (TEMPLATE - for the prompt as given);
                                --blind shuffles and hides them until you vote (1, 2, tie, bad, or best:N)

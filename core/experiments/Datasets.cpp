@@ -1,5 +1,7 @@
 #include "experiments/Datasets.h"
 
+#include "prompts/FineTuning.h"
+
 #include "accounts/Authorization.h"
 #include "audit/AuditLog.h"
 #include "common/Clock.h"
@@ -570,6 +572,84 @@ Result<DatasetInfo> DatasetService::create(const Actor& actor, const QString& as
         return fail(stored.error());
     }
     return info;
+}
+
+Result<DatasetContent> datasetFromChatExamples(const QByteArray& jsonl) {
+    DatasetContent content;
+    bool withSystem = false;
+    int line = 0;
+    for (const QByteArray& text : jsonl.split('\n')) {
+        ++line;
+        if (text.trimmed().isEmpty()) {
+            continue;
+        }
+        QJsonParseError error;
+        const QJsonDocument document = QJsonDocument::fromJson(text, &error);
+        if (error.error != QJsonParseError::NoError || !document.isObject()) {
+            return fail(ErrorCode::ImportInvalid,
+                        QStringLiteral("conversation example %1 is not a JSON object").arg(line));
+        }
+        const QJsonArray messages = document.object().value(QLatin1StringView("messages")).toArray();
+        // The last answer, and the question before it.
+        qsizetype answer = -1;
+        for (qsizetype i = messages.size() - 1; i >= 0; --i) {
+            if (messages[i].toObject().value(QLatin1StringView("role")).toString() == QLatin1StringView("assistant")) {
+                answer = i;
+                break;
+            }
+        }
+        qsizetype question = -1;
+        for (qsizetype i = answer - 1; i >= 0; --i) {
+            if (messages[i].toObject().value(QLatin1StringView("role")).toString() == QLatin1StringView("user")) {
+                question = i;
+                break;
+            }
+        }
+        if (answer < 0 || question < 0) {
+            continue;
+        }
+        DatasetItem item;
+        item.row = line;
+        item.values.insert(QStringLiteral("input"),
+                           messages[question].toObject().value(QLatin1StringView("content")).toString());
+        item.expected = messages[answer].toObject().value(QLatin1StringView("content")).toString();
+        const QJsonObject first = messages.isEmpty() ? QJsonObject() : messages[0].toObject();
+        if (first.value(QLatin1StringView("role")).toString() == QLatin1StringView("system")) {
+            item.values.insert(QStringLiteral("system"), first.value(QLatin1StringView("content")).toString());
+            withSystem = true;
+        }
+        item.metadata.insert(QStringLiteral("source"), QStringLiteral("conversation"));
+        content.items.push_back(std::move(item));
+    }
+    content.columns = {QStringLiteral("input")};
+    if (withSystem) {
+        content.columns << QStringLiteral("system");
+        for (DatasetItem& item : content.items) {
+            if (!item.values.contains(QStringLiteral("system"))) {
+                item.values.insert(QStringLiteral("system"), QString());
+            }
+        }
+    }
+    return content;
+}
+
+Result<DatasetInfo> DatasetService::createFromConversations(const Actor& actor, const QString& name,
+                                                            const FineTuningService& conversations,
+                                                            const FineTuneFilter& filter) {
+    auto examples = conversations.build(actor, filter);
+    if (!examples) {
+        return fail(examples.error());
+    }
+    auto content = datasetFromChatExamples(examples->jsonl);
+    if (!content) {
+        return fail(content.error());
+    }
+    if (content->items.empty()) {
+        return fail(ErrorCode::InvalidArgument,
+                    QStringLiteral("no conversation matches (%1 looked at): nothing to make a dataset of")
+                        .arg(examples->considered));
+    }
+    return create(actor, name, *content, QStringLiteral("conversations"));
 }
 
 Result<DatasetInfo> DatasetService::importFile(const Actor& actor, const QString& name, const QString& path) {

@@ -18,7 +18,9 @@ namespace Tessera::Core {
 class AuditLog;
 class Clock;
 class Database;
+class FineTuningService;
 class PromptLibrary;
+struct FineTuneFilter;
 
 // One case of a dataset: the values of the template's variables, what the answer should be (optional) and any
 // metadata. `row` is where it came from: the CSV line or the JSONL line (1-based), or the item's number.
@@ -82,6 +84,12 @@ Result<DatasetContent> readDatasetFile(const QString& path);
 std::vector<DatasetProblem> checkDataset(const std::vector<DatasetItem>& items,
                                          const std::vector<TemplateVariable>& variables);
 
+// Cases from fine-tuning examples (OpenAI chat-format JSONL, as FineTuningService builds them from conversations):
+// each example gives one case, the last question its `input` and the answer after it the expected output; a system
+// prompt becomes the `system` column when any example has one. Examples without a question and an answer after it
+// are left out. Errors: import.invalid naming the line.
+Result<DatasetContent> datasetFromChatExamples(const QByteArray& jsonl);
+
 // Datasets in the store (core/experiments). Each belongs to the person who made it; names are unique in the store
 // (whatever their case). Making and removing one needs experiments.run and is audited.
 class DatasetService final {
@@ -93,6 +101,10 @@ public:
                                const QString& source);
     // Reads a file (readDatasetFile) and stores it.
     Result<DatasetInfo> importFile(const Actor& actor, const QString& name, const QString& path);
+    // Cases from the actor's conversations (those the filter picks, as fine-tuning data picks them; reading them
+    // needs data.export): each conversation's last question as `input` and its answer as the expected output.
+    Result<DatasetInfo> createFromConversations(const Actor& actor, const QString& name,
+                                                const FineTuningService& conversations, const FineTuneFilter& filter);
     Result<std::vector<DatasetInfo>> list(const Actor& actor) const;
     // Errors: store.not_found (none of the actor's by that name).
     Result<DatasetInfo> get(const Actor& actor, const QString& name) const;

@@ -5,6 +5,7 @@
 #include "experiments/Compare.h"
 #include "experiments/Datasets.h"
 #include "experiments/Judge.h"
+#include "prompts/FineTuning.h"
 #include "prompts/PromptLibrary.h"
 #include "providers/RequestRunner.h"
 #include "storage/Database.h"
@@ -18,8 +19,11 @@
 #include <QPointer>
 #include <QSqlQuery>
 
+#include <QJsonDocument>
+
 #include <map>
 #include <numeric>
+#include <set>
 #include <tuple>
 
 namespace Tessera::Core {
@@ -720,6 +724,96 @@ Result<ExperimentRuns::Promotion> ExperimentRuns::promote(const Actor& actor, co
         return fail(moved.error());
     }
     return promotion;
+}
+
+Result<ExperimentRuns::WinningAnswers> ExperimentRuns::winningAnswers(const Actor& actor, const QString& name,
+                                                                      const QString& variant) const {
+    auto results = this->results(actor, name);
+    if (!results) {
+        return fail(results.error());
+    }
+    const ExperimentDefinition& d = results->experiment.definition;
+    int chosen = -1;
+    if (!variant.isEmpty()) {
+        for (std::size_t v = 0; v < d.variants.size(); ++v) {
+            if (d.variants[v].label.compare(variant, Qt::CaseInsensitive) == 0) {
+                chosen = int(v);
+            }
+        }
+        if (chosen < 0) {
+            return fail(ErrorCode::NotFound,
+                        QStringLiteral("experiment %1 has no variant \"%2\"").arg(d.name, variant));
+        }
+    } else if (const auto winner = results->winner()) {
+        chosen = *winner;
+    } else {
+        return fail(ErrorCode::InvalidArgument,
+                    QStringLiteral("the results of %1 name no winner yet: name the variant whose answers to export")
+                        .arg(d.name));
+    }
+    if (!results->job) {
+        return fail(ErrorCode::InvalidArgument, QStringLiteral("experiment %1 has not run yet").arg(d.name));
+    }
+    const int version =
+        results->job->params.value(QLatin1StringView("versions")).toArray().at(qsizetype(chosen)).toInt();
+    auto text = m_prompts.version(actor, d.variants[std::size_t(chosen)].templateName, version);
+    if (!text) {
+        return fail(text.error());
+    }
+    auto parsed = parsePrompt(text->systemText, text->userText);
+    if (!parsed) {
+        return fail(parsed.error());
+    }
+    auto cases = m_datasets.items(actor, d.dataset);
+    if (!cases) {
+        return fail(cases.error());
+    }
+    auto items = m_jobs.items(actor, results->job->id);
+    if (!items) {
+        return fail(items.error());
+    }
+    WinningAnswers out;
+    out.variant = d.variants[std::size_t(chosen)].label;
+    std::set<int> taken;
+    for (const JobItem& item : *items) {
+        const int i = item.input.value(QLatin1StringView("item")).toInt();
+        if (item.state != JobItemState::Done || item.input.value(QLatin1StringView("variant")).toInt() != chosen ||
+            !item.result.value(QLatin1StringView("pass")).toBool() || taken.count(i) || i < 1 ||
+            i > int(cases->size())) {
+            continue;
+        }
+        const QHash<QString, QString>& values = (*cases)[std::size_t(i - 1)].values;
+        auto system = renderTemplateText(parsed->system, values);
+        auto user = renderTemplateText(parsed->user, values);
+        if (!system || !user) {
+            continue;
+        }
+        QJsonArray messages;
+        if (!system->trimmed().isEmpty()) {
+            messages.append(
+                QJsonObject{{QStringLiteral("role"), QStringLiteral("system")}, {QStringLiteral("content"), *system}});
+        }
+        messages.append(
+            QJsonObject{{QStringLiteral("role"), QStringLiteral("user")}, {QStringLiteral("content"), *user}});
+        messages.append(QJsonObject{{QStringLiteral("role"), QStringLiteral("assistant")},
+                                    {QStringLiteral("content"), item.result.value(QLatin1StringView("answer"))}});
+        out.jsonl += QJsonDocument(QJsonObject{{QStringLiteral("messages"), messages}}).toJson(QJsonDocument::Compact);
+        out.jsonl += '\n';
+        taken.insert(i);
+        ++out.examples;
+    }
+    if (out.examples == 0) {
+        return fail(ErrorCode::InvalidArgument,
+                    QStringLiteral("variant %1 of %2 has no passing answer to export").arg(out.variant, d.name));
+    }
+    if (const QStringList problems =
+            checkFineTuneJsonl(out.jsonl, Encoding::O200kBase, FineTuneFilter{}.maxTokensPerExample);
+        !problems.isEmpty()) {
+        return fail(
+            ErrorCode::InvalidArgument,
+            QStringLiteral("the fine-tuning data is not valid: %1").arg(problems.mid(0, 3).join(QStringLiteral("; "))));
+    }
+    return out;
 }
 
 Result<ExperimentResults> ExperimentRuns::results(const Actor& actor, const QString& name) const {

@@ -147,6 +147,17 @@ public:
     // the variant), input.invalid (it has not run yet), auth.forbidden.
     Result<Promotion> promote(const Actor& actor, const QString& name, const QString& variant) const;
 
+    // The answers of one variant (the winner unless named) that passed, as OpenAI chat-format fine-tuning JSONL:
+    // for each case its prompt as the variant asked it (system and user) and the answer, the first passing repeat
+    // only; checked as fine-tuning data is. Errors: input.invalid (no winner and no variant named, no passing answer),
+    // store.not_found.
+    struct WinningAnswers {
+        QString variant;
+        int examples = 0;
+        QByteArray jsonl;
+    };
+    Result<WinningAnswers> winningAnswers(const Actor& actor, const QString& name, const QString& variant = {}) const;
+
 private:
     const Database& m_db;
     const AuditLog& m_audit;

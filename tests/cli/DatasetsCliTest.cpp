@@ -7,6 +7,7 @@
 
 #include <QFile>
 #include <QJsonArray>
+#include <QJsonDocument>
 #include <QTemporaryDir>
 
 #include <map>
@@ -288,6 +289,30 @@ TEST_F(ExperimentsCliTest, AnExperimentRunsAsAJobAndItsResultsNameTheWinner) {
     EXPECT_EQ(finished.value(QLatin1StringView("kind")).toString(), QStringLiteral("experiment"));
     EXPECT_EQ(server.countRequests("/chat/completions") - before, 16)
         << "the same prompts again: answered from the response cache, not paid for twice";
+
+    // The winner's passing answers as fine-tuning data: one example per case, the prompt B asked and its answer.
+    const QString jsonl = files.filePath(QStringLiteral("winners.jsonl"));
+    const CliRun winners = cli({QStringLiteral("--json"), QStringLiteral("experiments"), QStringLiteral("winners"),
+                                QStringLiteral("Cheap"), QStringLiteral("--output"), jsonl});
+    ASSERT_EQ(winners.exitCode, 0) << winners.err.toStdString();
+    EXPECT_EQ(winners.json().value(QLatin1StringView("variant")).toString(), QStringLiteral("B"));
+    EXPECT_EQ(winners.json().value(QLatin1StringView("examples")).toInt(), 8);
+    QFile examples(jsonl);
+    ASSERT_TRUE(examples.open(QIODevice::ReadOnly));
+    const QList<QByteArray> exampleLines = examples.readAll().trimmed().split('\n');
+    ASSERT_EQ(exampleLines.size(), 8);
+    const QJsonArray messages =
+        QJsonDocument::fromJson(exampleLines.front()).object().value(QLatin1StringView("messages")).toArray();
+    ASSERT_EQ(messages.size(), 2);
+    EXPECT_EQ(messages[0].toObject().value(QLatin1StringView("content")).toString(),
+              QStringLiteral("Plan a cheap day in Oslo."));
+    EXPECT_EQ(messages[1].toObject().value(QLatin1StringView("content")).toString(),
+              QStringLiteral("Echo: Plan a cheap day in Oslo."));
+    EXPECT_EQ(cli({QStringLiteral("experiments"), QStringLiteral("winners"), QStringLiteral("Cheap"),
+                   QStringLiteral("--output"), jsonl, QStringLiteral("--variant"), QStringLiteral("A")})
+                  .exitCode,
+              2)
+        << "A passed nothing";
 
     // The winner is promoted: the template's production label moves to the version B ran with.
     const CliRun promoted = cli({QStringLiteral("--json"), QStringLiteral("experiments"), QStringLiteral("promote"),
@@ -655,6 +680,29 @@ TEST_F(ExperimentsCliTest, ARunPausesAtItsCostCap) {
                    QStringLiteral("--dataset"), QStringLiteral("Cities"), QStringLiteral("--variant"),
                    QStringLiteral("A=Trip@1,local,gpt-test"), QStringLiteral("--variant"),
                    QStringLiteral("B=Trip@2,local,gpt-test"), QStringLiteral("--cost-cap"), QStringLiteral("-1")})
+                  .exitCode,
+              2);
+}
+
+TEST_F(ExperimentsCliTest, ADatasetIsMadeFromConversations) {
+    addProvider();
+    askQuestions(3);
+    const CliRun made = cli({QStringLiteral("--json"), QStringLiteral("datasets"), QStringLiteral("from-conversations"),
+                             QStringLiteral("Past questions")});
+    ASSERT_EQ(made.exitCode, 0) << made.err.toStdString();
+    EXPECT_EQ(made.json().value(QLatin1StringView("items")).toInt(), 3);
+    const CliRun shown = cli({QStringLiteral("--json"), QStringLiteral("datasets"), QStringLiteral("show"),
+                              QStringLiteral("Past questions")});
+    ASSERT_EQ(shown.exitCode, 0) << shown.err.toStdString();
+    EXPECT_TRUE(shown.out.contains(QStringLiteral("\"input\":\"question 0\""))) << shown.out.toStdString();
+    EXPECT_TRUE(shown.out.contains(QStringLiteral("Echo: question 0"))) << "the answer is the expected output";
+    EXPECT_EQ(cli({QStringLiteral("datasets"), QStringLiteral("from-conversations"), QStringLiteral("None"),
+                   QStringLiteral("--tag"), QStringLiteral("nothing-has-this")})
+                  .exitCode,
+              2)
+        << "no conversation matches";
+    EXPECT_EQ(cli({QStringLiteral("datasets"), QStringLiteral("from-conversations"), QStringLiteral("Bad"),
+                   QStringLiteral("--rating"), QStringLiteral("sideways")})
                   .exitCode,
               2);
 }

@@ -579,7 +579,9 @@ bool ExperimentsWindow::exportResults() {
     }
     const QString path = m_dialogs.askSaveFile(this, tr("Export Results"),
                                                m_results->experiment.definition.name + QStringLiteral(".json"),
-                                               tr("Results as JSON (*.json);;Every answer as CSV (*.csv)"), nullptr);
+                                               tr("Results as JSON (*.json);;Every answer as CSV (*.csv);;The "
+                                                  "chosen variant's passing answers for fine-tuning (*.jsonl)"),
+                                               nullptr);
     return !path.isEmpty() && exportResultsTo(path);
 }
 
@@ -588,7 +590,20 @@ bool ExperimentsWindow::exportResultsTo(const QString& path) {
         return false;
     }
     QByteArray bytes;
-    if (path.endsWith(QStringLiteral(".csv"), Qt::CaseInsensitive)) {
+    if (path.endsWith(QStringLiteral(".jsonl"), Qt::CaseInsensitive)) {
+        // The variant chosen in the Variants table (the winner unless another is chosen).
+        const auto rows = m_variants->selectionModel()->selectedRows();
+        const QString variant = rows.isEmpty()
+                                    ? QString()
+                                    : m_results->experiment.definition.variants[std::size_t(rows.front().row())].label;
+        auto winners =
+            m_services.experimentRuns().winningAnswers(m_actor, m_results->experiment.definition.name, variant);
+        if (!winners) {
+            m_dialogs.showError(this, tr("Cannot Export the Results"), describeError(winners.error()));
+            return false;
+        }
+        bytes = winners->jsonl;
+    } else if (path.endsWith(QStringLiteral(".csv"), Qt::CaseInsensitive)) {
         std::vector<Core::JobItem> items;
         if (m_results->job) {
             auto read = m_services.jobs().items(m_actor, m_results->job->id);
