@@ -125,17 +125,7 @@ void TitleService::handleTurnFinished(const TurnOutcome& outcome) {
                 reply.reset(); // deleted later, after this signal
                 if (self && self->m_ledger) {
                     // The title request's usage, as for an answer: the provider's figures, else an estimate.
-                    if (result) {
-                        entry.modelReported = result->model;
-                        entry.setUsage(result->usage);
-                        entry.latencyMs = result->latencyMs;
-                        entry.outcome = QStringLiteral("complete");
-                        if (!result->usageReported) {
-                            entry.estimateUsage(sent, result->text);
-                        }
-                    } else {
-                        entry.outcome = QStringLiteral("failed");
-                    }
+                    entry.setResult(result, sent);
                     if (auto recorded = self->m_ledger->record(entry); !recorded) {
                         log("chat")->warn("cid={} the title request's usage was not recorded: {}", entry.correlationId,
                                           recorded.error().toLogString());

@@ -230,21 +230,14 @@ CompareService::start(const Actor& actor, const std::vector<ExperimentVariant>& 
         QObject::connect(reply.get(), &ProviderReply::finished, raw,
                          [this, raw, index, entry, sent, reservation](const ChatResult& result) mutable {
                              CompareAnswer& answer = raw->m_answers[std::size_t(index)];
+                             entry.setResult(result, sent);
                              if (result) {
-                                 entry.modelReported = result->model;
-                                 entry.setUsage(result->usage);
-                                 entry.latencyMs = result->latencyMs;
-                                 entry.outcome = QStringLiteral("complete");
-                                 if (!result->usageReported) {
-                                     entry.estimateUsage(sent, result->text);
-                                 }
                                  answer.text = result->text;
                                  answer.latencyMs = result->latencyMs;
                                  answer.inputTokens = result->usage.inputTokens;
                                  answer.outputTokens = result->usage.outputTokens;
                                  answer.model = result->model;
                              } else {
-                                 entry.outcome = QStringLiteral("failed");
                                  answer.error = result.error();
                              }
                              if (m_ledger) {

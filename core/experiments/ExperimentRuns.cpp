@@ -292,17 +292,7 @@ void ExperimentJobHandler::ask(const std::shared_ptr<Prepared>& run, qint64 posi
                                  break;
                              }
                          }
-                         if (result) {
-                             entry.modelReported = result->model;
-                             entry.setUsage(result->usage);
-                             entry.latencyMs = result->latencyMs;
-                             entry.outcome = result->cacheHit ? QStringLiteral("cached") : QStringLiteral("complete");
-                             if (!result->usageReported) {
-                                 entry.estimateUsage(sent, result->text);
-                             }
-                         } else {
-                             entry.outcome = QStringLiteral("failed");
-                         }
+                         entry.setResult(result, sent);
                          std::optional<qint64> cost;
                          if (m_ledger) {
                              const LedgerEntry priced = m_ledger->priced(entry);

@@ -175,12 +175,16 @@ JobProgress JobRunner::progressOf(const Active& job) const {
     return p;
 }
 
-void JobRunner::watch() {
+std::vector<qint64> JobRunner::activeIds() const {
     std::vector<qint64> ids;
     for (const auto& [id, job] : m_active) {
         ids.push_back(id);
     }
-    for (const qint64 id : ids) {
+    return ids;
+}
+
+void JobRunner::watch() {
+    for (const qint64 id : activeIds()) {
         auto found = m_active.find(id);
         if (found == m_active.end()) {
             continue;
@@ -232,11 +236,7 @@ bool JobRunner::refill(Active& job) {
 }
 
 void JobRunner::schedule() {
-    std::vector<qint64> ids;
-    for (const auto& [id, job] : m_active) {
-        ids.push_back(id);
-    }
-    for (const qint64 id : ids) {
+    for (const qint64 id : activeIds()) {
         auto found = m_active.find(id);
         if (found == m_active.end()) {
             continue;

@@ -99,6 +99,8 @@ private:
     };
 
     Status stopAsked(const Actor& actor, qint64 jobId, JobState state, const QString& reason);
+    // The jobs running here, by id (a copy: handling one may end it).
+    std::vector<qint64> activeIds() const;
     void watch();
     void scheduleSoon();
     void schedule();

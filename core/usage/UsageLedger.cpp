@@ -91,6 +91,20 @@ void LedgerEntry::estimateUsage(QStringView sent, QStringView received) {
     estimated = true;
 }
 
+void LedgerEntry::setResult(const Result<ChatAnswer>& result, QStringView sent) {
+    if (!result) {
+        outcome = QStringLiteral("failed");
+        return;
+    }
+    modelReported = result->model;
+    setUsage(result->usage);
+    latencyMs = result->latencyMs;
+    outcome = result->cacheHit ? QStringLiteral("cached") : QStringLiteral("complete");
+    if (!result->usageReported) {
+        estimateUsage(sent, result->text);
+    }
+}
+
 void UsageRow::add(const UsageRow& other) {
     requests += other.requests;
     inputTokens += other.inputTokens;

@@ -2,6 +2,7 @@
 
 #include "common/Actor.h"
 #include "common/Result.h"
+#include "providers/ChatRequest.h"
 #include "providers/Usage.h"
 
 #include <QDate>
@@ -53,6 +54,9 @@ struct LedgerEntry {
     // No figures came (a stream cut short, a server without usage): what was sent and what came back, counted with
     // the tokenizer of the entry's model, marked as an estimate.
     void estimateUsage(QStringView sent, QStringView received);
+    // How a request ended: an answer's model, usage (estimated from what was sent when none was reported), latency
+    // and outcome ("complete", or "cached" when the response cache served it), or "failed".
+    void setResult(const Result<ChatAnswer>& result, QStringView sent);
 };
 
 // How a usage report groups its rows.
