@@ -500,17 +500,19 @@ void FakeProviderServer::handleConnection() {
     }
 }
 
+// A message's text: a string, or the text parts of a list of content blocks.
+static QString textOf(const QJsonValue& content) {
+    if (content.isString()) {
+        return content.toString();
+    }
+    QString text;
+    for (const auto& part : content.toArray()) {
+        text += part.toObject().value(QLatin1StringView("text")).toString();
+    }
+    return text;
+}
+
 QString FakeProviderServer::promptOf(FakeProtocol protocol, const QJsonObject& body) {
-    const auto textOf = [](const QJsonValue& content) {
-        if (content.isString()) {
-            return content.toString();
-        }
-        QString text;
-        for (const auto& part : content.toArray()) {
-            text += part.toObject().value(QLatin1StringView("text")).toString();
-        }
-        return text;
-    };
     if (protocol == FakeProtocol::Gemini) {
         const QJsonArray contents = body.value(QLatin1StringView("contents")).toArray();
         return contents.isEmpty() ? QString() : textOf(contents.last().toObject().value(QLatin1StringView("parts")));
@@ -520,16 +522,6 @@ QString FakeProviderServer::promptOf(FakeProtocol protocol, const QJsonObject& b
 }
 
 QString FakeProviderServer::systemOf(FakeProtocol protocol, const QJsonObject& body) {
-    const auto textOf = [](const QJsonValue& content) {
-        if (content.isString()) {
-            return content.toString();
-        }
-        QString text;
-        for (const auto& part : content.toArray()) {
-            text += part.toObject().value(QLatin1StringView("text")).toString();
-        }
-        return text;
-    };
     switch (protocol) {
     case FakeProtocol::Anthropic:
         return textOf(body.value(QLatin1StringView("system")));
