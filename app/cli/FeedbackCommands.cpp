@@ -1,5 +1,7 @@
 #include "FeedbackCommands.h"
 
+#include "FineTuneCommands.h"
+
 #include "app/CoreServices.h"
 #include "common/Csv.h"
 #include "prompts/Feedback.h"
@@ -273,8 +275,12 @@ std::optional<int> readConversationFilter(const CommandArgs& parsed, FineTuneFil
 }
 
 int runFinetune(Context& context, const QStringList& args) {
+    if (!args.isEmpty() &&
+        (args.first() == QLatin1StringView("submit") || args.first() == QLatin1StringView("status"))) {
+        return runFinetuneJob(context, args.first(), args.mid(1));
+    }
     if (args.isEmpty() || args.first() != QLatin1StringView("export")) {
-        return usageError(QStringLiteral("finetune needs a subcommand: export"));
+        return usageError(QStringLiteral("finetune needs a subcommand: export, submit or status"));
     }
     QString problem;
     auto parsed = CommandArgs::parse(args.mid(1),

@@ -13,7 +13,7 @@ namespace Tessera::Cli {
 int runFeedback(Context& context, const QStringList& args);
 
 // finetune export [--rating up|down] [--tag T] [--model M] [--template NAME] [--since DATE] [--max-tokens N]
-//   --output PATH
+//   --output PATH | submit FILE --provider NAME --model BASE [...] [--wait] | status ID
 int runFinetune(Context& context, const QStringList& args);
 
 // --rating up|down, --tag T, --model M, --template NAME and --since DATE as a conversation filter (finetune export,

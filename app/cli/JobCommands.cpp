@@ -77,7 +77,17 @@ QJsonObject jobJson(const JobInfo& job) {
                        {QStringLiteral("updated_at"), timeJson(job.updatedAt)}};
 }
 
-int runJobHere(Context& context, qint64 id) {
+int exitCodeOfReason(const QString& reason) {
+    const QString code = reason.section(QLatin1Char(':'), 0, 0);
+    for (int i = 0; i <= int(lastErrorCode); ++i) {
+        if (codeName(ErrorCode(i)) == code) {
+            return cliExitCode(ErrorCode(i));
+        }
+    }
+    return exitFailure;
+}
+
+int runJobHere(Context& context, qint64 id, bool summary) {
     JobRunner runner(context.services.jobs(), context.services.clock());
     context.services.registerJobKinds(runner, context.actor);
     QEventLoop loop;
@@ -102,7 +112,9 @@ int runJobHere(Context& context, qint64 id) {
     }
     loop.exec();
     auto after = context.services.jobs().get(context.actor, id);
-    if (context.json && after) {
+    if (!summary) {
+        // The caller prints the outcome.
+    } else if (context.json && after) {
         printJson(jobJson(*after));
     } else if (after) {
         printOut(QStringLiteral("Job %1 %2: %3 of %4 done, %5 failed.%6\n")
@@ -119,12 +131,14 @@ int runJobHere(Context& context, qint64 id) {
     case JobState::Paused:
         // Paused by a budget reached: as a refused request is; by a person: done for now.
         return reason.startsWith(QStringLiteral("quota.exceeded")) ? cliExitCode(ErrorCode::QuotaExceeded) : exitOk;
+    case JobState::Failed:
+        return exitCodeOfReason(reason);
     default:
         return exitFailure;
     }
 }
 
-int runJobInBackground(Context& context, const JobInfo& job) {
+int runJobInBackground(Context& context, const JobInfo& job, const QString& follow) {
     QProcess worker;
     worker.setProgram(QCoreApplication::applicationFilePath());
     worker.setArguments(context.storeArgs + QStringList{QStringLiteral("jobs"), QStringLiteral("resume"),
@@ -147,11 +161,11 @@ int runJobInBackground(Context& context, const JobInfo& job) {
                               {QStringLiteral("total"), job.total},
                               {QStringLiteral("background"), true}});
     } else {
-        printOut(QStringLiteral("Job %1 runs in the background (%2 of %3 done). Follow it with: tessera-cli jobs show "
-                                "%1\n")
+        printOut(QStringLiteral("Job %1 runs in the background (%2 of %3 done). Follow it with: %4\n")
                      .arg(job.id)
                      .arg(job.done + job.failed)
-                     .arg(job.total));
+                     .arg(job.total)
+                     .arg(follow.isEmpty() ? QStringLiteral("tessera-cli jobs show %1").arg(job.id) : follow));
     }
     return exitOk;
 }

@@ -158,6 +158,10 @@ Accounts (with accounts on, every command but login needs a session or TESSERA_T
   feedback tags [--set TAG,TAG,...]   the tags ratings may carry (setting them needs roles.manage)
   finetune export [--rating up|down] [--tag T] [--model M] [--template NAME] [--since DATE]
                   [--max-tokens N] --output PATH   OpenAI chat-format JSONL, checked, with a summary
+  finetune submit FILE --provider NAME --model BASE [--suffix S] [--epochs N] [--poll-seconds X] [--wait]
+                               upload the file, make the provider's fine-tuning job and follow it as a
+                               background job (--wait: here, its events on stderr)
+  finetune status ID           the job, the provider's status and its latest events
   alerts list [--all] [--limit N] | alerts rules | alerts remove ID | alerts check
   alerts add spend --above USD --window day|week|month|Nh | alerts add budget-soft
   alerts add failure-rate --above SHARE --minutes N [--provider NAME] [--min-requests N]

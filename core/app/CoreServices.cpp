@@ -12,6 +12,7 @@
 #include "jobs/JobStore.h"
 #include "prompts/Feedback.h"
 #include "prompts/FineTuning.h"
+#include "prompts/FineTuningJobs.h"
 #include "prompts/PromptExchange.h"
 #include "prompts/PromptLibrary.h"
 #include "usage/Alerts.h"
@@ -183,6 +184,9 @@ Result<std::unique_ptr<CoreServices>> CoreServices::open(const QString& dataDire
     services->m_experimentRuns =
         std::make_unique<ExperimentRuns>(*services->m_database, *services->m_audit, *services->m_jobs,
                                          *services->m_experiments, *services->m_datasets, *services->m_prompts);
+    services->m_fineTuneJobs =
+        std::make_unique<FineTuneJobs>(*services->m_database, *services->m_providers, *services->m_keys,
+                                       *services->m_factory, *services->m_jobs, *services->m_audit);
     services->m_compare = std::make_unique<CompareService>(
         *services->m_database, services->m_clock, *services->m_audit, *services->m_prompts,
         *services->m_providerService, *services->m_runner, services->m_budgets.get(), services->m_ledger.get());
@@ -197,6 +201,7 @@ Result<std::unique_ptr<CoreServices>> CoreServices::open(const QString& dataDire
 
 void CoreServices::registerJobKinds(JobRunner& runner, const Actor& actor) {
     runner.registerKind(QStringLiteral("experiment"), experimentJobHandler(actor));
+    runner.registerKind(QStringLiteral("finetune"), m_fineTuneJobs->handler(actor));
 }
 
 std::shared_ptr<JobHandler> CoreServices::experimentJobHandler(const Actor& actor) {

@@ -31,6 +31,7 @@ class CompareService;
 class JobRunner;
 class JobStore;
 class PromptExchange;
+class FineTuneJobs;
 class FineTuningService;
 class BudgetPaceReader;
 class UsageDashboard;
@@ -132,6 +133,8 @@ public:
     void registerJobKinds(JobRunner& runner, const Actor& actor);
     PromptExchange& promptExchange() { return *m_promptExchange; }
     FineTuningService& fineTuning() { return *m_fineTuning; }
+    // Fine-tuning jobs at a provider, run as background jobs (kind "finetune").
+    FineTuneJobs& fineTuneJobs() { return *m_fineTuneJobs; }
     AlertMonitor& alertMonitor() { return *m_alertMonitor; }
     // Sample usage for development and demonstration stores.
     UsageGenerator& usageGenerator() { return *m_usageGenerator; }
@@ -201,6 +204,7 @@ private:
     std::unique_ptr<CompareService> m_compare;
     std::unique_ptr<PromptExchange> m_promptExchange;
     std::unique_ptr<FineTuningService> m_fineTuning;
+    std::unique_ptr<FineTuneJobs> m_fineTuneJobs;
     std::unique_ptr<AlertMonitor> m_alertMonitor;
     std::unique_ptr<UsageGenerator> m_usageGenerator;
     std::unique_ptr<QTimer> m_metricsTimer;

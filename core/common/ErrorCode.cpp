@@ -92,6 +92,8 @@ QLatin1StringView codeName(ErrorCode code) {
         return QLatin1StringView("quota.rate_limited");
     case ErrorCode::ContextTooLong:
         return QLatin1StringView("context.too_long");
+    case ErrorCode::FineTuneFailed:
+        return QLatin1StringView("finetune.failed");
     }
     return QLatin1StringView("internal");
 }
@@ -153,6 +155,7 @@ int cliExitCode(ErrorCode code) {
     case ErrorCode::InvalidResponse:
     case ErrorCode::ResponseTooLarge:
     case ErrorCode::Internal:
+    case ErrorCode::FineTuneFailed:
         return 1;
     }
     return 1;
@@ -312,6 +315,10 @@ const char* defaultMessage(ErrorCode code) {
                                  "The conversation no longer fits the model's context window, so nothing was sent. "
                                  "Leave out the oldest turns, start a new conversation, or pick a model with a "
                                  "larger window.");
+    case ErrorCode::FineTuneFailed:
+        return QT_TRANSLATE_NOOP("Tessera::Core::Error",
+                                 "The provider's fine-tuning job failed or was cancelled there. Its reason is shown; "
+                                 "fix the training file or the settings and submit it again.");
     }
     return "";
 }

@@ -51,10 +51,11 @@ enum class ErrorCode {
     QuotaExceeded,
     QuotaRateLimited,
     ContextTooLong,
+    FineTuneFailed,
 };
 
 // The last code above; keep it in step when adding one (the tests walk every code up to it).
-inline constexpr ErrorCode lastErrorCode = ErrorCode::ContextTooLong;
+inline constexpr ErrorCode lastErrorCode = ErrorCode::FineTuneFailed;
 
 // "provider.unauthorized" etc.
 QLatin1StringView codeName(ErrorCode code);

@@ -238,7 +238,8 @@ QString ExperimentJobHandler::resource(const JobInfo&, const JobItem& item) cons
     return item.input.value(QLatin1StringView("provider")).toString();
 }
 
-void ExperimentJobHandler::stop(qint64 jobId) {
+void ExperimentJobHandler::stop(qint64 jobId, JobState state) {
+    Q_UNUSED(state);
     const auto found = m_jobs.find(jobId);
     if (found == m_jobs.end()) {
         return;

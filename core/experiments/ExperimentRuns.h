@@ -41,7 +41,7 @@ public:
 
     void run(const JobInfo& job, const JobItem& item, Done done) override;
     QString resource(const JobInfo& job, const JobItem& item) const override;
-    void stop(qint64 jobId) override;
+    void stop(qint64 jobId, JobState state) override;
 
 private:
     struct Prepared;

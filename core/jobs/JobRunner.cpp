@@ -50,7 +50,7 @@ JobRunner::JobRunner(JobStore& store, const Clock& clock, QObject* parent)
 JobRunner::~JobRunner() {
     *m_alive = false;
     for (auto& [id, job] : m_active) {
-        job.handler->stop(id);
+        job.handler->stop(id, JobState::Paused);
     }
 }
 
@@ -312,6 +312,9 @@ void JobRunner::itemDone(qint64 jobId, const JobItem& item, const QString& resou
             } else {
                 ++job.info.failed;
                 ++job.finishedHere;
+                if (job.handler->failureEndsJob()) {
+                    stopJob(job, JobState::Failed, errorText(outcome.error()));
+                }
             }
             break;
         case Meaning::Retry:
@@ -342,7 +345,7 @@ void JobRunner::stopJob(Active& job, JobState state, const QString& reason) {
     job.queue.clear();
     job.exhausted = false;
     job.readUpTo = 0;
-    job.handler->stop(job.info.id);
+    job.handler->stop(job.info.id, state);
     settle(job.info.id);
 }
 

@@ -34,8 +34,16 @@ public:
         Q_UNUSED(item);
         return {};
     }
-    // Stops the work of the items in flight where it can (pause and cancel); each still calls its done.
-    virtual void stop(qint64 jobId) { Q_UNUSED(jobId); }
+    // Stops the work of the items in flight where it can; each still calls its done. `state` says why: paused
+    // (also when the process quits: the job resumes later) or cancelled (the person's word: work begun elsewhere,
+    // such as a provider's fine-tuning job, is called off too).
+    virtual void stop(qint64 jobId, JobState state) {
+        Q_UNUSED(jobId);
+        Q_UNUSED(state);
+    }
+    // Whether an item that fails ends the job (failed): for kinds whose items are steps that build on each other.
+    // Otherwise only that item fails and the rest go on.
+    virtual bool failureEndsJob() const { return false; }
 };
 
 struct JobProgress {

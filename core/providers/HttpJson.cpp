@@ -24,7 +24,11 @@ QNetworkRequest makeJsonRequest(const QUrl& url, const QString& correlationId, q
 
 void getJsonObject(QNetworkAccessManager& network, const QNetworkRequest& request, QObject* context,
                    const QString& correlationId, std::function<void(Result<QJsonObject>)> done) {
-    QNetworkReply* reply = network.get(request);
+    readJsonObject(network.get(request), context, correlationId, std::move(done));
+}
+
+void readJsonObject(QNetworkReply* reply, QObject* context, const QString& correlationId,
+                    std::function<void(Result<QJsonObject>)> done) {
     QObject::connect(reply, &QNetworkReply::finished, reply, &QObject::deleteLater);
     // Qt buffers the whole body; stop a response that grows past the limit instead of holding it.
     QObject::connect(reply, &QNetworkReply::downloadProgress, reply, [reply](qint64 received, qint64) {

@@ -8,6 +8,7 @@
 #include <functional>
 
 class QNetworkAccessManager;
+class QNetworkReply;
 class QObject;
 
 namespace Tessera::Core {
@@ -20,6 +21,9 @@ QNetworkRequest makeJsonRequest(const QUrl& url, const QString& correlationId, q
 // on context's thread and only while context is alive. Used for model lists.
 void getJsonObject(QNetworkAccessManager& network, const QNetworkRequest& request, QObject* context,
                    const QString& correlationId, std::function<void(Result<QJsonObject>)> done);
+// The same for a request already sent (a POST): reads the reply's JSON object when it finishes.
+void readJsonObject(QNetworkReply* reply, QObject* context, const QString& correlationId,
+                    std::function<void(Result<QJsonObject>)> done);
 
 // A model list served in pages: pageRequest builds the request for a page (cursor "" for the first), and
 // readPage adds the page's model ids and returns the next cursor ("" when it was the last page) or an error.

@@ -3,6 +3,7 @@
 #include "providers/anthropic/AnthropicProvider.h"
 #include "providers/gemini/GeminiProvider.h"
 #include "providers/ollama/OllamaProvider.h"
+#include "providers/openai/OpenAiFineTuning.h"
 #include "providers/openai/OpenAiProvider.h"
 
 #include <QNetworkAccessManager>
@@ -31,6 +32,14 @@ QNetworkAccessManager& ProviderFactory::nextNetwork() const {
         m_more.push_back(std::move(more));
     }
     return *m_more[std::size_t(index - 1)];
+}
+
+std::unique_ptr<OpenAiFineTuningApi> ProviderFactory::fineTuning(const ProviderConfig& config,
+                                                                 const QString& apiKey) const {
+    if (!OpenAiFineTuningApi::supports(config.kind)) {
+        return nullptr;
+    }
+    return std::make_unique<OpenAiFineTuningApi>(nextNetwork(), config, apiKey);
 }
 
 std::unique_ptr<Provider> ProviderFactory::create(const ProviderConfig& config, const QString& apiKey) const {

@@ -10,6 +10,8 @@ class QNetworkAccessManager;
 
 namespace Tessera::Core {
 
+class OpenAiFineTuningApi;
+
 // Builds the Provider for a stored configuration and its resolved key. Qt 6.4 opens at most 6 HTTP/1.1 connections
 // to one host per network access manager, so requests are spread over a few managers (the one given and up to
 // `managers` − 1 more, made when first needed with its settings): concurrent work such as an experiment run with a
@@ -22,6 +24,8 @@ public:
     virtual ~ProviderFactory();
 
     virtual std::unique_ptr<Provider> create(const ProviderConfig& config, const QString& apiKey) const;
+    // The provider's fine-tuning API; none when its kind has no fine-tuning API Tessera speaks.
+    std::unique_ptr<OpenAiFineTuningApi> fineTuning(const ProviderConfig& config, const QString& apiKey) const;
 
 private:
     QNetworkAccessManager& nextNetwork() const;

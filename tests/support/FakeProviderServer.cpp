@@ -713,6 +713,9 @@ FakeResponse FakeProviderServer::scenarioFor(const RecordedRequest& request) {
     if (request.method == "GET" && (path.endsWith("/models") || path == "/api/tags")) {
         return modelsFor(request);
     }
+    if (auto fineTuning = m_fineTuning.handle(request)) {
+        return *fineTuning;
+    }
     const FakeProtocol protocol = protocolOf(path);
     const bool chatPath = path.endsWith("/chat/completions") || path.endsWith("/messages") || path == "/api/chat" ||
                           path.contains(":streamGenerateContent") || path.contains(":generateContent");

@@ -9,6 +9,8 @@
 #include <QSet>
 #include <QTcpServer>
 
+#include "support/FakeFineTuning.h"
+
 #include <deque>
 
 namespace Tessera::Testing {
@@ -46,6 +48,7 @@ enum class FakeProtocol { OpenAi, Anthropic, Gemini, Ollama };
 //   Anthropic POST .../messages, GET .../models (with the anthropic-version header; paginated)
 //   Gemini POST .../models/M:streamGenerateContent?alt=sse and :generateContent, GET .../models (paginated)
 //   Ollama POST /api/chat (NDJSON), GET /api/tags
+//   OpenAI's Files and fine-tuning jobs (FakeFineTuning)
 // Queued responses are served first (per path); otherwise the last user message picks a scenario:
 //   [[401]] [[403]] [[404]] [[429]] (Retry-After: 1) [[quota]] (not retryable: OpenAI insufficient_quota,
 //   Anthropic spend limit, Gemini per-day quota) [[500]] [[529]] (overloaded) [[retry-delay]] (429 with
@@ -78,6 +81,8 @@ public:
     void setPromptCacheSimulation(bool on, int minTokens = 1024);
     void enqueue(const QByteArray& path, const FakeResponse& response);
     const QList<RecordedRequest>& requests() const { return m_requests; }
+    // The Files and fine-tuning endpoints' state (files uploaded, jobs made).
+    const FakeFineTuning& fineTuning() const { return m_fineTuning; }
     int countRequests(const QByteArray& pathPart) const;
 
     // The last user message's text in any of the protocols' request bodies.
@@ -113,6 +118,7 @@ private:
     int m_answerDelayMs = 0;
     int m_promptCacheMinTokens = 1024;
     QSet<QByteArray> m_cachedPrefixes;
+    FakeFineTuning m_fineTuning{m_models};
 };
 
 } // namespace Tessera::Testing

@@ -12,13 +12,16 @@
 #include "jobs/JobsController.h"
 #include "jobs/JobsPanel.h"
 #include "mainwindow/MainWindow.h"
+#include "prompts/FineTuneSubmitDialog.h"
 #include "prompts/PromptLibrary.h"
 
 #include "UiFixture.h"
 #include "support/TestHelpers.h"
 
+#include <QAction>
 #include <QCheckBox>
 #include <QComboBox>
+#include <QDir>
 #include <QFile>
 #include <QGroupBox>
 #include <QLabel>
@@ -266,4 +269,63 @@ TEST_F(ExperimentsUiTest, CompareStreamsEveryVariantSideBySideAndKeepsABlindVote
     EXPECT_EQ(outcome.result, cheap == 0 ? Core::PairOutcome::Result::FirstWins : Core::PairOutcome::Result::SecondWins)
         << "the answer voted for won";
     window->close();
+}
+
+TEST_F(ExperimentsUiTest, AFineTuningJobIsStartedFromTheFileMenuFollowedAndCancelledAtTheProvider) {
+    Ui::MainWindow main(*services, dialogs);
+    main.show();
+    QByteArray jsonl;
+    for (int i = 0; i < 12; ++i) {
+        jsonl += QStringLiteral("{\"messages\": [{\"role\": \"user\", \"content\": \"Q%1\"}, {\"role\": \"assistant\", "
+                                "\"content\": \"A%1\"}]}\n")
+                     .arg(i)
+                     .toUtf8();
+    }
+    const QString path = files.filePath(QStringLiteral("train.jsonl"));
+    QFile file(path);
+    ASSERT_TRUE(file.open(QIODevice::WriteOnly));
+    file.write(jsonl);
+    file.close();
+
+    main.findChild<QAction*>(QStringLiteral("startFineTuning"))->trigger();
+    auto* dialog = main.findChild<Ui::FineTuneSubmitDialog*>(QStringLiteral("fineTuneSubmitDialog"));
+    ASSERT_NE(dialog, nullptr);
+    EXPECT_EQ(dialog->providerBox()->count(), 1) << "the OpenAI-style provider";
+    // The base models come from the provider's list; nothing can start before a file and a model are chosen.
+    ASSERT_TRUE(waitUntil([&] { return dialog->modelBox()->count() == 2; }));
+    auto* start = dialog->findChild<QPushButton*>(QStringLiteral("fineTuneStart"));
+    ASSERT_NE(start, nullptr);
+    EXPECT_FALSE(start->isEnabled());
+    dialogs.nextFiles = {files.filePath(QStringLiteral("missing.jsonl"))};
+    dialog->findChild<QPushButton*>(QStringLiteral("fineTuneBrowse"))->click();
+    EXPECT_EQ(dialog->fileField()->text(), QDir::toNativeSeparators(files.filePath(QStringLiteral("missing.jsonl"))));
+    dialog->modelBox()->setCurrentText(QStringLiteral("gpt-test-mini"));
+    ASSERT_TRUE(start->isEnabled());
+    // A file that is not there is refused in place, everything kept.
+    EXPECT_FALSE(dialog->submit());
+    ASSERT_EQ(dialogs.errors.size(), 1);
+    EXPECT_EQ(dialog->modelBox()->currentText(), QStringLiteral("gpt-test-mini"));
+    EXPECT_EQ(server.fineTuning().fileCount(), 0);
+
+    dialog->fileField()->setText(path);
+    dialog->suffixField()->setText(QStringLiteral("notes"));
+    dialog->epochsBox()->setValue(3);
+    start->click();
+    ASSERT_TRUE(dialog->submittedJob());
+    const qint64 id = *dialog->submittedJob();
+    EXPECT_TRUE(main.jobs()->isRunningHere(id));
+    // Uploaded, made at the provider and followed; the Background Jobs panel shows it.
+    ASSERT_TRUE(waitUntil([&] { return server.countRequests("/events") > 0; }, 20'000));
+    EXPECT_EQ(server.fineTuning().fileCount(), 1);
+    EXPECT_EQ(server.fineTuning().jobCount(), 1);
+    auto* panel = main.findChild<Ui::JobsPanel*>();
+    ASSERT_NE(panel, nullptr);
+    ASSERT_TRUE(panel->select(id));
+    EXPECT_EQ(panel->table()->item(0, 0)->text(), QStringLiteral("Fine-tune gpt-test-mini on train.jsonl"));
+    // Cancelling the job cancels the provider's too.
+    dialogs.nextConfirm = true;
+    ASSERT_TRUE(panel->cancelChosen());
+    ASSERT_TRUE(waitUntil([&] { return services->jobs().get(owner, id)->state == Core::JobState::Cancelled; }, 20'000));
+    EXPECT_EQ(server.countRequests("/cancel"), 1);
+    panel->close();
 }

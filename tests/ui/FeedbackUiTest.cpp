@@ -11,6 +11,7 @@
 #include "chat/MessageWidget.h"
 #include "prompts/Feedback.h"
 #include "prompts/FineTuneDialog.h"
+#include "prompts/FineTuneSubmitDialog.h"
 #include "storage/ConversationRepository.h"
 #include "storage/MessageRepository.h"
 #include "support/TestHelpers.h"
@@ -18,6 +19,7 @@
 
 #include <QAction>
 #include <QCheckBox>
+#include <QDir>
 #include <QFile>
 #include <QLabel>
 #include <QLineEdit>
@@ -172,13 +174,25 @@ TEST_F(MainWindowTest, FineTuningDataIsExportedFromTheFileMenu) {
     ASSERT_TRUE(file.open(QIODevice::ReadOnly));
     EXPECT_TRUE(file.readAll().contains("a question worth learning"));
 
+    EXPECT_FALSE(dialog->startJobButton()->isHidden()) << "the file written can be fine-tuned on at once";
+
     // Only conversations answered by another model: none.
     dialog->modelField()->setText(QStringLiteral("no-such-model"));
     ASSERT_TRUE(dialog->exportTo());
     EXPECT_TRUE(dialog->resultText().contains(QStringLiteral("Wrote 0 examples")));
+    EXPECT_TRUE(dialog->startJobButton()->isHidden());
     dialogs.nextSavePath = QStringLiteral("/no/such/folder/train.jsonl");
     EXPECT_FALSE(dialog->exportTo());
     EXPECT_FALSE(dialogs.errors.isEmpty());
+
+    // Start Fine-Tuning Job hands the file written to its dialog.
+    dialogs.nextSavePath = out.filePath(QStringLiteral("again.jsonl"));
+    dialog->modelField()->clear();
+    ASSERT_TRUE(dialog->exportTo());
+    dialog->startJobButton()->click();
+    auto* submit = window.findChild<Ui::FineTuneSubmitDialog*>(QStringLiteral("fineTuneSubmitDialog"));
+    ASSERT_NE(submit, nullptr);
+    EXPECT_EQ(submit->fileField()->text(), QDir::toNativeSeparators(dialogs.nextSavePath));
 }
 
 TEST_F(MainWindowTest, AdministratorsEditTheFeedbackTagsAndAnswersKeepTheTagsTheyWereGiven) {

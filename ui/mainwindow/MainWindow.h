@@ -90,6 +90,8 @@ public:
     void exportAllConversations();
     // File ▸ Export Fine-Tuning Data (the dialog, open).
     QDialog* openFineTuneExport();
+    // File ▸ Start Fine-Tuning Job, with the training file filled in when given.
+    QDialog* openFineTuneSubmit(const QString& path = {});
     void importConversations();
     // step +1: the next conversation in the list, -1: the previous one.
     void selectNeighbourConversation(int step);

@@ -9,6 +9,7 @@
 #include "chat/ChatPanel.h"
 #include "mainwindow/AccessGate.h"
 #include "prompts/FineTuneDialog.h"
+#include "prompts/FineTuneSubmitDialog.h"
 #include "prompts/PromptsWindow.h"
 #include "style/Icons.h"
 #include "widgets/ErrorText.h"
@@ -76,6 +77,9 @@ void MainWindow::buildMenus() {
     QAction* fineTune = file->addAction(tr("Export &Fine-Tuning Data…"), this, &MainWindow::openFineTuneExport);
     fineTune->setObjectName(QStringLiteral("exportFineTuning"));
     m_gate->guard(fineTune, Core::Permission::DataExport, Core::Feature::Export);
+    QAction* fineTuneJob = file->addAction(tr("Start Fine-Tuning &Job…"), this, [this] { openFineTuneSubmit(); });
+    fineTuneJob->setObjectName(QStringLiteral("startFineTuning"));
+    m_gate->guard(fineTuneJob, Core::Permission::ExperimentsRun, Core::Feature::Export);
     file->addSeparator();
     QAction* quit = file->addAction(tr("&Quit"), qApp, &QApplication::closeAllWindows);
     quit->setShortcut(QKeySequence::Quit);
@@ -219,6 +223,15 @@ QWidget* MainWindow::openPrompts() {
 QDialog* MainWindow::openFineTuneExport() {
     auto* dialog = new FineTuneDialog(m_services, m_actor, m_dialogs, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &FineTuneDialog::startJobAsked, this, [this](const QString& path) { openFineTuneSubmit(path); });
+    dialog->open();
+    return dialog;
+}
+
+QDialog* MainWindow::openFineTuneSubmit(const QString& path) {
+    auto* dialog = new FineTuneSubmitDialog(m_services, m_actor, *m_jobs, m_dialogs, this, path);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &FineTuneSubmitDialog::submitted, this, [this] { openJobs(); });
     dialog->open();
     return dialog;
 }

@@ -72,6 +72,13 @@ FineTuneDialog::FineTuneDialog(Core::CoreServices& services, Core::Actor actor, 
     exporter->setObjectName(QStringLiteral("fineTuneExport"));
     exporter->setDefault(true);
     connect(exporter, &QPushButton::clicked, this, &FineTuneDialog::exportTo);
+    m_startJob = buttons->addButton(tr("Start Fine-Tuning &Job…"), QDialogButtonBox::ActionRole);
+    m_startJob->setObjectName(QStringLiteral("fineTuneStartJob"));
+    m_startJob->setVisible(false);
+    connect(m_startJob, &QPushButton::clicked, this, [this] {
+        Q_EMIT startJobAsked(m_written);
+        accept();
+    });
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     auto* layout = new QVBoxLayout(this);
     layout->addWidget(intro);
@@ -122,6 +129,8 @@ bool FineTuneDialog::exportTo() {
         lines << tr("OpenAI needs at least 10 examples for a fine-tuning job.");
     }
     m_result->setText(lines.join(QLatin1Char('\n')));
+    m_written = summary->path;
+    m_startJob->setVisible(summary->examples > 0 && m_actor.may(Core::Permission::ExperimentsRun));
     return true;
 }
 

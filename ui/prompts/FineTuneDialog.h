@@ -9,6 +9,7 @@ class QDateEdit;
 class QCheckBox;
 class QLabel;
 class QLineEdit;
+class QPushButton;
 class QSpinBox;
 
 namespace Tessera::Core {
@@ -22,6 +23,7 @@ class Dialogs;
 // File ▸ Export Fine-Tuning Data: which conversations (rating, tag, model, template, since a day) and the token
 // limit of an example; Export asks where, writes OpenAI chat-format JSONL through core (checked as OpenAI's guide
 // checks a file) and shows what it holds: examples, conversations left out and why, tokens and training tokens.
+// Start Fine-Tuning Job then hands the file to File ▸ Start Fine-Tuning Job.
 class FineTuneDialog final : public QDialog {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(FineTuneDialog)
@@ -37,6 +39,12 @@ public:
     QLineEdit* tagField() const { return m_tag; }
     QLineEdit* modelField() const { return m_model; }
     QLineEdit* templateField() const { return m_template; }
+    // Shown once a file is written: starts a fine-tuning job with it.
+    QPushButton* startJobButton() const { return m_startJob; }
+
+Q_SIGNALS:
+    // The person asked to fine-tune a model with the file just written.
+    void startJobAsked(const QString& path);
 
 private:
     Core::CoreServices& m_services;
@@ -50,6 +58,8 @@ private:
     QDateEdit* m_since;
     QSpinBox* m_maxTokens;
     QLabel* m_result;
+    QPushButton* m_startJob = nullptr;
+    QString m_written;
 };
 
 } // namespace Tessera::Ui

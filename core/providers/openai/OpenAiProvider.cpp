@@ -18,22 +18,27 @@ OpenAiProvider::OpenAiProvider(QNetworkAccessManager& network, ProviderConfig co
     : HttpProvider(network, std::move(config), std::move(apiKey)) {
 }
 
-QNetworkRequest OpenAiProvider::makeRequest(const QString& path, const QString& correlationId) const {
-    QUrl url(m_baseUrl + path);
-    if (m_config.kind == ProviderKind::AzureOpenAi) {
+QNetworkRequest openAiRequest(const ProviderConfig& config, const QString& apiKey, const QString& path,
+                              const QString& correlationId) {
+    QUrl url(trimmedBaseUrl(config.baseUrl) + path);
+    if (config.kind == ProviderKind::AzureOpenAi) {
         QUrlQuery query(url);
-        query.addQueryItem(QStringLiteral("api-version"), m_config.apiVersion);
+        query.addQueryItem(QStringLiteral("api-version"), config.apiVersion);
         url.setQuery(query);
     }
-    QNetworkRequest request = jsonRequest(url, correlationId);
-    if (!m_apiKey.isEmpty()) {
-        if (m_config.kind == ProviderKind::AzureOpenAi) {
-            request.setRawHeader("api-key", m_apiKey.toUtf8());
+    QNetworkRequest request = makeJsonRequest(url, correlationId, config.resilience.timeouts.idleMs);
+    if (!apiKey.isEmpty()) {
+        if (config.kind == ProviderKind::AzureOpenAi) {
+            request.setRawHeader("api-key", apiKey.toUtf8());
         } else {
-            request.setRawHeader("Authorization", "Bearer " + m_apiKey.toUtf8());
+            request.setRawHeader("Authorization", "Bearer " + apiKey.toUtf8());
         }
     }
     return request;
+}
+
+QNetworkRequest OpenAiProvider::makeRequest(const QString& path, const QString& correlationId) const {
+    return openAiRequest(m_config, m_apiKey, path, correlationId);
 }
 
 QByteArray OpenAiProvider::buildRequestBody(const ChatRequest& request, ProviderKind kind) {
