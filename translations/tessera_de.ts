@@ -225,6 +225,10 @@
         <source>The file cannot be imported: it is damaged or not in a form Tessera reads. Nothing was imported; the details say where and what is wrong.</source>
         <translation>Die Datei kann nicht importiert werden: Sie ist beschädigt oder nicht in einer Form, die Tessera liest. Es wurde nichts importiert; die Details sagen, wo und was falsch ist.</translation>
     </message>
+    <message>
+        <source>The provider&apos;s fine-tuning job failed or was cancelled there. Its reason is shown; fix the training file or the settings and submit it again.</source>
+        <translation>Der Feinabstimmungsauftrag beim Anbieter ist fehlgeschlagen oder wurde dort abgebrochen. Der Grund wird angezeigt; korrigieren Sie die Trainingsdatei oder die Einstellungen und reichen Sie sie erneut ein.</translation>
+    </message>
 </context>
 <context>
     <name>Tessera::Core::FeatureFlags</name>
@@ -2887,6 +2891,89 @@ Wertung %2 · %3 · %4 ms</translation>
         <source>OpenAI needs at least 10 examples for a fine-tuning job.</source>
         <translation>OpenAI braucht mindestens 10 Beispiele für einen Feinabstimmungsauftrag.</translation>
     </message>
+    <message>
+        <source>Start Fine-Tuning &amp;Job…</source>
+        <translation>Feinabstimmungsauf&amp;trag starten …</translation>
+    </message>
+</context>
+<context>
+    <name>Tessera::Ui::FineTuneSubmitDialog</name>
+    <message>
+        <source>Start Fine-Tuning Job</source>
+        <translation>Feinabstimmungsauftrag starten</translation>
+    </message>
+    <message>
+        <source>The file is checked, uploaded to the provider and trained on there; Tessera follows the job in the background, even across restarts. The examples leave this computer for the provider, and the provider bills the training.</source>
+        <translation>Die Datei wird geprüft, zum Anbieter hochgeladen und dort für das Training verwendet; Tessera verfolgt den Auftrag im Hintergrund, auch über Neustarts hinweg. Die Beispiele verlassen diesen Computer und gehen an den Anbieter, der das Training in Rechnung stellt.</translation>
+    </message>
+    <message>
+        <source>a chat-format JSONL file (File ▸ Export Fine-Tuning Data makes one)</source>
+        <translation>eine JSONL-Datei im Chat-Format (Datei ▸ Feinabstimmungsdaten exportieren erstellt eine)</translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>&amp;Durchsuchen …</translation>
+    </message>
+    <message>
+        <source>the base model, such as gpt-4o-mini-2024-07-18</source>
+        <translation>das Basismodell, etwa gpt-4o-mini-2024-07-18</translation>
+    </message>
+    <message>
+        <source>optional: a word in the new model&apos;s name</source>
+        <translation>optional: ein Wort im Namen des neuen Modells</translation>
+    </message>
+    <message>
+        <source>The provider&apos;s choice</source>
+        <translation>Wahl des Anbieters</translation>
+    </message>
+    <message>
+        <source>Epochs</source>
+        <translation>Epochen</translation>
+    </message>
+    <message>
+        <source>Training &amp;file:</source>
+        <translation>&amp;Trainingsdatei:</translation>
+    </message>
+    <message>
+        <source>&amp;Provider:</source>
+        <translation>&amp;Anbieter:</translation>
+    </message>
+    <message>
+        <source>Base &amp;model:</source>
+        <translation>&amp;Basismodell:</translation>
+    </message>
+    <message>
+        <source>&amp;Epochs:</source>
+        <translation>&amp;Epochen:</translation>
+    </message>
+    <message>
+        <source>&amp;Start</source>
+        <translation>&amp;Starten</translation>
+    </message>
+    <message>
+        <source>Choose a Training File</source>
+        <translation>Trainingsdatei wählen</translation>
+    </message>
+    <message>
+        <source>JSON Lines (*.jsonl);;All files (*)</source>
+        <translation>JSON Lines (*.jsonl);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>Reading %1&apos;s models…</source>
+        <translation>Modelle von %1 werden gelesen …</translation>
+    </message>
+    <message>
+        <source>The models could not be read (%1); type the base model&apos;s name.</source>
+        <translation>Die Modelle konnten nicht gelesen werden (%1); geben Sie den Namen des Basismodells ein.</translation>
+    </message>
+    <message>
+        <source>Suffi&amp;x:</source>
+        <translation>Suffi&amp;x:</translation>
+    </message>
+    <message>
+        <source>No provider speaks OpenAI&apos;s fine-tuning API yet. Add an OpenAI, Azure OpenAI or OpenAI-compatible provider with Providers ▸ Add Provider.</source>
+        <translation>Noch kein Anbieter spricht die Feinabstimmungs-API von OpenAI. Fügen Sie unter Anbieter ▸ Anbieter hinzufügen einen OpenAI-, Azure-OpenAI- oder OpenAI-kompatiblen Anbieter hinzu.</translation>
+    </message>
 </context>
 <context>
     <name>Tessera::Ui::FlagsPage</name>
@@ -3676,6 +3763,10 @@ Ein nativer Desktop-Arbeitsplatz für KI. API-Schlüssel liegen im Systemschlüs
     <message>
         <source>Variants of a prompt answer one input side by side; vote blind for the better one</source>
         <translation>Varianten eines Prompts beantworten eine Eingabe nebeneinander; stimmen Sie blind für die bessere</translation>
+    </message>
+    <message>
+        <source>Start Fine-Tuning &amp;Job…</source>
+        <translation>Feinabstimmungsauf&amp;trag starten …</translation>
     </message>
 </context>
 <context>

@@ -19,6 +19,7 @@
 #include "chat/MessageWidget.h"
 #include "chat/ModelPicker.h"
 #include "chat/PromptPalette.h"
+#include "experiments/BlindReviewDialog.h"
 #include "experiments/CompareWindow.h"
 #include "experiments/Datasets.h"
 #include "experiments/ExperimentRuns.h"
@@ -30,6 +31,7 @@
 #include "jobs/JobsPanel.h"
 #include "mainwindow/MainWindow.h"
 #include "observability/HealthMonitor.h"
+#include "prompts/FineTuneSubmitDialog.h"
 #include "prompts/PromptLibrary.h"
 #include "prompts/PromptsWindow.h"
 #include "prompts/VariableForm.h"
@@ -375,6 +377,33 @@ bool experimentScreens(Core::SecretStore& secrets, Testing::FakeProviderServer& 
         panel.show();
         panel.select(second->id);
         ok = save(&panel, file("jobs")) && ok;
+    }
+    if (auto results = (*services)->experimentRuns().results(owner, d.name)) {
+        // Review Blind: one city, two versions' answers, unnamed and in a random order.
+        Ui::BlindReviewDialog review(**services, owner, *results);
+        review.resize(900, 520);
+        review.show();
+        ok = save(&review, file("blind-review")) && ok;
+    } else {
+        ok = false;
+    }
+    {
+        // File ▸ Start Fine-Tuning Job, with the winner's answers exported as training data.
+        auto winners = (*services)->experimentRuns().winningAnswers(owner, d.name, {});
+        const QString training = QDir::home().filePath(QStringLiteral("cheaper-day-trips.jsonl"));
+        QFile out(training);
+        if (!winners || !out.open(QIODevice::WriteOnly) || out.write(winners->jsonl) < 0) {
+            std::fprintf(stderr, "cannot write the winning answers\n");
+            return false;
+        }
+        out.close();
+        Ui::FineTuneSubmitDialog dialog(**services, owner, jobs, dialogs, nullptr, training);
+        dialog.suffixField()->setText(QStringLiteral("day-trips"));
+        dialog.epochsBox()->setValue(3);
+        dialog.show();
+        waitUntil([&] { return dialog.modelBox()->count() > 0; }, 10'000);
+        dialog.modelBox()->setCurrentText(QStringLiteral("gpt-test-mini"));
+        ok = save(&dialog, file("fine-tune"), true) && ok;
     }
     {
         // View ▸ Compare, blind: two versions' answers to one city, unnamed until the vote.

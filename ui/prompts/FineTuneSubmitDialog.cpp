@@ -80,10 +80,12 @@ FineTuneSubmitDialog::FineTuneSubmitDialog(Core::CoreServices& services, Core::A
     m_note->setWordWrap(true);
 
     auto* form = new QFormLayout;
-    form->addRow(tr("Training &file:"), fileRow);
+    auto* fileLabel = new QLabel(tr("Training &file:"), this);
+    fileLabel->setBuddy(m_file);
+    form->addRow(fileLabel, fileRow);
     form->addRow(tr("&Provider:"), m_provider);
     form->addRow(tr("Base &model:"), m_model);
-    form->addRow(tr("&Suffix:"), m_suffix);
+    form->addRow(tr("Suffi&x:"), m_suffix);
     form->addRow(tr("&Epochs:"), m_epochs);
     auto* buttons = new QDialogButtonBox(QDialogButtonBox::Cancel, this);
     m_start = buttons->addButton(tr("&Start"), QDialogButtonBox::AcceptRole);
@@ -107,7 +109,7 @@ FineTuneSubmitDialog::FineTuneSubmitDialog(Core::CoreServices& services, Core::A
     setMinimumWidth(560);
     if (m_provider->count() == 0) {
         m_note->setText(tr("No provider speaks OpenAI's fine-tuning API yet. Add an OpenAI, Azure OpenAI or "
-                           "OpenAI-compatible provider under Settings ▸ Providers."));
+                           "OpenAI-compatible provider with Providers ▸ Add Provider."));
     }
     loadModels();
     updateStart();
