@@ -236,6 +236,7 @@ bool JobRunner::refill(Active& job) {
 }
 
 void JobRunner::schedule() {
+    int started = 0;
     for (const qint64 id : activeIds()) {
         auto found = m_active.find(id);
         if (found == m_active.end()) {
@@ -243,6 +244,12 @@ void JobRunner::schedule() {
         }
         Active& job = found->second;
         while (!job.stopping && int(job.inFlight.size()) < job.concurrency) {
+            if (started == startsPerTurn) {
+                // The rest at the next turn of the event loop: a window on this thread keeps answering while many
+                // items start at once.
+                scheduleSoon();
+                break;
+            }
             if (job.queue.empty() && !refill(job)) {
                 break;
             }
@@ -260,6 +267,7 @@ void JobRunner::schedule() {
             if (!resource.isEmpty()) {
                 ++m_resources[resource];
             }
+            ++started;
             const qint64 startedMs = m_clock.monotonicMs();
             std::weak_ptr<bool> alive = m_alive;
             auto called = std::make_shared<bool>(false);

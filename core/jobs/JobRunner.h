@@ -66,6 +66,7 @@ public:
     static constexpr int maxConcurrency = 64;
     static constexpr qint64 batch = 256;         // pending items read from the store at a time
     static constexpr int watchIntervalMs = 1000; // how often the running jobs' rows are read for stops asked
+    static constexpr int startsPerTurn = 4;      // items started in one turn of the event loop, at most
 
     JobRunner(JobStore& store, const Clock& clock, QObject* parent = nullptr);
     ~JobRunner() override;

@@ -197,11 +197,18 @@ ExperimentsWindow::ExperimentsWindow(Core::CoreServices& services, Core::Actor a
     connect(newShortcut, &QShortcut::activated, this, &ExperimentsWindow::newExperiment);
     auto* refreshShortcut = new QShortcut(QKeySequence::Refresh, this);
     connect(refreshShortcut, &QShortcut::activated, this, &ExperimentsWindow::showChosen);
-    // Progress comes often: the results are read again at most twice a second, and when a run ends.
+    // Progress comes with every answer: the progress bar and the time left follow it at once, and the results are
+    // read again at most every few seconds (reading them takes a while on a large run), and when a run ends.
     m_refresh->setSingleShot(true);
-    m_refresh->setInterval(500);
+    m_refresh->setInterval(resultsRefreshMs);
     connect(m_refresh, &QTimer::timeout, this, &ExperimentsWindow::showChosen);
-    connect(&m_jobs, &JobsController::progressed, this, [this] {
+    connect(&m_jobs, &JobsController::progressed, this, [this](qint64 jobId, const Core::JobProgress& progress) {
+        if (m_results && m_results->job && m_results->job->id == jobId) {
+            m_results->job->done = progress.done;
+            m_results->job->failed = progress.failed;
+            m_results->job->state = JobState::Running;
+            showRunState();
+        }
         if (!m_refresh->isActive()) {
             m_refresh->start();
         }

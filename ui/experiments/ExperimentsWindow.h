@@ -35,6 +35,8 @@ class ExperimentsWindow final : public QWidget {
     Q_OBJECT
 
 public:
+    static constexpr int resultsRefreshMs = 3000; // how often a running experiment's results are read again
+
     static constexpr int nameRole = Qt::UserRole;
 
     ExperimentsWindow(Core::CoreServices& services, Core::Actor actor, JobsController& jobs, Dialogs& dialogs,

@@ -102,7 +102,8 @@ JobsPanel::JobsPanel(Core::CoreServices& services, Core::Actor actor, JobsContro
     connect(m_cancel, &QPushButton::clicked, this, &JobsPanel::cancelChosen);
     connect(m_remove, &QPushButton::clicked, this, &JobsPanel::removeChosen);
     connect(m_table, &QTableWidget::itemSelectionChanged, this, &JobsPanel::updateButtons);
-    connect(&m_jobs, &JobsController::progressed, this, &JobsPanel::reload);
+    // Progress comes with every item: the row's bar and time left follow it, and the list is read again each second.
+    connect(&m_jobs, &JobsController::progressed, this, &JobsPanel::showProgress);
     connect(&m_jobs, &JobsController::ended, this, &JobsPanel::reload);
     m_refresh->setInterval(1000);
     connect(m_refresh, &QTimer::timeout, this, &JobsPanel::reload);
@@ -161,6 +162,27 @@ void JobsPanel::reload() {
         select(keep);
     }
     updateButtons();
+}
+
+void JobsPanel::showProgress(qint64 jobId, const Core::JobProgress& progress) {
+    for (int row = 0; row < m_table->rowCount(); ++row) {
+        if (!m_table->item(row, 0) || m_table->item(row, 0)->data(idRole).toLongLong() != jobId) {
+            continue;
+        }
+        if (auto* bar = qobject_cast<QProgressBar*>(m_table->cellWidget(row, 2))) {
+            bar->setRange(0, int(std::max<qint64>(progress.total, 1)));
+            bar->setValue(int(progress.done + progress.failed));
+            bar->setFormat(progress.failed > 0 ? tr("%1 of %2, %3 failed")
+                                                     .arg(progress.done + progress.failed)
+                                                     .arg(progress.total)
+                                                     .arg(progress.failed)
+                                               : tr("%1 of %2").arg(progress.done).arg(progress.total));
+        }
+        if (QTableWidgetItem* left = m_table->item(row, 3)) {
+            left->setText(progress.secondsLeft ? timeLeftText(*progress.secondsLeft) : QString());
+        }
+        return;
+    }
 }
 
 qint64 JobsPanel::chosen() const {

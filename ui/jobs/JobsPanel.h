@@ -2,6 +2,7 @@
 
 #include "common/Actor.h"
 #include "common/Result.h"
+#include "jobs/JobRunner.h"
 
 #include <QDialog>
 
@@ -42,6 +43,8 @@ public:
     QTableWidget* table() const { return m_table; }
 
 private:
+    // A running job's bar and time left, from the runner's progress (no store read).
+    void showProgress(qint64 jobId, const Core::JobProgress& progress);
     qint64 chosen() const;
     void updateButtons();
     bool report(const QString& title, const Core::Status& status);
