@@ -50,6 +50,13 @@
         <source>%1 was not imported.</source>
         <translation>%1 wurde nicht importiert.</translation>
     </message>
+    <message numerus="yes">
+        <source>Exporting %n conversation(s) to %1 in the background; View ▸ Background Jobs shows how far it is.</source>
+        <translation>
+            <numerusform>%n Unterhaltung wird im Hintergrund nach %1 exportiert; Ansicht ▸ Hintergrundaufträge zeigt, wie weit es ist.</numerusform>
+            <numerusform>%n Unterhaltungen werden im Hintergrund nach %1 exportiert; Ansicht ▸ Hintergrundaufträge zeigt, wie weit es ist.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>Tessera::Core::Error</name>

@@ -10,6 +10,13 @@
             <numerusform>Exported %n conversations to %1.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>Exporting %n conversation(s) to %1 in the background; View ▸ Background Jobs shows how far it is.</source>
+        <translation>
+            <numerusform>Exporting %n conversation to %1 in the background; View ▸ Background Jobs shows how far it is.</numerusform>
+            <numerusform>Exporting %n conversations to %1 in the background; View ▸ Background Jobs shows how far it is.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>Tessera::Ui::AccountsPage</name>

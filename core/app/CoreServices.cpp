@@ -5,6 +5,7 @@
 #include "accounts/RoleService.h"
 #include "app/StoreAdministration.h"
 #include "audit/AuditLog.h"
+#include "exchange/ExportJobs.h"
 #include "experiments/Compare.h"
 #include "experiments/Datasets.h"
 #include "experiments/ExperimentRuns.h"
@@ -184,6 +185,8 @@ Result<std::unique_ptr<CoreServices>> CoreServices::open(const QString& dataDire
     services->m_experimentRuns =
         std::make_unique<ExperimentRuns>(*services->m_database, *services->m_audit, *services->m_jobs,
                                          *services->m_experiments, *services->m_datasets, *services->m_prompts);
+    services->m_exportJobs =
+        std::make_unique<ExportJobs>(*services->m_exchange, *services->m_conversations, *services->m_jobs);
     services->m_fineTuneJobs =
         std::make_unique<FineTuneJobs>(*services->m_database, *services->m_providers, *services->m_keys,
                                        *services->m_factory, *services->m_jobs, *services->m_audit);
@@ -202,6 +205,7 @@ Result<std::unique_ptr<CoreServices>> CoreServices::open(const QString& dataDire
 void CoreServices::registerJobKinds(JobRunner& runner, const Actor& actor) {
     runner.registerKind(QStringLiteral("experiment"), experimentJobHandler(actor));
     runner.registerKind(QStringLiteral("finetune"), m_fineTuneJobs->handler(actor));
+    runner.registerKind(QStringLiteral("export"), m_exportJobs->handler(actor));
 }
 
 std::shared_ptr<JobHandler> CoreServices::experimentJobHandler(const Actor& actor) {

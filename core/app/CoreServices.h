@@ -31,6 +31,7 @@ class CompareService;
 class JobRunner;
 class JobStore;
 class PromptExchange;
+class ExportJobs;
 class FineTuneJobs;
 class FineTuningService;
 class BudgetPaceReader;
@@ -135,6 +136,8 @@ public:
     FineTuningService& fineTuning() { return *m_fineTuning; }
     // Fine-tuning jobs at a provider, run as background jobs (kind "finetune").
     FineTuneJobs& fineTuneJobs() { return *m_fineTuneJobs; }
+    // Exporting all conversations as a background job (kind "export").
+    ExportJobs& exportJobs() { return *m_exportJobs; }
     AlertMonitor& alertMonitor() { return *m_alertMonitor; }
     // Sample usage for development and demonstration stores.
     UsageGenerator& usageGenerator() { return *m_usageGenerator; }
@@ -205,6 +208,7 @@ private:
     std::unique_ptr<PromptExchange> m_promptExchange;
     std::unique_ptr<FineTuningService> m_fineTuning;
     std::unique_ptr<FineTuneJobs> m_fineTuneJobs;
+    std::unique_ptr<ExportJobs> m_exportJobs;
     std::unique_ptr<AlertMonitor> m_alertMonitor;
     std::unique_ptr<UsageGenerator> m_usageGenerator;
     std::unique_ptr<QTimer> m_metricsTimer;

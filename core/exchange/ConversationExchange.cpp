@@ -156,6 +156,25 @@ Result<std::vector<PortableConversation>> ConversationExchange::collectAll(const
     return conversations;
 }
 
+Result<std::vector<PortableConversation>> ConversationExchange::collectSome(const Actor& actor,
+                                                                            const std::vector<qint64>& ids) const {
+    if (auto allowed = requireAllowed(actor, Permission::DataExport); !allowed) {
+        return fail(allowed.error());
+    }
+    std::vector<PortableConversation> conversations;
+    for (const qint64 id : ids) {
+        auto one = collectOne(actor, id);
+        if (!one && one.error().code == ErrorCode::NotFound) {
+            continue; // deleted since the export began
+        }
+        if (!one) {
+            return fail(one.error());
+        }
+        conversations.push_back(std::move(*one));
+    }
+    return conversations;
+}
+
 QByteArray ConversationExchange::render(const std::vector<PortableConversation>& conversations,
                                         ExportFormat format) const {
     if (format == ExportFormat::Json) {

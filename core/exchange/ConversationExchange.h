@@ -40,6 +40,10 @@ public:
 
     Result<PortableConversation> collect(const Actor& actor, qint64 conversationId) const;
     Result<std::vector<PortableConversation>> collectAll(const Actor& actor) const;
+    // The conversations of the actor's among `ids`, for an export made in parts (one left out when it is gone); the
+    // export is recorded once, when its file is written (recordExport).
+    Result<std::vector<PortableConversation>> collectSome(const Actor& actor, const std::vector<qint64>& ids) const;
+    Status recordExport(const Actor& actor, const QString& target, const QString& detail) const;
 
     // The file's bytes for the conversations: JSON holds them all; Markdown puts them one after the other.
     QByteArray render(const std::vector<PortableConversation>& conversations, ExportFormat format) const;
@@ -54,7 +58,6 @@ public:
 
 private:
     Status requireAllowed(const Actor& actor, Permission permission) const;
-    Status recordExport(const Actor& actor, const QString& target, const QString& detail) const;
     Result<PortableConversation> collectOne(const Actor& actor, qint64 conversationId) const;
 
     const FeatureFlags* m_flags = nullptr;

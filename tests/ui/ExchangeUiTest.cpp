@@ -9,7 +9,11 @@
 #include "ui/UiFixture.h"
 #include "widgets/ErrorBanner.h"
 
+#include <QDir>
 #include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QListView>
 #include <QTest>
 
@@ -77,11 +81,18 @@ TEST_F(MainWindowTest, ExportTheConversationShownAndImportItBack) {
     window.exportCurrentConversation();
     EXPECT_TRUE(readAll(dir.filePath(QStringLiteral("kept.pdf"))).startsWith("%PDF-"));
 
-    // Everything at once.
+    // Everything at once, as a background job: written whole when it ends, its parts gone.
     dialogs.nextSavePath = dir.filePath(QStringLiteral("all.md"));
     dialogs.nextSaveFilter.clear();
     window.exportAllConversations();
+    ASSERT_TRUE(waitUntil([&] { return QFile::exists(dialogs.nextSavePath); }));
     EXPECT_EQ(readAll(dialogs.nextSavePath).count("# worth keeping"), 2);
+    dialogs.nextSavePath = dir.filePath(QStringLiteral("all.json"));
+    window.exportAllConversations();
+    ASSERT_TRUE(waitUntil([&] { return QFile::exists(dialogs.nextSavePath); }));
+    const QJsonObject all = QJsonDocument::fromJson(readAll(dialogs.nextSavePath)).object();
+    EXPECT_EQ(all.value(QLatin1StringView("conversations")).toArray().size(), 2);
+    EXPECT_TRUE(QDir(dir.path()).entryList({QStringLiteral(".*.part")}, QDir::Hidden | QDir::Files).isEmpty());
 }
 
 TEST_F(MainWindowTest, TextFilesAreAttachedAsContextAndBinaryOnesRefused) {

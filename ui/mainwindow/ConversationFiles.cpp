@@ -3,6 +3,8 @@
 
 #include "app/CoreServices.h"
 #include "exchange/ConversationExchange.h"
+#include "exchange/ExportJobs.h"
+#include "jobs/JobsController.h"
 #include "widgets/Dialogs.h"
 #include "widgets/ErrorText.h"
 
@@ -17,26 +19,70 @@ ConversationFiles::ConversationFiles(Core::CoreServices& services, Core::Actor a
     , m_dialogs(dialogs) {
 }
 
-std::optional<QString> ConversationFiles::exportConversations(QWidget* parent, const std::vector<qint64>& ids,
-                                                              const QString& suggestedName) {
+std::optional<ConversationFiles::Target> ConversationFiles::askTarget(QWidget* parent, bool all,
+                                                                      const QString& suggestedName) {
     const QString markdown = tr("Markdown (*.md)");
     const QString json = tr("Tessera JSON, every version and image (*.json)");
     const QString pdf = tr("PDF (*.pdf)");
     QString chosen;
-    QString path =
-        m_dialogs.askSaveFile(parent, ids.empty() ? tr("Export All Conversations") : tr("Export Conversation"),
-                              suggestedName + QStringLiteral(".md"),
-                              markdown + QStringLiteral(";;") + json + QStringLiteral(";;") + pdf, &chosen);
-    if (path.isEmpty()) {
+    Target target;
+    target.path = m_dialogs.askSaveFile(parent, all ? tr("Export All Conversations") : tr("Export Conversation"),
+                                        suggestedName + QStringLiteral(".md"),
+                                        markdown + QStringLiteral(";;") + json + QStringLiteral(";;") + pdf, &chosen);
+    if (target.path.isEmpty()) {
         return std::nullopt;
     }
-    const Core::ExportFormat format = chosen == json || path.endsWith(QStringLiteral(".json"), Qt::CaseInsensitive)
-                                          ? Core::ExportFormat::Json
-                                          : Core::ExportFormat::Markdown;
-    if (format == Core::ExportFormat::Json && path.endsWith(QStringLiteral(".md"), Qt::CaseInsensitive)) {
-        path.chop(3);
-        path += QStringLiteral(".json");
+    target.format = chosen == json || target.path.endsWith(QStringLiteral(".json"), Qt::CaseInsensitive)
+                        ? Core::ExportFormat::Json
+                        : Core::ExportFormat::Markdown;
+    if (target.format == Core::ExportFormat::Json && target.path.endsWith(QStringLiteral(".md"), Qt::CaseInsensitive)) {
+        target.path.chop(3);
+        target.path += QStringLiteral(".json");
     }
+    target.pdf = chosen == pdf || target.path.endsWith(QStringLiteral(".pdf"), Qt::CaseInsensitive);
+    if (target.pdf && !target.path.endsWith(QStringLiteral(".pdf"), Qt::CaseInsensitive)) {
+        target.path =
+            QFileInfo(target.path).dir().filePath(QFileInfo(target.path).completeBaseName() + QStringLiteral(".pdf"));
+    }
+    if (target.pdf) {
+        target.format = Core::ExportFormat::Markdown;
+    }
+    return target;
+}
+
+std::optional<QString> ConversationFiles::exportConversations(QWidget* parent, const std::vector<qint64>& ids,
+                                                              const QString& suggestedName) {
+    const auto target = askTarget(parent, ids.empty(), suggestedName);
+    if (!target) {
+        return std::nullopt;
+    }
+    return write(parent, *target, ids);
+}
+
+std::optional<QString> ConversationFiles::exportAll(QWidget* parent, JobsController& jobs,
+                                                    const QString& suggestedName) {
+    const auto target = askTarget(parent, true, suggestedName);
+    if (!target) {
+        return std::nullopt;
+    }
+    if (target->pdf) {
+        return write(parent, *target, {}); // laid out here: PDF pages need the GUI
+    }
+    auto job = m_services.exportJobs().submit(m_actor, target->path, target->format);
+    if (!job) {
+        m_dialogs.showError(parent, tr("Export"), describeError(job.error()));
+        return std::nullopt;
+    }
+    if (auto started = jobs.start(job->id); !started) {
+        m_dialogs.showError(parent, tr("Export"), describeError(started.error()));
+        return std::nullopt;
+    }
+    return tr("Exporting %n conversation(s) to %1 in the background; View ▸ Background Jobs shows how far it is.",
+              nullptr, int(job->params.value(QLatin1StringView("conversations")).toInteger()))
+        .arg(QDir::toNativeSeparators(target->path));
+}
+
+std::optional<QString> ConversationFiles::write(QWidget* parent, const Target& target, const std::vector<qint64>& ids) {
     Core::ConversationExchange& exchange = m_services.exchange();
     std::vector<Core::PortableConversation> conversations;
     if (ids.empty()) {
@@ -56,19 +102,16 @@ std::optional<QString> ConversationFiles::exportConversations(QWidget* parent, c
             conversations.push_back(std::move(*one));
         }
     }
-    const bool asPdf = chosen == pdf || path.endsWith(QStringLiteral(".pdf"), Qt::CaseInsensitive);
-    if (asPdf && !path.endsWith(QStringLiteral(".pdf"), Qt::CaseInsensitive)) {
-        path = QFileInfo(path).dir().filePath(QFileInfo(path).completeBaseName() + QStringLiteral(".pdf"));
-    }
-    const QByteArray bytes = exchange.render(conversations, asPdf ? Core::ExportFormat::Markdown : format);
-    const QString title = ids.empty() ? tr("Tessera conversations") : conversations.front().title;
-    if (auto written =
-            asPdf ? writeMarkdownPdf(path, QString::fromUtf8(bytes), title) : exchange.writeFile(path, bytes);
+    const QByteArray bytes = exchange.render(conversations, target.format);
+    const QString title =
+        ids.empty() || conversations.empty() ? tr("Tessera conversations") : conversations.front().title;
+    if (auto written = target.pdf ? writeMarkdownPdf(target.path, QString::fromUtf8(bytes), title)
+                                  : exchange.writeFile(target.path, bytes);
         !written) {
         m_dialogs.showError(parent, tr("Export"), describeError(written.error()));
         return std::nullopt;
     }
-    return tr("Exported %n conversation(s) to %1.", nullptr, int(conversations.size())).arg(path);
+    return tr("Exported %n conversation(s) to %1.", nullptr, int(conversations.size())).arg(target.path);
 }
 
 std::optional<ConversationFiles::Imported> ConversationFiles::importConversations(QWidget* parent) {

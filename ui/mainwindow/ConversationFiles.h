@@ -1,6 +1,7 @@
 #pragma once
 
 #include "common/Actor.h"
+#include "exchange/ConversationExchange.h"
 
 #include <QCoreApplication>
 #include <QString>
@@ -17,6 +18,7 @@ class CoreServices;
 namespace Tessera::Ui {
 
 class Dialogs;
+class JobsController;
 
 // Export and import through the file dialogs: asks for the file, writes or reads it, and explains what failed.
 class ConversationFiles final {
@@ -29,6 +31,10 @@ public:
     // dialog. Returns what to tell the user once written; nullopt when cancelled or failed (the failure shown).
     std::optional<QString> exportConversations(QWidget* parent, const std::vector<qint64>& ids,
                                                const QString& suggestedName);
+    // Exports every conversation: as Markdown or Tessera JSON in a background job that `jobs` runs (progress in
+    // View ▸ Background Jobs, a notification when written), as PDF here. Returns what to tell the user; nullopt
+    // when cancelled or refused (the reason shown).
+    std::optional<QString> exportAll(QWidget* parent, JobsController& jobs, const QString& suggestedName);
 
     struct Imported {
         int conversations = 0;
@@ -39,6 +45,15 @@ public:
     std::optional<Imported> importConversations(QWidget* parent);
 
 private:
+    struct Target {
+        QString path;
+        Core::ExportFormat format = Core::ExportFormat::Markdown;
+        bool pdf = false;
+    };
+    // Asks where and in which format (the save dialog's choice, or the name's extension); nullopt when cancelled.
+    std::optional<Target> askTarget(QWidget* parent, bool all, const QString& suggestedName);
+    std::optional<QString> write(QWidget* parent, const Target& target, const std::vector<qint64>& ids);
+
     Core::CoreServices& m_services;
     const Core::Actor m_actor;
     Dialogs& m_dialogs;

@@ -346,7 +346,10 @@ void MainWindow::exportCurrentConversation() {
 }
 
 void MainWindow::exportAllConversations() {
-    exportConversations({}, tr("Tessera conversations"));
+    if (const auto started =
+            ConversationFiles(m_services, m_actor, m_dialogs).exportAll(this, *m_jobs, tr("Tessera conversations"))) {
+        statusBar()->showMessage(*started, 8000);
+    }
 }
 
 void MainWindow::exportConversations(const std::vector<qint64>& ids, const QString& suggestedName) {
