@@ -3775,6 +3775,13 @@ Ein nativer Desktop-Arbeitsplatz für KI. API-Schlüssel liegen im Systemschlüs
         <source>Start Fine-Tuning &amp;Job…</source>
         <translation>Feinabstimmungsauf&amp;trag starten …</translation>
     </message>
+    <message numerus="yes">
+        <source>%n large file(s) are imported in the background; View ▸ Background Jobs shows them.</source>
+        <translation>
+            <numerusform>%n große Datei wird im Hintergrund importiert; Ansicht ▸ Hintergrundaufträge zeigt sie.</numerusform>
+            <numerusform>%n große Dateien werden im Hintergrund importiert; Ansicht ▸ Hintergrundaufträge zeigt sie.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>Tessera::Ui::MessageWidget</name>

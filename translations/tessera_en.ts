@@ -310,6 +310,13 @@
             <numerusform>%n background jobs cut off last time go on now.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n large file(s) are imported in the background; View ▸ Background Jobs shows them.</source>
+        <translation>
+            <numerusform>%n large file is imported in the background; View ▸ Background Jobs shows it.</numerusform>
+            <numerusform>%n large files are imported in the background; View ▸ Background Jobs shows them.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>Tessera::Ui::MessageWidget</name>

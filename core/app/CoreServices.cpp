@@ -6,6 +6,7 @@
 #include "app/StoreAdministration.h"
 #include "audit/AuditLog.h"
 #include "exchange/ExportJobs.h"
+#include "exchange/ImportJobs.h"
 #include "experiments/Compare.h"
 #include "experiments/Datasets.h"
 #include "experiments/ExperimentRuns.h"
@@ -185,6 +186,8 @@ Result<std::unique_ptr<CoreServices>> CoreServices::open(const QString& dataDire
     services->m_experimentRuns =
         std::make_unique<ExperimentRuns>(*services->m_database, *services->m_audit, *services->m_jobs,
                                          *services->m_experiments, *services->m_datasets, *services->m_prompts);
+    services->m_importJobs =
+        std::make_unique<ImportJobs>(*services->m_database, *services->m_exchange, *services->m_jobs);
     services->m_exportJobs =
         std::make_unique<ExportJobs>(*services->m_exchange, *services->m_conversations, *services->m_jobs);
     services->m_fineTuneJobs =
@@ -206,6 +209,7 @@ void CoreServices::registerJobKinds(JobRunner& runner, const Actor& actor) {
     runner.registerKind(QStringLiteral("experiment"), experimentJobHandler(actor));
     runner.registerKind(QStringLiteral("finetune"), m_fineTuneJobs->handler(actor));
     runner.registerKind(QStringLiteral("export"), m_exportJobs->handler(actor));
+    runner.registerKind(QStringLiteral("import"), m_importJobs->handler(actor));
 }
 
 std::shared_ptr<JobHandler> CoreServices::experimentJobHandler(const Actor& actor) {

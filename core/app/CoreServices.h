@@ -32,6 +32,7 @@ class JobRunner;
 class JobStore;
 class PromptExchange;
 class ExportJobs;
+class ImportJobs;
 class FineTuneJobs;
 class FineTuningService;
 class BudgetPaceReader;
@@ -138,6 +139,8 @@ public:
     FineTuneJobs& fineTuneJobs() { return *m_fineTuneJobs; }
     // Exporting all conversations as a background job (kind "export").
     ExportJobs& exportJobs() { return *m_exportJobs; }
+    // Importing a large file of conversations as a background job (kind "import").
+    ImportJobs& importJobs() { return *m_importJobs; }
     AlertMonitor& alertMonitor() { return *m_alertMonitor; }
     // Sample usage for development and demonstration stores.
     UsageGenerator& usageGenerator() { return *m_usageGenerator; }
@@ -209,6 +212,7 @@ private:
     std::unique_ptr<FineTuningService> m_fineTuning;
     std::unique_ptr<FineTuneJobs> m_fineTuneJobs;
     std::unique_ptr<ExportJobs> m_exportJobs;
+    std::unique_ptr<ImportJobs> m_importJobs;
     std::unique_ptr<AlertMonitor> m_alertMonitor;
     std::unique_ptr<UsageGenerator> m_usageGenerator;
     std::unique_ptr<QTimer> m_metricsTimer;

@@ -200,7 +200,7 @@ Status ConversationExchange::writeFile(const QString& path, const QByteArray& by
 
 Result<ImportReport> ConversationExchange::import(const Actor& actor,
                                                   const std::vector<PortableConversation>& conversations,
-                                                  const QString& format) const {
+                                                  const QString& format, const InTransaction& then) const {
     if (auto allowed = requireAllowed(actor, Permission::DataImport); !allowed) {
         return fail(allowed.error());
     }
@@ -288,6 +288,11 @@ Result<ImportReport> ConversationExchange::import(const Actor& actor,
             report.conversationIds.push_back(stored->id);
             ++report.conversations;
         }
+        if (then) {
+            if (auto also = then(report); !also) {
+                return also;
+            }
+        }
         if (!m_audit) {
             return {};
         }
@@ -309,7 +314,8 @@ Result<ImportReport> ConversationExchange::import(const Actor& actor,
     return report;
 }
 
-Result<ImportReport> ConversationExchange::importFile(const Actor& actor, const QString& path) const {
+Result<ImportReport> ConversationExchange::importFile(const Actor& actor, const QString& path,
+                                                      const InTransaction& then) const {
     if (auto allowed = requireAllowed(actor, Permission::DataImport); !allowed) {
         return fail(allowed.error());
     }
@@ -331,7 +337,7 @@ Result<ImportReport> ConversationExchange::importFile(const Actor& actor, const 
         log("exchange")->warn("import of {} refused: {}", path, conversations.error().toLogString());
         return fail(conversations.error());
     }
-    return import(actor, *conversations, format);
+    return import(actor, *conversations, format, then);
 }
 
 } // namespace Tessera::Core

@@ -6,6 +6,7 @@
 
 #include <QString>
 
+#include <functional>
 #include <vector>
 
 namespace Tessera::Core {
@@ -50,14 +51,17 @@ public:
     // Writes the file atomically (a partial file never replaces an existing one). Errors: export.failed.
     Status writeFile(const QString& path, const QByteArray& bytes) const;
 
+    // Work that lands with an import or not at all (a background job noting it is done), run inside its transaction
+    // once the conversations are added; its failure undoes the import.
+    using InTransaction = std::function<Status(const ImportReport&)>;
     // Adds the conversations in one transaction: everything or nothing.
     Result<ImportReport> import(const Actor& actor, const std::vector<PortableConversation>& conversations,
-                                const QString& format) const;
+                                const QString& format, const InTransaction& then = {}) const;
     // Reads (at most ImportLimits::maxFileBytes), checks and imports a file. Errors: import.invalid, store.*.
-    Result<ImportReport> importFile(const Actor& actor, const QString& path) const;
+    Result<ImportReport> importFile(const Actor& actor, const QString& path, const InTransaction& then = {}) const;
+    Status requireAllowed(const Actor& actor, Permission permission) const;
 
 private:
-    Status requireAllowed(const Actor& actor, Permission permission) const;
     Result<PortableConversation> collectOne(const Actor& actor, qint64 conversationId) const;
 
     const FeatureFlags* m_flags = nullptr;

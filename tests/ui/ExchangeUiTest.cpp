@@ -2,6 +2,7 @@
 // that add conversations or explain why a file was refused.
 #include "chat/AttachmentStrip.h"
 #include "chat/Composer.h"
+#include "exchange/ImportJobs.h"
 #include "models/ConversationListModel.h"
 #include "storage/ConversationRepository.h"
 #include "storage/MessageRepository.h"
@@ -15,6 +16,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QListView>
+#include <QStatusBar>
 #include <QTest>
 
 #include "support/QtPrinters.h"
@@ -93,6 +95,21 @@ TEST_F(MainWindowTest, ExportTheConversationShownAndImportItBack) {
     const QJsonObject all = QJsonDocument::fromJson(readAll(dialogs.nextSavePath)).object();
     EXPECT_EQ(all.value(QLatin1StringView("conversations")).toArray().size(), 2);
     EXPECT_TRUE(QDir(dir.path()).entryList({QStringLiteral(".*.part")}, QDir::Hidden | QDir::Files).isEmpty());
+
+    // A large file is imported by a background job; its conversations join the list when it ends.
+    const QString large = dir.filePath(QStringLiteral("large.json"));
+    {
+        QFile file(large);
+        ASSERT_TRUE(file.open(QIODevice::WriteOnly));
+        file.write(readAll(dialogs.nextSavePath));
+        file.write(QByteArray(int(Core::ImportJobs::backgroundFromBytes), ' ')); // still one JSON document
+    }
+    const int before = window.conversationModel()->rowCount();
+    dialogs.nextFiles = {large};
+    window.importConversations();
+    EXPECT_TRUE(window.statusBar()->currentMessage().contains(QStringLiteral("in the background")))
+        << window.statusBar()->currentMessage().toStdString();
+    ASSERT_TRUE(waitUntil([&] { return window.conversationModel()->rowCount() == before + 2; }, 20'000));
 }
 
 TEST_F(MainWindowTest, TextFilesAreAttachedAsContextAndBinaryOnesRefused) {

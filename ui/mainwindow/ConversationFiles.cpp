@@ -4,6 +4,7 @@
 #include "app/CoreServices.h"
 #include "exchange/ConversationExchange.h"
 #include "exchange/ExportJobs.h"
+#include "exchange/ImportJobs.h"
 #include "jobs/JobsController.h"
 #include "widgets/Dialogs.h"
 #include "widgets/ErrorText.h"
@@ -114,7 +115,8 @@ std::optional<QString> ConversationFiles::write(QWidget* parent, const Target& t
     return tr("Exported %n conversation(s) to %1.", nullptr, int(conversations.size())).arg(target.path);
 }
 
-std::optional<ConversationFiles::Imported> ConversationFiles::importConversations(QWidget* parent) {
+std::optional<ConversationFiles::Imported> ConversationFiles::importConversations(QWidget* parent,
+                                                                                  JobsController& jobs) {
     const QStringList files = m_dialogs.askOpenFiles(parent, tr("Import Conversations"),
                                                      tr("Tessera or ChatGPT export (*.json);;All files (*)"));
     if (files.isEmpty()) {
@@ -122,6 +124,18 @@ std::optional<ConversationFiles::Imported> ConversationFiles::importConversation
     }
     Imported imported;
     for (const QString& path : files) {
+        if (QFileInfo(path).size() >= Core::ImportJobs::backgroundFromBytes) {
+            auto job = m_services.importJobs().submit(m_actor, path);
+            auto started = job ? jobs.start(job->id) : Core::Result<Core::JobInfo>(Core::fail(job.error()));
+            if (!started) {
+                m_dialogs.showError(parent, tr("Import Conversations"),
+                                    tr("%1 was not imported.").arg(QFileInfo(path).fileName()) +
+                                        QStringLiteral("\n\n") + describeError(started.error()));
+                continue;
+            }
+            ++imported.background;
+            continue;
+        }
         auto report = m_services.exchange().importFile(m_actor, path);
         if (!report) {
             m_dialogs.showError(parent, tr("Import Conversations"),

@@ -38,11 +38,13 @@ public:
 
     struct Imported {
         int conversations = 0;
-        qint64 lastId = 0; // the last conversation added, 0 when none
+        qint64 lastId = 0;  // the last conversation added, 0 when none
+        int background = 0; // large files handed to background jobs
     };
-    // Imports the files the user picks; each file is all or nothing, and a refused one is explained. nullopt when
-    // no file was picked.
-    std::optional<Imported> importConversations(QWidget* parent);
+    // Imports the files the user picks; each file is all or nothing, and a refused one is explained. Files of
+    // ImportJobs::backgroundFromBytes or more are imported by a background job that `jobs` runs. nullopt when no
+    // file was picked.
+    std::optional<Imported> importConversations(QWidget* parent, JobsController& jobs);
 
 private:
     struct Target {

@@ -360,7 +360,7 @@ void MainWindow::exportConversations(const std::vector<qint64>& ids, const QStri
 }
 
 void MainWindow::importConversations() {
-    const auto imported = ConversationFiles(m_services, m_actor, m_dialogs).importConversations(this);
+    const auto imported = ConversationFiles(m_services, m_actor, m_dialogs).importConversations(this, *m_jobs);
     if (!imported) {
         return;
     }
@@ -368,7 +368,13 @@ void MainWindow::importConversations() {
     if (imported->lastId != 0) {
         m_list->setCurrentIndex(m_model->indexOfId(imported->lastId));
     }
-    statusBar()->showMessage(tr("Imported %n conversation(s).", nullptr, imported->conversations), 8000);
+    QString text = tr("Imported %n conversation(s).", nullptr, imported->conversations);
+    if (imported->background > 0) {
+        text += QLatin1Char(' ') + tr("%n large file(s) are imported in the background; View ▸ Background Jobs shows "
+                                      "them.",
+                                      nullptr, imported->background);
+    }
+    statusBar()->showMessage(text, 8000);
 }
 
 void MainWindow::selectNeighbourConversation(int step) {

@@ -2,10 +2,13 @@
 // View ▸ Compare, View ▸ Background Jobs, and the notification when a job ends.
 #include "mainwindow/MainWindow.h"
 
+#include "app/CoreServices.h"
 #include "experiments/CompareWindow.h"
 #include "experiments/ExperimentsWindow.h"
+#include "jobs/JobStore.h"
 #include "jobs/JobsController.h"
 #include "jobs/JobsPanel.h"
+#include "models/ConversationListModel.h"
 
 #include <QApplication>
 #include <QStatusBar>
@@ -29,7 +32,10 @@ void MainWindow::startJobs() {
 }
 
 void MainWindow::notifyJobEnded(qint64 jobId, Core::JobState state, const QString& title, const QString& reason) {
-    Q_UNUSED(jobId);
+    // Conversations a background import added join the list.
+    if (auto job = m_services.jobs().get(m_actor, jobId); job && job->kind == QLatin1StringView("import")) {
+        m_model->refresh();
+    }
     QString text;
     switch (state) {
     case Core::JobState::Finished:
