@@ -167,7 +167,7 @@ JobProgress JobRunner::progressOf(const Active& job) const {
     p.done = job.info.done;
     p.failed = job.info.failed;
     p.inFlight = int(job.inFlight.size());
-    if (job.finishedHere > 0) {
+    if (job.finishedHere > 0 && itemsArePaced(job.info)) {
         const double elapsed = double(std::max<qint64>(m_clock.monotonicMs() - job.startedMs, 1));
         const double perItem = elapsed / double(job.finishedHere);
         p.secondsLeft = qint64(std::ceil(perItem * double(job.info.remaining()) / 1000.0));

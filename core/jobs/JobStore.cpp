@@ -101,9 +101,13 @@ std::optional<JobState> parseJobState(const QString& name) {
     return std::nullopt;
 }
 
+bool itemsArePaced(const JobInfo& job) {
+    return job.params.value(QLatin1StringView("paced")).toBool(true);
+}
+
 std::optional<qint64> estimatedSecondsLeft(const JobInfo& job, const QDateTime& now) {
     const qint64 finished = job.done + job.failed;
-    if (job.state != JobState::Running || finished <= 0 || !job.startedAt.isValid()) {
+    if (job.state != JobState::Running || finished <= 0 || !job.startedAt.isValid() || !itemsArePaced(job)) {
         return std::nullopt;
     }
     const double elapsed = double(std::max<qint64>(job.startedAt.msecsTo(now), 1));

@@ -32,6 +32,9 @@ struct JobInfo;
 // About how many seconds a running job has left, from its pace since it started (nullopt before an item finished,
 // or when it is not running). A runner in this process knows better (JobProgress::secondsLeft).
 std::optional<qint64> estimatedSecondsLeft(const JobInfo& job, const QDateTime& now);
+// Whether the items take alike times, so the pace so far tells the time left: true unless the job's params say
+// "paced": false (a fine-tuning job, whose last step lasts as long as the provider trains).
+bool itemsArePaced(const JobInfo& job);
 
 struct JobInfo {
     qint64 id = 0;

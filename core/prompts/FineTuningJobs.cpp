@@ -568,7 +568,8 @@ Result<JobInfo> FineTuneJobs::submit(const Actor& actor, const FineTuneSubmissio
                        {QStringLiteral("sha256"), sha256Of(bytes)},
                        {QStringLiteral("bytes"), qint64(bytes.size())},
                        {QStringLiteral("examples"), examples},
-                       {QStringLiteral("concurrency"), 1}};
+                       {QStringLiteral("concurrency"), 1},
+                       {QStringLiteral("paced"), false}};
     if (submission.epochs) {
         params.insert(QStringLiteral("epochs"), *submission.epochs);
     }
