@@ -2644,6 +2644,10 @@ Wertung %2 · %3 · %4 ms</translation>
         <source>Results as JSON (*.json);;Every answer as CSV (*.csv);;The chosen variant&apos;s passing answers for fine-tuning (*.jsonl)</source>
         <translation>Ergebnisse als JSON (*.json);;Jede Antwort als CSV (*.csv);;Bestandene Antworten der gewählten Variante zum Feintuning (*.jsonl)</translation>
     </message>
+    <message>
+        <source>Reading the results…</source>
+        <translation>Die Ergebnisse werden gelesen …</translation>
+    </message>
 </context>
 <context>
     <name>Tessera::Ui::FeedbackDialog</name>

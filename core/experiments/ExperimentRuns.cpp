@@ -257,6 +257,10 @@ Result<ExperimentRuns::WinningAnswers> ExperimentRuns::winningAnswers(const Acto
     return out;
 }
 
+void ExperimentRuns::finishThread() const {
+    m_db.closeThreadConnection();
+}
+
 Result<ExperimentResults> ExperimentRuns::results(const Actor& actor, const QString& name) const {
     auto experiment = m_experiments.get(actor, name);
     if (!experiment) {

@@ -157,6 +157,8 @@ public:
         QByteArray jsonl;
     };
     Result<WinningAnswers> winningAnswers(const Actor& actor, const QString& name, const QString& variant = {}) const;
+    // A worker thread that read results is done with the store: its connection closes.
+    void finishThread() const;
 
 private:
     const Database& m_db;

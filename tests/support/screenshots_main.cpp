@@ -370,6 +370,7 @@ bool experimentScreens(Core::SecretStore& secrets, Testing::FakeProviderServer& 
         window.resize(1180, 720);
         window.show();
         window.select(d.name);
+        waitUntil([&] { return !window.isLoading(); }, 20'000);
         ok = save(&window, file("experiments")) && ok;
     }
     {

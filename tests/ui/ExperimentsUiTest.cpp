@@ -117,6 +117,8 @@ TEST_F(ExperimentsUiTest, AnExperimentIsMadeRunAndItsWinnerPromotedFromTheWindow
     }
     window->reload();
     ASSERT_TRUE(window->select(QStringLiteral("Cheap")));
+    // The results are read off the UI thread.
+    ASSERT_TRUE(waitUntil([&] { return !window->isLoading(); }));
     EXPECT_TRUE(window->verdictLabel()->text().startsWith(QStringLiteral("Not run yet")));
 
     // Run in the app: a background job of this process, its results shown as it goes and when it ends.
@@ -151,6 +153,7 @@ TEST_F(ExperimentsUiTest, AnExperimentIsMadeRunAndItsWinnerPromotedFromTheWindow
     EXPECT_TRUE(review->answers()->title(0).contains(shown[0] == 1 ? QStringLiteral("B") : QStringLiteral("A")));
     ASSERT_TRUE(review->showNext());
     review->close();
+    ASSERT_TRUE(waitUntil([&] { return !window->isLoading(); }));
     ASSERT_TRUE(window->results());
     EXPECT_EQ(window->results()->pairwise.front().voted, 1);
     EXPECT_EQ(window->results()->pairwise.front().voteLosses, 1) << "B beat A";

@@ -1,4 +1,5 @@
 #include "experiments/ExperimentsWindow.h"
+#include "experiments/ExperimentResultsLoader.h"
 
 #include "app/CoreServices.h"
 #include "experiments/BlindReviewDialog.h"
@@ -99,6 +100,7 @@ ExperimentsWindow::ExperimentsWindow(Core::CoreServices& services, Core::Actor a
     , m_review(new QPushButton(tr("Review &Blind…"), this))
     , m_remove(new QPushButton(tr("Re&move"), this))
     , m_refresh(new QTimer(this)) {
+    m_loader = new ExperimentResultsLoader(m_services.experimentRuns(), this);
     setObjectName(QStringLiteral("experimentsWindow"));
     setWindowTitle(tr("Experiments"));
     m_list->setObjectName(QStringLiteral("experimentsList"));
@@ -214,6 +216,7 @@ ExperimentsWindow::ExperimentsWindow(Core::CoreServices& services, Core::Actor a
         }
     });
     connect(&m_jobs, &JobsController::ended, this, &ExperimentsWindow::showChosen);
+    connect(m_loader, &ExperimentResultsLoader::loaded, this, &ExperimentsWindow::showLoaded);
     reload();
 }
 
@@ -258,8 +261,8 @@ QString ExperimentsWindow::chosenName() const {
 
 void ExperimentsWindow::showChosen() {
     const QString name = chosenName();
-    m_results.reset();
     if (name.isEmpty()) {
+        m_results.reset();
         m_title->setText(tr("No experiments yet"));
         m_summary->setText(tr("An experiment runs 2 to 6 variants of a prompt over a dataset and tells which does "
                               "better. Import a dataset, then make one with New Experiment (Ctrl+N)."));
@@ -267,7 +270,26 @@ void ExperimentsWindow::showChosen() {
         showResults();
         return;
     }
-    auto results = m_services.experimentRuns().results(m_actor, name);
+    if (!m_results || m_results->experiment.definition.name != name) {
+        // Another experiment: its name at once, the rest when read.
+        m_results.reset();
+        m_title->setText(name);
+        m_summary->setText(tr("Reading the results…"));
+        showRunState();
+        showResults();
+    }
+    m_loader->load(m_actor, name);
+}
+
+bool ExperimentsWindow::isLoading() const {
+    return m_loader->isLoading();
+}
+
+void ExperimentsWindow::showLoaded(const QString& name, const Core::Result<Core::ExperimentResults>& results) {
+    if (name != chosenName()) {
+        return; // read for an experiment no longer chosen
+    }
+    m_results.reset();
     if (!results) {
         m_summary->setText(describeErrorPlainly(results.error()));
         showRunState();

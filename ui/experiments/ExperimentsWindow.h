@@ -31,6 +31,8 @@ class JobsController;
 // losses (and the judge's), the difference with its interval; the ranking; and the matrix of every answer. The
 // winner is promoted to production from here, and the results exported as JSON or CSV. New experiments and
 // datasets (imported from CSV or JSONL) are made here too. Everything goes through core.
+class ExperimentResultsLoader;
+
 class ExperimentsWindow final : public QWidget {
     Q_OBJECT
 
@@ -45,7 +47,10 @@ public:
     void reload();
     bool select(const QString& name);
     // Shows the experiment chosen again (its run's progress and results).
+    // Reads the chosen experiment's results off the UI thread and shows them when read.
     void showChosen();
+    // Whether results asked for are still being read.
+    bool isLoading() const;
     // Starts (or continues) the chosen experiment's run in this app.
     bool runChosen();
     bool pauseChosen();
@@ -73,6 +78,7 @@ public:
     const std::optional<Core::ExperimentResults>& results() const { return m_results; }
 
 private:
+    void showLoaded(const QString& name, const Core::Result<Core::ExperimentResults>& results);
     QString chosenName() const;
     void showResults();
     void showRunState();
@@ -101,6 +107,7 @@ private:
     QPushButton* m_remove;
     QTimer* m_refresh;
     std::optional<Core::ExperimentResults> m_results;
+    ExperimentResultsLoader* m_loader = nullptr;
 };
 
 } // namespace Tessera::Ui
