@@ -8,6 +8,9 @@
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QTimer>
+
+#include <set>
 
 namespace Tessera::Core {
 
@@ -22,7 +25,8 @@ ExportFormat formatOf(const JobInfo& job) {
 }
 
 // Runs an export job's items: a batch ({"ids": [...]}) renders its conversations into its part; the last item
-// ({"step": "write"}) joins the parts into the file. Each is quick and done at once, on the runner's thread.
+// ({"step": "write"}) joins the parts into the file. Each is quick and done on the runner's thread, at a turn of the
+// event loop of its own.
 class ExportJobHandler final : public JobHandler {
 public:
     ExportJobHandler(Actor actor, const ConversationExchange& exchange, JobStore& jobs)
@@ -31,6 +35,18 @@ public:
         , m_jobs(jobs) {}
 
     void run(const JobInfo& job, const JobItem& item, Done done) override {
+        // Each batch at a turn of its own of the event loop, so a window on the runner's thread keeps answering.
+        m_cancelled.erase(job.id);
+        QTimer::singleShot(0, &m_context, [this, job, item, done = std::move(done)] {
+            if (m_cancelled.count(job.id) > 0) {
+                done(fail(ErrorCode::Cancelled, QStringLiteral("cancelled")));
+                return;
+            }
+            runNow(job, item, done);
+        });
+    }
+
+    void runNow(const JobInfo& job, const JobItem& item, const Done& done) {
         const QString target = job.params.value(QLatin1StringView("path")).toString();
         if (item.input.value(QLatin1StringView("step")).toString() == QLatin1StringView("write")) {
             done(write(job, target));
@@ -59,6 +75,7 @@ public:
         if (state != JobState::Cancelled) {
             return; // paused: the parts wait for the resume
         }
+        m_cancelled.insert(jobId);
         if (auto job = m_jobs.get(m_actor, jobId)) {
             removeParts(*job);
         }
@@ -137,6 +154,8 @@ private:
     Actor m_actor;
     const ConversationExchange& m_exchange;
     JobStore& m_jobs;
+    QObject m_context;            // the batches' turns go with the handler
+    std::set<qint64> m_cancelled; // jobs cancelled while a batch waited for its turn
 };
 
 } // namespace

@@ -20,7 +20,7 @@ class ConversationRepository;
 // and the export feature; recorded in the audit log (data.export of conversations:all) when the file is written.
 class ExportJobs final {
 public:
-    static constexpr int batchSize = 25;
+    static constexpr int batchSize = 10;
 
     ExportJobs(const ConversationExchange& exchange, const ConversationRepository& conversations, JobStore& jobs);
 

@@ -30,8 +30,8 @@ protected:
                                                           *core.providers, core.clock);
         jobStore = std::make_unique<JobStore>(*core.db, core.clock);
         exports = std::make_unique<ExportJobs>(*exchange, *core.conversations, *jobStore);
-        // 60 conversations: three batches.
-        for (int i = 0; i < 60; ++i) {
+        // 25 conversations: three batches.
+        for (int i = 0; i < 25; ++i) {
             auto conversation =
                 core.conversations->create(QStringLiteral("Conversation %1").arg(i), std::nullopt, QString());
             ASSERT_TRUE(conversation);
@@ -76,7 +76,7 @@ TEST_F(ExportJobsTest, TheFileIsTheSameAsAnExportMadeAtOnce) {
         const QString path = files.filePath(name);
         auto job = exports->submit(owner, path, format);
         EXPECT_TRUE(job);
-        EXPECT_EQ(job->total, 4) << "three batches of at most 25, then the file";
+        EXPECT_EQ(job->total, 4) << "three batches of at most 10, then the file";
         std::optional<JobState> ended;
         QObject::connect(&runner, &JobRunner::ended, &runner, [&](qint64 id, JobState state) {
             if (id == job->id) {
