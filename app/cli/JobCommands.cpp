@@ -185,10 +185,21 @@ int controlJob(Context& context, const QString& action, qint64 id, bool wait) {
         return wait ? runJobHere(context, id) : runJobInBackground(context, *job);
     }
     JobRunner runner(context.services.jobs(), context.services.clock());
+    context.services.registerJobKinds(runner, context.actor);
+    QEventLoop loop;
+    QObject::connect(&runner, &JobRunner::ended, &loop, [&loop, id](qint64 ended) {
+        if (ended == id) {
+            loop.quit();
+        }
+    });
     const Status stopped =
         action == QLatin1StringView("pause") ? runner.pause(context.actor, id) : runner.cancel(context.actor, id);
     if (!stopped) {
         return reportError(context, stopped.error());
+    }
+    if (runner.isCallingOff(id)) {
+        // A cancelled job that is not running calls off what it began elsewhere (a provider's fine-tuning job).
+        loop.exec();
     }
     auto after = context.services.jobs().get(context.actor, id);
     if (!after) {

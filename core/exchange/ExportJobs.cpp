@@ -81,6 +81,11 @@ public:
         }
     }
 
+    void callOff(const JobInfo& job, CalledOff done) override {
+        removeParts(job); // a paused export's parts
+        done({});
+    }
+
 private:
     Result<QJsonObject> write(const JobInfo& job, const QString& target) const {
         auto batches = m_jobs.items(m_actor, job.id);

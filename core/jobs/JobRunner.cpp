@@ -130,9 +130,27 @@ Status JobRunner::stopAsked(const Actor& actor, qint64 jobId, JobState state, co
         }
     }
     auto set = m_store.setState(jobId, state, reason);
-    if (set) {
-        Q_EMIT ended(jobId, state, reason);
+    if (!set) {
+        return set;
     }
+    auto handler = m_handlers.value(found->kind);
+    if (state != JobState::Cancelled || !handler) {
+        Q_EMIT ended(jobId, state, reason);
+        return set;
+    }
+    // The job is cancelled in the store now; what it began elsewhere is called off after, and the note of how
+    // that went is added to its reason.
+    m_callingOff.insert(jobId);
+    handler->callOff(*found, [this, alive = std::weak_ptr<bool>(m_alive), jobId, reason](const QString& note) {
+        if (const auto live = alive.lock(); !live || !*live || m_callingOff.erase(jobId) == 0) {
+            return;
+        }
+        const QString full = note.isEmpty() ? reason : QStringLiteral("%1; %2").arg(reason, note);
+        if (!note.isEmpty()) {
+            (void)m_store.setState(jobId, JobState::Cancelled, full);
+        }
+        Q_EMIT ended(jobId, JobState::Cancelled, full);
+    });
     return set;
 }
 

@@ -44,6 +44,14 @@ public:
     // Whether an item that fails ends the job (failed): for kinds whose items are steps that build on each other.
     // Otherwise only that item fails and the rest go on.
     virtual bool failureEndsJob() const { return false; }
+    using CalledOff = std::function<void(const QString& note)>;
+    // Calls off what a job left behind when it is cancelled while nothing runs it (paused, queued, or its process
+    // gone): a provider's fine-tuning job, an export's parts. Calls done once, on the runner's thread, with a note
+    // for the job's reason ('' for nothing to say) once that is settled or could not be.
+    virtual void callOff(const JobInfo& job, CalledOff done) {
+        Q_UNUSED(job);
+        done({});
+    }
 };
 
 struct JobProgress {
@@ -86,6 +94,8 @@ public:
     Result<std::vector<JobInfo>> resumeInterrupted(const Actor& actor);
 
     bool isRunning(qint64 jobId) const { return m_active.count(jobId) > 0; }
+    // Whether a cancelled job's handler is still calling off what the job left behind; `ended` follows.
+    bool isCallingOff(qint64 jobId) const { return m_callingOff.count(jobId) > 0; }
     std::optional<JobProgress> progress(qint64 jobId) const;
 
 Q_SIGNALS:
@@ -125,6 +135,7 @@ private:
     const Clock& m_clock;
     QHash<QString, std::shared_ptr<JobHandler>> m_handlers;
     std::map<qint64, Active> m_active;
+    std::set<qint64> m_callingOff;
     QHash<QString, int> m_resources;
     int m_resourceLimit = 8;
     bool m_scheduled = false;

@@ -133,6 +133,7 @@ public:
 
     void stop(qint64 jobId, JobState state) override;
     bool failureEndsJob() const override { return true; }
+    void callOff(const JobInfo& job, CalledOff done) override;
 
     static constexpr int cancelWaitMs = 15'000; // at most this long for the provider to confirm a cancel
 
@@ -163,6 +164,9 @@ private:
     void upload(const JobInfo& job, quint64 token);
     void create(const JobInfo& job, quint64 token);
     void poll(const JobInfo& job, quint64 token);
+    // Cancels the provider's job `remoteId` for a job nothing runs, then calls done with how that went.
+    void cancelRemote(qint64 jobId, const std::shared_ptr<OpenAiFineTuningApi>& api, const QString& remoteId,
+                      QObject* context, const std::function<void(const QString&)>& done);
 
     Actor m_actor;
     FineTuneJobs& m_service;
@@ -460,6 +464,83 @@ void FineTuneJobHandler::stop(qint64 jobId, JobState state) {
             end();
         });
     QTimer::singleShot(cancelWaitMs, m_context.get(), end);
+}
+
+void FineTuneJobHandler::callOff(const JobInfo& job, CalledOff done) {
+    // A job paused (or cut off) after its upload may have a job at the provider, which goes on training (and
+    // billing) until it is cancelled there.
+    const QString remoteId = stepResult(job.id, 2).value(QLatin1StringView("remote_job_id")).toString();
+    const QString fileId = stepResult(job.id, 1).value(QLatin1StringView("file_id")).toString();
+    if (remoteId.isEmpty() && fileId.isEmpty()) {
+        done({});
+        return;
+    }
+    const QString providerName = job.params.value(QLatin1StringView("provider")).toString();
+    auto provider = m_service.providers().findByName(providerName);
+    if (!provider) {
+        done(QStringLiteral("the provider %1 is gone, so any job made there was not cancelled").arg(providerName));
+        return;
+    }
+    // Whatever answers first ends it: the provider, or the wait running out. The context goes with it.
+    auto* context = new QObject(m_context.get());
+    auto once = std::make_shared<CalledOff>(std::move(done));
+    const auto end = [once, context](const QString& note) {
+        if (*once) {
+            CalledOff call = std::move(*once);
+            *once = nullptr;
+            context->deleteLater();
+            call(note);
+        }
+    };
+    QTimer::singleShot(cancelWaitMs, context, [end, providerName] {
+        end(QStringLiteral("%1 did not answer the cancel in time; check its fine-tuning jobs").arg(providerName));
+    });
+    const qint64 jobId = job.id;
+    m_service.api(*provider, context,
+                  [this, jobId, remoteId, fileId, context, end](Result<std::shared_ptr<OpenAiFineTuningApi>> api) {
+                      if (!api) {
+                          end(QStringLiteral("the provider's job was not cancelled: %1").arg(api.error().detail));
+                          return;
+                      }
+                      if (!remoteId.isEmpty()) {
+                          cancelRemote(jobId, *api, remoteId, context, end);
+                          return;
+                      }
+                      // Made just before the cut, perhaps: found by its training file, as a resume would.
+                      const auto shared = *api;
+                      shared->listJobs(100, context, newCorrelationId(),
+                                       [this, jobId, shared, fileId, context, end](auto listed) {
+                                           if (!listed) {
+                                               end(QStringLiteral("the provider's jobs could not be listed, so one "
+                                                                  "made from %1 may still run: %2")
+                                                       .arg(fileId, listed.error().detail));
+                                               return;
+                                           }
+                                           for (const RemoteFineTuneJob& remote : *listed) {
+                                               if (remote.trainingFile == fileId) {
+                                                   cancelRemote(jobId, shared, remote.id, context, end);
+                                                   return;
+                                               }
+                                           }
+                                           end({});
+                                       });
+                  });
+}
+
+void FineTuneJobHandler::cancelRemote(qint64 jobId, const std::shared_ptr<OpenAiFineTuningApi>& api,
+                                      const QString& remoteId, QObject* context,
+                                      const std::function<void(const QString&)>& done) {
+    api->cancelJob(remoteId, context, newCorrelationId(), [jobId, remoteId, done](Result<RemoteFineTuneJob> cancelled) {
+        if (!cancelled) {
+            log("providers")
+                ->warn("cid={} job={} the provider's job {} was not cancelled: {}", cancelled.error().correlationId,
+                       jobId, remoteId, cancelled.error().detail);
+            done(QStringLiteral("the provider's job %1 was not cancelled: %2").arg(remoteId, cancelled.error().detail));
+            return;
+        }
+        log("providers")->info("job={} the provider's job {} is {}", jobId, remoteId, cancelled->status);
+        done(QStringLiteral("the provider's job %1 is %2").arg(remoteId, cancelled->status));
+    });
 }
 
 FineTuneJobs::FineTuneJobs(const Database& db, const ProviderRepository& providers, const ApiKeyResolver& keys,

@@ -259,6 +259,55 @@ TEST_F(FineTuneCliTest, ACancelReachesTheProvidersJob) {
     EXPECT_EQ(status.json().value(QLatin1StringView("state")).toString(), QStringLiteral("cancelled"));
 }
 
+TEST_F(FineTuneCliTest, ACancelOfAPausedJobOrOfOneWhoseProcessIsGoneStillReachesTheProvidersJob) {
+    addProvider();
+    // Paused while it follows the provider's job, which trains on: the cancel must still reach it.
+    const CliRun started =
+        cli({QStringLiteral("--json"), QStringLiteral("finetune"), QStringLiteral("submit"), trainingFile(12),
+             QStringLiteral("--provider"), QStringLiteral("local"), QStringLiteral("--model"),
+             QStringLiteral("gpt-test-mini"), QStringLiteral("--poll-seconds"), QStringLiteral("30")});
+    ASSERT_EQ(started.exitCode, 0) << started.err.toStdString();
+    const QString id = QString::number(started.json().value(QLatin1StringView("job")).toInteger());
+    ASSERT_TRUE(waitUntil([&] { return server.countRequests("/v1/fine_tuning/jobs/ftjob-") > 0; }, 30'000));
+    EXPECT_EQ(cli({QStringLiteral("jobs"), QStringLiteral("pause"), id}).exitCode, 0);
+    waitForState(id.toLongLong(), QStringLiteral("paused"));
+    ASSERT_EQ(lastRequest(server, "POST", "/cancel"), nullptr) << "a pause leaves the provider's job alone";
+
+    const CliRun cancelled = cli({QStringLiteral("--json"), QStringLiteral("jobs"), QStringLiteral("cancel"), id});
+    EXPECT_EQ(cancelled.exitCode, 0) << cancelled.err.toStdString();
+    EXPECT_EQ(cancelled.json().value(QLatin1StringView("state")).toString(), QStringLiteral("cancelled"));
+    EXPECT_TRUE(
+        cancelled.json().value(QLatin1StringView("reason")).toString().endsWith(QLatin1StringView("is cancelled")))
+        << cancelled.out.toStdString();
+    EXPECT_NE(lastRequest(server, "POST", "/cancel"), nullptr);
+    const CliRun status = cli({QStringLiteral("--json"), QStringLiteral("finetune"), QStringLiteral("status"), id});
+    EXPECT_EQ(status.json().value(QLatin1StringView("status")).toString(), QStringLiteral("cancelled"));
+
+    // Its process killed while it follows: nothing runs the job, and the cancel still reaches the provider.
+    const int looksBefore = server.countRequests("/events");
+    QProcess process;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("TEST_PROVIDER_KEY"), kKey);
+    process.setProcessEnvironment(env);
+    process.start(QStringLiteral(TESSERA_CLI_PATH),
+                  {QStringLiteral("--data-dir"), dir.path(), QStringLiteral("--json"), QStringLiteral("finetune"),
+                   QStringLiteral("submit"), trainingFile(12), QStringLiteral("--provider"), QStringLiteral("local"),
+                   QStringLiteral("--model"), QStringLiteral("gpt-test-mini"), QStringLiteral("--poll-seconds"),
+                   QStringLiteral("30"), QStringLiteral("--wait")});
+    ASSERT_TRUE(process.waitForStarted());
+    ASSERT_TRUE(waitUntil(
+        [&] { return server.fineTuning().jobCount() == 2 && server.countRequests("/events") > looksBefore; }, 30'000));
+    process.kill();
+    ASSERT_TRUE(process.waitForFinished(10'000));
+    const QString second = QString::number(id.toLongLong() + 1);
+    const CliRun gone = cli({QStringLiteral("--json"), QStringLiteral("jobs"), QStringLiteral("cancel"), second});
+    EXPECT_EQ(gone.exitCode, 0) << gone.err.toStdString();
+    EXPECT_EQ(server.countRequests("/cancel"), 2);
+    const CliRun secondStatus =
+        cli({QStringLiteral("--json"), QStringLiteral("finetune"), QStringLiteral("status"), second});
+    EXPECT_EQ(secondStatus.json().value(QLatin1StringView("status")).toString(), QStringLiteral("cancelled"));
+}
+
 TEST_F(FineTuneCliTest, ARunKilledWhileFollowingResumesWithoutUploadingOrCreatingAgain) {
     addProvider();
     const QString path = trainingFile(12);

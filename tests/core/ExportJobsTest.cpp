@@ -154,6 +154,31 @@ TEST_F(ExportJobsTest, APausedRunResumesWithTheSameFileAndACancelledOneLeavesNoP
     EXPECT_EQ(ended, JobState::Cancelled);
     EXPECT_FALSE(QFile::exists(second));
     EXPECT_TRUE(parts().isEmpty());
+
+    // So does a paused one cancelled later, when nothing runs it.
+    const QString third = files.filePath(QStringLiteral("third.md"));
+    auto paused = exports->submit(owner, third, ExportFormat::Markdown);
+    ASSERT_TRUE(paused);
+    {
+        JobRunner first(*jobStore, core.clock);
+        first.registerKind(QStringLiteral("export"), exports->handler(owner));
+        QObject::connect(&first, &JobRunner::progressed, &first, [&](qint64 id, const JobProgress& progress) {
+            if (id == paused->id && progress.done == 1) {
+                (void)first.pause(owner, id);
+            }
+        });
+        std::optional<JobState> stopped;
+        QObject::connect(&first, &JobRunner::ended, &first, [&](qint64, JobState state) { stopped = state; });
+        ASSERT_TRUE(first.start(owner, paused->id));
+        ASSERT_TRUE(waitUntil([&] { return stopped.has_value(); }));
+    }
+    ASSERT_FALSE(parts().isEmpty());
+    JobRunner later(*jobStore, core.clock);
+    later.registerKind(QStringLiteral("export"), exports->handler(owner));
+    ASSERT_TRUE(later.cancel(owner, paused->id));
+    EXPECT_EQ(jobStore->get(owner, paused->id)->state, JobState::Cancelled);
+    EXPECT_TRUE(parts().isEmpty());
+    EXPECT_FALSE(QFile::exists(third));
 }
 
 TEST_F(ExportJobsTest, WithoutTheRightToExportNoJobIsMade) {

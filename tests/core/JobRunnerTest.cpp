@@ -53,6 +53,14 @@ public:
     QString resource(const JobInfo&, const JobItem& item) const override {
         return item.input.value(QLatin1StringView("provider")).toString(QStringLiteral("p"));
     }
+    // A cancel of a job nothing runs: noted, and answered when the test says.
+    void callOff(const JobInfo& job, CalledOff done) override {
+        calledOff.push_back(job.id);
+        pendingCallOff = std::move(done);
+    }
+    std::vector<qint64> calledOff;
+    CalledOff pendingCallOff;
+
     int timesRun(qint64 job, qint64 position) const {
         const auto found = runs.find({job, position});
         return found == runs.end() ? 0 : found->second;
@@ -222,6 +230,44 @@ TEST_F(JobRunnerTest, PauseResumeAndCancel) {
     EXPECT_EQ(store->get(other, made.id).error().code, ErrorCode::NotFound);
     ASSERT_TRUE(store->remove(owner, made.id));
     EXPECT_EQ(store->get(owner, made.id).error().code, ErrorCode::NotFound);
+}
+
+TEST_F(JobRunnerTest, ACancelOfAJobNothingRunsCallsOffWhatItLeftBehindAndSaysHowThatWent) {
+    handler->delayMs = 5;
+    const JobInfo made = job(100, 2);
+    ASSERT_TRUE(runner->start(owner, made.id));
+    ASSERT_TRUE(waitUntil([&] { return store->get(owner, made.id)->done >= 4; }));
+    ASSERT_TRUE(runner->pause(owner, made.id));
+    ASSERT_TRUE(waitUntil([&] { return ended(made.id); }));
+    EXPECT_TRUE(handler->calledOff.empty()) << "a pause leaves everything for the resume";
+    endings.clear();
+
+    // Cancelled while paused: the store says so at once, the handler calls off the rest, and the job ends with
+    // its note.
+    ASSERT_TRUE(runner->cancel(owner, made.id));
+    EXPECT_EQ(store->get(owner, made.id)->state, JobState::Cancelled);
+    ASSERT_EQ(handler->calledOff, std::vector<qint64>{made.id});
+    EXPECT_TRUE(runner->isCallingOff(made.id));
+    EXPECT_FALSE(ended(made.id));
+    ASSERT_TRUE(handler->pendingCallOff);
+    handler->pendingCallOff(QStringLiteral("the provider's job ftjob-1 is cancelled"));
+    EXPECT_FALSE(runner->isCallingOff(made.id));
+    ASSERT_TRUE(ended(made.id));
+    EXPECT_EQ(endings[made.id].first, JobState::Cancelled);
+    const QString reason = QStringLiteral("cancelled by owner; the provider's job ftjob-1 is cancelled");
+    EXPECT_EQ(endings[made.id].second, reason);
+    EXPECT_EQ(store->get(owner, made.id)->reason, reason);
+
+    // A queued job with nothing to say keeps its reason; a pause of a paused job calls nothing off.
+    endings.clear();
+    const JobInfo queued = job(3, 1);
+    ASSERT_TRUE(runner->cancel(owner, queued.id));
+    handler->pendingCallOff({});
+    ASSERT_TRUE(ended(queued.id));
+    EXPECT_EQ(store->get(owner, queued.id)->reason, QStringLiteral("cancelled by owner"));
+    EXPECT_EQ(handler->calledOff.size(), 2U);
+    EXPECT_EQ(runner->cancel(owner, queued.id).error().code, ErrorCode::InvalidArgument);
+    EXPECT_EQ(handler->calledOff.size(), 2U) << "a job that is over is not called off again";
 }
 
 TEST_F(JobRunnerTest, AJobLeftRunningByAProcessThatIsGoneResumesWithoutRepeatingFinishedItems) {
